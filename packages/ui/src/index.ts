@@ -1,0 +1,2 @@
+// Shared React components of the Otklik web app.
+export {};
