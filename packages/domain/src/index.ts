@@ -1,0 +1,13 @@
+// Public surface of @otklik/domain: pure rules shared by the server, the CLI and the browser.
+// Each area adds its own export lines in its own block below.
+
+// calendar
+export * from './calendar/types';
+
+// profiles
+
+// workflow
+
+// sla
+
+// reports
