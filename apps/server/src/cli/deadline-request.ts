@@ -1,0 +1,112 @@
+// One deadline request of `otklik deadline` (from flags or a --batch line): validation and computation.
+// Pure apart from the profile catalogue; calendars are cached per profile so a batch of 100,000 lines stays fast.
+import { createCalendar, findPresetProfile, presetProfileIds, stepDeadline, type WorkingCalendar } from '@otklik/domain';
+import { z } from 'zod';
+
+export const CATEGORIES = ['ordinary', 'fast-track', 'high'] as const;
+
+// An instant must carry its UTC offset: a bare local time would silently depend on someone's time zone.
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export function parseInstant(text: string): number | string {
+  const m = ISO_INSTANT.exec(text);
+  if (!m) {
+    return `malformed instant "${text}": expected ISO-8601 with a UTC offset, e.g. 2026-11-24T16:00:00+03:00`;
+  }
+  const [, y, mo, d, h, mi, s] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  const daysInMonth = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) {
+    return `malformed instant "${text}": no such date or time`;
+  }
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? `malformed instant "${text}"` : at;
+}
+
+const zInteger = (name: string) =>
+  z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` });
+
+export const zDeadlineRequest = z
+  .object({
+    profile: z.string({ error: 'profile is required (a preset id)' }).min(1, { error: 'profile is required' }),
+    from: z.string({ error: 'from is required (an ISO-8601 instant)' }),
+    workMinutes: zInteger('workMinutes').optional(),
+    workDays: zInteger('workDays').min(0, { error: 'workDays must be 0 or more' }).optional(),
+    calendarDays: zInteger('calendarDays').min(0, { error: 'calendarDays must be 0 or more' }).optional(),
+    step: z.string().min(1, { error: 'step must not be empty' }).optional(),
+    category: z.enum(CATEGORIES, { error: `category must be one of ${CATEGORIES.join(', ')}` }).optional(),
+  })
+  .strict();
+
+export type DeadlineRequest = z.infer<typeof zDeadlineRequest>;
+
+export interface DeadlineAnswer {
+  deadline: string;
+  rule: string;
+  profile: string;
+  timeZone: string;
+  confirmed: boolean;
+}
+
+export type DeadlineOutcome = { ok: true; answer: DeadlineAnswer } | { ok: false; error: string };
+
+const calendars = new Map<string, WorkingCalendar>();
+
+function calendarFor(profileId: string, timeZone: string): WorkingCalendar {
+  let calendar = calendars.get(profileId);
+  if (!calendar) {
+    calendar = createCalendar({ timeZone });
+    calendars.set(profileId, calendar);
+  }
+  return calendar;
+}
+
+const fail = (error: string): DeadlineOutcome => ({ ok: false, error });
+
+export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
+  const profile = findPresetProfile(request.profile);
+  if (!profile) {
+    return fail(`unknown profile "${request.profile}"; known: ${presetProfileIds().join(', ')}`);
+  }
+  const from = parseInstant(request.from);
+  if (typeof from === 'string') return fail(from);
+
+  const modes = (['workMinutes', 'workDays', 'calendarDays', 'step'] as const).filter((k) => request[k] !== undefined);
+  if (modes.length === 0) return fail('say what to add: workMinutes, workDays, calendarDays or step');
+  if (modes.length > 1) return fail(`conflicting options: ${modes.join(' and ')}; give exactly one`);
+  if (request.category !== undefined && request.step === undefined) return fail('category only applies with step');
+
+  const calendar = calendarFor(profile.id, profile.timeZone);
+  const answer = (at: number, confirmed: boolean, rule: string): DeadlineOutcome => ({
+    ok: true,
+    answer: { deadline: calendar.formatInstant(at), rule, profile: profile.id, timeZone: profile.timeZone, confirmed },
+  });
+
+  if (request.workMinutes !== undefined) {
+    const r = calendar.addWorkingMinutes(from, request.workMinutes);
+    return answer(r.at, r.confirmed, `${request.workMinutes} working minutes`);
+  }
+  if (request.workDays !== undefined) {
+    const r = calendar.addWorkingDays(from, request.workDays);
+    return answer(r.at, r.confirmed, `${request.workDays} working days (end of the last one)`);
+  }
+  if (request.calendarDays !== undefined) {
+    const r = calendar.addCalendarDays(from, request.calendarDays);
+    return answer(r.at, r.confirmed, `${request.calendarDays} calendar days (rolled to the end of a working day)`);
+  }
+  const result = stepDeadline(profile, calendar, request.step ?? '', from, { category: request.category });
+  if (!result.ok) return fail(result.error.message);
+  return answer(result.at, result.confirmed, result.rule);
+}
+
+/** Turns a zod failure into one line naming the field. */
+export function describeInvalid(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.join('.');
+      if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+      return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

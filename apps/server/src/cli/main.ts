@@ -1,0 +1,53 @@
+// The `otklik` command line: dispatches to one module per command, loaded lazily so that
+// `otklik deadline` starts without touching the database or the web server.
+
+interface CommandModule {
+  run(argv: string[]): Promise<number>;
+  help: string;
+}
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  deadline: { summary: 'compute a deadline in working time', load: () => import('./commands/deadline') },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    'Usage: otklik <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `otklik <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    process.stderr.write(`otklik: unknown command "${name}"; known: ${Object.keys(COMMANDS).join(', ')}\n`);
+    return 2;
+  }
+  const command = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`otklik: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,102 @@
+// The `otklik deadline` contract: exact output lines, --json, --batch streaming, and bad input → exit 2.
+// Expected deadlines are worked out by hand from the 2026 production calendar in the comments.
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli';
+
+describe('otklik deadline: the examples of the issues', () => {
+  it.each([
+    // Tue 16:00 + 2 h of working time = 18:00 the same day: the end of the working period itself.
+    [['--profile', 'konyshevsky-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '120'], '2026-11-24T18:00:00+03:00'],
+    // Thu 11 June is shortened to 17:00 (30 min left), 12 June holiday, 13–14 weekend: 30 more from Mon 09:00.
+    [['--profile', 'konyshevsky-2020', '--from', '2026-06-11T16:30:00+03:00', '--work-minutes', '60'], '2026-06-15T09:30:00+03:00'],
+    // p.12: 8 calendar days from Fri 24 April = Sat 2 May, a day off (1–3 May), so the end of Mon 4 May.
+    [['--profile', 'krasnoufimsk-2021', '--from', '2026-04-24T12:00:00+05:00', '--step', 'final'], '2026-05-04T18:00:00+05:00'],
+    // 3.3: Fri 15:00 → 24:00 is 9 h, Sat–Sun skipped, Mon 00:00 → 15:00 is 15 h; 3 + 5 working hours = 8.
+    [['--profile', 'idrinsky-2021', '--from', '2026-11-27T15:00:00+07:00', '--step', 'answer'], '2026-11-30T15:00:00+07:00'],
+    // p.16–17: answer = Tue 11:00 + 8 h W = Wed 11:00; draft 4 h W earlier = Tue 16:00.
+    [['--profile', 'nao-2020', '--from', '2026-11-24T11:00:00+03:00', '--step', 'draft'], '2026-11-24T16:00:00+03:00'],
+    // p.12: high importance, 3 h W: Tue 16:30–18:00 is 1.5 h, Wed 09:00–10:30 the rest.
+    [
+      ['--profile', 'krasnoufimsk-2021', '--from', '2026-11-24T16:30:00+05:00', '--step', 'answer', '--category', 'high'],
+      '2026-11-25T10:30:00+05:00',
+    ],
+  ])('%j → %s', async (args, expected) => {
+    const r = await runCli(['deadline', ...args]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${expected}\n`);
+  });
+});
+
+describe('otklik deadline: output forms', () => {
+  it('--json names the deadline, rule, profile, time zone and confirmation', async () => {
+    const r = await runCli([
+      'deadline', '--profile', 'idrinsky-2021', '--from', '2026-11-24T02:00:00Z', '--work-minutes', '60', '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    // 02:00Z is 09:00 in Krasnoyarsk (UTC+7): one working hour later is 10:00 local.
+    expect(out).toMatchObject({ deadline: '2026-11-24T10:00:00+07:00', profile: 'idrinsky-2021', timeZone: 'Asia/Krasnoyarsk', confirmed: true });
+    expect(typeof out.rule).toBe('string');
+  });
+
+  it('a year without a decree is reported as not confirmed', async () => {
+    const r = await runCli(['deadline', '--profile', 'nao-2020', '--from', '2027-03-01T10:00:00+03:00', '--work-minutes', '60', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ deadline: '2027-03-01T11:00:00+03:00', confirmed: false });
+  });
+
+  it('--batch answers every line in order and reports bad lines without stopping', async () => {
+    const lines = [
+      { profile: 'konyshevsky-2020', from: '2026-11-24T16:00:00+03:00', workMinutes: 120 },
+      'this is not json',
+      { profile: 'nope', from: '2026-11-24T16:00:00+03:00', workMinutes: 1 },
+      // Fri 27 Nov + 1 working day: counting starts the next day, Mon 30 Nov ends at 18:00.
+      { profile: 'nao-2020', from: '2026-11-27T10:00:00+03:00', workDays: 1 },
+      { profile: 'nao-2020', from: '2026-11-27T10:00:00+03:00', workDays: 1, calendarDays: 2 },
+      // Sat 28 Nov + 2 calendar days = Mon 30 Nov, a working day: its end.
+      { profile: 'slavgorod-2020', from: '2026-11-28T10:00:00+07:00', calendarDays: 2 },
+    ];
+    const stdin = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n');
+    const r = await runCli(['deadline', '--batch'], `${stdin}\n`);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(6);
+    expect(out[0].deadline).toBe('2026-11-24T18:00:00+03:00');
+    expect(out[1]).toMatchObject({ line: 2, error: expect.stringContaining('JSON') });
+    expect(out[2]).toMatchObject({ line: 3, error: expect.stringContaining('unknown profile') });
+    expect(out[3].deadline).toBe('2026-11-30T18:00:00+03:00');
+    expect(out[4]).toMatchObject({ line: 5, error: expect.stringContaining('conflicting') });
+    expect(out[5].deadline).toBe('2026-11-30T18:00:00+07:00');
+    expect(r.code).toBe(2);
+  });
+
+  it('--help documents every option', async () => {
+    const r = await runCli(['deadline', '--help']);
+    expect(r.code).toBe(0);
+    for (const flag of ['--profile', '--from', '--work-minutes', '--work-days', '--calendar-days', '--step', '--category', '--json', '--batch']) {
+      expect(r.stdout).toContain(flag);
+    }
+  });
+});
+
+describe('otklik deadline: bad input is one line on stderr and exit code 2', () => {
+  it.each([
+    [['--profile', 'nope', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'], /unknown profile "nope"/],
+    [['--profile', 'nao-2020', '--from', '2026-11-24 16:00', '--work-minutes', '1'], /malformed instant/],
+    [['--profile', 'nao-2020', '--from', '2026-02-30T10:00:00+03:00', '--work-minutes', '1'], /no such date/],
+    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00', '--work-minutes', '1'], /UTC offset/],
+    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00'], /workMinutes|--work-minutes/],
+    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1', '--work-days', '1'], /conflicting/],
+    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', 'ten'], /whole number/],
+    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'nonsense'], /nonsense/],
+    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'answer', '--category', 'urgent'], /category/],
+    [['--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'], /missing --profile/],
+    [['--profile', 'nao-2020', '--frm', 'x'], /frm/],
+  ])('%j', async (args, message) => {
+    const r = await runCli(['deadline', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+});
