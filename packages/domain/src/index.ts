@@ -3,11 +3,14 @@
 
 // calendar
 export * from './calendar/types';
-
+export { parseProfile } from './profiles/parse';
 // profiles
-
-// workflow
-
+export * from './profiles/schema';
 // sla
+export type * from './sla/types';
+// workflow
+export * from './workflow/commands';
+export type * from './workflow/events';
+export * from './workflow/types';
 
 // reports

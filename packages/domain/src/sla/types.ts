@@ -1,0 +1,61 @@
+// What an SLA clock looks like to the server's scheduler, the board and the wall display.
+// Instants are epoch milliseconds (UTC).
+import type { Instant, WorkingCalendar } from '../calendar/types';
+import type { Category, Profile, StepId } from '../profiles/schema';
+import type { CaseState, DomainError, Responsible } from '../workflow/types';
+
+export type ClockStatus = 'on-track' | 'at-risk' | 'breached';
+
+export interface Clock {
+  /** Same id as the ClockRecord in the state (the scheduler records at-risk/breach events against it). */
+  readonly id: string;
+  readonly step: StepId;
+  readonly kind: 'step' | 'overall';
+  readonly startedAt: Instant;
+  readonly dueAt: Instant;
+  /** false when the calendar had no decree data for a day the deadline depends on. */
+  readonly confirmed: boolean;
+  readonly status: ClockStatus;
+  /** Working minutes from `now` to `dueAt` (negative once breached). */
+  readonly remainingWorkingMinutes: number;
+  /** Working minutes from start to due, the base of the at-risk share. */
+  readonly totalWorkingMinutes: number;
+  /** When the clock becomes at risk (at most `atRiskShare` of its working time left). */
+  readonly atRiskAt: Instant;
+  readonly responsible: Responsible;
+  /** Human-readable rule, e.g. '8 ч рабочего времени от выявления (p.10) / 8 working hours from detection'. */
+  readonly rule: string;
+}
+
+export interface CaseClocks {
+  /** Every active clock of the case (several may run at once: a chain executor's and the overall one). */
+  readonly active: readonly Clock[];
+  /** The overall deadline (answer, or final after an intermediate answer); null for a closed case. */
+  readonly overall: Clock | null;
+}
+
+export interface StepDeadlineOptions {
+  readonly category?: Category;
+  readonly topic?: string;
+  /** For derived rules on a short track: when the case was routed (defaults to `from`). */
+  readonly routedAt?: Instant;
+}
+
+export interface StepDeadline {
+  readonly at: Instant;
+  readonly confirmed: boolean;
+  readonly rule: string;
+}
+
+export type StepDeadlineResult =
+  | { readonly ok: true; readonly value: StepDeadline }
+  | { readonly ok: false; readonly error: DomainError };
+
+export type ComputeClocks = (state: CaseState, profile: Profile, calendar: WorkingCalendar, now: Instant) => CaseClocks;
+export type StepDeadlineFn = (
+  profile: Profile,
+  calendar: WorkingCalendar,
+  step: StepId,
+  from: Instant,
+  options?: StepDeadlineOptions,
+) => StepDeadlineResult;

@@ -1,0 +1,187 @@
+// Commands a person (or the server's scheduler/intake) may issue on a case, as zod schemas the API validates input with.
+// Instants are epoch milliseconds (UTC) everywhere in the domain, in commands and events alike.
+import { z } from 'zod';
+import { zCategory, zStepId } from '../profiles/schema';
+
+const zId = z.string().min(1, 'обязательное поле / required');
+const zText = (what: string) => z.string().trim().min(1, `${what} обязателен / ${what} is required`);
+const zInstant = z.number().int().nonnegative();
+
+export const zNetwork = z.enum([
+  'vk',
+  'ok',
+  'telegram',
+  'instagram',
+  'facebook',
+  'twitter',
+  'messenger',
+  'site',
+  'other',
+]);
+export type Network = z.infer<typeof zNetwork>;
+
+export const zAttachment = z.object({
+  kind: z.enum(['photo', 'video', 'document', 'other']),
+  url: z.string().min(1),
+  name: z.string().optional(),
+});
+export type Attachment = z.infer<typeof zAttachment>;
+
+/** Fast-track evidence (krasnoufimsk p.20): the problem was solved, or it was not confirmed — proven either way. */
+export const zEvidence = z.object({
+  outcome: z.enum(['solved', 'not-confirmed']),
+  attachments: z.array(zAttachment).min(1, 'нужно хотя бы одно доказательство / at least one piece of evidence'),
+});
+export type Evidence = z.infer<typeof zEvidence>;
+
+export const zAssignment = z.object({ departmentId: zId, executorId: zId });
+export type Assignment = z.infer<typeof zAssignment>;
+
+export const zRouteMode = z.enum(['single', 'sequential', 'parallel']);
+export type RouteMode = z.infer<typeof zRouteMode>;
+
+export const zDraftKind = z.enum(['answer', 'intermediate', 'clarification']);
+export type DraftKind = z.infer<typeof zDraftKind>;
+
+/** Where an answer was published (konyshevsky p.14: same thread, or the body's own account with a link to the author). */
+export const zPublicationPlace = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('same-thread'), url: z.string().optional() }),
+  z.object({ kind: z.literal('own-account'), url: zText('адрес публикации'), authorLink: zText('ссылка на автора') }),
+]);
+export type PublicationPlace = z.infer<typeof zPublicationPlace>;
+
+const routeFields = {
+  mode: zRouteMode,
+  /** Ordered as the curator chose; in sequential mode the last executor composes the combined answer. */
+  assignments: z.array(zAssignment).min(1, 'нужен хотя бы один исполнитель / at least one executor'),
+};
+
+export const zRegisterCommand = z.object({
+  type: z.literal('register'),
+  caseId: zId,
+  network: zNetwork,
+  link: z.string().min(1, 'ссылка обязательна / link is required'),
+  author: z.object({ name: z.string().min(1), profileUrl: z.string().optional() }),
+  text: z.string(),
+  attachments: z.array(zAttachment).default([]),
+  visibility: z.enum(['public', 'private']),
+  /** When the author posted it, if known (idrinsky 3.1, 3.7 count from posting). */
+  postedAt: zInstant.optional(),
+  externalId: z.string().optional(),
+});
+export const zTriageCommand = z
+  .object({
+    type: z.literal('triage'),
+    topic: z.string().optional(),
+    location: z.string().optional(),
+    category: zCategory.optional(),
+    processable: z.boolean(),
+    /** Required when not processable: a rejection ground code of the profile. */
+    ground: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .refine((c) => !c.processable || (c.topic && c.location && c.category), {
+    message: 'укажите тему, место и категорию / topic, location and category are required',
+    path: ['topic'],
+  })
+  .refine((c) => c.processable || c.ground, {
+    message: 'укажите основание отказа / the rejection ground is required',
+    path: ['ground'],
+  });
+export const zRouteCommand = z.object({ type: z.literal('route'), ...routeFields });
+export const zReturnCommand = z.object({
+  type: z.literal('return'),
+  departmentId: zId,
+  reason: zText('причина возврата'),
+});
+export const zRerouteCommand = z.object({ type: z.literal('reroute'), ...routeFields });
+export const zSubmitContributionCommand = z.object({
+  type: z.literal('submit-contribution'),
+  departmentId: zId,
+  text: zText('текст'),
+  attachments: z.array(zAttachment).default([]),
+});
+const draftFields = {
+  kind: zDraftKind,
+  text: zText('текст'),
+  attachments: z.array(zAttachment).default([]),
+  evidence: zEvidence.optional(),
+};
+export const zComposeAnswerCommand = z.object({ type: z.literal('compose-answer'), ...draftFields });
+export const zSubmitDraftCommand = z.object({ type: z.literal('submit-draft'), ...draftFields });
+export const zApproveCommand = z.object({ type: z.literal('approve') });
+export const zRequestRevisionCommand = z.object({
+  type: z.literal('request-revision'),
+  reason: zText('причина доработки'),
+});
+export const zPublishCommand = z.object({ type: z.literal('publish'), where: zPublicationPlace });
+export const zPublishIntermediateCommand = z.object({
+  type: z.literal('publish-intermediate'),
+  where: zPublicationPlace,
+});
+export const zRejectCommand = z.object({ type: z.literal('reject'), ground: zId, note: z.string().optional() });
+export const zSendExplanationCommand = z.object({
+  type: z.literal('send-explanation'),
+  reason: z.enum(['outside-competence', 'bypass-law', 'court-ruling', 'answered-repeatedly']),
+  text: zText('текст разъяснения'),
+});
+export const zLinkPublishedCommand = z.object({ type: z.literal('link-published'), url: zText('ссылка') });
+export const zConvertToAppealCommand = z.object({
+  type: z.literal('convert-to-appeal'),
+  consent: z.literal(true, { message: 'нужно согласие автора / the author must consent' }),
+  fullName: zText('ФИО'),
+  address: zText('адрес'),
+  phone: zText('телефон'),
+  registrationNumber: zText('регистрационный номер'),
+});
+export const zLinkRepeatCommand = z.object({
+  type: z.literal('link-repeat'),
+  earlierCaseIds: z.array(zId).min(1, 'укажите хотя бы одно обращение / at least one earlier case'),
+});
+export const zFlagSociallySignificantCommand = z.object({
+  type: z.literal('flag-socially-significant'),
+  note: z.string().optional(),
+});
+export const zShortenDeadlineCommand = z.object({
+  type: z.literal('shorten-deadline'),
+  step: zStepId,
+  dueAt: zInstant,
+});
+export const zReassignSubstituteCommand = z.object({
+  type: z.literal('reassign-substitute'),
+  departmentId: zId,
+  substituteId: zId,
+  reason: z.enum(['illness', 'leave', 'business-trip', 'study', 'other']),
+});
+export const zRecordClockAtRiskCommand = z.object({ type: z.literal('record-clock-at-risk'), clockId: zId });
+export const zRecordClockBreachedCommand = z.object({ type: z.literal('record-clock-breached'), clockId: zId });
+
+export const zCaseCommand = z.discriminatedUnion('type', [
+  zRegisterCommand,
+  zTriageCommand,
+  zRouteCommand,
+  zReturnCommand,
+  zRerouteCommand,
+  zSubmitContributionCommand,
+  zComposeAnswerCommand,
+  zSubmitDraftCommand,
+  zApproveCommand,
+  zRequestRevisionCommand,
+  zPublishCommand,
+  zPublishIntermediateCommand,
+  zRejectCommand,
+  zSendExplanationCommand,
+  zLinkPublishedCommand,
+  zConvertToAppealCommand,
+  zLinkRepeatCommand,
+  zFlagSociallySignificantCommand,
+  zShortenDeadlineCommand,
+  zReassignSubstituteCommand,
+  zRecordClockAtRiskCommand,
+  zRecordClockBreachedCommand,
+]);
+export type CaseCommand = z.infer<typeof zCaseCommand>;
+export type CaseCommandInput = z.input<typeof zCaseCommand>;
+export type CommandType = CaseCommand['type'];
+export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;
+export const COMMAND_TYPES = zCaseCommand.options.map((o) => o.shape.type.value) as readonly CommandType[];
