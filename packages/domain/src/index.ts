@@ -3,14 +3,14 @@
 
 // calendar
 export * from './calendar/types';
-export { parseProfile } from './profiles/parse';
+
 // profiles
-export * from './profiles/schema';
+export * from './profiles';
+
 // sla
-export type * from './sla/types';
+export * from './sla';
+
 // workflow
-export * from './workflow/commands';
-export type * from './workflow/events';
-export * from './workflow/types';
+export * from './workflow';
 
 // reports
