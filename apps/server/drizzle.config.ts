@@ -1,0 +1,9 @@
+// drizzle-kit configuration: `pnpm db:generate` writes SQL migrations to ./drizzle from src/db/schema.ts.
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './src/db/schema.ts',
+  out: './drizzle',
+  casing: 'snake_case',
+});

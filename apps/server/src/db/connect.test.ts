@@ -1,0 +1,79 @@
+// The database layer: migrations apply on both drivers, the data directory is locked and survives a restart.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../test/databases';
+import { openDatabase } from './connect';
+import { DataDirLockedError, LOCK_FILE_NAME } from './data-dir-lock';
+import { migrateDatabase } from './migrate';
+import { organisations } from './schema';
+
+describeEachDatabase('migrations', (getDb) => {
+  it('creates the tables and applying them again is a no-op', async () => {
+    const { db } = getDb();
+    await migrateDatabase(getDb());
+    const [org] = await db
+      .insert(organisations)
+      .values({ slug: 'm1', name: 'Тест', timeZone: 'Europe/Moscow', profileId: 'konyshevsky-2020' })
+      .returning();
+    expect(org?.calendarOverrides).toEqual({});
+  });
+});
+
+describe('data directory', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otklik-data-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a second opener with a clear message while the first holds it', async () => {
+    const dir = tempDir();
+    const first = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      const second = openDatabase({ kind: 'pglite', dataDir: dir });
+      await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
+      await expect(second).rejects.toThrow(/уже используется/);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('takes over a lock left by a process that no longer exists', async () => {
+    const dir = tempDir();
+    // A finished child's pid is (for a moment) free: the lock it "left" is stale.
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    const deadPid = Number(child.stdout);
+    const { hostname } = await import('node:os');
+    writeFileSync(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: deadPid, hostname: hostname(), startedAt: 'x' }));
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await database.close();
+  });
+
+  it('keeps the data after a close and reopen', async () => {
+    const dir = tempDir();
+    const first = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await migrateDatabase(first);
+    await first.db
+      .insert(organisations)
+      .values({ slug: 'keep', name: 'Сохранится', timeZone: 'Europe/Moscow', profileId: 'nao-2020' });
+    await first.close();
+    const second = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      await migrateDatabase(second);
+      const rows = await second.db.select().from(organisations).where(eq(organisations.slug, 'keep'));
+      expect(rows.map((r) => r.name)).toEqual(['Сохранится']);
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -1,0 +1,97 @@
+// Opens the database: embedded PGlite (in a locked data directory, or in memory for tests) or a PostgreSQL
+// server through the `postgres` driver. Both give the same drizzle API, typed as `Db`.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { acquireDataDirLock } from './data-dir-lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: services accept both. */
+export type DbOrTx = Db | Tx;
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' }
+  | { kind: 'postgres'; url: string; maxConnections?: number };
+
+export interface Database {
+  readonly db: Db;
+  readonly kind: 'pglite' | 'postgres';
+  /** Human-readable place, without passwords: shown by `serve` and /healthz. */
+  readonly description: string;
+  /** The raw client, used by migrations (the two drivers need their own migrator). */
+  readonly raw: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; client: postgres.Sql; url: string };
+  close(): Promise<void>;
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      description: redactUrl(target.url),
+      raw: { kind: 'postgres', client, url: target.url },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  if (target.kind === 'pglite-memory') {
+    const client = new PGlite();
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+    return {
+      db,
+      kind: 'pglite',
+      description: 'PGlite (in memory)',
+      raw: { kind: 'pglite', client },
+      close: () => client.close(),
+    };
+  }
+  const dataDir = resolve(target.dataDir);
+  const lock = acquireDataDirLock(dataDir);
+  try {
+    const pgDir = join(dataDir, 'pglite');
+    mkdirSync(pgDir, { recursive: true });
+    const client = new PGlite(pgDir);
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+    let closed = false;
+    return {
+      db,
+      kind: 'pglite',
+      description: `PGlite (${pgDir})`,
+      raw: { kind: 'pglite', client },
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          await client.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,275 @@
+// The database schema of Otklik (drizzle-orm). Column names become snake_case through `casing: 'snake_case'`
+// (see db/connect.ts and drizzle.config.ts); every instant is a `timestamp with time zone`.
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const instant = (name?: string) =>
+  name ? timestamp(name, { withTimezone: true, mode: 'date' }) : timestamp({ withTimezone: true, mode: 'date' });
+const createdAt = () => instant().notNull().defaultNow();
+
+export const organisations = pgTable('organisations', {
+  id: uuid().primaryKey().defaultRandom(),
+  /** Short readable id used by the CLI (`--org konyshevsky`). */
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  timeZone: text().notNull(),
+  /** A preset id (e.g. 'konyshevsky-2020') or the id of a custom row in regulation_profiles. */
+  profileId: text().notNull(),
+  /** CalendarOverrides of @otklik/domain: local days off and extra working days. */
+  calendarOverrides: jsonb().notNull().default({}),
+  /** Surge thresholds (many messages on one topic or location within a window), set by the administrator. */
+  surgeThresholds: jsonb(),
+  createdAt: createdAt(),
+});
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** The supervising deputy receives deficiency notices about this department. */
+    supervisingDeputyId: uuid().references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('departments_org_name_uq').on(t.organisationId, t.name)],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    fullName: text().notNull(),
+    position: text().notNull().default(''),
+    email: text(),
+    phone: text(),
+    /** Login name, unique across the installation (lower case). */
+    login: text().notNull().unique(),
+    /** argon2id hash; null = cannot log in (e.g. a person listed only as a contact). */
+    passwordHash: text(),
+    roles: text().array().notNull().default(sql`'{}'::text[]`),
+    departmentId: uuid().references((): AnyPgColumn => departments.id, { onDelete: 'set null' }),
+    active: boolean().notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('people_org_idx').on(t.organisationId)],
+);
+
+export const absences = pgTable(
+  'absences',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    substituteId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** illness | leave | business-trip | study | other */
+    reason: text().notNull(),
+    startsAt: instant().notNull(),
+    endsAt: instant().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('absences_person_idx').on(t.personId)],
+);
+
+export const channelAccounts = pgTable('channel_accounts', {
+  id: uuid().primaryKey().defaultRandom(),
+  organisationId: uuid()
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  network: text().notNull(),
+  url: text().notNull(),
+  title: text().notNull().default(''),
+  createdAt: createdAt(),
+});
+
+/** Custom regulation profiles; the five presets live in @otklik/domain and are not copied here. */
+export const regulationProfiles = pgTable('regulation_profiles', {
+  id: text().primaryKey(),
+  organisationId: uuid()
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  name: text().notNull(),
+  basedOn: text(),
+  body: jsonb().notNull(),
+  createdAt: createdAt(),
+  updatedAt: createdAt(),
+});
+
+/** The projection of each case's events that the board queries. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Human-facing number, increasing across the installation. */
+    number: bigserial({ mode: 'number' }).notNull().unique(),
+    /** Number of events applied; the optimistic-concurrency token. */
+    version: integer().notNull(),
+    status: text().notNull(),
+    currentStep: text(),
+    /** The earliest due instant among the active clocks (null when no clock runs). */
+    dueAt: instant(),
+    responsiblePersonId: uuid().references(() => people.id, { onDelete: 'set null' }),
+    responsibleDepartmentId: uuid().references(() => departments.id, { onDelete: 'set null' }),
+    category: text().notNull().default('ordinary'),
+    topic: text(),
+    location: text(),
+    network: text().notNull(),
+    externalId: text(),
+    url: text(),
+    author: text(),
+    text: text().notNull(),
+    isPublic: boolean().notNull().default(true),
+    postedAt: instant(),
+    detectedAt: instant().notNull(),
+    flags: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Active clocks as computed by the domain SLA module at the last change. */
+    clocks: jsonb().notNull().default([]),
+    /** The folded domain state, so a command is decided without replaying every event. */
+    state: jsonb().notNull(),
+    isOpen: boolean().notNull().default(true),
+    closedAt: instant(),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    index('cases_org_open_idx').on(t.organisationId, t.isOpen),
+    index('cases_due_idx').on(t.dueAt),
+    uniqueIndex('cases_org_network_external_uq').on(t.organisationId, t.network, t.externalId),
+  ],
+);
+
+/** Append-only event log: per-case version plus a global sequence for catch-up after reconnect. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    seq: bigserial({ mode: 'number' }).primaryKey(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    version: integer().notNull(),
+    type: text().notNull(),
+    /** Null for system actors (intake, scheduler). */
+    actorId: uuid().references(() => people.id, { onDelete: 'set null' }),
+    actorKind: text().notNull().default('person'),
+    occurredAt: instant().notNull(),
+    recordedAt: createdAt(),
+    payload: jsonb().notNull(),
+  },
+  (t) => [
+    uniqueIndex('case_events_case_version_uq').on(t.caseId, t.version),
+    index('case_events_org_seq_idx').on(t.organisationId, t.seq),
+  ],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    caseId: uuid().references(() => cases.id, { onDelete: 'cascade' }),
+    fileName: text().notNull(),
+    contentType: text().notNull(),
+    sizeBytes: bigint({ mode: 'number' }).notNull(),
+    /** Path relative to the attachments directory; null when only referenced by URL. */
+    storageKey: text(),
+    sourceUrl: text(),
+    uploadedBy: uuid().references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_case_idx').on(t.caseId)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    caseId: uuid().references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull().default(''),
+    createdAt: createdAt(),
+    readAt: instant(),
+  },
+  (t) => [index('notifications_person_idx').on(t.personId, t.readAt)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie token: a stolen database does not yield usable cookies. */
+    id: text().primaryKey(),
+    personId: uuid()
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: instant().notNull(),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index('sessions_person_idx').on(t.personId)],
+);
+
+export const apiKeys = pgTable('api_keys', {
+  id: uuid().primaryKey().defaultRandom(),
+  organisationId: uuid()
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  name: text().notNull(),
+  keyHash: text().notNull().unique(),
+  /** First characters of the key, shown in the admin UI to tell keys apart. */
+  prefix: text().notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: instant(),
+  revokedAt: instant(),
+});
+
+export const displayTokens = pgTable('display_tokens', {
+  id: uuid().primaryKey().defaultRandom(),
+  organisationId: uuid()
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  name: text().notNull(),
+  tokenHash: text().notNull().unique(),
+  /** Board filters the wall shows (departments, categories…). */
+  filters: jsonb().notNull().default({}),
+  createdAt: createdAt(),
+  revokedAt: instant(),
+});

@@ -1,0 +1,66 @@
+// Test helper: a fresh, migrated database per test file. PGlite in memory always; PostgreSQL too when
+// TEST_DATABASE_URL points at a server (each file gets its own temporary database, dropped afterwards).
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { type Database, openDatabase } from '../db/connect';
+import { migrateDatabase } from '../db/migrate';
+
+export type DatabaseVariant = 'pglite' | 'postgres';
+
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+let noticeShown = false;
+
+export async function createTestDatabase(variant: DatabaseVariant): Promise<Database> {
+  if (variant === 'pglite') {
+    const database = await openDatabase({ kind: 'pglite-memory' });
+    await migrateDatabase(database);
+    return database;
+  }
+  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `otklik_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 5 });
+  await migrateDatabase(database);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * Runs the same suite on each database: `fn` receives a getter for the file's shared database.
+ * Without TEST_DATABASE_URL the PostgreSQL variant is skipped, and says so.
+ */
+export function describeEachDatabase(name: string, fn: (getDb: () => Database, variant: DatabaseVariant) => void) {
+  for (const variant of ['pglite', 'postgres'] as const) {
+    const skip = variant === 'postgres' && !TEST_DATABASE_URL;
+    if (skip && !noticeShown) {
+      noticeShown = true;
+      process.stderr.write(
+        'NOTICE: TEST_DATABASE_URL is not set: the PostgreSQL variant of the server tests is skipped.\n',
+      );
+    }
+    const title = skip ? `${name} [postgres: skipped, set TEST_DATABASE_URL]` : `${name} [${variant}]`;
+    describe.skipIf(skip)(title, () => {
+      let database: Database | undefined;
+      beforeAll(async () => {
+        database = await createTestDatabase(variant);
+      });
+      afterAll(async () => {
+        await database?.close();
+      });
+      fn(() => {
+        if (!database) throw new Error('test database not ready');
+        return database;
+      }, variant);
+    });
+  }
+}
