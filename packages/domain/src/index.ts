@@ -2,7 +2,7 @@
 // Each area adds its own export lines in its own block below.
 
 // calendar
-export * from './calendar/types';
+export * from './calendar';
 
 // profiles
 export * from './profiles';

@@ -47,10 +47,20 @@ export interface CalendarResult {
 export interface DayInfo {
   readonly date: string;
   readonly isWorkingDay: boolean;
-  readonly kind: 'workday' | 'weekend' | 'holiday' | 'transferred-day-off' | 'working-weekend' | 'shortened' | 'extra-day-off' | 'extra-working-day';
+  readonly kind:
+    | 'workday'
+    | 'weekend'
+    | 'holiday'
+    | 'transferred-day-off'
+    | 'working-weekend'
+    | 'shortened'
+    | 'extra-day-off'
+    | 'extra-working-day';
   /** Working intervals of this day in minutes from local midnight (empty on a day off). */
   readonly intervals: readonly DayInterval[];
   readonly confirmed: boolean;
+  /** True when the federal calendar shortens this pre-holiday working day (Labour Code art. 95). */
+  readonly shortened?: boolean;
   /** Source of the day's status, e.g. 'Government decree No 1466 of 24.09.2025' or 'Labour Code art. 112 (no decree data)'. */
   readonly source: string;
 }
