@@ -1,0 +1,36 @@
+// What a countdown shows at a given server instant, computed in the browser with the shared calendar engine: the same
+// working-time arithmetic the server records breaches with, so the wall and the scheduler never disagree.
+import type { Instant, WorkingCalendar } from '@otklik/domain';
+
+export type ClockStatus = 'on-track' | 'at-risk' | 'breached';
+
+export interface CountdownState {
+  /** Working minutes from now to the deadline (negative once breached), fractional. */
+  readonly remainingMinutes: number;
+  readonly status: ClockStatus;
+  /** Outside working time the clock does not run (REGULATIONS "Time"). */
+  readonly paused: boolean;
+  /** When a paused clock starts running again; null while it runs. */
+  readonly resumesAt: Instant | null;
+}
+
+/** `atRiskAt` comes from the server's clock (the profile's at-risk share); without it only breach is shown. */
+export function countdownState(
+  calendar: WorkingCalendar,
+  dueAt: Instant,
+  now: Instant,
+  atRiskAt?: Instant | null,
+): CountdownState {
+  const remainingMinutes = calendar.workingMinutesBetween(now, dueAt);
+  const status: ClockStatus = now >= dueAt ? 'breached' : atRiskAt != null && now >= atRiskAt ? 'at-risk' : 'on-track';
+  const paused = !calendar.isWorkingTime(now);
+  return { remainingMinutes, status, paused, resumesAt: paused ? calendar.nextWorkingMoment(now) : null };
+}
+
+/** Share of the clock's working time already used, 0…1 (1 once breached). */
+export function usedShare(calendar: WorkingCalendar, startedAt: Instant, dueAt: Instant, now: Instant): number {
+  const total = calendar.workingMinutesBetween(startedAt, dueAt);
+  if (total <= 0) return now >= dueAt ? 1 : 0;
+  const used = calendar.workingMinutesBetween(startedAt, Math.min(now, dueAt));
+  return Math.min(1, Math.max(0, used / total));
+}
