@@ -1,0 +1,101 @@
+// addWorkingDays, addCalendarDays and Idrinsky's 24 hours on hand-computed cases (REGULATIONS "Time").
+
+import { describe, expect, it } from 'vitest';
+import { at, fixture } from './test-helpers';
+
+const msk = fixture({ timeZone: 'Europe/Moscow' });
+const kja = fixture({ timeZone: 'Asia/Krasnoyarsk' });
+
+describe('addWorkingDays', () => {
+  it('counts from the next day and ends at the end of the N-th working day', () => {
+    expect(msk.addDays('2026-11-24T10:00:00+03:00', 1)).toBe('2026-11-25T18:00:00+03:00');
+    // From Fri 27.11.2026: Mon 30 (1), Tue 01.12 (2), Wed 02 (3), Thu 03 (4), Fri 04 (5), Mon 07 (6), Tue 08 (7).
+    expect(msk.addDays('2026-11-27T15:00:00+03:00', 7)).toBe('2026-12-08T18:00:00+03:00');
+  });
+
+  it('ends at 17:00 on a shortened day and skips holidays', () => {
+    // From Wed 10.06.2026: Thu 11.06 (1, shortened to 17:00); 12.06 holiday, 13–14 weekend, Mon 15.06 (2).
+    expect(msk.addDays('2026-06-10T12:00:00+03:00', 1)).toBe('2026-06-11T17:00:00+03:00');
+    expect(msk.addDays('2026-06-10T12:00:00+03:00', 2)).toBe('2026-06-15T18:00:00+03:00');
+  });
+
+  it('crosses the New Year break', () => {
+    // From Mon 29.12.2025: Tue 30.12 (1); 31.12 transferred off; 01–11.01 off; Mon 12.01.2026 (2).
+    expect(msk.addDays('2025-12-29T10:00:00+03:00', 2)).toBe('2026-01-12T18:00:00+03:00');
+  });
+
+  it('counts the working Saturday 01.11.2025 (shortened)', () => {
+    expect(msk.addDays('2025-10-31T10:00:00+03:00', 1)).toBe('2025-11-01T17:00:00+03:00');
+  });
+
+  it('uses the local date of the organisation, not the UTC date', () => {
+    // 20:00Z on 24.11 is 03:00 on Wed 25.11 in Krasnoyarsk: next day is Thu 26.11.
+    expect(kja.addDays('2026-11-24T20:00:00Z', 1)).toBe('2026-11-26T18:00:00+07:00');
+  });
+
+  it('refuses a negative or fractional count', () => {
+    expect(() => msk.cal.addWorkingDays(at('2026-11-24T10:00:00+03:00'), -1)).toThrow(/whole number/);
+    expect(() => msk.cal.addWorkingDays(at('2026-11-24T10:00:00+03:00'), 1.5)).toThrow(/whole number/);
+  });
+});
+
+describe('addCalendarDays', () => {
+  it('8 calendar days from 24.04.2026 land on Sat 02.05 → next working day Mon 04.05 (Yekaterinburg)', () => {
+    // 25.04 … 02.05 are days 1–8; 02.05 Sat, 03.05 Sun; 01.05 was the holiday; Mon 04.05 is working.
+    const ekb = fixture({ timeZone: 'Asia/Yekaterinburg' });
+    expect(ekb.addCal('2026-04-24T12:00:00+05:00', 8)).toBe('2026-05-04T18:00:00+05:00');
+  });
+
+  it('ends at the end of the N-th day when it is a working day', () => {
+    expect(msk.addCal('2026-11-24T10:00:00+03:00', 1)).toBe('2026-11-25T18:00:00+03:00');
+    // Mon 01.06.2026 + 10 = Thu 11.06, shortened → 17:00.
+    expect(msk.addCal('2026-06-01T10:00:00+03:00', 10)).toBe('2026-06-11T17:00:00+03:00');
+  });
+
+  it('moves a weekend or transferred day off to the next working day', () => {
+    // Mon 23.11.2026 + 5 = Sat 28.11 → Mon 30.11.
+    expect(msk.addCal('2026-11-23T10:00:00+03:00', 5)).toBe('2026-11-30T18:00:00+03:00');
+    // Mon 02.03.2026 + 7 = Mon 09.03, transferred off → Tue 10.03.
+    expect(msk.addCal('2026-03-02T10:00:00+03:00', 7)).toBe('2026-03-10T18:00:00+03:00');
+  });
+
+  it('uses the local date of the organisation', () => {
+    // 20:00Z on 24.11 = Wed 25.11 03:00 +07; + 1 = Thu 26.11.
+    expect(kja.addCal('2026-11-24T20:00:00Z', 1)).toBe('2026-11-26T18:00:00+07:00');
+  });
+});
+
+describe('addIdrinsky24Hours (Idrinsky 3.3)', () => {
+  it('skips the weekend whole (example of the lead)', () => {
+    // Fri 27.11.2026 15:00 +07: Fri 15→24 = 9 h, Sat/Sun skipped, Mon 0→15 = 15 h → Mon 15:00.
+    // Working hours Fri 15–18 (3) + Mon 9–13 (4) + 14–15 (1) = 8: no extension.
+    expect(kja.idrinsky('2026-11-27T15:00:00+07:00')).toBe('2026-11-30T15:00:00+07:00');
+    // Same instant given in UTC.
+    expect(kja.idrinsky('2026-11-27T08:00:00Z')).toBe('2026-11-30T15:00:00+07:00');
+  });
+
+  it('is plain 24 hours mid-week', () => {
+    // Tue 10:00 → Wed 10:00: Tue 10–13, 14–18 (7 h) + Wed 9–10 (1 h) = 8 h.
+    expect(kja.idrinsky('2026-11-24T10:00:00+07:00')).toBe('2026-11-25T10:00:00+07:00');
+  });
+
+  it('is extended when the window holds fewer than 8 working hours', () => {
+    // Tue 03.11.2026 10:00 (shortened day, ends 17:00): Tue 10→24 = 14 h, Wed 04.11 holiday skipped,
+    // Thu 0→10 = 10 h → Thu 10:00. Working hours: Tue 10–13, 14–17 (6) + Thu 9–10 (1) = 7 < 8.
+    // Extended to 8 working hours: Tue 6 h + Thu 09:00–11:00 → Thu 11:00.
+    expect(kja.idrinsky('2026-11-03T10:00:00+07:00')).toBe('2026-11-05T11:00:00+07:00');
+  });
+
+  it('starts at 00:00 of the next working date when received on a day off', () => {
+    // Sat 28.11.2026 12:00: clock starts Mon 30.11 00:00 → Tue 01.12 00:00; the window holds Mon's 8 h.
+    expect(kja.idrinsky('2026-11-28T12:00:00+07:00')).toBe('2026-12-01T00:00:00+07:00');
+    // Fri 27.11 20:00: Fri 20→24 = 4 h; Mon 0→20 = 20 h → Mon 20:00 (window holds Mon's 8 h).
+    expect(kja.idrinsky('2026-11-27T20:00:00+07:00')).toBe('2026-11-30T20:00:00+07:00');
+  });
+
+  it('skips the New Year break', () => {
+    // Tue 30.12.2025 12:00 +03: 12→24 = 12 h; 31.12.2025–11.01.2026 off; Mon 12.01 0→12 = 12 h → 12:00.
+    // Working: Tue 12–13, 14–18 (5) + Mon 9–13 (3) = 8.
+    expect(msk.idrinsky('2025-12-30T12:00:00+03:00')).toBe('2026-01-12T12:00:00+03:00');
+  });
+});
