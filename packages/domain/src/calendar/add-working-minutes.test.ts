@@ -1,5 +1,7 @@
 // addWorkingMinutes, workingMinutesBetween, nextWorkingMoment and isWorkingTime on hand-computed cases.
 // Default schedule 09–13, 14–18 unless said otherwise; 2025/2026 dates from decrees 1335 and 1466.
+// The process zone must never matter: also run `TZ=Pacific/Chatham pnpm vitest run --project domain` and
+// `TZ=America/St_Johns pnpm vitest run --project domain` (domain code may not touch process.env itself).
 
 import { describe, expect, it } from 'vitest';
 import { at, fixture } from './test-helpers';
@@ -126,6 +128,15 @@ describe('time zones', () => {
     expect(chatham.cal.formatInstant(at('2026-11-24T00:00:00Z'))).toBe('2026-11-24T13:45:00+13:45');
     const stj = fixture({ timeZone: 'America/St_Johns' });
     expect(stj.cal.formatInstant(at('2026-11-24T00:00:00Z'))).toBe('2026-11-23T20:30:00-03:30');
+  });
+
+  it('follows daylight-saving changes of the organisation zone', () => {
+    // Europe/Berlin (Russian days off still apply, none in these weeks). Fri 27.03.2026 16:00 CET: Fri 16–18 (2 h);
+    // clocks go forward on Sun 29.03; Mon 30.03 09–13 (4 h) + 14–16 (2 h) → 16:00 CEST (+02:00).
+    const ber = fixture({ timeZone: 'Europe/Berlin' });
+    expect(ber.addMin('2026-03-27T15:00:00Z', 480)).toBe('2026-03-30T16:00:00+02:00');
+    // Fri 23.10.2026 17:00 CEST: Fri 17–18 (1 h); clocks go back on Sun 25.10; Mon 26.10 09–13, 14–17 → 17:00 CET.
+    expect(ber.addMin('2026-10-23T15:00:00Z', 480)).toBe('2026-10-26T17:00:00+01:00');
   });
 
   it('refuses an unknown zone with a clear message', () => {
