@@ -46,7 +46,7 @@ function checkReferences(profile: import('./schema').Profile): ProfileIssue[] {
     }
   }
   profile.overrides.forEach((o, i) => {
-    if (!o.category && !o.topics?.length) {
+    if (!o.category && !o.topics) {
       issues.push({ path: `overrides.${i}`, message: 'укажите категорию или темы / give a category or topics' });
     }
     if (o.rule.kind !== 'duration' && !profile.steps[o.rule.step]) {

@@ -109,8 +109,12 @@ export const zProfile = z.object({
   /** The step whose deadline is the case's overall deadline until the answer is published (normally 'answer'). */
   overallStep: zStepId,
   overrides: z.array(zStepOverride).default([]),
+  /** When the `triage` clock stops: when the operator passes the message to the curator (konyshevsky p.7) or when the
+   *  message reaches a department (NAO p.14, krasnoufimsk p.10, idrinsky 3.1). */
+  triageEndsAt: z.enum(['triaged', 'routed']).default('routed'),
   chain: z.object({
-    modes: z.array(z.enum(['sequential', 'parallel'])).min(1),
+    /** Empty: one department per case (the document sets no chain). */
+    modes: z.array(z.enum(['sequential', 'parallel'])),
     source: z.string().optional(),
   }),
   /** Who publishes an approved answer (konyshevsky p.14: executor; NAO p.20, krasnoufimsk p.16: curator). */

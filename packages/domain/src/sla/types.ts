@@ -55,7 +55,7 @@ export type ComputeClocks = (state: CaseState, profile: Profile, calendar: Worki
 export type StepDeadlineFn = (
   profile: Profile,
   calendar: WorkingCalendar,
-  step: StepId,
+  step: string,
   from: Instant,
   options?: StepDeadlineOptions,
 ) => StepDeadlineResult;

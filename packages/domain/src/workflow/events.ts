@@ -23,6 +23,9 @@ export interface CaseRegistered extends Envelope<'case-registered'> {
   /** Detection time is the event's `at`; posting time when the author's post carries one. */
   readonly postedAt?: Instant;
   readonly externalId?: string;
+  /** Pinned from the profile at registration: the step whose deadline bounds the case, and when triage ends. */
+  readonly overallStep: StepId;
+  readonly triageEndsAt: 'triaged' | 'routed';
 }
 export interface CaseTriaged extends Envelope<'case-triaged'> {
   readonly topic: string;
@@ -56,7 +59,10 @@ export interface DraftSubmitted extends Envelope<'draft-submitted'> {
   /** true when it is the combined answer composed from the contributions of a chain. */
   readonly composed: boolean;
 }
-export interface DraftApproved extends Envelope<'draft-approved'> {}
+export interface DraftApproved extends Envelope<'draft-approved'> {
+  /** Who must publish it, from the profile (konyshevsky p.14: the executor; NAO p.20: the curator). */
+  readonly publisher: 'executor' | 'curator';
+}
 export interface RevisionRequested extends Envelope<'revision-requested'> {
   readonly reason: string;
 }
@@ -88,6 +94,8 @@ export interface FlaggedSociallySignificant extends Envelope<'flagged-socially-s
   readonly note?: string;
 }
 export interface DeadlineShortened extends Envelope<'deadline-shortened'> {
+  /** The clock shortened (a later clock of the same step is not affected). */
+  readonly clockId: string;
   readonly step: StepId;
   readonly dueAt: Instant;
 }

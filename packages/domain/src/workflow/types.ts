@@ -137,6 +137,8 @@ export interface CaseState {
   readonly version: number;
   readonly caseId: string | null;
   readonly profileId: string | null;
+  readonly overallStep: StepId;
+  readonly triageEndsAt: 'triaged' | 'routed';
   readonly status: CaseStatus;
   /** 'answer' until an intermediate answer is published, then 'final'. */
   readonly stage: 'answer' | 'final';
@@ -165,6 +167,7 @@ export interface CaseState {
   readonly contributions: readonly Contribution[];
   readonly draft: DraftState | null;
   readonly approvedAt: Instant | null;
+  readonly publisher: 'executor' | 'curator' | null;
   readonly revisionRequestedAt: Instant | null;
   readonly intermediatePublishedAt: Instant | null;
   readonly publications: readonly Publication[];
@@ -177,8 +180,8 @@ export interface CaseState {
   readonly revisions: readonly { readonly reason: string; readonly by: string; readonly at: Instant }[];
   readonly repeatOf: readonly string[];
   readonly sociallySignificant: boolean;
-  /** Curator-shortened deadlines per step (NAO p.14), epoch ms. */
-  readonly shortenedDeadlines: Readonly<Partial<Record<StepId, Instant>>>;
+  /** Curator-shortened deadlines per step (NAO p.14), epoch ms; they hold while that clock is open. */
+  readonly shortenedDeadlines: Readonly<Partial<Record<StepId, { readonly clockId: string; readonly dueAt: Instant }>>>;
   readonly appeal: {
     readonly fullName: string;
     readonly address: string;
@@ -190,7 +193,9 @@ export interface CaseState {
   readonly clocks: readonly ClockRecord[];
 }
 
-export type DecideResult = Result<readonly CaseEvent[]>;
+export type DecideResult =
+  | { readonly ok: true; readonly events: readonly CaseEvent[] }
+  | { readonly ok: false; readonly error: DomainError };
 
 export type Decide = (
   state: CaseState,

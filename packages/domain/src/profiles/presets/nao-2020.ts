@@ -1,0 +1,41 @@
+// Nenets Autonomous Okrug, Prikaz of the Department of Internal Policy, March 2020: sequential chains, listed topics
+// with a 4-hour answer, the curator publishes.
+import type { ProfileInput } from '../schema';
+import { commonGrounds, dur, wm } from './common';
+
+export const nao2020: ProfileInput = {
+  id: 'nao-2020',
+  name: 'Ненецкий автономный округ, приказ ДВП, март 2020',
+  source: 'seeds/nao-2020.txt',
+  timeZone: 'Europe/Moscow',
+  overallStep: 'answer',
+  // p.14: the curator triages and sends the message to the executive body within 30 minutes.
+  triageEndsAt: 'routed',
+  steps: {
+    triage: wm(30, 'detected', 'p.14'),
+    return: wm(30, 'received', 'p.15'),
+    reroute: wm(30, 'returned', 'p.14'),
+    contribution: wm(120, 'received', 'p.22'),
+    answer: wm(480, 'detected', 'p.16'),
+    // p.17 refers to "the term of p.17" — a slip for p.16, the answer deadline.
+    draft: { kind: 'before', step: 'answer', workingMinutes: 240, source: 'p.17' },
+    approve: wm(30, 'draft-submitted', 'p.18'),
+    revise: wm(60, 'revision-requested', 'p.19'),
+    publish: wm(30, 'approved', 'p.20'),
+    final: dur(7, 'working-days', 'intermediate-published', 'p.21'),
+  },
+  // p.16: the list of topics is approved by a separate act; the administrator fills it in.
+  overrides: [{ step: 'answer', topics: [], rule: wm(240, 'detected', 'p.16') }],
+  chain: { modes: ['sequential'], source: 'p.22' },
+  publisher: 'curator',
+  rejectionGrounds: [
+    ...commonGrounds('p.25'),
+    {
+      code: 'spam',
+      label: 'Спам (удаляется, автор может быть заблокирован) / spam (deleted, author may be blacklisted)',
+      source: 'p.9',
+    },
+  ],
+  endings: ['answered', 'rejected'],
+  atRiskShare: 0.25,
+};

@@ -1,0 +1,119 @@
+// Computes a step's deadline from its rule on the organisation's calendar; derived rules follow their target step.
+import type { CalendarResult, Instant, WorkingCalendar } from '../calendar/types';
+import type { Profile, StartEvent, StepId, StepRule } from '../profiles/schema';
+import { zStepId } from '../profiles/schema';
+import type { DomainError } from '../workflow/types';
+import type { RuleContext } from './rules';
+import { describeRule, profileSteps, resolveRule } from './rules';
+import type { StepDeadline, StepDeadlineOptions, StepDeadlineResult } from './types';
+
+const MS_PER_HOUR = 3_600_000;
+
+export interface DeadlineInputs extends RuleContext {
+  /** The instant of each start event (a clock's own start for its step; other events for derived rules). */
+  readonly startOf: (event: StartEvent) => Instant;
+  /** When the case was routed: the lower bound of a derived deadline on a short track. */
+  readonly routedAt: Instant;
+  /** Applies a curator's shortening (NAO p.14) to a step's deadline, derived steps included. */
+  readonly adjust?: (step: StepId, at: Instant) => Instant;
+}
+
+function applyDuration(
+  calendar: WorkingCalendar,
+  rule: Extract<StepRule, { kind: 'duration' }>,
+  from: Instant,
+): CalendarResult {
+  switch (rule.unit) {
+    case 'working-minutes':
+      return calendar.addWorkingMinutes(from, rule.amount);
+    case 'working-days':
+      return calendar.addWorkingDays(from, rule.amount);
+    case 'calendar-days':
+      return calendar.addCalendarDays(from, rule.amount);
+    case 'calendar-hours':
+      // Calendar time runs regardless of the working schedule, so no decree data is involved.
+      return { at: from + rule.amount * MS_PER_HOUR, confirmed: true };
+    case 'idrinsky-24h':
+      return calendar.addIdrinsky24Hours(from);
+  }
+}
+
+export function unknownStepError(profile: Profile, step: string): DomainError {
+  const steps = profileSteps(profile);
+  return {
+    code: 'unknown-step',
+    message: `В профиле ${profile.id} нет шага «${step}»; есть: ${steps.join(', ')} / Profile ${profile.id} has no step '${step}'; it has: ${steps.join(', ')}`,
+    details: { step, steps },
+  };
+}
+
+/** The deadline of `step` under `inputs`; undefined when the profile sets no rule for it. References are acyclic
+ *  (parseProfile checks), so the recursion ends. */
+export function deadlineOf(
+  profile: Profile,
+  calendar: WorkingCalendar,
+  step: StepId,
+  inputs: DeadlineInputs,
+): StepDeadline | undefined {
+  const d = rawDeadlineOf(profile, calendar, step, inputs);
+  if (!d || !inputs.adjust) return d;
+  const at = inputs.adjust(step, d.at);
+  return at === d.at ? d : { ...d, at, rule: `${d.rule}; сокращён куратором / shortened by the curator` };
+}
+
+function rawDeadlineOf(
+  profile: Profile,
+  calendar: WorkingCalendar,
+  step: StepId,
+  inputs: DeadlineInputs,
+): StepDeadline | undefined {
+  const rule = resolveRule(profile, step, inputs);
+  if (!rule) return undefined;
+  const rule_ = describeRule(step, rule);
+  switch (rule.kind) {
+    case 'duration': {
+      const r = applyDuration(calendar, rule, inputs.startOf(rule.from));
+      return { at: r.at, confirmed: r.confirmed, rule: rule_ };
+    }
+    case 'same-as': {
+      const target = deadlineOf(profile, calendar, rule.step, inputs);
+      return target && { at: target.at, confirmed: target.confirmed, rule: `${rule_}; ${target.rule}` };
+    }
+    case 'before': {
+      const target = deadlineOf(profile, calendar, rule.step, inputs);
+      if (!target) return undefined;
+      const before = calendar.addWorkingMinutes(target.at, -rule.workingMinutes);
+      if (before.at >= inputs.routedAt) {
+        return { at: before.at, confirmed: target.confirmed && before.confirmed, rule: `${rule_}; ${target.rule}` };
+      }
+      // Short track: halfway (in working time) between routing and the target deadline.
+      const half = calendar.workingMinutesBetween(inputs.routedAt, target.at) / 2;
+      const mid = calendar.addWorkingMinutes(inputs.routedAt, Math.max(0, half));
+      return {
+        at: mid.at,
+        confirmed: target.confirmed && mid.confirmed,
+        rule: `${rule_}; короткий срок: середина / short track: halfway; ${target.rule}`,
+      };
+    }
+  }
+}
+
+/** The deadline of `step` counted from `from` (for derived steps, `from` is the detection/receipt instant).
+ *  Used by the CLI `otklik deadline`. */
+export function stepDeadline(
+  profile: Profile,
+  calendar: WorkingCalendar,
+  step: string,
+  from: Instant,
+  options: StepDeadlineOptions = {},
+): StepDeadlineResult {
+  const parsed = zStepId.safeParse(step);
+  if (!parsed.success) return { ok: false, error: unknownStepError(profile, step) };
+  const value = deadlineOf(profile, calendar, parsed.data, {
+    category: options.category ?? null,
+    topic: options.topic ?? null,
+    startOf: () => from,
+    routedAt: options.routedAt ?? from,
+  });
+  return value ? { ok: true, value } : { ok: false, error: unknownStepError(profile, step) };
+}

@@ -1,0 +1,169 @@
+// Who may issue which command in which state (REGULATIONS.md "Roles" and "The life of a message"): the single check
+// both `decide` and `allowedCommands` use, so the UI offers exactly what the decider accepts.
+import type { Ending } from '../profiles/schema';
+import type { CommandType } from './commands';
+import { composerOf, contributionsComplete, isOpen } from './state';
+import type { Actor, AssignmentState, CaseState, CaseStatus, DomainContext, DomainError, Role } from './types';
+
+const ROLE_NAMES: Record<Role, string> = {
+  operator: 'оператор / operator',
+  curator: 'куратор / curator',
+  executor: 'исполнитель / executor',
+  'department-head': 'руководитель подразделения / department head',
+  head: 'глава / head',
+  administrator: 'администратор / administrator',
+  observer: 'наблюдатель / observer',
+  system: 'система / system',
+};
+
+/** Roles that may issue each command at all; finer checks (which executor) follow in `check`. */
+export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
+  register: ['operator', 'curator', 'system'],
+  triage: ['operator', 'curator'],
+  route: ['curator'],
+  return: ['executor'],
+  reroute: ['curator'],
+  'submit-contribution': ['executor'],
+  // Sequential: the last executor composes; parallel: the curator (checked per state below).
+  'compose-answer': ['executor', 'curator'],
+  'submit-draft': ['executor', 'curator'],
+  approve: ['curator'],
+  'request-revision': ['curator'],
+  // The profile names the publisher (checked per state below).
+  publish: ['executor', 'curator'],
+  'publish-intermediate': ['executor', 'curator'],
+  reject: ['operator', 'curator'],
+  'send-explanation': ['curator'],
+  'link-published': ['curator'],
+  'convert-to-appeal': ['curator'],
+  'link-repeat': ['operator', 'curator'],
+  'flag-socially-significant': ['operator', 'curator', 'department-head', 'head'],
+  'shorten-deadline': ['curator'],
+  'reassign-substitute': ['curator', 'department-head', 'administrator'],
+  'record-clock-at-risk': ['system'],
+  'record-clock-breached': ['system'],
+};
+
+export const forbidden = (message: string): DomainError => ({ code: 'forbidden', message });
+export const wrongState = (s: CaseState, type: CommandType): DomainError => ({
+  code: 'wrong-state',
+  message: `Команда «${type}» невозможна в состоянии «${s.status}» / '${type}' is not possible in state '${s.status}'`,
+  details: { status: s.status, stage: s.stage },
+});
+
+const has = (actor: Actor, role: Role) => actor.roles.includes(role);
+
+/** An executor of the assigned department, or the personal substitute of its assigned executor. */
+export function actsFor(actor: Actor, a: AssignmentState): boolean {
+  if (!has(actor, 'executor')) return false;
+  return actor.departmentIds.includes(a.departmentId) || (actor.substituteFor ?? []).includes(a.executorId);
+}
+
+function notInProfile(ctx: DomainContext, ending: Ending): DomainError | null {
+  return ctx.profile.endings.includes(ending)
+    ? null
+    : {
+        code: 'not-in-profile',
+        message: `В профиле ${ctx.profile.id} нет исхода «${ending}» / profile ${ctx.profile.id} has no '${ending}' ending`,
+      };
+}
+
+const inStatus = (s: CaseState, ...statuses: CaseStatus[]) => statuses.includes(s.status);
+
+/** Assignments the actor may act for that have the message and have not sent their part yet. */
+function pendingFor(s: CaseState, actor: Actor): AssignmentState[] {
+  return s.assignments.filter((a) => a.receivedAt !== null && a.contributedAt === null && actsFor(actor, a));
+}
+
+/** The composer's seat: the curator for a parallel set, else the composing executor. */
+function isComposer(s: CaseState, actor: Actor): boolean {
+  const c = composerOf(s);
+  return c ? actsFor(actor, c) : has(actor, 'curator');
+}
+
+/** null when `actor` may issue `type` now; otherwise the typed reason (role first, then state, then seat). */
+export function check(s: CaseState, type: CommandType, actor: Actor, ctx: DomainContext): DomainError | null {
+  const roles = COMMAND_ROLES[type];
+  if (!roles.some((r) => has(actor, r))) {
+    return forbidden(
+      `Команда «${type}» доступна ролям: ${roles.map((r) => ROLE_NAMES[r]).join(', ')} / '${type}' needs one of these roles`,
+    );
+  }
+  if (type === 'register') return s.status === 'none' ? null : wrongState(s, type);
+  if (!isOpen(s)) return wrongState(s, type);
+  const seat = (ok: boolean, why: string) => (ok ? null : forbidden(why));
+  switch (type) {
+    case 'triage':
+      return inStatus(s, 'detected') ? null : wrongState(s, type);
+    case 'route':
+      return inStatus(s, 'triaged') ? null : wrongState(s, type);
+    case 'reroute':
+      return inStatus(s, 'returned') ? null : wrongState(s, type);
+    case 'return':
+      if (!inStatus(s, 'assigned') || s.stage !== 'answer') return wrongState(s, type);
+      return seat(
+        pendingFor(s, actor).length > 0,
+        'Вернуть может исполнитель, получивший сообщение / only an executor who received the message may return it',
+      );
+    case 'submit-contribution': {
+      if (!inStatus(s, 'assigned') || s.mode === 'single' || s.mode === null) return wrongState(s, type);
+      const composer = composerOf(s);
+      const mine = pendingFor(s, actor).filter((a) => a !== composer);
+      return seat(mine.length > 0, 'Нет ожидающей части для этого исполнителя / no pending part for this executor');
+    }
+    case 'compose-answer':
+      if (!inStatus(s, 'assigned') || s.mode === 'single' || s.mode === null || !contributionsComplete(s)) {
+        return wrongState(s, type);
+      }
+      return seat(
+        isComposer(s, actor),
+        'Общий ответ готовит последний исполнитель (последовательно) или куратор (параллельно) / the combined answer is composed by the last executor (sequential) or the curator (parallel)',
+      );
+    case 'submit-draft': {
+      const single = s.mode === 'single' && inStatus(s, 'assigned');
+      if (!single && !inStatus(s, 'revision')) return wrongState(s, type);
+      return seat(
+        isComposer(s, actor),
+        'Проект направляет назначенный исполнитель / the assigned executor submits the draft',
+      );
+    }
+    case 'approve':
+    case 'request-revision':
+      return inStatus(s, 'draft-review') ? null : wrongState(s, type);
+    case 'publish':
+    case 'publish-intermediate': {
+      if (!inStatus(s, 'approved') || !s.draft) return wrongState(s, type);
+      const intermediate = s.draft.kind === 'intermediate';
+      if (intermediate !== (type === 'publish-intermediate')) return wrongState(s, type);
+      const byCurator = s.publisher === 'curator' || composerOf(s) === null;
+      return byCurator
+        ? seat(has(actor, 'curator'), 'Публикует куратор / the curator publishes (profile)')
+        : seat(isComposer(s, actor), 'Публикует исполнитель / the executor publishes (konyshevsky p.14)');
+    }
+    case 'reject':
+      return notInProfile(ctx, 'rejected');
+    case 'send-explanation':
+      return inStatus(s, 'detected') ? wrongState(s, type) : notInProfile(ctx, 'explained');
+    case 'link-published':
+      return inStatus(s, 'detected') ? wrongState(s, type) : notInProfile(ctx, 'linked');
+    case 'convert-to-appeal':
+      return inStatus(s, 'detected') ? wrongState(s, type) : notInProfile(ctx, 'converted');
+    case 'link-repeat':
+      return null;
+    case 'flag-socially-significant':
+      return s.sociallySignificant ? wrongState(s, type) : null;
+    case 'shorten-deadline':
+      return null;
+    case 'reassign-substitute': {
+      if (s.assignments.length === 0 || inStatus(s, 'returned')) return wrongState(s, type);
+      if (has(actor, 'curator') || has(actor, 'administrator')) return null;
+      return seat(
+        s.assignments.some((a) => actor.departmentIds.includes(a.departmentId)),
+        'Руководитель может заменить исполнителя только своего подразделения / a department head reassigns only in their department',
+      );
+    }
+    case 'record-clock-at-risk':
+    case 'record-clock-breached':
+      return null;
+  }
+}
