@@ -6,18 +6,39 @@ import { runCli } from './run-cli';
 describe('otklik deadline: the examples of the issues', () => {
   it.each([
     // Tue 16:00 + 2 h of working time = 18:00 the same day: the end of the working period itself.
-    [['--profile', 'konyshevsky-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '120'], '2026-11-24T18:00:00+03:00'],
+    [
+      ['--profile', 'konyshevsky-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '120'],
+      '2026-11-24T18:00:00+03:00',
+    ],
     // Thu 11 June is shortened to 17:00 (30 min left), 12 June holiday, 13–14 weekend: 30 more from Mon 09:00.
-    [['--profile', 'konyshevsky-2020', '--from', '2026-06-11T16:30:00+03:00', '--work-minutes', '60'], '2026-06-15T09:30:00+03:00'],
+    [
+      ['--profile', 'konyshevsky-2020', '--from', '2026-06-11T16:30:00+03:00', '--work-minutes', '60'],
+      '2026-06-15T09:30:00+03:00',
+    ],
     // p.12: 8 calendar days from Fri 24 April = Sat 2 May, a day off (1–3 May), so the end of Mon 4 May.
-    [['--profile', 'krasnoufimsk-2021', '--from', '2026-04-24T12:00:00+05:00', '--step', 'final'], '2026-05-04T18:00:00+05:00'],
+    [
+      ['--profile', 'krasnoufimsk-2021', '--from', '2026-04-24T12:00:00+05:00', '--step', 'final'],
+      '2026-05-04T18:00:00+05:00',
+    ],
     // 3.3: Fri 15:00 → 24:00 is 9 h, Sat–Sun skipped, Mon 00:00 → 15:00 is 15 h; 3 + 5 working hours = 8.
-    [['--profile', 'idrinsky-2021', '--from', '2026-11-27T15:00:00+07:00', '--step', 'answer'], '2026-11-30T15:00:00+07:00'],
+    [
+      ['--profile', 'idrinsky-2021', '--from', '2026-11-27T15:00:00+07:00', '--step', 'answer'],
+      '2026-11-30T15:00:00+07:00',
+    ],
     // p.16–17: answer = Tue 11:00 + 8 h W = Wed 11:00; draft 4 h W earlier = Tue 16:00.
     [['--profile', 'nao-2020', '--from', '2026-11-24T11:00:00+03:00', '--step', 'draft'], '2026-11-24T16:00:00+03:00'],
     // p.12: high importance, 3 h W: Tue 16:30–18:00 is 1.5 h, Wed 09:00–10:30 the rest.
     [
-      ['--profile', 'krasnoufimsk-2021', '--from', '2026-11-24T16:30:00+05:00', '--step', 'answer', '--category', 'high'],
+      [
+        '--profile',
+        'krasnoufimsk-2021',
+        '--from',
+        '2026-11-24T16:30:00+05:00',
+        '--step',
+        'answer',
+        '--category',
+        'high',
+      ],
       '2026-11-25T10:30:00+05:00',
     ],
   ])('%j → %s', async (args, expected) => {
@@ -31,17 +52,38 @@ describe('otklik deadline: the examples of the issues', () => {
 describe('otklik deadline: output forms', () => {
   it('--json names the deadline, rule, profile, time zone and confirmation', async () => {
     const r = await runCli([
-      'deadline', '--profile', 'idrinsky-2021', '--from', '2026-11-24T02:00:00Z', '--work-minutes', '60', '--json',
+      'deadline',
+      '--profile',
+      'idrinsky-2021',
+      '--from',
+      '2026-11-24T02:00:00Z',
+      '--work-minutes',
+      '60',
+      '--json',
     ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     // 02:00Z is 09:00 in Krasnoyarsk (UTC+7): one working hour later is 10:00 local.
-    expect(out).toMatchObject({ deadline: '2026-11-24T10:00:00+07:00', profile: 'idrinsky-2021', timeZone: 'Asia/Krasnoyarsk', confirmed: true });
+    expect(out).toMatchObject({
+      deadline: '2026-11-24T10:00:00+07:00',
+      profile: 'idrinsky-2021',
+      timeZone: 'Asia/Krasnoyarsk',
+      confirmed: true,
+    });
     expect(typeof out.rule).toBe('string');
   });
 
   it('a year without a decree is reported as not confirmed', async () => {
-    const r = await runCli(['deadline', '--profile', 'nao-2020', '--from', '2027-03-01T10:00:00+03:00', '--work-minutes', '60', '--json']);
+    const r = await runCli([
+      'deadline',
+      '--profile',
+      'nao-2020',
+      '--from',
+      '2027-03-01T10:00:00+03:00',
+      '--work-minutes',
+      '60',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ deadline: '2027-03-01T11:00:00+03:00', confirmed: false });
   });
@@ -59,7 +101,10 @@ describe('otklik deadline: output forms', () => {
     ];
     const stdin = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n');
     const r = await runCli(['deadline', '--batch'], `${stdin}\n`);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(6);
     expect(out[0].deadline).toBe('2026-11-24T18:00:00+03:00');
     expect(out[1]).toMatchObject({ line: 2, error: expect.stringContaining('JSON') });
@@ -73,9 +118,49 @@ describe('otklik deadline: output forms', () => {
   it('--help documents every option', async () => {
     const r = await runCli(['deadline', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--profile', '--from', '--work-minutes', '--work-days', '--calendar-days', '--step', '--category', '--json', '--batch']) {
+    for (const flag of [
+      '--profile',
+      '--from',
+      '--work-minutes',
+      '--work-days',
+      '--calendar-days',
+      '--step',
+      '--category',
+      '--json',
+      '--batch',
+    ]) {
       expect(r.stdout).toContain(flag);
     }
+  });
+});
+
+describe('otklik deadline: the server process time zone never changes a result', () => {
+  // The same requests under exotic process zones (UTC+13:45 with DST, UTC−3:30) must give the same lines.
+  const requests = [
+    { profile: 'konyshevsky-2020', from: '2026-06-11T16:30:00+03:00', workMinutes: 60 },
+    { profile: 'idrinsky-2021', from: '2026-11-27T15:00:00+07:00', step: 'answer' },
+    { profile: 'krasnoufimsk-2021', from: '2026-04-24T12:00:00+05:00', step: 'final' },
+    { profile: 'nao-2020', from: '2026-12-30T17:00:00+03:00', workMinutes: 120 },
+  ];
+  const stdin = `${requests.map((r) => JSON.stringify(r)).join('\n')}\n`;
+  // Hand-computed: the first three as above; 30 Dec 17:00 + 2 h: 1 h left that day (not shortened: 31 Dec is a
+  // transferred day off, not a holiday), 31 Dec off, 1–8 Jan 2027 holidays (art. 112), 9–10 Jan weekend: 11 Jan 10:00.
+  const expected = [
+    '2026-06-15T09:30:00+03:00',
+    '2026-11-30T15:00:00+07:00',
+    '2026-05-04T18:00:00+05:00',
+    '2027-01-11T10:00:00+03:00',
+  ];
+
+  it.each(['Pacific/Chatham', 'America/St_Johns', 'UTC'])('TZ=%s', async (tz) => {
+    const r = await runCli(['deadline', '--batch'], stdin, { TZ: tz });
+    expect(r.code).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).deadline),
+    ).toEqual(expected);
   });
 });
 
@@ -86,10 +171,16 @@ describe('otklik deadline: bad input is one line on stderr and exit code 2', () 
     [['--profile', 'nao-2020', '--from', '2026-02-30T10:00:00+03:00', '--work-minutes', '1'], /no such date/],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00', '--work-minutes', '1'], /UTC offset/],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00'], /workMinutes|--work-minutes/],
-    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1', '--work-days', '1'], /conflicting/],
+    [
+      ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1', '--work-days', '1'],
+      /conflicting/,
+    ],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', 'ten'], /whole number/],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'nonsense'], /nonsense/],
-    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'answer', '--category', 'urgent'], /category/],
+    [
+      ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'answer', '--category', 'urgent'],
+      /category/,
+    ],
     [['--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'], /missing --profile/],
     [['--profile', 'nao-2020', '--frm', 'x'], /frm/],
   ])('%j', async (args, message) => {

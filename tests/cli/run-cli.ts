@@ -10,9 +10,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], stdin?: string): Promise<CliResult> {
+export function runCli(args: string[], stdin?: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pnpm', ['--silent', 'otklik', ...args], { cwd: repoRoot, env: { ...process.env } });
+    const child = spawn('pnpm', ['--silent', 'otklik', ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {

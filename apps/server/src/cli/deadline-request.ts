@@ -1,9 +1,9 @@
 // One deadline request of `otklik deadline` (from flags or a --batch line): validation and computation.
 // Pure apart from the profile catalogue; calendars are cached per profile so a batch of 100,000 lines stays fast.
-import { createCalendar, findPresetProfile, presetProfileIds, stepDeadline, type WorkingCalendar } from '@otklik/domain';
+import { createCalendar, getPreset, PRESET_IDS, stepDeadline, type WorkingCalendar, zCategory } from '@otklik/domain';
 import { z } from 'zod';
 
-export const CATEGORIES = ['ordinary', 'fast-track', 'high'] as const;
+export const CATEGORIES = zCategory.options;
 
 // An instant must carry its UTC offset: a bare local time would silently depend on someone's time zone.
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -17,7 +17,15 @@ export function parseInstant(text: string): number | string {
   const month = Number(mo);
   const day = Number(d);
   const daysInMonth = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s ?? 0) > 59
+  ) {
     return `malformed instant "${text}": no such date or time`;
   }
   const at = Date.parse(text);
@@ -65,9 +73,9 @@ function calendarFor(profileId: string, timeZone: string): WorkingCalendar {
 const fail = (error: string): DeadlineOutcome => ({ ok: false, error });
 
 export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
-  const profile = findPresetProfile(request.profile);
+  const profile = getPreset(request.profile);
   if (!profile) {
-    return fail(`unknown profile "${request.profile}"; known: ${presetProfileIds().join(', ')}`);
+    return fail(`unknown profile "${request.profile}"; known: ${PRESET_IDS.join(', ')}`);
   }
   const from = parseInstant(request.from);
   if (typeof from === 'string') return fail(from);
@@ -97,7 +105,7 @@ export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
   }
   const result = stepDeadline(profile, calendar, request.step ?? '', from, { category: request.category });
   if (!result.ok) return fail(result.error.message);
-  return answer(result.at, result.confirmed, result.rule);
+  return answer(result.value.at, result.value.confirmed, result.value.rule);
 }
 
 /** Turns a zod failure into one line naming the field. */

@@ -49,7 +49,7 @@ function fromFlags(argv: string[]): DeadlineRequest | string {
   try {
     parsed = parseFlags(argv);
   } catch (error) {
-    return error instanceof Error ? error.message.split('\n')[0] ?? 'bad options' : 'bad options';
+    return error instanceof Error ? (error.message.split('\n')[0] ?? 'bad options') : 'bad options';
   }
   const { values, positionals } = parsed;
   if (positionals.length > 0) return `unexpected argument "${positionals[0]}"`;
@@ -68,7 +68,8 @@ function fromFlags(argv: string[]): DeadlineRequest | string {
   if (values.step !== undefined) request.step = values.step;
   if (values.category !== undefined) request.category = values.category;
   const checked = zDeadlineRequest.safeParse(request);
-  if (!checked.success) return describeInvalid(checked.error).replace(/\b(workMinutes|workDays|calendarDays)\b/g, flagName);
+  if (!checked.success)
+    return describeInvalid(checked.error).replace(/\b(workMinutes|workDays|calendarDays)\b/g, flagName);
   return checked.data;
 }
 
@@ -139,10 +140,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   const outcome = computeDeadline(request);
   if (!outcome.ok) {
-    process.stderr.write(`otklik deadline: ${outcome.error.replace(/\b(workMinutes|workDays|calendarDays)\b/g, flagName)}\n`);
+    process.stderr.write(
+      `otklik deadline: ${outcome.error.replace(/\b(workMinutes|workDays|calendarDays)\b/g, flagName)}\n`,
+    );
     return 2;
   }
-  process.stdout.write(argv.includes('--json') ? `${JSON.stringify(outcome.answer)}\n` : `${outcome.answer.deadline}\n`);
+  process.stdout.write(
+    argv.includes('--json') ? `${JSON.stringify(outcome.answer)}\n` : `${outcome.answer.deadline}\n`,
+  );
   return 0;
 }
-
