@@ -72,6 +72,8 @@ export function clockOf(
   const d = deadlineOf(profile, calendar, record.step, inputsFor(state, record));
   if (!d) return undefined;
   if (record.kind === 'step' && state.stage === 'answer') {
+    // slavgorod: the draft step is itself the overall deadline; krasnoufimsk p.13 / idrinsky 3.3: "due with answer".
+    if (record.step === state.overallStep) return undefined;
     const rule = resolveRule(profile, record.step, state);
     if (rule?.kind === 'same-as' && rule.step === state.overallStep) return undefined;
   }

@@ -36,6 +36,11 @@ function closeClocks(clocks: readonly ClockRecord[], at: Instant, which: (c: Clo
   return clocks.map((c) => (c.closedAt === null && which(c) ? { ...c, closedAt: at } : c));
 }
 
+/** Closes open step clocks of the given steps; the overall clock (whatever its step) is never closed by a step. */
+function closeSteps(clocks: readonly ClockRecord[], at: Instant, ...steps: StepId[]) {
+  return closeClocks(clocks, at, (c) => c.kind === 'step' && steps.includes(c.step));
+}
+
 const isStepClock = (c: ClockRecord) => c.kind === 'step';
 
 function executorOf(a: Assignment): Responsible {
@@ -116,8 +121,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         event.category === 'fast-track'
           ? [clock('fast-track', 'step', v, at, { role: 'executor', personId: null, departmentId: null })]
           : [];
-      const clocks =
-        s.triageEndsAt === 'triaged' ? closeClocks(triaged.clocks, at, (c) => c.step === 'triage') : triaged.clocks;
+      const clocks = s.triageEndsAt === 'triaged' ? closeSteps(triaged.clocks, at, 'triage') : triaged.clocks;
       return { ...triaged, clocks: [...clocks, ...extra] };
     }
     case 'case-rejected':
@@ -131,7 +135,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         routedAt: at,
         contributions: [],
         draft: null,
-        clocks: closeClocks(s.clocks, at, (c) => c.step === 'triage' || c.step === 'reroute'),
+        clocks: closeSteps(s.clocks, at, 'triage', 'reroute'),
       };
       const clocks = retargetOverall(routed.clocks, composerResponsible(routed));
       return { ...routed, clocks: [...clocks, ...routingClocks(routed, v, at)] };
@@ -158,7 +162,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       const clocks = closeClocks(
         s.clocks,
         at,
-        (c) => c.step === 'contribution' && c.id.endsWith(`:${event.departmentId}`),
+        (c) => isStepClock(c) && c.step === 'contribution' && c.id.endsWith(`:${event.departmentId}`),
       );
       const next = s.mode === 'sequential' ? assignments[i + 1] : undefined;
       return {
@@ -172,11 +176,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     }
     case 'draft-submitted': {
-      const clocks = closeClocks(
-        s.clocks,
-        at,
-        (c) => c.step === 'draft' || c.step === 'revise' || c.step === 'contribution',
-      );
+      const clocks = closeSteps(s.clocks, at, 'draft', 'revise', 'contribution');
       return {
         ...s,
         status: 'draft-review',
@@ -199,7 +199,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         status: 'approved',
         approvedAt: at,
         publisher: event.publisher,
-        clocks: [...closeClocks(s.clocks, at, (c) => c.step === 'approve'), clock('publish', 'step', v, at, publisher)],
+        clocks: [...closeSteps(s.clocks, at, 'approve'), clock('publish', 'step', v, at, publisher)],
       };
     }
     case 'revision-requested': {
@@ -209,14 +209,14 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         status: 'revision',
         revisionRequestedAt: at,
         revisions: [...s.revisions, { reason: event.reason, by: event.by, at }],
-        clocks: [...closeClocks(s.clocks, at, (c) => c.step === 'approve'), clock('revise', 'step', v, at, author)],
+        clocks: [...closeSteps(s.clocks, at, 'approve'), clock('revise', 'step', v, at, author)],
       };
     }
     case 'answer-published': {
       const publications = [...s.publications, { kind: event.kind, where: event.where, by: event.by, at }];
       if (event.kind === 'answer') return { ...close(s, at, 'answered'), publications };
       // A clarification request goes to the author; the executor keeps working on the answer, the clock runs on.
-      const clocks = closeClocks(s.clocks, at, (c) => c.step === 'publish');
+      const clocks = closeSteps(s.clocks, at, 'publish');
       return {
         ...s,
         status: 'assigned',
@@ -226,7 +226,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     }
     case 'intermediate-published': {
-      const clocks = closeClocks(s.clocks, at, (c) => c.step !== 'fast-track');
+      const clocks = closeClocks(s.clocks, at, (c) => !(c.kind === 'step' && c.step === 'fast-track'));
       return {
         ...s,
         status: 'assigned',

@@ -1,0 +1,129 @@
+// Test support: walks one case through commands with named actors and reads its clocks (used by tests only).
+
+import { computeClocks } from '../sla/clocks';
+import { preset, t } from '../sla/test-helpers';
+import type { CaseCommandInput } from './commands';
+import { allowedCommands, decide } from './decide';
+import type { CaseEvent } from './events';
+import { evolve } from './evolve';
+import { initialState } from './state';
+import type { Actor, CaseState, DomainContext, DomainError, Role } from './types';
+
+const person = (
+  personId: string,
+  roles: Role[],
+  departmentIds: string[] = [],
+  substituteFor: string[] = [],
+): Actor => ({
+  personId,
+  roles,
+  departmentIds,
+  substituteFor,
+});
+
+export const A = {
+  operator: person('op-1', ['operator']),
+  curator: person('cur-1', ['curator']),
+  execA: person('exec-a', ['executor'], ['dept-a']),
+  subA: person('sub-a', ['executor'], ['dept-x'], ['exec-a']),
+  execB: person('exec-b', ['executor'], ['dept-b']),
+  execC: person('exec-c', ['executor'], ['dept-c']),
+  headA: person('dh-a', ['department-head'], ['dept-a']),
+  headB: person('dh-b', ['department-head'], ['dept-b']),
+  head: person('head-1', ['head']),
+  admin: person('adm-1', ['administrator']),
+  observer: person('obs-1', ['observer']),
+  system: person('system', ['system']),
+} as const;
+
+export const register = (caseId = 'case-1', extra: Partial<CaseCommandInput> = {}): CaseCommandInput =>
+  ({
+    type: 'register',
+    caseId,
+    network: 'vk',
+    link: 'https://vk.com/wall-1_2',
+    author: { name: 'Иван' },
+    text: 'Яма на дороге у школы',
+    attachments: [],
+    visibility: 'public',
+    ...extra,
+  }) as CaseCommandInput;
+
+export const triage = (category: 'ordinary' | 'fast-track' | 'high' = 'ordinary'): CaseCommandInput => ({
+  type: 'triage',
+  topic: 'дороги',
+  location: 'ул. Ленина',
+  category,
+  processable: true,
+});
+
+export const single = (dept = 'a'): CaseCommandInput => ({
+  type: 'route',
+  mode: 'single',
+  assignments: [{ departmentId: `dept-${dept}`, executorId: `exec-${dept}` }],
+});
+
+export const draft = (kind: 'answer' | 'intermediate' | 'clarification' = 'answer', extra = {}): CaseCommandInput => ({
+  type: 'submit-draft',
+  kind,
+  text: 'Яму заделают до пятницы',
+  attachments: [],
+  ...extra,
+});
+
+export const sameThread = { kind: 'same-thread' } as const;
+
+/** A command as tests write it (often `as const`); decide validates it at run time like API input. */
+export type Cmd = { readonly type: CaseCommandInput['type'] } & Readonly<Record<string, unknown>>;
+
+export class CaseRun {
+  state: CaseState = initialState;
+  readonly events: CaseEvent[] = [];
+  readonly ctx: DomainContext;
+
+  constructor(readonly presetId: string) {
+    this.ctx = preset(presetId);
+  }
+
+  /** Applies a command that must succeed; returns its events. */
+  do(command: Cmd, actor: Actor, at: string): readonly CaseEvent[] {
+    const r = decide(this.state, command, actor, t(at), this.ctx);
+    if (!r.ok) throw new Error(`${command.type} by ${actor.personId}: ${r.error.code} ${r.error.message}`);
+    for (const e of r.events) {
+      this.state = evolve(this.state, e);
+      this.events.push(e);
+    }
+    return r.events;
+  }
+
+  /** Applies a command that must fail; returns the error. */
+  fail(command: Cmd, actor: Actor, at: string): DomainError {
+    const r = decide(this.state, command, actor, t(at), this.ctx);
+    if (r.ok) throw new Error(`${command.type} by ${actor.personId} unexpectedly succeeded`);
+    return r.error;
+  }
+
+  allowed(actor: Actor) {
+    return allowedCommands(this.state, actor, this.ctx);
+  }
+
+  clocks(at: string) {
+    return computeClocks(this.state, this.ctx.profile, this.ctx.calendar, t(at));
+  }
+
+  /** Active clocks as `step[:department] → due (local ISO)`, the overall one marked with '*'. */
+  dues(at: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const c of this.clocks(at).active) {
+      const dept = c.id.includes(':') ? `:${c.id.split(':')[1]}` : '';
+      out[`${c.kind === 'overall' ? '*' : ''}${c.step}${dept}`] = this.ctx.calendar.formatInstant(c.dueAt);
+    }
+    return out;
+  }
+
+  status(at: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const c of this.clocks(at).active) out[c.id] = c.status;
+    return out;
+  }
+}
