@@ -56,7 +56,12 @@ const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 /** An executor of the assigned department, or the personal substitute of its assigned executor. */
 export function actsFor(actor: Actor, a: AssignmentState): boolean {
   if (!has(actor, 'executor')) return false;
-  return actor.departmentIds.includes(a.departmentId) || (actor.substituteFor ?? []).includes(a.executorId);
+  // The assigned person (a substitute after reassignment), any executor of the department, or a personal substitute.
+  return (
+    actor.personId === a.executorId ||
+    actor.departmentIds.includes(a.departmentId) ||
+    (actor.substituteFor ?? []).includes(a.executorId)
+  );
 }
 
 function notInProfile(ctx: DomainContext, ending: Ending): DomainError | null {

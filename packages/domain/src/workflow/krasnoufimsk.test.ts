@@ -1,0 +1,128 @@
+// krasnoufimsk-2021 scenarios: categories, a parallel set composed by the curator, fast-track evidence (+05).
+import { describe, expect, it } from 'vitest';
+import { A, CaseRun, draft, register, sameThread, single, triage } from './test-harness';
+
+const P = 'krasnoufimsk-2021';
+const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+05:00`;
+const parallel = {
+  type: 'route',
+  mode: 'parallel',
+  assignments: [
+    { departmentId: 'dept-a', executorId: 'exec-a' },
+    { departmentId: 'dept-b', executorId: 'exec-b' },
+  ],
+} as const;
+
+describe('krasnoufimsk-2021: high importance, parallel executors, the curator composes', () => {
+  it('walks the case and every clock', () => {
+    const c = new CaseRun(P);
+    c.do(register(), A.operator, d('10:00'));
+    // triage 30 min W from reading (p.10) → 10:30; answer 6 h W (p.12): 10–13 (3) + 14–17 (3) → 17:00.
+    expect(c.dues(d('10:00'))).toEqual({ triage: d('10:30'), '*answer': d('17:00') });
+    c.do(triage('high'), A.curator, d('10:10'));
+    // high importance: 3 h W (p.12) → 10–13 → 13:00.
+    expect(c.dues(d('10:10'))).toEqual({ triage: d('10:30'), '*answer': d('13:00') });
+    c.do(parallel, A.curator, d('10:20'));
+    // Both executors receive at 10:20: 2 h W each (p.17) → 12:20. The draft is due with the answer (p.13).
+    expect(c.dues(d('10:20'))).toEqual({
+      'contribution:dept-a': d('12:20'),
+      'contribution:dept-b': d('12:20'),
+      '*answer': d('13:00'),
+    });
+    expect(c.clocks(d('10:20')).overall?.responsible.role).toBe('curator');
+    expect(c.allowed(A.curator)).not.toContain('compose-answer');
+    c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Часть А' }, A.execA, d('11:00'));
+    expect(c.dues(d('11:00'))).toEqual({ 'contribution:dept-b': d('12:20'), '*answer': d('13:00') });
+    expect(
+      c.fail({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Ещё раз' }, A.execA, d('11:05')).code,
+    ).toBe('forbidden');
+    c.do({ type: 'submit-contribution', departmentId: 'dept-b', text: 'Часть Б' }, A.execB, d('12:00'));
+    expect(c.fail({ type: 'compose-answer', kind: 'answer', text: 'Общий' }, A.execB, d('12:10')).code).toBe(
+      'forbidden',
+    );
+    c.do({ type: 'compose-answer', kind: 'answer', text: 'Общий ответ' }, A.curator, d('12:10'));
+    // approve 30 min W (p.14) → 12:40.
+    expect(c.dues(d('12:10'))).toEqual({ approve: d('12:40'), '*answer': d('13:00') });
+    c.do({ type: 'approve' }, A.curator, d('12:20'));
+    // publish 30 min W by the curator (p.16) → 12:50.
+    expect(c.dues(d('12:20'))).toEqual({ publish: d('12:50'), '*answer': d('13:00') });
+    c.do({ type: 'publish', where: sameThread }, A.curator, d('12:30'));
+    expect(c.state.ending).toBe('answered');
+    expect(c.state.draft?.composed).toBe(true);
+  });
+});
+
+describe('krasnoufimsk-2021: fast-track', () => {
+  it('runs the 8-day resolution clock and needs evidence for the answer (p.8, p.20)', () => {
+    const c = new CaseRun(P);
+    c.do(register(), A.operator, d('10:00', '25'));
+    c.do(triage('fast-track'), A.curator, d('10:05', '25'));
+    // answer 6 h W: Wed 10–13 (3) + 14–17 (3) → 17:00; fast-track 8 calendar days from Wed Nov 25: Nov 26 … Dec 3
+    // (a Thursday, a working day) → Dec 3 18:00.
+    expect(c.dues(d('10:05', '25'))).toEqual({
+      triage: d('10:30', '25'),
+      '*answer': d('17:00', '25'),
+      'fast-track': '2026-12-03T18:00:00+05:00',
+    });
+    c.do(single('a'), A.curator, d('10:20', '25'));
+    const noEvidence = c.fail(draft('answer'), A.execA, d('11:00', '25'));
+    expect(noEvidence).toMatchObject({ code: 'invalid-input', details: { path: 'evidence' } });
+    const empty = c.fail(
+      draft('answer', { evidence: { outcome: 'solved', attachments: [] } }),
+      A.execA,
+      d('11:00', '25'),
+    );
+    expect(empty.code).toBe('invalid-input');
+    // An intermediate answer needs no evidence; the final then runs 8 calendar days from detection (p.12).
+    c.do(draft('intermediate'), A.execA, d('11:00', '25'));
+    c.do({ type: 'approve' }, A.curator, d('11:10', '25'));
+    c.do({ type: 'publish-intermediate', where: sameThread }, A.curator, d('11:20', '25'));
+    expect(c.dues(d('11:20', '25'))).toEqual({
+      '*final': '2026-12-03T18:00:00+05:00',
+      'fast-track': '2026-12-03T18:00:00+05:00',
+    });
+    const evidence = { outcome: 'not-confirmed', attachments: [{ kind: 'photo', url: 'https://files/1.jpg' }] };
+    c.do(draft('answer', { evidence }), A.execA, '2026-12-01T10:00:00+05:00');
+    c.do({ type: 'approve' }, A.curator, '2026-12-01T10:10:00+05:00');
+    c.do({ type: 'publish', where: sameThread }, A.curator, '2026-12-01T10:20:00+05:00');
+    expect(c.state.ending).toBe('answered');
+    expect(c.clocks('2026-12-01T10:20:00+05:00').active).toEqual([]);
+  });
+  it('final from Fri Apr 24 rolls past the May holidays to Mon May 4 18:00', () => {
+    const c = new CaseRun(P);
+    c.do(register(), A.operator, '2026-04-24T12:00:00+05:00');
+    c.do(triage(), A.curator, '2026-04-24T12:05:00+05:00');
+    c.do(single('a'), A.curator, '2026-04-24T12:10:00+05:00');
+    c.do(draft('intermediate'), A.execA, '2026-04-24T14:00:00+05:00');
+    c.do({ type: 'approve' }, A.curator, '2026-04-24T14:10:00+05:00');
+    c.do({ type: 'publish-intermediate', where: sameThread }, A.curator, '2026-04-24T14:20:00+05:00');
+    // 8 calendar days from Apr 24: Apr 25 … May 2 (Sat); May 2–3 are days off → Mon May 4 18:00.
+    expect(c.dues('2026-04-24T14:20:00+05:00')).toEqual({ '*final': '2026-05-04T18:00:00+05:00' });
+  });
+});
+
+describe('krasnoufimsk-2021: return → reroute, rejection', () => {
+  it('returns with a written reason (p.11) and the curator reroutes within 30 min (p.10)', () => {
+    const c = new CaseRun(P);
+    c.do(register(), A.operator, d('16:00'));
+    c.do(triage(), A.curator, d('16:10'));
+    c.do(single('a'), A.curator, d('16:20'));
+    c.do({ type: 'return', departmentId: 'dept-a', reason: 'Вопрос ЖКХ, не наш' }, A.execA, d('16:40'));
+    // reroute 30 min W from 16:40 → 17:10; answer 6 h W from 16:00: 16–18 (2) + Wed 9–13 (4) → Wed 13:00.
+    expect(c.dues(d('16:40'))).toEqual({ reroute: d('17:10'), '*answer': d('13:00', '25') });
+    c.do({ ...single('b'), type: 'reroute' }, A.curator, d('17:30'));
+    const reroute = c.state.clocks.find((r) => r.step === 'reroute');
+    // Rerouted late (17:30 > 17:10) → the breach was recorded before the clock closed.
+    expect(reroute?.breachedAt).toBe(Date.parse(d('17:30')));
+    expect(c.dues(d('17:30'))).toEqual({ '*answer': d('13:00', '25') });
+  });
+  it('rejects sequential chains (p.17 is parallel) and insulting messages (p.21)', () => {
+    const c = new CaseRun(P);
+    c.do(register(), A.operator, d('10:00'));
+    c.do(triage(), A.curator, d('10:05'));
+    expect(c.fail({ ...parallel, mode: 'sequential' }, A.curator, d('10:10')).code).toBe('not-in-profile');
+    c.do({ type: 'reject', ground: 'threats', note: 'угрозы главе' }, A.curator, d('10:15'));
+    expect(c.state.ending).toBe('rejected');
+    expect(c.fail({ type: 'reject', ground: 'threats' }, A.curator, d('10:20')).code).toBe('wrong-state');
+  });
+});
