@@ -1,0 +1,367 @@
+// The role matrix: every command × every role, each in a state where the command is otherwise valid.
+// Expected roles are written out by hand from REGULATIONS.md "Roles" (not read back from the code).
+import { describe, expect, it } from 'vitest';
+import { t } from '../sla/test-helpers';
+import { allowedCommands, decide } from './decide';
+import type { Cmd } from './test-harness';
+import { A, CaseRun, draft, register, sameThread, single, triage } from './test-harness';
+import type { Actor, Role } from './types';
+
+const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
+const chain = (mode: 'sequential' | 'parallel') =>
+  ({
+    type: 'route',
+    mode,
+    assignments: [
+      { departmentId: 'dept-a', executorId: 'exec-a' },
+      { departmentId: 'dept-b', executorId: 'exec-b' },
+    ],
+  }) as const;
+
+interface Fixture {
+  readonly name: string;
+  readonly preset: string;
+  /** Commands (with actors) that bring the case to the state under test, all at 10:00–10:30. */
+  readonly setup: readonly (readonly [Cmd, Actor])[];
+  readonly command: Cmd;
+  readonly at: string;
+  /** The executor who holds the seat in this state. */
+  readonly executor: Actor;
+  readonly allowed: readonly Role[];
+}
+
+const routedA = [
+  [register(), A.operator],
+  [triage(), A.operator],
+  [single('a'), A.curator],
+] as const;
+const approvedA = [...routedA, [draft(), A.execA], [{ type: 'approve' }, A.curator]] as const;
+
+const FIXTURES: Fixture[] = [
+  {
+    name: 'register',
+    preset: 'konyshevsky-2020',
+    setup: [],
+    command: register(),
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['operator', 'curator', 'system'],
+  },
+  {
+    name: 'triage',
+    preset: 'konyshevsky-2020',
+    setup: [[register(), A.operator]],
+    command: triage(),
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['operator', 'curator'],
+  },
+  {
+    name: 'route',
+    preset: 'konyshevsky-2020',
+    setup: [
+      [register(), A.operator],
+      [triage(), A.operator],
+    ],
+    command: single('a'),
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator'],
+  },
+  {
+    name: 'return',
+    preset: 'konyshevsky-2020',
+    setup: routedA,
+    command: { type: 'return', departmentId: 'dept-a', reason: 'не наше' },
+    at: d('10:31'),
+    executor: A.execA,
+    allowed: ['executor'],
+  },
+  {
+    name: 'reroute',
+    preset: 'konyshevsky-2020',
+    setup: [...routedA, [{ type: 'return', departmentId: 'dept-a', reason: 'не наше' }, A.execA]],
+    command: { ...single('b'), type: 'reroute' },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator'],
+  },
+  {
+    name: 'submit-contribution',
+    preset: 'konyshevsky-2020',
+    setup: [
+      [register(), A.operator],
+      [triage(), A.operator],
+      [chain('sequential'), A.curator],
+    ],
+    command: { type: 'submit-contribution', departmentId: 'dept-a', text: 'часть' },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['executor'],
+  },
+  {
+    name: 'compose-answer (sequential: last executor)',
+    preset: 'konyshevsky-2020',
+    setup: [
+      [register(), A.operator],
+      [triage(), A.operator],
+      [chain('sequential'), A.curator],
+      [{ type: 'submit-contribution', departmentId: 'dept-a', text: 'часть' }, A.execA],
+    ],
+    command: { type: 'compose-answer', kind: 'answer', text: 'общий' },
+    at: d('10:40'),
+    executor: A.execB,
+    allowed: ['executor'],
+  },
+  {
+    name: 'compose-answer (parallel: curator)',
+    preset: 'krasnoufimsk-2021',
+    setup: [
+      [register(), A.operator],
+      [triage(), A.curator],
+      [chain('parallel'), A.curator],
+      [{ type: 'submit-contribution', departmentId: 'dept-a', text: 'А' }, A.execA],
+      [{ type: 'submit-contribution', departmentId: 'dept-b', text: 'Б' }, A.execB],
+    ],
+    command: { type: 'compose-answer', kind: 'answer', text: 'общий' },
+    at: d('10:40'),
+    executor: A.execB,
+    allowed: ['curator'],
+  },
+  {
+    name: 'submit-draft',
+    preset: 'konyshevsky-2020',
+    setup: routedA,
+    command: draft(),
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['executor'],
+  },
+  {
+    name: 'approve',
+    preset: 'konyshevsky-2020',
+    setup: [...routedA, [draft(), A.execA]],
+    command: { type: 'approve' },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator'],
+  },
+  {
+    name: 'request-revision',
+    preset: 'konyshevsky-2020',
+    setup: [...routedA, [draft(), A.execA]],
+    command: { type: 'request-revision', reason: 'переписать' },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator'],
+  },
+  {
+    name: 'publish (konyshevsky p.14: executor)',
+    preset: 'konyshevsky-2020',
+    setup: approvedA,
+    command: { type: 'publish', where: sameThread },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['executor'],
+  },
+  {
+    name: 'publish (NAO p.20: curator)',
+    preset: 'nao-2020',
+    setup: approvedA,
+    command: { type: 'publish', where: sameThread },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator'],
+  },
+  {
+    name: 'publish-intermediate',
+    preset: 'konyshevsky-2020',
+    setup: [...routedA, [draft('intermediate'), A.execA], [{ type: 'approve' }, A.curator]],
+    command: { type: 'publish-intermediate', where: sameThread },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['executor'],
+  },
+  {
+    name: 'reject',
+    preset: 'konyshevsky-2020',
+    setup: [[register(), A.operator]],
+    command: { type: 'reject', ground: 'obscene' },
+    at: d('10:20'),
+    executor: A.execA,
+    allowed: ['operator', 'curator'],
+  },
+  {
+    name: 'send-explanation',
+    preset: 'idrinsky-2021',
+    setup: routedA,
+    command: { type: 'send-explanation', reason: 'court-ruling', text: 'порядок' },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator'],
+  },
+  {
+    name: 'link-published',
+    preset: 'idrinsky-2021',
+    setup: routedA,
+    command: { type: 'link-published', url: 'https://idra.ru/a' },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator'],
+  },
+  {
+    name: 'convert-to-appeal',
+    preset: 'idrinsky-2021',
+    setup: routedA,
+    command: {
+      type: 'convert-to-appeal',
+      consent: true,
+      fullName: 'И. И. Иванов',
+      address: 'ул. Мира, 1',
+      phone: '+7 900',
+      registrationNumber: 'СЭД-1',
+    },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator'],
+  },
+  {
+    name: 'link-repeat',
+    preset: 'konyshevsky-2020',
+    setup: [[register(), A.operator]],
+    command: { type: 'link-repeat', earlierCaseIds: ['case-0'] },
+    at: d('10:20'),
+    executor: A.execA,
+    allowed: ['operator', 'curator'],
+  },
+  {
+    name: 'flag-socially-significant',
+    preset: 'konyshevsky-2020',
+    setup: [[register(), A.operator]],
+    command: { type: 'flag-socially-significant' },
+    at: d('10:20'),
+    executor: A.execA,
+    allowed: ['operator', 'curator', 'department-head', 'head'],
+  },
+  {
+    name: 'shorten-deadline',
+    preset: 'nao-2020',
+    setup: [[register(), A.operator]],
+    command: { type: 'shorten-deadline', step: 'answer', dueAt: t(d('16:00')) },
+    at: d('10:20'),
+    executor: A.execA,
+    allowed: ['curator'],
+  },
+  {
+    name: 'reassign-substitute',
+    preset: 'konyshevsky-2020',
+    setup: routedA,
+    command: { type: 'reassign-substitute', departmentId: 'dept-a', substituteId: 'sub-a', reason: 'leave' },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator', 'department-head', 'administrator'],
+  },
+  // Registered at 10:00: triage (30 min W) is at risk from 10:22:30 and breached after 10:30.
+  {
+    name: 'record-clock-at-risk',
+    preset: 'konyshevsky-2020',
+    setup: [[register(), A.operator]],
+    command: { type: 'record-clock-at-risk', clockId: 'triage@1' },
+    at: d('10:25'),
+    executor: A.execA,
+    allowed: ['system'],
+  },
+  {
+    name: 'record-clock-breached',
+    preset: 'konyshevsky-2020',
+    setup: [[register(), A.operator]],
+    command: { type: 'record-clock-breached', clockId: 'triage@1' },
+    at: d('10:45'),
+    executor: A.execA,
+    allowed: ['system'],
+  },
+];
+
+const ROLES: Role[] = [
+  'operator',
+  'curator',
+  'executor',
+  'department-head',
+  'head',
+  'administrator',
+  'observer',
+  'system',
+];
+
+function actorFor(role: Role, f: Fixture): Actor {
+  switch (role) {
+    case 'executor':
+      return f.executor;
+    case 'operator':
+      return A.operator;
+    case 'curator':
+      return A.curator;
+    case 'department-head':
+      return A.headA;
+    case 'head':
+      return A.head;
+    case 'administrator':
+      return A.admin;
+    case 'observer':
+      return A.observer;
+    case 'system':
+      return A.system;
+  }
+}
+
+function prepare(f: Fixture): CaseRun {
+  const c = new CaseRun(f.preset);
+  f.setup.forEach(([command, actor], i) => {
+    c.do(command, actor, d(`10:${String(i * 5).padStart(2, '0')}`));
+  });
+  return c;
+}
+
+describe('role matrix', () => {
+  it('covers every command type', () => {
+    const covered = new Set(FIXTURES.map((f) => f.command.type));
+    expect(covered.size).toBe(22);
+  });
+  for (const f of FIXTURES) {
+    describe(f.name, () => {
+      it.each(ROLES)('%s', (role) => {
+        const c = prepare(f);
+        const actor = actorFor(role, f);
+        const expected = f.allowed.includes(role);
+        const r = decide(c.state, f.command, actor, t(f.at), c.ctx);
+        if (expected) {
+          expect(r.ok ? 'ok' : `${r.error.code}: ${r.error.message}`).toBe('ok');
+        } else {
+          expect(r.ok ? 'ok' : r.error.code).toBe('forbidden');
+        }
+        expect(allowedCommands(c.state, actor, c.ctx).includes(f.command.type as never)).toBe(expected);
+      });
+    });
+  }
+});
+
+describe('state guard', () => {
+  it('lets nobody act on a closed case', () => {
+    const c = prepare({ ...FIXTURES[0]!, setup: [...approvedA, [{ type: 'publish', where: sameThread }, A.execA]] });
+    for (const actor of Object.values(A)) expect(allowedCommands(c.state, actor, c.ctx)).toEqual([]);
+    expect(c.fail({ type: 'approve' }, A.curator, d('11:00')).code).toBe('wrong-state');
+  });
+  it('lets only registration happen before the first event', () => {
+    const c = new CaseRun('nao-2020');
+    expect(c.fail(triage(), A.operator, d('10:00')).code).toBe('wrong-state');
+    expect(c.allowed(A.curator)).toEqual(['register']);
+    expect(c.allowed(A.observer)).toEqual([]);
+  });
+  it('reports malformed input with the field path, without throwing', () => {
+    const c = new CaseRun('nao-2020');
+    const bad = c.fail({ type: 'register', caseId: 'x', network: 'myspace' } as Cmd, A.operator, d('10:00'));
+    expect(bad.code).toBe('invalid-input');
+    expect(bad.details?.path).toBe('network');
+    expect(c.fail({ type: 'no-such-command' } as unknown as Cmd, A.operator, d('10:00')).code).toBe('invalid-input');
+  });
+});
