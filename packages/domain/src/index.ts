@@ -6,11 +6,9 @@ export * from './calendar';
 
 // profiles
 export * from './profiles';
-
+// reports
+export * from './reports';
 // sla
 export * from './sla';
-
 // workflow
 export * from './workflow';
-
-// reports
