@@ -167,8 +167,10 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
   const people = new Map<string, RowBuilder>();
   const departments = new Map<string, RowBuilder>();
   const rowOf = (map: Map<string, RowBuilder>, scope: Scope, key: string) => {
-    let r = map.get(key);
-    if (!r) map.set(key, (r = new RowBuilder(scope, key)));
+    const found = map.get(key);
+    if (found) return found;
+    const r = new RowBuilder(scope, key);
+    map.set(key, r);
     return r;
   };
   const person = (id: string) => rowOf(people, 'person', id);
