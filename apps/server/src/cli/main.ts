@@ -8,6 +8,8 @@ interface CommandModule {
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   deadline: { summary: 'compute a deadline in working time', load: () => import('./commands/deadline') },
+  serve: { summary: 'serve the web app and the API on one port', load: () => import('./commands/serve') },
+  migrate: { summary: 'apply the database migrations', load: () => import('./commands/migrate') },
 };
 
 function usage(): string {

@@ -137,6 +137,9 @@ export const cases = pgTable(
     dueAt: instant(),
     responsiblePersonId: uuid().references(() => people.id, { onDelete: 'set null' }),
     responsibleDepartmentId: uuid().references(() => departments.id, { onDelete: 'set null' }),
+    /** Every department the case is routed to, and their executors: filters of the board and "my tasks". */
+    departmentIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    executorIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     category: text().notNull().default('ordinary'),
     topic: text(),
     location: text(),

@@ -1,0 +1,69 @@
+// Cookie sessions: the browser holds a random token, the database its sha256 and the expiry.
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type { Db } from '../db/connect';
+import { sessions } from '../db/schema';
+import { hashSecret, newSecret } from './tokens';
+
+export const SESSION_COOKIE = 'otklik_session';
+
+export async function createSession(
+  db: Db,
+  options: { personId: string; now: number; ttlMs: number; ip?: string; userAgent?: string },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = newSecret();
+  const expiresAt = new Date(options.now + options.ttlMs);
+  await db.insert(sessions).values({
+    id: hashSecret(token),
+    personId: options.personId,
+    createdAt: new Date(options.now),
+    expiresAt,
+    ip: options.ip ?? null,
+    userAgent: options.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+/** The person of a live session, or null (unknown or expired token). */
+export async function findSessionPerson(db: Db, token: string, now: number): Promise<string | null> {
+  const [row] = await db
+    .select({ personId: sessions.personId })
+    .from(sessions)
+    .where(and(eq(sessions.id, hashSecret(token)), gt(sessions.expiresAt, new Date(now))));
+  return row?.personId ?? null;
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, hashSecret(token)));
+}
+
+export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {
+  await db.delete(sessions).where(lte(sessions.expiresAt, new Date(now)));
+}
+
+export function sessionCookie(token: string, options: { maxAgeMs: number; secure: boolean }): string {
+  const parts = [
+    `${SESSION_COOKIE}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${Math.max(0, Math.floor(options.maxAgeMs / 1000))}`,
+  ];
+  if (options.secure) parts.push('Secure');
+  return parts.join('; ');
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    try {
+      out[name] = decodeURIComponent(value);
+    } catch {
+      out[name] = value;
+    }
+  }
+  return out;
+}

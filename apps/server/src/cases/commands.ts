@@ -1,0 +1,151 @@
+// Executes a case command: the domain decides, then the events and the projection are written in one transaction
+// with optimistic concurrency on the case version, then the events-bus hook announces the committed events.
+import { randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  type CaseEvent,
+  type CaseState,
+  type DomainError,
+  decide,
+  evolve,
+  initialState,
+} from '@otklik/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../db/errors';
+import { caseEvents, cases } from '../db/schema';
+import type { ServerDeps } from '../deps';
+import { AppError, notFound } from '../errors/app-error';
+import type { CommittedEvent } from '../events-bus';
+import { loadOrganisationRules } from './domain-context';
+import { projectCase } from './projection';
+
+export const SYSTEM_ACTOR: Actor = { personId: 'system', roles: ['system'], departmentIds: [] };
+
+export interface CommandRequest {
+  organisationId: string;
+  actor: Actor;
+  /** Absent for 'register', which creates the case. */
+  caseId?: string;
+  /** The version the user saw; when given, a newer case is a conflict even if the command would still apply. */
+  expectedVersion?: number;
+  /** Validated by the domain's zCaseCommand inside `decide`. */
+  command: unknown;
+  /** Defaults to the server clock (the demo seed passes past instants). */
+  now?: number;
+}
+
+export interface CommandResult {
+  caseId: string;
+  version: number;
+  events: CommittedEvent[];
+}
+
+const conflict = (version: number) =>
+  new AppError(
+    'CONFLICT',
+    'Обращение уже изменил другой пользователь. Обновите карточку и повторите действие. / ' +
+      'Someone else changed this case first; reload it and try again.',
+    { currentVersion: version },
+  );
+
+export function domainErrorToAppError(error: DomainError): AppError {
+  const code =
+    error.code === 'forbidden' ? 'FORBIDDEN' : error.code === 'invalid-input' ? 'BAD_INPUT' : 'DOMAIN_REFUSED';
+  return new AppError(code, error.message, { domainCode: error.code, ...(error.details ?? {}) });
+}
+
+async function loadCase(deps: ServerDeps, organisationId: string, caseId: string) {
+  const [row] = await deps.db
+    .select({ version: cases.version, state: cases.state })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)));
+  if (!row) throw notFound('Обращение');
+  return { version: row.version, state: row.state as CaseState };
+}
+
+export async function executeCaseCommand(deps: ServerDeps, request: CommandRequest): Promise<CommandResult> {
+  const now = request.now ?? deps.now();
+  const rules = await loadOrganisationRules(deps.db, request.organisationId);
+  const isRegister = (request.command as { type?: unknown } | null)?.type === 'register';
+  let caseId: string;
+  let before: { version: number; state: CaseState };
+  let command = request.command;
+  if (isRegister) {
+    caseId = randomUUID();
+    before = { version: 0, state: initialState };
+    command = { ...(request.command as object), caseId };
+  } else {
+    if (!request.caseId) throw new AppError('BAD_INPUT', 'Не указано обращение / caseId is required');
+    caseId = request.caseId;
+    before = await loadCase(deps, request.organisationId, caseId);
+  }
+  if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
+    throw conflict(before.version);
+  }
+  const decision = decide(before.state, command, request.actor, now, rules);
+  if (!decision.ok) throw domainErrorToAppError(decision.error);
+  const events: readonly CaseEvent[] = decision.events;
+  const after = events.reduce(evolve, before.state);
+  const row = projectCase(after, rules.profile, rules.calendar, now);
+  const actorId = request.actor.personId === 'system' ? null : request.actor.personId;
+
+  let inserted: { seq: number; version: number; type: string; occurredAt: Date; payload: unknown }[];
+  try {
+    inserted = await deps.db.transaction(async (tx) => {
+      // Serialises appends per organisation so that `seq` order equals commit order within it: a client that
+      // applied seq N never later receives a smaller seq of the same organisation (realtime relies on it).
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`otklik:case-events:${request.organisationId}`}))`);
+      if (isRegister) {
+        await tx.insert(cases).values({ id: caseId, organisationId: request.organisationId, ...row });
+      } else {
+        // The guard of optimistic concurrency: only the version we decided on may be replaced.
+        const updated = await tx
+          .update(cases)
+          .set(row)
+          .where(and(eq(cases.id, caseId), eq(cases.version, before.version)))
+          .returning({ id: cases.id });
+        if (updated.length === 0) throw conflict(before.version + 1);
+      }
+      if (events.length === 0) return [];
+      return tx
+        .insert(caseEvents)
+        .values(
+          events.map((event, i) => ({
+            caseId,
+            organisationId: request.organisationId,
+            version: before.version + i + 1,
+            type: event.type,
+            actorId: event.by === 'system' ? null : actorId,
+            actorKind: event.by === 'system' ? 'system' : 'person',
+            occurredAt: new Date(event.at),
+            payload: event,
+          })),
+        )
+        .returning({
+          seq: caseEvents.seq,
+          version: caseEvents.version,
+          type: caseEvents.type,
+          occurredAt: caseEvents.occurredAt,
+          payload: caseEvents.payload,
+        });
+    });
+  } catch (error) {
+    // Two writers that passed the version check at once: the unique (case_id, version) index stops the second.
+    if (isUniqueViolation(error) && !isRegister) throw conflict(before.version + 1);
+    throw error;
+  }
+  const committed: CommittedEvent[] = inserted
+    .sort((a, b) => a.seq - b.seq)
+    .map((e) => ({
+      seq: e.seq,
+      caseId,
+      organisationId: request.organisationId,
+      version: e.version,
+      type: e.type,
+      actorId,
+      occurredAt: e.occurredAt.getTime(),
+      payload: e.payload,
+    }));
+  deps.bus.emitCommitted(committed);
+  return { caseId, version: after.version, events: committed };
+}

@@ -1,0 +1,54 @@
+// From a case's folded state to the columns of its `cases` row (the projection the board queries).
+import { type CaseState, type Clock, computeClocks, isOpen, type Profile, type WorkingCalendar } from '@otklik/domain';
+
+export function caseFlags(state: CaseState, clocks: readonly Clock[]): string[] {
+  const flags: string[] = [];
+  if (state.sociallySignificant) flags.push('socially-significant');
+  if (state.repeatOf.length > 0) flags.push('repeat');
+  if (state.stage === 'final') flags.push('intermediate-answered');
+  if (state.returns.length > 0) flags.push('returned');
+  if (state.revisions.length > 0) flags.push('revised');
+  if (state.clocks.some((c) => c.breachedAt !== null) || clocks.some((c) => c.status === 'breached')) {
+    flags.push('breached');
+  } else if (
+    state.clocks.some((c) => c.atRiskAt !== null && c.closedAt === null) ||
+    clocks.some((c) => c.status === 'at-risk')
+  ) {
+    flags.push('at-risk');
+  }
+  return flags;
+}
+
+export function projectCase(state: CaseState, profile: Profile, calendar: WorkingCalendar, now: number) {
+  const { active } = computeClocks(state, profile, calendar, now);
+  // The step the board shows: the earliest step clock, else the overall one.
+  const lead = active.find((c) => c.kind === 'step') ?? active[0] ?? null;
+  const message = state.message;
+  return {
+    version: state.version,
+    status: state.status,
+    currentStep: lead?.step ?? null,
+    dueAt: active[0] ? new Date(active[0].dueAt) : null,
+    responsiblePersonId: lead?.responsible.personId ?? null,
+    responsibleDepartmentId: lead?.responsible.departmentId ?? null,
+    departmentIds: [...new Set(state.assignments.map((a) => a.departmentId))],
+    executorIds: [...new Set(state.assignments.map((a) => a.executorId))],
+    category: state.category ?? 'ordinary',
+    topic: state.topic,
+    location: state.location,
+    network: message?.network ?? 'other',
+    externalId: message?.externalId ?? null,
+    url: message?.link ?? null,
+    author: message?.author.name ?? null,
+    text: message?.text ?? '',
+    isPublic: message?.visibility !== 'private',
+    postedAt: state.postedAt !== null ? new Date(state.postedAt) : null,
+    detectedAt: new Date(state.detectedAt ?? now),
+    flags: caseFlags(state, active),
+    clocks: active,
+    state,
+    isOpen: isOpen(state),
+    closedAt: state.closedAt !== null ? new Date(state.closedAt) : null,
+    updatedAt: new Date(now),
+  };
+}

@@ -1,0 +1,88 @@
+// Read side of cases: one case with its full timeline and the actions this user may take, and the
+// changes after a global sequence number (what a reconnecting client asks for).
+
+import type { Actor } from '@otklik/domain';
+import { allowedCommands, type CaseState, computeClocks } from '@otklik/domain';
+import { and, asc, eq, gt, max } from 'drizzle-orm';
+import { caseEvents, cases, people } from '../db/schema';
+import type { ServerDeps } from '../deps';
+import { notFound } from '../errors/app-error';
+import { listBoard } from './board';
+import { loadOrganisationRules } from './domain-context';
+
+export async function getCaseDetail(deps: ServerDeps, organisationId: string, caseId: string, actor: Actor) {
+  const [row] = await deps.db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)));
+  if (!row) throw notFound('Обращение');
+  const rules = await loadOrganisationRules(deps.db, organisationId);
+  const state = row.state as CaseState;
+  const now = deps.now();
+  const timeline = await deps.db
+    .select({
+      seq: caseEvents.seq,
+      version: caseEvents.version,
+      type: caseEvents.type,
+      actorId: caseEvents.actorId,
+      actorKind: caseEvents.actorKind,
+      actorName: people.fullName,
+      occurredAt: caseEvents.occurredAt,
+      payload: caseEvents.payload,
+    })
+    .from(caseEvents)
+    .leftJoin(people, eq(people.id, caseEvents.actorId))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.version));
+  const { state: _state, ...caseRow } = row;
+  return {
+    case: caseRow,
+    state,
+    clocks: computeClocks(state, rules.profile, rules.calendar, now),
+    timeline,
+    allowedActions: allowedCommands(state, actor, rules).filter((t) => t !== 'register'),
+    profileId: rules.profile.id,
+    publisher: rules.profile.publisher,
+    timeZone: rules.timeZone,
+    serverTime: now,
+  };
+}
+
+/** Events after `afterSeq` in this organisation (in order) and the current rows of the cases they touch. */
+export async function getChangesSince(deps: ServerDeps, organisationId: string, afterSeq: number, limit = 1000) {
+  const events = await deps.db
+    .select({
+      seq: caseEvents.seq,
+      caseId: caseEvents.caseId,
+      version: caseEvents.version,
+      type: caseEvents.type,
+      actorId: caseEvents.actorId,
+      occurredAt: caseEvents.occurredAt,
+      payload: caseEvents.payload,
+    })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.organisationId, organisationId), gt(caseEvents.seq, afterSeq)))
+    .orderBy(asc(caseEvents.seq))
+    .limit(limit + 1);
+  const hasMore = events.length > limit;
+  const page = events.slice(0, limit);
+  const caseIds = [...new Set(page.map((e) => e.caseId))];
+  const rows =
+    caseIds.length === 0 ? [] : await listBoard(deps.db, organisationId, { includeClosed: true, ids: caseIds });
+  return {
+    events: page,
+    cases: rows,
+    lastSeq: page.at(-1)?.seq ?? afterSeq,
+    hasMore,
+    serverTime: deps.now(),
+  };
+}
+
+/** The last global sequence number of an organisation: a board snapshot is consistent up to it. */
+export async function latestSeq(deps: ServerDeps, organisationId: string): Promise<number> {
+  const [row] = await deps.db
+    .select({ seq: max(caseEvents.seq) })
+    .from(caseEvents)
+    .where(eq(caseEvents.organisationId, organisationId));
+  return Number(row?.seq ?? 0);
+}

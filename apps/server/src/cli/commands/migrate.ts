@@ -1,0 +1,21 @@
+// `otklik migrate`: applies the committed SQL migrations to the configured database and exits.
+import { openDatabase } from '../../db/connect';
+import { migrateDatabase } from '../../db/migrate';
+import { readEnv } from '../../env';
+import { databaseTargetFromEnv } from './serve';
+
+export const help = `Usage: otklik migrate
+
+Applies the SQL migrations (apps/server/drizzle) to the database: PostgreSQL when DATABASE_URL is set,
+otherwise the embedded database in OTKLIK_DATA_DIR (default ./data). Safe to run on every start.`;
+
+export async function run(_argv: string[]): Promise<number> {
+  const database = await openDatabase(databaseTargetFromEnv(readEnv()));
+  try {
+    await migrateDatabase(database);
+    process.stdout.write(`Миграции применены / migrations applied: ${database.description}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,105 @@
+// Creates the demo data: organisations, departments, people (this file) and their cases (demo/cases.ts, built by
+// issuing real domain commands with times relative to now). `seedDemo` first removes earlier demo organisations.
+import { count, inArray } from 'drizzle-orm';
+import { hashPassword } from '../auth/password';
+import type { Db } from '../db/connect';
+import { departments, organisations, people } from '../db/schema';
+import type { ServerDeps } from '../deps';
+import { seedDemoCases } from './cases';
+import { DEMO_DEPARTMENTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoDepartmentKey, demoPeople } from './roster';
+
+export interface SeededOrganisation {
+  id: string;
+  slug: string;
+  profileId: string;
+  timeZone: string;
+  share: 'main' | 'small';
+  departments: Record<DemoDepartmentKey, string>;
+  /** Person id by roster key ('curator', 'roads'…). */
+  people: Record<string, string>;
+}
+
+interface SeedOptions {
+  log?: (line: string) => void;
+}
+
+async function seedDirectory(db: Db, passwordHash: string): Promise<SeededOrganisation[]> {
+  const seeded: SeededOrganisation[] = [];
+  for (const [index, org] of DEMO_ORGANISATIONS.entries()) {
+    const [row] = await db
+      .insert(organisations)
+      .values({ slug: org.slug, name: org.name, timeZone: org.timeZone, profileId: org.profileId })
+      .returning();
+    const orgId = row!.id;
+    const deptRows = await db
+      .insert(departments)
+      .values(Object.values(DEMO_DEPARTMENTS).map((name) => ({ organisationId: orgId, name })))
+      .returning();
+    const deptIds = Object.fromEntries(
+      (Object.entries(DEMO_DEPARTMENTS) as [DemoDepartmentKey, string][]).map(([key, name]) => [
+        key,
+        deptRows.find((d) => d.name === name)!.id,
+      ]),
+    ) as Record<DemoDepartmentKey, string>;
+    const roster = demoPeople(index);
+    const personRows = await db
+      .insert(people)
+      .values(
+        roster.map((p) => ({
+          organisationId: orgId,
+          fullName: p.fullName,
+          position: p.position,
+          login: p.login,
+          email: `${p.login}@demo.otklik.local`,
+          passwordHash,
+          roles: p.roles,
+          departmentId: p.department ? deptIds[p.department] : null,
+        })),
+      )
+      .returning();
+    const personIds = Object.fromEntries(roster.map((p) => [p.key, personRows.find((r) => r.login === p.login)!.id]));
+    for (const p of roster) {
+      for (const dept of p.supervises ?? []) {
+        await db
+          .update(departments)
+          .set({ supervisingDeputyId: personIds[p.key]! })
+          .where(inArray(departments.id, [deptIds[dept]]));
+      }
+    }
+    seeded.push({
+      id: orgId,
+      slug: org.slug,
+      profileId: org.profileId,
+      timeZone: org.timeZone,
+      share: org.share,
+      departments: deptIds,
+      people: personIds,
+    });
+  }
+  return seeded;
+}
+
+/** Removes the demo organisations (everything of theirs cascades) and creates them again. */
+export async function seedDemo(deps: ServerDeps, options: SeedOptions = {}): Promise<SeededOrganisation[]> {
+  const log = options.log ?? (() => {});
+  await deps.db.delete(organisations).where(
+    inArray(
+      organisations.slug,
+      DEMO_ORGANISATIONS.map((o) => o.slug),
+    ),
+  );
+  // One hash for every demo account: they share the password anyway, and argon2 is deliberately slow.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const seeded = await seedDirectory(deps.db, passwordHash);
+  log(`Демо: ${seeded.length} организации, подразделения и сотрудники созданы`);
+  await seedDemoCases(deps, seeded, { log });
+  return seeded;
+}
+
+/** Seeds only when there is no organisation at all (the first start). */
+export async function seedDemoIfEmpty(deps: ServerDeps, options: SeedOptions = {}): Promise<boolean> {
+  const [row] = await deps.db.select({ n: count() }).from(organisations);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemo(deps, options);
+  return true;
+}

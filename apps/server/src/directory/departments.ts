@@ -1,0 +1,70 @@
+// Departments of an organisation and their supervising deputies (who receive deficiency notices).
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/connect';
+import { departments } from '../db/schema';
+import { AppError, notFound } from '../errors/app-error';
+import { requirePersonInOrganisation } from './people';
+
+export type DepartmentRow = typeof departments.$inferSelect;
+
+export function listDepartments(db: DbOrTx, organisationId: string): Promise<DepartmentRow[]> {
+  return db
+    .select()
+    .from(departments)
+    .where(eq(departments.organisationId, organisationId))
+    .orderBy(asc(departments.name));
+}
+
+export async function requireDepartmentInOrganisation(db: DbOrTx, organisationId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.id, id), eq(departments.organisationId, organisationId)));
+  if (!row) throw notFound('Подразделение');
+  return row;
+}
+
+async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, exceptId?: string) {
+  const [clash] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.organisationId, organisationId), eq(departments.name, name)));
+  if (clash && clash.id !== exceptId) {
+    throw new AppError('CONFLICT', `Подразделение «${name}» уже есть / department already exists`);
+  }
+}
+
+export async function createDepartment(
+  db: DbOrTx,
+  input: { organisationId: string; name: string; supervisingDeputyId?: string | null },
+): Promise<DepartmentRow> {
+  await ensureNameFree(db, input.organisationId, input.name);
+  if (input.supervisingDeputyId) await requirePersonInOrganisation(db, input.organisationId, input.supervisingDeputyId);
+  const [row] = await db
+    .insert(departments)
+    .values({
+      organisationId: input.organisationId,
+      name: input.name,
+      supervisingDeputyId: input.supervisingDeputyId ?? null,
+    })
+    .returning();
+  return row!;
+}
+
+export async function updateDepartment(
+  db: DbOrTx,
+  input: { organisationId: string; id: string; name?: string; supervisingDeputyId?: string | null },
+): Promise<DepartmentRow> {
+  await requireDepartmentInOrganisation(db, input.organisationId, input.id);
+  if (input.name !== undefined) await ensureNameFree(db, input.organisationId, input.name, input.id);
+  if (input.supervisingDeputyId) await requirePersonInOrganisation(db, input.organisationId, input.supervisingDeputyId);
+  const [row] = await db
+    .update(departments)
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.supervisingDeputyId !== undefined ? { supervisingDeputyId: input.supervisingDeputyId } : {}),
+    })
+    .where(eq(departments.id, input.id))
+    .returning();
+  return row!;
+}

@@ -1,0 +1,101 @@
+// People of an organisation: position, contacts, roles, department, login; passwords are stored as argon2id hashes.
+import type { Role } from '@otklik/domain';
+import { and, asc, eq } from 'drizzle-orm';
+import { hashPassword } from '../auth/password';
+import type { DbOrTx } from '../db/connect';
+import { departments, people } from '../db/schema';
+import { AppError, notFound } from '../errors/app-error';
+
+export type PersonRow = typeof people.$inferSelect;
+/** What the API shows of a person: never the password hash. */
+export type PersonView = Omit<PersonRow, 'passwordHash'> & { hasPassword: boolean };
+
+export function toPersonView({ passwordHash, ...rest }: PersonRow): PersonView {
+  return { ...rest, hasPassword: passwordHash !== null };
+}
+
+export async function listPeople(db: DbOrTx, organisationId: string): Promise<PersonView[]> {
+  const rows = await db
+    .select()
+    .from(people)
+    .where(eq(people.organisationId, organisationId))
+    .orderBy(asc(people.fullName));
+  return rows.map(toPersonView);
+}
+
+export async function requirePersonInOrganisation(db: DbOrTx, organisationId: string, id: string): Promise<PersonRow> {
+  const [row] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.id, id), eq(people.organisationId, organisationId)));
+  if (!row) throw notFound('Сотрудник');
+  return row;
+}
+
+async function checkDepartment(db: DbOrTx, organisationId: string, departmentId: string | null | undefined) {
+  if (!departmentId) return;
+  const [row] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.id, departmentId), eq(departments.organisationId, organisationId)));
+  if (!row) throw notFound('Подразделение');
+}
+
+async function checkLoginFree(db: DbOrTx, login: string, exceptId?: string) {
+  const [clash] = await db.select({ id: people.id }).from(people).where(eq(people.login, login));
+  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `Логин «${login}» уже занят / login is taken`);
+}
+
+export interface PersonInput {
+  organisationId: string;
+  fullName: string;
+  position?: string;
+  email?: string | null;
+  phone?: string | null;
+  login: string;
+  password?: string | null;
+  roles: Role[];
+  departmentId?: string | null;
+}
+
+export async function createPerson(db: DbOrTx, input: PersonInput): Promise<PersonView> {
+  const login = input.login.toLowerCase();
+  await checkLoginFree(db, login);
+  await checkDepartment(db, input.organisationId, input.departmentId);
+  const [row] = await db
+    .insert(people)
+    .values({
+      organisationId: input.organisationId,
+      fullName: input.fullName,
+      position: input.position ?? '',
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      login,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      roles: input.roles,
+      departmentId: input.departmentId ?? null,
+    })
+    .returning();
+  return toPersonView(row!);
+}
+
+export async function updatePerson(
+  db: DbOrTx,
+  input: Partial<Omit<PersonInput, 'organisationId'>> & { organisationId: string; id: string; active?: boolean },
+): Promise<PersonView> {
+  await requirePersonInOrganisation(db, input.organisationId, input.id);
+  const login = input.login?.toLowerCase();
+  if (login) await checkLoginFree(db, login, input.id);
+  await checkDepartment(db, input.organisationId, input.departmentId);
+  const { organisationId: _org, id, password, login: _login, ...fields } = input;
+  const [row] = await db
+    .update(people)
+    .set({
+      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      ...(login ? { login } : {}),
+      ...(password ? { passwordHash: await hashPassword(password) } : {}),
+    })
+    .where(eq(people.id, id))
+    .returning();
+  return toPersonView(row!);
+}

@@ -1,0 +1,37 @@
+// The one typed application error: services throw AppError(code, message), the tRPC error formatter and the
+// plain HTTP routes map its code to a status. Messages are shown to users: Russian first, English second.
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+
+export const APP_ERROR_CODES = {
+  UNAUTHORIZED: { trpc: 'UNAUTHORIZED', http: 401 },
+  FORBIDDEN: { trpc: 'FORBIDDEN', http: 403 },
+  NOT_FOUND: { trpc: 'NOT_FOUND', http: 404 },
+  /** Someone changed the case first (optimistic concurrency), or a unique name is taken. */
+  CONFLICT: { trpc: 'CONFLICT', http: 409 },
+  BAD_INPUT: { trpc: 'BAD_REQUEST', http: 400 },
+  /** The domain refused the command (wrong state, deadline too long…). */
+  DOMAIN_REFUSED: { trpc: 'UNPROCESSABLE_CONTENT', http: 422 },
+  TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', http: 413 },
+  UNSUPPORTED_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', http: 415 },
+  RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', http: 429 },
+  INTERNAL: { trpc: 'INTERNAL_SERVER_ERROR', http: 500 },
+} as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; http: number }>;
+
+export type AppErrorCode = keyof typeof APP_ERROR_CODES;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} не найдено / ${what}: not found`);
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

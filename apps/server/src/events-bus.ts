@@ -1,0 +1,46 @@
+// In-process hook called after a case command commits: the realtime layer subscribes to broadcast the events
+// with their global sequence numbers. Listeners run after the transaction, so they only ever see committed data.
+import { EventEmitter } from 'node:events';
+
+export interface CommittedEvent {
+  /** Global sequence number (case_events.seq). */
+  readonly seq: number;
+  readonly caseId: string;
+  readonly organisationId: string;
+  /** Per-case version after this event. */
+  readonly version: number;
+  readonly type: string;
+  readonly actorId: string | null;
+  readonly occurredAt: number;
+  readonly payload: unknown;
+}
+
+export type CommittedListener = (events: readonly CommittedEvent[]) => void;
+
+export interface EventsBus {
+  /** Subscribes; returns the unsubscribe function. */
+  onCommitted(listener: CommittedListener): () => void;
+  emitCommitted(events: readonly CommittedEvent[]): void;
+}
+
+export function createEventsBus(): EventsBus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    onCommitted(listener) {
+      emitter.on('committed', listener);
+      return () => emitter.off('committed', listener);
+    },
+    emitCommitted(events) {
+      if (events.length === 0) return;
+      // A failing listener (e.g. a closed socket) must not make a committed command look failed to its caller.
+      for (const listener of emitter.listeners('committed') as CommittedListener[]) {
+        try {
+          listener(events);
+        } catch (error) {
+          process.stderr.write(`events-bus listener failed: ${String(error)}\n`);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// The HTTP server end to end: /healthz, tRPC over HTTP with the session cookie, the web app's files with the SPA
+// fallback, the "not built" page, and bad requests.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../test/databases';
+import { createOrgFixture, type OrgFixture, TEST_PASSWORD } from '../test/fixtures';
+import { SERVER_VERSION } from '../version';
+import { type RunningServer, startServer } from './server';
+
+describeEachDatabase('http server', (getDb) => {
+  let server: RunningServer;
+  let bare: RunningServer;
+  let org: OrgFixture;
+  const dist = mkdtempSync(join(tmpdir(), 'otklik-dist-'));
+  beforeAll(async () => {
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Otklik SPA</title>');
+    writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+    server = await startServer({ database: getDb(), webDistDir: dist });
+    bare = await startServer({ database: getDb(), webDistDir: join(dist, 'missing') });
+    org = await createOrgFixture(server.deps);
+  });
+  afterAll(async () => {
+    await server.close();
+    await bare.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('reports health with the database and the version', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      version: SERVER_VERSION,
+      database: { ok: true, kind: getDb().kind },
+    });
+  });
+
+  it('logs in over HTTP with an httpOnly cookie and uses it for the next request', async () => {
+    const login = await fetch(`${server.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: org.people.curator.login, password: TEST_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/otklik_session=.+HttpOnly; SameSite=Lax/);
+    const cookie = setCookie.split(';')[0]!;
+    const me = await fetch(`${server.url}/trpc/auth.me`, { headers: { cookie } });
+    const body = (await me.json()) as { result: { data: { user: { personId: string } } } };
+    expect(body.result.data.user.personId).toBe(org.people.curator.id);
+    const board = await fetch(`${server.url}/trpc/cases.board`, { headers: { cookie } });
+    expect(board.status).toBe(200);
+  });
+
+  it('answers 401 with a Russian message without a session', async () => {
+    const res = await fetch(`${server.url}/trpc/cases.board`);
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { message: string; data: { appCode: string } } };
+    expect(body.error.message).toContain('Войдите');
+    expect(body.error.data.appCode).toBe('UNAUTHORIZED');
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    const res = await fetch(`${server.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"login": ',
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('serves the web app with an SPA fallback and 404 for a missing asset', async () => {
+    const root = await fetch(`${server.url}/`);
+    expect(await root.text()).toContain('Otklik SPA');
+    const route = await fetch(`${server.url}/cases/123`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('Otklik SPA');
+    const asset = await fetch(`${server.url}/assets/app.js`);
+    expect(asset.headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/..%2F..%2Fetc%2Fpasswd`)).status).not.toBe(500);
+  });
+
+  it('says clearly on / when the web app is not built', async () => {
+    const res = await fetch(`${bare.url}/`);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('Веб-интерфейс не собран');
+    expect((await fetch(`${bare.url}/healthz`)).status).toBe(200);
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const res = await fetch(`${server.url}/api/nothing`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,37 @@
+// The tRPC context: server dependencies, the signed-in user (from the session cookie) and a way to set cookies.
+// HTTP requests and tests (createCaller) build it through the same function.
+import { type CurrentUser, loadCurrentUser } from '../auth/current-user';
+import { findSessionPerson, parseCookies, SESSION_COOKIE } from '../auth/sessions';
+import type { ServerDeps } from '../deps';
+
+export interface Context {
+  readonly deps: ServerDeps;
+  readonly user: CurrentUser | null;
+  readonly sessionToken: string | null;
+  readonly ip: string;
+  readonly userAgent: string;
+  /** Adds a Set-Cookie header to the response. */
+  readonly setCookie: (cookie: string) => void;
+}
+
+export interface ContextInput {
+  cookieHeader?: string;
+  ip?: string;
+  userAgent?: string;
+  setCookie?: (cookie: string) => void;
+}
+
+export async function createContext(deps: ServerDeps, input: ContextInput): Promise<Context> {
+  const token = parseCookies(input.cookieHeader)[SESSION_COOKIE] ?? null;
+  const now = deps.now();
+  const personId = token ? await findSessionPerson(deps.db, token, now) : null;
+  const user = personId ? await loadCurrentUser(deps.db, personId, now) : null;
+  return {
+    deps,
+    user,
+    sessionToken: user ? token : null,
+    ip: input.ip ?? 'local',
+    userAgent: input.userAgent ?? '',
+    setCookie: input.setCookie ?? (() => {}),
+  };
+}

@@ -1,0 +1,251 @@
+// cases router over the API: a message's whole life through the decider, the board and its filters, the case
+// detail with its allowed actions, my tasks, the changes feed, the role matrix, the concurrency conflict and
+// bad input (nothing written).
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { caseEvents, cases } from '../../db/schema';
+import { createDeps, type ServerDeps } from '../../deps';
+import type { CommittedEvent } from '../../events-bus';
+import { describeEachDatabase } from '../../test/databases';
+import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+
+// Tuesday 24 Nov 2026, 10:00 Moscow (07:00 UTC): a working day, so every clock runs.
+const TUESDAY_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
+
+const message = (text: string, extra: Record<string, unknown> = {}) => ({
+  network: 'vk' as const,
+  link: 'https://vk.com/wall-1_100',
+  author: { name: 'Иван Петров' },
+  text,
+  attachments: [],
+  visibility: 'public' as const,
+  ...extra,
+});
+
+describeEachDatabase('cases', (getDb) => {
+  let deps: ServerDeps;
+  let clock = TUESDAY_10_MSK;
+  let org: OrgFixture;
+  let as: Record<'operator' | 'curator' | 'curator2' | 'roads' | 'housing' | 'observer' | 'head' | 'admin', Caller>;
+  const committed: CommittedEvent[] = [];
+
+  beforeAll(async () => {
+    deps = createDeps({ database: getDb(), now: () => clock });
+    deps.bus.onCommitted((events) => committed.push(...events));
+    org = await createOrgFixture(deps);
+    const p = org.people;
+    as = {
+      operator: await signIn(deps, p.operator.login),
+      curator: await signIn(deps, p.curator.login),
+      curator2: await signIn(deps, p.curator2.login),
+      roads: await signIn(deps, p.roadsExecutor.login),
+      housing: await signIn(deps, p.housingExecutor.login),
+      observer: await signIn(deps, p.observer.login),
+      head: await signIn(deps, p.head.login),
+      admin: await signIn(deps, p.admin.login),
+    };
+  });
+
+  async function registerAndTriage(text: string) {
+    const { caseId } = await as.operator.cases.register(message(text));
+    await as.operator.cases.command({
+      caseId,
+      expectedVersion: 1,
+      command: { type: 'triage', topic: 'Дороги', location: 'ул. Ленина', category: 'ordinary', processable: true },
+    });
+    return caseId;
+  }
+
+  it('runs a message from detection to the published answer', async () => {
+    const startSeq = committed.at(-1)?.seq ?? 0;
+    const caseId = await registerAndTriage('Яма на дороге у школы №2');
+    await as.curator.cases.command({
+      caseId,
+      expectedVersion: 2,
+      command: {
+        type: 'route',
+        mode: 'single',
+        assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+      },
+    });
+    const detail = await as.roads.cases.detail({ caseId });
+    expect(detail.case.status).toBe('assigned');
+    expect(detail.allowedActions).toContain('submit-draft');
+    expect(detail.allowedActions).not.toContain('approve');
+    // konyshevsky p.10: the answer is due 8 working hours after detection (Tue 10:00 → Wed 10:00 MSK = 07:00 UTC:
+    // 8 h left on Tuesday 10–13 and 14–18 = 7 h, plus 1 h on Wednesday 09–10).
+    expect(detail.clocks.overall?.dueAt).toBe(Date.UTC(2026, 10, 25, 7, 0));
+    clock += 60 * 60_000;
+    await as.roads.cases.command({
+      caseId,
+      expectedVersion: detail.case.version,
+      command: { type: 'submit-draft', kind: 'answer', text: 'Яму заделаем до пятницы.', attachments: [] },
+    });
+    const v = (await as.curator.cases.detail({ caseId })).case.version;
+    await as.curator.cases.command({ caseId, expectedVersion: v, command: { type: 'approve' } });
+    // konyshevsky p.14: the executor publishes.
+    await as.roads.cases.command({
+      caseId,
+      expectedVersion: v + 1,
+      command: { type: 'publish', where: { kind: 'same-thread' } },
+    });
+    const done = await as.observer.cases.detail({ caseId });
+    expect(done.case.isOpen).toBe(false);
+    expect(done.case.status).toBe('closed');
+    expect(done.timeline.map((e) => e.type)).toEqual([
+      'case-registered',
+      'case-triaged',
+      'case-routed',
+      'draft-submitted',
+      'draft-approved',
+      'answer-published',
+    ]);
+    expect(done.timeline.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(done.timeline[0]?.actorName).toBe('Оператор Ольга');
+    expect(done.allowedActions).toEqual([]);
+    // The hook saw every event, once, with increasing global sequence numbers.
+    const mine = committed.filter((e) => e.caseId === caseId);
+    expect(mine.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(mine.every((e, i) => i === 0 || e.seq > mine[i - 1]!.seq)).toBe(true);
+    const changes = await as.observer.cases.changesSince({ seq: startSeq });
+    expect(changes.events.filter((e) => e.caseId === caseId)).toHaveLength(6);
+    expect(changes.cases.find((c) => c.id === caseId)?.status).toBe('closed');
+    expect((await as.observer.cases.changesSince({ seq: changes.lastSeq })).events).toEqual([]);
+  });
+
+  it('shows open cases on the board with filters, and the executor their tasks', async () => {
+    const caseId = await registerAndTriage('Не горят фонари на ул. Мира');
+    await as.curator.cases.command({
+      caseId,
+      expectedVersion: 2,
+      command: {
+        type: 'route',
+        mode: 'single',
+        assignments: [{ departmentId: org.departments.housing, executorId: org.people.housingExecutor.id }],
+      },
+    });
+    const board = await as.observer.cases.board({});
+    const row = board.cases.find((c) => c.id === caseId);
+    expect(row).toMatchObject({ status: 'assigned', responsibleDepartmentName: 'ЖКХ', topic: 'Дороги', network: 'vk' });
+    expect(row?.dueAt).toBeInstanceOf(Date);
+    expect(board.cases.every((c) => c.isOpen)).toBe(true);
+    expect((await as.observer.cases.board({ departmentId: org.departments.housing })).cases.map((c) => c.id)).toContain(
+      caseId,
+    );
+    expect((await as.observer.cases.board({ departmentId: org.departments.health })).cases).toEqual([]);
+    expect((await as.observer.cases.board({ network: 'telegram' })).cases).toEqual([]);
+    expect((await as.housing.cases.myTasks()).cases.map((c) => c.id)).toEqual([caseId]);
+    expect((await as.roads.cases.myTasks()).cases.map((c) => c.id)).not.toContain(caseId);
+  });
+
+  it('lets only the roles of the regulation act (middleware and decider)', async () => {
+    await expect(as.observer.cases.register(message('Наблюдатель не регистрирует'))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(as.roads.cases.register(message('Исполнитель тоже'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const caseId = await registerAndTriage('Мусор не вывозят неделю');
+    const route = {
+      type: 'route' as const,
+      mode: 'single' as const,
+      assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+    };
+    for (const caller of [as.operator, as.roads, as.observer, as.head, as.admin]) {
+      await expect(caller.cases.command({ caseId, expectedVersion: 2, command: route })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    }
+    // The housing executor is an executor, but not of the assigned department: the decider refuses.
+    await as.curator.cases.command({ caseId, expectedVersion: 2, command: route });
+    await expect(
+      as.housing.cases.command({
+        caseId,
+        expectedVersion: 3,
+        command: { type: 'submit-draft', kind: 'answer', text: 'Чужой ответ', attachments: [] },
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      as.curator.cases.command({
+        caseId,
+        expectedVersion: 3,
+        command: { type: 'record-clock-breached', clockId: 'x' },
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const [row] = await deps.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(row?.version).toBe(3);
+  });
+
+  it('lets one of two curators acting at once win; the other gets a conflict and nothing is duplicated', async () => {
+    const caseId = await registerAndTriage('Автобус №5 не ходит по выходным');
+    const routeTo = (departmentId: string, executorId: string) => ({
+      caseId,
+      expectedVersion: 2,
+      command: { type: 'route' as const, mode: 'single' as const, assignments: [{ departmentId, executorId }] },
+    });
+    const results = await Promise.allSettled([
+      as.curator.cases.command(routeTo(org.departments.roads, org.people.roadsExecutor.id)),
+      as.curator2.cases.command(routeTo(org.departments.housing, org.people.housingExecutor.id)),
+    ]);
+    const fulfilled = results.filter((r) => r.status === 'fulfilled');
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reason).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('другой пользователь'),
+    });
+    const events = await deps.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
+    expect(events.map((e) => e.version).sort()).toEqual([1, 2, 3]);
+    const [row] = await deps.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(row?.version).toBe(3);
+    expect(row?.departmentIds).toHaveLength(1);
+  });
+
+  it('refuses a command based on a stale version', async () => {
+    const caseId = await registerAndTriage('Снег не убран во дворе');
+    await expect(
+      as.curator.cases.command({ caseId, expectedVersion: 1, command: { type: 'flag-socially-significant' } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  describe('bad input', () => {
+    it('refuses oversized text, unknown ids, another organisation and wrong state, writing nothing', async () => {
+      const before = await deps.db.select().from(caseEvents);
+      await expect(as.operator.cases.register(message('я'.repeat(20_001)))).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
+      await expect(as.curator.cases.detail({ caseId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      await expect(as.curator.cases.detail({ caseId: 'nope' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      await expect(
+        as.curator.cases.board({ organisationId: '00000000-0000-4000-8000-000000000000' }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      const other = await createOrgFixture(deps);
+      const otherOperator = await signIn(deps, other.people.operator.login);
+      const { caseId: foreign } = await otherOperator.cases.register(message('Чужое обращение'));
+      await expect(as.curator.cases.detail({ caseId: foreign })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        as.curator.cases.command({
+          caseId: foreign,
+          expectedVersion: 1,
+          command: { type: 'flag-socially-significant' },
+        }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      const caseId = await registerAndTriage('Проверка состояния');
+      await expect(
+        as.curator.cases.command({ caseId, expectedVersion: 2, command: { type: 'approve' } }),
+      ).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+      await expect(
+        as.operator.cases.command({
+          caseId,
+          expectedVersion: 2,
+          // triage without topic/location/category is refused by the domain's schema
+          command: { type: 'triage', processable: true } as never,
+        }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      const after = await deps.db.select().from(caseEvents);
+      // Only the foreign registration and the two good commands of 'Проверка состояния' were written.
+      expect(after.length - before.length).toBe(3);
+    });
+  });
+});

@@ -1,0 +1,87 @@
+// Cases: the board, one case with its timeline and allowed actions, my tasks, the changes feed, and commands
+// (every change goes through the domain decider; see cases/commands.ts).
+import { zCaseCommand, zCategory, zNetwork, zRegisterCommand } from '@otklik/domain';
+import { z } from 'zod';
+import { listBoard, listMyTasks } from '../../cases/board';
+import { executeCaseCommand } from '../../cases/commands';
+import { getCaseDetail, getChangesSince, latestSeq } from '../../cases/queries';
+import { AppError } from '../../errors/app-error';
+import { zId } from '../inputs';
+import { protectedProcedure, router, withRoles } from '../trpc';
+
+/** A citizen's message is at most this long: longer input is refused, not truncated. */
+export const MAX_MESSAGE_TEXT = 20_000;
+
+const zBoardFilters = z
+  .object({
+    organisationId: zId.optional(),
+    departmentId: zId.optional(),
+    category: zCategory.optional(),
+    status: z.string().max(50).optional(),
+    network: zNetwork.optional(),
+    topic: z.string().max(200).optional(),
+    includeClosed: z.boolean().optional(),
+  })
+  .default({});
+
+/** Commands a person may send; the scheduler's clock records and 'register' have their own paths. */
+const PERSON_COMMANDS_EXCLUDED = new Set(['register', 'record-clock-at-risk', 'record-clock-breached']);
+
+export const casesRouter = router({
+  board: protectedProcedure.input(zBoardFilters).query(async ({ ctx, input }) => {
+    if (input.organisationId && input.organisationId !== ctx.user.organisationId) {
+      throw new AppError('FORBIDDEN', 'Нет доступа к обращениям другой организации / other organisation');
+    }
+    const { organisationId: _org, ...filters } = input;
+    // The sequence number first: a client applies changes after it, so nothing between the two reads is missed.
+    const seq = await latestSeq(ctx.deps, ctx.user.organisationId);
+    const rows = await listBoard(ctx.deps.db, ctx.user.organisationId, filters);
+    return { cases: rows, seq, serverTime: ctx.deps.now() };
+  }),
+
+  detail: protectedProcedure
+    .input(z.object({ caseId: zId }))
+    .query(({ ctx, input }) => getCaseDetail(ctx.deps, ctx.user.organisationId, input.caseId, ctx.user.actor)),
+
+  myTasks: protectedProcedure.query(async ({ ctx }) => {
+    const personIds = [ctx.user.personId, ...(ctx.user.actor.substituteFor ?? [])];
+    return {
+      cases: await listMyTasks(ctx.deps.db, ctx.user.organisationId, personIds),
+      serverTime: ctx.deps.now(),
+    };
+  }),
+
+  changesSince: protectedProcedure
+    .input(z.object({ seq: z.number().int().nonnegative(), limit: z.number().int().min(1).max(5000).optional() }))
+    .query(({ ctx, input }) => getChangesSince(ctx.deps, ctx.user.organisationId, input.seq, input.limit)),
+
+  /** An operator (or curator) registers a message found in a network. */
+  register: withRoles('operator', 'curator')
+    .input(
+      zRegisterCommand.omit({ type: true, caseId: true }).extend({
+        text: z.string().max(MAX_MESSAGE_TEXT, `Текст длиннее ${MAX_MESSAGE_TEXT} символов / text too long`),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      executeCaseCommand(ctx.deps, {
+        organisationId: ctx.user.organisationId,
+        actor: ctx.user.actor,
+        command: { ...input, type: 'register' },
+      }),
+    ),
+
+  command: protectedProcedure
+    .input(z.object({ caseId: zId, expectedVersion: z.number().int().nonnegative(), command: zCaseCommand }))
+    .mutation(({ ctx, input }) => {
+      if (PERSON_COMMANDS_EXCLUDED.has(input.command.type)) {
+        throw new AppError('FORBIDDEN', `Команда «${input.command.type}» выполняется только сервером / server only`);
+      }
+      return executeCaseCommand(ctx.deps, {
+        organisationId: ctx.user.organisationId,
+        actor: ctx.user.actor,
+        caseId: input.caseId,
+        expectedVersion: input.expectedVersion,
+        command: input.command,
+      });
+    }),
+});
