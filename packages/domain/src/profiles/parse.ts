@@ -76,10 +76,17 @@ export function parseProfile(data: unknown): ParseProfileResult {
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.') || '(root)',
-        message: issue.message,
-      })),
+      errors: parsed.error.issues.flatMap((issue) => {
+        const path = issue.path.map(String);
+        // An unknown key (e.g. a step name that does not exist) is reported at the key itself.
+        if (issue.code === 'unrecognized_keys') {
+          return issue.keys.map((key) => ({
+            path: [...path, key].join('.'),
+            message: `неизвестное поле «${key}» / unknown field '${key}'`,
+          }));
+        }
+        return [{ path: path.join('.') || '(root)', message: issue.message }];
+      }),
     };
   }
   const errors = checkReferences(parsed.data);

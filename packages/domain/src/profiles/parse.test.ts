@@ -1,0 +1,160 @@
+// parseProfile: the presets are valid data; bad custom profiles are refused with the failing field named.
+import { describe, expect, it } from 'vitest';
+import { parseProfile } from './parse';
+import { PRESET_IDS, PRESETS } from './presets';
+import { konyshevsky2020 } from './presets/konyshevsky-2020';
+import { STEP_IDS } from './schema';
+
+const paths = (data: unknown) => {
+  const r = parseProfile(data);
+  return r.ok ? [] : r.errors.map((e) => e.path);
+};
+
+describe('presets', () => {
+  it('ships the five presets with their time zones', () => {
+    expect(Object.fromEntries(PRESET_IDS.map((id) => [id, PRESETS[id]?.timeZone]))).toEqual({
+      'konyshevsky-2020': 'Europe/Moscow',
+      'idrinsky-2021': 'Asia/Krasnoyarsk',
+      'slavgorod-2020': 'Asia/Barnaul',
+      'krasnoufimsk-2021': 'Asia/Yekaterinburg',
+      'nao-2020': 'Europe/Moscow',
+    });
+  });
+  it.each(PRESET_IDS)('%s round-trips through parseProfile and cites a paragraph for every step', (id) => {
+    const p = PRESETS[id]!;
+    expect(parseProfile(JSON.parse(JSON.stringify(p)))).toEqual({ ok: true, profile: p });
+    for (const rule of Object.values(p.steps)) expect(rule?.source).toMatch(/^(p\.\d+|\d\.\d+)$/);
+    expect(p.atRiskShare).toBe(0.25);
+  });
+  it('sets the table steps of REGULATIONS.md "Deadlines per preset"', () => {
+    const steps = Object.fromEntries(PRESET_IDS.map((id) => [id, Object.keys(PRESETS[id]!.steps).sort()]));
+    expect(steps).toEqual({
+      'konyshevsky-2020': [
+        'answer',
+        'approve',
+        'contribution',
+        'draft',
+        'final',
+        'publish',
+        'reroute',
+        'return',
+        'revise',
+        'triage',
+      ],
+      'idrinsky-2021': ['answer', 'draft', 'explain', 'publish', 'revise', 'triage'],
+      'slavgorod-2020': ['draft', 'final'],
+      'krasnoufimsk-2021': [
+        'answer',
+        'approve',
+        'contribution',
+        'draft',
+        'fast-track',
+        'final',
+        'publish',
+        'reroute',
+        'return',
+        'revise',
+        'triage',
+      ],
+      'nao-2020': [
+        'answer',
+        'approve',
+        'contribution',
+        'draft',
+        'final',
+        'publish',
+        'reroute',
+        'return',
+        'revise',
+        'triage',
+      ],
+    });
+    expect(STEP_IDS).toHaveLength(12);
+  });
+});
+
+describe('custom profiles', () => {
+  it('accepts a copy of a preset with changed numbers, defaults filled in', () => {
+    const { atRiskShare: _drop, ...rest } = konyshevsky2020;
+    const r = parseProfile({
+      ...rest,
+      id: 'my-district',
+      steps: {
+        ...rest.steps,
+        approve: { kind: 'duration', amount: 15, unit: 'working-minutes', from: 'draft-submitted', source: 'п. 5' },
+      },
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.profile.atRiskShare).toBe(0.25);
+      expect(r.profile.steps.approve).toMatchObject({ amount: 15 });
+    }
+  });
+  it('names the field of every problem', () => {
+    expect(paths({ ...konyshevsky2020, id: 'Мой профиль' })).toEqual(['id']);
+    expect(paths({ ...konyshevsky2020, timeZone: 'Mars/Olympus' })).toEqual(['timeZone']);
+    expect(
+      paths({
+        ...konyshevsky2020,
+        steps: {
+          ...konyshevsky2020.steps,
+          triage: { kind: 'duration', amount: -5, unit: 'working-minutes', from: 'detected', source: 'p.7' },
+        },
+      }),
+    ).toEqual(['steps.triage.amount']);
+    expect(
+      paths({
+        ...konyshevsky2020,
+        steps: {
+          ...konyshevsky2020.steps,
+          triage: { kind: 'duration', amount: 5, unit: 'fortnights', from: 'detected', source: 'p.7' },
+        },
+      }),
+    ).toEqual(['steps.triage.unit']);
+    expect(
+      paths({
+        ...konyshevsky2020,
+        steps: { ...konyshevsky2020.steps, lunch: { kind: 'same-as', step: 'answer', source: 'p.1' } },
+      }),
+    ).toEqual(['steps.lunch']);
+    expect(paths({ ...konyshevsky2020, atRiskShare: 1.5 })).toEqual(['atRiskShare']);
+    expect(paths({ ...konyshevsky2020, publisher: 'head' })).toEqual(['publisher']);
+    expect(paths({ ...konyshevsky2020, rejectionGrounds: [] })).toEqual(['rejectionGrounds']);
+    expect(
+      paths({
+        ...konyshevsky2020,
+        steps: {
+          ...konyshevsky2020.steps,
+          approve: { kind: 'duration', amount: 30, unit: 'working-minutes', from: 'draft-submitted', source: '' },
+        },
+      }),
+    ).toEqual(['steps.approve.source']);
+  });
+  it('refuses references to missing steps and circular references', () => {
+    const { answer: _a, ...noAnswer } = konyshevsky2020.steps;
+    expect(paths({ ...konyshevsky2020, steps: noAnswer })).toEqual(['overallStep', 'steps.draft.step']);
+    const loop = {
+      ...konyshevsky2020.steps,
+      approve: { kind: 'same-as', step: 'publish', source: 'x' },
+      publish: { kind: 'same-as', step: 'approve', source: 'x' },
+    };
+    expect(paths({ ...konyshevsky2020, steps: loop })).toEqual(['steps.approve.step', 'steps.publish.step']);
+    expect(
+      paths({
+        ...konyshevsky2020,
+        overrides: [
+          {
+            step: 'answer',
+            rule: { kind: 'duration', amount: 1, unit: 'working-days', from: 'detected', source: 'x' },
+          },
+        ],
+      }),
+    ).toEqual(['overrides.0']);
+  });
+  it('gives Russian and English messages', () => {
+    const r = parseProfile({ ...konyshevsky2020, timeZone: 'Nowhere/Else' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]?.message).toMatch(/часовой пояс.*\/.*time zone/);
+    expect(parseProfile(null).ok).toBe(false);
+  });
+});
