@@ -1,0 +1,189 @@
+// The monthly summary as plain tables (title, header, rows, and the drill-down cell of each number): the one
+// layout that the report page, its CSV export and `otklik report --format csv` share.
+import {
+  CURATORS_KEY,
+  cellKey,
+  type HolderRow,
+  type MonthlySummary,
+  ORGANISATION_KEY,
+  REPORT_STEPS,
+  type Scope,
+} from './summary-types';
+
+export interface NameLookup {
+  person(id: string): string;
+  department(id: string): string;
+}
+
+export interface TableCell {
+  readonly value: string | number | null;
+  /** Drill-down key of the cases behind a number, when there are any. */
+  readonly drill?: string;
+}
+
+export interface SummaryTable {
+  readonly id:
+    | 'people'
+    | 'departments'
+    | 'steps'
+    | 'dynamics-topic'
+    | 'dynamics-location'
+    | 'dynamics-network'
+    | 'dynamics-category'
+    | 'top-overdue';
+  readonly title: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly TableCell[])[];
+}
+
+export const STEP_TITLES: Record<(typeof REPORT_STEPS)[number], string> = {
+  triage: 'Первичная обработка / triage',
+  return: 'Возврат / return',
+  reroute: 'Перенаправление / reroute',
+  contribution: 'Часть ответа / contribution',
+  draft: 'Проект / draft',
+  approve: 'Согласование / approval',
+  revise: 'Доработка / revision',
+  publish: 'Публикация / publication',
+  answer: 'Ответ / answer',
+  final: 'Окончательный ответ / final',
+  'fast-track': 'Решаемые / fast-track',
+};
+
+const NONE = '— не указано / not set';
+
+function holderCells(scope: Scope, r: HolderRow, name: string, drill: MonthlySummary['drill']): TableCell[] {
+  const n = (value: number, metric: string): TableCell => {
+    const key = cellKey(scope, r.key, metric);
+    return value > 0 && drill[key] ? { value, drill: key } : { value };
+  };
+  return [
+    { value: name },
+    n(r.received, 'received'),
+    n(r.answered, 'answered'),
+    n(r.onTime, 'onTime'),
+    n(r.overdue, 'overdue'),
+    n(r.returns, 'returns'),
+    n(r.revisionRounds, 'revisionRounds'),
+    { value: r.medianHours },
+    { value: r.p90Hours },
+    n(r.intermediate, 'intermediate'),
+    n(r.finalOnTime, 'finalOnTime'),
+    n(r.finalLate, 'finalLate'),
+  ];
+}
+
+const HOLDER_HEADER = [
+  'Получено / received',
+  'Отвечено / answered',
+  'Этапов в срок / steps on time',
+  'Этапов с нарушением / steps overdue',
+  'Возвратов / returns',
+  'Доработок / revision rounds',
+  'Медиана, раб. ч / median, working h',
+  '90-й перцентиль, раб. ч / p90, working h',
+  'Промежуточных / intermediate',
+  'Окончательный в срок / final on time',
+  'Окончательный с нарушением / final late',
+];
+
+export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTable[] {
+  const deptName = (id: string) =>
+    id === CURATORS_KEY ? 'Оператор и куратор / operator and curator' : names.department(id);
+  const departments: SummaryTable = {
+    id: 'departments',
+    title: 'По подразделениям / by department',
+    header: ['Подразделение / department', ...HOLDER_HEADER],
+    rows: [
+      ...s.departments.map((r) => holderCells('department', r, deptName(r.key), s.drill)),
+      holderCells('organisation', s.totals, 'Всего / total', s.drill),
+    ],
+  };
+  const people: SummaryTable = {
+    id: 'people',
+    title: 'По исполнителям / by person',
+    header: ['Сотрудник / person', ...HOLDER_HEADER],
+    rows: s.people.map((r) => holderCells('person', r, names.person(r.key), s.drill)),
+  };
+  const stepCell = (scope: Scope, r: HolderRow, metric: 'onTime' | 'overdue', step: string): TableCell => {
+    const value = r.steps[step as keyof HolderRow['steps']][metric];
+    const key = cellKey(scope, r.key, metric === 'onTime' ? 'onTime' : 'overdue', step);
+    return value > 0 && s.drill[key] ? { value, drill: key } : { value };
+  };
+  const steps: SummaryTable = {
+    id: 'steps',
+    title: 'Сроки по этапам: в срок / с нарушением / steps: on time / overdue',
+    header: [
+      'Подразделение / department',
+      ...REPORT_STEPS.flatMap((st) => [
+        `${STEP_TITLES[st]}: в срок / on time`,
+        `${STEP_TITLES[st]}: нарушено / overdue`,
+      ]),
+    ],
+    rows: [
+      ...s.departments.map((r) => [
+        { value: deptName(r.key) },
+        ...REPORT_STEPS.flatMap((st) => [
+          stepCell('department', r, 'onTime', st),
+          stepCell('department', r, 'overdue', st),
+        ]),
+      ]),
+      [
+        { value: 'Всего / total' },
+        ...REPORT_STEPS.flatMap((st) => [
+          stepCell('organisation', s.totals, 'onTime', st),
+          stepCell('organisation', s.totals, 'overdue', st),
+        ]),
+      ],
+    ],
+  };
+  const dyn = (
+    id: SummaryTable['id'],
+    scope: Scope,
+    title: string,
+    rows: MonthlySummary['dynamics']['topic'],
+  ): SummaryTable => ({
+    id,
+    title,
+    header: [title, s.month, s.previousMonth, 'Изменение / change'],
+    rows: rows.map((r) => [
+      { value: r.value || NONE },
+      r.current > 0 ? { value: r.current, drill: cellKey(scope, r.value, 'current') } : { value: 0 },
+      r.previous > 0 ? { value: r.previous, drill: cellKey(scope, r.value, 'previous') } : { value: 0 },
+      { value: r.delta },
+    ]),
+  });
+  const top: SummaryTable = {
+    id: 'top-overdue',
+    title: 'Самые просроченные / most overdue',
+    header: [
+      'Обращение / case',
+      'Этап / step',
+      'Ответственный / responsible',
+      'Подразделение / department',
+      'Просрочка, раб. ч / overdue, working h',
+    ],
+    rows: s.topOverdue.map((c) => [
+      { value: c.caseId, drill: `case|${c.caseId}` },
+      { value: STEP_TITLES[c.step as keyof typeof STEP_TITLES] ?? c.step },
+      { value: c.holder.personId ? names.person(c.holder.personId) : '' },
+      { value: c.holder.departmentId ? names.department(c.holder.departmentId) : deptName(CURATORS_KEY) },
+      { value: Math.round((c.overdueWorkingMinutes / 60) * 10) / 10 },
+    ]),
+  };
+  return [
+    departments,
+    people,
+    steps,
+    dyn('dynamics-topic', 'topic', 'Тема / topic', s.dynamics.topic),
+    dyn('dynamics-location', 'location', 'Территория / location', s.dynamics.location),
+    dyn('dynamics-network', 'network', 'Соцсеть / network', s.dynamics.network),
+    dyn('dynamics-category', 'category', 'Категория / category', s.dynamics.category),
+    top,
+  ];
+}
+
+/** A table as CSV rows (header first). */
+export const tableRows = (t: SummaryTable) => [t.header, ...t.rows.map((r) => r.map((c) => c.value))];
+
+export { ORGANISATION_KEY };
