@@ -222,7 +222,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         status: 'assigned',
         draft: null,
         publications,
-        clocks: [...clocks, clock('draft', 'step', v, at, composerResponsible(s))],
+        // In the final stage the final deadline alone bounds the new draft.
+        clocks: s.stage === 'answer' ? [...clocks, clock('draft', 'step', v, at, composerResponsible(s))] : clocks,
       };
     }
     case 'intermediate-published': {

@@ -199,11 +199,17 @@ export type DecideResult =
 
 export type Decide = (
   state: CaseState,
-  command: CaseCommand,
+  /** Validated with zCaseCommand inside: raw API input is fine. */
+  command: unknown,
   actor: Actor,
   now: Instant,
   ctx: DomainContext,
 ) => DecideResult;
 export type Evolve = (state: CaseState, event: CaseEvent) => CaseState;
 export type Replay = (events: readonly CaseEvent[]) => CaseState;
-export type AllowedCommands = (state: CaseState, actor: Actor, ctx: DomainContext) => readonly CommandType[];
+export type AllowedCommands = (
+  state: CaseState,
+  actor: Actor,
+  ctx: DomainContext,
+  now?: Instant,
+) => readonly CommandType[];
