@@ -116,8 +116,10 @@ export class RepeatIndex {
         counts[idx]! += 1;
       }
     }
+    // A similar text shares a good part of even the rarest trigrams; docs touched by one or two are noise.
+    const least = Math.max(1, Math.ceil(seeds.length * 0.25));
     const ranked = touched
-      .filter((idx) => idx !== self && this.docs[idx]!.doc.at < query.at)
+      .filter((idx) => counts[idx]! >= least && idx !== self && this.docs[idx]!.doc.at < query.at)
       .sort((a, b) => counts[b]! - counts[a]!)
       .slice(0, RANKED);
     for (const idx of touched) counts[idx] = 0;
