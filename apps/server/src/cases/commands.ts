@@ -65,7 +65,6 @@ async function loadCase(deps: ServerDeps, organisationId: string, caseId: string
 
 export async function executeCaseCommand(deps: ServerDeps, request: CommandRequest): Promise<CommandResult> {
   const now = request.now ?? deps.now();
-  const rules = await loadOrganisationRules(deps.db, request.organisationId);
   const isRegister = (request.command as { type?: unknown } | null)?.type === 'register';
   let caseId: string;
   let before: { version: number; state: CaseState };
@@ -82,6 +81,7 @@ export async function executeCaseCommand(deps: ServerDeps, request: CommandReque
   if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
     throw conflict(before.version);
   }
+  const rules = await loadOrganisationRules(deps.db, request.organisationId, before.state.profileId);
   const decision = decide(before.state, command, request.actor, now, rules);
   if (!decision.ok) throw domainErrorToAppError(decision.error);
   const events: readonly CaseEvent[] = decision.events;

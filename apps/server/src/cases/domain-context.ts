@@ -50,12 +50,18 @@ export interface OrganisationRules extends DomainContext {
   readonly timeZone: string;
 }
 
-export async function loadOrganisationRules(db: DbOrTx, organisationId: string): Promise<OrganisationRules> {
+/** The organisation's calendar with `profileId` (a case keeps the profile it was registered under) or, by default,
+ *  the organisation's current profile. */
+export async function loadOrganisationRules(
+  db: DbOrTx,
+  organisationId: string,
+  profileId?: string | null,
+): Promise<OrganisationRules> {
   const org = await getOrganisation(db, organisationId);
   return {
     organisationId,
     timeZone: org.timeZone,
-    profile: await loadProfile(db, organisationId, org.profileId),
+    profile: await loadProfile(db, organisationId, profileId ?? org.profileId),
     calendar: calendarFor(org.timeZone, org.calendarOverrides),
   };
 }

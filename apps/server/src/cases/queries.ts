@@ -16,8 +16,8 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)));
   if (!row) throw notFound('Обращение');
-  const rules = await loadOrganisationRules(deps.db, organisationId);
   const state = row.state as CaseState;
+  const rules = await loadOrganisationRules(deps.db, organisationId, state.profileId);
   const now = deps.now();
   const timeline = await deps.db
     .select({

@@ -2,12 +2,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { handleIntake } from './intake-route';
 
 export async function handleApiRequest(
-  _deps: ServerDeps,
-  _req: IncomingMessage,
-  _res: ServerResponse,
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
   path: string,
 ): Promise<void> {
+  if (path === '/api/intake') return handleIntake(deps, req, res);
   throw new AppError('NOT_FOUND', `Нет такого адреса API: ${path} / no such API route`);
 }

@@ -1,13 +1,19 @@
 // The whole tRPC API, one router per area; the web app imports `AppRouter` (as a type only) from here.
 import { authRouter } from './routers/auth';
+import { calendarRouter } from './routers/calendar';
 import { casesRouter } from './routers/cases';
 import { directoryRouter } from './routers/directory';
+import { intakeRouter } from './routers/intake';
+import { profilesRouter } from './routers/profiles';
 import { router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
   cases: casesRouter,
   directory: directoryRouter,
+  profiles: profilesRouter,
+  calendar: calendarRouter,
+  intake: intakeRouter,
 });
 
 export type AppRouter = typeof appRouter;

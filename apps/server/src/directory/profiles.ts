@@ -1,0 +1,97 @@
+// Regulation profiles an organisation can use: the five presets (read-only, from @otklik/domain) and its own
+// custom profiles (a copy of a preset with changed numbers, validated by the domain's parseProfile).
+import { getPreset, PRESETS, type Profile, parseProfile } from '@otklik/domain';
+import { and, asc, eq } from 'drizzle-orm';
+import { loadProfile } from '../cases/domain-context';
+import type { DbOrTx } from '../db/connect';
+import { organisations, regulationProfiles } from '../db/schema';
+import { AppError, notFound } from '../errors/app-error';
+
+export interface ProfileSummary {
+  id: string;
+  name: string;
+  source: string;
+  isPreset: boolean;
+  basedOn: string | null;
+}
+
+export async function listProfiles(db: DbOrTx, organisationId: string): Promise<ProfileSummary[]> {
+  const custom = await db
+    .select()
+    .from(regulationProfiles)
+    .where(eq(regulationProfiles.organisationId, organisationId))
+    .orderBy(asc(regulationProfiles.name));
+  return [
+    ...Object.values(PRESETS).map((p) => ({ id: p.id, name: p.name, source: p.source, isPreset: true, basedOn: null })),
+    ...custom.map((row) => ({
+      id: row.id,
+      name: row.name,
+      source: (row.body as Profile).source,
+      isPreset: false,
+      basedOn: row.basedOn,
+    })),
+  ];
+}
+
+function validProfile(body: unknown): Profile {
+  const parsed = parseProfile(body);
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    throw new AppError(
+      'BAD_INPUT',
+      `Профиль содержит ошибки${first ? `: ${first.path}: ${first.message}` : ''} / the profile is invalid`,
+      { errors: parsed.errors },
+    );
+  }
+  return parsed.profile;
+}
+
+export async function createCustomProfile(
+  db: DbOrTx,
+  input: { organisationId: string; body: unknown; basedOn?: string | null },
+): Promise<Profile> {
+  const profile = validProfile(input.body);
+  if (getPreset(profile.id)) {
+    throw new AppError('CONFLICT', `«${profile.id}» — встроенный профиль; выберите другой id / a preset has this id`);
+  }
+  const [clash] = await db
+    .select({ id: regulationProfiles.id })
+    .from(regulationProfiles)
+    .where(eq(regulationProfiles.id, profile.id));
+  if (clash) throw new AppError('CONFLICT', `Профиль «${profile.id}» уже существует / profile id is taken`);
+  await db.insert(regulationProfiles).values({
+    id: profile.id,
+    organisationId: input.organisationId,
+    name: profile.name,
+    basedOn: input.basedOn ?? null,
+    body: profile,
+  });
+  return profile;
+}
+
+export async function updateCustomProfile(
+  db: DbOrTx,
+  input: { organisationId: string; id: string; body: unknown; now: number },
+): Promise<Profile> {
+  if (getPreset(input.id)) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Встроенный профиль менять нельзя: создайте копию / presets are read-only; copy it',
+    );
+  }
+  const profile = validProfile(input.body);
+  if (profile.id !== input.id) throw new AppError('BAD_INPUT', 'Нельзя менять id профиля / the id cannot change');
+  const updated = await db
+    .update(regulationProfiles)
+    .set({ name: profile.name, body: profile, updatedAt: new Date(input.now) })
+    .where(and(eq(regulationProfiles.id, input.id), eq(regulationProfiles.organisationId, input.organisationId)))
+    .returning({ id: regulationProfiles.id });
+  if (updated.length === 0) throw notFound('Профиль');
+  return profile;
+}
+
+/** Switches the organisation to another profile; open cases keep theirs (a case's profile is fixed at registration). */
+export async function setOrganisationProfile(db: DbOrTx, organisationId: string, profileId: string): Promise<void> {
+  await loadProfile(db, organisationId, profileId);
+  await db.update(organisations).set({ profileId }).where(eq(organisations.id, organisationId));
+}

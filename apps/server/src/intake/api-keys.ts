@@ -1,0 +1,91 @@
+// Per-organisation API keys for the intake endpoint and display tokens for wall screens: the secret is shown once,
+// the database keeps its sha256.
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { hashSecret, newSecret } from '../auth/tokens';
+import type { DbOrTx } from '../db/connect';
+import { apiKeys, displayTokens } from '../db/schema';
+import { notFound } from '../errors/app-error';
+
+export async function createApiKey(db: DbOrTx, organisationId: string, name: string) {
+  const key = newSecret('otk_');
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ organisationId, name, keyHash: hashSecret(key), prefix: key.slice(0, 10) })
+    .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt });
+  return { ...row!, key };
+}
+
+export function listApiKeys(db: DbOrTx, organisationId: string) {
+  return db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .where(eq(apiKeys.organisationId, organisationId))
+    .orderBy(asc(apiKeys.createdAt));
+}
+
+export async function revokeApiKey(db: DbOrTx, organisationId: string, id: string, now: number) {
+  const rows = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date(now) })
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.organisationId, organisationId)))
+    .returning({ id: apiKeys.id });
+  if (rows.length === 0) throw notFound('Ключ API');
+}
+
+/** The organisation of a live (not revoked) key, or null. */
+export async function organisationOfApiKey(db: DbOrTx, key: string, now: number): Promise<string | null> {
+  const [row] = await db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date(now) })
+    .where(and(eq(apiKeys.keyHash, hashSecret(key)), isNull(apiKeys.revokedAt)))
+    .returning({ organisationId: apiKeys.organisationId });
+  return row?.organisationId ?? null;
+}
+
+export async function createDisplayToken(db: DbOrTx, organisationId: string, name: string, filters: unknown) {
+  const token = newSecret('wall_');
+  const [row] = await db
+    .insert(displayTokens)
+    .values({ organisationId, name, tokenHash: hashSecret(token), filters: filters ?? {} })
+    .returning({ id: displayTokens.id, name: displayTokens.name, createdAt: displayTokens.createdAt });
+  return { ...row!, token };
+}
+
+export function listDisplayTokens(db: DbOrTx, organisationId: string) {
+  return db
+    .select({
+      id: displayTokens.id,
+      name: displayTokens.name,
+      filters: displayTokens.filters,
+      createdAt: displayTokens.createdAt,
+      revokedAt: displayTokens.revokedAt,
+    })
+    .from(displayTokens)
+    .where(eq(displayTokens.organisationId, organisationId))
+    .orderBy(asc(displayTokens.createdAt));
+}
+
+export async function revokeDisplayToken(db: DbOrTx, organisationId: string, id: string, now: number) {
+  const rows = await db
+    .update(displayTokens)
+    .set({ revokedAt: new Date(now) })
+    .where(and(eq(displayTokens.id, id), eq(displayTokens.organisationId, organisationId)))
+    .returning({ id: displayTokens.id });
+  if (rows.length === 0) throw notFound('Токен экрана');
+}
+
+/** The display token's organisation and filters, or null when unknown or revoked. */
+export async function findDisplayToken(db: DbOrTx, token: string) {
+  const [row] = await db
+    .select({ id: displayTokens.id, organisationId: displayTokens.organisationId, filters: displayTokens.filters })
+    .from(displayTokens)
+    .where(and(eq(displayTokens.tokenHash, hashSecret(token)), isNull(displayTokens.revokedAt)));
+  return row ?? null;
+}

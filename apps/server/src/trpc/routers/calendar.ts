@@ -1,0 +1,91 @@
+// The organisation's working-time calendar: its days (with the decree they come from), the administrator's
+// overrides and time zone, and a deadline preview for a step of the organisation's profile.
+import { stepDeadline, zCategory, zStepId } from '@otklik/domain';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { calendarFor, loadOrganisationRules } from '../../cases/domain-context';
+import { organisations } from '../../db/schema';
+import { getOrganisation } from '../../directory/organisations';
+import { AppError } from '../../errors/app-error';
+import { zInstant } from '../inputs';
+import { adminProcedure, protectedProcedure, router } from '../trpc';
+
+const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в формате ГГГГ-ММ-ДД / date as YYYY-MM-DD');
+const zInterval = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]);
+const zOverrides = z.object({
+  extraDaysOff: z.array(zDate).max(366).optional(),
+  extraWorkingDays: z
+    .array(z.object({ date: zDate, intervals: z.array(zInterval).max(6).optional() }))
+    .max(366)
+    .optional(),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export const calendarRouter = router({
+  /** The status of each local day in [from, to] (at most 400 days). */
+  days: protectedProcedure.input(z.object({ from: zDate, to: zDate })).query(async ({ ctx, input }) => {
+    const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
+    const calendar = calendarFor(org.timeZone, org.calendarOverrides);
+    const days = [];
+    for (let date = input.from, i = 0; date <= input.to; date = addDays(date, 1), i++) {
+      if (i >= 400) throw new AppError('BAD_INPUT', 'Не более 400 дней за запрос / at most 400 days per request');
+      days.push(calendar.dayInfo(date));
+    }
+    return { timeZone: org.timeZone, overrides: org.calendarOverrides, days };
+  }),
+
+  setOverrides: adminProcedure.input(zOverrides).mutation(async ({ ctx, input }) => {
+    await ctx.deps.db
+      .update(organisations)
+      .set({ calendarOverrides: input })
+      .where(eq(organisations.id, ctx.user.organisationId));
+    return { ok: true as const };
+  }),
+
+  setTimeZone: adminProcedure
+    .input(z.object({ timeZone: z.string().min(1).max(64) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!isTimeZone(input.timeZone)) {
+        throw new AppError('BAD_INPUT', `Неизвестный часовой пояс «${input.timeZone}» / unknown time zone`);
+      }
+      await ctx.deps.db
+        .update(organisations)
+        .set({ timeZone: input.timeZone })
+        .where(eq(organisations.id, ctx.user.organisationId));
+      return { ok: true as const };
+    }),
+
+  /** When a step started at `from` falls due under the organisation's profile and calendar. */
+  preview: protectedProcedure
+    .input(
+      z.object({
+        step: zStepId,
+        from: zInstant,
+        category: zCategory.optional(),
+        topic: z.string().max(200).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const rules = await loadOrganisationRules(ctx.deps.db, ctx.user.organisationId);
+      const result = stepDeadline(rules.profile, rules.calendar, input.step, input.from, {
+        category: input.category,
+        topic: input.topic,
+      });
+      if (!result.ok) throw new AppError('DOMAIN_REFUSED', result.error.message, { domainCode: result.error.code });
+      return { ...result.value, formatted: rules.calendar.formatInstant(result.value.at), timeZone: rules.timeZone };
+    }),
+});

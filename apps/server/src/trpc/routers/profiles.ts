@@ -1,0 +1,47 @@
+// Regulation profiles: everyone reads them (deadlines are explained with them); the administrator creates
+// custom ones, edits them and chooses the organisation's profile.
+import { z } from 'zod';
+import { loadProfile } from '../../cases/domain-context';
+import { getOrganisation } from '../../directory/organisations';
+import {
+  createCustomProfile,
+  listProfiles,
+  setOrganisationProfile,
+  updateCustomProfile,
+} from '../../directory/profiles';
+import { adminProcedure, protectedProcedure, router } from '../trpc';
+
+const zProfileId = z.string().trim().min(1).max(100);
+
+export const profilesRouter = router({
+  list: protectedProcedure.query(({ ctx }) => listProfiles(ctx.deps.db, ctx.user.organisationId)),
+  get: protectedProcedure
+    .input(z.object({ id: zProfileId }))
+    .query(({ ctx, input }) => loadProfile(ctx.deps.db, ctx.user.organisationId, input.id)),
+  current: protectedProcedure.query(async ({ ctx }) => {
+    const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
+    return loadProfile(ctx.deps.db, ctx.user.organisationId, org.profileId);
+  }),
+  /** `profile` is validated by the domain's parseProfile; errors name the field. */
+  create: adminProcedure
+    .input(z.object({ profile: z.unknown(), basedOn: zProfileId.nullish() }))
+    .mutation(({ ctx, input }) =>
+      createCustomProfile(ctx.deps.db, {
+        organisationId: ctx.user.organisationId,
+        body: input.profile,
+        basedOn: input.basedOn ?? null,
+      }),
+    ),
+  update: adminProcedure.input(z.object({ id: zProfileId, profile: z.unknown() })).mutation(({ ctx, input }) =>
+    updateCustomProfile(ctx.deps.db, {
+      organisationId: ctx.user.organisationId,
+      id: input.id,
+      body: input.profile,
+      now: ctx.deps.now(),
+    }),
+  ),
+  setForOrganisation: adminProcedure.input(z.object({ profileId: zProfileId })).mutation(async ({ ctx, input }) => {
+    await setOrganisationProfile(ctx.deps.db, ctx.user.organisationId, input.profileId);
+    return { ok: true as const };
+  }),
+});
