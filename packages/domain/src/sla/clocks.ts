@@ -18,8 +18,12 @@ function startOfFor(state: CaseState, record: ClockRecord): (event: StartEvent) 
       case 'posted':
         return state.postedAt ?? detected;
       case 'received': {
-        const a = state.assignments.find((x) => x.departmentId === record.responsible.departmentId);
-        // Before routing (slavgorod's overall clock) receipt has not happened: count from detection meanwhile.
+        // A department's own clock counts from its receipt; the overall clock from the (latest) routing. Before
+        // routing (slavgorod's overall clock) receipt has not happened: count from detection meanwhile.
+        const a =
+          record.kind === 'step'
+            ? state.assignments.find((x) => x.departmentId === record.responsible.departmentId)
+            : undefined;
         return a?.receivedAt ?? state.routedAt ?? detected;
       }
       case 'returned':

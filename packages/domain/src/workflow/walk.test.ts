@@ -1,0 +1,157 @@
+// The same walk through every preset — return → reroute, revision loop, intermediate → final, repeat, rejection —
+// with each preset's clocks hand-computed. Monday 2026-11-30 is an ordinary working Monday; Mon–Fri 09–13, 14–18.
+import { describe, expect, it } from 'vitest';
+import { A, CaseRun, draft, register, sameThread, single, triage } from './test-harness';
+
+interface Walk {
+  readonly id: string;
+  readonly offset: string;
+  readonly ground: string;
+  readonly publisher: 'executor' | 'curator';
+  /** Active clocks (step → local HH:MM on Mon Nov 30, or a full ISO instant) after each point of the walk. */
+  readonly afterReturn: Record<string, string>;
+  readonly afterReroute: Record<string, string>;
+  readonly afterDraft: Record<string, string>;
+  readonly afterRevision: Record<string, string>;
+  readonly afterApproval: Record<string, string>;
+  /** null: the profile has no intermediate answers (idrinsky: no `final` limit). */
+  readonly afterIntermediate: Record<string, string> | null;
+}
+
+const WALKS: Walk[] = [
+  {
+    id: 'konyshevsky-2020',
+    offset: '+03:00',
+    ground: 'harm-intent',
+    publisher: 'executor',
+    // answer 8 h W from Mon 10:00: 10–13 (3) + 14–18 (4) + Tue 9–10 (1) → Tue 10:00 (p.10); reroute 30 min from
+    // the return at 10:20 → 10:50 (p.9).
+    afterReturn: { reroute: '10:50', '*answer': 'Tue 10:00' },
+    // draft 4 h W before Tue 10:00: Tue 9–10 (1) + Mon 15–18 (3) → 15:00 (p.11).
+    afterReroute: { draft: '15:00', '*answer': 'Tue 10:00' },
+    afterDraft: { approve: '11:30', '*answer': 'Tue 10:00' }, // 30 min (p.12)
+    afterRevision: { revise: '12:10', '*answer': 'Tue 10:00' }, // 1 h from 11:10 (p.13)
+    afterApproval: { publish: '12:20', '*answer': 'Tue 10:00' }, // 30 min from 11:50 (p.14)
+    // 7 working days from Mon Nov 30: Dec 1, 2, 3, 4, 7, 8, 9 → Wed Dec 9 18:00 (p.15).
+    afterIntermediate: { '*final': '2026-12-09T18:00:00+03:00' },
+  },
+  {
+    id: 'idrinsky-2021',
+    offset: '+07:00',
+    ground: 'no-point',
+    publisher: 'curator',
+    // answer: Mon 10:00 + 24 h = Tue 10:00; the window holds Mon 7 W h + Tue 1 W h = 8 (3.3). No return/reroute limit.
+    afterReturn: { '*answer': 'Tue 10:00' },
+    // draft 4 h W from b's receipt at 10:30: 10:30–13 (150) + 14:00–15:30 (90) → 15:30 (3.2).
+    afterReroute: { draft: '15:30', '*answer': 'Tue 10:00' },
+    afterDraft: { '*answer': 'Tue 10:00' },
+    // revise 3 h W from 11:10: 11:10–13 (110) + 14:00–15:10 (70) → 15:10 (3.2).
+    afterRevision: { revise: '15:10', '*answer': 'Tue 10:00' },
+    afterApproval: { '*answer': 'Tue 10:00' }, // publication within the answer (3.3)
+    afterIntermediate: null,
+  },
+  {
+    id: 'slavgorod-2020',
+    offset: '+07:00',
+    ground: 'threats',
+    publisher: 'curator',
+    // 24 calendar hours from receipt (p.5): after the return the routing at 10:10 still counts → Tue 10:10 …
+    afterReturn: { '*draft': 'Tue 10:10' },
+    // … and the new executor's receipt at 10:30 restarts it → Tue 10:30.
+    afterReroute: { '*draft': 'Tue 10:30' },
+    afterDraft: { '*draft': 'Tue 10:30' },
+    afterRevision: { '*draft': 'Tue 10:30' },
+    afterApproval: { '*draft': 'Tue 10:30' },
+    afterIntermediate: { '*final': '2026-12-09T18:00:00+07:00' }, // 7 working days (p.7)
+  },
+  {
+    id: 'krasnoufimsk-2021',
+    offset: '+05:00',
+    ground: 'obscene',
+    publisher: 'curator',
+    // answer 6 h W from 10:00: 10–13 (3) + 14–17 (3) → Mon 17:00 (p.12); the draft is due with it (p.13).
+    afterReturn: { reroute: '10:50', '*answer': '17:00' },
+    afterReroute: { '*answer': '17:00' },
+    afterDraft: { approve: '11:30', '*answer': '17:00' },
+    afterRevision: { revise: '11:40', '*answer': '17:00' }, // 30 min (p.15)
+    afterApproval: { publish: '12:20', '*answer': '17:00' },
+    // 8 calendar days from detection on Nov 30: Dec 1 … Dec 8 (a Tuesday) → 18:00 (p.12).
+    afterIntermediate: { '*final': '2026-12-08T18:00:00+05:00' },
+  },
+  {
+    id: 'nao-2020',
+    offset: '+03:00',
+    ground: 'spam',
+    publisher: 'curator',
+    afterReturn: { reroute: '10:50', '*answer': 'Tue 10:00' }, // p.14, p.16
+    afterReroute: { draft: '15:00', '*answer': 'Tue 10:00' }, // p.17
+    afterDraft: { approve: '11:30', '*answer': 'Tue 10:00' }, // p.18
+    afterRevision: { revise: '12:10', '*answer': 'Tue 10:00' }, // p.19
+    afterApproval: { publish: '12:20', '*answer': 'Tue 10:00' }, // p.20
+    afterIntermediate: { '*final': '2026-12-09T18:00:00+03:00' }, // p.21
+  },
+];
+
+describe.each(WALKS)('$id walk', (w) => {
+  const at = (hhmm: string, day = '30') =>
+    day === '30' ? `2026-11-30T${hhmm}:00${w.offset}` : `2026-12-${day}T${hhmm}:00${w.offset}`;
+  const expand = (dues: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(dues).map(([k, v]) => [
+        k,
+        v.startsWith('2026-') ? v : v.startsWith('Tue ') ? at(v.slice(4), '01') : at(v),
+      ]),
+    );
+  const publisher = w.publisher === 'executor' ? A.execB : A.curator;
+
+  it('return → reroute → revision loop → intermediate → final', () => {
+    const c = new CaseRun(w.id);
+    c.do(register(), A.operator, at('10:00'));
+    c.do(triage(), A.curator, at('10:05'));
+    c.do(single('a'), A.curator, at('10:10'));
+    c.do({ type: 'return', departmentId: 'dept-a', reason: 'Не наша компетенция' }, A.execA, at('10:20'));
+    expect(c.dues(at('10:20'))).toEqual(expand(w.afterReturn));
+    c.do({ ...single('b'), type: 'reroute' }, A.curator, at('10:30'));
+    expect(c.dues(at('10:30'))).toEqual(expand(w.afterReroute));
+    const kind = w.afterIntermediate ? 'intermediate' : 'answer';
+    c.do(draft(kind), A.execB, at('11:00'));
+    expect(c.dues(at('11:00'))).toEqual(expand(w.afterDraft));
+    c.do({ type: 'request-revision', reason: 'Добавьте фото' }, A.curator, at('11:10'));
+    expect(c.dues(at('11:10'))).toEqual(expand(w.afterRevision));
+    c.do(draft(kind), A.execB, at('11:40'));
+    c.do({ type: 'approve' }, A.curator, at('11:50'));
+    expect(c.dues(at('11:50'))).toEqual(expand(w.afterApproval));
+    if (!w.afterIntermediate) {
+      c.do({ type: 'publish', where: sameThread }, publisher, at('12:00'));
+      expect(c.state.ending).toBe('answered');
+      return;
+    }
+    c.do({ type: 'publish-intermediate', where: sameThread }, publisher, at('12:00'));
+    expect(c.dues(at('12:00'))).toEqual(w.afterIntermediate);
+    c.do(draft('answer'), A.execB, at('10:00', '02'));
+    c.do({ type: 'approve' }, A.curator, at('10:10', '02'));
+    c.do({ type: 'publish', where: sameThread }, publisher, at('10:20', '02'));
+    expect(c.state).toMatchObject({ status: 'closed', ending: 'answered' });
+    expect(c.state.returns).toHaveLength(1);
+    expect(c.state.revisions).toHaveLength(1);
+    expect(c.clocks(at('10:20', '02')).active).toEqual([]);
+  });
+
+  it('a repeat message follows the same deadlines as a first one', () => {
+    const first = new CaseRun(w.id);
+    first.do(register('case-1'), A.operator, at('10:00'));
+    const repeat = new CaseRun(w.id);
+    repeat.do(register('case-2'), A.operator, at('10:00'));
+    repeat.do({ type: 'link-repeat', earlierCaseIds: ['case-1'] }, A.operator, at('10:01'));
+    expect(repeat.dues(at('10:01'))).toEqual(first.dues(at('10:01')));
+    expect(repeat.state.repeatOf).toEqual(['case-1']);
+  });
+
+  it(`rejects a message on the ground '${w.ground}'`, () => {
+    const c = new CaseRun(w.id);
+    c.do(register(), A.operator, at('10:00'));
+    c.do({ type: 'triage', processable: false, ground: w.ground }, A.curator, at('10:05'));
+    expect(c.state).toMatchObject({ status: 'closed', ending: 'rejected', rejectionGround: w.ground });
+    expect(c.clocks(at('10:05')).active).toEqual([]);
+  });
+});
