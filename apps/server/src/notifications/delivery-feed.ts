@@ -1,0 +1,79 @@
+// The in-app notification feed of each person: stored rows, the unread count, marking read.
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../db/connect';
+import { notifications } from '../db/schema';
+import { type Notification, type NotificationKind, zNotificationKind } from '../realtime/events';
+
+export interface NewNotification {
+  organisationId: string;
+  personId: string;
+  caseId: string | null;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+}
+
+type Row = typeof notifications.$inferSelect;
+
+export function toNotification(row: Row): Notification {
+  const kind = zNotificationKind.parse(row.kind);
+  return {
+    id: row.id,
+    kind,
+    title: row.title,
+    body: row.body,
+    caseId: row.caseId,
+    createdAt: row.createdAt.getTime(),
+    readAt: row.readAt?.getTime() ?? null,
+    urgent: kind === 'alert-to-head',
+  };
+}
+
+export async function insertNotifications(
+  db: DbOrTx,
+  items: readonly NewNotification[],
+  now: number,
+): Promise<Notification[]> {
+  if (items.length === 0) return [];
+  const rows = await db
+    .insert(notifications)
+    .values(items.map((n) => ({ ...n, createdAt: new Date(now) })))
+    .returning();
+  return rows.map(toNotification);
+}
+
+export async function unreadCount(db: DbOrTx, personId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.personId, personId), isNull(notifications.readAt)));
+  return Number(row?.n ?? 0);
+}
+
+export async function listNotifications(
+  db: DbOrTx,
+  personId: string,
+  options: { limit?: number; onlyUnread?: boolean } = {},
+): Promise<{ items: Notification[]; unread: number }> {
+  const where = options.onlyUnread
+    ? and(eq(notifications.personId, personId), isNull(notifications.readAt))
+    : eq(notifications.personId, personId);
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(where)
+    .orderBy(desc(notifications.createdAt))
+    .limit(options.limit ?? 50);
+  return { items: rows.map(toNotification), unread: await unreadCount(db, personId) };
+}
+
+/** Marks the person's own notifications read (ids of someone else's are ignored); returns the new unread count. */
+export async function markRead(db: DbOrTx, personId: string, ids: readonly string[], now: number): Promise<number> {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date(now) })
+    .where(
+      and(eq(notifications.personId, personId), inArray(notifications.id, [...ids]), isNull(notifications.readAt)),
+    );
+  return unreadCount(db, personId);
+}

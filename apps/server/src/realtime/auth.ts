@@ -1,0 +1,42 @@
+// Who is on a socket: the person of the session cookie (the same cookie tRPC reads), or a wall display by its
+// read-only token (`auth: { displayToken }`). Anything else is refused with a readable message.
+import { and, eq, isNull } from 'drizzle-orm';
+import { loadCurrentUser } from '../auth/current-user';
+import { findSessionPerson, parseCookies, SESSION_COOKIE } from '../auth/sessions';
+import { hashSecret } from '../auth/tokens';
+import { displayTokens } from '../db/schema';
+import type { ServerDeps } from '../deps';
+import type { SocketData } from './events';
+
+export type SocketIdentity = SocketData['who'];
+
+export class SocketAuthError extends Error {}
+
+export async function authenticateSocket(
+  deps: ServerDeps,
+  handshake: { cookieHeader: string | undefined; auth: Record<string, unknown> },
+): Promise<SocketIdentity> {
+  const displayToken = handshake.auth.displayToken;
+  if (typeof displayToken === 'string' && displayToken.length > 0) {
+    const [display] = await deps.db
+      .select({ id: displayTokens.id, organisationId: displayTokens.organisationId })
+      .from(displayTokens)
+      .where(and(eq(displayTokens.tokenHash, hashSecret(displayToken)), isNull(displayTokens.revokedAt)));
+    if (!display)
+      throw new SocketAuthError('Ключ табло недействителен или отозван / display token is invalid or revoked');
+    return { kind: 'display', displayId: display.id, organisationId: display.organisationId };
+  }
+  const token = parseCookies(handshake.cookieHeader)[SESSION_COOKIE];
+  const now = deps.now();
+  const personId = token ? await findSessionPerson(deps.db, token, now) : null;
+  const user = personId ? await loadCurrentUser(deps.db, personId, now) : null;
+  if (!user) throw new SocketAuthError('Войдите в систему / please sign in');
+  return {
+    kind: 'person',
+    personId: user.personId,
+    fullName: user.fullName,
+    organisationId: user.organisationId,
+    roles: [...user.roles],
+    departmentIds: [...user.actor.departmentIds],
+  };
+}

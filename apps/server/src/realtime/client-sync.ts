@@ -1,0 +1,109 @@
+// Client side of "no missed update": subscribe first, then catch up from the last applied seq, apply changes in
+// seq order exactly once. Used by the web app and the tests; no Node or DOM imports.
+
+/** What the helper needs of a change: its seq and the organisation's previous seq (see events.ts). */
+export interface SequencedChange {
+  readonly seq: number;
+  readonly prevSeq: number;
+}
+
+export interface ChangeSyncOptions<C extends SequencedChange> {
+  /** The seq of the snapshot the client starts from (0 = from the beginning of the log). */
+  readonly initialSeq: number;
+  /** Asks the server for changes after `afterSeq`, in seq order. */
+  readonly fetchSince: (afterSeq: number) => Promise<{ changes: readonly C[]; hasMore: boolean }>;
+  /** Applies one change; called in seq order, once per seq. */
+  readonly apply: (change: C) => void;
+  /** A catch-up failed (e.g. the socket dropped during it); the next connect retries. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface ChangeSync<C extends SequencedChange> {
+  /** A change pushed live by the server. */
+  receive(change: C): void;
+  /** Call on every (re)connect, after the subscription is in place: fetches everything after the last applied seq. */
+  catchUp(): Promise<void>;
+  /** The last applied seq. */
+  readonly lastSeq: number;
+}
+
+export function createChangeSync<C extends SequencedChange>(options: ChangeSyncOptions<C>): ChangeSync<C> {
+  let lastSeq = options.initialSeq;
+  // Live changes that arrived ahead of a gap (or during a catch-up), keyed by seq so duplicates collapse.
+  const pending = new Map<number, C>();
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const applyOne = (change: C): void => {
+    if (change.seq <= lastSeq) return;
+    lastSeq = change.seq;
+    options.apply(change);
+  };
+
+  /** Applies buffered changes that continue the applied sequence. */
+  const drain = (): void => {
+    for (;;) {
+      let next: C | undefined;
+      for (const [seq, change] of pending) {
+        if (seq <= lastSeq) pending.delete(seq);
+        else if (change.prevSeq <= lastSeq && (next === undefined || seq < next.seq)) next = change;
+      }
+      if (!next) return;
+      pending.delete(next.seq);
+      applyOne(next);
+    }
+  };
+
+  const fetchAll = async (): Promise<void> => {
+    for (;;) {
+      const page = await options.fetchSince(lastSeq);
+      // Sorted defensively: a page is in order, but nothing breaks if a server sends it otherwise.
+      for (const change of [...page.changes].sort((a, b) => a.seq - b.seq)) applyOne(change);
+      if (!page.hasMore || page.changes.length === 0) break;
+    }
+    drain();
+  };
+
+  const catchUp = (): Promise<void> => {
+    if (running) {
+      // A catch-up is in flight; it may have read before the newest change committed, so run once more after it.
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        // Bounded: a change the server will not return (it should not happen) must not stall the client forever.
+        for (let round = 0; round < 5; round++) {
+          again = false;
+          await fetchAll();
+          if (!again && pending.size === 0) return;
+        }
+        for (const change of [...pending.values()].sort((a, b) => a.seq - b.seq)) applyOne(change);
+        pending.clear();
+      } catch (error) {
+        options.onError?.(error);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+
+  return {
+    receive(change) {
+      if (change.seq <= lastSeq) return;
+      if (running === null && change.prevSeq <= lastSeq) {
+        applyOne(change);
+        drain();
+        return;
+      }
+      // A gap (some earlier change has not reached us) or a catch-up in progress: keep it, fetch what is missing.
+      pending.set(change.seq, change);
+      void catchUp();
+    },
+    catchUp,
+    get lastSeq() {
+      return lastSeq;
+    },
+  };
+}

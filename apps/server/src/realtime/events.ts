@@ -1,0 +1,174 @@
+// The socket.io contract shared by the server and the web app (`@otklik/server/realtime-events`): typed event maps
+// for Server<…>/Socket<…> and the zod schemas each side validates payloads with on receipt. No Node imports here.
+import { z } from 'zod';
+
+const zId = z.string().min(1).max(200);
+const zSeq = z.number().int().nonnegative();
+
+/** One committed case event as the realtime layer sends it. `prevSeq` is the organisation's previous seq, so a
+ *  client knows whether it missed something (then it catches up) without knowing other organisations' numbers. */
+export const zCaseChange = z.object({
+  seq: zSeq,
+  prevSeq: zSeq,
+  caseId: zId,
+  version: z.number().int().positive(),
+  type: z.string(),
+  occurredAt: z.number(),
+  /** Null for system actors, and for wall displays (no personal data). */
+  actorId: z.string().nullable(),
+  /** The domain event; null on wall displays, which receive only what changed, not the text. */
+  payload: z.unknown().nullable(),
+});
+export type CaseChange = z.infer<typeof zCaseChange>;
+
+export const zChangesSinceRequest = z.object({
+  afterSeq: zSeq,
+  /** Page size; the server caps it. */
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+export type ChangesSinceRequest = z.infer<typeof zChangesSinceRequest>;
+
+export const zChangesPage = z.object({
+  changes: z.array(zCaseChange),
+  /** More changes exist after the last one in `changes`: ask again from there. */
+  hasMore: z.boolean(),
+  /** The organisation's highest committed seq when the page was read. */
+  headSeq: zSeq,
+});
+export type ChangesPage = z.infer<typeof zChangesPage>;
+
+export const zHello = z.object({
+  serverTime: z.number(),
+  /** The organisation's highest committed seq at connect: a fresh client starts from here after its snapshot. */
+  headSeq: zSeq,
+  who: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('person'), personId: zId, fullName: z.string(), organisationId: zId }),
+    z.object({ kind: z.literal('display'), displayId: zId, organisationId: zId }),
+  ]),
+});
+export type Hello = z.infer<typeof zHello>;
+
+/** Sent on connect and every few seconds: the client's offset is serverTime − (sentAt + receivedAt) / 2. */
+export const zServerTime = z.object({ serverTime: z.number() });
+export const zTimeProbe = z.object({ clientSentAt: z.number() });
+export const zTimeProbeReply = z.object({ clientSentAt: z.number(), serverTime: z.number() });
+
+export const zPresenceViewer = z.object({ personId: zId, fullName: z.string(), typing: z.boolean() });
+export type PresenceViewer = z.infer<typeof zPresenceViewer>;
+export const zPresenceState = z.object({ caseId: zId, viewers: z.array(zPresenceViewer) });
+export type PresenceState = z.infer<typeof zPresenceState>;
+
+export const zCaseRoomRequest = z.object({ caseId: zId });
+export const zTypingRequest = z.object({ caseId: zId, typing: z.boolean() });
+
+/** Which text a draft holds: the composer's answer, or one department's contribution to a combined answer. */
+export const zDraftSlot = z.union([z.literal('answer'), z.string().regex(/^contribution:[^\s]+$/)]);
+export type DraftSlot = z.infer<typeof zDraftSlot>;
+
+export const zDraft = z.object({
+  caseId: zId,
+  slot: zDraftSlot,
+  text: z.string(),
+  /** 1 after the first save; each save adds one. 0 = nothing saved yet. */
+  version: z.number().int().nonnegative(),
+  updatedBy: z.object({ personId: zId, fullName: z.string() }).nullable(),
+  updatedAt: z.number().nullable(),
+});
+export type Draft = z.infer<typeof zDraft>;
+
+export const zDraftSaveRequest = z.object({
+  caseId: zId,
+  slot: zDraftSlot,
+  /** The version the text was edited from; a save over a newer version is a conflict. */
+  baseVersion: z.number().int().nonnegative(),
+  text: z.string().max(50_000, 'Черновик длиннее 50 000 знаков / draft longer than 50,000 characters'),
+});
+export type DraftSaveRequest = z.infer<typeof zDraftSaveRequest>;
+
+export const zDraftSaveReply = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), draft: zDraft }),
+  /** Someone saved in between: both texts are returned, nothing is overwritten. */
+  z.object({ status: z.literal('conflict'), current: zDraft, yours: z.string() }),
+]);
+export type DraftSaveReply = z.infer<typeof zDraftSaveReply>;
+
+export const zDraftsOfCase = z.object({ caseId: zId, drafts: z.array(zDraft) });
+
+export const NOTIFICATION_KINDS = [
+  'assigned',
+  'returned-to-you',
+  'draft-approved',
+  'draft-returned',
+  'clock-at-risk',
+  'clock-breached',
+  'deficiency-notice',
+  'alert-to-head',
+] as const;
+export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof zNotificationKind>;
+
+export const zNotification = z.object({
+  id: zId,
+  kind: zNotificationKind,
+  title: z.string(),
+  body: z.string(),
+  caseId: z.string().nullable(),
+  createdAt: z.number(),
+  readAt: z.number().nullable(),
+  /** Alerts to the head: the web shows a banner that must be acknowledged. */
+  urgent: z.boolean(),
+});
+export type Notification = z.infer<typeof zNotification>;
+
+export const zNotificationsPage = z.object({ items: z.array(zNotification), unread: z.number().int() });
+export const zNotificationsListRequest = z.object({
+  limit: z.number().int().min(1).max(200).optional(),
+  onlyUnread: z.boolean().optional(),
+});
+export const zMarkReadRequest = z.object({ ids: z.array(zId).min(1).max(500) });
+
+/** Every acknowledgement is a result or a readable error (Russian first, English second). */
+export type Ack<T> = (reply: { ok: true; value: T } | { ok: false; error: string }) => void;
+
+export interface ServerToClientEvents {
+  hello: (hello: Hello) => void;
+  'server:time': (time: z.infer<typeof zServerTime>) => void;
+  /** The server is stopping: reconnect (another node, or this one after restart). */
+  'server:shutdown': (info: { reconnectAfterMs: number }) => void;
+  'case:changed': (change: CaseChange) => void;
+  'presence:state': (state: PresenceState) => void;
+  'draft:saved': (draft: Draft) => void;
+  'notification:new': (notification: Notification) => void;
+  'notification:count': (count: { unread: number }) => void;
+}
+
+export interface ClientToServerEvents {
+  'changes:since': (request: ChangesSinceRequest, ack: Ack<ChangesPage>) => void;
+  'time:probe': (probe: z.infer<typeof zTimeProbe>, ack: Ack<z.infer<typeof zTimeProbeReply>>) => void;
+  'case:join': (request: z.infer<typeof zCaseRoomRequest>, ack: Ack<z.infer<typeof zDraftsOfCase>>) => void;
+  'case:leave': (request: z.infer<typeof zCaseRoomRequest>, ack: Ack<null>) => void;
+  'case:typing': (request: z.infer<typeof zTypingRequest>, ack: Ack<null>) => void;
+  'draft:save': (request: DraftSaveRequest, ack: Ack<DraftSaveReply>) => void;
+  'notifications:list': (
+    request: z.infer<typeof zNotificationsListRequest>,
+    ack: Ack<z.infer<typeof zNotificationsPage>>,
+  ) => void;
+  'notifications:mark-read': (request: z.infer<typeof zMarkReadRequest>, ack: Ack<{ unread: number }>) => void;
+}
+
+/** What the server keeps on each socket (socket.data), also visible to fetchSockets() on other nodes. */
+export interface SocketData {
+  who:
+    | {
+        kind: 'person';
+        personId: string;
+        fullName: string;
+        organisationId: string;
+        roles: string[];
+        /** Departments the person belongs to or heads (the domain Actor's departmentIds). */
+        departmentIds: string[];
+      }
+    | { kind: 'display'; displayId: string; organisationId: string };
+  viewing: string[];
+  typing: string[];
+}

@@ -1,0 +1,38 @@
+// One complete server node: `startServer` (tRPC, HTTP) with the realtime services attached to its HTTP server.
+// Used by the tests and the bench until startServer attaches them itself (see NOTES-realtime-requests.md).
+import { type RunningServer, type StartServerOptions, startServer } from '../http/server';
+import { type RealtimeServices, type RealtimeServicesOptions, startRealtimeServices } from './services';
+
+export interface RealtimeNode {
+  readonly running: RunningServer;
+  readonly services: RealtimeServices;
+  readonly url: string;
+  /** Graceful: in-flight requests finish, clients are told to reconnect, then the database closes. */
+  close(): Promise<void>;
+}
+
+export async function startRealtimeNode(
+  options: StartServerOptions & Pick<RealtimeServicesOptions, 'smtpUrl' | 'scheduler' | 'timeIntervalMs'> = {},
+): Promise<RealtimeNode> {
+  const running = await startServer(options);
+  const services = await startRealtimeServices({
+    httpServer: running.server,
+    deps: running.deps,
+    smtpUrl: options.smtpUrl,
+    scheduler: options.scheduler,
+    timeIntervalMs: options.timeIntervalMs,
+  });
+  let closing: Promise<void> | null = null;
+  return {
+    running,
+    services,
+    url: running.url,
+    close() {
+      closing ??= (async () => {
+        await services.shutdown();
+        await running.close();
+      })();
+      return closing;
+    },
+  };
+}

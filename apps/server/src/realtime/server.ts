@@ -1,0 +1,271 @@
+// The socket.io server on the HTTP server tRPC uses: authentication, rooms, catch-up, server time, presence,
+// drafts, the notification feed, and the broadcast of every committed change (through PostgreSQL between nodes).
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
+import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { ServerDeps } from '../deps';
+import type { CommittedEvent } from '../events-bus';
+import type { LivePush } from '../notifications/delivery';
+import { listNotifications, markRead } from '../notifications/delivery-feed';
+import { authenticateSocket } from './auth';
+import { changesSince, headSeq, previousSeq, toChange } from './changes';
+import { caseOrganisation, loadDrafts, saveDraft } from './drafts';
+import {
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+  zCaseRoomRequest,
+  zChangesSinceRequest,
+  zDraftSaveRequest,
+  zMarkReadRequest,
+  zNotificationsListRequest,
+  zTimeProbe,
+  zTypingRequest,
+} from './events';
+import { broadcastPresence } from './presence';
+import { caseRoom, displayRoom, staffRoom, userRoom } from './rooms';
+
+export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface RealtimeOptions {
+  httpServer: HttpServer;
+  deps: ServerDeps;
+  /** How often every client gets the server time (default 15 s). */
+  timeIntervalMs?: number;
+}
+
+export interface Realtime extends LivePush {
+  readonly io: Io;
+  /** Tells every client of this node to reconnect, disconnects them and closes the adapter. */
+  close(): Promise<void>;
+}
+
+/** Wraps a handler: validates the payload with zod, answers through the ack with a result or a readable error. */
+function handle<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.infer<S>) => Promise<T>,
+): (input: unknown, ack: Ack<T>) => void {
+  return (input, ack) => {
+    const reply = typeof ack === 'function' ? ack : () => {};
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      reply({
+        ok: false,
+        error: `Неверные данные / invalid input: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+      });
+      return;
+    }
+    fn(parsed.data).then(
+      (value) => reply({ ok: true, value }),
+      (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+}
+
+const forbidden = () => new Error('Нет доступа / access denied');
+
+export async function attachRealtime(options: RealtimeOptions): Promise<Realtime> {
+  const { deps, httpServer } = options;
+  const io: Io = new Server(httpServer, { serveClient: false });
+  let pool: pg.Pool | null = null;
+  if (deps.database.raw.kind === 'postgres') {
+    // Broadcasts between nodes go through PostgreSQL NOTIFY; big payloads through socket_io_attachments.
+    pool = new pg.Pool({ connectionString: deps.database.raw.url, max: 4 });
+    pool.on('error', (error) => process.stderr.write(`realtime adapter pool: ${error.message}\n`));
+    io.adapter(
+      createAdapter(pool, {
+        errorHandler: (error) => process.stderr.write(`realtime adapter: ${error.message}\n`),
+      }),
+    );
+  }
+
+  io.use((socket, next) => {
+    authenticateSocket(deps, { cookieHeader: socket.handshake.headers.cookie, auth: socket.handshake.auth ?? {} }).then(
+      (who) => {
+        socket.data = { who, viewing: [], typing: [] };
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
+
+  io.on('connection', (socket) => onConnection(io, deps, socket));
+
+  // Server time on connect (in hello) and periodically, to this node's clients only (each node times its own).
+  const timer = setInterval(
+    () => io.local.emit('server:time', { serverTime: deps.now() }),
+    options.timeIntervalMs ?? 15_000,
+  );
+  timer.unref();
+
+  // Changes are emitted in commit order per organisation: each batch waits for the previous one of its organisation.
+  const queues = new Map<string, Promise<void>>();
+  const broadcast = async (events: readonly CommittedEvent[]) => {
+    const first = events[0];
+    if (!first) return;
+    let prev = await previousSeq(deps.db, first.organisationId, first.seq);
+    for (const event of events) {
+      io.to(staffRoom(event.organisationId)).emit('case:changed', toChange(event, prev, 'staff'));
+      io.to(displayRoom(event.organisationId)).emit('case:changed', toChange(event, prev, 'display'));
+      prev = event.seq;
+    }
+  };
+  const unsubscribe = deps.bus.onCommitted((events) => {
+    const org = events[0]?.organisationId;
+    if (!org) return;
+    const next = (queues.get(org) ?? Promise.resolve())
+      .then(() => broadcast(events))
+      .catch((error: unknown) => {
+        process.stderr.write(`realtime broadcast failed: ${String(error)}\n`);
+      });
+    queues.set(org, next);
+    void next.finally(() => {
+      if (queues.get(org) === next) queues.delete(org);
+    });
+  });
+
+  let closed: Promise<void> | null = null;
+  return {
+    io,
+    notify(personId, notification, unread) {
+      io.to(userRoom(personId)).emit('notification:new', notification);
+      io.to(userRoom(personId)).emit('notification:count', { unread });
+    },
+    close() {
+      closed ??= (async () => {
+        unsubscribe();
+        clearInterval(timer);
+        await Promise.allSettled([...queues.values()]);
+        io.local.emit('server:shutdown', { reconnectAfterMs: 500 });
+        // Give the shutdown notice a moment to leave before the sockets close.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await io.close();
+        await pool?.end();
+      })();
+      return closed;
+    },
+  };
+}
+
+function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
+  const who = socket.data.who;
+  // Rooms are joined before any request of the client is handled: a client that catches up after connecting
+  // cannot miss a change committed in between (it arrives live, or in the catch-up, or both).
+  if (who.kind === 'person') {
+    void socket.join([staffRoom(who.organisationId), userRoom(who.personId)]);
+  } else {
+    void socket.join(displayRoom(who.organisationId));
+  }
+  const audience = who.kind === 'person' ? 'staff' : 'display';
+  void headSeq(deps.db, who.organisationId).then(
+    (head) => socket.emit('hello', { serverTime: deps.now(), headSeq: head, who: publicWho(who) }),
+    (error: unknown) => process.stderr.write(`hello failed: ${String(error)}\n`),
+  );
+
+  socket.on(
+    'changes:since',
+    handle(zChangesSinceRequest, (req) =>
+      changesSince(deps.db, { organisationId: who.organisationId, afterSeq: req.afterSeq, limit: req.limit, audience }),
+    ),
+  );
+  socket.on(
+    'time:probe',
+    handle(zTimeProbe, async (req) => ({ clientSentAt: req.clientSentAt, serverTime: deps.now() })),
+  );
+
+  if (who.kind !== 'person') return;
+  const person = who;
+
+  const ownCase = async (caseId: string) => {
+    if ((await caseOrganisation(deps.db, caseId)) !== person.organisationId) throw forbidden();
+  };
+
+  socket.on(
+    'case:join',
+    handle(zCaseRoomRequest, async ({ caseId }) => {
+      await ownCase(caseId);
+      await socket.join(caseRoom(caseId));
+      if (!socket.data.viewing.includes(caseId)) socket.data.viewing.push(caseId);
+      await broadcastPresence(io, caseId);
+      return { caseId, drafts: await loadDrafts(deps.db, caseId) };
+    }),
+  );
+  socket.on(
+    'case:leave',
+    handle(zCaseRoomRequest, async ({ caseId }) => {
+      await socket.leave(caseRoom(caseId));
+      socket.data.viewing = socket.data.viewing.filter((id) => id !== caseId);
+      socket.data.typing = socket.data.typing.filter((id) => id !== caseId);
+      await broadcastPresence(io, caseId);
+      return null;
+    }),
+  );
+  socket.on(
+    'case:typing',
+    handle(zTypingRequest, async ({ caseId, typing }) => {
+      if (!socket.data.viewing.includes(caseId)) throw new Error('Сначала откройте обращение / join the case first');
+      const was = socket.data.typing.includes(caseId);
+      if (was !== typing) {
+        socket.data.typing = typing
+          ? [...socket.data.typing, caseId]
+          : socket.data.typing.filter((id) => id !== caseId);
+        await broadcastPresence(io, caseId);
+      }
+      return null;
+    }),
+  );
+  socket.on(
+    'draft:save',
+    handle(zDraftSaveRequest, async (req) => {
+      await ownCase(req.caseId);
+      if (!mayEditDraft(person, req.slot)) throw forbidden();
+      const reply = await saveDraft(deps.db, {
+        ...req,
+        organisationId: person.organisationId,
+        personId: person.personId,
+        fullName: person.fullName,
+        now: deps.now(),
+      });
+      // Everyone on the case sees the saved text live (the combined answer and each department's contribution).
+      if (reply.status === 'saved') io.to(caseRoom(req.caseId)).emit('draft:saved', reply.draft);
+      return reply;
+    }),
+  );
+  socket.on(
+    'notifications:list',
+    handle(zNotificationsListRequest, (req) => listNotifications(deps.db, person.personId, req)),
+  );
+  socket.on(
+    'notifications:mark-read',
+    handle(zMarkReadRequest, async ({ ids }) => {
+      const unread = await markRead(deps.db, person.personId, ids, deps.now());
+      io.to(userRoom(person.personId)).emit('notification:count', { unread });
+      return { unread };
+    }),
+  );
+  socket.on('disconnect', () => {
+    for (const caseId of socket.data.viewing) {
+      void broadcastPresence(io, caseId).catch(() => {});
+    }
+  });
+}
+
+/** A department's contribution is written by its executors (or its head); the answer by an executor or a curator. */
+function mayEditDraft(person: Extract<SocketData['who'], { kind: 'person' }>, slot: string): boolean {
+  if (slot.startsWith('contribution:')) {
+    const departmentId = slot.slice('contribution:'.length);
+    return person.departmentIds.includes(departmentId) || person.roles.includes('curator');
+  }
+  return person.roles.includes('executor') || person.roles.includes('curator');
+}
+
+function publicWho(who: SocketData['who']) {
+  return who.kind === 'person'
+    ? { kind: 'person' as const, personId: who.personId, fullName: who.fullName, organisationId: who.organisationId }
+    : who;
+}

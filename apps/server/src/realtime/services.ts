@@ -1,0 +1,78 @@
+// Everything realtime a server node runs beside tRPC: socket.io, notification delivery (in-app and email) and
+// the deadline scheduler, plus the graceful shutdown that stops them in the right order.
+import type { Server as HttpServer } from 'node:http';
+import type { ServerDeps } from '../deps';
+import { createDelivery, type Delivery } from '../notifications/delivery';
+import { createMailer } from '../notifications/delivery-email';
+import { type Scheduler, type SchedulerOptions, startScheduler } from '../scheduler';
+import { attachRealtime, type Realtime } from './server';
+
+export interface RealtimeServicesOptions {
+  httpServer: HttpServer;
+  deps: ServerDeps;
+  /** SMTP_URL: email copies of notifications; unset = in-app only. */
+  smtpUrl?: string;
+  /** false: no scheduler on this node (tests of the socket layer alone). */
+  scheduler?: Omit<SchedulerOptions, 'deps'> | false;
+  timeIntervalMs?: number;
+}
+
+export interface RealtimeServices {
+  readonly realtime: Realtime;
+  readonly delivery: Delivery;
+  readonly scheduler: Scheduler | null;
+  /** HTTP requests (tRPC commands, API calls) being served now; socket.io's own requests are not counted. */
+  readonly inflight: () => number;
+  /**
+   * Graceful shutdown, before the database closes: stop accepting connections, let in-flight requests finish
+   * (up to `graceMs`), stop the scheduler, finish deliveries, tell clients to reconnect and close the sockets.
+   */
+  shutdown(graceMs?: number): Promise<void>;
+}
+
+export async function startRealtimeServices(options: RealtimeServicesOptions): Promise<RealtimeServices> {
+  const { httpServer, deps } = options;
+  // Registered before socket.io attaches, so socket.io's long-polling requests are not counted as in flight.
+  let inflight = 0;
+  const drained: (() => void)[] = [];
+  httpServer.on('request', (_req, res) => {
+    inflight++;
+    res.once('close', () => {
+      inflight--;
+      if (inflight === 0) for (const done of drained.splice(0)) done();
+    });
+  });
+  const realtime = await attachRealtime({ httpServer, deps, timeIntervalMs: options.timeIntervalMs });
+  const mailer = createMailer(options.smtpUrl);
+  const delivery = createDelivery({ deps, live: realtime, mailer });
+  const unsubscribe = deps.bus.onCommitted((events) => {
+    void delivery.deliver(events);
+  });
+  const scheduler = options.scheduler === false ? null : startScheduler({ deps, ...options.scheduler });
+
+  let closing: Promise<void> | null = null;
+  return {
+    realtime,
+    delivery,
+    scheduler,
+    inflight: () => inflight,
+    shutdown(graceMs = 10_000) {
+      closing ??= (async () => {
+        httpServer.close();
+        httpServer.closeIdleConnections();
+        if (inflight > 0) {
+          await new Promise<void>((resolve) => {
+            drained.push(resolve);
+            setTimeout(resolve, graceMs).unref();
+          });
+        }
+        await scheduler?.stop();
+        unsubscribe();
+        await delivery.idle();
+        await realtime.close();
+        mailer?.close();
+      })();
+      return closing;
+    },
+  };
+}

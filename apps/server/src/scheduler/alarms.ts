@@ -1,0 +1,95 @@
+// The next instant a case needs the scheduler: the earliest unrecorded at-risk or breach moment of its open clocks,
+// kept in clock_alarms. Refreshed after every committed change and rebuilt in full when a node starts leading.
+import { type CaseState, computeClocks, type DomainContext } from '@otklik/domain';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { loadOrganisationRules } from '../cases/domain-context';
+import type { DbOrTx } from '../db/connect';
+import { cases } from '../db/schema';
+import { clockAlarms } from './schema';
+
+export type ClockAction = { kind: 'at-risk' | 'breached'; clockId: string; at: number };
+
+/** Every at-risk and breach moment not yet recorded, in time order; `at` is the true instant of each. */
+export function pendingActions(state: CaseState, ctx: DomainContext, now: number): ClockAction[] {
+  const actions: ClockAction[] = [];
+  for (const clock of computeClocks(state, ctx.profile, ctx.calendar, now).active) {
+    const record = state.clocks.find((r) => r.id === clock.id);
+    if (!record || record.breachedAt !== null) continue;
+    if (record.atRiskAt === null) actions.push({ kind: 'at-risk', clockId: clock.id, at: clock.atRiskAt });
+    // The domain's breach is "now > dueAt": the first millisecond after the due instant.
+    actions.push({ kind: 'breached', clockId: clock.id, at: clock.dueAt + 1 });
+  }
+  return actions.sort((a, b) => a.at - b.at || (a.kind === 'at-risk' ? -1 : 1));
+}
+
+export function nextAlarmAt(state: CaseState, ctx: DomainContext, now: number): number | null {
+  return pendingActions(state, ctx, now)[0]?.at ?? null;
+}
+
+interface CaseRow {
+  id: string;
+  organisationId: string;
+  version: number;
+  isOpen: boolean;
+  state: unknown;
+}
+
+async function writeAlarm(db: DbOrTx, row: CaseRow, fireAt: number | null): Promise<void> {
+  if (fireAt === null || !row.isOpen) {
+    await db
+      .delete(clockAlarms)
+      .where(and(eq(clockAlarms.caseId, row.id), sql`${clockAlarms.caseVersion} <= ${row.version}`));
+    return;
+  }
+  await db
+    .insert(clockAlarms)
+    .values({ caseId: row.id, organisationId: row.organisationId, fireAt: new Date(fireAt), caseVersion: row.version })
+    .onConflictDoUpdate({
+      target: clockAlarms.caseId,
+      set: { fireAt: new Date(fireAt), caseVersion: row.version },
+      // A computation from an older version of the case never replaces one from a newer version.
+      setWhere: sql`${clockAlarms.caseVersion} <= ${row.version}`,
+    });
+}
+
+const caseColumns = {
+  id: cases.id,
+  organisationId: cases.organisationId,
+  version: cases.version,
+  isOpen: cases.isOpen,
+  state: cases.state,
+};
+
+export async function refreshAlarm(db: DbOrTx, caseId: string, now: number): Promise<void> {
+  const [row] = await db.select(caseColumns).from(cases).where(eq(cases.id, caseId));
+  if (!row) return;
+  const ctx = row.isOpen ? await loadOrganisationRules(db, row.organisationId) : null;
+  await writeAlarm(db, row, ctx ? nextAlarmAt(row.state as CaseState, ctx, now) : null);
+}
+
+/** Recomputes the alarm of every open case (in pages), e.g. after a restart or a crash between commit and refresh. */
+export async function rebuildAlarms(db: DbOrTx, now: number): Promise<number> {
+  const contexts = new Map<string, Promise<DomainContext>>();
+  let after = '00000000-0000-0000-0000-000000000000';
+  let total = 0;
+  for (;;) {
+    const page = await db
+      .select(caseColumns)
+      .from(cases)
+      .where(and(eq(cases.isOpen, true), gt(cases.id, after)))
+      .orderBy(asc(cases.id))
+      .limit(500);
+    for (const row of page) {
+      let ctx = contexts.get(row.organisationId);
+      if (!ctx) {
+        ctx = loadOrganisationRules(db, row.organisationId);
+        contexts.set(row.organisationId, ctx);
+      }
+      await writeAlarm(db, row, nextAlarmAt(row.state as CaseState, await ctx, now));
+    }
+    total += page.length;
+    const last = page[page.length - 1];
+    if (!last || page.length < 500) return total;
+    after = last.id;
+  }
+}

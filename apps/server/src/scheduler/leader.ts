@@ -1,0 +1,84 @@
+// Which node runs the scheduler: the one holding a PostgreSQL session advisory lock on its own connection. If that
+// node dies, its session ends, the lock is released and another node's next attempt takes it. PGlite: one process,
+// it simply leads.
+import pg from 'pg';
+import type { Database } from '../db/connect';
+
+/** An arbitrary constant shared by every Otklik node (the migration lock uses another). */
+export const SCHEDULER_LOCK_KEY = 7_345_002;
+
+export interface Leadership {
+  /** True while this node holds the lock (checked again on every call to `confirm`). */
+  readonly isLeader: boolean;
+  /** Tries to become (or stay) the leader; false when another node leads or the database is unreachable. */
+  confirm(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+export function createLeadership(database: Database): Leadership {
+  if (database.raw.kind === 'pglite') {
+    let leading = true;
+    return {
+      get isLeader() {
+        return leading;
+      },
+      confirm: async () => leading,
+      release: async () => {
+        leading = false;
+      },
+    };
+  }
+  const url = database.raw.url;
+  let client: pg.Client | null = null;
+  let leading = false;
+  let released = false;
+
+  const drop = () => {
+    leading = false;
+    const c = client;
+    client = null;
+    c?.end().catch(() => {});
+  };
+
+  return {
+    get isLeader() {
+      return leading;
+    },
+    async confirm() {
+      if (released) return false;
+      try {
+        if (!client) {
+          const c = new pg.Client({ connectionString: url, application_name: 'otklik-scheduler' });
+          // A broken connection means the lock is gone with the session: stop leading at once.
+          c.on('error', drop);
+          c.on('end', () => {
+            if (client === c) drop();
+          });
+          await c.connect();
+          client = c;
+        }
+        if (leading) {
+          // Still our session? A round trip proves the connection (and so the lock) is alive.
+          await client.query('select 1');
+          return true;
+        }
+        const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [
+          SCHEDULER_LOCK_KEY,
+        ]);
+        leading = rows[0]?.ok === true;
+        return leading;
+      } catch {
+        drop();
+        return false;
+      }
+    },
+    async release() {
+      released = true;
+      const c = client;
+      if (c && leading) await c.query('select pg_advisory_unlock($1)', [SCHEDULER_LOCK_KEY]).catch(() => {});
+      leading = false;
+      client = null;
+      await c?.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,152 @@
+// The deadline scheduler: on the leading node, wakes at the earliest alarm in clock_alarms (or at least every
+// second, since other nodes write alarms too), records at-risk and breach events at their true instants through
+// the case command service, and keeps every case's alarm current after each committed change.
+
+import type { CaseState } from '@otklik/domain';
+import { asc, eq, lte, min } from 'drizzle-orm';
+import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
+import { loadOrganisationRules } from '../cases/domain-context';
+import { cases } from '../db/schema';
+import type { ServerDeps } from '../deps';
+import { isAppError } from '../errors/app-error';
+import { pendingActions, rebuildAlarms, refreshAlarm } from './alarms';
+import { createLeadership, type Leadership } from './leader';
+import { clockAlarms } from './schema';
+
+export interface SchedulerOptions {
+  deps: ServerDeps;
+  /** Longest sleep between two looks at the database (default 1 s): bounds the delay of an alarm another node wrote. */
+  pollMs?: number;
+  /** Full rebuild of the alarms while leading (default every 10 minutes), besides the one on taking the lead. */
+  rebuildEveryMs?: number;
+  leadership?: Leadership;
+}
+
+export interface Scheduler {
+  readonly isLeader: boolean;
+  /** One pass: confirm the lead, record what fell due; resolves with the delay until the next pass. */
+  tick(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const log = (line: string): void => {
+  process.stderr.write(`scheduler: ${line}\n`);
+};
+
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const { deps } = options;
+  const pollMs = options.pollMs ?? 1000;
+  const rebuildEveryMs = options.rebuildEveryMs ?? 10 * 60_000;
+  const leadership = options.leadership ?? createLeadership(deps.database);
+  let rebuiltAt: number | null = null;
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  // Every node keeps the alarms of the cases it changes; the leader only reads them.
+  const refreshing = new Set<Promise<void>>();
+  const unsubscribe = deps.bus.onCommitted((events) => {
+    for (const caseId of new Set(events.map((e) => e.caseId))) {
+      const p = refreshAlarm(deps.db, caseId, deps.now())
+        .then(() => wake?.())
+        .catch((error: unknown) => log(`alarm refresh of ${caseId} failed: ${String(error)}`));
+      refreshing.add(p);
+      void p.finally(() => refreshing.delete(p));
+    }
+  });
+
+  const processCase = async (caseId: string): Promise<void> => {
+    const [row] = await deps.db
+      .select({ organisationId: cases.organisationId, state: cases.state, isOpen: cases.isOpen })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    if (row?.isOpen) {
+      const rules = await loadOrganisationRules(deps.db, row.organisationId);
+      const now = deps.now();
+      for (const action of pendingActions(row.state as CaseState, rules, now)) {
+        if (action.at > now) break;
+        try {
+          // Recorded at the true instant, also when it fell while no node was running.
+          await executeCaseCommand(deps, {
+            organisationId: row.organisationId,
+            caseId,
+            actor: SYSTEM_ACTOR,
+            command: {
+              type: action.kind === 'at-risk' ? 'record-clock-at-risk' : 'record-clock-breached',
+              clockId: action.clockId,
+            },
+            now: action.at,
+          });
+        } catch (error) {
+          if (isAppError(error) && error.code === 'CONFLICT') return; // a person acted meanwhile: next pass
+          if (isAppError(error) && error.code === 'DOMAIN_REFUSED') continue; // already recorded, or closed
+          throw error;
+        }
+      }
+    }
+    await refreshAlarm(deps.db, caseId, deps.now());
+  };
+
+  const tick = async (): Promise<number> => {
+    if (!(await leadership.confirm())) {
+      rebuiltAt = null;
+      return pollMs;
+    }
+    const now = deps.now();
+    if (rebuiltAt === null || now - rebuiltAt >= rebuildEveryMs) {
+      // Taking the lead (or a periodic check): alarms a crashed node never wrote are rebuilt from the cases.
+      await rebuildAlarms(deps.db, now);
+      rebuiltAt = now;
+    }
+    const due = await deps.db
+      .select({ caseId: clockAlarms.caseId })
+      .from(clockAlarms)
+      .where(lte(clockAlarms.fireAt, new Date(now)))
+      .orderBy(asc(clockAlarms.fireAt))
+      .limit(200);
+    for (const { caseId } of due) {
+      if (stopped) break;
+      await processCase(caseId).catch((error: unknown) => log(`case ${caseId}: ${String(error)}`));
+    }
+    const [next] = await deps.db.select({ at: min(clockAlarms.fireAt) }).from(clockAlarms);
+    const until = next?.at ? next.at.getTime() - deps.now() : pollMs;
+    return due.length >= 200 ? 0 : Math.max(0, Math.min(pollMs, until));
+  };
+
+  let current: Promise<void> = Promise.resolve();
+  const loop = async () => {
+    while (!stopped) {
+      let delay = pollMs;
+      current = tick().then(
+        (d) => {
+          delay = d;
+        },
+        (error: unknown) => log(String(error)),
+      );
+      await current;
+      if (stopped) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, delay);
+      });
+      wake = null;
+      if (timer) clearTimeout(timer);
+    }
+  };
+  void loop();
+
+  return {
+    get isLeader() {
+      return leadership.isLeader;
+    },
+    tick,
+    async stop() {
+      stopped = true;
+      unsubscribe();
+      wake?.();
+      await current;
+      await Promise.allSettled([...refreshing]);
+      await leadership.release();
+    },
+  };
+}
