@@ -1,7 +1,7 @@
 // computeClocks: status, remaining and total working minutes, the at-risk moment (hand-computed, MSK, Mon–Fri
 // 09–13, 14–18).
 import { describe, expect, it } from 'vitest';
-import { allowedCommands } from '../workflow/decide';
+import { allowedCommands } from '../workflow/allowed';
 import { A, CaseRun, draft, register, sameThread, single, triage } from '../workflow/test-harness';
 import { t } from './test-helpers';
 

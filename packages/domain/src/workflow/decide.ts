@@ -4,17 +4,17 @@ import type { Instant } from '../calendar/types';
 import { clockOf, computeClocks } from '../sla/clocks';
 import { deadlineOf } from '../sla/deadline';
 import type { CaseCommand, CommandOf } from './commands';
-import { COMMAND_TYPES, zCaseCommand } from './commands';
+import { zCaseCommand } from './commands';
 import type { CaseEvent } from './events';
 import { actsFor, check, forbidden } from './permissions';
 import { composerOf } from './state';
-import type { Actor, CaseState, CommandType, DecideResult, DomainContext, DomainError } from './types';
+import type { Actor, CaseState, DecideResult, DomainContext, DomainError } from './types';
 
 type Decision = readonly CaseEvent[] | DomainError;
 
 const invalid = (path: string, message: string): DomainError => ({ code: 'invalid-input', message, details: { path } });
 
-interface Env {
+export interface Env {
   readonly s: CaseState;
   readonly actor: Actor;
   readonly now: Instant;
@@ -87,7 +87,7 @@ function decideShorten(env: Env, c: CommandOf<'shorten-deadline'>): Decision {
   return [{ type: 'deadline-shortened', ...base, clockId: record.id, step: c.step, dueAt: c.dueAt }];
 }
 
-function decideClockRecord(
+export function decideClockRecord(
   env: Env,
   c: CommandOf<'record-clock-at-risk'> | CommandOf<'record-clock-breached'>,
 ): Decision {
@@ -109,7 +109,7 @@ function decideClockRecord(
     : nothing;
 }
 
-function decideCommand(env: Env, c: CaseCommand): Decision {
+export function decideCommand(env: Env, c: CaseCommand): Decision {
   const { s, actor, now, ctx, base } = env;
   const { profile } = ctx;
   switch (c.type) {
@@ -327,30 +327,4 @@ export function decide(
     // The calendar refuses impossible inputs (e.g. a schedule with no working time) by throwing; report, don't throw.
     return { ok: false, error: { code: 'invalid-input', message: e instanceof Error ? e.message : String(e) } };
   }
-}
-
-/** Command types `actor` may issue in this state. With `now`, also drops what time has ruled out: a return after
- *  its window, and scheduler records with nothing to record. */
-export function allowedCommands(state: CaseState, actor: Actor, ctx: DomainContext, now?: Instant): CommandType[] {
-  const allowed = COMMAND_TYPES.filter((t) => check(state, t, actor, ctx) === null);
-  if (now === undefined) return allowed;
-  return allowed.filter((type) => {
-    const base = { s: state, actor, now, ctx, base: { at: now, by: actor.personId } };
-    switch (type) {
-      case 'return':
-        return state.assignments.some(
-          (a) =>
-            a.receivedAt !== null &&
-            a.contributedAt === null &&
-            Array.isArray(decideCommand(base, { type: 'return', departmentId: a.departmentId, reason: '-' })),
-        );
-      case 'record-clock-at-risk':
-      case 'record-clock-breached':
-        return state.clocks.some(
-          (c) => c.closedAt === null && Array.isArray(decideClockRecord(base, { type, clockId: c.id })),
-        );
-      default:
-        return true;
-    }
-  });
 }

@@ -1,6 +1,8 @@
 // The workflow area's public surface: commands (zod), events, state, and the decider.
+
+export { allowedCommands } from './allowed';
 export * from './commands';
-export { allowedCommands, decide } from './decide';
+export { decide } from './decide';
 export type * from './events';
 export { evolve, replay } from './evolve';
 export { COMMAND_ROLES } from './permissions';

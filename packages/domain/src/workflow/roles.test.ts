@@ -2,7 +2,8 @@
 // Expected roles are written out by hand from REGULATIONS.md "Roles" (not read back from the code).
 import { describe, expect, it } from 'vitest';
 import { t } from '../sla/test-helpers';
-import { allowedCommands, decide } from './decide';
+import { allowedCommands } from './allowed';
+import { decide } from './decide';
 import type { Cmd } from './test-harness';
 import { A, CaseRun, draft, register, sameThread, single, triage } from './test-harness';
 import type { Actor, Role } from './types';

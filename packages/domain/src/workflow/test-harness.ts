@@ -2,8 +2,9 @@
 
 import { computeClocks } from '../sla/clocks';
 import { preset, t } from '../sla/test-helpers';
+import { allowedCommands } from './allowed';
 import type { CaseCommandInput } from './commands';
-import { allowedCommands, decide } from './decide';
+import { decide } from './decide';
 import type { CaseEvent } from './events';
 import { evolve } from './evolve';
 import { initialState } from './state';
