@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   deadline: { summary: 'compute a deadline in working time', load: () => import('./commands/deadline') },
   serve: { summary: 'serve the web app and the API on one port', load: () => import('./commands/serve') },
   migrate: { summary: 'apply the database migrations', load: () => import('./commands/migrate') },
+  import: { summary: 'import messages from a JSON or CSV file', load: () => import('./commands/import') },
 };
 
 function usage(): string {

@@ -1,0 +1,122 @@
+// The JSON/CSV import behind `otklik import`: parses a file into numbered records, delivers each through the
+// same idempotent intake as the HTTP endpoint, and reports per line what happened.
+import type { ServerDeps } from '../deps';
+import { parseCsv } from './csv';
+import { intakeMessage, zIntakeMessage } from './message';
+
+export interface ImportRecord {
+  /** Line of the file (JSON array: the element's position, 1-based). */
+  line: number;
+  value?: unknown;
+  error?: string;
+}
+
+export interface ImportReport {
+  total: number;
+  created: number;
+  existing: number;
+  errors: { line: number; message: string }[];
+}
+
+/** CSV columns; `attachments` holds space-separated URLs. */
+export const CSV_COLUMNS = [
+  'network',
+  'external_id',
+  'url',
+  'author',
+  'text',
+  'posted_at',
+  'visibility',
+  'attachments',
+];
+
+function fromCsv(text: string): ImportRecord[] {
+  const [header, ...rows] = parseCsv(text);
+  if (!header) return [];
+  const names = header.fields.map((f) => f.trim().toLowerCase());
+  const missing = ['network', 'external_id', 'url', 'author', 'text'].filter((c) => !names.includes(c));
+  if (missing.length > 0) {
+    return [{ line: header.line, error: `нет столбцов / missing columns: ${missing.join(', ')}` }];
+  }
+  return rows.map(({ line, fields }) => {
+    const get = (name: string) => {
+      const i = names.indexOf(name);
+      const v = i >= 0 ? fields[i]?.trim() : undefined;
+      return v === '' ? undefined : v;
+    };
+    const postedAt = get('posted_at');
+    return {
+      line,
+      value: {
+        network: get('network'),
+        externalId: get('external_id'),
+        url: get('url'),
+        author: get('author'),
+        text: fields[names.indexOf('text')] ?? '',
+        ...(postedAt ? { postedAt } : {}),
+        ...(get('visibility') ? { visibility: get('visibility') } : {}),
+        attachments: (get('attachments') ?? '')
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((url) => ({ url })),
+      },
+    };
+  });
+}
+
+function fromJson(text: string): ImportRecord[] {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[')) {
+    let items: unknown;
+    try {
+      items = JSON.parse(text);
+    } catch (error) {
+      return [{ line: 1, error: `файл — не JSON / not valid JSON: ${(error as Error).message}` }];
+    }
+    return (items as unknown[]).map((value, i) => ({ line: i + 1, value }));
+  }
+  // NDJSON: one message per line, so one bad line does not hide the others.
+  return text.split(/\r?\n/).flatMap((raw, i): ImportRecord[] => {
+    if (raw.trim() === '') return [];
+    try {
+      return [{ line: i + 1, value: JSON.parse(raw) as unknown }];
+    } catch {
+      return [{ line: i + 1, error: 'строка — не JSON / the line is not valid JSON' }];
+    }
+  });
+}
+
+export function parseImportFile(text: string, format: 'json' | 'csv'): ImportRecord[] {
+  return format === 'csv' ? fromCsv(text) : fromJson(text);
+}
+
+export async function importRecords(
+  deps: ServerDeps,
+  organisationId: string,
+  records: readonly ImportRecord[],
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<ImportReport> {
+  const report: ImportReport = { total: records.length, created: 0, existing: 0, errors: [] };
+  for (const [i, record] of records.entries()) {
+    if (record.error) {
+      report.errors.push({ line: record.line, message: record.error });
+    } else {
+      const parsed = zIntakeMessage.safeParse(record.value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+        report.errors.push({ line: record.line, message: `${where}${issue?.message ?? 'неверные данные'}` });
+      } else {
+        try {
+          const result = await intakeMessage(deps, organisationId, parsed.data);
+          if (result.created) report.created++;
+          else report.existing++;
+        } catch (error) {
+          report.errors.push({ line: record.line, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    }
+    onProgress(i + 1, records.length);
+  }
+  return report;
+}
