@@ -1,0 +1,109 @@
+// Turns the server's board rows and clocks (jsonb, instants as numbers or ISO strings) into the web's view models,
+// tolerating missing fields: a malformed clock is dropped, never a crash of the whole board.
+import type { Category, ClockStatus, StepId } from '@otklik/domain';
+import { toMs, toMsOrNull } from './time';
+import type { BoardCase, ClockView } from './types';
+
+/** The fields of a board row the server sends (apps/server/src/cases/board.ts). */
+export interface ServerBoardRow {
+  id: string;
+  number: number;
+  organisationId: string;
+  status: string;
+  currentStep: string | null;
+  dueAt: unknown;
+  responsiblePersonId: string | null;
+  responsiblePersonName: string | null;
+  responsibleDepartmentId: string | null;
+  responsibleDepartmentName: string | null;
+  category: string;
+  topic: string | null;
+  location: string | null;
+  network: string;
+  author: string | null;
+  excerpt: string;
+  flags: readonly string[];
+  clocks?: unknown;
+  isOpen: boolean;
+  detectedAt: unknown;
+}
+
+export interface NameLookup {
+  person(id: string | null | undefined): string | null;
+  department(id: string | null | undefined): string | null;
+  organisation(id: string): string;
+}
+
+type RawClock = Record<string, unknown>;
+
+export function toClockView(raw: RawClock, names: NameLookup): ClockView | null {
+  const dueAt = toMsOrNull(raw.dueAt);
+  const startedAt = toMsOrNull(raw.startedAt);
+  if (dueAt === null || startedAt === null || typeof raw.step !== 'string') return null;
+  const resp = (raw.responsible ?? {}) as { role?: string; personId?: string | null; departmentId?: string | null };
+  return {
+    id: typeof raw.id === 'string' ? raw.id : `${raw.step}@${startedAt}`,
+    step: raw.step as StepId,
+    kind: raw.kind === 'overall' ? 'overall' : 'step',
+    startedAt,
+    dueAt,
+    atRiskAt: toMsOrNull(raw.atRiskAt),
+    confirmed: raw.confirmed !== false,
+    status: (typeof raw.status === 'string' ? raw.status : 'on-track') as ClockStatus,
+    responsibleName: names.person(resp.personId),
+    departmentName: names.department(resp.departmentId),
+    responsibleRole: resp.role === 'executor' || resp.role === 'operator' ? resp.role : 'curator',
+    rule: typeof raw.rule === 'string' ? raw.rule : '',
+  };
+}
+
+export function toClockViews(raw: unknown, names: NameLookup): ClockView[] {
+  const list = Array.isArray(raw)
+    ? raw
+    : raw && typeof raw === 'object' && 'active' in raw
+      ? (raw as { active: unknown }).active
+      : [];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((c) => {
+    const v = c && typeof c === 'object' ? toClockView(c as RawClock, names) : null;
+    return v ? [v] : [];
+  });
+}
+
+/** The step clock that matters most: the one due first among the non-overall ones, else the overall one. */
+export function pickStepClock(clocks: readonly ClockView[]): ClockView | null {
+  const steps = clocks.filter((c) => c.kind === 'step').sort((a, b) => a.dueAt - b.dueAt);
+  return steps[0] ?? clocks.find((c) => c.kind === 'overall') ?? null;
+}
+
+export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): BoardCase {
+  const clocks = toClockViews(r.clocks, names);
+  const overall = clocks.find((c) => c.kind === 'overall') ?? null;
+  const step = pickStepClock(clocks);
+  return {
+    id: r.id,
+    number: r.number,
+    organisationId: r.organisationId,
+    organisationName: names.organisation(r.organisationId),
+    status: r.status,
+    currentStep: (r.currentStep ?? step?.step ?? null) as StepId | null,
+    stepClock: step,
+    overallDueAt: overall?.dueAt ?? toMsOrNull(r.dueAt),
+    overallAtRiskAt: overall?.atRiskAt ?? null,
+    responsibleName: r.responsiblePersonName ?? step?.responsibleName ?? null,
+    departmentId: r.responsibleDepartmentId,
+    departmentName: r.responsibleDepartmentName ?? step?.departmentName ?? null,
+    category: (r.category || 'ordinary') as Category,
+    network: r.network,
+    topic: r.topic,
+    location: r.location,
+    detectedAt: toMs(r.detectedAt),
+    excerpt: r.excerpt,
+    authorName: r.author,
+    sociallySignificant: r.flags.includes('socially-significant'),
+    repeat: r.flags.includes('repeat'),
+    isOpen: r.isOpen,
+    seq,
+    responsiblePersonId: r.responsiblePersonId,
+  };
+}

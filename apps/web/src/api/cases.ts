@@ -1,0 +1,53 @@
+// One case: its detail for the workspace, commands with the expected version, and lookups by case number.
+import type { CaseCommand, CaseState, CommandType } from '@otklik/domain';
+import { useCases } from '../stores/cases';
+import { toClockViews } from './adapters';
+import { directoryNames } from './names';
+import { toMs } from './time';
+import { api } from './trpc';
+import type { CaseDetail } from './types';
+
+export async function loadCaseDetail(caseId: string): Promise<CaseDetail> {
+  const res = await api.cases.detail.query({ caseId });
+  const names = directoryNames();
+  const state = res.state as CaseState;
+  const byId = useCases.getState().byId;
+  return {
+    id: res.case.id,
+    number: res.case.number,
+    organisationId: res.case.organisationId,
+    profileId: res.profileId,
+    version: res.case.version,
+    state,
+    clocks: toClockViews(res.clocks.active, names),
+    allowed: res.allowedActions as CommandType[],
+    timeline: res.timeline.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: toMs(e.occurredAt),
+      actorName: e.actorName ?? null,
+      payload: (e.payload ?? {}) as Record<string, unknown>,
+    })),
+    earlierCases: state.repeatOf.map((id) => {
+      const row = byId.get(id);
+      return { id, number: row?.number ?? 0, excerpt: row?.excerpt ?? '', status: row?.status ?? '' };
+    }),
+  };
+}
+
+export async function executeCommand(caseId: string, expectedVersion: number, command: CaseCommand): Promise<void> {
+  await api.cases.command.mutate({ caseId, expectedVersion, command });
+}
+
+/** Case numbers → ids, from the board (open cases) and, for closed ones, the board with closed cases included. */
+export async function findCaseIdsByNumbers(numbers: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const want = new Set(numbers);
+  for (const row of useCases.getState().byId.values())
+    if (want.has(String(row.number))) found.set(String(row.number), row.id);
+  if (found.size < want.size) {
+    const res = await api.cases.board.query({ includeClosed: true });
+    for (const row of res.cases) if (want.has(String(row.number))) found.set(String(row.number), row.id);
+  }
+  return found;
+}

@@ -1,0 +1,29 @@
+// Loads the organisation (with its working calendar), departments and people into the directory store.
+import { type CalendarOverrides, createCalendar, type WorkingCalendar } from '@otklik/domain';
+import { useDirectory } from '../stores/directory';
+import { api } from './trpc';
+
+export async function loadDirectory(): Promise<void> {
+  const [org, departments, people] = await Promise.all([
+    api.directory.organisation.query(),
+    api.directory.departments.query(),
+    api.directory.people.query(),
+  ]);
+  const calendars = new Map<string, WorkingCalendar>();
+  calendars.set(
+    org.id,
+    createCalendar({ timeZone: org.timeZone, overrides: (org.calendarOverrides ?? {}) as CalendarOverrides }),
+  );
+  useDirectory.getState().load({
+    organisations: [{ id: org.id, name: org.name, timeZone: org.timeZone, profileId: org.profileId }],
+    departments: departments.map((d) => ({ id: d.id, organisationId: d.organisationId, name: d.name })),
+    people: people.map((p) => ({
+      id: p.id,
+      fullName: p.fullName,
+      departmentId: p.departmentId,
+      roles: p.roles,
+      position: p.position,
+    })),
+    calendars,
+  });
+}

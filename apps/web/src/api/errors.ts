@@ -1,0 +1,67 @@
+// Every server error as a sentence a person can read: the server's own bilingual message when it has one ("ru / en",
+// the half in the current language), else a message per error code from the catalogue. Never a stack or a JSON blob.
+import type { Catalogue } from '../i18n/ru';
+
+export interface ReadableError {
+  readonly message: string;
+  /** Messages per form field ('topic', 'assignments.0.executorId', …) when the server says which field is wrong. */
+  readonly fields: Readonly<Record<string, string>>;
+  readonly code: string;
+}
+
+/** Picks the half of a "русский / English" message in the current language. */
+export function pickLanguage(message: string, lang: 'ru' | 'en'): string {
+  const halves = message.split(' / ');
+  if (halves.length !== 2) return message;
+  return (lang === 'ru' ? halves[0] : halves[1])!.trim();
+}
+
+interface ErrorShape {
+  message?: unknown;
+  data?: {
+    code?: unknown;
+    httpStatus?: unknown;
+    appCode?: unknown;
+    zodIssues?: readonly { path: readonly string[]; message: string }[] | null;
+    /** AppError details; `errors` lists field problems (e.g. a custom profile's). */
+    details?: { errors?: readonly { path: string; message: string }[] } | null;
+  } | null;
+}
+
+const looksTechnical = (m: string): boolean =>
+  m.length === 0 || /^\s*[[{]/.test(m) || /fetch|JSON|Unexpected token/i.test(m);
+
+export function toReadableError(err: unknown, t: Catalogue): ReadableError {
+  const lang = t.lang.code as 'ru' | 'en';
+  const e = (err ?? {}) as ErrorShape;
+  const code = typeof e.data?.code === 'string' ? e.data.code : err instanceof TypeError ? 'NETWORK' : 'UNKNOWN';
+  const fields: Record<string, string> = {};
+  const issues = e.data?.zodIssues ?? [];
+  for (const issue of issues) {
+    const key = issue.path.join('.');
+    if (!(key in fields)) fields[key] = pickLanguage(issue.message, lang);
+  }
+  for (const issue of e.data?.details?.errors ?? []) {
+    if (typeof issue?.path === 'string' && !(issue.path in fields))
+      fields[issue.path] = pickLanguage(issue.message, lang);
+  }
+  const firstIssue = issues[0];
+  if (firstIssue) {
+    return { message: `${t.errors.validation} ${pickLanguage(firstIssue.message, lang)}`, fields, code };
+  }
+  const serverMessage = typeof e.message === 'string' ? e.message : '';
+  const byCode: Record<string, string> = {
+    NETWORK: t.errors.network,
+    UNAUTHORIZED: t.errors.unauthorized,
+    FORBIDDEN: t.errors.forbidden,
+    NOT_FOUND: t.errors.notFound,
+    CONFLICT: t.errors.conflict,
+    BAD_REQUEST: t.errors.validation,
+    TOO_MANY_REQUESTS: t.errors.tooMany,
+  };
+  let message: string;
+  if (code === 'NETWORK' || /Failed to fetch|NetworkError|Load failed/i.test(serverMessage)) message = t.errors.network;
+  else if (!looksTechnical(serverMessage)) message = pickLanguage(serverMessage, lang);
+  else message = byCode[code] ?? t.errors.generic;
+  return { message, fields, code };
+}

@@ -1,0 +1,97 @@
+// View models of the web app: what screens render. api/adapters.ts turns the server's tRPC outputs into these, so a
+// change in the API touches one file, not every screen.
+import type { Category, ClockStatus, Role, StepId } from '@otklik/domain';
+
+export interface SessionUser {
+  readonly id: string;
+  readonly fullName: string;
+  readonly login: string;
+  readonly roles: readonly Role[];
+  readonly departmentIds: readonly string[];
+  readonly organisationId: string;
+  /** People this user currently stands in for (absence with a substitute). */
+  readonly substituteFor: readonly string[];
+}
+
+/** One clock as the browser needs it to draw a live countdown. */
+export interface ClockView {
+  readonly id: string;
+  readonly step: StepId;
+  readonly kind: 'step' | 'overall';
+  readonly startedAt: number;
+  readonly dueAt: number;
+  readonly atRiskAt: number | null;
+  readonly confirmed: boolean;
+  readonly status: ClockStatus;
+  readonly responsibleName: string | null;
+  readonly departmentName: string | null;
+  readonly responsibleRole: 'operator' | 'curator' | 'executor';
+  readonly rule: string;
+}
+
+/** A row of the board (every open case). */
+export interface BoardCase {
+  readonly id: string;
+  readonly number: number;
+  readonly organisationId: string;
+  readonly organisationName: string;
+  readonly status: string;
+  readonly currentStep: StepId | null;
+  /** The clock of the current step (the one most urgent when several run). */
+  readonly stepClock: ClockView | null;
+  /** The overall deadline (answer or final). */
+  readonly overallDueAt: number | null;
+  readonly overallAtRiskAt: number | null;
+  readonly responsibleName: string | null;
+  readonly departmentId: string | null;
+  readonly departmentName: string | null;
+  readonly category: Category;
+  readonly network: string;
+  readonly topic: string | null;
+  readonly location: string | null;
+  readonly detectedAt: number;
+  readonly excerpt: string;
+  readonly authorName: string | null;
+  readonly sociallySignificant: boolean;
+  readonly repeat: boolean;
+  readonly isOpen: boolean;
+  /** Sequence number of the last change applied to this row. */
+  readonly seq: number;
+  /** Who must act, by id (the inbox marks cases taken over for an absent colleague). */
+  readonly responsiblePersonId: string | null;
+}
+
+export interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** One line of a case's timeline: an event with who did it and when. */
+export interface TimelineEntry {
+  readonly seq: number;
+  readonly type: string;
+  readonly at: number;
+  readonly actorName: string | null;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface EarlierCase {
+  readonly id: string;
+  readonly number: number;
+  readonly excerpt: string;
+  readonly status: string;
+}
+
+/** Everything the case workspace shows. `state` is the domain's fold of the case's events. */
+export interface CaseDetail {
+  readonly id: string;
+  readonly number: number;
+  readonly organisationId: string;
+  readonly profileId: string;
+  readonly version: number;
+  readonly state: import('@otklik/domain').CaseState;
+  readonly clocks: readonly ClockView[];
+  readonly allowed: readonly import('@otklik/domain').CommandType[];
+  readonly timeline: readonly TimelineEntry[];
+  readonly earlierCases: readonly EarlierCase[];
+}

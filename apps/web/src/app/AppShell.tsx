@@ -1,0 +1,62 @@
+// The signed-in frame: skip link, header with navigation by role, live-connection state, bell, language and user.
+import { useEffect } from 'react';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { signOut } from '../api/session';
+import { Loading } from '../components/Loading';
+import { useT } from '../i18n';
+import { startRealtime, stopRealtime } from '../realtime/socket';
+import { NotificationBell } from '../screens/notifications/NotificationBell';
+import { UrgentAlert } from '../screens/notifications/UrgentAlert';
+import { hasRole, useSession } from '../stores/session';
+import { ConnectionBadge } from './ConnectionBadge';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function AppShell() {
+  const t = useT();
+  const location = useLocation();
+  const status = useSession((s) => s.status);
+  const user = useSession((s) => s.user);
+
+  useEffect(() => {
+    if (status !== 'authenticated') return;
+    startRealtime({ kind: 'session' });
+    return () => stopRealtime();
+  }, [status]);
+
+  if (status === 'unknown') return <Loading />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+
+  const boardRoles = ['curator', 'operator', 'head', 'department-head', 'administrator', 'observer'];
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t.app.skip}
+      </a>
+      <header className="app-header">
+        <NavLink to="/" className="app-logo">
+          {t.app.name}
+        </NavLink>
+        <nav aria-label={t.nav.menu} className="app-nav">
+          {hasRole(user, ...boardRoles) && <NavLink to="/board">{t.nav.board}</NavLink>}
+          {hasRole(user, 'executor', 'department-head', 'curator') && <NavLink to="/inbox">{t.nav.inbox}</NavLink>}
+          {hasRole(user, 'administrator') && <NavLink to="/admin">{t.nav.admin}</NavLink>}
+        </nav>
+        <div className="app-tools">
+          <ConnectionBadge />
+          <NotificationBell />
+          <LanguageSwitch />
+          <span className="app-user" title={user.roles.map((r) => t.roles[r]).join(', ')}>
+            {user.fullName}
+          </span>
+          <button type="button" className="button-link" onClick={() => void signOut()}>
+            {t.nav.logout}
+          </button>
+        </div>
+      </header>
+      <UrgentAlert />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

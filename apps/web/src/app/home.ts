@@ -1,0 +1,9 @@
+// Where each role lands after sign-in: executors on their tasks, everyone else on the board.
+import type { SessionUser } from '../api/types';
+
+export function homeFor(user: SessionUser): string {
+  const onlyExecutor = user.roles.every((r) => r === 'executor' || r === 'department-head');
+  if (onlyExecutor) return '/inbox';
+  if (user.roles.length === 1 && user.roles[0] === 'administrator') return '/admin';
+  return '/board';
+}

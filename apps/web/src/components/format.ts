@@ -1,0 +1,72 @@
+// Small formatting helpers of the web app (age of a case, person names on public screens), words from the catalogue.
+import type { Catalogue } from '../i18n/ru';
+
+/** Calendar age of a case: '15 мин', '5 ч', '3 д' — how long the citizen has been waiting. */
+export function formatAge(ms: number, t: Catalogue): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} ${t.countdown.minutes}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} ${t.countdown.hours}`;
+  return `${Math.floor(hours / 24)} ${t.countdown.days}`;
+}
+
+/** A name with personal data removed for public screens: 'Иванов Иван Петрович' → 'Иванов И. П.' ; authors → 'И***'. */
+export function maskAuthor(name: string | null): string {
+  if (!name) return '—';
+  const first = [...name.trim()][0] ?? '?';
+  return `${first.toUpperCase()}***`;
+}
+
+export function shortName(fullName: string | null): string | null {
+  if (!fullName) return null;
+  const [last, ...rest] = fullName.trim().split(/\s+/);
+  const initials = rest.map((p) => `${[...p][0] ?? ''}.`).join(' ');
+  return initials ? `${last} ${initials}` : (last ?? null);
+}
+
+/** Date and time in the organisation's zone for timelines: '25.11.2026, 14:05'. */
+export function formatDateTime(at: number, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+/** Offset of a time zone at an instant, in ms (local wall time minus UTC). */
+function zoneOffset(at: number, timeZone: string): number {
+  const p = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const n = (type: string) => Number(p.find((x) => x.type === type)?.value ?? 0);
+  return (
+    Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000
+  );
+}
+
+/** '2026-11-25T18:00' read as wall time in the organisation's zone → epoch ms (NaN when empty or malformed). */
+export function zonedInputToInstant(value: string, timeZone: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return Number.NaN;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  const first = wall - zoneOffset(wall, timeZone);
+  // Second pass: the offset at the result, not at the guess, decides across a DST change.
+  return wall - zoneOffset(first, timeZone);
+}
+
+/** Epoch ms → '2026-11-25T18:00' in the organisation's zone, for datetime-local inputs. */
+export function instantToZonedInput(at: number, timeZone: string): string {
+  const wall = new Date(at + zoneOffset(at, timeZone));
+  return wall.toISOString().slice(0, 16);
+}

@@ -1,0 +1,71 @@
+// What the app does with each server event: case changes trigger a catch-up of the board (rows come from the API,
+// in sequence order), notifications go to the bell, presence to the case room, time samples to the clock store.
+// Payloads are validated with the shared zod schemas on receipt; a malformed one is ignored, never a crash.
+import {
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  zCaseChange,
+  zHello,
+  zNotification,
+  zPresenceState,
+} from '@otklik/server/realtime-events';
+import type { Socket } from 'socket.io-client';
+import { catchUpBoard } from '../api/board';
+import { useCases } from '../stores/cases';
+import { useClock } from '../stores/clock';
+import { useNotifications } from '../stores/notifications';
+import { usePresence } from '../stores/presence';
+import type { RealtimeMode } from './socket';
+
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** The wall registers its own catch-up (it has no session for the tRPC board). */
+let wallCatchUp: (() => Promise<void>) | null = null;
+export function setWallCatchUp(fn: (() => Promise<void>) | null): void {
+  wallCatchUp = fn;
+}
+
+export function catchUp(mode: RealtimeMode): Promise<void> {
+  const run = mode.kind === 'wall' ? wallCatchUp : useCases.getState().loaded ? catchUpBoard : null;
+  return run ? run().catch(() => {}) : Promise.resolve();
+}
+
+export function registerHandlers(socket: AppSocket, mode: RealtimeMode): void {
+  socket.on('hello', (raw) => {
+    const hello = zHello.safeParse(raw);
+    if (hello.success) useClock.getState().addSample(hello.data.serverTime, Date.now(), Date.now());
+  });
+  socket.on('server:time', (raw) => {
+    if (typeof raw?.serverTime === 'number') {
+      // The server pushes its time; probe the round trip for a precise offset.
+      const sentAt = Date.now();
+      socket.emit('time:probe', { clientSentAt: sentAt }, (reply) => {
+        if (reply.ok) useClock.getState().addSample(reply.value.serverTime, sentAt, Date.now());
+      });
+    }
+  });
+  socket.on('server:shutdown', () => {
+    // The server is restarting: socket.io reconnects on its own once the port answers again.
+  });
+  socket.on('case:changed', (raw) => {
+    const change = zCaseChange.safeParse(raw);
+    if (!change.success) return;
+    // Mark the case touched at once (an open workspace reloads), then fetch rows in order.
+    useCases.getState().touch(change.data.caseId, change.data.seq);
+    void catchUp(mode);
+  });
+  socket.on('presence:state', (raw) => {
+    const p = zPresenceState.safeParse(raw);
+    if (p.success) {
+      usePresence.getState().setPresent(
+        p.data.caseId,
+        p.data.viewers.map((v) => ({ personId: v.personId, fullName: v.fullName })),
+      );
+    }
+  });
+  socket.on('notification:new', (raw) => {
+    const n = zNotification.safeParse(raw);
+    if (!n.success) return;
+    useNotifications.getState().add({ ...n.data, read: n.data.readAt !== null });
+  });
+}

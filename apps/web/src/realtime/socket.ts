@@ -1,0 +1,99 @@
+// The one module that owns the socket.io connection: connects with the session cookie (or a wall display token),
+// reports the connection state, and on every (re)connect subscribes first, then catches up on everything after the
+// last sequence number it applied, so a change made while offline is never missed.
+import type { ClientToServerEvents } from '@otklik/server/realtime-events';
+import { io } from 'socket.io-client';
+import { loadNotifications } from '../api/notifications';
+import { measureServerTime } from '../api/session';
+import { useUi } from '../stores/ui';
+import { type AppSocket, catchUp, registerHandlers } from './handlers';
+
+export type RealtimeMode = { readonly kind: 'session' } | { readonly kind: 'wall'; readonly token: string };
+
+let socket: AppSocket | null = null;
+let users = 0;
+const reconnectListeners = new Set<() => void>();
+
+export function startRealtime(mode: RealtimeMode): void {
+  users += 1;
+  if (socket) return;
+  useUi.getState().setConnection('connecting');
+  const s: AppSocket = io({
+    path: '/socket.io',
+    withCredentials: true,
+    auth: mode.kind === 'wall' ? { displayToken: mode.token } : {},
+    // Keep trying for ever with a capped back-off: the wall must heal itself after a server restart.
+    reconnection: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 4000,
+    randomizationFactor: 0.3,
+  });
+  socket = s;
+  registerHandlers(s, mode);
+  let connectedBefore = false;
+  s.on('connect', () => {
+    useUi.getState().setConnection('online');
+    if (mode.kind === 'session') {
+      measureServerTime().catch(() => {});
+      loadNotifications().catch(() => {});
+    }
+    // Subscribed (connected) first, then catch up from the last applied sequence number.
+    void catchUp(mode);
+    if (connectedBefore) for (const l of reconnectListeners) l();
+    connectedBefore = true;
+  });
+  s.on('disconnect', (reason) => {
+    useUi.getState().setConnection('offline');
+    // After a server-side disconnect socket.io does not retry on its own.
+    if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1000);
+  });
+  s.on('connect_error', () => {
+    useUi.getState().setConnection('offline');
+    // A refused handshake (e.g. the server restarting and not yet ready) is retried by the manager; if it gave up
+    // (auth errors stop it), try again later anyway — the wall must never stay dark.
+    if (!s.active) setTimeout(() => s.connect(), 3000);
+  });
+}
+
+export function stopRealtime(): void {
+  users = Math.max(0, users - 1);
+  if (users > 0 || !socket) return;
+  socket.removeAllListeners();
+  socket.disconnect();
+  socket = null;
+  useUi.getState().setConnection('connecting');
+}
+
+/** Runs `fn` after every reconnect (not the first connect); returns the unsubscribe function. */
+export function onReconnect(fn: () => void): () => void {
+  reconnectListeners.add(fn);
+  return () => reconnectListeners.delete(fn);
+}
+
+type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+type AckValue<E extends keyof ClientToServerEvents> = Extract<AckOf<E>, { ok: true }>['value'];
+
+/** Emits an event with an acknowledgement; resolves with its value, rejects with the server's readable error. */
+export function request<E extends keyof ClientToServerEvents>(
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+  timeoutMs = 10_000,
+): Promise<AckValue<E>> {
+  const s = socket;
+  if (!s?.connected) return Promise.reject(new TypeError('socket offline'));
+  return new Promise((resolve, reject) => {
+    // socket.io's typed emit cannot express a generic event name; the payload and reply types are checked above.
+    const timed = s.timeout(timeoutMs) as unknown as {
+      emit(ev: string, p: unknown, cb: (err: Error | null, reply: AckOf<E>) => void): void;
+    };
+    timed.emit(event, payload, (err, reply) => {
+      if (err) reject(new TypeError('socket timeout'));
+      else if (reply.ok) resolve((reply as { ok: true; value: AckValue<E> }).value);
+      else reject(new Error(reply.error));
+    });
+  });
+}
+
+export function isConnected(): boolean {
+  return socket?.connected ?? false;
+}

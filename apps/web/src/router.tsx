@@ -1,0 +1,34 @@
+// Routes: sign-in and the wall display stand alone (the wall never asks for a login); everything else is inside the
+// signed-in shell.
+import { createBrowserRouter } from 'react-router';
+import { AppShell } from './app/AppShell';
+import { HomeRedirect } from './app/HomeRedirect';
+import { NotFound } from './app/NotFound';
+import { RootLayout } from './app/RootLayout';
+import { AdminScreen } from './screens/admin/AdminScreen';
+import { BoardScreen } from './screens/board/BoardScreen';
+import { CaseScreen } from './screens/case/CaseScreen';
+import { InboxScreen } from './screens/inbox/InboxScreen';
+import { LoginScreen } from './screens/login/LoginScreen';
+import { WallScreen } from './screens/wall/WallScreen';
+
+export const router = createBrowserRouter([
+  {
+    Component: RootLayout,
+    children: [
+      { path: '/login', Component: LoginScreen },
+      { path: '/wall', Component: WallScreen },
+      {
+        Component: AppShell,
+        children: [
+          { path: '/', Component: HomeRedirect },
+          { path: '/board', Component: BoardScreen },
+          { path: '/cases/:caseId', Component: CaseScreen },
+          { path: '/inbox', Component: InboxScreen },
+          { path: '/admin/*', Component: AdminScreen },
+          { path: '*', Component: NotFound },
+        ],
+      },
+    ],
+  },
+]);

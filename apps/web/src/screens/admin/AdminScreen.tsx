@@ -1,0 +1,52 @@
+// Administration: one sub-page per area of the directory and the rules, linked from a side menu.
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { useT } from '../../i18n';
+import { AbsencesAdmin } from './AbsencesAdmin';
+import { CalendarAdmin } from './CalendarAdmin';
+import { ChannelsAdmin } from './ChannelsAdmin';
+import { DepartmentsAdmin } from './DepartmentsAdmin';
+import { PeopleAdmin } from './PeopleAdmin';
+import { ProfilesAdmin } from './ProfilesAdmin';
+import { TokensAdmin } from './TokensAdmin';
+
+const SECTIONS = [
+  'departments',
+  'people',
+  'absences',
+  'displays',
+  'apiKeys',
+  'channels',
+  'calendar',
+  'profiles',
+] as const;
+
+export function AdminScreen() {
+  const t = useT();
+  return (
+    <section className="page admin-page" aria-labelledby="admin-title">
+      <h1 id="admin-title">{t.admin.title}</h1>
+      <div className="admin-layout">
+        <nav className="admin-nav" aria-label={t.admin.title}>
+          {SECTIONS.map((s) => (
+            <NavLink key={s} to={`/admin/${s}`}>
+              {t.admin.sections[s]}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="admin-content">
+          <Routes>
+            <Route index element={<Navigate to="departments" replace />} />
+            <Route path="departments" element={<DepartmentsAdmin />} />
+            <Route path="people" element={<PeopleAdmin />} />
+            <Route path="absences" element={<AbsencesAdmin />} />
+            <Route path="displays" element={<TokensAdmin kind="display" />} />
+            <Route path="apiKeys" element={<TokensAdmin kind="api" />} />
+            <Route path="channels" element={<ChannelsAdmin />} />
+            <Route path="calendar" element={<CalendarAdmin />} />
+            <Route path="profiles/*" element={<ProfilesAdmin />} />
+          </Routes>
+        </div>
+      </div>
+    </section>
+  );
+}

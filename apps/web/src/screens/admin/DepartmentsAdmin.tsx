@@ -1,0 +1,74 @@
+// Departments (structural units) with the supervising deputy who receives their deficiency notices.
+import { type FormEvent, useState } from 'react';
+import { loadDirectory } from '../../api/directory';
+import { api } from '../../api/trpc';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { Loading } from '../../components/Loading';
+import { useAsync } from '../../components/use-async';
+import { useT } from '../../i18n';
+import { FormStatus } from './FormStatus';
+import { useAdminForm } from './use-admin-form';
+
+export function DepartmentsAdmin() {
+  const t = useT();
+  const list = useAsync(() => Promise.all([api.directory.departments.query(), api.directory.people.query()]), []);
+  const form = useAdminForm();
+  const [name, setName] = useState('');
+  const [deputy, setDeputy] = useState('');
+  if (!list.data) return list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : <Loading />;
+  const [departments, people] = list.data;
+  const personName = (id: string | null) => people.find((p) => p.id === id)?.fullName ?? t.admin.none;
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await form.submit(() =>
+      api.directory.createDepartment.mutate({ name, supervisingDeputyId: deputy || null }),
+    );
+    if (ok) {
+      setName('');
+      list.reload();
+      void loadDirectory();
+    }
+  };
+  return (
+    <div className="admin-section">
+      <h2>{t.admin.sections.departments}</h2>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.admin.name}</th>
+            <th scope="col">{t.admin.deputy}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {departments.map((d) => (
+            <tr key={d.id}>
+              <td>{d.name}</td>
+              <td>{personName(d.supervisingDeputyId)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="admin-form" onSubmit={create} noValidate>
+        <h3>{t.admin.add}</h3>
+        <Field label={t.admin.name} error={form.field('name')}>
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <Field label={t.admin.deputy} error={form.field('supervisingDeputyId')}>
+          <select value={deputy} onChange={(e) => setDeputy(e.target.value)}>
+            <option value="">{t.admin.none}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.fullName}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <FormStatus error={form.error} saved={form.saved} />
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {t.admin.create}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+// Creating a custom regulation profile from a preset: change the numbers, every problem is named next to its field
+// (checked in the browser by the domain's parseProfile, and again by the server).
+import { type DurationUnit, type Profile, parseProfile, type StepId } from '@otklik/domain';
+import { type FormEvent, useState } from 'react';
+import { pickLanguage } from '../../api/errors';
+import { api } from '../../api/trpc';
+import { Field } from '../../components/Field';
+import { useT } from '../../i18n';
+import { FormStatus } from './FormStatus';
+import { useAdminForm } from './use-admin-form';
+
+const UNITS: readonly DurationUnit[] = [
+  'working-minutes',
+  'working-days',
+  'calendar-days',
+  'calendar-hours',
+  'idrinsky-24h',
+];
+
+type Draft = {
+  id: string;
+  name: string;
+  atRiskShare: string;
+  publisher: Profile['publisher'];
+  steps: Profile['steps'];
+};
+
+export function ProfileEditor(props: { readonly base: Profile; readonly onCreated: (id: string) => void }) {
+  const t = useT();
+  const lang = t.lang.code as 'ru' | 'en';
+  const form = useAdminForm();
+  const [d, setD] = useState<Draft>({
+    id: `${props.base.id}-custom`,
+    name: `${props.base.name} (изм.)`,
+    atRiskShare: String(props.base.atRiskShare),
+    publisher: props.base.publisher,
+    steps: props.base.steps,
+  });
+  const [issues, setIssues] = useState<Record<string, string>>({});
+
+  const setStep = (step: StepId, patch: Record<string, unknown>) =>
+    setD({ ...d, steps: { ...d.steps, [step]: { ...d.steps[step]!, ...patch } } });
+  const body = () => ({
+    ...props.base,
+    id: d.id.trim(),
+    name: d.name.trim(),
+    atRiskShare: Number(d.atRiskShare),
+    publisher: d.publisher,
+    steps: d.steps,
+  });
+  const err = (path: string) => issues[path] ?? form.field(path);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = parseProfile(body());
+    if (!parsed.ok) {
+      setIssues(Object.fromEntries(parsed.errors.map((i) => [i.path, pickLanguage(i.message, lang)])));
+      return;
+    }
+    setIssues({});
+    const ok = await form.submit(() => api.profiles.create.mutate({ profile: parsed.profile, basedOn: props.base.id }));
+    if (ok) props.onCreated(parsed.profile.id);
+  };
+
+  return (
+    <form className="admin-form profile-editor" onSubmit={submit} noValidate>
+      <h3>
+        {t.admin.copyFrom} «{props.base.name}»
+      </h3>
+      <Field label={t.admin.profileId} error={err('id')}>
+        <input value={d.id} onChange={(e) => setD({ ...d, id: e.target.value })} />
+      </Field>
+      <Field label={t.admin.profileName} error={err('name')}>
+        <input value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} />
+      </Field>
+      <Field label={t.admin.atRiskShare} error={err('atRiskShare')}>
+        <input
+          inputMode="decimal"
+          value={d.atRiskShare}
+          onChange={(e) => setD({ ...d, atRiskShare: e.target.value })}
+        />
+      </Field>
+      <Field label={t.admin.publisher} error={err('publisher')}>
+        <select value={d.publisher} onChange={(e) => setD({ ...d, publisher: e.target.value as Profile['publisher'] })}>
+          <option value="executor">{t.admin.publishers.executor}</option>
+          <option value="curator">{t.admin.publishers.curator}</option>
+        </select>
+      </Field>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.admin.step}</th>
+            <th scope="col">{t.admin.amount}</th>
+            <th scope="col">{t.admin.unit}</th>
+            <th scope="col">{t.admin.source}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(Object.entries(d.steps) as [StepId, Profile['steps'][StepId]][]).map(([step, rule]) =>
+            rule?.kind === 'duration' ? (
+              <tr key={step}>
+                <th scope="row">{t.steps[step]}</th>
+                <td>
+                  <Field hideLabel label={`${t.steps[step]}: ${t.admin.amount}`} error={err(`steps.${step}.amount`)}>
+                    <input
+                      inputMode="numeric"
+                      value={Number.isNaN(rule.amount) ? '' : String(rule.amount)}
+                      onChange={(e) =>
+                        setStep(step, { amount: e.target.value === '' ? Number.NaN : Number(e.target.value) })
+                      }
+                    />
+                  </Field>
+                </td>
+                <td>
+                  <Field hideLabel label={`${t.steps[step]}: ${t.admin.unit}`} error={err(`steps.${step}.unit`)}>
+                    <select value={rule.unit} onChange={(e) => setStep(step, { unit: e.target.value })}>
+                      {UNITS.map((u) => (
+                        <option key={u} value={u}>
+                          {t.admin.units[u]}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                </td>
+                <td>
+                  <Field hideLabel label={`${t.steps[step]}: ${t.admin.source}`} error={err(`steps.${step}.source`)}>
+                    <input value={rule.source} onChange={(e) => setStep(step, { source: e.target.value })} />
+                  </Field>
+                </td>
+              </tr>
+            ) : null,
+          )}
+        </tbody>
+      </table>
+      {Object.keys(issues).length > 0 && (
+        <p className="error-message" role="alert">
+          {t.admin.fixErrors}
+        </p>
+      )}
+      <FormStatus error={form.error} saved={form.saved} />
+      <button type="submit" className="button-primary" disabled={form.busy}>
+        {t.admin.create}
+      </button>
+    </form>
+  );
+}

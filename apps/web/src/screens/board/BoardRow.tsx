@@ -1,0 +1,88 @@
+// One board row: live countdown of the current step, the overall deadline, who must act, and the message's facts.
+import type { WorkingCalendar } from '@otklik/domain';
+import { Countdown, formatDeadline } from '@otklik/ui';
+import { memo } from 'react';
+import { Link } from 'react-router';
+import type { BoardCase } from '../../api/types';
+import { formatAge, shortName } from '../../components/format';
+import type { Catalogue } from '../../i18n/ru';
+import type { Urgency } from './filter-cases';
+
+export interface BoardRowProps {
+  readonly row: BoardCase;
+  readonly calendar: WorkingCalendar | undefined;
+  readonly offsetMs: number;
+  /** Minute-rounded server time for the age column, so a memoised row redraws once a minute, not every second. */
+  readonly minuteNow: number;
+  readonly urgency: Urgency;
+  readonly t: Catalogue;
+  readonly index: number;
+  /** Position in the virtual list, in pixels. */
+  readonly top: number;
+  readonly height: number;
+}
+
+function label<T extends string>(dict: Readonly<Record<string, string>>, key: T | null): string {
+  return key ? (dict[key] ?? key) : '—';
+}
+
+export const BoardRow = memo(function BoardRow({
+  row,
+  calendar,
+  offsetMs,
+  minuteNow,
+  urgency,
+  t,
+  index,
+  top,
+  height,
+}: BoardRowProps) {
+  const clock = row.stepClock;
+  const responsible =
+    shortName(clock?.responsibleName ?? row.responsibleName) ??
+    (clock?.responsibleRole === 'curator' || clock?.responsibleRole === 'operator' ? t.board.curators : t.board.nobody);
+  const department = clock?.departmentName ?? row.departmentName;
+  return (
+    <tr
+      className={`board-row urgency-${urgency}`}
+      aria-rowindex={index + 2}
+      data-case-id={row.id}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height, transform: `translateY(${top}px)` }}
+    >
+      <td className="board-cell board-cell-case">
+        <Link to={`/cases/${row.id}`} className="board-case-link">
+          <span className="board-number">№{row.number}</span> <span className="board-excerpt">{row.excerpt}</span>
+        </Link>
+        <span className="board-flags">
+          {row.sociallySignificant && <span className="flag flag-social">{t.board.socially}</span>}
+          {row.repeat && <span className="flag">{t.board.repeat}</span>}
+        </span>
+      </td>
+      <td className="board-cell board-cell-countdown">
+        {clock && calendar ? (
+          <Countdown calendar={calendar} dueAt={clock.dueAt} atRiskAt={clock.atRiskAt} offsetMs={offsetMs} />
+        ) : (
+          '—'
+        )}
+        <span className="board-step">{label(t.steps, row.currentStep)}</span>
+      </td>
+      <td className="board-cell board-cell-deadline">
+        {row.overallDueAt && calendar ? formatDeadline(row.overallDueAt, calendar.timeZone, t.lang.locale) : '—'}
+      </td>
+      <td className="board-cell board-cell-responsible" data-testid="responsible">
+        <span className="board-person">{responsible}</span>
+        {department && <span className="board-dept">{department}</span>}
+      </td>
+      <td className="board-cell board-cell-category">
+        <span className={`category category-${row.category}`}>{label(t.category, row.category)}</span>
+        <span className="board-status">{label(t.status, row.status)}</span>
+      </td>
+      <td className="board-cell board-cell-source">
+        <span>{label(t.network, row.network)}</span>
+        <span className="board-topic">{row.topic ?? '—'}</span>
+      </td>
+      <td className="board-cell board-cell-location">{row.location ?? '—'}</td>
+      <td className="board-cell board-cell-age">{formatAge(minuteNow - row.detectedAt, t)}</td>
+    </tr>
+  );
+});

@@ -1,0 +1,81 @@
+// The board's query, kept in the URL: filters, search and the nearest-deadline order, as pure functions over rows.
+import type { BoardCase } from '../../api/types';
+
+export interface BoardFilters {
+  readonly org: string;
+  readonly dept: string;
+  readonly category: string;
+  readonly status: string;
+  readonly network: string;
+  readonly topic: string;
+  readonly q: string;
+}
+
+export const FILTER_KEYS = ['org', 'dept', 'category', 'status', 'network', 'topic', 'q'] as const;
+
+export function filtersFromParams(params: URLSearchParams): BoardFilters {
+  const get = (k: string): string => params.get(k) ?? '';
+  return {
+    org: get('org'),
+    dept: get('dept'),
+    category: get('category'),
+    status: get('status'),
+    network: get('network'),
+    topic: get('topic'),
+    q: get('q'),
+  };
+}
+
+/** The deadline a row is sorted and coloured by: the current step's clock, else the overall one. */
+export function urgentDueAt(c: BoardCase): number {
+  return c.stepClock?.dueAt ?? c.overallDueAt ?? Number.POSITIVE_INFINITY;
+}
+
+function matchesSearch(c: BoardCase, q: string): boolean {
+  const needle = q.trim().toLowerCase().replace(/^#/, '');
+  if (needle === '') return true;
+  if (String(c.number) === needle) return true;
+  return [c.excerpt, c.topic, c.location, c.authorName, c.responsibleName, c.departmentName].some((s) =>
+    s?.toLowerCase().includes(needle),
+  );
+}
+
+/** Rows that pass the filters, nearest deadline first (ties: the older case first). */
+export function filterAndSort(rows: Iterable<BoardCase>, f: BoardFilters): BoardCase[] {
+  const out: BoardCase[] = [];
+  for (const c of rows) {
+    if (f.org && c.organisationId !== f.org) continue;
+    if (f.dept && c.departmentId !== f.dept) continue;
+    if (f.category && c.category !== f.category) continue;
+    if (f.status && c.status !== f.status) continue;
+    if (f.network && c.network !== f.network) continue;
+    if (f.topic && c.topic !== f.topic) continue;
+    if (!matchesSearch(c, f.q)) continue;
+    out.push(c);
+  }
+  return out.sort((a, b) => urgentDueAt(a) - urgentDueAt(b) || a.detectedAt - b.detectedAt);
+}
+
+export type Urgency = 'on-track' | 'at-risk' | 'breached';
+
+/** Urgency at `now` from the clock's own instants: no calendar arithmetic, so counting 10,000 rows is cheap. */
+export function urgencyOf(c: BoardCase, now: number): Urgency {
+  const clock = c.stepClock;
+  const due = urgentDueAt(c);
+  if (now >= due) return 'breached';
+  const atRisk = clock?.atRiskAt ?? c.overallAtRiskAt;
+  if (atRisk != null && now >= atRisk) return 'at-risk';
+  return 'on-track';
+}
+
+export function countByUrgency(rows: readonly BoardCase[], now: number): Record<Urgency, number> {
+  const counts: Record<Urgency, number> = { 'on-track': 0, 'at-risk': 0, breached: 0 };
+  for (const c of rows) counts[urgencyOf(c, now)] += 1;
+  return counts;
+}
+
+export function countByStatus(rows: Iterable<BoardCase>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of rows) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
+  return counts;
+}

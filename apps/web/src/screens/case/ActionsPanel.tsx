@@ -1,0 +1,129 @@
+// Exactly the actions this user may take now (the server's allowedCommands), each as a form; one open at a time.
+import type { CommandType } from '@otklik/domain';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { CaseDetail } from '../../api/types';
+import { useT } from '../../i18n';
+import { LinkRepeatForm, ShortenDeadlineForm } from './actions/CaseLinkForms';
+import { ContributionForm } from './actions/ContributionForm';
+import { DraftForm } from './actions/DraftForm';
+import { AppealForm, ExplanationForm, RejectForm } from './actions/EndingForms';
+import { PublishForm } from './actions/PublishForm';
+import { ApproveForm, FlagForm, LinkPublishedForm, ReturnForm, RevisionForm } from './actions/ReasonForms';
+import { RouteForm } from './actions/RouteForm';
+import { TriageForm } from './actions/TriageForm';
+import { useCommand } from './use-command';
+
+/** Commands only the server's scheduler and intake issue: never offered to a person. */
+const SYSTEM_ONLY: readonly CommandType[] = [
+  'register',
+  'record-clock-at-risk',
+  'record-clock-breached',
+  'reassign-substitute',
+];
+
+export function ActionsPanel(props: { readonly detail: CaseDetail; readonly onDone: () => void }) {
+  const t = useT();
+  const { detail } = props;
+  const allowed = detail.allowed.filter((c) => !SYSTEM_ONLY.includes(c));
+  const [open, setOpen] = useState<CommandType | null>(allowed.length === 1 ? allowed[0]! : null);
+  const [done, setDone] = useState<string | null>(null);
+  // The version the open form is based on: a change by someone else meanwhile makes the server answer CONFLICT,
+  // which is shown with the user's input kept, instead of silently acting on a state they have not seen.
+  const [baseVersion, setBaseVersion] = useState(detail.version);
+  const runner = useCommand(detail.id, baseVersion, () => {
+    if (open) setDone(t.commands[open]);
+    setOpen(null);
+    props.onDone();
+  });
+  const changedMeanwhile = open !== null && detail.version !== baseVersion;
+  const { conflict } = runner;
+  const reload = props.onDone;
+  // After a conflict: fetch the newer state, and let the next attempt be based on it (the user has now seen it).
+  useEffect(() => {
+    if (conflict) reload();
+  }, [conflict, reload]);
+  useEffect(() => {
+    if (conflict) setBaseVersion(detail.version);
+  }, [conflict, detail.version]);
+
+  const formFor = (c: CommandType): ReactNode => {
+    const p = { detail, runner };
+    switch (c) {
+      case 'triage':
+        return <TriageForm {...p} />;
+      case 'route':
+      case 'reroute':
+        return <RouteForm {...p} reroute={c === 'reroute'} />;
+      case 'return':
+        return <ReturnForm {...p} />;
+      case 'submit-contribution':
+        return <ContributionForm {...p} />;
+      case 'compose-answer':
+      case 'submit-draft':
+        return <DraftForm {...p} compose={c === 'compose-answer'} />;
+      case 'approve':
+        return <ApproveForm {...p} />;
+      case 'request-revision':
+        return <RevisionForm {...p} />;
+      case 'publish':
+      case 'publish-intermediate':
+        return <PublishForm {...p} intermediate={c === 'publish-intermediate'} />;
+      case 'reject':
+        return <RejectForm {...p} />;
+      case 'send-explanation':
+        return <ExplanationForm {...p} />;
+      case 'link-published':
+        return <LinkPublishedForm {...p} />;
+      case 'convert-to-appeal':
+        return <AppealForm {...p} />;
+      case 'flag-socially-significant':
+        return <FlagForm {...p} />;
+      case 'link-repeat':
+        return <LinkRepeatForm {...p} />;
+      case 'shorten-deadline':
+        return <ShortenDeadlineForm {...p} />;
+      default:
+        return null;
+    }
+  };
+
+  return (
+    <section className="panel actions-panel" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t.caseView.actions}</h2>
+      {done && (
+        <p className="success-message" role="status">
+          {t.caseView.done}: {done}
+        </p>
+      )}
+      {allowed.length === 0 ? (
+        <p className="muted">{t.caseView.noActions}</p>
+      ) : (
+        <fieldset className="action-buttons">
+          <legend className="visually-hidden">{t.caseView.actions}</legend>
+          {allowed.map((c) => (
+            <button
+              key={c}
+              type="button"
+              className={open === c ? 'button-primary' : 'button-secondary'}
+              aria-expanded={open === c}
+              onClick={() => {
+                runner.clear();
+                setDone(null);
+                setBaseVersion(detail.version);
+                setOpen(open === c ? null : c);
+              }}
+            >
+              {t.commands[c]}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      {changedMeanwhile && !runner.conflict && (
+        <p className="notice" role="status">
+          {t.caseView.updatedLive}
+        </p>
+      )}
+      {open && <div className="action-form">{formFor(open)}</div>}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+// The case workspace: the message, every active clock, the chain's contributions, the timeline and exactly the
+// actions this user may take now. Reloads itself when a live change to this case arrives.
+import { useEffect, useRef } from 'react';
+import { Link, useParams } from 'react-router';
+import { loadCaseDetail } from '../../api/cases';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { useAsync } from '../../components/use-async';
+import { fill, useT } from '../../i18n';
+import { joinCaseRoom } from '../../realtime/case-room';
+import { useCases } from '../../stores/cases';
+import { useDirectory } from '../../stores/directory';
+import { ActionsPanel } from './ActionsPanel';
+import { ClocksPanel } from './ClocksPanel';
+import { ContributionsPanel } from './ContributionsPanel';
+import { MessagePanel } from './MessagePanel';
+import { PresenceBar } from './PresenceBar';
+import { TimelinePanel } from './TimelinePanel';
+
+export function CaseScreen() {
+  const t = useT();
+  const { caseId = '' } = useParams();
+  const touched = useCases((s) => s.touched.get(caseId) ?? 0);
+  const state = useAsync(() => loadCaseDetail(caseId), [caseId, touched]);
+  const calendars = useDirectory((s) => s.calendars);
+  const organisations = useDirectory((s) => s.organisations);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => joinCaseRoom(caseId), [caseId]);
+  // Focus the heading on arrival so keyboard and screen-reader users start at the case, not the header.
+  useEffect(() => headingRef.current?.focus(), [caseId, state.data !== undefined]);
+
+  const detail = state.data;
+  if (!detail) {
+    return state.error ? <ErrorMessage error={state.error} onRetry={state.reload} /> : <Loading />;
+  }
+  const org = organisations.find((o) => o.id === detail.organisationId) ?? organisations[0];
+  const timeZone = org?.timeZone ?? 'Europe/Moscow';
+  return (
+    <article className="page case-page" aria-labelledby="case-title">
+      <div className="case-top">
+        <Link to="/board">← {t.caseView.back}</Link>
+        <h1 id="case-title" ref={headingRef} tabIndex={-1}>
+          {fill(t.caseView.title, { number: detail.number })}
+        </h1>
+        <PresenceBar caseId={caseId} />
+      </div>
+      {state.error != null && <ErrorMessage error={state.error} onRetry={state.reload} />}
+      <div className="case-grid">
+        <div className="case-main">
+          <MessagePanel detail={detail} timeZone={timeZone} />
+          <ContributionsPanel detail={detail} timeZone={timeZone} />
+          <TimelinePanel entries={detail.timeline} timeZone={timeZone} />
+        </div>
+        <div className="case-side">
+          <ClocksPanel clocks={detail.clocks} calendar={calendars.get(detail.organisationId)} />
+          <ActionsPanel detail={detail} onDone={state.reload} />
+        </div>
+      </div>
+    </article>
+  );
+}

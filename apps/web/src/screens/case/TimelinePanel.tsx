@@ -1,0 +1,36 @@
+// The timeline: every event of the case with its actor and time (organisation's zone), newest last, with the text
+// people wrote (reasons, contributions, drafts) shown in full.
+import type { TimelineEntry } from '../../api/types';
+import { formatDateTime } from '../../components/format';
+import { useT } from '../../i18n';
+
+const TEXT_FIELDS = ['reason', 'text', 'note', 'url', 'ground'] as const;
+
+export function TimelinePanel(props: { readonly entries: readonly TimelineEntry[]; readonly timeZone: string }) {
+  const t = useT();
+  return (
+    <section className="panel timeline-panel" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t.caseView.timeline}</h2>
+      <ol className="timeline">
+        {props.entries.map((e) => (
+          <li key={e.seq} className={`timeline-item timeline-${e.type}`}>
+            <div className="timeline-head">
+              <strong>{(t.events as Record<string, string>)[e.type] ?? e.type}</strong>
+              <span className="muted">
+                {e.actorName ?? t.caseView.system} · {formatDateTime(e.at, props.timeZone, t.lang.locale)}
+              </span>
+            </div>
+            {TEXT_FIELDS.map((f) => {
+              const v = e.payload[f];
+              return typeof v === 'string' && v ? (
+                <p key={f} className="timeline-text">
+                  {v}
+                </p>
+              ) : null;
+            })}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

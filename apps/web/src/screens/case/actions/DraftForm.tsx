@@ -1,0 +1,88 @@
+// A draft (answer, intermediate answer or clarification) or the combined answer of a chain, with attachments and,
+// for fast-track messages, the evidence that the problem was solved or not confirmed (krasnoufimsk p.20).
+import type { Attachment, DraftKind, Evidence } from '@otklik/domain';
+import { useState } from 'react';
+import { Field } from '../../../components/Field';
+import { useT } from '../../../i18n';
+import { AnswerReminder } from './AnswerReminder';
+import { AttachmentsInput } from './AttachmentsInput';
+import { CommandForm } from './CommandForm';
+import { type ActionFormProps, fieldError } from './form-context';
+import { useSavedText } from './use-saved-text';
+
+export function DraftForm({ detail, runner, compose }: ActionFormProps & { readonly compose: boolean }) {
+  const t = useT();
+  const s = detail.state;
+  const type = compose ? 'compose-answer' : 'submit-draft';
+  const previous = s.draft?.text ?? '';
+  const [text, setText, clearText] = useSavedText(`${detail.id}.${type}`, s.status === 'revision' ? previous : '');
+  const [kind, setKind] = useState<DraftKind>('answer');
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const fastTrack = s.category === 'fast-track';
+  const [outcome, setOutcome] = useState<Evidence['outcome']>('solved');
+  const [evidence, setEvidence] = useState<Attachment[]>([]);
+
+  const insertContributions = () =>
+    setText([text, ...s.contributions.map((c) => c.text)].filter((x) => x.trim()).join('\n\n'));
+
+  const submit = async () => {
+    const ok = await runner.run({
+      type,
+      kind,
+      text,
+      attachments,
+      evidence: fastTrack && kind === 'answer' ? { outcome, attachments: evidence } : undefined,
+    });
+    if (ok) clearText();
+  };
+
+  return (
+    <div className="draft-layout">
+      <CommandForm title={t.commands[type]} runner={runner} onSubmit={() => void submit()}>
+        <Field label={t.forms.kind} error={fieldError(runner, 'kind')}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as DraftKind)}>
+            {(['answer', 'intermediate', 'clarification'] as const).map((k) => (
+              <option key={k} value={k}>
+                {t.forms.kinds[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {compose && s.contributions.length > 0 && (
+          <button type="button" className="button-secondary" onClick={insertContributions}>
+            {t.caseView.contributions} ↓
+          </button>
+        )}
+        <Field label={t.forms.text} error={fieldError(runner, 'text')}>
+          <textarea value={text} rows={8} onChange={(e) => setText(e.target.value)} data-testid="draft-text" />
+        </Field>
+        <AttachmentsInput
+          label={t.caseView.attachments}
+          value={attachments}
+          onChange={setAttachments}
+          caseId={detail.id}
+          error={fieldError(runner, 'attachments')}
+        />
+        {fastTrack && kind === 'answer' && (
+          <fieldset className="evidence">
+            <legend>{t.forms.evidence}</legend>
+            <Field label={t.forms.evidenceOutcome}>
+              <select value={outcome} onChange={(e) => setOutcome(e.target.value as Evidence['outcome'])}>
+                <option value="solved">{t.forms.outcomes.solved}</option>
+                <option value="not-confirmed">{t.forms.outcomes['not-confirmed']}</option>
+              </select>
+            </Field>
+            <AttachmentsInput
+              label={t.forms.evidenceFile}
+              value={evidence}
+              onChange={setEvidence}
+              caseId={detail.id}
+              error={fieldError(runner, 'evidence')}
+            />
+          </fieldset>
+        )}
+      </CommandForm>
+      <AnswerReminder repeat={s.repeatOf.length > 0} visibility={s.message?.visibility ?? null} />
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+// Routing (REGULATIONS 3–4): one department, or an ordered chain / parallel set the curator can reorder; used for the
+// first routing and for re-routing a returned message.
+import type { Assignment, RouteMode } from '@otklik/domain';
+import { useState } from 'react';
+import { profileFor } from '../../../api/profiles';
+import { Field } from '../../../components/Field';
+import { fill, useT } from '../../../i18n';
+import { useDirectory } from '../../../stores/directory';
+import { CommandForm } from './CommandForm';
+import { type ActionFormProps, fieldError } from './form-context';
+
+export function RouteForm({ detail, runner, reroute }: ActionFormProps & { readonly reroute: boolean }) {
+  const t = useT();
+  const departments = useDirectory((s) => s.departments);
+  const people = useDirectory((s) => s.people);
+  const chainModes = profileFor(detail.profileId)?.chain.modes ?? ['sequential', 'parallel'];
+  const modes: RouteMode[] = ['single', ...chainModes];
+  const [mode, setMode] = useState<RouteMode>('single');
+  const [steps, setSteps] = useState<Assignment[]>([{ departmentId: '', executorId: '' }]);
+
+  const executorsOf = (departmentId: string) =>
+    people.filter((p) => p.departmentId === departmentId && p.roles.includes('executor'));
+  const update = (i: number, patch: Partial<Assignment>) =>
+    setSteps((s) => s.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+  const move = (i: number, by: -1 | 1) =>
+    setSteps((s) => {
+      const next = [...s];
+      const [item] = next.splice(i, 1);
+      next.splice(i + by, 0, item!);
+      return next;
+    });
+  const changeMode = (m: RouteMode) => {
+    setMode(m);
+    if (m === 'single') setSteps((s) => s.slice(0, 1));
+  };
+  const submit = () => void runner.run({ type: reroute ? 'reroute' : 'route', mode, assignments: steps });
+
+  return (
+    <CommandForm title={t.commands[reroute ? 'reroute' : 'route']} runner={runner} onSubmit={submit}>
+      <Field label={t.forms.mode} error={fieldError(runner, 'mode')}>
+        <select value={mode} onChange={(e) => changeMode(e.target.value as RouteMode)}>
+          {modes.map((m) => (
+            <option key={m} value={m}>
+              {t.forms.modes[m]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <ol className="route-steps" aria-label={t.caseView.chain}>
+        {steps.map((a, i) => {
+          const executors = executorsOf(a.departmentId);
+          return (
+            <li key={i} className="route-step">
+              <span className="route-step-n">{fill(t.forms.stepN, { n: i + 1 })}</span>
+              <Field label={t.forms.department} error={fieldError(runner, `assignments.${i}.departmentId`)}>
+                <select
+                  value={a.departmentId}
+                  onChange={(e) => {
+                    const dept = e.target.value;
+                    update(i, { departmentId: dept, executorId: executorsOf(dept)[0]?.id ?? '' });
+                  }}
+                >
+                  <option value="">—</option>
+                  {departments.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t.forms.executor} error={fieldError(runner, `assignments.${i}.executorId`)}>
+                <select value={a.executorId} onChange={(e) => update(i, { executorId: e.target.value })}>
+                  <option value="">—</option>
+                  {executors.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.fullName}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {mode !== 'single' && (
+                <div className="route-step-tools">
+                  <button type="button" className="button-link" disabled={i === 0} onClick={() => move(i, -1)}>
+                    {t.forms.moveUp}
+                  </button>
+                  <button
+                    type="button"
+                    className="button-link"
+                    disabled={i === steps.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
+                    {t.forms.moveDown}
+                  </button>
+                  <button
+                    type="button"
+                    className="button-link"
+                    disabled={steps.length === 1}
+                    onClick={() => setSteps((s) => s.filter((_, j) => j !== i))}
+                  >
+                    {t.forms.removeStep}
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {runner.fields.assignments && <p className="field-error">{runner.fields.assignments}</p>}
+      {mode !== 'single' && (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => setSteps((s) => [...s, { departmentId: '', executorId: '' }])}
+        >
+          {t.forms.addStep}
+        </button>
+      )}
+    </CommandForm>
+  );
+}

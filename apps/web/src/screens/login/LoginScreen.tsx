@@ -1,0 +1,86 @@
+// Sign-in with login and password; a wrong password or a locked account is a readable message, never a crash.
+import { type FormEvent, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { signIn } from '../../api/session';
+import { homeFor } from '../../app/home';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useT } from '../../i18n';
+import { useSession } from '../../stores/session';
+
+export function LoginScreen() {
+  const t = useT();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const session = useSession((s) => s.user);
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState(false);
+  if (session) return <Navigate to={homeFor(session)} replace />;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!login.trim() || !password) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await signIn(login.trim(), password);
+      const from = (location.state as { from?: string } | null)?.from;
+      navigate(from && from !== '/login' ? from : homeFor(user), { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="login-page" id="main">
+      <form className="login-card" onSubmit={submit} noValidate aria-labelledby="login-title">
+        <div className="login-head">
+          <h1 id="login-title">{t.login.title}</h1>
+          <LanguageSwitch />
+        </div>
+        <p className="muted">{t.login.subtitle}</p>
+        <label className="field">
+          <span>{t.login.login}</span>
+          <input
+            name="login"
+            autoComplete="username"
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            aria-invalid={missing && !login.trim()}
+            required
+          />
+        </label>
+        <label className="field">
+          <span>{t.login.password}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={missing && !password}
+            required
+          />
+        </label>
+        {missing && (
+          <p className="error-message" role="alert">
+            {t.login.required}
+          </p>
+        )}
+        <ErrorMessage error={error} />
+        <button type="submit" className="button-primary" disabled={busy}>
+          {busy ? t.login.submitting : t.login.submit}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+// An alert to the head (socially significant message, surge) as a banner across every page, with the page title
+// blinking, until someone acknowledges it: impossible to miss.
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { markNotificationsRead } from '../../api/notifications';
+import { useT } from '../../i18n';
+import { useNotifications } from '../../stores/notifications';
+
+export function UrgentAlert() {
+  const t = useT();
+  const urgent = useNotifications((s) => s.items.find((i) => i.urgent && !i.read));
+
+  useEffect(() => {
+    if (!urgent) return;
+    const original = document.title;
+    let on = false;
+    const timer = setInterval(() => {
+      on = !on;
+      document.title = on ? `⚠ ${urgent.title}` : original;
+    }, 1000);
+    return () => {
+      clearInterval(timer);
+      document.title = original;
+    };
+  }, [urgent]);
+
+  if (!urgent) return null;
+  return (
+    <div className="urgent-alert" role="alert" data-testid="urgent-alert">
+      <div>
+        <strong>{t.notifications.urgentTitle}</strong>
+        <p className="urgent-text">
+          {urgent.title}
+          {urgent.body ? ` — ${urgent.body}` : ''}
+        </p>
+      </div>
+      <div className="urgent-actions">
+        {urgent.caseId && <Link to={`/cases/${urgent.caseId}`}>{t.notifications.open}</Link>}
+        <button type="button" className="button-secondary" onClick={() => void markNotificationsRead([urgent.id])}>
+          {t.notifications.acknowledge}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// The wall's data loop: snapshot by token, live refresh on every change pushed over the socket (debounced), a safety
+// refresh every minute, and retries that never stop — after a server restart the wall heals itself, no login.
+import { type CalendarOverrides, createCalendar, type WorkingCalendar } from '@otklik/domain';
+import { useEffect, useRef, useState } from 'react';
+import { loadWallSnapshot, WallError, type WallSnapshot } from '../../api/wall';
+import { setWallCatchUp } from '../../realtime/handlers';
+import { startRealtime, stopRealtime } from '../../realtime/socket';
+import { useClock } from '../../stores/clock';
+
+export interface WallData {
+  readonly snapshot: WallSnapshot | null;
+  readonly calendar: WorkingCalendar | null;
+  /** 'bad-token' is shown as such and retried slowly; 'offline' as the lost-connection banner. */
+  readonly problem: 'offline' | 'bad-token' | null;
+  readonly loadedAt: number | null;
+}
+
+const REFRESH_MS = 60_000;
+
+export function useWallData(token: string): WallData {
+  const [data, setData] = useState<WallData>({ snapshot: null, calendar: null, problem: null, loadedAt: null });
+  const calendarKey = useRef('');
+  const calendarRef = useRef<WorkingCalendar | null>(null);
+
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    let running = false;
+    let again = false;
+
+    const load = async (): Promise<void> => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        const { snapshot, sentAt, receivedAt } = await loadWallSnapshot(token);
+        if (!live) return;
+        useClock.getState().addSample(snapshot.serverTime, sentAt, receivedAt);
+        const key = JSON.stringify([snapshot.timeZone, snapshot.calendarOverrides]);
+        if (key !== calendarKey.current) {
+          calendarKey.current = key;
+          calendarRef.current = createCalendar({
+            timeZone: snapshot.timeZone,
+            overrides: snapshot.calendarOverrides as CalendarOverrides,
+          });
+        }
+        setData({ snapshot, calendar: calendarRef.current, problem: null, loadedAt: receivedAt });
+      } catch (err) {
+        if (!live) return;
+        const badToken = err instanceof WallError && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(err.code);
+        setData((d) => ({ ...d, problem: badToken ? 'bad-token' : 'offline' }));
+        retry = setTimeout(() => void load(), badToken ? 30_000 : 3000);
+      } finally {
+        running = false;
+        if (again && live) {
+          again = false;
+          void load();
+        }
+      }
+    };
+
+    // Many changes in a burst become one reload.
+    const scheduleLoad = (): Promise<void> => {
+      if (!pending) {
+        pending = setTimeout(() => {
+          pending = null;
+          void load();
+        }, 300);
+      }
+      return Promise.resolve();
+    };
+
+    setWallCatchUp(scheduleLoad);
+    startRealtime({ kind: 'wall', token });
+    void load();
+    const refresh = setInterval(() => void load(), REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(refresh);
+      if (retry) clearTimeout(retry);
+      if (pending) clearTimeout(pending);
+      setWallCatchUp(null);
+      stopRealtime();
+    };
+  }, [token]);
+
+  return data;
+}

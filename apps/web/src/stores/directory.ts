@@ -1,0 +1,46 @@
+// Reference data every screen needs to show names and deadlines: organisations with their working calendars,
+// departments and people (id → name). Loaded once after sign-in; the calendar objects come from the shared engine.
+import type { WorkingCalendar } from '@otklik/domain';
+import { create } from 'zustand';
+
+export interface OrganisationInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly profileId: string;
+}
+export interface DepartmentInfo {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly name: string;
+}
+export interface PersonInfo {
+  readonly id: string;
+  readonly fullName: string;
+  readonly departmentId: string | null;
+  readonly roles: readonly string[];
+  readonly position: string;
+}
+
+interface DirectoryState {
+  readonly loaded: boolean;
+  readonly organisations: readonly OrganisationInfo[];
+  readonly departments: readonly DepartmentInfo[];
+  readonly people: readonly PersonInfo[];
+  readonly calendars: ReadonlyMap<string, WorkingCalendar>;
+  load(data: {
+    organisations: readonly OrganisationInfo[];
+    departments: readonly DepartmentInfo[];
+    people: readonly PersonInfo[];
+    calendars: ReadonlyMap<string, WorkingCalendar>;
+  }): void;
+}
+
+export const useDirectory = create<DirectoryState>()((set) => ({
+  loaded: false,
+  organisations: [],
+  departments: [],
+  people: [],
+  calendars: new Map(),
+  load: (data) => set({ ...data, loaded: true }),
+}));
