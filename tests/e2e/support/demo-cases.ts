@@ -32,7 +32,12 @@ export function executorsOf(org: DemoOrg, departmentId: string): Person[] {
 }
 
 /** `count` cases: a third only registered, a third triaged, a third routed to one department. */
-export async function seedCases(operator: ApiClient, curator: ApiClient, org: DemoOrg, count: number): Promise<string[]> {
+export async function seedCases(
+  operator: ApiClient,
+  curator: ApiClient,
+  org: DemoOrg,
+  count: number,
+): Promise<string[]> {
   const ids: string[] = [];
   const withExecutors = org.departments.filter((d) => executorsOf(org, d.id).length > 0);
   for (let i = 0; i < count; i++) {
