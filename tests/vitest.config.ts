@@ -1,5 +1,11 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'e2e', include: ['e2e/**/*.test.ts', 'cli/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+  test: {
+    name: 'e2e',
+    include: ['e2e/**/*.test.ts', 'cli/**/*.test.ts', 'realtime/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
 });

@@ -1,0 +1,132 @@
+// No missed update: a client that was disconnected while changes were committed catches up after reconnecting and
+// ends with exactly the organisation's log, in order, once; other organisations' changes never reach it.
+import { createChangeSync } from '@otklik/server/realtime-client-sync';
+import type { CaseChange } from '@otklik/server/realtime-events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ClientSocket,
+  connect,
+  connected,
+  eventually,
+  login,
+  type NodeProcess,
+  registerInput,
+  request,
+  startNode,
+  trpc,
+  waitFor,
+} from './support/harness';
+
+/** A socket client that keeps an organisation's changes with the shared client-sync helper. */
+function syncedClient(socket: ClientSocket, initialSeq: number) {
+  const applied: CaseChange[] = [];
+  const sync = createChangeSync<CaseChange>({
+    initialSeq,
+    fetchSince: (afterSeq) => request(socket, 'changes:since', { afterSeq }),
+    apply: (c) => applied.push(c),
+  });
+  socket.on('case:changed', (c) => sync.receive(c));
+  // Subscribed on connect (the server joins the rooms first), then catch up.
+  socket.on('connect', () => void sync.catchUp());
+  return { applied, sync };
+}
+
+describe('catch-up after a disconnection', () => {
+  let node: NodeProcess;
+  let operator: string;
+  let curator: string;
+  let observer: string;
+  let otherCurator: string;
+
+  beforeAll(async () => {
+    node = await startNode({ NODE_SEED: '1', NODE_SCHEDULER: '0' });
+    const { org, other } = node.fixture!;
+    [operator, curator, observer, otherCurator] = await Promise.all([
+      login(node.url, org.people.operator.login),
+      login(node.url, org.people.curator.login),
+      login(node.url, org.people.observer.login),
+      login(node.url, other.people.curator.login),
+    ]);
+  });
+  afterAll(async () => {
+    await node?.stop();
+  });
+
+  it('a client disconnected during 50 changes sees all 50 after reconnecting, in order, exactly once', async () => {
+    const a = connect(node.url, { cookie: curator }, { autoConnect: false });
+    const helloA = waitFor<{ headSeq: number }>(a, 'hello');
+    a.connect();
+    const start = (await helloA).headSeq;
+    const clientA = syncedClient(a, start);
+    const b = connect(node.url, { cookie: observer }, { autoConnect: false });
+    const clientB = syncedClient(b, start);
+    b.connect();
+    const stranger = connect(node.url, { cookie: otherCurator });
+    const strangerSaw: CaseChange[] = [];
+    stranger.on('case:changed', (c) => strangerSaw.push(c));
+    await Promise.all([connected(b), connected(stranger)]);
+
+    // One change while connected, then A drops.
+    await trpc(node.url, 'cases.register', registerInput('до обрыва'), { cookie: operator });
+    await eventually(() => (clientA.applied.length === 1 ? true : undefined));
+    a.disconnect();
+
+    for (let i = 0; i < 50; i++) {
+      await trpc(node.url, 'cases.register', registerInput(`изменение ${i}`), { cookie: operator });
+    }
+    // Nothing else happens: only the catch-up on reconnect can bring the 50 changes.
+    a.connect();
+    await eventually(() => (clientA.applied.length === 51 ? true : undefined));
+    // Drop again and reconnect while ten more changes are being committed: live pushes and the catch-up overlap.
+    a.disconnect();
+    const during = Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        trpc(node.url, 'cases.register', registerInput(`во время ${i}`), { cookie: operator }),
+      ),
+    );
+    a.connect();
+    await during;
+
+    // The organisation's whole log after `start`, read by a fresh client from the server.
+    const fresh = connect(node.url, { cookie: curator });
+    await connected(fresh);
+    const all = await request(fresh, 'changes:since', { afterSeq: start });
+    expect(all.hasMore).toBe(false);
+    expect(all.changes.filter((c) => c.type === 'case-registered')).toHaveLength(61);
+
+    await eventually(() => (clientA.applied.length >= all.changes.length ? true : undefined));
+    await eventually(() => (clientB.applied.length >= all.changes.length ? true : undefined));
+    const seqs = (list: CaseChange[]) => list.map((c) => c.seq);
+    expect(seqs(clientA.applied)).toEqual(seqs(all.changes));
+    expect(seqs(clientB.applied)).toEqual(seqs(all.changes));
+    // In order and exactly once.
+    expect(new Set(seqs(clientA.applied)).size).toBe(clientA.applied.length);
+    expect([...seqs(clientA.applied)].sort((x, y) => x - y)).toEqual(seqs(clientA.applied));
+    // The 50 changes made while A was away are all among what it applied after reconnecting.
+    const texts = clientA.applied.map((c) => (c.payload as { text?: string }).text);
+    for (let i = 0; i < 50; i++) expect(texts).toContain(`изменение ${i}`);
+    // Another organisation's curator saw none of it.
+    expect(strangerSaw).toEqual([]);
+    for (const s of [a, b, stranger, fresh]) s.disconnect();
+  });
+
+  it('a wall display gets the changes without personal data; no cookie, no socket', async () => {
+    const wall = connect(node.url, { displayToken: node.displayToken! });
+    const hello = await waitFor<{ who: { kind: string } }>(wall, 'hello');
+    expect(hello.who.kind).toBe('display');
+    const change = waitFor<CaseChange>(wall, 'case:changed');
+    await trpc(node.url, 'cases.register', registerInput('Иван пишет про яму'), { cookie: operator });
+    const seen = await change;
+    expect(seen.type).toBe('case-registered');
+    expect(seen.payload).toBeNull();
+    expect(seen.actorId).toBeNull();
+    const page = await request(wall, 'changes:since', { afterSeq: seen.prevSeq });
+    expect(page.changes.map((c) => c.payload)).toEqual([null]);
+    wall.disconnect();
+
+    const anonymous = connect(node.url, {});
+    await expect(connected(anonymous)).rejects.toThrow(/Войдите в систему/);
+    const badWall = connect(node.url, { displayToken: 'wall_nope' });
+    await expect(connected(badWall)).rejects.toThrow(/Ключ табло недействителен/);
+  });
+});

@@ -1,0 +1,72 @@
+// A server node in its own process for the realtime tests and the bench: startServer with the realtime services,
+// configured by environment variables; prints one JSON line when ready and shuts down gracefully on SIGTERM.
+
+import { hashSecret, newSecret } from '../../../apps/server/src/auth/tokens';
+import type { DatabaseTarget } from '../../../apps/server/src/db/connect';
+import { displayTokens } from '../../../apps/server/src/db/schema';
+import { startRealtimeNode } from '../../../apps/server/src/realtime/node';
+import { createOrgFixture } from '../../../apps/server/src/test/fixtures';
+
+const env = process.env;
+
+function target(): DatabaseTarget {
+  const t = env.NODE_TARGET ?? 'pglite-memory';
+  if (t === 'pglite-memory') return { kind: 'pglite-memory' };
+  if (t.startsWith('pglite:')) return { kind: 'pglite', dataDir: t.slice('pglite:'.length) };
+  return { kind: 'postgres', url: t };
+}
+
+// A shared virtual clock: every process of a test adds the same offset to its real clock.
+const offset = Number(env.NODE_CLOCK_OFFSET_MS ?? 0);
+const now = () => Date.now() + offset;
+
+const node = await startRealtimeNode({
+  target: target(),
+  now,
+  webDistDir: '/nonexistent',
+  timeIntervalMs: Number(env.NODE_TIME_INTERVAL_MS ?? 15_000),
+  scheduler: env.NODE_SCHEDULER === '0' ? false : { pollMs: Number(env.NODE_POLL_MS ?? 1000) },
+  smtpUrl: env.SMTP_URL,
+});
+
+// A slow command path, so a test can have a command in flight when SIGTERM arrives.
+const slowMs = Number(env.NODE_SLOW_COMMANDS_MS ?? 0);
+if (slowMs > 0) {
+  const server = node.running.server;
+  const listeners = server.listeners('request') as ((...args: unknown[]) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req, res) => {
+    const delay = req.url?.startsWith('/trpc/cases.') && req.method === 'POST' ? slowMs : 0;
+    setTimeout(() => {
+      for (const l of listeners) l.call(server, req, res);
+    }, delay);
+  });
+}
+
+let fixture: unknown = null;
+let displayToken: string | null = null;
+if (env.NODE_SEED === '1') {
+  const deps = node.running.deps;
+  const org = await createOrgFixture(deps, { profileId: 'konyshevsky-2020', timeZone: 'Europe/Moscow' });
+  const other = await createOrgFixture(deps, { profileId: 'konyshevsky-2020', timeZone: 'Europe/Moscow' });
+  displayToken = newSecret('wall_');
+  await deps.db
+    .insert(displayTokens)
+    .values({ organisationId: org.organisationId, name: 'Табло', tokenHash: hashSecret(displayToken) });
+  fixture = { org, other };
+}
+
+process.stdout.write(`${JSON.stringify({ ready: true, url: node.url, pid: process.pid, fixture, displayToken })}\n`);
+
+process.once('SIGTERM', () => {
+  node.close().then(
+    () => {
+      process.stdout.write(`${JSON.stringify({ closed: true })}\n`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      process.stderr.write(`close failed: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+});
