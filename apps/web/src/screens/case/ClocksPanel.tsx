@@ -39,7 +39,7 @@ export function ClocksPanel(props: {
                 offsetMs={offsetMs}
                 confirmed={c.confirmed}
               />
-              {c.rule && <div className="clock-rule muted">{c.rule}</div>}
+              {c.rule && <div className="clock-rule muted">{c.rule.replace(/^[a-z-]+: /, '')}</div>}
             </li>
           ))}
         </ul>

@@ -20,14 +20,16 @@ export function TimelinePanel(props: { readonly entries: readonly TimelineEntry[
                 {e.actorName ?? t.caseView.system} · {formatDateTime(e.at, props.timeZone, t.lang.locale)}
               </span>
             </div>
-            {TEXT_FIELDS.map((f) => {
-              const v = e.payload[f];
-              return typeof v === 'string' && v ? (
-                <p key={f} className="timeline-text">
-                  {v}
-                </p>
-              ) : null;
-            })}
+            {/* The registered message is shown in full above; repeating it here would only add noise. */}
+            {e.type !== 'case-registered' &&
+              TEXT_FIELDS.map((f) => {
+                const v = e.payload[f];
+                return typeof v === 'string' && v ? (
+                  <p key={f} className="timeline-text">
+                    {v}
+                  </p>
+                ) : null;
+              })}
           </li>
         ))}
       </ol>

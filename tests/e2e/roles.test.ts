@@ -1,0 +1,72 @@
+// Every role signs in through the login page and lands on its own start page; a wrong password and an empty form
+// are readable messages, not a crash; signing out returns to the login page.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
+import { buildWeb, startTestServer, type TestServer } from './support/server';
+
+describe.skipIf(!hasBrowser)('sign-in per role', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    buildWeb();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  // Start pages by role (apps/web/src/app/home.ts): executors and department heads work from their tasks,
+  // the administrator from the directory, everyone else from the board.
+  const cases: [login: string, path: string, heading: string][] = [
+    ['operator', '/board', 'Доска обращений'],
+    ['curator', '/board', 'Доска обращений'],
+    ['zhkh', '/inbox', 'Мои задачи'],
+    ['deputy', '/inbox', 'Мои задачи'],
+    ['head', '/board', 'Доска обращений'],
+    ['observer', '/board', 'Доска обращений'],
+    ['admin', '/admin/departments', 'Администрирование'],
+  ];
+  for (const [login, path, heading] of cases) {
+    it(`${login} lands on ${path}`, async () => {
+      const { context, page } = await signedInPage(browser, server.url, login);
+      await page.waitForURL((u) => u.pathname === path);
+      await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).count()).toBe(1);
+      await context.close();
+    });
+  }
+
+  it('a wrong password is a readable message and the form stays', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Логин').fill('curator');
+    await page.getByLabel('Пароль').fill('wrong');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('Неверный логин или пароль');
+    expect(page.url()).toContain('/login');
+    await context.close();
+  });
+
+  it('an empty form says what is missing without asking the server', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Введите логин и пароль');
+    await context.close();
+  });
+
+  it('signing out returns to the login page, and the board then asks to sign in', async () => {
+    const { context, page } = await signedInPage(browser, server.url, 'curator');
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await page.goto(`${server.url}/board`);
+    await page.waitForURL((u) => u.pathname === '/login');
+    await context.close();
+  });
+});
