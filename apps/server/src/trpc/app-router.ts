@@ -5,6 +5,7 @@ import { casesRouter } from './routers/cases';
 import { directoryRouter } from './routers/directory';
 import { intakeRouter } from './routers/intake';
 import { profilesRouter } from './routers/profiles';
+import { reportsRouter } from './routers/reports';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   profiles: profilesRouter,
   calendar: calendarRouter,
   intake: intakeRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

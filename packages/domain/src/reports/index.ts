@@ -3,7 +3,7 @@ export type * from './case-facts';
 export { caseFacts } from './case-facts';
 export { BOM, type CsvCell, type CsvOptions, toCsv } from './csv';
 export type { MonthRange } from './month';
-export { inRange, monthOf, monthRange, parseMonth, previousMonth } from './month';
+export { dayAndWeekStart, inRange, monthOf, monthRange, parseMonth, previousMonth } from './month';
 export { monthlySummary } from './monthly-summary';
 export { authorKeyOf, type RepeatCandidate, type RepeatDoc, RepeatIndex, type RepeatQueryOptions } from './repeats';
 export { median, percentile } from './stats';

@@ -59,3 +59,12 @@ export function monthOf(at: Instant, timeZone: string): string {
 
 export const inRange = (at: Instant | null | undefined, r: { start: Instant; end: Instant }): at is Instant =>
   at !== null && at !== undefined && at >= r.start && at < r.end;
+
+/** Local midnight of the day `at` falls on, and of the Monday of its week, in `timeZone`. */
+export function dayAndWeekStart(at: Instant, timeZone: string): { day: Instant; week: Instant } {
+  const zone = createZone(timeZone);
+  const dn = Math.floor((at + zone.offsetAt(at)) / 86_400_000);
+  // Day 0 (1970-01-01) was a Thursday: (dn + 3) mod 7 is days since Monday.
+  const sinceMonday = (((dn + 3) % 7) + 7) % 7;
+  return { day: zone.localToInstant(dn, 0), week: zone.localToInstant(dn - sinceMonday, 0) };
+}

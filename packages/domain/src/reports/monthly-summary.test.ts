@@ -197,3 +197,12 @@ describe('monthly summary, October 2026', () => {
     expect(s.drill[cellKey('organisation', 'organisation', 'received')]).toEqual(['late']);
   });
 });
+
+describe('local day and week', () => {
+  it('Wed 2026-11-25 01:00 MSK (Tue 22:00 UTC) is in Moscow’s Wednesday and the week of Mon Nov 23', async () => {
+    const { dayAndWeekStart } = await import('./month');
+    const r = dayAndWeekStart(at('2026-11-25T01:00:00+03:00'), 'Europe/Moscow');
+    expect(r.day).toBe(at('2026-11-25T00:00:00+03:00'));
+    expect(r.week).toBe(at('2026-11-23T00:00:00+03:00'));
+  });
+});

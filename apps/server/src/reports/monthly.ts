@@ -1,0 +1,62 @@
+// The monthly summary of one organisation: loads the histories, folds them with the organisation's rules and
+// returns the summary with the names of its people and departments. Shared by the tRPC router and the CLI.
+import {
+  type MonthlySummary,
+  monthRange,
+  type Profile,
+  parseMonth,
+  previousMonth,
+  summariseMonth,
+} from '@otklik/domain';
+import { loadOrganisationRules, loadProfile } from '../cases/domain-context';
+import type { DbOrTx } from '../db/connect';
+import { AppError } from '../errors/app-error';
+import { loadHistories } from './histories';
+import { type Directory, loadDirectory } from './names';
+
+export interface MonthlyReport {
+  readonly organisationId: string;
+  readonly summary: MonthlySummary;
+  readonly directory: Directory;
+}
+
+export function checkMonth(month: string): string {
+  const p = parseMonth(month);
+  if (!p.ok) throw new AppError('BAD_INPUT', p.message);
+  return month.trim();
+}
+
+export async function buildMonthlyReport(options: {
+  db: DbOrTx;
+  organisationId: string;
+  month: string;
+  now: number;
+}): Promise<MonthlyReport> {
+  const { db, organisationId, now } = options;
+  const month = checkMonth(options.month);
+  const rules = await loadOrganisationRules(db, organisationId);
+  const current = monthRange(month, rules.timeZone);
+  const previous = monthRange(previousMonth(month), rules.timeZone);
+  const [histories, directory] = await Promise.all([
+    loadHistories(db, organisationId, { from: previous.start, to: current.end }),
+    loadDirectory(db, organisationId),
+  ]);
+  // Cases keep the profile they were registered under; load each distinct one once.
+  const profiles = new Map<string, Profile>([[rules.profile.id, rules.profile]]);
+  for (const events of histories) {
+    const first = events[0];
+    const id = first?.type === 'case-registered' ? first.profileId : null;
+    if (id && !profiles.has(id)) {
+      profiles.set(id, await loadProfile(db, organisationId, id).catch(() => rules.profile));
+    }
+  }
+  const summary = summariseMonth({
+    histories,
+    month,
+    timeZone: rules.timeZone,
+    calendar: rules.calendar,
+    profileFor: (id) => (id ? (profiles.get(id) ?? rules.profile) : rules.profile),
+    now,
+  });
+  return { organisationId, summary, directory };
+}

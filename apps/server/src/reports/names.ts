@@ -1,0 +1,32 @@
+// Names of the organisation's people and departments for the report's tables (ids stay in the summary itself).
+import type { NameLookup } from '@otklik/domain';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db/connect';
+import { departments, people } from '../db/schema';
+
+export interface Directory {
+  readonly people: Record<string, string>;
+  readonly departments: Record<string, string>;
+}
+
+export async function loadDirectory(db: DbOrTx, organisationId: string): Promise<Directory> {
+  const [ps, ds] = await Promise.all([
+    db.select({ id: people.id, name: people.fullName }).from(people).where(eq(people.organisationId, organisationId)),
+    db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(eq(departments.organisationId, organisationId)),
+  ]);
+  return {
+    people: Object.fromEntries(ps.map((p) => [p.id, p.name])),
+    departments: Object.fromEntries(ds.map((d) => [d.id, d.name])),
+  };
+}
+
+/** Ids not in the directory (a deleted person, the 'system' actor) are shown as they are. */
+export function nameLookup(d: Directory): NameLookup {
+  return {
+    person: (id) => d.people[id] ?? (id === 'system' ? 'Система / system' : id),
+    department: (id) => d.departments[id] ?? id,
+  };
+}

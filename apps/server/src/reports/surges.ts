@@ -1,0 +1,175 @@
+// Surges of activity (konyshevsky p.24, krasnoufimsk p.25, NAO p.29): runs the domain detector on the
+// organisation's recent messages, stores surges, and alerts the head and the curators once per surge through the
+// same notification feed the realtime layer writes. Surges resolve when the rate falls (checked on every run and
+// whenever active surges are read).
+import {
+  type ActiveSurge,
+  detectSurges,
+  type SurgeDimension,
+  type SurgeThresholds,
+  surgeThresholdsOf,
+} from '@otklik/domain';
+import { and, arrayOverlaps, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/connect';
+import { cases, organisations, people } from '../db/schema';
+import { surges } from '../db/schema-reports';
+import { insertNotifications, type NewNotification } from '../notifications/delivery-feed';
+
+const DAY = 86_400_000;
+
+export async function thresholdsOf(db: DbOrTx, organisationId: string): Promise<SurgeThresholds> {
+  const [row] = await db
+    .select({ t: organisations.surgeThresholds })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return surgeThresholdsOf(row?.t);
+}
+
+const DIMENSION_WORDS: Record<SurgeDimension, string> = { topic: 'тема / topic', location: 'территория / location' };
+
+async function alertsFor(
+  db: DbOrTx,
+  organisationId: string,
+  opened: { dimension: SurgeDimension; value: string; caseIds: readonly string[]; count: number },
+  windowMinutes: number,
+): Promise<NewNotification[]> {
+  // The head (immediately, konyshevsky p.24) and the curators, who link or route the cases behind it.
+  const recipients = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(
+      and(
+        eq(people.organisationId, organisationId),
+        eq(people.active, true),
+        arrayOverlaps(people.roles, ['head', 'curator']),
+      ),
+    );
+  const numbered = await db
+    .select({ id: cases.id, number: cases.number })
+    .from(cases)
+    .where(inArray(cases.id, [...opened.caseIds]))
+    .orderBy(desc(cases.detectedAt));
+  const hours = windowMinutes % 60 === 0 ? `${windowMinutes / 60} ч` : `${windowMinutes} мин`;
+  const title = `Всплеск обращений: ${DIMENSION_WORDS[opened.dimension].split(' / ')[0]} «${opened.value}» — ${opened.count} за ${hours} / surge of messages: ${opened.value}`;
+  const body = `Обращения / cases: ${numbered.map((c) => `№ ${c.number}`).join(', ')}`;
+  return recipients.map((r) => ({
+    organisationId,
+    personId: r.id,
+    caseId: numbered[0]?.id ?? null,
+    kind: 'alert-to-head' as const,
+    title,
+    body,
+  }));
+}
+
+export interface SurgeRunResult {
+  readonly opened: number;
+  readonly grown: number;
+  readonly resolved: number;
+}
+
+/** Runs detection for one organisation at `now` and applies the decision in one transaction. */
+export async function runSurgeDetection(db: Db, organisationId: string, now: number): Promise<SurgeRunResult> {
+  const thresholds = await thresholdsOf(db, organisationId);
+  const since = now - thresholds.baselineWeeks * 7 * DAY - thresholds.windowMinutes * 60_000;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ caseId: cases.id, at: cases.detectedAt, topic: cases.topic, location: cases.location })
+      .from(cases)
+      .where(
+        and(
+          eq(cases.organisationId, organisationId),
+          gte(cases.detectedAt, new Date(since)),
+          or(sql`${cases.topic} is not null`, sql`${cases.location} is not null`),
+        ),
+      );
+    const activeRows = await tx
+      .select()
+      .from(surges)
+      .where(and(eq(surges.organisationId, organisationId), isNull(surges.resolvedAt)));
+    const active: ActiveSurge[] = activeRows.map((s) => ({
+      id: s.id,
+      dimension: s.dimension as SurgeDimension,
+      value: s.value,
+      caseIds: s.caseIds,
+    }));
+    const decision = detectSurges({
+      messages: rows.map((r) => ({ caseId: r.caseId, at: r.at.getTime(), topic: r.topic, location: r.location })),
+      active,
+      thresholds,
+      now,
+    });
+    const at = new Date(now);
+    const notices: NewNotification[] = [];
+    let opened = 0;
+    for (const o of decision.opened) {
+      const inserted = await tx
+        .insert(surges)
+        .values({
+          organisationId,
+          dimension: o.dimension,
+          value: o.value,
+          startedAt: at,
+          lastSeenAt: at,
+          caseIds: [...o.caseIds],
+          peakCount: o.count,
+          threshold: o.threshold,
+          baseline: o.baseline,
+        })
+        .onConflictDoNothing()
+        .returning({ id: surges.id });
+      if (inserted.length === 0) continue;
+      opened++;
+      notices.push(...(await alertsFor(tx, organisationId, o, thresholds.windowMinutes)));
+    }
+    for (const g of decision.grown) {
+      await tx
+        .update(surges)
+        .set({
+          caseIds: [...(activeRows.find((s) => s.id === g.id)?.caseIds ?? []), ...g.addedCaseIds],
+          lastSeenAt: at,
+          peakCount: sql`greatest(${surges.peakCount}, ${g.count})`,
+        })
+        .where(eq(surges.id, g.id));
+    }
+    if (decision.resolved.length > 0) {
+      await tx
+        .update(surges)
+        .set({ resolvedAt: at })
+        .where(
+          inArray(
+            surges.id,
+            decision.resolved.map((r) => r.id),
+          ),
+        );
+    }
+    await insertNotifications(tx, notices, now);
+    return { opened, grown: decision.grown.length, resolved: decision.resolved.length };
+  });
+}
+
+export type SurgeRow = typeof surges.$inferSelect;
+
+/** Active surges (resolving those whose rate fell first), most recent first. */
+export async function listActiveSurges(db: Db, organisationId: string, now: number): Promise<SurgeRow[]> {
+  await runSurgeDetection(db, organisationId, now);
+  return db
+    .select()
+    .from(surges)
+    .where(and(eq(surges.organisationId, organisationId), isNull(surges.resolvedAt)))
+    .orderBy(desc(surges.startedAt));
+}
+
+export async function listRecentSurges(db: DbOrTx, organisationId: string, since: number): Promise<SurgeRow[]> {
+  return db
+    .select()
+    .from(surges)
+    .where(
+      and(
+        eq(surges.organisationId, organisationId),
+        or(isNull(surges.resolvedAt), gte(surges.startedAt, new Date(since))),
+      ),
+    )
+    .orderBy(desc(surges.startedAt))
+    .limit(100);
+}

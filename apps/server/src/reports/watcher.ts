@@ -1,0 +1,40 @@
+// Runs the reports' reactions to committed case events: surge detection when a case is registered or triaged
+// (serialised per organisation, so two registrations at once cannot open the same surge twice) and the repeat index.
+import type { CaseEvent } from '@otklik/domain';
+import type { ServerDeps } from '../deps';
+import { applyToRepeatIndex } from './repeats';
+import { runSurgeDetection } from './surges';
+
+export interface ReportsWatcher {
+  /** Settles when every run started so far has finished (tests and shutdown). */
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+export function startReportsWatcher(deps: ServerDeps): ReportsWatcher {
+  const chains = new Map<string, Promise<void>>();
+  const unsubscribe = deps.bus.onCommitted((committed) => {
+    const relevant = committed.filter((c) => {
+      const type = (c.payload as CaseEvent | null)?.type;
+      return type === 'case-registered' || type === 'case-triaged';
+    });
+    const first = relevant[0];
+    if (!first) return;
+    const org = first.organisationId;
+    const run = (chains.get(org) ?? Promise.resolve())
+      .then(async () => {
+        await applyToRepeatIndex(deps.db, relevant);
+        await runSurgeDetection(deps.db, org, deps.now());
+      })
+      .catch((error: unknown) => {
+        process.stderr.write(`surge detection failed: ${String(error)}\n`);
+      });
+    chains.set(org, run);
+  });
+  return {
+    async idle() {
+      await Promise.all([...chains.values()]);
+    },
+    stop: unsubscribe,
+  };
+}

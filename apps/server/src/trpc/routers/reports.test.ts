@@ -1,0 +1,180 @@
+// reports router over the API: the monthly summary of a case driven through real commands, who may read it, surges
+// (one alert per surge to the head and the curators, resolved when the rate falls) and repeat candidates.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { notifications } from '../../db/schema';
+import { createDeps, type ServerDeps } from '../../deps';
+import { type ReportsWatcher, startReportsWatcher } from '../../reports/watcher';
+import { describeEachDatabase } from '../../test/databases';
+import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+
+// Tue 24 Nov 2026 10:00 Moscow (07:00 UTC), an ordinary working day; the fixture's profile is konyshevsky-2020.
+const TUE_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
+const MIN = 60_000;
+
+const message = (text: string, author = 'Иван Петров') => ({
+  network: 'vk' as const,
+  link: `https://vk.com/wall-1_${Math.random().toString(36).slice(2)}`,
+  author: { name: author },
+  text,
+  attachments: [],
+  visibility: 'public' as const,
+});
+
+describeEachDatabase('reports', (getDb) => {
+  let deps: ServerDeps;
+  let clock = TUE_10_MSK;
+  let org: OrgFixture;
+  let watcher: ReportsWatcher;
+  let as: Record<'operator' | 'curator' | 'roads' | 'head' | 'admin', Caller>;
+
+  beforeAll(async () => {
+    deps = createDeps({ database: getDb(), now: () => clock });
+    watcher = startReportsWatcher(deps);
+    org = await createOrgFixture(deps);
+    const p = org.people;
+    as = {
+      operator: await signIn(deps, p.operator.login),
+      curator: await signIn(deps, p.curator.login),
+      roads: await signIn(deps, p.roadsExecutor.login),
+      head: await signIn(deps, p.head.login),
+      admin: await signIn(deps, p.admin.login),
+    };
+  });
+  afterAll(() => watcher.stop());
+
+  const at = (minutesAfter10: number) => {
+    clock = TUE_10_MSK + minutesAfter10 * MIN;
+  };
+
+  it('summarises a case driven through the commands, charging the late approval to the curator', async () => {
+    // 10:00 registered; 10:10 triaged; 10:30 routed to roads; 11:00 draft; 12:00 revision requested — the approval
+    // was due 30 min W after the draft (11:30, p.12), so it is 30 min late; 12:30 draft again (revise due 13:00,
+    // p.13); 12:40 approved (due 13:00); 12:50 published by the executor (due 13:10, p.14): answer due Wed 10:00.
+    at(0);
+    const { caseId } = await as.operator.cases.register(message('Не убирают снег на улице Мира'));
+    let v = 1;
+    const cmd = async (who: Caller, command: Parameters<Caller['cases']['command']>[0]['command']) => {
+      const r = await who.cases.command({ caseId, expectedVersion: v, command });
+      v = r.version;
+    };
+    at(10);
+    await cmd(as.operator, {
+      type: 'triage',
+      topic: 'Снег',
+      location: 'ул. Мира',
+      category: 'ordinary',
+      processable: true,
+    });
+    at(30);
+    await cmd(as.curator, {
+      type: 'route',
+      mode: 'single',
+      assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+    });
+    at(60);
+    await cmd(as.roads, { type: 'submit-draft', kind: 'answer', text: 'Уберём до вечера', attachments: [] });
+    at(120);
+    await cmd(as.curator, { type: 'request-revision', reason: 'Укажите срок точнее' });
+    at(150);
+    await cmd(as.roads, { type: 'submit-draft', kind: 'answer', text: 'Уберём сегодня до 17:00', attachments: [] });
+    at(160);
+    await cmd(as.curator, { type: 'approve' });
+    at(170);
+    await cmd(as.roads, { type: 'publish', where: { kind: 'same-thread' } });
+
+    const { summary, directory } = await as.curator.reports.monthlySummary({ month: '2026-11' });
+    expect(summary.month).toBe('2026-11');
+    const t = summary.totals;
+    expect([t.received, t.answered, t.revisionRounds]).toEqual([1, 1, 1]);
+    expect(t.steps.approve).toEqual({ onTime: 1, overdue: 1 });
+    expect(t.steps.answer).toEqual({ onTime: 1, overdue: 0 });
+    const roads = summary.departments.find((d) => d.key === org.departments.roads)!;
+    expect([roads.received, roads.answered, roads.overdue]).toEqual([1, 1, 0]);
+    expect(roads.steps.draft).toEqual({ onTime: 1, overdue: 0 });
+    expect(roads.steps.revise).toEqual({ onTime: 1, overdue: 0 });
+    expect(roads.steps.publish).toEqual({ onTime: 1, overdue: 0 });
+    // Roads held 10:30–11:00, 12:00–12:30 and 12:40–12:50 = 70 min → 1.2 h.
+    expect(roads.medianHours).toBe(1.2);
+    const curator = summary.people.find((p) => p.key === org.people.curator.id)!;
+    expect(curator.steps.approve).toEqual({ onTime: 1, overdue: 1 });
+    expect(directory.departments[org.departments.roads]).toBe('Дороги и транспорт');
+    const ids = [...(summary.drill[`department|${org.departments.roads}|received`] ?? [])];
+    const drilled = await as.curator.reports.cases({ ids });
+    expect(drilled.map((c) => c.id)).toEqual([caseId]);
+  });
+
+  it('lets report readers in and keeps executors out; a bad month is a clear error', async () => {
+    await expect(as.roads.reports.monthlySummary({ month: '2026-11' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(as.head.reports.monthlySummary({ month: '2026-13' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(as.head.reports.monthlySummary({ month: 'ноябрь' })).rejects.toThrow(/ГГГГ-ММ/);
+  });
+
+  it('alerts the head and the curators once per surge and resolves it when the rate falls', async () => {
+    const headAlerts = () =>
+      deps.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.personId, org.people.head.id), eq(notifications.kind, 'alert-to-head')));
+    const before = (await headAlerts()).length;
+    // Six messages on «Вода» within 50 minutes (default threshold: 5 in 2 hours).
+    for (let i = 0; i < 6; i++) {
+      at(240 + i * 10);
+      const { caseId } = await as.operator.cases.register(message(`Нет воды в доме ${i + 1}`, `Житель ${i}`));
+      await as.operator.cases.command({
+        caseId,
+        expectedVersion: 1,
+        command: { type: 'triage', topic: 'Вода', location: `дом ${i + 1}`, category: 'ordinary', processable: true },
+      });
+      await watcher.idle();
+    }
+    const alerts = await headAlerts();
+    expect(alerts.length - before).toBe(1);
+    expect(alerts.at(-1)!.title).toContain('Вода');
+    const curatorAlerts = await deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.personId, org.people.curator.id), eq(notifications.kind, 'alert-to-head')));
+    expect(curatorAlerts).toHaveLength(1);
+    const active = await as.head.reports.surges();
+    const surge = active.find((s) => s.value === 'Вода')!;
+    expect(surge.resolvedAt).toBeNull();
+    expect(surge.caseIds).toHaveLength(6);
+    // Three hours after the last message the window holds none: resolved on the next read.
+    at(290 + 180);
+    const later = await as.head.reports.surges();
+    expect(later.find((s) => s.id === surge.id)!.resolvedAt).toBe(clock);
+    const overview = await as.head.reports.headOverview();
+    expect(overview.surges.find((s) => s.id === surge.id)).toBeUndefined();
+  });
+
+  it('suggests earlier cases by the same author or with similar text on the same topic', async () => {
+    at(600);
+    const first = await as.operator.cases.register(message('Огромная яма на улице Ленина возле школы', 'Пётр Сидоров'));
+    await as.operator.cases.command({
+      caseId: first.caseId,
+      expectedVersion: 1,
+      command: { type: 'triage', topic: 'Дороги', location: 'ул. Ленина', category: 'ordinary', processable: true },
+    });
+    at(620);
+    const second = await as.operator.cases.register(message('Опять огромная яма на улице Ленина у школы!', 'Анна К.'));
+    await watcher.idle();
+    const found = await as.curator.reports.repeatCandidates({ caseId: second.caseId });
+    expect(found[0]).toMatchObject({ caseId: first.caseId, sameAuthor: false });
+    expect(found[0]!.similarity).toBeGreaterThan(0.35);
+    at(640);
+    const third = await as.operator.cases.register(message('А когда починят фонарь?', 'Пётр Сидоров'));
+    const byAuthor = await as.curator.reports.repeatCandidates({ caseId: third.caseId });
+    expect(byAuthor.map((c) => [c.caseId, c.sameAuthor])).toContainEqual([first.caseId, true]);
+  });
+
+  it('only the administrator sets the surge thresholds', async () => {
+    await expect(as.curator.reports.setSurgeThresholds({ minCount: 3 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await as.admin.reports.setSurgeThresholds({ minCount: 8, windowMinutes: 60 });
+    expect(await as.curator.reports.surgeThresholds()).toMatchObject({
+      minCount: 8,
+      windowMinutes: 60,
+      baselineFactor: 3,
+    });
+  });
+});

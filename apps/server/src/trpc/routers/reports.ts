@@ -1,0 +1,71 @@
+// Reports: the monthly summary with its drill-down, surges of activity and their thresholds, repeat candidates for
+// the case workspace, and the head's overview. Procedures stay thin; the work is in src/reports.
+import { zSurgeThresholds } from '@otklik/domain';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { organisations } from '../../db/schema';
+import { caseRows } from '../../reports/drilldown';
+import { headOverview } from '../../reports/head-overview';
+import { buildMonthlyReport } from '../../reports/monthly';
+import { repeatCandidates } from '../../reports/repeats';
+import { listActiveSurges, listRecentSurges, thresholdsOf } from '../../reports/surges';
+import { zId } from '../inputs';
+import { adminProcedure, protectedProcedure, router, withRoles } from '../trpc';
+
+const zMonth = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/, 'месяц в виде ГГГГ-ММ, например 2026-10 / month as YYYY-MM, e.g. 2026-10');
+
+/** Who reads reports: the curator compiles the summary, the head receives it (konyshevsky p.23, NAO p.28). */
+const reportReaders = withRoles('curator', 'head', 'department-head', 'administrator', 'observer');
+
+export const reportsRouter = router({
+  monthlySummary: reportReaders.input(z.object({ month: zMonth })).query(async ({ ctx, input }) => {
+    const report = await buildMonthlyReport({
+      db: ctx.deps.db,
+      organisationId: ctx.user.organisationId,
+      month: input.month,
+      now: ctx.deps.now(),
+    });
+    return { summary: report.summary, directory: report.directory };
+  }),
+
+  /** The cases behind a number (drill-down). */
+  cases: reportReaders
+    .input(z.object({ ids: z.array(zId).max(5_000) }))
+    .query(({ ctx, input }) => caseRows(ctx.deps.db, ctx.user.organisationId, input.ids)),
+
+  surges: reportReaders
+    .input(z.object({ sinceDays: z.number().int().min(1).max(366).default(30) }).default({ sinceDays: 30 }))
+    .query(async ({ ctx, input }) => {
+      const now = ctx.deps.now();
+      // Reading active surges first resolves those whose rate has fallen.
+      await listActiveSurges(ctx.deps.db, ctx.user.organisationId, now);
+      const rows = await listRecentSurges(ctx.deps.db, ctx.user.organisationId, now - input.sinceDays * 86_400_000);
+      return rows.map((s) => ({
+        ...s,
+        startedAt: s.startedAt.getTime(),
+        lastSeenAt: s.lastSeenAt.getTime(),
+        resolvedAt: s.resolvedAt?.getTime() ?? null,
+      }));
+    }),
+
+  surgeThresholds: reportReaders.query(({ ctx }) => thresholdsOf(ctx.deps.db, ctx.user.organisationId)),
+
+  setSurgeThresholds: adminProcedure.input(zSurgeThresholds).mutation(async ({ ctx, input }) => {
+    await ctx.deps.db
+      .update(organisations)
+      .set({ surgeThresholds: input })
+      .where(eq(organisations.id, ctx.user.organisationId));
+    return input;
+  }),
+
+  /** Earlier cases by the same author or with similar text on the same topic/location (the curator links repeats). */
+  repeatCandidates: protectedProcedure
+    .input(z.object({ caseId: zId, limit: z.number().int().min(1).max(50).optional() }))
+    .query(({ ctx, input }) => repeatCandidates(ctx.deps.db, ctx.user.organisationId, input.caseId, input.limit ?? 10)),
+
+  headOverview: withRoles('head', 'curator', 'administrator', 'observer').query(({ ctx }) =>
+    headOverview(ctx.deps.db, ctx.user.organisationId, ctx.deps.now()),
+  ),
+});
