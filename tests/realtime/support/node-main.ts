@@ -4,7 +4,8 @@
 import { hashSecret, newSecret } from '../../../apps/server/src/auth/tokens';
 import type { DatabaseTarget } from '../../../apps/server/src/db/connect';
 import { displayTokens } from '../../../apps/server/src/db/schema';
-import { startRealtimeNode } from '../../../apps/server/src/realtime/node';
+import { startServer } from '../../../apps/server/src/http/server';
+import { startRealtimeServices } from '../../../apps/server/src/realtime/services';
 import { createOrgFixture } from '../../../apps/server/src/test/fixtures';
 
 const env = process.env;
@@ -20,19 +21,13 @@ function target(): DatabaseTarget {
 const offset = Number(env.NODE_CLOCK_OFFSET_MS ?? 0);
 const now = () => Date.now() + offset;
 
-const node = await startRealtimeNode({
-  target: target(),
-  now,
-  webDistDir: '/nonexistent',
-  timeIntervalMs: Number(env.NODE_TIME_INTERVAL_MS ?? 15_000),
-  scheduler: env.NODE_SCHEDULER === '0' ? false : { pollMs: Number(env.NODE_POLL_MS ?? 1000) },
-  smtpUrl: env.SMTP_URL,
-});
+const running = await startServer({ target: target(), now, webDistDir: '/nonexistent' });
 
-// A slow command path, so a test can have a command in flight when SIGTERM arrives.
+// A slow command path, so a test can have a command in flight when SIGTERM arrives. Installed before the
+// realtime services, exactly where a slow database would make the API slow.
 const slowMs = Number(env.NODE_SLOW_COMMANDS_MS ?? 0);
 if (slowMs > 0) {
-  const server = node.running.server;
+  const server = running.server;
   const listeners = server.listeners('request') as ((...args: unknown[]) => void)[];
   server.removeAllListeners('request');
   server.on('request', (req, res) => {
@@ -42,6 +37,23 @@ if (slowMs > 0) {
     }, delay);
   });
 }
+
+// The same composition as realtime/node.ts (startRealtimeNode), with the slow path above in between.
+const services = await startRealtimeServices({
+  httpServer: running.server,
+  deps: running.deps,
+  timeIntervalMs: Number(env.NODE_TIME_INTERVAL_MS ?? 15_000),
+  scheduler: env.NODE_SCHEDULER === '0' ? false : { pollMs: Number(env.NODE_POLL_MS ?? 1000) },
+  smtpUrl: env.SMTP_URL,
+});
+const node = {
+  url: running.url,
+  running,
+  async close() {
+    await services.shutdown();
+    await running.close();
+  },
+};
 
 let fixture: unknown = null;
 let displayToken: string | null = null;
