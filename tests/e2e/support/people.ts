@@ -1,0 +1,29 @@
+// Looks up demo people and departments by login through the API, so tests name people as the UI shows them.
+import type { ApiClient, Department, Person } from './api';
+
+export interface Named {
+  person: Person;
+  department: Department;
+  /** As the board writes it: 'Фамилия И. О.' */
+  short: string;
+}
+
+export function shortName(fullName: string): string {
+  const [last, ...rest] = fullName.trim().split(/\s+/);
+  return [last, ...rest.map((p) => `${p[0]}.`)].join(' ');
+}
+
+export async function findPeople(api: ApiClient, logins: readonly string[]): Promise<Record<string, Named>> {
+  const [people, departments] = await Promise.all([
+    api.query<Person[]>('directory.people'),
+    api.query<Department[]>('directory.departments'),
+  ]);
+  const out: Record<string, Named> = {};
+  for (const login of logins) {
+    const person = people.find((p) => p.login === login);
+    const department = departments.find((d) => d.id === person?.departmentId);
+    if (!person || !department) throw new Error(`demo person ${login} with a department not found`);
+    out[login] = { person, department, short: shortName(person.fullName) };
+  }
+  return out;
+}
