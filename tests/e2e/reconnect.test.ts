@@ -1,0 +1,82 @@
+// A signed-in board survives a server restart: it says "соединение потеряно — переподключение" while the server is
+// down, reconnects by itself (the session cookie still valid), and a change made right after the restart reaches it
+// without a reload. A bad input on a case form is a readable message next to the field.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, command, registerCase } from './support/api';
+import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
+import { buildWeb, startTestServer, type TestServer } from './support/server';
+
+const POLL = { timeout: 60_000, interval: 250 };
+
+describe.skipIf(!hasBrowser)('reconnecting and readable errors', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let board: Page;
+  let caseId: string;
+  let caseNumber: number;
+
+  beforeAll(async () => {
+    buildWeb();
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const operator = await new ApiClient(server.url).login('operator');
+    caseId = await registerCase(operator, { text: 'На улице Гагарина не вывезли мусор.' });
+    caseNumber = (await operator.query<{ case: { number: number } }>('cases.detail', { caseId })).case.number;
+    board = (await signedInPage(browser, server.url, 'curator')).page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('shows the lost connection during a restart and heals itself, then follows changes again', async () => {
+    await board.goto(`${server.url}/board?q=${caseNumber}`);
+    const badge = board.locator('[data-connection]');
+    await expect.poll(() => badge.getAttribute('data-connection'), POLL).toBe('online');
+    await server.stop();
+    await expect.poll(() => badge.getAttribute('data-connection'), POLL).toBe('offline');
+    expect(await badge.textContent()).toContain('соединение потеряно — переподключение');
+    await server.restart();
+    await expect.poll(() => badge.getAttribute('data-connection'), POLL).toBe('online');
+
+    const curator = await new ApiClient(server.url).login('curator');
+    await command(curator, caseId, {
+      type: 'triage',
+      processable: true,
+      topic: 'Мусор',
+      location: 'ул. Гагарина',
+      category: 'ordinary',
+    });
+    await expect
+      .poll(() => board.locator(`tr[data-case-id="${caseId}"] .board-topic`).textContent(), POLL)
+      .toBe('Мусор');
+    expect(new URL(board.url()).pathname).toBe('/board');
+  });
+
+  it('a bad input is a readable message next to the field, and nothing is sent', async () => {
+    const page = (await signedInPage(browser, server.url, 'curator')).page;
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Направить' }).click();
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
+    // No department chosen: the domain's schema says the field is required, in Russian.
+    await expect.poll(() => page.locator('.field-error').first().textContent(), POLL).toMatch(/обязательное поле/i);
+    expect(await page.getByRole('alert').first().textContent()).toContain('Проверьте поля формы');
+    await page.context().close();
+  });
+
+  it('a refusal of the server is shown as its sentence, not as a code', async () => {
+    const page = (await signedInPage(browser, server.url, 'curator')).page;
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Сократить срок' }).click();
+    // A "shorter" deadline far in the future is longer than the profile's: the server refuses it (NAO p.14 rule).
+    await page.getByLabel(/Новый срок/).fill('2030-01-10T10:00');
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
+    const alert = page.locator('.command-form .error-message');
+    await expect.poll(() => alert.count(), POLL).toBe(1);
+    const text = (await alert.textContent()) ?? '';
+    expect(text.length).toBeGreaterThan(10);
+    expect(text).not.toMatch(/UNPROCESSABLE|BAD_REQUEST|\{|\[object/);
+    await page.context().close();
+  });
+});
