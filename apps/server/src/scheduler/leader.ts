@@ -48,7 +48,8 @@ export function createLeadership(database: Database): Leadership {
       if (released) return false;
       try {
         if (!client) {
-          const c = new pg.Client({ connectionString: url, application_name: 'otklik-scheduler' });
+          // The process id in the name lets an operator (and the fail-over test) see which node leads.
+          const c = new pg.Client({ connectionString: url, application_name: `otklik-scheduler:${process.pid}` });
           // A broken connection means the lock is gone with the session: stop leading at once.
           c.on('error', drop);
           c.on('end', () => {

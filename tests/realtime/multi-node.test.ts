@@ -1,0 +1,159 @@
+// Two server processes on one PostgreSQL: a command on node A reaches a socket client on node B (through
+// @socket.io/postgres-adapter), a breach is recorded once, not twice, and when the leading node dies the other
+// takes over the scheduler. Skipped, with a notice, when TEST_DATABASE_URL is unset (CI sets it).
+import { randomBytes } from 'node:crypto';
+import type { CaseChange, Notification } from '@otklik/server/realtime-events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../apps/server/src/db/connect';
+import type { OrgFixture } from '../../apps/server/src/test/fixtures';
+import {
+  connect,
+  connected,
+  eventually,
+  login,
+  type NodeProcess,
+  registerInput,
+  request,
+  startNode,
+  trpc,
+  waitFor,
+} from './support/harness';
+
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+if (!TEST_DATABASE_URL) {
+  process.stderr.write('NOTICE: TEST_DATABASE_URL is not set: the two-node realtime tests are skipped.\n');
+}
+
+// Virtual Wednesday 25 November 2026, 10:00 Moscow: working time, so the shortened clocks below run in it.
+const offset = Date.parse('2026-11-25T10:00:00+03:00') - Date.now();
+const virtualNow = () => Date.now() + offset;
+
+describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
+  let admin: Database;
+  let database: Database;
+  let dbName: string;
+  let a: NodeProcess;
+  let b: NodeProcess;
+  let org: OrgFixture;
+  const cookies: Record<string, string> = {};
+
+  beforeAll(async () => {
+    admin = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL!, maxConnections: 1 });
+    dbName = `otklik_rt_${randomBytes(5).toString('hex')}`;
+    if (admin.raw.kind !== 'postgres') throw new Error('unreachable');
+    await admin.raw.client.unsafe(`create database ${dbName}`);
+    const url = new URL(TEST_DATABASE_URL!);
+    url.pathname = `/${dbName}`;
+    const env = { NODE_TARGET: url.toString(), NODE_CLOCK_OFFSET_MS: String(offset), NODE_POLL_MS: '500' };
+    // Both start at once: the migration advisory lock lets one migrate while the other waits.
+    [a, b] = await Promise.all([startNode({ ...env, NODE_SEED: '1' }), startNode(env)]);
+    database = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 2 });
+    org = a.fixture!.org;
+    for (const [key, person] of Object.entries(org.people)) cookies[key] = await login(a.url, person.login);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await database?.close();
+    if (admin?.raw.kind === 'postgres') await admin.raw.client.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin?.close();
+  });
+
+  const sql = () => {
+    if (database.raw.kind !== 'postgres') throw new Error('unreachable');
+    return database.raw.client;
+  };
+  /** The pid of the node process holding the scheduler lock (its connection is named after it), or null. */
+  const leaderPid = async (): Promise<number | null> => {
+    const rows = await sql()<{ name: string }[]>`
+      select a.application_name as name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+      where l.locktype = 'advisory' and l.objid = 7345002 and l.granted`;
+    const name = rows[0]?.name;
+    return name ? Number(name.split(':')[1]) : null;
+  };
+
+  /** A case routed to the roads executor through node `via`, its draft clock shortened to fall due in `ms`. */
+  async function caseDueIn(via: NodeProcess, ms: number) {
+    const r = await trpc<{ caseId: string; version: number }>(via.url, 'cases.register', registerInput('Сугробы'), {
+      cookie: cookies.operator!,
+    });
+    let version = r.version;
+    const run = async (who: string, command: unknown) => {
+      version = (
+        await trpc<{ version: number }>(
+          via.url,
+          'cases.command',
+          { caseId: r.caseId, expectedVersion: version, command },
+          { cookie: cookies[who]! },
+        )
+      ).version;
+    };
+    await run('operator', {
+      type: 'triage',
+      topic: 'снег',
+      location: 'ул. Садовая',
+      category: 'ordinary',
+      processable: true,
+    });
+    await run('curator', {
+      type: 'route',
+      mode: 'single',
+      assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+    });
+    const dueAt = virtualNow() + ms;
+    await run('curator', { type: 'shorten-deadline', step: 'draft', dueAt });
+    return { caseId: r.caseId, dueAt };
+  }
+
+  const clockTypes = async (caseId: string) =>
+    (
+      await sql()<{ type: string }[]>`
+        select type from case_events where case_id = ${caseId} and type like 'clock-%' order by seq`
+    ).map((r) => r.type);
+
+  it('a command on node A reaches a client on node B, and its notification too', async () => {
+    const onB = connect(b.url, { cookie: cookies.curator! });
+    const executorOnB = connect(b.url, { cookie: cookies.roadsExecutor! });
+    await Promise.all([connected(onB), connected(executorOnB)]);
+    const change = waitFor<CaseChange>(onB, 'case:changed');
+    const registered = await trpc<{ caseId: string }>(a.url, 'cases.register', registerInput('С узла A'), {
+      cookie: cookies.operator!,
+    });
+    const seen = await change;
+    expect(seen).toMatchObject({ caseId: registered.caseId, type: 'case-registered' });
+    // The catch-up on node B reads the same log.
+    const page = await request(onB, 'changes:since', { afterSeq: seen.prevSeq });
+    expect(page.changes[0]?.seq).toBe(seen.seq);
+
+    const assigned = waitFor<Notification>(executorOnB, 'notification:new');
+    await caseDueIn(a, 3_600_000);
+    expect((await assigned).kind).toBe('assigned');
+    onB.disconnect();
+    executorOnB.disconnect();
+  });
+
+  it('one node leads the scheduler; a breach is recorded once, not twice', async () => {
+    const leader = await eventually(leaderPid);
+    expect([a.pid, b.pid]).toContain(leader);
+    const { caseId } = await caseDueIn(a, 4_000);
+    await eventually(async () => ((await clockTypes(caseId)).includes('clock-breached') ? true : undefined), 15_000);
+    // Both nodes keep polling; give them several passes to record it again if they could.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await clockTypes(caseId)).toEqual(['clock-at-risk', 'clock-breached']);
+    const notices = await sql()<{ n: number }[]>`
+      select count(*)::int as n from notifications where case_id = ${caseId} and kind = 'deficiency-notice'`;
+    expect(notices[0]?.n).toBe(1);
+  });
+
+  it('when the leading node dies, the other takes over and records the next breach', async () => {
+    const leader = await eventually(leaderPid);
+    const [dead, survivor] = leader === a.pid ? [a, b] : [b, a];
+    const { caseId, dueAt } = await caseDueIn(survivor, 6_000);
+    await dead.kill();
+    await eventually(async () => ((await leaderPid()) === survivor.pid ? true : undefined), 10_000);
+    await eventually(async () => ((await clockTypes(caseId)).includes('clock-breached') ? true : undefined), 15_000);
+    expect(await clockTypes(caseId)).toEqual(['clock-at-risk', 'clock-breached']);
+    const [breach] = await sql()<{ occurred_at: string | Date }[]>`
+      select occurred_at from case_events where case_id = ${caseId} and type = 'clock-breached'`;
+    expect(new Date(breach!.occurred_at).getTime()).toBe(dueAt + 1);
+  });
+});
