@@ -5,6 +5,8 @@ import { AppShell } from './app/AppShell';
 import { HomeRedirect } from './app/HomeRedirect';
 import { NotFound } from './app/NotFound';
 import { RootLayout } from './app/RootLayout';
+import { HeadPage } from './pages/head/HeadPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { AdminScreen } from './screens/admin/AdminScreen';
 import { BoardScreen } from './screens/board/BoardScreen';
 import { CaseScreen } from './screens/case/CaseScreen';
@@ -26,6 +28,8 @@ export const router = createBrowserRouter([
           { path: '/cases/:caseId', Component: CaseScreen },
           { path: '/inbox', Component: InboxScreen },
           { path: '/admin/*', Component: AdminScreen },
+          { path: '/reports', Component: ReportsPage },
+          { path: '/head', Component: HeadPage },
           { path: '*', Component: NotFound },
         ],
       },

@@ -39,6 +39,10 @@ export function AppShell() {
         <nav aria-label={t.nav.menu} className="app-nav">
           {hasRole(user, ...boardRoles) && <NavLink to="/board">{t.nav.board}</NavLink>}
           {hasRole(user, 'executor', 'department-head', 'curator') && <NavLink to="/inbox">{t.nav.inbox}</NavLink>}
+          {hasRole(user, 'head', 'curator', 'administrator') && <NavLink to="/head">{t.head.nav}</NavLink>}
+          {hasRole(user, 'curator', 'head', 'department-head', 'administrator', 'observer') && (
+            <NavLink to="/reports">{t.reports.nav}</NavLink>
+          )}
           {hasRole(user, 'administrator') && <NavLink to="/admin">{t.nav.admin}</NavLink>}
         </nav>
         <div className="app-tools">

@@ -1,0 +1,186 @@
+// The head of administration's view (konyshevsky p.24, krasnoufimsk p.25, NAO p.29): today's socially significant
+// cases, active surges with the cases behind them, this week's breaches by department and the month's timeliness.
+// Refreshed every minute and whenever a case changes.
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatDateTime } from '../../components/format';
+import { Loading } from '../../components/Loading';
+import { useAsync } from '../../components/use-async';
+import { fill, useT } from '../../i18n';
+import { useCases } from '../../stores/cases';
+import { type HeadOverviewData, loadHeadOverview } from '../reports/report-api';
+import '../reports/reports.css';
+
+const REFRESH_MS = 60_000;
+
+export function HeadPage() {
+  const t = useT();
+  const state = useAsync(loadHeadOverview, []);
+  const { reload } = state;
+  const touched = useCases((s) => s.touched);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    const id = setInterval(reload, REFRESH_MS);
+    return () => clearInterval(id);
+  }, [reload]);
+  // A burst of case changes is one reload, at most every 5 s.
+  useEffect(() => {
+    if (touched.size === 0 || timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      reload();
+    }, 5000);
+  }, [touched, reload]);
+  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
+
+  const data = state.data;
+  return (
+    <section className="page head-page" aria-labelledby="head-title">
+      <h1 id="head-title">{t.head.title}</h1>
+      {state.error != null && <ErrorMessage error={state.error} onRetry={reload} />}
+      {!data ? (
+        state.error == null && <Loading />
+      ) : (
+        <>
+          <p className="muted">
+            {fill(t.head.refreshed, { at: formatDateTime(data.now, data.timeZone, t.lang.locale) })}
+          </p>
+          <div className="head-grid">
+            <Surges data={data} />
+            <Significant data={data} />
+            <Breaches data={data} />
+            <Timeliness data={data} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+type Props = { readonly data: HeadOverviewData };
+
+function Surges({ data }: Props) {
+  const t = useT();
+  return (
+    <section aria-labelledby="head-surges">
+      <h2 id="head-surges">{t.head.surges}</h2>
+      {data.surges.length === 0 ? (
+        <p className="muted">{t.head.surgesEmpty}</p>
+      ) : (
+        <ul className="head-list">
+          {data.surges.map((s) => (
+            <li key={s.id} className="head-surge">
+              <strong>
+                {fill(t.head.surgeLine, {
+                  dimension: s.dimension === 'topic' ? t.head.dimensionTopic : t.head.dimensionLocation,
+                  value: s.value,
+                  count: s.cases.length,
+                  threshold: s.threshold,
+                  since: formatDateTime(s.startedAt, data.timeZone, t.lang.locale),
+                })}
+              </strong>
+              <div>
+                {s.cases.map((c, i) => (
+                  <span key={c.id}>
+                    {i > 0 && ', '}
+                    <Link to={`/cases/${c.id}`}>№ {c.number ?? '?'}</Link>
+                  </span>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Significant({ data }: Props) {
+  const t = useT();
+  return (
+    <section aria-labelledby="head-significant">
+      <h2 id="head-significant">{t.head.significant}</h2>
+      {data.significant.length === 0 ? (
+        <p className="muted">{t.head.significantEmpty}</p>
+      ) : (
+        <ul className="head-list">
+          {data.significant.map((c) => (
+            <li key={c.id}>
+              <Link to={`/cases/${c.id}`}>№ {c.number}</Link> · {c.topic ?? '—'} · {c.location ?? '—'} ·{' '}
+              {c.isOpen
+                ? c.dueAt !== null && fill(t.head.due, { at: formatDateTime(c.dueAt, data.timeZone, t.lang.locale) })
+                : t.head.closed}
+              <div className="muted">{c.excerpt}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Breaches({ data }: Props) {
+  const t = useT();
+  const rows = data.breachesThisWeek.map((b) => ({ name: b.name ?? t.head.curators, breaches: b.breaches }));
+  return (
+    <section aria-labelledby="head-breaches">
+      <h2 id="head-breaches">{t.head.breaches}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t.head.breachesEmpty}</p>
+      ) : (
+        <>
+          <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 36 + 40)}>
+            <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="name" width={180} />
+              <Tooltip />
+              <Bar dataKey="breaches" name={t.reports.late} fill="#c62828" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+          <table className="report-table">
+            <tbody>
+              {data.breachesThisWeek.map((b) => (
+                <tr key={b.departmentId}>
+                  <th scope="row">{b.name ?? t.head.curators}</th>
+                  <td className="num">{b.breaches}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Timeliness({ data }: Props) {
+  const t = useT();
+  const m = data.timeliness;
+  const steps = m.onTime + m.overdue;
+  const share = steps > 0 ? `${Math.round((m.onTime / steps) * 100)}%` : '—';
+  const items: [string, string | number][] = [
+    [t.reports.received, m.received],
+    [t.reports.answered, m.answered],
+    [t.reports.onTimeShare, share],
+    [t.reports.overdue, m.overdue],
+    [t.reports.finalLate, m.finalLate],
+    [t.reports.medianHours, m.medianHours === null ? '—' : m.medianHours.toLocaleString(t.lang.locale)],
+  ];
+  return (
+    <section aria-labelledby="head-timeliness">
+      <h2 id="head-timeliness">{fill(t.head.timeliness, { month: data.month })}</h2>
+      <dl className="report-totals">
+        {items.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <Link to={`/reports?month=${data.month}`}>{t.head.openReport}</Link>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+// The cases behind a number of the report, loaded on demand, each linking to its case workspace.
+import { Link } from 'react-router';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatDateTime } from '../../components/format';
+import { Loading } from '../../components/Loading';
+import { useAsync } from '../../components/use-async';
+import { useT } from '../../i18n';
+import { loadDrillCases } from './report-api';
+
+export function DrillPanel(props: {
+  readonly ids: readonly string[];
+  readonly label: string;
+  readonly timeZone: string;
+  readonly onClose: () => void;
+}) {
+  const t = useT();
+  const state = useAsync(() => loadDrillCases(props.ids), [props.ids.join(',')]);
+  return (
+    <section className="report-drill" aria-labelledby="report-drill-title" aria-live="polite">
+      <div className="report-section-head">
+        <h2 id="report-drill-title">
+          {t.reports.drillTitle}: {props.label} ({props.ids.length})
+        </h2>
+        <button type="button" className="button-secondary no-print" onClick={props.onClose}>
+          {t.reports.closeDrill}
+        </button>
+      </div>
+      {state.error != null && <ErrorMessage error={state.error} onRetry={state.reload} />}
+      {!state.data ? (
+        state.error == null && <Loading />
+      ) : state.data.length === 0 ? (
+        <p className="muted">{t.reports.drillEmpty}</p>
+      ) : (
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.reports.number}</th>
+              <th scope="col">{t.reports.detected}</th>
+              <th scope="col">{t.reports.topic}</th>
+              <th scope="col">{t.reports.location}</th>
+              <th scope="col">{t.reports.status}</th>
+              <th scope="col">{t.reports.excerpt}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.data.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <Link to={`/cases/${c.id}`}>№ {c.number}</Link>
+                </th>
+                <td>{formatDateTime(c.detectedAt, props.timeZone, t.lang.locale)}</td>
+                <td>{c.topic ?? '—'}</td>
+                <td>{c.location ?? '—'}</td>
+                <td>{c.isOpen ? c.status : t.head.closed}</td>
+                <td className="report-excerpt">{c.excerpt}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

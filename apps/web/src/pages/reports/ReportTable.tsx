@@ -1,0 +1,89 @@
+// One table of the summary: headers in the current language, numbers that open the cases behind them, and its own
+// CSV export.
+import type { SummaryTable } from '@otklik/domain';
+import { Link } from 'react-router';
+import { pickLanguage } from '../../api/errors';
+import { useT } from '../../i18n';
+import { downloadTable } from './csv-download';
+
+export function ReportTable(props: {
+  readonly table: SummaryTable;
+  readonly month: string;
+  readonly selected: string | null;
+  readonly onDrill: (key: string, label: string) => void;
+  /** The case number to show instead of a case id (top overdue table). */
+  readonly caseLabel?: (caseId: string) => string;
+}) {
+  const t = useT();
+  const lang = t.lang.code as 'ru' | 'en';
+  const { table } = props;
+  const label = (s: string) => pickLanguage(s, lang);
+  const number = (v: string | number | null) =>
+    typeof v === 'number' ? v.toLocaleString(t.lang.locale, { maximumFractionDigits: 1 }) : (v ?? '—');
+  return (
+    <section className="report-section" aria-labelledby={`report-${table.id}`}>
+      <div className="report-section-head">
+        <h2 id={`report-${table.id}`}>{label(table.title)}</h2>
+        <button type="button" className="button-secondary no-print" onClick={() => downloadTable(table, props.month)}>
+          {t.reports.exportCsv}
+        </button>
+      </div>
+      {table.rows.length === 0 ? (
+        <p className="muted">{t.app.empty}</p>
+      ) : (
+        <div className="report-scroll">
+          <table className="report-table">
+            <thead>
+              <tr>
+                {table.header.map((h) => (
+                  <th key={h} scope="col">
+                    {label(h)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own; the order is stable
+                <tr key={i}>
+                  {row.map((c, j) => {
+                    const text = j === 0 && typeof c.value === 'string' ? label(c.value) : number(c.value);
+                    const Cell = j === 0 ? 'th' : 'td';
+                    const drill = c.drill;
+                    return (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                      <Cell
+                        key={j}
+                        scope={j === 0 ? 'row' : undefined}
+                        className={typeof c.value === 'number' ? 'num' : undefined}
+                      >
+                        {drill && !drill.startsWith('case|') ? (
+                          <button
+                            type="button"
+                            className={`drill-link${props.selected === drill ? ' drill-active' : ''}`}
+                            onClick={() =>
+                              props.onDrill(
+                                drill,
+                                `${label(String(row[0]?.value ?? ''))} — ${label(table.header[j] ?? '')}`,
+                              )
+                            }
+                          >
+                            {text}
+                          </button>
+                        ) : drill?.startsWith('case|') ? (
+                          <Link to={`/cases/${drill.slice(5)}`}>{props.caseLabel?.(drill.slice(5)) ?? text}</Link>
+                        ) : (
+                          text
+                        )}
+                      </Cell>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+// The monthly summary page (konyshevsky p.23, NAO p.28): month picker, totals at a glance, charts, every table with
+// drill-down to the cases and CSV export, and a printable layout (reports.css).
+import { CURATORS_KEY, type SummaryTable, summaryTables } from '@otklik/domain';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { pickLanguage } from '../../api/errors';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatDateTime } from '../../components/format';
+import { Loading } from '../../components/Loading';
+import { useAsync } from '../../components/use-async';
+import { fill, useT } from '../../i18n';
+import { useDirectory } from '../../stores/directory';
+import { downloadAll } from './csv-download';
+import { DrillPanel } from './DrillPanel';
+import { currentMonth, isMonth } from './month-input';
+import { ReportCharts } from './ReportCharts';
+import { ReportTable } from './ReportTable';
+import { loadDrillCases, loadMonthly, type MonthlyResponse } from './report-api';
+import './reports.css';
+
+export function ReportsPage() {
+  const t = useT();
+  const lang = t.lang.code as 'ru' | 'en';
+  const [params, setParams] = useSearchParams();
+  const orgZone = useDirectory((s) => s.organisations[0]?.timeZone) ?? 'Europe/Moscow';
+  const paramMonth = params.get('month');
+  const month = isMonth(paramMonth) ? paramMonth : currentMonth(Date.now(), orgZone);
+  const state = useAsync(() => loadMonthly(month), [month]);
+  const [drill, setDrill] = useState<{ key: string; label: string } | null>(null);
+
+  const data = state.data;
+  const tables = useMemo<SummaryTable[]>(() => {
+    if (!data) return [];
+    const { people, departments } = data.directory;
+    return summaryTables(data.summary, {
+      person: (id) => people[id] ?? id,
+      department: (id) => departments[id] ?? id,
+    });
+  }, [data]);
+  const topIds = data?.summary.topOverdue.map((c) => c.caseId) ?? [];
+  const top = useAsync(() => (topIds.length ? loadDrillCases(topIds) : Promise.resolve([])), [topIds.join(',')]);
+  const numberOf = new Map((top.data ?? []).map((c) => [c.id, `№ ${c.number}`]));
+
+  const setMonth = (value: string) => {
+    if (!isMonth(value)) return;
+    setDrill(null);
+    setParams({ month: value });
+  };
+
+  const title = `${t.reports.title} — ${month}`;
+  return (
+    <section className="page report-page" aria-labelledby="report-title">
+      <div className="report-head">
+        <h1 id="report-title">{title}</h1>
+        <div className="report-tools no-print">
+          <label className="field">
+            <span>{t.reports.month}</span>
+            <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} required />
+          </label>
+          <button type="button" className="button-secondary" onClick={() => window.print()}>
+            {t.reports.print}
+          </button>
+          {data && (
+            <button type="button" className="button-secondary" onClick={() => downloadAll(tables, month, title)}>
+              {t.reports.exportAll}
+            </button>
+          )}
+        </div>
+      </div>
+      {state.error != null && <ErrorMessage error={state.error} onRetry={state.reload} />}
+      {!data ? (
+        state.error == null && <Loading />
+      ) : (
+        <>
+          <p className="muted">
+            {fill(t.reports.computedAt, {
+              at: formatDateTime(data.summary.computedAt, data.summary.timeZone, t.lang.locale),
+              zone: data.summary.timeZone,
+            })}{' '}
+            <span className="no-print">{t.reports.drillHint}</span>
+          </p>
+          <Totals data={data} />
+          {drill && (
+            <DrillPanel
+              ids={data.summary.drill[drill.key] ?? []}
+              label={drill.label}
+              timeZone={data.summary.timeZone}
+              onClose={() => setDrill(null)}
+            />
+          )}
+          {data.summary.totals.received === 0 && data.summary.departments.length === 0 ? (
+            <p className="empty">{t.reports.empty}</p>
+          ) : (
+            <ReportCharts
+              summary={data.summary}
+              departmentName={(id) =>
+                id === CURATORS_KEY
+                  ? pickLanguage('Оператор и куратор / operator and curator', lang)
+                  : (data.directory.departments[id] ?? id)
+              }
+            />
+          )}
+          {tables.map((table) => (
+            <ReportTable
+              key={table.id}
+              table={table}
+              month={month}
+              selected={drill?.key ?? null}
+              onDrill={(key, label) => setDrill({ key, label })}
+              caseLabel={(id) => numberOf.get(id) ?? id.slice(0, 8)}
+            />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Totals(props: { readonly data: MonthlyResponse }) {
+  const t = useT();
+  const s = props.data.summary.totals;
+  const steps = s.onTime + s.overdue;
+  const share = steps > 0 ? Math.round((s.onTime / steps) * 100) : null;
+  const items: [string, string][] = [
+    [t.reports.received, String(s.received)],
+    [t.reports.answered, String(s.answered)],
+    [t.reports.onTimeShare, share === null ? '—' : `${share}%`],
+    [t.reports.overdue, String(s.overdue)],
+    [t.reports.finalLate, String(s.finalLate)],
+    [t.reports.medianHours, s.medianHours === null ? '—' : s.medianHours.toLocaleString(t.lang.locale)],
+  ];
+  return (
+    <dl className="report-totals" aria-label={t.reports.totals}>
+      {items.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,10 @@
+// Calls of the report pages: the monthly summary, the cases behind a number and the head's overview.
+import { api } from '../../api/trpc';
+
+export const loadMonthly = (month: string) => api.reports.monthlySummary.query({ month });
+export const loadDrillCases = (ids: readonly string[]) => api.reports.cases.query({ ids: [...ids] });
+export const loadHeadOverview = () => api.reports.headOverview.query();
+
+export type MonthlyResponse = Awaited<ReturnType<typeof loadMonthly>>;
+export type DrillCase = Awaited<ReturnType<typeof loadDrillCases>>[number];
+export type HeadOverviewData = Awaited<ReturnType<typeof loadHeadOverview>>;
