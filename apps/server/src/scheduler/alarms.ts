@@ -63,8 +63,10 @@ const caseColumns = {
 export async function refreshAlarm(db: DbOrTx, caseId: string, now: number): Promise<void> {
   const [row] = await db.select(caseColumns).from(cases).where(eq(cases.id, caseId));
   if (!row) return;
-  const ctx = row.isOpen ? await loadOrganisationRules(db, row.organisationId) : null;
-  await writeAlarm(db, row, ctx ? nextAlarmAt(row.state as CaseState, ctx, now) : null);
+  const state = row.state as CaseState;
+  // A case keeps the profile it was registered under.
+  const ctx = row.isOpen ? await loadOrganisationRules(db, row.organisationId, state.profileId) : null;
+  await writeAlarm(db, row, ctx ? nextAlarmAt(state, ctx, now) : null);
 }
 
 /** Recomputes the alarm of every open case (in pages), e.g. after a restart or a crash between commit and refresh. */
@@ -80,12 +82,14 @@ export async function rebuildAlarms(db: DbOrTx, now: number): Promise<number> {
       .orderBy(asc(cases.id))
       .limit(500);
     for (const row of page) {
-      let ctx = contexts.get(row.organisationId);
+      const state = row.state as CaseState;
+      const key = `${row.organisationId}|${state.profileId ?? ''}`;
+      let ctx = contexts.get(key);
       if (!ctx) {
-        ctx = loadOrganisationRules(db, row.organisationId);
-        contexts.set(row.organisationId, ctx);
+        ctx = loadOrganisationRules(db, row.organisationId, state.profileId);
+        contexts.set(key, ctx);
       }
-      await writeAlarm(db, row, nextAlarmAt(row.state as CaseState, await ctx, now));
+      await writeAlarm(db, row, nextAlarmAt(state, await ctx, now));
     }
     total += page.length;
     const last = page[page.length - 1];

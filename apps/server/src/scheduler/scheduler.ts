@@ -61,9 +61,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       .from(cases)
       .where(eq(cases.id, caseId));
     if (row?.isOpen) {
-      const rules = await loadOrganisationRules(deps.db, row.organisationId);
+      const state = row.state as CaseState;
+      const rules = await loadOrganisationRules(deps.db, row.organisationId, state.profileId);
       const now = deps.now();
-      for (const action of pendingActions(row.state as CaseState, rules, now)) {
+      for (const action of pendingActions(state, rules, now)) {
         if (action.at > now) break;
         try {
           // Recorded at the true instant, also when it fell while no node was running.
