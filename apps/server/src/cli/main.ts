@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   serve: { summary: 'serve the web app and the API on one port', load: () => import('./commands/serve') },
   migrate: { summary: 'apply the database migrations', load: () => import('./commands/migrate') },
   import: { summary: 'import messages from a JSON or CSV file', load: () => import('./commands/import') },
+  'seed-demo': { summary: 're-create the demo organisations and cases', load: () => import('./commands/seed-demo') },
   report: { summary: 'the monthly summary of an organisation (CSV or JSON)', load: () => import('./commands/report') },
 };
 

@@ -1,0 +1,29 @@
+// `otklik seed-demo`: removes the demo organisations and creates them again with fresh cases relative to now.
+import { join, resolve } from 'node:path';
+import { openDatabase } from '../../db/connect';
+import { migrateDatabase } from '../../db/migrate';
+import { demoLoginsText } from '../../demo/logins';
+import { seedDemo } from '../../demo/seed';
+import { createDeps } from '../../deps';
+import { readEnv } from '../../env';
+import { databaseTargetFromEnv } from './serve';
+
+export const help = `Usage: otklik seed-demo
+
+Re-creates the demo data: three organisations (konyshevsky-2020, krasnoufimsk-2021, nao-2020 presets), their
+departments and people, and about 80 messages in every state, timed relative to now.
+Other organisations are left alone. Stop a running server on the same data directory first.`;
+
+export async function run(_argv: string[]): Promise<number> {
+  const env = readEnv();
+  const database = await openDatabase(databaseTargetFromEnv(env));
+  try {
+    await migrateDatabase(database);
+    const deps = createDeps({ database, attachmentsDir: join(resolve(env.OTKLIK_DATA_DIR), 'attachments') });
+    await seedDemo(deps, { log: (line) => process.stderr.write(`${line}\n`) });
+    process.stdout.write(`${demoLoginsText()}\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,93 @@
+// The demo data: built through the domain at any hour, it covers every state of the board, its logins work, and
+// seeding again replaces it without duplicates.
+import { count, eq, inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { caseEvents, cases, organisations } from '../db/schema';
+import { createDeps, type ServerDeps } from '../deps';
+import { createTestDatabase } from '../test/databases';
+import { signIn } from '../test/fixtures';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from './roster';
+import { seedDemo, seedDemoIfEmpty } from './seed';
+
+// Tuesday 24 Nov 2026 11:30 MSK, and Sunday 29 Nov 2026 03:00 MSK (outside working time).
+const TUESDAY = Date.UTC(2026, 10, 24, 8, 30);
+const SUNDAY_NIGHT = Date.UTC(2026, 10, 29, 0, 0);
+
+describe.each([
+  ['a working Tuesday morning', TUESDAY],
+  ['a Sunday night', SUNDAY_NIGHT],
+])('demo seed on %s', (_label, now) => {
+  let deps: ServerDeps;
+  beforeAll(async () => {
+    deps = createDeps({ database: await createTestDatabase('pglite'), now: () => now });
+    expect(await seedDemoIfEmpty(deps)).toBe(true);
+    return () => deps.database.close();
+  });
+
+  it('creates about 80 cases across three organisations in every state', async () => {
+    const rows = await deps.db.select().from(cases);
+    expect(rows.length).toBeGreaterThanOrEqual(80);
+    const orgs = await deps.db.select().from(organisations);
+    expect(orgs.map((o) => o.profileId).sort()).toEqual(['konyshevsky-2020', 'krasnoufimsk-2021', 'nao-2020']);
+    const statuses = new Set(rows.map((r) => r.status));
+    for (const s of ['detected', 'triaged', 'assigned', 'returned', 'draft-review', 'revision', 'approved', 'closed']) {
+      expect(statuses, s).toContain(s);
+    }
+    const flags = rows.flatMap((r) => r.flags);
+    for (const f of ['at-risk', 'breached', 'repeat', 'socially-significant', 'intermediate-answered']) {
+      expect(flags, f).toContain(f);
+    }
+    expect(rows.some((r) => r.state && (r.state as { ending: string | null }).ending === 'rejected')).toBe(true);
+    expect(rows.some((r) => r.departmentIds.length === 3)).toBe(true);
+    // Every instant of the demo lies in the past of `now`.
+    const events = await deps.db.select().from(caseEvents).orderBy(caseEvents.caseId, caseEvents.version);
+    expect(events.every((e) => e.occurredAt.getTime() <= now)).toBe(true);
+    // Each case's timeline is in time order.
+    for (let i = 1; i < events.length; i++) {
+      const [a, b] = [events[i - 1]!, events[i]!];
+      if (a.caseId === b.caseId) expect(b.occurredAt.getTime()).toBeGreaterThanOrEqual(a.occurredAt.getTime());
+    }
+  });
+
+  it('lets every demo login sign in with the demo password', async () => {
+    for (const login of [
+      'admin',
+      'operator',
+      'curator',
+      'roads',
+      'deputy',
+      'head',
+      'observer',
+      'kr-curator',
+      'nao-head',
+    ]) {
+      const caller = await signIn(deps, login, DEMO_PASSWORD);
+      expect((await caller.auth.me()).user?.login).toBe(login);
+    }
+    const curator = await signIn(deps, 'curator', DEMO_PASSWORD);
+    const board = await curator.cases.board({});
+    expect(board.cases.length).toBeGreaterThan(40);
+    const roads = await signIn(deps, 'roads', DEMO_PASSWORD);
+    expect((await roads.cases.myTasks()).cases.length).toBeGreaterThan(0);
+  });
+
+  it('re-creates the demo without duplicates and does not seed a non-empty database again', async () => {
+    expect(await seedDemoIfEmpty(deps)).toBe(false);
+    const before = await deps.db.select({ n: count() }).from(cases);
+    await seedDemo(deps);
+    const after = await deps.db.select({ n: count() }).from(cases);
+    expect(after[0]?.n).toBe(before[0]?.n);
+    const orgs = await deps.db
+      .select()
+      .from(organisations)
+      .where(
+        inArray(
+          organisations.slug,
+          DEMO_ORGANISATIONS.map((o) => o.slug),
+        ),
+      );
+    expect(orgs).toHaveLength(3);
+    const main = orgs.find((o) => o.slug === 'konyshevka')!;
+    expect((await deps.db.select().from(cases).where(eq(cases.organisationId, main.id))).length).toBeGreaterThan(60);
+  });
+});
