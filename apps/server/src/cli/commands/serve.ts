@@ -3,7 +3,8 @@
 import { join, resolve } from 'node:path';
 import type { DatabaseTarget } from '../../db/connect';
 import { readEnv } from '../../env';
-import { startServer } from '../../http/server';
+import { startRealtimeNode } from '../../realtime';
+import { startReportsWatcher } from '../../reports/watcher';
 import { SERVER_VERSION } from '../../version';
 
 export const help = `Usage: otklik serve
@@ -21,7 +22,10 @@ export function databaseTargetFromEnv(env: ReturnType<typeof readEnv>): Database
 export async function run(_argv: string[]): Promise<number> {
   const env = readEnv();
   const dataDir = resolve(env.OTKLIK_DATA_DIR);
-  const running = await startServer({
+  // One node: tRPC and the web app (startServer), then socket.io, notification delivery and the deadline
+  // scheduler on the same HTTP server, and the surge watcher of the reports.
+  const node = await startRealtimeNode({
+    smtpUrl: env.SMTP_URL,
     target: databaseTargetFromEnv(env),
     port: env.PORT,
     host: env.HOST,
@@ -35,6 +39,8 @@ export async function run(_argv: string[]): Promise<number> {
       if (seeded) process.stderr.write('Демо-данные созданы / demo data created\n');
     },
   });
+  const running = node.running;
+  const reports = startReportsWatcher(running.deps);
   const { database } = running.deps;
   process.stdout.write(`Otklik ${SERVER_VERSION}: ${running.url}\nБаза данных / database: ${database.description}\n`);
   if (!env.OTKLIK_NO_DEMO) {
@@ -44,7 +50,9 @@ export async function run(_argv: string[]): Promise<number> {
   await new Promise<void>((done) => {
     const stop = (signal: string) => {
       process.stderr.write(`\n${signal}: остановка / shutting down…\n`);
-      running.close().then(done, (error: unknown) => {
+      reports.stop();
+      // Graceful: in-flight requests finish, clients are told to reconnect, then the database closes.
+      node.close().then(done, (error: unknown) => {
         process.stderr.write(`close failed: ${String(error)}\n`);
         done();
       });
