@@ -1,14 +1,18 @@
 // Joining a case's room while its workspace is open: presence for the others, and the shared drafts of the chain.
 import type { DraftSaveReply } from '@otklik/server/realtime-events';
+import { useDrafts } from '../stores/drafts';
 import { usePresence } from '../stores/presence';
-import { onReconnect, request } from './socket';
+import { onConnect, request } from './socket';
 
-/** Joins now (and again after every reconnect); returns the function that leaves. */
+/** Joins now if connected, and on every (re)connect; returns the function that leaves. */
 export function joinCaseRoom(caseId: string): () => void {
   if (!caseId) return () => {};
-  const join = () => void request('case:join', { caseId }).catch(() => {});
+  const join = () =>
+    void request('case:join', { caseId })
+      .then((reply) => useDrafts.getState().putAll(caseId, reply.drafts))
+      .catch(() => {});
   join();
-  const off = onReconnect(join);
+  const off = onConnect(join);
   return () => {
     off();
     usePresence.getState().setPresent(caseId, []);

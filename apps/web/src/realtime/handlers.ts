@@ -5,6 +5,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   zCaseChange,
+  zDraft,
   zHello,
   zNotification,
   zPresenceState,
@@ -13,6 +14,7 @@ import type { Socket } from 'socket.io-client';
 import { catchUpBoard } from '../api/board';
 import { useCases } from '../stores/cases';
 import { useClock } from '../stores/clock';
+import { useDrafts } from '../stores/drafts';
 import { useNotifications } from '../stores/notifications';
 import { usePresence } from '../stores/presence';
 import type { RealtimeMode } from './socket';
@@ -62,6 +64,10 @@ export function registerHandlers(socket: AppSocket, mode: RealtimeMode): void {
         p.data.viewers.map((v) => ({ personId: v.personId, fullName: v.fullName })),
       );
     }
+  });
+  socket.on('draft:saved', (raw) => {
+    const d = zDraft.safeParse(raw);
+    if (d.success) useDrafts.getState().put(d.data);
   });
   socket.on('notification:new', (raw) => {
     const n = zNotification.safeParse(raw);

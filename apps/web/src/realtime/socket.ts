@@ -12,7 +12,7 @@ export type RealtimeMode = { readonly kind: 'session' } | { readonly kind: 'wall
 
 let socket: AppSocket | null = null;
 let users = 0;
-const reconnectListeners = new Set<() => void>();
+const connectListeners = new Set<() => void>();
 
 export function startRealtime(mode: RealtimeMode): void {
   users += 1;
@@ -30,7 +30,6 @@ export function startRealtime(mode: RealtimeMode): void {
   });
   socket = s;
   registerHandlers(s, mode);
-  let connectedBefore = false;
   s.on('connect', () => {
     useUi.getState().setConnection('online');
     if (mode.kind === 'session') {
@@ -39,8 +38,7 @@ export function startRealtime(mode: RealtimeMode): void {
     }
     // Subscribed (connected) first, then catch up from the last applied sequence number.
     void catchUp(mode);
-    if (connectedBefore) for (const l of reconnectListeners) l();
-    connectedBefore = true;
+    for (const l of connectListeners) l();
   });
   s.on('disconnect', (reason) => {
     useUi.getState().setConnection('offline');
@@ -64,10 +62,12 @@ export function stopRealtime(): void {
   useUi.getState().setConnection('connecting');
 }
 
-/** Runs `fn` after every reconnect (not the first connect); returns the unsubscribe function. */
-export function onReconnect(fn: () => void): () => void {
-  reconnectListeners.add(fn);
-  return () => reconnectListeners.delete(fn);
+/** Runs `fn` on every future connect and reconnect (rooms must be joined again); returns the unsubscribe function. */
+export function onConnect(fn: () => void): () => void {
+  connectListeners.add(fn);
+  return () => {
+    connectListeners.delete(fn);
+  };
 }
 
 type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];

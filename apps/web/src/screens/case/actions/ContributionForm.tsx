@@ -1,14 +1,14 @@
 // An executor's part of a combined answer (REGULATIONS 5): the next executor in a chain receives it with the original.
 import type { Attachment } from '@otklik/domain';
 import { useState } from 'react';
-import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../stores/session';
 import { AnswerReminder } from './AnswerReminder';
 import { AttachmentsInput } from './AttachmentsInput';
 import { CommandForm } from './CommandForm';
 import { type ActionFormProps, fieldError } from './form-context';
-import { useSavedText } from './use-saved-text';
+import { SharedTextArea } from './SharedTextArea';
+import { useSharedDraft } from './use-shared-draft';
 
 /** The department this person contributes for: their own assignment that has received the case and not answered. */
 export function myPendingDepartment(
@@ -28,23 +28,27 @@ export function ContributionForm({ detail, runner }: ActionFormProps) {
   const t = useT();
   const user = useSession((s) => s.user);
   const mine = myPendingDepartment(detail, user?.id ?? '', user?.departmentIds ?? []);
-  const [text, setText, clearText] = useSavedText(`${detail.id}.contribution`);
+  const draft = useSharedDraft(detail.id, `contribution:${mine?.departmentId ?? 'none'}`);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const submit = async () => {
     const ok = await runner.run({
       type: 'submit-contribution',
       departmentId: mine?.departmentId ?? '',
-      text,
+      text: draft.text,
       attachments,
     });
-    if (ok) clearText();
+    if (ok) draft.clear();
   };
   return (
     <div className="draft-layout">
       <CommandForm title={t.commands['submit-contribution']} runner={runner} onSubmit={() => void submit()}>
-        <Field label={t.forms.text} error={fieldError(runner, 'text') ?? fieldError(runner, 'departmentId')}>
-          <textarea value={text} rows={6} onChange={(e) => setText(e.target.value)} data-testid="contribution-text" />
-        </Field>
+        <SharedTextArea
+          label={t.forms.text}
+          draft={draft}
+          rows={6}
+          error={fieldError(runner, 'text') ?? fieldError(runner, 'departmentId')}
+          testId="contribution-text"
+        />
         <AttachmentsInput
           label={t.caseView.attachments}
           value={attachments}

@@ -8,14 +8,16 @@ import { AnswerReminder } from './AnswerReminder';
 import { AttachmentsInput } from './AttachmentsInput';
 import { CommandForm } from './CommandForm';
 import { type ActionFormProps, fieldError } from './form-context';
-import { useSavedText } from './use-saved-text';
+import { SharedTextArea } from './SharedTextArea';
+import { useSharedDraft } from './use-shared-draft';
 
 export function DraftForm({ detail, runner, compose }: ActionFormProps & { readonly compose: boolean }) {
   const t = useT();
   const s = detail.state;
   const type = compose ? 'compose-answer' : 'submit-draft';
   const previous = s.draft?.text ?? '';
-  const [text, setText, clearText] = useSavedText(`${detail.id}.${type}`, s.status === 'revision' ? previous : '');
+  // One shared slot for the answer: whoever composes or revises it sees the others' saves live.
+  const draft = useSharedDraft(detail.id, 'answer', s.status === 'revision' ? previous : '');
   const [kind, setKind] = useState<DraftKind>('answer');
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const fastTrack = s.category === 'fast-track';
@@ -23,17 +25,17 @@ export function DraftForm({ detail, runner, compose }: ActionFormProps & { reado
   const [evidence, setEvidence] = useState<Attachment[]>([]);
 
   const insertContributions = () =>
-    setText([text, ...s.contributions.map((c) => c.text)].filter((x) => x.trim()).join('\n\n'));
+    draft.setText([draft.text, ...s.contributions.map((c) => c.text)].filter((x) => x.trim()).join('\n\n'));
 
   const submit = async () => {
     const ok = await runner.run({
       type,
       kind,
-      text,
+      text: draft.text,
       attachments,
       evidence: fastTrack && kind === 'answer' ? { outcome, attachments: evidence } : undefined,
     });
-    if (ok) clearText();
+    if (ok) draft.clear();
   };
 
   return (
@@ -50,12 +52,10 @@ export function DraftForm({ detail, runner, compose }: ActionFormProps & { reado
         </Field>
         {compose && s.contributions.length > 0 && (
           <button type="button" className="button-secondary" onClick={insertContributions}>
-            {t.caseView.contributions} ↓
+            {t.forms.insertContributions}
           </button>
         )}
-        <Field label={t.forms.text} error={fieldError(runner, 'text')}>
-          <textarea value={text} rows={8} onChange={(e) => setText(e.target.value)} data-testid="draft-text" />
-        </Field>
+        <SharedTextArea label={t.forms.text} draft={draft} error={fieldError(runner, 'text')} testId="draft-text" />
         <AttachmentsInput
           label={t.caseView.attachments}
           value={attachments}

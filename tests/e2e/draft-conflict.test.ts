@@ -1,0 +1,84 @@
+// Co-editing a draft: a save in one window appears live in another window that has not touched the text; two saves
+// from the same base are a visible conflict with both texts, and the chosen text then reaches the other window.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, command, registerCase } from './support/api';
+import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
+import { findPeople } from './support/people';
+import { buildWeb, startTestServer, type TestServer } from './support/server';
+
+const POLL = { timeout: 20_000, interval: 200 };
+
+describe.skipIf(!hasBrowser)('a draft edited in two windows', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let caseId: string;
+  let one: Page;
+  let two: Page;
+
+  beforeAll(async () => {
+    buildWeb();
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const operator = await new ApiClient(server.url).login('operator');
+    const curator = await new ApiClient(server.url).login('curator');
+    const { zhkh } = await findPeople(curator, ['zhkh']);
+    caseId = await registerCase(operator, { text: 'Когда починят крышу дома 3 по улице Кирова? Течёт в подъезде.' });
+    await command(curator, caseId, {
+      type: 'triage',
+      processable: true,
+      topic: 'ЖКХ',
+      location: 'ул. Кирова, 3',
+      category: 'ordinary',
+    });
+    await command(curator, caseId, {
+      type: 'route',
+      mode: 'single',
+      assignments: [{ departmentId: zhkh!.department.id, executorId: zhkh!.person.id }],
+    });
+    // The same executor in two windows: the case a person most often overwrites is their own.
+    one = (await signedInPage(browser, server.url, 'zhkh')).page;
+    two = (await signedInPage(browser, server.url, 'zhkh')).page;
+    for (const page of [one, two]) {
+      await page.goto(`${server.url}/cases/${caseId}`);
+      await page.getByRole('button', { name: 'Отправить проект' }).click();
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  const editor = (page: Page) => page.getByTestId('draft-text');
+
+  it('a saved text appears live in the other, untouched window', async () => {
+    await editor(one).fill('Здравствуйте! Кровлю осмотрели,');
+    await expect.poll(() => one.locator('.shared-status').textContent(), POLL).toBe('черновик сохранён');
+    await expect.poll(() => editor(two).inputValue(), POLL).toBe('Здравствуйте! Кровлю осмотрели,');
+  });
+
+  it('two edits from the same version: one window shows both texts, nothing is lost', async () => {
+    await editor(two).fill('Здравствуйте! Кровлю осмотрели, ремонт в пятницу.');
+    await editor(one).fill('Здравствуйте! Кровлю осмотрели, подъезд просушат.');
+    const conflicts = async () =>
+      (await one.getByTestId('draft-conflict').count()) + (await two.getByTestId('draft-conflict').count());
+    await expect.poll(conflicts, POLL).toBe(1);
+    const loser = (await one.getByTestId('draft-conflict').count()) === 1 ? one : two;
+    const winner = loser === one ? two : one;
+    const theirs = await loser.getByTestId('conflict-theirs').textContent();
+    const mine = await loser.getByTestId('conflict-mine').textContent();
+    expect(new Set([theirs, mine])).toEqual(
+      new Set([
+        'Здравствуйте! Кровлю осмотрели, ремонт в пятницу.',
+        'Здравствуйте! Кровлю осмотрели, подъезд просушат.',
+      ]),
+    );
+    expect(await editor(loser).inputValue()).toBe(mine);
+
+    await loser.getByRole('button', { name: 'Оставить мой текст' }).click();
+    await expect.poll(() => loser.getByTestId('draft-conflict').count(), POLL).toBe(0);
+    await expect.poll(() => loser.locator('.shared-status').textContent(), POLL).toBe('черновик сохранён');
+    // The winner had not touched its text since its own save, so the chosen text replaces it live.
+    await expect.poll(() => editor(winner).inputValue(), POLL).toBe(mine);
+  });
+});
