@@ -418,6 +418,13 @@ export const en: Catalogue = {
     drillHint: 'Click a number to see its cases.',
     empty: 'No messages this month.',
     closeDrill: 'Hide the list',
+    repeatsTitle: 'Possibly a repeat message',
+    repeatsNone: 'No similar earlier cases found.',
+    repeatsLink: 'Link as a repeat',
+    repeatsSameAuthor: 'same author',
+    repeatsSimilar: 'text similarity {percent}%',
+    repeatsSameTopic: 'same topic',
+    repeatsSameLocation: 'same location',
   },
   head: {
     nav: 'Head',

@@ -413,6 +413,13 @@ export const ru = {
     drillHint: 'Нажмите на число, чтобы увидеть обращения.',
     empty: 'За этот месяц обращений нет.',
     closeDrill: 'Скрыть список',
+    repeatsTitle: 'Возможно, повторное обращение',
+    repeatsNone: 'Похожих прежних обращений не найдено.',
+    repeatsLink: 'Связать как повтор',
+    repeatsSameAuthor: 'тот же автор',
+    repeatsSimilar: 'сходство текста {percent}%',
+    repeatsSameTopic: 'та же тема',
+    repeatsSameLocation: 'та же территория',
   },
   head: {
     nav: 'Главе',

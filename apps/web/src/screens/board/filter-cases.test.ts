@@ -1,0 +1,90 @@
+// Board filters, search and the nearest-deadline order; urgency from the clock's own instants.
+import { describe, expect, it } from 'vitest';
+import type { BoardCase, ClockView } from '../../api/types';
+import { countByUrgency, filterAndSort, filtersFromParams, urgencyOf } from './filter-cases';
+
+const clock = (dueAt: number, atRiskAt: number | null = null): ClockView => ({
+  id: `c${dueAt}`,
+  step: 'draft',
+  kind: 'step',
+  startedAt: 0,
+  dueAt,
+  atRiskAt,
+  confirmed: true,
+  status: 'on-track',
+  responsibleName: null,
+  departmentName: null,
+  responsibleRole: 'executor',
+  rule: '',
+});
+
+function row(id: string, patch: Partial<BoardCase>): BoardCase {
+  return {
+    id,
+    number: Number(id.replace(/\D/g, '')) || 1,
+    organisationId: 'org',
+    organisationName: '',
+    status: 'assigned',
+    currentStep: 'draft',
+    stepClock: null,
+    overallDueAt: null,
+    overallAtRiskAt: null,
+    responsibleName: null,
+    departmentId: null,
+    departmentName: null,
+    category: 'ordinary',
+    network: 'vk',
+    topic: null,
+    location: null,
+    detectedAt: 0,
+    excerpt: '',
+    authorName: null,
+    sociallySignificant: false,
+    repeat: false,
+    isOpen: true,
+    seq: 0,
+    responsiblePersonId: null,
+    ...patch,
+  };
+}
+
+const rows = [
+  row('n1', { stepClock: clock(3000), departmentId: 'roads', topic: 'Дороги', excerpt: 'Яма на Садовой' }),
+  row('n2', { stepClock: clock(1000), departmentId: 'housing', topic: 'ЖКХ', excerpt: 'Нет воды' }),
+  row('n3', { overallDueAt: 2000, departmentId: 'housing', category: 'high', excerpt: 'Упало дерево' }),
+  row('n4', { excerpt: 'Без срока' }),
+];
+
+describe('filterAndSort', () => {
+  it('orders by the nearest deadline, the step clock first, cases without a clock last', () => {
+    expect(filterAndSort(rows, filtersFromParams(new URLSearchParams())).map((r) => r.id)).toEqual([
+      'n2',
+      'n3',
+      'n1',
+      'n4',
+    ]);
+  });
+  it('filters by department and category from the URL', () => {
+    expect(filterAndSort(rows, filtersFromParams(new URLSearchParams('dept=housing'))).map((r) => r.id)).toEqual([
+      'n2',
+      'n3',
+    ]);
+    expect(filterAndSort(rows, filtersFromParams(new URLSearchParams('category=high'))).map((r) => r.id)).toEqual([
+      'n3',
+    ]);
+  });
+  it('searches text case-insensitively and by number', () => {
+    expect(filterAndSort(rows, filtersFromParams(new URLSearchParams('q=ВОДЫ'))).map((r) => r.id)).toEqual(['n2']);
+    expect(filterAndSort(rows, filtersFromParams(new URLSearchParams('q=%234'))).map((r) => r.id)).toEqual(['n4']);
+  });
+});
+
+describe('urgency', () => {
+  it('is on track before the at-risk instant, at risk after it, breached at the deadline', () => {
+    const r = row('x', { stepClock: clock(1000, 750) });
+    expect(urgencyOf(r, 700)).toBe('on-track');
+    expect(urgencyOf(r, 750)).toBe('at-risk');
+    expect(urgencyOf(r, 1000)).toBe('breached');
+    expect(countByUrgency([r, r], 800)).toEqual({ 'on-track': 0, 'at-risk': 2, breached: 0 });
+  });
+});
