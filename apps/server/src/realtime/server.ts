@@ -10,7 +10,7 @@ import type { CommittedEvent } from '../events-bus';
 import type { LivePush } from '../notifications/delivery';
 import { listNotifications, markRead } from '../notifications/delivery-feed';
 import { authenticateSocket } from './auth';
-import { changesSince, headSeq, previousSeq, toChange } from './changes';
+import { changesSince, headSeq, toChange } from './changes';
 import { caseOrganisation, loadDrafts, saveDraft } from './drafts';
 import {
   type Ack,
@@ -26,6 +26,7 @@ import {
   zTypingRequest,
 } from './events';
 import { broadcastPresence } from './presence';
+import { createPrevSeqTracker } from './prev-seq';
 import { caseRoom, displayRoom, staffRoom, userRoom } from './rooms';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -105,10 +106,12 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
 
   // Changes are emitted in commit order per organisation: each batch waits for the previous one of its organisation.
   const queues = new Map<string, Promise<void>>();
+  const prevSeqs = createPrevSeqTracker(deps.db, { singleNode: deps.database.kind === 'pglite' });
   const broadcast = async (events: readonly CommittedEvent[]) => {
     const first = events[0];
-    if (!first) return;
-    let prev = await previousSeq(deps.db, first.organisationId, first.seq);
+    const last = events.at(-1);
+    if (!first || !last) return;
+    let prev = await prevSeqs.before(first.organisationId, first.seq, last.seq);
     for (const event of events) {
       io.to(staffRoom(event.organisationId)).emit('case:changed', toChange(event, prev, 'staff'));
       io.to(displayRoom(event.organisationId)).emit('case:changed', toChange(event, prev, 'display'));
