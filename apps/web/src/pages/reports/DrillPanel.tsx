@@ -51,7 +51,7 @@ export function DrillPanel(props: {
                 <td>{formatDateTime(c.detectedAt, props.timeZone, t.lang.locale)}</td>
                 <td>{c.topic ?? '—'}</td>
                 <td>{c.location ?? '—'}</td>
-                <td>{c.isOpen ? c.status : t.head.closed}</td>
+                <td>{t.status[c.status as keyof typeof t.status] ?? c.status}</td>
                 <td className="report-excerpt">{c.excerpt}</td>
               </tr>
             ))}

@@ -15,7 +15,7 @@ export function ReportCharts(props: {
     onTime: d.onTime,
     overdue: d.overdue,
   }));
-  const topics = summary.dynamics.topic.slice(0, 12).map((r) => ({
+  const topics = summary.dynamics.topic.slice(0, 10).map((r) => ({
     name: r.value || '—',
     current: r.current,
     previous: r.previous,
@@ -24,7 +24,7 @@ export function ReportCharts(props: {
     <div className="report-charts">
       <figure className="report-chart">
         <figcaption>{t.reports.chartDepartments}</figcaption>
-        <ResponsiveContainer width="100%" height={280}>
+        <ResponsiveContainer width="100%" height={Math.max(200, departments.length * 34 + 60)}>
           <BarChart data={departments} layout="vertical" margin={{ left: 16, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
@@ -38,11 +38,11 @@ export function ReportCharts(props: {
       </figure>
       <figure className="report-chart">
         <figcaption>{t.reports.chartTopics}</figcaption>
-        <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={topics} margin={{ left: 8, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" interval={0} angle={-20} textAnchor="end" height={60} />
-            <YAxis allowDecimals={false} />
+        <ResponsiveContainer width="100%" height={Math.max(200, topics.length * 34 + 60)}>
+          <BarChart data={topics} layout="vertical" margin={{ left: 16, right: 16 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="name" width={180} interval={0} />
             <Tooltip />
             <Legend />
             <Bar

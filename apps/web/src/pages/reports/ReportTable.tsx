@@ -13,6 +13,8 @@ export function ReportTable(props: {
   readonly onDrill: (key: string, label: string) => void;
   /** The case number to show instead of a case id (top overdue table). */
   readonly caseLabel?: (caseId: string) => string;
+  /** Words for the first column's raw values (network and category codes of the dynamics tables). */
+  readonly valueLabel?: (value: string) => string;
 }) {
   const t = useT();
   const lang = t.lang.code as 'ru' | 'en';
@@ -47,7 +49,12 @@ export function ReportTable(props: {
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own; the order is stable
                 <tr key={i}>
                   {row.map((c, j) => {
-                    const text = j === 0 && typeof c.value === 'string' ? label(c.value) : number(c.value);
+                    const text =
+                      typeof c.value === 'string'
+                        ? j === 0 && props.valueLabel
+                          ? props.valueLabel(c.value)
+                          : label(c.value)
+                        : number(c.value);
                     const Cell = j === 0 ? 'th' : 'td';
                     const drill = c.drill;
                     return (

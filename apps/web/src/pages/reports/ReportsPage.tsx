@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
-import { fill, useT } from '../../i18n';
+import { type Catalogue, fill, useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
 import { downloadAll } from './csv-download';
 import { DrillPanel } from './DrillPanel';
@@ -108,12 +108,21 @@ export function ReportsPage() {
               selected={drill?.key ?? null}
               onDrill={(key, label) => setDrill({ key, label })}
               caseLabel={(id) => numberOf.get(id) ?? id.slice(0, 8)}
+              valueLabel={valueLabelFor(table.id, t)}
             />
           ))}
         </>
       )}
     </section>
   );
+}
+
+/** Network and category codes in words; other tables show their values as they are. */
+function valueLabelFor(id: SummaryTable['id'], t: Catalogue): ((value: string) => string) | undefined {
+  const lang = t.lang.code as 'ru' | 'en';
+  if (id === 'dynamics-network') return (v) => t.network[v as keyof Catalogue['network']] ?? pickLanguage(v, lang);
+  if (id === 'dynamics-category') return (v) => t.category[v as keyof Catalogue['category']] ?? pickLanguage(v, lang);
+  return undefined;
 }
 
 function Totals(props: { readonly data: MonthlyResponse }) {

@@ -8,3 +8,6 @@ export const loadHeadOverview = () => api.reports.headOverview.query();
 export type MonthlyResponse = Awaited<ReturnType<typeof loadMonthly>>;
 export type DrillCase = Awaited<ReturnType<typeof loadDrillCases>>[number];
 export type HeadOverviewData = Awaited<ReturnType<typeof loadHeadOverview>>;
+
+export const loadRepeatCandidates = (caseId: string) => api.reports.repeatCandidates.query({ caseId });
+export type RepeatSuggestion = Awaited<ReturnType<typeof loadRepeatCandidates>>[number];
