@@ -133,7 +133,8 @@ function settle(
   const end = closedAt ?? now;
   // The scheduler's breach record counts even if a later recomputation moved the due instant.
   const late = end > dueAt || (record.breachedAt !== null && (closedAt === null || closedAt > record.breachedAt));
-  const overdueWorkingMinutes = late ? Math.max(0, calendar.workingMinutesBetween(dueAt, end)) : 0;
+  // Whole minutes: instants carry seconds, and a report shows minutes at most.
+  const overdueWorkingMinutes = late ? Math.max(0, Math.round(calendar.workingMinutesBetween(dueAt, end))) : 0;
   if (late) return { ...base, dueAt, outcome: 'overdue', decidedAt: closedAt ?? dueAt, overdueWorkingMinutes };
   if (closing === null) return { ...base, dueAt, outcome: 'open', decidedAt: null, overdueWorkingMinutes: 0 };
   const completed = COMPLETES[record.step]?.includes(closing.type) ?? false;

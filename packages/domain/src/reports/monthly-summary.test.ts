@@ -147,6 +147,14 @@ describe('monthly summary, October 2026', () => {
     expect(health.medianHours).toBe(2.2); // 130 min
   });
 
+  it('every step clock is charged to exactly one department row; the overall clocks only to the organisation', () => {
+    const sum = (k: 'onTime' | 'overdue') => summary.departments.reduce((n, d) => n + d[k], 0);
+    const overall = (k: 'onTime' | 'overdue') => summary.totals.steps.answer[k] + summary.totals.steps.final[k];
+    // 1 + 7 + 3 + 10 = 21 = 24 − 3 answers on time; 1 + 1 + 0 + 1 = 3 = 5 − 1 answer − 1 final overdue.
+    expect(sum('onTime')).toBe(summary.totals.onTime - overall('onTime'));
+    expect(sum('overdue')).toBe(summary.totals.overdue - overall('overdue'));
+  });
+
   it('the curator and the operator carry their own steps', () => {
     const staff = row(summary.departments, CURATORS_KEY);
     expect(staff.steps.approve).toEqual({ onTime: 6, overdue: 1 });

@@ -1,4 +1,5 @@
 // Surge detection on synthetic streams: a burst fires once and resolves when it passes; steady rates never fire.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type ActiveSurge,
@@ -17,15 +18,16 @@ const T0 = Date.parse('2026-10-28T12:00:00Z');
 function run(stream: SurgeMessage[], endAt: number, from = endAt - 3 * HOUR, thresholds = DEFAULT_SURGE_THRESHOLDS) {
   const sorted = [...stream].sort((a, b) => a.at - b.at);
   let active: (ActiveSurge & { resolvedAt?: number })[] = [];
-  const alerts: { value: string; at: number; caseIds: readonly string[] }[] = [];
+  const alerts: { id: string; value: string; at: number; caseIds: readonly string[] }[] = [];
   const resolutions: { id: string; at: number }[] = [];
   let n = 0;
   const step = (now: number) => {
     const seen = sorted.filter((m) => m.at <= now);
     const d = detectSurges({ messages: seen, active, thresholds, now });
     for (const o of d.opened) {
-      alerts.push({ value: o.value, at: now, caseIds: o.caseIds });
-      active.push({ id: `s${++n}`, dimension: o.dimension, value: o.value, caseIds: o.caseIds });
+      const id = `s${++n}`;
+      alerts.push({ id, value: o.value, at: now, caseIds: o.caseIds });
+      active.push({ id, dimension: o.dimension, value: o.value, caseIds: o.caseIds });
     }
     for (const g of d.grown) {
       active = active.map((a) => (a.id === g.id ? { ...a, caseIds: [...a.caseIds, ...g.addedCaseIds] } : a));
@@ -57,7 +59,9 @@ describe('surge detection', () => {
     }));
     const r = run(burst, T0 + 5 * HOUR, T0);
     // The 5th message (T0 + 40 min) reaches 5 in 2 hours: one alert; the 6th joins the same surge.
-    expect(r.alerts).toEqual([{ value: 'вода', at: T0 + 40 * 60_000, caseIds: ['b0', 'b1', 'b2', 'b3', 'b4'] }]);
+    expect(r.alerts).toEqual([
+      { id: 's1', value: 'вода', at: T0 + 40 * 60_000, caseIds: ['b0', 'b1', 'b2', 'b3', 'b4'] },
+    ]);
     // At T0 + 5 h the window (3 h – 5 h] is empty: resolved automatically.
     expect(r.resolutions).toEqual([{ id: 's1', at: T0 + 5 * HOUR }]);
     expect(r.active).toEqual([]);
@@ -130,5 +134,48 @@ describe('surge detection', () => {
     expect(
       detectSurges({ messages, active: [], thresholds: DEFAULT_SURGE_THRESHOLDS, now: T0 + 20 * 60_000 }).opened,
     ).toHaveLength(0);
+  });
+
+  it('on random streams: every alert holds ≥ minCount cases of its topic inside the window; a topic alerts again only after its surge resolved', () => {
+    const topics = ['вода', 'дороги', 'свет'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ minute: fc.integer({ min: 0, max: 600 }), topic: fc.constantFrom(...topics) }), {
+          maxLength: 60,
+        }),
+        (raw) => {
+          const stream = raw.map((m, i) => ({
+            caseId: `m${i}`,
+            at: T0 + m.minute * 60_000,
+            topic: m.topic,
+            location: null,
+          }));
+          const byId = new Map(stream.map((m) => [m.caseId, m]));
+          const r = run(stream, T0 + 900 * 60_000, T0);
+          for (const a of r.alerts) {
+            expect(a.caseIds.length).toBeGreaterThanOrEqual(DEFAULT_SURGE_THRESHOLDS.minCount);
+            for (const id of a.caseIds) {
+              const m = byId.get(id)!;
+              expect(m.topic).toBe(a.value);
+              expect(m.at).toBeGreaterThan(a.at - DEFAULT_SURGE_THRESHOLDS.windowMinutes * 60_000);
+              expect(m.at).toBeLessThanOrEqual(a.at);
+            }
+          }
+          for (const topic of topics) {
+            const mine = r.alerts.filter((a) => a.value === topic);
+            for (const [i, a] of mine.entries()) {
+              const next = mine[i + 1];
+              if (!next) continue;
+              const resolved = r.resolutions.find((x) => x.id === a.id);
+              expect(resolved).toBeDefined();
+              expect(resolved!.at).toBeLessThanOrEqual(next.at);
+            }
+          }
+          // After the stream ends (5 h of silence) nothing stays open.
+          expect(r.active).toEqual([]);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
