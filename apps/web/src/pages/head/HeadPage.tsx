@@ -12,6 +12,7 @@ import { fill, useT } from '../../i18n';
 import { useCases } from '../../stores/cases';
 import { type HeadOverviewData, loadHeadOverview } from '../reports/report-api';
 import '../reports/reports.css';
+import { SurgeHistory, SurgeThresholdsForm } from './SurgeSettings';
 
 const REFRESH_MS = 60_000;
 
@@ -52,6 +53,8 @@ export function HeadPage() {
             <Significant data={data} />
             <Breaches data={data} />
             <Timeliness data={data} />
+            <SurgeHistory timeZone={data.timeZone} />
+            <SurgeThresholdsForm />
           </div>
         </>
       )}

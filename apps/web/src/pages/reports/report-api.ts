@@ -11,3 +11,8 @@ export type HeadOverviewData = Awaited<ReturnType<typeof loadHeadOverview>>;
 
 export const loadRepeatCandidates = (caseId: string) => api.reports.repeatCandidates.query({ caseId });
 export type RepeatSuggestion = Awaited<ReturnType<typeof loadRepeatCandidates>>[number];
+
+export const loadSurges = () => api.reports.surges.query({ sinceDays: 30 });
+export const loadSurgeThresholds = () => api.reports.surgeThresholds.query();
+export type SurgeThresholdsValue = Awaited<ReturnType<typeof loadSurgeThresholds>>;
+export const saveSurgeThresholds = (value: SurgeThresholdsValue) => api.reports.setSurgeThresholds.mutate(value);
