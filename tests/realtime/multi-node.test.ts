@@ -2,6 +2,7 @@
 // @socket.io/postgres-adapter), a breach is recorded once, not twice, and when the leading node dies the other
 // takes over the scheduler. Skipped, with a notice, when TEST_DATABASE_URL is unset (CI sets it).
 import { randomBytes } from 'node:crypto';
+import { createChangeSync } from '@otklik/server/realtime-client-sync';
 import type { CaseChange, Notification } from '@otklik/server/realtime-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../apps/server/src/db/connect';
@@ -129,6 +130,38 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     expect((await assigned).kind).toBe('assigned');
     onB.disconnect();
     executorOnB.disconnect();
+  });
+
+  it('changes committed concurrently on both nodes reach clients on both, each in order, exactly once', async () => {
+    const clients = [connect(a.url, { cookie: cookies.curator! }), connect(b.url, { cookie: cookies.observer! })];
+    await Promise.all(clients.map(connected));
+    const start = (await request(clients[0]!, 'changes:since', { afterSeq: 0 })).headSeq;
+    const synced = clients.map((socket) => {
+      const applied: number[] = [];
+      const sync = createChangeSync<CaseChange>({
+        initialSeq: start,
+        fetchSince: (afterSeq) => request(socket, 'changes:since', { afterSeq }),
+        apply: (c) => applied.push(c.seq),
+      });
+      socket.on('case:changed', (c) => sync.receive(c));
+      return applied;
+    });
+    // 40 commands at once, half through each node: their commits interleave in the one log.
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        trpc(i % 2 ? a.url : b.url, 'cases.register', registerInput(`параллельно ${i}`), { cookie: cookies.operator! }),
+      ),
+    );
+    const log = (
+      await sql()<{ seq: string }[]>`
+        select seq from case_events where organisation_id = ${org.organisationId} and seq > ${start} order by seq`
+    ).map((r) => Number(r.seq));
+    expect(log).toHaveLength(40);
+    for (const applied of synced) {
+      await eventually(() => (applied.length >= log.length ? true : undefined));
+      expect(applied).toEqual(log);
+    }
+    for (const c of clients) c.disconnect();
   });
 
   it('one node leads the scheduler; a breach is recorded once, not twice', async () => {
