@@ -35,6 +35,7 @@ export interface NodeEnv {
   NODE_SCHEDULER?: '0';
   NODE_SLOW_COMMANDS_MS?: string;
   NODE_TIME_INTERVAL_MS?: string;
+  SMTP_URL?: string;
 }
 
 export function startNode(env: NodeEnv = {}): Promise<NodeProcess> {
