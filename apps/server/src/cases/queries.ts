@@ -3,7 +3,7 @@
 
 import type { Actor } from '@otklik/domain';
 import { allowedCommands, type CaseState, computeClocks } from '@otklik/domain';
-import { and, asc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import { caseEvents, cases, people } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { notFound } from '../errors/app-error';
@@ -35,12 +35,26 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.version));
   const { state: _state, ...caseRow } = row;
+  // The earlier cases a repeat message is linked to, closed ones included, for the timeline's links.
+  const repeatOf =
+    state.repeatOf.length === 0
+      ? []
+      : await deps.db
+          .select({
+            id: cases.id,
+            number: cases.number,
+            status: cases.status,
+            excerpt: sql<string>`left(${cases.text}, 200)`,
+          })
+          .from(cases)
+          .where(and(eq(cases.organisationId, organisationId), inArray(cases.id, [...state.repeatOf])));
   return {
     case: caseRow,
     state,
     clocks: computeClocks(state, rules.profile, rules.calendar, now),
     timeline,
     allowedActions: allowedCommands(state, actor, rules).filter((t) => t !== 'register'),
+    repeatOf,
     profileId: rules.profile.id,
     publisher: rules.profile.publisher,
     timeZone: rules.timeZone,

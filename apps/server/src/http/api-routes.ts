@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { handleAttachments } from './attachments-route';
 import { handleIntake } from './intake-route';
 
 export async function handleApiRequest(
@@ -11,5 +12,7 @@ export async function handleApiRequest(
   path: string,
 ): Promise<void> {
   if (path === '/api/intake') return handleIntake(deps, req, res);
+  if (path === '/api/attachments' || path.startsWith('/api/attachments/'))
+    return handleAttachments(deps, req, res, path);
   throw new AppError('NOT_FOUND', `Нет такого адреса API: ${path} / no such API route`);
 }

@@ -4,8 +4,10 @@ import { calendarRouter } from './routers/calendar';
 import { casesRouter } from './routers/cases';
 import { directoryRouter } from './routers/directory';
 import { intakeRouter } from './routers/intake';
+import { notificationsRouter } from './routers/notifications';
 import { profilesRouter } from './routers/profiles';
 import { reportsRouter } from './routers/reports';
+import { wallRouter } from './routers/wall';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -15,7 +17,9 @@ export const appRouter = router({
   profiles: profilesRouter,
   calendar: calendarRouter,
   intake: intakeRouter,
+  notifications: notificationsRouter,
   reports: reportsRouter,
+  wall: wallRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -200,6 +200,26 @@ describeEachDatabase('cases', (getDb) => {
     expect(row?.departmentIds).toHaveLength(1);
   });
 
+  it('links a repeat message to an earlier closed case and shows it in the detail', async () => {
+    const earlier = await registerAndTriage('Яма у дома 14');
+    await as.curator.cases.command({
+      caseId: earlier,
+      expectedVersion: 2,
+      command: { type: 'reject', ground: 'obscene' },
+    });
+    const repeat = await registerAndTriage('Снова яма у дома 14');
+    await as.operator.cases.command({
+      caseId: repeat,
+      expectedVersion: 2,
+      command: { type: 'link-repeat', earlierCaseIds: [earlier] },
+    });
+    const detail = await as.curator.cases.detail({ caseId: repeat });
+    expect(detail.repeatOf).toEqual([
+      expect.objectContaining({ id: earlier, status: 'closed', excerpt: 'Яма у дома 14' }),
+    ]);
+    expect(detail.case.flags).toContain('repeat');
+  });
+
   it('refuses a command based on a stale version', async () => {
     const caseId = await registerAndTriage('Снег не убран во дворе');
     await expect(

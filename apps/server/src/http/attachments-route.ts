@@ -1,0 +1,59 @@
+// /api/attachments: upload (POST ?caseId=…&name=…, the raw file as body) and download (GET /api/attachments/<id>)
+// for a signed-in member of the case's organisation.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { openAttachment, saveAttachment } from '../attachments/store';
+import type { ServerDeps } from '../deps';
+import { AppError } from '../errors/app-error';
+import { createContext } from '../trpc/context';
+import { clientIp, sendJson } from './respond';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function requireUser(deps: ServerDeps, req: IncomingMessage) {
+  const ctx = await createContext(deps, { cookieHeader: req.headers.cookie, ip: clientIp(req) });
+  if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Войдите в систему / please sign in');
+  return ctx.user;
+}
+
+export async function handleAttachments(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, path: string) {
+  const user = await requireUser(deps, req);
+  if (req.method === 'POST' && path === '/api/attachments') {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const caseId = url.searchParams.get('caseId') ?? '';
+    const name = url.searchParams.get('name')?.trim() || 'file';
+    if (!UUID.test(caseId)) throw new AppError('BAD_INPUT', 'Укажите обращение (caseId) / caseId is required');
+    const length = req.headers['content-length'];
+    const row = await saveAttachment(deps, {
+      organisationId: user.organisationId,
+      caseId,
+      personId: user.personId,
+      fileName: name,
+      contentType: req.headers['content-type'] ?? '',
+      declaredSize: length !== undefined ? Number(length) : undefined,
+      body: req,
+    });
+    sendJson(res, 201, {
+      id: row.id,
+      url: `/api/attachments/${row.id}`,
+      name: row.fileName,
+      contentType: row.contentType,
+      size: row.sizeBytes,
+    });
+    return;
+  }
+  const id = path.slice('/api/attachments/'.length);
+  if (req.method === 'GET' && UUID.test(id)) {
+    const { row, stream, size } = await openAttachment(deps, user.organisationId, id);
+    const inline = row.contentType.startsWith('image/') || row.contentType === 'application/pdf';
+    res.writeHead(200, {
+      'content-type': row.contentType,
+      'content-length': size,
+      'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=3600',
+    });
+    stream.pipe(res);
+    return;
+  }
+  throw new AppError('NOT_FOUND', 'Нет такого вложения / no such attachment');
+}
