@@ -1,6 +1,5 @@
 // The realtime layer's public surface on the server (the web app imports only events.ts and client-sync.ts).
 export { type ChangeSync, createChangeSync, type SequencedChange } from './client-sync';
-export { lockOrganisationEventLog } from './event-log-lock';
 export type * from './events';
 export { type RealtimeNode, startRealtimeNode } from './node';
 export { attachRealtime, type Io, type Realtime, type RealtimeOptions } from './server';
