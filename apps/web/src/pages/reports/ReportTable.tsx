@@ -46,7 +46,6 @@ export function ReportTable(props: {
             </thead>
             <tbody>
               {table.rows.map((row, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own; the order is stable
                 <tr key={i}>
                   {row.map((c, j) => {
                     const text =
@@ -58,7 +57,6 @@ export function ReportTable(props: {
                     const Cell = j === 0 ? 'th' : 'td';
                     const drill = c.drill;
                     return (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
                       <Cell
                         key={j}
                         scope={j === 0 ? 'row' : undefined}
