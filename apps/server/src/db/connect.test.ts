@@ -77,3 +77,27 @@ describe('data directory', () => {
     }
   });
 });
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('migrations on PostgreSQL from several nodes at once', () => {
+  it('lets two nodes start on an empty database together: one migrates, the other waits, both work', async () => {
+    const postgres = (await import('postgres')).default;
+    const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const name = `otklik_race_${Date.now()}`;
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${name}`;
+    const [a, b] = await Promise.all([1, 2].map(() => openDatabase({ kind: 'postgres', url: url.toString() })));
+    try {
+      await Promise.all([migrateDatabase(a!), migrateDatabase(b!)]);
+      await a!.db
+        .insert(organisations)
+        .values({ slug: 'race', name: 'Гонка', timeZone: 'Europe/Moscow', profileId: 'nao-2020' });
+      expect(await b!.db.select().from(organisations)).toHaveLength(1);
+    } finally {
+      await a!.close();
+      await b!.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
