@@ -8,8 +8,10 @@ import {
   previousMonth,
   summariseMonth,
 } from '@otklik/domain';
+import { inArray } from 'drizzle-orm';
 import { loadOrganisationRules, loadProfile } from '../cases/domain-context';
 import type { DbOrTx } from '../db/connect';
+import { cases } from '../db/schema';
 import { AppError } from '../errors/app-error';
 import { loadHistories } from './histories';
 import { type Directory, loadDirectory } from './names';
@@ -18,6 +20,8 @@ export interface MonthlyReport {
   readonly organisationId: string;
   readonly summary: MonthlySummary;
   readonly directory: Directory;
+  /** Numbers of the cases the summary lists by id (the most overdue), for people to recognise them. */
+  readonly caseNumbers: Record<string, number>;
 }
 
 export function checkMonth(month: string): string {
@@ -58,5 +62,9 @@ export async function buildMonthlyReport(options: {
     profileFor: (id) => (id ? (profiles.get(id) ?? rules.profile) : rules.profile),
     now,
   });
-  return { organisationId, summary, directory };
+  const topIds = summary.topOverdue.map((c) => c.caseId);
+  const numbered = topIds.length
+    ? await db.select({ id: cases.id, number: cases.number }).from(cases).where(inArray(cases.id, topIds))
+    : [];
+  return { organisationId, summary, directory, caseNumbers: Object.fromEntries(numbered.map((c) => [c.id, c.number])) };
 }

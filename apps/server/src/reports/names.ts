@@ -24,9 +24,10 @@ export async function loadDirectory(db: DbOrTx, organisationId: string): Promise
 }
 
 /** Ids not in the directory (a deleted person, the 'system' actor) are shown as they are. */
-export function nameLookup(d: Directory): NameLookup {
+export function nameLookup(d: Directory, caseNumbers: Readonly<Record<string, number>> = {}): NameLookup {
   return {
     person: (id) => d.people[id] ?? (id === 'system' ? 'Система / system' : id),
     department: (id) => d.departments[id] ?? id,
+    caseLabel: (id) => (caseNumbers[id] === undefined ? id : `№ ${caseNumbers[id]}`),
   };
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { preset } from '../sla/test-helpers';
 import { summariseMonth } from './summarise';
+import { summaryTables, tableRows } from './summary-tables';
 import { CURATORS_KEY, cellKey, type HolderRow } from './summary-types';
 import { at, history } from './test-events';
 
@@ -212,5 +213,38 @@ describe('local day and week', () => {
     const r = dayAndWeekStart(at('2026-11-25T01:00:00+03:00'), 'Europe/Moscow');
     expect(r.day).toBe(at('2026-11-25T00:00:00+03:00'));
     expect(r.week).toBe(at('2026-11-23T00:00:00+03:00'));
+  });
+});
+
+describe('summary tables', () => {
+  const names = {
+    person: (id: string) => `P:${id}`,
+    department: (id: string) => `D:${id}`,
+    caseLabel: (id: string) => `№ ${id.slice(5)}`,
+  };
+  const tables = summaryTables(summary, names);
+  it('lays out departments with the organisation total last, and every non-zero number drills down', () => {
+    const departments = tables.find((t) => t.id === 'departments')!;
+    expect(departments.rows.at(-1)![0]!.value).toBe('Всего / total');
+    expect(departments.rows.at(-1)![1]).toEqual({
+      value: 3,
+      drill: cellKey('organisation', 'organisation', 'received'),
+    });
+    for (const row of departments.rows) {
+      for (const c of row.slice(1)) {
+        if (typeof c.value === 'number' && c.value > 0 && c.drill)
+          expect(summary.drill[c.drill]?.length).toBeGreaterThan(0);
+      }
+    }
+    const housing = departments.rows.find((r) => r[0]!.value === `D:${HOUSING}`)!;
+    // received, answered, on time, overdue, returns, revisions, median, p90, intermediate, final on time, final late
+    expect(housing.slice(1).map((c) => c.value)).toEqual([2, 2, 7, 1, 0, 3, 2.7, 3.8, 0, 0, 0]);
+  });
+  it('labels the most overdue cases by number and keeps rows rectangular for CSV', () => {
+    const top = tables.find((t) => t.id === 'top-overdue')!;
+    expect(top.rows.map((r) => r[0]!.value)).toEqual(['№ d', '№ b', '№ a', '№ c']);
+    // 10,080 working minutes = 168 working hours.
+    expect(top.rows[0]![4]!.value).toBe(168);
+    for (const t of tables) for (const r of tableRows(t)) expect(r).toHaveLength(t.header.length);
   });
 });

@@ -13,6 +13,8 @@ import {
 export interface NameLookup {
   person(id: string): string;
   department(id: string): string;
+  /** A case's human-facing label (its number); the id when not given. */
+  caseLabel?(id: string): string;
 }
 
 export interface TableCell {
@@ -164,7 +166,7 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
       'Просрочка, раб. ч / overdue, working h',
     ],
     rows: s.topOverdue.map((c) => [
-      { value: c.caseId, drill: `case|${c.caseId}` },
+      { value: names.caseLabel?.(c.caseId) ?? c.caseId, drill: `case|${c.caseId}` },
       { value: STEP_TITLES[c.step as keyof typeof STEP_TITLES] ?? c.step },
       { value: c.holder.personId ? names.person(c.holder.personId) : '' },
       { value: c.holder.departmentId ? names.department(c.holder.departmentId) : deptName(CURATORS_KEY) },

@@ -95,11 +95,11 @@ export async function run(argv: string[]): Promise<number> {
     if (format === 'json') {
       const { drill: _drill, ...summary } = report.summary;
       process.stdout.write(
-        `${JSON.stringify({ organisation: { id: org.id, slug: org.slug, name: org.name }, summary, directory: report.directory }, null, 2)}\n`,
+        `${JSON.stringify({ organisation: { id: org.id, slug: org.slug, name: org.name }, summary, directory: report.directory, caseNumbers: report.caseNumbers }, null, 2)}\n`,
       );
       return 0;
     }
-    const tables = summaryTables(report.summary, nameLookup(report.directory));
+    const tables = summaryTables(report.summary, nameLookup(report.directory, report.caseNumbers));
     const rows = [
       [`${org.name}: сводка за ${report.summary.month} / monthly summary`],
       ...tables.flatMap((t) => [[], [t.title], ...tableRows(t)]),

@@ -27,7 +27,7 @@ export const reportsRouter = router({
       month: input.month,
       now: ctx.deps.now(),
     });
-    return { summary: report.summary, directory: report.directory };
+    return { summary: report.summary, directory: report.directory, caseNumbers: report.caseNumbers };
   }),
 
   /** The cases behind a number (drill-down). */

@@ -11,8 +11,6 @@ export function ReportTable(props: {
   readonly month: string;
   readonly selected: string | null;
   readonly onDrill: (key: string, label: string) => void;
-  /** The case number to show instead of a case id (top overdue table). */
-  readonly caseLabel?: (caseId: string) => string;
   /** Words for the first column's raw values (network and category codes of the dynamics tables). */
   readonly valueLabel?: (value: string) => string;
 }) {
@@ -76,7 +74,7 @@ export function ReportTable(props: {
                             {text}
                           </button>
                         ) : drill?.startsWith('case|') ? (
-                          <Link to={`/cases/${drill.slice(5)}`}>{props.caseLabel?.(drill.slice(5)) ?? text}</Link>
+                          <Link to={`/cases/${drill.slice(5)}`}>{text}</Link>
                         ) : (
                           text
                         )}

@@ -15,7 +15,7 @@ import { DrillPanel } from './DrillPanel';
 import { currentMonth, isMonth } from './month-input';
 import { ReportCharts } from './ReportCharts';
 import { ReportTable } from './ReportTable';
-import { loadDrillCases, loadMonthly, type MonthlyResponse } from './report-api';
+import { loadMonthly, type MonthlyResponse } from './report-api';
 import './reports.css';
 
 export function ReportsPage() {
@@ -32,14 +32,13 @@ export function ReportsPage() {
   const tables = useMemo<SummaryTable[]>(() => {
     if (!data) return [];
     const { people, departments } = data.directory;
+    const numbers = data.caseNumbers;
     return summaryTables(data.summary, {
       person: (id) => people[id] ?? id,
       department: (id) => departments[id] ?? id,
+      caseLabel: (id) => (numbers[id] === undefined ? id.slice(0, 8) : `№ ${numbers[id]}`),
     });
   }, [data]);
-  const topIds = data?.summary.topOverdue.map((c) => c.caseId) ?? [];
-  const top = useAsync(() => (topIds.length ? loadDrillCases(topIds) : Promise.resolve([])), [topIds.join(',')]);
-  const numberOf = new Map((top.data ?? []).map((c) => [c.id, `№ ${c.number}`]));
 
   const setMonth = (value: string) => {
     if (!isMonth(value)) return;
@@ -107,7 +106,6 @@ export function ReportsPage() {
               month={month}
               selected={drill?.key ?? null}
               onDrill={(key, label) => setDrill({ key, label })}
-              caseLabel={(id) => numberOf.get(id) ?? id.slice(0, 8)}
               valueLabel={valueLabelFor(table.id, t)}
             />
           ))}
