@@ -4,7 +4,7 @@ import { type CaseState, dayAndWeekStart, monthOf } from '@otklik/domain';
 import { and, arrayContains, desc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { caseEvents, cases, organisations } from '../db/schema';
-import { buildMonthlyReport } from './monthly';
+import { recentMonthlyReport } from './monthly-cache';
 import { listActiveSurges } from './surges';
 
 export async function headOverview(db: Db, organisationId: string, now: number) {
@@ -65,7 +65,7 @@ export async function headOverview(db: Db, organisationId: string, now: number) 
 
   const [surges, report] = await Promise.all([
     listActiveSurges(db, organisationId, now),
-    buildMonthlyReport({ db, organisationId, month, now }),
+    recentMonthlyReport({ db, organisationId, month, now }),
   ]);
   const surgeCases = [...new Set(surges.flatMap((s) => s.caseIds))];
   const numbers = surgeCases.length

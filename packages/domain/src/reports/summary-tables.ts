@@ -54,11 +54,11 @@ export const STEP_TITLES: Record<(typeof REPORT_STEPS)[number], string> = {
 
 const NONE = '— не указано / not set';
 
-function holderCells(scope: Scope, r: HolderRow, name: string, drill: MonthlySummary['drill']): TableCell[] {
-  const n = (value: number, metric: string): TableCell => {
-    const key = cellKey(scope, r.key, metric);
-    return value > 0 && drill[key] ? { value, drill: key } : { value };
-  };
+// Every non-zero count has cases behind it (monthlySummary marks each one), so it gets a drill-down key; the lists
+// themselves may be left out of what the server sends and fetched by key.
+function holderCells(scope: Scope, r: HolderRow, name: string): TableCell[] {
+  const n = (value: number, metric: string): TableCell =>
+    value > 0 ? { value, drill: cellKey(scope, r.key, metric) } : { value };
   return [
     { value: name },
     n(r.received, 'received'),
@@ -97,20 +97,20 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
     title: 'По подразделениям / by department',
     header: ['Подразделение / department', ...HOLDER_HEADER],
     rows: [
-      ...s.departments.map((r) => holderCells('department', r, deptName(r.key), s.drill)),
-      holderCells('organisation', s.totals, 'Всего / total', s.drill),
+      ...s.departments.map((r) => holderCells('department', r, deptName(r.key))),
+      holderCells('organisation', s.totals, 'Всего / total'),
     ],
   };
   const people: SummaryTable = {
     id: 'people',
     title: 'По исполнителям / by person',
     header: ['Сотрудник / person', ...HOLDER_HEADER],
-    rows: s.people.map((r) => holderCells('person', r, names.person(r.key), s.drill)),
+    rows: s.people.map((r) => holderCells('person', r, names.person(r.key))),
   };
   const stepCell = (scope: Scope, r: HolderRow, metric: 'onTime' | 'overdue', step: string): TableCell => {
     const value = r.steps[step as keyof HolderRow['steps']][metric];
     const key = cellKey(scope, r.key, metric === 'onTime' ? 'onTime' : 'overdue', step);
-    return value > 0 && s.drill[key] ? { value, drill: key } : { value };
+    return value > 0 ? { value, drill: key } : { value };
   };
   const steps: SummaryTable = {
     id: 'steps',

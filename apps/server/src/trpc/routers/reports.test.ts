@@ -99,9 +99,19 @@ describeEachDatabase('reports', (getDb) => {
     const curator = summary.people.find((p) => p.key === org.people.curator.id)!;
     expect(curator.steps.approve).toEqual({ onTime: 1, overdue: 1 });
     expect(directory.departments[org.departments.roads]).toBe('Дороги и транспорт');
-    const ids = [...(summary.drill[`department|${org.departments.roads}|received`] ?? [])];
-    const drilled = await as.curator.reports.cases({ ids });
+    // The lists stay on the server; a number's cases come by its cell key.
+    expect(summary.drill).toEqual({});
+    const drilled = await as.curator.reports.drilldown({
+      month: '2026-11',
+      key: `department|${org.departments.roads}|received`,
+    });
     expect(drilled.map((c) => c.id)).toEqual([caseId]);
+    const late = await as.head.reports.drilldown({
+      month: '2026-11',
+      key: `person|${org.people.curator.id}|overdue|approve`,
+    });
+    expect(late.map((c) => [c.id, c.number])).toEqual([[caseId, expect.any(Number)]]);
+    expect(await as.head.reports.drilldown({ month: '2026-11', key: 'department|nobody|received' })).toEqual([]);
   });
 
   it('lets report readers in and keeps executors out; a bad month is a clear error', async () => {

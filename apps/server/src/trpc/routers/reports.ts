@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { organisations } from '../../db/schema';
 import { caseRows } from '../../reports/drilldown';
 import { headOverview } from '../../reports/head-overview';
-import { buildMonthlyReport } from '../../reports/monthly';
+import { computeMonthlyReport, recentMonthlyReport } from '../../reports/monthly-cache';
 import { repeatCandidates } from '../../reports/repeats';
 import { listActiveSurges, listRecentSurges, thresholdsOf } from '../../reports/surges';
 import { zId } from '../inputs';
@@ -20,19 +20,38 @@ const zMonth = z
 const reportReaders = withRoles('curator', 'head', 'department-head', 'administrator', 'observer');
 
 export const reportsRouter = router({
+  /** The summary without its drill-down lists (they can run to megabytes): `drilldown` fetches one by key. */
   monthlySummary: reportReaders.input(z.object({ month: zMonth })).query(async ({ ctx, input }) => {
-    const report = await buildMonthlyReport({
+    const report = await computeMonthlyReport({
       db: ctx.deps.db,
       organisationId: ctx.user.organisationId,
       month: input.month,
       now: ctx.deps.now(),
     });
-    return { summary: report.summary, directory: report.directory, caseNumbers: report.caseNumbers };
+    return {
+      summary: { ...report.summary, drill: {} },
+      directory: report.directory,
+      caseNumbers: report.caseNumbers,
+    };
   }),
 
-  /** The cases behind a number (drill-down). */
+  /** The cases behind one number of the summary (a cell key of `summaryTables`). */
+  drilldown: reportReaders
+    .input(z.object({ month: zMonth, key: z.string().min(1).max(500) }))
+    .query(async ({ ctx, input }) => {
+      const report = await recentMonthlyReport({
+        db: ctx.deps.db,
+        organisationId: ctx.user.organisationId,
+        month: input.month,
+        now: ctx.deps.now(),
+      });
+      const ids = report.summary.drill[input.key] ?? [];
+      return caseRows(ctx.deps.db, ctx.user.organisationId, ids);
+    }),
+
+  /** Short rows of given cases (at most 200 per call: ids travel in the URL of a query). */
   cases: reportReaders
-    .input(z.object({ ids: z.array(zId).max(5_000) }))
+    .input(z.object({ ids: z.array(zId).max(200) }))
     .query(({ ctx, input }) => caseRows(ctx.deps.db, ctx.user.organisationId, input.ids)),
 
   surges: reportReaders

@@ -8,18 +8,21 @@ import { useT } from '../../i18n';
 import { loadDrillCases } from './report-api';
 
 export function DrillPanel(props: {
-  readonly ids: readonly string[];
+  readonly month: string;
+  /** The cell key of the number (see summaryTables). */
+  readonly cellKey: string;
   readonly label: string;
   readonly timeZone: string;
   readonly onClose: () => void;
 }) {
   const t = useT();
-  const state = useAsync(() => loadDrillCases(props.ids), [props.ids.join(',')]);
+  const state = useAsync(() => loadDrillCases(props.month, props.cellKey), [props.month, props.cellKey]);
   return (
     <section className="report-drill" aria-labelledby="report-drill-title" aria-live="polite">
       <div className="report-section-head">
         <h2 id="report-drill-title">
-          {t.reports.drillTitle}: {props.label} ({props.ids.length})
+          {t.reports.drillTitle}: {props.label}
+          {state.data ? ` (${state.data.length})` : ''}
         </h2>
         <button type="button" className="button-secondary no-print" onClick={props.onClose}>
           {t.reports.closeDrill}

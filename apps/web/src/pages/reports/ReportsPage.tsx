@@ -81,7 +81,8 @@ export function ReportsPage() {
           <Totals data={data} />
           {drill && (
             <DrillPanel
-              ids={data.summary.drill[drill.key] ?? []}
+              month={month}
+              cellKey={drill.key}
               label={drill.label}
               timeZone={data.summary.timeZone}
               onClose={() => setDrill(null)}

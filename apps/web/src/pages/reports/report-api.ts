@@ -2,7 +2,7 @@
 import { api } from '../../api/trpc';
 
 export const loadMonthly = (month: string) => api.reports.monthlySummary.query({ month });
-export const loadDrillCases = (ids: readonly string[]) => api.reports.cases.query({ ids: [...ids] });
+export const loadDrillCases = (month: string, key: string) => api.reports.drilldown.query({ month, key });
 export const loadHeadOverview = () => api.reports.headOverview.query();
 
 export type MonthlyResponse = Awaited<ReturnType<typeof loadMonthly>>;
