@@ -6,12 +6,10 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { LOCK_KEYS } from './advisory-lock';
 import type { Database } from './connect';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
-
-/** An arbitrary constant shared by every Otklik node: the key of the migration advisory lock. */
-const MIGRATION_LOCK_KEY = 7_345_001;
 
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
@@ -19,14 +17,14 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePglite(drizzlePglite({ client: database.raw.client }), config);
     return;
   }
-  // The lock belongs to a session, so the whole migration runs on one dedicated connection.
+  // The migration runs on the very connection that holds the lock (a session lock protects its own session).
   const conn = postgres(database.raw.url, { max: 1, onnotice: () => {} });
   try {
-    await conn`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await conn`select pg_advisory_lock(${LOCK_KEYS.migrations})`;
     try {
       await migratePostgres(drizzlePostgres({ client: conn }), config);
     } finally {
-      await conn`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+      await conn`select pg_advisory_unlock(${LOCK_KEYS.migrations})`;
     }
   } finally {
     await conn.end({ timeout: 5 });

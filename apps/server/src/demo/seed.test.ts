@@ -2,6 +2,7 @@
 // seeding again replaces it without duplicates.
 import { count, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/connect';
 import { caseEvents, cases, organisations } from '../db/schema';
 import { createDeps, type ServerDeps } from '../deps';
 import { createTestDatabase } from '../test/databases';
@@ -89,5 +90,23 @@ describe.each([
     expect(orgs).toHaveLength(3);
     const main = orgs.find((o) => o.slug === 'konyshevka')!;
     expect((await deps.db.select().from(cases).where(eq(cases.organisationId, main.id))).length).toBeGreaterThan(60);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('demo seed from two nodes starting at once on PostgreSQL', () => {
+  it('seeds once: one node seeds, the other finds the data and skips', async () => {
+    const first = await createTestDatabase('postgres');
+    const url = first.raw.kind === 'postgres' ? first.raw.url : '';
+    const second = await openDatabase({ kind: 'postgres', url });
+    try {
+      const results = await Promise.all(
+        [first, second].map((database) => seedDemoIfEmpty(createDeps({ database, now: () => TUESDAY }))),
+      );
+      expect(results.sort()).toEqual([false, true]);
+      expect(await first.db.select().from(organisations)).toHaveLength(3);
+    } finally {
+      await second.close();
+      await first.close();
+    }
   });
 });

@@ -2,6 +2,7 @@
 // issuing real domain commands with times relative to now). `seedDemo` first removes earlier demo organisations.
 import { count, inArray } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
+import { LOCK_KEYS, withAdvisoryLock } from '../db/advisory-lock';
 import type { Db } from '../db/connect';
 import { departments, organisations, people } from '../db/schema';
 import type { ServerDeps } from '../deps';
@@ -96,10 +97,13 @@ export async function seedDemo(deps: ServerDeps, options: SeedOptions = {}): Pro
   return seeded;
 }
 
-/** Seeds only when there is no organisation at all (the first start). */
-export async function seedDemoIfEmpty(deps: ServerDeps, options: SeedOptions = {}): Promise<boolean> {
-  const [row] = await deps.db.select({ n: count() }).from(organisations);
-  if ((row?.n ?? 0) > 0) return false;
-  await seedDemo(deps, options);
-  return true;
+/** Seeds only when there is no organisation at all (the first start). Nodes starting together on one PostgreSQL
+ *  take turns: the first seeds, the others then find the organisations and skip. */
+export function seedDemoIfEmpty(deps: ServerDeps, options: SeedOptions = {}): Promise<boolean> {
+  return withAdvisoryLock(deps.database, LOCK_KEYS.demoSeed, async () => {
+    const [row] = await deps.db.select({ n: count() }).from(organisations);
+    if ((row?.n ?? 0) > 0) return false;
+    await seedDemo(deps, options);
+    return true;
+  });
 }
