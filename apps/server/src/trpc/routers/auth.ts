@@ -3,7 +3,13 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type CurrentUser, loadCurrentUser } from '../../auth/current-user';
 import { verifyPassword } from '../../auth/password';
-import { createSession, deleteSession, SESSION_COOKIE, sessionCookie } from '../../auth/sessions';
+import {
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  SESSION_COOKIE,
+  sessionCookie,
+} from '../../auth/sessions';
 import { people } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { publicProcedure, router } from '../trpc';
@@ -48,6 +54,8 @@ export const authRouter = router({
       throw new AppError('UNAUTHORIZED', 'Неверный логин или пароль / wrong login or password');
     }
     deps.loginLimiter.reset(key);
+    // Logins are rare enough to carry the housekeeping of expired sessions.
+    await deleteExpiredSessions(deps.db, now);
     const { token } = await createSession(deps.db, {
       personId: person.id,
       now,
