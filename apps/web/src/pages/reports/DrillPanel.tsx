@@ -1,4 +1,5 @@
 // The cases behind a number of the report, loaded on demand, each linking to its case workspace.
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../components/format';
@@ -17,10 +18,18 @@ export function DrillPanel(props: {
 }) {
   const t = useT();
   const state = useAsync(() => loadDrillCases(props.month, props.cellKey), [props.month, props.cellKey]);
+  // The list opens above the tables: bring it into view and move focus to it, so keyboard and screen-reader users
+  // land on what they asked for.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!props.cellKey) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [props.cellKey]);
   return (
     <section className="report-drill" aria-labelledby="report-drill-title" aria-live="polite">
       <div className="report-section-head">
-        <h2 id="report-drill-title">
+        <h2 id="report-drill-title" ref={heading} tabIndex={-1}>
           {t.reports.drillTitle}: {props.label}
           {state.data ? ` (${state.data.length})` : ''}
         </h2>
