@@ -1,14 +1,17 @@
 // One case: its detail for the workspace, commands with the expected version, and lookups by case number.
-import type { CaseCommand, CaseState, CommandType } from '@otklik/domain';
+import type { CaseCommand, CaseState, CommandType, Profile } from '@otklik/domain';
 import { useCases } from '../stores/cases';
 import { toClockViews } from './adapters';
 import { directoryNames } from './names';
+import { profileFor, rememberProfiles } from './profiles';
 import { toMs } from './time';
 import { api } from './trpc';
 import type { CaseDetail } from './types';
 
 export async function loadCaseDetail(caseId: string): Promise<CaseDetail> {
   const res = await api.cases.detail.query({ caseId });
+  // A custom profile is not built in: fetch it once so forms and rule texts can use it.
+  if (!profileFor(res.profileId)) rememberProfiles([(await api.profiles.get.query({ id: res.profileId })) as Profile]);
   const names = directoryNames();
   const state = res.state as CaseState;
   const byId = useCases.getState().byId;

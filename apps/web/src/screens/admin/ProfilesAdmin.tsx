@@ -1,13 +1,13 @@
 // Regulation profiles: the five presets and the organisation's own, each viewable rule by rule; the organisation's
 // current profile can be switched; a custom profile is created from a preset (ProfileEditor).
-import { describeRule, type Profile, type StepId } from '@otklik/domain';
+import type { Profile, StepId } from '@otklik/domain';
 import { useState } from 'react';
 import { loadDirectory } from '../../api/directory';
-import { pickLanguage } from '../../api/errors';
 import { rememberProfiles } from '../../api/profiles';
 import { api } from '../../api/trpc';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
+import { ruleText } from '../../components/rule-text';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
@@ -17,7 +17,6 @@ import { useAdminForm } from './use-admin-form';
 
 export function ProfilesAdmin() {
   const t = useT();
-  const lang = t.lang.code as 'ru' | 'en';
   const list = useAsync(() => api.profiles.list.query(), []);
   const currentId = useDirectory((s) => s.organisations[0]?.profileId);
   const [selected, setSelected] = useState<string | null>(null);
@@ -71,7 +70,7 @@ export function ProfilesAdmin() {
                 rule ? (
                   <tr key={step}>
                     <td>{t.steps[step]}</td>
-                    <td>{pickLanguage(describeRule(step, rule).replace(`${step}: `, ''), lang)}</td>
+                    <td>{ruleText(rule, t)}</td>
                   </tr>
                 ) : null,
               )}

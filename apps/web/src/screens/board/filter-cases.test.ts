@@ -76,6 +76,8 @@ describe('filterAndSort', () => {
   it('searches text case-insensitively and by number', () => {
     expect(filterAndSort(rows, filtersFromParams(new URLSearchParams('q=ВОДЫ'))).map((r) => r.id)).toEqual(['n2']);
     expect(filterAndSort(rows, filtersFromParams(new URLSearchParams('q=%234'))).map((r) => r.id)).toEqual(['n4']);
+    // '№1' is case 1 only, although '1' also appears in no text here and 'n1' is its id.
+    expect(filterAndSort(rows, filtersFromParams(new URLSearchParams('q=№1'))).map((r) => r.id)).toEqual(['n1']);
   });
 });
 

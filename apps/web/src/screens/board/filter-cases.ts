@@ -32,7 +32,11 @@ export function urgentDueAt(c: BoardCase): number {
 }
 
 function matchesSearch(c: BoardCase, q: string): boolean {
-  const needle = q.trim().toLowerCase().replace(/^#/, '');
+  const trimmed = q.trim();
+  // '№12' or '#12' means exactly case 12, not every text with a 12 in it.
+  const exact = /^[#№](\d+)$/.exec(trimmed);
+  if (exact) return String(c.number) === exact[1];
+  const needle = trimmed.toLowerCase();
   if (needle === '') return true;
   if (String(c.number) === needle) return true;
   return [c.excerpt, c.topic, c.location, c.authorName, c.responsibleName, c.departmentName].some((s) =>

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { loadCaseDetail } from '../../api/cases';
+import { profileFor } from '../../api/profiles';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
@@ -53,7 +54,12 @@ export function CaseScreen() {
           <TimelinePanel entries={detail.timeline} timeZone={timeZone} />
         </div>
         <div className="case-side">
-          <ClocksPanel clocks={detail.clocks} calendar={calendars.get(detail.organisationId)} />
+          <ClocksPanel
+            clocks={detail.clocks}
+            calendar={calendars.get(detail.organisationId)}
+            profile={profileFor(detail.profileId)}
+            state={detail.state}
+          />
           <ActionsPanel detail={detail} onDone={state.reload} />
         </div>
       </div>

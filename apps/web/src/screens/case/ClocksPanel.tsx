@@ -1,16 +1,29 @@
 // Every active clock of the case: whose move it is, live remaining working time and how much of it is used.
-import type { WorkingCalendar } from '@otklik/domain';
+import { type CaseState, type Profile, resolveRule, type WorkingCalendar } from '@otklik/domain';
 import { Countdown, DeadlineBar } from '@otklik/ui';
 import type { ClockView } from '../../api/types';
 import { shortName } from '../../components/format';
+import { ruleText } from '../../components/rule-text';
 import { useT } from '../../i18n';
 import { useClock } from '../../stores/clock';
 
 export function ClocksPanel(props: {
   readonly clocks: readonly ClockView[];
   readonly calendar: WorkingCalendar | undefined;
+  readonly profile: Profile | undefined;
+  readonly state: CaseState;
 }) {
   const t = useT();
+  // The rule actually applied (a category or topic override wins, krasnoufimsk p.12, NAO p.16), in this language.
+  const describe = (c: ClockView): string => {
+    const rule = props.profile
+      ? resolveRule(props.profile, c.step, {
+          category: props.state.category ?? undefined,
+          topic: props.state.topic ?? undefined,
+        })
+      : undefined;
+    return rule ? ruleText(rule, t) : c.rule.replace(/^[a-z-]+: /, '');
+  };
   const offsetMs = useClock((s) => s.offsetMs);
   const { calendar } = props;
   return (
@@ -39,7 +52,7 @@ export function ClocksPanel(props: {
                 offsetMs={offsetMs}
                 confirmed={c.confirmed}
               />
-              {c.rule && <div className="clock-rule muted">{c.rule.replace(/^[a-z-]+: /, '')}</div>}
+              <div className="clock-rule muted">{describe(c)}</div>
             </li>
           ))}
         </ul>

@@ -37,7 +37,10 @@ export function WallRows(props: {
             {r.topic ?? '—'}
             {r.location ? ` · ${r.location}` : ''}
           </span>
-          <span className={`category category-${r.category}`}>{t.category[r.category]}</span>
+          {/* Only what stands out: an ordinary category on every row would be noise on a wall. */}
+          <span className={`category category-${r.category}`}>
+            {r.category === 'ordinary' ? '' : t.category[r.category]}
+          </span>
         </li>
       ))}
     </ol>

@@ -34,6 +34,23 @@ export function WallTotals(props: { readonly rows: readonly BoardCase[]; readonl
         </div>
       ))}
       <table className="wall-depts" aria-label={t.wall.perDepartment}>
+        <thead>
+          <tr>
+            <th scope="col">{t.wall.perDepartment}</th>
+            <th scope="col" className="wall-dept-breached" title={t.clockStatus.breached}>
+              <span aria-hidden="true">■</span>
+              <span className="visually-hidden">{t.clockStatus.breached}</span>
+            </th>
+            <th scope="col" className="wall-dept-at-risk" title={t.clockStatus['at-risk']}>
+              <span aria-hidden="true">▲</span>
+              <span className="visually-hidden">{t.clockStatus['at-risk']}</span>
+            </th>
+            <th scope="col" title={t.clockStatus['on-track']}>
+              <span aria-hidden="true">●</span>
+              <span className="visually-hidden">{t.clockStatus['on-track']}</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {depts.map(([name, c]) => (
             <tr key={name}>

@@ -18,6 +18,8 @@ export function AttachmentsInput(props: {
   readonly onChange: (next: Attachment[]) => void;
   readonly caseId: string;
   readonly error?: string | undefined;
+  /** Label of the file picker: evidence for fast-track answers, a plain file otherwise. */
+  readonly fileLabel?: string;
 }) {
   const t = useT();
   const id = useId();
@@ -87,7 +89,7 @@ export function AttachmentsInput(props: {
         </button>
       </div>
       <label className="field">
-        <span>{t.forms.evidenceFile}</span>
+        <span>{props.fileLabel ?? t.forms.file}</span>
         <input
           type="file"
           disabled={busy}

@@ -41,6 +41,7 @@ export function ContributionForm({ detail, runner }: ActionFormProps) {
   };
   return (
     <div className="draft-layout">
+      <AnswerReminder repeat={detail.state.repeatOf.length > 0} visibility={detail.state.message?.visibility ?? null} />
       <CommandForm title={t.commands['submit-contribution']} runner={runner} onSubmit={() => void submit()}>
         <SharedTextArea
           label={t.forms.text}
@@ -56,7 +57,6 @@ export function ContributionForm({ detail, runner }: ActionFormProps) {
           caseId={detail.id}
         />
       </CommandForm>
-      <AnswerReminder repeat={detail.state.repeatOf.length > 0} visibility={detail.state.message?.visibility ?? null} />
     </div>
   );
 }

@@ -40,6 +40,7 @@ export function DraftForm({ detail, runner, compose }: ActionFormProps & { reado
 
   return (
     <div className="draft-layout">
+      <AnswerReminder repeat={s.repeatOf.length > 0} visibility={s.message?.visibility ?? null} />
       <CommandForm title={t.commands[type]} runner={runner} onSubmit={() => void submit()}>
         <Field label={t.forms.kind} error={fieldError(runner, 'kind')}>
           <select value={kind} onChange={(e) => setKind(e.target.value as DraftKind)}>
@@ -74,6 +75,7 @@ export function DraftForm({ detail, runner, compose }: ActionFormProps & { reado
             </Field>
             <AttachmentsInput
               label={t.forms.evidenceFile}
+              fileLabel={t.forms.evidenceFile}
               value={evidence}
               onChange={setEvidence}
               caseId={detail.id}
@@ -82,7 +84,6 @@ export function DraftForm({ detail, runner, compose }: ActionFormProps & { reado
           </fieldset>
         )}
       </CommandForm>
-      <AnswerReminder repeat={s.repeatOf.length > 0} visibility={s.message?.visibility ?? null} />
     </div>
   );
 }

@@ -1,0 +1,36 @@
+// A regulation rule in words of the current language, with the paragraph it comes from, e.g.
+// "8 ч рабочего времени от выявления (п. p.10)": how a deadline was computed, for the workspace and the admin.
+import type { StepRule } from '@otklik/domain';
+import { fill } from '../i18n';
+import type { Catalogue } from '../i18n/ru';
+
+function amount(rule: Extract<StepRule, { kind: 'duration' }>, t: Catalogue): string {
+  const n = rule.amount;
+  switch (rule.unit) {
+    case 'working-minutes':
+      return n % 60 === 0 ? fill(t.rules.workingHours, { n: n / 60 }) : fill(t.rules.workingMinutes, { n });
+    case 'working-days':
+      return fill(t.rules.workingDays, { n });
+    case 'calendar-days':
+      return fill(t.rules.calendarDays, { n });
+    case 'calendar-hours':
+      return fill(t.rules.calendarHours, { n });
+    case 'idrinsky-24h':
+      return t.rules.idrinsky;
+  }
+}
+
+export function ruleText(rule: StepRule, t: Catalogue): string {
+  const source = fill(t.rules.source, { source: rule.source });
+  switch (rule.kind) {
+    case 'duration':
+      return `${amount(rule, t)} ${t.rules.from[rule.from]} (${source})`;
+    case 'before': {
+      const m = rule.workingMinutes;
+      const time = m % 60 === 0 ? `${m / 60} ${t.countdown.hours}` : `${m} ${t.countdown.minutes}`;
+      return `${fill(t.rules.before, { time, step: t.steps[rule.step] })} (${source})`;
+    }
+    case 'same-as':
+      return `${fill(t.rules.sameAs, { step: t.steps[rule.step] })} (${source})`;
+  }
+}
