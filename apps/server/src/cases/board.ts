@@ -1,5 +1,5 @@
 // The board: every open case of an organisation with its clocks, filterable; and "my tasks" of one person.
-import { and, arrayContains, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/connect';
 import { cases, departments, people } from '../db/schema';
@@ -86,11 +86,4 @@ export function listMyTasks(db: DbOrTx, organisationId: string, personIds: reado
   return boardQuery(db, and(eq(cases.organisationId, organisationId), eq(cases.isOpen, true), sql`(${mine})`)).orderBy(
     sql`${cases.dueAt} asc nulls last`,
   );
-}
-
-export function listRecentlyClosed(db: DbOrTx, organisationId: string, sinceMs: number) {
-  return boardQuery(
-    db,
-    and(eq(cases.organisationId, organisationId), eq(cases.isOpen, false), gt(cases.closedAt, new Date(sinceMs))),
-  ).orderBy(desc(cases.closedAt));
 }

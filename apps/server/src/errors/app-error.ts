@@ -9,6 +9,7 @@ export const APP_ERROR_CODES = {
   /** Someone changed the case first (optimistic concurrency), or a unique name is taken. */
   CONFLICT: { trpc: 'CONFLICT', http: 409 },
   BAD_INPUT: { trpc: 'BAD_REQUEST', http: 400 },
+  METHOD_NOT_ALLOWED: { trpc: 'METHOD_NOT_SUPPORTED', http: 405 },
   /** The domain refused the command (wrong state, deadline too long…). */
   DOMAIN_REFUSED: { trpc: 'UNPROCESSABLE_CONTENT', http: 422 },
   TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', http: 413 },

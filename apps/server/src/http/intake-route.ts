@@ -10,7 +10,7 @@ import { readJson, sendJson } from './respond';
 const MAX_INTAKE_BODY = 256 * 1024;
 
 export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.method !== 'POST') throw new AppError('BAD_INPUT', 'Используйте POST / use POST');
+  if (req.method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED', 'Используйте POST / use POST');
   const auth = req.headers.authorization ?? '';
   const key = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
   if (!key) throw new AppError('UNAUTHORIZED', 'Нужен заголовок Authorization: Bearer <ключ API> / API key required');

@@ -138,6 +138,22 @@ describeEachDatabase('cases', (getDb) => {
     expect((await as.roads.cases.myTasks()).cases.map((c) => c.id)).not.toContain(caseId);
   });
 
+  it('filters the board by status, category and topic, and pages the changes feed', async () => {
+    const caseId = await registerAndTriage('Сломан светофор');
+    const triaged = await as.observer.cases.board({ status: 'triaged' });
+    expect(triaged.cases.map((c) => c.id)).toContain(caseId);
+    expect(triaged.cases.every((c) => c.status === 'triaged')).toBe(true);
+    expect((await as.observer.cases.board({ category: 'high' })).cases.map((c) => c.id)).not.toContain(caseId);
+    expect((await as.observer.cases.board({ topic: 'Дороги', status: 'triaged' })).cases.map((c) => c.id)).toContain(
+      caseId,
+    );
+    const page = await as.observer.cases.changesSince({ seq: 0, limit: 2 });
+    expect(page.events).toHaveLength(2);
+    expect(page.hasMore).toBe(true);
+    const next = await as.observer.cases.changesSince({ seq: page.lastSeq, limit: 2 });
+    expect(next.events[0]!.seq).toBeGreaterThan(page.lastSeq);
+  });
+
   it('lets only the roles of the regulation act (middleware and decider)', async () => {
     await expect(as.observer.cases.register(message('Наблюдатель не регистрирует'))).rejects.toMatchObject({
       code: 'FORBIDDEN',
