@@ -47,7 +47,12 @@ describe('collaboration on a case', () => {
   };
 
   beforeAll(async () => {
-    node = await startNode({ NODE_SEED: '1', NODE_SCHEDULER: '0', NODE_TIME_INTERVAL_MS: '300' });
+    node = await startNode({
+      NODE_SEED: '1',
+      NODE_SCHEDULER: '0',
+      NODE_TIME_INTERVAL_MS: '300',
+      NODE_SESSION_CHECK_MS: '300',
+    });
     org = node.fixture!.org;
     const p = org.people;
     const logins = {
@@ -211,5 +216,23 @@ describe('collaboration on a case', () => {
     const probe = await request(s, 'time:probe', { clientSentAt: 42 });
     expect(probe.clientSentAt).toBe(42);
     expect(Math.abs(probe.serverTime - Date.now())).toBeLessThan(1_000);
+  });
+
+  it('signing out ends the socket too; a wall display is read-only', async () => {
+    const cookie = await login(node.url, org.people.observer.login);
+    const s = connect(node.url, { cookie });
+    sockets.push(s);
+    await connected(s);
+    const expired = waitFor<{ message: string }>(s, 'auth:expired');
+    const gone = new Promise<void>((resolve) => s.once('disconnect', () => resolve()));
+    await trpc(node.url, 'auth.logout', {}, { cookie });
+    expect((await expired).message).toMatch(/Сеанс завершён/);
+    await gone;
+
+    const wall = connect(node.url, { displayToken: node.displayToken! });
+    sockets.push(wall);
+    await connected(wall);
+    await expect(request(wall, 'case:join', { caseId })).rejects.toThrow(/только показывает/);
+    await expect(request(wall, 'notifications:list', {})).rejects.toThrow(/read-only/);
   });
 });

@@ -36,6 +36,7 @@ export interface NodeEnv {
   NODE_SLOW_COMMANDS_MS?: string;
   NODE_TIME_INTERVAL_MS?: string;
   SMTP_URL?: string;
+  NODE_SESSION_CHECK_MS?: string;
 }
 
 export function startNode(env: NodeEnv = {}): Promise<NodeProcess> {

@@ -43,6 +43,7 @@ const services = await startRealtimeServices({
   httpServer: running.server,
   deps: running.deps,
   timeIntervalMs: Number(env.NODE_TIME_INTERVAL_MS ?? 15_000),
+  sessionCheckMs: Number(env.NODE_SESSION_CHECK_MS ?? 10_000),
   scheduler: env.NODE_SCHEDULER === '0' ? false : { pollMs: Number(env.NODE_POLL_MS ?? 1000) },
   smtpUrl: env.SMTP_URL,
 });

@@ -10,12 +10,18 @@ import type { SocketData } from './events';
 
 export type SocketIdentity = SocketData['who'];
 
+export interface SocketSignIn {
+  who: SocketIdentity;
+  /** What to check again later (session-check.ts): the hash of the cookie token or of the display token. */
+  credential: { kind: 'session' | 'display'; hash: string };
+}
+
 export class SocketAuthError extends Error {}
 
 export async function authenticateSocket(
   deps: ServerDeps,
   handshake: { cookieHeader: string | undefined; auth: Record<string, unknown> },
-): Promise<SocketIdentity> {
+): Promise<SocketSignIn> {
   const displayToken = handshake.auth.displayToken;
   if (typeof displayToken === 'string' && displayToken.length > 0) {
     const [display] = await deps.db
@@ -24,7 +30,10 @@ export async function authenticateSocket(
       .where(and(eq(displayTokens.tokenHash, hashSecret(displayToken)), isNull(displayTokens.revokedAt)));
     if (!display)
       throw new SocketAuthError('Ключ табло недействителен или отозван / display token is invalid or revoked');
-    return { kind: 'display', displayId: display.id, organisationId: display.organisationId };
+    return {
+      who: { kind: 'display', displayId: display.id, organisationId: display.organisationId },
+      credential: { kind: 'display', hash: hashSecret(displayToken) },
+    };
   }
   const token = parseCookies(handshake.cookieHeader)[SESSION_COOKIE];
   const now = deps.now();
@@ -32,11 +41,14 @@ export async function authenticateSocket(
   const user = personId ? await loadCurrentUser(deps.db, personId, now) : null;
   if (!user) throw new SocketAuthError('Войдите в систему / please sign in');
   return {
-    kind: 'person',
-    personId: user.personId,
-    fullName: user.fullName,
-    organisationId: user.organisationId,
-    roles: [...user.roles],
-    departmentIds: [...user.actor.departmentIds],
+    who: {
+      kind: 'person',
+      personId: user.personId,
+      fullName: user.fullName,
+      organisationId: user.organisationId,
+      roles: [...user.roles],
+      departmentIds: [...user.actor.departmentIds],
+    },
+    credential: { kind: 'session', hash: hashSecret(token!) },
   };
 }

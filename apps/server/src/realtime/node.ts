@@ -12,7 +12,8 @@ export interface RealtimeNode {
 }
 
 export async function startRealtimeNode(
-  options: StartServerOptions & Pick<RealtimeServicesOptions, 'smtpUrl' | 'scheduler' | 'timeIntervalMs'> = {},
+  options: StartServerOptions &
+    Pick<RealtimeServicesOptions, 'smtpUrl' | 'scheduler' | 'timeIntervalMs' | 'sessionCheckMs'> = {},
 ): Promise<RealtimeNode> {
   const running = await startServer(options);
   const services = await startRealtimeServices({
@@ -21,6 +22,7 @@ export async function startRealtimeNode(
     smtpUrl: options.smtpUrl,
     scheduler: options.scheduler,
     timeIntervalMs: options.timeIntervalMs,
+    sessionCheckMs: options.sessionCheckMs,
   });
   let closing: Promise<void> | null = null;
   return {

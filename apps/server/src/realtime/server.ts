@@ -28,6 +28,7 @@ import {
 import { broadcastPresence } from './presence';
 import { createPrevSeqTracker } from './prev-seq';
 import { caseRoom, displayRoom, staffRoom, userRoom } from './rooms';
+import { createSessionCheck } from './session-check';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -37,6 +38,8 @@ export interface RealtimeOptions {
   deps: ServerDeps;
   /** How often every client gets the server time (default 15 s). */
   timeIntervalMs?: number;
+  /** How often the sessions behind the sockets are checked again (default 10 s). */
+  sessionCheckMs?: number;
 }
 
 export interface Realtime extends LivePush {
@@ -70,6 +73,15 @@ function handle<S extends z.ZodType, T>(
 
 const forbidden = () => new Error('Нет доступа / access denied');
 
+const PERSON_REQUESTS = [
+  'case:join',
+  'case:leave',
+  'case:typing',
+  'draft:save',
+  'notifications:list',
+  'notifications:mark-read',
+] as const satisfies readonly (keyof ClientToServerEvents)[];
+
 export async function attachRealtime(options: RealtimeOptions): Promise<Realtime> {
   const { deps, httpServer } = options;
   const io: Io = new Server(httpServer, { serveClient: false });
@@ -85,10 +97,13 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     );
   }
 
+  const sessionCheck = createSessionCheck(deps);
   io.use((socket, next) => {
     authenticateSocket(deps, { cookieHeader: socket.handshake.headers.cookie, auth: socket.handshake.auth ?? {} }).then(
-      (who) => {
+      ({ who, credential }) => {
         socket.data = { who, viewing: [], typing: [] };
+        sessionCheck.track(socket.id, credential);
+        socket.once('disconnect', () => sessionCheck.forget(socket.id));
         next();
       },
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
@@ -103,6 +118,22 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     options.timeIntervalMs ?? 15_000,
   );
   timer.unref();
+  const checker = setInterval(() => {
+    sessionCheck.expired().then(
+      (ids) => {
+        for (const id of ids) {
+          const socket = io.sockets.sockets.get(id);
+          socket?.emit('auth:expired', {
+            message: 'Сеанс завершён, войдите снова / your session ended, please sign in',
+          });
+          socket?.disconnect(true);
+          sessionCheck.forget(id);
+        }
+      },
+      (error: unknown) => process.stderr.write(`session check failed: ${String(error)}\n`),
+    );
+  }, options.sessionCheckMs ?? 10_000);
+  checker.unref();
 
   // Changes are emitted in commit order per organisation: each batch waits for the previous one of its organisation.
   const queues = new Map<string, Promise<void>>();
@@ -143,6 +174,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       closed ??= (async () => {
         unsubscribe();
         clearInterval(timer);
+        clearInterval(checker);
         await Promise.allSettled([...queues.values()]);
         io.local.emit('server:shutdown', { reconnectAfterMs: 500 });
         // Give the shutdown notice a moment to leave before the sockets close.
@@ -181,7 +213,16 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
     handle(zTimeProbe, async (req) => ({ clientSentAt: req.clientSentAt, serverTime: deps.now() })),
   );
 
-  if (who.kind !== 'person') return;
+  if (who.kind !== 'person') {
+    // A wall display only watches: every other request gets a readable refusal instead of silence.
+    const readOnly = () => new Error('Табло только показывает обращения / the wall display is read-only');
+    for (const event of PERSON_REQUESTS) {
+      socket.on(event, (_input: unknown, ack: unknown) => {
+        if (typeof ack === 'function') ack({ ok: false, error: readOnly().message });
+      });
+    }
+    return;
+  }
   const person = who;
 
   const ownCase = async (caseId: string) => {

@@ -15,6 +15,7 @@ export interface RealtimeServicesOptions {
   /** false: no scheduler on this node (tests of the socket layer alone). */
   scheduler?: Omit<SchedulerOptions, 'deps'> | false;
   timeIntervalMs?: number;
+  sessionCheckMs?: number;
 }
 
 export interface RealtimeServices {
@@ -42,7 +43,12 @@ export async function startRealtimeServices(options: RealtimeServicesOptions): P
       if (inflight === 0) for (const done of drained.splice(0)) done();
     });
   });
-  const realtime = await attachRealtime({ httpServer, deps, timeIntervalMs: options.timeIntervalMs });
+  const realtime = await attachRealtime({
+    httpServer,
+    deps,
+    timeIntervalMs: options.timeIntervalMs,
+    sessionCheckMs: options.sessionCheckMs,
+  });
   const mailer = createMailer(options.smtpUrl);
   const delivery = createDelivery({ deps, live: realtime, mailer });
   const unsubscribe = deps.bus.onCommitted((events) => {
