@@ -1,4 +1,5 @@
 // The realtime layer's public surface on the server (the web app imports only events.ts and client-sync.ts).
+export { createServerClock, type ServerClock } from './client-clock';
 export { type ChangeSync, createChangeSync, type SequencedChange } from './client-sync';
 export type * from './events';
 export { type RealtimeNode, startRealtimeNode } from './node';
