@@ -114,7 +114,7 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
     await curator.getByRole('button', { name: 'Согласовать' }).first().click();
     await curator.getByRole('form', { name: 'Согласовать' }).getByRole('button', { name: 'Согласовать' }).click();
     await expect.poll(step, POLL).toBe('публикация');
-    await screenshot(board, 'board');
+    await screenshot(board, 'board-one-case');
 
     await second.getByRole('button', { name: 'Опубликовать ответ' }).click();
     await second.getByLabel('Адрес публикации').fill('https://vk.com/wall-1_2?reply=3');

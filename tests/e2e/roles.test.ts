@@ -2,7 +2,7 @@
 // are readable messages, not a crash; signing out returns to the login page.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
+import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
 import { buildWeb, startTestServer, type TestServer } from './support/server';
 
 describe.skipIf(!hasBrowser)('sign-in per role', () => {
@@ -35,6 +35,11 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
       const { context, page } = await signedInPage(browser, server.url, login);
       await page.waitForURL((u) => u.pathname === path);
       await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).count()).toBe(1);
+      if (login === 'curator') {
+        // The demo data fills the board: the artifact shows it as a curator sees it first thing in the morning.
+        await expect.poll(() => page.locator('tr[data-case-id]').count(), { timeout: 15_000 }).toBeGreaterThan(5);
+        await screenshot(page, 'board');
+      }
       await context.close();
     });
   }

@@ -37,8 +37,8 @@ describe.skipIf(!hasBrowser)('wall display', () => {
     await server?.dispose();
   });
 
-  async function openWall(query: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'ru-RU' });
+  async function openWall(query: string, height = 1080): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1920, height }, locale: 'ru-RU' });
     const page = await context.newPage();
     await page.goto(`${server.url}/wall${query}`);
     return page;
@@ -69,12 +69,16 @@ describe.skipIf(!hasBrowser)('wall display', () => {
     const caseId = await registerCase(operator, { text: 'Не убран снег у остановки «Школа».', author });
     const { case: c } = await operator.query<{ case: { number: number } }>('cases.detail', { caseId });
 
-    const page = await openWall(`?token=${encodeURIComponent(token)}`);
+    // A very tall screen holds every demo case on one page, so the test need not wait for auto-paging.
+    const page = await openWall(`?token=${encodeURIComponent(token)}`, 8000);
     const row = page.locator(`li[data-case-number="${c.number}"]`);
-    // Auto-paging may show another page first; the row comes round within a few pages.
-    await expect.poll(() => row.count(), { timeout: 60_000, interval: 500 }).toBe(1);
+    await expect.poll(() => row.count(), POLL).toBe(1);
     expect(await page.locator('main').textContent()).not.toContain(author);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(() => page.locator('.wall-page').count(), POLL).toBe(1);
     await screenshot(page, 'wall');
+    await page.setViewportSize({ width: 1920, height: 8000 });
+    await expect.poll(() => row.count(), POLL).toBe(1);
 
     await command(curator, caseId, {
       type: 'triage',

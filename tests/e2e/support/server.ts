@@ -1,15 +1,14 @@
-// Starts the Otklik server for a browser test in a child process, on a free port of 127.0.0.1 with a temporary
-// data directory, and stops it (or restarts it on the same port and data, for the self-healing test).
+// Starts the Otklik server for a browser test as a child process (`otklik serve`), on a free port of 127.0.0.1 with
+// a temporary data directory and its demo data, and stops it (or restarts it on the same port and data directory).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const nodeMain = fileURLToPath(new URL('./node-main.ts', import.meta.url));
+const cliMain = join(repoRoot, 'apps/server/src/cli/main.ts');
 export const webDist = join(repoRoot, 'apps/web/dist');
 
 /** Builds the web app the server serves (a few seconds), unless OTKLIK_E2E_SKIP_BUILD=1 and a build exists. */
@@ -43,26 +42,38 @@ export interface TestServer {
   stderr(): string;
 }
 
+/** Runs the real `otklik serve` (as the README's `pnpm start` does) and waits until /healthz answers. */
 function spawnNode(port: number, dataDir: string): Promise<{ proc: ChildProcess; log: () => string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', nodeMain], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', cliMain, 'serve'], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), OTKLIK_DATA_DIR: dataDir, WEB_DIST: webDist },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    proc.stderr?.setEncoding('utf8').on('data', (d: string) => {
+    const append = (d: string) => {
       log += d;
-    });
-    const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${log}`)), 90_000);
-    proc.once('exit', (code) => {
+    };
+    proc.stdout?.setEncoding('utf8').on('data', append);
+    proc.stderr?.setEncoding('utf8').on('data', append);
+    let done = false;
+    const finish = (error: Error | null) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before it was ready:\n${log}`));
-    });
-    createInterface({ input: proc.stdout! }).once('line', () => {
-      clearTimeout(timer);
-      resolve({ proc, log: () => log });
-    });
+      clearInterval(poll);
+      if (error) reject(error);
+      else resolve({ proc, log: () => log });
+    };
+    const timer = setTimeout(() => finish(new Error(`server did not start in 90 s:\n${log}`)), 90_000);
+    proc.once('exit', (code) => finish(new Error(`server exited with ${code} before it was ready:\n${log}`)));
+    const poll = setInterval(() => {
+      fetch(`http://127.0.0.1:${port}/healthz`)
+        .then((r) => {
+          if (r.ok) finish(null);
+        })
+        .catch(() => {});
+    }, 250);
   });
 }
 

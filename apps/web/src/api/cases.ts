@@ -14,7 +14,6 @@ export async function loadCaseDetail(caseId: string): Promise<CaseDetail> {
   if (!profileFor(res.profileId)) rememberProfiles([(await api.profiles.get.query({ id: res.profileId })) as Profile]);
   const names = directoryNames();
   const state = res.state as CaseState;
-  const byId = useCases.getState().byId;
   return {
     id: res.case.id,
     number: res.case.number,
@@ -31,10 +30,7 @@ export async function loadCaseDetail(caseId: string): Promise<CaseDetail> {
       actorName: e.actorName ?? null,
       payload: (e.payload ?? {}) as Record<string, unknown>,
     })),
-    earlierCases: state.repeatOf.map((id) => {
-      const row = byId.get(id);
-      return { id, number: row?.number ?? 0, excerpt: row?.excerpt ?? '', status: row?.status ?? '' };
-    }),
+    earlierCases: res.repeatOf.map((c) => ({ id: c.id, number: c.number, excerpt: c.excerpt, status: c.status })),
   };
 }
 
