@@ -3,7 +3,7 @@
 // the case command service, and keeps every case's alarm current after each committed change.
 
 import type { CaseState } from '@otklik/domain';
-import { asc, eq, lte, min } from 'drizzle-orm';
+import { asc, eq, gt, lte, min } from 'drizzle-orm';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { loadOrganisationRules } from '../cases/domain-context';
 import { cases } from '../db/schema';
@@ -29,6 +29,11 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+/** Due alarms read per pass. */
+const BATCH = 200;
+/** A case whose alarm could not be processed is retried after this long, not on every pass. */
+const RETRY_FAILED_MS = 60_000;
+
 const log = (line: string): void => {
   process.stderr.write(`scheduler: ${line}\n`);
 };
@@ -39,6 +44,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const rebuildEveryMs = options.rebuildEveryMs ?? 10 * 60_000;
   const leadership = options.leadership ?? createLeadership(deps.database);
   let rebuiltAt: number | null = null;
+  const failedAt = new Map<string, number>();
   let stopped = false;
   let wake: (() => void) | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -55,7 +61,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     }
   });
 
-  const processCase = async (caseId: string): Promise<void> => {
+  /** 'retry': a person changed the case meanwhile (optimistic concurrency); the next pass tries again. */
+  const processCase = async (caseId: string): Promise<'done' | 'retry'> => {
     const [row] = await deps.db
       .select({ organisationId: cases.organisationId, state: cases.state, isOpen: cases.isOpen })
       .from(cases)
@@ -79,13 +86,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
             now: action.at,
           });
         } catch (error) {
-          if (isAppError(error) && error.code === 'CONFLICT') return; // a person acted meanwhile: next pass
+          if (isAppError(error) && error.code === 'CONFLICT') return 'retry';
           if (isAppError(error) && error.code === 'DOMAIN_REFUSED') continue; // already recorded, or closed
           throw error;
         }
       }
     }
     await refreshAlarm(deps.db, caseId, deps.now());
+    return 'done';
   };
 
   const tick = async (): Promise<number> => {
@@ -104,14 +112,33 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       .from(clockAlarms)
       .where(lte(clockAlarms.fireAt, new Date(now)))
       .orderBy(asc(clockAlarms.fireAt))
-      .limit(200);
+      .limit(BATCH);
+    let progressed = 0;
     for (const { caseId } of due) {
       if (stopped) break;
-      await processCase(caseId).catch((error: unknown) => log(`case ${caseId}: ${String(error)}`));
+      if (now - (failedAt.get(caseId) ?? Number.NEGATIVE_INFINITY) < RETRY_FAILED_MS) continue;
+      try {
+        if ((await processCase(caseId)) === 'retry') continue;
+        const [left] = await deps.db
+          .select({ at: clockAlarms.fireAt })
+          .from(clockAlarms)
+          .where(eq(clockAlarms.caseId, caseId));
+        // Still due after processing: something refuses it (a bug, a broken profile). Back off, do not spin.
+        if (left && left.at.getTime() <= now) throw new Error('alarm still due after processing');
+        failedAt.delete(caseId);
+        progressed++;
+      } catch (error) {
+        failedAt.set(caseId, now);
+        log(`case ${caseId}: ${String(error)} (retry in ${RETRY_FAILED_MS / 1000} s)`);
+      }
     }
-    const [next] = await deps.db.select({ at: min(clockAlarms.fireAt) }).from(clockAlarms);
+    const [next] = await deps.db
+      .select({ at: min(clockAlarms.fireAt) })
+      .from(clockAlarms)
+      .where(gt(clockAlarms.fireAt, new Date(now)));
     const until = next?.at ? next.at.getTime() - deps.now() : pollMs;
-    return due.length >= 200 ? 0 : Math.max(0, Math.min(pollMs, until));
+    // A full batch that made progress may have more behind it: go again at once.
+    return due.length >= BATCH && progressed > 0 ? 0 : Math.max(0, Math.min(pollMs, until));
   };
 
   let current: Promise<void> = Promise.resolve();
