@@ -3,7 +3,7 @@
 // takes over the scheduler. Skipped, with a notice, when TEST_DATABASE_URL is unset (CI sets it).
 import { randomBytes } from 'node:crypto';
 import { createChangeSync } from '@otklik/server/realtime-client-sync';
-import type { CaseChange, Notification } from '@otklik/server/realtime-events';
+import type { CaseChange, Draft, Notification, PresenceState } from '@otklik/server/realtime-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../apps/server/src/db/connect';
 import type { OrgFixture } from '../../apps/server/src/test/fixtures';
@@ -162,6 +162,29 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
       expect(applied).toEqual(log);
     }
     for (const c of clients) c.disconnect();
+  });
+
+  it('presence and drafts of a case span both nodes', async () => {
+    const { caseId } = await caseDueIn(a, 3_600_000);
+    const onA = connect(a.url, { cookie: cookies.curator! });
+    const onB = connect(b.url, { cookie: cookies.roadsExecutor! });
+    await Promise.all([connected(onA), connected(onB)]);
+    const states: PresenceState[] = [];
+    onA.on('presence:state', (p) => states.push(p));
+    await request(onA, 'case:join', { caseId });
+    await request(onB, 'case:join', { caseId });
+    await eventually(() => (states.at(-1)?.viewers.length === 2 ? true : undefined));
+    expect(
+      states
+        .at(-1)!
+        .viewers.map((v) => v.personId)
+        .sort(),
+    ).toEqual([org.people.curator.id, org.people.roadsExecutor.id].sort());
+    const live = waitFor<Draft>(onA, 'draft:saved');
+    await request(onB, 'draft:save', { caseId, slot: 'answer', baseVersion: 0, text: 'Черновик с узла B' });
+    expect((await live).text).toBe('Черновик с узла B');
+    onA.disconnect();
+    onB.disconnect();
   });
 
   it('one node leads the scheduler; a breach is recorded once, not twice', async () => {
