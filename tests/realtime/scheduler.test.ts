@@ -122,6 +122,16 @@ describe('deadline scheduler', () => {
     const log = await request(curator, 'changes:since', { afterSeq: 0 });
     expect(clockEvents(log.changes, caseId).map((c) => c.type)).toEqual(['clock-at-risk', 'clock-breached']);
     expect(notices.filter((n) => n.kind === 'deficiency-notice')).toHaveLength(1);
+    // The executor responsible for the draft clock was told both times.
+    const executor = connect(node.url, { cookie: await login(node.url, org.people.roadsExecutor.login) });
+    await connected(executor);
+    const feed = await request(executor, 'notifications:list', {});
+    expect(feed.items.filter((n) => n.caseId === caseId).map((n) => n.kind)).toEqual([
+      'clock-breached',
+      'clock-at-risk',
+      'assigned',
+    ]);
+    executor.disconnect();
     deputy.disconnect();
     curator.disconnect();
   });
