@@ -1,7 +1,7 @@
 // No missed update: a client that was disconnected while changes were committed catches up after reconnecting and
 // ends with exactly the organisation's log, in order, once; other organisations' changes never reach it.
 import { createChangeSync } from '@otklik/server/realtime-client-sync';
-import type { CaseChange } from '@otklik/server/realtime-events';
+import { type CaseChange, zCaseChange, zChangesPage } from '@otklik/server/realtime-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClientSocket,
@@ -22,10 +22,11 @@ function syncedClient(socket: ClientSocket, initialSeq: number) {
   const applied: CaseChange[] = [];
   const sync = createChangeSync<CaseChange>({
     initialSeq,
-    fetchSince: (afterSeq) => request(socket, 'changes:since', { afterSeq }),
+    // Payloads are validated on receipt with the shared schemas, as the web app does.
+    fetchSince: async (afterSeq) => zChangesPage.parse(await request(socket, 'changes:since', { afterSeq })),
     apply: (c) => applied.push(c),
   });
-  socket.on('case:changed', (c) => sync.receive(c));
+  socket.on('case:changed', (c) => sync.receive(zCaseChange.parse(c)));
   // Subscribed on connect (the server joins the rooms first), then catch up.
   socket.on('connect', () => void sync.catchUp());
   return { applied, sync };
