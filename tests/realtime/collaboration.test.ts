@@ -235,4 +235,21 @@ describe('collaboration on a case', () => {
     await expect(request(wall, 'case:join', { caseId })).rejects.toThrow(/только показывает/);
     await expect(request(wall, 'notifications:list', {})).rejects.toThrow(/read-only/);
   });
+
+  it('a revoked display token ends the wall display’s socket', async () => {
+    const admin = await login(node.url, org.people.admin.login);
+    const created = await trpc<{ id: string; token: string }>(
+      node.url,
+      'intake.createDisplayToken',
+      { name: 'Табло в холле' },
+      { cookie: admin },
+    );
+    const wall = connect(node.url, { displayToken: created.token });
+    sockets.push(wall);
+    await connected(wall);
+    const expired = waitFor<{ message: string }>(wall, 'auth:expired');
+    await trpc(node.url, 'intake.revokeDisplayToken', { id: created.id }, { cookie: admin });
+    expect((await expired).message).toMatch(/sign in/);
+    await expect(connected(connect(node.url, { displayToken: created.token }))).rejects.toThrow(/отозван/);
+  });
 });
