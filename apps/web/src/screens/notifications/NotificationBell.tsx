@@ -1,6 +1,7 @@
 // The bell: unread count on the button, the live feed in a panel (Escape or a click outside closes it).
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { pickLanguage } from '../../api/errors';
 import { markNotificationsRead } from '../../api/notifications';
 import { formatDateTime } from '../../components/format';
 import { fill, useT } from '../../i18n';
@@ -9,6 +10,7 @@ import { useNotifications } from '../../stores/notifications';
 
 export function NotificationBell() {
   const t = useT();
+  const lang = t.lang.code as 'ru' | 'en';
   const items = useNotifications((s) => s.items);
   const timeZone = useDirectory((s) => s.organisations[0]?.timeZone ?? 'Europe/Moscow');
   const [open, setOpen] = useState(false);
@@ -88,8 +90,8 @@ export function NotificationBell() {
             <ul className="bell-list">
               {items.slice(0, 50).map((n) => (
                 <li key={n.id} className={`${n.read ? '' : 'unread'} ${n.urgent ? 'urgent' : ''}`}>
-                  <strong>{n.title}</strong>
-                  {n.body && <p>{n.body}</p>}
+                  <strong>{pickLanguage(n.title, lang)}</strong>
+                  {n.body && <p>{pickLanguage(n.body, lang)}</p>}
                   <span className="muted">{formatDateTime(n.createdAt, timeZone, t.lang.locale)}</span>
                   {n.caseId && (
                     <Link to={`/cases/${n.caseId}`} onClick={() => setOpen(false)}>

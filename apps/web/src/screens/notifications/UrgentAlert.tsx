@@ -2,12 +2,14 @@
 // blinking, until someone acknowledges it: impossible to miss.
 import { useEffect } from 'react';
 import { Link } from 'react-router';
+import { pickLanguage } from '../../api/errors';
 import { markNotificationsRead } from '../../api/notifications';
 import { useT } from '../../i18n';
 import { useNotifications } from '../../stores/notifications';
 
 export function UrgentAlert() {
   const t = useT();
+  const lang = t.lang.code as 'ru' | 'en';
   const urgent = useNotifications((s) => s.items.find((i) => i.urgent && !i.read));
 
   useEffect(() => {
@@ -16,13 +18,13 @@ export function UrgentAlert() {
     let on = false;
     const timer = setInterval(() => {
       on = !on;
-      document.title = on ? `⚠ ${urgent.title}` : original;
+      document.title = on ? `⚠ ${pickLanguage(urgent.title, lang)}` : original;
     }, 1000);
     return () => {
       clearInterval(timer);
       document.title = original;
     };
-  }, [urgent]);
+  }, [urgent, lang]);
 
   if (!urgent) return null;
   return (
@@ -30,8 +32,8 @@ export function UrgentAlert() {
       <div>
         <strong>{t.notifications.urgentTitle}</strong>
         <p className="urgent-text">
-          {urgent.title}
-          {urgent.body ? ` — ${urgent.body}` : ''}
+          {pickLanguage(urgent.title, lang)}
+          {urgent.body ? ` — ${pickLanguage(urgent.body, lang)}` : ''}
         </p>
       </div>
       <div className="urgent-actions">

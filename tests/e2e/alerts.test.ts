@@ -1,0 +1,59 @@
+// Notifications: when a curator flags a message as socially significant, the head gets an alert that is impossible
+// to miss (a banner on every page until acknowledged) and the bell counts it; acknowledging clears the banner.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, command, registerCase } from './support/api';
+import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
+import { buildWeb, startTestServer, type TestServer } from './support/server';
+
+const POLL = { timeout: 30_000, interval: 250 };
+
+describe.skipIf(!hasBrowser)('alerts to the head', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let head: Page;
+
+  beforeAll(async () => {
+    buildWeb();
+    server = await startTestServer();
+    browser = await launchBrowser();
+    head = (await signedInPage(browser, server.url, 'head')).page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('a socially significant message reaches the head at once as a banner and in the bell', async () => {
+    const count = async () =>
+      Number(
+        (await head
+          .getByTestId('bell-count')
+          .textContent()
+          .catch(() => '0')) || 0,
+      );
+    await expect.poll(() => head.locator('[data-connection]').getAttribute('data-connection'), POLL).toBe('online');
+    // Earlier demo alerts may already wait: acknowledge them so the new one is the banner.
+    while ((await head.getByTestId('urgent-alert').count()) > 0) {
+      await head.getByRole('button', { name: 'Принято' }).click();
+      await head.waitForTimeout(300);
+    }
+    const before = await count();
+
+    const operator = await new ApiClient(server.url).login('operator');
+    const curator = await new ApiClient(server.url).login('curator');
+    const caseId = await registerCase(operator, {
+      text: 'На Заводской улице прорвало теплотрассу, без тепла 40 домов!',
+    });
+    await command(curator, caseId, { type: 'flag-socially-significant', note: 'без тепла 40 домов' });
+
+    await expect.poll(() => head.getByTestId('urgent-alert').count(), POLL).toBe(1);
+    await expect.poll(count, POLL).toBeGreaterThan(before);
+    await screenshot(head, 'alert-to-head');
+    const link = head.getByTestId('urgent-alert').getByRole('link');
+    expect(await link.getAttribute('href')).toBe(`/cases/${caseId}`);
+
+    await head.getByRole('button', { name: 'Принято' }).click();
+    await expect.poll(() => head.getByTestId('urgent-alert').count(), POLL).toBe(0);
+  });
+});
