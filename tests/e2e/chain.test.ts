@@ -90,8 +90,11 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
 
     await first.goto(`${server.url}/inbox`);
     await first.locator(`li[data-case-id="${caseId}"] a`).first().click();
+    // Presence: the second executor sees who else has the case open, and that they are typing.
+    await expect.poll(() => second.getByTestId('presence').textContent(), POLL).toContain(people.zhkh!.person.fullName);
     await first.getByRole('button', { name: 'Отправить часть ответа' }).click();
     await first.getByTestId('contribution-text').fill('Аварийная бригада перекрыла воду, трубу заменят до 18:00.');
+    await expect.poll(() => second.getByTestId('presence').textContent(), POLL).toContain('печатает');
     await submit(first);
 
     await expect.poll(() => second.locator('[data-testid="contribution"]').count(), POLL).toBe(1);
@@ -104,7 +107,7 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
     await second
       .getByTestId('draft-text')
       .fill('Здравствуйте! Трубу уже меняют, воду перекрыли. Участок дороги посыпали песком — проезд безопасен.');
-    await screenshot(second, 'case-workspace');
+    await screenshot(second, 'case-workspace', true);
     await submit(second);
     await expect
       .poll(() => board.locator(`tr[data-case-id="${caseId}"] .board-step`).textContent(), POLL)

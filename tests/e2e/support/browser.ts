@@ -46,7 +46,7 @@ export async function signedInPage(
   return { context, page };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
-  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage });
 }

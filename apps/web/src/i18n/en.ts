@@ -173,6 +173,7 @@ export const en: Catalogue = {
     actions: 'Actions',
     noActions: 'You have no actions on this case right now',
     presence: 'Also here: {names}',
+    typing: 'typing',
     updatedLive: 'The case was updated',
     conflict:
       'Someone else changed the case while you were working. Your text is kept below — check the new state and send again.',
@@ -362,6 +363,7 @@ export const en: Catalogue = {
     preset: 'built-in',
     custom: 'custom',
     useForOrg: 'Use for the organisation',
+    copyName: '{name} (modified)',
     copyFrom: 'Create from',
     profileId: 'Id (lowercase letters, digits, hyphens)',
     profileName: 'Profile name',

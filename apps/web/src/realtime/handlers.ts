@@ -61,7 +61,7 @@ export function registerHandlers(socket: AppSocket, mode: RealtimeMode): void {
     if (p.success) {
       usePresence.getState().setPresent(
         p.data.caseId,
-        p.data.viewers.map((v) => ({ personId: v.personId, fullName: v.fullName })),
+        p.data.viewers.map((v) => ({ personId: v.personId, fullName: v.fullName, typing: v.typing })),
       );
     }
   });

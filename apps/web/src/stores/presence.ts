@@ -4,6 +4,7 @@ import { create } from 'zustand';
 export interface PresentPerson {
   readonly personId: string;
   readonly fullName: string;
+  readonly typing: boolean;
 }
 
 interface PresenceState {

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { pickLanguage } from '../../api/errors';
 import { api } from '../../api/trpc';
 import { Field } from '../../components/Field';
-import { useT } from '../../i18n';
+import { fill, useT } from '../../i18n';
 import { FormStatus } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
@@ -31,7 +31,7 @@ export function ProfileEditor(props: { readonly base: Profile; readonly onCreate
   const form = useAdminForm();
   const [d, setD] = useState<Draft>({
     id: `${props.base.id}-custom`,
-    name: `${props.base.name} (изм.)`,
+    name: fill(t.admin.copyName, { name: props.base.name }),
     atRiskShare: String(props.base.atRiskShare),
     publisher: props.base.publisher,
     steps: props.base.steps,

@@ -1,9 +1,9 @@
 // Who else has this case open (presence), so two people do not silently work on the same answer.
 import { fill, useT } from '../../i18n';
-import { usePresence } from '../../stores/presence';
+import { type PresentPerson, usePresence } from '../../stores/presence';
 import { useSession } from '../../stores/session';
 
-const NOBODY: readonly { personId: string; fullName: string }[] = [];
+const NOBODY: readonly PresentPerson[] = [];
 
 export function PresenceBar(props: { readonly caseId: string }) {
   const t = useT();
@@ -12,7 +12,9 @@ export function PresenceBar(props: { readonly caseId: string }) {
   if (people.length === 0) return null;
   return (
     <p className="presence" role="status" data-testid="presence">
-      {fill(t.caseView.presence, { names: people.map((p) => p.fullName).join(', ') })}
+      {fill(t.caseView.presence, {
+        names: people.map((p) => (p.typing ? `${p.fullName} (${t.caseView.typing})` : p.fullName)).join(', '),
+      })}
     </p>
   );
 }

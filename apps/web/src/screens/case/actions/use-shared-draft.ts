@@ -2,7 +2,7 @@
 // with the version it was edited from. Someone else's save replaces an untouched text live; if both changed, the
 // server refuses the older base and the editor shows both texts — a concurrent edit is shown, never lost.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { saveDraft } from '../../../realtime/case-room';
+import { saveDraft, setTyping } from '../../../realtime/case-room';
 import { type SharedDraft, useDrafts } from '../../../stores/drafts';
 import { useSavedText } from './use-saved-text';
 
@@ -68,13 +68,31 @@ export function useSharedDraft(caseId: string, slot: string, initial = ''): Shar
     [caseId, slot],
   );
 
+  // Others see "печатает" next to this person's name while they type (presence in the case room).
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const markTyping = () => {
+    if (!typingTimer.current) setTyping(caseId, true);
+    else clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(() => {
+      typingTimer.current = null;
+      setTyping(caseId, false);
+    }, 3000);
+  };
+
   const setText = (value: string) => {
     setLocal(value);
+    markTyping();
     if (timer.current) clearTimeout(timer.current);
     if (conflict) return;
     timer.current = setTimeout(() => void save(value), SAVE_AFTER_MS);
   };
-  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current ?? undefined);
+      clearTimeout(typingTimer.current ?? undefined);
+    },
+    [],
+  );
 
   const resolve = (keep: 'mine' | 'theirs') => {
     if (!conflict) return;
