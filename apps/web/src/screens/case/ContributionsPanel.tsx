@@ -29,7 +29,15 @@ export function ContributionsPanel(props: { readonly detail: CaseDetail; readonl
                 className={a.contributedAt ? 'chain-done' : a.receivedAt ? 'chain-active' : ''}
               >
                 {deptName(a.departmentId)} — {personName(a.executorId)}{' '}
-                {a.contributedAt ? '✓' : a.receivedAt ? '…' : ''}
+                <span className="chain-state">
+                  (
+                  {a.contributedAt
+                    ? t.caseView.chainDone
+                    : a.receivedAt
+                      ? t.caseView.chainActive
+                      : t.caseView.chainWaiting}
+                  )
+                </span>
               </li>
             ))}
           </ol>
