@@ -51,7 +51,7 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
   const submit = (page: Page) => page.getByRole('button', { name: 'Отправить', exact: true }).click();
 
   it('the board shows the new case waiting for triage with a running countdown', async () => {
-    await board.goto(`${server.url}/board?q=${caseNumber}`);
+    await board.goto(`${server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
     await expect.poll(step, POLL).toBe('классификация');
     expect(await responsible()).toContain('кураторы');
     // The countdown is live: its text changes from one second to the next (working time) or shows the pause.

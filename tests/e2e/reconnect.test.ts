@@ -31,7 +31,7 @@ describe.skipIf(!hasBrowser)('reconnecting and readable errors', () => {
   });
 
   it('shows the lost connection during a restart and heals itself, then follows changes again', async () => {
-    await board.goto(`${server.url}/board?q=${caseNumber}`);
+    await board.goto(`${server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
     const badge = board.locator('[data-connection]');
     await expect.poll(() => badge.getAttribute('data-connection'), POLL).toBe('online');
     await server.stop();
