@@ -279,6 +279,8 @@ export const en: Catalogue = {
     phone: 'Phone',
     registrationNumber: 'Registration number in the document system',
     earlierCases: 'Numbers of earlier cases (comma-separated)',
+    repeatSuggestions: 'Similar earlier cases',
+    sameAuthor: 'same author',
     step: 'Step',
     dueAt: 'New deadline',
     submit: 'Send',

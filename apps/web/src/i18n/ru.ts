@@ -274,6 +274,8 @@ export const ru = {
     phone: 'Телефон',
     registrationNumber: 'Регистрационный номер в СЭД',
     earlierCases: 'Номера прежних обращений (через запятую)',
+    repeatSuggestions: 'Похожие прежние обращения',
+    sameAuthor: 'тот же автор',
     step: 'Этап',
     dueAt: 'Новый срок',
     submit: 'Отправить',

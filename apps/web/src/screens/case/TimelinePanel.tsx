@@ -8,6 +8,13 @@ const TEXT_FIELDS = ['reason', 'text', 'note', 'url', 'ground'] as const;
 
 export function TimelinePanel(props: { readonly entries: readonly TimelineEntry[]; readonly timeZone: string }) {
   const t = useT();
+  // Clock records name their clock as `${step}@${version}`: say which step's deadline was at risk or breached.
+  const clockStep = (e: TimelineEntry): string | null => {
+    const id = e.payload.clockId;
+    if (typeof id !== 'string') return null;
+    const step = id.split('@')[0] ?? '';
+    return (t.steps as Record<string, string>)[step] ?? null;
+  };
   return (
     <section className="panel timeline-panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t.caseView.timeline}</h2>
@@ -15,7 +22,10 @@ export function TimelinePanel(props: { readonly entries: readonly TimelineEntry[
         {props.entries.map((e) => (
           <li key={e.seq} className={`timeline-item timeline-${e.type}`}>
             <div className="timeline-head">
-              <strong>{(t.events as Record<string, string>)[e.type] ?? e.type}</strong>
+              <strong>
+                {(t.events as Record<string, string>)[e.type] ?? e.type}
+                {clockStep(e) ? `: ${clockStep(e)}` : ''}
+              </strong>
               <span className="muted">
                 {e.actorName ?? t.caseView.system} · {formatDateTime(e.at, props.timeZone, t.lang.locale)}
               </span>

@@ -3,16 +3,22 @@
 import type { StepId } from '@otklik/domain';
 import { useState } from 'react';
 import { findCaseIdsByNumbers } from '../../../api/cases';
+import { api } from '../../../api/trpc';
 import { Field } from '../../../components/Field';
 import { instantToZonedInput, zonedInputToInstant } from '../../../components/format';
+import { useAsync } from '../../../components/use-async';
 import { fill, useT } from '../../../i18n';
 import { useDirectory } from '../../../stores/directory';
 import { CommandForm } from './CommandForm';
 import { type ActionFormProps, fieldError } from './form-context';
 
-export function LinkRepeatForm({ runner }: ActionFormProps) {
+export function LinkRepeatForm({ detail, runner }: ActionFormProps) {
   const t = useT();
   const [numbers, setNumbers] = useState('');
+  // Earlier cases by the same author or with a similar text (server-side trigram index), offered with one click.
+  const suggestions = useAsync(() => api.reports.repeatCandidates.query({ caseId: detail.id, limit: 5 }), [detail.id]);
+  const add = (n: number) =>
+    setNumbers((v) => (v.split(/[\s,;]+/).includes(String(n)) ? v : [v.trim(), String(n)].filter(Boolean).join(', ')));
   const [lookupError, setLookupError] = useState<string | null>(null);
   const submit = async () => {
     setLookupError(null);
@@ -33,6 +39,26 @@ export function LinkRepeatForm({ runner }: ActionFormProps) {
       <Field label={t.forms.earlierCases} error={lookupError ?? fieldError(runner, 'earlierCaseIds')}>
         <input value={numbers} onChange={(e) => setNumbers(e.target.value)} inputMode="numeric" />
       </Field>
+      {(suggestions.data?.length ?? 0) > 0 && (
+        <div className="repeat-suggestions">
+          <h4>{t.forms.repeatSuggestions}</h4>
+          <ul>
+            {suggestions.data!.map((c) => (
+              <li key={c.caseId}>
+                <button type="button" className="button-link" onClick={() => add(c.number)}>
+                  №{c.number}
+                </button>{' '}
+                {c.excerpt}
+                <span className="muted">
+                  {' '}
+                  ({c.sameAuthor ? `${t.forms.sameAuthor}, ` : ''}
+                  {Math.round(c.similarity * 100)}%)
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </CommandForm>
   );
 }
