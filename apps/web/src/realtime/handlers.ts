@@ -33,18 +33,19 @@ export function catchUp(mode: RealtimeMode): Promise<void> {
 }
 
 export function registerHandlers(socket: AppSocket, mode: RealtimeMode): void {
+  // The server's time arrives on connect (hello) and every few seconds; a round-trip probe turns it into an offset
+  // (one-way timings alone would bias it by the network latency).
+  const probe = () => {
+    const sentAt = Date.now();
+    socket.emit('time:probe', { clientSentAt: sentAt }, (reply) => {
+      if (reply.ok) useClock.getState().addSample(reply.value.serverTime, sentAt, Date.now());
+    });
+  };
   socket.on('hello', (raw) => {
-    const hello = zHello.safeParse(raw);
-    if (hello.success) useClock.getState().addSample(hello.data.serverTime, Date.now(), Date.now());
+    if (zHello.safeParse(raw).success) probe();
   });
   socket.on('server:time', (raw) => {
-    if (typeof raw?.serverTime === 'number') {
-      // The server pushes its time; probe the round trip for a precise offset.
-      const sentAt = Date.now();
-      socket.emit('time:probe', { clientSentAt: sentAt }, (reply) => {
-        if (reply.ok) useClock.getState().addSample(reply.value.serverTime, sentAt, Date.now());
-      });
-    }
+    if (typeof raw?.serverTime === 'number') probe();
   });
   socket.on('server:shutdown', () => {
     // The server is restarting: socket.io reconnects on its own once the port answers again.

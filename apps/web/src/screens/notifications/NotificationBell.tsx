@@ -94,7 +94,13 @@ export function NotificationBell() {
                   {n.body && <p>{pickLanguage(n.body, lang)}</p>}
                   <span className="muted">{formatDateTime(n.createdAt, timeZone, t.lang.locale)}</span>
                   {n.caseId && (
-                    <Link to={`/cases/${n.caseId}`} onClick={() => setOpen(false)}>
+                    <Link
+                      to={`/cases/${n.caseId}`}
+                      onClick={() => {
+                        setOpen(false);
+                        if (!n.read) markNotificationsRead([n.id]).catch(() => {});
+                      }}
+                    >
                       {t.notifications.open}
                     </Link>
                   )}
