@@ -5,6 +5,7 @@ import { AppShell } from './app/AppShell';
 import { HomeRedirect } from './app/HomeRedirect';
 import { NotFound } from './app/NotFound';
 import { RootLayout } from './app/RootLayout';
+import { RouteError } from './app/RouteError';
 import { HeadPage } from './pages/head/HeadPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
 import { AdminScreen } from './screens/admin/AdminScreen';
@@ -17,6 +18,7 @@ import { WallScreen } from './screens/wall/WallScreen';
 export const router = createBrowserRouter([
   {
     Component: RootLayout,
+    ErrorBoundary: RouteError,
     children: [
       { path: '/login', Component: LoginScreen },
       { path: '/wall', Component: WallScreen },

@@ -20,6 +20,8 @@ export function NotificationBell() {
 
   useEffect(() => {
     if (!open) return;
+    // Keyboard users land in the panel; Escape returns them to the bell.
+    panelRef.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         setOpen(false);
@@ -75,7 +77,14 @@ export function NotificationBell() {
         )}
       </button>
       {open && (
-        <div id="bell-panel" ref={panelRef} className="bell-panel" role="dialog" aria-label={t.notifications.bell}>
+        <div
+          id="bell-panel"
+          ref={panelRef}
+          className="bell-panel"
+          role="dialog"
+          aria-label={t.notifications.bell}
+          tabIndex={-1}
+        >
           <div className="bell-head">
             <strong>{t.notifications.bell}</strong>
             {unread > 0 && (
