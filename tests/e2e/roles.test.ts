@@ -66,6 +66,22 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
     await context.close();
   });
 
+  it('switches the whole interface to English and remembers it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Otklik');
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Otklik');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByLabel('Login').fill('curator');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Case board');
+    await context.close();
+  });
+
   it('signing out returns to the login page, and the board then asks to sign in', async () => {
     const { context, page } = await signedInPage(browser, server.url, 'curator');
     await page.getByRole('button', { name: 'Выйти' }).click();
