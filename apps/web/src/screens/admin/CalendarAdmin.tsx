@@ -19,6 +19,21 @@ function monthRange(): { from: string; to: string } {
   return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
 }
 
+/** A Monday-to-Sunday week, to name the columns in the current language. */
+const WEEKDAY_SAMPLE = [
+  '2024-01-01',
+  '2024-01-02',
+  '2024-01-03',
+  '2024-01-04',
+  '2024-01-05',
+  '2024-01-06',
+  '2024-01-07',
+];
+
+function isoWeekday(date: string): number {
+  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
+
 const lines = (s: string) =>
   s
     .split(/\s+/)
@@ -60,9 +75,22 @@ export function CalendarAdmin() {
   return (
     <div className="admin-section">
       <h2>{t.admin.sections.calendar}</h2>
+      <div className="calendar-weekdays" aria-hidden="true">
+        {WEEKDAY_SAMPLE.map((d) => (
+          <span key={d}>
+            {new Intl.DateTimeFormat(t.lang.locale, { weekday: 'short', timeZone: 'UTC' }).format(Date.parse(d))}
+          </span>
+        ))}
+      </div>
       <ol className="calendar-days">
-        {(data.data.days as DayInfo[]).map((d) => (
-          <li key={d.date} className={`day day-${d.kind}${d.isWorkingDay ? '' : ' day-off'}`} title={d.source}>
+        {(data.data.days as DayInfo[]).map((d, i) => (
+          <li
+            key={d.date}
+            className={`day day-${d.kind}${d.isWorkingDay ? '' : ' day-off'}`}
+            title={d.source}
+            // The first day sits under its weekday; the rest follow in the 7-column grid.
+            style={i === 0 ? { gridColumnStart: isoWeekday(d.date) } : undefined}
+          >
             <span className="day-date">
               {d.date.slice(8)}.{d.date.slice(5, 7)}
             </span>
