@@ -82,6 +82,16 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
     await context.close();
   });
 
+  it('a session that ends while the page is open leads back to the login page, not to errors', async () => {
+    const { context, page } = await signedInPage(browser, server.url, 'curator');
+    await page.waitForURL((u) => u.pathname === '/board');
+    await expect.poll(() => page.locator('.board-case-link').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await context.clearCookies();
+    await page.locator('.board-case-link').first().click();
+    await page.waitForURL((u) => u.pathname === '/login', { timeout: 15_000 });
+    await context.close();
+  });
+
   it('signing out returns to the login page, and the board then asks to sign in', async () => {
     const { context, page } = await signedInPage(browser, server.url, 'curator');
     await page.getByRole('button', { name: 'Выйти' }).click();
