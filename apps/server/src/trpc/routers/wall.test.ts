@@ -33,6 +33,19 @@ describeEachDatabase('wall', (getDb) => {
     expect(text).not.toContain('Секретный Автор');
     expect(text).not.toContain('Личный текст');
     expect(snapshot.seq).toBeGreaterThan(0);
+    const operator = await signIn(deps, org.people.operator.login);
+    const { caseId } = await operator.cases.register({
+      network: 'ok',
+      link: 'https://ok.ru/group/1_2',
+      author: { name: 'Другой Автор' },
+      text: 'Ещё один личный текст',
+      attachments: [],
+      visibility: 'public',
+    });
+    const changes = await caller.wall.changesSince({ token, seq: snapshot.seq });
+    expect(changes.cases.map((c) => c.id)).toEqual([caseId]);
+    expect(JSON.stringify(changes)).not.toContain('Другой Автор');
+    expect(changes.lastSeq).toBeGreaterThan(snapshot.seq);
     await admin.intake.revokeDisplayToken({ id });
     await expect(caller.wall.snapshot({ token })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(caller.wall.snapshot({ token: 'wall_nonsense' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });

@@ -2,8 +2,9 @@
 // (no authors, no message text, no names of people).
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { listBoard } from '../../cases/board';
-import { latestSeq } from '../../cases/queries';
+import { type BoardRow, listBoard } from '../../cases/board';
+import { getChangesSince, latestSeq } from '../../cases/queries';
+import type { Db } from '../../db/connect';
 import { organisations } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import { findDisplayToken } from '../../intake/api-keys';
@@ -11,40 +12,69 @@ import { publicProcedure, router } from '../trpc';
 
 const zWallFilters = z.object({ departmentId: z.string().optional(), category: z.string().optional() }).catch({});
 
+/** A board row as the wall may show it: no author, no text, no names of people. */
+function toWallRow(r: BoardRow) {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    currentStep: r.currentStep,
+    dueAt: r.dueAt,
+    responsibleDepartmentId: r.responsibleDepartmentId,
+    responsibleDepartmentName: r.responsibleDepartmentName,
+    category: r.category,
+    topic: r.topic,
+    location: r.location,
+    network: r.network,
+    flags: r.flags,
+    clocks: r.clocks,
+    isOpen: r.isOpen,
+    detectedAt: r.detectedAt,
+  };
+}
+
+async function requireDisplay(db: Db, token: string) {
+  const display = await findDisplayToken(db, token);
+  if (!display) {
+    throw new AppError(
+      'UNAUTHORIZED',
+      'Ключ табло недействителен или отозван / the display token is invalid or revoked',
+    );
+  }
+  return { ...display, filters: zWallFilters.parse(display.filters) };
+}
+
+const zToken = z.string().min(1).max(200);
+
 export const wallRouter = router({
-  snapshot: publicProcedure.input(z.object({ token: z.string().min(1).max(200) })).query(async ({ ctx, input }) => {
-    const display = await findDisplayToken(ctx.deps.db, input.token);
-    if (!display) {
-      throw new AppError(
-        'UNAUTHORIZED',
-        'Ключ табло недействителен или отозван / the display token is invalid or revoked',
-      );
-    }
+  snapshot: publicProcedure.input(z.object({ token: zToken })).query(async ({ ctx, input }) => {
+    const display = await requireDisplay(ctx.deps.db, input.token);
     const [org] = await ctx.deps.db.select().from(organisations).where(eq(organisations.id, display.organisationId));
-    const filters = zWallFilters.parse(display.filters);
     const seq = await latestSeq(ctx.deps, display.organisationId);
-    const rows = await listBoard(ctx.deps.db, display.organisationId, filters);
+    const rows = await listBoard(ctx.deps.db, display.organisationId, display.filters);
     return {
       organisation: { name: org!.name, timeZone: org!.timeZone, calendarOverrides: org!.calendarOverrides },
       serverTime: ctx.deps.now(),
       seq,
-      cases: rows.map((r) => ({
-        id: r.id,
-        number: r.number,
-        status: r.status,
-        currentStep: r.currentStep,
-        dueAt: r.dueAt,
-        responsibleDepartmentId: r.responsibleDepartmentId,
-        responsibleDepartmentName: r.responsibleDepartmentName,
-        category: r.category,
-        topic: r.topic,
-        location: r.location,
-        network: r.network,
-        flags: r.flags,
-        clocks: r.clocks,
-        isOpen: r.isOpen,
-        detectedAt: r.detectedAt,
-      })),
+      cases: rows.map(toWallRow),
     };
   }),
+
+  /** The rows changed after `seq` (closed ones included, so the wall can drop them), lighter than a snapshot. */
+  changesSince: publicProcedure
+    .input(z.object({ token: zToken, seq: z.number().int().nonnegative() }))
+    .query(async ({ ctx, input }) => {
+      const display = await requireDisplay(ctx.deps.db, input.token);
+      const changes = await getChangesSince(ctx.deps, display.organisationId, input.seq, 5000);
+      const { departmentId, category } = display.filters;
+      const rows = changes.cases.filter(
+        (r) => (!departmentId || r.departmentIds.includes(departmentId)) && (!category || r.category === category),
+      );
+      return {
+        cases: rows.map(toWallRow),
+        lastSeq: changes.lastSeq,
+        hasMore: changes.hasMore,
+        serverTime: ctx.deps.now(),
+      };
+    }),
 });
