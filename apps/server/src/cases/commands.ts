@@ -18,6 +18,7 @@ import { AppError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import { loadOrganisationRules } from './domain-context';
 import { projectCase } from './projection';
+import { checkCommandReferences } from './references';
 
 export const SYSTEM_ACTOR: Actor = { personId: 'system', roles: ['system'], departmentIds: [] };
 
@@ -82,6 +83,7 @@ export async function executeCaseCommand(deps: ServerDeps, request: CommandReque
     throw conflict(before.version);
   }
   const rules = await loadOrganisationRules(deps.db, request.organisationId, before.state.profileId);
+  await checkCommandReferences(deps.db, request.organisationId, command);
   const decision = decide(before.state, command, request.actor, now, rules);
   if (!decision.ok) throw domainErrorToAppError(decision.error);
   const events: readonly CaseEvent[] = decision.events;

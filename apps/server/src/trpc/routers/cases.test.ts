@@ -267,6 +267,30 @@ describeEachDatabase('cases', (getDb) => {
           command: { type: 'flag-socially-significant' },
         }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      const routeTo = (departmentId: string, executorId: string) =>
+        as.curator.cases.command({
+          caseId: foreignTarget,
+          expectedVersion: 2,
+          command: { type: 'route', mode: 'single', assignments: [{ departmentId, executorId }] },
+        });
+      const foreignTarget = await registerAndTriage('Маршрут в чужую организацию');
+      await expect(routeTo(other.departments.roads, other.people.roadsExecutor.id)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      await expect(routeTo(org.departments.roads, other.people.roadsExecutor.id)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      // An executor of another department of the same organisation.
+      await expect(routeTo(org.departments.roads, org.people.housingExecutor.id)).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
+      await expect(
+        as.operator.cases.command({
+          caseId: foreignTarget,
+          expectedVersion: 2,
+          command: { type: 'link-repeat', earlierCaseIds: [foreign] },
+        }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
       const caseId = await registerAndTriage('Проверка состояния');
       await expect(
         as.curator.cases.command({ caseId, expectedVersion: 2, command: { type: 'approve' } }),
@@ -280,8 +304,8 @@ describeEachDatabase('cases', (getDb) => {
         }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
       const after = await deps.db.select().from(caseEvents);
-      // Only the foreign registration and the two good commands of 'Проверка состояния' were written.
-      expect(after.length - before.length).toBe(3);
+      // Only the foreign registration and the two good commands of each of the two local cases were written.
+      expect(after.length - before.length).toBe(5);
     });
   });
 });
