@@ -1,6 +1,14 @@
 // Entry point of the Otklik web app.
 import '@otklik/ui/styles.css';
-import './styles.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/board.css';
+import './styles/notifications.css';
+import './styles/case.css';
+import './styles/inbox.css';
+import './styles/wall.css';
+import './styles/admin.css';
+import './styles/extras.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
