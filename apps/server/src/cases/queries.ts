@@ -4,7 +4,7 @@
 import type { Actor } from '@otklik/domain';
 import { allowedCommands, type CaseState, computeClocks } from '@otklik/domain';
 import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
-import { caseEvents, cases, people } from '../db/schema';
+import { attachments, caseEvents, cases, people } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { notFound } from '../errors/app-error';
 import { listBoard } from './board';
@@ -48,8 +48,21 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
           })
           .from(cases)
           .where(and(eq(cases.organisationId, organisationId), inArray(cases.id, [...state.repeatOf])));
+  const files = await deps.db
+    .select({
+      id: attachments.id,
+      fileName: attachments.fileName,
+      contentType: attachments.contentType,
+      sizeBytes: attachments.sizeBytes,
+      createdAt: attachments.createdAt,
+    })
+    .from(attachments)
+    .where(eq(attachments.caseId, caseId))
+    .orderBy(asc(attachments.createdAt));
   return {
     case: caseRow,
+    /** Files uploaded to this case (evidence, documents), downloadable at `url`. */
+    attachments: files.map((f) => ({ ...f, url: `/api/attachments/${f.id}` })),
     state,
     clocks: computeClocks(state, rules.profile, rules.calendar, now),
     timeline,

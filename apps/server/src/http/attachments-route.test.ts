@@ -56,6 +56,10 @@ describeEachDatabase('attachments', (getDb) => {
     expect(back.status).toBe(200);
     expect(back.headers.get('content-type')).toBe('image/jpeg');
     expect(new Uint8Array(await back.arrayBuffer())).toEqual(bytes);
+    const executor = await signIn(server.deps, org.people.roadsExecutor.login);
+    expect((await executor.cases.detail({ caseId })).attachments).toEqual([
+      expect.objectContaining({ url: body.url, fileName: 'фото ямы.jpg', sizeBytes: 50_000 }),
+    ]);
     const stranger = await signInCookie(server.deps, other.people.curator.login);
     expect((await fetch(`${server.url}${body.url}`, { headers: { cookie: stranger } })).status).toBe(404);
     expect((await fetch(`${server.url}${body.url}`)).status).toBe(401);
