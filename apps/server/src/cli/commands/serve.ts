@@ -38,6 +38,13 @@ export async function run(_argv: string[]): Promise<number> {
       const seeded = await seedDemoIfEmpty(deps, { log: (line) => process.stderr.write(`${line}\n`) });
       if (seeded) process.stderr.write('Демо-данные созданы / demo data created\n');
     },
+  }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(
+        `порт ${env.PORT} на ${env.HOST} уже занят; укажите другой PORT / port ${env.PORT} is in use, set PORT`,
+      );
+    }
+    throw error;
   });
   const running = node.running;
   const reports = startReportsWatcher(running.deps);
