@@ -4,24 +4,23 @@ import { eq, inArray } from 'drizzle-orm';
 import { organisations, people } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
-import type { Notification } from '../realtime/events';
 import type { Mailer } from './delivery-email';
-import { insertNotifications, unreadCount } from './delivery-feed';
+import { insertNotifications } from './delivery-feed';
+import { announceNotifications, type LivePush, setLivePush } from './delivery-live';
 import { notificationsFor } from './delivery-rules';
-
-export interface LivePush {
-  notify(personId: string, notification: Notification, unread: number): void;
-}
 
 export interface Delivery {
   /** Resolves when every notification of the batch is stored and pushed (tests and shutdown wait on it). */
   deliver(committed: readonly CommittedEvent[]): Promise<void>;
   /** Settles when every delivery started so far has finished. */
   idle(): Promise<void>;
+  /** No more live pushes (shutdown). */
+  stop(): void;
 }
 
 export function createDelivery(options: { deps: ServerDeps; live: LivePush; mailer: Mailer | null }): Delivery {
   const { deps, live, mailer } = options;
+  setLivePush(deps, live);
   const running = new Set<Promise<void>>();
 
   const run = async (committed: readonly CommittedEvent[]) => {
@@ -33,13 +32,14 @@ export function createDelivery(options: { deps: ServerDeps; live: LivePush; mail
       .where(eq(organisations.id, first.organisationId));
     const wanted = await notificationsFor(deps.db, committed, org?.timeZone ?? 'Europe/Moscow');
     const stored = await insertNotifications(deps.db, wanted, deps.now());
-    const counts = new Map<string, number>();
-    for (const n of stored) {
-      const personId = wanted[stored.indexOf(n)]?.personId;
-      if (!personId) continue;
-      if (!counts.has(personId)) counts.set(personId, await unreadCount(deps.db, personId));
-      live.notify(personId, n, counts.get(personId) ?? 0);
-    }
+    // Rows come back in the order they were given.
+    await announceNotifications(
+      deps,
+      stored.flatMap((notification, i) => {
+        const personId = wanted[i]?.personId;
+        return personId ? [{ personId, notification }] : [];
+      }),
+    );
     if (mailer && wanted.length > 0) {
       const ids = [...new Set(wanted.map((w) => w.personId))];
       const emails = await deps.db
@@ -68,6 +68,9 @@ export function createDelivery(options: { deps: ServerDeps; live: LivePush; mail
     },
     async idle() {
       while (running.size > 0) await Promise.all([...running]);
+    },
+    stop() {
+      setLivePush(deps, null);
     },
   };
 }

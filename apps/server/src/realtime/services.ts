@@ -75,6 +75,7 @@ export async function startRealtimeServices(options: RealtimeServicesOptions): P
         await scheduler?.stop();
         unsubscribe();
         await delivery.idle();
+        delivery.stop();
         await realtime.close();
         mailer?.close();
       })();

@@ -1,0 +1,31 @@
+// The live side of notifications for code outside realtime (e.g. the surge watcher of the reports): after storing
+// notifications and committing, call `announceNotifications` and the people's sockets (on any node) get them with
+// their unread count. Realtime registers the push when it starts; without it (no socket layer) this does nothing.
+import type { ServerDeps } from '../deps';
+import type { Notification } from '../realtime/events';
+import { unreadCount } from './delivery-feed';
+
+export interface LivePush {
+  notify(personId: string, notification: Notification, unread: number): void;
+}
+
+const pushes = new WeakMap<ServerDeps, LivePush>();
+
+export function setLivePush(deps: ServerDeps, live: LivePush | null): void {
+  if (live) pushes.set(deps, live);
+  else pushes.delete(deps);
+}
+
+/** Pushes stored notifications (call after their transaction committed). */
+export async function announceNotifications(
+  deps: ServerDeps,
+  items: readonly { personId: string; notification: Notification }[],
+): Promise<void> {
+  const live = pushes.get(deps);
+  if (!live) return;
+  const counts = new Map<string, number>();
+  for (const { personId, notification } of items) {
+    if (!counts.has(personId)) counts.set(personId, await unreadCount(deps.db, personId));
+    live.notify(personId, notification, counts.get(personId) ?? 0);
+  }
+}
