@@ -5,7 +5,6 @@ import type { Category, Ending, Profile, StepId } from '../profiles/schema';
 import type {
   Assignment,
   Attachment,
-  CaseCommand,
   CommandType,
   DraftKind,
   Evidence,
