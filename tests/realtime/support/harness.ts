@@ -37,6 +37,8 @@ export interface NodeEnv {
   NODE_TIME_INTERVAL_MS?: string;
   SMTP_URL?: string;
   NODE_SESSION_CHECK_MS?: string;
+  /** '1' starts the reports watcher (surge detection), as `otklik serve` does. */
+  NODE_REPORTS?: '1';
 }
 
 export function startNode(env: NodeEnv = {}): Promise<NodeProcess> {

@@ -6,6 +6,7 @@ import type { DatabaseTarget } from '../../../apps/server/src/db/connect';
 import { displayTokens } from '../../../apps/server/src/db/schema';
 import { startServer } from '../../../apps/server/src/http/server';
 import { startRealtimeServices } from '../../../apps/server/src/realtime/services';
+import { startReportsWatcher } from '../../../apps/server/src/reports/watcher';
 import { createOrgFixture } from '../../../apps/server/src/test/fixtures';
 
 const env = process.env;
@@ -47,10 +48,13 @@ const services = await startRealtimeServices({
   scheduler: env.NODE_SCHEDULER === '0' ? false : { pollMs: Number(env.NODE_POLL_MS ?? 1000) },
   smtpUrl: env.SMTP_URL,
 });
+const reports = env.NODE_REPORTS === '1' ? startReportsWatcher(running.deps) : null;
 const node = {
   url: running.url,
   running,
   async close() {
+    reports?.stop();
+    await reports?.idle();
     await services.shutdown();
     await running.close();
   },

@@ -14,6 +14,7 @@ import type { Db, DbOrTx } from '../db/connect';
 import { cases, organisations, people } from '../db/schema';
 import { surges } from '../db/schema-reports';
 import { insertNotifications, type NewNotification } from '../notifications/delivery-feed';
+import type { Notification } from '../realtime/events';
 
 const DAY = 86_400_000;
 
@@ -66,6 +67,8 @@ export interface SurgeRunResult {
   readonly opened: number;
   readonly grown: number;
   readonly resolved: number;
+  /** Alerts stored by this run, for the caller to push live once the transaction has committed. */
+  readonly alerts: readonly { personId: string; notification: Notification }[];
 }
 
 /** Runs detection for one organisation at `now` and applies the decision in one transaction. */
@@ -143,8 +146,9 @@ export async function runSurgeDetection(db: Db, organisationId: string, now: num
           ),
         );
     }
-    await insertNotifications(tx, notices, now);
-    return { opened, grown: decision.grown.length, resolved: decision.resolved.length };
+    const stored = await insertNotifications(tx, notices, now);
+    const alerts = stored.map((notification, i) => ({ personId: notices[i]?.personId ?? '', notification }));
+    return { opened, grown: decision.grown.length, resolved: decision.resolved.length, alerts };
   });
 }
 

@@ -2,6 +2,7 @@
 // (serialised per organisation, so two registrations at once cannot open the same surge twice) and the repeat index.
 import type { CaseEvent } from '@otklik/domain';
 import type { ServerDeps } from '../deps';
+import { announceNotifications } from '../notifications/delivery-live';
 import { applyToRepeatIndex } from './repeats';
 import { runSurgeDetection } from './surges';
 
@@ -24,7 +25,9 @@ export function startReportsWatcher(deps: ServerDeps): ReportsWatcher {
     const run = (chains.get(org) ?? Promise.resolve())
       .then(async () => {
         await applyToRepeatIndex(deps.db, relevant);
-        await runSurgeDetection(deps.db, org, deps.now());
+        const result = await runSurgeDetection(deps.db, org, deps.now());
+        // Committed by now: the head and the curators get the alert live, not on their next look at the feed.
+        await announceNotifications(deps, result.alerts);
       })
       .catch((error: unknown) => {
         process.stderr.write(`surge detection failed: ${String(error)}\n`);
