@@ -81,7 +81,9 @@ export const BoardRow = memo(function BoardRow({
         <span>{label(t.network, row.network)}</span>
         <span className="board-topic">{row.topic ?? '—'}</span>
       </td>
-      <td className="board-cell board-cell-location">{row.location ?? '—'}</td>
+      <td className="board-cell board-cell-location" title={row.location ?? undefined}>
+        {row.location ?? '—'}
+      </td>
       <td className="board-cell board-cell-age">{formatAge(minuteNow - row.detectedAt, t)}</td>
     </tr>
   );
