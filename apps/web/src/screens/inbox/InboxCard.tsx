@@ -2,6 +2,7 @@
 import { Countdown, formatDeadline } from '@otklik/ui';
 import { Link } from 'react-router';
 import type { BoardCase } from '../../api/types';
+import { shortName } from '../../components/format';
 import { fill, useT } from '../../i18n';
 import { useClock } from '../../stores/clock';
 import { useDirectory } from '../../stores/directory';
@@ -31,6 +32,9 @@ export function InboxCard(props: { readonly row: BoardCase }) {
       </div>
       <p className="inbox-excerpt">{row.excerpt}</p>
       <p className="muted">
+        {/* A department head sees at a glance whose move it is. */}
+        {(clock?.responsibleName ?? row.responsibleName) &&
+          `${shortName(clock?.responsibleName ?? row.responsibleName)} · `}
         {row.topic ?? '—'} · {row.location ?? '—'} · {t.category[row.category]}
         {row.overallDueAt && calendar
           ? ` · ${t.caseView.overall}: ${formatDeadline(row.overallDueAt, calendar.timeZone, t.lang.locale)}`
