@@ -15,6 +15,9 @@ export async function loadBoard(): Promise<void> {
     res.cases.map((r) => toBoardCase(r, names, res.seq)),
     res.seq,
   );
+  // Changes broadcast while the snapshot was in flight were not applied (the board was not loaded yet): ask for
+  // everything after the snapshot's sequence number once, so none of them is lost.
+  await catchUpBoard();
 }
 
 let inFlight: Promise<void> | null = null;
