@@ -1,5 +1,6 @@
-// Co-editing a draft: a save in one window appears live in another window that has not touched the text; two saves
-// from the same base are a visible conflict with both texts, and the chosen text then reaches the other window.
+// Concurrent edits are shown, never lost. A draft saved in one window appears live in another that has not touched
+// it; two saves from the same base are a visible conflict with both texts. Two curators acting on the same case: the
+// later command is refused as a conflict (optimistic concurrency) and the form keeps what its author typed.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, command, registerCase } from './support/api';
@@ -80,5 +81,30 @@ describe.skipIf(!hasBrowser)('a draft edited in two windows', () => {
     await expect.poll(() => loser.locator('.shared-status').textContent(), POLL).toBe('черновик сохранён');
     // The winner had not touched its text since its own save, so the chosen text replaces it live.
     await expect.poll(() => editor(winner).inputValue(), POLL).toBe(mine);
+  });
+
+  it('two curators triage the same message: the later one sees a conflict and keeps what they typed', async () => {
+    const operator = await new ApiClient(server.url).login('operator');
+    const fresh = await registerCase(operator, { text: 'Почему не убирают листья в парке Победы?' });
+    const a = (await signedInPage(browser, server.url, 'curator')).page;
+    const b = (await signedInPage(browser, server.url, 'curator2')).page;
+    for (const page of [a, b]) {
+      await page.goto(`${server.url}/cases/${fresh}`);
+      await page.getByRole('button', { name: 'Классифицировать' }).click();
+    }
+    await b.getByLabel('Тема').fill('Благоустройство');
+    await b.getByLabel('Место').fill('парк Победы');
+
+    await a.getByLabel('Тема').fill('Уборка');
+    await a.getByLabel('Место').fill('парк');
+    await a.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await expect.poll(() => a.locator('.success-message').count(), POLL).toBe(1);
+
+    await b.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await expect
+      .poll(() => b.locator('.command-form .error-message').textContent(), POLL)
+      .toContain('изменил другой сотрудник');
+    expect(await b.getByLabel('Тема').inputValue()).toBe('Благоустройство');
+    expect(await b.getByLabel('Место').inputValue()).toBe('парк Победы');
   });
 });
