@@ -1,0 +1,67 @@
+// A fast-track ("решаемое") answer needs evidence (krasnoufimsk p.20): without it the form says so next to the field;
+// a photo uploaded from the computer becomes a link in the draft, and the draft is then accepted.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, command, registerCase } from './support/api';
+import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
+import { findPeople } from './support/people';
+import { buildWeb, startTestServer, type TestServer } from './support/server';
+
+const POLL = { timeout: 20_000, interval: 250 };
+// The smallest valid PNG (1×1 transparent pixel).
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe.skipIf(!hasBrowser)('evidence for a fast-track answer', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let caseId: string;
+
+  beforeAll(async () => {
+    buildWeb();
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const operator = await new ApiClient(server.url).login('operator');
+    const curator = await new ApiClient(server.url).login('curator');
+    const { zhkh } = await findPeople(curator, ['zhkh']);
+    caseId = await registerCase(operator, { text: 'У дома 4 по Лесной разбита лавочка у подъезда.' });
+    await command(curator, caseId, {
+      type: 'triage',
+      processable: true,
+      topic: 'Благоустройство',
+      location: 'ул. Лесная, 4',
+      category: 'fast-track',
+    });
+    await command(curator, caseId, {
+      type: 'route',
+      mode: 'single',
+      assignments: [{ departmentId: zhkh!.department.id, executorId: zhkh!.person.id }],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('asks for evidence, takes an uploaded photo, then accepts the draft', async () => {
+    const { page } = await signedInPage(browser, server.url, 'zhkh');
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Отправить проект' }).click();
+    await page.getByTestId('draft-text').fill('Здравствуйте! Лавочку заменили сегодня утром, фото прилагаем.');
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await expect.poll(() => page.locator('.evidence .field-error').textContent(), POLL).toContain('доказательств');
+
+    await page
+      .locator('.evidence input[type="file"]')
+      .setInputFiles({ name: 'lavochka.png', mimeType: 'image/png', buffer: PNG });
+    await expect.poll(() => page.locator('.evidence a', { hasText: 'lavochka.png' }).count(), POLL).toBe(1);
+    const href = await page.locator('.evidence a', { hasText: 'lavochka.png' }).getAttribute('href');
+    expect(href).toMatch(/^\/api\/attachments\//);
+
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
+    await expect.poll(() => page.locator('.success-message').count(), POLL).toBe(1);
+    await expect.poll(() => page.getByTestId('current-draft').textContent(), POLL).toContain('Лавочку заменили');
+  });
+});
