@@ -7,7 +7,7 @@ import { buildWeb, startTestServer, type TestServer } from './support/server';
 
 async function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
+    Array.from(document.querySelectorAll<HTMLElement>('input, select, textarea, button'))
       .filter((el) => {
         if ((el as HTMLInputElement).type === 'hidden') return false;
         const labelled =
