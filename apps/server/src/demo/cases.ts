@@ -1,8 +1,8 @@
 // The demo cases, built by issuing real domain commands with times relative to now (counted back in working time
 // on the organisation's calendar), so at any hour the board shows cases in every state: just detected, in a
 // three-department chain, awaiting approval, at risk, breached, with an intermediate answer, closed, a repeat
-// message and a rejected abusive one.
-import { type Actor, type CaseCommandInput, type CaseState, computeClocks } from '@otklik/domain';
+// message and a rejected abusive one. Each organisation gets only what its preset allows.
+import { type Actor, type CaseCommandInput, type CaseState, computeClocks, type Profile } from '@otklik/domain';
 import { eq, max } from 'drizzle-orm';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { loadOrganisationRules, type OrganisationRules } from '../cases/domain-context';
@@ -37,7 +37,8 @@ type Scenario =
   | 'intermediate'
   | 'closed'
   | 'returned'
-  | 'significant';
+  | 'significant'
+  | 'explained';
 
 /** How many cases of each scenario the main organisation gets; a small one gets the second list. */
 const MAIN_PLAN: [Scenario, number][] = [
@@ -67,6 +68,20 @@ const SMALL_PLAN: [Scenario, number][] = [
   ['intermediate', 1],
   ['closed', 2],
 ];
+
+/** The small plan within the preset's rules: without chains (idrinsky-2021, slavgorod-2020) a revision takes the
+ *  chain's place; without intermediate answers (idrinsky-2021 has no `final` step) an explanation or an approval
+ *  takes the intermediate one's. */
+export function planFor(share: 'main' | 'small', profile: Profile): [Scenario, number][] {
+  if (share === 'main') return MAIN_PLAN;
+  return SMALL_PLAN.map(([scenario, n]): [Scenario, number] => {
+    if (scenario === 'chain' && profile.chain.modes.length === 0) return ['revision', n];
+    if (scenario === 'intermediate' && !profile.steps.final) {
+      return [profile.endings.includes('explained') ? 'explained' : 'approved', n];
+    }
+    return [scenario, n];
+  });
+}
 
 interface OrgPlayer {
   org: SeededOrganisation;
@@ -138,6 +153,7 @@ async function playSteps(deps: ServerDeps, p: OrgPlayer, scenario: Scenario, m: 
     closed: 500 + (serial % 6) * 300,
     returned: 40,
     significant: 90,
+    explained: 70,
   };
   const c = new DemoCase(deps, p, calendar.addWorkingMinutes(p.now, -ages[scenario]).at);
   const operator = serial % 3 === 0 ? 'curator2' : 'operator';
@@ -176,6 +192,19 @@ async function playSteps(deps: ServerDeps, p: OrgPlayer, scenario: Scenario, m: 
     c.at(Math.min(12, ages[scenario] - 2)),
   );
   if (scenario === 'triaged') return c.caseId;
+  if (scenario === 'explained') {
+    // idrinsky-2021 3.7: a question outside the administration's powers gets an explanation instead of an answer.
+    await c.do(
+      'curator',
+      {
+        type: 'send-explanation',
+        reason: 'outside-competence',
+        text: 'Здравствуйте! Этот вопрос не входит в полномочия администрации района. Мы передали ваше сообщение организации, которая за него отвечает, и попросили ответить вам напрямую.',
+      },
+      c.at(40),
+    );
+    return c.caseId;
+  }
 
   if (scenario === 'chain' || scenario === 'chain-at-risk') {
     const depts = departmentsFor(m, 3);
@@ -307,7 +336,7 @@ export async function seedDemoCases(
       actors: actorsOf(org, index),
       now,
     };
-    const plan = org.share === 'main' ? MAIN_PLAN : SMALL_PLAN;
+    const plan = planFor(org.share, p.rules.profile);
     const closedIds: string[] = [];
     let made = 0;
     for (const [scenario, n] of plan) {

@@ -1,4 +1,4 @@
-// Who and what the demo data creates: three organisations on three presets, the departments of a real
+// Who and what the demo data creates: five organisations, one on each preset, the departments of a real
 // municipality and people with Russian names for every role. Every demo account's password is DEMO_PASSWORD.
 import type { Role } from '@otklik/domain';
 
@@ -61,6 +61,22 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     profileId: 'nao-2020',
     timeZone: 'Europe/Moscow',
     loginPrefix: 'nao-',
+    share: 'small',
+  },
+  {
+    slug: 'idrinsky',
+    name: 'Администрация Идринского района',
+    profileId: 'idrinsky-2021',
+    timeZone: 'Asia/Krasnoyarsk',
+    loginPrefix: 'id-',
+    share: 'small',
+  },
+  {
+    slug: 'slavgorod',
+    name: 'Администрация города Славгорода',
+    profileId: 'slavgorod-2020',
+    timeZone: 'Asia/Barnaul',
+    loginPrefix: 'sl-',
     share: 'small',
   },
 ];
@@ -153,6 +169,44 @@ const NAMES: readonly (readonly string[])[] = [
     'Носова Людмила Васильевна',
     'Истомин Александр Михайлович',
     'Хозяинова Вера Олеговна',
+  ],
+  [
+    'Кравченко Ольга Николаевна',
+    'Юдина Кристина Андреевна',
+    'Сидоренко Максим Викторович',
+    'Лаптева Евгения Сергеевна',
+    'Рыбаков Владимир Геннадьевич',
+    'Малышева Ангелина Игоревна',
+    'Щукин Геннадий Петрович',
+    'Тимофеев Денис Алексеевич',
+    'Воронцова Лариса Михайловна',
+    'Богданова Софья Викторовна',
+    'Гусева Тамара Ивановна',
+    'Киселёва Валентина Петровна',
+    'Осипов Илья Сергеевич',
+    'Карпов Анатолий Васильевич',
+    'Лукина Наталья Борисовна',
+    'Жуков Степан Аркадьевич',
+    'Прохорова Дина Валерьевна',
+  ],
+  [
+    'Вагнер Ирина Александровна',
+    'Шевченко Алина Романовна',
+    'Бауэр Виталий Эдуардович',
+    'Мартыненко Юлия Олеговна',
+    'Кох Андрей Викторович',
+    'Титова Оксана Николаевна',
+    'Горбунов Алексей Иванович',
+    'Рейзвих Артур Владимирович',
+    'Гончаренко Светлана Петровна',
+    'Нейфельд Анна Андреевна',
+    'Бондаренко Галина Михайловна',
+    'Исаева Людмила Юрьевна',
+    'Литвиненко Олег Степанович',
+    'Шульц Евгений Фёдорович',
+    'Климова Елена Анатольевна',
+    'Ткаченко Павел Сергеевич',
+    'Деркач Марина Владимировна',
   ],
 ];
 

@@ -25,11 +25,18 @@ describe.each([
     return () => deps.database.close();
   });
 
-  it('creates about 80 cases across three organisations in every state', async () => {
+  it('creates about 100 cases across five organisations, one per preset, in every state', async () => {
     const rows = await deps.db.select().from(cases);
-    expect(rows.length).toBeGreaterThanOrEqual(80);
+    // 62 in the main organisation, 9 in each of the four others.
+    expect(rows.length).toBeGreaterThanOrEqual(95);
     const orgs = await deps.db.select().from(organisations);
-    expect(orgs.map((o) => o.profileId).sort()).toEqual(['konyshevsky-2020', 'krasnoufimsk-2021', 'nao-2020']);
+    expect(orgs.map((o) => o.profileId).sort()).toEqual([
+      'idrinsky-2021',
+      'konyshevsky-2020',
+      'krasnoufimsk-2021',
+      'nao-2020',
+      'slavgorod-2020',
+    ]);
     const statuses = new Set(rows.map((r) => r.status));
     for (const s of ['detected', 'triaged', 'assigned', 'returned', 'draft-review', 'revision', 'approved', 'closed']) {
       expect(statuses, s).toContain(s);
@@ -61,6 +68,10 @@ describe.each([
       'observer',
       'kr-curator',
       'nao-head',
+      'id-curator',
+      'id-roads',
+      'sl-curator',
+      'sl-zhkh',
     ]) {
       const caller = await signIn(deps, login, DEMO_PASSWORD);
       expect((await caller.auth.me()).user?.login).toBe(login);
@@ -87,9 +98,43 @@ describe.each([
           DEMO_ORGANISATIONS.map((o) => o.slug),
         ),
       );
-    expect(orgs).toHaveLength(3);
+    expect(orgs).toHaveLength(5);
     const main = orgs.find((o) => o.slug === 'konyshevka')!;
     expect((await deps.db.select().from(cases).where(eq(cases.organisationId, main.id))).length).toBeGreaterThan(60);
+  });
+
+  it('gives every secondary organisation nine cases in varied states, within its preset', async () => {
+    const orgs = await deps.db.select().from(organisations);
+    const casesOf = async (slug: string) => {
+      const org = orgs.find((o) => o.slug === slug)!;
+      const rows = await deps.db.select().from(cases).where(eq(cases.organisationId, org.id));
+      return rows.map((r) => ({ ...r, s: r.state as { ending: string | null; mode: string | null; stage: string } }));
+    };
+    for (const slug of ['krasnoufimsk', 'nao', 'idrinsky', 'slavgorod']) {
+      const rows = await casesOf(slug);
+      expect(rows, slug).toHaveLength(9);
+      const statuses = new Set(rows.map((r) => r.status));
+      for (const s of ['detected', 'assigned', 'draft-review', 'closed']) expect(statuses, `${slug} ${s}`).toContain(s);
+    }
+    // idrinsky-2021: no chains (chain.modes is empty) and no intermediate answers (no `final` step); a question
+    // outside its powers is closed with an explanation (3.7) instead.
+    const idrinsky = await casesOf('idrinsky');
+    expect(idrinsky.every((r) => r.s.mode === null || r.s.mode === 'single')).toBe(true);
+    expect(idrinsky.every((r) => r.s.stage === 'answer')).toBe(true);
+    expect(idrinsky.some((r) => r.s.ending === 'explained')).toBe(true);
+    expect(idrinsky.some((r) => r.status === 'revision')).toBe(true);
+    // slavgorod-2020: no chains either, but an intermediate answer opens the p.7 `final` term.
+    const slavgorod = await casesOf('slavgorod');
+    expect(slavgorod.every((r) => r.s.mode === null || r.s.mode === 'single')).toBe(true);
+    expect(slavgorod.some((r) => r.s.stage === 'final' && r.flags.includes('intermediate-answered'))).toBe(true);
+    expect(slavgorod.some((r) => r.status === 'revision')).toBe(true);
+    // The krasnoufimsk (parallel) and NAO (sequential) presets keep their chain.
+    for (const slug of ['krasnoufimsk', 'nao']) {
+      expect(
+        (await casesOf(slug)).some((r) => r.departmentIds.length === 3),
+        slug,
+      ).toBe(true);
+    }
   });
 });
 
@@ -103,7 +148,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('demo seed from two nodes starti
         [first, second].map((database) => seedDemoIfEmpty(createDeps({ database, now: () => TUESDAY }))),
       );
       expect(results.sort()).toEqual([false, true]);
-      expect(await first.db.select().from(organisations)).toHaveLength(3);
+      expect(await first.db.select().from(organisations)).toHaveLength(5);
     } finally {
       await second.close();
       await first.close();

@@ -92,7 +92,7 @@ export async function seedDemo(deps: ServerDeps, options: SeedOptions = {}): Pro
   // One hash for every demo account: they share the password anyway, and argon2 is deliberately slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seeded = await seedDirectory(deps.db, passwordHash);
-  log(`Демо: ${seeded.length} организации, подразделения и сотрудники созданы`);
+  log(`Демо: организаций — ${seeded.length}, подразделения и сотрудники созданы`);
   await seedDemoCases(deps, seeded, { log });
   return seeded;
 }
