@@ -234,6 +234,19 @@ export const notifications = pgTable(
   (t) => [index('notifications_person_idx').on(t.personId, t.readAt)],
 );
 
+/**
+ * How far notification delivery has read each organisation's event log (case_events.seq): notifications are
+ * computed, stored and the cursor advanced in one transaction, so a crash never loses nor repeats them. Per
+ * organisation because seq follows commit order only within one (commands lock the organisation, not the log).
+ */
+export const notificationCursors = pgTable('notification_cursors', {
+  organisationId: uuid()
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  lastSeq: bigint({ mode: 'number' }).notNull().default(0),
+  updatedAt: createdAt(),
+});
+
 export const sessions = pgTable(
   'sessions',
   {

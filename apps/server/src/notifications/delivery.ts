@@ -1,76 +1,143 @@
-// Delivers notifications of committed case events: stores them in each person's feed, pushes them live to the
-// person's sockets with the new unread count, and emails a copy when SMTP is configured.
-import { eq, inArray } from 'drizzle-orm';
-import { organisations, people } from '../db/schema';
+// Delivers notifications of committed case events: a per-organisation loop stores them durably from the event log
+// (delivery-outbox), then pushes them live to the person's sockets with the new unread count and emails a copy
+// when SMTP is configured. Triggered by the bus (fast path), on start (catch-up after a crash) and by a sweep.
+import { inArray } from 'drizzle-orm';
+import { people } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
 import type { Mailer } from './delivery-email';
-import { insertNotifications } from './delivery-feed';
 import { announceNotifications, type LivePush, setLivePush } from './delivery-live';
-import { notificationsFor } from './delivery-rules';
+import { deliverPendingOnce, organisationsWithPending, type StoredNotification } from './delivery-outbox';
 
 export interface Delivery {
-  /** Resolves when every notification of the batch is stored and pushed (tests and shutdown wait on it). */
+  /** Resolves when the organisations of these events are caught up (their notifications stored and pushed). */
   deliver(committed: readonly CommittedEvent[]): Promise<void>;
+  /** Catches up every organisation with events past its cursor (start-up, sweep). */
+  catchUp(): Promise<void>;
   /** Settles when every delivery started so far has finished. */
   idle(): Promise<void>;
-  /** No more live pushes (shutdown). */
+  /** Shutdown: no new passes, waits for the running ones, then no more live pushes. */
+  close(): Promise<void>;
+  /** No more passes nor live pushes (after `idle`). */
   stop(): void;
 }
 
-export function createDelivery(options: { deps: ServerDeps; live: LivePush; mailer: Mailer | null }): Delivery {
+export interface DeliveryOptions {
+  deps: ServerDeps;
+  live: LivePush;
+  mailer: Mailer | null;
+  /**
+   * How often to look for events no bus of this node announced (another node committed them and died before
+   * delivering); false = never. Default 30 s.
+   */
+  sweepMs?: number | false;
+  /** false: no catch-up when created (tests that start it themselves). Default true. */
+  catchUpOnStart?: boolean;
+  /** Events per transaction (default OUTBOX_PAGE). */
+  pageSize?: number;
+}
+
+const logError = (what: string) => (error: unknown) => {
+  process.stderr.write(`${what}: ${String(error)}\n`);
+};
+
+export function createDelivery(options: DeliveryOptions): Delivery {
   const { deps, live, mailer } = options;
   setLivePush(deps, live);
-  const running = new Set<Promise<void>>();
+  let stopped = false;
+  /** One loop per organisation on this node; `again` asks it for one more pass (events came in meanwhile). */
+  const loops = new Map<string, { again: boolean; done: Promise<void> }>();
+  const sweeps = new Set<Promise<void>>();
 
-  const run = async (committed: readonly CommittedEvent[]) => {
-    const first = committed[0];
-    if (!first) return;
-    const [org] = await deps.db
-      .select({ timeZone: organisations.timeZone })
-      .from(organisations)
-      .where(eq(organisations.id, first.organisationId));
-    const wanted = await notificationsFor(deps.db, committed, org?.timeZone ?? 'Europe/Moscow');
-    const stored = await insertNotifications(deps.db, wanted, deps.now());
-    // Rows come back in the order they were given.
-    await announceNotifications(
-      deps,
-      stored.flatMap((notification, i) => {
-        const personId = wanted[i]?.personId;
-        return personId ? [{ personId, notification }] : [];
-      }),
-    );
-    if (mailer && wanted.length > 0) {
-      const ids = [...new Set(wanted.map((w) => w.personId))];
-      const emails = await deps.db
-        .select({ id: people.id, email: people.email })
-        .from(people)
-        .where(inArray(people.id, ids));
-      const emailOf = new Map(emails.map((e) => [e.id, e.email]));
-      for (const w of wanted) {
-        const to = emailOf.get(w.personId);
-        if (!to) continue;
-        mailer.send({ to, subject: w.title, text: w.body || w.title }).catch((error: unknown) => {
-          process.stderr.write(`email to ${to} failed: ${String(error)}\n`);
-        });
-      }
+  // After the commit: the rows are safe, so a failed push or email is logged and never undoes them.
+  const publish = async (stored: readonly StoredNotification[]) => {
+    if (stored.length === 0) return;
+    await announceNotifications(deps, stored).catch(logError('live notification push failed'));
+    if (!mailer) return;
+    const ids = [...new Set(stored.map((s) => s.personId))];
+    const emails = await deps.db
+      .select({ id: people.id, email: people.email })
+      .from(people)
+      .where(inArray(people.id, ids));
+    const emailOf = new Map(emails.map((e) => [e.id, e.email]));
+    for (const { personId, wanted } of stored) {
+      const to = emailOf.get(personId);
+      if (!to) continue;
+      mailer
+        .send({ to, subject: wanted.title, text: wanted.body || wanted.title })
+        .catch(logError(`email to ${to} failed`));
     }
+  };
+
+  const trigger = (organisationId: string): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    const running = loops.get(organisationId);
+    if (running) {
+      // The running pass may have read before these events committed: one more pass after it.
+      running.again = true;
+      return running.done;
+    }
+    const loop = { again: false, done: Promise.resolve() };
+    loop.done = (async () => {
+      try {
+        do {
+          loop.again = false;
+          for (;;) {
+            const pass = await deliverPendingOnce(deps.db, organisationId, deps.now(), options.pageSize);
+            await publish(pass.stored).catch(logError('notification publish failed'));
+            if (!pass.more || stopped) break;
+          }
+        } while (loop.again && !stopped);
+      } catch (error) {
+        // Rolled back: the events stay past the cursor and the next trigger or sweep retries them.
+        logError('notification delivery failed')(error);
+      } finally {
+        loops.delete(organisationId);
+      }
+    })();
+    loops.set(organisationId, loop);
+    return loop.done;
+  };
+
+  const catchUp = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    const sweep = organisationsWithPending(deps.db)
+      .then((ids) => Promise.all(ids.map(trigger)))
+      .then(() => {}, logError('notification catch-up failed'));
+    sweeps.add(sweep);
+    void sweep.finally(() => sweeps.delete(sweep));
+    return sweep;
+  };
+
+  const sweepMs = options.sweepMs ?? 30_000;
+  const timer = sweepMs === false ? null : setInterval(() => void catchUp(), sweepMs);
+  timer?.unref();
+  if (options.catchUpOnStart ?? true) void catchUp();
+
+  const idle = async () => {
+    while (loops.size > 0 || sweeps.size > 0) {
+      await Promise.all([...sweeps, ...[...loops.values()].map((l) => l.done)]);
+    }
+  };
+  const stop = () => {
+    stopped = true;
+    if (timer) clearInterval(timer);
+    setLivePush(deps, null);
   };
 
   return {
     deliver(committed) {
-      const p = run(committed).catch((error: unknown) => {
-        process.stderr.write(`notification delivery failed: ${String(error)}\n`);
-      });
-      running.add(p);
-      void p.finally(() => running.delete(p));
-      return p;
+      const organisationIds = [...new Set(committed.map((c) => c.organisationId))];
+      return Promise.all(organisationIds.map(trigger)).then(() => {});
     },
-    async idle() {
-      while (running.size > 0) await Promise.all([...running]);
+    catchUp,
+    idle,
+    async close() {
+      // Running loops finish (the bus is already unsubscribed); what they miss waits past the cursor for a start.
+      if (timer) clearInterval(timer);
+      await idle();
+      stop();
     },
-    stop() {
-      setLivePush(deps, null);
-    },
+    stop,
   };
 }

@@ -74,8 +74,7 @@ export async function startRealtimeServices(options: RealtimeServicesOptions): P
         }
         await scheduler?.stop();
         unsubscribe();
-        await delivery.idle();
-        delivery.stop();
+        await delivery.close();
         await realtime.close();
         mailer?.close();
       })();

@@ -1,0 +1,167 @@
+// Notifications survive a crash and a race: events committed while no delivery ran are notified once on start,
+// and two deliveries on one database notify each event once. Runs on PGlite (and PostgreSQL when configured).
+import { and, eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { loadCurrentUser } from '../auth/current-user';
+import { executeCaseCommand } from '../cases/commands';
+import { notificationCursors, notifications } from '../db/schema';
+import { createDeps, type ServerDeps } from '../deps';
+import type { CommittedEvent } from '../events-bus';
+import type { Notification } from '../realtime/events';
+import { describeEachDatabase } from '../test/databases';
+import { createOrgFixture, type OrgFixture } from '../test/fixtures';
+import { createDelivery } from './delivery';
+import type { LivePush } from './delivery-live';
+
+// Wednesday 25 November 2026, 12:50 Moscow: a working day (konyshevsky-2020), so every command is in hours.
+const at = Date.parse('2026-11-25T12:50:00+03:00');
+
+function recorder(): LivePush & { pushed: { personId: string; notification: Notification }[] } {
+  const pushed: { personId: string; notification: Notification }[] = [];
+  return { pushed, notify: (personId, notification) => pushed.push({ personId, notification }) };
+}
+
+/** Registers, triages and routes a case to `executorId`: the route notifies that executor ('assigned'). */
+async function routedCase(deps: ServerDeps, org: OrgFixture, executorId: string, departmentId: string) {
+  const actor = async (id: string) => (await loadCurrentUser(deps.db, id, at))!.actor;
+  const operator = await actor(org.people.operator.id);
+  const events: CommittedEvent[] = [];
+  const run = async (who: typeof operator, caseId: string | undefined, command: unknown) => {
+    const r = await executeCaseCommand(deps, {
+      organisationId: org.organisationId,
+      actor: who,
+      caseId,
+      now: at,
+      command,
+    });
+    events.push(...r.events);
+    return r.caseId;
+  };
+  const caseId = await run(operator, undefined, {
+    type: 'register',
+    network: 'vk',
+    link: `https://vk.com/wall-1_${Math.floor(Math.random() * 1e9)}`,
+    author: { name: 'Иван' },
+    text: 'Яма на дороге',
+    attachments: [],
+    visibility: 'public',
+  });
+  await run(operator, caseId, {
+    type: 'triage',
+    topic: 'дороги',
+    location: 'центр',
+    category: 'ordinary',
+    processable: true,
+  });
+  await run(await actor(org.people.curator.id), caseId, {
+    type: 'route',
+    mode: 'single',
+    assignments: [{ departmentId, executorId }],
+  });
+  return { caseId, events };
+}
+
+async function storedFor(deps: ServerDeps, caseId: string) {
+  return deps.db
+    .select({ personId: notifications.personId, kind: notifications.kind })
+    .from(notifications)
+    .where(eq(notifications.caseId, caseId));
+}
+
+describeEachDatabase('crash-safe notification delivery', (getDb) => {
+  it('notifies once, on start, events committed while no delivery ran', async () => {
+    const deps = createDeps({ database: getDb(), now: () => at });
+    const org = await createOrgFixture(deps);
+    const other = await createOrgFixture(deps);
+    // The "crash": commands commit and announce on the bus, but nobody delivers.
+    const a = await routedCase(deps, org, org.people.roadsExecutor.id, org.departments.roads);
+    const b = await routedCase(deps, other, other.people.housingExecutor.id, other.departments.housing);
+    expect(await storedFor(deps, a.caseId)).toEqual([]);
+
+    const live = recorder();
+    const first = createDelivery({ deps, live, mailer: null, sweepMs: false });
+    await first.idle();
+    expect(await storedFor(deps, a.caseId)).toEqual([{ personId: org.people.roadsExecutor.id, kind: 'assigned' }]);
+    expect(await storedFor(deps, b.caseId)).toEqual([{ personId: other.people.housingExecutor.id, kind: 'assigned' }]);
+    expect(live.pushed.map((p) => [p.personId, p.notification.caseId]).sort()).toEqual(
+      [
+        [org.people.roadsExecutor.id, a.caseId],
+        [other.people.housingExecutor.id, b.caseId],
+      ].sort(),
+    );
+    // Each organisation's cursor stands at its own last event.
+    const [cursor] = await deps.db
+      .select({ lastSeq: notificationCursors.lastSeq })
+      .from(notificationCursors)
+      .where(eq(notificationCursors.organisationId, org.organisationId));
+    expect(cursor?.lastSeq).toBe(a.events.at(-1)?.seq);
+    await first.close();
+
+    // A second start (or a repeated bus announcement) finds nothing new.
+    const again = recorder();
+    const second = createDelivery({ deps, live: again, mailer: null, sweepMs: false });
+    await second.deliver([...a.events, ...b.events]);
+    await second.idle();
+    expect(await storedFor(deps, a.caseId)).toHaveLength(1);
+    expect(await storedFor(deps, b.caseId)).toHaveLength(1);
+    expect(again.pushed).toEqual([]);
+    await second.close();
+  });
+
+  it('two deliveries racing on one database notify each event once', async () => {
+    const deps = createDeps({ database: getDb(), now: () => at });
+    const org = await createOrgFixture(deps);
+    const executors = [org.people.roadsExecutor.id, org.people.roadsExecutor2.id];
+    const cases = [];
+    for (let i = 0; i < 6; i++) {
+      cases.push(await routedCase(deps, org, executors[i % 2]!, org.departments.roads));
+    }
+    const live = recorder();
+    // Small pages, so the two interleave over several transactions.
+    const options = { deps, live, mailer: null, sweepMs: false, catchUpOnStart: false, pageSize: 2 } as const;
+    const one = createDelivery(options);
+    const two = createDelivery(options);
+    const all = cases.flatMap((c) => c.events);
+    await Promise.all([one.catchUp(), two.catchUp(), one.deliver(all), two.deliver(all), one.deliver(all)]);
+    await Promise.all([one.idle(), two.idle()]);
+    for (const [i, c] of cases.entries()) {
+      expect(await storedFor(deps, c.caseId)).toEqual([{ personId: executors[i % 2], kind: 'assigned' }]);
+    }
+    const rows = await deps.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.organisationId, org.organisationId), eq(notifications.kind, 'assigned')));
+    expect(rows).toHaveLength(6);
+    expect(live.pushed).toHaveLength(6);
+    await one.close();
+    await two.close();
+  });
+
+  it('the bus path delivers live, and a later event only once more', async () => {
+    const deps = createDeps({ database: getDb(), now: () => at });
+    const org = await createOrgFixture(deps);
+    const live = recorder();
+    const delivery = createDelivery({ deps, live, mailer: null, sweepMs: false });
+    await delivery.idle();
+    const unsubscribe = deps.bus.onCommitted((events) => void delivery.deliver(events));
+    const a = await routedCase(deps, org, org.people.roadsExecutor.id, org.departments.roads);
+    await delivery.idle();
+    expect(live.pushed.map((p) => p.personId)).toEqual([org.people.roadsExecutor.id]);
+    // The executor returns it (konyshevsky p.8): only the curator who routed it hears, once.
+    const executor = (await loadCurrentUser(deps.db, org.people.roadsExecutor.id, at))!.actor;
+    await executeCaseCommand(deps, {
+      organisationId: org.organisationId,
+      actor: executor,
+      caseId: a.caseId,
+      now: at,
+      command: { type: 'return', departmentId: org.departments.roads, reason: 'Не наша улица' },
+    });
+    await delivery.idle();
+    expect(live.pushed.map((p) => [p.personId, p.notification.kind])).toEqual([
+      [org.people.roadsExecutor.id, 'assigned'],
+      [org.people.curator.id, 'returned-to-you'],
+    ]);
+    unsubscribe();
+    await delivery.close();
+  });
+});
