@@ -11,8 +11,8 @@ import { databaseTargetFromEnv } from './serve';
 export const help = `Usage: otklik seed-demo
 
 Re-creates the demo data: five organisations, one per preset (konyshevsky-2020, idrinsky-2021, slavgorod-2020,
-krasnoufimsk-2021, nao-2020), their
-departments and people, and about 80 messages in every state, timed relative to now.
+krasnoufimsk-2021, nao-2020), their departments and people, and about 100 messages in every state, timed
+relative to now.
 Other organisations are left alone. Stop a running server on the same data directory first.`;
 
 export async function run(_argv: string[]): Promise<number> {
