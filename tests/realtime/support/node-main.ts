@@ -73,8 +73,6 @@ if (env.NODE_SEED === '1') {
   fixture = { org, other };
 }
 
-process.stdout.write(`${JSON.stringify({ ready: true, url: node.url, pid: process.pid, fixture, displayToken })}\n`);
-
 process.once('SIGTERM', () => {
   node.close().then(
     () => {
@@ -87,3 +85,6 @@ process.once('SIGTERM', () => {
     },
   );
 });
+
+// Ready only once SIGTERM is handled: a test that stops a node right after start must still get a graceful close.
+process.stdout.write(`${JSON.stringify({ ready: true, url: node.url, pid: process.pid, fixture, displayToken })}\n`);
