@@ -141,6 +141,7 @@ export const en: Catalogue = {
     markAll: 'Mark all as read',
     open: 'Open the case',
     urgentTitle: 'Urgent: the head must see this',
+    more: 'and {count} more urgent',
     acknowledge: 'Acknowledge',
     live: 'New notification: {title}',
   },

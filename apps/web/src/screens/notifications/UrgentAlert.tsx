@@ -4,13 +4,14 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { pickLanguage } from '../../api/errors';
 import { markNotificationsRead } from '../../api/notifications';
-import { useT } from '../../i18n';
+import { fill, useT } from '../../i18n';
 import { useNotifications } from '../../stores/notifications';
 
 export function UrgentAlert() {
   const t = useT();
   const lang = t.lang.code as 'ru' | 'en';
   const urgent = useNotifications((s) => s.items.find((i) => i.urgent && !i.read));
+  const others = useNotifications((s) => s.items.filter((i) => i.urgent && !i.read).length - 1);
 
   useEffect(() => {
     if (!urgent) return;
@@ -34,6 +35,7 @@ export function UrgentAlert() {
         <p className="urgent-text">
           {pickLanguage(urgent.title, lang)}
           {urgent.body ? ` — ${pickLanguage(urgent.body, lang)}` : ''}
+          {others > 0 ? ` (${fill(t.notifications.more, { count: others })})` : ''}
         </p>
       </div>
       <div className="urgent-actions">
