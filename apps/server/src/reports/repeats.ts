@@ -9,16 +9,19 @@ import type { CommittedEvent } from '../events-bus';
 
 const indexes = new Map<string, Promise<RepeatIndex>>();
 
+/** The columns a RepeatDoc is made of (see docOf). */
+const docColumns = {
+  id: cases.id,
+  at: cases.detectedAt,
+  author: cases.author,
+  text: cases.text,
+  topic: cases.topic,
+  location: cases.location,
+};
+
 async function build(db: DbOrTx, organisationId: string): Promise<RepeatIndex> {
   const rows = await db
-    .select({
-      id: cases.id,
-      at: cases.detectedAt,
-      author: cases.author,
-      text: cases.text,
-      topic: cases.topic,
-      location: cases.location,
-    })
+    .select(docColumns)
     .from(cases)
     .where(eq(cases.organisationId, organisationId))
     .orderBy(cases.detectedAt);
@@ -63,17 +66,7 @@ export async function applyToRepeatIndex(db: DbOrTx, committed: readonly Committ
     if (!p) continue;
     const event = c.payload as CaseEvent;
     if (event.type !== 'case-registered' && event.type !== 'case-triaged') continue;
-    const [row] = await db
-      .select({
-        id: cases.id,
-        at: cases.detectedAt,
-        author: cases.author,
-        text: cases.text,
-        topic: cases.topic,
-        location: cases.location,
-      })
-      .from(cases)
-      .where(eq(cases.id, c.caseId));
+    const [row] = await db.select(docColumns).from(cases).where(eq(cases.id, c.caseId));
     if (row) (await p).add(docOf(row));
   }
 }
@@ -95,14 +88,7 @@ export async function repeatCandidates(
   limit = 10,
 ): Promise<RepeatSuggestion[]> {
   const [row] = await db
-    .select({
-      id: cases.id,
-      at: cases.detectedAt,
-      author: cases.author,
-      text: cases.text,
-      topic: cases.topic,
-      location: cases.location,
-    })
+    .select(docColumns)
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)));
   if (!row) throw notFound('Обращение');
