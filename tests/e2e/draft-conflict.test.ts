@@ -3,7 +3,7 @@
 // later command is refused as a conflict (optimistic concurrency) and the form keeps what its author typed.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase } from './support/api';
+import { ApiClient, registerCase, triageAndRoute } from './support/api';
 import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
 import { findPeople } from './support/people';
 import { buildWeb, startTestServer, type TestServer } from './support/server';
@@ -25,18 +25,7 @@ describe.skipIf(!hasBrowser)('a draft edited in two windows', () => {
     const curator = await new ApiClient(server.url).login('curator');
     const { zhkh } = await findPeople(curator, ['zhkh']);
     caseId = await registerCase(operator, { text: 'Когда починят крышу дома 3 по улице Кирова? Течёт в подъезде.' });
-    await command(curator, caseId, {
-      type: 'triage',
-      processable: true,
-      topic: 'ЖКХ',
-      location: 'ул. Кирова, 3',
-      category: 'ordinary',
-    });
-    await command(curator, caseId, {
-      type: 'route',
-      mode: 'single',
-      assignments: [{ departmentId: zhkh!.department.id, executorId: zhkh!.person.id }],
-    });
+    await triageAndRoute(curator, caseId, { topic: 'ЖКХ', location: 'ул. Кирова, 3', category: 'ordinary' }, zhkh!);
     // The same executor in two windows: the case a person most often overwrites is their own.
     one = (await signedInPage(browser, server.url, 'zhkh')).page;
     two = (await signedInPage(browser, server.url, 'zhkh')).page;

@@ -2,7 +2,7 @@
 // a photo uploaded from the computer becomes a link in the draft, and the draft is then accepted.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase } from './support/api';
+import { ApiClient, registerCase, triageAndRoute } from './support/api';
 import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
 import { findPeople } from './support/people';
 import { buildWeb, startTestServer, type TestServer } from './support/server';
@@ -27,18 +27,12 @@ describe.skipIf(!hasBrowser)('evidence for a fast-track answer', () => {
     const curator = await new ApiClient(server.url).login('curator');
     const { zhkh } = await findPeople(curator, ['zhkh']);
     caseId = await registerCase(operator, { text: 'У дома 4 по Лесной разбита лавочка у подъезда.' });
-    await command(curator, caseId, {
-      type: 'triage',
-      processable: true,
-      topic: 'Благоустройство',
-      location: 'ул. Лесная, 4',
-      category: 'fast-track',
-    });
-    await command(curator, caseId, {
-      type: 'route',
-      mode: 'single',
-      assignments: [{ departmentId: zhkh!.department.id, executorId: zhkh!.person.id }],
-    });
+    await triageAndRoute(
+      curator,
+      caseId,
+      { topic: 'Благоустройство', location: 'ул. Лесная, 4', category: 'fast-track' },
+      zhkh!,
+    );
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,7 @@
 // too, marked as taken over; on a phone the inbox is a readable column of cards.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase } from './support/api';
+import { ApiClient, registerCase, triageAndRoute } from './support/api';
 import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
 import { findPeople } from './support/people';
 import { buildWeb, startTestServer, type TestServer } from './support/server';
@@ -33,18 +33,12 @@ describe.skipIf(!hasBrowser)('inbox with a substitute', () => {
       endsAt: Date.now() + 7 * 86_400_000,
     });
     caseId = await registerCase(operator, { text: 'В подъезде дома 9 по Школьной не работает освещение.' });
-    await command(curator, caseId, {
-      type: 'triage',
-      processable: true,
-      topic: 'ЖКХ',
-      location: 'ул. Школьная, 9',
-      category: 'ordinary',
-    });
-    await command(curator, caseId, {
-      type: 'route',
-      mode: 'single',
-      assignments: [{ departmentId: people.zhkh!.department.id, executorId: people.zhkh!.person.id }],
-    });
+    await triageAndRoute(
+      curator,
+      caseId,
+      { topic: 'ЖКХ', location: 'ул. Школьная, 9', category: 'ordinary' },
+      people.zhkh!,
+    );
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@
 // says "соединение потеряно — переподключение" while the server restarts and heals itself afterwards.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase } from './support/api';
+import { ApiClient, registerCase, triageAndRoute } from './support/api';
 import { hasBrowser, launchBrowser, screenshot } from './support/browser';
 import { findPeople } from './support/people';
 import { buildWeb, startTestServer, type TestServer } from './support/server';
@@ -80,18 +80,12 @@ describe.skipIf(!hasBrowser)('wall display', () => {
     await page.setViewportSize({ width: 1920, height: 8000 });
     await expect.poll(() => row.count(), POLL).toBe(1);
 
-    await command(curator, caseId, {
-      type: 'triage',
-      processable: true,
-      topic: 'ЖКХ',
-      location: 'ост. «Школа»',
-      category: 'ordinary',
-    });
-    await command(curator, caseId, {
-      type: 'route',
-      mode: 'single',
-      assignments: [{ departmentId: people.zhkh!.department.id, executorId: people.zhkh!.person.id }],
-    });
+    await triageAndRoute(
+      curator,
+      caseId,
+      { topic: 'ЖКХ', location: 'ост. «Школа»', category: 'ordinary' },
+      people.zhkh!,
+    );
     await expect
       .poll(() => row.locator('[data-testid="wall-dept"]').textContent(), { timeout: 60_000, interval: 500 })
       .toBe(people.zhkh!.department.name);

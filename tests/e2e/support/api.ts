@@ -1,4 +1,6 @@
 // A minimal tRPC-over-HTTP client for test set-up (no transformer: plain JSON), with its own session cookie.
+import type { Named } from './people';
+
 export class ApiClient {
   private cookie = '';
 
@@ -68,4 +70,19 @@ export async function caseVersion(api: ApiClient, caseId: string): Promise<numbe
 export async function command(api: ApiClient, caseId: string, cmd: Record<string, unknown>): Promise<void> {
   const expectedVersion = await caseVersion(api, caseId);
   await api.mutate('cases.command', { caseId, expectedVersion, command: cmd });
+}
+
+/** Triages a case as processable and routes it to one executor: the usual start of a test at an executor's desk. */
+export async function triageAndRoute(
+  curator: ApiClient,
+  caseId: string,
+  triage: { topic: string; location: string; category: 'ordinary' | 'fast-track' | 'high' },
+  executor: Named,
+): Promise<void> {
+  await command(curator, caseId, { type: 'triage', processable: true, ...triage });
+  await command(curator, caseId, {
+    type: 'route',
+    mode: 'single',
+    assignments: [{ departmentId: executor.department.id, executorId: executor.person.id }],
+  });
 }
