@@ -5,15 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgFixture } from '../../apps/server/src/test/fixtures';
 import {
   type ClientSocket,
-  connect,
-  connected,
   eventually,
-  login,
   type NodeProcess,
   registerInput,
   request,
   startNode,
   trpc,
+  watchFeeds,
 } from './support/harness';
 
 describe('notification feed through a case', () => {
@@ -26,14 +24,16 @@ describe('notification feed through a case', () => {
   beforeAll(async () => {
     node = await startNode({ NODE_SEED: '1', NODE_SCHEDULER: '0' });
     org = node.fixture!.org;
-    for (const key of ['operator', 'curator', 'curator2', 'roadsExecutor', 'housingExecutor'] as const) {
-      cookies[key] = await login(node.url, org.people[key].login);
-      const s = connect(node.url, { cookie: cookies[key]! });
-      feeds[key] = [];
-      s.on('notification:new', (n) => feeds[key]!.push(n));
-      sockets.push(s);
-      await connected(s);
-    }
+    const watched = await watchFeeds(node.url, org, [
+      'operator',
+      'curator',
+      'curator2',
+      'roadsExecutor',
+      'housingExecutor',
+    ]);
+    Object.assign(cookies, watched.cookies);
+    Object.assign(feeds, watched.feeds);
+    sockets.push(...watched.sockets);
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();

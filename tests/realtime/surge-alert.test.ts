@@ -5,14 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgFixture } from '../../apps/server/src/test/fixtures';
 import {
   type ClientSocket,
-  connect,
-  connected,
   eventually,
-  login,
   type NodeProcess,
   registerInput,
   startNode,
   trpc,
+  watchFeeds,
 } from './support/harness';
 
 describe('surge alert', () => {
@@ -25,14 +23,10 @@ describe('surge alert', () => {
   beforeAll(async () => {
     node = await startNode({ NODE_SEED: '1', NODE_SCHEDULER: '0', NODE_REPORTS: '1' });
     org = node.fixture!.org;
-    for (const key of ['operator', 'head', 'curator', 'roadsExecutor'] as const) {
-      cookies[key] = await login(node.url, org.people[key].login);
-      const s = connect(node.url, { cookie: cookies[key]! });
-      feeds[key] = [];
-      s.on('notification:new', (n) => feeds[key]!.push(n));
-      sockets.push(s);
-      await connected(s);
-    }
+    const watched = await watchFeeds(node.url, org, ['operator', 'head', 'curator', 'roadsExecutor']);
+    Object.assign(cookies, watched.cookies);
+    Object.assign(feeds, watched.feeds);
+    sockets.push(...watched.sockets);
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/server/realtime-events';
+import type { ClientToServerEvents, Notification, ServerToClientEvents } from '@otklik/server/realtime-events';
 import { io, type Socket } from 'socket.io-client';
 import type { OrgFixture } from '../../../apps/server/src/test/fixtures';
 
@@ -118,6 +118,34 @@ export async function login(url: string, loginName: string): Promise<string> {
   const cookie = res.headers.get('set-cookie');
   if (!res.ok || !cookie) throw new Error(`login ${loginName} failed: ${res.status} ${await res.text()}`);
   return cookie.split(';')[0]!;
+}
+
+export interface WatchedPeople<K extends string> {
+  readonly cookies: Record<K, string>;
+  /** What each person's socket received as `notification:new`, in order. */
+  readonly feeds: Record<K, Notification[]>;
+  readonly sockets: ClientSocket[];
+}
+
+/** Signs people of a fixture organisation in, each with a connected socket recording their live feed. */
+export async function watchFeeds<K extends keyof OrgFixture['people'] & string>(
+  url: string,
+  org: OrgFixture,
+  keys: readonly K[],
+): Promise<WatchedPeople<K>> {
+  const cookies = {} as Record<K, string>;
+  const feeds = {} as Record<K, Notification[]>;
+  const sockets: ClientSocket[] = [];
+  for (const key of keys) {
+    cookies[key] = await login(url, org.people[key].login);
+    const feed: Notification[] = [];
+    feeds[key] = feed;
+    const s = connect(url, { cookie: cookies[key] });
+    s.on('notification:new', (n) => feed.push(n));
+    sockets.push(s);
+    await connected(s);
+  }
+  return { cookies, feeds, sockets };
 }
 
 export function connect(
