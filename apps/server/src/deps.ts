@@ -3,6 +3,7 @@ import type { RateLimiter } from './auth/rate-limit';
 import { createRateLimiter } from './auth/rate-limit';
 import type { Database, Db } from './db/connect';
 import { createEventsBus, type EventsBus } from './events-bus';
+import { createSetupGate, type SetupGate } from './setup/setup-gate';
 
 export interface ServerDeps {
   readonly database: Database;
@@ -15,6 +16,8 @@ export interface ServerDeps {
   readonly attachmentsDir: string | null;
   readonly loginLimiter: RateLimiter;
   readonly bus: EventsBus;
+  /** The one-time code of the first-run page (issued by `otklik serve` while no organisation exists). */
+  readonly setup: SetupGate;
 }
 
 export interface DepsOptions {
@@ -37,5 +40,6 @@ export function createDeps(options: DepsOptions): ServerDeps {
     // 5 failed attempts per login and address within 15 minutes, then wait.
     loginLimiter: createRateLimiter({ maxFailures: 5, windowMs: 15 * 60_000 }),
     bus: options.bus ?? createEventsBus(),
+    setup: createSetupGate(),
   };
 }

@@ -45,7 +45,7 @@ export interface TestServer {
 /** Runs the real `otklik serve` (as the README's `pnpm start` does) and waits until /healthz answers. */
 function spawnNode(port: number, dataDir: string): Promise<{ proc: ChildProcess; log: () => string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', cliMain, 'serve'], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', cliMain, 'serve', '--demo'], {
       cwd: repoRoot,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
