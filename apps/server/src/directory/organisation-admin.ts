@@ -1,8 +1,8 @@
 // What a region administrator does with the organisations of the installation: list, rename, archive, restore.
 // (Creating one is setup/new-organisation.ts, shared with `otklik init` and the first-run page.)
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
-import { cases, organisations, people } from '../db/schema';
+import { organisations } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 
 export interface OrganisationSummary {
@@ -18,18 +18,7 @@ export interface OrganisationSummary {
 }
 
 export async function listAllOrganisations(db: DbOrTx): Promise<OrganisationSummary[]> {
-  const staff = db
-    .select({ organisationId: people.organisationId, n: count().as('n') })
-    .from(people)
-    .groupBy(people.organisationId)
-    .as('staff');
-  const open = db
-    .select({ organisationId: cases.organisationId, n: count().as('n') })
-    .from(cases)
-    .where(eq(cases.isOpen, true))
-    .groupBy(cases.organisationId)
-    .as('open');
-  const rows = await db
+  return db
     .select({
       id: organisations.id,
       slug: organisations.slug,
@@ -38,14 +27,12 @@ export async function listAllOrganisations(db: DbOrTx): Promise<OrganisationSumm
       profileId: organisations.profileId,
       archivedAt: organisations.archivedAt,
       createdAt: organisations.createdAt,
-      peopleCount: sql<number>`coalesce(${staff.n}, 0)::int`,
-      openCases: sql<number>`coalesce(${open.n}, 0)::int`,
+      // Spelled out: drizzle leaves column names unqualified here, and "id" would bind to the subquery's table.
+      peopleCount: sql<number>`(select count(*) from people p where p.organisation_id = organisations.id)::int`,
+      openCases: sql<number>`(select count(*) from cases c where c.organisation_id = organisations.id and c.is_open)::int`,
     })
     .from(organisations)
-    .leftJoin(staff, eq(staff.organisationId, organisations.id))
-    .leftJoin(open, eq(open.organisationId, organisations.id))
     .orderBy(sql`${organisations.archivedAt} is not null`, asc(organisations.name));
-  return rows;
 }
 
 export async function renameOrganisation(db: DbOrTx, input: { id: string; name: string }): Promise<void> {

@@ -115,12 +115,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (firstRunCode) {
     // The code goes to the log too: under systemd or docker that is where the administrator finds it.
-    log.warn({ setupUrl: `${running.url}/setup`, setupCode: firstRunCode }, 'first run: no organisation yet');
+    const setupUrl = `${running.url}/setup?code=${firstRunCode}`;
+    log.warn({ setupUrl, setupCode: firstRunCode }, 'first run: no organisation yet');
     process.stdout.write(
-      `\nПервый запуск: организаций ещё нет. Откройте ${running.url}/setup и введите код ${firstRunCode}\n` +
-        '(или создайте организацию командой `otklik init`).\n' +
-        `First run: no organisation yet. Open ${running.url}/setup and enter the code ${firstRunCode}\n` +
-        '(or create one with `otklik init`).\n',
+      `\nПервый запуск: организаций ещё нет. Откройте ${setupUrl}\n` +
+        `(код настройки ${firstRunCode}) или создайте организацию командой \`otklik init\`.\n` +
+        `First run: no organisation yet. Open ${setupUrl}\n` +
+        `(setup code ${firstRunCode}) or create one with \`otklik init\`.\n`,
     );
   }
   await new Promise<void>((done) => {
