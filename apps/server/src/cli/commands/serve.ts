@@ -87,6 +87,7 @@ export async function run(argv: string[]): Promise<number> {
     host,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: env.COOKIE_SECURE,
+    metricsToken: env.OTKLIK_METRICS_TOKEN,
     attachmentsDir: join(dataDir, 'attachments'),
     beforeListen: async (deps) => {
       if (demo) {
