@@ -11,6 +11,7 @@ import { isAppError } from '../../errors/app-error';
 import {
   createOrganisationWithAdmin,
   hasNoOrganisation,
+  isTimeZone,
   type NewOrganisationInput,
 } from '../../setup/new-organisation';
 import { badInput, parseCommandArgs } from '../args';
@@ -147,6 +148,16 @@ export async function run(argv: string[]): Promise<number> {
   const env = readEnv();
   const password = await readPassword(values, login);
   if (typeof password !== 'string') return badInput('init', password.error);
+  // The checks that need no database first: a typo costs a second, not a database start.
+  const problem = passwordProblem(password, login);
+  if (problem) return badInput('init', passwordProblemMessage(problem));
+  const zone = values['time-zone'];
+  if (zone && !isTimeZone(zone)) {
+    return badInput(
+      'init',
+      `неизвестный часовой пояс «${zone}» (нужно имя IANA, например Europe/Moscow) / unknown time zone`,
+    );
+  }
 
   const database = await openDatabase(databaseTargetFromEnv(env));
   try {
