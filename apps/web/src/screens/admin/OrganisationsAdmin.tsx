@@ -106,19 +106,21 @@ export function OrganisationsAdmin() {
               <td>{o.timeZone}</td>
               <td>{o.peopleCount}</td>
               <td>{o.openCases}</td>
-              <td className="row-actions">
-                <button type="button" className="button-link" onClick={() => setRenaming({ id: o.id, name: o.name })}>
-                  {texts.rename}
-                </button>
-                {o.id !== own && (
-                  <button
-                    type="button"
-                    className="button-link"
-                    onClick={() => void setArchived(o.id, o.name, o.archivedAt === null)}
-                  >
-                    {o.archivedAt ? texts.restore : texts.archive}
+              <td>
+                <div className="row-actions">
+                  <button type="button" className="button-link" onClick={() => setRenaming({ id: o.id, name: o.name })}>
+                    {texts.rename}
                   </button>
-                )}
+                  {o.id !== own && (
+                    <button
+                      type="button"
+                      className="button-link"
+                      onClick={() => void setArchived(o.id, o.name, o.archivedAt === null)}
+                    >
+                      {o.archivedAt ? texts.restore : texts.archive}
+                    </button>
+                  )}
+                </div>
               </td>
             </tr>
           ))}
