@@ -3,6 +3,8 @@ import type { RateLimiter } from './auth/rate-limit';
 import { createRateLimiter } from './auth/rate-limit';
 import type { Database, Db } from './db/connect';
 import { createEventsBus, type EventsBus } from './events-bus';
+import { createMetrics, type ServerMetrics } from './metrics/metrics';
+import { createSetupGate, type SetupGate } from './setup/setup-gate';
 
 export interface ServerDeps {
   readonly database: Database;
@@ -15,6 +17,11 @@ export interface ServerDeps {
   readonly attachmentsDir: string | null;
   readonly loginLimiter: RateLimiter;
   readonly bus: EventsBus;
+  /** The one-time code of the first-run page (issued by `otklik serve` while no organisation exists). */
+  readonly setup: SetupGate;
+  readonly metrics: ServerMetrics;
+  /** OTKLIK_METRICS_TOKEN: Prometheus sends it as a bearer token; unset = /metrics for this machine only. */
+  readonly metricsToken: string | undefined;
 }
 
 export interface DepsOptions {
@@ -24,18 +31,24 @@ export interface DepsOptions {
   cookieSecure?: boolean;
   attachmentsDir?: string | null;
   bus?: EventsBus;
+  metricsToken?: string;
 }
 
 export function createDeps(options: DepsOptions): ServerDeps {
+  const now = options.now ?? Date.now;
+  const bus = options.bus ?? createEventsBus();
   return {
     database: options.database,
     db: options.database.db,
-    now: options.now ?? Date.now,
+    now,
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000,
     cookieSecure: options.cookieSecure ?? false,
     attachmentsDir: options.attachmentsDir ?? null,
     // 5 failed attempts per login and address within 15 minutes, then wait.
     loginLimiter: createRateLimiter({ maxFailures: 5, windowMs: 15 * 60_000 }),
-    bus: options.bus ?? createEventsBus(),
+    bus,
+    setup: createSetupGate(),
+    metrics: createMetrics({ database: options.database, now, bus }),
+    metricsToken: options.metricsToken,
   };
 }

@@ -1,6 +1,8 @@
-// env.ts: defaults, coercion, and a clear message for a bad value.
+// env.ts: defaults, coercion, a clear message for a bad value, masking, and the generated reference page.
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { readEnv } from './env';
+import { type EnvName, maskValue, readEnv, variableMeta, zEnv } from './env';
+import { renderConfigurationReference } from './env-reference';
 
 it('fills defaults and treats empty variables as unset', () => {
   const env = readEnv({ DATABASE_URL: '', PORT: '8080' });
@@ -13,4 +15,37 @@ it('names the bad variable in Russian and English', () => {
     /Неверные переменные окружения \/ invalid environment:\n {2}PORT/,
   );
   expect(() => readEnv({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+});
+
+it('accepts yes/no spellings and refuses anything else instead of guessing', () => {
+  expect(readEnv({ COOKIE_SECURE: 'yes', OTKLIK_LOG_PRETTY: 'off' })).toMatchObject({
+    COOKIE_SECURE: true,
+    OTKLIK_LOG_PRETTY: false,
+  });
+  expect(() => readEnv({ COOKIE_SECURE: 'maybe' })).toThrow(/COOKIE_SECURE/);
+  expect(() => readEnv({ OTKLIK_LOG_LEVEL: 'loud' })).toThrow(/OTKLIK_LOG_LEVEL/);
+  expect(() => readEnv({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL/);
+  expect(() => readEnv({ OTKLIK_METRICS_TOKEN: 'short' })).toThrow(/OTKLIK_METRICS_TOKEN/);
+});
+
+it('masks secrets: whole tokens, and only the password of a URL', () => {
+  expect(maskValue('OTKLIK_METRICS_TOKEN', 'a-very-long-metrics-token')).toBe('***');
+  expect(maskValue('DATABASE_URL', 'postgres://otklik:s3cret@db:5432/otklik')).toBe(
+    'postgres://otklik:***@db:5432/otklik',
+  );
+  expect(maskValue('SMTP_URL', 'smtp://relay.local:25')).toBe('smtp://relay.local:25');
+  expect(maskValue('PORT', 3000)).toBe('3000');
+});
+
+it('describes every variable in one line', () => {
+  for (const name of Object.keys(zEnv.shape) as EnvName[]) {
+    const { description } = variableMeta(name);
+    expect(description.length, name).toBeGreaterThan(10);
+    expect(description, name).not.toContain('\n');
+  }
+});
+
+it('docs/configuration.md is the page generated from this schema (run `pnpm docs:config` after a change)', () => {
+  const committed = readFileSync(new URL('../../../docs/configuration.md', import.meta.url), 'utf8');
+  expect(committed).toBe(renderConfigurationReference());
 });

@@ -1,39 +1,125 @@
-// The one place that reads process.env: validated with zod so a typo fails at start with a clear message.
+// The one place that reads process.env: every variable defined once, validated with zod so a typo fails at start
+// with a clear message. Each entry carries a one-line description (and whether it is a secret): docs/configuration.md
+// and `otklik config` are generated from this schema, so add a variable here and run `pnpm docs:config`.
 import { z } from 'zod';
 
-const zEnv = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  /** When set, a real PostgreSQL server is used instead of the embedded database. */
-  DATABASE_URL: z.string().url().optional(),
-  /** Directory of the embedded database and uploaded attachments. */
-  OTKLIK_DATA_DIR: z.string().min(1).default('./data'),
-  /** smtp://user:pass@host:port for notices; without it notices are only shown in the app. */
-  SMTP_URL: z.string().url().optional(),
-  /** Session lifetime in hours. */
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** Skip the demo data on first start. */
-  OTKLIK_NO_DEMO: z
-    .enum(['0', '1', 'true', 'false'])
-    .optional()
-    .transform((v) => v === '1' || v === 'true'),
-  /** Secure cookies (behind HTTPS). */
-  COOKIE_SECURE: z
-    .enum(['0', '1', 'true', 'false'])
-    .optional()
-    .transform((v) => v === '1' || v === 'true'),
+/** How `otklik config` hides a value: all of it, or only the password inside a URL. */
+export type SecretKind = 'value' | 'url-password';
+
+export interface VariableMeta {
+  /** One line, shown in docs/configuration.md and `otklik config --help`. */
+  description: string;
+  secret?: SecretKind;
+  /** Only read by these commands (default: every command that opens the database or serves). */
+  usedBy?: string;
+}
+
+const variable = <T extends z.ZodType>(schema: T, meta: VariableMeta) => schema.meta({ ...meta });
+
+/** A yes/no variable: 1, true, yes or on (and 0, false, no, off); anything else is an error, never a silent default. */
+const flag = (meta: VariableMeta) =>
+  variable(
+    z
+      .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+        error: 'expected 1/0, true/false, yes/no or on/off',
+      })
+      .default('0')
+      .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on'),
+    meta,
+  );
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const zEnv = z.object({
+  NODE_ENV: variable(z.enum(['development', 'production', 'test']).default('development'), {
+    description: 'Runtime mode reported to libraries; Otklik behaves the same in every mode.',
+  }),
+  PORT: variable(z.coerce.number().int().min(0).max(65535).default(3000), {
+    description: 'TCP port of the web app, the API and the sockets (`otklik serve --port` overrides it).',
+  }),
+  HOST: variable(z.string().min(1).default('127.0.0.1'), {
+    description: 'Address to listen on; 0.0.0.0 for every interface (`otklik serve --host` overrides it).',
+  }),
+  DATABASE_URL: variable(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user:pass@host:port/db' }).optional(),
+    {
+      description: 'A PostgreSQL server (postgres://user:password@host:5432/db); unset = the embedded database.',
+      secret: 'url-password',
+    },
+  ),
+  OTKLIK_DATA_DIR: variable(z.string().min(1).default('./data'), {
+    description: 'Directory of the embedded database and of uploaded attachments (also used with DATABASE_URL).',
+  }),
+  SMTP_URL: variable(z.url().optional(), {
+    description: 'smtp://user:password@host:port for e-mail copies of notifications; unset = in-app only.',
+    secret: 'url-password',
+  }),
+  SESSION_TTL_HOURS: variable(z.coerce.number().positive().default(12), {
+    description: 'How long a sign-in lasts, in hours.',
+  }),
+  COOKIE_SECURE: flag({ description: 'Mark the session cookie Secure (set it when users reach Otklik over HTTPS).' }),
+  OTKLIK_LOG_LEVEL: variable(z.enum(LOG_LEVELS).default('info'), {
+    description: `Server log level: ${LOG_LEVELS.join(', ')}. Logs are JSON lines on standard error.`,
+  }),
+  OTKLIK_LOG_PRETTY: flag({
+    description: 'Human-readable coloured logs instead of JSON (for a terminal, not for log collectors).',
+  }),
+  OTKLIK_METRICS_TOKEN: variable(z.string().min(16, { error: 'at least 16 characters' }).optional(), {
+    description:
+      'Bearer token Prometheus must send to read /metrics; unset = /metrics answers only direct requests from this machine.',
+    secret: 'value',
+  }),
+  OTKLIK_ADMIN_PASSWORD: variable(z.string().optional(), {
+    description:
+      'Password of the first administrator for a scripted `otklik init` (instead of the prompt or --password-stdin).',
+    secret: 'value',
+    usedBy: 'otklik init',
+  }),
 });
 
 export type Env = z.infer<typeof zEnv>;
+export type EnvName = keyof typeof zEnv.shape;
+
+export function variableMeta(name: EnvName): VariableMeta {
+  return zEnv.shape[name].meta() as unknown as VariableMeta;
+}
+
+/** Keeps only non-empty values: an empty variable (DATABASE_URL=) means "not set", as in most shells' habits. */
+function setVariables(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  // An empty variable (DATABASE_URL=) means "not set", as in most shells' habits.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = zEnv.safeParse(cleaned);
+  const parsed = zEnv.safeParse(setVariables(source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Неверные переменные окружения / invalid environment:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Names of the variables that are set in `source` (the rest take their defaults). */
+export function explicitlySet(source: NodeJS.ProcessEnv = process.env): Set<EnvName> {
+  const set = setVariables(source);
+  return new Set((Object.keys(zEnv.shape) as EnvName[]).filter((name) => name in set));
+}
+
+/** A value as `otklik config` shows it: secrets hidden, the password of a URL replaced by ***. */
+export function maskValue(name: EnvName, value: unknown): string {
+  if (value === undefined) return '';
+  const text = String(value);
+  const secret = variableMeta(name).secret;
+  if (secret === 'value') return '***';
+  if (secret === 'url-password') {
+    try {
+      const url = new URL(text);
+      if (url.password) url.password = '***';
+      return url.toString();
+    } catch {
+      return '***';
+    }
+  }
+  return text;
 }

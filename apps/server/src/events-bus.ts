@@ -1,6 +1,7 @@
 // In-process hook called after a case command commits: the realtime layer subscribes to broadcast the events
 // with their global sequence numbers. Listeners run after the transaction, so they only ever see committed data.
 import { EventEmitter } from 'node:events';
+import { log } from './log';
 
 export interface CommittedEvent {
   /** Global sequence number (case_events.seq). */
@@ -38,7 +39,7 @@ export function createEventsBus(): EventsBus {
         try {
           listener(events);
         } catch (error) {
-          process.stderr.write(`events-bus listener failed: ${String(error)}\n`);
+          log.error({ err: error }, 'events-bus listener failed');
         }
       }
     },

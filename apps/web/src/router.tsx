@@ -1,4 +1,4 @@
-// Routes: sign-in and the wall display stand alone (the wall never asks for a login); everything else is inside the
+// Routes: sign-in, the first-run page and the wall display stand alone (the wall never asks for a login); everything else is inside the
 // signed-in shell.
 import { createBrowserRouter } from 'react-router';
 import { AppShell } from './app/AppShell';
@@ -13,6 +13,7 @@ import { BoardScreen } from './screens/board/BoardScreen';
 import { CaseScreen } from './screens/case/CaseScreen';
 import { InboxScreen } from './screens/inbox/InboxScreen';
 import { LoginScreen } from './screens/login/LoginScreen';
+import { FirstRunScreen } from './screens/setup/FirstRunScreen';
 import { WallScreen } from './screens/wall/WallScreen';
 
 export const router = createBrowserRouter([
@@ -21,6 +22,7 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteError,
     children: [
       { path: '/login', Component: LoginScreen },
+      { path: '/setup', Component: FirstRunScreen },
       { path: '/wall', Component: WallScreen },
       {
         Component: AppShell,

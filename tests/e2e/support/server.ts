@@ -1,5 +1,5 @@
 // Starts the Otklik server for a browser test as a child process (`otklik serve`), on a free port of 127.0.0.1 with
-// a temporary data directory and its demo data, and stops it (or restarts it on the same port and data directory).
+// a temporary data directory and its demo data (or none), and stops it (or restarts it on the same port and data directory).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -43,9 +43,9 @@ export interface TestServer {
 }
 
 /** Runs the real `otklik serve` (as the README's `pnpm start` does) and waits until /healthz answers. */
-function spawnNode(port: number, dataDir: string): Promise<{ proc: ChildProcess; log: () => string }> {
+function spawnNode(port: number, dataDir: string, demo: boolean): Promise<{ proc: ChildProcess; log: () => string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', cliMain, 'serve'], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', cliMain, 'serve', ...(demo ? ['--demo'] : [])], {
       cwd: repoRoot,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,10 +89,12 @@ function stopProc(proc: ChildProcess): Promise<void> {
   });
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `demo: false` starts a fresh installation (no organisation: the first-run page). */
+export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+  const demo = options.demo ?? true;
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
   const port = await freePort();
-  let current = await spawnNode(port, dataDir);
+  let current = await spawnNode(port, dataDir, demo);
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
@@ -100,7 +102,7 @@ export async function startTestServer(): Promise<TestServer> {
     stop: () => stopProc(current.proc),
     async restart() {
       await stopProc(current.proc);
-      current = await spawnNode(port, dataDir);
+      current = await spawnNode(port, dataDir, demo);
     },
     async dispose() {
       await stopProc(current.proc);

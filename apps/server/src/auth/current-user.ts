@@ -3,7 +3,7 @@
 import type { Actor, Role } from '@otklik/domain';
 import { and, eq, gt, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
-import { absences, departments, people } from '../db/schema';
+import { absences, departments, organisations, people } from '../db/schema';
 
 export interface CurrentUser {
   readonly personId: string;
@@ -12,6 +12,8 @@ export interface CurrentUser {
   readonly login: string;
   readonly position: string;
   readonly roles: readonly Role[];
+  /** Manages every organisation of the installation (create, rename, archive), besides their own. */
+  readonly regionAdministrator: boolean;
   readonly departmentId: string | null;
   readonly actor: Actor;
 }
@@ -20,13 +22,19 @@ export async function loadCurrentUser(db: DbOrTx, personId: string, now: number)
   const [person] = await db.select().from(people).where(eq(people.id, personId));
   if (!person?.active) return null;
   const at = new Date(now);
-  const [headed, standingIn] = await Promise.all([
+  const [headed, standingIn, [organisation]] = await Promise.all([
     db.select({ id: departments.id }).from(departments).where(eq(departments.supervisingDeputyId, personId)),
     db
       .select({ personId: absences.personId })
       .from(absences)
       .where(and(eq(absences.substituteId, personId), lte(absences.startsAt, at), gt(absences.endsAt, at))),
+    db
+      .select({ archivedAt: organisations.archivedAt })
+      .from(organisations)
+      .where(eq(organisations.id, person.organisationId)),
   ]);
+  // Nobody of an archived organisation is signed in: their sessions end at the next request.
+  if (!organisation || organisation.archivedAt) return null;
   const departmentIds = [
     ...new Set([...(person.departmentId ? [person.departmentId] : []), ...headed.map((d) => d.id)]),
   ];
@@ -38,6 +46,7 @@ export async function loadCurrentUser(db: DbOrTx, personId: string, now: number)
     login: person.login,
     position: person.position,
     roles,
+    regionAdministrator: person.regionAdministrator,
     departmentId: person.departmentId,
     actor: { personId: person.id, roles, departmentIds, substituteFor: standingIn.map((a) => a.personId) },
   };

@@ -16,6 +16,7 @@ import { caseEvents, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
+import type { CommandOutcome } from '../metrics/metrics';
 import { loadOrganisationRules } from './domain-context';
 import { projectCase } from './projection';
 import { checkCommandReferences } from './references';
@@ -64,7 +65,18 @@ async function loadCase(deps: ServerDeps, organisationId: string, caseId: string
   return { version: row.version, state: row.state as CaseState };
 }
 
-export async function executeCaseCommand(deps: ServerDeps, request: CommandRequest): Promise<CommandResult> {
+/** Executes a case command, timed by type and outcome in the server's metrics. */
+export function executeCaseCommand(deps: ServerDeps, request: CommandRequest): Promise<CommandResult> {
+  return deps.metrics.timeCommand(request.command, () => executeUntimed(deps, request), commandOutcome);
+}
+
+function commandOutcome(error: unknown): CommandOutcome {
+  if (!(error instanceof AppError)) return 'error';
+  if (error.code === 'CONFLICT') return 'conflict';
+  return error.code === 'INTERNAL' ? 'error' : 'refused';
+}
+
+async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promise<CommandResult> {
   const now = request.now ?? deps.now();
   const isRegister = (request.command as { type?: unknown } | null)?.type === 'register';
   let caseId: string;

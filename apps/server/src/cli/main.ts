@@ -1,5 +1,6 @@
 // The `otklik` command line: dispatches to one module per command, loaded lazily so that
-// `otklik deadline` starts without touching the database or the web server.
+// `otklik deadline` starts without touching the database or the web server. A new command is one module in
+// ./commands (exporting `help` and `run(argv)`, parsing its flags with ./args) and one line below.
 
 interface CommandModule {
   run(argv: string[]): Promise<number>;
@@ -7,12 +8,14 @@ interface CommandModule {
 }
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  init: { summary: 'create an organisation and its first administrator', load: () => import('./commands/init') },
   deadline: { summary: 'compute a deadline in working time', load: () => import('./commands/deadline') },
   serve: { summary: 'serve the web app and the API on one port', load: () => import('./commands/serve') },
   migrate: { summary: 'apply the database migrations', load: () => import('./commands/migrate') },
   import: { summary: 'import messages from a JSON or CSV file', load: () => import('./commands/import') },
   'seed-demo': { summary: 're-create the demo organisations and cases', load: () => import('./commands/seed-demo') },
   report: { summary: 'the monthly summary of an organisation (CSV or JSON)', load: () => import('./commands/report') },
+  config: { summary: 'print the effective configuration, secrets masked', load: () => import('./commands/config') },
 };
 
 function usage(): string {

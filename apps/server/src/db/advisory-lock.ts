@@ -4,8 +4,8 @@
 import postgres from 'postgres';
 import type { Database } from './connect';
 
-/** Arbitrary constants shared by every Otklik node. */
-export const LOCK_KEYS = { migrations: 7_345_001, demoSeed: 7_345_002 } as const;
+/** Arbitrary constants shared by every Otklik node; 7_345_002 is the scheduler's leader lock (scheduler/leader.ts). */
+export const LOCK_KEYS = { migrations: 7_345_001, demoSeed: 7_345_003, firstRun: 7_345_004 } as const;
 
 export async function withAdvisoryLock<T>(database: Database, key: number, fn: () => Promise<T>): Promise<T> {
   if (database.raw.kind !== 'postgres') return fn();

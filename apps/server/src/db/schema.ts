@@ -32,6 +32,8 @@ export const organisations = pgTable('organisations', {
   calendarOverrides: jsonb().notNull().default({}),
   /** Surge thresholds (many messages on one topic or location within a window), set by the administrator. */
   surgeThresholds: jsonb(),
+  /** Set by a region administrator: nobody of an archived organisation can sign in; its data stays. */
+  archivedAt: instant(),
   createdAt: createdAt(),
 });
 
@@ -66,6 +68,8 @@ export const people = pgTable(
     /** argon2id hash; null = cannot log in (e.g. a person listed only as a contact). */
     passwordHash: text(),
     roles: text().array().notNull().default(sql`'{}'::text[]`),
+    /** An administrator of the region: creates, renames and archives every organisation of this installation. */
+    regionAdministrator: boolean().notNull().default(false),
     departmentId: uuid().references((): AnyPgColumn => departments.id, { onDelete: 'set null' }),
     active: boolean().notNull().default(true),
     createdAt: createdAt(),

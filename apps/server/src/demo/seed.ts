@@ -54,6 +54,8 @@ async function seedDirectory(db: Db, passwordHash: string): Promise<SeededOrgani
           email: `${p.login}@demo.otklik.local`,
           passwordHash,
           roles: p.roles,
+          // The first organisation's administrator also manages the region's organisations (Administration → Organisations).
+          regionAdministrator: index === 0 && p.key === 'admin',
           departmentId: p.department ? deptIds[p.department] : null,
         })),
       )

@@ -1,6 +1,7 @@
 // Small helpers for the plain HTTP routes (health, intake, attachments): JSON replies and AppError mapping.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_ERROR_CODES, AppError } from '../errors/app-error';
+import { log } from '../log';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -18,9 +19,7 @@ export function sendError(res: ServerResponse, error: unknown) {
     });
     return;
   }
-  process.stderr.write(
-    `HTTP handler error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  log.error({ err: error }, 'HTTP handler error');
   sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Внутренняя ошибка сервера / internal server error' } });
 }
 

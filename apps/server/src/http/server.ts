@@ -1,4 +1,4 @@
-// The HTTP server: tRPC at /trpc, /healthz, the plain /api routes and the web app, all on one node:http server
+// The HTTP server: tRPC at /trpc, /healthz, /metrics, the plain /api routes and the web app, all on one node:http server
 // so socket.io can attach to the same port. `startServer` is what `otklik serve` and the tests call.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +10,8 @@ import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/context';
 import { handleApiRequest } from './api-routes';
 import { handleHealthz } from './healthz';
+import { handleMetrics } from './metrics-route';
+import { noteRequestUser, withRequestLog } from './request-log';
 import { clientIp, sendError } from './respond';
 import { createStaticHandler, DEFAULT_WEB_DIST } from './static-files';
 
@@ -49,10 +51,13 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
           const existing = res.getHeader('set-cookie');
           res.setHeader('set-cookie', [...(Array.isArray(existing) ? existing : []), cookie]);
         },
+      }).then((ctx) => {
+        noteRequestUser(req, ctx.user?.personId);
+        return ctx;
       }),
   });
   const serveStatic = createStaticHandler(webDistDir);
-  return (req: IncomingMessage, res: ServerResponse) => {
+  return withRequestLog(deps, (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/trpc' || path.startsWith('/trpc/')) {
       trpc(req, res);
@@ -60,6 +65,10 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
     }
     if (path === '/healthz') {
       void handleHealthz(deps, res);
+      return;
+    }
+    if (path === '/metrics') {
+      handleMetrics(deps, req, res).catch((error: unknown) => sendError(res, error));
       return;
     }
     if (path.startsWith('/api/')) {
@@ -71,7 +80,7 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
     }
     // socket.io handles its own path before this listener; anything else is the web app.
     serveStatic(req, res);
-  };
+  });
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {

@@ -2,9 +2,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { WEB_DIST_DIR } from '../runtime-paths';
 
-export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+export const DEFAULT_WEB_DIST = WEB_DIST_DIR;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

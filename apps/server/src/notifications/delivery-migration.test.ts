@@ -35,12 +35,39 @@ function migrationsBefore(count: number): string {
   return dir;
 }
 
+/**
+ * The code writing the history below is today's, and reads columns that migrations after 0004 add. Those migrations'
+ * tables and columns are created for the history step and dropped again before the real migration runs, so the
+ * database is back at "before 0004" (plus data) when migrateDatabase applies 0004 and everything after it.
+ */
+function laterSchema(from: number): { add: string[]; drop: string[] } {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  const add: string[] = [];
+  const drop: string[] = [];
+  for (const { tag } of journal.entries.slice(from)) {
+    for (const statement of readFileSync(join(MIGRATIONS_FOLDER, `${tag}.sql`), 'utf8').split(
+      '--> statement-breakpoint',
+    )) {
+      add.push(statement);
+      const column = /ALTER TABLE ("[^"]+") ADD COLUMN ("[^"]+")/i.exec(statement);
+      const table = /CREATE TABLE (?:IF NOT EXISTS )?("[^"]+")/i.exec(statement);
+      if (column) drop.unshift(`ALTER TABLE ${column[1]} DROP COLUMN IF EXISTS ${column[2]} CASCADE`);
+      if (table) drop.unshift(`DROP TABLE IF EXISTS ${table[1]} CASCADE`);
+    }
+  }
+  return { add, drop };
+}
+
 it('starts each existing organisation at its last event, so history is not notified', async () => {
   const at = Date.parse('2026-11-25T12:50:00+03:00');
   const database = await openDatabase({ kind: 'pglite-memory' });
   try {
     if (database.raw.kind !== 'pglite') throw new Error('PGlite expected');
     await migrate(drizzle({ client: database.raw.client }), { migrationsFolder: migrationsBefore(4) });
+    const later = laterSchema(5);
+    for (const statement of later.add) await database.raw.client.exec(statement);
     const deps = createDeps({ database, now: () => at });
     const org = await createOrgFixture(deps);
     const operator = (await loadCurrentUser(deps.db, org.people.operator.id, at))!.actor;
@@ -71,6 +98,7 @@ it('starts each existing organisation at its last event, so history is not notif
     // Routed before the upgrade: this 'assigned' belongs to the past.
     const routed = await run(caseId, curator, route);
 
+    for (const statement of later.drop) await database.raw.client.exec(statement);
     await migrateDatabase(database);
     const [cursor] = await deps.db
       .select({ lastSeq: notificationCursors.lastSeq })

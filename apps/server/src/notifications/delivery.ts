@@ -5,6 +5,7 @@ import { inArray } from 'drizzle-orm';
 import { people } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
+import { log } from '../log';
 import type { Mailer } from './delivery-email';
 import { announceNotifications, type LivePush, setLivePush } from './delivery-live';
 import { deliverPendingOnce, organisationsWithPending, type StoredNotification } from './delivery-outbox';
@@ -38,7 +39,7 @@ export interface DeliveryOptions {
 }
 
 const logError = (what: string) => (error: unknown) => {
-  process.stderr.write(`${what}: ${String(error)}\n`);
+  log.error({ err: error }, what);
 };
 
 export function createDelivery(options: DeliveryOptions): Delivery {

@@ -7,6 +7,7 @@ import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
+import { log } from '../log';
 import { listNotifications, markRead } from '../notifications/delivery-feed';
 import type { LivePush } from '../notifications/delivery-live';
 import { authenticateSocket } from './auth';
@@ -89,10 +90,10 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   if (deps.database.raw.kind === 'postgres') {
     // Broadcasts between nodes go through PostgreSQL NOTIFY; big payloads through socket_io_attachments.
     pool = new pg.Pool({ connectionString: deps.database.raw.url, max: 4 });
-    pool.on('error', (error) => process.stderr.write(`realtime adapter pool: ${error.message}\n`));
+    pool.on('error', (error) => log.error({ err: error }, 'realtime adapter pool'));
     io.adapter(
       createAdapter(pool, {
-        errorHandler: (error) => process.stderr.write(`realtime adapter: ${error.message}\n`),
+        errorHandler: (error) => log.error({ err: error }, 'realtime adapter'),
       }),
     );
   }
@@ -130,7 +131,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
           sessionCheck.forget(id);
         }
       },
-      (error: unknown) => process.stderr.write(`session check failed: ${String(error)}\n`),
+      (error: unknown) => log.error({ err: error }, 'session check failed'),
     );
   }, options.sessionCheckMs ?? 10_000);
   checker.unref();
@@ -155,7 +156,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     const next = (queues.get(org) ?? Promise.resolve())
       .then(() => broadcast(events))
       .catch((error: unknown) => {
-        process.stderr.write(`realtime broadcast failed: ${String(error)}\n`);
+        log.error({ err: error }, 'realtime broadcast failed');
       });
     queues.set(org, next);
     void next.finally(() => {
@@ -199,7 +200,7 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
   const audience = who.kind === 'person' ? 'staff' : 'display';
   void headSeq(deps.db, who.organisationId).then(
     (head) => socket.emit('hello', { serverTime: deps.now(), headSeq: head, who: publicWho(who) }),
-    (error: unknown) => process.stderr.write(`hello failed: ${String(error)}\n`),
+    (error: unknown) => log.error({ err: error }, 'hello failed'),
   );
 
   socket.on(

@@ -55,6 +55,10 @@ export async function startRealtimeServices(options: RealtimeServicesOptions): P
     void delivery.deliver(events);
   });
   const scheduler = options.scheduler === false ? null : startScheduler({ deps, ...options.scheduler });
+  deps.metrics.setSources({
+    sockets: () => realtime.io.engine.clientsCount,
+    schedulerLeader: () => !!scheduler?.isLeader,
+  });
 
   let closing: Promise<void> | null = null;
   return {

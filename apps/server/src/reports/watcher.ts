@@ -2,6 +2,7 @@
 // (serialised per organisation, so two registrations at once cannot open the same surge twice) and the repeat index.
 import type { CaseEvent } from '@otklik/domain';
 import type { ServerDeps } from '../deps';
+import { log } from '../log';
 import { announceNotifications } from '../notifications/delivery-live';
 import { applyToRepeatIndex } from './repeats';
 import { runSurgeDetection } from './surges';
@@ -30,7 +31,7 @@ export function startReportsWatcher(deps: ServerDeps): ReportsWatcher {
         await announceNotifications(deps, result.alerts);
       })
       .catch((error: unknown) => {
-        process.stderr.write(`surge detection failed: ${String(error)}\n`);
+        log.error({ err: error }, 'surge detection failed');
       });
     chains.set(org, run);
   });

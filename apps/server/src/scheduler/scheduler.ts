@@ -9,6 +9,7 @@ import { loadOrganisationRules } from '../cases/domain-context';
 import { cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { isAppError } from '../errors/app-error';
+import { log as rootLog } from '../log';
 import { pendingActions, rebuildAlarms, refreshAlarm } from './alarms';
 import { createLeadership, type Leadership } from './leader';
 import { clockAlarms } from './schema';
@@ -35,7 +36,7 @@ const BATCH = 200;
 const RETRY_FAILED_MS = 60_000;
 
 const log = (line: string): void => {
-  process.stderr.write(`scheduler: ${line}\n`);
+  rootLog.warn({ component: 'scheduler' }, line);
 };
 
 export function startScheduler(options: SchedulerOptions): Scheduler {

@@ -5,8 +5,10 @@ import { casesRouter } from './routers/cases';
 import { directoryRouter } from './routers/directory';
 import { intakeRouter } from './routers/intake';
 import { notificationsRouter } from './routers/notifications';
+import { organisationsRouter } from './routers/organisations';
 import { profilesRouter } from './routers/profiles';
 import { reportsRouter } from './routers/reports';
+import { setupRouter } from './routers/setup';
 import { wallRouter } from './routers/wall';
 import { router } from './trpc';
 
@@ -20,6 +22,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   reports: reportsRouter,
   wall: wallRouter,
+  organisations: organisationsRouter,
+  setup: setupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import type { Role } from '@otklik/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { APP_ERROR_CODES, AppError } from '../errors/app-error';
+import { log } from '../log';
 import type { Context } from './context';
 
 function zodMessage(error: ZodError): string {
@@ -41,7 +42,7 @@ const mapAppErrors = t.middleware(async ({ next }) => {
       throw new TRPCError({ code: APP_ERROR_CODES[cause.code].trpc, message: cause.message, cause });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR' && !(cause instanceof ZodError)) {
-      process.stderr.write(`tRPC internal error: ${result.error.stack ?? result.error.message}\n`);
+      log.error({ err: result.error }, 'tRPC internal error');
       throw new TRPCError({
         code: 'INTERNAL_SERVER_ERROR',
         message: 'Внутренняя ошибка сервера / internal server error',
@@ -75,3 +76,14 @@ export function withRoles(...roles: Role[]) {
 }
 
 export const adminProcedure = withRoles('administrator');
+
+/** An administrator of the region: manages every organisation of the installation. */
+export const regionAdminProcedure = adminProcedure.use(({ ctx, next }) => {
+  if (!ctx.user.regionAdministrator) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Только администратор региона управляет организациями / only a region administrator manages organisations',
+    );
+  }
+  return next();
+});

@@ -12,6 +12,7 @@ interface UserOutput {
   fullName: string;
   login: string;
   roles: readonly string[];
+  regionAdministrator: boolean;
   departmentIds: readonly string[];
   substituteFor: readonly string[];
 }
@@ -22,6 +23,7 @@ function toSessionUser(u: UserOutput): SessionUser {
     fullName: u.fullName,
     login: u.login,
     roles: u.roles as Role[],
+    regionAdministrator: u.regionAdministrator,
     departmentIds: u.departmentIds,
     organisationId: u.organisationId,
     substituteFor: u.substituteFor,

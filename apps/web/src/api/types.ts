@@ -7,6 +7,8 @@ export interface SessionUser {
   readonly fullName: string;
   readonly login: string;
   readonly roles: readonly Role[];
+  /** Manages every organisation of the installation (admin → Organisations). */
+  readonly regionAdministrator: boolean;
   readonly departmentIds: readonly string[];
   readonly organisationId: string;
   /** People this user currently stands in for (absence with a substitute). */

@@ -8,6 +8,7 @@ import { createDeps } from '../../deps';
 import { findOrganisation } from '../../directory/organisations';
 import { readEnv } from '../../env';
 import { CSV_COLUMNS, importRecords, parseImportFile } from '../../intake/import-file';
+import { badInput, parseCommandArgs } from '../args';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik import FILE --org <organisation id or slug> [--format json|csv]
@@ -18,28 +19,16 @@ CSV: a header row with the columns ${CSV_COLUMNS.join(', ')}.
 A message already imported (same organisation, network and external id) is not imported twice.
 Exit code: 0 when every line was imported or already present, 1 when some lines had errors.`;
 
-function parseArgs(argv: string[]) {
-  let file: string | undefined;
-  let org: string | undefined;
-  let format: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--org') org = argv[++i];
-    else if (arg.startsWith('--org=')) org = arg.slice(6);
-    else if (arg === '--format') format = argv[++i];
-    else if (arg.startsWith('--format=')) format = arg.slice(9);
-    else if (!arg.startsWith('--') && !file) file = arg;
-    else throw new Error(`неизвестный аргумент / unknown argument: ${arg}`);
-  }
-  return { file, org, format };
-}
-
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (!args.file || !args.org) {
-    process.stderr.write(`${help}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(
+    'import',
+    argv,
+    { org: { type: 'string' }, format: { type: 'string' } },
+    { names: ['FILE'] },
+  );
+  if (!parsed.ok) return parsed.exitCode;
+  const args = { file: parsed.positionals[0]!, org: parsed.values.org, format: parsed.values.format };
+  if (!args.org) return badInput('import', 'укажите --org <организация> / missing --org <slug or id>');
   const format = args.format ?? (extname(args.file).toLowerCase() === '.csv' ? 'csv' : 'json');
   if (format !== 'json' && format !== 'csv') {
     process.stderr.write(`otklik import: формат json или csv / format must be json or csv\n`);

@@ -6,6 +6,7 @@ import { demoLoginsText } from '../../demo/logins';
 import { seedDemo } from '../../demo/seed';
 import { createDeps } from '../../deps';
 import { readEnv } from '../../env';
+import { parseCommandArgs } from '../args';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik seed-demo
@@ -15,7 +16,9 @@ krasnoufimsk-2021, nao-2020), their departments and people, and about 100 messag
 relative to now.
 Other organisations are left alone. Stop a running server on the same data directory first.`;
 
-export async function run(_argv: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<number> {
+  const args = parseCommandArgs('seed-demo', argv, {});
+  if (!args.ok) return args.exitCode;
   const env = readEnv();
   const database = await openDatabase(databaseTargetFromEnv(env));
   try {

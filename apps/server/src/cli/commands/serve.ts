@@ -1,66 +1,137 @@
-// `otklik serve`: migrate, seed demo data on first start, serve the web app and the API on one port,
-// and close the database cleanly on SIGINT/SIGTERM.
+// `otklik serve`: migrate, serve the web app and the API on one port, create the demo data only when asked (--demo),
+// offer the first-run page while no organisation exists, and shut down gracefully on SIGINT/SIGTERM.
 import { join, resolve } from 'node:path';
+import { inArray } from 'drizzle-orm';
 import type { DatabaseTarget } from '../../db/connect';
-import { readEnv } from '../../env';
+import { organisations } from '../../db/schema';
+import type { ServerDeps } from '../../deps';
+import { type Env, readEnv } from '../../env';
+import { log } from '../../log';
 import { startRealtimeNode } from '../../realtime';
 import { startReportsWatcher } from '../../reports/watcher';
+import { hasNoOrganisation } from '../../setup/new-organisation';
 import { SERVER_VERSION } from '../../version';
+import { badInput, parseCommandArgs } from '../args';
 
-export const help = `Usage: otklik serve
+export const help = `Usage: otklik serve [--port <n>] [--host <address>] [--demo]
 
-Starts the web app and the API on one port (PORT, default 3000; HOST, default 127.0.0.1).
-Database: embedded, in OTKLIK_DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.
-On first start with an empty database, demo data is created (set OTKLIK_NO_DEMO=1 to skip).`;
+Starts the web app and the API on one port. Migrations are applied first.
 
-export function databaseTargetFromEnv(env: ReturnType<typeof readEnv>): DatabaseTarget {
+Options:
+  --port <n>         TCP port (default: PORT, else 3000); 0 picks a free one
+  --host <address>   address to listen on (default: HOST, else 127.0.0.1); 0.0.0.0 for every interface
+  --demo             on an empty database, create the demo organisations (five, one per preset, password "demo"
+                     for every account) and print their logins; never use it for real work
+
+Database: PostgreSQL when DATABASE_URL is set, otherwise the embedded one in OTKLIK_DATA_DIR (default ./data).
+Without --demo and without any organisation, the server prints a one-time setup code: open the address it
+shows, enter the code and create the first organisation — or run \`otklik init\` instead.
+Every setting: \`otklik config\`, docs/configuration.md.`;
+
+export function databaseTargetFromEnv(env: Env): DatabaseTarget {
   return env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL }
     : { kind: 'pglite', dataDir: env.OTKLIK_DATA_DIR };
 }
 
-export async function run(_argv: string[]): Promise<number> {
+function parsePort(text: string): number | null {
+  if (!/^\d{1,5}$/.test(text)) return null;
+  const port = Number(text);
+  return port <= 65535 ? port : null;
+}
+
+async function hasDemoOrganisations(deps: ServerDeps): Promise<boolean> {
+  const { DEMO_ORGANISATIONS } = await import('../../demo/roster');
+  const rows = await deps.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      inArray(
+        organisations.slug,
+        DEMO_ORGANISATIONS.map((o) => o.slug),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseCommandArgs('serve', argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    demo: { type: 'boolean' },
+  });
+  if (!args.ok) return args.exitCode;
   const env = readEnv();
+  const port = args.values.port === undefined ? env.PORT : parsePort(args.values.port);
+  if (port === null)
+    return badInput('serve', `--port: число от 0 до 65535 / a number 0–65535, got "${args.values.port}"`);
+  const host = args.values.host ?? env.HOST;
+  if (host.trim() === '') return badInput('serve', '--host: укажите адрес / an address is required');
+  const demo = args.values.demo === true;
+  if (demo) {
+    process.stdout.write(
+      'Демо-режим (--demo): на пустой базе будут созданы демо-организации с паролем «demo». Не для работы.\n' +
+        'Demo mode (--demo): an empty database gets the demo organisations, password "demo". Not for real work.\n',
+    );
+  }
   const dataDir = resolve(env.OTKLIK_DATA_DIR);
+  let demoSeeded = false;
+  let firstRunCode: string | null = null;
   // One node: tRPC and the web app (startServer), then socket.io, notification delivery and the deadline
   // scheduler on the same HTTP server, and the surge watcher of the reports.
   const node = await startRealtimeNode({
     smtpUrl: env.SMTP_URL,
     target: databaseTargetFromEnv(env),
-    port: env.PORT,
-    host: env.HOST,
+    port,
+    host,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: env.COOKIE_SECURE,
+    metricsToken: env.OTKLIK_METRICS_TOKEN,
     attachmentsDir: join(dataDir, 'attachments'),
     beforeListen: async (deps) => {
-      if (env.OTKLIK_NO_DEMO) return;
-      const { seedDemoIfEmpty } = await import('../../demo/seed');
-      const seeded = await seedDemoIfEmpty(deps, { log: (line) => process.stderr.write(`${line}\n`) });
-      if (seeded) process.stderr.write('Демо-данные созданы / demo data created\n');
+      if (demo) {
+        const { seedDemoIfEmpty } = await import('../../demo/seed');
+        const demoLog = log.child({ component: 'demo' });
+        demoSeeded = await seedDemoIfEmpty(deps, { log: (line) => demoLog.info(line) });
+        if (demoSeeded) demoLog.info('demo data created');
+      } else if (await hasNoOrganisation(deps.db)) {
+        firstRunCode = deps.setup.issue();
+      }
     },
   }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(
-        `порт ${env.PORT} на ${env.HOST} уже занят; укажите другой PORT / port ${env.PORT} is in use, set PORT`,
-      );
+      throw new Error(`порт ${port} на ${host} уже занят; укажите другой --port / port ${port} is in use, use --port`);
     }
     throw error;
   });
   const running = node.running;
   const reports = startReportsWatcher(running.deps);
   const { database } = running.deps;
+  log.info({ url: running.url, database: database.description, version: SERVER_VERSION }, 'listening');
   process.stdout.write(`Otklik ${SERVER_VERSION}: ${running.url}\nБаза данных / database: ${database.description}\n`);
-  if (!env.OTKLIK_NO_DEMO) {
+  if (demo && (demoSeeded || (await hasDemoOrganisations(running.deps)))) {
     const { demoLoginsText } = await import('../../demo/logins');
     process.stdout.write(`${demoLoginsText()}\n`);
   }
+  if (firstRunCode) {
+    // The code goes to the log too: under systemd or docker that is where the administrator finds it.
+    const setupUrl = `${running.url}/setup?code=${firstRunCode}`;
+    log.warn({ setupUrl, setupCode: firstRunCode }, 'first run: no organisation yet');
+    process.stdout.write(
+      `\nПервый запуск: организаций ещё нет. Откройте ${setupUrl}\n` +
+        `(код настройки ${firstRunCode}) или создайте организацию командой \`otklik init\`.\n` +
+        `First run: no organisation yet. Open ${setupUrl}\n` +
+        `(setup code ${firstRunCode}) or create one with \`otklik init\`.\n`,
+    );
+  }
   await new Promise<void>((done) => {
     const stop = (signal: string) => {
-      process.stderr.write(`\n${signal}: остановка / shutting down…\n`);
+      log.info({ signal }, 'shutting down');
       reports.stop();
       // Graceful: in-flight requests finish, clients are told to reconnect, then the database closes.
       node.close().then(done, (error: unknown) => {
-        process.stderr.write(`close failed: ${String(error)}\n`);
+        log.error({ err: error }, 'close failed');
         done();
       });
     };

@@ -26,6 +26,7 @@ const describeUser = (user: CurrentUser) => ({
   login: user.login,
   position: user.position,
   roles: user.roles,
+  regionAdministrator: user.regionAdministrator,
   departmentId: user.departmentId,
   departmentIds: user.actor.departmentIds,
   substituteFor: user.actor.substituteFor ?? [],
@@ -65,7 +66,11 @@ export const authRouter = router({
     });
     ctx.setCookie(sessionCookie(token, { maxAgeMs: deps.sessionTtlMs, secure: deps.cookieSecure }));
     const user = await loadCurrentUser(deps.db, person.id, now);
-    if (!user) throw new AppError('UNAUTHORIZED', 'Учётная запись отключена / the account is disabled');
+    if (!user)
+      throw new AppError(
+        'UNAUTHORIZED',
+        'Учётная запись или её организация отключена / the account or its organisation is disabled',
+      );
     return { user: describeUser(user), sessionExpiresAt: now + deps.sessionTtlMs };
   }),
 

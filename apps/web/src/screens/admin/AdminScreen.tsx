@@ -1,10 +1,12 @@
 // Administration: one sub-page per area of the directory and the rules, linked from a side menu.
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useT } from '../../i18n';
+import { useSession } from '../../stores/session';
 import { AbsencesAdmin } from './AbsencesAdmin';
 import { CalendarAdmin } from './CalendarAdmin';
 import { ChannelsAdmin } from './ChannelsAdmin';
 import { DepartmentsAdmin } from './DepartmentsAdmin';
+import { OrganisationsAdmin } from './OrganisationsAdmin';
 import { PeopleAdmin } from './PeopleAdmin';
 import { ProfilesAdmin } from './ProfilesAdmin';
 import { TokensAdmin } from './TokensAdmin';
@@ -22,12 +24,15 @@ const SECTIONS = [
 
 export function AdminScreen() {
   const t = useT();
+  const regionAdmin = useSession((s) => s.user?.regionAdministrator === true);
+  // Organisations only for region administrators: an organisation's administrator manages their own alone.
+  const sections = regionAdmin ? [...SECTIONS, 'organisations' as const] : SECTIONS;
   return (
     <section className="page admin-page" aria-labelledby="admin-title">
       <h1 id="admin-title">{t.admin.title}</h1>
       <div className="admin-layout">
         <nav className="admin-nav" aria-label={t.admin.title}>
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <NavLink key={s} to={`/admin/${s}`}>
               {t.admin.sections[s]}
             </NavLink>
@@ -44,6 +49,7 @@ export function AdminScreen() {
             <Route path="channels" element={<ChannelsAdmin />} />
             <Route path="calendar" element={<CalendarAdmin />} />
             <Route path="profiles/*" element={<ProfilesAdmin />} />
+            {regionAdmin && <Route path="organisations" element={<OrganisationsAdmin />} />}
           </Routes>
         </div>
       </div>

@@ -1,7 +1,9 @@
 // Sign-in with login and password; a wrong password or a locked account is a readable message, never a crash.
-import { type FormEvent, useState } from 'react';
+// While no organisation exists there is nobody to sign in: the first-run page takes its place.
+import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { signIn } from '../../api/session';
+import { api } from '../../api/trpc';
 import { homeFor } from '../../app/home';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -18,7 +20,20 @@ export function LoginScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
+  const [firstRun, setFirstRun] = useState(false);
+  useEffect(() => {
+    let live = true;
+    // A failure here leaves the sign-in form: it is the page every installed server needs anyway.
+    api.setup.status
+      .query()
+      .then((s) => live && setFirstRun(s.needed))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
   if (session) return <Navigate to={homeFor(session)} replace />;
+  if (firstRun) return <Navigate to={`/setup${location.search}`} replace />;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,0 +1,184 @@
+// A new organisation with its first administrator, in one transaction: what `otklik init`, the first-run page and a
+// region administrator's "new organisation" form all do. Every input is checked here, so the three agree.
+import { getPreset, PRESET_IDS, parseProfile } from '@otklik/domain';
+import { eq } from 'drizzle-orm';
+import { passwordProblem, passwordProblemMessage } from '../auth/password-policy';
+import type { DbOrTx } from '../db/connect';
+import { organisations, people } from '../db/schema';
+import { createOrganisation, type OrganisationRow } from '../directory/organisations';
+import { createPerson, type PersonView } from '../directory/people';
+import { createCustomProfile } from '../directory/profiles';
+import { AppError } from '../errors/app-error';
+
+export interface NewOrganisationInput {
+  name: string;
+  /** Short id for the CLI (`--org`); derived from the name when absent. */
+  slug?: string;
+  /** IANA time zone; the profile's own zone when absent. */
+  timeZone?: string;
+  /** A preset id, or a profile (the JSON of a regulation profile, e.g. read from a file). */
+  profile: { presetId: string } | { body: unknown };
+  admin: { login: string; fullName: string; email?: string | null; password: string };
+  /** The administrator also manages every other organisation of the installation. */
+  regionAdministrator: boolean;
+}
+
+export interface NewOrganisation {
+  organisation: OrganisationRow;
+  admin: PersonView;
+}
+
+export const LOGIN_PATTERN = /^[a-zA-Z0-9._-]{2,50}$/;
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,49}$/;
+
+const bad = (path: string, message: string) => new AppError('BAD_INPUT', message, { errors: [{ path, message }] });
+
+/** An IANA zone name the runtime knows (Europe/Moscow, Asia/Krasnoyarsk, UTC); offsets like +03:00 are not zones. */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const TRANSLIT: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+};
+
+/** "Администрация г. Славгорода" → "administratsiya-g-slavgoroda". */
+export function slugFromName(name: string): string {
+  const latin = [...name.toLowerCase()].map((c) => TRANSLIT[c] ?? c).join('');
+  const slug = latin
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug.length >= 2 ? slug : `org-${slug}`.replace(/-+$/, '') || 'org';
+}
+
+async function freeSlug(db: DbOrTx, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    const [taken] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.slug, candidate));
+    if (!taken) return candidate;
+  }
+}
+
+function checkInput(input: NewOrganisationInput): void {
+  if (input.name.trim().length === 0) throw bad('name', 'Укажите название организации / the organisation needs a name');
+  if (input.name.trim().length > 200) throw bad('name', 'Название не длиннее 200 символов / at most 200 characters');
+  if (input.slug !== undefined && !SLUG_PATTERN.test(input.slug)) {
+    throw bad('slug', 'Короткое имя: латиница в нижнем регистре, цифры, дефис (2–50) / slug: a-z, 0-9, - (2–50)');
+  }
+  if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) {
+    throw bad(
+      'timeZone',
+      `Неизвестный часовой пояс «${input.timeZone}»: нужно имя IANA, например Europe/Moscow / ` +
+        'unknown time zone: use an IANA name such as Europe/Moscow',
+    );
+  }
+  if (!LOGIN_PATTERN.test(input.admin.login)) {
+    throw bad('admin.login', 'Логин: латиница, цифры, . _ - (2–50) / login: letters, digits, . _ - (2–50)');
+  }
+  if (input.admin.fullName.trim().length === 0) throw bad('admin.fullName', 'Укажите имя / the name is required');
+  const problem = passwordProblem(input.admin.password, input.admin.login);
+  if (problem) throw bad('admin.password', passwordProblemMessage(problem));
+}
+
+/** The profile id and, for a custom profile, its validated body (stored after the organisation exists). */
+function resolveProfile(profile: NewOrganisationInput['profile']): { id: string; timeZone: string; body?: unknown } {
+  if ('presetId' in profile) {
+    const preset = getPreset(profile.presetId);
+    if (!preset) {
+      throw bad('profile', `Нет такого профиля «${profile.presetId}»; есть: ${PRESET_IDS.join(', ')} / unknown preset`);
+    }
+    return { id: preset.id, timeZone: preset.timeZone };
+  }
+  const parsed = parseProfile(profile.body);
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    throw new AppError(
+      'BAD_INPUT',
+      `Профиль содержит ошибки${first ? `: ${first.path}: ${first.message}` : ''} / the profile is invalid`,
+      { errors: parsed.errors },
+    );
+  }
+  return { id: parsed.profile.id, timeZone: parsed.profile.timeZone, body: profile.body };
+}
+
+export async function createOrganisationWithAdmin(db: DbOrTx, input: NewOrganisationInput): Promise<NewOrganisation> {
+  checkInput(input);
+  const profile = resolveProfile(input.profile);
+  const timeZone = input.timeZone ?? profile.timeZone;
+  if (!isTimeZone(timeZone)) throw bad('timeZone', `Неизвестный часовой пояс «${timeZone}» / unknown time zone`);
+  return db.transaction(async (tx) => {
+    const slug = input.slug ?? (await freeSlug(tx, slugFromName(input.name)));
+    const [clash] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
+    if (clash) throw bad('slug', `Короткое имя «${slug}» уже занято / the slug is taken`);
+    const organisation = await createOrganisation(tx, {
+      slug,
+      name: input.name.trim(),
+      timeZone,
+      profileId: profile.id,
+    });
+    if (profile.body !== undefined) {
+      await createCustomProfile(tx, { organisationId: organisation.id, body: profile.body });
+    }
+    const admin = await createPerson(tx, {
+      organisationId: organisation.id,
+      fullName: input.admin.fullName.trim(),
+      email: input.admin.email ?? null,
+      login: input.admin.login,
+      password: input.admin.password,
+      roles: ['administrator'],
+    });
+    if (input.regionAdministrator) {
+      await tx.update(people).set({ regionAdministrator: true }).where(eq(people.id, admin.id));
+    }
+    return { organisation, admin: { ...admin, regionAdministrator: input.regionAdministrator } };
+  });
+}
+
+/** True while the installation has no organisation at all (the first run). */
+export async function hasNoOrganisation(db: DbOrTx): Promise<boolean> {
+  const [row] = await db.select({ id: organisations.id }).from(organisations).limit(1);
+  return !row;
+}

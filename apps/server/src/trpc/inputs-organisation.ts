@@ -1,0 +1,33 @@
+// The input of a new organisation with its first administrator (first-run page and region administrators' form).
+import { PRESET_IDS } from '@otklik/domain';
+import { z } from 'zod';
+import { zNewPassword } from '../auth/password-policy';
+import type { NewOrganisationInput } from '../setup/new-organisation';
+import { zName } from './inputs';
+
+export const zNewOrganisation = z.object({
+  name: zName,
+  presetId: z.enum(PRESET_IDS, { message: 'Выберите профиль регламента / choose a regulation profile' }),
+  timeZone: z.string().trim().min(1, 'Укажите часовой пояс / enter a time zone').max(64),
+  admin: z.object({
+    fullName: zName,
+    login: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z0-9._-]{2,50}$/, 'Логин: латиница, цифры, . _ - (2–50) / login: letters, digits, . _ -'),
+    email: z.email({ message: 'неверный адрес почты / invalid e-mail' }).nullish(),
+    password: zNewPassword,
+  }),
+});
+
+export type NewOrganisationForm = z.infer<typeof zNewOrganisation>;
+
+export function newOrganisationInput(form: NewOrganisationForm, regionAdministrator: boolean): NewOrganisationInput {
+  return {
+    name: form.name,
+    timeZone: form.timeZone,
+    profile: { presetId: form.presetId },
+    admin: { ...form.admin, email: form.admin.email ?? null },
+    regionAdministrator,
+  };
+}

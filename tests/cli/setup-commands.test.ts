@@ -1,0 +1,180 @@
+// The administrator's commands as a script runs them: strict flags everywhere (an unknown or valueless flag is an
+// error, never ignored), `otklik init` with the password policy and its ways of taking a password, `otklik config`
+// with secrets masked, and `serve --port` being a real flag.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../e2e/support/server';
+import { repoRoot, runCli } from './run-cli';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'otklik-cli-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('strict flags', () => {
+  it.each([
+    [['serve', '--bogus'], /unknown option --bogus/],
+    [['serve', '--port', 'eighty'], /--port: .*0–65535/],
+    [['serve', '--port'], /option --port needs a value/],
+    [['serve', '--demo=yes'], /--demo/],
+    [['serve', 'now'], /unexpected argument "now"/],
+    [['migrate', '--force'], /unknown option --force/],
+    [['seed-demo', 'again'], /unexpected argument "again"/],
+    [['import', '--org', 'x'], /missing FILE/],
+    [['import', 'a.json', '--org', 'x', '--dry-run'], /unknown option --dry-run/],
+    [['config', '--yaml'], /unknown option --yaml/],
+    [['init', '--name', 'X', '--preset', 'nao-2020', '--admin-login', 'a1', '--admin'], /unknown option --admin\b/],
+  ])('otklik %j exits 2 with one line naming the problem', async (args, message) => {
+    const result = await runCli(args, '', { OTKLIK_DATA_DIR: tempDir() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('otklik init', () => {
+  const dataDir = tempDir();
+  const env = { OTKLIK_DATA_DIR: dataDir };
+  const args = (login: string, ...more: string[]) => [
+    'init',
+    '--name',
+    'Администрация Идринского района',
+    '--preset',
+    'idrinsky-2021',
+    '--admin-login',
+    login,
+    ...more,
+  ];
+
+  it('refuses a weak password, a bad time zone, and a script that gives no password, creating nothing', async () => {
+    const weak = await runCli(args('glava', '--password-stdin'), '1234567890\n', env);
+    expect(weak).toMatchObject({ code: 2, stdout: '' });
+    expect(weak.stderr).toMatch(/слишком распространён|too common/);
+    const short = await runCli(args('glava', '--password-stdin'), 'короткий\n', env);
+    expect(short.stderr).toMatch(/at least 10 characters/);
+    const zone = await runCli(
+      args('glava', '--password-stdin', '--time-zone', 'Asia/Idrinskoe'),
+      'реки-и-горы-2027\n',
+      env,
+    );
+    expect(zone).toMatchObject({ code: 2 });
+    expect(zone.stderr).toMatch(/unknown time zone/);
+    const none = await runCli(args('glava'), '', env);
+    expect(none).toMatchObject({ code: 2 });
+    expect(none.stderr).toMatch(/--password-stdin or OTKLIK_ADMIN_PASSWORD/);
+    const both = await runCli(args('glava', '--password-stdin'), 'реки-и-горы-2027\n', {
+      ...env,
+      OTKLIK_ADMIN_PASSWORD: 'реки-и-горы-2027',
+    });
+    expect(both.stderr).toMatch(/give the password one way/);
+    const missing = await runCli(['init', '--name', 'X'], '', env);
+    expect(missing.stderr).toMatch(/missing: --preset .*--admin-login/);
+  });
+
+  it('creates the organisation and a region administrator, and says what to do next', async () => {
+    const result = await runCli(args('glava', '--password-stdin'), 'реки-и-горы-2027\n', env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('administratsiya-idrinskogo-rayona');
+    // The preset's own zone when none is given (idrinsky-2021: Krasnoyarsk).
+    expect(result.stdout).toContain('Asia/Krasnoyarsk');
+    expect(result.stdout).toMatch(/glava \(администратор региона/);
+    expect(result.stdout).toMatch(/next steps/);
+  });
+
+  it('adds a second organisation from the environment password, its administrator not a region one', async () => {
+    const profile = join(tempDir(), 'bad-profile.json');
+    writeFileSync(profile, '{"id": "x"');
+    const bad = await runCli(['init', '--name', 'Другой', '--profile-file', profile, '--admin-login', 'other'], '', {
+      ...env,
+      OTKLIK_ADMIN_PASSWORD: 'другой-район-2027',
+    });
+    expect(bad).toMatchObject({ code: 2 });
+    expect(bad.stderr).toMatch(/not valid JSON/);
+    const result = await runCli(
+      ['init', '--name', 'Администрация Славгорода', '--preset', 'slavgorod-2020', '--admin-login', 'slav-admin'],
+      '',
+      { ...env, OTKLIK_ADMIN_PASSWORD: 'другой-район-2027' },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/slav-admin \(администратор \/ administrator\)/);
+    const again = await runCli(args('glava', '--password-stdin'), 'реки-и-горы-2027\n', env);
+    expect(again).toMatchObject({ code: 2 });
+    expect(again.stderr).toMatch(/login is taken/);
+  });
+});
+
+describe('otklik config', () => {
+  it('prints every variable with its source, secrets masked', async () => {
+    const result = await runCli(['config', '--json'], '', {
+      DATABASE_URL: 'postgres://otklik:very-secret@db.local:5432/otklik',
+      OTKLIK_METRICS_TOKEN: 'scrape-token-1234567890',
+      PORT: '8080',
+    });
+    expect(result.code).toBe(0);
+    const config = JSON.parse(result.stdout) as Record<string, { value: string; source: string; secret: boolean }>;
+    expect(config.DATABASE_URL).toEqual({
+      value: 'postgres://otklik:***@db.local:5432/otklik',
+      source: 'environment',
+      secret: true,
+    });
+    expect(config.OTKLIK_METRICS_TOKEN?.value).toBe('***');
+    expect(config.PORT).toMatchObject({ value: '8080', source: 'environment' });
+    expect(config.HOST).toMatchObject({ value: '127.0.0.1', source: 'default' });
+    expect(result.stdout).not.toContain('very-secret');
+    expect(result.stdout).not.toContain('scrape-token');
+  });
+
+  it('refuses a bad value as the server would, naming the variable', async () => {
+    const result = await runCli(['config'], '', { OTKLIK_LOG_LEVEL: 'chatty' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/OTKLIK_LOG_LEVEL/);
+  });
+});
+
+describe('otklik serve', () => {
+  it('listens on --port, offers the first run without demo data, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'apps/server/src/cli/main.ts', 'serve', '--port', String(port)],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, OTKLIK_DATA_DIR: tempDir(), PORT: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      output += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      output += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const until = Date.now() + 60_000;
+    while (!output.includes('/setup?code=')) {
+      if (child.exitCode !== null || Date.now() > until) throw new Error(`serve did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(output).not.toMatch(/demo/i);
+    const status = await fetch(`http://127.0.0.1:${port}/trpc/setup.status`);
+    expect(((await status.json()) as { result: { data: unknown } }).result.data).toEqual({
+      needed: true,
+      codeIssued: true,
+    });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
