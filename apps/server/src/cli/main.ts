@@ -13,6 +13,15 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   import: { summary: 'import messages from a JSON or CSV file', load: () => import('./commands/import') },
   'seed-demo': { summary: 're-create the demo organisations and cases', load: () => import('./commands/seed-demo') },
   report: { summary: 'the monthly summary of an organisation (CSV or JSON)', load: () => import('./commands/report') },
+  backup: { summary: 'write a backup of the database to a file', load: () => import('./commands/backup') },
+  restore: {
+    summary: 'restore a backup (refuses a non-empty database without --force)',
+    load: () => import('./commands/restore'),
+  },
+  'move-to-postgres': {
+    summary: 'copy the embedded database into a PostgreSQL server, verified',
+    load: () => import('./commands/move-to-postgres'),
+  },
 };
 
 function usage(): string {
