@@ -1,8 +1,8 @@
-// The data-safety commands as an administrator runs them: `otklik backup`, `otklik restore` (refusing a database
-// with data without --force), `otklik move-to-postgres` with progress and verified counts, strict flags, and the
-// upgrade path refusing a database that a newer Otklik migrated.
+// The operations commands as an administrator runs them: `otklik backup`, `otklik restore` (refusing a database
+// with data without --force), `otklik move-to-postgres` with progress and verified counts, strict flags, the
+// upgrade path refusing a database that a newer Otklik migrated, and `otklik calendar import`.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -12,7 +12,7 @@ import { knownMigrations, migrateDatabase } from '../../apps/server/src/db/migra
 import { rawQuery, tableCounts } from '../../apps/server/src/db/raw-query';
 import { seedDemo } from '../../apps/server/src/demo/seed';
 import { createDeps } from '../../apps/server/src/deps';
-import { runCli } from './run-cli';
+import { repoRoot, runCli } from './run-cli';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 const dirs: string[] = [];
@@ -129,5 +129,40 @@ describe.skipIf(!TEST_DATABASE_URL)('otklik move-to-postgres (TEST_DATABASE_URL)
     const backup = await runCli(['backup', file], '', { DATABASE_URL: url.toString() });
     expect(backup.code).toBe(0);
     expect(printedCounts(backup.stdout)).toEqual(counts);
+  });
+});
+
+describe('otklik calendar import', () => {
+  const fixture = (name: string) => join(repoRoot, 'apps/server/src/calendar/testdata', name);
+  it('prints the year’s totals, stores it, and refuses a file that does not pass the checks', async () => {
+    const env = { OTKLIK_DATA_DIR: tempDir(), DATABASE_URL: '' };
+    const checked = await runCli(['calendar', 'import', fixture('production-calendar-2026.csv'), '--dry-run'], '', env);
+    expect(checked.code).toBe(0);
+    // Decree 1466: 247 working days, 1972 hours of a 40-hour week.
+    expect(checked.stdout).toMatch(
+      /^2026: рабочих дней 247, выходных и праздничных 118, часов при 40-часовой неделе 1972/m,
+    );
+    expect(checked.stdout).toMatch(/nothing stored/);
+    const listBefore = await runCli(['calendar', 'list'], '', env);
+    expect(listBefore.stdout).toMatch(/no imported years/);
+
+    const imported = await runCli(
+      ['calendar', 'import', fixture('production-calendar-2027-illustrative.csv')],
+      '',
+      env,
+    );
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^2027: рабочих дней 247/m);
+    const list = await runCli(['calendar', 'list'], '', env);
+    expect(list.stdout).toMatch(/^2027: 247 раб\. дн\., 1972 ч — production-calendar-2027-illustrative\.csv/m);
+
+    const junk = join(tempDir(), 'junk.csv');
+    writeFileSync(junk, 'Год/Месяц,Январь\n2027,"1"\n');
+    const refused = await runCli(['calendar', 'import', junk], '', env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Февраль/);
+    const badFlag = await runCli(['calendar', 'import', junk, '--years', '2027'], '', env);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toMatch(/--years/);
   });
 });

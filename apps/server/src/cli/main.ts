@@ -18,6 +18,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'restore a backup (refuses a non-empty database without --force)',
     load: () => import('./commands/restore'),
   },
+  calendar: {
+    summary: 'import the production calendar from the open-data CSV (calendar import <file>), list years',
+    load: () => import('./commands/calendar'),
+  },
   'move-to-postgres': {
     summary: 'copy the embedded database into a PostgreSQL server, verified',
     load: () => import('./commands/move-to-postgres'),
