@@ -497,6 +497,26 @@ export const en: Catalogue = {
     sameAs: 'due with «{step}»',
     source: '{source}',
   },
+  productionCalendar: {
+    warning:
+      'Deadlines from {date} on are computed from the Labour Code: the production calendar for {years} is not loaded, and they may move.',
+    toImport: 'Load the calendar',
+    askAdmin: 'Ask an administrator to load the production calendar.',
+    title: 'Production calendar (open data)',
+    help: 'A CSV file from the government open data (data.gov.ru, "Производственный календарь"): one row per year, the columns "Год/Месяц", "Январь" … "Декабрь" listing the month’s days off ("*" a shortened day, "+" a transferred day off). The year applies to every organisation.',
+    file: 'CSV file',
+    year: 'Year (when the file has several)',
+    submit: 'Load',
+    importing: 'Loading…',
+    noFile: 'Choose a file.',
+    badYear: 'A year is four digits, e.g. 2027.',
+    refused: 'The file was not accepted:',
+    imported:
+      '{year}: {days} working days, {hours} hours of a 40-hour week. Compare with the Government decree on the transfer of days off.',
+    importedYears: 'Loaded years',
+    none: 'No years loaded: the decrees shipped with Otklik apply, the Labour Code for other years.',
+    row: '{year}: {days} working days, {hours} h — {file}, {date}',
+  },
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'The server is unreachable. Check the connection.',
