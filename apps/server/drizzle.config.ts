@@ -9,6 +9,7 @@ export default defineConfig({
     './src/scheduler/schema.ts',
     './src/db/schema-reports.ts',
     './src/calendar/schema.ts',
+    './src/mail/schema.ts',
   ],
   out: './drizzle',
   casing: 'snake_case',

@@ -9,8 +9,18 @@ const zEnv = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Directory of the embedded database and uploaded attachments. */
   OTKLIK_DATA_DIR: z.string().min(1).default('./data'),
-  /** smtp://user:pass@host:port for notices; without it notices are only shown in the app. */
+  /** smtp://user:pass@host:port (smtps:// for TLS) for e-mail copies of notifications; without it, in-app only. */
   SMTP_URL: z.string().url().optional(),
+  /** Sender of the e-mails, e.g. "Отклик <otklik@admin.example.ru>" (default "Отклик <otklik@localhost>"). */
+  OTKLIK_MAIL_FROM: z
+    .string()
+    .regex(
+      /^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/,
+      'адрес отправителя, например «Отклик <otklik@example.ru>» / a sender address',
+    )
+    .optional(),
+  /** Public base URL of this installation (https://otklik.example.ru): links in e-mails, sign-in redirects. */
+  OTKLIK_PUBLIC_URL: z.string().url().optional(),
   /** Session lifetime in hours. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Skip the demo data on first start. */

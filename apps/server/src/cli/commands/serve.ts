@@ -26,6 +26,8 @@ export async function run(_argv: string[]): Promise<number> {
   // scheduler on the same HTTP server, and the surge watcher of the reports.
   const node = await startRealtimeNode({
     smtpUrl: env.SMTP_URL,
+    mailFrom: env.OTKLIK_MAIL_FROM,
+    publicUrl: env.OTKLIK_PUBLIC_URL,
     target: databaseTargetFromEnv(env),
     port: env.PORT,
     host: env.HOST,
@@ -46,6 +48,18 @@ export async function run(_argv: string[]): Promise<number> {
     }
     throw error;
   });
+  if (env.SMTP_URL && !env.OTKLIK_MAIL_FROM) {
+    process.stderr.write(
+      'Внимание: OTKLIK_MAIL_FROM не задан, письма уходят от «Отклик <otklik@localhost>» и могут быть отвергнуты / ' +
+        'warning: OTKLIK_MAIL_FROM is not set; letters go out from otklik@localhost and may be refused\n',
+    );
+  }
+  if (env.SMTP_URL && !env.OTKLIK_PUBLIC_URL) {
+    process.stderr.write(
+      'Внимание: OTKLIK_PUBLIC_URL не задан, в письмах нет ссылки на обращение / ' +
+        'warning: OTKLIK_PUBLIC_URL is not set; letters carry no link to the case\n',
+    );
+  }
   const running = node.running;
   const reports = startReportsWatcher(running.deps);
   const { database } = running.deps;
