@@ -1,4 +1,6 @@
 // What every request handler and service needs, created once per server (and per test file).
+import type { LdapSettings } from './auth/ldap';
+import type { Oidc } from './auth/oidc';
 import type { RateLimiter } from './auth/rate-limit';
 import { createRateLimiter } from './auth/rate-limit';
 import type { Database, Db } from './db/connect';
@@ -15,6 +17,13 @@ export interface ServerDeps {
   readonly attachmentsDir: string | null;
   readonly loginLimiter: RateLimiter;
   readonly bus: EventsBus;
+  /** Sign-in with the administration's directory, besides local passwords (none configured: local only). */
+  readonly signIn: SignInMethods;
+}
+
+export interface SignInMethods {
+  readonly oidc: Oidc | null;
+  readonly ldap: LdapSettings | null;
 }
 
 export interface DepsOptions {
@@ -24,6 +33,7 @@ export interface DepsOptions {
   cookieSecure?: boolean;
   attachmentsDir?: string | null;
   bus?: EventsBus;
+  signIn?: SignInMethods;
 }
 
 export function createDeps(options: DepsOptions): ServerDeps {
@@ -37,5 +47,6 @@ export function createDeps(options: DepsOptions): ServerDeps {
     // 5 failed attempts per login and address within 15 minutes, then wait.
     loginLimiter: createRateLimiter({ maxFailures: 5, windowMs: 15 * 60_000 }),
     bus: options.bus ?? createEventsBus(),
+    signIn: options.signIn ?? { oidc: null, ldap: null },
   };
 }

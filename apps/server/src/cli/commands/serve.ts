@@ -1,6 +1,7 @@
 // `otklik serve`: migrate, seed demo data on first start, serve the web app and the API on one port,
 // and close the database cleanly on SIGINT/SIGTERM.
 import { join, resolve } from 'node:path';
+import { signInMethodsFromEnv } from '../../auth/sign-in-methods';
 import type { DatabaseTarget } from '../../db/connect';
 import { readEnv } from '../../env';
 import { startRealtimeNode } from '../../realtime';
@@ -25,6 +26,7 @@ export async function run(_argv: string[]): Promise<number> {
   // One node: tRPC and the web app (startServer), then socket.io, notification delivery and the deadline
   // scheduler on the same HTTP server, and the surge watcher of the reports.
   const node = await startRealtimeNode({
+    signIn: signInMethodsFromEnv(env),
     smtpUrl: env.SMTP_URL,
     mailFrom: env.OTKLIK_MAIL_FROM,
     publicUrl: env.OTKLIK_PUBLIC_URL,
