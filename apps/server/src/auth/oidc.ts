@@ -105,9 +105,14 @@ export function createOidc(settings: OidcSettings): Oidc {
       const claims = tokens.claims();
       if (!claims) throw new OidcError('the provider returned no ID token');
       const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : null);
+      let source: Record<string, unknown> = claims;
+      // Many providers put profile and e-mail claims only in the UserInfo response, not in the ID token.
+      if (!text(claims.preferred_username) && !text(claims.email) && cfg.serverMetadata().userinfo_endpoint) {
+        source = await client.fetchUserInfo(cfg, tokens.access_token, claims.sub);
+      }
       // An address the provider says is unverified is not trusted for matching.
-      const email = claims.email_verified === false ? null : text(claims.email);
-      return { login: text(claims.preferred_username), email };
+      const email = source.email_verified === false ? null : text(source.email);
+      return { login: text(source.preferred_username), email };
     },
   };
 }

@@ -40,6 +40,18 @@ export const en: Catalogue = {
     system: 'system',
   },
   login: {
+    withProvider: 'Sign in with {name}',
+    or: 'or',
+    directoryHint: 'Use the login and password of your organisation account (directory) or of Otklik.',
+    directoryErrors: {
+      'oidc-unavailable': 'The organisation’s sign-in server does not answer. Try later or use login and password.',
+      'oidc-denied': 'Sign-in with the directory was cancelled.',
+      'oidc-expired': 'The directory sign-in did not finish in time. Try again.',
+      'oidc-failed': 'The organisation’s sign-in server gave an invalid answer. Try again.',
+      'directory-unknown': 'The directory account "{who}" has no Otklik user. Ask an administrator to add you.',
+      'directory-ambiguous': 'Several Otklik users have the address {who}. Contact an administrator.',
+      'directory-disabled': 'The Otklik account "{who}" is disabled.',
+    },
     title: 'Sign in to Otklik',
     subtitle: "Answering citizens' messages on time",
     login: 'Login',
