@@ -97,6 +97,13 @@ describeEachDatabase('production calendar import', (getDb) => {
     await expect(
       admin.calendar.importOpenData({ fileName: 'c.csv', text: 'year,jan\n2027,"1,2"\n' }),
     ).rejects.toMatchObject({ message: expect.stringContaining('Год/Месяц') });
+    // A NUL byte (in the name or the text) is refused before it reaches the database.
+    await expect(admin.calendar.importOpenData({ fileName: 'a\u0000.csv', text: good })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(
+      admin.calendar.importOpenData({ fileName: 'a.csv', text: good.replace('2027', '20\u000027') }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // Two years in one file: the administrator names the one to import.
     const [header, row] = good.trim().split('\n');
     const twoYears = `${header}\n${row}\n${fixture('production-calendar-2026.csv').trim().split('\n')[1]}\n`;

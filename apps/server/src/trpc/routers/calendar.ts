@@ -70,7 +70,13 @@ export const calendarRouter = router({
   importOpenData: adminProcedure
     .input(
       z.object({
-        fileName: z.string().trim().min(1).max(200),
+        fileName: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+          .regex(/^[^\u0000-\u001f]+$/, 'имя файла без управляющих символов / no control characters in the file name'),
         text: z
           .string()
           .min(1, 'Файл пуст / the file is empty')
