@@ -1,4 +1,6 @@
 // What every request handler and service needs, created once per server (and per test file).
+import type { LdapSettings } from './auth/ldap';
+import type { Oidc } from './auth/oidc';
 import type { RateLimiter } from './auth/rate-limit';
 import { createRateLimiter } from './auth/rate-limit';
 import type { Database, Db } from './db/connect';
@@ -22,6 +24,13 @@ export interface ServerDeps {
   readonly metrics: ServerMetrics;
   /** OTKLIK_METRICS_TOKEN: Prometheus sends it as a bearer token; unset = /metrics for this machine only. */
   readonly metricsToken: string | undefined;
+  /** Sign-in with the administration's directory, besides local passwords (none configured: local only). */
+  readonly signIn: SignInMethods;
+}
+
+export interface SignInMethods {
+  readonly oidc: Oidc | null;
+  readonly ldap: LdapSettings | null;
 }
 
 export interface DepsOptions {
@@ -32,6 +41,7 @@ export interface DepsOptions {
   attachmentsDir?: string | null;
   bus?: EventsBus;
   metricsToken?: string;
+  signIn?: SignInMethods;
 }
 
 export function createDeps(options: DepsOptions): ServerDeps {
@@ -50,5 +60,6 @@ export function createDeps(options: DepsOptions): ServerDeps {
     setup: createSetupGate(),
     metrics: createMetrics({ database: options.database, now, bus }),
     metricsToken: options.metricsToken,
+    signIn: options.signIn ?? { oidc: null, ldap: null },
   };
 }

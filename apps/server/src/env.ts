@@ -75,6 +75,71 @@ export const zEnv = z.object({
     secret: 'value',
     usedBy: 'otklik init',
   }),
+  OTKLIK_MAIL_FROM: variable(
+    z
+      .string()
+      .regex(
+        /^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/,
+        'адрес отправителя, например «Отклик <otklik@example.ru>» / a sender address',
+      )
+      .optional(),
+    {
+      description:
+        'Sender of the e-mails, e.g. "Отклик <otklik@admin.example.ru>" (default "Отклик <otklik@localhost>").',
+    },
+  ),
+  OTKLIK_PUBLIC_URL: variable(z.url().optional(), {
+    description:
+      'Public base URL of this installation (https://otklik.example.ru): links in e-mails, sign-in redirects.',
+  }),
+  OTKLIK_OIDC_ISSUER: variable(z.url().optional(), {
+    description:
+      "OpenID Connect sign-in: the provider's issuer URL (Keycloak realm, ADFS, …); needs OTKLIK_PUBLIC_URL.",
+  }),
+  OTKLIK_OIDC_CLIENT_ID: variable(z.string().min(1).optional(), {
+    description:
+      'OpenID Connect client id registered at the provider (redirect URI: <OTKLIK_PUBLIC_URL>/api/auth/oidc/callback).',
+  }),
+  OTKLIK_OIDC_CLIENT_SECRET: variable(z.string().min(1).optional(), {
+    description: 'OpenID Connect client secret (a confidential client); unset for a public client with PKCE only.',
+    secret: 'value',
+  }),
+  OTKLIK_OIDC_NAME: variable(z.string().min(1).max(60).default('каталог организации'), {
+    description: 'Name of the provider on the sign-in button ("Войти через …").',
+  }),
+  OTKLIK_OIDC_SCOPES: variable(z.string().min(1).default('openid profile email'), {
+    description: 'Scopes asked for; the user is matched by preferred_username (login) or email.',
+  }),
+  OTKLIK_LDAP_URL: variable(
+    z
+      .string()
+      .regex(/^ldaps?:\/\/[^\s]+$/, 'ldap://… или ldaps://… / expected ldap:// or ldaps://')
+      .optional(),
+    {
+      description:
+        'LDAP / Active Directory sign-in through the normal login form: ldap://host:389 or ldaps://host:636.',
+    },
+  ),
+  OTKLIK_LDAP_BASE_DN: variable(z.string().min(1).optional(), {
+    description: 'Where users are searched, e.g. ou=people,dc=admin,dc=example,dc=ru.',
+  }),
+  OTKLIK_LDAP_BIND_DN: variable(z.string().min(1).optional(), {
+    description: 'Service account that searches for the user (unset: anonymous search).',
+  }),
+  OTKLIK_LDAP_BIND_PASSWORD: variable(z.string().min(1).optional(), {
+    description: 'Password of the LDAP service account (set together with OTKLIK_LDAP_BIND_DN).',
+    secret: 'value',
+  }),
+  OTKLIK_LDAP_USER_FILTER: variable(
+    z
+      .string()
+      .includes('{login}', { message: 'фильтр должен содержать {login} / the filter must contain {login}' })
+      .default('(|(uid={login})(sAMAccountName={login})(userPrincipalName={login})(mail={login}))'),
+    {
+      description:
+        'LDAP search filter; {login} is replaced by the escaped login (default matches uid, sAMAccountName, userPrincipalName, mail).',
+    },
+  ),
 });
 
 export type Env = z.infer<typeof zEnv>;
@@ -92,7 +157,39 @@ function setVariables(source: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = zEnv.safeParse(setVariables(source));
+  const parsed = zEnv
+    .superRefine((env, ctx) => {
+      if (env.OTKLIK_OIDC_ISSUER && !env.OTKLIK_OIDC_CLIENT_ID) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OTKLIK_OIDC_CLIENT_ID'],
+          message: 'нужен при OTKLIK_OIDC_ISSUER / required with OTKLIK_OIDC_ISSUER',
+        });
+      }
+      if (env.OTKLIK_OIDC_ISSUER && !env.OTKLIK_PUBLIC_URL) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OTKLIK_PUBLIC_URL'],
+          message:
+            'нужен для входа через OpenID Connect (адрес возврата) / required for OpenID Connect (the redirect URI)',
+        });
+      }
+      if (env.OTKLIK_LDAP_URL && !env.OTKLIK_LDAP_BASE_DN) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OTKLIK_LDAP_BASE_DN'],
+          message: 'нужен при OTKLIK_LDAP_URL / required with OTKLIK_LDAP_URL',
+        });
+      }
+      if (Boolean(env.OTKLIK_LDAP_BIND_DN) !== Boolean(env.OTKLIK_LDAP_BIND_PASSWORD)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OTKLIK_LDAP_BIND_PASSWORD'],
+          message: 'OTKLIK_LDAP_BIND_DN и OTKLIK_LDAP_BIND_PASSWORD задаются вместе / set both or neither',
+        });
+      }
+    })
+    .safeParse(setVariables(source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Неверные переменные окружения / invalid environment:\n${lines.join('\n')}`);

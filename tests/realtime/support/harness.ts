@@ -36,6 +36,13 @@ export interface NodeEnv {
   NODE_SLOW_COMMANDS_MS?: string;
   NODE_TIME_INTERVAL_MS?: string;
   SMTP_URL?: string;
+  OTKLIK_MAIL_FROM?: string;
+  OTKLIK_PUBLIC_URL?: string;
+  /** The mail worker's poll and first retry delay (default 15 s and 1 min). */
+  NODE_MAIL_POLL_MS?: string;
+  NODE_MAIL_BASE_DELAY_MS?: string;
+  /** How long a claimed letter is reserved for its sender (default 2 min). */
+  NODE_MAIL_LEASE_MS?: string;
   NODE_SESSION_CHECK_MS?: string;
   /** '1' starts the reports watcher (surge detection), as `otklik serve` does. */
   NODE_REPORTS?: '1';

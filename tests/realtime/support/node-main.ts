@@ -47,6 +47,13 @@ const services = await startRealtimeServices({
   sessionCheckMs: Number(env.NODE_SESSION_CHECK_MS ?? 10_000),
   scheduler: env.NODE_SCHEDULER === '0' ? false : { pollMs: Number(env.NODE_POLL_MS ?? 1000) },
   smtpUrl: env.SMTP_URL,
+  mailFrom: env.OTKLIK_MAIL_FROM,
+  publicUrl: env.OTKLIK_PUBLIC_URL,
+  mailWorker: {
+    pollMs: Number(env.NODE_MAIL_POLL_MS ?? 15_000),
+    baseDelayMs: Number(env.NODE_MAIL_BASE_DELAY_MS ?? 60_000),
+    leaseMs: Number(env.NODE_MAIL_LEASE_MS ?? 120_000),
+  },
 });
 const reports = env.NODE_REPORTS === '1' ? startReportsWatcher(running.deps) : null;
 const node = {

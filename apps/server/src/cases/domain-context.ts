@@ -1,15 +1,18 @@
 // The rules a case is decided with: its organisation's regulation profile (a preset or a custom one) and
-// working-time calendar (time zone + overrides). Calendars are cached because building one precomputes a year.
+// working-time calendar (time zone + overrides + the imported production-calendar years). Calendars are cached
+// because building one precomputes a year.
 import {
   type CalendarOverrides,
   createCalendar,
   type DomainContext,
   getPreset,
+  type ImportedCalendarYear,
   type Profile,
   parseProfile,
   type WorkingCalendar,
 } from '@otklik/domain';
 import { and, eq } from 'drizzle-orm';
+import { loadImportedYears } from '../calendar/imported-years';
 import type { DbOrTx } from '../db/connect';
 import { regulationProfiles } from '../db/schema';
 import { getOrganisation } from '../directory/organisations';
@@ -17,11 +20,16 @@ import { AppError } from '../errors/app-error';
 
 const calendars = new Map<string, WorkingCalendar>();
 
-export function calendarFor(timeZone: string, overrides: unknown): WorkingCalendar {
-  const key = `${timeZone}|${JSON.stringify(overrides ?? {})}`;
+export function calendarFor(
+  timeZone: string,
+  overrides: unknown,
+  years: readonly ImportedCalendarYear[] = [],
+): WorkingCalendar {
+  // Keyed by everything it is built from: a re-imported year with other days is another calendar.
+  const key = JSON.stringify([timeZone, overrides ?? {}, years]);
   let calendar = calendars.get(key);
   if (!calendar) {
-    calendar = createCalendar({ timeZone, overrides: (overrides ?? {}) as CalendarOverrides });
+    calendar = createCalendar({ timeZone, overrides: (overrides ?? {}) as CalendarOverrides, years });
     if (calendars.size > 200) calendars.clear();
     calendars.set(key, calendar);
   }
@@ -62,6 +70,6 @@ export async function loadOrganisationRules(
     organisationId,
     timeZone: org.timeZone,
     profile: await loadProfile(db, organisationId, profileId ?? org.profileId),
-    calendar: calendarFor(org.timeZone, org.calendarOverrides),
+    calendar: calendarFor(org.timeZone, org.calendarOverrides, await loadImportedYears(db)),
   };
 }

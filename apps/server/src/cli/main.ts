@@ -16,6 +16,19 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   'seed-demo': { summary: 're-create the demo organisations and cases', load: () => import('./commands/seed-demo') },
   report: { summary: 'the monthly summary of an organisation (CSV or JSON)', load: () => import('./commands/report') },
   config: { summary: 'print the effective configuration, secrets masked', load: () => import('./commands/config') },
+  backup: { summary: 'write a backup of the database to a file', load: () => import('./commands/backup') },
+  restore: {
+    summary: 'restore a backup (refuses a non-empty database without --force)',
+    load: () => import('./commands/restore'),
+  },
+  calendar: {
+    summary: 'import the production calendar from the open-data CSV (calendar import <file>), list years',
+    load: () => import('./commands/calendar'),
+  },
+  'move-to-postgres': {
+    summary: 'copy the embedded database into a PostgreSQL server, verified',
+    load: () => import('./commands/move-to-postgres'),
+  },
 };
 
 function usage(): string {

@@ -1,6 +1,6 @@
 // Opens the database: embedded PGlite (in a locked data directory, or in memory for tests) or a PostgreSQL
 // server through the `postgres` driver. Both give the same drizzle API, typed as `Db`.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -18,7 +18,16 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type DbOrTx = Db | Tx;
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string }
+  | {
+      kind: 'pglite';
+      dataDir: string;
+      /** Folder of the database inside dataDir (default 'pglite'); restore loads a backup beside the live one. */
+      directory?: string;
+      /** Start a new data directory from a dump (`otklik restore`). */
+      loadDataDir?: Blob;
+      /** false: the caller already holds the data-directory lock (restore swaps folders under it). */
+      lock?: boolean;
+    }
   /** `loadDataDir`: start from a dump (tests start from an already migrated one in milliseconds). */
   | { kind: 'pglite-memory'; loadDataDir?: Blob }
   | { kind: 'postgres'; url: string; maxConnections?: number };
@@ -33,7 +42,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-function redactUrl(url: string): string {
+export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
@@ -42,6 +51,13 @@ function redactUrl(url: string): string {
     return 'postgres';
   }
 }
+
+/** Where the embedded database of a data directory lives. */
+export const pgliteDirectory = (dataDir: string, directory = 'pglite') => join(resolve(dataDir), directory);
+
+/** An embedded database has been created there (initdb wrote PG_VERSION). */
+export const hasPgliteDatabase = (dataDir: string, directory?: string) =>
+  existsSync(join(pgliteDirectory(dataDir, directory), 'PG_VERSION'));
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
@@ -68,11 +84,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   const dataDir = resolve(target.dataDir);
-  const lock = acquireDataDirLock(dataDir);
+  const lock = target.lock === false ? { release() {} } : acquireDataDirLock(dataDir);
   try {
-    const pgDir = join(dataDir, 'pglite');
+    const pgDir = pgliteDirectory(dataDir, target.directory);
     mkdirSync(pgDir, { recursive: true });
-    const client = new PGlite(pgDir);
+    const client = new PGlite(pgDir, target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
     await client.waitReady;
     const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
     let closed = false;

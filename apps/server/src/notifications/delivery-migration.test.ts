@@ -106,7 +106,7 @@ it('starts each existing organisation at its last event, so history is not notif
       .where(eq(notificationCursors.organisationId, org.organisationId));
     expect(cursor?.lastSeq).toBe(routed.events.at(-1)?.seq);
 
-    const delivery = createDelivery({ deps, live: { notify() {} }, mailer: null, sweepMs: false });
+    const delivery = createDelivery({ deps, live: { notify() {} }, mail: null, sweepMs: false });
     await delivery.idle();
     expect(await deps.db.select().from(notifications)).toEqual([]);
     // After the upgrade: the return reaches the curator who routed it (konyshevsky p.8), and only that.

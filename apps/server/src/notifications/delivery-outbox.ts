@@ -1,9 +1,11 @@
 // The durable side of delivery: reads an organisation's committed events past its cursor, stores their
-// notifications and advances the cursor in one transaction, so a crash loses none and a second node repeats none.
+// notifications (and, with SMTP on, their e-mail copies in the outbox) and advances the cursor in one transaction,
+// so a crash loses none and a second node repeats none.
 import { and, asc, eq, exists, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { caseEvents, notificationCursors, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
+import { enqueueNotificationMails, type MailSettings } from '../mail/enqueue';
 import type { Notification } from '../realtime/events';
 import { insertNotifications, type NewNotification } from './delivery-feed';
 import { notificationsFor } from './delivery-rules';
@@ -23,6 +25,8 @@ export interface OutboxPass {
   readonly lastSeq: number;
   /** A full page was read: more events may be waiting. */
   readonly more: boolean;
+  /** E-mails written to the outbox in this pass. */
+  readonly mails: number;
 }
 
 /** Consecutive events of one case form one batch, as one command's events did on the bus. */
@@ -47,6 +51,8 @@ export async function deliverPendingOnce(
   organisationId: string,
   now: number,
   page = OUTBOX_PAGE,
+  /** With SMTP configured: write an e-mail copy of each notification in the same transaction. */
+  mail: MailSettings | null = null,
 ): Promise<OutboxPass> {
   return db.transaction(async (tx) => {
     // An organisation created after the migration starts at 0: every event of it is new.
@@ -64,7 +70,7 @@ export async function deliverPendingOnce(
       .orderBy(asc(caseEvents.seq))
       .limit(page);
     const last = rows.at(-1);
-    if (!last) return { stored: [], lastSeq: from, more: false };
+    if (!last) return { stored: [], lastSeq: from, more: false, mails: 0 };
     const [org] = await tx
       .select({ timeZone: organisations.timeZone })
       .from(organisations)
@@ -93,7 +99,8 @@ export async function deliverPendingOnce(
       const w = wanted[i];
       return w ? [{ personId: w.personId, wanted: w, notification }] : [];
     });
-    return { stored, lastSeq: last.seq, more: rows.length === page };
+    const mails = mail ? await enqueueNotificationMails(tx, organisationId, stored, mail) : 0;
+    return { stored, lastSeq: last.seq, more: rows.length === page, mails };
   });
 }
 

@@ -79,7 +79,7 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     expect(await storedFor(deps, a.caseId)).toEqual([]);
 
     const live = recorder();
-    const first = createDelivery({ deps, live, mailer: null, sweepMs: false });
+    const first = createDelivery({ deps, live, mail: null, sweepMs: false });
     await first.idle();
     expect(await storedFor(deps, a.caseId)).toEqual([{ personId: org.people.roadsExecutor.id, kind: 'assigned' }]);
     expect(await storedFor(deps, b.caseId)).toEqual([{ personId: other.people.housingExecutor.id, kind: 'assigned' }]);
@@ -99,7 +99,7 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
 
     // A second start (or a repeated bus announcement) finds nothing new.
     const again = recorder();
-    const second = createDelivery({ deps, live: again, mailer: null, sweepMs: false });
+    const second = createDelivery({ deps, live: again, mail: null, sweepMs: false });
     await second.deliver([...a.events, ...b.events]);
     await second.idle();
     expect(await storedFor(deps, a.caseId)).toHaveLength(1);
@@ -118,7 +118,7 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     }
     const live = recorder();
     // Small pages, so the two interleave over several transactions.
-    const options = { deps, live, mailer: null, sweepMs: false, catchUpOnStart: false, pageSize: 2 } as const;
+    const options = { deps, live, mail: null, sweepMs: false, catchUpOnStart: false, pageSize: 2 } as const;
     const one = createDelivery(options);
     const two = createDelivery(options);
     const all = cases.flatMap((c) => c.events);
@@ -141,7 +141,7 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     const deps = createDeps({ database: getDb(), now: () => at });
     const org = await createOrgFixture(deps);
     const live = recorder();
-    const delivery = createDelivery({ deps, live, mailer: null, sweepMs: false });
+    const delivery = createDelivery({ deps, live, mail: null, sweepMs: false });
     await delivery.idle();
     const unsubscribe = deps.bus.onCommitted((events) => void delivery.deliver(events));
     const a = await routedCase(deps, org, org.people.roadsExecutor.id, org.departments.roads);

@@ -1,12 +1,12 @@
 // Delivers notifications of committed case events: a per-organisation loop stores them durably from the event log
-// (delivery-outbox), then pushes them live to the person's sockets with the new unread count and emails a copy
-// when SMTP is configured. Triggered by the bus (fast path), on start (catch-up after a crash) and by a sweep.
-import { inArray } from 'drizzle-orm';
-import { people } from '../db/schema';
+// (delivery-outbox, which also writes their e-mail copies to the outbox when SMTP is configured), then pushes them
+// live to the person's sockets with the new unread count and wakes the mail worker. Triggered by the bus (fast
+// path), on start (catch-up after a crash) and by a sweep.
 import type { ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
 import { log } from '../log';
-import type { Mailer } from './delivery-email';
+import type { MailSettings } from '../mail/enqueue';
+import type { MailWorker } from '../mail/worker';
 import { announceNotifications, type LivePush, setLivePush } from './delivery-live';
 import { deliverPendingOnce, organisationsWithPending, type StoredNotification } from './delivery-outbox';
 
@@ -26,7 +26,8 @@ export interface Delivery {
 export interface DeliveryOptions {
   deps: ServerDeps;
   live: LivePush;
-  mailer: Mailer | null;
+  /** With SMTP configured: where letters are queued and who sends them. */
+  mail: { settings: MailSettings; worker: MailWorker } | null;
   /**
    * How often to look for events no bus of this node announced (another node committed them and died before
    * delivering); false = never. Default 30 s.
@@ -43,31 +44,19 @@ const logError = (what: string) => (error: unknown) => {
 };
 
 export function createDelivery(options: DeliveryOptions): Delivery {
-  const { deps, live, mailer } = options;
+  const { deps, live, mail } = options;
   setLivePush(deps, live);
   let stopped = false;
   /** One loop per organisation on this node; `again` asks it for one more pass (events came in meanwhile). */
   const loops = new Map<string, { again: boolean; done: Promise<void> }>();
   const sweeps = new Set<Promise<void>>();
 
-  // After the commit: the rows are safe, so a failed push or email is logged and never undoes them.
-  const publish = async (stored: readonly StoredNotification[]) => {
+  // After the commit: the rows are safe, so a failed push is logged and never undoes them; the letters wait in
+  // the outbox for the worker.
+  const publish = async (stored: readonly StoredNotification[], mails: number) => {
+    if (mails > 0) mail?.worker.kick();
     if (stored.length === 0) return;
     await announceNotifications(deps, stored).catch(logError('live notification push failed'));
-    if (!mailer) return;
-    const ids = [...new Set(stored.map((s) => s.personId))];
-    const emails = await deps.db
-      .select({ id: people.id, email: people.email })
-      .from(people)
-      .where(inArray(people.id, ids));
-    const emailOf = new Map(emails.map((e) => [e.id, e.email]));
-    for (const { personId, wanted } of stored) {
-      const to = emailOf.get(personId);
-      if (!to) continue;
-      mailer
-        .send({ to, subject: wanted.title, text: wanted.body || wanted.title })
-        .catch(logError(`email to ${to} failed`));
-    }
   };
 
   const trigger = (organisationId: string): Promise<void> => {
@@ -84,8 +73,14 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         do {
           loop.again = false;
           for (;;) {
-            const pass = await deliverPendingOnce(deps.db, organisationId, deps.now(), options.pageSize);
-            await publish(pass.stored).catch(logError('notification publish failed'));
+            const pass = await deliverPendingOnce(
+              deps.db,
+              organisationId,
+              deps.now(),
+              options.pageSize,
+              mail?.settings ?? null,
+            );
+            await publish(pass.stored, pass.mails).catch(logError('notification publish failed'));
             if (!pass.more || stopped) break;
           }
         } while (loop.again && !stopped);

@@ -13,13 +13,19 @@ export interface RealtimeNode {
 
 export async function startRealtimeNode(
   options: StartServerOptions &
-    Pick<RealtimeServicesOptions, 'smtpUrl' | 'scheduler' | 'timeIntervalMs' | 'sessionCheckMs'> = {},
+    Pick<
+      RealtimeServicesOptions,
+      'smtpUrl' | 'mailFrom' | 'publicUrl' | 'mailWorker' | 'scheduler' | 'timeIntervalMs' | 'sessionCheckMs'
+    > = {},
 ): Promise<RealtimeNode> {
   const running = await startServer(options);
   const services = await startRealtimeServices({
     httpServer: running.server,
     deps: running.deps,
     smtpUrl: options.smtpUrl,
+    mailFrom: options.mailFrom,
+    publicUrl: options.publicUrl,
+    mailWorker: options.mailWorker,
     scheduler: options.scheduler,
     timeIntervalMs: options.timeIntervalMs,
     sessionCheckMs: options.sessionCheckMs,

@@ -2,8 +2,9 @@
 // the deadline scheduler, plus the graceful shutdown that stops them in the right order.
 import type { Server as HttpServer } from 'node:http';
 import type { ServerDeps } from '../deps';
+import { type MailWorkerOptions, startMailWorker } from '../mail/worker';
 import { createDelivery, type Delivery } from '../notifications/delivery';
-import { createMailer } from '../notifications/delivery-email';
+import { createMailer, DEFAULT_MAIL_FROM } from '../notifications/delivery-email';
 import { type Scheduler, type SchedulerOptions, startScheduler } from '../scheduler';
 import { attachRealtime, type Realtime } from './server';
 
@@ -12,6 +13,12 @@ export interface RealtimeServicesOptions {
   deps: ServerDeps;
   /** SMTP_URL: email copies of notifications; unset = in-app only. */
   smtpUrl?: string;
+  /** OTKLIK_MAIL_FROM: the sender of the letters. */
+  mailFrom?: string;
+  /** OTKLIK_PUBLIC_URL: the base of the links to cases in the letters. */
+  publicUrl?: string;
+  /** Retry timing of the mail worker (tests shorten it). */
+  mailWorker?: Pick<MailWorkerOptions, 'pollMs' | 'baseDelayMs' | 'maxDelayMs' | 'maxAttempts' | 'leaseMs'>;
   /** false: no scheduler on this node (tests of the socket layer alone). */
   scheduler?: Omit<SchedulerOptions, 'deps'> | false;
   timeIntervalMs?: number;
@@ -49,8 +56,21 @@ export async function startRealtimeServices(options: RealtimeServicesOptions): P
     timeIntervalMs: options.timeIntervalMs,
     sessionCheckMs: options.sessionCheckMs,
   });
-  const mailer = createMailer(options.smtpUrl);
-  const delivery = createDelivery({ deps, live: realtime, mailer });
+  const mailer = createMailer(options.smtpUrl, options.mailFrom ?? DEFAULT_MAIL_FROM);
+  const worker = mailer ? startMailWorker({ db: deps.db, mailer, now: deps.now, ...options.mailWorker }) : null;
+  const delivery = createDelivery({
+    deps,
+    live: realtime,
+    mail: worker
+      ? {
+          worker,
+          settings: {
+            publicUrl: options.publicUrl,
+            messageIdDomain: messageIdDomain(options.publicUrl, options.mailFrom ?? DEFAULT_MAIL_FROM),
+          },
+        }
+      : null,
+  });
   const unsubscribe = deps.bus.onCommitted((events) => {
     void delivery.deliver(events);
   });
@@ -80,9 +100,23 @@ export async function startRealtimeServices(options: RealtimeServicesOptions): P
         unsubscribe();
         await delivery.close();
         await realtime.close();
+        // Sends in progress finish (or their lease lets another node resend them); then the SMTP pool closes.
+        await worker?.stop();
         mailer?.close();
       })();
       return closing;
     },
   };
+}
+
+/** The domain of generated Message-IDs: the public host, else the sender's domain. */
+function messageIdDomain(publicUrl: string | undefined, from: string): string {
+  if (publicUrl) {
+    try {
+      return new URL(publicUrl).hostname;
+    } catch {
+      // Validated by env.ts; fall through to the sender's domain.
+    }
+  }
+  return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'otklik.local';
 }

@@ -12,7 +12,11 @@ export async function loadDirectory(): Promise<void> {
   const calendars = new Map<string, WorkingCalendar>();
   calendars.set(
     org.id,
-    createCalendar({ timeZone: org.timeZone, overrides: (org.calendarOverrides ?? {}) as CalendarOverrides }),
+    createCalendar({
+      timeZone: org.timeZone,
+      overrides: (org.calendarOverrides ?? {}) as CalendarOverrides,
+      years: org.calendarYears,
+    }),
   );
   useDirectory.getState().load({
     organisations: [{ id: org.id, name: org.name, timeZone: org.timeZone, profileId: org.profileId }],

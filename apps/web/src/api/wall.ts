@@ -1,5 +1,6 @@
 // The wall display's data by its read-only token, over plain HTTP to the tRPC endpoint (no session, no cookie). The
 // reply is validated field by field; personal data is never expected and never shown.
+import type { ImportedCalendarYear } from '@otklik/domain';
 import { type ServerBoardRow, toBoardCase } from './adapters';
 import { toMs } from './time';
 import type { BoardCase } from './types';
@@ -8,6 +9,8 @@ export interface WallSnapshot {
   readonly organisationName: string;
   readonly timeZone: string;
   readonly calendarOverrides: unknown;
+  /** Production-calendar years imported on the server: the wall counts time with the same calendar. */
+  readonly calendarYears: readonly ImportedCalendarYear[];
   readonly serverTime: number;
   readonly seq: number;
   readonly cases: readonly BoardCase[];
@@ -23,7 +26,7 @@ export class WallError extends Error {
 }
 
 interface RawSnapshot {
-  organisation?: { name?: string; timeZone?: string; calendarOverrides?: unknown };
+  organisation?: { name?: string; timeZone?: string; calendarOverrides?: unknown; calendarYears?: unknown };
   serverTime?: number;
   seq?: number;
   cases?: Partial<ServerBoardRow>[];
@@ -83,6 +86,7 @@ export async function loadWallSnapshot(
       organisationName: d.organisation?.name ?? '',
       timeZone: d.organisation?.timeZone ?? 'Europe/Moscow',
       calendarOverrides: d.organisation?.calendarOverrides ?? {},
+      calendarYears: readCalendarYears(d.organisation?.calendarYears),
       serverTime: toMs(d.serverTime ?? receivedAt),
       seq: d.seq ?? 0,
       cases,
@@ -90,4 +94,28 @@ export async function loadWallSnapshot(
     sentAt,
     receivedAt,
   };
+}
+
+const isDates = (v: unknown): v is string[] => Array.isArray(v) && v.every((d) => typeof d === 'string');
+
+/** The imported years of the snapshot, each checked field by field; a malformed one is left out (fallback). */
+function readCalendarYears(raw: unknown): ImportedCalendarYear[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((y: Partial<Record<keyof ImportedCalendarYear, unknown>>) =>
+    typeof y?.year === 'number' &&
+    typeof y.source === 'string' &&
+    isDates(y.daysOff) &&
+    isDates(y.shortenedDays) &&
+    isDates(y.transferredDaysOff)
+      ? [
+          {
+            year: y.year,
+            source: y.source,
+            daysOff: y.daysOff,
+            shortenedDays: y.shortenedDays,
+            transferredDaysOff: y.transferredDaysOff,
+          },
+        ]
+      : [],
+  );
 }

@@ -34,7 +34,7 @@ function checkMinutes(n: number): void {
 export function createCalendar(config: CalendarConfig): WorkingCalendar {
   const schedule = config.schedule ?? DEFAULT_SCHEDULE;
   validateSchedule(schedule);
-  const rules = orgRules(schedule, config.overrides, config.preHolidayShorteningMinutes ?? 60);
+  const rules = orgRules(schedule, config.overrides, config.preHolidayShorteningMinutes ?? 60, config.years);
   const zone = createZone(config.timeZone);
   const tl = new Timeline(rules, zone);
 

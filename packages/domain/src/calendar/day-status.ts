@@ -2,7 +2,8 @@
 // weekly schedule, giving the day's kind and working intervals.
 
 import { formatDayNumber, isoWeekday, parseIsoDate, yearOfDayNumber } from './dates';
-import { federalYear } from './labour-code';
+import type { ImportedCalendarYear } from './imported-year';
+import { type FederalYear, federalYears } from './labour-code';
 import { shortenDay, validateIntervals } from './schedule';
 import type { CalendarOverrides, DayInfo, DayInterval, WeeklySchedule } from './types';
 
@@ -12,12 +13,15 @@ export interface OrgRules {
   readonly extraDaysOff: ReadonlySet<number>;
   /** Extra working days; `undefined` intervals = the schedule of an ordinary working day. */
   readonly extraWorkingDays: ReadonlyMap<number, readonly DayInterval[] | undefined>;
+  /** The federal status of a year: imported data, shipped decrees, or the Labour Code fallback. */
+  readonly federal: (year: number) => FederalYear;
 }
 
 export function orgRules(
   schedule: WeeklySchedule,
   overrides: CalendarOverrides | undefined,
   shortening: number,
+  imported: readonly ImportedCalendarYear[] = [],
 ): OrgRules {
   if (!Number.isInteger(shortening) || shortening < 0) {
     throw new RangeError(
@@ -36,7 +40,7 @@ export function orgRules(
     if (w.intervals) validateIntervals(w.intervals, w.date);
     extraWorkingDays.set(dn, w.intervals);
   }
-  return { schedule, shorteningMinutes: shortening, extraDaysOff, extraWorkingDays };
+  return { schedule, shorteningMinutes: shortening, extraDaysOff, extraWorkingDays, federal: federalYears(imported) };
 }
 
 /** The intervals of an "ordinary working day" for a date: its weekday's, or Monday's when its weekday is off. */
@@ -46,7 +50,7 @@ function ordinaryIntervals(rules: OrgRules, dn: number): readonly DayInterval[] 
 }
 
 export function dayStatus(rules: OrgRules, dn: number): DayInfo {
-  const fy = federalYear(yearOfDayNumber(dn));
+  const fy = rules.federal(yearOfDayNumber(dn));
   const date = formatDayNumber(dn);
   const base = { date, confirmed: fy.confirmed, source: fy.source };
   const fedShortened = fy.shortened.has(dn);

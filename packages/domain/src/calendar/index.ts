@@ -1,6 +1,14 @@
 // Public surface of the working-time calendar.
 
 export { createCalendar } from './calendar';
+export { unconfirmedAhead } from './confirmation';
+export type {
+  CalendarImportIssue,
+  ImportedCalendarYear,
+  OpenDataYear,
+  YearTotals,
+} from './imported-year';
+export { readOpenDataYear, yearTotals } from './imported-year';
 export type { ProductionCalendarYear, TransferredDayOff } from './production-calendar';
 export { LABOUR_CODE_SOURCE, PRODUCTION_CALENDAR } from './production-calendar';
 export { DEFAULT_SCHEDULE } from './schedule';

@@ -2,6 +2,7 @@
 // (art. 112 holidays and their moves, art. 95 shortened pre-holiday days). Independent of any organisation.
 
 import { dayNumber, isoWeekday, parseIsoDate } from './dates';
+import { ART_112_DATES, type ImportedCalendarYear } from './imported-year';
 import { LABOUR_CODE_SOURCE, PRODUCTION_CALENDAR } from './production-calendar';
 
 export type FederalKind = 'holiday' | 'transferred-day-off' | 'working-weekend';
@@ -18,7 +19,18 @@ export interface FederalYear {
 
 const cache = new Map<number, FederalYear>();
 
-/** Federal status of a year, cached (the data never changes at run time). */
+/**
+ * The federal-status lookup of one calendar: imported years first (they are newer than the shipped decrees),
+ * then the decrees shipped in code, then the Labour Code fallback.
+ */
+export function federalYears(imported: readonly ImportedCalendarYear[] = []): (year: number) => FederalYear {
+  if (imported.length === 0) return federalYear;
+  const own = new Map<number, FederalYear>();
+  for (const data of imported) own.set(data.year, fromImported(data));
+  return (year) => own.get(year) ?? federalYear(year);
+}
+
+/** Federal status of a year from the shipped data, cached (it never changes at run time). */
 export function federalYear(year: number): FederalYear {
   let fy = cache.get(year);
   if (!fy) {
@@ -45,26 +57,34 @@ function fromDecree(year: number): FederalYear {
 
 /** Art. 112 holidays of a year as day numbers (Jan 1–8, Feb 23, Mar 8, May 1, May 9, Jun 12, Nov 4). */
 function art112Holidays(year: number): number[] {
-  const md: [number, number][] = [
-    [1, 1],
-    [1, 2],
-    [1, 3],
-    [1, 4],
-    [1, 5],
-    [1, 6],
-    [1, 7],
-    [1, 8],
-    [2, 23],
-    [3, 8],
-    [5, 1],
-    [5, 9],
-    [6, 12],
-    [11, 4],
-  ];
-  return md.map(([m, d]) => dayNumber(year, m, d));
+  return ART_112_DATES.map(([m, d]) => dayNumber(year, m, d));
 }
 
 const isWeekend = (dn: number): boolean => isoWeekday(dn) >= 6;
+
+/**
+ * An imported year lists every day off; the kinds are read from it: an art. 112 date is a holiday, any other
+ * weekday off a transferred day off, and a Saturday or Sunday not listed a working weekend day.
+ */
+function fromImported(data: ImportedCalendarYear): FederalYear {
+  const kinds = new Map<number, FederalKind>();
+  const holidays = new Set(art112Holidays(data.year));
+  const off = new Set(data.daysOff.map(parseIsoDate));
+  for (const dn of off) {
+    if (holidays.has(dn)) kinds.set(dn, 'holiday');
+    else if (!isWeekend(dn)) kinds.set(dn, 'transferred-day-off');
+  }
+  for (let dn = dayNumber(data.year, 1, 1); dn < dayNumber(data.year + 1, 1, 1); dn++) {
+    if (isWeekend(dn) && !off.has(dn)) kinds.set(dn, 'working-weekend');
+  }
+  return {
+    year: data.year,
+    confirmed: true,
+    source: data.source,
+    kinds,
+    shortened: new Set(data.shortenedDays.map(parseIsoDate)),
+  };
+}
 
 function fromLabourCode(year: number): FederalYear {
   const kinds = new Map<number, FederalKind>();

@@ -1,6 +1,8 @@
 // The contract of the working-time calendar: what every deadline in Otklik is computed with.
 // Instants are epoch milliseconds (UTC); dates are ISO strings 'YYYY-MM-DD' in the organisation's time zone.
 
+import type { ImportedCalendarYear } from './imported-year';
+
 /** Epoch milliseconds. */
 export type Instant = number;
 
@@ -34,6 +36,8 @@ export interface CalendarConfig {
   readonly overrides?: CalendarOverrides;
   /** Minutes a pre-holiday working day is shortened by (default 60). */
   readonly preHolidayShorteningMinutes?: number;
+  /** Production-calendar years imported at run time; they take precedence over the decrees shipped in code. */
+  readonly years?: readonly ImportedCalendarYear[];
 }
 
 /** A computed instant and whether every day it depends on comes from a confirmed government decree. */

@@ -2,6 +2,7 @@
 // offer the first-run page while no organisation exists, and shut down gracefully on SIGINT/SIGTERM.
 import { join, resolve } from 'node:path';
 import { inArray } from 'drizzle-orm';
+import { signInMethodsFromEnv } from '../../auth/sign-in-methods';
 import type { DatabaseTarget } from '../../db/connect';
 import { organisations } from '../../db/schema';
 import type { ServerDeps } from '../../deps';
@@ -81,7 +82,10 @@ export async function run(argv: string[]): Promise<number> {
   // One node: tRPC and the web app (startServer), then socket.io, notification delivery and the deadline
   // scheduler on the same HTTP server, and the surge watcher of the reports.
   const node = await startRealtimeNode({
+    signIn: signInMethodsFromEnv(env),
     smtpUrl: env.SMTP_URL,
+    mailFrom: env.OTKLIK_MAIL_FROM,
+    publicUrl: env.OTKLIK_PUBLIC_URL,
     target: databaseTargetFromEnv(env),
     port,
     host,
@@ -105,6 +109,18 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw error;
   });
+  if (env.SMTP_URL && !env.OTKLIK_MAIL_FROM) {
+    process.stderr.write(
+      'Внимание: OTKLIK_MAIL_FROM не задан, письма уходят от «Отклик <otklik@localhost>» и могут быть отвергнуты / ' +
+        'warning: OTKLIK_MAIL_FROM is not set; letters go out from otklik@localhost and may be refused\n',
+    );
+  }
+  if (env.SMTP_URL && !env.OTKLIK_PUBLIC_URL) {
+    process.stderr.write(
+      'Внимание: OTKLIK_PUBLIC_URL не задан, в письмах нет ссылки на обращение / ' +
+        'warning: OTKLIK_PUBLIC_URL is not set; letters carry no link to the case\n',
+    );
+  }
   const running = node.running;
   const reports = startReportsWatcher(running.deps);
   const { database } = running.deps;

@@ -1,7 +1,10 @@
-// Sign in with a password, sign out, and "who am I" for the web app's start-up.
+// Sign in with a password (a local one, or the directory's through LDAP when configured), sign out, the sign-in
+// methods the login page offers, and "who am I" for the web app's start-up.
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type CurrentUser, loadCurrentUser } from '../../auth/current-user';
+import { matchDirectoryPerson, refusalMessage } from '../../auth/directory-match';
+import { DirectoryUnavailableError, ldapAuthenticate } from '../../auth/ldap';
 import { verifyPassword } from '../../auth/password';
 import {
   createSession,
@@ -47,10 +50,27 @@ export const authRouter = router({
         { retryAfterMs: wait },
       );
     }
-    const [person] = await deps.db.select().from(people).where(eq(people.login, login));
-    const ok =
-      person?.active && person.passwordHash ? await verifyPassword(person.passwordHash, input.password) : false;
-    if (!person || !ok) {
+    const [local] = await deps.db.select().from(people).where(eq(people.login, login));
+    const localOk =
+      local?.active && local.passwordHash ? await verifyPassword(local.passwordHash, input.password) : false;
+    let personId = localOk && local ? local.id : null;
+    // Local accounts first; then the directory, whose password is checked by the directory itself.
+    const ldap = deps.signIn.ldap;
+    if (!personId && ldap) {
+      let outcome: Awaited<ReturnType<typeof ldapAuthenticate>>;
+      try {
+        outcome = await ldapAuthenticate(ldap, input.login, input.password);
+      } catch (error) {
+        if (error instanceof DirectoryUnavailableError) throw new AppError('INTERNAL', error.message);
+        throw error;
+      }
+      if (outcome.ok) {
+        const match = await matchDirectoryPerson(deps.db, outcome.identity);
+        if (!match.ok) throw new AppError('FORBIDDEN', refusalMessage(match));
+        personId = match.personId;
+      }
+    }
+    if (!personId) {
       deps.loginLimiter.recordFailure(key, now);
       throw new AppError('UNAUTHORIZED', 'Неверный логин или пароль / wrong login or password');
     }
@@ -58,14 +78,14 @@ export const authRouter = router({
     // Logins are rare enough to carry the housekeeping of expired sessions.
     await deleteExpiredSessions(deps.db, now);
     const { token } = await createSession(deps.db, {
-      personId: person.id,
+      personId,
       now,
       ttlMs: deps.sessionTtlMs,
       ip: ctx.ip,
       userAgent: ctx.userAgent,
     });
     ctx.setCookie(sessionCookie(token, { maxAgeMs: deps.sessionTtlMs, secure: deps.cookieSecure }));
-    const user = await loadCurrentUser(deps.db, person.id, now);
+    const user = await loadCurrentUser(deps.db, personId, now);
     if (!user)
       throw new AppError(
         'UNAUTHORIZED',
@@ -73,6 +93,12 @@ export const authRouter = router({
       );
     return { user: describeUser(user), sessionExpiresAt: now + deps.sessionTtlMs };
   }),
+
+  /** What the sign-in page offers: "Войти через …" for OpenID Connect; LDAP uses the normal form. */
+  methods: publicProcedure.query(({ ctx }) => ({
+    oidc: ctx.deps.signIn.oidc ? { name: ctx.deps.signIn.oidc.name, startUrl: '/api/auth/oidc/start' } : null,
+    ldap: ctx.deps.signIn.ldap !== null,
+  })),
 
   logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await deleteSession(ctx.deps.db, ctx.sessionToken);

@@ -1,8 +1,17 @@
 // The organisation's working-time calendar: its days (with the decree they come from), the administrator's
-// overrides and time zone, and a deadline preview for a step of the organisation's profile.
-import { stepDeadline, zCategory, zStepId } from '@otklik/domain';
+// overrides and time zone, a deadline preview for a step of the organisation's profile, and the production-calendar
+// years imported from the government's open data (shared by every organisation), with the warning while the
+// coming days rest on an unconfirmed year.
+import { stepDeadline, unconfirmedAhead, zCategory, zStepId } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import {
+  CalendarImportError,
+  importOpenDataCsv,
+  listImportedYears,
+  loadImportedYears,
+  removeImportedYear,
+} from '../../calendar/imported-years';
 import { calendarFor, loadOrganisationRules } from '../../cases/domain-context';
 import { organisations } from '../../db/schema';
 import { getOrganisation } from '../../directory/organisations';
@@ -39,13 +48,65 @@ export const calendarRouter = router({
   /** The status of each local day in [from, to] (at most 400 days). */
   days: protectedProcedure.input(z.object({ from: zDate, to: zDate })).query(async ({ ctx, input }) => {
     const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
-    const calendar = calendarFor(org.timeZone, org.calendarOverrides);
+    const calendar = calendarFor(org.timeZone, org.calendarOverrides, await loadImportedYears(ctx.deps.db));
     const days = [];
     for (let date = input.from, i = 0; date <= input.to; date = addDays(date, 1), i++) {
       if (i >= 400) throw new AppError('BAD_INPUT', 'Не более 400 дней за запрос / at most 400 days per request');
       days.push(calendar.dayInfo(date));
     }
     return { timeZone: org.timeZone, overrides: org.calendarOverrides, days };
+  }),
+
+  /** Whether the next 60 days depend on a year with no decree data, and which years were imported. */
+  status: protectedProcedure.query(async ({ ctx }) => {
+    const rules = await loadOrganisationRules(ctx.deps.db, ctx.user.organisationId);
+    return {
+      unconfirmed: unconfirmedAhead(rules.calendar, ctx.deps.now()),
+      imported: await listImportedYears(ctx.deps.db),
+    };
+  }),
+
+  /** Loads years from the open-data production-calendar CSV for every organisation; prints the totals back. */
+  importOpenData: adminProcedure
+    .input(
+      z.object({
+        fileName: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+          .regex(/^[^\u0000-\u001f]+$/, 'имя файла без управляющих символов / no control characters in the file name'),
+        text: z
+          .string()
+          .min(1, 'Файл пуст / the file is empty')
+          .max(512 * 1024),
+        years: z.array(z.number().int().min(1991).max(2399)).max(50).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      try {
+        const outcomes = await importOpenDataCsv(ctx.deps.db, {
+          text: input.text,
+          fileName: input.fileName,
+          years: input.years,
+          importedBy: ctx.user.personId,
+          now: ctx.deps.now(),
+        });
+        return { outcomes };
+      } catch (error) {
+        if (error instanceof CalendarImportError) {
+          throw new AppError('BAD_INPUT', error.message, { lines: error.lines });
+        }
+        throw error;
+      }
+    }),
+
+  removeImportedYear: adminProcedure.input(z.object({ year: z.number().int() })).mutation(async ({ ctx, input }) => {
+    if (!(await removeImportedYear(ctx.deps.db, input.year))) {
+      throw new AppError('NOT_FOUND', `Год ${input.year} не загружался / year ${input.year} was not imported`);
+    }
+    return { ok: true as const };
   }),
 
   setOverrides: adminProcedure.input(zOverrides).mutation(async ({ ctx, input }) => {

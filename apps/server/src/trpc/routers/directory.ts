@@ -1,6 +1,7 @@
 // The directory of an organisation: departments, people, absences with substitutes, official accounts.
 // Everyone signed in may read it (routing needs it); only an administrator changes it.
 import { z } from 'zod';
+import { loadImportedYears } from '../../calendar/imported-years';
 import { ABSENCE_REASONS, createAbsence, deleteAbsence, listAbsences } from '../../directory/absences';
 import { createChannelAccount, listChannelAccounts } from '../../directory/channels';
 import { createDepartment, listDepartments, updateDepartment } from '../../directory/departments';
@@ -25,7 +26,11 @@ const zPerson = z.object({
 });
 
 export const directoryRouter = router({
-  organisation: protectedProcedure.query(({ ctx }) => getOrganisation(ctx.deps.db, ctx.user.organisationId)),
+  /** The organisation with the imported production-calendar years, so the browser's calendar is the server's. */
+  organisation: protectedProcedure.query(async ({ ctx }) => ({
+    ...(await getOrganisation(ctx.deps.db, ctx.user.organisationId)),
+    calendarYears: await loadImportedYears(ctx.deps.db),
+  })),
 
   departments: protectedProcedure.query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
   createDepartment: adminProcedure

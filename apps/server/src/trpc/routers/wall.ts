@@ -2,6 +2,7 @@
 // (no authors, no message text, no names of people).
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { loadImportedYears } from '../../calendar/imported-years';
 import { type BoardRow, listBoard } from '../../cases/board';
 import { getChangesSince, latestSeq } from '../../cases/queries';
 import type { Db } from '../../db/connect';
@@ -53,7 +54,12 @@ export const wallRouter = router({
     const seq = await latestSeq(ctx.deps, display.organisationId);
     const rows = await listBoard(ctx.deps.db, display.organisationId, display.filters);
     return {
-      organisation: { name: org!.name, timeZone: org!.timeZone, calendarOverrides: org!.calendarOverrides },
+      organisation: {
+        name: org!.name,
+        timeZone: org!.timeZone,
+        calendarOverrides: org!.calendarOverrides,
+        calendarYears: await loadImportedYears(ctx.deps.db),
+      },
       serverTime: ctx.deps.now(),
       seq,
       cases: rows.map(toWallRow),

@@ -4,12 +4,14 @@ import type { DayInfo } from '@otklik/domain';
 import { type FormEvent, useState } from 'react';
 import { loadDirectory } from '../../api/directory';
 import { api } from '../../api/trpc';
+import { CalendarWarning } from '../../components/CalendarWarning';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
 import { FormStatus } from './FormStatus';
+import { ProductionCalendarImport } from './ProductionCalendarImport';
 import { useAdminForm } from './use-admin-form';
 
 function monthRange(): { from: string; to: string } {
@@ -48,6 +50,8 @@ export function CalendarAdmin() {
   const [daysOff, setDaysOff] = useState<string | null>(null);
   const [workDays, setWorkDays] = useState<string | null>(null);
   const [zone, setZone] = useState<string | null>(null);
+  /** Bumped after an import, so the warning asks the server again. */
+  const [years, setYears] = useState(0);
   if (!data.data) return data.error ? <ErrorMessage error={data.error} onRetry={data.reload} /> : <Loading />;
   const overrides = (data.data.overrides ?? {}) as { extraDaysOff?: string[]; extraWorkingDays?: { date: string }[] };
   const offText = daysOff ?? (overrides.extraDaysOff ?? []).join('\n');
@@ -75,6 +79,7 @@ export function CalendarAdmin() {
   return (
     <div className="admin-section">
       <h2>{t.admin.sections.calendar}</h2>
+      <CalendarWarning nonce={years} />
       <div className="calendar-weekdays" aria-hidden="true">
         {WEEKDAY_SAMPLE.map((d) => (
           <span key={d}>
@@ -112,6 +117,13 @@ export function CalendarAdmin() {
           {t.app.save}
         </button>
       </form>
+      <ProductionCalendarImport
+        onChange={() => {
+          setYears((n) => n + 1);
+          data.reload();
+          void loadDirectory();
+        }}
+      />
       <form className="admin-form" onSubmit={saveZone} noValidate>
         <Field label={t.admin.timeZone} error={zoneForm.field('timeZone')}>
           <input value={zone ?? data.data.timeZone} onChange={(e) => setZone(e.target.value)} />

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { loadBoard } from '../../api/board';
 import type { Option } from '../../api/types';
+import { CalendarWarning } from '../../components/CalendarWarning';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Empty, Loading } from '../../components/Loading';
 import { useT } from '../../i18n';
@@ -65,6 +66,7 @@ export function BoardScreen() {
   return (
     <section className="page board-page" aria-labelledby="board-title">
       <h1 id="board-title">{t.board.title}</h1>
+      <CalendarWarning />
       <ErrorMessage error={error} onRetry={load} />
       <StatusCounts all={all} shown={shown} status={filters.status} onStatus={(s) => setFilter('status', s)} />
       <BoardFilters filters={filters} options={options} onChange={setFilter} onReset={reset} />

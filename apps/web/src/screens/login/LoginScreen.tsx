@@ -1,13 +1,15 @@
-// Sign-in with login and password; a wrong password or a locked account is a readable message, never a crash.
+// Sign-in with login and password (local, or the directory's through LDAP) and, when configured, "Войти через …"
+// with the organisation's OpenID Connect provider; a refusal is a readable message, never a crash.
 // While no organisation exists there is nobody to sign in: the first-run page takes its place.
 import { type FormEvent, useEffect, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { signIn } from '../../api/session';
 import { api } from '../../api/trpc';
 import { homeFor } from '../../app/home';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useT } from '../../i18n';
+import { useAsync } from '../../components/use-async';
+import { fill, useT } from '../../i18n';
 import { useSession } from '../../stores/session';
 
 export function LoginScreen() {
@@ -32,6 +34,11 @@ export function LoginScreen() {
       live = false;
     };
   }, []);
+  const [params] = useSearchParams();
+  const methods = useAsync(() => api.auth.methods.query(), []);
+  const oidc = methods.data?.oidc ?? null;
+  const errors = t.login.directoryErrors as Record<string, string>;
+  const directoryError = errors[params.get('error') ?? ''];
   if (session) return <Navigate to={homeFor(session)} replace />;
   if (firstRun) return <Navigate to={`/setup${location.search}`} replace />;
 
@@ -63,6 +70,20 @@ export function LoginScreen() {
           <LanguageSwitch />
         </div>
         <p className="muted">{t.login.subtitle}</p>
+        {directoryError && (
+          <p className="error-message" role="alert">
+            {fill(directoryError, { who: params.get('who') ?? '' })}
+          </p>
+        )}
+        {oidc && (
+          <>
+            <a className="button-primary login-provider" href={oidc.startUrl}>
+              {fill(t.login.withProvider, { name: oidc.name })}
+            </a>
+            <p className="login-or muted">{t.login.or}</p>
+          </>
+        )}
+        {methods.data?.ldap && <p className="muted">{t.login.directoryHint}</p>}
         <label className="field">
           <span>{t.login.login}</span>
           <input

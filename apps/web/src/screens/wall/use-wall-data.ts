@@ -40,12 +40,13 @@ export function useWallData(token: string): WallData {
         const { snapshot, sentAt, receivedAt } = await loadWallSnapshot(token);
         if (!live) return;
         useClock.getState().addSample(snapshot.serverTime, sentAt, receivedAt);
-        const key = JSON.stringify([snapshot.timeZone, snapshot.calendarOverrides]);
+        const key = JSON.stringify([snapshot.timeZone, snapshot.calendarOverrides, snapshot.calendarYears]);
         if (key !== calendarKey.current) {
           calendarKey.current = key;
           calendarRef.current = createCalendar({
             timeZone: snapshot.timeZone,
             overrides: snapshot.calendarOverrides as CalendarOverrides,
+            years: snapshot.calendarYears,
           });
         }
         setData({ snapshot, calendar: calendarRef.current, problem: null, loadedAt: receivedAt });

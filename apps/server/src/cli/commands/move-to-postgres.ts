@@ -1,0 +1,53 @@
+// `otklik move-to-postgres --to <DATABASE_URL>`: the embedded database of OTKLIK_DATA_DIR into a PostgreSQL server.
+import { resolve } from 'node:path';
+import { formatCounts } from '../../db/raw-query';
+import { readEnv } from '../../env';
+import { moveToPostgres } from '../../operations/move-to-postgres';
+import { parseStrict, UsageError, withUsage } from '../strict-args';
+
+export const help = `Usage: otklik move-to-postgres --to <postgres://user:password@host:port/database>
+
+Copies the embedded database of OTKLIK_DATA_DIR (default ./data) into an empty PostgreSQL database: migrates
+the target, copies every table (progress is shown), then — before committing — compares the row count of
+every table with the source and replays every case's events against its stored projection. Any difference
+rolls the copy back and leaves the target empty. The embedded database is not changed; stop the server first.
+
+Afterwards start Otklik with DATABASE_URL set to the same URL. Uploaded attachments stay in
+OTKLIK_DATA_DIR/attachments: keep that folder (or the same OTKLIK_DATA_DIR) on the new server.
+
+Options:
+  --to <url>   the target database (it must exist and hold no data)
+  --help       this text`;
+
+export function run(argv: string[]): Promise<number> {
+  return withUsage('move-to-postgres', async () => {
+    const { values } = parseStrict(argv, { to: { type: 'string' } }, { min: 0, max: 0, names: '' });
+    const to = values.to;
+    if (!to) throw new UsageError('укажите --to <адрес PostgreSQL> / --to <DATABASE_URL> is required');
+    let url: URL;
+    try {
+      url = new URL(to);
+    } catch {
+      throw new UsageError(`--to: не адрес / not a URL: ${to}`);
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      throw new UsageError('--to: нужен адрес postgres://… / expected a postgres:// URL');
+    }
+    const env = readEnv();
+    const dataDir = resolve(env.OTKLIK_DATA_DIR);
+    process.stderr.write(`Перенос / moving ${dataDir} → PostgreSQL\n`);
+    const result = await moveToPostgres({
+      dataDir,
+      targetUrl: to,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    process.stdout.write(
+      `Перенесено и проверено / moved and verified into ${result.target}\n` +
+        `Строк в таблицах (равно в источнике и цели) / rows per table (equal in source and target):\n` +
+        `${formatCounts(result.counts)}\n` +
+        `Обращений сверено с событиями / cases replayed against their events: ${result.casesChecked}\n` +
+        `Дальше / next: DATABASE_URL=${result.target} otklik serve\n`,
+    );
+    return 0;
+  });
+}

@@ -1,0 +1,79 @@
+// Finds and runs PostgreSQL's own client tools (pg_dump, pg_restore): from PATH, else from Debian's
+// /usr/lib/postgresql/<version>/bin (newest first, since pg_dump must be at least the server's version).
+import { spawn } from 'node:child_process';
+import { accessSync, constants, readdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+export type PgTool = 'pg_dump' | 'pg_restore';
+
+const DEBIAN_ROOT = '/usr/lib/postgresql';
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function findPgTool(tool: PgTool, env: NodeJS.ProcessEnv = process.env): string {
+  const candidates = (env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, tool));
+  let versions: string[] = [];
+  try {
+    versions = readdirSync(DEBIAN_ROOT).filter((v) => /^\d+$/.test(v));
+  } catch {
+    // No Debian PostgreSQL packages.
+  }
+  versions.sort((a, b) => Number(b) - Number(a));
+  candidates.push(...versions.map((v) => join(DEBIAN_ROOT, v, 'bin', tool)));
+  const found = candidates.find(isExecutable);
+  if (!found) {
+    throw new Error(
+      `${tool} не найден (ни в PATH, ни в ${DEBIAN_ROOT}/*/bin): установите клиент PostgreSQL той же или более ` +
+        `новой версии, чем сервер (Debian: apt-get install postgresql-client).\n` +
+        `${tool} was not found on PATH nor in ${DEBIAN_ROOT}/*/bin: install the PostgreSQL client tools, ` +
+        'of the same or a newer version than the server.',
+    );
+  }
+  return found;
+}
+
+/** The connection string without its password, and the password for PGPASSWORD (never on a command line). */
+export function splitPassword(url: string): { url: string; password: string | undefined } {
+  const u = new URL(url);
+  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  u.password = '';
+  return { url: u.toString(), password };
+}
+
+/** Runs a tool; resolves with its stdout, rejects with its stderr in the message. */
+export function runPgTool(
+  tool: PgTool,
+  args: string[],
+  options: { password?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
+  const path = findPgTool(tool, options.env);
+  return new Promise((resolve, reject) => {
+    const child = spawn(path, args, {
+      env: { ...(options.env ?? process.env), ...(options.password ? { PGPASSWORD: options.password } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`${tool} завершился с кодом ${code} / ${tool} failed (exit ${code}):\n${stderr.trim()}`));
+    });
+  });
+}
