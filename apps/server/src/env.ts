@@ -18,6 +18,14 @@ const zEnv = z.object({
     .enum(['0', '1', 'true', 'false'])
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  /** 32-byte key (64 hex digits or base64) encrypting channel tokens at rest; without it no token can be stored. */
+  OTKLIK_SECRET_KEY: z
+    .string()
+    .refine(
+      (v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, 'base64').length === 32,
+      'нужно 32 байта: 64 шестнадцатеричные цифры или base64 (openssl rand -hex 32) / 32 bytes: 64 hex digits or base64',
+    )
+    .optional(),
   /** Secure cookies (behind HTTPS). */
   COOKIE_SECURE: z
     .enum(['0', '1', 'true', 'false'])
