@@ -15,6 +15,8 @@ export interface ServerDeps {
   readonly attachmentsDir: string | null;
   readonly loginLimiter: RateLimiter;
   readonly bus: EventsBus;
+  /** Encrypts channel tokens at rest (OTKLIK_SECRET_KEY); null = tokens cannot be stored or used. */
+  readonly secretKey: Buffer | null;
 }
 
 export interface DepsOptions {
@@ -24,6 +26,7 @@ export interface DepsOptions {
   cookieSecure?: boolean;
   attachmentsDir?: string | null;
   bus?: EventsBus;
+  secretKey?: Buffer | null;
 }
 
 export function createDeps(options: DepsOptions): ServerDeps {
@@ -37,5 +40,6 @@ export function createDeps(options: DepsOptions): ServerDeps {
     // 5 failed attempts per login and address within 15 minutes, then wait.
     loginLimiter: createRateLimiter({ maxFailures: 5, windowMs: 15 * 60_000 }),
     bus: options.bus ?? createEventsBus(),
+    secretKey: options.secretKey ?? null,
   };
 }

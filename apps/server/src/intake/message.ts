@@ -1,11 +1,11 @@
 // One incoming message from a monitoring system or an import file, as the intake accepts it (zod), and how it
 // becomes a case: registered by the system actor, idempotent by (organisation, network, external id).
 import { zNetwork } from '@otklik/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { isUniqueViolation } from '../db/errors';
-import { cases } from '../db/schema';
+import { attachments, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
 
 export const MAX_INTAKE_TEXT = 20_000;
@@ -70,7 +70,54 @@ export interface IntakeResult {
   created: boolean;
 }
 
+const CONTENT_TYPE_OF_KIND: Record<IntakeMessage['attachments'][number]['kind'], string> = {
+  photo: 'image/*',
+  video: 'video/*',
+  document: 'application/octet-stream',
+  other: 'application/octet-stream',
+};
+
+function fileNameOfUrl(url: string): string {
+  const last = url.split('?')[0]?.split('/').pop() || url;
+  try {
+    return decodeURIComponent(last).slice(0, 300);
+  } catch {
+    return last.slice(0, 300);
+  }
+}
+
+/** Attachments by URL become rows of `attachments` (referenced, not downloaded); missing ones only, so a repeat
+ *  delivery after a crash completes what the first one started. */
+async function ensureUrlAttachments(deps: ServerDeps, organisationId: string, caseId: string, m: IntakeMessage) {
+  if (m.attachments.length === 0) return;
+  const urls = m.attachments.map((a) => a.url);
+  const present = await deps.db
+    .select({ url: attachments.sourceUrl })
+    .from(attachments)
+    .where(and(eq(attachments.caseId, caseId), inArray(attachments.sourceUrl, urls)));
+  const have = new Set(present.map((p) => p.url));
+  const missing = m.attachments.filter((a) => !have.has(a.url));
+  if (missing.length === 0) return;
+  await deps.db.insert(attachments).values(
+    missing.map((a) => ({
+      organisationId,
+      caseId,
+      fileName: a.name ?? fileNameOfUrl(a.url),
+      contentType: CONTENT_TYPE_OF_KIND[a.kind],
+      sizeBytes: 0,
+      storageKey: null,
+      sourceUrl: a.url,
+    })),
+  );
+}
+
 export async function intakeMessage(deps: ServerDeps, organisationId: string, m: IntakeMessage): Promise<IntakeResult> {
+  const result = await registerOnce(deps, organisationId, m);
+  await ensureUrlAttachments(deps, organisationId, result.caseId, m);
+  return result;
+}
+
+async function registerOnce(deps: ServerDeps, organisationId: string, m: IntakeMessage): Promise<IntakeResult> {
   const existing = await findExisting(deps, organisationId, m);
   if (existing) return { caseId: existing.id, created: false };
   try {

@@ -121,6 +121,8 @@ export function vkUpdatesToItems(updates: readonly VkUpdate[], groupId: number):
                 ...(u.object.update_time ? { editedAt: u.object.update_time * 1000 } : {}),
               },
             ];
+      default:
+        return [];
     }
   });
 }
