@@ -153,4 +153,7 @@ export interface Connector {
   publish(thread: ThreadRef, reply: Reply): Promise<PostedReply>;
   /** The original and the replies around it: shown to the executor, and checked for our reply before a resend. */
   fetchThread(thread: ThreadRef): Promise<readonly ThreadMessage[]>;
+  /** Networks that register webhooks by API (Telegram setWebhook, MAX subscriptions); null url = back to polling.
+   *  VK's Callback API is set up by the administrator in the community settings instead. */
+  setWebhook?(url: string | null, secret: string): Promise<void>;
 }

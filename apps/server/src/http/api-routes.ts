@@ -1,5 +1,6 @@
 // The plain HTTP routes under /api (machine clients and file transfer that do not fit tRPC).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleChannelWebhook } from '../channels/webhooks';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { handleAttachments } from './attachments-route';
@@ -12,6 +13,7 @@ export async function handleApiRequest(
   path: string,
 ): Promise<void> {
   if (path === '/api/intake') return handleIntake(deps, req, res);
+  if (path.startsWith('/api/channels/')) return handleChannelWebhook(deps, req, res, path);
   if (path === '/api/attachments' || path.startsWith('/api/attachments/'))
     return handleAttachments(deps, req, res, path);
   throw new AppError('NOT_FOUND', `Нет такого адреса API: ${path} / no such API route`);

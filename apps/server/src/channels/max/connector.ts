@@ -165,6 +165,15 @@ export function createMaxConnector(account: AccountConfig): Connector {
       return { postId: parsed.data.body.mid, url: parsed.data.url ?? `https://web.max.ru/${thread.chatId}` };
     },
 
+    async setWebhook(url, secret) {
+      if (url === null) {
+        for (const sub of await wrap(() => bot.api.getSubscriptions())) await wrap(() => bot.api.unsubscribe(sub.url));
+        return;
+      }
+      // MAX sends the secret back in X-Max-Bot-Api-Secret on every call.
+      await wrap(() => bot.api.subscribe(url, secret, ['message_created', 'message_edited', 'message_removed']));
+    },
+
     async fetchThread(thread: ThreadRef) {
       if (thread.kind !== 'max-message') return [];
       const answer = z

@@ -3,7 +3,6 @@
 // token (telegram/webhook.ts); replies go with sendMessage and reply_parameters in the same chat.
 
 import { Api, GrammyError, HttpError, InputFile } from 'grammy';
-import type { Message, Update } from 'grammy/types';
 import { z } from 'zod';
 import { ChannelError, httpStatusError, toChannelError } from '../errors';
 import type {
@@ -33,6 +32,36 @@ function fromTelegramError(error: unknown): ChannelError {
 }
 
 const zCursor = z.object({ offset: z.number().int().optional() });
+
+/** The part of a Telegram Update this connector reads (getUpdates results and webhook bodies alike). */
+const zTgMessage = z.object({
+  message_id: z.number(),
+  date: z.number(),
+  edit_date: z.number().optional(),
+  chat: z.object({ id: z.number(), type: z.string(), username: z.string().optional(), title: z.string().optional() }),
+  from: z
+    .object({
+      id: z.number(),
+      is_bot: z.boolean(),
+      first_name: z.string(),
+      last_name: z.string().optional(),
+      username: z.string().optional(),
+    })
+    .optional(),
+  text: z.string().optional(),
+  caption: z.string().optional(),
+  photo: z.array(z.unknown()).optional(),
+  video: z.unknown().optional(),
+  document: z.object({ file_name: z.string().optional() }).optional(),
+  is_automatic_forward: z.boolean().optional(),
+});
+export const zTelegramUpdate = z.object({
+  update_id: z.number(),
+  message: zTgMessage.optional(),
+  edited_message: zTgMessage.optional(),
+});
+export type TelegramUpdate = z.infer<typeof zTelegramUpdate>;
+type Message = z.infer<typeof zTgMessage>;
 const PAGE = 100;
 
 /** A public link to a message where Telegram has one (a public group, or a supergroup's t.me/c/ link). */
@@ -58,7 +87,7 @@ function authorOf(m: Message) {
 export const telegramExternalId = (chatId: number, messageId: number) => `tg${chatId}_${messageId}`;
 
 /** Updates as collected items; the bot's own messages and channel posts (the body's own) are skipped. */
-export function telegramUpdatesToItems(updates: readonly Update[], botId: number | null): CollectedItem[] {
+export function telegramUpdatesToItems(updates: readonly TelegramUpdate[], botId: number | null): CollectedItem[] {
   return updates.flatMap((u): CollectedItem[] => {
     const edited = u.edited_message;
     if (edited) {
@@ -87,7 +116,7 @@ export function telegramUpdatesToItems(updates: readonly Update[], botId: number
           chatId: m.chat.id,
           messageId: m.message_id,
           private: isPrivate,
-          ...('username' in m.chat && m.chat.username ? { chatUsername: m.chat.username } : {}),
+          ...(m.chat.username ? { chatUsername: m.chat.username } : {}),
         },
         url,
         author: authorOf(m),
@@ -149,8 +178,12 @@ export function createTelegramConnector(account: AccountConfig): Connector {
       );
       const last = updates[updates.length - 1];
       // getUpdates confirms everything below `offset`: the next call (after these are stored) forgets them.
+      const parsed = updates.flatMap((u) => {
+        const r = zTelegramUpdate.safeParse(u);
+        return r.success ? [r.data] : [];
+      });
       return {
-        items: telegramUpdatesToItems(updates, botId),
+        items: telegramUpdatesToItems(parsed, botId),
         cursor: last ? { offset: last.update_id + 1 } : cursor,
         more: updates.length === PAGE,
       };
@@ -175,6 +208,13 @@ export function createTelegramConnector(account: AccountConfig): Connector {
         type: thread.private ? 'private' : 'supergroup',
       };
       return { postId: String(sent.message_id), url: telegramMessageUrl(chat, sent.message_id) };
+    },
+
+    async setWebhook(url, secret) {
+      if (url === null) await wrap(() => api.deleteWebhook());
+      // Telegram sends the secret back in X-Telegram-Bot-Api-Secret-Token on every call.
+      else
+        await wrap(() => api.setWebhook(url, { secret_token: secret, allowed_updates: ['message', 'edited_message'] }));
     },
 
     // The Bot API cannot read a chat's history: the outbox relies on its own record (see publication/worker.ts).

@@ -1,6 +1,8 @@
 // `otklik serve`: migrate, seed demo data on first start, serve the web app and the API on one port,
 // and close the database cleanly on SIGINT/SIGTERM.
 import { join, resolve } from 'node:path';
+import { startChannelRuntime } from '../../channels/runtime';
+import { parseSecretKey } from '../../channels/secret-box';
 import type { DatabaseTarget } from '../../db/connect';
 import { readEnv } from '../../env';
 import { startRealtimeNode } from '../../realtime';
@@ -32,6 +34,7 @@ export async function run(_argv: string[]): Promise<number> {
     sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: env.COOKIE_SECURE,
     attachmentsDir: join(dataDir, 'attachments'),
+    secretKey: parseSecretKey(env.OTKLIK_SECRET_KEY),
     beforeListen: async (deps) => {
       if (env.OTKLIK_NO_DEMO) return;
       const { seedDemoIfEmpty } = await import('../../demo/seed');
@@ -48,6 +51,8 @@ export async function run(_argv: string[]): Promise<number> {
   });
   const running = node.running;
   const reports = startReportsWatcher(running.deps);
+  // Collector loops of the connected network accounts and the publication outbox worker.
+  const channels = startChannelRuntime(running.deps);
   const { database } = running.deps;
   process.stdout.write(`Otklik ${SERVER_VERSION}: ${running.url}\nБаза данных / database: ${database.description}\n`);
   if (!env.OTKLIK_NO_DEMO) {
@@ -59,10 +64,13 @@ export async function run(_argv: string[]): Promise<number> {
       process.stderr.write(`\n${signal}: остановка / shutting down…\n`);
       reports.stop();
       // Graceful: in-flight requests finish, clients are told to reconnect, then the database closes.
-      node.close().then(done, (error: unknown) => {
-        process.stderr.write(`close failed: ${String(error)}\n`);
-        done();
-      });
+      channels
+        .stop()
+        .then(() => node.close())
+        .then(done, (error: unknown) => {
+          process.stderr.write(`close failed: ${String(error)}\n`);
+          done();
+        });
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
