@@ -3,9 +3,9 @@
 // admin screen does it, and a case walked to an approved draft.
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../apps/server/src/db/connect';
 import { cases, channelAccounts } from '../../apps/server/src/db/schema';
 import { createDeps, type ServerDeps } from '../../apps/server/src/deps';
-import type { Database } from '../../apps/server/src/db/connect';
 import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../apps/server/src/test/fixtures';
 
 export { describeEachDatabase } from '../../apps/server/src/test/databases';
@@ -18,7 +18,10 @@ export interface ChannelWorld {
   executor: Caller;
 }
 
-export async function channelWorld(database: Database, options: { secretKey?: Buffer | null } = {}): Promise<ChannelWorld> {
+export async function channelWorld(
+  database: Database,
+  options: { secretKey?: Buffer | null } = {},
+): Promise<ChannelWorld> {
   const deps = createDeps({
     database,
     secretKey: options.secretKey === undefined ? randomBytes(32) : options.secretKey,

@@ -8,8 +8,17 @@ import { runOutboxOnce } from '../../apps/server/src/channels/publication';
 import { storeCollected } from '../../apps/server/src/channels/store';
 import { createVkConnector } from '../../apps/server/src/channels/vk/connector';
 import { attachments, caseEvents, notifications } from '../../apps/server/src/db/schema';
-import { startFakeVk, type FakeVk } from './fakes/vk';
-import { accountRow, approve, type ChannelWorld, caseByExternalId, casesOf, channelWorld, connect, describeEachDatabase } from './support';
+import { type FakeVk, startFakeVk } from './fakes/vk';
+import {
+  accountRow,
+  approve,
+  type ChannelWorld,
+  caseByExternalId,
+  casesOf,
+  channelWorld,
+  connect,
+  describeEachDatabase,
+} from './support';
 
 describeEachDatabase('VK connector', (getDb) => {
   let vk: FakeVk;
@@ -42,7 +51,13 @@ describeEachDatabase('VK connector', (getDb) => {
     // The first call only learns the server's current ts: earlier comments are not fetched.
     expect((await collect()).ok).toBe(true);
     const postedAt = Math.floor(Date.parse('2026-12-01T07:00:00Z') / 1000);
-    const id = vk.comment({ postId: 10, fromId: 501, text: 'Яма у школы №3', photoUrl: 'https://sun.userapi.com/p.jpg', date: postedAt });
+    const id = vk.comment({
+      postId: 10,
+      fromId: 501,
+      text: 'Яма у школы №3',
+      photoUrl: 'https://sun.userapi.com/p.jpg',
+      date: postedAt,
+    });
     const first = await collect();
     expect(first.report).toMatchObject({ created: 1 });
     const kase = await caseByExternalId(world, `wall-${vk.groupId}_c${id}`);
@@ -69,7 +84,9 @@ describeEachDatabase('VK connector', (getDb) => {
     const kase = await caseByExternalId(world, `wall-${vk.groupId}_c${id}`);
     expect(kase.text).toBe('Нет света на ул. Мира');
     expect(kase.flags).toEqual(expect.arrayContaining(['message-edited', 'message-deleted']));
-    const types = (await world.deps.db.select().from(caseEvents).where(eq(caseEvents.caseId, kase.id))).map((e) => e.type);
+    const types = (await world.deps.db.select().from(caseEvents).where(eq(caseEvents.caseId, kase.id))).map(
+      (e) => e.type,
+    );
     expect(types).toEqual(['case-registered', 'message-edited', 'message-deleted']);
   });
 
@@ -100,7 +117,11 @@ describeEachDatabase('VK connector', (getDb) => {
       secrets: { token: vk.token, webhookSecret: 'x'.repeat(32) },
     });
     const batch = await connector.collect(before.cursor, { waitSeconds: 0 });
-    await storeCollected(world.deps, { id: accountId, organisationId: world.org.organisationId, network: 'vk' }, batch.items.slice(0, 2));
+    await storeCollected(
+      world.deps,
+      { id: accountId, organisationId: world.org.organisationId, network: 'vk' },
+      batch.items.slice(0, 2),
+    );
     expect((await accountRow(world, accountId)).cursor).toEqual(before.cursor);
     // The next start reads from the persisted cursor again.
     const pass = await collect();
@@ -133,7 +154,12 @@ describeEachDatabase('VK connector', (getDb) => {
     expect(vk.repliesTo(messageId)).toEqual([]);
     const detail = await world.curator.cases.detail({ caseId: pub.id });
     expect(detail.case.status).toBe('closed');
-    const published = (await world.deps.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, pub.id), eq(caseEvents.type, 'answer-published'))))[0];
+    const published = (
+      await world.deps.db
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, pub.id), eq(caseEvents.type, 'answer-published')))
+    )[0];
     expect(published?.payload).toMatchObject({
       where: { kind: 'same-thread', url: expect.stringContaining(`?reply=`), postId: expect.any(String) },
     });

@@ -39,14 +39,22 @@ export async function startFakeMax(): Promise<FakeMax> {
   const push = (update: Record<string, unknown>) => updates.push({ marker: marker++, update });
 
   const server = await startFakeServer(async (req, res) => {
-    if (req.headers.authorization !== token) return sendJson(res, 401, { code: 'verify.token', message: 'Invalid access_token' });
+    if (req.headers.authorization !== token)
+      return sendJson(res, 401, { code: 'verify.token', message: 'Invalid access_token' });
     if (limited > 0) {
       limited -= 1;
       return sendJson(res, 429, { code: 'too.many.requests', message: 'Too many requests' });
     }
     const q = req.query;
     if (req.method === 'GET' && req.path === '/me') {
-      return sendJson(res, 200, { user_id: botId, first_name: 'Администрация (тест)', name: 'Администрация (тест)', username: 'adm_test_max_bot', is_bot: true, last_activity_time: Date.now() });
+      return sendJson(res, 200, {
+        user_id: botId,
+        first_name: 'Администрация (тест)',
+        name: 'Администрация (тест)',
+        username: 'adm_test_max_bot',
+        is_bot: true,
+        last_activity_time: Date.now(),
+      });
     }
     if (req.method === 'GET' && req.path === '/updates') {
       const from = Number(q.get('marker') ?? 0);
@@ -55,13 +63,22 @@ export async function startFakeMax(): Promise<FakeMax> {
       await waitFor(() => updates.some((u) => u.marker >= from), timeout * 1000);
       const page = updates.filter((u) => u.marker >= from).slice(0, limit);
       const last = page[page.length - 1];
-      return sendJson(res, 200, { updates: page.map((u) => u.update), marker: last ? last.marker + 1 : Math.max(from, marker) });
+      return sendJson(res, 200, {
+        updates: page.map((u) => u.update),
+        marker: last ? last.marker + 1 : Math.max(from, marker),
+      });
     }
     if (req.method === 'POST' && req.path === '/messages') {
       const chatId = Number(q.get('chat_id'));
       const body = req.params as { text?: string; link?: { type: string; mid: string } };
       const msg: MaxMessage = {
-        sender: { user_id: botId, first_name: 'Администрация (тест)', name: 'Администрация (тест)', username: 'adm_test_max_bot', is_bot: true },
+        sender: {
+          user_id: botId,
+          first_name: 'Администрация (тест)',
+          name: 'Администрация (тест)',
+          username: 'adm_test_max_bot',
+          is_bot: true,
+        },
         recipient: { chat_id: chatId, chat_type: chatId > 0 ? 'dialog' : 'chat', user_id: null },
         timestamp: Date.now(),
         body: { mid: `mid.${seq}`, seq: seq++, text: body.text ?? '' },
@@ -78,14 +95,19 @@ export async function startFakeMax(): Promise<FakeMax> {
     if (req.path === '/subscriptions') {
       if (req.method === 'POST') {
         const body = req.params as { url: string; secret?: string };
-        subs = [...subs.filter((s) => s.url !== body.url), { url: body.url, ...(body.secret ? { secret: body.secret } : {}) }];
+        subs = [
+          ...subs.filter((s) => s.url !== body.url),
+          { url: body.url, ...(body.secret ? { secret: body.secret } : {}) },
+        ];
         return sendJson(res, 200, { success: true });
       }
       if (req.method === 'DELETE') {
         subs = subs.filter((s) => s.url !== q.get('url'));
         return sendJson(res, 200, { success: true });
       }
-      return sendJson(res, 200, { subscriptions: subs.map((s) => ({ url: s.url, time: Date.now(), update_types: [] })) });
+      return sendJson(res, 200, {
+        subscriptions: subs.map((s) => ({ url: s.url, time: Date.now(), update_types: [] })),
+      });
     }
     return sendJson(res, 404, { code: 'not.found', message: 'Not found' });
   });
@@ -118,7 +140,13 @@ export async function startFakeMax(): Promise<FakeMax> {
     },
     removeMessage(mid) {
       const msg = messages.find((m) => m.body.mid === mid);
-      push({ update_type: 'message_removed', timestamp: Date.now(), message_id: mid, chat_id: msg?.recipient.chat_id ?? 0, user_id: msg?.sender.user_id ?? 0 });
+      push({
+        update_type: 'message_removed',
+        timestamp: Date.now(),
+        message_id: mid,
+        chat_id: msg?.recipient.chat_id ?? 0,
+        user_id: msg?.sender.user_id ?? 0,
+      });
     },
     sentTo: (chatId) => messages.filter((m) => m.recipient.chat_id === chatId && m.sender.user_id === botId),
     tooManyRequests(n) {

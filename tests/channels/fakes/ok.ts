@@ -47,14 +47,16 @@ export async function startFakeOk(): Promise<FakeOk> {
   const server = await startFakeServer((req, res) => {
     if (req.path !== '/fb.do') return sendJson(res, 404, { error_code: 3, error_msg: 'METHOD' });
     const p = Object.fromEntries(Object.entries(req.params).map(([k, v]) => [k, String(v)]));
-    if (p.application_key !== applicationKey) return sendJson(res, 200, { error_code: 101, error_msg: 'PARAM_API_KEY' });
+    if (p.application_key !== applicationKey)
+      return sendJson(res, 200, { error_code: 101, error_msg: 'PARAM_API_KEY' });
     const signed = Object.keys(p)
       .filter((k) => k !== 'sig' && k !== 'access_token')
       .sort()
       .map((k) => `${k}=${p[k]}`)
       .join('');
     if (p.access_token !== token) return sendJson(res, 200, { error_code: 102, error_msg: 'PARAM_SESSION_EXPIRED' });
-    if (p.sig !== md5(signed + md5(token + appSecret))) return sendJson(res, 200, { error_code: 104, error_msg: 'PARAM_SIGNATURE' });
+    if (p.sig !== md5(signed + md5(token + appSecret)))
+      return sendJson(res, 200, { error_code: 104, error_msg: 'PARAM_SIGNATURE' });
     switch (p.method) {
       case 'group.getInfo':
         return sendJson(res, 200, [{ uid: groupId, name: 'Администрация (тест)', shortname: 'adm_test_ok' }]);

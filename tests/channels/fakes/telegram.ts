@@ -19,7 +19,10 @@ export interface FakeTelegram {
   readonly botId: number;
   readonly token: string;
   /** A citizen writes: in a private chat with the bot, or as a comment in the channel's discussion group. */
-  userMessage(input: { text: string; fromId: number; private: boolean; date?: number }): { chatId: number; messageId: number };
+  userMessage(input: { text: string; fromId: number; private: boolean; date?: number }): {
+    chatId: number;
+    messageId: number;
+  };
   editMessage(chatId: number, messageId: number, text: string): void;
   /** Messages the bot sent into a chat. */
   sentTo(chatId: number): TgMessage[];
@@ -83,7 +86,8 @@ export async function startFakeTelegram(options: { botId?: number } = {}): Promi
       case 'sendDocument': {
         // Multipart bodies (files) are not parsed: the fact of the call is what tests look at.
         const chatId = Number(p.chat_id ?? req.query.get('chat_id') ?? 0);
-        if (m[2] === 'sendMessage' && !chats.has(chatId)) return sendJson(res, 400, fail(400, 'Bad Request: chat not found'));
+        if (m[2] === 'sendMessage' && !chats.has(chatId))
+          return sendJson(res, 400, fail(400, 'Bad Request: chat not found'));
         const replyTo = p.reply_parameters as { message_id?: number } | undefined;
         const msg: TgMessage = {
           message_id: nextMessage++,

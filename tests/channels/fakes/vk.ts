@@ -88,7 +88,12 @@ export async function startFakeVk(options: { groupId?: number; token?: string } 
     const num = (k: string) => Number(p[k]);
     switch (name) {
       case 'groups.getById':
-        return { response: { groups: [{ id: groupId, name: 'Администрация (тест)', screen_name: `club${groupId}` }], profiles: [] } };
+        return {
+          response: {
+            groups: [{ id: groupId, name: 'Администрация (тест)', screen_name: `club${groupId}` }],
+            profiles: [],
+          },
+        };
       case 'groups.getLongPollServer':
         return { response: { key, server: `${server.url}/lp/${groupId}`, ts: String(ts) } };
       case 'users.get':
@@ -102,7 +107,8 @@ export async function startFakeVk(options: { groupId?: number; token?: string } 
         const guid = typeof p.guid === 'string' ? p.guid : undefined;
         if (guid && guids.has(guid)) return { response: { comment_id: guids.get(guid) } };
         const parent = comments.find((c) => c.id === num('reply_to_comment'));
-        if (p.reply_to_comment && (!parent || parent.deleted)) return error(100, 'One of the parameters specified was missing or invalid: reply_to_comment');
+        if (p.reply_to_comment && (!parent || parent.deleted))
+          return error(100, 'One of the parameters specified was missing or invalid: reply_to_comment');
         const c: Comment = {
           id: nextId++,
           owner_id: num('owner_id'),
@@ -121,7 +127,10 @@ export async function startFakeVk(options: { groupId?: number; token?: string } 
       case 'wall.getComments': {
         const threadOf = p.comment_id ? num('comment_id') : undefined;
         const all = comments.filter(
-          (c) => !c.deleted && c.post_id === num('post_id') && (threadOf === undefined ? !c.thread_of : c.thread_of === threadOf),
+          (c) =>
+            !c.deleted &&
+            c.post_id === num('post_id') &&
+            (threadOf === undefined ? !c.thread_of : c.thread_of === threadOf),
         );
         const offset = num('offset') || 0;
         const count = Math.min(100, num('count') || 10);
@@ -167,7 +176,10 @@ export async function startFakeVk(options: { groupId?: number; token?: string } 
       const wait = Math.min(25, Number(req.query.get('wait') ?? 0));
       await waitFor(() => events.some((e) => e.ts > since), wait * 1000);
       const fresh = events.filter((e) => e.ts > since);
-      sendJson(res, 200, { ts: String(fresh.length > 0 ? fresh[fresh.length - 1]!.ts : since), updates: fresh.map((e) => e.update) });
+      sendJson(res, 200, {
+        ts: String(fresh.length > 0 ? fresh[fresh.length - 1]!.ts : since),
+        updates: fresh.map((e) => e.update),
+      });
       return;
     }
     sendJson(res, 404, { error: 'not found' });
