@@ -26,9 +26,14 @@ const zPostedAt = z.union([
 ]);
 
 export const zIntakeMessage = z.object({
-  network: zNetwork,
-  externalId: z.string().trim().min(1, 'нужен внешний id / externalId is required').max(200),
-  url: zHttpUrl,
+  network: zNetwork.meta({ description: 'Сеть / network of the message' }),
+  externalId: z
+    .string()
+    .trim()
+    .min(1, 'нужен внешний id / externalId is required')
+    .max(200)
+    .meta({ description: 'Id of the message in its network; a repeat delivery with the same id changes nothing' }),
+  url: zHttpUrl.meta({ description: 'Link to the message (http or https)' }),
   author: z.union([
     z
       .string()
@@ -39,8 +44,14 @@ export const zIntakeMessage = z.object({
     z.object({ name: z.string().trim().min(1).max(300), profileUrl: zHttpUrl.optional() }),
   ]),
   text: z.string().max(MAX_INTAKE_TEXT, `текст длиннее ${MAX_INTAKE_TEXT} символов / text too long`),
-  postedAt: zPostedAt.optional(),
-  visibility: z.enum(['public', 'private']).default('public'),
+  postedAt: zPostedAt.optional().meta({
+    description:
+      'When the author posted it: epoch milliseconds or ISO-8601 with an offset (some deadlines count from it)',
+  }),
+  visibility: z
+    .enum(['public', 'private'])
+    .default('public')
+    .meta({ description: 'public comment or private message: the answer goes back the same way' }),
   /** Attachments stay where they are: referenced by URL, not downloaded. */
   attachments: z
     .array(
@@ -54,6 +65,16 @@ export const zIntakeMessage = z.object({
     .default([]),
 });
 export type IntakeMessage = z.infer<typeof zIntakeMessage>;
+
+/** POST /api/intake/batch: several messages at once, each handled (and answered) on its own. */
+export const MAX_INTAKE_BATCH = 500;
+export const zIntakeBatch = z.object({
+  messages: z
+    .array(z.unknown())
+    .min(1, 'пустой пакет / empty batch')
+    .max(MAX_INTAKE_BATCH, `не более ${MAX_INTAKE_BATCH} сообщений / at most ${MAX_INTAKE_BATCH} messages`)
+    .meta({ description: `Up to ${MAX_INTAKE_BATCH} messages, each as in POST /api/intake` }),
+});
 
 async function findExisting(deps: ServerDeps, organisationId: string, m: IntakeMessage) {
   const [row] = await deps.db
