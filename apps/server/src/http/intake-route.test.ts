@@ -110,7 +110,9 @@ describeEachDatabase('intake endpoint', (getDb) => {
   it('keeps URL attachments as attachment rows of the case', async () => {
     const r = (await (await post(message('m-att'))).json()) as { caseId: string };
     const rows = await server.deps.db.select().from(attachments).where(eq(attachments.caseId, r.caseId));
-    expect(rows).toMatchObject([{ sourceUrl: 'https://sun.userapi.com/photo1.jpg', fileName: 'photo1.jpg', storageKey: null }]);
+    expect(rows).toMatchObject([
+      { sourceUrl: 'https://sun.userapi.com/photo1.jpg', fileName: 'photo1.jpg', storageKey: null },
+    ]);
   });
 
   it('takes a batch: each message accepted or refused on its own, repeats recognised', async () => {
@@ -121,10 +123,21 @@ describeEachDatabase('intake endpoint', (getDb) => {
         body: JSON.stringify({ messages }),
       });
     expect((await batch([message('b-1')], null)).status).toBe(401);
-    const res = await batch([message('b-1'), message('b-2', { url: 'ftp://x' }), message('b-1'), message('b-3', { network: 'max' })]);
+    const res = await batch([
+      message('b-1'),
+      message('b-2', { url: 'ftp://x' }),
+      message('b-1'),
+      message('b-3', { network: 'max' }),
+    ]);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { results: Record<string, unknown>[]; created: number; existing: number; failed: number };
-    expect(body).toMatchObject({ created: 2, existing: 1, failed: 1 });
+    const body = (await res.json()) as {
+      results: Record<string, unknown>[];
+      created: number;
+      existing: number;
+      failed: number;
+    };
+    expect(body).toMatchObject({ created: 2, existing: 1, failed: 2 });
+    expect(body.results[4]).toMatchObject({ index: 4, error: { path: 'postedAt' } });
     expect(body.results[1]).toMatchObject({ index: 1, error: { path: 'url' } });
     expect(body.results[0]).toMatchObject({ index: 0, created: true });
     expect(body.results[2]).toMatchObject({ index: 2, created: false, caseId: body.results[0]?.caseId });
@@ -136,7 +149,9 @@ describeEachDatabase('intake endpoint', (getDb) => {
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
-      components: { schemas: { IntakeMessage: { required: string[]; properties: Record<string, { enum?: string[] }> } } };
+      components: {
+        schemas: { IntakeMessage: { required: string[]; properties: Record<string, { enum?: string[] }> } };
+      };
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(['/api/intake', '/api/intake/batch']);

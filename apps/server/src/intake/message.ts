@@ -7,6 +7,7 @@ import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { isUniqueViolation } from '../db/errors';
 import { attachments, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
+import { ISO_WITH_OFFSET } from './posted-at';
 
 export const MAX_INTAKE_TEXT = 20_000;
 
@@ -19,9 +20,14 @@ const zHttpUrl = z
 /** A posting time as epoch milliseconds or an ISO-8601 string with an offset. */
 const zPostedAt = z.union([
   z.number().int().nonnegative(),
+  // Strict: "дом 5" or "01.12.2026" are refused here (Date.parse would guess); files in local time are read by
+  // the import in the organisation's time zone (posted-at.ts).
   z
     .string()
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'время публикации: ISO-8601 / posted at: ISO-8601')
+    .refine(
+      (s) => ISO_WITH_OFFSET.test(s) && !Number.isNaN(Date.parse(s)),
+      'время публикации: ISO-8601 со смещением (2026-12-01T10:00:00+03:00) / posted at: ISO-8601 with an offset',
+    )
     .transform((s) => Date.parse(s)),
 ]);
 

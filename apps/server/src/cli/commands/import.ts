@@ -2,40 +2,50 @@
 // idempotently (a message already imported is skipped), with progress and a per-line error report on stderr.
 import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/connect';
 import { migrateDatabase } from '../../db/migrate';
 import { createDeps } from '../../deps';
 import { findOrganisation } from '../../directory/organisations';
 import { readEnv } from '../../env';
+import { decodeImportBytes } from '../../intake/csv';
 import { CSV_COLUMNS, importRecords, parseImportFile } from '../../intake/import-file';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik import FILE --org <organisation id or slug> [--format json|csv]
 
 Imports citizens' messages. JSON: an array of objects or one object per line, with the fields
-network, externalId, url, author, text, postedAt (ISO-8601), visibility (public|private), attachments [{url}].
-CSV: a header row with the columns ${CSV_COLUMNS.join(', ')}.
+network, externalId, url, author, text, postedAt, visibility (public|private), attachments [{url}].
+CSV: a header row with the columns ${CSV_COLUMNS.join(', ')}; fields separated by ';', ',' or a tab;
+the file in UTF-8 (with or without a BOM) or Windows-1251, as Excel saves it.
+postedAt / posted_at: DD.MM.YYYY HH:MM[:SS] or YYYY-MM-DD HH:MM in the organisation's time zone, or
+ISO-8601 with an offset; anything else is an error for that line.
 A message already imported (same organisation, network and external id) is not imported twice.
-Exit code: 0 when every line was imported or already present, 1 when some lines had errors.`;
+Exit code: 0 when every line was imported or already present, 1 when some lines had errors, 2 on bad usage.`;
 
-function parseArgs(argv: string[]) {
-  let file: string | undefined;
-  let org: string | undefined;
-  let format: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--org') org = argv[++i];
-    else if (arg.startsWith('--org=')) org = arg.slice(6);
-    else if (arg === '--format') format = argv[++i];
-    else if (arg.startsWith('--format=')) format = arg.slice(9);
-    else if (!arg.startsWith('--') && !file) file = arg;
-    else throw new Error(`неизвестный аргумент / unknown argument: ${arg}`);
-  }
-  return { file, org, format };
+function readArgs(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: { org: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (positionals.length > 1) throw new Error(`лишний аргумент / unexpected argument: ${positionals[1]}`);
+  return { file: positionals[0], org: values.org, format: values.format, help: values.help === true };
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  let args: ReturnType<typeof readArgs>;
+  try {
+    args = readArgs(argv);
+  } catch (error) {
+    process.stderr.write(`otklik import: ${(error as Error).message}\n\n${help}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${help}\n`);
+    return 0;
+  }
   if (!args.file || !args.org) {
     process.stderr.write(`${help}\n`);
     return 2;
@@ -45,8 +55,14 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`otklik import: формат json или csv / format must be json or csv\n`);
     return 2;
   }
-  const text = readFileSync(resolve(args.file), 'utf8');
-  const records = parseImportFile(text, format);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(args.file));
+  } catch (error) {
+    process.stderr.write(`otklik import: файл не читается / cannot read the file: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const { text, encoding } = decodeImportBytes(bytes);
   const env = readEnv();
   const database = await openDatabase(databaseTargetFromEnv(env));
   try {
@@ -56,6 +72,8 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`otklik import: организация «${args.org}» не найдена / organisation not found\n`);
       return 2;
     }
+    process.stderr.write(`Кодировка / encoding: ${encoding}; часовой пояс / time zone: ${org.timeZone}\n`);
+    const records = parseImportFile(text, format, { timeZone: org.timeZone });
     const deps = createDeps({ database, attachmentsDir: join(resolve(env.OTKLIK_DATA_DIR), 'attachments') });
     const tty = process.stderr.isTTY;
     let lastShown = 0;
