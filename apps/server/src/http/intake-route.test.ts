@@ -128,6 +128,8 @@ describeEachDatabase('intake endpoint', (getDb) => {
       message('b-2', { url: 'ftp://x' }),
       message('b-1'),
       message('b-3', { network: 'max' }),
+      // Never a guessed date: Date.parse would read "дом 5" as 1 May 2001.
+      message('b-4', { postedAt: 'дом 5' }),
     ]);
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
