@@ -43,11 +43,15 @@ export interface TestServer {
 }
 
 /** Runs the real `otklik serve` (as the README's `pnpm start` does) and waits until /healthz answers. */
-function spawnNode(port: number, dataDir: string): Promise<{ proc: ChildProcess; log: () => string }> {
+function spawnNode(
+  port: number,
+  dataDir: string,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<{ proc: ChildProcess; log: () => string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', cliMain, 'serve'], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir },
+      env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -89,10 +93,11 @@ function stopProc(proc: ChildProcess): Promise<void> {
   });
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `env`: extra environment of the server (e.g. OTKLIK_SECRET_KEY for channel tokens). */
+export async function startTestServer(options: { env?: Readonly<Record<string, string>> } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
   const port = await freePort();
-  let current = await spawnNode(port, dataDir);
+  let current = await spawnNode(port, dataDir, options.env);
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
@@ -100,7 +105,7 @@ export async function startTestServer(): Promise<TestServer> {
     stop: () => stopProc(current.proc),
     async restart() {
       await stopProc(current.proc);
-      current = await spawnNode(port, dataDir);
+      current = await spawnNode(port, dataDir, options.env);
     },
     async dispose() {
       await stopProc(current.proc);

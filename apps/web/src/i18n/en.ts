@@ -380,6 +380,7 @@ export const en: Catalogue = {
     noExpiry: 'no expiry',
     never: 'not yet',
     ok: 'working',
+    waiting: 'connected, waiting for the first collection',
     broken: 'broken — curators alerted',
     failing: 'failing, retry after {time}',
     notConnectedShort: 'not connected',

@@ -375,6 +375,7 @@ export const ru = {
     noExpiry: 'бессрочно',
     never: 'ещё не было',
     ok: 'работает',
+    waiting: 'подключён, ждёт первого сбора',
     broken: 'не работает — кураторы оповещены',
     failing: 'сбои, повтор после {time}',
     notConnectedShort: 'не подключён',

@@ -14,6 +14,7 @@ import {
   zAccountInput,
   zAccountUpdate,
 } from '../../channels/accounts';
+import { collectOnce } from '../../channels/collect';
 import { ChannelError, toChannelError } from '../../channels/errors';
 import { channelSourceOfCase, outboxOfCase, requestPublication, retryPublicationNow } from '../../channels/publication';
 import { createConnector } from '../../channels/registry';
@@ -71,6 +72,11 @@ export const channelsRouter = router({
         })
         .where(eq(channelAccounts.id, row.id))
         .returning();
+      // A first connection starts collecting from now: one quick pass stores the network's current cursor, so
+      // nothing posted after this click is missed while the collector loop starts.
+      if (updated && Object.keys(updated.cursor).length === 0 && updated.mode === 'polling') {
+        await collectOnce(ctx.deps, updated.id, { waitSeconds: 0 });
+      }
       nudgeCollectors(ctx.deps);
       return { ok: true as const, description, account: publicAccount(updated!) };
     } catch (error) {

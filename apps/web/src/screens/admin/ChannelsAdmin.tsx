@@ -52,7 +52,9 @@ function Health({ a }: { readonly a: Account }) {
     ? t.channels.broken
     : a.lastErrorCode && a.backoffUntil
       ? fill(t.channels.failing, { time: when(a.backoffUntil) })
-      : t.channels.ok;
+      : a.lastCollectedAt || a.mode === 'webhook'
+        ? t.channels.ok
+        : t.channels.waiting;
   return (
     <dl className="channel-health">
       <dt>{t.channels.health}</dt>
