@@ -2,8 +2,13 @@
 // (history written once per reason), a retry posts exactly once, the publish clock stops at the network's
 // acceptance, a crash between the network's acceptance and our record does not post twice, a non-retryable
 // failure waits for a person, and manual publication stays possible (and cancels the request).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { saveAttachment } from '../../apps/server/src/attachments/store';
 import { collectOnce } from '../../apps/server/src/channels/collect';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
 import { caseEvents, publicationOutbox } from '../../apps/server/src/db/schema';
@@ -22,6 +27,17 @@ describeEachDatabase('publication outbox', (getDb) => {
     const v = await approve(world, kase.id, `Ответ: ${text}`);
     return { commentId: id, caseId: kase.id, version: v };
   }
+  /** A collected comment approved with attachments made once the case exists (files need its id). */
+  async function approvedCaseWith(
+    text: string,
+    files: (caseId: string) => Promise<{ kind: 'photo' | 'document'; url: string; name: string }[]>,
+  ) {
+    const id = vk.comment({ postId: 41, fromId: 850, text });
+    await collectOnce(world.deps, accountId, { waitSeconds: 0 });
+    const kase = await caseByExternalId(world, `wall-${vk.groupId}_c${id}`);
+    await approve(world, kase.id, `Ответ: ${text}`, await files(kase.id));
+    return { commentId: id, caseId: kase.id };
+  }
   const outbox = (caseId: string) =>
     world.deps.db.select().from(publicationOutbox).where(eq(publicationOutbox.caseId, caseId));
   const eventTypes = async (caseId: string) =>
@@ -35,7 +51,7 @@ describeEachDatabase('publication outbox', (getDb) => {
 
   beforeAll(async () => {
     vk = await startFakeVk();
-    world = await channelWorld(getDb());
+    world = await channelWorld(getDb(), { attachmentsDir: mkdtempSync(join(tmpdir(), 'otklik-channels-')) });
     accountId = await connect(world, {
       network: 'vk',
       url: 'https://vk.com/adm_test',
@@ -135,6 +151,50 @@ describeEachDatabase('publication outbox', (getDb) => {
     });
     expect((await outbox(caseId)).map((r) => r.state)).toEqual(['cancelled']);
     expect((await world.curator.cases.detail({ caseId })).case.status).toBe('closed');
+  });
+
+  it('uploads files kept by Otklik with the reply: a wall photo for a comment, a document for a private message', async () => {
+    const { commentId, caseId } = await approvedCaseWith('Вопрос про фонари', async (id) => {
+      const photo = await saveAttachment(world.deps, {
+        organisationId: world.org.organisationId,
+        caseId: id,
+        personId: world.org.people.roadsExecutor.id,
+        fileName: 'фонарь.png',
+        contentType: 'image/png',
+        body: Readable.from([Buffer.from('89504e470d0a1a0a0000', 'hex')]),
+      });
+      return [{ kind: 'photo' as const, url: `/api/attachments/${photo.id}`, name: 'фонарь.png' }];
+    });
+    const v = (await world.curator.cases.detail({ caseId })).case.version;
+    await world.curator.channels.requestPublication({ caseId, expectedVersion: v });
+    await runOutboxOnce(world.deps);
+    const [reply] = vk.repliesTo(commentId);
+    expect(reply?.attached).toMatch(new RegExp(`^photo-${vk.groupId}_\\d+$`));
+    expect(vk.uploads().map((u) => u.kind)).toContain('photos.getWallUploadServer');
+    // The reply's text carries no internal address of the file.
+    expect(reply?.text).not.toContain('/api/attachments/');
+
+    // A private message gets its document through the messages upload server.
+    const messageId = vk.message({ fromId: 861, text: 'Пришлите, пожалуйста, справку' });
+    await collectOnce(world.deps, accountId, { waitSeconds: 0 });
+    const priv = await caseByExternalId(world, `gim${vk.groupId}_m${messageId}`);
+    const doc = await saveAttachment(world.deps, {
+      organisationId: world.org.organisationId,
+      caseId: priv.id,
+      personId: world.org.people.roadsExecutor.id,
+      fileName: 'справка.pdf',
+      contentType: 'application/pdf',
+      body: Readable.from([Buffer.from('%PDF-1.4\n')]),
+    });
+    const pv = await approve(world, priv.id, 'Справка во вложении.', [
+      { kind: 'document', url: `/api/attachments/${doc.id}`, name: 'справка.pdf' },
+    ]);
+    await world.curator.channels.requestPublication({ caseId: priv.id, expectedVersion: pv });
+    await runOutboxOnce(world.deps);
+    expect(vk.messagesTo(861)).toMatchObject([
+      { text: 'Справка во вложении.', attached: expect.stringMatching(/^doc-\d+_\d+$/) },
+    ]);
+    expect(vk.uploads().map((u) => u.kind)).toContain('docs.getMessagesUploadServer');
   });
 
   it('only the publisher may request; a case that did not come through an account is published by hand', async () => {

@@ -20,11 +20,12 @@ export interface ChannelWorld {
 
 export async function channelWorld(
   database: Database,
-  options: { secretKey?: Buffer | null } = {},
+  options: { secretKey?: Buffer | null; attachmentsDir?: string } = {},
 ): Promise<ChannelWorld> {
   const deps = createDeps({
     database,
     secretKey: options.secretKey === undefined ? randomBytes(32) : options.secretKey,
+    ...(options.attachmentsDir ? { attachmentsDir: options.attachmentsDir } : {}),
   });
   const org = await createOrgFixture(deps, { profileId: 'nao-2020' });
   return {
@@ -52,7 +53,12 @@ export async function accountRow(world: ChannelWorld, id: string) {
 }
 
 /** Triage, route to roads, draft, approve: the case waits for publication. */
-export async function approve(world: ChannelWorld, caseId: string, text = 'Яму заделаем до пятницы.') {
+export async function approve(
+  world: ChannelWorld,
+  caseId: string,
+  text = 'Яму заделаем до пятницы.',
+  attachments: { kind: 'photo' | 'video' | 'document' | 'other'; url: string; name?: string }[] = [],
+) {
   const { curator, executor, org } = world;
   let v = (await curator.cases.detail({ caseId })).case.version;
   const run = async (as: Caller, command: Parameters<Caller['cases']['command']>[0]['command']) => {
@@ -65,7 +71,7 @@ export async function approve(world: ChannelWorld, caseId: string, text = 'Ям�
     mode: 'single',
     assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
   });
-  await run(executor, { type: 'submit-draft', kind: 'answer', text, attachments: [] });
+  await run(executor, { type: 'submit-draft', kind: 'answer', text, attachments });
   await run(curator, { type: 'approve' });
   return v;
 }

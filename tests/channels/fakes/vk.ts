@@ -13,6 +13,8 @@ interface Comment {
   reply_to_comment?: number;
   thread_of?: number;
   attachments: unknown[];
+  /** What a community reply attached (e.g. "photo-218000001_5"), as wall.createComment received it. */
+  attached?: string;
   deleted?: boolean;
 }
 interface Message {
@@ -22,6 +24,7 @@ interface Message {
   date: number;
   text: string;
   reply_to?: number;
+  attached?: string;
 }
 
 export interface FakeVk {
@@ -49,6 +52,8 @@ export interface FakeVk {
   /** Callback API body of the latest event (what VK would POST to the community's server). */
   callbackBody(secret: string): Record<string, unknown>;
   methodCalls(name: string): number;
+  /** Files uploaded to the upload servers (bytes received per upload). */
+  uploads(): { kind: string; bytes: number }[];
   close(): Promise<void>;
 }
 
@@ -66,6 +71,7 @@ export async function startFakeVk(options: { groupId?: number; token?: string } 
   const guids = new Map<string, number>();
   const randomIds = new Map<number, number>();
   const now = () => Math.floor(Date.now() / 1000);
+  const uploads: { kind: string; bytes: number }[] = [];
 
   const push = (type: string, object: Record<string, unknown>) => {
     ts += 1;
@@ -118,6 +124,7 @@ export async function startFakeVk(options: { groupId?: number; token?: string } 
           text: String(p.message ?? ''),
           ...(parent ? { reply_to_comment: parent.id, thread_of: parent.thread_of ?? parent.id } : {}),
           attachments: [],
+          ...(p.attachments ? { attached: String(p.attachments) } : {}),
         };
         comments.push(c);
         if (guid) guids.set(guid, c.id);
@@ -146,11 +153,39 @@ export async function startFakeVk(options: { groupId?: number; token?: string } 
           date: now(),
           text: String(p.message ?? ''),
           ...(p.reply_to ? { reply_to: num('reply_to') } : {}),
+          ...(p.attachment ? { attached: String(p.attachment) } : {}),
         };
         messages.push(m);
         randomIds.set(randomId, m.id);
         return { response: m.id };
       }
+      // Uploads (dev.vk.com "Загрузка файлов"): an upload server, a multipart POST to it, then the save method.
+      case 'photos.getWallUploadServer':
+      case 'photos.getMessagesUploadServer':
+      case 'docs.getWallUploadServer':
+      case 'docs.getMessagesUploadServer':
+        return { response: { upload_url: `${server.url}/upload/${name}`, album_id: 1, user_id: 0 } };
+      case 'photos.saveWallPhoto':
+      case 'photos.saveMessagesPhoto':
+        if (!p.photo || !p.hash) return error(100, 'One of the parameters specified was missing or invalid: photo');
+        return { response: [{ id: nextId++, owner_id: -groupId, album_id: 1, date: now(), sizes: [] }] };
+      case 'docs.save':
+        if (!p.file) return error(100, 'One of the parameters specified was missing or invalid: file');
+        return {
+          response: {
+            type: 'doc',
+            doc: {
+              id: nextId++,
+              owner_id: -groupId,
+              title: String(p.title ?? 'doc'),
+              url: 'https://vk.com/doc',
+              ext: 'pdf',
+              size: 1,
+              date: now(),
+              type: 1,
+            },
+          },
+        };
       case 'messages.getHistory':
         return { response: { count: 0, items: messages.filter((m) => m.peer_id === num('peer_id')).reverse() } };
       default:
@@ -161,6 +196,16 @@ export async function startFakeVk(options: { groupId?: number; token?: string } 
   const server = await startFakeServer(async (req, res) => {
     if (req.path.startsWith('/method/')) {
       sendJson(res, 200, method(req.path.slice('/method/'.length), req.params));
+      return;
+    }
+    if (req.path.startsWith('/upload/')) {
+      const kind = req.path.slice('/upload/'.length);
+      uploads.push({ kind, bytes: req.raw.length });
+      sendJson(
+        res,
+        200,
+        kind.startsWith('photos.') ? { server: 1, photo: '[{"photo":"x"}]', hash: 'h0' } : { file: 'f0' },
+      );
       return;
     }
     if (req.path === `/lp/${groupId}`) {
@@ -244,6 +289,7 @@ export async function startFakeVk(options: { groupId?: number; token?: string } 
       return { ...(last?.update ?? {}), secret };
     },
     methodCalls: (name) => server.calls.filter((c) => c.path === `/method/${name}`).length,
+    uploads: () => uploads,
     close: () => server.close(),
   };
 }

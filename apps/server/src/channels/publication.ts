@@ -189,10 +189,12 @@ async function replyAttachments(deps: ServerDeps, row: OutboxRow): Promise<Reply
   const out: ReplyAttachment[] = [];
   for (const a of row.attachments) {
     const own = /^\/api\/attachments\/([0-9a-f-]{36})$/.exec(a.url)?.[1];
-    if (!own || !deps.attachmentsDir) {
+    if (!own) {
       out.push(a);
       continue;
     }
+    if (!deps.attachmentsDir)
+      throw new ChannelError('not-found', 'хранилище вложений не настроено / no attachment storage');
     const [file] = await deps.db
       .select()
       .from(attachments)

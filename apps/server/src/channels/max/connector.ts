@@ -155,7 +155,14 @@ export function createMaxConnector(account: AccountConfig): Connector {
 
     async publish(thread: ThreadRef, reply: Reply): Promise<PostedReply> {
       if (thread.kind !== 'max-message') throw new ChannelError('bad-request', `MAX cannot reply to ${thread.kind}`);
-      const links = reply.attachments.map((a) => a.url);
+      // Files kept by Otklik are not uploaded to MAX in this version: refused clearly rather than dropped.
+      if (reply.attachments.some((a) => a.content)) {
+        throw new ChannelError(
+          'bad-request',
+          'MAX: файлы из Отклика пока не отправляются; опубликуйте вручную / files are not uploaded to MAX yet',
+        );
+      }
+      const links = reply.attachments.filter((a) => /^https?:\/\//i.test(a.url)).map((a) => a.url);
       const text = [reply.text, ...links].join('\n');
       const sent = await wrap(() =>
         bot.api.sendMessageToChat(thread.chatId, text, { link: { type: 'reply', mid: thread.mid } }),

@@ -168,7 +168,14 @@ export function createOkConnector(account: AccountConfig, fetchImpl: typeof fetc
 
     async publish(thread: ThreadRef, reply: Reply): Promise<PostedReply> {
       if (thread.kind !== 'ok-comment') throw new ChannelError('bad-request', `OK cannot reply to ${thread.kind}`);
-      const text = [reply.text, ...reply.attachments.map((a) => a.url)].join('\n');
+      if (reply.attachments.some((a) => a.content)) {
+        throw new ChannelError(
+          'bad-request',
+          'OK: файлы из Отклика пока не отправляются; опубликуйте вручную / files are not uploaded to OK yet',
+        );
+      }
+      const links = reply.attachments.filter((a) => /^https?:\/\//i.test(a.url)).map((a) => a.url);
+      const text = [reply.text, ...links].join('\n');
       const answer = z.union([z.string(), z.object({ id: z.string() })]).safeParse(
         await call('discussions.comment', {
           discussionId: thread.topicId,

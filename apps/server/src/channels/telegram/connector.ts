@@ -193,7 +193,7 @@ export function createTelegramConnector(account: AccountConfig): Connector {
       if (thread.kind !== 'telegram-message')
         throw new ChannelError('bad-request', `Telegram cannot reply to ${thread.kind}`);
       const replyTo = { reply_parameters: { message_id: thread.messageId, allow_sending_without_reply: true } };
-      const links = reply.attachments.filter((a) => !a.content).map((a) => a.url);
+      const links = reply.attachments.filter((a) => !a.content && /^https?:\/\//i.test(a.url)).map((a) => a.url);
       const sent = await wrap(() => api.sendMessage(thread.chatId, [reply.text, ...links].join('\n'), replyTo));
       for (const file of reply.attachments) {
         if (!file.content) continue;

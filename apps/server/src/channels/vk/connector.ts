@@ -3,7 +3,7 @@
 // then a_check with the persisted ts) or received through the Callback API (vk/webhook.ts).
 import http from 'node:http';
 import https from 'node:https';
-import { API, APIError } from 'vk-io';
+import { API, APIError, Upload } from 'vk-io';
 import { z } from 'zod';
 import { ChannelError, toChannelError } from '../errors';
 import type {
@@ -99,6 +99,11 @@ export function createVkConnector(account: AccountConfig, fetchImpl: typeof fetc
     // vk-io types its agent as an https one; a plain-HTTP base URL (a local proxy, the tests) needs an http agent.
     agent: (base.startsWith('http:') ? new http.Agent({ keepAlive: true }) : https.globalAgent) as https.Agent,
   });
+  const upload = new Upload({
+    api,
+    uploadTimeout: 60_000,
+    agent: (base.startsWith('http:') ? new http.Agent({ keepAlive: true }) : https.globalAgent) as https.Agent,
+  });
   const call = async (method: string, params: Record<string, unknown>): Promise<unknown> => {
     try {
       return await api.call(method, params);
@@ -132,6 +137,38 @@ export function createVkConnector(account: AccountConfig, fetchImpl: typeof fetc
       const name = names.get(id);
       return name ? { ...item, author: { ...item.author, name } } : item;
     });
+  }
+
+  /** Uploads our own files for a reply: wall photos/documents for a comment, message ones for a private reply. */
+  async function uploadFiles(thread: ThreadRef, reply: Reply): Promise<string[]> {
+    const out: string[] = [];
+    for (const file of reply.attachments) {
+      if (!file.content) continue;
+      const source = {
+        value: Buffer.from(file.content.bytes),
+        filename: file.content.fileName,
+        contentType: file.content.contentType,
+      };
+      const photo = file.content.contentType.startsWith('image/');
+      try {
+        const attachment =
+          thread.kind === 'vk-wall-comment'
+            ? photo
+              ? await upload.wallPhoto({ source, group_id: groupId() })
+              : await upload.wallDocument({ source, group_id: groupId(), title: file.content.fileName })
+            : photo
+              ? await upload.messagePhoto({ source, peer_id: thread.kind === 'vk-message' ? thread.peerId : 0 })
+              : await upload.messageDocument({
+                  source,
+                  peer_id: thread.kind === 'vk-message' ? thread.peerId : 0,
+                  title: file.content.fileName,
+                });
+        out.push(attachment.toString());
+      } catch (error) {
+        throw fromVkError(error);
+      }
+    }
+    return out;
   }
 
   async function longPollServer() {
@@ -194,9 +231,10 @@ export function createVkConnector(account: AccountConfig, fetchImpl: typeof fetc
     },
 
     async publish(thread: ThreadRef, reply: Reply): Promise<PostedReply> {
-      // Files of our own cannot be fetched by VK: they go as links in this version (see README).
-      const links = reply.attachments.filter((a) => !a.content).map((a) => a.url);
+      // Public links go in the text; files kept by Otklik are uploaded to VK (photos and documents).
+      const links = reply.attachments.filter((a) => !a.content && /^https?:\/\//i.test(a.url)).map((a) => a.url);
       const message = [reply.text, ...links].join('\n');
+      const attachments = (await uploadFiles(thread, reply)).join(',');
       if (thread.kind === 'vk-wall-comment') {
         const answer = parse(
           z.object({ comment_id: z.number() }),
@@ -206,6 +244,7 @@ export function createVkConnector(account: AccountConfig, fetchImpl: typeof fetc
             from_group: groupId(),
             reply_to_comment: thread.commentId,
             message,
+            ...(attachments ? { attachments } : {}),
             // VK drops a second comment with the same guid: a resend after a crash does not post twice.
             guid: reply.requestId,
           }),
@@ -222,6 +261,7 @@ export function createVkConnector(account: AccountConfig, fetchImpl: typeof fetc
           await call('messages.send', {
             peer_id: thread.peerId,
             message,
+            ...(attachments ? { attachment: attachments } : {}),
             reply_to: thread.messageId,
             // VK drops a repeated random_id from the same community: the same guarantee for messages.
             random_id: vkRandomId(reply.requestId),
