@@ -385,6 +385,11 @@ export const en: Catalogue = {
     failing: 'failing, retry after {time}',
     notConnectedShort: 'not connected',
     seconds: '{n} s',
+    before: 'before',
+    showThread: 'Show the thread in the network',
+    thread: 'Thread in the network',
+    ours: 'our reply',
+    noThread: 'The network does not give the history of this conversation',
   },
   admin: {
     title: 'Administration',

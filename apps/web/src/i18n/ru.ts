@@ -380,6 +380,11 @@ export const ru = {
     failing: 'сбои, повтор после {time}',
     notConnectedShort: 'не подключён',
     seconds: '{n} с',
+    before: 'было',
+    showThread: 'Показать ветку в сети',
+    thread: 'Ветка в сети',
+    ours: 'наш ответ',
+    noThread: 'Сеть не отдаёт историю этой переписки',
   },
   admin: {
     title: 'Администрирование',

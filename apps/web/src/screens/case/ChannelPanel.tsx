@@ -98,11 +98,63 @@ export function ChannelPanel(props: {
           </ul>
         </>
       )}
+      {channel?.account && <ThreadView caseId={detail.id} timeZone={props.timeZone} />}
       {error && (
         <p className="error-message" role="alert">
           {error}
         </p>
       )}
     </section>
+  );
+}
+
+type ThreadMessages = Awaited<ReturnType<typeof api.channels.threadOfCase.query>>;
+
+/** The original and the replies around it, read from the network on request (context for the executor). */
+function ThreadView(props: { readonly caseId: string; readonly timeZone: string }) {
+  const t = useT();
+  const [thread, setThread] = useState<ThreadMessages | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async () => {
+    setError(null);
+    try {
+      setThread(await api.channels.threadOfCase.query({ caseId: props.caseId }));
+    } catch (err) {
+      setError(toReadableError(err, t).message);
+    }
+  };
+  if (!thread) {
+    return (
+      <>
+        <button type="button" className="button-secondary" onClick={() => void load()}>
+          {t.channels.showThread}
+        </button>
+        {error && (
+          <p className="error-message" role="alert">
+            {error}
+          </p>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      <h3>{t.channels.thread}</h3>
+      {thread.length === 0 ? (
+        <p className="muted">{t.channels.noThread}</p>
+      ) : (
+        <ul className="channel-thread">
+          {thread.map((m) => (
+            <li key={m.id}>
+              <span className="muted">
+                {m.ours ? t.channels.ours : m.author}
+                {m.at ? ` · ${formatDateTime(m.at, props.timeZone, t.lang.locale)}` : ''}
+              </span>
+              <div>{m.text}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
