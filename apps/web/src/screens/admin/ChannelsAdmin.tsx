@@ -10,6 +10,8 @@ import { formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
+import { useDirectory } from '../../stores/directory';
+import { useSession } from '../../stores/session';
 import { FormStatus } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
@@ -44,7 +46,10 @@ const blank = {
 
 function Health({ a }: { readonly a: Account }) {
   const t = useT();
-  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Times in the organisation's zone, as everywhere else in the product.
+  const user = useSession((s) => s.user);
+  const organisations = useDirectory((s) => s.organisations);
+  const tz = organisations.find((o) => o.id === user?.organisationId)?.timeZone ?? 'Europe/Moscow';
   const when = (v: Date | string | null) =>
     v ? formatDateTime(new Date(v).getTime(), tz, t.lang.locale) : t.channels.never;
   if (!a.connected) return <span className="muted">{t.channels.notConnectedShort}</span>;
