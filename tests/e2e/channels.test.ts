@@ -90,5 +90,15 @@ describe.skipIf(!hasBrowser)('channels: VK comment to board, answer back to VK',
     await screenshot(curator.page, 'channels-case-published', true);
     // Published once, however often the page or the worker looked.
     expect(vk.repliesTo(commentId).length).toBe(1);
+
+    // On a phone the case with its channel panel is one readable column.
+    const phone = await signedInPage(browser, server.url, 'nao-curator', { width: 390, height: 844 });
+    await phone.page.goto(`${server.url}/cases/${caseId}`);
+    await expect.poll(() => phone.page.getByRole('link', { name: 'Ответ в сети' }).count(), POLL).toBe(1);
+    const overflow = await phone.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await screenshot(phone.page, 'channels-case-phone', true);
   });
 });
