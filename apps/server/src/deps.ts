@@ -26,6 +26,8 @@ export interface ServerDeps {
   readonly metricsToken: string | undefined;
   /** Sign-in with the administration's directory, besides local passwords (none configured: local only). */
   readonly signIn: SignInMethods;
+  /** Encrypts channel tokens at rest (OTKLIK_SECRET_KEY); null = tokens cannot be stored or used. */
+  readonly secretKey: Buffer | null;
 }
 
 export interface SignInMethods {
@@ -42,6 +44,7 @@ export interface DepsOptions {
   bus?: EventsBus;
   metricsToken?: string;
   signIn?: SignInMethods;
+  secretKey?: Buffer | null;
 }
 
 export function createDeps(options: DepsOptions): ServerDeps {
@@ -61,5 +64,6 @@ export function createDeps(options: DepsOptions): ServerDeps {
     metrics: createMetrics({ database: options.database, now, bus }),
     metricsToken: options.metricsToken,
     signIn: options.signIn ?? { oidc: null, ldap: null },
+    secretKey: options.secretKey ?? null,
   };
 }

@@ -140,6 +140,20 @@ export const zEnv = z.object({
         'LDAP search filter; {login} is replaced by the escaped login (default matches uid, sAMAccountName, userPrincipalName, mail).',
     },
   ),
+  OTKLIK_SECRET_KEY: variable(
+    z
+      .string()
+      .refine(
+        (v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, 'base64').length === 32,
+        'нужно 32 байта: 64 шестнадцатеричные цифры или base64 (openssl rand -hex 32) / 32 bytes: 64 hex digits or base64',
+      )
+      .optional(),
+    {
+      description:
+        '32-byte key (64 hex digits or base64) encrypting channel tokens at rest; without it no channel token can be stored.',
+      secret: 'value',
+    },
+  ),
 });
 
 export type Env = z.infer<typeof zEnv>;

@@ -43,11 +43,16 @@ export interface TestServer {
 }
 
 /** Runs the real `otklik serve` (as the README's `pnpm start` does) and waits until /healthz answers. */
-function spawnNode(port: number, dataDir: string, demo: boolean): Promise<{ proc: ChildProcess; log: () => string }> {
+function spawnNode(
+  port: number,
+  dataDir: string,
+  demo: boolean,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<{ proc: ChildProcess; log: () => string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', cliMain, 'serve', ...(demo ? ['--demo'] : [])], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir },
+      env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -89,12 +94,15 @@ function stopProc(proc: ChildProcess): Promise<void> {
   });
 }
 
-/** `demo: false` starts a fresh installation (no organisation: the first-run page). */
-export async function startTestServer(options: { demo?: boolean } = {}): Promise<TestServer> {
+/** `demo: false` starts a fresh installation (no organisation: the first-run page); `env`: extra environment of the
+ *  server (e.g. OTKLIK_SECRET_KEY for channel tokens). */
+export async function startTestServer(
+  options: { demo?: boolean; env?: Readonly<Record<string, string>> } = {},
+): Promise<TestServer> {
   const demo = options.demo ?? true;
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
   const port = await freePort();
-  let current = await spawnNode(port, dataDir, demo);
+  let current = await spawnNode(port, dataDir, demo, options.env);
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
@@ -102,7 +110,7 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
     stop: () => stopProc(current.proc),
     async restart() {
       await stopProc(current.proc);
-      current = await spawnNode(port, dataDir, demo);
+      current = await spawnNode(port, dataDir, demo, options.env);
     },
     async dispose() {
       await stopProc(current.proc);

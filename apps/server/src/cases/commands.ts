@@ -11,6 +11,7 @@ import {
   initialState,
 } from '@otklik/domain';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db/connect';
 import { isUniqueViolation } from '../db/errors';
 import { caseEvents, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
@@ -34,6 +35,8 @@ export interface CommandRequest {
   command: unknown;
   /** Defaults to the server clock (the demo seed passes past instants). */
   now?: number;
+  /** Runs inside the command's transaction after the events are appended (e.g. the publication outbox row). */
+  inTransaction?: (tx: Tx, caseId: string) => Promise<void>;
 }
 
 export interface CommandResult {
@@ -121,7 +124,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
         if (updated.length === 0) throw conflict(before.version + 1);
       }
       if (events.length === 0) return [];
-      return tx
+      const rows = await tx
         .insert(caseEvents)
         .values(
           events.map((event, i) => ({
@@ -142,6 +145,8 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
           occurredAt: caseEvents.occurredAt,
           payload: caseEvents.payload,
         });
+      if (request.inTransaction) await request.inTransaction(tx, caseId);
+      return rows;
     });
   } catch (error) {
     // Two writers that passed the version check at once: the unique (case_id, version) index stops the second.

@@ -8,6 +8,10 @@ export function caseFlags(state: CaseState, clocks: readonly Clock[]): string[] 
   if (state.stage === 'final') flags.push('intermediate-answered');
   if (state.returns.length > 0) flags.push('returned');
   if (state.revisions.length > 0) flags.push('revised');
+  // Channels: an answer on its way to the network, or stuck (the board shows it; the case says why).
+  if (state.pendingPublication) flags.push(state.pendingPublication.failure ? 'publication-failed' : 'publishing');
+  if (state.messageEditedAt) flags.push('message-edited');
+  if (state.messageDeletedAt) flags.push('message-deleted');
   if (state.clocks.some((c) => c.breachedAt !== null) || clocks.some((c) => c.status === 'breached')) {
     flags.push('breached');
   } else if (

@@ -99,6 +99,11 @@ export const absences = pgTable(
   (t) => [index('absences_person_idx').on(t.personId)],
 );
 
+/**
+ * The body's official accounts per network (NAO p.2–7) and, when a token is stored, the connector that collects
+ * their messages and publishes answers. Secrets (token, OK application secret, webhook secret) are one AES-256-GCM
+ * box (channels/secret-box.ts) and never leave the server; the health columns feed the admin screen.
+ */
 export const channelAccounts = pgTable('channel_accounts', {
   id: uuid().primaryKey().defaultRandom(),
   organisationId: uuid()
@@ -108,7 +113,105 @@ export const channelAccounts = pgTable('channel_accounts', {
   url: text().notNull(),
   title: text().notNull().default(''),
   createdAt: createdAt(),
+  /** The network's id of the community, group, bot or channel (VK group id, OK group id, bot id). */
+  externalId: text(),
+  /** API base URL; null = the network's public one (a proxy or a test server otherwise). */
+  apiBaseUrl: text(),
+  /** Encrypted JSON of ChannelSecrets; null = a registry entry only (nothing collected or published). */
+  secretBox: text(),
+  /** Non-secret settings of the connector (ChannelSettings: application key, topics watched, VK confirmation…). */
+  settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  /** 'polling' (the server asks) or 'webhook' (the network calls /api/channels/<network>/<id>). */
+  mode: text().notNull().default('polling'),
+  enabled: boolean().notNull().default(true),
+  /** Where collection stopped (network-specific: VK long-poll ts, Telegram update_id, MAX marker, OK anchors). */
+  cursor: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  lastCollectedAt: instant(),
+  /** Posting time of the newest collected item: lag = collected at − posted at. */
+  lastItemPostedAt: instant(),
+  lastLagMs: integer(),
+  lastErrorCode: text(),
+  lastError: text(),
+  lastErrorAt: instant(),
+  consecutiveFailures: integer().notNull().default(0),
+  /** Do not call the network before this instant (rate limit answers, back-off after failures). */
+  backoffUntil: instant(),
+  tokenExpiresAt: instant(),
+  /** When the curators were told the account is broken (once per breakage). */
+  brokenNotifiedAt: instant(),
+  /** The node collecting this account and until when (a lease row: one collector per account). */
+  leaseOwner: text(),
+  leaseUntil: instant(),
 });
+
+/** Which case each collected item became, and the thread a reply must go to (network-specific). */
+export const channelMessages = pgTable(
+  'channel_messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    accountId: uuid()
+      .notNull()
+      .references(() => channelAccounts.id, { onDelete: 'cascade' }),
+    externalId: text().notNull(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** ThreadRef of channels/types.ts: where and how to reply (public comment or private message). */
+    thread: jsonb().$type<Record<string, unknown>>().notNull(),
+    postedAt: instant(),
+    collectedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('channel_messages_account_external_uq').on(t.accountId, t.externalId),
+    index('channel_messages_case_idx').on(t.caseId),
+  ],
+);
+
+/**
+ * Publications requested through a channel account (one row per request, id = the domain's requestId), written in
+ * the same transaction as the publication-requested event. States: pending → sending → sent → recorded; a failure
+ * goes back to pending with a later next_attempt_at, or to failed when a person must act; cancelled when the case
+ * was published by hand or closed meanwhile.
+ */
+export const publicationOutbox = pgTable(
+  'publication_outbox',
+  {
+    id: uuid().primaryKey(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    accountId: uuid()
+      .notNull()
+      .references(() => channelAccounts.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    thread: jsonb().$type<Record<string, unknown>>().notNull(),
+    text: text().notNull(),
+    attachments: jsonb().$type<{ kind: string; url: string; name?: string }[]>().notNull().default([]),
+    state: text().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: instant().notNull().defaultNow(),
+    /** A worker that claimed the row (state 'sending') owns it until then; after, another may check and resend. */
+    claimedUntil: instant(),
+    lastErrorCode: text(),
+    lastError: text(),
+    networkPostId: text(),
+    networkUrl: text(),
+    sentAt: instant(),
+    recordedAt: instant(),
+    requestedBy: uuid().references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('publication_outbox_due_idx').on(t.state, t.nextAttemptAt),
+    index('publication_outbox_case_idx').on(t.caseId),
+  ],
+);
 
 /** Custom regulation profiles; the five presets live in @otklik/domain and are not copied here. */
 export const regulationProfiles = pgTable('regulation_profiles', {

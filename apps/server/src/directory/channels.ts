@@ -1,13 +1,30 @@
-// The body's official accounts per network (NAO p.2–7: the account registry).
+// The body's official accounts per network (NAO p.2–7: the account registry) as every signed-in person may see
+// them: network, link, title. Tokens and connector health are the administrator's (channels/accounts.ts).
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { channelAccounts } from '../db/schema';
 
-export type ChannelAccountRow = typeof channelAccounts.$inferSelect;
+const registryColumns = {
+  id: channelAccounts.id,
+  organisationId: channelAccounts.organisationId,
+  network: channelAccounts.network,
+  url: channelAccounts.url,
+  title: channelAccounts.title,
+  createdAt: channelAccounts.createdAt,
+};
 
-export function listChannelAccounts(db: DbOrTx, organisationId: string): Promise<ChannelAccountRow[]> {
+export type ChannelRegistryEntry = {
+  id: string;
+  organisationId: string;
+  network: string;
+  url: string;
+  title: string;
+  createdAt: Date;
+};
+
+export function listChannelAccounts(db: DbOrTx, organisationId: string): Promise<ChannelRegistryEntry[]> {
   return db
-    .select()
+    .select(registryColumns)
     .from(channelAccounts)
     .where(eq(channelAccounts.organisationId, organisationId))
     .orderBy(asc(channelAccounts.network));
@@ -16,10 +33,10 @@ export function listChannelAccounts(db: DbOrTx, organisationId: string): Promise
 export async function createChannelAccount(
   db: DbOrTx,
   input: { organisationId: string; network: string; url: string; title?: string },
-): Promise<ChannelAccountRow> {
+): Promise<ChannelRegistryEntry> {
   const [row] = await db
     .insert(channelAccounts)
     .values({ ...input, title: input.title ?? '' })
-    .returning();
+    .returning(registryColumns);
   return row!;
 }

@@ -1,10 +1,18 @@
 // The plain HTTP routes under /api (machine clients and file transfer that do not fit tRPC).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleOidc } from '../auth/oidc-routes';
+import { handleChannelWebhook } from '../channels/webhooks';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { intakeDocsHtml, intakeOpenApi } from '../intake/openapi';
 import { handleAttachments } from './attachments-route';
-import { handleIntake } from './intake-route';
+import { handleIntake, handleIntakeBatch } from './intake-route';
+import { sendJson } from './respond';
+
+function sendHtml(res: ServerResponse, html: string) {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+  res.end(html);
+}
 
 export async function handleApiRequest(
   deps: ServerDeps,
@@ -14,6 +22,10 @@ export async function handleApiRequest(
 ): Promise<void> {
   if (path === '/api/intake') return handleIntake(deps, req, res);
   if (path.startsWith('/api/auth/oidc/')) return handleOidc(deps, req, res, path);
+  if (path === '/api/intake/batch') return handleIntakeBatch(deps, req, res);
+  if (path === '/api/openapi.json') return sendJson(res, 200, intakeOpenApi());
+  if (path === '/api/docs') return sendHtml(res, intakeDocsHtml());
+  if (path.startsWith('/api/channels/')) return handleChannelWebhook(deps, req, res, path);
   if (path === '/api/attachments' || path.startsWith('/api/attachments/'))
     return handleAttachments(deps, req, res, path);
   throw new AppError('NOT_FOUND', `Нет такого адреса API: ${path} / no such API route`);

@@ -2,7 +2,7 @@
 // bad input refused with nothing written, keys scoped to their organisation and revocable.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { caseEvents, cases } from '../db/schema';
+import { attachments, caseEvents, cases } from '../db/schema';
 import { createApiKey, revokeApiKey } from '../intake/api-keys';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture, type OrgFixture, signIn } from '../test/fixtures';
@@ -105,5 +105,65 @@ describeEachDatabase('intake endpoint', (getDb) => {
     const unknownNetwork = await post(message('net', { network: 'myspace' }));
     expect(unknownNetwork.status).toBe(400);
     expect((await server.deps.db.select().from(cases)).length).toBe(before);
+  });
+
+  it('keeps URL attachments as attachment rows of the case', async () => {
+    const r = (await (await post(message('m-att'))).json()) as { caseId: string };
+    const rows = await server.deps.db.select().from(attachments).where(eq(attachments.caseId, r.caseId));
+    expect(rows).toMatchObject([
+      { sourceUrl: 'https://sun.userapi.com/photo1.jpg', fileName: 'photo1.jpg', storageKey: null },
+    ]);
+  });
+
+  it('takes a batch: each message accepted or refused on its own, repeats recognised', async () => {
+    const batch = (messages: unknown[], auth: string | null = key) =>
+      fetch(`${server.url}/api/intake/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+        body: JSON.stringify({ messages }),
+      });
+    expect((await batch([message('b-1')], null)).status).toBe(401);
+    const res = await batch([
+      message('b-1'),
+      message('b-2', { url: 'ftp://x' }),
+      message('b-1'),
+      message('b-3', { network: 'max' }),
+      // Never a guessed date: Date.parse would read "дом 5" as 1 May 2001.
+      message('b-4', { postedAt: 'дом 5' }),
+    ]);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      results: Record<string, unknown>[];
+      created: number;
+      existing: number;
+      failed: number;
+    };
+    expect(body).toMatchObject({ created: 2, existing: 1, failed: 2 });
+    expect(body.results[4]).toMatchObject({ index: 4, error: { path: 'postedAt' } });
+    expect(body.results[1]).toMatchObject({ index: 1, error: { path: 'url' } });
+    expect(body.results[0]).toMatchObject({ index: 0, created: true });
+    expect(body.results[2]).toMatchObject({ index: 2, created: false, caseId: body.results[0]?.caseId });
+    expect((await batch([])).status).toBe(400);
+    expect((await batch(Array.from({ length: 501 }, (_, i) => message(`x-${i}`)))).status).toBe(400);
+  });
+
+  it('serves the OpenAPI document generated from the schemas, and a readable page of it', async () => {
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: {
+        schemas: { IntakeMessage: { required: string[]; properties: Record<string, { enum?: string[] }> } };
+      };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(['/api/intake', '/api/intake/batch']);
+    const m = doc.components.schemas.IntakeMessage;
+    expect(m.required).toEqual(expect.arrayContaining(['network', 'externalId', 'url', 'author', 'text']));
+    expect(m.properties.network?.enum).toContain('max');
+    const page = await fetch(`${server.url}/api/docs`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('POST /api/intake/batch');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!json-schema)[a-z]+\.(com|org|net)\//i);
   });
 });

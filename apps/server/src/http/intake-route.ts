@@ -1,15 +1,18 @@
 // POST /api/intake: a monitoring system delivers one message, authenticated by the organisation's API key
-// (Authorization: Bearer …). 201 with the new case, 200 with the existing one on a repeat delivery.
+// (Authorization: Bearer …). 201 with the new case, 200 with the existing one on a repeat delivery; and
+// POST /api/intake/batch for many at once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { organisationOfApiKey } from '../intake/api-keys';
-import { intakeMessage, zIntakeMessage } from '../intake/message';
+import { intakeMessage, zIntakeBatch, zIntakeMessage } from '../intake/message';
 import { readJson, sendJson } from './respond';
 
 const MAX_INTAKE_BODY = 256 * 1024;
 
-export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+const MAX_BATCH_BODY = 5 * 1024 * 1024;
+
+async function authenticate(deps: ServerDeps, req: IncomingMessage): Promise<string> {
   if (req.method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED', 'Используйте POST / use POST');
   const auth = req.headers.authorization ?? '';
   const key = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
@@ -17,6 +20,45 @@ export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: 
   const organisationId = await organisationOfApiKey(deps.db, key, deps.now());
   if (!organisationId)
     throw new AppError('UNAUTHORIZED', 'Неизвестный или отозванный ключ API / unknown or revoked key');
+  return organisationId;
+}
+
+/** POST /api/intake/batch: each message is validated and delivered on its own; one bad message refuses only itself. */
+export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const organisationId = await authenticate(deps, req);
+  const parsed = zIntakeBatch.safeParse(await readJson(req, MAX_BATCH_BODY));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError(
+      'BAD_INPUT',
+      `Неверный пакет / invalid batch: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+    );
+  }
+  const results: (
+    | { index: number; caseId: string; created: boolean }
+    | { index: number; error: { path: string; message: string } }
+  )[] = [];
+  for (const [index, raw] of parsed.data.messages.entries()) {
+    const message = zIntakeMessage.safeParse(raw);
+    if (!message.success) {
+      const issue = message.error.issues[0];
+      results.push({ index, error: { path: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid' } });
+      continue;
+    }
+    try {
+      results.push({ index, ...(await intakeMessage(deps, organisationId, message.data)) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({ index, error: { path: '', message: error.message } });
+    }
+  }
+  const created = results.filter((r) => 'created' in r && r.created).length;
+  const failed = results.filter((r) => 'error' in r).length;
+  sendJson(res, 200, { results, created, existing: results.length - created - failed, failed });
+}
+
+export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const organisationId = await authenticate(deps, req);
   const body = await readJson(req, MAX_INTAKE_BODY);
   const parsed = zIntakeMessage.safeParse(body);
   if (!parsed.success) {

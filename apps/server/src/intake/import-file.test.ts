@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../db/connect';
 import { migrateDatabase } from '../db/migrate';
@@ -12,7 +13,11 @@ import { createDeps, type ServerDeps } from '../deps';
 import { createOrganisation } from '../directory/organisations';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture, type OrgFixture } from '../test/fixtures';
+import { decodeImportBytes } from './csv';
 import { importRecords, parseImportFile } from './import-file';
+
+const MSK = { timeZone: 'Europe/Moscow' };
+const YEKB = { timeZone: 'Asia/Yekaterinburg' };
 
 const CSV = [
   'network,external_id,url,author,text,posted_at,visibility,attachments',
@@ -26,7 +31,7 @@ const CSV = [
 
 describe('import file parsing', () => {
   it('reads CSV with quotes, doubled quotes and a newline inside a field, keeping line numbers', () => {
-    const records = parseImportFile(CSV, 'csv');
+    const records = parseImportFile(CSV, 'csv', MSK);
     expect(records.map((r) => r.line)).toEqual([2, 3, 5, 6, 7]);
     expect(records[0]?.value).toMatchObject({
       text: 'Яма на Садовой, уже месяц',
@@ -36,7 +41,7 @@ describe('import file parsing', () => {
   });
 
   it('reads NDJSON line by line, marking a broken line without losing the others', () => {
-    const records = parseImportFile('{"a":1}\n\n{broken\n{"b":2}\n', 'json');
+    const records = parseImportFile('{"a":1}\n\n{broken\n{"b":2}\n', 'json', MSK);
     expect(records).toEqual([
       { line: 1, value: { a: 1 } },
       { line: 3, error: expect.stringContaining('не JSON') },
@@ -45,7 +50,66 @@ describe('import file parsing', () => {
   });
 
   it('reports missing CSV columns', () => {
-    expect(parseImportFile('network,text\nvk,x', 'csv')[0]?.error).toContain('external_id');
+    expect(parseImportFile('network,text\nvk,x', 'csv', MSK)[0]?.error).toContain('external_id');
+  });
+});
+
+describe('import files as Excel saves them', () => {
+  // A Russian Excel export: ';' between fields, a comma inside the text, a local time, Windows-1251.
+  const excel = [
+    'network;external_id;url;author;text;posted_at;visibility',
+    'vk;e-1;https://vk.com/wall-1_1;Анна К.;Яма на Садовой, у дома 5, уже месяц;01.12.2026 10:00;public',
+    'ok;e-2;https://ok.ru/group/1/topic/2;Пётр;"Двор; не чистят";2026-12-01 09:30;public',
+    'vk;e-3;https://vk.com/wall-1_3;Иван;Остановка;дом 5;public',
+    'vk;e-4;https://vk.com/wall-1_4;Иван;Остановка;31.02.2026 10:00;public',
+  ].join('\r\n');
+
+  it('reads Windows-1251 with ";" and keeps the comma in the text; dates in the organisation time zone', () => {
+    const decoded = decodeImportBytes(iconv.encode(excel, 'win1251'));
+    expect(decoded.encoding).toBe('windows-1251');
+    const records = parseImportFile(decoded.text, 'csv', YEKB);
+    expect(records[0]?.value).toMatchObject({
+      externalId: 'e-1',
+      text: 'Яма на Садовой, у дома 5, уже месяц',
+      author: 'Анна К.',
+      // Yekaterinburg is UTC+5 all year: 10:00 local on 1 December is 05:00 UTC (1 December, not 12 January).
+      postedAt: Date.parse('2026-12-01T05:00:00Z'),
+    });
+    expect(records[1]?.value).toMatchObject({ text: 'Двор; не чистят', postedAt: Date.parse('2026-12-01T04:30:00Z') });
+    // "дом 5" is an error for its line, never a date; neither is 31 February.
+    expect(records[2]).toMatchObject({ line: 4, error: expect.stringContaining('«дом 5» — не дата') });
+    expect(records[3]).toMatchObject({ line: 5, error: expect.stringContaining('не дата') });
+  });
+
+  it('reads UTF-8 with and without a BOM the same way', () => {
+    const plain = decodeImportBytes(Buffer.from(excel, 'utf8'));
+    const bom = decodeImportBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(excel, 'utf8')]));
+    expect([plain.encoding, bom.encoding]).toEqual(['utf-8', 'utf-8-bom']);
+    expect(parseImportFile(bom.text, 'csv', MSK)).toEqual(parseImportFile(plain.text, 'csv', MSK));
+    // Moscow is UTC+3: 10:00 local is 07:00 UTC.
+    expect(parseImportFile(plain.text, 'csv', MSK)[0]?.value).toMatchObject({
+      postedAt: Date.parse('2026-12-01T07:00:00Z'),
+    });
+  });
+
+  it('reports an unclosed quote by line instead of failing the whole file silently', () => {
+    const records = parseImportFile(
+      'network,external_id,url,author,text\nvk,1,https://vk.com/1,А,"не закрыто\n',
+      'csv',
+      MSK,
+    );
+    expect(records[0]?.error).toMatch(/CSV/);
+  });
+
+  it('reads local times in JSON files in the organisation zone too, and refuses guesses', () => {
+    const records = parseImportFile(
+      '{"postedAt":"01.12.2026 10:00"}\n{"postedAt":"дом 5"}\n{"postedAt":"2026-12-01T10:00:00+03:00"}\n',
+      'json',
+      YEKB,
+    );
+    expect(records[0]?.value).toMatchObject({ postedAt: Date.parse('2026-12-01T05:00:00Z') });
+    expect(records[1]?.error).toContain('не дата');
+    expect(records[2]?.value).toMatchObject({ postedAt: '2026-12-01T10:00:00+03:00' });
   });
 });
 
@@ -59,14 +123,14 @@ describeEachDatabase('import', (getDb) => {
 
   it('imports the good lines, reports each bad one by line, and imports nothing twice', async () => {
     const progress = vi.fn();
-    const first = await importRecords(deps, org.organisationId, parseImportFile(CSV, 'csv'), progress);
+    const first = await importRecords(deps, org.organisationId, parseImportFile(CSV, 'csv', MSK), progress);
     expect(first).toMatchObject({ total: 5, created: 2, existing: 0 });
     expect(first.errors.map((e) => e.line)).toEqual([5, 6, 7]);
     expect(first.errors[0]?.message).toContain('externalId');
     expect(first.errors[1]?.message).toContain('url');
-    expect(first.errors[2]?.message).toContain('postedAt');
+    expect(first.errors[2]?.message).toContain('posted_at');
     expect(progress).toHaveBeenLastCalledWith(5, 5);
-    const second = await importRecords(deps, org.organisationId, parseImportFile(CSV, 'csv'));
+    const second = await importRecords(deps, org.organisationId, parseImportFile(CSV, 'csv', MSK));
     expect(second).toMatchObject({ created: 0, existing: 2 });
     const rows = await deps.db.select().from(cases).where(eq(cases.organisationId, org.organisationId));
     expect(rows.map((r) => r.externalId).sort()).toEqual(['c-1', 'c-2']);

@@ -1,8 +1,21 @@
 // The JSON/CSV import behind `otklik import`: parses a file into numbered records, delivers each through the
 // same idempotent intake as the HTTP endpoint, and reports per line what happened.
 import type { ServerDeps } from '../deps';
-import { parseCsv } from './csv';
+import { CsvSyntaxError, parseCsv } from './csv';
 import { intakeMessage, zIntakeMessage } from './message';
+import { ISO_WITH_OFFSET, parsePostedAt } from './posted-at';
+
+export interface ParseOptions {
+  /** The organisation's IANA time zone: local times in the file are read in it. */
+  readonly timeZone: string;
+}
+
+/** A posting time given as local time becomes epoch ms in the organisation's zone; a bad one is the line's error. */
+function localPostedAt(value: unknown, timeZone: string): { value?: unknown; error?: string } {
+  if (typeof value !== 'string' || ISO_WITH_OFFSET.test(value.trim())) return { value };
+  const parsed = parsePostedAt(value, timeZone);
+  return parsed.ok ? { value: parsed.at } : { error: `posted_at: ${parsed.error}` };
+}
 
 export interface ImportRecord {
   /** Line of the file (JSON array: the element's position, 1-based). */
@@ -30,8 +43,15 @@ export const CSV_COLUMNS = [
   'attachments',
 ];
 
-function fromCsv(text: string): ImportRecord[] {
-  const [header, ...rows] = parseCsv(text);
+function fromCsv(text: string, options: ParseOptions): ImportRecord[] {
+  let records: ReturnType<typeof parseCsv>;
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return [{ line: error.line, error: error.message }];
+    throw error;
+  }
+  const [header, ...rows] = records;
   if (!header) return [];
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const missing = ['network', 'external_id', 'url', 'author', 'text'].filter((c) => !names.includes(c));
@@ -44,7 +64,8 @@ function fromCsv(text: string): ImportRecord[] {
       const v = i >= 0 ? fields[i]?.trim() : undefined;
       return v === '' ? undefined : v;
     };
-    const postedAt = get('posted_at');
+    const postedAt = localPostedAt(get('posted_at'), options.timeZone);
+    if (postedAt.error) return { line, error: postedAt.error };
     return {
       line,
       value: {
@@ -53,7 +74,7 @@ function fromCsv(text: string): ImportRecord[] {
         url: get('url'),
         author: get('author'),
         text: fields[names.indexOf('text')] ?? '',
-        ...(postedAt ? { postedAt } : {}),
+        ...(postedAt.value !== undefined ? { postedAt: postedAt.value } : {}),
         ...(get('visibility') ? { visibility: get('visibility') } : {}),
         attachments: (get('attachments') ?? '')
           .split(/\s+/)
@@ -61,6 +82,17 @@ function fromCsv(text: string): ImportRecord[] {
           .map((url) => ({ url })),
       },
     };
+  });
+}
+
+/** JSON lines may give postedAt in local time too ("01.12.2026 10:00"): read in the organisation's zone. */
+function withLocalTimes(records: ImportRecord[], options: ParseOptions): ImportRecord[] {
+  return records.map((r) => {
+    if (r.error || typeof r.value !== 'object' || r.value === null || !('postedAt' in r.value)) return r;
+    const postedAt = localPostedAt(r.value.postedAt, options.timeZone);
+    return postedAt.error
+      ? { line: r.line, error: postedAt.error }
+      : { line: r.line, value: { ...r.value, postedAt: postedAt.value } };
   });
 }
 
@@ -73,7 +105,8 @@ function fromJson(text: string): ImportRecord[] {
     } catch (error) {
       return [{ line: 1, error: `файл — не JSON / not valid JSON: ${(error as Error).message}` }];
     }
-    return (items as unknown[]).map((value, i) => ({ line: i + 1, value }));
+    if (!Array.isArray(items)) return [{ line: 1, error: 'ожидается массив / an array was expected' }];
+    return items.map((value: unknown, i) => ({ line: i + 1, value }));
   }
   // NDJSON: one message per line, so one bad line does not hide the others.
   return text.split(/\r?\n/).flatMap((raw, i): ImportRecord[] => {
@@ -86,8 +119,8 @@ function fromJson(text: string): ImportRecord[] {
   });
 }
 
-export function parseImportFile(text: string, format: 'json' | 'csv'): ImportRecord[] {
-  return format === 'csv' ? fromCsv(text) : fromJson(text);
+export function parseImportFile(text: string, format: 'json' | 'csv', options: ParseOptions): ImportRecord[] {
+  return format === 'csv' ? fromCsv(text, options) : withLocalTimes(fromJson(text), options);
 }
 
 export async function importRecords(

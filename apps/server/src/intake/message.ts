@@ -1,12 +1,13 @@
 // One incoming message from a monitoring system or an import file, as the intake accepts it (zod), and how it
 // becomes a case: registered by the system actor, idempotent by (organisation, network, external id).
 import { zNetwork } from '@otklik/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { isUniqueViolation } from '../db/errors';
-import { cases } from '../db/schema';
+import { attachments, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
+import { ISO_WITH_OFFSET } from './posted-at';
 
 export const MAX_INTAKE_TEXT = 20_000;
 
@@ -19,16 +20,26 @@ const zHttpUrl = z
 /** A posting time as epoch milliseconds or an ISO-8601 string with an offset. */
 const zPostedAt = z.union([
   z.number().int().nonnegative(),
+  // Strict: "дом 5" or "01.12.2026" are refused here (Date.parse would guess); files in local time are read by
+  // the import in the organisation's time zone (posted-at.ts).
   z
     .string()
-    .refine((s) => !Number.isNaN(Date.parse(s)), 'время публикации: ISO-8601 / posted at: ISO-8601')
+    .refine(
+      (s) => ISO_WITH_OFFSET.test(s) && !Number.isNaN(Date.parse(s)),
+      'время публикации: ISO-8601 со смещением (2026-12-01T10:00:00+03:00) / posted at: ISO-8601 with an offset',
+    )
     .transform((s) => Date.parse(s)),
 ]);
 
 export const zIntakeMessage = z.object({
-  network: zNetwork,
-  externalId: z.string().trim().min(1, 'нужен внешний id / externalId is required').max(200),
-  url: zHttpUrl,
+  network: zNetwork.meta({ description: 'Сеть / network of the message' }),
+  externalId: z
+    .string()
+    .trim()
+    .min(1, 'нужен внешний id / externalId is required')
+    .max(200)
+    .meta({ description: 'Id of the message in its network; a repeat delivery with the same id changes nothing' }),
+  url: zHttpUrl.meta({ description: 'Link to the message (http or https)' }),
   author: z.union([
     z
       .string()
@@ -39,8 +50,14 @@ export const zIntakeMessage = z.object({
     z.object({ name: z.string().trim().min(1).max(300), profileUrl: zHttpUrl.optional() }),
   ]),
   text: z.string().max(MAX_INTAKE_TEXT, `текст длиннее ${MAX_INTAKE_TEXT} символов / text too long`),
-  postedAt: zPostedAt.optional(),
-  visibility: z.enum(['public', 'private']).default('public'),
+  postedAt: zPostedAt.optional().meta({
+    description:
+      'When the author posted it: epoch milliseconds or ISO-8601 with an offset (some deadlines count from it)',
+  }),
+  visibility: z
+    .enum(['public', 'private'])
+    .default('public')
+    .meta({ description: 'public comment or private message: the answer goes back the same way' }),
   /** Attachments stay where they are: referenced by URL, not downloaded. */
   attachments: z
     .array(
@@ -54,6 +71,16 @@ export const zIntakeMessage = z.object({
     .default([]),
 });
 export type IntakeMessage = z.infer<typeof zIntakeMessage>;
+
+/** POST /api/intake/batch: several messages at once, each handled (and answered) on its own. */
+export const MAX_INTAKE_BATCH = 500;
+export const zIntakeBatch = z.object({
+  messages: z
+    .array(z.unknown())
+    .min(1, 'пустой пакет / empty batch')
+    .max(MAX_INTAKE_BATCH, `не более ${MAX_INTAKE_BATCH} сообщений / at most ${MAX_INTAKE_BATCH} messages`)
+    .meta({ description: `Up to ${MAX_INTAKE_BATCH} messages, each as in POST /api/intake` }),
+});
 
 async function findExisting(deps: ServerDeps, organisationId: string, m: IntakeMessage) {
   const [row] = await deps.db
@@ -70,7 +97,54 @@ export interface IntakeResult {
   created: boolean;
 }
 
+const CONTENT_TYPE_OF_KIND: Record<IntakeMessage['attachments'][number]['kind'], string> = {
+  photo: 'image/*',
+  video: 'video/*',
+  document: 'application/octet-stream',
+  other: 'application/octet-stream',
+};
+
+function fileNameOfUrl(url: string): string {
+  const last = url.split('?')[0]?.split('/').pop() || url;
+  try {
+    return decodeURIComponent(last).slice(0, 300);
+  } catch {
+    return last.slice(0, 300);
+  }
+}
+
+/** Attachments by URL become rows of `attachments` (referenced, not downloaded); missing ones only, so a repeat
+ *  delivery after a crash completes what the first one started. */
+async function ensureUrlAttachments(deps: ServerDeps, organisationId: string, caseId: string, m: IntakeMessage) {
+  if (m.attachments.length === 0) return;
+  const urls = m.attachments.map((a) => a.url);
+  const present = await deps.db
+    .select({ url: attachments.sourceUrl })
+    .from(attachments)
+    .where(and(eq(attachments.caseId, caseId), inArray(attachments.sourceUrl, urls)));
+  const have = new Set(present.map((p) => p.url));
+  const missing = m.attachments.filter((a) => !have.has(a.url));
+  if (missing.length === 0) return;
+  await deps.db.insert(attachments).values(
+    missing.map((a) => ({
+      organisationId,
+      caseId,
+      fileName: a.name ?? fileNameOfUrl(a.url),
+      contentType: CONTENT_TYPE_OF_KIND[a.kind],
+      sizeBytes: 0,
+      storageKey: null,
+      sourceUrl: a.url,
+    })),
+  );
+}
+
 export async function intakeMessage(deps: ServerDeps, organisationId: string, m: IntakeMessage): Promise<IntakeResult> {
+  const result = await registerOnce(deps, organisationId, m);
+  await ensureUrlAttachments(deps, organisationId, result.caseId, m);
+  return result;
+}
+
+async function registerOnce(deps: ServerDeps, organisationId: string, m: IntakeMessage): Promise<IntakeResult> {
   const existing = await findExisting(deps, organisationId, m);
   if (existing) return { caseId: existing.id, created: false };
   try {

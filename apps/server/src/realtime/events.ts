@@ -103,6 +103,8 @@ export const NOTIFICATION_KINDS = [
   'clock-breached',
   'deficiency-notice',
   'alert-to-head',
+  /** A channel account stopped working (token revoked, permissions…): the curators are told once per breakage. */
+  'channel-broken',
 ] as const;
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof zNotificationKind>;

@@ -2,6 +2,7 @@
 import { authRouter } from './routers/auth';
 import { calendarRouter } from './routers/calendar';
 import { casesRouter } from './routers/cases';
+import { channelsRouter } from './routers/channels';
 import { directoryRouter } from './routers/directory';
 import { intakeRouter } from './routers/intake';
 import { notificationsRouter } from './routers/notifications';
@@ -15,6 +16,7 @@ import { router } from './trpc';
 export const appRouter = router({
   auth: authRouter,
   cases: casesRouter,
+  channels: channelsRouter,
   directory: directoryRouter,
   profiles: profilesRouter,
   calendar: calendarRouter,

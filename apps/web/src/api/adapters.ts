@@ -102,6 +102,12 @@ export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): 
     authorName: r.author,
     sociallySignificant: r.flags.includes('socially-significant'),
     repeat: r.flags.includes('repeat'),
+    publication: r.flags.includes('publication-failed')
+      ? 'failed'
+      : r.flags.includes('publishing')
+        ? 'publishing'
+        : null,
+    messageDeleted: r.flags.includes('message-deleted'),
     isOpen: r.isOpen,
     seq,
     responsiblePersonId: r.responsiblePersonId,

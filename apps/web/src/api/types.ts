@@ -56,6 +56,9 @@ export interface BoardCase {
   readonly authorName: string | null;
   readonly sociallySignificant: boolean;
   readonly repeat: boolean;
+  /** An answer on its way to the network through a channel account, or stuck there (channels). */
+  readonly publication: 'publishing' | 'failed' | null;
+  readonly messageDeleted: boolean;
   readonly isOpen: boolean;
   /** Sequence number of the last change applied to this row. */
   readonly seq: number;

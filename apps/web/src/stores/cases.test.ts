@@ -27,6 +27,8 @@ function row(id: string, seq: number, patch: Partial<BoardCase> = {}): BoardCase
     authorName: null,
     sociallySignificant: false,
     repeat: false,
+    publication: null,
+    messageDeleted: false,
     isOpen: true,
     seq,
     responsiblePersonId: null,

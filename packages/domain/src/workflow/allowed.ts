@@ -26,6 +26,11 @@ export function allowedCommands(state: CaseState, actor: Actor, ctx: DomainConte
         return state.clocks.some(
           (c) => c.closedAt === null && Array.isArray(decideClockRecord(base, { type, clockId: c.id })),
         );
+      // Recorded when a network reports something, never offered as something to do now.
+      case 'record-publication-failure':
+      case 'record-message-edit':
+      case 'record-message-deletion':
+        return false;
       default:
         return true;
     }

@@ -2,6 +2,12 @@
 // Instants are epoch milliseconds (UTC) everywhere in the domain, in commands and events alike.
 import { z } from 'zod';
 import { zCategory, zStepId } from '../profiles/schema';
+import {
+  zRecordMessageDeletionCommand,
+  zRecordMessageEditCommand,
+  zRecordPublicationFailureCommand,
+  zRequestPublicationCommand,
+} from './channel';
 
 const zId = z.string().min(1, 'обязательное поле / required');
 const zText = (what: string) => z.string().trim().min(1, `${what} обязателен / ${what} is required`);
@@ -11,6 +17,7 @@ export const zNetwork = z.enum([
   'vk',
   'ok',
   'telegram',
+  'max',
   'instagram',
   'facebook',
   'twitter',
@@ -45,7 +52,8 @@ export type DraftKind = z.infer<typeof zDraftKind>;
 
 /** Where an answer was published (konyshevsky p.14: same thread, or the body's own account with a link to the author). */
 export const zPublicationPlace = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('same-thread'), url: z.string().optional() }),
+  // postId: the network's id of the reply when a channel account posted it.
+  z.object({ kind: z.literal('same-thread'), url: z.string().optional(), postId: z.string().optional() }),
   z.object({ kind: z.literal('own-account'), url: zText('адрес публикации'), authorLink: zText('ссылка на автора') }),
 ]);
 export type PublicationPlace = z.infer<typeof zPublicationPlace>;
@@ -179,6 +187,10 @@ export const zCaseCommand = z.discriminatedUnion('type', [
   zReassignSubstituteCommand,
   zRecordClockAtRiskCommand,
   zRecordClockBreachedCommand,
+  zRequestPublicationCommand,
+  zRecordPublicationFailureCommand,
+  zRecordMessageEditCommand,
+  zRecordMessageDeletionCommand,
 ]);
 export type CaseCommand = z.infer<typeof zCaseCommand>;
 export type CaseCommandInput = z.input<typeof zCaseCommand>;

@@ -210,6 +210,9 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
       return [{ type: 'revision-requested', ...base, reason: c.reason }];
     case 'publish':
     case 'publish-intermediate':
+      if (actor.roles.includes('system') && c.where.kind !== 'same-thread') {
+        return invalid('where', 'Через аккаунт публикуется только в той же ветке / a channel posts in the same thread');
+      }
       // idrinsky 3.4: a private message is answered privately, never by a post on the body's own account.
       if (s.message?.visibility === 'private' && c.where.kind === 'own-account') {
         return invalid('where', 'На личное сообщение отвечают лично / a private message gets a private reply');
@@ -280,6 +283,38 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
     case 'record-clock-at-risk':
     case 'record-clock-breached':
       return decideClockRecord(env, c);
+    case 'request-publication':
+      return [
+        {
+          type: 'publication-requested',
+          ...base,
+          requestId: c.requestId,
+          kind: s.draft?.kind === 'intermediate' ? 'intermediate' : 'answer',
+        },
+      ];
+    case 'record-publication-failure':
+      if (s.pendingPublication?.requestId !== c.requestId) {
+        return { code: 'nothing-to-record', message: 'Эта публикация уже не ожидается / no such pending publication' };
+      }
+      return [{ type: 'publication-failed', ...base, requestId: c.requestId, error: c.error, retrying: c.retrying }];
+    case 'record-message-edit':
+      if (!s.message || s.message.text === c.text) {
+        return { code: 'nothing-to-record', message: 'Текст не изменился / the text did not change' };
+      }
+      return [
+        {
+          type: 'message-edited',
+          ...base,
+          text: c.text,
+          previousText: s.message.text,
+          ...(c.editedAt === undefined ? {} : { editedAt: c.editedAt }),
+        },
+      ];
+    case 'record-message-deletion':
+      if (s.messageDeletedAt != null) {
+        return { code: 'nothing-to-record', message: 'Удаление уже записано / the deletion is already recorded' };
+      }
+      return [{ type: 'message-deleted', ...base, ...(c.deletedAt === undefined ? {} : { deletedAt: c.deletedAt }) }];
   }
 }
 

@@ -3,6 +3,7 @@
 
 import type { Instant } from '../calendar/types';
 import type { Category, StepId } from '../profiles/schema';
+import type { ChannelEvent } from './channel';
 import type { Assignment, Attachment, DraftKind, Evidence, Network, PublicationPlace, RouteMode } from './commands';
 
 interface Envelope<T extends string> {
@@ -134,5 +135,6 @@ export type CaseEvent =
   | DeadlineShortened
   | ExecutorReassigned
   | ClockAtRisk
-  | ClockBreached;
+  | ClockBreached
+  | ChannelEvent;
 export type CaseEventType = CaseEvent['type'];

@@ -214,7 +214,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     }
     case 'answer-published': {
       const publications = [...s.publications, { kind: event.kind, where: event.where, by: event.by, at }];
-      if (event.kind === 'answer') return { ...close(s, at, 'answered'), publications };
+      if (event.kind === 'answer') return { ...close(s, at, 'answered'), publications, pendingPublication: null };
       // A clarification request goes to the author; the executor keeps working on the answer, the clock runs on.
       const clocks = closeSteps(s.clocks, at, 'publish');
       return {
@@ -222,6 +222,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         status: 'assigned',
         draft: null,
         publications,
+        pendingPublication: null,
         // In the final stage the final deadline alone bounds the new draft.
         clocks: s.stage === 'answer' ? [...clocks, clock('draft', 'step', v, at, composerResponsible(s))] : clocks,
       };
@@ -234,6 +235,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         stage: 'final',
         draft: null,
         intermediatePublishedAt: at,
+        pendingPublication: null,
         publications: [...s.publications, { kind: 'intermediate', where: event.where, by: event.by, at }],
         clocks: [...clocks, clock('final', 'overall', v, at, composerResponsible(s))],
       };
@@ -288,6 +290,31 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
           c.id === event.clockId && c.breachedAt === null ? { ...c, breachedAt: at, dueAt: event.dueAt } : c,
         ),
       };
+    case 'publication-requested':
+      return {
+        ...s,
+        pendingPublication: {
+          requestId: event.requestId,
+          kind: event.kind,
+          requestedBy: event.by,
+          requestedAt: at,
+          failure: null,
+        },
+      };
+    case 'publication-failed': {
+      const pending = s.pendingPublication;
+      if (!pending || pending.requestId !== event.requestId) return s;
+      return {
+        ...s,
+        pendingPublication: { ...pending, failure: { ...event.error, at, retrying: event.retrying } },
+      };
+    }
+    case 'message-edited':
+      return s.message
+        ? { ...s, message: { ...s.message, text: event.text }, messageEditedAt: event.editedAt ?? at }
+        : s;
+    case 'message-deleted':
+      return { ...s, messageDeletedAt: event.deletedAt ?? at };
     default: {
       // Exhaustive: a new event type is a compile error here; an unknown one at run time changes only the version.
       const unknown: never = event;

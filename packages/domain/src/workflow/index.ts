@@ -1,6 +1,7 @@
 // The workflow area's public surface: commands (zod), events, state, and the decider.
 
 export { allowedCommands } from './allowed';
+export * from './channel';
 export * from './commands';
 export { decide } from './decide';
 export type * from './events';

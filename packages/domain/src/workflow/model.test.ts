@@ -78,6 +78,20 @@ function candidates(s: CaseState, now: Instant, shortenBy: number): Cmd[] {
         { type: 'record-clock-at-risk', clockId: c.id },
         { type: 'record-clock-breached', clockId: c.id },
       ]),
+    // Channels: a publication through an account, its failure, edits and deletions of the original.
+    { type: 'request-publication', requestId: `r${s.version}` },
+    ...(s.pendingPublication
+      ? [
+          {
+            type: 'record-publication-failure' as const,
+            requestId: s.pendingPublication.requestId,
+            error: { code: 'network', message: 'сеть недоступна' },
+            retrying: true,
+          },
+        ]
+      : []),
+    { type: 'record-message-edit', text: `правка ${s.version}` },
+    { type: 'record-message-deletion' },
     ...DEPTS.map((x) => ({
       type: 'reassign-substitute' as const,
       departmentId: `dept-${x}`,
@@ -120,6 +134,10 @@ const RARE = new Set([
   'shorten-deadline',
   'record-clock-at-risk',
   'return',
+  // Channel records follow network reports; always allowed, so taken rarely to let cases travel the long way.
+  'record-message-edit',
+  'record-message-deletion',
+  'record-publication-failure',
 ]);
 
 const step = fc.record({

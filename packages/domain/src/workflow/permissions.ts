@@ -30,8 +30,9 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   approve: ['curator'],
   'request-revision': ['curator'],
   // The profile names the publisher (checked per state below).
-  publish: ['executor', 'curator'],
-  'publish-intermediate': ['executor', 'curator'],
+  // 'system': the outbox worker records a publication a publisher requested through a channel account.
+  publish: ['executor', 'curator', 'system'],
+  'publish-intermediate': ['executor', 'curator', 'system'],
   reject: ['operator', 'curator'],
   'send-explanation': ['curator'],
   'link-published': ['curator'],
@@ -42,6 +43,10 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'reassign-substitute': ['curator', 'department-head', 'administrator'],
   'record-clock-at-risk': ['system'],
   'record-clock-breached': ['system'],
+  'request-publication': ['executor', 'curator'],
+  'record-publication-failure': ['system'],
+  'record-message-edit': ['system'],
+  'record-message-deletion': ['system'],
 };
 
 export const forbidden = (message: string): DomainError => ({ code: 'forbidden', message });
@@ -140,11 +145,21 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
       if (!inStatus(s, 'approved') || !s.draft) return wrongState(s, type);
       const intermediate = s.draft.kind === 'intermediate';
       if (intermediate !== (type === 'publish-intermediate')) return wrongState(s, type);
-      const byCurator = s.publisher === 'curator' || composerOf(s) === null;
-      return byCurator
-        ? seat(has(actor, 'curator'), 'Публикует куратор / the curator publishes (profile)')
-        : seat(isComposer(s, actor), 'Публикует исполнитель / the executor publishes (konyshevsky p.14)');
+      // The system records only what a publisher asked a channel account to post.
+      if (has(actor, 'system')) {
+        return s.pendingPublication
+          ? null
+          : forbidden(
+              'Система публикует только запрошенное публикующим / the system posts only what a publisher requested',
+            );
+      }
+      return publisherSeat(s, actor);
     }
+    case 'request-publication':
+      if (!inStatus(s, 'approved') || !s.draft) return wrongState(s, type);
+      // One request at a time; a failed one may be requested again (a retry).
+      if (s.pendingPublication && !s.pendingPublication.failure) return wrongState(s, type);
+      return publisherSeat(s, actor);
     case 'reject':
       return notInProfile(ctx, 'rejected');
     case 'send-explanation':
@@ -167,8 +182,20 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
         'Руководитель может заменить исполнителя только своего подразделения / a department head reassigns only in their department',
       );
     }
+    case 'record-publication-failure':
+      return s.pendingPublication ? null : wrongState(s, type);
+    case 'record-message-edit':
+    case 'record-message-deletion':
     case 'record-clock-at-risk':
     case 'record-clock-breached':
       return null;
   }
+}
+
+/** The profile names who publishes: the curator (NAO p.20, krasnoufimsk p.16) or the composing executor
+ *  (konyshevsky p.14); a parallel set's answer is the curator's. */
+function publisherSeat(s: CaseState, actor: Actor): DomainError | null {
+  const byCurator = s.publisher === 'curator' || composerOf(s) === null;
+  if (byCurator) return has(actor, 'curator') ? null : forbidden('Публикует куратор / the curator publishes (profile)');
+  return isComposer(s, actor) ? null : forbidden('Публикует исполнитель / the executor publishes (konyshevsky p.14)');
 }

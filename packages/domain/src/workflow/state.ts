@@ -37,6 +37,9 @@ export const initialState: CaseState = {
   appeal: null,
   closedAt: null,
   clocks: [],
+  pendingPublication: null,
+  messageEditedAt: null,
+  messageDeletedAt: null,
 };
 
 export const isOpen = (s: CaseState): boolean => s.status !== 'none' && s.status !== 'closed';

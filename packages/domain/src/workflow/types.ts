@@ -2,6 +2,7 @@
 // Instants are epoch milliseconds (UTC) throughout; ids (case, person, department) are strings given by the caller.
 import type { Instant, WorkingCalendar } from '../calendar/types';
 import type { Category, Ending, Profile, StepId } from '../profiles/schema';
+import type { ChannelState } from './channel';
 import type {
   Assignment,
   Attachment,
@@ -131,7 +132,7 @@ export interface ClockRecord {
   readonly dueAt: Instant | null;
 }
 
-export interface CaseState {
+export interface CaseState extends ChannelState {
   /** Number of events folded in (the per-case version). */
   readonly version: number;
   readonly caseId: string | null;

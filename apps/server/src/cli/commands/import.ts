@@ -7,6 +7,7 @@ import { migrateDatabase } from '../../db/migrate';
 import { createDeps } from '../../deps';
 import { findOrganisation } from '../../directory/organisations';
 import { readEnv } from '../../env';
+import { decodeImportBytes } from '../../intake/csv';
 import { CSV_COLUMNS, importRecords, parseImportFile } from '../../intake/import-file';
 import { badInput, parseCommandArgs } from '../args';
 import { databaseTargetFromEnv } from './serve';
@@ -14,10 +15,13 @@ import { databaseTargetFromEnv } from './serve';
 export const help = `Usage: otklik import FILE --org <organisation id or slug> [--format json|csv]
 
 Imports citizens' messages. JSON: an array of objects or one object per line, with the fields
-network, externalId, url, author, text, postedAt (ISO-8601), visibility (public|private), attachments [{url}].
-CSV: a header row with the columns ${CSV_COLUMNS.join(', ')}.
+network, externalId, url, author, text, postedAt, visibility (public|private), attachments [{url}].
+CSV: a header row with the columns ${CSV_COLUMNS.join(', ')}; fields separated by ';', ',' or a tab;
+the file in UTF-8 (with or without a BOM) or Windows-1251, as Excel saves it.
+postedAt / posted_at: DD.MM.YYYY HH:MM[:SS] or YYYY-MM-DD HH:MM in the organisation's time zone, or
+ISO-8601 with an offset; anything else is an error for that line.
 A message already imported (same organisation, network and external id) is not imported twice.
-Exit code: 0 when every line was imported or already present, 1 when some lines had errors.`;
+Exit code: 0 when every line was imported or already present, 1 when some lines had errors, 2 on bad usage.`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(
@@ -34,8 +38,14 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`otklik import: формат json или csv / format must be json or csv\n`);
     return 2;
   }
-  const text = readFileSync(resolve(args.file), 'utf8');
-  const records = parseImportFile(text, format);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(args.file));
+  } catch (error) {
+    process.stderr.write(`otklik import: файл не читается / cannot read the file: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const { text, encoding } = decodeImportBytes(bytes);
   const env = readEnv();
   const database = await openDatabase(databaseTargetFromEnv(env));
   try {
@@ -45,6 +55,8 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`otklik import: организация «${args.org}» не найдена / organisation not found\n`);
       return 2;
     }
+    process.stderr.write(`Кодировка / encoding: ${encoding}; часовой пояс / time zone: ${org.timeZone}\n`);
+    const records = parseImportFile(text, format, { timeZone: org.timeZone });
     const deps = createDeps({ database, attachmentsDir: join(resolve(env.OTKLIK_DATA_DIR), 'attachments') });
     const tty = process.stderr.isTTY;
     let lastShown = 0;

@@ -3,6 +3,8 @@
 import { join, resolve } from 'node:path';
 import { inArray } from 'drizzle-orm';
 import { signInMethodsFromEnv } from '../../auth/sign-in-methods';
+import { startChannelRuntime } from '../../channels/runtime';
+import { parseSecretKey } from '../../channels/secret-box';
 import type { DatabaseTarget } from '../../db/connect';
 import { organisations } from '../../db/schema';
 import type { ServerDeps } from '../../deps';
@@ -93,6 +95,7 @@ export async function run(argv: string[]): Promise<number> {
     cookieSecure: env.COOKIE_SECURE,
     metricsToken: env.OTKLIK_METRICS_TOKEN,
     attachmentsDir: join(dataDir, 'attachments'),
+    secretKey: parseSecretKey(env.OTKLIK_SECRET_KEY),
     beforeListen: async (deps) => {
       if (demo) {
         const { seedDemoIfEmpty } = await import('../../demo/seed');
@@ -110,19 +113,15 @@ export async function run(argv: string[]): Promise<number> {
     throw error;
   });
   if (env.SMTP_URL && !env.OTKLIK_MAIL_FROM) {
-    process.stderr.write(
-      'Внимание: OTKLIK_MAIL_FROM не задан, письма уходят от «Отклик <otklik@localhost>» и могут быть отвергнуты / ' +
-        'warning: OTKLIK_MAIL_FROM is not set; letters go out from otklik@localhost and may be refused\n',
-    );
+    log.warn('OTKLIK_MAIL_FROM is not set: letters go out from otklik@localhost and may be refused');
   }
   if (env.SMTP_URL && !env.OTKLIK_PUBLIC_URL) {
-    process.stderr.write(
-      'Внимание: OTKLIK_PUBLIC_URL не задан, в письмах нет ссылки на обращение / ' +
-        'warning: OTKLIK_PUBLIC_URL is not set; letters carry no link to the case\n',
-    );
+    log.warn('OTKLIK_PUBLIC_URL is not set: letters carry no link to the case');
   }
   const running = node.running;
   const reports = startReportsWatcher(running.deps);
+  // Collector loops of the connected network accounts and the publication outbox worker.
+  const channels = startChannelRuntime(running.deps);
   const { database } = running.deps;
   log.info({ url: running.url, database: database.description, version: SERVER_VERSION }, 'listening');
   process.stdout.write(`Otklik ${SERVER_VERSION}: ${running.url}\nБаза данных / database: ${database.description}\n`);
@@ -146,10 +145,13 @@ export async function run(argv: string[]): Promise<number> {
       log.info({ signal }, 'shutting down');
       reports.stop();
       // Graceful: in-flight requests finish, clients are told to reconnect, then the database closes.
-      node.close().then(done, (error: unknown) => {
-        log.error({ err: error }, 'close failed');
-        done();
-      });
+      channels
+        .stop()
+        .then(() => node.close())
+        .then(done, (error: unknown) => {
+          log.error({ err: error }, 'close failed');
+          done();
+        });
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { listBoard, listMyTasks } from '../../cases/board';
 import { executeCaseCommand } from '../../cases/commands';
 import { getCaseDetail, getChangesSince, latestSeq } from '../../cases/queries';
+import { cancelOutboxForManualPublication } from '../../channels/publication';
 import { AppError } from '../../errors/app-error';
 import { zId } from '../inputs';
 import { protectedProcedure, router, withRoles } from '../trpc';
@@ -25,7 +26,16 @@ const zBoardFilters = z
   .default({});
 
 /** Commands a person may send; the scheduler's clock records and 'register' have their own paths. */
-const PERSON_COMMANDS_EXCLUDED = new Set(['register', 'record-clock-at-risk', 'record-clock-breached']);
+const PERSON_COMMANDS_EXCLUDED = new Set([
+  'register',
+  'record-clock-at-risk',
+  'record-clock-breached',
+  // A publication request needs its outbox row: channels.requestPublication.
+  'request-publication',
+  'record-publication-failure',
+  'record-message-edit',
+  'record-message-deletion',
+]);
 
 export const casesRouter = router({
   board: protectedProcedure.input(zBoardFilters).query(async ({ ctx, input }) => {
@@ -82,6 +92,10 @@ export const casesRouter = router({
         caseId: input.caseId,
         expectedVersion: input.expectedVersion,
         command: input.command,
+        // Published by hand: a pending channel request is cancelled with it (refused while one is being sent).
+        ...(input.command.type === 'publish' || input.command.type === 'publish-intermediate'
+          ? { inTransaction: (tx) => cancelOutboxForManualPublication(tx, input.caseId) }
+          : {}),
       });
     }),
 });

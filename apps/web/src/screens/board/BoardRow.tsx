@@ -56,6 +56,9 @@ export const BoardRow = memo(function BoardRow({
         <span className="board-flags">
           {row.sociallySignificant && <span className="flag flag-social">{t.board.socially}</span>}
           {row.repeat && <span className="flag">{t.board.repeat}</span>}
+          {row.publication === 'failed' && <span className="flag flag-social">{t.board.publicationFailed}</span>}
+          {row.publication === 'publishing' && <span className="flag">{t.board.publishing}</span>}
+          {row.messageDeleted && <span className="flag">{t.board.messageDeleted}</span>}
         </span>
       </td>
       <td className="board-cell board-cell-countdown">

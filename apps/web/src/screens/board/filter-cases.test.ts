@@ -41,6 +41,8 @@ function row(id: string, patch: Partial<BoardCase>): BoardCase {
     authorName: null,
     sociallySignificant: false,
     repeat: false,
+    publication: null,
+    messageDeleted: false,
     isOpen: true,
     seq: 0,
     responsiblePersonId: null,

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import type { CaseDetail } from '../../api/types';
 import { useT } from '../../i18n';
 import { LinkRepeatForm, ShortenDeadlineForm } from './actions/CaseLinkForms';
+import { ChannelPublishForm } from './actions/ChannelPublishForm';
 import { ContributionForm } from './actions/ContributionForm';
 import { DraftForm } from './actions/DraftForm';
 import { AppealForm, ExplanationForm, RejectForm } from './actions/EndingForms';
@@ -19,12 +20,22 @@ const SYSTEM_ONLY: readonly CommandType[] = [
   'record-clock-at-risk',
   'record-clock-breached',
   'reassign-substitute',
+  'record-publication-failure',
+  'record-message-edit',
+  'record-message-deletion',
 ];
 
-export function ActionsPanel(props: { readonly detail: CaseDetail; readonly onDone: () => void }) {
+export function ActionsPanel(props: {
+  readonly detail: CaseDetail;
+  readonly onDone: () => void;
+  /** The case came through a connected, enabled network account: it can be published through it. */
+  readonly channelConnected?: boolean;
+}) {
   const t = useT();
   const { detail } = props;
-  const allowed = detail.allowed.filter((c) => !SYSTEM_ONLY.includes(c));
+  const allowed = detail.allowed.filter(
+    (c) => !SYSTEM_ONLY.includes(c) && (c !== 'request-publication' || props.channelConnected === true),
+  );
   const [open, setOpen] = useState<CommandType | null>(allowed.length === 1 ? allowed[0]! : null);
   const [done, setDone] = useState<string | null>(null);
   // The version the open form is based on: a change by someone else meanwhile makes the server answer CONFLICT,
@@ -82,6 +93,17 @@ export function ActionsPanel(props: { readonly detail: CaseDetail; readonly onDo
         return <LinkRepeatForm {...p} />;
       case 'shorten-deadline':
         return <ShortenDeadlineForm {...p} />;
+      case 'request-publication':
+        return (
+          <ChannelPublishForm
+            detail={detail}
+            onDone={() => {
+              setDone(t.commands['request-publication']);
+              setOpen(null);
+              props.onDone();
+            }}
+          />
+        );
       default:
         return null;
     }

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { loadCaseDetail } from '../../api/cases';
 import { profileFor } from '../../api/profiles';
+import { api } from '../../api/trpc';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
@@ -12,6 +13,7 @@ import { joinCaseRoom } from '../../realtime/case-room';
 import { useCases } from '../../stores/cases';
 import { useDirectory } from '../../stores/directory';
 import { ActionsPanel } from './ActionsPanel';
+import { ChannelPanel } from './ChannelPanel';
 import { ClocksPanel } from './ClocksPanel';
 import { ContributionsPanel } from './ContributionsPanel';
 import { MessagePanel } from './MessagePanel';
@@ -23,6 +25,7 @@ export function CaseScreen() {
   const { caseId = '' } = useParams();
   const touched = useCases((s) => s.touched.get(caseId) ?? 0);
   const state = useAsync(() => loadCaseDetail(caseId), [caseId, touched]);
+  const channel = useAsync(() => api.channels.ofCase.query({ caseId }), [caseId, touched]);
   const calendars = useDirectory((s) => s.calendars);
   const organisations = useDirectory((s) => s.organisations);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -60,7 +63,23 @@ export function CaseScreen() {
             profile={profileFor(detail.profileId)}
             state={detail.state}
           />
-          <ActionsPanel detail={detail} onDone={state.reload} />
+          <ChannelPanel
+            detail={detail}
+            channel={channel.data}
+            timeZone={timeZone}
+            onChanged={() => {
+              state.reload();
+              channel.reload();
+            }}
+          />
+          <ActionsPanel
+            detail={detail}
+            onDone={() => {
+              state.reload();
+              channel.reload();
+            }}
+            channelConnected={channel.data?.account?.enabled === true}
+          />
         </div>
       </div>
     </article>

@@ -15,6 +15,31 @@ export function TimelinePanel(props: { readonly entries: readonly TimelineEntry[
     const step = id.split('@')[0] ?? '';
     return (t.steps as Record<string, string>)[step] ?? null;
   };
+  // Channels: where a publication went (a link), why one failed, what an edited message said before.
+  const extra = (e: TimelineEntry) => {
+    const field = (v: unknown, key: string): unknown =>
+      v !== null && typeof v === 'object' && key in v ? (v as Record<string, unknown>)[key] : undefined;
+    const rawUrl = field(e.payload.where, 'url');
+    const url = typeof rawUrl === 'string' && /^https?:\/\//.test(rawUrl) ? rawUrl : null;
+    const errorMessage = field(e.payload.error, 'message');
+    return (
+      <>
+        {url && (
+          <p className="timeline-text">
+            <a href={url} target="_blank" rel="noreferrer">
+              {url}
+            </a>
+          </p>
+        )}
+        {typeof errorMessage === 'string' && <p className="timeline-text error-message">{errorMessage}</p>}
+        {typeof e.payload.previousText === 'string' && (
+          <p className="timeline-text muted">
+            {t.channels.before}: {e.payload.previousText}
+          </p>
+        )}
+      </>
+    );
+  };
   return (
     <section className="panel timeline-panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t.caseView.timeline}</h2>
@@ -40,6 +65,7 @@ export function TimelinePanel(props: { readonly entries: readonly TimelineEntry[
                   </p>
                 ) : null;
               })}
+            {extra(e)}
           </li>
         ))}
       </ol>

@@ -1,0 +1,176 @@
+// Channels: the administrator connects network accounts (tokens go in, never come out) and watches their health;
+// the publisher asks for an approved answer to be posted through the account the message came from.
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  accountConfig,
+  createChannelAccount,
+  deleteChannelAccount,
+  findChannelAccount,
+  listChannelAccounts,
+  publicAccount,
+  secretsOf,
+  updateChannelAccount,
+  zAccountInput,
+  zAccountUpdate,
+} from '../../channels/accounts';
+import { collectOnce } from '../../channels/collect';
+import { ChannelError, toChannelError } from '../../channels/errors';
+import { channelSourceOfCase, outboxOfCase, requestPublication, retryPublicationNow } from '../../channels/publication';
+import { createConnector } from '../../channels/registry';
+import { nudgeCollectors, nudgeOutbox } from '../../channels/runtime';
+import { zThreadRef } from '../../channels/types';
+import { channelAccounts } from '../../db/schema';
+import { AppError } from '../../errors/app-error';
+import { zId } from '../inputs';
+import { adminProcedure, protectedProcedure, router } from '../trpc';
+
+const asAppError = (error: unknown) => {
+  if (error instanceof AppError) return error;
+  const e = error instanceof ChannelError ? error : toChannelError(error);
+  return new AppError('DOMAIN_REFUSED', e.message, { channelError: e.code });
+};
+
+export const channelsRouter = router({
+  accounts: adminProcedure.query(async ({ ctx }) =>
+    (await listChannelAccounts(ctx.deps.db, ctx.user.organisationId)).map(publicAccount),
+  ),
+
+  create: adminProcedure.input(zAccountInput).mutation(async ({ ctx, input }) => {
+    const account = await createChannelAccount(ctx.deps, ctx.user.organisationId, input);
+    nudgeCollectors(ctx.deps);
+    return account;
+  }),
+
+  update: adminProcedure.input(zAccountUpdate).mutation(async ({ ctx, input }) => {
+    const account = await updateChannelAccount(ctx.deps, ctx.user.organisationId, input);
+    nudgeCollectors(ctx.deps);
+    return account;
+  }),
+
+  remove: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
+    await deleteChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
+    return { ok: true as const };
+  }),
+
+  /** "Check the connection": asks the network who the token belongs to and stores the answer. */
+  check: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
+    const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
+    try {
+      const description = await createConnector(accountConfig(ctx.deps, row)).describe();
+      const [updated] = await ctx.deps.db
+        .update(channelAccounts)
+        .set({
+          externalId: description.externalId,
+          title: row.title || description.title,
+          tokenExpiresAt: description.tokenExpiresAt !== null ? new Date(description.tokenExpiresAt) : null,
+          lastErrorCode: null,
+          lastError: null,
+          brokenNotifiedAt: null,
+          consecutiveFailures: 0,
+          backoffUntil: null,
+        })
+        .where(eq(channelAccounts.id, row.id))
+        .returning();
+      // A first connection starts collecting from now: one quick pass stores the network's current cursor, so
+      // nothing posted after this click is missed while the collector loop starts.
+      if (updated && Object.keys(updated.cursor).length === 0 && updated.mode === 'polling') {
+        await collectOnce(ctx.deps, updated.id, { waitSeconds: 0 });
+      }
+      nudgeCollectors(ctx.deps);
+      return { ok: true as const, description, account: publicAccount(updated!) };
+    } catch (error) {
+      throw asAppError(error);
+    }
+  }),
+
+  /** Switches an account to webhooks at `publicBaseUrl` (Telegram setWebhook, MAX subscription), or back to polling. */
+  setMode: adminProcedure
+    .input(
+      z.object({
+        id: zId,
+        mode: z.enum(['polling', 'webhook']),
+        publicBaseUrl: z.string().url().max(300).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
+      const connector = createConnector(accountConfig(ctx.deps, row));
+      const secret = secretsOf(ctx.deps, row).webhookSecret;
+      if (connector.setWebhook) {
+        const url =
+          input.mode === 'webhook'
+            ? `${(input.publicBaseUrl ?? '').replace(/\/+$/, '')}/api/channels/${row.network}/${row.id}`
+            : null;
+        if (url && !input.publicBaseUrl)
+          throw new AppError('BAD_INPUT', 'Нужен внешний адрес сервера / public URL required');
+        try {
+          await connector.setWebhook(url, secret);
+        } catch (error) {
+          throw asAppError(error);
+        }
+      }
+      const account = await updateChannelAccount(ctx.deps, ctx.user.organisationId, { id: row.id, mode: input.mode });
+      nudgeCollectors(ctx.deps);
+      return account;
+    }),
+
+  /** What the administrator pastes into VK's Callback API settings (the address and the secret key). */
+  webhookSetup: adminProcedure.input(z.object({ id: zId })).query(async ({ ctx, input }) => {
+    const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
+    if (row.network !== 'vk') return { path: `/api/channels/${row.network}/${row.id}`, secret: null };
+    return { path: `/api/channels/vk/${row.id}`, secret: secretsOf(ctx.deps, row).webhookSecret };
+  }),
+
+  /** The publisher's click: post the approved draft in the original thread (the domain checks who may). */
+  requestPublication: protectedProcedure
+    .input(z.object({ caseId: zId, expectedVersion: z.number().int().nonnegative() }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await requestPublication(ctx.deps, {
+        organisationId: ctx.user.organisationId,
+        actor: ctx.user.actor,
+        caseId: input.caseId,
+        expectedVersion: input.expectedVersion,
+      });
+      nudgeOutbox(ctx.deps);
+      return result;
+    }),
+
+  retryPublication: protectedProcedure.input(z.object({ caseId: zId })).mutation(async ({ ctx, input }) => {
+    const result = await retryPublicationNow(ctx.deps, ctx.user.organisationId, input.caseId);
+    nudgeOutbox(ctx.deps);
+    return result;
+  }),
+
+  /** The case screen's view of its channel: the account, and every publication attempt. */
+  ofCase: protectedProcedure.input(z.object({ caseId: zId })).query(async ({ ctx, input }) => {
+    const source = await channelSourceOfCase(ctx.deps.db, input.caseId);
+    const outbox = await outboxOfCase(ctx.deps.db, ctx.user.organisationId, input.caseId);
+    if (!source) return { account: null, outbox };
+    const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, source.accountId).catch(() => null);
+    return {
+      account: row
+        ? {
+            id: row.id,
+            network: row.network,
+            title: row.title,
+            url: row.url,
+            enabled: row.enabled && row.secretBox !== null,
+          }
+        : null,
+      outbox,
+    };
+  }),
+
+  /** The original and the replies around it, read from the network (VK, MAX, OK; Telegram bots cannot read). */
+  threadOfCase: protectedProcedure.input(z.object({ caseId: zId })).query(async ({ ctx, input }) => {
+    const source = await channelSourceOfCase(ctx.deps.db, input.caseId);
+    if (!source) return [];
+    const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, source.accountId);
+    try {
+      return await createConnector(accountConfig(ctx.deps, row)).fetchThread(zThreadRef.parse(source.thread));
+    } catch (error) {
+      throw asAppError(error);
+    }
+  }),
+});

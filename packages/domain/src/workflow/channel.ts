@@ -1,0 +1,74 @@
+// What the channel connectors add to a case: a publication requested through a network account (outbox) and
+// its failures, and edits or deletions of the citizen's original message. Kept apart from the core workflow so
+// the regulation's steps stay readable; the publish clock stops only at the network's acceptance (answer-published).
+import { z } from 'zod';
+import type { Instant } from '../calendar/types';
+
+const zId = z.string().min(1, 'обязательное поле / required');
+const zInstant = z.number().int().nonnegative();
+
+/** The publisher asks the server to post the approved draft in the original thread (one outbox row = requestId). */
+export const zRequestPublicationCommand = z.object({ type: z.literal('request-publication'), requestId: zId });
+/** The outbox worker could not post it (yet): `retrying` false means a person must act (token, thread gone…). */
+export const zRecordPublicationFailureCommand = z.object({
+  type: z.literal('record-publication-failure'),
+  requestId: zId,
+  error: z.object({ code: z.string().min(1), message: z.string() }),
+  retrying: z.boolean(),
+});
+/** The author edited the original message in the network (text after the edit). */
+export const zRecordMessageEditCommand = z.object({
+  type: z.literal('record-message-edit'),
+  text: z.string(),
+  editedAt: zInstant.optional(),
+});
+/** The original message was deleted in the network (by its author or a moderator). */
+export const zRecordMessageDeletionCommand = z.object({
+  type: z.literal('record-message-deletion'),
+  deletedAt: zInstant.optional(),
+});
+
+interface Envelope<T extends string> {
+  readonly type: T;
+  readonly at: Instant;
+  readonly by: string;
+}
+export interface PublicationRequested extends Envelope<'publication-requested'> {
+  readonly requestId: string;
+  readonly kind: 'answer' | 'intermediate';
+}
+export interface PublicationFailed extends Envelope<'publication-failed'> {
+  readonly requestId: string;
+  readonly error: { readonly code: string; readonly message: string };
+  readonly retrying: boolean;
+}
+export interface MessageEdited extends Envelope<'message-edited'> {
+  readonly text: string;
+  readonly previousText: string;
+  readonly editedAt?: Instant;
+}
+export interface MessageDeleted extends Envelope<'message-deleted'> {
+  readonly deletedAt?: Instant;
+}
+export type ChannelEvent = PublicationRequested | PublicationFailed | MessageEdited | MessageDeleted;
+
+/** A publication requested through a channel account and not yet accepted by the network. */
+export interface PendingPublication {
+  readonly requestId: string;
+  readonly kind: 'answer' | 'intermediate';
+  readonly requestedBy: string;
+  readonly requestedAt: Instant;
+  readonly failure: {
+    readonly code: string;
+    readonly message: string;
+    readonly at: Instant;
+    readonly retrying: boolean;
+  } | null;
+}
+
+/** What the channel events change in a case's state (fields are optional so states stored before them still read). */
+export interface ChannelState {
+  readonly pendingPublication?: PendingPublication | null;
+  readonly messageEditedAt?: Instant | null;
+  readonly messageDeletedAt?: Instant | null;
+}
