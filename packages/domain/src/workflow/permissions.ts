@@ -2,7 +2,7 @@
 // both `decide` and `allowedCommands` use, so the UI offers exactly what the decider accepts.
 import type { Ending } from '../profiles/schema';
 import type { CommandType } from './commands';
-import { composerOf, contributionsComplete, isOpen } from './state';
+import { composerOf, contributionsComplete, isOpen, nextToForward } from './state';
 import type { Actor, AssignmentState, CaseState, CaseStatus, DomainContext, DomainError, Role } from './types';
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -23,6 +23,9 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   route: ['curator'],
   return: ['executor'],
   reroute: ['curator'],
+  forward: ['curator'],
+  move: ['curator'],
+  recategorise: ['curator'],
   'submit-contribution': ['executor'],
   // Sequential: the last executor composes; parallel: the curator (checked per state below).
   'compose-answer': ['executor', 'curator'],
@@ -104,14 +107,22 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
       return inStatus(s, 'triaged') ? null : wrongState(s, type);
     case 'reroute':
       return inStatus(s, 'returned') ? null : wrongState(s, type);
+    case 'forward':
+      return inStatus(s, 'assigned', 'returned') && nextToForward(s) !== null ? null : wrongState(s, type);
+    case 'move':
+      // A misrouted case is never trapped: the curator moves it at any time before the answer is approved.
+      return inStatus(s, 'assigned', 'returned', 'draft-review', 'revision') ? null : wrongState(s, type);
+    case 'recategorise':
+      return inStatus(s, 'detected') ? wrongState(s, type) : null;
     case 'return':
-      if (!inStatus(s, 'assigned') || s.stage !== 'answer') return wrongState(s, type);
+      // Late is recorded, never blocked: a return after the window is a late return (REGULATIONS "Clocks exactly").
+      if (!inStatus(s, 'assigned', 'returned') || s.stage !== 'answer') return wrongState(s, type);
       return seat(
         pendingFor(s, actor).length > 0,
         'Вернуть может исполнитель, получивший сообщение / only an executor who received the message may return it',
       );
     case 'submit-contribution': {
-      if (!inStatus(s, 'assigned') || s.mode === 'single' || s.mode === null) return wrongState(s, type);
+      if (!inStatus(s, 'assigned', 'returned') || s.mode === 'single' || s.mode === null) return wrongState(s, type);
       const composer = composerOf(s);
       const mine = pendingFor(s, actor).filter((a) => a !== composer);
       return seat(mine.length > 0, 'Нет ожидающей части для этого исполнителя / no pending part for this executor');
@@ -137,7 +148,11 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
       return inStatus(s, 'draft-review') ? null : wrongState(s, type);
     case 'publish':
     case 'publish-intermediate': {
-      if (!inStatus(s, 'approved') || !s.draft) return wrongState(s, type);
+      // Without an approval step (idrinsky 3.2), the curator publishes straight from the review.
+      const noApproval =
+        !ctx.profile.clocks.approve && !ctx.profile.steps.approve && ctx.profile.publisher === 'curator';
+      const reviewable = inStatus(s, 'approved') || (noApproval && inStatus(s, 'draft-review'));
+      if (!reviewable || !s.draft) return wrongState(s, type);
       const intermediate = s.draft.kind === 'intermediate';
       if (intermediate !== (type === 'publish-intermediate')) return wrongState(s, type);
       const byCurator = s.publisher === 'curator' || composerOf(s) === null;
