@@ -83,10 +83,11 @@ function pendingFor(s: CaseState, actor: Actor): AssignmentState[] {
   return s.assignments.filter((a) => a.receivedAt !== null && a.contributedAt === null && actsFor(actor, a));
 }
 
-/** The composer's seat: the curator for a parallel set, else the composing executor. */
+/** The composer's seat: the curator for a parallel set, else the composing executor once they have the case (in a
+ *  curator-forwarded chain, only after the forward). */
 function isComposer(s: CaseState, actor: Actor): boolean {
   const c = composerOf(s);
-  return c ? actsFor(actor, c) : has(actor, 'curator');
+  return c ? c.receivedAt !== null && actsFor(actor, c) : has(actor, 'curator');
 }
 
 /** null when `actor` may issue `type` now; otherwise the typed reason (role first, then state, then seat). */
@@ -155,7 +156,7 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
       if (!reviewable || !s.draft) return wrongState(s, type);
       const intermediate = s.draft.kind === 'intermediate';
       if (intermediate !== (type === 'publish-intermediate')) return wrongState(s, type);
-      const byCurator = s.publisher === 'curator' || composerOf(s) === null;
+      const byCurator = (s.publisher ?? ctx.profile.publisher) === 'curator' || composerOf(s) === null;
       return byCurator
         ? seat(has(actor, 'curator'), 'Публикует куратор / the curator publishes (profile)')
         : seat(isComposer(s, actor), 'Публикует исполнитель / the executor publishes (konyshevsky p.14)');

@@ -108,6 +108,7 @@ const FIXTURES: Fixture[] = [
       [triage(), A.operator],
       [chain('sequential'), A.curator],
       [{ type: 'submit-contribution', departmentId: 'dept-a', text: 'часть' }, A.execA],
+      [{ type: 'forward' }, A.curator],
     ],
     command: { type: 'compose-answer', kind: 'answer', text: 'общий' },
     at: d('10:40'),

@@ -71,7 +71,10 @@ export const single = (dept = 'a'): CaseCommandInput => ({
   assignments: [{ departmentId: `dept-${dept}`, executorId: `exec-${dept}` }],
 });
 
-export const draft = (kind: 'answer' | 'intermediate' | 'clarification' = 'answer', extra = {}): CaseCommandInput => ({
+export const draft = (
+  kind: 'answer' | 'intermediate' | 'clarification' | 'explanation' = 'answer',
+  extra = {},
+): CaseCommandInput => ({
   type: 'submit-draft',
   kind,
   text: 'Яму заделают до пятницы',
