@@ -4,6 +4,8 @@ import { type CaseState, type Clock, computeClocks, isOpen, type Profile, type W
 export function caseFlags(state: CaseState, clocks: readonly Clock[]): string[] {
   const flags: string[] = [];
   if (state.sociallySignificant) flags.push('socially-significant');
+  // krasnoufimsk p.8.3: high importance is a flag on top of the category.
+  if (state.high) flags.push('high');
   if (state.repeatOf.length > 0) flags.push('repeat');
   if (state.stage === 'final') flags.push('intermediate-answered');
   if (state.returns.length > 0) flags.push('returned');

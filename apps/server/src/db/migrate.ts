@@ -6,12 +6,19 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { refoldStaleCases } from '../cases/refold';
 import { LOCK_KEYS } from './advisory-lock';
 import type { Database } from './connect';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 export async function migrateDatabase(database: Database): Promise<void> {
+  await migrateSchema(database);
+  // Data: projections folded by an older state model are folded again from the event log (issue 10's clock model).
+  await refoldStaleCases(database.db, Date.now());
+}
+
+async function migrateSchema(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (database.raw.kind === 'pglite') {
     await migratePglite(drizzlePglite({ client: database.raw.client }), config);

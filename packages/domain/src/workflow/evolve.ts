@@ -321,7 +321,7 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
       const clocks = closeSteps(s.clocks, at, ['triage', 'reroute'], 'stopped');
       const forwarded = event.mode === 'sequential' && (event.forwarded ?? false);
       const routed = routeTo({ ...s, clocks }, v, at, event.mode, event.assignments, forwarded);
-      return { ...routed, status: 'assigned' };
+      return { ...routed, status: 'assigned', routedBy: event.by };
     }
     case 'case-moved': {
       const wasReturned = s.status === 'returned';
@@ -330,6 +330,7 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
       const moved = routeTo({ ...s, clocks }, v, at, event.mode, event.assignments, forwarded);
       return {
         ...moved,
+        routedBy: event.by,
         status: wasReturned ? 'assigned' : moved.status,
         corrections: [...s.corrections, { kind: 'move', reason: event.reason, by: event.by, at }],
       };

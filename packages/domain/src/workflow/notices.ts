@@ -102,7 +102,9 @@ export function noticesFor(before: CaseState, event: CaseEvent, after: CaseState
     case 'executor-reassigned':
       return [{ kind: 'assigned', to: { person: event.toPersonId }, reason: event.reason }];
     case 'case-returned': {
-      const out: Notice[] = [{ kind: 'returned-to-you', to: { role: 'curator' }, reason: event.reason }];
+      // Back to the curator who routed it (every curator when that is not known).
+      const to: Addressee = before.routedBy ? { person: before.routedBy } : { role: 'curator' };
+      const out: Notice[] = [{ kind: 'returned-to-you', to, reason: event.reason }];
       if (event.late) {
         // A return after its window is a breach of `return` by the returning executor (REGULATIONS "Clocks exactly").
         const a = before.assignments.find((x) => x.departmentId === event.departmentId);

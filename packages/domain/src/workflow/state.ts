@@ -6,6 +6,7 @@ import type { AssignmentState, CaseState, ClockRecord, Responsible } from './typ
 export const STATE_MODEL = 2;
 
 export const initialState: CaseState = {
+  stateModel: STATE_MODEL,
   version: 0,
   caseId: null,
   profileId: null,
@@ -28,6 +29,7 @@ export const initialState: CaseState = {
   forwarded: false,
   assignments: [],
   routedAt: null,
+  routedBy: null,
   returnedAt: null,
   contributions: [],
   draft: null,

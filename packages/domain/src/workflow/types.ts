@@ -188,6 +188,8 @@ export interface CustodyEntry {
 }
 
 export interface CaseState {
+  /** The shape and meaning of this state (STATE_MODEL): a stored projection of another model is folded again. */
+  readonly stateModel: number;
   /** Number of events folded in (the per-case version). */
   readonly version: number;
   readonly caseId: string | null;
@@ -226,6 +228,8 @@ export interface CaseState {
   /** In the curator's order. */
   readonly assignments: readonly AssignmentState[];
   readonly routedAt: Instant | null;
+  /** Who routed (or moved) it last: a return goes back to them. */
+  readonly routedBy: string | null;
   readonly returnedAt: Instant | null;
   readonly contributions: readonly Contribution[];
   readonly draft: DraftState | null;
