@@ -34,7 +34,8 @@ export function projectCase(state: CaseState, profile: Profile, calendar: Workin
     responsiblePersonId: lead?.responsible.personId ?? null,
     responsibleDepartmentId: lead?.responsible.departmentId ?? null,
     departmentIds: [...new Set(state.assignments.map((a) => a.departmentId))],
-    executorIds: [...new Set(state.assignments.map((a) => a.executorId))],
+    // "My tasks": the executors who have the case (in a curator-forwarded chain, only once it is forwarded to them).
+    executorIds: [...new Set(state.assignments.filter((a) => a.receivedAt !== null).map((a) => a.executorId))],
     category: state.category ?? 'ordinary',
     topic: state.topic,
     location: state.location,
