@@ -5,6 +5,7 @@ import type { CaseDetail } from '../../api/types';
 import { useT } from '../../i18n';
 import { LinkRepeatForm, ShortenDeadlineForm } from './actions/CaseLinkForms';
 import { ContributionForm } from './actions/ContributionForm';
+import { ForwardForm, RecategoriseForm } from './actions/CuratorForms';
 import { DraftForm } from './actions/DraftForm';
 import { AppealForm, ExplanationForm, RejectForm } from './actions/EndingForms';
 import { PublishForm } from './actions/PublishForm';
@@ -53,7 +54,12 @@ export function ActionsPanel(props: { readonly detail: CaseDetail; readonly onDo
         return <TriageForm {...p} />;
       case 'route':
       case 'reroute':
-        return <RouteForm {...p} reroute={c === 'reroute'} />;
+      case 'move':
+        return <RouteForm {...p} variant={c} />;
+      case 'forward':
+        return <ForwardForm {...p} />;
+      case 'recategorise':
+        return <RecategoriseForm {...p} />;
       case 'return':
         return <ReturnForm {...p} />;
       case 'submit-contribution':
