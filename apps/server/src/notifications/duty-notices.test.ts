@@ -10,6 +10,7 @@ import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { notifications } from '../db/schema';
 import { createDeps, type ServerDeps } from '../deps';
 import { createAbsence } from '../directory/absences';
+import { headOverview } from '../reports/head-overview';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture, type OrgFixture, signIn, TEST_PASSWORD } from '../test/fixtures';
 import { createDelivery } from './delivery';
@@ -78,6 +79,9 @@ describeEachDatabase('deficiency notices and substitutes', (getDb) => {
     // The fixture's roads department is supervised by the deputy; housing's deputy is nobody and hears nothing.
     expect(of('deficiency-notice')).toEqual([org.people.deputy.id]);
     expect(rows.find((r) => r.kind === 'deficiency-notice')?.title).toContain('Дороги и транспорт');
+    // The head's overview counts the breach against roads, which held the answer, not against the curator.
+    const overview = await headOverview(deps.db, org.organisationId, now);
+    expect(overview.breachesThisWeek.map((b) => [b.departmentId, b.breaches])).toEqual([[org.departments.roads, 1]]);
   });
 
   it('the curator’s breach reaches the person the organisation names (an administrator sets it)', async () => {

@@ -13,6 +13,8 @@ export interface ServerBoardRow {
   currentStep: string | null;
   dueAt: unknown;
   responsiblePersonId: string | null;
+  /** The absent person a substitute stands in for (then responsiblePerson* is the substitute). */
+  absentPersonId?: string | null;
   responsiblePersonName: string | null;
   responsibleDepartmentId: string | null;
   responsibleDepartmentName: string | null;
@@ -123,5 +125,6 @@ export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): 
     isOpen: r.isOpen,
     seq,
     responsiblePersonId: r.responsiblePersonId,
+    absentPersonId: r.absentPersonId ?? null,
   };
 }

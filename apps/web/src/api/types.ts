@@ -73,6 +73,8 @@ export interface BoardCase {
   readonly seq: number;
   /** Who must act, by id (the inbox marks cases taken over for an absent colleague). */
   readonly responsiblePersonId: string | null;
+  /** While the responsible person is absent the server names their substitute as responsible, and this one here. */
+  readonly absentPersonId?: string | null;
 }
 
 export interface Option {
