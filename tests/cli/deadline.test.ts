@@ -41,6 +41,26 @@ describe('otklik deadline: the examples of the issues', () => {
       ],
       '2026-11-25T10:30:00+05:00',
     ],
+    // p.8.3: high importance is a flag on fast-track too; p.12: 3 h W for the draft: Tue 16:30–18:00, Wed 09:00–10:30.
+    [
+      [
+        '--profile',
+        'krasnoufimsk-2021',
+        '--from',
+        '2026-11-24T16:30:00+05:00',
+        '--step',
+        'draft',
+        '--category',
+        'fast-track',
+        '--high',
+      ],
+      '2026-11-25T10:30:00+05:00',
+    ],
+    // 3.2: the structure's total, 23 W h from Tue 11:00: Tue 11–13, 14–18 (6) + Wed (8) + Thu (8) = 22, Fri 09–10.
+    [
+      ['--profile', 'idrinsky-2021', '--from', '2026-11-24T11:00:00+07:00', '--step', 'department-total'],
+      '2026-11-27T10:00:00+07:00',
+    ],
   ])('%j → %s', async (args, expected) => {
     const r = await runCli(['deadline', ...args]);
     expect(r.stderr).toBe('');
@@ -183,6 +203,7 @@ describe('otklik deadline: bad input is one line on stderr and exit code 2', () 
     ],
     [['--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'], /missing --profile/],
     [['--profile', 'nao-2020', '--frm', 'x'], /frm/],
+    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1', '--high'], /high/],
   ])('%j', async (args, message) => {
     const r = await runCli(['deadline', ...args]);
     expect(r.code).toBe(2);

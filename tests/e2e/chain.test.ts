@@ -1,6 +1,7 @@
 // The life of a message across four browser contexts: a curator triages and routes it to a chain of two
-// departments; the first executor contributes, the second sees that contribution arrive live and composes the
-// combined answer; the curator approves and the executor publishes (konyshevsky-2020 p.14: the executor publishes).
+// departments; the first executor contributes, the second sees that contribution arrive live; the curator forwards the
+// chain to the second (konyshevsky-2020 p.16), who composes the combined answer; the curator approves and the executor
+// publishes (p.14: the executor publishes).
 // Meanwhile a fourth context on the board sees the current step, its countdown and the responsible person change
 // without a reload, and finally the case leave the board.
 import type { Browser, Page } from 'playwright-core';
@@ -65,9 +66,9 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
   it('the curator triages and routes to ЖКХ then Дороги; the board follows without a reload', async () => {
     await curator.goto(`${server.url}/cases/${caseId}`);
     await curator.getByRole('button', { name: 'Классифицировать' }).click();
-    await curator.getByLabel('Тема').fill('ЖКХ');
+    await curator.getByLabel('Тема').selectOption({ label: 'ЖКХ' });
     await curator.getByLabel('Место').fill('ул. Мира, 7');
-    await curator.getByLabel('Категория').selectOption('high');
+    await curator.getByLabel('Повышенной важности').check();
     await submit(curator);
     await curator.getByRole('button', { name: 'Направить' }).click();
     await curator.getByLabel('Порядок работы').selectOption('sequential');
@@ -99,6 +100,16 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
 
     await expect.poll(() => second.locator('[data-testid="contribution"]').count(), POLL).toBe(1);
     expect(await second.locator('[data-testid="contribution"]').textContent()).toContain('Аварийная бригада');
+    // p.16: the part went to the curator, who now holds the case until forwarding it.
+    await expect.poll(responsible, POLL).toContain('кураторы');
+    expect(await second.getByRole('button', { name: 'Составить сводный ответ' }).count()).toBe(0);
+    await curator.reload();
+    await curator.getByRole('button', { name: 'Переслать следующему исполнителю' }).first().click();
+    expect(await curator.getByTestId('forward-next').textContent()).toContain(people.roads!.department.name);
+    await curator
+      .getByRole('form', { name: 'Переслать следующему исполнителю' })
+      .getByRole('button', { name: 'Переслать следующему исполнителю' })
+      .click();
     await expect.poll(responsible, POLL).toContain(people.roads!.short);
   });
 

@@ -44,13 +44,13 @@ describe.skipIf(!hasBrowser)('reconnecting and readable errors', () => {
     await command(curator, caseId, {
       type: 'triage',
       processable: true,
-      topic: 'Мусор',
+      topic: 'Вывоз мусора',
       location: 'ул. Гагарина',
       category: 'ordinary',
     });
     await expect
       .poll(() => board.locator(`tr[data-case-id="${caseId}"] .board-topic`).textContent(), POLL)
-      .toBe('Мусор');
+      .toBe('Вывоз мусора');
     expect(new URL(board.url()).pathname).toBe('/board');
   });
 

@@ -8,6 +8,8 @@ export * from './calendar';
 export * from './profiles';
 // reports
 export * from './reports';
+// sandbox
+export * from './sandbox';
 // sla
 export * from './sla';
 // workflow

@@ -1,11 +1,14 @@
-// The board: every open case of an organisation with its clocks, filterable; and "my tasks" of one person.
-import { and, arrayContains, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+// The board: every open case of an organisation with its clocks, filterable; and "my tasks" of one person. While the
+// responsible person is absent, the board shows their substitute as responsible (the domain's recipientOf).
+import { type AbsenceSpan, recipientOf } from '@otklik/domain';
+import { and, arrayContains, asc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/connect';
-import { cases, departments, people } from '../db/schema';
+import { absences, cases, departments, people } from '../db/schema';
 
 export interface BoardFilters {
   departmentId?: string;
+  /** ordinary | fast-track, or 'high' for the high-importance flag (krasnoufimsk p.8.3). */
   category?: string;
   status?: string;
   network?: string;
@@ -15,6 +18,8 @@ export interface BoardFilters {
   /** Only these cases (the changes feed). */
   ids?: string[];
   limit?: number;
+  /** The instant absences are judged at (the board shows a substitute as responsible); default: now. */
+  now?: number;
 }
 
 const responsible = alias(people, 'responsible');
@@ -51,7 +56,55 @@ const boardColumns = {
   updatedAt: cases.updatedAt,
 };
 
-export type BoardRow = Awaited<ReturnType<typeof listBoard>>[number];
+type RawRow = Awaited<ReturnType<typeof boardQuery>>[number];
+export type BoardRow = RawRow & {
+  /** The person the clock names, when a substitute stands in for them (then responsiblePerson* is the substitute). */
+  readonly absentPersonId: string | null;
+};
+
+/** Absences going on at `now` in the organisation, as the domain reads them. */
+async function currentAbsences(db: DbOrTx, organisationId: string, now: number): Promise<AbsenceSpan[]> {
+  const at = new Date(now);
+  const rows = await db
+    .select()
+    .from(absences)
+    .where(and(eq(absences.organisationId, organisationId), lte(absences.startsAt, at), gt(absences.endsAt, at)));
+  return rows.map((a) => ({
+    personId: a.personId,
+    substituteId: a.substituteId,
+    startsAt: a.startsAt.getTime(),
+    endsAt: a.endsAt.getTime(),
+  }));
+}
+
+/** Every notice for an absent person goes to the substitute, and the board shows the substitute as responsible. */
+async function withSubstitutes(db: DbOrTx, organisationId: string, rows: RawRow[], now: number): Promise<BoardRow[]> {
+  const away = await currentAbsences(db, organisationId, now);
+  if (away.length === 0) return rows.map((r) => ({ ...r, absentPersonId: null }));
+  const standIns = new Set<string>();
+  const resolved = rows.map((r) => {
+    const to = r.responsiblePersonId ? recipientOf(r.responsiblePersonId, away, now) : null;
+    if (to && to !== r.responsiblePersonId) standIns.add(to);
+    return to;
+  });
+  const names = standIns.size
+    ? await db
+        .select({ id: people.id, fullName: people.fullName })
+        .from(people)
+        .where(inArray(people.id, [...standIns]))
+    : [];
+  const nameOf = new Map(names.map((n) => [n.id, n.fullName]));
+  return rows.map((r, i) => {
+    const to = resolved[i];
+    if (!to || to === r.responsiblePersonId) return { ...r, absentPersonId: null };
+    return {
+      ...r,
+      responsiblePersonId: to,
+      responsiblePersonName: nameOf.get(to) ?? r.responsiblePersonName,
+      absentPersonId: r.responsiblePersonId,
+    };
+  });
+}
 
 function boardQuery(db: DbOrTx, where: SQL | undefined) {
   return db
@@ -62,28 +115,37 @@ function boardQuery(db: DbOrTx, where: SQL | undefined) {
     .where(where);
 }
 
-export function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+export async function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}): Promise<BoardRow[]> {
   const conditions: SQL[] = [eq(cases.organisationId, organisationId)];
   if (!filters.includeClosed) conditions.push(eq(cases.isOpen, true));
   if (filters.departmentId) conditions.push(arrayContains(cases.departmentIds, [filters.departmentId]));
-  if (filters.category) conditions.push(eq(cases.category, filters.category));
+  if (filters.category === 'high') conditions.push(arrayContains(cases.flags, ['high']));
+  else if (filters.category) conditions.push(eq(cases.category, filters.category));
   if (filters.status) conditions.push(eq(cases.status, filters.status));
   if (filters.network) conditions.push(eq(cases.network, filters.network));
   if (filters.topic) conditions.push(eq(cases.topic, filters.topic));
   if (filters.ids) conditions.push(inArray(cases.id, filters.ids));
   // Most urgent first; cases without a running clock last.
-  return boardQuery(db, and(...conditions))
+  const rows = await boardQuery(db, and(...conditions))
     .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.number))
     .limit(filters.limit ?? 10_000);
+  return withSubstitutes(db, organisationId, rows, filters.now ?? Date.now());
 }
 
 /** Cases waiting for this person: they are responsible, or an executor of an open case, or standing in. */
-export function listMyTasks(db: DbOrTx, organisationId: string, personIds: readonly string[]) {
+export async function listMyTasks(
+  db: DbOrTx,
+  organisationId: string,
+  personIds: readonly string[],
+  now: number = Date.now(),
+): Promise<BoardRow[]> {
   const mine = sql.join(
     personIds.map((id) => sql`(${cases.responsiblePersonId} = ${id} or ${id} = any(${cases.executorIds}))`),
     sql` or `,
   );
-  return boardQuery(db, and(eq(cases.organisationId, organisationId), eq(cases.isOpen, true), sql`(${mine})`)).orderBy(
-    sql`${cases.dueAt} asc nulls last`,
-  );
+  const rows = await boardQuery(
+    db,
+    and(eq(cases.organisationId, organisationId), eq(cases.isOpen, true), sql`(${mine})`),
+  ).orderBy(sql`${cases.dueAt} asc nulls last`);
+  return withSubstitutes(db, organisationId, rows, now);
 }

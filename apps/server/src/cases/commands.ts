@@ -18,7 +18,7 @@ import type { ServerDeps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import type { CommandOutcome } from '../metrics/metrics';
-import { loadOrganisationRules } from './domain-context';
+import { loadDomainDirectory, loadOrganisationRules } from './domain-context';
 import { projectCase } from './projection';
 import { checkCommandReferences } from './references';
 
@@ -55,7 +55,11 @@ const conflict = (version: number) =>
 
 export function domainErrorToAppError(error: DomainError): AppError {
   const code =
-    error.code === 'forbidden' ? 'FORBIDDEN' : error.code === 'invalid-input' ? 'BAD_INPUT' : 'DOMAIN_REFUSED';
+    error.code === 'forbidden'
+      ? 'FORBIDDEN'
+      : error.code === 'invalid-input' || error.code === 'unknown-topic'
+        ? 'BAD_INPUT'
+        : 'DOMAIN_REFUSED';
   return new AppError(code, error.message, { domainCode: error.code, ...(error.details ?? {}) });
 }
 
@@ -99,7 +103,8 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   }
   const rules = await loadOrganisationRules(deps.db, request.organisationId, before.state.profileId);
   await checkCommandReferences(deps.db, request.organisationId, command);
-  const decision = decide(before.state, command, request.actor, now, rules);
+  const directory = await loadDomainDirectory(deps.db, request.organisationId);
+  const decision = decide(before.state, command, request.actor, now, { ...rules, directory });
   if (!decision.ok) throw domainErrorToAppError(decision.error);
   const events: readonly CaseEvent[] = decision.events;
   const after = events.reduce(evolve, before.state);

@@ -5,16 +5,18 @@ import {
   type CalendarOverrides,
   createCalendar,
   type DomainContext,
+  type DomainDirectory,
   getPreset,
   type ImportedCalendarYear,
   type Profile,
   parseProfile,
+  type Role,
   type WorkingCalendar,
 } from '@otklik/domain';
 import { and, eq } from 'drizzle-orm';
 import { loadImportedYears } from '../calendar/imported-years';
 import type { DbOrTx } from '../db/connect';
-import { regulationProfiles } from '../db/schema';
+import { people, regulationProfiles, topics } from '../db/schema';
 import { getOrganisation } from '../directory/organisations';
 import { AppError } from '../errors/app-error';
 
@@ -44,7 +46,8 @@ export async function loadProfile(db: DbOrTx, organisationId: string, profileId:
     .from(regulationProfiles)
     .where(and(eq(regulationProfiles.id, profileId), eq(regulationProfiles.organisationId, organisationId)));
   if (!row) throw new AppError('NOT_FOUND', `Профиль регламента «${profileId}» не найден / profile not found`);
-  const parsed = parseProfile(row.body);
+  // A profile stored before the clock model takes what it lacks from the preset it was copied from.
+  const parsed = parseProfile(row.body, { base: row.basedOn ? getPreset(row.basedOn) : null });
   if (!parsed.ok) {
     throw new AppError('INTERNAL', `Профиль «${profileId}» повреждён / the stored profile is invalid`, {
       errors: parsed.errors,
@@ -71,5 +74,24 @@ export async function loadOrganisationRules(
     timeZone: org.timeZone,
     profile: await loadProfile(db, organisationId, profileId ?? org.profileId),
     calendar: calendarFor(org.timeZone, org.calendarOverrides, await loadImportedYears(db)),
+  };
+}
+
+/** What the decider may check against the directory: the topic directory (triage and re-categorisation choose from
+ *  it) and the people (a substitute must be an executor of the same department). */
+export async function loadDomainDirectory(db: DbOrTx, organisationId: string): Promise<DomainDirectory> {
+  const [topicRows, peopleRows] = await Promise.all([
+    db
+      .select({ id: topics.id, name: topics.name, listed: topics.listed, active: topics.active })
+      .from(topics)
+      .where(eq(topics.organisationId, organisationId)),
+    db
+      .select({ id: people.id, departmentId: people.departmentId, roles: people.roles, active: people.active })
+      .from(people)
+      .where(eq(people.organisationId, organisationId)),
+  ]);
+  return {
+    topics: topicRows.filter((t) => t.active).map((t) => ({ id: t.id, name: t.name, listed: t.listed })),
+    people: peopleRows.map((p) => ({ ...p, roles: p.roles as Role[] })),
   };
 }

@@ -4,6 +4,8 @@ import { type CaseState, type Clock, computeClocks, isOpen, type Profile, type W
 export function caseFlags(state: CaseState, clocks: readonly Clock[]): string[] {
   const flags: string[] = [];
   if (state.sociallySignificant) flags.push('socially-significant');
+  // krasnoufimsk p.8.3: high importance is a flag on top of the category.
+  if (state.high) flags.push('high');
   if (state.repeatOf.length > 0) flags.push('repeat');
   if (state.stage === 'final') flags.push('intermediate-answered');
   if (state.returns.length > 0) flags.push('returned');
@@ -36,7 +38,8 @@ export function projectCase(state: CaseState, profile: Profile, calendar: Workin
     responsiblePersonId: lead?.responsible.personId ?? null,
     responsibleDepartmentId: lead?.responsible.departmentId ?? null,
     departmentIds: [...new Set(state.assignments.map((a) => a.departmentId))],
-    executorIds: [...new Set(state.assignments.map((a) => a.executorId))],
+    // "My tasks": the executors who have the case (in a curator-forwarded chain, only once it is forwarded to them).
+    executorIds: [...new Set(state.assignments.filter((a) => a.receivedAt !== null).map((a) => a.executorId))],
     category: state.category ?? 'ordinary',
     topic: state.topic,
     location: state.location,

@@ -95,7 +95,9 @@ export async function getChangesSince(deps: ServerDeps, organisationId: string, 
   const page = events.slice(0, limit);
   const caseIds = [...new Set(page.map((e) => e.caseId))];
   const rows =
-    caseIds.length === 0 ? [] : await listBoard(deps.db, organisationId, { includeClosed: true, ids: caseIds });
+    caseIds.length === 0
+      ? []
+      : await listBoard(deps.db, organisationId, { includeClosed: true, ids: caseIds, now: deps.now() });
   return {
     events: page,
     cases: rows,

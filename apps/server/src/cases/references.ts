@@ -37,7 +37,8 @@ export async function checkCommandReferences(db: Db, organisationId: string, com
   const c = command as { type?: string } & Record<string, unknown>;
   switch (c.type) {
     case 'route':
-    case 'reroute': {
+    case 'reroute':
+    case 'move': {
       const assignments = (c.assignments ?? []) as { departmentId: string; executorId: string }[];
       await requireDepartments(
         db,

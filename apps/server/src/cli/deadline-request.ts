@@ -1,36 +1,21 @@
 // One deadline request of `otklik deadline` (from flags or a --batch line): validation and computation.
 // Pure apart from the profile catalogue; calendars are cached per profile so a batch of 100,000 lines stays fast.
-import { createCalendar, getPreset, PRESET_IDS, stepDeadline, type WorkingCalendar, zCategory } from '@otklik/domain';
+import {
+  createCalendar,
+  getPreset,
+  PRESET_IDS,
+  parseIsoInstant,
+  stepDeadline,
+  type WorkingCalendar,
+  zCategoryChoice,
+} from '@otklik/domain';
 import { z } from 'zod';
 
-export const CATEGORIES = zCategory.options;
+/** ordinary | fast-track | high ('high' = an ordinary message of high importance; --high adds it to fast-track). */
+export const CATEGORIES = zCategoryChoice.options;
 
 // An instant must carry its UTC offset: a bare local time would silently depend on someone's time zone.
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-export function parseInstant(text: string): number | string {
-  const m = ISO_INSTANT.exec(text);
-  if (!m) {
-    return `malformed instant "${text}": expected ISO-8601 with a UTC offset, e.g. 2026-11-24T16:00:00+03:00`;
-  }
-  const [, y, mo, d, h, mi, s] = m;
-  const month = Number(mo);
-  const day = Number(d);
-  const daysInMonth = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
-  if (
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth ||
-    Number(h) > 23 ||
-    Number(mi) > 59 ||
-    Number(s ?? 0) > 59
-  ) {
-    return `malformed instant "${text}": no such date or time`;
-  }
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? `malformed instant "${text}"` : at;
-}
+export const parseInstant = parseIsoInstant;
 
 const zInteger = (name: string) =>
   z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` });
@@ -44,6 +29,7 @@ export const zDeadlineRequest = z
     calendarDays: zInteger('calendarDays').min(0, { error: 'calendarDays must be 0 or more' }).optional(),
     step: z.string().min(1, { error: 'step must not be empty' }).optional(),
     category: z.enum(CATEGORIES, { error: `category must be one of ${CATEGORIES.join(', ')}` }).optional(),
+    high: z.boolean({ error: 'high must be true or false' }).optional(),
   })
   .strict();
 
@@ -84,6 +70,7 @@ export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
   if (modes.length === 0) return fail('say what to add: workMinutes, workDays, calendarDays or step');
   if (modes.length > 1) return fail(`conflicting options: ${modes.join(' and ')}; give exactly one`);
   if (request.category !== undefined && request.step === undefined) return fail('category only applies with step');
+  if (request.high !== undefined && request.step === undefined) return fail('high only applies with step');
 
   const calendar = calendarFor(profile.id, profile.timeZone);
   const answer = (at: number, confirmed: boolean, rule: string): DeadlineOutcome => ({
@@ -103,7 +90,10 @@ export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
     const r = calendar.addCalendarDays(from, request.calendarDays);
     return answer(r.at, r.confirmed, `${request.calendarDays} calendar days (rolled to the end of a working day)`);
   }
-  const result = stepDeadline(profile, calendar, request.step ?? '', from, { category: request.category });
+  const result = stepDeadline(profile, calendar, request.step ?? '', from, {
+    ...(request.category !== undefined ? { category: request.category } : {}),
+    ...(request.high !== undefined ? { high: request.high } : {}),
+  });
   if (!result.ok) return fail(result.error.message);
   return answer(result.value.at, result.value.confirmed, result.value.rule);
 }

@@ -10,6 +10,10 @@ interface CommandModule {
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   init: { summary: 'create an organisation and its first administrator', load: () => import('./commands/init') },
   deadline: { summary: 'compute a deadline in working time', load: () => import('./commands/deadline') },
+  replay: {
+    summary: 'play a case scenario against a regulation (the sandbox, no database)',
+    load: () => import('./commands/replay'),
+  },
   serve: { summary: 'serve the web app and the API on one port', load: () => import('./commands/serve') },
   migrate: { summary: 'apply the database migrations', load: () => import('./commands/migrate') },
   import: { summary: 'import messages from a JSON or CSV file', load: () => import('./commands/import') },

@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { refoldStaleCases } from '../cases/refold';
 import { MIGRATIONS_FOLDER } from '../runtime-paths';
 import { LOCK_KEYS } from './advisory-lock';
 import type { Database } from './connect';
@@ -56,6 +57,12 @@ const APPLIED_SQL = 'select created_at from drizzle.__drizzle_migrations order b
 const EXISTS_SQL = `select to_regclass('drizzle.__drizzle_migrations') is not null as present`;
 
 export async function migrateDatabase(database: Database): Promise<void> {
+  await migrateSchema(database);
+  // Data: projections folded by an older state model are folded again from the event log (issue 10's clock model).
+  await refoldStaleCases(database.db, Date.now());
+}
+
+async function migrateSchema(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (database.raw.kind === 'pglite') {
     const client = database.raw.client;

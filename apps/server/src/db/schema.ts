@@ -34,6 +34,11 @@ export const organisations = pgTable('organisations', {
   surgeThresholds: jsonb(),
   /** Set by a region administrator: nobody of an archived organisation can sign in; its data stays. */
   archivedAt: instant(),
+  /** Who receives the deficiency notices about the curator's breaches (konyshevsky p.22 "управляющий делами", NAO
+   *  p.27 the deputy governor); null: nobody named yet. */
+  curatorSupervisorId: uuid().references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
+  /** The same for the operator's (monitoring specialist's) breaches. */
+  operatorSupervisorId: uuid().references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
 
@@ -97,6 +102,25 @@ export const absences = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('absences_person_idx').on(t.personId)],
+);
+
+/** The organisation's topic directory: a case's topic is chosen from it; NAO p.16's list of topics with a shorter answer
+ *  is the set of topics marked `listed`. */
+export const topics = pgTable(
+  'topics',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** Marked for the profile's listed-topic limits (NAO p.16). */
+    listed: boolean().notNull().default(false),
+    /** Retired topics stay for old cases but are no longer offered. */
+    active: boolean().notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('topics_org_name_uq').on(t.organisationId, t.name)],
 );
 
 /**

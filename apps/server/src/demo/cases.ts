@@ -165,7 +165,17 @@ async function playSteps(deps: ServerDeps, p: OrgPlayer, scenario: Scenario, m: 
   });
   const executor = EXECUTOR_OF[first!];
   const publisher = profile.publisher === 'executor' ? executor : 'curator';
-  const category = serial % 7 === 3 ? 'high' : 'ordinary';
+  // krasnoufimsk p.8.3: two independent choices, the category and the high-importance flag; fast-track only where
+  // the profile has it, and then the answer carries evidence (p.20).
+  const category = profile.categories.includes('fast-track') && serial % 5 === 2 ? 'fast-track' : 'ordinary';
+  const high = serial % 7 === 3;
+  const evidence =
+    category === 'fast-track'
+      ? {
+          outcome: 'solved' as const,
+          attachments: [{ kind: 'photo' as const, url: `https://example.org/done/${serial}.jpg` }],
+        }
+      : undefined;
 
   // Half the messages come from the monitoring system (with an external id), half are registered by hand.
   const fromMonitoring = serial % 2 === 0;
@@ -188,21 +198,26 @@ async function playSteps(deps: ServerDeps, p: OrgPlayer, scenario: Scenario, m: 
   if (scenario === 'detected' || scenario === 'triage-at-risk') return c.caseId;
   await c.do(
     operator,
-    { type: 'triage', topic: m.topic, location: m.location, category, processable: true },
+    { type: 'triage', topic: m.topic, location: m.location, category, high, processable: true },
     c.at(Math.min(12, ages[scenario] - 2)),
   );
   if (scenario === 'triaged') return c.caseId;
   if (scenario === 'explained') {
-    // idrinsky-2021 3.7: a question outside the administration's powers gets an explanation instead of an answer.
+    // idrinsky-2021 3.7: a question outside the administration's powers gets an explanation instead of an answer,
+    // prepared by the responsible structure and sent by the operator within 12 working hours of posting.
+    await c.do('curator', single(first!), c.at(20));
     await c.do(
-      'curator',
+      executor,
       {
-        type: 'send-explanation',
-        reason: 'outside-competence',
+        type: 'submit-draft',
+        kind: 'explanation',
+        explanationReason: 'outside-competence',
         text: 'Здравствуйте! Этот вопрос не входит в полномочия администрации района. Мы передали ваше сообщение организации, которая за него отвечает, и попросили ответить вам напрямую.',
+        attachments: [],
       },
-      c.at(40),
+      c.at(50),
     );
+    await c.do('curator', { type: 'publish', where: { kind: 'same-thread' } }, c.at(60));
     return c.caseId;
   }
 
@@ -232,6 +247,11 @@ async function playSteps(deps: ServerDeps, p: OrgPlayer, scenario: Scenario, m: 
         },
         c.at(60),
       );
+      // konyshevsky p.16, NAO p.22.2: the part goes to the curator, who forwards the message and the part to the next
+      // executor (one chain in three waits for the curator's forward on the board).
+      if (mode === 'sequential' && profile.chain.forwarded && serial % 3 !== 0) {
+        await c.do('curator', { type: 'forward' }, c.at(66));
+      }
     }
     return c.caseId;
   }
@@ -269,6 +289,7 @@ async function playSteps(deps: ServerDeps, p: OrgPlayer, scenario: Scenario, m: 
           ? 'Здравствуйте! Ваше обращение передано в работу, специалисты выедут на место. Срок устранения — до конца следующей недели, мы сообщим о результате.'
           : `Здравствуйте! По вашему сообщению (${m.location}): работы выполнены, спасибо, что сообщили. Если проблема повторится, напишите нам.`,
       attachments: [],
+      ...(kind === 'answer' && evidence ? { evidence } : {}),
     },
     c.at(draftAt),
   );
@@ -308,7 +329,7 @@ async function catchUpClocks(deps: ServerDeps, p: OrgPlayer, caseId: string) {
           ? ({ type: 'record-clock-at-risk', clockId: clock.id } as const)
           : null;
     if (!command) continue;
-    const due = command.type === 'record-clock-breached' ? clock.dueAt + 60_000 : clock.atRiskAt;
+    const due = command.type === 'record-clock-breached' ? clock.breachAt + 60_000 : clock.atRiskAt;
     const at = Math.min(Math.max(due, floor), p.now);
     await executeCaseCommand(deps, { organisationId: p.org.id, actor: SYSTEM_ACTOR, caseId, command, now: at });
     floor = at;

@@ -695,6 +695,14 @@ export const DEMO_MESSAGES: readonly DemoMessage[] = ROWS.map(([text, author, to
   network: NETWORKS[i % NETWORKS.length]!,
 }));
 
+/** The topic directory of every demo organisation: the topics of the demo messages. */
+export const DEMO_TOPICS: readonly string[] = [...new Set(ROWS.map((r) => r[2]))].sort((a, b) =>
+  a.localeCompare(b, 'ru'),
+);
+
+/** NAO p.16: topics answered within 4 working hours (the administrator marks them in the directory). */
+export const DEMO_LISTED_TOPICS: readonly string[] = ['Отопление', 'Водоснабжение'];
+
 /** A repeat message on an issue answered before (REGULATIONS "Repeat message"). */
 export const DEMO_REPEAT_TEXT =
   'Опять та же яма на Садовой у дома 14! Месяц назад отвечали, что заделали, а её снова размыло.';

@@ -36,6 +36,10 @@ export interface DemoOrganisation {
   loginPrefix: string;
   /** How many demo messages this organisation gets. */
   share: 'main' | 'small';
+  /** Who the organisation names to receive deficiency notices about its curator and operator (roster key):
+   *  konyshevsky p.22 and slavgorod the head of the administration's office, NAO p.27 and krasnoufimsk (item 2 of
+   *  its resolution) the deputy for social questions, idrinsky (4.2) the first deputy. */
+  staffSupervisor: 'adm' | 'deputy' | 'deputy2';
 }
 
 export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
@@ -46,6 +50,7 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     timeZone: 'Europe/Moscow',
     loginPrefix: '',
     share: 'main',
+    staffSupervisor: 'adm',
   },
   {
     slug: 'krasnoufimsk',
@@ -54,6 +59,7 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     timeZone: 'Asia/Yekaterinburg',
     loginPrefix: 'kr-',
     share: 'small',
+    staffSupervisor: 'deputy2',
   },
   {
     slug: 'nao',
@@ -62,6 +68,7 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     timeZone: 'Europe/Moscow',
     loginPrefix: 'nao-',
     share: 'small',
+    staffSupervisor: 'deputy2',
   },
   {
     slug: 'idrinsky',
@@ -70,6 +77,7 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     timeZone: 'Asia/Krasnoyarsk',
     loginPrefix: 'id-',
     share: 'small',
+    staffSupervisor: 'deputy',
   },
   {
     slug: 'slavgorod',
@@ -78,6 +86,7 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     timeZone: 'Asia/Barnaul',
     loginPrefix: 'sl-',
     share: 'small',
+    staffSupervisor: 'adm',
   },
 ];
 

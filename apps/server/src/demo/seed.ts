@@ -4,9 +4,10 @@ import { count, inArray } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import { LOCK_KEYS, withAdvisoryLock } from '../db/advisory-lock';
 import type { Db } from '../db/connect';
-import { departments, organisations, people } from '../db/schema';
+import { departments, organisations, people, topics } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { seedDemoCases } from './cases';
+import { DEMO_LISTED_TOPICS, DEMO_TOPICS } from './messages';
 import { DEMO_DEPARTMENTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoDepartmentKey, demoPeople } from './roster';
 
 export interface SeededOrganisation {
@@ -69,6 +70,20 @@ async function seedDirectory(db: Db, passwordHash: string): Promise<SeededOrgani
           .where(inArray(departments.id, [deptIds[dept]]));
       }
     }
+    // The person who receives the deficiency notices about the curator's and the operator's breaches.
+    const supervisor = personIds[org.staffSupervisor]!;
+    await db
+      .update(organisations)
+      .set({ curatorSupervisorId: supervisor, operatorSupervisorId: supervisor })
+      .where(inArray(organisations.id, [orgId]));
+    // The topic directory; in NAO the p.16 list of topics with a 4-hour answer is marked.
+    await db.insert(topics).values(
+      DEMO_TOPICS.map((name) => ({
+        organisationId: orgId,
+        name,
+        listed: org.profileId === 'nao-2020' && DEMO_LISTED_TOPICS.includes(name),
+      })),
+    );
     seeded.push({
       id: orgId,
       slug: org.slug,

@@ -4,6 +4,7 @@ import { eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { organisations } from '../db/schema';
 import { notFound } from '../errors/app-error';
+import { requirePersonInOrganisation } from './people';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
@@ -33,4 +34,24 @@ export async function createOrganisation(
     .values({ ...input, calendarOverrides: input.calendarOverrides ?? {} })
     .returning();
   return row!;
+}
+
+/** Who receives the deficiency notices about the curator's and the operator's breaches (konyshevsky p.22, NAO p.27). */
+export async function setOrganisationSupervisors(
+  db: DbOrTx,
+  input: { organisationId: string; curatorSupervisorId?: string | null; operatorSupervisorId?: string | null },
+): Promise<OrganisationRow> {
+  for (const id of [input.curatorSupervisorId, input.operatorSupervisorId]) {
+    if (id) await requirePersonInOrganisation(db, input.organisationId, id);
+  }
+  const [row] = await db
+    .update(organisations)
+    .set({
+      ...(input.curatorSupervisorId !== undefined ? { curatorSupervisorId: input.curatorSupervisorId } : {}),
+      ...(input.operatorSupervisorId !== undefined ? { operatorSupervisorId: input.operatorSupervisorId } : {}),
+    })
+    .where(eq(organisations.id, input.organisationId))
+    .returning();
+  if (!row) throw notFound('Организация');
+  return row;
 }

@@ -33,8 +33,9 @@ export async function listProfiles(db: DbOrTx, organisationId: string): Promise<
   ];
 }
 
-function validProfile(body: unknown): Profile {
-  const parsed = parseProfile(body);
+function validProfile(body: unknown, basedOn?: string | null): Profile {
+  // A body without the clock model takes it from the preset it is based on (parseProfile names what is missing).
+  const parsed = parseProfile(body, { base: basedOn ? getPreset(basedOn) : null });
   if (!parsed.ok) {
     const first = parsed.errors[0];
     throw new AppError(
@@ -50,7 +51,7 @@ export async function createCustomProfile(
   db: DbOrTx,
   input: { organisationId: string; body: unknown; basedOn?: string | null },
 ): Promise<Profile> {
-  const profile = validProfile(input.body);
+  const profile = validProfile(input.body, input.basedOn);
   if (getPreset(profile.id)) {
     throw new AppError('CONFLICT', `«${profile.id}» — встроенный профиль; выберите другой id / a preset has this id`);
   }
@@ -79,7 +80,11 @@ export async function updateCustomProfile(
       'Встроенный профиль менять нельзя: создайте копию / presets are read-only; copy it',
     );
   }
-  const profile = validProfile(input.body);
+  const [stored] = await db
+    .select({ basedOn: regulationProfiles.basedOn })
+    .from(regulationProfiles)
+    .where(and(eq(regulationProfiles.id, input.id), eq(regulationProfiles.organisationId, input.organisationId)));
+  const profile = validProfile(input.body, stored?.basedOn);
   if (profile.id !== input.id) throw new AppError('BAD_INPUT', 'Нельзя менять id профиля / the id cannot change');
   const updated = await db
     .update(regulationProfiles)

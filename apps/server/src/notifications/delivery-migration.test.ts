@@ -1,19 +1,31 @@
 // Migration 0004 on a database that already has history: each organisation's cursor starts at its last event, so
 // the first delivery notifies only what comes after, not the past (PGlite, migrated in two steps).
+
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  type Actor,
+  type CaseEvent,
+  createCalendar,
+  decide,
+  evolve,
+  getPreset,
+  initialState,
+  type Role,
+} from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, expect, it } from 'vitest';
 import { loadCurrentUser } from '../auth/current-user';
 import { executeCaseCommand } from '../cases/commands';
+import { projectCase } from '../cases/projection';
 import { openDatabase } from '../db/connect';
 import { MIGRATIONS_FOLDER, migrateDatabase } from '../db/migrate';
-import { notificationCursors, notifications } from '../db/schema';
+import { caseEvents, cases, departments, notificationCursors, notifications, people } from '../db/schema';
 import { createDeps } from '../deps';
-import { createOrgFixture } from '../test/fixtures';
 import { createDelivery } from './delivery';
 
 const dirs: string[] = [];
@@ -69,34 +81,93 @@ it('starts each existing organisation at its last event, so history is not notif
     const later = laterSchema(5);
     for (const statement of later.add) await database.raw.client.exec(statement);
     const deps = createDeps({ database, now: () => at });
-    const org = await createOrgFixture(deps);
-    const operator = (await loadCurrentUser(deps.db, org.people.operator.id, at))!.actor;
-    const curator = (await loadCurrentUser(deps.db, org.people.curator.id, at))!.actor;
-    const run = (caseId: string | undefined, actor: typeof operator, command: unknown) =>
-      executeCaseCommand(deps, { organisationId: org.organisationId, actor, caseId, now: at, command });
-    const { caseId } = await run(undefined, operator, {
-      type: 'register',
-      network: 'vk',
-      link: 'https://vk.com/wall-1_7',
-      author: { name: 'Иван' },
-      text: 'Яма',
-      attachments: [],
-      visibility: 'public',
-    });
-    await run(caseId, operator, {
-      type: 'triage',
-      topic: 'дороги',
-      location: 'центр',
-      category: 'ordinary',
-      processable: true,
-    });
-    const route = {
-      type: 'route',
-      mode: 'single',
-      assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+    // The history is written as the code of that time wrote it: the organisation with the columns it had then (later
+    // migrations add columns today's code reads), the case's events decided by the domain and appended as rows.
+    const [orgRow] = (
+      await database.raw.client.query<{ id: string }>(
+        `insert into organisations (slug, name, time_zone, profile_id) values ('old', 'Старая администрация',
+         'Europe/Moscow', 'konyshevsky-2020') returning id`,
+      )
+    ).rows;
+    const organisationId = orgRow!.id;
+    const [roads] = await deps.db.insert(departments).values({ organisationId, name: 'Дороги' }).returning();
+    const person = async (login: string, roles: Role[], departmentId: string | null = null) =>
+      (
+        await deps.db
+          .insert(people)
+          .values({ organisationId, fullName: login, login, roles, departmentId })
+          .returning({ id: people.id })
+      )[0]!.id;
+    const ids = {
+      operator: await person('old-operator', ['operator']),
+      curator: await person('old-curator', ['curator']),
+      roads: await person('old-roads', ['executor'], roads!.id),
     };
+    const ctx = { profile: getPreset('konyshevsky-2020')!, calendar: createCalendar({ timeZone: 'Europe/Moscow' }) };
+    const actor = (personId: string, roles: Role[], departmentIds: string[] = []) => ({
+      personId,
+      roles,
+      departmentIds,
+    });
+    let state = initialState;
+    const events: CaseEvent[] = [];
+    for (const [who, command] of [
+      [
+        actor(ids.operator, ['operator']),
+        {
+          type: 'register',
+          caseId: randomUUID(),
+          network: 'vk',
+          link: 'https://vk.com/wall-1_7',
+          author: { name: 'Иван' },
+          text: 'Яма',
+          attachments: [],
+          visibility: 'public',
+        },
+      ],
+      [
+        actor(ids.operator, ['operator']),
+        { type: 'triage', topic: 'дороги', location: 'центр', category: 'ordinary', processable: true },
+      ],
+      [
+        actor(ids.curator, ['curator']),
+        { type: 'route', mode: 'single', assignments: [{ departmentId: roads!.id, executorId: ids.roads }] },
+      ],
+    ] as const) {
+      const r = decide(state, command, who, at, ctx);
+      if (!r.ok) throw new Error(r.error.message);
+      for (const e of r.events) {
+        state = evolve(state, e);
+        events.push(e);
+      }
+    }
+    const caseId = state.caseId!;
+    await deps.db
+      .insert(cases)
+      .values({ id: caseId, organisationId, ...projectCase(state, ctx.profile, ctx.calendar, at) });
     // Routed before the upgrade: this 'assigned' belongs to the past.
-    const routed = await run(caseId, curator, route);
+    const appended = await deps.db
+      .insert(caseEvents)
+      .values(
+        events.map((e, i) => ({
+          caseId,
+          organisationId,
+          version: i + 1,
+          type: e.type,
+          actorId: e.by,
+          occurredAt: new Date(e.at),
+          payload: e,
+        })),
+      )
+      .returning({ seq: caseEvents.seq });
+    const routed = { events: appended };
+    const org = {
+      organisationId,
+      departments: { roads: roads!.id },
+      people: { curator: { id: ids.curator }, roadsExecutor: { id: ids.roads } },
+    };
+    const run = (id: string, who: Actor, command: unknown) =>
+      executeCaseCommand(deps, { organisationId, actor: who, caseId: id, now: at, command });
 
     for (const statement of later.drop) await database.raw.client.exec(statement);
     await migrateDatabase(database);

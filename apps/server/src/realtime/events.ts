@@ -97,6 +97,7 @@ export const zDraftsOfCase = z.object({ caseId: zId, drafts: z.array(zDraft) });
 export const NOTIFICATION_KINDS = [
   'assigned',
   'returned-to-you',
+  'part-received',
   'draft-approved',
   'draft-returned',
   'clock-at-risk',

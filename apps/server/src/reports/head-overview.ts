@@ -1,6 +1,6 @@
 // The head of administration's view: today's socially significant cases, active surges, breaches this week by
 // department and the month's timeliness at a glance (konyshevsky p.24, krasnoufimsk p.25, NAO p.29).
-import { type CaseState, dayAndWeekStart, monthOf } from '@otklik/domain';
+import { type CaseEvent, type CaseState, dayAndWeekStart, monthOf } from '@otklik/domain';
 import { and, arrayContains, desc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { caseEvents, cases, organisations } from '../db/schema';
@@ -51,16 +51,20 @@ export async function headOverview(db: Db, organisationId: string, now: number) 
         gte(caseEvents.occurredAt, new Date(week)),
       ),
     );
-  // A breach belongs to the department that held the clock; curator and operator clocks have none.
+  // A breach belongs to whoever held the clock at the breach instant (the event says; older events: the record);
+  // the curator's and the operator's go under 'curators'.
   const byDepartment = new Map<string, { breaches: number; caseIds: Set<string> }>();
   for (const b of breaches) {
-    const clockId = (b.payload as { clockId?: string }).clockId;
-    const record = (b.state as CaseState).clocks.find((c) => c.id === clockId);
-    const key = record?.responsible.departmentId ?? 'curators';
-    const entry = byDepartment.get(key) ?? { breaches: 0, caseIds: new Set<string>() };
-    entry.breaches += 1;
-    entry.caseIds.add(b.caseId);
-    byDepartment.set(key, entry);
+    const payload = b.payload as Extract<CaseEvent, { type: 'clock-breached' }>;
+    const record = (b.state as CaseState).clocks.find((c) => c.id === payload.clockId);
+    const holders = payload.holders ?? record?.breachHolders ?? (record ? [record.responsible] : []);
+    const keys = new Set(holders.map((h) => h.departmentId ?? 'curators'));
+    for (const key of keys.size > 0 ? keys : new Set(['curators'])) {
+      const entry = byDepartment.get(key) ?? { breaches: 0, caseIds: new Set<string>() };
+      entry.breaches += 1;
+      entry.caseIds.add(b.caseId);
+      byDepartment.set(key, entry);
+    }
   }
 
   const [surges, report] = await Promise.all([
@@ -108,8 +112,10 @@ export async function headOverview(db: Db, organisationId: string, now: number) 
       answered: t.answered,
       onTime: t.onTime,
       overdue: t.overdue,
-      answerOnTime: t.steps.answer.onTime,
-      answerOverdue: t.steps.answer.overdue,
+      // A first answer on time: the case-wide clock met, or where the profile sets none (slavgorod, krasnoufimsk)
+      // every clock before it met.
+      answerOnTime: t.answeredOnTime,
+      answerOverdue: t.answeredLate,
       finalLate: t.finalLate,
       medianHours: t.medianHours,
       departments: report.summary.departments.map((d) => ({

@@ -16,8 +16,9 @@ export function pendingActions(state: CaseState, ctx: DomainContext, now: number
     const record = state.clocks.find((r) => r.id === clock.id);
     if (!record || record.breachedAt !== null) continue;
     if (record.atRiskAt === null) actions.push({ kind: 'at-risk', clockId: clock.id, at: clock.atRiskAt });
-    // The domain's breach is "now > dueAt": the first millisecond after the due instant.
-    actions.push({ kind: 'breached', clockId: clock.id, at: clock.dueAt + 1 });
+    // The domain's breach is "now > breachAt": the first millisecond after the due instant (or after the
+    // re-categorisation that moved the deadline into the past, never earlier).
+    actions.push({ kind: 'breached', clockId: clock.id, at: clock.breachAt + 1 });
   }
   return actions.sort((a, b) => a.at - b.at || (a.kind === 'at-risk' ? -1 : 1));
 }

@@ -13,6 +13,8 @@ export interface ServerBoardRow {
   currentStep: string | null;
   dueAt: unknown;
   responsiblePersonId: string | null;
+  /** The absent person a substitute stands in for (then responsiblePerson* is the substitute). */
+  absentPersonId?: string | null;
   responsiblePersonName: string | null;
   responsibleDepartmentId: string | null;
   responsibleDepartmentName: string | null;
@@ -53,6 +55,23 @@ export function toClockView(raw: RawClock, names: NameLookup): ClockView | null 
     responsibleName: names.person(resp.personId),
     departmentName: names.department(resp.departmentId),
     responsibleRole: resp.role === 'executor' || resp.role === 'operator' ? resp.role : 'curator',
+    holders: Array.isArray(raw.holders)
+      ? raw.holders.flatMap((h: unknown) => {
+          if (!h || typeof h !== 'object') return [];
+          const x = h as { role?: string; personId?: string | null; departmentId?: string | null };
+          const role = x.role === 'executor' || x.role === 'operator' ? x.role : 'curator';
+          return [
+            {
+              role,
+              personId: x.personId ?? null,
+              departmentId: x.departmentId ?? null,
+              personName: names.person(x.personId),
+              departmentName: names.department(x.departmentId),
+            },
+          ];
+        })
+      : [],
+    holderKind: typeof raw.holder === 'string' ? raw.holder : null,
     rule: typeof raw.rule === 'string' ? raw.rule : '',
   };
 }
@@ -93,7 +112,8 @@ export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): 
     responsibleName: r.responsiblePersonName ?? step?.responsibleName ?? null,
     departmentId: r.responsibleDepartmentId,
     departmentName: r.responsibleDepartmentName ?? step?.departmentName ?? null,
-    category: (r.category || 'ordinary') as Category,
+    category: (r.category === 'fast-track' ? 'fast-track' : 'ordinary') as Category,
+    high: r.flags.includes('high') || r.category === 'high',
     network: r.network,
     topic: r.topic,
     location: r.location,
@@ -111,5 +131,6 @@ export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): 
     isOpen: r.isOpen,
     seq,
     responsiblePersonId: r.responsiblePersonId,
+    absentPersonId: r.absentPersonId ?? null,
   };
 }

@@ -1,13 +1,14 @@
-// Loads the organisation (with its working calendar), departments and people into the directory store.
+// Loads the organisation (with its working calendar), departments, people and topics into the directory store.
 import { type CalendarOverrides, createCalendar, type WorkingCalendar } from '@otklik/domain';
 import { useDirectory } from '../stores/directory';
 import { api } from './trpc';
 
 export async function loadDirectory(): Promise<void> {
-  const [org, departments, people] = await Promise.all([
+  const [org, departments, people, topics] = await Promise.all([
     api.directory.organisation.query(),
     api.directory.departments.query(),
     api.directory.people.query(),
+    api.directory.topics.query(),
   ]);
   const calendars = new Map<string, WorkingCalendar>();
   calendars.set(
@@ -28,6 +29,7 @@ export async function loadDirectory(): Promise<void> {
       roles: p.roles,
       position: p.position,
     })),
+    topics: topics.map((x) => ({ id: x.id, name: x.name, listed: x.listed, active: x.active })),
     calendars,
   });
 }

@@ -28,7 +28,19 @@ export interface ClockView {
   readonly responsibleName: string | null;
   readonly departmentName: string | null;
   readonly responsibleRole: 'operator' | 'curator' | 'executor';
+  /** Everyone holding the clock now (REGULATIONS "Clocks exactly"): a person and department, or the curator/operator. */
+  readonly holders: readonly ClockHolderView[];
+  /** Who the profile makes hold it: 'case' = whoever has the case, 'composer', 'curator'… */
+  readonly holderKind: string | null;
   readonly rule: string;
+}
+
+export interface ClockHolderView {
+  readonly role: 'operator' | 'curator' | 'executor';
+  readonly personId: string | null;
+  readonly departmentId: string | null;
+  readonly personName: string | null;
+  readonly departmentName: string | null;
 }
 
 /** A row of the board (every open case). */
@@ -48,6 +60,8 @@ export interface BoardCase {
   readonly departmentId: string | null;
   readonly departmentName: string | null;
   readonly category: Category;
+  /** krasnoufimsk p.8.3: high importance, a flag on top of the category. */
+  readonly high: boolean;
   readonly network: string;
   readonly topic: string | null;
   readonly location: string | null;
@@ -64,6 +78,8 @@ export interface BoardCase {
   readonly seq: number;
   /** Who must act, by id (the inbox marks cases taken over for an absent colleague). */
   readonly responsiblePersonId: string | null;
+  /** While the responsible person is absent the server names their substitute as responsible, and this one here. */
+  readonly absentPersonId?: string | null;
 }
 
 export interface Option {

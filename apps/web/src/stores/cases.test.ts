@@ -19,6 +19,7 @@ function row(id: string, seq: number, patch: Partial<BoardCase> = {}): BoardCase
     departmentId: null,
     departmentName: null,
     category: 'ordinary',
+    high: false,
     network: 'vk',
     topic: null,
     location: null,

@@ -14,6 +14,13 @@ export interface DepartmentInfo {
   readonly organisationId: string;
   readonly name: string;
 }
+/** An entry of the organisation's topic directory (triage chooses from it; NAO p.16 marks some as listed). */
+export interface TopicInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly listed: boolean;
+  readonly active: boolean;
+}
 export interface PersonInfo {
   readonly id: string;
   readonly fullName: string;
@@ -27,11 +34,13 @@ interface DirectoryState {
   readonly organisations: readonly OrganisationInfo[];
   readonly departments: readonly DepartmentInfo[];
   readonly people: readonly PersonInfo[];
+  readonly topics: readonly TopicInfo[];
   readonly calendars: ReadonlyMap<string, WorkingCalendar>;
   load(data: {
     organisations: readonly OrganisationInfo[];
     departments: readonly DepartmentInfo[];
     people: readonly PersonInfo[];
+    topics: readonly TopicInfo[];
     calendars: ReadonlyMap<string, WorkingCalendar>;
   }): void;
 }
@@ -41,6 +50,7 @@ export const useDirectory = create<DirectoryState>()((set) => ({
   organisations: [],
   departments: [],
   people: [],
+  topics: [],
   calendars: new Map(),
   load: (data) => set({ ...data, loaded: true }),
 }));

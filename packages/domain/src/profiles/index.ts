@@ -1,4 +1,5 @@
 // The profiles area's public surface: schema, parser and the five presets.
-export { parseProfile } from './parse';
+export { type ParseProfileOptions, parseProfile } from './parse';
+export { pinModel } from './pin';
 export { getPreset, PRESET_IDS, PRESETS, type PresetId } from './presets';
 export * from './schema';

@@ -20,10 +20,11 @@ describe('presets', () => {
       'nao-2020': 'Europe/Moscow',
     });
   });
-  it.each(PRESET_IDS)('%s round-trips through parseProfile and cites a paragraph for every step', (id) => {
+  it.each(PRESET_IDS)('%s round-trips through parseProfile and cites a paragraph for every step and clock', (id) => {
     const p = PRESETS[id]!;
     expect(parseProfile(JSON.parse(JSON.stringify(p)))).toEqual({ ok: true, profile: p });
     for (const rule of Object.values(p.steps)) expect(rule?.source).toMatch(/^(p\.\d+|\d\.\d+)$/);
+    for (const clock of Object.values(p.clocks)) expect(clock?.source).toMatch(/^(p\.\d+|\d\.\d+)$/);
     expect(p.atRiskShare).toBe(0.25);
   });
   it('sets the table steps of REGULATIONS.md "Deadlines per preset"', () => {
@@ -41,7 +42,7 @@ describe('presets', () => {
         'revise',
         'triage',
       ],
-      'idrinsky-2021': ['answer', 'draft', 'explain', 'publish', 'revise', 'triage'],
+      'idrinsky-2021': ['answer', 'department-total', 'draft', 'explain', 'publish', 'revise', 'triage'],
       'slavgorod-2020': ['draft', 'final'],
       'krasnoufimsk-2021': [
         'answer',
@@ -69,7 +70,7 @@ describe('presets', () => {
         'triage',
       ],
     });
-    expect(STEP_IDS).toHaveLength(12);
+    expect(STEP_IDS).toHaveLength(13);
   });
 });
 
@@ -132,7 +133,7 @@ describe('custom profiles', () => {
   });
   it('refuses references to missing steps and circular references', () => {
     const { answer: _a, ...noAnswer } = konyshevsky2020.steps;
-    expect(paths({ ...konyshevsky2020, steps: noAnswer })).toEqual(['overallStep', 'steps.draft.step']);
+    expect(paths({ ...konyshevsky2020, steps: noAnswer })).toEqual(['steps.draft.step', 'clocks.answer.limit']);
     const loop = {
       ...konyshevsky2020.steps,
       approve: { kind: 'same-as', step: 'publish', source: 'x' },
@@ -150,6 +151,46 @@ describe('custom profiles', () => {
         ],
       }),
     ).toEqual(['overrides.0']);
+  });
+  it('reads a profile stored before the clock model: the base preset fills what it lacks, else it says so', () => {
+    // What an administrator's copy of konyshevsky-2020 looked like before: no clocks, categories or chain.forwarded;
+    // overallStep/triageEndsAt and a `category: 'high'` override.
+    const { clocks: _c, categories: _k, chain, ...old } = konyshevsky2020;
+    const stored = {
+      ...old,
+      id: 'old-copy',
+      chain: { modes: chain.modes, source: chain.source },
+      overallStep: 'answer',
+      triageEndsAt: 'triaged',
+      overrides: [
+        {
+          step: 'answer',
+          category: 'high',
+          rule: { kind: 'duration', amount: 120, unit: 'working-minutes', from: 'detected', source: 'п. 3' },
+        },
+      ],
+    };
+    const base = PRESETS['konyshevsky-2020'];
+    const r = parseProfile(stored, { base });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.profile.clocks).toEqual(base?.clocks);
+      expect(r.profile.chain.forwarded).toBe(true);
+      expect(r.profile.categories).toEqual(['ordinary']);
+      expect(r.profile.overrides[0]).toMatchObject({ step: 'answer', high: true });
+      expect(r.profile.overrides[0]).not.toHaveProperty('category');
+    }
+    // Without the preset it was based on, nothing is guessed: every missing field is named.
+    expect(paths(stored)).toEqual(['clocks', 'categories', 'chain.forwarded']);
+  });
+  it('refuses a clock model the engine does not run, naming the field', () => {
+    const clocks = {
+      ...konyshevsky2020.clocks,
+      triage: { ...PRESETS['konyshevsky-2020']!.clocks.triage, holder: 'executor' },
+    };
+    expect(paths({ ...konyshevsky2020, clocks })).toEqual(['clocks.triage.holder']);
+    const forwardedParallel = { ...konyshevsky2020, chain: { modes: ['parallel'], forwarded: true } };
+    expect(paths(forwardedParallel)).toEqual(['chain.forwarded']);
   });
   it('gives Russian and English messages', () => {
     const r = parseProfile({ ...konyshevsky2020, timeZone: 'Nowhere/Else' });

@@ -1,16 +1,17 @@
 // Validates profile data (a preset or an administrator's custom profile) and names the field of every problem.
-import type { ParseProfileResult, ProfileIssue } from './schema';
+// Profiles stored before the clock model existed get the clock model, categories and chain handoff of the preset
+// they were based on; without one, the missing fields are reported, never guessed.
+import type { ParseProfileResult, Profile, ProfileIssue } from './schema';
 import { zProfile } from './schema';
 
+export interface ParseProfileOptions {
+  /** The preset a custom profile was copied from: fills the fields older profiles lack. */
+  readonly base?: Profile | null;
+}
+
 /** Cross-field rules zod's shape cannot express: references between steps must resolve, without cycles. */
-function checkReferences(profile: import('./schema').Profile): ProfileIssue[] {
+function checkReferences(profile: Profile): ProfileIssue[] {
   const issues: ProfileIssue[] = [];
-  if (!profile.steps[profile.overallStep]) {
-    issues.push({
-      path: 'overallStep',
-      message: `шаг «${profile.overallStep}» не задан в steps / step '${profile.overallStep}' is not defined in steps`,
-    });
-  }
   for (const [step, rule] of Object.entries(profile.steps)) {
     if (!rule || rule.kind === 'duration') continue;
     // Follow the chain of references; a missing target or a loop makes the deadline undefined.
@@ -46,8 +47,11 @@ function checkReferences(profile: import('./schema').Profile): ProfileIssue[] {
     }
   }
   profile.overrides.forEach((o, i) => {
-    if (!o.category && !o.topics) {
-      issues.push({ path: `overrides.${i}`, message: 'укажите категорию или темы / give a category or topics' });
+    if (!o.category && o.high === undefined && !o.topics && !o.listedTopics) {
+      issues.push({
+        path: `overrides.${i}`,
+        message: 'укажите категорию, важность или темы / give a category, the importance or topics',
+      });
     }
     if (o.rule.kind !== 'duration' && !profile.steps[o.rule.step]) {
       issues.push({
@@ -56,6 +60,41 @@ function checkReferences(profile: import('./schema').Profile): ProfileIssue[] {
       });
     }
   });
+  for (const [id, spec] of Object.entries(profile.clocks)) {
+    if (!spec || spec.limit === null) continue;
+    if (!profile.steps[spec.limit]) {
+      issues.push({
+        path: `clocks.${id}.limit`,
+        message: `шаг «${spec.limit}» не задан в steps / step '${spec.limit}' is not defined in steps`,
+      });
+    }
+  }
+  const total = profile.clocks['department-total'];
+  const totalRule = total?.limit ? profile.steps[total.limit] : undefined;
+  if (totalRule && (totalRule.kind !== 'duration' || !['working-minutes', 'calendar-hours'].includes(totalRule.unit))) {
+    issues.push({
+      path: 'clocks.department-total.limit',
+      message:
+        'общий срок подразделения задаётся в рабочих минутах или календарных часах / the department total is counted in working minutes or calendar hours',
+    });
+  }
+  profile.overrides.forEach((o, i) => {
+    const rule = o.step === 'department-total' ? o.rule : null;
+    if (rule && (rule.kind !== 'duration' || !['working-minutes', 'calendar-hours'].includes(rule.unit))) {
+      issues.push({
+        path: `overrides.${i}.rule`,
+        message:
+          'общий срок подразделения задаётся в рабочих минутах или календарных часах / the department total is counted in working minutes or calendar hours',
+      });
+    }
+  });
+  if (profile.chain.forwarded && !profile.chain.modes.includes('sequential')) {
+    issues.push({
+      path: 'chain.forwarded',
+      message:
+        'пересылка куратором возможна только в последовательной цепочке / forwarding by the curator needs a sequential chain',
+    });
+  }
   if (!isValidTimeZone(profile.timeZone)) {
     issues.push({ path: 'timeZone', message: `неизвестный часовой пояс «${profile.timeZone}» / unknown time zone` });
   }
@@ -71,8 +110,40 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
-export function parseProfile(data: unknown): ParseProfileResult {
-  const parsed = zProfile.safeParse(data);
+/** Fields added with the clock model: taken from the base preset when a stored profile lacks them. */
+function withBaseDefaults(data: unknown, base: Profile | null | undefined): { data: unknown; missing: string[] } {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { data, missing: [] };
+  const d = { ...(data as Record<string, unknown>) };
+  const missing: string[] = [];
+  if (d.clocks === undefined) {
+    if (base) d.clocks = base.clocks;
+    else missing.push('clocks');
+  }
+  if (d.categories === undefined) {
+    if (base) d.categories = base.categories;
+    else missing.push('categories');
+  }
+  const chain = d.chain;
+  if (chain && typeof chain === 'object' && !Array.isArray(chain) && !('forwarded' in chain)) {
+    if (base) d.chain = { ...chain, forwarded: base.chain.forwarded };
+    else missing.push('chain.forwarded');
+  }
+  return { data: d, missing };
+}
+
+export function parseProfile(data: unknown, options: ParseProfileOptions = {}): ParseProfileResult {
+  const filled = withBaseDefaults(data, options.base);
+  if (filled.missing.length > 0) {
+    return {
+      ok: false,
+      errors: filled.missing.map((path) => ({
+        path,
+        message:
+          'поле появилось вместе с моделью сроков; укажите его или профиль-основу / this field came with the clock model: give it, or the preset the profile is based on',
+      })),
+    };
+  }
+  const parsed = zProfile.safeParse(filled.data);
   if (!parsed.success) {
     return {
       ok: false,

@@ -1,38 +1,36 @@
-// What the reports need to know about one case, read from its event history: every clock with its due instant,
-// the person and department that held it, and how it ended; returns, participants and publications.
-// Time is attributed to whoever held each clock, so a department is not charged with the curator's time.
+// What the reports need to know about one case, read from its event history (sla/history.ts): every clock with its
+// due instant and outcome, the parties it is charged to (a breach to whoever held the clock at the breach instant,
+// REGULATIONS.md "Clocks exactly"), every holder's share of the case's time, returns, participants, publications.
 import type { Instant, WorkingCalendar } from '../calendar/types';
 import type { Category, Profile, StepId } from '../profiles/schema';
-import { clockOf } from '../sla/clocks';
-import { deadlineOf } from '../sla/deadline';
-import type { CaseEvent, CaseEventType } from '../workflow/events';
-import { evolve } from '../workflow/evolve';
-import { initialState } from '../workflow/state';
-import type { CaseState, ClockRecord, Responsible } from '../workflow/types';
+import { type ClockLife, type ClockOutcome, caseHistory } from '../sla/history';
+import type { CaseEvent } from '../workflow/events';
+import type { CaseState, Responsible } from '../workflow/types';
 
-/** Who held a clock: the responsible of the record; for "any curator/operator" clocks, the person who closed it. */
+/** Who a clock is charged to: a person and department, or "any curator/operator" (personId null). */
 export interface Holder {
   readonly role: Responsible['role'];
   readonly personId: string | null;
   readonly departmentId: string | null;
 }
 
-export type StepOutcome = 'on-time' | 'overdue' | 'open' | 'no-limit' | 'cancelled';
+export type StepOutcome = ClockOutcome;
 
 export interface HeldClock {
   readonly clockId: string;
   readonly step: StepId;
   readonly kind: 'step' | 'overall';
+  /** The first of `charged` (the top-overdue list names one). */
   readonly holder: Holder;
+  /** Whom the outcome counts for: the holders at the breach instant of an overdue clock; the holders while it ran
+   *  of a clock met on time. */
+  readonly charged: readonly Holder[];
   readonly startedAt: Instant;
-  /** When the holder had the case: an executor's clock may open before their department receives the message (a
-   *  sequential composer's draft clock starts at routing), and that time is not theirs. */
-  readonly heldFrom: Instant;
   readonly closedAt: Instant | null;
-  /** null when the profile sets no limit of its own for the step (the overall deadline bounds it). */
+  /** null when the profile sets no limit of its own for the clock. */
   readonly dueAt: Instant | null;
   readonly outcome: StepOutcome;
-  /** When the outcome became known: the closing instant, or the due instant of a clock still open past it. */
+  /** When the outcome became known: the closing instant, or the breach of a clock still open past it. */
   readonly decidedAt: Instant | null;
   /** Working minutes past the due instant (0 when on time). */
   readonly overdueWorkingMinutes: number;
@@ -42,8 +40,15 @@ export interface Participation {
   readonly departmentId: string;
   readonly executorIds: readonly string[];
   readonly receivedAt: Instant;
-  /** Still assigned at the end (false for a department that returned the message and was replaced). */
+  /** Still assigned at the end (false for a department that returned the message or was moved off it). */
   readonly inFinal: boolean;
+}
+
+export interface CaseShare {
+  readonly holder: Holder;
+  /** 'operator' | 'curator' | department id. */
+  readonly key: string;
+  readonly minutes: number;
 }
 
 export interface CaseFacts {
@@ -54,6 +59,7 @@ export interface CaseFacts {
   readonly topic: string | null;
   readonly location: string | null;
   readonly category: Category | null;
+  readonly high: boolean;
   readonly authorName: string;
   readonly sociallySignificant: boolean;
   readonly ending: CaseState['ending'];
@@ -62,33 +68,15 @@ export interface CaseFacts {
   readonly firstAnswerAt: Instant | null;
   readonly answeredAt: Instant | null;
   readonly intermediateAt: Instant | null;
+  /** Was the first answer on time: the case-wide clock met, or — where the profile sets none (slavgorod,
+   *  krasnoufimsk) — every clock up to the first publication met. null while unanswered. */
+  readonly answerOnTime: boolean | null;
   readonly participants: readonly Participation[];
   readonly clocks: readonly HeldClock[];
   readonly returns: readonly { readonly departmentId: string; readonly by: string; readonly at: Instant }[];
+  /** Every holder's working minutes with the case (operator, curator, each department). */
+  readonly shares: readonly CaseShare[];
 }
-
-/** The events that complete each step; any other event that closes a clock (a return, an intermediate answer
- *  closing a draft, a rejection) cancels it, which is neither on time nor overdue unless it was already late. */
-const COMPLETES: Partial<Record<StepId, readonly CaseEventType[]>> = {
-  triage: ['case-triaged', 'case-routed', 'case-rejected'],
-  reroute: ['case-routed'],
-  contribution: ['contribution-submitted', 'draft-submitted'],
-  draft: ['draft-submitted'],
-  approve: ['draft-approved', 'revision-requested'],
-  revise: ['draft-submitted'],
-  publish: ['answer-published', 'intermediate-published'],
-  // konyshevsky p.15: an intermediate answer within the answer deadline meets it; the final has its own clock.
-  answer: [
-    'answer-published',
-    'intermediate-published',
-    'explanation-sent',
-    'linked-to-published',
-    'converted-to-appeal',
-    'case-rejected',
-  ],
-  final: ['answer-published', 'explanation-sent', 'linked-to-published', 'converted-to-appeal'],
-  'fast-track': ['answer-published'],
-};
 
 export interface FactsOptions {
   readonly profile: Profile;
@@ -97,117 +85,97 @@ export interface FactsOptions {
   readonly now: Instant;
 }
 
-function holderOf(record: ClockRecord, closer: string | null): Holder {
-  const r = record.responsible;
-  if (r.personId !== null || closer === null || closer === 'system') return r;
-  return { ...r, personId: closer };
+/** A curator's or operator's clock is "any curator's" until someone acts: then it is the person who stopped it. */
+function named(r: Responsible, stoppedBy: string | null): Holder {
+  if (r.personId !== null || stoppedBy === null || r.role === 'executor') return r;
+  return { ...r, personId: stoppedBy };
 }
 
-function receiptOf(state: CaseState, record: ClockRecord): Instant | null {
-  const dept = record.responsible.departmentId;
-  if (record.responsible.role !== 'executor' || dept === null) return null;
-  return state.assignments.find((a) => a.departmentId === dept)?.receivedAt ?? null;
-}
-
-function settle(
-  record: ClockRecord,
-  dueAt: Instant | null,
-  closing: CaseEvent | null,
-  calendar: WorkingCalendar,
-  now: Instant,
-  receivedAt: Instant | null = null,
-): HeldClock {
-  const closedAt = closing ? closing.at : null;
-  const base = {
-    clockId: record.id,
-    step: record.step,
-    kind: record.kind,
-    holder: holderOf(record, closing?.by ?? null),
-    startedAt: record.startedAt,
-    heldFrom: Math.max(record.startedAt, receivedAt ?? record.startedAt),
-    closedAt,
-  };
-  if (dueAt === null) {
-    return { ...base, dueAt, outcome: 'no-limit', decidedAt: closedAt, overdueWorkingMinutes: 0 };
-  }
-  const end = closedAt ?? now;
-  // The scheduler's breach record counts even if a later recomputation moved the due instant.
-  const late = end > dueAt || (record.breachedAt !== null && (closedAt === null || closedAt > record.breachedAt));
-  // Whole minutes: instants carry seconds, and a report shows minutes at most.
-  const overdueWorkingMinutes = late ? Math.max(0, Math.round(calendar.workingMinutesBetween(dueAt, end))) : 0;
-  if (late) return { ...base, dueAt, outcome: 'overdue', decidedAt: closedAt ?? dueAt, overdueWorkingMinutes };
-  if (closing === null) return { ...base, dueAt, outcome: 'open', decidedAt: null, overdueWorkingMinutes: 0 };
-  const completed = COMPLETES[record.step]?.includes(closing.type) ?? false;
-  return {
-    ...base,
-    dueAt,
-    outcome: completed ? 'on-time' : 'cancelled',
-    decidedAt: closedAt,
-    overdueWorkingMinutes: 0,
-  };
-}
-
-function dueOf(state: CaseState, record: ClockRecord, o: FactsOptions): Instant | null {
-  return clockOf(state, record, o.profile, o.calendar, record.startedAt)?.dueAt ?? null;
-}
-
-/** krasnoufimsk p.11, konyshevsky p.8, NAO p.15: a return is due within the profile's `return` limit from receipt. */
-function returnClock(prev: CaseState, event: Extract<CaseEvent, { type: 'case-returned' }>, o: FactsOptions) {
-  const a = prev.assignments.find((x) => x.departmentId === event.departmentId);
-  const receivedAt = a?.receivedAt ?? prev.routedAt ?? event.at;
-  const due = deadlineOf(o.profile, o.calendar, 'return', {
-    category: prev.category,
-    topic: prev.topic,
-    startOf: () => receivedAt,
-    routedAt: prev.routedAt ?? receivedAt,
+function uniqueHolders(list: readonly Holder[]): Holder[] {
+  const seen = new Set<string>();
+  return list.filter((h) => {
+    const key = `${h.role}|${h.personId ?? ''}|${h.departmentId ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
-  const record: ClockRecord = {
-    id: `return@${prev.version + 1}:${event.departmentId}`,
-    step: 'return',
-    kind: 'step',
-    startedAt: receivedAt,
-    responsible: { role: 'executor', personId: event.by, departmentId: event.departmentId },
-    closedAt: event.at,
-    atRiskAt: null,
-    breachedAt: null,
-    dueAt: null,
+}
+
+/** Everyone who held the case while a case-wide clock ran. */
+function custodyBetween(state: CaseState, from: Instant, to: Instant): Holder[] {
+  return uniqueHolders(
+    state.custody.flatMap((entry, i) => {
+      const end = state.custody[i + 1]?.from ?? Number.POSITIVE_INFINITY;
+      return end > from && entry.from < to ? entry.holders : [];
+    }),
+  );
+}
+
+function held(state: CaseState, life: ClockLife): HeldClock {
+  let charged: Holder[];
+  if (life.outcome === 'overdue') {
+    charged = life.breachHolders.map((h) => named(h, life.stoppedBy));
+  } else if ((life.holder === 'case' || life.holder === 'composer') && life.outcome === 'on-time') {
+    charged = custodyBetween(state, life.startedAt, life.stoppedAt ?? life.startedAt);
+  } else {
+    charged = life.holders.map((h) => named(h, life.stoppedBy));
+  }
+  const fallback: Holder = { role: 'curator', personId: null, departmentId: null };
+  return {
+    clockId: life.clockId,
+    step: life.step,
+    kind: life.kind,
+    holder: charged[0] ?? fallback,
+    charged: uniqueHolders(charged),
+    startedAt: life.startedAt,
+    closedAt: life.stoppedAt,
+    dueAt: life.dueAt,
+    outcome: life.outcome,
+    decidedAt: life.decidedAt,
+    overdueWorkingMinutes: life.overdueWorkingMinutes,
   };
-  return settle(record, due?.at ?? null, event, o.calendar, o.now);
 }
 
 /** Folds the events of one case and reads its facts; null when the history does not start with a registration. */
 export function caseFacts(events: readonly CaseEvent[], o: FactsOptions): CaseFacts | null {
-  let state = initialState;
-  const settled: HeldClock[] = [];
+  const history = caseHistory(events, { profile: o.profile, calendar: o.calendar, until: o.now });
+  const { state } = history;
+  if (state.caseId === null || state.detectedAt === null || state.message === null) return null;
   const participants = new Map<string, { receivedAt: Instant; executorIds: Set<string> }>();
-  for (const event of events) {
-    const prev = state;
-    state = evolve(prev, event);
-    if (event.type === 'case-returned') settled.push(returnClock(prev, event, o));
-    // Clocks this event closed are settled against the state they ran in (shortened deadlines, the draft being
-    // approved), not against the final state.
-    const nowClosed = new Set(state.clocks.filter((c) => c.closedAt !== null).map((c) => c.id));
-    for (const record of prev.clocks) {
-      if (record.closedAt !== null || !nowClosed.has(record.id)) continue;
-      const after = state.clocks.find((c) => c.id === record.id) ?? record;
-      const due = dueOf(prev, record, o);
-      settled.push(
-        settle({ ...record, breachedAt: after.breachedAt }, due, event, o.calendar, o.now, receiptOf(prev, record)),
-      );
-    }
-    for (const a of state.assignments) {
-      if (a.receivedAt === null) continue;
-      const p = participants.get(a.departmentId) ?? { receivedAt: a.receivedAt, executorIds: new Set<string>() };
-      p.executorIds.add(a.executorId);
-      participants.set(a.departmentId, p);
+  // Every department that had the case, also one that returned it or was moved off it (custody remembers).
+  for (const entry of state.custody) {
+    for (const h of entry.holders) {
+      if (h.role !== 'executor' || h.departmentId === null) continue;
+      const p = participants.get(h.departmentId) ?? { receivedAt: entry.from, executorIds: new Set<string>() };
+      if (h.personId) p.executorIds.add(h.personId);
+      participants.set(h.departmentId, p);
     }
   }
-  if (state.caseId === null || state.detectedAt === null || state.message === null) return null;
-  for (const record of state.clocks) {
-    if (record.closedAt !== null) continue;
-    settled.push(settle(record, dueOf(state, record, o), null, o.calendar, o.now, receiptOf(state, record)));
+  for (const a of state.assignments) {
+    if (a.receivedAt === null) continue;
+    const p = participants.get(a.departmentId) ?? { receivedAt: a.receivedAt, executorIds: new Set<string>() };
+    p.executorIds.add(a.executorId);
+    p.receivedAt = Math.min(p.receivedAt, a.receivedAt);
+    participants.set(a.departmentId, p);
+  }
+  for (const r of state.returns) {
+    const p = participants.get(r.departmentId);
+    if (p) p.executorIds.add(r.by);
   }
   const firstPublication = (kinds: readonly string[]) => state.publications.find((p) => kinds.includes(p.kind))?.at;
+  const firstAnswerAt = firstPublication(['intermediate', 'answer']) ?? null;
+  const clocks = history.clocks.map((life) => held(state, life));
+  const answer = clocks.find((c) => c.step === 'answer');
+  let answerOnTime: boolean | null = null;
+  if (firstAnswerAt !== null) {
+    answerOnTime =
+      answer && answer.outcome !== 'no-limit'
+        ? answer.outcome === 'on-time'
+        : !clocks.some(
+            (c) =>
+              c.outcome === 'overdue' && c.startedAt <= firstAnswerAt && c.step !== 'final' && c.step !== 'fast-track',
+          );
+  }
   return {
     caseId: state.caseId,
     profileId: state.profileId,
@@ -216,20 +184,23 @@ export function caseFacts(events: readonly CaseEvent[], o: FactsOptions): CaseFa
     topic: state.topic,
     location: state.location,
     category: state.category,
+    high: state.high,
     authorName: state.message.author.name,
     sociallySignificant: state.sociallySignificant,
     ending: state.ending,
     closedAt: state.closedAt,
-    firstAnswerAt: firstPublication(['intermediate', 'answer']) ?? null,
+    firstAnswerAt,
     answeredAt: firstPublication(['answer']) ?? null,
     intermediateAt: state.intermediatePublishedAt,
+    answerOnTime,
     participants: [...participants].map(([departmentId, p]) => ({
       departmentId,
       receivedAt: p.receivedAt,
       executorIds: [...p.executorIds],
       inFinal: state.assignments.some((a) => a.departmentId === departmentId),
     })),
-    clocks: settled,
+    clocks,
     returns: state.returns.map((r) => ({ departmentId: r.departmentId, by: r.by, at: r.at })),
+    shares: history.shares.map((s) => ({ holder: s.holder, key: s.key, minutes: s.minutes })),
   };
 }

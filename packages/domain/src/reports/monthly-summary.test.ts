@@ -42,8 +42,11 @@ const caseA = history('case-a')
 //  11:00 intermediate draft (draft due 14:00 → on time); 11:20 approved (due 11:30); 11:40 published (due 11:50):
 //  the answer deadline is met by the intermediate answer (p.15); detection → first answer = 160 min.
 //  Final due 7 working days after Oct 14: Oct 15, 16, 19, 20, 21, 22, 23 → Fri Oct 23 18:00 (p.15).
-//  Mon Oct 26 12:00 final draft, 12:10 approved (due 12:30), 12:30 published (due 12:40) → final late by
-//  Mon 09:00–12:30 = 210 working minutes. Health held 09:30–11:00 (90) + 11:20–11:40 (20) + 12:10–12:30 (20) = 130.
+//  Mon Oct 26 12:00 final draft, 12:10 approved (due 12:30), 12:30 published (due 12:40) → p.15 bounds the final
+//  *draft*: late by Mon 09:00–12:00 = 180 working minutes, charged to health, which prepared it. Health held the case
+//  09:30–11:00 (90) + 11:20–11:40 (20, it publishes, p.14), then the final stage from 11:40 to the final draft on
+//  Oct 26 12:00: Oct 14 11:40–13:00 (80) + 14–18 (240), Oct 15, 16, 19–23 (7 × 480 = 3360), Oct 26 09–12 (180),
+//  and 12:10–12:30 (20) to publish: 3990 working minutes = 66.5 h.
 const caseB = history('case-b')
   .registered('2026-10-14T09:00', 'op1')
   .triaged('2026-10-14T09:10', 'op1', 'здравоохранение', 'Конышёвка')
@@ -121,12 +124,14 @@ describe('monthly summary, October 2026', () => {
     expect([t.medianHours, t.p90Hours]).toEqual([5.8, 6]);
   });
 
-  it('a department is charged only with the steps it held', () => {
+  it('a department is charged with the clocks it held: its breaches, and the answers met while it had the case', () => {
     const roads = row(summary.departments, ROADS);
     expect([roads.received, roads.answered, roads.returns]).toEqual([2, 1, 1]); // C's answer is housing's
     expect(roads.steps.contribution).toEqual({ onTime: 1, overdue: 0 });
     expect(roads.steps.return).toEqual({ onTime: 0, overdue: 1 });
-    expect([roads.onTime, roads.overdue]).toEqual([1, 1]);
+    // The case-wide answer clock of A and C was met while roads held them for a while (11:20–12:50, 10:30–11:30).
+    expect(roads.steps.answer).toEqual({ onTime: 2, overdue: 0 });
+    expect([roads.onTime, roads.overdue]).toEqual([3, 1]);
     // Held 90 (A) and 60 (C): median 75 min = 1.25 h → 1.3; p90 = 90 min = 1.5 h.
     expect([roads.medianHours, roads.p90Hours]).toEqual([1.3, 1.5]);
 
@@ -137,7 +142,9 @@ describe('monthly summary, October 2026', () => {
     expect(housing.steps.publish).toEqual({ onTime: 2, overdue: 0 });
     // The curator's late approval in A is not housing's.
     expect(housing.steps.approve).toEqual({ onTime: 0, overdue: 0 });
-    expect([housing.onTime, housing.overdue]).toEqual([7, 1]);
+    // draft 2 + revise 2 + publish 2 + its part in A 1 + the answers of A and C 2.
+    expect([housing.onTime, housing.overdue]).toEqual([9, 1]);
+    expect([housing.answeredOnTime, housing.answeredLate, housing.heldMinutes]).toEqual([2, 0, 325]);
     // Held 100 and 225 min: median 162.5 min = 2.71 h → 2.7; p90 = 225 min = 3.75 h → 3.8.
     expect([housing.medianHours, housing.p90Hours]).toEqual([2.7, 3.8]);
 
@@ -145,28 +152,31 @@ describe('monthly summary, October 2026', () => {
     expect([health.received, health.answered, health.intermediate, health.finalOnTime, health.finalLate]).toEqual([
       1, 1, 1, 0, 1,
     ]);
-    expect(health.medianHours).toBe(2.2); // 130 min
+    expect(health.steps.final).toEqual({ onTime: 0, overdue: 1 });
+    expect(health.medianHours).toBe(66.5); // 3990 min
   });
 
-  it('every step clock is charged to exactly one department row; the overall clocks only to the organisation', () => {
-    const sum = (k: 'onTime' | 'overdue') => summary.departments.reduce((n, d) => n + d[k], 0);
-    const overall = (k: 'onTime' | 'overdue') => summary.totals.steps.answer[k] + summary.totals.steps.final[k];
-    // 1 + 7 + 3 + 10 = 21 = 24 − 3 answers on time; 1 + 1 + 0 + 1 = 3 = 5 − 1 answer − 1 final overdue.
-    expect(sum('onTime')).toBe(summary.totals.onTime - overall('onTime'));
-    expect(sum('overdue')).toBe(summary.totals.overdue - overall('overdue'));
+  it('every breach is charged to the row of whoever held the clock at the breach instant', () => {
+    // Overdue in October: A approve (curator), B final (health), C return (roads), C revise (housing), D answer
+    // (the curator had D, triaged and never routed, when its answer fell due on Oct 1 18:00): one row each.
+    const sum = summary.departments.reduce((n, d) => n + d.overdue, 0);
+    expect(sum).toBe(summary.totals.overdue);
+    expect(row(summary.departments, CURATORS_KEY).steps.answer.overdue).toBe(1);
   });
 
   it('the curator and the operator carry their own steps', () => {
     const staff = row(summary.departments, CURATORS_KEY);
     expect(staff.steps.approve).toEqual({ onTime: 6, overdue: 1 });
     expect(staff.steps.triage).toEqual({ onTime: 3, overdue: 0 });
-    expect([staff.onTime, staff.overdue]).toEqual([10, 1]);
+    // approve 6 + triage 3 + reroute 1 + the answers of A, B, C (the operator and the curator held each) = 13;
+    // approve 1 + D's answer = 2.
+    expect([staff.onTime, staff.overdue]).toEqual([13, 2]);
     const cur1 = row(summary.people, 'cur1');
     expect([cur1.onTime, cur1.overdue]).toEqual([7, 1]); // approve 6 + reroute 1; approve 1 late
     const op1 = row(summary.people, 'op1');
     expect(op1.steps.triage).toEqual({ onTime: 3, overdue: 0 });
     const exHousing = row(summary.people, 'ex-housing');
-    expect([exHousing.received, exHousing.answered, exHousing.onTime, exHousing.overdue]).toEqual([2, 2, 7, 1]);
+    expect([exHousing.received, exHousing.answered, exHousing.onTime, exHousing.overdue]).toEqual([2, 2, 9, 1]);
   });
 
   it('dynamics against September and the top overdue cases', () => {
@@ -178,7 +188,7 @@ describe('monthly summary, October 2026', () => {
     expect(summary.dynamics.network).toEqual([{ value: 'vk', current: 3, previous: 1, delta: 2 }]);
     expect(summary.topOverdue.map((c) => [c.caseId, c.step, c.overdueWorkingMinutes])).toEqual([
       ['case-d', 'answer', 10_080],
-      ['case-b', 'final', 210],
+      ['case-b', 'final', 180],
       ['case-a', 'approve', 30],
       ['case-c', 'return', 30],
     ]);
@@ -237,8 +247,9 @@ describe('summary tables', () => {
       }
     }
     const housing = departments.rows.find((r) => r[0]!.value === `D:${HOUSING}`)!;
-    // received, answered, on time, overdue, returns, revisions, median, p90, intermediate, final on time, final late
-    expect(housing.slice(1).map((c) => c.value)).toEqual([2, 2, 7, 1, 0, 3, 2.7, 3.8, 0, 0, 0]);
+    // received, answered, on time, overdue, returns, revisions, median, p90, intermediate, final on time, final late,
+    // answers on time, answers late, time held (325 min = 5.4 h)
+    expect(housing.slice(1).map((c) => c.value)).toEqual([2, 2, 9, 1, 0, 3, 2.7, 3.8, 0, 0, 0, 2, 0, 5.4]);
   });
   it('labels the most overdue cases by number and keeps rows rectangular for CSV', () => {
     const top = tables.find((t) => t.id === 'top-overdue')!;

@@ -5,6 +5,7 @@ import type { CaseFacts, HeldClock } from './case-facts';
 import { inRange, type MonthRange } from './month';
 import { median, percentile } from './stats';
 import {
+  type CaseTime,
   CURATORS_KEY,
   cellKey,
   type DynamicsRow,
@@ -43,8 +44,10 @@ class RowBuilder {
   intermediate = new Set<string>();
   finalOnTime = new Set<string>();
   finalLate = new Set<string>();
-  /** Per case: the intervals the holder held it (for the held-time median). */
-  held = new Map<string, [Instant, Instant][]>();
+  answeredOnTime = new Set<string>();
+  answeredLate = new Set<string>();
+  /** Per case: the working minutes the holder had it (custody; for the held-time median). */
+  held = new Map<string, number>();
   /** Organisation only: detection → first answer, per case. */
   answerMinutes: number[] = [];
   drill = new Map<string, Set<string>>();
@@ -71,21 +74,16 @@ class RowBuilder {
     this.mark(clock.outcome === 'on-time' ? 'onTime' : 'overdue', caseId);
   }
 
-  hold(caseId: string, from: Instant, to: Instant) {
-    const list = this.held.get(caseId) ?? [];
-    list.push([from, to]);
-    this.held.set(caseId, list);
+  hold(caseId: string, minutes: number) {
+    this.held.set(caseId, (this.held.get(caseId) ?? 0) + minutes);
   }
 
-  build(calendar: WorkingCalendar): HolderRow {
+  build(): HolderRow {
     const steps = Object.fromEntries(
       REPORT_STEPS.map((s) => [s, this.steps.get(s) ?? { onTime: 0, overdue: 0 }]),
     ) as Record<ReportStep, StepTally>;
     const all = [...this.steps.values()];
-    const durations =
-      this.scope === 'organisation'
-        ? this.answerMinutes
-        : [...this.held.values()].map((intervals) => heldMinutes(intervals, calendar));
+    const durations = this.scope === 'organisation' ? this.answerMinutes : [...this.held.values()];
     return {
       key: this.key,
       received: this.received.size,
@@ -100,24 +98,11 @@ class RowBuilder {
       intermediate: this.intermediate.size,
       finalOnTime: this.finalOnTime.size,
       finalLate: this.finalLate.size,
+      answeredOnTime: this.answeredOnTime.size,
+      answeredLate: this.answeredLate.size,
+      heldMinutes: Math.round([...this.held.values()].reduce((n, m) => n + m, 0)),
     };
   }
-}
-
-/** Working minutes covered by the union of intervals (a sequential composer's contribution and draft overlap). */
-function heldMinutes(intervals: readonly [Instant, Instant][], calendar: WorkingCalendar): number {
-  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let cur: [Instant, Instant] | null = null;
-  for (const [from, to] of sorted) {
-    if (cur && from <= cur[1]) cur[1] = Math.max(cur[1], to);
-    else {
-      if (cur) total += calendar.workingMinutesBetween(cur[0], cur[1]);
-      cur = [from, to];
-    }
-  }
-  if (cur) total += calendar.workingMinutesBetween(cur[0], cur[1]);
-  return total;
 }
 
 function dynamics(
@@ -149,6 +134,7 @@ function dynamics(
 const isActive = (r: HolderRow) =>
   r.received +
     r.answered +
+    r.heldMinutes +
     r.onTime +
     r.overdue +
     r.returns +
@@ -176,6 +162,7 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
   const person = (id: string) => rowOf(people, 'person', id);
   const department = (id: string | null) => rowOf(departments, 'department', id ?? CURATORS_KEY);
   const overdue = new Map<string, OverdueCase>();
+  const caseShares: CaseTime[] = [];
 
   for (const f of input.facts) {
     const id = f.caseId;
@@ -202,6 +189,28 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
     }
     if (inRange(f.firstAnswerAt, month)) {
       org.answerMinutes.push(calendar.workingMinutesBetween(f.detectedAt, f.firstAnswerAt));
+      if (f.answerOnTime !== null) {
+        // slavgorod, krasnoufimsk: no case-wide limit, so an answer is on time when every duty before it was met.
+        const metric = f.answerOnTime ? 'answeredOnTime' : 'answeredLate';
+        for (const r of [org, ...participantRows]) {
+          (f.answerOnTime ? r.answeredOnTime : r.answeredLate).add(id);
+          r.mark(metric, id);
+        }
+      }
+    }
+    if (inRange(f.detectedAt, month)) {
+      // Every holder's share of the case's time (operator, curator, each department and its executors).
+      caseShares.push({
+        caseId: id,
+        shares: f.shares.map((sh) => ({ key: sh.key, minutes: Math.round(sh.minutes) })),
+      });
+      for (const sh of f.shares) {
+        const rows =
+          sh.holder.role === 'executor'
+            ? [department(sh.holder.departmentId), ...(sh.holder.personId ? [person(sh.holder.personId)] : [])]
+            : [department(null)];
+        for (const r of rows) r.hold(id, sh.minutes);
+      }
     }
     if (inRange(f.intermediateAt, month)) {
       for (const r of [org, ...participantRows]) {
@@ -233,14 +242,9 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
       }
       if (!decidedIn(c, month)) continue;
       org.tally(c, id);
-      // The overall clocks (answer, final) stay with the organisation: a department is charged only with the
-      // steps it held itself.
-      if (c.kind === 'step') {
-        for (const r of holderRows(c)) {
-          r.tally(c, id);
-          if (c.closedAt !== null && c.step !== 'return') r.hold(id, c.heldFrom, c.closedAt);
-        }
-      }
+      // Each clock counts against its holders: a breach against whoever held it at the breach instant (the case-wide
+      // answer clock included), a clock met on time for whoever held it.
+      for (const r of holderRows(c)) r.tally(c, id);
       if (c.outcome === 'overdue') {
         const prev = overdue.get(id);
         if (!prev || prev.overdueWorkingMinutes < c.overdueWorkingMinutes) {
@@ -258,9 +262,12 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
   }
 
   function holderRows(c: HeldClock): RowBuilder[] {
-    const rows = [department(c.holder.departmentId)];
-    if (c.holder.personId) rows.push(person(c.holder.personId));
-    return rows;
+    const rows = new Set<RowBuilder>();
+    for (const h of c.charged) {
+      rows.add(department(h.departmentId));
+      if (h.personId) rows.add(person(h.personId));
+    }
+    return [...rows];
   }
 
   const drill = new Map<string, Set<string>>();
@@ -285,17 +292,18 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
     previousMonth: input.previous.month,
     timeZone: input.timeZone,
     computedAt: input.computedAt,
-    totals: org.build(calendar),
+    totals: org.build(),
     people: [...people.values()]
-      .map((b) => b.build(calendar))
+      .map((b) => b.build())
       .filter(isActive)
       .sort(byActivity),
     departments: [...departments.values()]
-      .map((b) => b.build(calendar))
+      .map((b) => b.build())
       .filter(isActive)
       .sort(byActivity),
     dynamics: result,
     topOverdue: top,
+    caseTime: caseShares.sort((a, b) => a.caseId.localeCompare(b.caseId)),
     drill: Object.fromEntries([...drill].map(([k, v]) => [k, [...v]])),
   };
 }

@@ -32,7 +32,8 @@ export interface SummaryTable {
     | 'dynamics-location'
     | 'dynamics-network'
     | 'dynamics-category'
-    | 'top-overdue';
+    | 'top-overdue'
+    | 'case-time';
   readonly title: string;
   readonly header: readonly string[];
   readonly rows: readonly (readonly TableCell[])[];
@@ -49,6 +50,8 @@ export const STEP_TITLES: Record<(typeof REPORT_STEPS)[number], string> = {
   publish: 'Публикация / publication',
   answer: 'Ответ / answer',
   final: 'Окончательный ответ / final',
+  explain: 'Разъяснение / explanation',
+  'department-total': 'Общее время подразделения / department total',
   'fast-track': 'Решаемые / fast-track',
 };
 
@@ -72,6 +75,9 @@ function holderCells(scope: Scope, r: HolderRow, name: string): TableCell[] {
     n(r.intermediate, 'intermediate'),
     n(r.finalOnTime, 'finalOnTime'),
     n(r.finalLate, 'finalLate'),
+    n(r.answeredOnTime, 'answeredOnTime'),
+    n(r.answeredLate, 'answeredLate'),
+    { value: Math.round((r.heldMinutes / 60) * 10) / 10 },
   ];
 }
 
@@ -87,7 +93,12 @@ const HOLDER_HEADER = [
   'Промежуточных / intermediate',
   'Окончательный в срок / final on time',
   'Окончательный с нарушением / final late',
+  'Ответов в срок / answers on time',
+  'Ответов с нарушением / answers late',
+  'Время у участника, раб. ч / time held, working h',
 ];
+
+const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTable[] {
   const deptName = (id: string) =>
@@ -173,6 +184,22 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
       { value: Math.round((c.overdueWorkingMinutes / 60) * 10) / 10 },
     ]),
   };
+  const holderName = (key: string) =>
+    key === 'operator' ? 'Оператор / operator' : key === 'curator' ? 'Куратор / curator' : names.department(key);
+  const caseTime: SummaryTable = {
+    id: 'case-time',
+    title: 'Время обращения у каждого участника / every holder’s share of each case’s time',
+    header: ['Обращение / case', 'Участник / holder', 'Раб. ч / working h', 'Доля, % / share, %'],
+    rows: s.caseTime.flatMap((c) => {
+      const total = c.shares.reduce((n, x) => n + x.minutes, 0);
+      return c.shares.map((x) => [
+        { value: names.caseLabel?.(c.caseId) ?? c.caseId, drill: `case|${c.caseId}` },
+        { value: holderName(x.key) },
+        { value: hoursOf(x.minutes) },
+        { value: total > 0 ? Math.round((x.minutes / total) * 1000) / 10 : 0 },
+      ]);
+    }),
+  };
   return [
     departments,
     people,
@@ -182,6 +209,7 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
     dyn('dynamics-network', 'network', 'Соцсеть / network', s.dynamics.network),
     dyn('dynamics-category', 'category', 'Категория / category', s.dynamics.category),
     top,
+    caseTime,
   ];
 }
 

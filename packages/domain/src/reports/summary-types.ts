@@ -15,6 +15,8 @@ export const REPORT_STEPS = [
   'publish',
   'answer',
   'final',
+  'explain',
+  'department-total',
   'fast-track',
 ] as const satisfies readonly StepId[];
 export type ReportStep = (typeof REPORT_STEPS)[number];
@@ -42,6 +44,17 @@ export interface HolderRow {
   readonly intermediate: number;
   readonly finalOnTime: number;
   readonly finalLate: number;
+  /** First answers on time / late (a profile without a case-wide limit: every duty before it met). */
+  readonly answeredOnTime: number;
+  readonly answeredLate: number;
+  /** Working minutes the holder had the cases detected in the month (custody). */
+  readonly heldMinutes: number;
+}
+
+/** Every holder's share of one case's time, in working minutes ('operator', 'curator' or a department id). */
+export interface CaseTime {
+  readonly caseId: string;
+  readonly shares: readonly { readonly key: string; readonly minutes: number }[];
 }
 
 export interface DynamicsRow {
@@ -78,6 +91,8 @@ export interface MonthlySummary {
     readonly category: readonly DynamicsRow[];
   };
   readonly topOverdue: readonly OverdueCase[];
+  /** Every holder's share of each case detected in the month. */
+  readonly caseTime: readonly CaseTime[];
   /** Drill-down: the cases behind each number, by cell key (see `cellKey`). */
   readonly drill: Readonly<Record<string, readonly string[]>>;
 }

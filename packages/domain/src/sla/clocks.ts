@@ -1,12 +1,35 @@
-// The active SLA clocks of a case: due instant, status and remaining working time of every open clock record,
-// computed from the state, the profile and the calendar at `now` (the same result on server, CLI and browser).
+// The active SLA clocks of a case: due instant, status, remaining working time and holders of every open clock
+// record, computed from the state, the profile and the calendar at `now` (the same result on server, CLI and browser).
 import type { Instant, WorkingCalendar } from '../calendar/types';
-import type { Profile, StartEvent, StepId } from '../profiles/schema';
+import type { Profile, StartEvent, StepId, StepRule } from '../profiles/schema';
+import { clockHolders } from '../workflow/holders';
+import { composerOf } from '../workflow/state';
 import type { CaseState, ClockRecord } from '../workflow/types';
 import type { DeadlineInputs } from './deadline';
 import { deadlineOf } from './deadline';
-import { resolveRule } from './rules';
-import type { CaseClocks, Clock, ClockStatus } from './types';
+import { describeRule, resolveRule } from './rules';
+import type { CaseClocks, Clock, ClockStatus, StepDeadline } from './types';
+
+const MS_PER_HOUR = 3_600_000;
+
+/** The step whose rule bounds a clock: the profile's clock model says; a clock the model does not know (an older
+ *  record) is bounded by its own step. null: no limit of its own. */
+export function limitStepOf(profile: Profile, step: StepId): StepId | null {
+  const spec = profile.clocks[step as keyof Profile['clocks']];
+  if (spec) return spec.limit;
+  return profile.steps[step] ? step : null;
+}
+
+/** The receipt a clock counts from: its own department's for a department clock, the composer's otherwise. */
+function receiptOf(state: CaseState, record: ClockRecord): Instant | null {
+  const key = record.id.includes(':') ? record.id.slice(record.id.indexOf(':') + 1) : null;
+  const a = key
+    ? state.assignments.find((x) => x.departmentId === key)
+    : record.holder === 'composer'
+      ? composerOf(state)
+      : undefined;
+  return a?.receivedAt ?? null;
+}
 
 /** The instants a record's rule may count from; events that have not happened fall back to the clock's own start. */
 function startOfFor(state: CaseState, record: ClockRecord): (event: StartEvent) => Instant {
@@ -17,15 +40,8 @@ function startOfFor(state: CaseState, record: ClockRecord): (event: StartEvent) 
         return detected;
       case 'posted':
         return state.postedAt ?? detected;
-      case 'received': {
-        // A department's own clock counts from its receipt; the overall clock from the (latest) routing. Before
-        // routing (slavgorod's overall clock) receipt has not happened: count from detection meanwhile.
-        const a =
-          record.kind === 'step'
-            ? state.assignments.find((x) => x.departmentId === record.responsible.departmentId)
-            : undefined;
-        return a?.receivedAt ?? state.routedAt ?? detected;
-      }
+      case 'received':
+        return receiptOf(state, record) ?? record.startedAt;
       case 'returned':
         return state.returnedAt ?? record.startedAt;
       case 'draft-submitted':
@@ -45,9 +61,12 @@ export function inputsFor(state: CaseState, record: ClockRecord, shortened = tru
   const open = new Set(state.clocks.filter((c) => c.closedAt === null).map((c) => c.id));
   return {
     category: state.category,
+    high: state.high,
     topic: state.topic,
+    topicListed: state.topicListed,
     startOf: startOfFor(state, record),
-    routedAt: state.routedAt ?? state.detectedAt ?? record.startedAt,
+    // A derived limit ("4 h before the answer") never falls before the clock starts (the composer's receipt).
+    routedAt: record.startedAt,
     ...(shortened
       ? {
           adjust: (step: StepId, at: Instant) => {
@@ -59,13 +78,51 @@ export function inputsFor(state: CaseState, record: ClockRecord, shortened = tru
   };
 }
 
-function statusOf(record: ClockRecord, now: Instant, dueAt: Instant, atRiskAt: Instant): ClockStatus {
-  if (record.breachedAt !== null || now > dueAt) return 'breached';
+/** A clock that runs only while the case is with its holder (idrinsky 3.2): the limit minus the time of earlier
+ *  runs, counted from the start of the last run. */
+function pausableDeadline(
+  record: ClockRecord,
+  rule: StepRule,
+  calendar: WorkingCalendar,
+  step: StepId,
+): StepDeadline | undefined {
+  const runs = record.runs ?? [];
+  const last = runs[runs.length - 1];
+  if (!last || rule.kind !== 'duration') return undefined;
+  const earlier = runs.slice(0, -1);
+  if (rule.unit === 'calendar-hours') {
+    const used = earlier.reduce((n, r) => n + ((r.to ?? r.from) - r.from), 0);
+    return { at: last.from + rule.amount * MS_PER_HOUR - used, confirmed: true, rule: describeRule(step, rule) };
+  }
+  const used = earlier.reduce((n, r) => n + calendar.workingMinutesBetween(r.from, r.to ?? r.from), 0);
+  const r = calendar.addWorkingMinutes(last.from, rule.amount - used);
+  return { at: r.at, confirmed: r.confirmed, rule: describeRule(step, rule) };
+}
+
+/** The due instant of a record under the state it runs in; undefined when the profile sets no limit for it. */
+export function deadlineOfRecord(
+  state: CaseState,
+  record: ClockRecord,
+  profile: Profile,
+  calendar: WorkingCalendar,
+  shortened = true,
+): StepDeadline | undefined {
+  const limit = limitStepOf(profile, record.step);
+  if (limit === null) return undefined;
+  if (record.runs) {
+    const rule = resolveRule(profile, limit, state);
+    return rule ? pausableDeadline(record, rule, calendar, limit) : undefined;
+  }
+  return deadlineOf(profile, calendar, limit, inputsFor(state, record, shortened));
+}
+
+function statusOf(record: ClockRecord, now: Instant, breachAt: Instant, atRiskAt: Instant): ClockStatus {
+  if (record.breachedAt !== null || now > breachAt) return 'breached';
   return now >= atRiskAt ? 'at-risk' : 'on-track';
 }
 
-/** A record's computed clock, or undefined when the profile sets no limit for its step (then the overall deadline
- *  bounds it) or when it merely repeats the overall deadline (krasnoufimsk p.13 draft = answer). */
+/** A record's computed clock, or undefined when the profile sets no limit for its step (then a case-wide clock or
+ *  no limit at all bounds it), or when it is paused (a department total while the curator has the case). */
 export function clockOf(
   state: CaseState,
   record: ClockRecord,
@@ -73,21 +130,22 @@ export function clockOf(
   calendar: WorkingCalendar,
   now: Instant,
 ): Clock | undefined {
-  const d = deadlineOf(profile, calendar, record.step, inputsFor(state, record));
+  if (record.runs && record.closedAt === null && record.runs.every((r) => r.to !== null)) return undefined;
+  const d = deadlineOfRecord(state, record, profile, calendar);
   if (!d) return undefined;
-  if (record.kind === 'step' && state.stage === 'answer') {
-    // slavgorod: the draft step is itself the overall deadline; krasnoufimsk p.13 / idrinsky 3.3: "due with answer".
-    if (record.step === state.overallStep) return undefined;
-    const rule = resolveRule(profile, record.step, state);
-    if (rule?.kind === 'same-as' && rule.step === state.overallStep) return undefined;
-  }
-  const total = calendar.workingMinutesBetween(record.startedAt, d.at);
+  const start = record.runs?.[record.runs.length - 1]?.from ?? record.startedAt;
+  const rule = resolveRule(profile, limitStepOf(profile, record.step) ?? record.step, state);
+  const calendarTime = rule?.kind === 'duration' && rule.unit === 'calendar-hours';
+  const total = calendar.workingMinutesBetween(start, d.at);
   const remaining = calendar.workingMinutesBetween(now, d.at);
-  // The at-risk moment: `atRiskShare` of the clock's working time left (calendar time when it spans no work).
+  // The at-risk moment: `atRiskShare` of the clock's time left, in working time (calendar time when the rule counts
+  // calendar hours, or when the clock spans no working time).
   const atRiskAt =
-    total > 0
+    total > 0 && !calendarTime
       ? calendar.addWorkingMinutes(d.at, -profile.atRiskShare * total).at
-      : d.at - profile.atRiskShare * Math.max(0, d.at - record.startedAt);
+      : d.at - profile.atRiskShare * Math.max(0, d.at - start);
+  const breachAt = Math.max(d.at, record.notBefore ?? d.at);
+  const holders = clockHolders(state, record);
   return {
     id: record.id,
     step: record.step,
@@ -95,11 +153,14 @@ export function clockOf(
     startedAt: record.startedAt,
     dueAt: d.at,
     confirmed: d.confirmed,
-    status: statusOf(record, now, d.at, Math.max(record.startedAt, atRiskAt)),
+    status: statusOf(record, now, breachAt, Math.max(start, atRiskAt)),
     remainingWorkingMinutes: remaining,
     totalWorkingMinutes: total,
-    atRiskAt: Math.max(record.startedAt, atRiskAt),
-    responsible: record.responsible,
+    atRiskAt: Math.max(start, atRiskAt),
+    responsible: holders[0] ?? record.responsible,
+    holders,
+    holder: record.holder,
+    breachAt,
     rule: d.rule,
   };
 }

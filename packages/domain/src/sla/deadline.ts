@@ -12,7 +12,8 @@ const MS_PER_HOUR = 3_600_000;
 export interface DeadlineInputs extends RuleContext {
   /** The instant of each start event (a clock's own start for its step; other events for derived rules). */
   readonly startOf: (event: StartEvent) => Instant;
-  /** When the case was routed: the lower bound of a derived deadline on a short track. */
+  /** When the clock started (the composer's receipt, for a draft): the lower bound of a derived deadline on a short
+   *  track. */
   readonly routedAt: Instant;
   /** Applies a curator's shortening (NAO p.14) to a step's deadline, derived steps included. */
   readonly adjust?: (step: StepId, at: Instant) => Instant;
@@ -86,9 +87,11 @@ function rawDeadlineOf(
       if (before.at >= inputs.routedAt) {
         return { at: before.at, confirmed: target.confirmed && before.confirmed, rule: `${rule_}; ${target.rule}` };
       }
-      // Short track: halfway (in working time) between routing and the target deadline.
+      // Short track: halfway (in working time) between routing and the target deadline. When the target itself is
+      // already over, there is nothing to halve: the step has no limit of its own and the target bounds it.
       const half = calendar.workingMinutesBetween(inputs.routedAt, target.at) / 2;
-      const mid = calendar.addWorkingMinutes(inputs.routedAt, Math.max(0, half));
+      if (half <= 0) return undefined;
+      const mid = calendar.addWorkingMinutes(inputs.routedAt, half);
       return {
         at: mid.at,
         confirmed: target.confirmed && mid.confirmed,
@@ -110,8 +113,10 @@ export function stepDeadline(
   const parsed = zStepId.safeParse(step);
   if (!parsed.success) return { ok: false, error: unknownStepError(profile, step) };
   const value = deadlineOf(profile, calendar, parsed.data, {
-    category: options.category ?? null,
+    category: options.category === 'high' ? 'ordinary' : (options.category ?? null),
+    high: options.high === true || options.category === 'high',
     topic: options.topic ?? null,
+    topicListed: options.topicListed ?? false,
     startOf: () => from,
     routedAt: options.routedAt ?? from,
   });

@@ -1,5 +1,13 @@
 // The SLA area's public surface: clock types, active clocks of a case and step deadlines.
-export { computeClocks } from './clocks';
+export { clockOf, computeClocks, deadlineOfRecord, limitStepOf } from './clocks';
 export { stepDeadline } from './deadline';
-export { describeRule, profileSteps, resolveRule } from './rules';
+export {
+  type CaseHistory,
+  type ClockLife,
+  type ClockOutcome,
+  caseHistory,
+  type HolderShare,
+  holderShares,
+} from './history';
+export { describeRule, HOLDER_WORDS, profileSteps, resolveRule, sameTopicName } from './rules';
 export type * from './types';

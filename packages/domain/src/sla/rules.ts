@@ -3,15 +3,30 @@ import type { Category, Profile, StartEvent, StepId, StepRule } from '../profile
 
 export interface RuleContext {
   readonly category?: Category | null;
+  /** krasnoufimsk p.8.3, idrinsky 3.9: high importance, on top of the category. */
+  readonly high?: boolean;
   readonly topic?: string | null;
+  /** The case's topic is one the organisation marked as listed (NAO p.16). */
+  readonly topicListed?: boolean;
 }
 
-/** The rule for `step` under this category/topic: the first matching override, else the profile's own step rule. */
+/** Topic names of older profiles are compared as the directory spells them, ignoring case, ё and spacing. */
+export function sameTopicName(a: string, b: string): boolean {
+  const norm = (x: string) => x.trim().toLocaleLowerCase('ru-RU').replaceAll('ё', 'е').replace(/\s+/g, ' ');
+  return norm(a) === norm(b);
+}
+
+/** The rule for `step` under this classification: the first matching override, else the profile's own step rule. */
 export function resolveRule(profile: Profile, step: StepId, ctx: RuleContext = {}): StepRule | undefined {
   for (const o of profile.overrides) {
     if (o.step !== step) continue;
-    if (o.category && o.category !== ctx.category) continue;
-    if (o.topics && !(ctx.topic && o.topics.includes(ctx.topic))) continue;
+    if (o.category && o.category !== (ctx.category ?? 'ordinary')) continue;
+    if (o.high !== undefined && o.high !== (ctx.high ?? false)) continue;
+    if (o.listedTopics || o.topics) {
+      const listed = o.listedTopics === true && ctx.topicListed === true;
+      const named = o.topics !== undefined && ctx.topic != null && o.topics.some((t) => sameTopicName(t, ctx.topic!));
+      if (!listed && !named) continue;
+    }
     return o.rule;
   }
   return profile.steps[step];
@@ -31,6 +46,17 @@ const FROM_WORDS: Record<StartEvent, string> = {
   approved: 'от согласования / from approval',
   'revision-requested': 'от направления на доработку / from the revision request',
   'intermediate-published': 'от промежуточного ответа / from the intermediate answer',
+};
+
+/** What a clock's holder kind means, in words. */
+export const HOLDER_WORDS: Record<import('../profiles/schema').HolderKind, string> = {
+  operator: 'оператор / operator',
+  curator: 'куратор / curator',
+  executor: 'исполнитель подразделения / the department’s executor',
+  composer: 'исполнитель, готовящий ответ / the composing executor',
+  publisher: 'публикующий / the publisher',
+  case: 'тот, у кого обращение / whoever holds the case',
+  department: 'подразделение (только пока обращение у него) / the department, while it has the case',
 };
 
 function amountWords(rule: Extract<StepRule, { kind: 'duration' }>): string {

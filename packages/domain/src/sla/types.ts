@@ -1,7 +1,7 @@
 // What an SLA clock looks like to the server's scheduler, the board and the wall display.
 // Instants are epoch milliseconds (UTC).
 import type { Instant, WorkingCalendar } from '../calendar/types';
-import type { Category, Profile, StepId } from '../profiles/schema';
+import type { CategoryChoice, HolderKind, Profile, StepId } from '../profiles/schema';
 import type { CaseState, DomainError, Responsible } from '../workflow/types';
 
 export type ClockStatus = 'on-track' | 'at-risk' | 'breached';
@@ -22,7 +22,14 @@ export interface Clock {
   readonly totalWorkingMinutes: number;
   /** When the clock becomes at risk (at most `atRiskShare` of its working time left). */
   readonly atRiskAt: Instant;
+  /** Who must act now: the first of `holders`. */
   readonly responsible: Responsible;
+  /** Everyone holding the clock now (several departments of a parallel set hold the case-wide clock at once). */
+  readonly holders: readonly Responsible[];
+  /** The kind of party the profile makes hold the clock. */
+  readonly holder: HolderKind;
+  /** The first instant it counts as breached after: its due instant, or a later re-categorisation (never earlier). */
+  readonly breachAt: Instant;
   /** Human-readable rule, e.g. '8 ч рабочего времени от выявления (p.10) / 8 working hours from detection'. */
   readonly rule: string;
 }
@@ -30,13 +37,17 @@ export interface Clock {
 export interface CaseClocks {
   /** Every active clock of the case (several may run at once: a chain executor's and the overall one). */
   readonly active: readonly Clock[];
-  /** The overall deadline (answer, or final after an intermediate answer); null for a closed case. */
+  /** The case-wide deadline (answer, explanation, or final after an intermediate answer); null for a closed case and
+   *  for a profile with no case-wide limit (slavgorod, krasnoufimsk). */
   readonly overall: Clock | null;
 }
 
 export interface StepDeadlineOptions {
-  readonly category?: Category;
+  /** 'high' (the CLI's --category high) is an ordinary message of high importance. */
+  readonly category?: CategoryChoice;
+  readonly high?: boolean;
   readonly topic?: string;
+  readonly topicListed?: boolean;
   /** For derived rules on a short track: when the case was routed (defaults to `from`). */
   readonly routedAt?: Instant;
 }

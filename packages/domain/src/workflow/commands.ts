@@ -1,7 +1,7 @@
 // Commands a person (or the server's scheduler/intake) may issue on a case, as zod schemas the API validates input with.
 // Instants are epoch milliseconds (UTC) everywhere in the domain, in commands and events alike.
 import { z } from 'zod';
-import { zCategory, zStepId } from '../profiles/schema';
+import { zCategory, zCategoryChoice, zStepId } from '../profiles/schema';
 import {
   zRecordMessageDeletionCommand,
   zRecordMessageEditCommand,
@@ -47,7 +47,8 @@ export type Assignment = z.infer<typeof zAssignment>;
 export const zRouteMode = z.enum(['single', 'sequential', 'parallel']);
 export type RouteMode = z.infer<typeof zRouteMode>;
 
-export const zDraftKind = z.enum(['answer', 'intermediate', 'clarification']);
+/** 'explanation': idrinsky 3.7, prepared by the responsible structure instead of an answer, sent by the operator. */
+export const zDraftKind = z.enum(['answer', 'intermediate', 'clarification', 'explanation']);
 export type DraftKind = z.infer<typeof zDraftKind>;
 
 /** Where an answer was published (konyshevsky p.14: same thread, or the body's own account with a link to the author). */
@@ -57,6 +58,16 @@ export const zPublicationPlace = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('own-account'), url: zText('адрес публикации'), authorLink: zText('ссылка на автора') }),
 ]);
 export type PublicationPlace = z.infer<typeof zPublicationPlace>;
+
+/** Topic (from the organisation's topic directory: `topicId`, or its exact name), place, category and the
+ *  high-importance flag. `category: 'high'` (older clients) means an ordinary message of high importance. */
+const classificationFields = {
+  topic: z.string().trim().min(1, 'тема обязательна / topic is required').max(200).optional(),
+  topicId: z.string().min(1).max(100).optional(),
+  location: z.string().trim().min(1, 'место обязательно / location is required').max(200).optional(),
+  category: zCategoryChoice.optional(),
+  high: z.boolean().optional(),
+};
 
 const routeFields = {
   mode: zRouteMode,
@@ -76,21 +87,18 @@ export const zRegisterCommand = z.object({
   /** When the author posted it, if known (idrinsky 3.1, 3.7 count from posting). */
   postedAt: zInstant.optional(),
   externalId: z.string().optional(),
+  /** A classification known at registration (the monitoring system's, or the operator's own); triage confirms it. */
+  ...classificationFields,
 });
 export const zTriageCommand = z
   .object({
     type: z.literal('triage'),
-    topic: z.string().optional(),
-    location: z.string().optional(),
-    category: zCategory.optional(),
+    /** Missing classification fields are taken from the registration; all three are needed in the end. */
+    ...classificationFields,
     processable: z.boolean(),
     /** Required when not processable: a rejection ground code of the profile. */
     ground: z.string().optional(),
     note: z.string().optional(),
-  })
-  .refine((c) => !c.processable || (c.topic && c.location && c.category), {
-    message: 'укажите тему, место и категорию / topic, location and category are required',
-    path: ['topic'],
   })
   .refine((c) => c.processable || c.ground, {
     message: 'укажите основание отказа / the rejection ground is required',
@@ -103,17 +111,53 @@ export const zReturnCommand = z.object({
   reason: zText('причина возврата'),
 });
 export const zRerouteCommand = z.object({ type: z.literal('reroute'), ...routeFields });
+/** The curator forwards the message and the earlier parts to the next executor of a curator-forwarded chain
+ *  (konyshevsky p.16, NAO p.22.2). `departmentId`, when given, must be the next one (a guard against a stale screen). */
+export const zForwardCommand = z.object({ type: z.literal('forward'), departmentId: zId.optional() });
+/** The curator moves the case to other departments at any time (a misrouted case is never trapped); the parts
+ *  already sent by departments that stay are kept. `mode` defaults to the current one. */
+export const zMoveCommand = z.object({
+  type: z.literal('move'),
+  mode: zRouteMode.optional(),
+  assignments: routeFields.assignments,
+  reason: zText('причина'),
+});
+/** The curator corrects the classification after triage; deadlines are recomputed from their original start events. */
+export const zRecategoriseCommand = z
+  .object({
+    type: z.literal('recategorise'),
+    category: zCategory.optional(),
+    high: z.boolean().optional(),
+    topic: classificationFields.topic,
+    topicId: classificationFields.topicId,
+    location: classificationFields.location,
+    reason: zText('причина'),
+  })
+  .refine(
+    (c) =>
+      c.category !== undefined ||
+      c.high !== undefined ||
+      c.topic !== undefined ||
+      c.topicId !== undefined ||
+      c.location !== undefined,
+    { message: 'укажите, что изменить / say what changes', path: ['category'] },
+  );
 export const zSubmitContributionCommand = z.object({
   type: z.literal('submit-contribution'),
   departmentId: zId,
   text: zText('текст'),
   attachments: z.array(zAttachment).default([]),
 });
+export const zExplanationReason = z.enum(['outside-competence', 'bypass-law', 'court-ruling', 'answered-repeatedly']);
+export type ExplanationReason = z.infer<typeof zExplanationReason>;
+
 const draftFields = {
   kind: zDraftKind,
   text: zText('текст'),
   attachments: z.array(zAttachment).default([]),
   evidence: zEvidence.optional(),
+  /** idrinsky 3.7: why an explanation is given instead of an answer (kind 'explanation'). */
+  explanationReason: zExplanationReason.optional(),
 };
 export const zComposeAnswerCommand = z.object({ type: z.literal('compose-answer'), ...draftFields });
 export const zSubmitDraftCommand = z.object({ type: z.literal('submit-draft'), ...draftFields });
@@ -130,7 +174,7 @@ export const zPublishIntermediateCommand = z.object({
 export const zRejectCommand = z.object({ type: z.literal('reject'), ground: zId, note: z.string().optional() });
 export const zSendExplanationCommand = z.object({
   type: z.literal('send-explanation'),
-  reason: z.enum(['outside-competence', 'bypass-law', 'court-ruling', 'answered-repeatedly']),
+  reason: zExplanationReason,
   text: zText('текст разъяснения'),
 });
 export const zLinkPublishedCommand = z.object({ type: z.literal('link-published'), url: zText('ссылка') });
@@ -170,6 +214,9 @@ export const zCaseCommand = z.discriminatedUnion('type', [
   zRouteCommand,
   zReturnCommand,
   zRerouteCommand,
+  zForwardCommand,
+  zMoveCommand,
+  zRecategoriseCommand,
   zSubmitContributionCommand,
   zComposeAnswerCommand,
   zSubmitDraftCommand,

@@ -1,13 +1,18 @@
 // The decider: checks a command against the actor's role, the case's state and the profile, and returns the events
-// it causes or a typed error. Never throws; time comes in as `now`.
+// it causes or a typed error. Never throws; time comes in as `now`. Lateness is recorded, never refused: a late
+// return, a late routing or a re-categorisation that puts a deadline in the past become breaches, charged to whoever
+// held the clock in the state the command was decided on.
 import type { Instant } from '../calendar/types';
+import { pinModel } from '../profiles/pin';
 import { clockOf, computeClocks } from '../sla/clocks';
 import { deadlineOf } from '../sla/deadline';
 import type { CaseCommand, CommandOf } from './commands';
 import { zCaseCommand } from './commands';
-import type { CaseEvent } from './events';
+import type { CaseEvent, Classification } from './events';
+import { evolve } from './evolve';
+import { clockHolders } from './holders';
 import { actsFor, check, forbidden } from './permissions';
-import { composerOf } from './state';
+import { composerOf, nextToForward } from './state';
 import type { Actor, CaseState, DecideResult, DomainContext, DomainError } from './types';
 
 type Decision = readonly CaseEvent[] | DomainError;
@@ -22,25 +27,29 @@ export interface Env {
   readonly base: { readonly at: Instant; readonly by: string };
 }
 
-function checkRoute(env: Env, c: CommandOf<'route'> | CommandOf<'reroute'>): DomainError | null {
+function checkRoute(
+  env: Env,
+  mode: CommandOf<'route'>['mode'],
+  assignments: CommandOf<'route'>['assignments'],
+): DomainError | null {
   const { profile } = env.ctx;
-  const n = c.assignments.length;
-  if (c.mode === 'single' && n !== 1)
+  const n = assignments.length;
+  if (mode === 'single' && n !== 1)
     return invalid('assignments', 'Один исполнитель для режима single / single mode takes one executor');
-  if (c.mode !== 'single') {
+  if (mode !== 'single') {
     if (n < 2)
       return invalid(
         'assignments',
         'Для цепочки нужно не меньше двух подразделений / a chain needs two or more departments',
       );
-    if (!profile.chain.modes.includes(c.mode)) {
+    if (!profile.chain.modes.includes(mode)) {
       return {
         code: 'not-in-profile',
-        message: `Профиль ${profile.id} не предусматривает режим «${c.mode}» / profile ${profile.id} has no '${c.mode}' mode`,
+        message: `Профиль ${profile.id} не предусматривает режим «${mode}» / profile ${profile.id} has no '${mode}' mode`,
       };
     }
   }
-  const departments = new Set(c.assignments.map((a) => a.departmentId));
+  const departments = new Set(assignments.map((a) => a.departmentId));
   return departments.size === n
     ? null
     : invalid('assignments', 'Подразделения повторяются / a department is listed twice');
@@ -58,6 +67,12 @@ function checkDraft(env: Env, c: CommandOf<'submit-draft'> | CommandOf<'compose-
       };
     }
   }
+  if (c.kind === 'explanation' && !ctx.profile.endings.includes('explained')) {
+    return {
+      code: 'not-in-profile',
+      message: `Профиль ${ctx.profile.id} не предусматривает разъяснений / no explanations in this profile`,
+    };
+  }
   // krasnoufimsk p.20: a fast-track answer carries evidence of the solution, or that the problem was not confirmed.
   if (s.category === 'fast-track' && c.kind === 'answer' && !c.evidence) {
     return invalid(
@@ -67,6 +82,68 @@ function checkDraft(env: Env, c: CommandOf<'submit-draft'> | CommandOf<'compose-
   }
   return null;
 }
+
+interface ClassificationInput {
+  readonly topic?: string | undefined;
+  readonly topicId?: string | undefined;
+  readonly location?: string | undefined;
+  readonly category?: 'ordinary' | 'fast-track' | 'high' | undefined;
+  readonly high?: boolean | undefined;
+}
+
+/** The classification after this command: given fields over the case's current ones; the topic chosen from the
+ *  organisation's topic directory (NAO p.16 lists are never matched as free text), fast-track only where the profile
+ *  has it (krasnoufimsk p.8). */
+function classify(env: Env, c: ClassificationInput): Partial<Classification> | DomainError {
+  const { s, ctx } = env;
+  const category = c.category === 'high' ? 'ordinary' : (c.category ?? s.category ?? undefined);
+  const high = c.high ?? (c.category === 'high' ? true : s.high);
+  if (category !== undefined && !ctx.profile.categories.includes(category)) {
+    return {
+      code: 'not-in-profile',
+      message: `В профиле ${ctx.profile.id} нет категории «${category}» / profile ${ctx.profile.id} has no '${category}' category`,
+      details: { path: 'category' },
+    };
+  }
+  let topic = s.topic ?? undefined;
+  let topicId = s.topicId ?? undefined;
+  let topicListed = s.topicListed;
+  if (c.topic !== undefined || c.topicId !== undefined) {
+    const directory = ctx.directory?.topics;
+    if (directory && directory.length > 0) {
+      const entry = c.topicId
+        ? directory.find((t) => t.id === c.topicId)
+        : directory.find((t) => t.name === c.topic?.trim());
+      if (!entry) {
+        return {
+          code: 'unknown-topic',
+          message: 'Тема не из справочника тем организации / the topic is not in the organisation’s topic directory',
+          details: { path: c.topicId ? 'topicId' : 'topic', topics: directory.map((t) => t.name) },
+        };
+      }
+      topic = entry.name;
+      topicId = entry.id;
+      topicListed = entry.listed;
+    } else {
+      if (c.topic === undefined) return invalid('topic', 'Справочник тем пуст / the topic directory is empty');
+      topic = c.topic.trim();
+      topicId = undefined;
+      topicListed = false;
+    }
+  }
+  const location = c.location?.trim() ?? s.location ?? undefined;
+  return {
+    ...(topic !== undefined ? { topic } : {}),
+    ...(topicId !== undefined ? { topicId } : {}),
+    topicListed,
+    ...(location !== undefined ? { location } : {}),
+    ...(category !== undefined ? { category } : {}),
+    high,
+  };
+}
+
+const isError = (x: unknown): x is DomainError =>
+  typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !Array.isArray(x);
 
 function decideShorten(env: Env, c: CommandOf<'shorten-deadline'>): Decision {
   const { s, ctx, now, base } = env;
@@ -100,8 +177,17 @@ export function decideClockRecord(
   };
   if (!record || !clock) return nothing;
   if (c.type === 'record-clock-breached') {
-    return clock.status === 'breached' && record.breachedAt === null && now > clock.dueAt
-      ? [{ type: 'clock-breached', ...base, clockId: record.id, dueAt: clock.dueAt }]
+    return clock.status === 'breached' && record.breachedAt === null && now > clock.breachAt
+      ? [
+          {
+            type: 'clock-breached',
+            ...base,
+            clockId: record.id,
+            dueAt: clock.dueAt,
+            breachAt: clock.breachAt,
+            holders: clock.holders,
+          },
+        ]
       : nothing;
   }
   return clock.status !== 'on-track' && record.atRiskAt === null
@@ -109,13 +195,133 @@ export function decideClockRecord(
     : nothing;
 }
 
-export function decideCommand(env: Env, c: CaseCommand): Decision {
+/** The return (konyshevsky p.8, krasnoufimsk p.11, NAO p.15): allowed at any time; after the window it is late. */
+function decideReturn(env: Env, c: CommandOf<'return'>): Decision {
   const { s, actor, now, ctx, base } = env;
+  const a = s.assignments.find((x) => x.departmentId === c.departmentId);
+  if (!a || !actsFor(actor, a) || a.receivedAt === null || a.contributedAt !== null) {
+    return forbidden('Это подразделение не может вернуть сообщение / this department cannot return the message');
+  }
+  const window = deadlineOf(ctx.profile, ctx.calendar, 'return', {
+    startOf: () => a.receivedAt ?? now,
+    routedAt: a.receivedAt,
+    category: s.category,
+    high: s.high,
+    topic: s.topic,
+    topicListed: s.topicListed,
+  });
+  const late = window !== undefined && now > window.at ? { dueAt: window.at, receivedAt: a.receivedAt } : undefined;
+  return [
+    { type: 'case-returned', ...base, departmentId: c.departmentId, reason: c.reason, ...(late ? { late } : {}) },
+  ];
+}
+
+function decideForward(env: Env, c: CommandOf<'forward'>): Decision {
+  const next = nextToForward(env.s);
+  if (!next) return { code: 'wrong-state', message: 'Некому пересылать / nothing to forward' };
+  if (c.departmentId !== undefined && c.departmentId !== next.departmentId) {
+    return invalid(
+      'departmentId',
+      'Следующий в очереди — другое подразделение; обновите карточку / another department is next; reload the case',
+    );
+  }
+  return [{ type: 'case-forwarded', ...env.base, departmentId: next.departmentId }];
+}
+
+function decideMove(env: Env, c: CommandOf<'move'>): Decision {
+  const { s, ctx } = env;
+  const mode = c.mode ?? (c.assignments.length === 1 ? 'single' : (s.mode ?? 'single'));
+  const error = checkRoute(env, mode, c.assignments);
+  if (error) return error;
+  const same =
+    mode === s.mode &&
+    c.assignments.length === s.assignments.length &&
+    c.assignments.every(
+      (a, i) => s.assignments[i]?.departmentId === a.departmentId && s.assignments[i]?.executorId === a.executorId,
+    );
+  if (same) return invalid('assignments', 'Ничего не меняется / nothing changes');
+  return [
+    {
+      type: 'case-moved',
+      ...env.base,
+      mode,
+      assignments: c.assignments,
+      reason: c.reason,
+      forwarded: mode === 'sequential' && ctx.profile.chain.forwarded,
+    },
+  ];
+}
+
+function decideRecategorise(env: Env, c: CommandOf<'recategorise'>): Decision {
+  const { s } = env;
+  const next = classify(env, c);
+  if (isError(next)) return next;
+  const changed = (
+    [
+      ['category', next.category !== s.category],
+      ['high', next.high !== s.high],
+      ['topic', next.topic !== s.topic || (next.topicId ?? null) !== s.topicId],
+      ['location', next.location !== s.location],
+    ] as const
+  )
+    .filter(([, differs]) => differs)
+    .map(([field]) => field);
+  if (changed.length === 0) return invalid('category', 'Ничего не меняется / nothing changes');
+  return [
+    {
+      type: 'case-recategorised',
+      ...env.base,
+      topic: next.topic ?? '',
+      ...(next.topicId ? { topicId: next.topicId } : {}),
+      topicListed: next.topicListed ?? false,
+      location: next.location ?? '',
+      category: next.category ?? 'ordinary',
+      high: next.high ?? false,
+      reason: c.reason,
+      changed,
+    },
+  ];
+}
+
+function decidePublish(env: Env, c: CommandOf<'publish'> | CommandOf<'publish-intermediate'>): Decision {
+  const { s, ctx, base } = env;
+  // idrinsky 3.4: a private message is answered privately, never by a post on the body's own account.
+  if (s.message?.visibility === 'private' && c.where.kind === 'own-account') {
+    return invalid('where', 'На личное сообщение отвечают лично / a private message gets a private reply');
+  }
+  // Where the profile sets no approval step (idrinsky 3.2: the operator checks, then returns or publishes), publishing
+  // a draft under review approves it in the same act.
+  const approval: CaseEvent[] =
+    s.status === 'draft-review' ? [{ type: 'draft-approved', ...base, publisher: ctx.profile.publisher }] : [];
+  if (c.type === 'publish-intermediate')
+    return [...approval, { type: 'intermediate-published', ...base, where: c.where }];
+  if (s.draft?.kind === 'explanation') {
+    return [
+      ...approval,
+      { type: 'explanation-sent', ...base, reason: s.draft.explanationReason ?? '', text: s.draft.text },
+    ];
+  }
+  return [
+    ...approval,
+    {
+      type: 'answer-published',
+      ...base,
+      kind: s.draft?.kind === 'clarification' ? 'clarification' : 'answer',
+      where: c.where,
+    },
+  ];
+}
+
+export function decideCommand(env: Env, c: CaseCommand): Decision {
+  const { s, actor, ctx, base } = env;
   const { profile } = ctx;
   switch (c.type) {
-    case 'register':
-      if (c.postedAt !== undefined && c.postedAt > now)
+    case 'register': {
+      if (c.postedAt !== undefined && c.postedAt > env.now)
         return invalid('postedAt', 'Время публикации в будущем / posting time is in the future');
+      const known = c.topic ?? c.topicId ?? c.location ?? c.category ?? c.high;
+      const classification = known === undefined ? undefined : classify(env, c);
+      if (isError(classification)) return classification;
       return [
         {
           type: 'case-registered',
@@ -130,50 +336,56 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
           visibility: c.visibility,
           ...(c.postedAt === undefined ? {} : { postedAt: c.postedAt }),
           ...(c.externalId === undefined ? {} : { externalId: c.externalId }),
-          overallStep: profile.overallStep,
-          triageEndsAt: profile.triageEndsAt,
+          clocks: pinModel(profile),
+          ...(classification ? { classification } : {}),
         },
       ];
-    case 'triage':
+    }
+    case 'triage': {
       if (!c.processable)
         return decideCommand(env, { type: 'reject', ground: c.ground ?? '', ...(c.note ? { note: c.note } : {}) });
+      const next = classify(env, c);
+      if (isError(next)) return next;
+      for (const field of ['topic', 'location', 'category'] as const) {
+        if (!next[field]) {
+          return invalid(field, 'укажите тему, место и категорию / topic, location and category are required');
+        }
+      }
       return [
         {
           type: 'case-triaged',
           ...base,
-          topic: c.topic ?? '',
-          location: c.location ?? '',
-          category: c.category ?? 'ordinary',
+          topic: next.topic ?? '',
+          ...(next.topicId ? { topicId: next.topicId } : {}),
+          topicListed: next.topicListed ?? false,
+          location: next.location ?? '',
+          category: next.category ?? 'ordinary',
+          high: next.high ?? false,
         },
       ];
+    }
     case 'route':
     case 'reroute':
       return (
-        checkRoute(env, c) ?? [
-          { type: 'case-routed', ...base, mode: c.mode, assignments: c.assignments, reroute: c.type === 'reroute' },
+        checkRoute(env, c.mode, c.assignments) ?? [
+          {
+            type: 'case-routed',
+            ...base,
+            mode: c.mode,
+            assignments: c.assignments,
+            reroute: c.type === 'reroute',
+            forwarded: c.mode === 'sequential' && profile.chain.forwarded,
+          },
         ]
       );
-    case 'return': {
-      const a = s.assignments.find((x) => x.departmentId === c.departmentId);
-      if (!a || !actsFor(actor, a) || a.receivedAt === null || a.contributedAt !== null) {
-        return forbidden('Это подразделение не может вернуть сообщение / this department cannot return the message');
-      }
-      // konyshevsky p.8, krasnoufimsk p.11, NAO p.15: a return is possible only within the limit after receipt.
-      const window = deadlineOf(profile, ctx.calendar, 'return', {
-        startOf: () => a.receivedAt ?? now,
-        routedAt: a.receivedAt,
-        category: s.category,
-        topic: s.topic,
-      });
-      if (window && now > window.at) {
-        return {
-          code: 'window-closed',
-          message: `Срок возврата истёк ${ctx.calendar.formatInstant(window.at)} / the return window closed`,
-          details: { closedAt: window.at },
-        };
-      }
-      return [{ type: 'case-returned', ...base, departmentId: c.departmentId, reason: c.reason }];
-    }
+    case 'forward':
+      return decideForward(env, c);
+    case 'move':
+      return decideMove(env, c);
+    case 'recategorise':
+      return decideRecategorise(env, c);
+    case 'return':
+      return decideReturn(env, c);
     case 'submit-contribution': {
       const a = s.assignments.find((x) => x.departmentId === c.departmentId);
       if (!a || a === composerOf(s) || !actsFor(actor, a) || a.receivedAt === null || a.contributedAt !== null) {
@@ -200,6 +412,7 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
             text: c.text,
             attachments: c.attachments,
             ...(c.evidence ? { evidence: c.evidence } : {}),
+            ...(c.explanationReason ? { explanationReason: c.explanationReason } : {}),
             composed: c.type === 'compose-answer' || (s.draft?.composed ?? false),
           },
         ]
@@ -213,20 +426,7 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
       if (actor.roles.includes('system') && c.where.kind !== 'same-thread') {
         return invalid('where', 'Через аккаунт публикуется только в той же ветке / a channel posts in the same thread');
       }
-      // idrinsky 3.4: a private message is answered privately, never by a post on the body's own account.
-      if (s.message?.visibility === 'private' && c.where.kind === 'own-account') {
-        return invalid('where', 'На личное сообщение отвечают лично / a private message gets a private reply');
-      }
-      return c.type === 'publish'
-        ? [
-            {
-              type: 'answer-published',
-              ...base,
-              kind: s.draft?.kind === 'clarification' ? 'clarification' : 'answer',
-              where: c.where,
-            },
-          ]
-        : [{ type: 'intermediate-published', ...base, where: c.where }];
+      return decidePublish(env, c);
     case 'reject':
       if (!profile.rejectionGrounds.some((g) => g.code === c.ground)) {
         return invalid(
@@ -269,6 +469,21 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
       }
       if (a.executorId === c.substituteId)
         return invalid('substituteId', 'Это уже назначенный исполнитель / already the executor');
+      // A department's part is done by an executor of that department (konyshevsky p.6, NAO p.13).
+      const people = ctx.directory?.people;
+      const substitute = people?.find((p) => p.id === c.substituteId);
+      if (people && (!substitute?.active || !substitute.roles.includes('executor'))) {
+        return invalid(
+          'substituteId',
+          'Замещающий должен быть активным исполнителем / the substitute must be an executor',
+        );
+      }
+      if (substitute && substitute.departmentId !== c.departmentId) {
+        return invalid(
+          'substituteId',
+          'Замещающий должен быть исполнителем того же подразделения / the substitute must be an executor of the same department',
+        );
+      }
       return [
         {
           type: 'executor-reassigned',
@@ -319,11 +534,45 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
 }
 
 /** Breaches that happened before this command and were not recorded yet: recorded first, so the history keeps
- *  them even when this command closes the clock. */
+ *  them even when this command closes the clock. Charged to the holders at the breach instant: nothing changed the
+ *  case between it and now (any change would have recorded the breach). */
 function pendingBreaches(s: CaseState, ctx: DomainContext, now: Instant): CaseEvent[] {
   return computeClocks(s, ctx.profile, ctx.calendar, now)
-    .active.filter((c) => now > c.dueAt && s.clocks.some((r) => r.id === c.id && r.breachedAt === null))
-    .map((c) => ({ type: 'clock-breached', at: now, by: 'system', clockId: c.id, dueAt: c.dueAt }));
+    .active.filter((c) => now > c.breachAt && s.clocks.some((r) => r.id === c.id && r.breachedAt === null))
+    .map((c) => ({
+      type: 'clock-breached',
+      at: now,
+      by: 'system',
+      clockId: c.id,
+      dueAt: c.dueAt,
+      breachAt: c.breachAt,
+      holders: c.holders,
+    }));
+}
+
+/** Clocks this command put past their deadline: opened already late (an explanation counted from posting) or
+ *  recomputed into the past (a re-categorisation). Breached from now, never retroactively, and charged to whoever
+ *  held them before the command. */
+function breachesCausedBy(before: CaseState, after: CaseState, ctx: DomainContext, now: Instant): CaseEvent[] {
+  const out: CaseEvent[] = [];
+  for (const record of after.clocks) {
+    if (record.closedAt !== null || record.breachedAt !== null) continue;
+    const clock = clockOf(after, record, ctx.profile, ctx.calendar, now);
+    if (!clock || clock.dueAt >= now) continue;
+    const old = before.clocks.find((r) => r.id === record.id);
+    const oldClock = old && clockOf(before, old, ctx.profile, ctx.calendar, now);
+    if (oldClock && oldClock.dueAt === clock.dueAt) continue;
+    out.push({
+      type: 'clock-breached',
+      at: now,
+      by: 'system',
+      clockId: record.id,
+      dueAt: clock.dueAt,
+      breachAt: now,
+      holders: clockHolders(before, record),
+    });
+  }
+  return out;
 }
 
 export function decide(
@@ -357,7 +606,11 @@ export function decide(
     const decision = decideCommand(env, c);
     if (!Array.isArray(decision)) return { ok: false, error: decision as DomainError };
     const scheduled = c.type === 'register' || c.type === 'record-clock-at-risk' || c.type === 'record-clock-breached';
-    return { ok: true, events: scheduled ? decision : [...pendingBreaches(state, ctx, now), ...decision] };
+    if (scheduled) return { ok: true, events: decision };
+    const pending = pendingBreaches(state, ctx, now);
+    const before = pending.reduce(evolve, state);
+    const after = decision.reduce(evolve, before);
+    return { ok: true, events: [...pending, ...decision, ...breachesCausedBy(before, after, ctx, now)] };
   } catch (e) {
     // The calendar refuses impossible inputs (e.g. a schedule with no working time) by throwing; report, don't throw.
     return { ok: false, error: { code: 'invalid-input', message: e instanceof Error ? e.message : String(e) } };

@@ -6,6 +6,26 @@ export * from './commands';
 export { decide } from './decide';
 export type * from './events';
 export { evolve, replay } from './evolve';
+export { caseHolders, clockHolders, holderKey } from './holders';
+export {
+  type AbsenceSpan,
+  type Addressee,
+  type Notice,
+  type NoticeKind,
+  noticesFor,
+  recipientOf,
+  type Supervision,
+  supervisorOf,
+} from './notices';
 export { COMMAND_ROLES } from './permissions';
-export { composerOf, contributionsComplete, initialState, isOpen } from './state';
+export {
+  CURATOR,
+  composerOf,
+  contributionsComplete,
+  initialState,
+  isOpen,
+  nextToForward,
+  OPERATOR,
+  STATE_MODEL,
+} from './state';
 export * from './types';

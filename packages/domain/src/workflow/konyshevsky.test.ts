@@ -44,7 +44,7 @@ describe('konyshevsky-2020: single executor, revision loop, the executor publish
 });
 
 describe('konyshevsky-2020: return → reroute', () => {
-  it('returns within 30 min with a reason, the curator reroutes, a late return is refused', () => {
+  it('returns within 30 min with a reason, the curator reroutes, a late return is recorded as late', () => {
     const c = new CaseRun(P);
     c.do(register(), A.operator, d('11:00'));
     c.do(triage(), A.operator, d('11:10'));
@@ -62,15 +62,21 @@ describe('konyshevsky-2020: return → reroute', () => {
     c.do({ ...single('b'), type: 'reroute' }, A.curator, d('12:05'));
     // draft: 4 h W before Wed 11:00 → Wed 9–11 (2) + Tue 16–18 (2) → Tue 16:00.
     expect(c.dues(d('12:05'))).toEqual({ draft: d('16:00'), '*answer': d('11:00', '25') });
-    // p.8: the return window is 30 min W from receipt (12:05 → 12:35).
-    const late = c.fail({ type: 'return', departmentId: 'dept-b', reason: 'Не наш вопрос' }, A.execB, d('12:40'));
-    expect(late.code).toBe('window-closed');
-    expect(c.state.returns).toHaveLength(1);
+    // p.8: the return window is 30 min W from receipt (12:05 → 12:35); a return at 12:40 is late, recorded, not refused.
+    const late = c.do({ type: 'return', departmentId: 'dept-b', reason: 'Не наш вопрос' }, A.execB, d('12:40'));
+    expect(late.map((e) => e.type)).toEqual(['case-returned']);
+    expect(late[0]).toMatchObject({ late: { dueAt: Date.parse(d('12:35')), receivedAt: Date.parse(d('12:05')) } });
+    expect(c.state.returns).toHaveLength(2);
+    const window = c.state.clocks.find((r) => r.step === 'return' && r.id.endsWith(':dept-b'));
+    expect(window).toMatchObject({
+      breachAt: Date.parse(d('12:40')),
+      breachHolders: [{ role: 'executor', personId: 'exec-b', departmentId: 'dept-b' }],
+    });
   });
 });
 
-describe('konyshevsky-2020: sequential chain of three, the last executor composes', () => {
-  it('hands the message down the chain and records a breached contribution', () => {
+describe('konyshevsky-2020: sequential chain of three, forwarded by the curator, the last executor composes', () => {
+  it('each part goes to the curator, who forwards the message to the next executor (p.16)', () => {
     const c = new CaseRun(P);
     c.do(register(), A.operator, d('09:00'));
     c.do(triage(), A.operator, d('09:10'));
@@ -87,25 +93,32 @@ describe('konyshevsky-2020: sequential chain of three, the last executor compose
       A.curator,
       d('09:20'),
     );
-    // contribution a: 2 h W from 09:20 → 11:20 (p.16); answer: 8 h W from 09:00 = Tue 09–13 + 14–18 → Tue 18:00;
-    // draft (the last executor's): 4 h W before 18:00 → 14:00.
-    expect(c.dues(d('09:20'))).toEqual({ 'contribution:dept-a': d('11:20'), draft: d('14:00'), '*answer': d('18:00') });
-    expect(c.clocks(d('09:20')).overall?.responsible.personId).toBe('exec-c');
+    // contribution a: 2 h W from 09:20 → 11:20 (p.16); answer: 8 h W from 09:00 = Tue 09–13 + 14–18 → Tue 18:00.
+    // c has not received the case: no draft clock yet, and the answer is held by a, who has the case.
+    expect(c.dues(d('09:20'))).toEqual({ 'contribution:dept-a': d('11:20'), '*answer': d('18:00') });
+    expect(c.clocks(d('09:20')).overall?.responsible.personId).toBe('exec-a');
     expect(c.allowed(A.execB)).toEqual([]);
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Ремонт в плане на май' }, A.execA, d('10:00'));
-    // b receives at 10:00 → 12:00.
-    expect(c.dues(d('10:00'))['contribution:dept-b']).toBe(d('12:00'));
-    expect(c.allowed(A.execC)).toEqual([]);
+    // The part goes to the curator: b has nothing yet, the curator holds the case until forwarding.
+    expect(c.dues(d('10:00'))).toEqual({ '*answer': d('18:00') });
+    expect(c.clocks(d('10:00')).overall?.responsible.role).toBe('curator');
+    expect(c.allowed(A.execB)).toEqual([]);
+    expect(c.allowed(A.curator)).toContain('forward');
+    c.do({ type: 'forward' }, A.curator, d('10:10'));
+    // b receives at the forward, 10:10 → 12:10.
+    expect(c.dues(d('10:10'))['contribution:dept-b']).toBe(d('12:10'));
     const late = c.do(
       { type: 'submit-contribution', departmentId: 'dept-b', text: 'Подрядчик найден' },
       A.execB,
       d('12:30'),
     );
-    // b was due 12:00: the breach is recorded before the contribution closes the clock.
+    // b was due 12:10: the breach is recorded (against b) before the part closes the clock.
     expect(late.map((e) => e.type)).toEqual(['clock-breached', 'contribution-submitted']);
-    // c receives at 12:30: 12:30–13:00 (30) + 14:00–15:30 (90) → 15:30.
-    expect(c.dues(d('12:30'))).toEqual({ draft: d('14:00'), 'contribution:dept-c': d('15:30'), '*answer': d('18:00') });
-    // c may still return it (30 min W from receipt) or compose.
+    expect(late[0]).toMatchObject({ holders: [{ role: 'executor', personId: 'exec-b', departmentId: 'dept-b' }] });
+    c.do({ type: 'forward', departmentId: 'dept-c' }, A.curator, d('12:40'));
+    // c receives at 12:40: part 12:40–13:00 (20) + 14:00–15:40 → 15:40; its draft 4 h W before 18:00 → 14:00 (p.11).
+    expect(c.dues(d('12:40'))).toEqual({ draft: d('14:00'), 'contribution:dept-c': d('15:40'), '*answer': d('18:00') });
+    // c may still return it or compose.
     expect(c.allowed(A.execC)).toEqual(['return', 'compose-answer']);
     expect(c.fail({ type: 'compose-answer', kind: 'answer', text: 'Общий ответ' }, A.curator, d('13:50')).code).toBe(
       'forbidden',
@@ -124,7 +137,7 @@ describe('konyshevsky-2020: sequential chain of three, the last executor compose
     );
     expect(c.state.status).toBe('closed');
     const b = c.state.clocks.find((r) => r.id.endsWith(':dept-b'));
-    expect(b).toMatchObject({ breachedAt: Date.parse(d('12:30')), dueAt: Date.parse(d('12:00')) });
+    expect(b).toMatchObject({ breachedAt: Date.parse(d('12:30')), dueAt: Date.parse(d('12:10')) });
     expect(b?.closedAt).not.toBeNull();
     expect(c.state.contributions.map((x) => x.departmentId)).toEqual(['dept-a', 'dept-b']);
     expect(c.state.publications[0]?.where.kind).toBe('own-account');
@@ -146,7 +159,9 @@ describe('konyshevsky-2020: intermediate → final', () => {
     expect(c.state.stage).toBe('final');
     expect(c.fail(draft('intermediate'), A.execA, d('10:00', '30')).code).toBe('invalid-input');
     c.do(draft('answer'), A.execA, d('10:00', '30'));
-    expect(c.dues(d('10:00', '30'))).toEqual({ approve: d('10:30', '30'), '*final': '2026-12-03T18:00:00+03:00' });
+    // p.15 bounds the final *draft*: sent on Mon Nov 30, it stops the final clock; approval has its own 30 min.
+    expect(c.dues(d('10:00', '30'))).toEqual({ approve: d('10:30', '30') });
+    expect(c.state.clocks.find((r) => r.step === 'final')).toMatchObject({ closedAs: 'stopped', breachedAt: null });
     c.do({ type: 'approve' }, A.curator, d('10:20', '30'));
     c.do({ type: 'publish', where: sameThread }, A.execA, d('10:40', '30'));
     expect(c.state.ending).toBe('answered');

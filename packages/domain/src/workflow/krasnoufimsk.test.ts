@@ -17,22 +17,24 @@ describe('krasnoufimsk-2021: high importance, parallel executors, the curator co
   it('walks the case and every clock', () => {
     const c = new CaseRun(P);
     c.do(register(), A.operator, d('10:00'));
-    // triage 30 min W from reading (p.10) → 10:30; answer 6 h W (p.12): 10–13 (3) + 14–17 (3) → 17:00.
-    expect(c.dues(d('10:00'))).toEqual({ triage: d('10:30'), '*answer': d('17:00') });
+    // triage 30 min W from reading (p.10) → 10:30; the answer is prepared (the draft sent) within 6 h W of detection
+    // (p.12–13): 10–13 (3) + 14–17 (3) → 17:00. No case-wide limit of its own.
+    expect(c.dues(d('10:00'))).toEqual({ triage: d('10:30'), draft: d('17:00') });
     c.do(triage('high'), A.curator, d('10:10'));
     // high importance: 3 h W (p.12) → 10–13 → 13:00.
-    expect(c.dues(d('10:10'))).toEqual({ triage: d('10:30'), '*answer': d('13:00') });
+    expect(c.dues(d('10:10'))).toEqual({ triage: d('10:30'), draft: d('13:00') });
     c.do(parallel, A.curator, d('10:20'));
-    // Both executors receive at 10:20: 2 h W each (p.17) → 12:20. The draft is due with the answer (p.13).
+    // Both executors receive at 10:20: 2 h W each (p.17) → 12:20. The draft is held by whoever has the case: both.
     expect(c.dues(d('10:20'))).toEqual({
       'contribution:dept-a': d('12:20'),
       'contribution:dept-b': d('12:20'),
-      '*answer': d('13:00'),
+      draft: d('13:00'),
     });
-    expect(c.clocks(d('10:20')).overall?.responsible.role).toBe('curator');
+    expect(c.holders(d('10:20')).draft).toEqual(['exec-a', 'exec-b']);
     expect(c.allowed(A.curator)).not.toContain('compose-answer');
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Часть А' }, A.execA, d('11:00'));
-    expect(c.dues(d('11:00'))).toEqual({ 'contribution:dept-b': d('12:20'), '*answer': d('13:00') });
+    expect(c.dues(d('11:00'))).toEqual({ 'contribution:dept-b': d('12:20'), draft: d('13:00') });
+    expect(c.holders(d('11:00')).draft).toEqual(['exec-b']);
     expect(
       c.fail({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Ещё раз' }, A.execA, d('11:05')).code,
     ).toBe('forbidden');
@@ -40,12 +42,14 @@ describe('krasnoufimsk-2021: high importance, parallel executors, the curator co
     expect(c.fail({ type: 'compose-answer', kind: 'answer', text: 'Общий' }, A.execB, d('12:10')).code).toBe(
       'forbidden',
     );
+    // Every part is in: the curator composes, and holds the draft clock.
+    expect(c.holders(d('12:05')).draft).toEqual(['curator']);
     c.do({ type: 'compose-answer', kind: 'answer', text: 'Общий ответ' }, A.curator, d('12:10'));
-    // approve 30 min W (p.14) → 12:40.
-    expect(c.dues(d('12:10'))).toEqual({ approve: d('12:40'), '*answer': d('13:00') });
+    // approve 30 min W (p.14) → 12:40; the draft was sent, its clock stopped.
+    expect(c.dues(d('12:10'))).toEqual({ approve: d('12:40') });
     c.do({ type: 'approve' }, A.curator, d('12:20'));
     // publish 30 min W by the curator (p.16) → 12:50.
-    expect(c.dues(d('12:20'))).toEqual({ publish: d('12:50'), '*answer': d('13:00') });
+    expect(c.dues(d('12:20'))).toEqual({ publish: d('12:50') });
     c.do({ type: 'publish', where: sameThread }, A.curator, d('12:30'));
     expect(c.state.ending).toBe('answered');
     expect(c.state.draft?.composed).toBe(true);
@@ -57,11 +61,11 @@ describe('krasnoufimsk-2021: fast-track', () => {
     const c = new CaseRun(P);
     c.do(register(), A.operator, d('10:00', '25'));
     c.do(triage('fast-track'), A.curator, d('10:05', '25'));
-    // answer 6 h W: Wed 10–13 (3) + 14–17 (3) → 17:00; fast-track 8 calendar days from Wed Nov 25: Nov 26 … Dec 3
+    // draft 6 h W: Wed 10–13 (3) + 14–17 (3) → 17:00; fast-track 8 calendar days from Wed Nov 25: Nov 26 … Dec 3
     // (a Thursday, a working day) → Dec 3 18:00.
     expect(c.dues(d('10:05', '25'))).toEqual({
       triage: d('10:30', '25'),
-      '*answer': d('17:00', '25'),
+      draft: d('17:00', '25'),
       'fast-track': '2026-12-03T18:00:00+05:00',
     });
     c.do(single('a'), A.curator, d('10:20', '25'));
@@ -108,13 +112,13 @@ describe('krasnoufimsk-2021: return → reroute, rejection', () => {
     c.do(triage(), A.curator, d('16:10'));
     c.do(single('a'), A.curator, d('16:20'));
     c.do({ type: 'return', departmentId: 'dept-a', reason: 'Вопрос ЖКХ, не наш' }, A.execA, d('16:40'));
-    // reroute 30 min W from 16:40 → 17:10; answer 6 h W from 16:00: 16–18 (2) + Wed 9–13 (4) → Wed 13:00.
-    expect(c.dues(d('16:40'))).toEqual({ reroute: d('17:10'), '*answer': d('13:00', '25') });
+    // reroute 30 min W from 16:40 → 17:10; draft 6 h W from detection 16:00: 16–18 (2) + Wed 9–13 (4) → Wed 13:00.
+    expect(c.dues(d('16:40'))).toEqual({ reroute: d('17:10'), draft: d('13:00', '25') });
     c.do({ ...single('b'), type: 'reroute' }, A.curator, d('17:30'));
     const reroute = c.state.clocks.find((r) => r.step === 'reroute');
     // Rerouted late (17:30 > 17:10) → the breach was recorded before the clock closed.
     expect(reroute?.breachedAt).toBe(Date.parse(d('17:30')));
-    expect(c.dues(d('17:30'))).toEqual({ '*answer': d('13:00', '25') });
+    expect(c.dues(d('17:30'))).toEqual({ draft: d('13:00', '25') });
   });
   it('rejects sequential chains (p.17 is parallel) and insulting messages (p.21)', () => {
     const c = new CaseRun(P);

@@ -41,13 +41,9 @@ describe('nao-2020: sequential chain, shortened deadline, substitute', () => {
       A.curator,
       d('10:45'),
     );
-    // contribution a: 10:45–13:00 = 135 ≥ 120 → 12:45 (p.22); draft 4 h W before Wed 10:00: Wed 9–10 (1) + Tue
-    // 15–18 (3) → Tue 15:00 (p.17).
-    expect(c.dues(d('10:45'))).toEqual({
-      'contribution:dept-a': d('12:45'),
-      draft: d('15:00'),
-      '*answer': d('10:00', '25'),
-    });
+    // contribution a: 10:45–13:00 = 135 ≥ 120 → 12:45 (p.22). The composer (c) has not received the case: no draft
+    // clock yet (p.17 binds the executor who composes, from the moment they have the case).
+    expect(c.dues(d('10:45'))).toEqual({ 'contribution:dept-a': d('12:45'), '*answer': d('10:00', '25') });
     expect(c.state.clocks.find((r) => r.id === triageId)).toMatchObject({ breachedAt: Date.parse(d('10:40')) });
 
     // p.14: the curator may shorten the answer term, never lengthen it.
@@ -64,34 +60,35 @@ describe('nao-2020: sequential chain, shortened deadline, substitute', () => {
       c.fail({ type: 'shorten-deadline', step: 'approve', dueAt: Date.parse(d('17:00')) }, A.curator, d('11:00')).code,
     ).toBe('wrong-state');
     c.do({ type: 'shorten-deadline', step: 'answer', dueAt: Date.parse(d('17:00')) }, A.curator, d('11:00'));
-    // answer 17:00; the draft follows it: 4 h W back from 17:00 → 14–17 (3) + 12–13 (1) → 12:00.
-    expect(c.dues(d('11:00'))).toEqual({ draft: d('12:00'), 'contribution:dept-a': d('12:45'), '*answer': d('17:00') });
+    expect(c.dues(d('11:00'))).toEqual({ 'contribution:dept-a': d('12:45'), '*answer': d('17:00') });
 
-    // dept-a's executor is ill: its department head hands the part to the substitute.
+    // dept-a's executor is ill: its department head hands the part to another executor of dept-a.
     expect(
       c.fail(
-        { type: 'reassign-substitute', departmentId: 'dept-a', substituteId: 'sub-a', reason: 'illness' },
+        { type: 'reassign-substitute', departmentId: 'dept-a', substituteId: 'exec-a2', reason: 'illness' },
         A.headB,
         d('11:10'),
       ).code,
     ).toBe('forbidden');
     c.do(
-      { type: 'reassign-substitute', departmentId: 'dept-a', substituteId: 'sub-a', reason: 'illness' },
+      { type: 'reassign-substitute', departmentId: 'dept-a', substituteId: 'exec-a2', reason: 'illness' },
       A.headA,
       d('11:10'),
     );
     const part = c.clocks(d('11:10')).active.find((x) => x.step === 'contribution');
-    expect(part?.responsible).toEqual({ role: 'executor', personId: 'sub-a', departmentId: 'dept-a' });
-    // sub-a is not in dept-a but stands in for exec-a personally.
-    c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Часть А' }, A.subA, d('11:30'));
-    // b receives 11:30: 11:30–13:00 (90) + 14:00–14:30 (30) → 14:30.
-    expect(c.dues(d('11:30'))['contribution:dept-b']).toBe(d('14:30'));
-    // The draft (due 12:00) is breached by 14:00: the first command after it records the breach.
+    expect(part?.responsible).toEqual({ role: 'executor', personId: 'exec-a2', departmentId: 'dept-a' });
+    c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Часть А' }, A.execA2, d('11:30'));
+    // p.22.2: the part goes to the curator, who forwards the message and part А to b.
+    expect(c.dues(d('11:30'))).toEqual({ '*answer': d('17:00') });
+    c.do({ type: 'forward' }, A.curator, d('11:35'));
+    // b receives 11:35: 11:35–13:00 (85) + 14:00–14:35 (35) → 14:35.
+    expect(c.dues(d('11:35'))['contribution:dept-b']).toBe(d('14:35'));
     const partB = c.do({ type: 'submit-contribution', departmentId: 'dept-b', text: 'Часть Б' }, A.execB, d('14:00'));
-    expect(partB.map((e) => e.type)).toEqual(['clock-breached', 'contribution-submitted']);
-    // c receives 14:00 → 16:00.
-    expect(c.dues(d('14:00'))).toEqual({ draft: d('12:00'), 'contribution:dept-c': d('16:00'), '*answer': d('17:00') });
-    expect(c.clocks(d('14:00')).active.find((x) => x.step === 'draft')?.status).toBe('breached');
+    expect(partB.map((e) => e.type)).toEqual(['contribution-submitted']);
+    c.do({ type: 'forward' }, A.curator, d('14:10'));
+    // c receives 14:10: part → 16:10. Its draft: 4 h W before the shortened 17:00 is 12:00 (17→14 is 3 h, 12–13 the
+    // fourth), before c had the case: short track, halfway from 14:10 to 17:00 = 170 / 2 = 85 min → 15:35.
+    expect(c.dues(d('14:10'))).toEqual({ draft: d('15:35'), 'contribution:dept-c': d('16:10'), '*answer': d('17:00') });
     const composed = c.do({ type: 'compose-answer', kind: 'answer', text: 'Общий ответ' }, A.execC, d('14:30'));
     expect(composed.map((e) => e.type)).toEqual(['draft-submitted']);
     // approve 30 min W (p.18) → 15:00; the shortened answer still holds.
@@ -103,7 +100,7 @@ describe('nao-2020: sequential chain, shortened deadline, substitute', () => {
     c.do({ type: 'publish', where: sameThread }, A.curator, d('14:50'));
     expect(c.state.ending).toBe('answered');
     const breached = c.state.clocks.filter((r) => r.breachedAt !== null).map((r) => r.step);
-    expect(breached).toEqual(['triage', 'draft']);
+    expect(breached).toEqual(['triage']);
   });
 });
 

@@ -2,7 +2,7 @@
 // both `decide` and `allowedCommands` use, so the UI offers exactly what the decider accepts.
 import type { Ending } from '../profiles/schema';
 import type { CommandType } from './commands';
-import { composerOf, contributionsComplete, isOpen } from './state';
+import { composerOf, contributionsComplete, isOpen, nextToForward } from './state';
 import type { Actor, AssignmentState, CaseState, CaseStatus, DomainContext, DomainError, Role } from './types';
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -23,6 +23,9 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   route: ['curator'],
   return: ['executor'],
   reroute: ['curator'],
+  forward: ['curator'],
+  move: ['curator'],
+  recategorise: ['curator'],
   'submit-contribution': ['executor'],
   // Sequential: the last executor composes; parallel: the curator (checked per state below).
   'compose-answer': ['executor', 'curator'],
@@ -85,10 +88,11 @@ function pendingFor(s: CaseState, actor: Actor): AssignmentState[] {
   return s.assignments.filter((a) => a.receivedAt !== null && a.contributedAt === null && actsFor(actor, a));
 }
 
-/** The composer's seat: the curator for a parallel set, else the composing executor. */
+/** The composer's seat: the curator for a parallel set, else the composing executor once they have the case (in a
+ *  curator-forwarded chain, only after the forward). */
 function isComposer(s: CaseState, actor: Actor): boolean {
   const c = composerOf(s);
-  return c ? actsFor(actor, c) : has(actor, 'curator');
+  return c ? c.receivedAt !== null && actsFor(actor, c) : has(actor, 'curator');
 }
 
 /** null when `actor` may issue `type` now; otherwise the typed reason (role first, then state, then seat). */
@@ -109,14 +113,22 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
       return inStatus(s, 'triaged') ? null : wrongState(s, type);
     case 'reroute':
       return inStatus(s, 'returned') ? null : wrongState(s, type);
+    case 'forward':
+      return inStatus(s, 'assigned', 'returned') && nextToForward(s) !== null ? null : wrongState(s, type);
+    case 'move':
+      // A misrouted case is never trapped: the curator moves it at any time before the answer is approved.
+      return inStatus(s, 'assigned', 'returned', 'draft-review', 'revision') ? null : wrongState(s, type);
+    case 'recategorise':
+      return inStatus(s, 'detected') ? wrongState(s, type) : null;
     case 'return':
-      if (!inStatus(s, 'assigned') || s.stage !== 'answer') return wrongState(s, type);
+      // Late is recorded, never blocked: a return after the window is a late return (REGULATIONS "Clocks exactly").
+      if (!inStatus(s, 'assigned', 'returned') || s.stage !== 'answer') return wrongState(s, type);
       return seat(
         pendingFor(s, actor).length > 0,
         'Вернуть может исполнитель, получивший сообщение / only an executor who received the message may return it',
       );
     case 'submit-contribution': {
-      if (!inStatus(s, 'assigned') || s.mode === 'single' || s.mode === null) return wrongState(s, type);
+      if (!inStatus(s, 'assigned', 'returned') || s.mode === 'single' || s.mode === null) return wrongState(s, type);
       const composer = composerOf(s);
       const mine = pendingFor(s, actor).filter((a) => a !== composer);
       return seat(mine.length > 0, 'Нет ожидающей части для этого исполнителя / no pending part for this executor');
@@ -142,8 +154,8 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
       return inStatus(s, 'draft-review') ? null : wrongState(s, type);
     case 'publish':
     case 'publish-intermediate': {
-      if (!inStatus(s, 'approved') || !s.draft) return wrongState(s, type);
-      const intermediate = s.draft.kind === 'intermediate';
+      if (!isPublishable(s, ctx)) return wrongState(s, type);
+      const intermediate = s.draft?.kind === 'intermediate';
       if (intermediate !== (type === 'publish-intermediate')) return wrongState(s, type);
       // The system records only what a publisher asked a channel account to post.
       if (has(actor, 'system')) {
@@ -153,13 +165,13 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
               'Система публикует только запрошенное публикующим / the system posts only what a publisher requested',
             );
       }
-      return publisherSeat(s, actor);
+      return publisherSeat(s, actor, ctx);
     }
     case 'request-publication':
-      if (!inStatus(s, 'approved') || !s.draft) return wrongState(s, type);
+      if (!isPublishable(s, ctx)) return wrongState(s, type);
       // One request at a time; a failed one may be requested again (a retry).
       if (s.pendingPublication && !s.pendingPublication.failure) return wrongState(s, type);
-      return publisherSeat(s, actor);
+      return publisherSeat(s, actor, ctx);
     case 'reject':
       return notInProfile(ctx, 'rejected');
     case 'send-explanation':
@@ -192,10 +204,17 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
   }
 }
 
+/** An approved draft, or, without an approval step (idrinsky 3.2), a draft under review: the curator publishes
+ *  straight from the review. */
+function isPublishable(s: CaseState, ctx: DomainContext): boolean {
+  const noApproval = !ctx.profile.clocks.approve && !ctx.profile.steps.approve && ctx.profile.publisher === 'curator';
+  return s.draft !== null && (inStatus(s, 'approved') || (noApproval && inStatus(s, 'draft-review')));
+}
+
 /** The profile names who publishes: the curator (NAO p.20, krasnoufimsk p.16) or the composing executor
  *  (konyshevsky p.14); a parallel set's answer is the curator's. */
-function publisherSeat(s: CaseState, actor: Actor): DomainError | null {
-  const byCurator = s.publisher === 'curator' || composerOf(s) === null;
+function publisherSeat(s: CaseState, actor: Actor, ctx: DomainContext): DomainError | null {
+  const byCurator = (s.publisher ?? ctx.profile.publisher) === 'curator' || composerOf(s) === null;
   if (byCurator) return has(actor, 'curator') ? null : forbidden('Публикует куратор / the curator publishes (profile)');
   return isComposer(s, actor) ? null : forbidden('Публикует исполнитель / the executor publishes (konyshevsky p.14)');
 }

@@ -108,6 +108,7 @@ const FIXTURES: Fixture[] = [
       [triage(), A.operator],
       [chain('sequential'), A.curator],
       [{ type: 'submit-contribution', departmentId: 'dept-a', text: 'часть' }, A.execA],
+      [{ type: 'forward' }, A.curator],
     ],
     command: { type: 'compose-answer', kind: 'answer', text: 'общий' },
     at: d('10:40'),
@@ -257,10 +258,46 @@ const FIXTURES: Fixture[] = [
     name: 'reassign-substitute',
     preset: 'konyshevsky-2020',
     setup: routedA,
-    command: { type: 'reassign-substitute', departmentId: 'dept-a', substituteId: 'sub-a', reason: 'leave' },
+    command: { type: 'reassign-substitute', departmentId: 'dept-a', substituteId: 'exec-a2', reason: 'leave' },
     at: d('10:40'),
     executor: A.execA,
     allowed: ['curator', 'department-head', 'administrator'],
+  },
+  {
+    name: 'forward',
+    preset: 'konyshevsky-2020',
+    setup: [
+      [register(), A.operator],
+      [triage(), A.operator],
+      [chain('sequential'), A.curator],
+      [{ type: 'submit-contribution', departmentId: 'dept-a', text: 'часть' }, A.execA],
+    ],
+    command: { type: 'forward' },
+    at: d('10:40'),
+    executor: A.execB,
+    allowed: ['curator'],
+  },
+  {
+    name: 'move',
+    preset: 'konyshevsky-2020',
+    setup: routedA,
+    command: {
+      type: 'move',
+      assignments: [{ departmentId: 'dept-b', executorId: 'exec-b' }],
+      reason: 'вопрос дорожного отдела',
+    },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator'],
+  },
+  {
+    name: 'recategorise',
+    preset: 'konyshevsky-2020',
+    setup: routedA,
+    command: { type: 'recategorise', high: true, reason: 'резонанс в комментариях' },
+    at: d('10:40'),
+    executor: A.execA,
+    allowed: ['curator'],
   },
   // Registered at 10:00: triage (30 min W) is at risk from 10:22:30 and breached after 10:30.
   {
@@ -326,7 +363,7 @@ function prepare(f: Fixture): CaseRun {
 describe('role matrix', () => {
   it('covers every command type', () => {
     const covered = new Set(FIXTURES.map((f) => f.command.type));
-    expect(covered.size).toBe(22);
+    expect(covered.size).toBe(25);
   });
   for (const f of FIXTURES) {
     describe(f.name, () => {

@@ -9,15 +9,18 @@ describe('slavgorod-2020', () => {
   it('counts 24 calendar hours from the executor’s receipt; intermediate → 7 working days', () => {
     const c = new CaseRun(P);
     c.do(register(), A.operator, d('11:00'));
-    // Before routing receipt has not happened: the overall clock counts from detection meanwhile → Wed 11:00.
-    expect(c.dues(d('11:00'))).toEqual({ '*draft': d('11:00', '25') });
+    // No limit runs before an executor has the message: the document sets none for the specialist.
+    expect(c.dues(d('11:00'))).toEqual({});
     c.do(triage(), A.operator, d('11:30'));
     c.do(single('a'), A.curator, d('12:00'));
-    // p.5: 24 hours from receipt by the executor at 12:00 → Wed 12:00 (calendar time).
-    expect(c.dues(d('12:00'))).toEqual({ '*draft': d('12:00', '25') });
+    // p.5: 24 hours from receipt by the executor at 12:00 → Wed 12:00 (calendar time), held by the executor.
+    expect(c.dues(d('12:00'))).toEqual({ draft: d('12:00', '25') });
+    expect(c.holders(d('12:00'))).toEqual({ draft: ['exec-a'] });
     c.do(draft('intermediate'), A.execA, d('17:00'));
+    // The draft is sent to the specialist (p.6): the executor's 24 hours stop; agreeing and publishing have no limit.
+    expect(c.dues(d('17:00'))).toEqual({});
     c.do({ type: 'approve' }, A.curator, d('17:10'));
-    expect(c.dues(d('17:10'))).toEqual({ '*draft': d('12:00', '25') });
+    expect(c.dues(d('17:10'))).toEqual({});
     c.do({ type: 'publish-intermediate', where: sameThread }, A.curator, d('17:20'));
     // p.7: 7 working days from Tue Nov 24 → Nov 25, 26, 27, 30, Dec 1, 2, 3 → Thu Dec 3 18:00.
     expect(c.dues(d('17:20'))).toEqual({ '*final': '2026-12-03T18:00:00+07:00' });
@@ -31,7 +34,7 @@ describe('slavgorod-2020', () => {
     c.do(register(), A.operator, d('11:00'));
     c.do(triage(), A.operator, d('11:30'));
     c.do(single('a'), A.curator, d('12:00'));
-    const id = c.clocks(d('12:00')).overall?.id ?? '';
+    const id = c.clocks(d('12:00')).active.find((x) => x.step === 'draft')?.id ?? '';
     expect(c.fail({ type: 'record-clock-breached', clockId: id }, A.system, d('12:00', '25')).code).toBe(
       'nothing-to-record',
     );
@@ -46,6 +49,7 @@ describe('slavgorod-2020', () => {
     const record = c.state.clocks.find((r) => r.id === id);
     expect(record?.breachedAt).toBe(Date.parse(d('12:01', '25')));
     expect(record?.dueAt).toBe(Date.parse(d('12:00', '25')));
+    expect(record?.breachHolders).toEqual([{ role: 'executor', personId: 'exec-a', departmentId: 'dept-a' }]);
   });
   it('links a repeat message to the earlier case; it follows the same deadline', () => {
     const c = new CaseRun(P);
@@ -54,7 +58,7 @@ describe('slavgorod-2020', () => {
     c.do(triage(), A.operator, d('09:10'));
     c.do(single('a'), A.curator, d('09:20'));
     expect(c.state.repeatOf).toEqual(['case-1']);
-    expect(c.dues(d('09:20'))).toEqual({ '*draft': d('09:20', '25') });
+    expect(c.dues(d('09:20'))).toEqual({ draft: d('09:20', '25') });
   });
   it('has no explanations or sequential chains', () => {
     const c = new CaseRun(P);

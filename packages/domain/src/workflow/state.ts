@@ -1,12 +1,16 @@
 // The state of a case before its first event, and small read-only helpers over a state.
 import type { AssignmentState, CaseState, ClockRecord, Responsible } from './types';
 
+/** Bumped when the shape or the meaning of the folded state changes: stored projections of an older model are
+ *  folded again from their events (the server does it at start). */
+export const STATE_MODEL = 2;
+
 export const initialState: CaseState = {
+  stateModel: STATE_MODEL,
   version: 0,
   caseId: null,
   profileId: null,
-  overallStep: 'answer',
-  triageEndsAt: 'routed',
+  model: {},
   status: 'none',
   stage: 'answer',
   ending: null,
@@ -15,12 +19,17 @@ export const initialState: CaseState = {
   postedAt: null,
   triagedAt: null,
   topic: null,
+  topicId: null,
+  topicListed: false,
   location: null,
   category: null,
+  high: false,
   rejectionGround: null,
   mode: null,
+  forwarded: false,
   assignments: [],
   routedAt: null,
+  routedBy: null,
   returnedAt: null,
   contributions: [],
   draft: null,
@@ -31,6 +40,7 @@ export const initialState: CaseState = {
   publications: [],
   returns: [],
   revisions: [],
+  corrections: [],
   repeatOf: [],
   sociallySignificant: false,
   shortenedDeadlines: {},
@@ -40,9 +50,17 @@ export const initialState: CaseState = {
   pendingPublication: null,
   messageEditedAt: null,
   messageDeletedAt: null,
+  custody: [],
 };
 
 export const isOpen = (s: CaseState): boolean => s.status !== 'none' && s.status !== 'closed';
+
+export const CURATOR: Responsible = { role: 'curator', personId: null, departmentId: null };
+export const OPERATOR: Responsible = { role: 'operator', personId: null, departmentId: null };
+
+export function executorOf(a: { readonly departmentId: string; readonly executorId: string }): Responsible {
+  return { role: 'executor', personId: a.executorId, departmentId: a.departmentId };
+}
 
 /** Who composes the answer: the only executor, the last one of a sequential chain (konyshevsky p.16, NAO p.22), or
  *  the curator of a parallel set (krasnoufimsk p.17). null = the curator. */
@@ -53,9 +71,7 @@ export function composerOf(s: CaseState): AssignmentState | null {
 
 export function composerResponsible(s: CaseState): Responsible {
   const c = composerOf(s);
-  return c
-    ? { role: 'executor', personId: c.executorId, departmentId: c.departmentId }
-    : { role: 'curator', personId: null, departmentId: null };
+  return c ? executorOf(c) : CURATOR;
 }
 
 /** Every executor whose part the combined answer needs has sent it (the composer of a sequential chain sends none). */
@@ -63,6 +79,16 @@ export function contributionsComplete(s: CaseState): boolean {
   if (s.mode === 'single' || s.mode === null) return true;
   const needed = s.mode === 'sequential' ? s.assignments.slice(0, -1) : s.assignments;
   return needed.every((a) => a.contributedAt !== null);
+}
+
+/** In a curator-forwarded chain: the department the curator forwards to next, once every earlier part is in. */
+export function nextToForward(s: CaseState): AssignmentState | null {
+  if (s.mode !== 'sequential' || !s.forwarded) return null;
+  for (const a of s.assignments) {
+    if (a.receivedAt === null) return a;
+    if (a.contributedAt === null) return null;
+  }
+  return null;
 }
 
 export const openClocks = (s: CaseState): ClockRecord[] => s.clocks.filter((c) => c.closedAt === null);

@@ -8,7 +8,7 @@ import { decide } from './decide';
 import type { CaseEvent } from './events';
 import { evolve } from './evolve';
 import { initialState } from './state';
-import type { Actor, CaseState, DomainContext, DomainError, Role } from './types';
+import type { Actor, CaseState, DirectoryPerson, DomainContext, DomainError, Role } from './types';
 
 const person = (
   personId: string,
@@ -26,6 +26,8 @@ export const A = {
   operator: person('op-1', ['operator']),
   curator: person('cur-1', ['curator']),
   execA: person('exec-a', ['executor'], ['dept-a']),
+  /** A second executor of dept-a: a substitute within the department. */
+  execA2: person('exec-a2', ['executor'], ['dept-a']),
   subA: person('sub-a', ['executor'], ['dept-x'], ['exec-a']),
   execB: person('exec-b', ['executor'], ['dept-b']),
   execC: person('exec-c', ['executor'], ['dept-c']),
@@ -36,6 +38,11 @@ export const A = {
   observer: person('obs-1', ['observer']),
   system: person('system', ['system']),
 } as const;
+
+/** The people of the tests as the decider's directory sees them (departments of executors). */
+export const DIRECTORY_PEOPLE: DirectoryPerson[] = Object.values(A)
+  .filter((a) => a.roles.includes('executor'))
+  .map((a) => ({ id: a.personId, departmentId: a.departmentIds[0] ?? null, roles: a.roles, active: true }));
 
 export const register = (caseId = 'case-1', extra: Partial<CaseCommandInput> = {}): CaseCommandInput =>
   ({
@@ -64,7 +71,10 @@ export const single = (dept = 'a'): CaseCommandInput => ({
   assignments: [{ departmentId: `dept-${dept}`, executorId: `exec-${dept}` }],
 });
 
-export const draft = (kind: 'answer' | 'intermediate' | 'clarification' = 'answer', extra = {}): CaseCommandInput => ({
+export const draft = (
+  kind: 'answer' | 'intermediate' | 'clarification' | 'explanation' = 'answer',
+  extra = {},
+): CaseCommandInput => ({
   type: 'submit-draft',
   kind,
   text: 'Яму заделают до пятницы',
@@ -82,8 +92,11 @@ export class CaseRun {
   readonly events: CaseEvent[] = [];
   readonly ctx: DomainContext;
 
-  constructor(readonly presetId: string) {
-    this.ctx = preset(presetId);
+  constructor(
+    readonly presetId: string,
+    extra: Partial<DomainContext> = {},
+  ) {
+    this.ctx = { ...preset(presetId), directory: { people: DIRECTORY_PEOPLE }, ...extra };
   }
 
   /** Applies a command that must succeed; returns its events. */
@@ -118,6 +131,18 @@ export class CaseRun {
     for (const c of this.clocks(at).active) {
       const dept = c.id.includes(':') ? `:${c.id.split(':')[1]}` : '';
       out[`${c.kind === 'overall' ? '*' : ''}${c.step}${dept}`] = this.ctx.calendar.formatInstant(c.dueAt);
+    }
+    return out;
+  }
+
+  /** Who holds each active clock now, as `step[:department] → holder keys`. */
+  holders(at: string): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const c of this.clocks(at).active) {
+      const dept = c.id.includes(':') ? `:${c.id.split(':')[1]}` : '';
+      out[`${c.kind === 'overall' ? '*' : ''}${c.step}${dept}`] = c.holders.map((h) =>
+        h.role === 'executor' ? (h.personId ?? '?') : h.role,
+      );
     }
     return out;
   }

@@ -42,11 +42,18 @@ const WALKS: Walk[] = [
     publisher: 'curator',
     // answer: Mon 10:00 + 24 h = Tue 10:00; the window holds Mon 7 W h + Tue 1 W h = 8 (3.3). No return/reroute limit.
     afterReturn: { '*answer': 'Tue 10:00' },
-    // draft 4 h W from b's receipt at 10:30: 10:30–13 (150) + 14:00–15:30 (90) → 15:30 (3.2).
-    afterReroute: { draft: '15:30', '*answer': 'Tue 10:00' },
+    // draft 4 h W from b's receipt at 10:30: 10:30–13 (150) + 14:00–15:30 (90) → 15:30 (3.2). b's total 23 W h
+    // (3.2): Mon 10:30–13, 14–18 (6.5) + Tue (8) + Wed (8) = 22.5, Thu Dec 3 09:00–09:30 → 09:30.
+    afterReroute: { draft: '15:30', 'department-total:dept-b': '2026-12-03T09:30:00+07:00', '*answer': 'Tue 10:00' },
+    // The total pauses while the operator checks the draft.
     afterDraft: { '*answer': 'Tue 10:00' },
-    // revise 3 h W from 11:10: 11:10–13 (110) + 14:00–15:10 (70) → 15:10 (3.2).
-    afterRevision: { revise: '15:10', '*answer': 'Tue 10:00' },
+    // revise 3 h W from 11:10: 11:10–13 (110) + 14:00–15:10 (70) → 15:10 (3.2). The total resumes at 11:10 with
+    // 1380 − 30 (10:30–11:00) = 1350 min: Mon 11:10–13, 14–18 (350) + Tue (480) + Wed (480) = 1310, Thu 09:00–09:40.
+    afterRevision: {
+      revise: '15:10',
+      'department-total:dept-b': '2026-12-03T09:40:00+07:00',
+      '*answer': 'Tue 10:00',
+    },
     afterApproval: { '*answer': 'Tue 10:00' }, // publication within the answer (3.3)
     afterIntermediate: null,
   },
@@ -55,13 +62,14 @@ const WALKS: Walk[] = [
     offset: '+07:00',
     ground: 'threats',
     publisher: 'curator',
-    // 24 calendar hours from receipt (p.5): after the return the routing at 10:10 still counts → Tue 10:10 …
-    afterReturn: { '*draft': 'Tue 10:10' },
-    // … and the new executor's receipt at 10:30 restarts it → Tue 10:30.
-    afterReroute: { '*draft': 'Tue 10:30' },
-    afterDraft: { '*draft': 'Tue 10:30' },
-    afterRevision: { '*draft': 'Tue 10:30' },
-    afterApproval: { '*draft': 'Tue 10:30' },
+    // 24 calendar hours from receipt (p.5), held by the executor: the return ends a's …
+    afterReturn: {},
+    // … and the new executor's receipt at 10:30 starts b's → Tue 10:30.
+    afterReroute: { draft: 'Tue 10:30' },
+    // The draft sent to the specialist stops it (p.6); no other step has a limit.
+    afterDraft: {},
+    afterRevision: {},
+    afterApproval: {},
     afterIntermediate: { '*final': '2026-12-09T18:00:00+07:00' }, // 7 working days (p.7)
   },
   {
@@ -69,12 +77,13 @@ const WALKS: Walk[] = [
     offset: '+05:00',
     ground: 'obscene',
     publisher: 'curator',
-    // answer 6 h W from 10:00: 10–13 (3) + 14–17 (3) → Mon 17:00 (p.12); the draft is due with it (p.13).
-    afterReturn: { reroute: '10:50', '*answer': '17:00' },
-    afterReroute: { '*answer': '17:00' },
-    afterDraft: { approve: '11:30', '*answer': '17:00' },
-    afterRevision: { revise: '11:40', '*answer': '17:00' }, // 30 min (p.15)
-    afterApproval: { publish: '12:20', '*answer': '17:00' },
+    // The answer is prepared (the draft sent) 6 h W from 10:00: 10–13 (3) + 14–17 (3) → Mon 17:00 (p.12–13); no
+    // case-wide limit of its own.
+    afterReturn: { reroute: '10:50', draft: '17:00' },
+    afterReroute: { draft: '17:00' },
+    afterDraft: { approve: '11:30' },
+    afterRevision: { revise: '11:40' }, // 30 min (p.15)
+    afterApproval: { publish: '12:20' },
     // 8 calendar days from detection on Nov 30: Dec 1 … Dec 8 (a Tuesday) → 18:00 (p.12).
     afterIntermediate: { '*final': '2026-12-08T18:00:00+05:00' },
   },

@@ -7,7 +7,7 @@ import { computeDeadline, type DeadlineRequest, describeInvalid, zDeadlineReques
 export const help = `Usage:
   otklik deadline --profile <preset-id> --from <ISO-8601 instant>
                   ( --work-minutes <±N> | --work-days <N> | --calendar-days <N>
-                  | --step <step> [--category ordinary|fast-track|high] ) [--json]
+                  | --step <step> [--category ordinary|fast-track|high] [--high] ) [--json]
   otklik deadline --batch < requests.jsonl
 
 Computes a deadline in the working time of the profile's organisation (its time zone, the federal
@@ -21,13 +21,17 @@ Options:
   --work-days <N>        counting starts the next day; the end of working time of the N-th working day
   --calendar-days <N>    the end of working time of the N-th calendar day, or of the next working day
   --step <step>          the deadline of a step of the profile's regulation (triage, return, reroute,
-                         contribution, answer, draft, approve, revise, publish, final, explain, fast-track;
-                         the steps a preset has are listed when you give one it has not)
-  --category <c>         ordinary (default), fast-track or high — only with --step
+                         contribution, answer, draft, approve, revise, publish, final, explain,
+                         department-total, fast-track; the steps a preset has are listed when you give
+                         one it has not)
+  --category <c>         ordinary (default), fast-track or high (= ordinary of high importance) — only
+                         with --step
+  --high                 high importance (krasnoufimsk p.8.3: a flag on ordinary or fast-track) — only
+                         with --step
   --json                 print {"deadline","rule","profile","timeZone","confirmed"} instead of one line
   --batch                read JSON lines from stdin, e.g.
                            {"profile":"nao-2020","from":"2026-11-24T11:00:00+03:00","workMinutes":120}
-                         (or workDays / calendarDays / step + category) and write one JSON line per
+                         (or workDays / calendarDays / step + category + high) and write one JSON line per
                          request, in order, streaming; a bad line yields {"line":N,"error":"…"} and the
                          rest continue
   --help                 this text
@@ -67,6 +71,7 @@ function fromFlags(argv: string[]): DeadlineRequest | string {
   }
   if (values.step !== undefined) request.step = values.step;
   if (values.category !== undefined) request.category = values.category;
+  if (values.high !== undefined) request.high = values.high;
   const checked = zDeadlineRequest.safeParse(request);
   if (!checked.success)
     return describeInvalid(checked.error).replace(/\b(workMinutes|workDays|calendarDays)\b/g, flagName);
@@ -91,6 +96,7 @@ function parseFlags(argv: string[]) {
       'calendar-days': { type: 'string' },
       step: { type: 'string' },
       category: { type: 'string' },
+      high: { type: 'boolean' },
       json: { type: 'boolean' },
       batch: { type: 'boolean' },
     },

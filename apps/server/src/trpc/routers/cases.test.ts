@@ -295,17 +295,19 @@ describeEachDatabase('cases', (getDb) => {
       await expect(
         as.curator.cases.command({ caseId, expectedVersion: 2, command: { type: 'approve' } }),
       ).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+      const untriaged = (await as.operator.cases.register(message('Без классификации'))).caseId;
       await expect(
         as.operator.cases.command({
-          caseId,
-          expectedVersion: 2,
-          // triage without topic/location/category is refused by the domain's schema
+          caseId: untriaged,
+          expectedVersion: 1,
+          // triage without topic/location/category (none known from the registration) is refused by the domain
           command: { type: 'triage', processable: true } as never,
         }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
       const after = await deps.db.select().from(caseEvents);
-      // Only the foreign registration and the two good commands of each of the two local cases were written.
-      expect(after.length - before.length).toBe(5);
+      // Only the foreign registration, the two good commands of each of the two local cases and the third
+      // registration were written.
+      expect(after.length - before.length).toBe(6);
     });
   });
 });

@@ -1,6 +1,6 @@
 // Cases: the board, one case with its timeline and allowed actions, my tasks, the changes feed, and commands
 // (every change goes through the domain decider; see cases/commands.ts).
-import { zCaseCommand, zCategory, zNetwork, zRegisterCommand } from '@otklik/domain';
+import { zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
 import { z } from 'zod';
 import { listBoard, listMyTasks } from '../../cases/board';
 import { executeCaseCommand } from '../../cases/commands';
@@ -17,7 +17,8 @@ const zBoardFilters = z
   .object({
     organisationId: zId.optional(),
     departmentId: zId.optional(),
-    category: zCategory.optional(),
+    /** 'high' filters by the high-importance flag. */
+    category: zCategoryChoice.optional(),
     status: z.string().max(50).optional(),
     network: zNetwork.optional(),
     topic: z.string().max(200).optional(),
@@ -45,7 +46,7 @@ export const casesRouter = router({
     const { organisationId: _org, ...filters } = input;
     // The sequence number first: a client applies changes after it, so nothing between the two reads is missed.
     const seq = await latestSeq(ctx.deps, ctx.user.organisationId);
-    const rows = await listBoard(ctx.deps.db, ctx.user.organisationId, filters);
+    const rows = await listBoard(ctx.deps.db, ctx.user.organisationId, { ...filters, now: ctx.deps.now() });
     return { cases: rows, seq, serverTime: ctx.deps.now() };
   }),
 
@@ -56,7 +57,7 @@ export const casesRouter = router({
   myTasks: protectedProcedure.query(async ({ ctx }) => {
     const personIds = [ctx.user.personId, ...(ctx.user.actor.substituteFor ?? [])];
     return {
-      cases: await listMyTasks(ctx.deps.db, ctx.user.organisationId, personIds),
+      cases: await listMyTasks(ctx.deps.db, ctx.user.organisationId, personIds, ctx.deps.now()),
       serverTime: ctx.deps.now(),
     };
   }),

@@ -5,8 +5,9 @@ import { loadImportedYears } from '../../calendar/imported-years';
 import { ABSENCE_REASONS, createAbsence, deleteAbsence, listAbsences } from '../../directory/absences';
 import { createChannelAccount, listChannelAccounts } from '../../directory/channels';
 import { createDepartment, listDepartments, updateDepartment } from '../../directory/departments';
-import { getOrganisation } from '../../directory/organisations';
+import { getOrganisation, setOrganisationSupervisors } from '../../directory/organisations';
 import { createPerson, listPeople, updatePerson } from '../../directory/people';
+import { createTopic, listTopics, updateTopic } from '../../directory/topics';
 import { zId, zInstant, zName, zRole } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
 
@@ -31,6 +32,28 @@ export const directoryRouter = router({
     ...(await getOrganisation(ctx.deps.db, ctx.user.organisationId)),
     calendarYears: await loadImportedYears(ctx.deps.db),
   })),
+  /** Who receives the deficiency notices about the curator's and the operator's breaches (konyshevsky p.22, NAO
+   *  p.27): the organisation names them. */
+  setSupervisors: adminProcedure
+    .input(z.object({ curatorSupervisorId: zId.nullish(), operatorSupervisorId: zId.nullish() }))
+    .mutation(({ ctx, input }) =>
+      setOrganisationSupervisors(ctx.deps.db, {
+        organisationId: ctx.user.organisationId,
+        ...(input.curatorSupervisorId !== undefined ? { curatorSupervisorId: input.curatorSupervisorId } : {}),
+        ...(input.operatorSupervisorId !== undefined ? { operatorSupervisorId: input.operatorSupervisorId } : {}),
+      }),
+    ),
+
+  /** The topic directory: triage chooses from it; `listed` marks NAO p.16's topics with a shorter answer. */
+  topics: protectedProcedure.query(({ ctx }) => listTopics(ctx.deps.db, ctx.user.organisationId)),
+  createTopic: adminProcedure
+    .input(z.object({ name: zName, listed: z.boolean().optional() }))
+    .mutation(({ ctx, input }) => createTopic(ctx.deps.db, { organisationId: ctx.user.organisationId, ...input })),
+  updateTopic: adminProcedure
+    .input(
+      z.object({ id: zId, name: zName.optional(), listed: z.boolean().optional(), active: z.boolean().optional() }),
+    )
+    .mutation(({ ctx, input }) => updateTopic(ctx.deps.db, { organisationId: ctx.user.organisationId, ...input })),
 
   departments: protectedProcedure.query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
   createDepartment: adminProcedure

@@ -9,10 +9,14 @@ import { DepartmentsAdmin } from './DepartmentsAdmin';
 import { OrganisationsAdmin } from './OrganisationsAdmin';
 import { PeopleAdmin } from './PeopleAdmin';
 import { ProfilesAdmin } from './ProfilesAdmin';
+import { SupervisorsAdmin } from './SupervisorsAdmin';
 import { TokensAdmin } from './TokensAdmin';
+import { TopicsAdmin } from './TopicsAdmin';
 
 const SECTIONS = [
   'departments',
+  'supervisors',
+  'topics',
   'people',
   'absences',
   'displays',
@@ -42,6 +46,8 @@ export function AdminScreen() {
           <Routes>
             <Route index element={<Navigate to="departments" replace />} />
             <Route path="departments" element={<DepartmentsAdmin />} />
+            <Route path="supervisors" element={<SupervisorsAdmin />} />
+            <Route path="topics" element={<TopicsAdmin />} />
             <Route path="people" element={<PeopleAdmin />} />
             <Route path="absences" element={<AbsencesAdmin />} />
             <Route path="displays" element={<TokensAdmin kind="display" />} />

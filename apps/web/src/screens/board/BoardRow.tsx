@@ -78,6 +78,7 @@ export const BoardRow = memo(function BoardRow({
       </td>
       <td className="board-cell board-cell-category">
         <span className={`category category-${row.category}`}>{label(t.category, row.category)}</span>
+        {row.high && <span className="category category-high">{t.category.high}</span>}
         <span className="board-status">{label(t.status, row.status)}</span>
       </td>
       <td className="board-cell board-cell-source">

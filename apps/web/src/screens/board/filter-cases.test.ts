@@ -15,6 +15,8 @@ const clock = (dueAt: number, atRiskAt: number | null = null): ClockView => ({
   responsibleName: null,
   departmentName: null,
   responsibleRole: 'executor',
+  holders: [],
+  holderKind: null,
   rule: '',
 });
 
@@ -33,6 +35,7 @@ function row(id: string, patch: Partial<BoardCase>): BoardCase {
     departmentId: null,
     departmentName: null,
     category: 'ordinary',
+    high: false,
     network: 'vk',
     topic: null,
     location: null,
@@ -53,7 +56,7 @@ function row(id: string, patch: Partial<BoardCase>): BoardCase {
 const rows = [
   row('n1', { stepClock: clock(3000), departmentId: 'roads', topic: 'Дороги', excerpt: 'Яма на Садовой' }),
   row('n2', { stepClock: clock(1000), departmentId: 'housing', topic: 'ЖКХ', excerpt: 'Нет воды' }),
-  row('n3', { overallDueAt: 2000, departmentId: 'housing', category: 'high', excerpt: 'Упало дерево' }),
+  row('n3', { overallDueAt: 2000, departmentId: 'housing', high: true, excerpt: 'Упало дерево' }),
   row('n4', { excerpt: 'Без срока' }),
 ];
 

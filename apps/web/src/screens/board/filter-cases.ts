@@ -50,7 +50,7 @@ export function filterAndSort(rows: Iterable<BoardCase>, f: BoardFilters): Board
   for (const c of rows) {
     if (f.org && c.organisationId !== f.org) continue;
     if (f.dept && c.departmentId !== f.dept) continue;
-    if (f.category && c.category !== f.category) continue;
+    if (f.category === 'high' ? !c.high : f.category && c.category !== f.category) continue;
     if (f.status && c.status !== f.status) continue;
     if (f.network && c.network !== f.network) continue;
     if (f.topic && c.topic !== f.topic) continue;

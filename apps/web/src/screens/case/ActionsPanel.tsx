@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { LinkRepeatForm, ShortenDeadlineForm } from './actions/CaseLinkForms';
 import { ChannelPublishForm } from './actions/ChannelPublishForm';
 import { ContributionForm } from './actions/ContributionForm';
+import { ForwardForm, RecategoriseForm } from './actions/CuratorForms';
 import { DraftForm } from './actions/DraftForm';
 import { AppealForm, ExplanationForm, RejectForm } from './actions/EndingForms';
 import { PublishForm } from './actions/PublishForm';
@@ -64,7 +65,12 @@ export function ActionsPanel(props: {
         return <TriageForm {...p} />;
       case 'route':
       case 'reroute':
-        return <RouteForm {...p} reroute={c === 'reroute'} />;
+      case 'move':
+        return <RouteForm {...p} variant={c} />;
+      case 'forward':
+        return <ForwardForm {...p} />;
+      case 'recategorise':
+        return <RecategoriseForm {...p} />;
       case 'return':
         return <ReturnForm {...p} />;
       case 'submit-contribution':

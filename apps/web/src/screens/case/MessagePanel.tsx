@@ -68,7 +68,10 @@ export function MessagePanel(props: { readonly detail: CaseDetail; readonly time
         <dt>{t.caseView.location}</dt>
         <dd>{s.location ?? '—'}</dd>
         <dt>{t.caseView.category}</dt>
-        <dd>{s.category ? t.category[s.category] : '—'}</dd>
+        <dd>
+          {s.category ? t.category[s.category] : '—'}
+          {s.high ? `, ${t.caseView.high}` : ''}
+        </dd>
         <dt>{t.caseView.status}</dt>
         <dd>{t.status[s.status]}</dd>
       </dl>

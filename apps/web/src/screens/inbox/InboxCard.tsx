@@ -15,10 +15,10 @@ export function InboxCard(props: { readonly row: BoardCase }) {
   const calendar = useDirectory((s) => s.calendars.get(row.organisationId));
   const people = useDirectory((s) => s.people);
   const user = useSession((s) => s.user);
+  // The server already names the substitute as responsible while the person is away (absentPersonId says who).
+  const absent = row.absentPersonId ?? row.responsiblePersonId;
   const standingInFor =
-    row.responsiblePersonId && user?.substituteFor.includes(row.responsiblePersonId)
-      ? people.find((p) => p.id === row.responsiblePersonId)?.fullName
-      : undefined;
+    absent && user?.substituteFor.includes(absent) ? people.find((p) => p.id === absent)?.fullName : undefined;
   const clock = row.stepClock;
   return (
     <li className="inbox-card" data-case-id={row.id}>

@@ -1,5 +1,5 @@
-// Pieces shared by the presets: rule builders and the rejection grounds all five documents name.
-import type { DurationUnit, RejectionGround, StartEvent, StepRule } from '../schema';
+// Pieces shared by the presets: rule builders, the clock builder and the rejection grounds the documents name.
+import type { DurationUnit, HolderKind, RejectionGround, StartEvent, StepId, StepRule, StopEvent } from '../schema';
 
 export const dur = (amount: number, unit: DurationUnit, from: StartEvent, source: string): StepRule => ({
   kind: 'duration',
@@ -12,14 +12,45 @@ export const dur = (amount: number, unit: DurationUnit, from: StartEvent, source
 export const wm = (minutes: number, from: StartEvent, source: string): StepRule =>
   dur(minutes, 'working-minutes', from, source);
 
-/** The three grounds every document names (intent to harm, obscenity or insult, threats to an official or family). */
+/** One clock of the model: bounded by `limit` (a step of the profile, or null), from `start` to `stop`, held by
+ *  `holder`. Typed loosely on purpose: the zod schema checks that the combination is one the engine runs when the
+ *  preset is loaded (presets/index.ts), and the preset tests load every preset. */
+export const clock = (
+  limit: StepId | null,
+  start: StartEvent,
+  stop: StopEvent,
+  holder: HolderKind,
+  source: string,
+): never => ({ limit, start, stop, holder, source }) as never;
+
+const harm = (source: string): RejectionGround => ({
+  code: 'harm-intent',
+  label: 'Намерение причинить вред другому лицу / intent to harm another person',
+  source,
+});
+const obscene = (source: string): RejectionGround => ({
+  code: 'obscene',
+  label: 'Нецензурные выражения / obscene language',
+  source,
+});
+const threats = (source: string): RejectionGround => ({
+  code: 'threats',
+  label: 'Угрозы жизни, здоровью и имуществу должностного лица или его семьи / threats to an official or their family',
+  source,
+});
+
+/** The grounds of konyshevsky p.20, idrinsky 3.6, krasnoufimsk p.21 and NAO p.25: harm, obscene *or insulting*
+ *  language, threats. */
 export const commonGrounds = (source: string): RejectionGround[] => [
-  { code: 'harm-intent', label: 'Намерение причинить вред другому лицу / intent to harm another person', source },
-  { code: 'obscene', label: 'Нецензурные либо оскорбительные выражения / obscene or insulting language', source },
-  {
-    code: 'threats',
-    label:
-      'Угрозы жизни, здоровью и имуществу должностного лица или его семьи / threats to an official or their family',
-    source,
-  },
+  harm(source),
+  obscene(source),
+  { code: 'insulting', label: 'Оскорбительные выражения / insulting language', source },
+  threats(source),
+];
+
+/** slavgorod p.11 names obscene expressions only: an insulting but not obscene message must be answered there. */
+export const groundsWithoutInsult = (source: string): RejectionGround[] => [
+  harm(source),
+  obscene(source),
+  threats(source),
 ];

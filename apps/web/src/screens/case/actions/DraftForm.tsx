@@ -1,7 +1,9 @@
-// A draft (answer, intermediate answer or clarification) or the combined answer of a chain, with attachments and,
-// for fast-track messages, the evidence that the problem was solved or not confirmed (krasnoufimsk p.20).
-import type { Attachment, DraftKind, Evidence } from '@otklik/domain';
+// A draft (answer, intermediate answer, clarification, or an explanation instead of an answer where the profile has
+// them, idrinsky 3.7) or the combined answer of a chain, with attachments and, for fast-track messages, the evidence
+// that the problem was solved or not confirmed (krasnoufimsk p.20).
+import type { Attachment, DraftKind, Evidence, ExplanationReason } from '@otklik/domain';
 import { useState } from 'react';
+import { profileFor } from '../../../api/profiles';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { AnswerReminder } from './AnswerReminder';
@@ -23,6 +25,14 @@ export function DraftForm({ detail, runner, compose }: ActionFormProps & { reado
   const fastTrack = s.category === 'fast-track';
   const [outcome, setOutcome] = useState<Evidence['outcome']>('solved');
   const [evidence, setEvidence] = useState<Attachment[]>([]);
+  const [reason, setReason] = useState<ExplanationReason>('outside-competence');
+  const profile = profileFor(detail.profileId);
+  const kinds: DraftKind[] = [
+    'answer',
+    ...(profile?.steps.final && s.stage === 'answer' ? (['intermediate'] as const) : []),
+    'clarification',
+    ...(profile?.endings.includes('explained') ? (['explanation'] as const) : []),
+  ];
 
   const insertContributions = () =>
     draft.setText([draft.text, ...s.contributions.map((c) => c.text)].filter((x) => x.trim()).join('\n\n'));
@@ -34,6 +44,7 @@ export function DraftForm({ detail, runner, compose }: ActionFormProps & { reado
       text: draft.text,
       attachments,
       evidence: fastTrack && kind === 'answer' ? { outcome, attachments: evidence } : undefined,
+      explanationReason: kind === 'explanation' ? reason : undefined,
     });
     if (ok) draft.clear();
   };
@@ -44,13 +55,24 @@ export function DraftForm({ detail, runner, compose }: ActionFormProps & { reado
       <CommandForm title={t.commands[type]} runner={runner} onSubmit={() => void submit()}>
         <Field label={t.forms.kind} error={fieldError(runner, 'kind')}>
           <select value={kind} onChange={(e) => setKind(e.target.value as DraftKind)}>
-            {(['answer', 'intermediate', 'clarification'] as const).map((k) => (
+            {kinds.map((k) => (
               <option key={k} value={k}>
                 {t.forms.kinds[k]}
               </option>
             ))}
           </select>
         </Field>
+        {kind === 'explanation' && (
+          <Field label={t.forms.explanationReason}>
+            <select value={reason} onChange={(e) => setReason(e.target.value as ExplanationReason)}>
+              {(Object.keys(t.forms.explanationReasons) as ExplanationReason[]).map((r) => (
+                <option key={r} value={r}>
+                  {t.forms.explanationReasons[r]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         {compose && s.contributions.length > 0 && (
           <button type="button" className="button-secondary" onClick={insertContributions}>
             {t.forms.insertContributions}

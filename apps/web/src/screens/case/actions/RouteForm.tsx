@@ -1,5 +1,6 @@
 // Routing (REGULATIONS 3–4): one department, or an ordered chain / parallel set the curator can reorder; used for the
-// first routing and for re-routing a returned message.
+// first routing, for re-routing a returned message, and for moving a case to other departments at any time (with a
+// reason; the parts already sent by departments that stay are kept).
 import type { Assignment, RouteMode } from '@otklik/domain';
 import { useState } from 'react';
 import { profileFor } from '../../../api/profiles';
@@ -9,14 +10,21 @@ import { useDirectory } from '../../../stores/directory';
 import { CommandForm } from './CommandForm';
 import { type ActionFormProps, fieldError } from './form-context';
 
-export function RouteForm({ detail, runner, reroute }: ActionFormProps & { readonly reroute: boolean }) {
+export function RouteForm({
+  detail,
+  runner,
+  variant,
+}: ActionFormProps & { readonly variant: 'route' | 'reroute' | 'move' }) {
   const t = useT();
   const departments = useDirectory((s) => s.departments);
   const people = useDirectory((s) => s.people);
   const chainModes = profileFor(detail.profileId)?.chain.modes ?? ['sequential', 'parallel'];
   const modes: RouteMode[] = ['single', ...chainModes];
-  const [mode, setMode] = useState<RouteMode>('single');
-  const [steps, setSteps] = useState<Assignment[]>([{ departmentId: '', executorId: '' }]);
+  const current = detail.state.assignments.map((a) => ({ departmentId: a.departmentId, executorId: a.executorId }));
+  const moving = variant === 'move' && current.length > 0;
+  const [mode, setMode] = useState<RouteMode>(moving ? (detail.state.mode ?? 'single') : 'single');
+  const [steps, setSteps] = useState<Assignment[]>(moving ? current : [{ departmentId: '', executorId: '' }]);
+  const [reason, setReason] = useState('');
 
   const executorsOf = (departmentId: string) =>
     people.filter((p) => p.departmentId === departmentId && p.roles.includes('executor'));
@@ -33,10 +41,16 @@ export function RouteForm({ detail, runner, reroute }: ActionFormProps & { reado
     setMode(m);
     if (m === 'single') setSteps((s) => s.slice(0, 1));
   };
-  const submit = () => void runner.run({ type: reroute ? 'reroute' : 'route', mode, assignments: steps });
+  const submit = () =>
+    void runner.run(
+      variant === 'move'
+        ? { type: 'move', mode, assignments: steps, reason }
+        : { type: variant, mode, assignments: steps },
+    );
 
   return (
-    <CommandForm title={t.commands[reroute ? 'reroute' : 'route']} runner={runner} onSubmit={submit}>
+    <CommandForm title={t.commands[variant]} runner={runner} onSubmit={submit}>
+      {variant === 'move' && <p className="muted">{t.forms.moveHint}</p>}
       <Field label={t.forms.mode} error={fieldError(runner, 'mode')}>
         <select value={mode} onChange={(e) => changeMode(e.target.value as RouteMode)}>
           {modes.map((m) => (
@@ -114,6 +128,11 @@ export function RouteForm({ detail, runner, reroute }: ActionFormProps & { reado
         >
           {t.forms.addStep}
         </button>
+      )}
+      {variant === 'move' && (
+        <Field label={t.forms.reason} error={fieldError(runner, 'reason')}>
+          <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
       )}
     </CommandForm>
   );

@@ -1,27 +1,42 @@
-// Triage (REGULATIONS "life of a message" 2): topic, location, category, or not processable with the profile's ground.
-import type { Category } from '@otklik/domain';
+// Triage (REGULATIONS "life of a message" 2): topic from the directory, location, category and high importance, or not
+// processable with one of the profile's grounds.
 import { useState } from 'react';
 import { pickLanguage } from '../../../api/errors';
 import { profileFor } from '../../../api/profiles';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
+import { useDirectory } from '../../../stores/directory';
+import { type Classification, ClassificationFields, topicFields } from './ClassificationFields';
 import { CommandForm } from './CommandForm';
 import { type ActionFormProps, fieldError } from './form-context';
 
 export function TriageForm({ detail, runner }: ActionFormProps) {
   const t = useT();
   const s = detail.state;
+  const hasDirectory = useDirectory((d) => d.topics.some((x) => x.active));
   const [processable, setProcessable] = useState(true);
-  const [topic, setTopic] = useState(s.topic ?? '');
-  const [location, setLocation] = useState(s.location ?? '');
-  const [category, setCategory] = useState<Category>(s.category ?? 'ordinary');
+  const [value, setValue] = useState<Classification>({
+    topic: s.topic ?? '',
+    topicId: s.topicId ?? '',
+    location: s.location ?? '',
+    category: s.category ?? 'ordinary',
+    high: s.high,
+  });
   const [ground, setGround] = useState('');
   const [note, setNote] = useState('');
   const grounds = profileFor(detail.profileId)?.rejectionGrounds ?? [];
   const submit = () =>
     void runner.run(
       processable
-        ? { type: 'triage', processable, topic, location, category, note: note || undefined }
+        ? {
+            type: 'triage',
+            processable,
+            ...topicFields(value, hasDirectory),
+            location: value.location.trim() || undefined,
+            category: value.category,
+            high: value.high,
+            note: note || undefined,
+          }
         : { type: 'triage', processable, ground, note: note || undefined },
     );
   return (
@@ -31,23 +46,7 @@ export function TriageForm({ detail, runner }: ActionFormProps) {
         <span>{t.forms.processable}</span>
       </label>
       {processable ? (
-        <>
-          <Field label={t.caseView.topic} error={fieldError(runner, 'topic')}>
-            <input value={topic} onChange={(e) => setTopic(e.target.value)} />
-          </Field>
-          <Field label={t.caseView.location} error={fieldError(runner, 'location')}>
-            <input value={location} onChange={(e) => setLocation(e.target.value)} />
-          </Field>
-          <Field label={t.caseView.category} error={fieldError(runner, 'category')}>
-            <select value={category} onChange={(e) => setCategory(e.target.value as Category)}>
-              {(['ordinary', 'fast-track', 'high'] as const).map((c) => (
-                <option key={c} value={c}>
-                  {t.category[c]}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </>
+        <ClassificationFields profileId={detail.profileId} value={value} onChange={setValue} runner={runner} />
       ) : (
         <Field label={t.forms.ground} error={fieldError(runner, 'ground')}>
           <select value={ground} onChange={(e) => setGround(e.target.value)}>

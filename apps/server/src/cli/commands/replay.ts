@@ -1,0 +1,224 @@
+// `otklik replay`: the regulation sandbox. Plays a scenario (JSON lines on stdin) against a preset or a profile file
+// through the domain's real decider, without a database, and prints every clock, every breach with whom it is charged
+// to and whom to notify, and every holder's share of the case's time.
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import {
+  createCalendar,
+  describeIssues,
+  getPreset,
+  PRESET_IDS,
+  type Profile,
+  parseProfile,
+  Sandbox,
+  type SandboxReport,
+  zScenarioHeader,
+} from '@otklik/domain';
+
+export const help = `Usage:
+  otklik replay --profile <preset-id | path to a profile JSON> [--json] < scenario.jsonl
+
+Plays one case through the rules of a regulation profile, without a database: the same decider the server
+uses, with breaches recorded at the instant they happen (as the server's scheduler does). Prints every clock
+that has a limit, in order of start (what started it, when it was due, when it stopped, when it was breached
+and who held it), every breach with the party it is charged to and the supervisor a deficiency notice goes to,
+and every holder's share of the case's time in working minutes.
+
+Scenario (JSON lines, UTF-8):
+  line 1   {"departments":["roads","zhkh"]}
+           each department gets one executor; "operator" and "curator" always exist. Optional:
+           "topics":[{"name":"Отопление","listed":true}] is the organisation's topic directory (NAO p.16).
+  then     one command per line:
+           {"at":"<ISO instant with offset>","by":"operator"|"curator"|"<department id>","do":"<command>",…}
+           register      category (ordinary|fast-track), high (true|false), topic, place, postedAt, visibility
+                         (public|private)
+           triage        (category, high, topic, place to change what register said)
+           route         departments (ordered list), mode (single|sequential|parallel)
+           return        reason                      (by the department)
+           reroute       departments, reason         (after a return)
+           move          departments, reason         (at any time: parts already sent are kept)
+           part          a department's contribution (text optional)
+           forward       the curator forwards the chain to its next executor (konyshevsky p.16, NAO p.22.2)
+           draft         kind (answer|intermediate|clarification|explanation), evidence (solved|not-confirmed,
+                         for a fast-track answer), reason (for an explanation)
+           revise-request reason
+           approve
+           publish
+           recategorise  any of category, high, topic, place; reason
+           reject        ground (a rejection ground code of the profile)
+           close         no more commands; clocks still open stay open
+
+Output with --json, one JSON object per line:
+  {"clock":"<step>","holder":"operator"|"curator"|"<department id>","startedAt":"…","dueAt":"…",
+   "stoppedAt":"…"|null,"breachedAt":"…"|null}                       one per clock, in order of start
+  {"breach":"<step>","at":"…","holder":"…","notify":"<supervisor>"}    one per breach
+  {"holders":{"operator":<working minutes>,"curator":…,"<department id>":…}}
+Instants are in the profile's time zone with seconds, as \`otklik deadline\` prints them. The supervisor of a
+department is "deputy:<department id>" (its supervising deputy); of the curator and the operator
+"supervisor:curator" and "supervisor:operator" (the person the organisation names). Without --json the same,
+as a readable table.
+
+A refused command prints {"line":N,"error":"…"} (without --json: a line on stderr) and the replay goes on.
+
+Options:
+  --profile <id|path>  a preset (${PRESET_IDS.join(', ')}) or a profile JSON file (a copy of a preset; a file
+                       without the clock model may say "basedOn":"<preset id>")
+  --json               JSON lines instead of a table
+  --help               this text
+
+Exit codes: 0 every line applied; 2 bad options, a bad first line, or any refused line.
+
+Example:
+  printf '%s\\n' \\
+    '{"departments":["health"]}' \\
+    '{"at":"2026-11-24T09:00:00+05:00","by":"operator","do":"register","category":"ordinary"}' \\
+    '{"at":"2026-11-24T09:10:00+05:00","by":"curator","do":"triage","topic":"Здравоохранение","place":"Красноуфимск"}' \\
+    '{"at":"2026-11-24T09:20:00+05:00","by":"curator","do":"route","departments":["health"]}' \\
+    '{"at":"2026-11-24T15:30:00+05:00","by":"health","do":"draft","kind":"answer"}' \\
+    '{"at":"2026-11-24T15:55:00+05:00","by":"curator","do":"approve"}' \\
+    '{"at":"2026-11-24T16:20:00+05:00","by":"curator","do":"publish"}' \\
+  | otklik replay --profile krasnoufimsk-2021 --json`;
+
+const fail = (message: string): number => {
+  process.stderr.write(`otklik replay: ${message}\n`);
+  return 2;
+};
+
+async function loadProfile(spec: string): Promise<Profile | string> {
+  const preset = getPreset(spec);
+  if (preset) return preset;
+  if (!spec.includes('/') && !spec.includes('\\') && !spec.endsWith('.json')) {
+    return `unknown profile "${spec}"; known presets: ${PRESET_IDS.join(', ')}, or give a path to a profile JSON file`;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(spec, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT'
+      ? `no such profile file "${spec}"`
+      : `cannot read the profile file "${spec}": ${error instanceof SyntaxError ? 'not valid JSON' : String(error)}`;
+  }
+  const basedOn =
+    data && typeof data === 'object' && typeof (data as { basedOn?: unknown }).basedOn === 'string'
+      ? getPreset((data as { basedOn: string }).basedOn)
+      : undefined;
+  const parsed = parseProfile(data, { base: basedOn ?? null });
+  if (!parsed.ok) {
+    return `the profile file "${spec}" is invalid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+  }
+  return parsed.profile;
+}
+
+function parseJson(line: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(line) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function printJson(report: SandboxReport): void {
+  const out: string[] = [];
+  for (const c of report.clocks) out.push(JSON.stringify(c));
+  for (const b of report.breaches) out.push(JSON.stringify(b));
+  out.push(JSON.stringify({ holders: report.holders }));
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function printTable(report: SandboxReport): void {
+  const parts = [
+    'Сроки / clocks',
+    report.clocks.length === 0
+      ? '(нет сроков с лимитом / no clock with a limit)'
+      : table(
+          ['clock', 'holder', 'started', 'due', 'stopped', 'breached'],
+          report.clocks.map((c) => [c.clock, c.holder, c.startedAt, c.dueAt, c.stoppedAt ?? '—', c.breachedAt ?? '—']),
+        ),
+    '',
+    'Нарушения / breaches',
+    report.breaches.length === 0
+      ? '(нет / none)'
+      : table(
+          ['breach', 'at', 'holder', 'notify'],
+          report.breaches.map((b) => [b.breach, b.at, b.holder, b.notify ?? '—']),
+        ),
+    '',
+    'Время у участников, раб. мин / time held, working minutes',
+    table(
+      ['holder', 'minutes'],
+      Object.entries(report.holders).map(([k, v]) => [k, String(v)]),
+    ),
+  ];
+  process.stdout.write(`${parts.join('\n')}\n`);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let values: { profile?: string | undefined; json?: boolean | undefined };
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { profile: { type: 'string' }, json: { type: 'boolean' } },
+    });
+    values = parsed.values;
+  } catch (error) {
+    return fail(error instanceof Error ? (error.message.split('\n')[0] ?? 'bad options') : 'bad options');
+  }
+  if (values.profile === undefined) return fail('missing --profile <preset-id | path to a profile JSON>');
+  const profile = await loadProfile(values.profile);
+  if (typeof profile === 'string') return fail(profile);
+  const json = values.json === true;
+  const refuse = (lineNo: number, error: string) => {
+    if (json) process.stdout.write(`${JSON.stringify({ line: lineNo, error })}\n`);
+    else process.stderr.write(`строка ${lineNo} / line ${lineNo}: ${error}\n`);
+  };
+
+  const calendar = createCalendar({ timeZone: profile.timeZone });
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNo = 0;
+  let refused = 0;
+  let sandbox: Sandbox | null = null;
+  for await (const line of lines) {
+    lineNo += 1;
+    if (line.trim() === '') continue;
+    const data = parseJson(line);
+    if (sandbox === null) {
+      const header = data.ok ? zScenarioHeader.safeParse(data.value) : null;
+      if (!header?.success) {
+        refuse(
+          lineNo,
+          header
+            ? `the first line names the departments, e.g. {"departments":["roads"]}: ${describeIssues(header.error)}`
+            : 'not valid JSON',
+        );
+        return 2;
+      }
+      sandbox = new Sandbox(profile, calendar, header.data);
+      continue;
+    }
+    const error = data.ok ? sandbox.apply(data.value) : 'not valid JSON';
+    if (error !== null) {
+      refused += 1;
+      refuse(lineNo, error);
+    }
+  }
+  if (sandbox === null)
+    return fail('empty scenario: the first line names the departments, e.g. {"departments":["roads"]}');
+  const report = sandbox.report();
+  if (json) printJson(report);
+  else printTable(report);
+  return refused > 0 ? 2 : 0;
+}

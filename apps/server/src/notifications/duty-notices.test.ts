@@ -1,0 +1,209 @@
+// Whom a breach reaches (issue 10): the deficiency notice goes to the supervisor of whoever held the clock at the
+// breach instant — the deputy of the first department of a chain that stayed silent, the person the organisation names
+// for its curator — and every notice for an absent executor goes to the substitute, who the board shows as
+// responsible. konyshevsky-2020, Wednesday 25 Nov 2026 (Mon–Fri 09–13, 14–18 MSK).
+import { and, eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { loadCurrentUser } from '../auth/current-user';
+import { listBoard } from '../cases/board';
+import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
+import { notifications } from '../db/schema';
+import { createDeps, type ServerDeps } from '../deps';
+import { createAbsence } from '../directory/absences';
+import { headOverview } from '../reports/head-overview';
+import { describeEachDatabase } from '../test/databases';
+import { createOrgFixture, type OrgFixture, signIn, TEST_PASSWORD } from '../test/fixtures';
+import { createDelivery } from './delivery';
+
+const t = (hhmm: string) => Date.parse(`2026-11-25T${hhmm}:00+03:00`);
+
+function runner(deps: ServerDeps, org: OrgFixture) {
+  return async (personId: string | 'system', caseId: string | undefined, command: unknown, now: number) => {
+    const actor = personId === 'system' ? SYSTEM_ACTOR : (await loadCurrentUser(deps.db, personId, now))!.actor;
+    return executeCaseCommand(deps, { organisationId: org.organisationId, actor, caseId, now, command });
+  };
+}
+
+const registration = {
+  type: 'register',
+  network: 'vk',
+  link: 'https://vk.com/wall-1_55',
+  author: { name: 'Иван' },
+  text: 'Яма на дороге и прорыв трубы',
+  attachments: [],
+  visibility: 'public',
+} as const;
+const triage = { type: 'triage', topic: 'дороги', location: 'центр', category: 'ordinary', processable: true };
+
+async function delivered(deps: ServerDeps, caseId: string) {
+  const delivery = createDelivery({ deps, live: { notify() {} }, mail: null, sweepMs: false });
+  await delivery.idle();
+  await delivery.close();
+  return deps.db
+    .select({ personId: notifications.personId, kind: notifications.kind, title: notifications.title })
+    .from(notifications)
+    .where(eq(notifications.caseId, caseId));
+}
+
+describeEachDatabase('deficiency notices and substitutes', (getDb) => {
+  it('a chain whose first department stays silent: the answer’s breach reaches that department’s deputy', async () => {
+    let now = t('09:00');
+    const deps = createDeps({ database: getDb(), now: () => now });
+    const org = await createOrgFixture(deps);
+    const run = runner(deps, org);
+    const { caseId } = await run(org.people.operator.id, undefined, registration, t('09:00'));
+    await run(org.people.operator.id, caseId, triage, t('09:05'));
+    await run(
+      org.people.curator.id,
+      caseId,
+      {
+        type: 'route',
+        mode: 'sequential',
+        assignments: [
+          { departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id },
+          { departmentId: org.departments.housing, executorId: org.people.housingExecutor.id },
+        ],
+      },
+      t('09:10'),
+    );
+    // p.10: 8 h W from 09:00: 09–13 (4) + 14–18 (4) → 18:00; roads has the case then (housing never received it: p.16, the curator forwards).
+    now = t('18:00') + 1;
+    const { events } = await run('system', caseId, { type: 'record-clock-breached', clockId: 'answer@1' }, now);
+    expect(events[0]?.payload).toMatchObject({
+      holders: [{ role: 'executor', personId: org.people.roadsExecutor.id, departmentId: org.departments.roads }],
+    });
+    const rows = await delivered(deps, caseId);
+    const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.personId);
+    expect(of('assigned')).toEqual([org.people.roadsExecutor.id]);
+    expect(of('clock-breached')).toEqual([org.people.roadsExecutor.id]);
+    // The fixture's roads department is supervised by the deputy; housing's deputy is nobody and hears nothing.
+    expect(of('deficiency-notice')).toEqual([org.people.deputy.id]);
+    expect(rows.find((r) => r.kind === 'deficiency-notice')?.title).toContain('Дороги и транспорт');
+    // The head's overview counts the breach against roads, which held the answer, not against the curator.
+    const overview = await headOverview(deps.db, org.organisationId, now);
+    expect(overview.breachesThisWeek.map((b) => [b.departmentId, b.breaches])).toEqual([[org.departments.roads, 1]]);
+  });
+
+  it('the curator’s breach reaches the person the organisation names (an administrator sets it)', async () => {
+    let now = t('09:00');
+    const deps = createDeps({ database: getDb(), now: () => now });
+    const org = await createOrgFixture(deps);
+    const admin = await signIn(deps, org.people.admin.login, TEST_PASSWORD);
+    const curator = await signIn(deps, org.people.curator.login, TEST_PASSWORD);
+    await expect(curator.directory.setSupervisors({ curatorSupervisorId: org.people.head.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await admin.directory.setSupervisors({ curatorSupervisorId: org.people.head.id });
+    expect((await admin.directory.organisation()).curatorSupervisorId).toBe(org.people.head.id);
+    const run = runner(deps, org);
+    const { caseId } = await run(org.people.operator.id, undefined, registration, t('09:00'));
+    await run(org.people.operator.id, caseId, triage, t('09:05'));
+    // Passed to the curator at 09:05 (p.7) and never routed: the answer (due 18:00) is the curator's.
+    now = t('18:00') + 1;
+    await run('system', caseId, { type: 'record-clock-breached', clockId: 'answer@1' }, now);
+    const rows = await delivered(deps, caseId);
+    expect(rows.filter((r) => r.kind === 'deficiency-notice').map((r) => r.personId)).toEqual([org.people.head.id]);
+    // Every curator hears the breach of "any curator's" clock.
+    expect(
+      rows
+        .filter((r) => r.kind === 'clock-breached')
+        .map((r) => r.personId)
+        .sort(),
+    ).toEqual([org.people.curator.id, org.people.curator2.id].sort());
+  });
+
+  it('a late return is a breach of the returning department, reported to its deputy', async () => {
+    const deps = createDeps({ database: getDb(), now: () => t('11:00') });
+    const org = await createOrgFixture(deps);
+    const run = runner(deps, org);
+    const { caseId } = await run(org.people.operator.id, undefined, registration, t('10:00'));
+    await run(org.people.operator.id, caseId, triage, t('10:05'));
+    await run(
+      org.people.curator.id,
+      caseId,
+      {
+        type: 'route',
+        mode: 'single',
+        assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+      },
+      t('10:10'),
+    );
+    // p.8: 30 min W from 10:10 → 10:40; returned at 11:00, late but accepted.
+    await run(
+      org.people.roadsExecutor.id,
+      caseId,
+      { type: 'return', departmentId: org.departments.roads, reason: 'Это ЖКХ' },
+      t('11:00'),
+    );
+    const rows = await delivered(deps, caseId);
+    expect(rows.filter((r) => r.kind === 'returned-to-you').map((r) => r.personId)).toEqual([org.people.curator.id]);
+    expect(rows.filter((r) => r.kind === 'deficiency-notice').map((r) => r.personId)).toEqual([org.people.deputy.id]);
+  });
+
+  it('while an executor is absent, their notices go to the substitute and the board shows the substitute', async () => {
+    const deps = createDeps({ database: getDb(), now: () => t('10:30') });
+    const org = await createOrgFixture(deps);
+    await createAbsence(deps.db, {
+      organisationId: org.organisationId,
+      personId: org.people.roadsExecutor.id,
+      substituteId: org.people.roadsExecutor2.id,
+      reason: 'illness',
+      startsAt: t('08:00'),
+      endsAt: t('18:00'),
+    });
+    const run = runner(deps, org);
+    const { caseId } = await run(org.people.operator.id, undefined, registration, t('10:00'));
+    await run(org.people.operator.id, caseId, triage, t('10:05'));
+    await run(
+      org.people.curator.id,
+      caseId,
+      {
+        type: 'route',
+        mode: 'single',
+        assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+      },
+      t('10:10'),
+    );
+    const rows = await delivered(deps, caseId);
+    expect(rows.filter((r) => r.kind === 'assigned').map((r) => r.personId)).toEqual([org.people.roadsExecutor2.id]);
+    const [row] = await listBoard(deps.db, org.organisationId, { ids: [caseId], now: t('10:30') });
+    expect(row).toMatchObject({
+      responsiblePersonId: org.people.roadsExecutor2.id,
+      responsiblePersonName: org.people.roadsExecutor2.fullName,
+      absentPersonId: org.people.roadsExecutor.id,
+    });
+    // After the absence the absent person is responsible again.
+    const [later] = await listBoard(deps.db, org.organisationId, { ids: [caseId], now: t('18:30') });
+    expect(later).toMatchObject({ responsiblePersonId: org.people.roadsExecutor.id, absentPersonId: null });
+    // reassign-substitute only to an executor of the same department.
+    const curator = await signIn(deps, org.people.curator.login, TEST_PASSWORD);
+    const version = (await curator.cases.detail({ caseId })).case.version;
+    await expect(
+      curator.cases.command({
+        caseId,
+        expectedVersion: version,
+        command: {
+          type: 'reassign-substitute',
+          departmentId: org.departments.roads,
+          substituteId: org.people.housingExecutor.id,
+          reason: 'illness',
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await curator.cases.command({
+      caseId,
+      expectedVersion: version,
+      command: {
+        type: 'reassign-substitute',
+        departmentId: org.departments.roads,
+        substituteId: org.people.roadsExecutor2.id,
+        reason: 'illness',
+      },
+    });
+    const reassigned = await deps.db
+      .select({ personId: notifications.personId })
+      .from(notifications)
+      .where(and(eq(notifications.caseId, caseId), eq(notifications.kind, 'assigned')));
+    expect(reassigned.length).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,0 +1,189 @@
+// The curator's commands of issue 10 through the API: forward a curator-forwarded chain (NAO p.22.2), move a case to
+// another department with a reason, re-categorise it (category, high importance, a topic from the organisation's topic
+// directory); and stored projections of an older state model are folded again at start. nao-2020, Tuesday 24 Nov 2026.
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { migrateDatabase } from '../../db/migrate';
+import { cases } from '../../db/schema';
+import { createDeps, type ServerDeps } from '../../deps';
+import { describeEachDatabase } from '../../test/databases';
+import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+
+const t = (hhmm: string) => Date.parse(`2026-11-24T${hhmm}:00+03:00`);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describeEachDatabase('curator commands', (getDb) => {
+  let deps: ServerDeps;
+  let clock = t('09:00');
+  let org: OrgFixture;
+  let as: Record<'operator' | 'curator' | 'roads' | 'housing' | 'admin' | 'observer', Caller>;
+
+  beforeAll(async () => {
+    deps = createDeps({ database: getDb(), now: () => clock });
+    org = await createOrgFixture(deps, { profileId: 'nao-2020' });
+    const p = org.people;
+    as = {
+      operator: await signIn(deps, p.operator.login),
+      curator: await signIn(deps, p.curator.login),
+      roads: await signIn(deps, p.roadsExecutor.login),
+      housing: await signIn(deps, p.housingExecutor.login),
+      admin: await signIn(deps, p.admin.login),
+      observer: await signIn(deps, p.observer.login),
+    };
+    await as.admin.directory.createTopic({ name: 'Отопление', listed: true });
+    await as.admin.directory.createTopic({ name: 'Дороги' });
+  });
+
+  async function registered(at: string) {
+    clock = t(at);
+    const { caseId } = await as.operator.cases.register({
+      network: 'vk',
+      link: `https://vk.com/wall-1_${at}`,
+      author: { name: 'Иван' },
+      text: 'Холодные батареи и яма у подъезда',
+      attachments: [],
+      visibility: 'public',
+    });
+    return caseId;
+  }
+  const command = async (who: Caller, caseId: string, c: unknown, at: string) => {
+    clock = t(at);
+    const version = (await who.cases.detail({ caseId })).case.version;
+    return who.cases.command({ caseId, expectedVersion: version, command: c as never });
+  };
+
+  it('topics come from the directory: a listed one shortens the answer (NAO p.16), an unknown one is refused', async () => {
+    expect((await as.observer.directory.topics()).map((x) => [x.name, x.listed])).toEqual([
+      ['Дороги', false],
+      ['Отопление', true],
+    ]);
+    await expect(as.observer.directory.createTopic({ name: 'Космос' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const caseId = await registered('09:00');
+    await expect(
+      command(
+        as.curator,
+        caseId,
+        { type: 'triage', topic: 'Космос', location: 'центр', category: 'ordinary', processable: true },
+        '09:05',
+      ),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await command(
+      as.curator,
+      caseId,
+      { type: 'triage', topic: 'Отопление', location: 'центр', category: 'ordinary', processable: true },
+      '09:05',
+    );
+    const detail = await as.curator.cases.detail({ caseId });
+    // p.16 listed topic: 4 h W from 09:00 → 13:00 (8 h would be 18:00).
+    expect(iso(detail.clocks.overall!.dueAt)).toBe(iso(t('13:00')));
+    // fast-track is not a NAO category.
+    await expect(
+      command(as.curator, caseId, { type: 'recategorise', category: 'fast-track', reason: 'решаемый' }, '09:10'),
+    ).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+    const roads = (await as.observer.directory.topics()).find((x) => x.name === 'Дороги')!;
+    await expect(
+      command(as.operator, caseId, { type: 'recategorise', topicId: roads.id, reason: 'про дорогу' }, '09:10'),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await command(as.curator, caseId, { type: 'recategorise', topicId: roads.id, reason: 'речь о дороге' }, '09:10');
+    const after = await as.curator.cases.detail({ caseId });
+    expect(iso(after.clocks.overall!.dueAt)).toBe(iso(t('18:00')));
+    expect(after.state.corrections).toMatchObject([{ kind: 'recategorise', reason: 'речь о дороге' }]);
+  });
+
+  it('forwards a chain to its next executor; moves a case to another department with a reason', async () => {
+    const caseId = await registered('10:00');
+    await command(
+      as.curator,
+      caseId,
+      { type: 'triage', topic: 'Дороги', location: 'центр', category: 'ordinary', processable: true },
+      '10:05',
+    );
+    await command(
+      as.curator,
+      caseId,
+      {
+        type: 'route',
+        mode: 'sequential',
+        assignments: [
+          { departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id },
+          { departmentId: org.departments.housing, executorId: org.people.housingExecutor.id },
+        ],
+      },
+      '10:10',
+    );
+    await command(
+      as.roads,
+      caseId,
+      { type: 'submit-contribution', departmentId: org.departments.roads, text: 'Яму заделаем в пятницу' },
+      '10:40',
+    );
+    // The part went to the curator: housing has nothing yet, the curator is offered the forward.
+    expect((await as.housing.cases.myTasks()).cases.map((c) => c.id)).not.toContain(caseId);
+    expect((await as.curator.cases.detail({ caseId })).allowedActions).toContain('forward');
+    await command(as.curator, caseId, { type: 'forward', departmentId: org.departments.housing }, '10:50');
+    expect((await as.housing.cases.myTasks()).cases.map((c) => c.id)).toContain(caseId);
+    const detail = await as.curator.cases.detail({ caseId });
+    // housing's part: 2 h W from the forward at 10:50 → 12:50 (p.22).
+    const part = detail.clocks.active.find((c) => c.id.endsWith(`:${org.departments.housing}`));
+    expect(iso(part!.dueAt)).toBe(iso(t('12:50')));
+    // A move needs a reason, the curator's role, and a department of this organisation.
+    await expect(
+      command(
+        as.curator,
+        caseId,
+        {
+          type: 'move',
+          assignments: [{ departmentId: org.departments.health, executorId: org.people.healthExecutor.id }],
+          reason: '',
+        },
+        '11:00',
+      ),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const other = await createOrgFixture(deps, { profileId: 'nao-2020' });
+    await expect(
+      command(
+        as.curator,
+        caseId,
+        {
+          type: 'move',
+          assignments: [{ departmentId: other.departments.health, executorId: other.people.healthExecutor.id }],
+          reason: 'чужой',
+        },
+        '11:00',
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await command(
+      as.curator,
+      caseId,
+      {
+        type: 'move',
+        mode: 'sequential',
+        assignments: [
+          { departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id },
+          { departmentId: org.departments.health, executorId: org.people.healthExecutor.id },
+        ],
+        reason: 'трубы — не ЖКХ, а больница',
+      },
+      '11:00',
+    );
+    const moved = await as.curator.cases.detail({ caseId });
+    // roads' part is kept; health receives now (the first department without a part); housing is off the case.
+    expect(moved.state.contributions.map((c) => c.departmentId)).toEqual([org.departments.roads]);
+    expect(moved.state.assignments.map((a) => a.departmentId)).toEqual([org.departments.roads, org.departments.health]);
+    expect(moved.timeline.at(-1)).toMatchObject({ type: 'case-moved' });
+    expect((await as.housing.cases.myTasks()).cases.map((c) => c.id)).not.toContain(caseId);
+  });
+
+  it('folds a stored projection of an older state model again from its events at start', async () => {
+    const caseId = await registered('12:00');
+    const before = await as.curator.cases.detail({ caseId });
+    // What an older server left: a state without the clock model (no stateModel, no custody).
+    await deps.db
+      .update(cases)
+      .set({ state: sql`(${cases.state} - 'stateModel' - 'custody')` })
+      .where(eq(cases.id, caseId));
+    await migrateDatabase(deps.database);
+    const [row] = await deps.db.select({ state: cases.state }).from(cases).where(eq(cases.id, caseId));
+    expect(row?.state).toEqual(before.state);
+  });
+});

@@ -1,0 +1,73 @@
+// The classification fields shared by triage and re-categorisation: a topic from the organisation's topic directory
+// (NAO p.16 lists are never matched as free text), the place, the category — ordinary, or fast-track where the profile
+// has it (krasnoufimsk p.8) — and the high-importance flag on top of either (p.8.3).
+import type { Category } from '@otklik/domain';
+import { profileFor } from '../../../api/profiles';
+import { Field } from '../../../components/Field';
+import { useT } from '../../../i18n';
+import { useDirectory } from '../../../stores/directory';
+import type { CommandRunner } from '../use-command';
+import { fieldError } from './form-context';
+
+export interface Classification {
+  readonly topic: string;
+  readonly topicId: string;
+  readonly location: string;
+  readonly category: Category;
+  readonly high: boolean;
+}
+
+export function ClassificationFields(props: {
+  readonly profileId: string;
+  readonly value: Classification;
+  readonly onChange: (next: Classification) => void;
+  readonly runner: CommandRunner;
+}) {
+  const t = useT();
+  const topics = useDirectory((s) => s.topics).filter((x) => x.active || x.id === props.value.topicId);
+  const categories = profileFor(props.profileId)?.categories ?? ['ordinary'];
+  const v = props.value;
+  const set = (patch: Partial<Classification>) => props.onChange({ ...v, ...patch });
+  return (
+    <>
+      <Field label={t.caseView.topic} error={fieldError(props.runner, 'topicId') ?? fieldError(props.runner, 'topic')}>
+        {topics.length > 0 ? (
+          <select value={v.topicId} onChange={(e) => set({ topicId: e.target.value })}>
+            <option value="">—</option>
+            {topics.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input value={v.topic} placeholder={t.forms.topicFree} onChange={(e) => set({ topic: e.target.value })} />
+        )}
+      </Field>
+      <Field label={t.caseView.location} error={fieldError(props.runner, 'location')}>
+        <input value={v.location} onChange={(e) => set({ location: e.target.value })} />
+      </Field>
+      {categories.length > 1 && (
+        <Field label={t.caseView.category} error={fieldError(props.runner, 'category')}>
+          <select value={v.category} onChange={(e) => set({ category: e.target.value as Category })}>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {t.category[c]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <label className="field field-check">
+        <input type="checkbox" checked={v.high} onChange={(e) => set({ high: e.target.checked })} />
+        <span>{t.forms.high}</span>
+      </label>
+    </>
+  );
+}
+
+/** The topic fields of a command: the directory entry when there is a directory, else the typed name. */
+export function topicFields(v: Classification, hasDirectory: boolean): { topicId?: string; topic?: string } {
+  if (hasDirectory) return v.topicId ? { topicId: v.topicId } : {};
+  return v.topic.trim() ? { topic: v.topic.trim() } : {};
+}

@@ -1,0 +1,454 @@
+// The `otklik replay` contract (issue 10): the examples of the issue played through the regulation sandbox, with every
+// instant worked out by hand from the 2026 production calendar (Mon–Fri 09–13, 14–18) and the regulation in the
+// comments; the JSON line shapes, the readable table, refused lines (exit 2) and bad options.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli';
+
+const scenario = (header: object, ...lines: object[]) =>
+  `${[header, ...lines].map((l) => JSON.stringify(l)).join('\n')}\n`;
+const parse = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+
+async function replay(profile: string, stdin: string) {
+  const r = await runCli(['replay', '--profile', profile, '--json'], stdin);
+  return { ...r, lines: r.stdout.trim() === '' ? [] : parse(r.stdout) };
+}
+
+describe('otklik replay: the examples of issue 10', () => {
+  it('krasnoufimsk R6: draft, approval and publication on time record no breach', async () => {
+    const t = (hhmm: string) => `2026-11-24T${hhmm}:00+05:00`;
+    const r = await replay(
+      'krasnoufimsk-2021',
+      scenario(
+        { departments: ['health'] },
+        { at: t('09:00'), by: 'operator', do: 'register', category: 'ordinary' },
+        { at: t('09:10'), by: 'curator', do: 'triage', topic: 'Здравоохранение', place: 'Красноуфимск' },
+        { at: t('09:20'), by: 'curator', do: 'route', departments: ['health'] },
+        { at: t('15:30'), by: 'health', do: 'draft', kind: 'answer' },
+        { at: t('15:55'), by: 'curator', do: 'approve' },
+        { at: t('16:20'), by: 'curator', do: 'publish' },
+      ),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      // p.10: 30 min W from reading (detection) → 09:30; stopped by the routing.
+      {
+        clock: 'triage',
+        holder: 'curator',
+        startedAt: t('09:00'),
+        dueAt: t('09:30'),
+        stoppedAt: t('09:20'),
+        breachedAt: null,
+      },
+      // p.12–13: prepared within 6 h W of detection: 09–13 (4) + 14–16 (2) → 16:00; stopped when sent at 15:30.
+      {
+        clock: 'draft',
+        holder: 'health',
+        startedAt: t('09:00'),
+        dueAt: t('16:00'),
+        stoppedAt: t('15:30'),
+        breachedAt: null,
+      },
+      // p.14: 30 min W → 16:00.
+      {
+        clock: 'approve',
+        holder: 'curator',
+        startedAt: t('15:30'),
+        dueAt: t('16:00'),
+        stoppedAt: t('15:55'),
+        breachedAt: null,
+      },
+      // p.16: 30 min W → 16:25.
+      {
+        clock: 'publish',
+        holder: 'curator',
+        startedAt: t('15:55'),
+        dueAt: t('16:25'),
+        stoppedAt: t('16:20'),
+        breachedAt: null,
+      },
+      // curator 09:00–09:20 (20) + 15:30–16:20 (50); health 09:20–13:00 (220) + 14:00–15:30 (90).
+      { holders: { curator: 70, health: 310 } },
+    ]);
+  });
+
+  it('slavgorod: the executor on time and a slow specialist — no breach (p.5 bounds the draft)', async () => {
+    const t = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+07:00`;
+    const r = await replay(
+      'slavgorod-2020',
+      scenario(
+        { departments: ['zhkh'] },
+        { at: t('09:00'), by: 'operator', do: 'register' },
+        { at: t('09:30'), by: 'operator', do: 'triage', category: 'ordinary', topic: 'ЖКХ', place: 'Славгород' },
+        { at: t('10:00'), by: 'curator', do: 'route', departments: ['zhkh'] },
+        { at: t('15:00'), by: 'zhkh', do: 'draft' },
+        { at: t('11:00', '25'), by: 'curator', do: 'approve' },
+        { at: t('11:30', '25'), by: 'curator', do: 'publish' },
+      ),
+    );
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      // p.5: 24 (calendar) hours from receipt 10:00 → Wed 10:00; stopped when the draft reached the specialist.
+      {
+        clock: 'draft',
+        holder: 'zhkh',
+        startedAt: t('10:00'),
+        dueAt: t('10:00', '25'),
+        stoppedAt: t('15:00'),
+        breachedAt: null,
+      },
+      // operator 09:00–09:30; curator 09:30–10:00 (30) + Tue 15–18 (180) + Wed 09:00–11:30 (150); zhkh 10–13, 14–15.
+      { holders: { operator: 30, curator: 360, zhkh: 240 } },
+    ]);
+  });
+
+  it('idrinsky: posted Fri 17:00, registered Mon 09:00 — the answer is due Mon 17:00 (3.1, 3.3)', async () => {
+    const t = (hhmm: string, day = '30') => `2026-11-${day}T${hhmm}:00+07:00`;
+    const r = await replay(
+      'idrinsky-2021',
+      scenario(
+        { departments: ['culture'] },
+        { at: t('09:00'), by: 'operator', do: 'register', postedAt: t('17:00', '27') },
+        { at: t('09:30'), by: 'curator', do: 'triage', category: 'ordinary', topic: 'Культура', place: 'Идринское' },
+        { at: t('10:00'), by: 'curator', do: 'route', departments: ['culture'] },
+        { at: t('12:00'), by: 'culture', do: 'draft' },
+        { at: t('13:00'), by: 'curator', do: 'publish' },
+      ),
+    );
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      // 3.1: 3 W h from posting: Fri 17–18 (1) + Mon 09–11 (2) → Mon 11:00; stopped by the routing at 10:00.
+      {
+        clock: 'triage',
+        holder: 'curator',
+        startedAt: t('17:00', '27'),
+        dueAt: t('11:00'),
+        stoppedAt: t('10:00'),
+        breachedAt: null,
+      },
+      // 3.3: Fri 17:00–24:00 (7 h), Sat–Sun skipped, Mon 00:00–17:00 (17 h) → Mon 17:00 (8 W h inside: Fri 1 + Mon 7).
+      {
+        clock: 'answer',
+        holder: 'curator',
+        startedAt: t('17:00', '27'),
+        dueAt: t('17:00'),
+        stoppedAt: t('13:00'),
+        breachedAt: null,
+      },
+      // 3.2: the structure's own time ≤ 23 W h from receipt: Mon 10–13, 14–18 (7) + Tue (8) + Wed (8) → Wed 18:00;
+      // it ends when the operator accepts the answer (here by publishing it, 13:00).
+      {
+        clock: 'department-total',
+        holder: 'culture',
+        startedAt: t('10:00'),
+        dueAt: '2026-12-02T18:00:00+07:00',
+        stoppedAt: t('13:00'),
+        breachedAt: null,
+      },
+      // 3.2: 4 W h from receipt: 10–13 (3) + 14–15 (1) → 15:00.
+      {
+        clock: 'draft',
+        holder: 'culture',
+        startedAt: t('10:00'),
+        dueAt: t('15:00'),
+        stoppedAt: t('12:00'),
+        breachedAt: null,
+      },
+      // The operator (curator role) held it from the posting: Fri 17–18 (60) + Mon 09–10 (60) + 12–13 (60).
+      { holders: { curator: 180, culture: 120 } },
+    ]);
+  });
+
+  it('NAO chain with a silent first department: the breaches are the first department’s', async () => {
+    const t = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+03:00`;
+    const r = await replay(
+      'nao-2020',
+      scenario(
+        { departments: ['roads', 'zhkh'] },
+        { at: t('09:00'), by: 'operator', do: 'register' },
+        { at: t('09:10'), by: 'curator', do: 'triage', category: 'ordinary', topic: 'Дороги', place: 'Нарьян-Мар' },
+        { at: t('09:20'), by: 'curator', do: 'route', departments: ['roads', 'zhkh'], mode: 'sequential' },
+        { at: t('10:00', '25'), by: 'curator', do: 'close' },
+      ),
+    );
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      // p.14: 30 min W → 09:30, stopped by the routing.
+      {
+        clock: 'triage',
+        holder: 'curator',
+        startedAt: t('09:00'),
+        dueAt: t('09:30'),
+        stoppedAt: t('09:20'),
+        breachedAt: null,
+      },
+      // p.16: 8 h W from 09:00 → 18:00; roads had the case then.
+      {
+        clock: 'answer',
+        holder: 'roads',
+        startedAt: t('09:00'),
+        dueAt: t('18:00'),
+        stoppedAt: null,
+        breachedAt: t('18:00'),
+      },
+      // p.22: roads' part, 2 h W from 09:20 → 11:20. zhkh never received the case: no clock of its own.
+      {
+        clock: 'contribution',
+        holder: 'roads',
+        startedAt: t('09:20'),
+        dueAt: t('11:20'),
+        stoppedAt: null,
+        breachedAt: t('11:20'),
+      },
+      { breach: 'contribution', at: t('11:20'), holder: 'roads', notify: 'deputy:roads' },
+      { breach: 'answer', at: t('18:00'), holder: 'roads', notify: 'deputy:roads' },
+      // curator 09:00–09:20; roads 09:20–13:00 (220) + 14–18 (240) + Wed 09–10 (60).
+      { holders: { curator: 20, roads: 520 } },
+    ]);
+  });
+
+  it('konyshevsky: a late return is recorded as a breach of `return` by the returning department', async () => {
+    const t = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
+    const r = await replay(
+      'konyshevsky-2020',
+      scenario(
+        { departments: ['roads', 'zhkh'] },
+        { at: t('10:00'), by: 'operator', do: 'register' },
+        { at: t('10:05'), by: 'operator', do: 'triage', category: 'ordinary', topic: 'ЖКХ', place: 'Конышёвка' },
+        { at: t('10:10'), by: 'curator', do: 'route', departments: ['roads'] },
+        { at: t('11:00'), by: 'roads', do: 'return', reason: 'вопрос ЖКХ, не дорог' },
+        { at: t('11:20'), by: 'curator', do: 'reroute', departments: ['zhkh'], reason: 'по компетенции' },
+        { at: t('14:00'), by: 'zhkh', do: 'draft' },
+        { at: t('14:20'), by: 'curator', do: 'approve' },
+        { at: t('14:40'), by: 'zhkh', do: 'publish' },
+      ),
+    );
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      // p.7: 30 min W → 10:30; passed to the curator at 10:05.
+      {
+        clock: 'triage',
+        holder: 'operator',
+        startedAt: t('10:00'),
+        dueAt: t('10:30'),
+        stoppedAt: t('10:05'),
+        breachedAt: null,
+      },
+      // p.10: 8 h W: Tue 10–13 (3) + 14–18 (4) + Wed 09–10 (1) → Wed 10:00; zhkh published it.
+      {
+        clock: 'answer',
+        holder: 'zhkh',
+        startedAt: t('10:00'),
+        dueAt: '2026-11-25T10:00:00+03:00',
+        stoppedAt: t('14:40'),
+        breachedAt: null,
+      },
+      // p.11: 4 h W before Wed 10:00: Wed 09–10 (1) + Tue 15–18 (3) → Tue 15:00; roads' ended by its return.
+      {
+        clock: 'draft',
+        holder: 'roads',
+        startedAt: t('10:10'),
+        dueAt: t('15:00'),
+        stoppedAt: t('11:00'),
+        breachedAt: null,
+      },
+      // p.8: the return window is 30 min W from receipt → 10:40; the return at 11:00 is late.
+      {
+        clock: 'return',
+        holder: 'roads',
+        startedAt: t('10:10'),
+        dueAt: t('10:40'),
+        stoppedAt: t('11:00'),
+        breachedAt: t('11:00'),
+      },
+      // p.9: re-routed within 30 min W of the return → 11:30.
+      {
+        clock: 'reroute',
+        holder: 'curator',
+        startedAt: t('11:00'),
+        dueAt: t('11:30'),
+        stoppedAt: t('11:20'),
+        breachedAt: null,
+      },
+      {
+        clock: 'draft',
+        holder: 'zhkh',
+        startedAt: t('11:20'),
+        dueAt: t('15:00'),
+        stoppedAt: t('14:00'),
+        breachedAt: null,
+      },
+      // p.12: approval 30 min W → 14:30; p.14: the executor publishes within 30 min W → 14:50.
+      {
+        clock: 'approve',
+        holder: 'curator',
+        startedAt: t('14:00'),
+        dueAt: t('14:30'),
+        stoppedAt: t('14:20'),
+        breachedAt: null,
+      },
+      {
+        clock: 'publish',
+        holder: 'zhkh',
+        startedAt: t('14:20'),
+        dueAt: t('14:50'),
+        stoppedAt: t('14:40'),
+        breachedAt: null,
+      },
+      { breach: 'return', at: t('11:00'), holder: 'roads', notify: 'deputy:roads' },
+      // operator 10:00–10:05; curator 10:05–10:10, 11:00–11:20, 14:00–14:20; roads 10:10–11:00;
+      // zhkh 11:20–13:00 (100) + 14:20–14:40 (20).
+      { holders: { operator: 5, curator: 45, roads: 50, zhkh: 120 } },
+    ]);
+  });
+
+  it('krasnoufimsk: a re-categorisation that puts the draft in the past is a breach from that moment', async () => {
+    const t = (hhmm: string) => `2026-11-24T${hhmm}:00+05:00`;
+    const r = await replay(
+      'krasnoufimsk-2021',
+      scenario(
+        { departments: ['roads'] },
+        { at: t('09:00'), by: 'operator', do: 'register' },
+        { at: t('09:10'), by: 'curator', do: 'triage', category: 'ordinary', topic: 'Дороги', place: 'Красноуфимск' },
+        { at: t('09:20'), by: 'curator', do: 'route', departments: ['roads'] },
+        { at: t('12:30'), by: 'curator', do: 'recategorise', high: true, reason: 'резонанс в комментариях' },
+        { at: t('12:40'), by: 'curator', do: 'close' },
+      ),
+    );
+    expect(r.code).toBe(0);
+    // High importance (p.12): 3 h W from 09:00 → 12:00, already past at 12:30: breached from 12:30, not 12:00.
+    expect(r.lines).toContainEqual({
+      clock: 'draft',
+      holder: 'roads',
+      startedAt: t('09:00'),
+      dueAt: t('12:00'),
+      stoppedAt: null,
+      breachedAt: t('12:30'),
+    });
+    expect(r.lines).toContainEqual({ breach: 'draft', at: t('12:30'), holder: 'roads', notify: 'deputy:roads' });
+  });
+});
+
+describe('otklik replay: refused lines, bad options, the table and --help', () => {
+  const t = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
+  it('a refused line prints {"line","error"} and the replay goes on; exit 2 at the end', async () => {
+    const stdin = [
+      JSON.stringify({ departments: ['roads'] }),
+      JSON.stringify({ at: t('10:00'), by: 'operator', do: 'register' }),
+      'not json',
+      JSON.stringify({ at: t('10:05'), by: 'mayor', do: 'triage' }),
+      JSON.stringify({ at: t('10:05'), by: 'operator', do: 'fly' }),
+      JSON.stringify({ at: '10:05', by: 'operator', do: 'triage' }),
+      JSON.stringify({ at: t('10:05'), by: 'roads', do: 'route', departments: ['roads'] }),
+      JSON.stringify({
+        at: t('10:05'),
+        by: 'operator',
+        do: 'triage',
+        topic: 'Дороги',
+        place: 'центр',
+        category: 'ordinary',
+      }),
+      JSON.stringify({ at: t('09:00'), by: 'curator', do: 'route', departments: ['roads'] }),
+      JSON.stringify({ at: t('10:10'), by: 'curator', do: 'route', departments: ['roads'] }),
+    ].join('\n');
+    const r = await runCli(['replay', '--profile', 'konyshevsky-2020', '--json'], `${stdin}\n`);
+    expect(r.code).toBe(2);
+    const lines = parse(r.stdout);
+    const errors = lines.filter((l) => 'error' in l);
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 9]);
+    expect(errors[0].error).toMatch(/JSON/);
+    expect(errors[1].error).toMatch(/mayor/);
+    expect(errors[2].error).toMatch(/do must be one of/);
+    expect(errors[3].error).toMatch(/malformed instant/);
+    expect(errors[4].error).toMatch(/route/);
+    expect(errors[5].error).toMatch(/before the previous command/);
+    // The good lines still played: the draft of roads (4 h W before Wed 10:00 → Tue 15:00) runs.
+    expect(lines).toContainEqual(expect.objectContaining({ clock: 'draft', holder: 'roads', dueAt: t('15:00') }));
+    expect(lines.at(-1)).toHaveProperty('holders');
+  });
+
+  it('without --json: a readable table, and refused lines on stderr', async () => {
+    const stdin = scenario(
+      { departments: ['roads'] },
+      { at: t('10:00'), by: 'operator', do: 'register' },
+      { at: t('11:00'), by: 'operator', do: 'close' },
+    );
+    const r = await runCli(['replay', '--profile', 'konyshevsky-2020'], stdin);
+    expect(r.code).toBe(0);
+    // triage 30 min W from 10:00 → 10:30, breached (still open at 11:00); the answer runs.
+    expect(r.stdout).toMatch(
+      /triage\s+operator\s+2026-11-24T10:00:00\+03:00\s+2026-11-24T10:30:00\+03:00\s+—\s+2026-11-24T10:30:00\+03:00/,
+    );
+    expect(r.stdout).toMatch(/triage\s+2026-11-24T10:30:00\+03:00\s+operator\s+supervisor:operator/);
+    const bad = await runCli(
+      ['replay', '--profile', 'konyshevsky-2020'],
+      `${JSON.stringify({ departments: ['a'] })}\n{}\n`,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/line 2/);
+  });
+
+  it('reads a custom profile file (a copy of a preset, the clock model from the preset it names)', async () => {
+    const { PRESETS } = await import('@otklik/domain');
+    const { clocks: _c, categories: _k, ...copy } = PRESETS['nao-2020']!;
+    const dir = mkdtempSync(join(tmpdir(), 'otklik-replay-'));
+    const file = join(dir, 'nao-copy.json');
+    // The answer in 2 working hours instead of 8 (the administration's own act).
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...copy,
+        id: 'nao-fast',
+        basedOn: 'nao-2020',
+        steps: {
+          ...copy.steps,
+          answer: { kind: 'duration', amount: 120, unit: 'working-minutes', from: 'detected', source: 'п. 1' },
+        },
+      }),
+    );
+    const r = await replay(
+      file,
+      scenario({ departments: ['roads'] }, { at: t('10:00'), by: 'operator', do: 'register' }),
+    );
+    expect(r.code).toBe(0);
+    expect(r.lines).toContainEqual(expect.objectContaining({ clock: 'answer', dueAt: t('12:00') }));
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ ...copy, id: 'nao-broken' }));
+    const b = await runCli(['replay', '--profile', broken], '');
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/clocks/);
+  });
+
+  it.each([
+    [['--profile', 'nope'], /unknown profile "nope"/],
+    [[], /missing --profile/],
+    [['--profile', 'nao-2020', '--jsn'], /jsn/],
+    [['--profile', 'nao-2020', 'extra'], /extra/],
+  ])('%j: one line on stderr, exit 2', async (args, message) => {
+    const r = await runCli(['replay', ...args], '');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('a bad first line stops at once', async () => {
+    const r = await runCli(['replay', '--profile', 'nao-2020', '--json'], '{"departments":[]}\n');
+    expect(r.code).toBe(2);
+    expect(parse(r.stdout)[0]).toMatchObject({ line: 1, error: expect.stringContaining('departments') });
+  });
+
+  it('--help documents the scenario, the output and an example', async () => {
+    const r = await runCli(['replay', '--help']);
+    expect(r.code).toBe(0);
+    for (const word of ['--profile', '--json', 'register', 'forward', 'recategorise', 'holders', 'notify', 'Example']) {
+      expect(r.stdout).toContain(word);
+    }
+  });
+});

@@ -1,0 +1,145 @@
+// The curator's corrections of issue 10 in the browser: every clock of the case shows who holds it; the curator moves a
+// misrouted case to another department and re-categorises it, each with a reason, from the keyboard; the history says
+// why. The administrator marks the listed topics of the directory and names the curator's supervisor. And in English.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, registerCase, triageAndRoute } from './support/api';
+import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
+import { findPeople, type Named } from './support/people';
+import { buildWeb, startTestServer, type TestServer } from './support/server';
+
+const POLL = { timeout: 20_000, interval: 250 };
+
+describe.skipIf(!hasBrowser)('the curator moves and re-categorises a case; every clock shows its holder', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let caseId: string;
+  let people: Record<string, Named>;
+  let curator: Page;
+
+  beforeAll(async () => {
+    buildWeb();
+    server = await startTestServer();
+    browser = await launchBrowser();
+    const operator = await new ApiClient(server.url).login('operator');
+    const api = await new ApiClient(server.url).login('curator');
+    people = await findPeople(api, ['zhkh', 'roads']);
+    caseId = await registerCase(operator, {
+      text: 'На ул. Заречной у дома 8 провал асфальта, машины объезжают по тротуару.',
+    });
+    // Misrouted: a road question sent to ЖКХ.
+    await triageAndRoute(
+      api,
+      caseId,
+      { topic: 'Дороги', location: 'ул. Заречная, 8', category: 'ordinary' },
+      people.zhkh!,
+    );
+    curator = (await signedInPage(browser, server.url, 'curator')).page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  const holders = () => curator.getByTestId('clock-holder').allTextContents();
+
+  it('shows who holds each clock: the ЖКХ executor has the draft and the case-wide answer', async () => {
+    await curator.goto(`${server.url}/cases/${caseId}`);
+    await expect.poll(async () => (await holders()).join(' | '), POLL).toContain(people.zhkh!.short);
+    const all = await holders();
+    // konyshevsky-2020: the draft (p.11) and the answer (p.10, whoever has the case) are ЖКХ's now.
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    for (const line of all) expect(line).toContain(people.zhkh!.department.name);
+    expect(all.join(' ')).toContain('тот, у кого обращение сейчас');
+    await expect.poll(() => curator.getByTestId('holder-shares').textContent(), POLL).toContain('куратор');
+  });
+
+  it('moves the case to Дороги with a reason, from the keyboard', async () => {
+    await curator.getByRole('button', { name: 'Передать другому подразделению' }).click();
+    const form = curator.getByRole('form', { name: 'Передать другому подразделению' });
+    // The current department is prefilled; the curator replaces it.
+    await form.getByLabel('Подразделение').focus();
+    await form.getByLabel('Подразделение').selectOption({ label: people.roads!.department.name });
+    await form.getByLabel('Исполнитель').selectOption({ label: people.roads!.person.fullName });
+    await form.getByLabel('Причина').focus();
+    await curator.keyboard.type('Провал асфальта — вопрос дорожного отдела');
+    // Submitting without a reason would be refused; with it, Tab to the button and Enter.
+    await curator.keyboard.press('Tab');
+    await curator.keyboard.press('Enter');
+    await expect.poll(() => curator.locator('.timeline-case-moved').count(), POLL).toBe(1);
+    expect(await curator.locator('.timeline-case-moved').textContent()).toContain('вопрос дорожного отдела');
+    await expect.poll(async () => (await holders()).join(' | '), POLL).toContain(people.roads!.short);
+    expect((await holders()).join(' | ')).not.toContain(people.zhkh!.short);
+  });
+
+  it('a re-categorisation needs a reason; with one it is recorded in the history', async () => {
+    await curator.getByRole('button', { name: 'Изменить классификацию' }).click();
+    const form = curator.getByRole('form', { name: 'Изменить классификацию' });
+    await form.getByLabel('Повышенной важности').check();
+    await form.getByRole('button', { name: 'Отправить' }).click();
+    await expect.poll(() => form.locator('.field-error').first().textContent(), POLL).toContain('причина');
+    await form.getByLabel('Причина').fill('Много комментариев, возможен резонанс');
+    await form.getByRole('button', { name: 'Отправить' }).click();
+    await expect.poll(() => curator.locator('.timeline-case-recategorised').count(), POLL).toBe(1);
+    expect(await curator.locator('.timeline-case-recategorised').textContent()).toContain('резонанс');
+    await screenshot(curator, 'case-curator-corrections', true);
+  });
+
+  it('the same screen in English names the actions and the holders', async () => {
+    const { page } = await signedInPage(browser, server.url, 'curator');
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Move to another department' }).count(), POLL).toBe(1);
+    expect((await page.getByTestId('clock-holder').allTextContents()).join(' ')).toContain('Held by');
+  });
+});
+
+describe.skipIf(!hasBrowser)(
+  'the administrator: the topic directory and the supervision of curator and operator',
+  () => {
+    let server: TestServer;
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      buildWeb();
+      server = await startTestServer();
+      browser = await launchBrowser();
+      page = (await signedInPage(browser, server.url, 'admin')).page;
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.dispose();
+    });
+
+    it('adds a topic marked as listed (NAO p.16) and unmarks another', async () => {
+      await page.goto(`${server.url}/admin/topics`);
+      await page.getByLabel('Название').fill('Паводок');
+      await page.getByLabel('В перечне тем с ответом в сокращённый срок', { exact: true }).check();
+      await page.getByRole('button', { name: 'Создать' }).click();
+      const listed = page.getByLabel('В перечне тем с ответом в сокращённый срок: Паводок');
+      await expect.poll(() => listed.count(), POLL).toBe(1);
+      expect(await listed.isChecked()).toBe(true);
+      await listed.uncheck();
+      await expect
+        .poll(() => page.getByLabel('В перечне тем с ответом в сокращённый срок: Паводок').isChecked(), POLL)
+        .toBe(false);
+      await screenshot(page, 'admin-topics');
+    });
+
+    it('names who receives the notices of the curator’s breaches', async () => {
+      await page.goto(`${server.url}/admin/supervisors`);
+      const select = page.getByLabel('Получает сообщения о нарушениях сроков куратором');
+      // The demo names the head of the office (konyshevsky p.22); the administrator chooses the head instead.
+      await expect.poll(() => select.locator('option:checked').textContent(), POLL).toContain('Управляющий делами');
+      const head = await select.locator('option', { hasText: '— Глава' }).first().getAttribute('value');
+      await select.selectOption(head!);
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await expect.poll(() => page.locator('.success-message').count(), POLL).toBe(1);
+      await page.reload();
+      await expect
+        .poll(() => page.getByLabel('Получает сообщения о нарушениях сроков куратором').inputValue(), POLL)
+        .toBe(head);
+    });
+  },
+);
