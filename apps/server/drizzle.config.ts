@@ -3,7 +3,13 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/db/schema.ts', './src/realtime/schema.ts', './src/scheduler/schema.ts', './src/db/schema-reports.ts'],
+  schema: [
+    './src/db/schema.ts',
+    './src/realtime/schema.ts',
+    './src/scheduler/schema.ts',
+    './src/db/schema-reports.ts',
+    './src/db/schema-security.ts',
+  ],
   out: './drizzle',
   casing: 'snake_case',
 });

@@ -1,8 +1,10 @@
 // What every request handler and service needs, created once per server (and per test file).
-import type { RateLimiter } from './auth/rate-limit';
-import { createRateLimiter } from './auth/rate-limit';
+import proxyAddr from 'proxy-addr';
+import { createLoginLimiter, type LoginLimiter, type LoginLimits } from './auth/login-limiter';
 import type { Database, Db } from './db/connect';
 import { createEventsBus, type EventsBus } from './events-bus';
+import { createHealth, type Health } from './health/registry';
+import { createOrigins, type Origins } from './http/origin';
 
 export interface ServerDeps {
   readonly database: Database;
@@ -13,8 +15,15 @@ export interface ServerDeps {
   readonly cookieSecure: boolean;
   /** Where uploaded attachments are stored; null keeps them out of the file system (in-memory tests). */
   readonly attachmentsDir: string | null;
-  readonly loginLimiter: RateLimiter;
+  readonly loginLimiter: LoginLimiter;
   readonly bus: EventsBus;
+  /** The origins allowed to change anything (OTKLIK_PUBLIC_URL, or the listening address). */
+  readonly origins: Origins;
+  /** Which peer addresses are reverse proxies whose X-Forwarded-For is believed (OTKLIK_TRUST_PROXY). */
+  readonly trustProxy: (address: string, hop: number) => boolean;
+  /** Longest a request waits for the database before it is answered UNAVAILABLE. */
+  readonly requestTimeoutMs: number;
+  readonly health: Health;
 }
 
 export interface DepsOptions {
@@ -24,18 +33,30 @@ export interface DepsOptions {
   cookieSecure?: boolean;
   attachmentsDir?: string | null;
   bus?: EventsBus;
+  /** OTKLIK_PUBLIC_URL. */
+  publicUrl?: string;
+  /** OTKLIK_TRUST_PROXY, parsed (addresses, CIDRs, proxy-addr keywords). */
+  trustProxy?: readonly string[];
+  requestTimeoutMs?: number;
+  loginLimits?: LoginLimits;
+  health?: Health;
 }
 
 export function createDeps(options: DepsOptions): ServerDeps {
+  const origins = createOrigins(options.publicUrl);
   return {
     database: options.database,
     db: options.database.db,
     now: options.now ?? Date.now,
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000,
-    cookieSecure: options.cookieSecure ?? false,
+    // Behind https the cookie is Secure whatever COOKIE_SECURE says.
+    cookieSecure: (options.cookieSecure ?? false) || origins.publicUrl?.protocol === 'https:',
     attachmentsDir: options.attachmentsDir ?? null,
-    // 5 failed attempts per login and address within 15 minutes, then wait.
-    loginLimiter: createRateLimiter({ maxFailures: 5, windowMs: 15 * 60_000 }),
+    loginLimiter: createLoginLimiter(options.database.db, options.loginLimits),
     bus: options.bus ?? createEventsBus(),
+    origins,
+    trustProxy: proxyAddr.compile([...(options.trustProxy ?? [])]),
+    requestTimeoutMs: options.requestTimeoutMs ?? 20_000,
+    health: options.health ?? createHealth(),
   };
 }

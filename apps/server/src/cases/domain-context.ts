@@ -1,12 +1,12 @@
 // The rules a case is decided with: its organisation's regulation profile (a preset or a custom one) and
 // working-time calendar (time zone + overrides). Calendars are cached because building one precomputes a year.
 import {
-  type CalendarOverrides,
   createCalendar,
   type DomainContext,
   getPreset,
   type Profile,
   parseProfile,
+  sanitiseOverrides,
   type WorkingCalendar,
 } from '@otklik/domain';
 import { and, eq } from 'drizzle-orm';
@@ -17,11 +17,20 @@ import { AppError } from '../errors/app-error';
 
 const calendars = new Map<string, WorkingCalendar>();
 
+/** The organisation's calendar from its stored overrides. A stored entry that is not a real date (written before
+ *  input was validated, or by hand) is left out and reported once in the log: the rest of the calendar still works,
+ *  and calendar.days shows the administrator what was ignored. */
 export function calendarFor(timeZone: string, overrides: unknown): WorkingCalendar {
   const key = `${timeZone}|${JSON.stringify(overrides ?? {})}`;
   let calendar = calendars.get(key);
   if (!calendar) {
-    calendar = createCalendar({ timeZone, overrides: (overrides ?? {}) as CalendarOverrides });
+    const { overrides: valid, problems } = sanitiseOverrides(overrides ?? {});
+    if (problems.length > 0) {
+      process.stderr.write(
+        `calendar: ignored invalid overrides (${timeZone}): ${problems.map((p) => `${p.path}=${JSON.stringify(p.value)}`).join(', ')}\n`,
+      );
+    }
+    calendar = createCalendar({ timeZone, overrides: valid });
     if (calendars.size > 200) calendars.clear();
     calendars.set(key, calendar);
   }

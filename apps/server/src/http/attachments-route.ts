@@ -10,7 +10,7 @@ import { clientIp, sendJson } from './respond';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function requireUser(deps: ServerDeps, req: IncomingMessage) {
-  const ctx = await createContext(deps, { cookieHeader: req.headers.cookie, ip: clientIp(req) });
+  const ctx = await createContext(deps, { cookieHeader: req.headers.cookie, ip: clientIp(deps, req) });
   if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Войдите в систему / please sign in');
   return ctx.user;
 }

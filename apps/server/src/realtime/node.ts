@@ -13,7 +13,10 @@ export interface RealtimeNode {
 
 export async function startRealtimeNode(
   options: StartServerOptions &
-    Pick<RealtimeServicesOptions, 'smtpUrl' | 'scheduler' | 'timeIntervalMs' | 'sessionCheckMs'> = {},
+    Pick<RealtimeServicesOptions, 'smtpUrl' | 'scheduler' | 'timeIntervalMs' | 'sessionCheckMs'> & {
+      /** How long SIGTERM waits for requests in flight (OTKLIK_SHUTDOWN_GRACE_MS, default 10 s). */
+      shutdownGraceMs?: number;
+    } = {},
 ): Promise<RealtimeNode> {
   const running = await startServer(options);
   const services = await startRealtimeServices({
@@ -31,7 +34,7 @@ export async function startRealtimeNode(
     url: running.url,
     close() {
       closing ??= (async () => {
-        await services.shutdown();
+        await services.shutdown(options.shutdownGraceMs);
         await running.close();
       })();
       return closing;

@@ -2,10 +2,12 @@
 // node dies, its session ends, the lock is released and another node's next attempt takes it. PGlite: one process,
 // it simply leads.
 import pg from 'pg';
+import { LOCK_KEYS } from '../db/advisory-lock';
 import type { Database } from '../db/connect';
+import { pgClientConfig } from '../db/pg-config';
 
-/** An arbitrary constant shared by every Otklik node (the migration lock uses another). */
-export const SCHEDULER_LOCK_KEY = 7_345_002;
+/** The leader's session lock (every advisory key is named in db/advisory-lock.ts). */
+export const SCHEDULER_LOCK_KEY = LOCK_KEYS.schedulerLeader;
 
 export interface Leadership {
   /** True while this node holds the lock (checked again on every call to `confirm`). */
@@ -28,7 +30,7 @@ export function createLeadership(database: Database): Leadership {
       },
     };
   }
-  const url = database.raw.url;
+  const connection = database.raw.connection;
   let client: pg.Client | null = null;
   let leading = false;
   let released = false;
@@ -49,7 +51,9 @@ export function createLeadership(database: Database): Leadership {
       try {
         if (!client) {
           // The process id in the name lets an operator (and the fail-over test) see which node leads.
-          const c = new pg.Client({ connectionString: url, application_name: `otklik-scheduler:${process.pid}` });
+          const c = new pg.Client(
+            pgClientConfig(connection, { application_name: `otklik-scheduler:${process.pid}` }),
+          );
           // A broken connection means the lock is gone with the session: stop leading at once.
           c.on('error', drop);
           c.on('end', () => {

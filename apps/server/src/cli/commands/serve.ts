@@ -15,7 +15,14 @@ On first start with an empty database, demo data is created (set OTKLIK_NO_DEMO=
 
 export function databaseTargetFromEnv(env: ReturnType<typeof readEnv>): DatabaseTarget {
   return env.DATABASE_URL
-    ? { kind: 'postgres', url: env.DATABASE_URL }
+    ? {
+        kind: 'postgres',
+        url: env.DATABASE_URL,
+        settings: {
+          connectTimeoutMs: env.OTKLIK_DB_CONNECT_TIMEOUT_MS,
+          statementTimeoutMs: env.OTKLIK_DB_STATEMENT_TIMEOUT_MS,
+        },
+      }
     : { kind: 'pglite', dataDir: env.OTKLIK_DATA_DIR };
 }
 
@@ -31,6 +38,10 @@ export async function run(_argv: string[]): Promise<number> {
     host: env.HOST,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: env.COOKIE_SECURE,
+    publicUrl: env.OTKLIK_PUBLIC_URL,
+    trustProxy: env.OTKLIK_TRUST_PROXY,
+    requestTimeoutMs: env.OTKLIK_REQUEST_TIMEOUT_MS,
+    shutdownGraceMs: env.OTKLIK_SHUTDOWN_GRACE_MS,
     attachmentsDir: join(dataDir, 'attachments'),
     beforeListen: async (deps) => {
       if (env.OTKLIK_NO_DEMO) return;

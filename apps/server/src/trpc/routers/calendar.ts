@@ -1,24 +1,27 @@
 // The organisation's working-time calendar: its days (with the decree they come from), the administrator's
 // overrides and time zone, and a deadline preview for a step of the organisation's profile.
-import { stepDeadline, zCategory, zStepId } from '@otklik/domain';
+import {
+  sanitiseOverrides,
+  stepDeadline,
+  zCalendarOverrides,
+  zCategory,
+  zLocalDate,
+  zStepId,
+} from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendarFor, loadOrganisationRules } from '../../cases/domain-context';
 import { organisations } from '../../db/schema';
 import { getOrganisation } from '../../directory/organisations';
+import { audited } from '../../audit/record';
 import { AppError } from '../../errors/app-error';
 import { zInstant } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
 
-const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в формате ГГГГ-ММ-ДД / date as YYYY-MM-DD');
-const zInterval = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]);
-const zOverrides = z.object({
-  extraDaysOff: z.array(zDate).max(366).optional(),
-  extraWorkingDays: z
-    .array(z.object({ date: zDate, intervals: z.array(zInterval).max(6).optional() }))
-    .max(366)
-    .optional(),
-});
+/** Instants a deadline can be previewed from: the production calendar knows 2000–2100 well enough. */
+const zPreviewInstant = zInstant
+  .min(Date.UTC(2000, 0, 1), 'не раньше 2000 года / not before 2000')
+  .max(Date.UTC(2100, 0, 1), 'не позже 2100 года / not after 2100');
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -37,7 +40,7 @@ function addDays(date: string, n: number): string {
 
 export const calendarRouter = router({
   /** The status of each local day in [from, to] (at most 400 days). */
-  days: protectedProcedure.input(z.object({ from: zDate, to: zDate })).query(async ({ ctx, input }) => {
+  days: protectedProcedure.input(z.object({ from: zLocalDate, to: zLocalDate })).query(async ({ ctx, input }) => {
     const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
     const calendar = calendarFor(org.timeZone, org.calendarOverrides);
     const days = [];
@@ -45,14 +48,15 @@ export const calendarRouter = router({
       if (i >= 400) throw new AppError('BAD_INPUT', 'Не более 400 дней за запрос / at most 400 days per request');
       days.push(calendar.dayInfo(date));
     }
-    return { timeZone: org.timeZone, overrides: org.calendarOverrides, days };
+    // Stored entries that are not real dates are ignored by every deadline; the administrator sees them to fix them.
+    const { problems } = sanitiseOverrides(org.calendarOverrides);
+    return { timeZone: org.timeZone, overrides: org.calendarOverrides, invalidOverrides: problems, days };
   }),
 
-  setOverrides: adminProcedure.input(zOverrides).mutation(async ({ ctx, input }) => {
-    await ctx.deps.db
-      .update(organisations)
-      .set({ calendarOverrides: input })
-      .where(eq(organisations.id, ctx.user.organisationId));
+  setOverrides: adminProcedure.input(zCalendarOverrides).mutation(async ({ ctx, input }) => {
+    await audited(ctx, { action: 'calendar.overrides-set', targetType: 'organisation', details: input }, (tx) =>
+      tx.update(organisations).set({ calendarOverrides: input }).where(eq(organisations.id, ctx.user.organisationId)),
+    );
     return { ok: true as const };
   }),
 
@@ -62,10 +66,9 @@ export const calendarRouter = router({
       if (!isTimeZone(input.timeZone)) {
         throw new AppError('BAD_INPUT', `Неизвестный часовой пояс «${input.timeZone}» / unknown time zone`);
       }
-      await ctx.deps.db
-        .update(organisations)
-        .set({ timeZone: input.timeZone })
-        .where(eq(organisations.id, ctx.user.organisationId));
+      await audited(ctx, { action: 'calendar.time-zone-set', targetType: 'organisation', details: input }, (tx) =>
+        tx.update(organisations).set({ timeZone: input.timeZone }).where(eq(organisations.id, ctx.user.organisationId)),
+      );
       return { ok: true as const };
     }),
 
@@ -74,7 +77,7 @@ export const calendarRouter = router({
     .input(
       z.object({
         step: zStepId,
-        from: zInstant,
+        from: zPreviewInstant,
         category: zCategory.optional(),
         topic: z.string().max(200).optional(),
       }),

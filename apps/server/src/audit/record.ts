@@ -1,0 +1,66 @@
+// The one way to write the audit log. `recordAudit` writes an entry (inside the caller's transaction when given one);
+// `audited` runs an administrative change and its entry in one transaction, so a change is never without its entry.
+import type { Context } from '../trpc/context';
+import type { DbOrTx, Tx } from '../db/connect';
+import { auditLog } from '../db/schema-security';
+import type { AuditAction } from './actions';
+
+export interface AuditEntry {
+  organisationId: string | null;
+  actorId: string | null;
+  actorLogin: string | null;
+  action: AuditAction;
+  targetType?: string | null;
+  targetId?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+  at?: number;
+}
+
+/** Secrets never enter the log, whatever a caller passes in `details`. */
+const SECRET_KEYS = /password|secret|token|key$/i;
+
+function scrub(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(details).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '***' : v] as const),
+  );
+}
+
+export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    organisationId: entry.organisationId,
+    actorId: entry.actorId,
+    actorLogin: entry.actorLogin,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ip: entry.ip ?? null,
+    details: scrub(entry.details ?? {}),
+    ...(entry.at !== undefined ? { at: new Date(entry.at) } : {}),
+  });
+}
+
+type SignedInContext = Context & { user: NonNullable<Context['user']> };
+
+export type AuditDescription<T> = Pick<AuditEntry, 'action' | 'targetType' | 'targetId' | 'details'>;
+
+/** Runs `work` and records what it did (described from its result) in one transaction, as the signed-in user. */
+export async function audited<T>(
+  ctx: SignedInContext,
+  describe: AuditDescription<T> | ((result: T) => AuditDescription<T>),
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return ctx.deps.db.transaction(async (tx) => {
+    const result = await work(tx);
+    const d = typeof describe === 'function' ? describe(result) : describe;
+    await recordAudit(tx, {
+      organisationId: ctx.user.organisationId,
+      actorId: ctx.user.personId,
+      actorLogin: ctx.user.login,
+      ip: ctx.ip,
+      at: ctx.deps.now(),
+      ...d,
+    });
+    return result;
+  });
+}
