@@ -35,7 +35,8 @@ const zEnv = z.object({
     .optional()
     .transform((v, ctx) => {
       const list = parseTrustProxy(v);
-      if (list === null) ctx.addIssue({ code: 'custom', message: 'список адресов или CIDR через запятую / comma list' });
+      if (list === null)
+        ctx.addIssue({ code: 'custom', message: 'список адресов или CIDR через запятую / comma list' });
       return list ?? [];
     }),
   /** Longest wait for a new PostgreSQL connection, in milliseconds. */
@@ -54,7 +55,10 @@ const ADDRESS = /^[0-9a-f.:]+(\/\d{1,3})?$/i;
 /** 'false'/'0'/unset → trust nobody; otherwise a comma list of proxy addresses, CIDR ranges or proxy-addr keywords. */
 export function parseTrustProxy(value: string | undefined): string[] | null {
   if (value === undefined || value === '' || value === '0' || value === 'false') return [];
-  const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return items.every((s) => KEYWORDS.has(s) || ADDRESS.test(s)) ? items : null;
 }
 

@@ -1,8 +1,9 @@
 // The one way to write the audit log. `recordAudit` writes an entry (inside the caller's transaction when given one);
 // `audited` runs an administrative change and its entry in one transaction, so a change is never without its entry.
-import type { Context } from '../trpc/context';
+
 import type { DbOrTx, Tx } from '../db/connect';
 import { auditLog } from '../db/schema-security';
+import type { Context } from '../trpc/context';
 import type { AuditAction } from './actions';
 
 export interface AuditEntry {
@@ -21,9 +22,7 @@ export interface AuditEntry {
 const SECRET_KEYS = /password|secret|token|key$/i;
 
 function scrub(details: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(details).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '***' : v] as const),
-  );
+  return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '***' : v] as const));
 }
 
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
@@ -42,12 +41,12 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> 
 
 type SignedInContext = Context & { user: NonNullable<Context['user']> };
 
-export type AuditDescription<T> = Pick<AuditEntry, 'action' | 'targetType' | 'targetId' | 'details'>;
+export type AuditDescription = Pick<AuditEntry, 'action' | 'targetType' | 'targetId' | 'details'>;
 
 /** Runs `work` and records what it did (described from its result) in one transaction, as the signed-in user. */
 export async function audited<T>(
   ctx: SignedInContext,
-  describe: AuditDescription<T> | ((result: T) => AuditDescription<T>),
+  describe: AuditDescription | ((result: T) => AuditDescription),
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return ctx.deps.db.transaction(async (tx) => {

@@ -1,14 +1,7 @@
 // The domain's visibility rule (packages/domain access/visibility.ts) applied to the database: a SQL condition that
 // keeps exactly the cases `canSeeCase` allows (the board, the changes feed, report rows), the parties of stored cases,
 // and the checks of one case (detail, commands, attachments, socket rooms).
-import {
-  type Actor,
-  type CaseParties,
-  canSeeCase,
-
-  type VisibilityScope,
-  visibilityScope,
-} from '@otklik/domain';
+import { type Actor, type CaseParties, canSeeCase, type VisibilityScope, visibilityScope } from '@otklik/domain';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
@@ -32,11 +25,7 @@ export const notVisible = () =>
   new AppError('NOT_FOUND', 'Обращение не найдено или недоступно / case not found or not accessible');
 
 /** The parties of a case of the organisation, or null when there is no such case. */
-export async function loadParties(
-  db: DbOrTx,
-  organisationId: string,
-  caseId: string,
-): Promise<CaseParties | null> {
+export async function loadParties(db: DbOrTx, organisationId: string, caseId: string): Promise<CaseParties | null> {
   const [row] = await db
     .select({ departmentIds: cases.partyDepartmentIds, executorIds: cases.partyExecutorIds })
     .from(cases)
@@ -70,4 +59,3 @@ export async function visibleCaseIds(
     .where(and(eq(cases.organisationId, organisationId), inArray(cases.id, [...ids]), actorCondition(actor)));
   return new Set(rows.map((r) => r.id));
 }
-

@@ -1,8 +1,11 @@
 // The board: every open case of an organisation with its clocks, filterable; and "my tasks" of one person.
+
+import type { Actor } from '@otklik/domain';
 import { and, arrayContains, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/connect';
 import { cases, departments, people } from '../db/schema';
+import { actorCondition } from './access';
 
 export interface BoardFilters {
   departmentId?: string;
@@ -14,6 +17,8 @@ export interface BoardFilters {
   includeClosed?: boolean;
   /** Only these cases (the changes feed). */
   ids?: string[];
+  /** Only the cases this person may see (domain canSeeCase); absent for the wall display and the system. */
+  visibleTo?: Actor;
   limit?: number;
 }
 
@@ -34,6 +39,8 @@ const boardColumns = {
   responsibleDepartmentName: departments.name,
   departmentIds: cases.departmentIds,
   executorIds: cases.executorIds,
+  partyDepartmentIds: cases.partyDepartmentIds,
+  partyExecutorIds: cases.partyExecutorIds,
   category: cases.category,
   topic: cases.topic,
   location: cases.location,
@@ -71,6 +78,10 @@ export function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilt
   if (filters.network) conditions.push(eq(cases.network, filters.network));
   if (filters.topic) conditions.push(eq(cases.topic, filters.topic));
   if (filters.ids) conditions.push(inArray(cases.id, filters.ids));
+  if (filters.visibleTo) {
+    const visible = actorCondition(filters.visibleTo);
+    if (visible) conditions.push(visible);
+  }
   // Most urgent first; cases without a running clock last.
   return boardQuery(db, and(...conditions))
     .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.number))

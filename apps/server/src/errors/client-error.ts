@@ -59,7 +59,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   if (nodeCode(error)) return true;
   // PGlite after close, postgres.js after end().
-  return /closed|terminat|Connection ended|pglite is closed/i.test(messageOf(error)) && !/syntax/i.test(messageOf(error));
+  return (
+    /closed|terminat|Connection ended|pglite is closed/i.test(messageOf(error)) && !/syntax/i.test(messageOf(error))
+  );
 }
 
 /** A refusal by the database of a value the client sent (never its text: it can quote SQL). */

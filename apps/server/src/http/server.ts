@@ -3,13 +3,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { type Database, type DatabaseTarget, openDatabase } from '../db/connect';
 import { migrateDatabase } from '../db/migrate';
 import { createDeps, type DepsOptions, type ServerDeps } from '../deps';
+import { AppError } from '../errors/app-error';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/context';
-import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
-import { AppError } from '../errors/app-error';
 import { handleApiRequest } from './api-routes';
 import { handleHealthz, handleLivez, handleReadyz } from './health-routes';
 import { checkOrigin } from './origin';

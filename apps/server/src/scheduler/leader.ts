@@ -51,9 +51,7 @@ export function createLeadership(database: Database): Leadership {
       try {
         if (!client) {
           // The process id in the name lets an operator (and the fail-over test) see which node leads.
-          const c = new pg.Client(
-            pgClientConfig(connection, { application_name: `otklik-scheduler:${process.pid}` }),
-          );
+          const c = new pg.Client(pgClientConfig(connection, { application_name: `otklik-scheduler:${process.pid}` }));
           // A broken connection means the lock is gone with the session: stop leading at once.
           c.on('error', drop);
           c.on('end', () => {

@@ -56,7 +56,13 @@ describe('canSeeCase / takesPartIn', () => {
   });
 
   it('hides the appeal personal data from readers', () => {
-    const event = { type: 'converted-to-appeal', fullName: 'Иванов', address: 'ул. Ленина', phone: '+7', registrationNumber: 'N1' };
+    const event = {
+      type: 'converted-to-appeal',
+      fullName: 'Иванов',
+      address: 'ул. Ленина',
+      phone: '+7',
+      registrationNumber: 'N1',
+    };
     expect(eventForReader(event)).toMatchObject({ fullName: '', address: '', phone: '', registrationNumber: 'N1' });
     const other = { type: 'case-triaged', topic: 'Дороги' };
     expect(eventForReader(other)).toBe(other);
@@ -65,7 +71,15 @@ describe('canSeeCase / takesPartIn', () => {
 
 describe('visibilityScope', () => {
   const ids = fc.constantFrom('d1', 'd2', 'd3', 'p1', 'p2', 'p3');
-  const roles = fc.subarray(['operator', 'curator', 'executor', 'department-head', 'head', 'administrator', 'observer'] as Role[]);
+  const roles = fc.subarray([
+    'operator',
+    'curator',
+    'executor',
+    'department-head',
+    'head',
+    'administrator',
+    'observer',
+  ] as Role[]);
   it('agrees with canSeeCase for any actor and case (the SQL filter asks the same question)', () => {
     fc.assert(
       fc.property(

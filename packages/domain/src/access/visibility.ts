@@ -47,7 +47,12 @@ export function mergeParties(a: CaseParties, b: CaseParties): CaseParties {
  * An audience: a group of people who receive the same view of a case. Organisation-wide audiences are 'org:…';
  * the others carry a department or person id. The realtime layer makes a room of each.
  */
-export type Audience = 'org:participants' | 'org:readers' | `dept:${string}:executors` | `dept:${string}:heads` | `person:${string}`;
+export type Audience =
+  | 'org:participants'
+  | 'org:readers'
+  | `dept:${string}:executors`
+  | `dept:${string}:heads`
+  | `person:${string}`;
 
 const has = (actor: Actor, role: Actor['roles'][number]) => actor.roles.includes(role);
 
@@ -149,4 +154,3 @@ export function stateForReader(state: CaseState): CaseState {
   if (!state.appeal) return state;
   return { ...state, appeal: { ...state.appeal, fullName: HIDDEN, address: HIDDEN, phone: HIDDEN } };
 }
-

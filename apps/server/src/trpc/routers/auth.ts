@@ -132,7 +132,10 @@ export const authRouter = router({
   changePassword: protectedProcedure
     .input(
       z.object({
-        currentPassword: z.string().min(1, 'Введите текущий пароль / enter your current password').max(MAX_PASSWORD_LENGTH),
+        currentPassword: z
+          .string()
+          .min(1, 'Введите текущий пароль / enter your current password')
+          .max(MAX_PASSWORD_LENGTH),
         newPassword: z.string().max(MAX_PASSWORD_LENGTH),
       }),
     )

@@ -1,19 +1,12 @@
 // The organisation's working-time calendar: its days (with the decree they come from), the administrator's
 // overrides and time zone, and a deadline preview for a step of the organisation's profile.
-import {
-  sanitiseOverrides,
-  stepDeadline,
-  zCalendarOverrides,
-  zCategory,
-  zLocalDate,
-  zStepId,
-} from '@otklik/domain';
+import { sanitiseOverrides, stepDeadline, zCalendarOverrides, zCategory, zLocalDate, zStepId } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { audited } from '../../audit/record';
 import { calendarFor, loadOrganisationRules } from '../../cases/domain-context';
 import { organisations } from '../../db/schema';
 import { getOrganisation } from '../../directory/organisations';
-import { audited } from '../../audit/record';
 import { AppError } from '../../errors/app-error';
 import { zInstant } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
