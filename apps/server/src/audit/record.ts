@@ -43,23 +43,30 @@ type SignedInContext = Context & { user: NonNullable<Context['user']> };
 
 export type AuditDescription = Pick<AuditEntry, 'action' | 'targetType' | 'targetId' | 'details'>;
 
+/** Records an entry as the signed-in user inside an open transaction. */
+function entryAs(ctx: SignedInContext, d: AuditDescription, tx: DbOrTx): Promise<void> {
+  return recordAudit(tx, {
+    organisationId: ctx.user.organisationId,
+    actorId: ctx.user.personId,
+    actorLogin: ctx.user.login,
+    ip: ctx.ip,
+    at: ctx.deps.now(),
+    ...d,
+  });
+}
+
 /** Runs `work` and records what it did (described from its result) in one transaction, as the signed-in user. */
 export async function audited<T>(
   ctx: SignedInContext,
-  describe: AuditDescription | ((result: T) => AuditDescription),
   work: (tx: Tx) => Promise<T>,
+  describe: AuditDescription | ((result: T) => AuditDescription),
 ): Promise<T> {
   return ctx.deps.db.transaction(async (tx) => {
     const result = await work(tx);
-    const d = typeof describe === 'function' ? describe(result) : describe;
-    await recordAudit(tx, {
-      organisationId: ctx.user.organisationId,
-      actorId: ctx.user.personId,
-      actorLogin: ctx.user.login,
-      ip: ctx.ip,
-      at: ctx.deps.now(),
-      ...d,
-    });
+    await entryAs(ctx, typeof describe === 'function' ? describe(result) : describe, tx);
     return result;
   });
 }
+
+/** For a procedure that writes several entries in its own transaction. */
+audited.entry = entryAs;

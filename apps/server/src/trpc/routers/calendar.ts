@@ -47,8 +47,11 @@ export const calendarRouter = router({
   }),
 
   setOverrides: adminProcedure.input(zCalendarOverrides).mutation(async ({ ctx, input }) => {
-    await audited(ctx, { action: 'calendar.overrides-set', targetType: 'organisation', details: input }, (tx) =>
-      tx.update(organisations).set({ calendarOverrides: input }).where(eq(organisations.id, ctx.user.organisationId)),
+    await audited(
+      ctx,
+      (tx) =>
+        tx.update(organisations).set({ calendarOverrides: input }).where(eq(organisations.id, ctx.user.organisationId)),
+      { action: 'calendar.overrides-set', targetType: 'organisation', details: input },
     );
     return { ok: true as const };
   }),
@@ -59,8 +62,14 @@ export const calendarRouter = router({
       if (!isTimeZone(input.timeZone)) {
         throw new AppError('BAD_INPUT', `Неизвестный часовой пояс «${input.timeZone}» / unknown time zone`);
       }
-      await audited(ctx, { action: 'calendar.time-zone-set', targetType: 'organisation', details: input }, (tx) =>
-        tx.update(organisations).set({ timeZone: input.timeZone }).where(eq(organisations.id, ctx.user.organisationId)),
+      await audited(
+        ctx,
+        (tx) =>
+          tx
+            .update(organisations)
+            .set({ timeZone: input.timeZone })
+            .where(eq(organisations.id, ctx.user.organisationId)),
+        { action: 'calendar.time-zone-set', targetType: 'organisation', details: input },
       );
       return { ok: true as const };
     }),

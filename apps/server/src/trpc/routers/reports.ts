@@ -73,8 +73,11 @@ export const reportsRouter = router({
   surgeThresholds: reportReaders.query(({ ctx }) => thresholdsOf(ctx.deps.db, ctx.user.organisationId)),
 
   setSurgeThresholds: adminProcedure.input(zSurgeThresholds).mutation(async ({ ctx, input }) => {
-    await audited(ctx, { action: 'surge-thresholds.set', targetType: 'organisation', details: input }, (tx) =>
-      tx.update(organisations).set({ surgeThresholds: input }).where(eq(organisations.id, ctx.user.organisationId)),
+    await audited(
+      ctx,
+      (tx) =>
+        tx.update(organisations).set({ surgeThresholds: input }).where(eq(organisations.id, ctx.user.organisationId)),
+      { action: 'surge-thresholds.set', targetType: 'organisation', details: input },
     );
     return input;
   }),
