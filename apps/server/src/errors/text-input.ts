@@ -39,3 +39,19 @@ export function assertStorableText(value: unknown): void {
 export function repairText(value: string): string {
   return value.replace(new RegExp(INVALID.source, 'g'), '\uFFFD');
 }
+
+/** repairText over every string of a parsed JSON value; `repaired` tells whether anything changed. */
+export function repairDeep(value: unknown): { value: unknown; repaired: boolean } {
+  let repaired = false;
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') {
+      const fixed = repairText(v);
+      if (fixed !== v) repaired = true;
+      return fixed;
+    }
+    if (v === null || typeof v !== 'object' || depth > 64) return v;
+    if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
+    return Object.fromEntries(Object.entries(v).map(([k, item]) => [repairText(k), walk(item, depth + 1)]));
+  };
+  return { value: walk(value, 0), repaired };
+}

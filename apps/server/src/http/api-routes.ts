@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { withDeadline } from '../errors/deadline';
 import { handleAttachments } from './attachments-route';
 import { handleIntake } from './intake-route';
 
@@ -11,7 +12,7 @@ export async function handleApiRequest(
   res: ServerResponse,
   path: string,
 ): Promise<void> {
-  if (path === '/api/intake') return handleIntake(deps, req, res);
+  if (path === '/api/intake') return withDeadline(handleIntake(deps, req, res), deps.requestTimeoutMs);
   if (path === '/api/attachments' || path.startsWith('/api/attachments/'))
     return handleAttachments(deps, req, res, path);
   throw new AppError('NOT_FOUND', `Нет такого адреса API: ${path} / no such API route`);

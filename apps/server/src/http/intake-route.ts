@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { repairDeep } from '../errors/text-input';
 import { organisationOfApiKey } from '../intake/api-keys';
 import { intakeMessage, zIntakeMessage } from '../intake/message';
 import { readJson, sendJson } from './respond';
@@ -17,7 +18,9 @@ export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: 
   const organisationId = await organisationOfApiKey(deps.db, key, deps.now());
   if (!organisationId)
     throw new AppError('UNAUTHORIZED', 'Неизвестный или отозванный ключ API / unknown or revoked key');
-  const body = await readJson(req, MAX_INTAKE_BODY);
+  // A citizen's message is never refused for a character the database cannot store (a NUL, half an emoji cut by
+  // the network's API): it is replaced by U+FFFD and the answer says so; a retry gets the same answer, never a 500.
+  const { value: body, repaired } = repairDeep(await readJson(req, MAX_INTAKE_BODY));
   const parsed = zIntakeMessage.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -28,5 +31,5 @@ export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: 
     );
   }
   const result = await intakeMessage(deps, organisationId, parsed.data);
-  sendJson(res, result.created ? 201 : 200, result);
+  sendJson(res, result.created ? 201 : 200, repaired ? { ...result, repairedText: true } : result);
 }

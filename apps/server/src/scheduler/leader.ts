@@ -14,6 +14,8 @@ export interface Leadership {
   readonly isLeader: boolean;
   /** Tries to become (or stay) the leader; false when another node leads or the database is unreachable. */
   confirm(): Promise<boolean>;
+  /** Why the last `confirm` could not reach the database (null: it could; another node may lead). */
+  readonly lastError: string | null;
   release(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export function createLeadership(database: Database): Leadership {
         return leading;
       },
       confirm: async () => leading,
+      lastError: null,
       release: async () => {
         leading = false;
       },
@@ -34,6 +37,7 @@ export function createLeadership(database: Database): Leadership {
   let client: pg.Client | null = null;
   let leading = false;
   let released = false;
+  let lastError: string | null = null;
 
   const drop = () => {
     leading = false;
@@ -45,6 +49,9 @@ export function createLeadership(database: Database): Leadership {
   return {
     get isLeader() {
       return leading;
+    },
+    get lastError() {
+      return lastError;
     },
     async confirm() {
       if (released) return false;
@@ -63,14 +70,18 @@ export function createLeadership(database: Database): Leadership {
         if (leading) {
           // Still our session? A round trip proves the connection (and so the lock) is alive.
           await client.query('select 1');
+          lastError = null;
           return true;
         }
         const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [
           SCHEDULER_LOCK_KEY,
         ]);
         leading = rows[0]?.ok === true;
+        lastError = null;
         return leading;
-      } catch {
+      } catch (error) {
+        // Not "another node leads": this node cannot reach the database for its lock (a TLS or network problem).
+        lastError = error instanceof Error ? error.message : String(error);
         drop();
         return false;
       }

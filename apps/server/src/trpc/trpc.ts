@@ -6,6 +6,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { APP_ERROR_CODES, AppError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
+import { withDeadline } from '../errors/deadline';
 import { assertStorableText } from '../errors/text-input';
 import type { Context } from './context';
 
@@ -66,29 +67,7 @@ const storableInput = t.middleware(async ({ next, getRawInput }) => {
 });
 
 /** A request waits for the database at most `requestTimeoutMs`: a frozen server gives a clear error, not a hang. */
-const deadline = t.middleware(async ({ ctx, next }) => {
-  const ms = ctx.deps.requestTimeoutMs;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new AppError(
-            'UNAVAILABLE',
-            `База данных не ответила за ${Math.round(ms / 1000)} с; проверьте результат и повторите / ` +
-              `the database did not answer in ${Math.round(ms / 1000)} s; check the result and try again`,
-          ),
-        ),
-      ms,
-    );
-    timer.unref();
-  });
-  try {
-    return await Promise.race([next(), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-});
+const deadline = t.middleware(({ ctx, next }) => withDeadline(next(), ctx.deps.requestTimeoutMs));
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
