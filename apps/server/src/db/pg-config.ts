@@ -92,6 +92,8 @@ export function pgClientConfig(conn: PostgresConnection, extra: pg.ClientConfig 
     ssl: conn.tls === null ? false : conn.tls.options,
     connectionTimeoutMillis: conn.settings.connectTimeoutMs,
     statement_timeout: conn.settings.statementTimeoutMs,
+    // Client side too: a frozen server never enforces its statement_timeout.
+    query_timeout: conn.settings.statementTimeoutMs + 2_000,
     // A dead peer (frozen or unplugged server) is noticed by TCP keepalive instead of never.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,

@@ -17,7 +17,7 @@ import { checkOrigin } from '../http/origin';
 import { listNotifications, markRead } from '../notifications/delivery-feed';
 import type { LivePush } from '../notifications/delivery-live';
 import { createAdapterPool } from './adapter-pool';
-import { authenticateSocket } from './auth';
+import { authenticateSocket, SocketAuthError } from './auth';
 import { changesSince, headSeq, toChange } from './changes';
 import { loadDrafts, saveDraft } from './drafts';
 import {
@@ -141,7 +141,9 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
         socket.once('disconnect', () => sessionCheck.forget(socket.id));
         next();
       },
-      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      // A refused sign-in says why; anything else (the database is down…) goes through the shared mapping.
+      (error: unknown) =>
+        next(error instanceof SocketAuthError ? error : new Error(toClientError(error, 'socket handshake').message)),
     );
   });
 
@@ -306,7 +308,9 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
   socket.on(
     'case:typing',
     handle(zTypingRequest, async ({ caseId, typing }) => {
-      if (!socket.data.viewing.includes(caseId)) throw new Error('Сначала откройте обращение / join the case first');
+      if (!socket.data.viewing.includes(caseId)) {
+        throw new AppError('BAD_INPUT', 'Сначала откройте обращение / join the case first');
+      }
       const was = socket.data.typing.includes(caseId);
       if (was !== typing) {
         socket.data.typing = typing
