@@ -115,7 +115,9 @@ export async function startPgServer(options: { ssl?: boolean } = {}): Promise<Pg
     port,
     dir,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    start: () => void ctl('-w', '-t', '60', 'start'),
+    start() {
+      if (!existsSync(join(data, 'postmaster.pid'))) ctl('-w', '-t', '60', 'start');
+    },
     stop: (mode) => void ctl('-w', '-t', '60', '-m', mode, 'stop'),
     restart(mode) {
       server.stop(mode);

@@ -2,12 +2,14 @@
 // so socket.io can attach to the same port. `startServer` is what `otklik serve` and the tests call.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { type Database, type DatabaseTarget, openDatabase } from '../db/connect';
 import { migrateDatabase } from '../db/migrate';
 import { createDeps, type DepsOptions, type ServerDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { APP_ERROR_CODES, AppError } from '../errors/app-error';
+import { toClientError } from '../errors/client-error';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/context';
 import { handleApiRequest } from './api-routes';
@@ -81,6 +83,14 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
           const existing = res.getHeader('set-cookie');
           res.setHeader('set-cookie', [...(Array.isArray(existing) ? existing : []), cookie]);
         },
+      }).catch((error: unknown) => {
+        // The session lookup runs before any procedure: its failure (the database is down) is mapped here.
+        const client = toClientError(error, 'trpc context');
+        throw new TRPCError({
+          code: APP_ERROR_CODES[client.code].trpc,
+          message: client.message,
+          cause: new AppError(client.code, client.message, client.requestId ? { requestId: client.requestId } : {}),
+        });
       }),
   });
   const serveStatic = createStaticHandler(webDistDir);

@@ -2,7 +2,7 @@
 // survive a database restart: every client of the pool gets an error handler (the adapter's listening client had
 // none, so a dropped connection was an unhandled 'error' that killed the node), and the health of the broadcast
 // channel (is the listening client connected?) is reported, so /readyz says when broadcasts are down. The adapter
-// itself reconnects its listening client when it ends.
+// itself reconnects its listening client when it ends; the ended one is released here so the pool does not leak it.
 import pg from 'pg';
 import type { Database } from '../db/connect';
 import { pgClientConfig } from '../db/pg-config';
@@ -27,7 +27,14 @@ export function createAdapterPool(database: Database & { raw: { kind: 'postgres'
     return (connect() as Promise<pg.PoolClient>).then(
       (client) => {
         health.report('broadcast', true, 'listening');
-        client.once('end', () => health.report('broadcast', false, 'listening connection closed, reconnecting'));
+        client.once('end', () => {
+          health.report('broadcast', false, 'listening connection closed, reconnecting');
+          // The adapter forgets an ended client without releasing it: the pool would count it for ever (a slot lost
+          // per restart, and pool.end() waiting for it at shutdown). Released with an error, it is removed.
+          try {
+            client.release(new Error('listening connection ended'));
+          } catch {}
+        });
         return client;
       },
       (error: Error) => {
