@@ -6,6 +6,7 @@ import { openAttachment, saveAttachment } from '../attachments/store';
 import { requireVisibleCase } from '../cases/access';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { withDeadline } from '../errors/deadline';
 import { assertStorableText } from '../errors/text-input';
 import { createContext } from '../trpc/context';
 import { clientIp, sendJson } from './respond';
@@ -13,7 +14,10 @@ import { clientIp, sendJson } from './respond';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function requireUser(deps: ServerDeps, req: IncomingMessage) {
-  const ctx = await createContext(deps, { cookieHeader: req.headers.cookie, ip: clientIp(deps, req) });
+  const ctx = await withDeadline(
+    createContext(deps, { cookieHeader: req.headers.cookie, ip: clientIp(deps, req) }),
+    deps.requestTimeoutMs,
+  );
   if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Войдите в систему / please sign in');
   return ctx.user;
 }

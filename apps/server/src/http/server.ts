@@ -10,6 +10,7 @@ import { migrateDatabase } from '../db/migrate';
 import { createDeps, type DepsOptions, type ServerDeps } from '../deps';
 import { APP_ERROR_CODES, AppError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
+import { withDeadline } from '../errors/deadline';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/context';
 import { handleApiRequest } from './api-routes';
@@ -75,15 +76,18 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
     basePath: '/trpc/',
     maxBodySize: TRPC_MAX_BODY,
     createContext: ({ req, res }) =>
-      createContext(deps, {
-        cookieHeader: req.headers.cookie,
-        ip: clientIp(deps, req),
-        userAgent: req.headers['user-agent'] ?? '',
-        setCookie: (cookie) => {
-          const existing = res.getHeader('set-cookie');
-          res.setHeader('set-cookie', [...(Array.isArray(existing) ? existing : []), cookie]);
-        },
-      }).catch((error: unknown) => {
+      withDeadline(
+        createContext(deps, {
+          cookieHeader: req.headers.cookie,
+          ip: clientIp(deps, req),
+          userAgent: req.headers['user-agent'] ?? '',
+          setCookie: (cookie) => {
+            const existing = res.getHeader('set-cookie');
+            res.setHeader('set-cookie', [...(Array.isArray(existing) ? existing : []), cookie]);
+          },
+        }),
+        deps.requestTimeoutMs,
+      ).catch((error: unknown) => {
         // The session lookup runs before any procedure: its failure (the database is down) is mapped here.
         const client = toClientError(error, 'trpc context');
         throw new TRPCError({
