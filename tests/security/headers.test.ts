@@ -20,33 +20,51 @@ afterAll(async () => {
   rmSync(dist, { recursive: true, force: true });
 });
 
-it.each(['/', '/board', '/assets/app.js', '/trpc/auth.me', '/healthz', '/api/nothing'])('%s carries the headers', async (path) => {
-  const res = await fetch(`${server.url}${path}`);
-  const csp = res.headers.get('content-security-policy') ?? '';
-  expect(csp).toContain("frame-ancestors 'none'");
-  expect(csp).toContain("script-src 'self'");
-  expect(csp).toContain("object-src 'none'");
-  expect(csp).not.toContain('unsafe-eval');
-  expect(res.headers.get('x-frame-options')).toBe('DENY');
-  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-  expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-  // Plain http here: no HSTS, no upgrade of requests.
-  expect(res.headers.get('strict-transport-security')).toBeNull();
-});
+it.each(['/', '/board', '/assets/app.js', '/trpc/auth.me', '/healthz', '/api/nothing'])(
+  '%s carries the headers',
+  async (path) => {
+    const res = await fetch(`${server.url}${path}`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    // Plain http here: no HSTS, no upgrade of requests.
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  },
+);
 
 it('source maps are built only in development', async () => {
-  const resolve = viteConfig as unknown as (env: { mode: string; command: string }) => { build?: { sourcemap?: unknown } };
+  const resolve = viteConfig as unknown as (env: { mode: string; command: string }) => {
+    build?: { sourcemap?: unknown };
+  };
   expect(typeof resolve).toBe('function');
   expect(resolve({ mode: 'production', command: 'build' }).build?.sourcemap).toBe(false);
   expect(resolve({ mode: 'development', command: 'build' }).build?.sourcemap).toBe(true);
 });
 
 it('unknown /api paths, /metrics look-alikes and /healthz variants answer JSON 404, never the web app', async () => {
-  for (const path of ['/api', '/api/', '/api/v2/cases', '/metrics', '/metrics/', '/prometheus', '/healthz/', '/healthz.json', '/health', '/readyz/x', '/livez/']) {
+  for (const path of [
+    '/api',
+    '/api/',
+    '/api/v2/cases',
+    '/metrics',
+    '/metrics/',
+    '/prometheus',
+    '/healthz/',
+    '/healthz.json',
+    '/health',
+    '/readyz/x',
+    '/livez/',
+  ]) {
     const res = await fetch(`${server.url}${path}`);
     expect(res.status, path).toBe(404);
     expect(res.headers.get('content-type'), path).toContain('application/json');
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
   }
-  for (const path of ['/livez', '/readyz', '/healthz']) expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
+  for (const path of ['/livez', '/readyz', '/healthz'])
+    expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
 });

@@ -87,7 +87,7 @@ export function socketOf(
 ) {
   const origin = options.origin === undefined ? new URL(url).origin : options.origin;
   return io(url, {
-    transports: ['websocket'],
+    transports: options.polling ? ['polling'] : ['websocket'],
     extraHeaders: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
     auth: options.displayToken ? { displayToken: options.displayToken } : {},
     reconnection: false,
