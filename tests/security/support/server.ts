@@ -83,7 +83,7 @@ export async function loginCookie(url: string, login: string, password = TEST_PA
 export function socketOf(
   url: string,
   cookie: string | null,
-  options: { origin?: string | null; displayToken?: string } = {},
+  options: { origin?: string | null; displayToken?: string; polling?: boolean } = {},
 ) {
   const origin = options.origin === undefined ? new URL(url).origin : options.origin;
   return io(url, {
