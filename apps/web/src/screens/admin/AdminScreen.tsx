@@ -2,6 +2,7 @@
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useT } from '../../i18n';
 import { AbsencesAdmin } from './AbsencesAdmin';
+import { AuditAdmin } from './AuditAdmin';
 import { CalendarAdmin } from './CalendarAdmin';
 import { ChannelsAdmin } from './ChannelsAdmin';
 import { DepartmentsAdmin } from './DepartmentsAdmin';
@@ -18,6 +19,7 @@ const SECTIONS = [
   'channels',
   'calendar',
   'profiles',
+  'audit',
 ] as const;
 
 export function AdminScreen() {
@@ -44,6 +46,7 @@ export function AdminScreen() {
             <Route path="channels" element={<ChannelsAdmin />} />
             <Route path="calendar" element={<CalendarAdmin />} />
             <Route path="profiles/*" element={<ProfilesAdmin />} />
+            <Route path="audit" element={<AuditAdmin />} />
           </Routes>
         </div>
       </div>
