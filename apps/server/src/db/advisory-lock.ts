@@ -7,8 +7,11 @@ import type { Database } from './connect';
 /** Single 64-bit keys of session locks, one per purpose (tests assert they are distinct). */
 export const LOCK_KEYS = {
   migrations: 7_345_001,
+  /** Held by the leading node for as long as it leads. */
+  schedulerLeader: 7_345_002,
   demoSeed: 7_345_003,
-  schedulerLeader: 7_345_004,
+  /** The first-run setup of a new installation (day-zero: `otklik init` and the first-run page). */
+  firstRun: 7_345_004,
 } as const;
 
 /** The class (first int4) of the two-key transaction locks that serialise appends to one organisation's event log;
