@@ -1,6 +1,7 @@
 // Issue 11 item 5 (second half): SIGTERM must drain — stop accepting connections, let the requests in flight finish
-// within a bound, then exit 0 — instead of resetting them. Runs the real `otklik serve` and stops it with a slow
-// upload and a slow sign-in in flight.
+// within a bound (OTKLIK_SHUTDOWN_GRACE_MS), answer them with `Connection: close` so no client reuses a connection the
+// node is about to close, then exit 0 — instead of resetting them. Runs the real `otklik serve` with a slow request
+// in flight.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect as tcp } from 'node:net';
@@ -55,7 +56,7 @@ function slowRequest(body: string, gapMs: number, onHalf: () => void): Promise<s
     socket.on('connect', () => {
       socket.write(
         `POST /trpc/auth.login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n` +
-          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`,
       );
       onHalf();
       setTimeout(() => socket.write(body.slice(5)), gapMs);
@@ -77,5 +78,7 @@ it('finishes requests in flight, refuses new connections, and exits 0', async ()
   expect(text, output).toMatch(/^HTTP\/1\.1 401/);
   expect(text).toContain('Неверный логин или пароль');
   expect(text).not.toContain('ECONNRESET');
+  // …and tells the client not to reuse the connection this node is closing (a reused kept-alive connection met a reset).
+  expect(text.toLowerCase()).toContain('connection: close');
   expect(await exited).toBe(0);
 });

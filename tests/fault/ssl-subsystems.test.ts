@@ -3,6 +3,7 @@
 // drivers read sslmode as libpq does, so the scheduler leads and records; and a subsystem that cannot connect makes
 // /readyz unhealthy and says why in the log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCK_KEYS } from '../../apps/server/src/db/advisory-lock';
 import { createHealth } from '../../apps/server/src/health/registry';
 import { startRealtimeNode } from '../../apps/server/src/realtime/node';
 import type { Leadership } from '../../apps/server/src/scheduler/leader';
@@ -40,17 +41,30 @@ describe('PostgreSQL over TLS with a self-signed certificate', () => {
     const { caseId } = await trpc<{ caseId: string }>(node.url, 'cases.register', registerInput('по TLS'), {
       cookie: operator,
     });
-    // The leader rebuilds and refreshes alarms: the new case's at-risk instant is there.
+    // The scheduler holds its leader lock (on main its driver refused the certificate, silently, for ever)…
     await eventually(
       () =>
         withSql(`${url}?sslmode=require`, async (sql) => {
-          const rows = await sql<
-            { n: number }[]
-          >`select count(*)::int as n from clock_alarms where case_id = ${caseId}`;
-          return rows[0]?.n === 1 ? true : undefined;
+          const rows = await sql<{ name: string }[]>`
+            select a.application_name as name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where l.locktype = 'advisory' and l.objid = ${LOCK_KEYS.schedulerLeader} and l.granted`;
+          return rows[0]?.name.startsWith('otklik-scheduler') ? true : undefined;
         }),
       30_000,
     );
+    // …and processes due alarms: one made due by hand is recomputed to its true, future instant by the leader.
+    await withSql(`${url}?sslmode=require`, async (sql) => {
+      await eventually(async () => {
+        const rows = await sql<{ n: number }[]>`select count(*)::int as n from clock_alarms where case_id = ${caseId}`;
+        return rows[0]?.n === 1 ? true : undefined;
+      }, 30_000);
+      await sql`update clock_alarms set fire_at = now() - interval '1 minute' where case_id = ${caseId}`;
+      await eventually(async () => {
+        const rows = await sql<{ later: boolean }[]>`
+          select fire_at > now() as later from clock_alarms where case_id = ${caseId}`;
+        return rows[0]?.later ? true : undefined;
+      }, 30_000);
+    });
     await node.stop();
   });
 
