@@ -61,6 +61,8 @@ export function checkOrigin(origins: Origins, headers: IncomingHttpHeaders, ambi
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
     return { ok: false, reason: 'запрос с другого сайта / cross-site request' };
   }
+  // A browser that omits Origin (a same-origin GET, e.g. socket.io's polling handshake) still says where it is.
+  if (site === 'same-origin') return { ok: true };
   if (ambient) {
     return {
       ok: false,

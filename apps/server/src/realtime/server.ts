@@ -113,7 +113,10 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     // The handshake of a socket carrying the session cookie must come from the app's own origin (issue 11 item 12:
     // a page on another port read the event log with the victim's cookie).
     allowRequest: (req, callback) => {
-      const ambient = parseCookies(req.headers.cookie)[SESSION_COOKIE] !== undefined;
+      // A browser's WebSocket always sends Origin; its long-polling GET may not (same origin), and a page of another
+      // origin cannot read a polling answer anyway (no CORS). So: an Origin, when present, must be ours; a GET without
+      // one must not come from another site (Sec-Fetch-Site); anything else with the session cookie needs Origin.
+      const ambient = parseCookies(req.headers.cookie)[SESSION_COOKIE] !== undefined && req.method !== 'GET';
       const verdict = checkOrigin(deps.origins, req.headers, ambient);
       callback(verdict.ok ? null : `Соединение отклонено: ${verdict.reason}`, verdict.ok);
     },
