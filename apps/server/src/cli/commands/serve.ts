@@ -11,7 +11,10 @@ export const help = `Usage: otklik serve
 
 Starts the web app and the API on one port (PORT, default 3000; HOST, default 127.0.0.1).
 Database: embedded, in OTKLIK_DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.
-On first start with an empty database, demo data is created (set OTKLIK_NO_DEMO=1 to skip).`;
+On first start with an empty database, demo data is created (set OTKLIK_NO_DEMO=1 to skip).
+OTKLIK_PUBLIC_URL: the address users open (the only origin allowed to change anything; https makes cookies Secure).
+OTKLIK_TRUST_PROXY: reverse proxies whose X-Forwarded-For is believed. Health: /livez, /readyz, /healthz.
+SIGTERM drains requests in flight (OTKLIK_SHUTDOWN_GRACE_MS) and exits. See docs/security.md.`;
 
 export function databaseTargetFromEnv(env: ReturnType<typeof readEnv>): DatabaseTarget {
   return env.DATABASE_URL
