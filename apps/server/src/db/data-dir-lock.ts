@@ -86,10 +86,14 @@ function readLock(path: string): LockInfo | null {
   }
 }
 
+/** Tokens of the locks this process holds now (a second opener in the same process must still be refused). */
+const heldHere = new Set<string>();
+
 /** Whether the process that wrote the lock (on this host) still runs. */
 function holderAlive(holder: LockInfo): boolean {
-  // Our own pid in the lock: the previous owner had it and is gone (we are alive with it now).
-  if (holder.pid === process.pid) return false;
+  // Our own pid in the lock: either this process holds it, or a previous process had the same pid (PID 1 of a
+  // container started again) and is gone.
+  if (holder.pid === process.pid) return holder.token !== undefined && heldHere.has(holder.token);
   if (!isAlive(holder.pid)) return false;
   const boot = bootId();
   if (holder.bootId && boot && holder.bootId !== boot) return false;
@@ -117,12 +121,14 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       const fd = openSync(path, 'wx');
       writeSync(fd, JSON.stringify(info));
       closeSync(fd);
+      heldHere.add(info.token!);
       let released = false;
       return {
         path,
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(info.token!);
           const current = readLock(path);
           if (current?.token === info.token) rmSync(path, { force: true });
         },
