@@ -27,6 +27,9 @@ describe.skipIf(!hasBrowser)('own password and the audit log', () => {
   it('changes the password from the user menu, refusing a weak one at the field', async () => {
     await page.getByRole('link', { name: /Ковалёва/ }).click();
     await page.waitForURL(/\/account\/password$/);
+    // Typed only once the page has settled (signed in, live connection up), as a person would.
+    await page.locator('[data-connection="online"]').waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Смена пароля' }).waitFor();
     await page.getByLabel('Текущий пароль').fill('demo');
     await page.getByLabel('Новый пароль', { exact: true }).fill('qwerty12345');
     await page.getByLabel('Новый пароль ещё раз').fill('qwerty12345');
