@@ -10,6 +10,7 @@ export default defineConfig({
     './src/db/schema-reports.ts',
     './src/calendar/schema.ts',
     './src/mail/schema.ts',
+    './src/db/schema-security.ts',
   ],
   out: './drizzle',
   casing: 'snake_case',

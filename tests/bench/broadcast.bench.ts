@@ -26,7 +26,7 @@ async function measure(label: string, actingNode: RealtimeNode, watchingNode: Re
   const cookie = await signInCookie(watchingNode.running.deps, org.people.observer.login);
   const client: Socket<ServerToClientEvents, ClientToServerEvents> = io(watchingNode.url, {
     transports: ['websocket'],
-    extraHeaders: { cookie },
+    extraHeaders: { cookie, origin: watchingNode.url },
     reconnection: false,
   });
   await new Promise<void>((resolve, reject) => {
@@ -49,7 +49,7 @@ async function measure(label: string, actingNode: RealtimeNode, watchingNode: Re
     // Through the HTTP API, as a browser sends a command: the server's event loop turns between commands.
     const res = await fetch(`${actingNode.url}/trpc/cases.register`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: operatorCookie },
+      headers: { 'content-type': 'application/json', cookie: operatorCookie, origin: actingNode.url },
       body: JSON.stringify({
         network: 'vk',
         link: `https://vk.com/wall-1_${i}`,

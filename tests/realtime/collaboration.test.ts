@@ -130,7 +130,7 @@ describe('collaboration on a case', () => {
     const housing = await client('housing');
     await expect(request(housing, 'case:typing', { caseId, typing: true })).rejects.toThrow(/Сначала откройте/);
     const stranger = await client('other');
-    await expect(request(stranger, 'case:join', { caseId })).rejects.toThrow(/Нет доступа/);
+    await expect(request(stranger, 'case:join', { caseId })).rejects.toThrow(/не найдено или недоступно/);
   });
 
   it('a contribution appears live to the case room, and only its department may write it', async () => {

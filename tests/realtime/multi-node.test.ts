@@ -1,10 +1,12 @@
 // Two server processes on one PostgreSQL: a command on node A reaches a socket client on node B (through
 // @socket.io/postgres-adapter), a breach is recorded once, not twice, and when the leading node dies the other
 // takes over the scheduler. Skipped, with a notice, when TEST_DATABASE_URL is unset (CI sets it).
+
 import { randomBytes } from 'node:crypto';
 import { createChangeSync } from '@otklik/server/realtime-client-sync';
 import type { CaseChange, Draft, Notification, PresenceState } from '@otklik/server/realtime-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCK_KEYS } from '../../apps/server/src/db/advisory-lock';
 import { type Database, openDatabase } from '../../apps/server/src/db/connect';
 import type { OrgFixture } from '../../apps/server/src/test/fixtures';
 import {
@@ -67,7 +69,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
   const leaderPid = async (): Promise<number | null> => {
     const rows = await sql()<{ name: string }[]>`
       select a.application_name as name from pg_locks l join pg_stat_activity a on a.pid = l.pid
-      where l.locktype = 'advisory' and l.objid = 7345002 and l.granted`;
+      where l.locktype = 'advisory' and l.objid = ${LOCK_KEYS.schedulerLeader} and l.granted`;
     const name = rows[0]?.name;
     return name ? Number(name.split(':')[1]) : null;
   };

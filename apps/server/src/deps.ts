@@ -1,10 +1,12 @@
 // What every request handler and service needs, created once per server (and per test file).
+import proxyAddr from 'proxy-addr';
 import type { LdapSettings } from './auth/ldap';
+import { createLoginLimiter, type LoginLimiter, type LoginLimits } from './auth/login-limiter';
 import type { Oidc } from './auth/oidc';
-import type { RateLimiter } from './auth/rate-limit';
-import { createRateLimiter } from './auth/rate-limit';
 import type { Database, Db } from './db/connect';
 import { createEventsBus, type EventsBus } from './events-bus';
+import { createHealth, type Health } from './health/registry';
+import { createOrigins, type Origins } from './http/origin';
 import { createMetrics, type ServerMetrics } from './metrics/metrics';
 import { createSetupGate, type SetupGate } from './setup/setup-gate';
 
@@ -17,8 +19,15 @@ export interface ServerDeps {
   readonly cookieSecure: boolean;
   /** Where uploaded attachments are stored; null keeps them out of the file system (in-memory tests). */
   readonly attachmentsDir: string | null;
-  readonly loginLimiter: RateLimiter;
+  readonly loginLimiter: LoginLimiter;
   readonly bus: EventsBus;
+  /** The origins allowed to change anything (OTKLIK_PUBLIC_URL, or the listening address). */
+  readonly origins: Origins;
+  /** Which peer addresses are reverse proxies whose X-Forwarded-For is believed (OTKLIK_TRUST_PROXY). */
+  readonly trustProxy: (address: string, hop: number) => boolean;
+  /** Longest a request waits for the database before it is answered UNAVAILABLE. */
+  readonly requestTimeoutMs: number;
+  readonly health: Health;
   /** The one-time code of the first-run page (issued by `otklik serve` while no organisation exists). */
   readonly setup: SetupGate;
   readonly metrics: ServerMetrics;
@@ -42,6 +51,13 @@ export interface DepsOptions {
   cookieSecure?: boolean;
   attachmentsDir?: string | null;
   bus?: EventsBus;
+  /** OTKLIK_PUBLIC_URL. */
+  publicUrl?: string;
+  /** OTKLIK_TRUST_PROXY, parsed (addresses, CIDRs, proxy-addr keywords). */
+  trustProxy?: readonly string[];
+  requestTimeoutMs?: number;
+  loginLimits?: LoginLimits;
+  health?: Health;
   metricsToken?: string;
   signIn?: SignInMethods;
   secretKey?: Buffer | null;
@@ -50,16 +66,21 @@ export interface DepsOptions {
 export function createDeps(options: DepsOptions): ServerDeps {
   const now = options.now ?? Date.now;
   const bus = options.bus ?? createEventsBus();
+  const origins = createOrigins(options.publicUrl);
   return {
     database: options.database,
     db: options.database.db,
     now,
     sessionTtlMs: options.sessionTtlMs ?? 12 * 3600_000,
-    cookieSecure: options.cookieSecure ?? false,
+    // Behind https the cookie is Secure whatever COOKIE_SECURE says.
+    cookieSecure: (options.cookieSecure ?? false) || origins.publicUrl?.protocol === 'https:',
     attachmentsDir: options.attachmentsDir ?? null,
-    // 5 failed attempts per login and address within 15 minutes, then wait.
-    loginLimiter: createRateLimiter({ maxFailures: 5, windowMs: 15 * 60_000 }),
+    loginLimiter: createLoginLimiter(options.database.db, options.loginLimits),
     bus,
+    origins,
+    trustProxy: proxyAddr.compile([...(options.trustProxy ?? [])]),
+    requestTimeoutMs: options.requestTimeoutMs ?? 20_000,
+    health: options.health ?? createHealth(),
     setup: createSetupGate(),
     metrics: createMetrics({ database: options.database, now, bus }),
     metricsToken: options.metricsToken,

@@ -88,10 +88,16 @@ export const zEnv = z.object({
         'Sender of the e-mails, e.g. "Отклик <otklik@admin.example.ru>" (default "Отклик <otklik@localhost>").',
     },
   ),
-  OTKLIK_PUBLIC_URL: variable(z.url().optional(), {
-    description:
-      'Public base URL of this installation (https://otklik.example.ru): links in e-mails, sign-in redirects.',
-  }),
+  OTKLIK_PUBLIC_URL: variable(
+    z
+      .url({ message: 'ожидается адрес вида https://otklik.example.ru / expected an absolute http(s) URL' })
+      .refine((u) => /^https?:\/\//i.test(u), 'только http(s) / http(s) only')
+      .optional(),
+    {
+      description:
+        'The address users open (https://otklik.example.ru): the only Origin allowed to change anything, Secure cookies when https, links in e-mails, sign-in redirects.',
+    },
+  ),
   OTKLIK_OIDC_ISSUER: variable(z.url().optional(), {
     description:
       "OpenID Connect sign-in: the provider's issuer URL (Keycloak realm, ADFS, …); needs OTKLIK_PUBLIC_URL.",
@@ -154,7 +160,49 @@ export const zEnv = z.object({
       secret: 'value',
     },
   ),
+  OTKLIK_TRUST_PROXY: variable(
+    z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        const list = parseTrustProxy(v);
+        if (list === null)
+          ctx.addIssue({ code: 'custom', message: 'список адресов или CIDR через запятую / comma list' });
+        return list ?? [];
+      }),
+    {
+      description:
+        "Reverse proxies whose X-Forwarded-For is believed: addresses/CIDRs, 'loopback', 'uniquelocal' (comma list); unset = none.",
+    },
+  ),
+  OTKLIK_DB_CONNECT_TIMEOUT_MS: variable(z.coerce.number().int().min(100).max(600_000).default(5_000), {
+    description: 'Longest wait for a new PostgreSQL connection, in milliseconds.',
+  }),
+  OTKLIK_DB_STATEMENT_TIMEOUT_MS: variable(z.coerce.number().int().min(100).max(3_600_000).default(15_000), {
+    description: 'Longest a single SQL statement may run on PostgreSQL (statement_timeout), in milliseconds.',
+  }),
+  OTKLIK_REQUEST_TIMEOUT_MS: variable(z.coerce.number().int().min(100).max(3_600_000).default(20_000), {
+    description:
+      'Longest an API request may wait for the database before it is answered "database unavailable", in ms.',
+  }),
+  OTKLIK_SHUTDOWN_GRACE_MS: variable(z.coerce.number().int().min(0).max(600_000).default(10_000), {
+    description: 'Longest SIGTERM waits for requests in flight before closing, in milliseconds.',
+  }),
 });
+
+const KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const ADDRESS = /^[0-9a-f.:]+(\/\d{1,3})?$/i;
+
+/** 'false'/'0'/unset → trust nobody; otherwise a comma list of proxy addresses, CIDR ranges or proxy-addr keywords. */
+export function parseTrustProxy(value: string | undefined): string[] | null {
+  if (value === undefined || value === '' || value === '0' || value === 'false') return [];
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return items.every((s) => KEYWORDS.has(s) || ADDRESS.test(s)) ? items : null;
+}
 
 export type Env = z.infer<typeof zEnv>;
 export type EnvName = keyof typeof zEnv.shape;

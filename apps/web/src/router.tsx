@@ -8,6 +8,7 @@ import { RootLayout } from './app/RootLayout';
 import { RouteError } from './app/RouteError';
 import { HeadPage } from './pages/head/HeadPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
+import { PasswordScreen } from './screens/account/PasswordScreen';
 import { AdminScreen } from './screens/admin/AdminScreen';
 import { BoardScreen } from './screens/board/BoardScreen';
 import { CaseScreen } from './screens/case/CaseScreen';
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { path: '/admin/*', Component: AdminScreen },
           { path: '/reports', Component: ReportsPage },
           { path: '/head', Component: HeadPage },
+          { path: '/account/password', Component: PasswordScreen },
           { path: '*', Component: NotFound },
         ],
       },

@@ -1,6 +1,8 @@
 // Public surface of @otklik/domain: pure rules shared by the server, the CLI and the browser.
 // Each area adds its own export lines in its own block below.
 
+// access
+export * from './access';
 // calendar
 export * from './calendar';
 

@@ -9,7 +9,13 @@ export class ApiClient {
   private async call(path: string, init: RequestInit): Promise<unknown> {
     const res = await fetch(`${this.baseUrl}/trpc/${path}`, {
       ...init,
-      headers: { 'content-type': 'application/json', cookie: this.cookie, ...(init.headers ?? {}) },
+      // The app's own origin, as a browser sends it: state-changing calls with a session cookie need it.
+      headers: {
+        'content-type': 'application/json',
+        cookie: this.cookie,
+        origin: new URL(this.baseUrl).origin,
+        ...(init.headers ?? {}),
+      },
     });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';

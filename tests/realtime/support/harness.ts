@@ -46,6 +46,10 @@ export interface NodeEnv {
   NODE_SESSION_CHECK_MS?: string;
   /** '1' starts the reports watcher (surge detection), as `otklik serve` does. */
   NODE_REPORTS?: '1';
+  /** Fault tests: bounds of the database and of a request's wait for it. */
+  NODE_DB_CONNECT_TIMEOUT_MS?: string;
+  NODE_DB_STATEMENT_TIMEOUT_MS?: string;
+  NODE_REQUEST_TIMEOUT_MS?: string;
 }
 
 export function startNode(env: NodeEnv = {}): Promise<NodeProcess> {
@@ -104,7 +108,8 @@ export async function trpc<T>(
   options: { cookie?: string; kind?: 'query' | 'mutation' } = {},
 ): Promise<T> {
   const kind = options.kind ?? 'mutation';
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // The app's own origin, as a browser sends it: state-changing calls with a session cookie need it.
+  const headers: Record<string, string> = { 'content-type': 'application/json', origin: new URL(url).origin };
   if (options.cookie) headers.cookie = options.cookie;
   const res =
     kind === 'query'
@@ -162,7 +167,8 @@ export function connect(
 ): ClientSocket {
   return io(url, {
     transports: ['websocket'],
-    extraHeaders: auth.cookie ? { cookie: auth.cookie } : {},
+    // A browser's handshake carries the page's origin; with a session cookie the server requires it.
+    extraHeaders: auth.cookie ? { cookie: auth.cookie, origin: new URL(url).origin } : { origin: new URL(url).origin },
     auth: auth.displayToken ? { displayToken: auth.displayToken } : {},
     reconnection: false,
     autoConnect: options.autoConnect ?? true,

@@ -15,14 +15,24 @@ function target(): DatabaseTarget {
   const t = env.NODE_TARGET ?? 'pglite-memory';
   if (t === 'pglite-memory') return { kind: 'pglite-memory' };
   if (t.startsWith('pglite:')) return { kind: 'pglite', dataDir: t.slice('pglite:'.length) };
-  return { kind: 'postgres', url: t };
+  // Fault tests bound the database timeouts (as OTKLIK_DB_CONNECT_TIMEOUT_MS / OTKLIK_DB_STATEMENT_TIMEOUT_MS do).
+  const settings = {
+    ...(env.NODE_DB_CONNECT_TIMEOUT_MS ? { connectTimeoutMs: Number(env.NODE_DB_CONNECT_TIMEOUT_MS) } : {}),
+    ...(env.NODE_DB_STATEMENT_TIMEOUT_MS ? { statementTimeoutMs: Number(env.NODE_DB_STATEMENT_TIMEOUT_MS) } : {}),
+  };
+  return { kind: 'postgres', url: t, settings };
 }
 
 // A shared virtual clock: every process of a test adds the same offset to its real clock.
 const offset = Number(env.NODE_CLOCK_OFFSET_MS ?? 0);
 const now = () => Date.now() + offset;
 
-const running = await startServer({ target: target(), now, webDistDir: '/nonexistent' });
+const running = await startServer({
+  target: target(),
+  now,
+  webDistDir: '/nonexistent',
+  ...(env.NODE_REQUEST_TIMEOUT_MS ? { requestTimeoutMs: Number(env.NODE_REQUEST_TIMEOUT_MS) } : {}),
+});
 
 // A slow command path, so a test can have a command in flight when SIGTERM arrives. Installed before the
 // realtime services, exactly where a slow database would make the API slow.

@@ -118,12 +118,15 @@ export async function openAttachment(
   deps: ServerDeps,
   organisationId: string,
   id: string,
+  /** Refuses (throws) when the reader may not see the attachment's case. */
+  checkCase: (caseId: string | null) => Promise<void>,
 ): Promise<{ row: typeof attachments.$inferSelect; stream: ReadStream; size: number }> {
   const [row] = await deps.db
     .select()
     .from(attachments)
     .where(and(eq(attachments.id, id), eq(attachments.organisationId, organisationId)));
   if (!row?.storageKey) throw notFound('Вложение');
+  await checkCase(row.caseId);
   const path = join(storageDir(deps), row.storageKey);
   let size: number;
   try {

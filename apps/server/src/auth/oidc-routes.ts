@@ -77,7 +77,7 @@ export async function handleOidc(deps: ServerDeps, req: IncomingMessage, res: Se
     return;
   }
   const now = deps.now();
-  const ip = clientIp(req);
+  const ip = clientIp(deps, req);
   const { token } = await createSession(deps.db, {
     personId: match.personId,
     now,

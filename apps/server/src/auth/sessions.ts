@@ -52,6 +52,11 @@ export function sessionCookie(token: string, options: { maxAgeMs: number; secure
   return parts.join('; ');
 }
 
+/** Ends the browser's copy of the session. */
+export function clearSessionCookie(options: { secure: boolean }): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${options.secure ? '; Secure' : ''}`;
+}
+
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {

@@ -1,10 +1,11 @@
 // The board: every open case of an organisation with its clocks, filterable; and "my tasks" of one person. While the
 // responsible person is absent, the board shows their substitute as responsible (the domain's recipientOf).
-import { type AbsenceSpan, recipientOf } from '@otklik/domain';
+import { type AbsenceSpan, type Actor, recipientOf } from '@otklik/domain';
 import { and, arrayContains, asc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/connect';
 import { absences, cases, departments, people } from '../db/schema';
+import { actorCondition } from './access';
 
 export interface BoardFilters {
   departmentId?: string;
@@ -17,6 +18,8 @@ export interface BoardFilters {
   includeClosed?: boolean;
   /** Only these cases (the changes feed). */
   ids?: string[];
+  /** Only the cases this person may see (domain canSeeCase); absent for the wall display and the system. */
+  visibleTo?: Actor;
   limit?: number;
   /** The instant absences are judged at (the board shows a substitute as responsible); default: now. */
   now?: number;
@@ -39,6 +42,8 @@ const boardColumns = {
   responsibleDepartmentName: departments.name,
   departmentIds: cases.departmentIds,
   executorIds: cases.executorIds,
+  partyDepartmentIds: cases.partyDepartmentIds,
+  partyExecutorIds: cases.partyExecutorIds,
   category: cases.category,
   topic: cases.topic,
   location: cases.location,
@@ -125,6 +130,10 @@ export async function listBoard(db: DbOrTx, organisationId: string, filters: Boa
   if (filters.network) conditions.push(eq(cases.network, filters.network));
   if (filters.topic) conditions.push(eq(cases.topic, filters.topic));
   if (filters.ids) conditions.push(inArray(cases.id, filters.ids));
+  if (filters.visibleTo) {
+    const visible = actorCondition(filters.visibleTo);
+    if (visible) conditions.push(visible);
+  }
   // Most urgent first; cases without a running clock last.
   const rows = await boardQuery(db, and(...conditions))
     .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.number))

@@ -4,13 +4,16 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   type CaseEvent,
+  type CaseParties,
   type CaseState,
+  canSeeCase,
   type DomainError,
   decide,
   evolve,
   initialState,
 } from '@otklik/domain';
 import { and, eq, sql } from 'drizzle-orm';
+import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
 import type { Tx } from '../db/connect';
 import { isUniqueViolation } from '../db/errors';
 import { caseEvents, cases } from '../db/schema';
@@ -18,6 +21,7 @@ import type { ServerDeps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import type { CommandOutcome } from '../metrics/metrics';
+import { notVisible } from './access';
 import { loadDomainDirectory, loadOrganisationRules } from './domain-context';
 import { projectCase } from './projection';
 import { checkCommandReferences } from './references';
@@ -63,13 +67,21 @@ export function domainErrorToAppError(error: DomainError): AppError {
   return new AppError(code, error.message, { domainCode: error.code, ...(error.details ?? {}) });
 }
 
-async function loadCase(deps: ServerDeps, organisationId: string, caseId: string) {
+async function loadCase(deps: ServerDeps, organisationId: string, caseId: string, actor: Actor) {
   const [row] = await deps.db
-    .select({ version: cases.version, state: cases.state })
+    .select({
+      version: cases.version,
+      state: cases.state,
+      departmentIds: cases.partyDepartmentIds,
+      executorIds: cases.partyExecutorIds,
+    })
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)));
   if (!row) throw notFound('Обращение');
-  return { version: row.version, state: row.state as CaseState };
+  const parties = { departmentIds: row.departmentIds, executorIds: row.executorIds };
+  // A case the person may not see is, to them, a case that does not exist (the system acts on every case).
+  if (actor.personId !== SYSTEM_ACTOR.personId && !canSeeCase(actor, parties)) throw notVisible();
+  return { version: row.version, state: row.state as CaseState, parties };
 }
 
 /** Executes a case command, timed by type and outcome in the server's metrics. */
@@ -87,7 +99,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   const now = request.now ?? deps.now();
   const isRegister = (request.command as { type?: unknown } | null)?.type === 'register';
   let caseId: string;
-  let before: { version: number; state: CaseState };
+  let before: { version: number; state: CaseState; parties?: CaseParties };
   let command = request.command;
   if (isRegister) {
     caseId = randomUUID();
@@ -96,7 +108,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   } else {
     if (!request.caseId) throw new AppError('BAD_INPUT', 'Не указано обращение / caseId is required');
     caseId = request.caseId;
-    before = await loadCase(deps, request.organisationId, caseId);
+    before = await loadCase(deps, request.organisationId, caseId, request.actor);
   }
   if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
     throw conflict(before.version);
@@ -108,7 +120,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   if (!decision.ok) throw domainErrorToAppError(decision.error);
   const events: readonly CaseEvent[] = decision.events;
   const after = events.reduce(evolve, before.state);
-  const row = projectCase(after, rules.profile, rules.calendar, now);
+  const row = projectCase(after, rules.profile, rules.calendar, now, before.parties);
   const actorId = request.actor.personId === 'system' ? null : request.actor.personId;
 
   let inserted: { seq: number; version: number; type: string; occurredAt: Date; payload: unknown }[];
@@ -116,7 +128,9 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     inserted = await deps.db.transaction(async (tx) => {
       // Serialises appends per organisation so that `seq` order equals commit order within it: a client that
       // applied seq N never later receives a smaller seq of the same organisation (realtime relies on it).
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`otklik:case-events:${request.organisationId}`}))`);
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${`otklik:case-events:${request.organisationId}`}))`,
+      );
       if (isRegister) {
         await tx.insert(cases).values({ id: caseId, organisationId: request.organisationId, ...row });
       } else {
@@ -156,6 +170,14 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   } catch (error) {
     // Two writers that passed the version check at once: the unique (case_id, version) index stops the second.
     if (isUniqueViolation(error) && !isRegister) throw conflict(before.version + 1);
+    // A registration whose (network, external id) is already a case of the organisation.
+    if (isUniqueViolation(error) && isRegister) {
+      throw new AppError(
+        'CONFLICT',
+        'Сообщение с этим внешним id уже зарегистрировано / a message with this external id is already registered',
+        { externalId: row.externalId, network: row.network },
+      );
+    }
     throw error;
   }
   const committed: CommittedEvent[] = inserted

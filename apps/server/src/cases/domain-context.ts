@@ -2,7 +2,6 @@
 // working-time calendar (time zone + overrides + the imported production-calendar years). Calendars are cached
 // because building one precomputes a year.
 import {
-  type CalendarOverrides,
   createCalendar,
   type DomainContext,
   type DomainDirectory,
@@ -11,6 +10,7 @@ import {
   type Profile,
   parseProfile,
   type Role,
+  sanitiseOverrides,
   type WorkingCalendar,
 } from '@otklik/domain';
 import { and, eq } from 'drizzle-orm';
@@ -19,9 +19,13 @@ import type { DbOrTx } from '../db/connect';
 import { people, regulationProfiles, topics } from '../db/schema';
 import { getOrganisation } from '../directory/organisations';
 import { AppError } from '../errors/app-error';
+import { log } from '../log';
 
 const calendars = new Map<string, WorkingCalendar>();
 
+/** The organisation's calendar from its stored overrides and the imported production-calendar years. A stored entry
+ *  that is not a real date (written before input was validated, or by hand) is left out and reported once in the
+ *  log: the rest of the calendar still works, and calendar.days shows the administrator what was ignored. */
 export function calendarFor(
   timeZone: string,
   overrides: unknown,
@@ -31,7 +35,14 @@ export function calendarFor(
   const key = JSON.stringify([timeZone, overrides ?? {}, years]);
   let calendar = calendars.get(key);
   if (!calendar) {
-    calendar = createCalendar({ timeZone, overrides: (overrides ?? {}) as CalendarOverrides, years });
+    const { overrides: valid, problems } = sanitiseOverrides(overrides ?? {});
+    if (problems.length > 0) {
+      log.warn(
+        { timeZone, ignored: problems.map((p) => `${p.path}=${JSON.stringify(p.value)}`) },
+        'calendar: ignored invalid overrides',
+      );
+    }
+    calendar = createCalendar({ timeZone, overrides: valid, years });
     if (calendars.size > 200) calendars.clear();
     calendars.set(key, calendar);
   }

@@ -1,5 +1,15 @@
 // From a case's folded state to the columns of its `cases` row (the projection the board queries).
-import { type CaseState, type Clock, computeClocks, isOpen, type Profile, type WorkingCalendar } from '@otklik/domain';
+import {
+  type CaseParties,
+  type CaseState,
+  type Clock,
+  caseParties,
+  computeClocks,
+  isOpen,
+  mergeParties,
+  type Profile,
+  type WorkingCalendar,
+} from '@otklik/domain';
 
 export function caseFlags(state: CaseState, clocks: readonly Clock[]): string[] {
   const flags: string[] = [];
@@ -25,8 +35,16 @@ export function caseFlags(state: CaseState, clocks: readonly Clock[]): string[] 
   return flags;
 }
 
-export function projectCase(state: CaseState, profile: Profile, calendar: WorkingCalendar, now: number) {
+/** `storedParties`: the parties the row had before this change (visibility never shrinks). */
+export function projectCase(
+  state: CaseState,
+  profile: Profile,
+  calendar: WorkingCalendar,
+  now: number,
+  storedParties: CaseParties = { departmentIds: [], executorIds: [] },
+) {
   const { active } = computeClocks(state, profile, calendar, now);
+  const parties = mergeParties(storedParties, caseParties(state));
   // The step the board shows: the earliest step clock, else the overall one.
   const lead = active.find((c) => c.kind === 'step') ?? active[0] ?? null;
   const message = state.message;
@@ -40,6 +58,8 @@ export function projectCase(state: CaseState, profile: Profile, calendar: Workin
     departmentIds: [...new Set(state.assignments.map((a) => a.departmentId))],
     // "My tasks": the executors who have the case (in a curator-forwarded chain, only once it is forwarded to them).
     executorIds: [...new Set(state.assignments.filter((a) => a.receivedAt !== null).map((a) => a.executorId))],
+    partyDepartmentIds: [...parties.departmentIds],
+    partyExecutorIds: [...parties.executorIds],
     category: state.category ?? 'ordinary',
     topic: state.topic,
     location: state.location,

@@ -1,12 +1,20 @@
 // Read side of cases: one case with its full timeline and the actions this user may take, and the
 // changes after a global sequence number (what a reconnecting client asks for).
 
-import type { Actor } from '@otklik/domain';
-import { allowedCommands, type CaseState, computeClocks } from '@otklik/domain';
+import {
+  type Actor,
+  allowedCommands,
+  type CaseState,
+  canSeeCase,
+  computeClocks,
+  eventForReader,
+  stateForReader,
+  takesPartIn,
+} from '@otklik/domain';
 import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
 import { attachments, caseEvents, cases, people } from '../db/schema';
 import type { ServerDeps } from '../deps';
-import { notFound } from '../errors/app-error';
+import { actorCondition, notVisible } from './access';
 import { listBoard } from './board';
 import { loadOrganisationRules } from './domain-context';
 
@@ -15,8 +23,11 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
     .select()
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)));
-  if (!row) throw notFound('Обращение');
-  const state = row.state as CaseState;
+  const parties = row ? { departmentIds: row.partyDepartmentIds, executorIds: row.partyExecutorIds } : null;
+  if (!row || !parties || !canSeeCase(actor, parties)) throw notVisible();
+  // Readers (head, observers, department heads) do not see the citizen's personal data of an official appeal.
+  const participant = takesPartIn(actor, parties);
+  const state = participant ? (row.state as CaseState) : stateForReader(row.state as CaseState);
   const rules = await loadOrganisationRules(deps.db, organisationId, state.profileId);
   const now = deps.now();
   const timeline = await deps.db
@@ -47,7 +58,13 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
             excerpt: sql<string>`left(${cases.text}, 200)`,
           })
           .from(cases)
-          .where(and(eq(cases.organisationId, organisationId), inArray(cases.id, [...state.repeatOf])));
+          .where(
+            and(
+              eq(cases.organisationId, organisationId),
+              inArray(cases.id, [...state.repeatOf]),
+              actorCondition(actor),
+            ),
+          );
   const files = await deps.db
     .select({
       id: attachments.id,
@@ -65,7 +82,7 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
     attachments: files.map((f) => ({ ...f, url: `/api/attachments/${f.id}` })),
     state,
     clocks: computeClocks(state, rules.profile, rules.calendar, now),
-    timeline,
+    timeline: participant ? timeline : timeline.map((e) => ({ ...e, payload: eventForReader(e.payload) })),
     allowedActions: allowedCommands(state, actor, rules).filter((t) => t !== 'register'),
     repeatOf,
     profileId: rules.profile.id,
@@ -75,8 +92,19 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
   };
 }
 
-/** Events after `afterSeq` in this organisation (in order) and the current rows of the cases they touch. */
-export async function getChangesSince(deps: ServerDeps, organisationId: string, afterSeq: number, limit = 1000) {
+/** Events after `afterSeq` in this organisation (in order) and the current rows of the cases they touch, as far as
+ *  `actor` may see them (events of other cases are left out; `lastSeq` still advances past them). */
+export async function getChangesSince(
+  deps: ServerDeps,
+  organisationId: string,
+  afterSeq: number,
+  limit: number | undefined,
+  /** null: the wall display, which shows every case without personal data (it uses only the rows). */
+  actor: Actor | null,
+) {
+  limit ??= 1000;
+  // Only events of cases the actor may see, so that a page's limit and `hasMore` count what the client receives.
+  const visibleTo = actor ? actorCondition(actor) : undefined;
   const events = await deps.db
     .select({
       seq: caseEvents.seq,
@@ -88,7 +116,8 @@ export async function getChangesSince(deps: ServerDeps, organisationId: string, 
       payload: caseEvents.payload,
     })
     .from(caseEvents)
-    .where(and(eq(caseEvents.organisationId, organisationId), gt(caseEvents.seq, afterSeq)))
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(and(eq(caseEvents.organisationId, organisationId), gt(caseEvents.seq, afterSeq), visibleTo))
     .orderBy(asc(caseEvents.seq))
     .limit(limit + 1);
   const hasMore = events.length > limit;
@@ -97,9 +126,22 @@ export async function getChangesSince(deps: ServerDeps, organisationId: string, 
   const rows =
     caseIds.length === 0
       ? []
-      : await listBoard(deps.db, organisationId, { includeClosed: true, ids: caseIds, now: deps.now() });
+      : await listBoard(deps.db, organisationId, {
+          includeClosed: true,
+          ids: caseIds,
+          visibleTo: actor ?? undefined,
+          now: deps.now(),
+        });
+  const visible = new Map(
+    rows.map((r) => [
+      r.id,
+      actor !== null && takesPartIn(actor, { departmentIds: r.partyDepartmentIds, executorIds: r.partyExecutorIds }),
+    ]),
+  );
   return {
-    events: page,
+    events: page
+      .filter((e) => visible.has(e.caseId))
+      .map((e) => (visible.get(e.caseId) ? e : { ...e, payload: eventForReader(e.payload) })),
     cases: rows,
     lastSeq: page.at(-1)?.seq ?? afterSeq,
     hasMore,

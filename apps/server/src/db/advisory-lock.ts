@@ -1,16 +1,27 @@
-// Runs a function while holding a PostgreSQL session advisory lock, so that several nodes starting at once do a
-// one-time job (migrations, the first demo seed) one after another. PGlite needs none: its data directory is
-// already locked to one process.
+// PostgreSQL advisory locks of Otklik, every key named here once: a session lock held by one node for a one-time job
+// (migrations, the first demo seed) or for as long as it leads (the scheduler), and the per-organisation transaction
+// lock of the event log. Two purposes sharing a key made a second node wait for ever behind the scheduler's lock.
 import postgres from 'postgres';
 import type { Database } from './connect';
 
-/** Arbitrary constants shared by every Otklik node; 7_345_002 is the scheduler's leader lock (scheduler/leader.ts). */
-export const LOCK_KEYS = { migrations: 7_345_001, demoSeed: 7_345_003, firstRun: 7_345_004 } as const;
+/** Single 64-bit keys of session locks, one per purpose (tests assert they are distinct). */
+export const LOCK_KEYS = {
+  migrations: 7_345_001,
+  /** Held by the leading node for as long as it leads. */
+  schedulerLeader: 7_345_002,
+  demoSeed: 7_345_003,
+  /** The first-run setup of a new installation (day-zero: `otklik init` and the first-run page). */
+  firstRun: 7_345_004,
+} as const;
+
+/** The class (first int4) of the two-key transaction locks that serialise appends to one organisation's event log;
+ *  the second key is hashtext(organisation id). Two-key locks never collide with the single keys above. */
+export const ORGANISATION_EVENTS_LOCK_CLASS = 7_345_010;
 
 export async function withAdvisoryLock<T>(database: Database, key: number, fn: () => Promise<T>): Promise<T> {
   if (database.raw.kind !== 'postgres') return fn();
   // The lock belongs to a session: one dedicated connection holds it while `fn` uses the pool.
-  const conn = postgres(database.raw.url, { max: 1, onnotice: () => {} });
+  const conn = postgres(database.raw.connection.url, { ...database.raw.options, max: 1 });
   try {
     await conn`select pg_advisory_lock(${key})`;
     try {

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './data-dir-lock';
+import { type PostgresConnection, type PostgresSettings, postgresConnection, postgresJsOptions } from './pg-config';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -30,7 +31,7 @@ export type DatabaseTarget =
     }
   /** `loadDataDir`: start from a dump (tests start from an already migrated one in milliseconds). */
   | { kind: 'pglite-memory'; loadDataDir?: Blob }
-  | { kind: 'postgres'; url: string; maxConnections?: number };
+  | { kind: 'postgres'; url: string; maxConnections?: number; settings?: Partial<PostgresSettings> };
 
 export interface Database {
   readonly db: Db;
@@ -38,7 +39,18 @@ export interface Database {
   /** Human-readable place, without passwords: shown by `serve` and /healthz. */
   readonly description: string;
   /** The raw client, used by migrations (the two drivers need their own migrator). */
-  readonly raw: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; client: postgres.Sql; url: string };
+  readonly raw:
+    | { kind: 'pglite'; client: PGlite }
+    | {
+        kind: 'postgres';
+        client: postgres.Sql;
+        /** The URL as configured (ssl parameters included). */
+        url: string;
+        /** TLS and timeouts decided once: every other connection (locks, scheduler, adapter) is opened with it. */
+        connection: PostgresConnection;
+        /** Options of the `postgres` driver for a dedicated connection (advisory locks, migrations). */
+        options: ReturnType<typeof postgresJsOptions>;
+      };
   close(): Promise<void>;
 }
 
@@ -61,13 +73,15 @@ export const hasPgliteDatabase = (dataDir: string, directory?: string) =>
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
+    const connection = postgresConnection(target.url, target.settings);
+    const options = postgresJsOptions(connection);
+    const client = postgres(connection.url, { ...options, max: target.maxConnections ?? 10 });
     const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
       description: redactUrl(target.url),
-      raw: { kind: 'postgres', client, url: target.url },
+      raw: { kind: 'postgres', client, url: target.url, connection, options },
       close: () => client.end({ timeout: 5 }),
     };
   }

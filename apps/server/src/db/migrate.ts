@@ -76,7 +76,7 @@ async function migrateSchema(database: Database): Promise<void> {
     return;
   }
   // The migration runs on the very connection that holds the lock (a session lock protects its own session).
-  const conn = postgres(database.raw.url, { max: 1, onnotice: () => {} });
+  const conn = postgres(database.raw.connection.url, { ...database.raw.options, max: 1 });
   try {
     await conn`select pg_advisory_lock(${LOCK_KEYS.migrations})`;
     try {

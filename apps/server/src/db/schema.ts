@@ -271,6 +271,9 @@ export const cases = pgTable(
     /** Every department the case is routed to, and their executors: filters of the board and "my tasks". */
     departmentIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     executorIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    /** Departments and executors that hold or held the case (domain caseParties, never shrinking): who may see it. */
+    partyDepartmentIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    partyExecutorIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     category: text().notNull().default('ordinary'),
     topic: text(),
     location: text(),

@@ -55,7 +55,9 @@ export async function updateDepartment(
   db: DbOrTx,
   input: { organisationId: string; id: string; name?: string; supervisingDeputyId?: string | null },
 ): Promise<DepartmentRow> {
-  await requireDepartmentInOrganisation(db, input.organisationId, input.id);
+  const current = await requireDepartmentInOrganisation(db, input.organisationId, input.id);
+  // Nothing to change (found by the fuzz test: an empty update was a 500).
+  if (input.name === undefined && input.supervisingDeputyId === undefined) return current;
   if (input.name !== undefined) await ensureNameFree(db, input.organisationId, input.name, input.id);
   if (input.supervisingDeputyId) await requirePersonInOrganisation(db, input.organisationId, input.supervisingDeputyId);
   const [row] = await db

@@ -83,19 +83,18 @@ export async function updatePerson(
   db: DbOrTx,
   input: Partial<Omit<PersonInput, 'organisationId'>> & { organisationId: string; id: string; active?: boolean },
 ): Promise<PersonView> {
-  await requirePersonInOrganisation(db, input.organisationId, input.id);
+  const current = await requirePersonInOrganisation(db, input.organisationId, input.id);
   const login = input.login?.toLowerCase();
   if (login) await checkLoginFree(db, login, input.id);
   await checkDepartment(db, input.organisationId, input.departmentId);
   const { organisationId: _org, id, password, login: _login, ...fields } = input;
-  const [row] = await db
-    .update(people)
-    .set({
-      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-      ...(login ? { login } : {}),
-      ...(password ? { passwordHash: await hashPassword(password) } : {}),
-    })
-    .where(eq(people.id, id))
-    .returning();
+  const changes = {
+    ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+    ...(login ? { login } : {}),
+    ...(password ? { passwordHash: await hashPassword(password) } : {}),
+  };
+  // Nothing to change: an empty update is not an error (drizzle refuses an empty SET).
+  if (Object.keys(changes).length === 0) return toPersonView(current);
+  const [row] = await db.update(people).set(changes).where(eq(people.id, id)).returning();
   return toPersonView(row!);
 }

@@ -15,6 +15,8 @@ export const APP_ERROR_CODES = {
   TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', http: 413 },
   UNSUPPORTED_TYPE: { trpc: 'UNSUPPORTED_MEDIA_TYPE', http: 415 },
   RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', http: 429 },
+  /** The database is down, restarting or does not answer in time: try again shortly. */
+  UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', http: 503 },
   INTERNAL: { trpc: 'INTERNAL_SERVER_ERROR', http: 500 },
 } as const satisfies Record<string, { trpc: TRPC_ERROR_CODE_KEY; http: number }>;
 

@@ -4,6 +4,7 @@ import { handleOidc } from '../auth/oidc-routes';
 import { handleChannelWebhook } from '../channels/webhooks';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { withDeadline } from '../errors/deadline';
 import { intakeDocsHtml, intakeOpenApi } from '../intake/openapi';
 import { handleAttachments } from './attachments-route';
 import { handleIntake, handleIntakeBatch } from './intake-route';
@@ -20,9 +21,9 @@ export async function handleApiRequest(
   res: ServerResponse,
   path: string,
 ): Promise<void> {
-  if (path === '/api/intake') return handleIntake(deps, req, res);
+  if (path === '/api/intake') return withDeadline(handleIntake(deps, req, res), deps.requestTimeoutMs);
   if (path.startsWith('/api/auth/oidc/')) return handleOidc(deps, req, res, path);
-  if (path === '/api/intake/batch') return handleIntakeBatch(deps, req, res);
+  if (path === '/api/intake/batch') return withDeadline(handleIntakeBatch(deps, req, res), deps.requestTimeoutMs);
   if (path === '/api/openapi.json') return sendJson(res, 200, intakeOpenApi());
   if (path === '/api/docs') return sendHtml(res, intakeDocsHtml());
   if (path.startsWith('/api/channels/')) return handleChannelWebhook(deps, req, res, path);

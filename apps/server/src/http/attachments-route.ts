@@ -1,16 +1,23 @@
-// /api/attachments: upload (POST ?caseId=…&name=…, the raw file as body) and download (GET /api/attachments/<id>)
-// for a signed-in member of the case's organisation.
+// /api/attachments: upload (POST ?caseId=…&name=…, the raw file as body) by someone who takes part in the case
+// (curators, operators, its executors), and download (GET /api/attachments/<id>) by someone who may see the case.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { takesPartIn } from '@otklik/domain';
 import { openAttachment, saveAttachment } from '../attachments/store';
+import { requireVisibleCase } from '../cases/access';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { withDeadline } from '../errors/deadline';
+import { assertStorableText } from '../errors/text-input';
 import { createContext } from '../trpc/context';
 import { clientIp, sendJson } from './respond';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function requireUser(deps: ServerDeps, req: IncomingMessage) {
-  const ctx = await createContext(deps, { cookieHeader: req.headers.cookie, ip: clientIp(req) });
+  const ctx = await withDeadline(
+    createContext(deps, { cookieHeader: req.headers.cookie, ip: clientIp(deps, req) }),
+    deps.requestTimeoutMs,
+  );
   if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Войдите в систему / please sign in');
   return ctx.user;
 }
@@ -22,6 +29,14 @@ export async function handleAttachments(deps: ServerDeps, req: IncomingMessage, 
     const caseId = url.searchParams.get('caseId') ?? '';
     const name = url.searchParams.get('name')?.trim() || 'file';
     if (!UUID.test(caseId)) throw new AppError('BAD_INPUT', 'Укажите обращение (caseId) / caseId is required');
+    assertStorableText(name);
+    const parties = await requireVisibleCase(deps.db, user.organisationId, caseId, user.actor);
+    if (!takesPartIn(user.actor, parties)) {
+      throw new AppError(
+        'FORBIDDEN',
+        'Прикладывать файлы могут куратор, оператор и исполнители обращения / only those taking part may attach files',
+      );
+    }
     const length = req.headers['content-length'];
     const row = await saveAttachment(deps, {
       organisationId: user.organisationId,
@@ -43,7 +58,9 @@ export async function handleAttachments(deps: ServerDeps, req: IncomingMessage, 
   }
   const id = path.slice('/api/attachments/'.length);
   if (req.method === 'GET' && UUID.test(id)) {
-    const { row, stream, size } = await openAttachment(deps, user.organisationId, id);
+    const { row, stream, size } = await openAttachment(deps, user.organisationId, id, async (caseId) => {
+      if (caseId) await requireVisibleCase(deps.db, user.organisationId, caseId, user.actor);
+    });
     const inline = row.contentType.startsWith('image/') || row.contentType === 'application/pdf';
     res.writeHead(200, {
       'content-type': row.contentType,

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { repairDeep } from '../errors/text-input';
 import { organisationOfApiKey } from '../intake/api-keys';
 import { intakeMessage, zIntakeBatch, zIntakeMessage } from '../intake/message';
 import { readJson, sendJson } from './respond';
@@ -26,7 +27,8 @@ async function authenticate(deps: ServerDeps, req: IncomingMessage): Promise<str
 /** POST /api/intake/batch: each message is validated and delivered on its own; one bad message refuses only itself. */
 export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const organisationId = await authenticate(deps, req);
-  const parsed = zIntakeBatch.safeParse(await readJson(req, MAX_BATCH_BODY));
+  const { value: batch, repaired } = repairDeep(await readJson(req, MAX_BATCH_BODY));
+  const parsed = zIntakeBatch.safeParse(batch);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError(
@@ -54,12 +56,15 @@ export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, 
   }
   const created = results.filter((r) => 'created' in r && r.created).length;
   const failed = results.filter((r) => 'error' in r).length;
-  sendJson(res, 200, { results, created, existing: results.length - created - failed, failed });
+  const summary = { results, created, existing: results.length - created - failed, failed };
+  sendJson(res, 200, repaired ? { ...summary, repairedText: true } : summary);
 }
 
 export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const organisationId = await authenticate(deps, req);
-  const body = await readJson(req, MAX_INTAKE_BODY);
+  // A citizen's message is never refused for a character the database cannot store (a NUL, half an emoji cut by
+  // the network's API): it is replaced by U+FFFD and the answer says so; a retry gets the same answer, never a 500.
+  const { value: body, repaired } = repairDeep(await readJson(req, MAX_INTAKE_BODY));
   const parsed = zIntakeMessage.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -70,5 +75,5 @@ export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: 
     );
   }
   const result = await intakeMessage(deps, organisationId, parsed.data);
-  sendJson(res, result.created ? 201 : 200, result);
+  sendJson(res, result.created ? 201 : 200, repaired ? { ...result, repairedText: true } : result);
 }

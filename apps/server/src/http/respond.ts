@@ -1,7 +1,9 @@
 // Small helpers for the plain HTTP routes (health, intake, attachments): JSON replies and AppError mapping.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { APP_ERROR_CODES, AppError } from '../errors/app-error';
-import { log } from '../log';
+import proxyAddr from 'proxy-addr';
+import type { ServerDeps } from '../deps';
+import { AppError } from '../errors/app-error';
+import { toClientError } from '../errors/client-error';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -12,15 +14,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, error: unknown) {
-  if (error instanceof AppError) {
-    sendJson(res, APP_ERROR_CODES[error.code].http, {
-      error: { code: error.code, message: error.message, details: error.details ?? null },
-    });
-    return;
-  }
-  log.error({ err: error }, 'HTTP handler error');
-  sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Внутренняя ошибка сервера / internal server error' } });
+/** The shared client-error mapping (errors/client-error.ts) as a JSON reply. */
+export function sendError(res: ServerResponse, error: unknown, where = 'http') {
+  const client = toClientError(error, where);
+  sendJson(res, client.httpStatus, {
+    error: { code: client.code, message: client.message, details: client.details, requestId: client.requestId },
+  });
 }
 
 /** Reads a request body up to `limit` bytes; a bigger one is refused with TOO_LARGE before it is all read. */
@@ -53,6 +52,9 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
   }
 }
 
-export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/** The client's address: the peer, or (when the peer is a trusted proxy, OTKLIK_TRUST_PROXY) the address the proxy
+ *  reports in X-Forwarded-For, walking back only through trusted proxies. */
+export function clientIp(deps: Pick<ServerDeps, 'trustProxy'>, req: IncomingMessage): string {
+  if (!req.socket.remoteAddress) return 'unknown';
+  return proxyAddr(req, deps.trustProxy);
 }

@@ -19,7 +19,7 @@ it('keeps everything across a restart on the same data directory', async () => {
   const trpc = (url: string, path: string, body?: unknown) =>
     fetch(`${url}/trpc/${path}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, 'content-type': 'application/json', origin: url },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const registered = await trpc(first.url, 'cases.register', {

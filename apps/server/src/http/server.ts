@@ -2,17 +2,24 @@
 // so socket.io can attach to the same port. `startServer` is what `otklik serve` and the tests call.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { type Database, type DatabaseTarget, openDatabase } from '../db/connect';
 import { migrateDatabase } from '../db/migrate';
 import { createDeps, type DepsOptions, type ServerDeps } from '../deps';
+import { APP_ERROR_CODES, AppError } from '../errors/app-error';
+import { toClientError } from '../errors/client-error';
+import { withDeadline } from '../errors/deadline';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/context';
 import { handleApiRequest } from './api-routes';
-import { handleHealthz } from './healthz';
+import { handleHealthz, handleLivez, handleReadyz } from './health-routes';
 import { handleMetrics } from './metrics-route';
+import { checkOrigin } from './origin';
 import { noteRequestUser, withRequestLog } from './request-log';
 import { clientIp, sendError } from './respond';
+import { createSecurityHeaders } from './security-headers';
 import { createStaticHandler, DEFAULT_WEB_DIST } from './static-files';
 
 export interface StartServerOptions extends Omit<DepsOptions, 'database'> {
@@ -37,47 +44,104 @@ export interface RunningServer {
 /** tRPC's JSON bodies are small; attachments go through /api/attachments with their own limit. */
 const TRPC_MAX_BODY = 1024 * 1024;
 
+/** Paths that look like an operations endpoint (metrics, health variants): never answered with the web app. */
+const OPERATIONS_LIKE =
+  /^\/(metrics|prometheus|health|healthz|livez|readyz|live|ready|status|_health|actuator|server-status|debug)([/.]|$)/i;
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function notFoundJson(res: ServerResponse, path: string) {
+  sendError(res, new AppError('NOT_FOUND', `Нет такого адреса: ${path.slice(0, 200)} / no such endpoint`));
+}
+
+/** Refuses a state-changing request that a page of another origin could have sent (CSRF, issue 11 item 11). */
+function crossSiteRefusal(deps: ServerDeps, req: IncomingMessage, path: string): AppError | null {
+  if (!STATE_CHANGING.has(req.method ?? 'GET')) return null;
+  const ambient = parseCookies(req.headers.cookie)[SESSION_COOKIE] !== undefined;
+  const verdict = checkOrigin(deps.origins, req.headers, ambient);
+  if (!verdict.ok) return new AppError('FORBIDDEN', `Запрос отклонён: ${verdict.reason}`, { reason: 'origin' });
+  if (path.startsWith('/trpc')) {
+    // tRPC also parses form data and raw bytes, which a plain HTML form can send cross-site: only JSON here.
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') {
+      return new AppError('UNSUPPORTED_TYPE', 'Ожидается Content-Type: application/json / JSON only', {
+        contentType: type || null,
+      });
+    }
+  }
+  return null;
+}
+
 export function createRequestListener(deps: ServerDeps, webDistDir: string) {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: TRPC_MAX_BODY,
     createContext: ({ req, res }) =>
-      createContext(deps, {
-        cookieHeader: req.headers.cookie,
-        ip: clientIp(req),
-        userAgent: req.headers['user-agent'] ?? '',
-        setCookie: (cookie) => {
-          const existing = res.getHeader('set-cookie');
-          res.setHeader('set-cookie', [...(Array.isArray(existing) ? existing : []), cookie]);
-        },
-      }).then((ctx) => {
-        noteRequestUser(req, ctx.user?.personId);
-        return ctx;
-      }),
+      withDeadline(
+        createContext(deps, {
+          cookieHeader: req.headers.cookie,
+          ip: clientIp(deps, req),
+          userAgent: req.headers['user-agent'] ?? '',
+          setCookie: (cookie) => {
+            const existing = res.getHeader('set-cookie');
+            res.setHeader('set-cookie', [...(Array.isArray(existing) ? existing : []), cookie]);
+          },
+        }),
+        deps.requestTimeoutMs,
+      )
+        .then((ctx) => {
+          noteRequestUser(req, ctx.user?.personId);
+          return ctx;
+        })
+        .catch((error: unknown) => {
+          // The session lookup runs before any procedure: its failure (the database is down) is mapped here.
+          const client = toClientError(error, 'trpc context');
+          throw new TRPCError({
+            code: APP_ERROR_CODES[client.code].trpc,
+            message: client.message,
+            cause: new AppError(client.code, client.message, client.requestId ? { requestId: client.requestId } : {}),
+          });
+        }),
   });
   const serveStatic = createStaticHandler(webDistDir);
+  const securityHeaders = createSecurityHeaders(deps.origins);
+  const fail = (res: ServerResponse, where: string) => (error: unknown) => {
+    if (!res.headersSent) sendError(res, error, where);
+    else res.destroy();
+  };
   return withRequestLog(deps, (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/trpc' || path.startsWith('/trpc/')) {
+    securityHeaders(req, res);
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://x').pathname;
+    } catch {
+      sendError(res, new AppError('BAD_INPUT', 'Неверный адрес запроса / malformed request URL'));
+      return;
+    }
+    const isTrpc = path === '/trpc' || path.startsWith('/trpc/');
+    const isApi = path === '/api' || path.startsWith('/api/');
+    if (isTrpc || isApi) {
+      const refusal = crossSiteRefusal(deps, req, path);
+      if (refusal) {
+        sendError(res, refusal, 'http');
+        return;
+      }
+    }
+    if (isTrpc) {
       trpc(req, res);
       return;
     }
-    if (path === '/healthz') {
-      void handleHealthz(deps, res);
+    // Operations endpoints, before the JSON 404 of look-alikes.
+    if (path === '/healthz') return void handleHealthz(deps, res).catch(fail(res, 'healthz'));
+    if (path === '/readyz') return void handleReadyz(deps, res).catch(fail(res, 'readyz'));
+    if (path === '/livez') return handleLivez(deps, res);
+    if (path === '/metrics') return void handleMetrics(deps, req, res).catch(fail(res, 'metrics'));
+    if (isApi) {
+      handleApiRequest(deps, req, res, path).catch(fail(res, `api ${path}`));
       return;
     }
-    if (path === '/metrics') {
-      handleMetrics(deps, req, res).catch((error: unknown) => sendError(res, error));
-      return;
-    }
-    if (path.startsWith('/api/')) {
-      handleApiRequest(deps, req, res, path).catch((error: unknown) => {
-        if (!res.headersSent) sendError(res, error);
-        else res.destroy();
-      });
-      return;
-    }
+    if (OPERATIONS_LIKE.test(path)) return notFoundJson(res, path);
     // socket.io handles its own path before this listener; anything else is the web app.
     serveStatic(req, res);
   });
@@ -87,8 +151,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const ownsDatabase = !options.database;
   const database = options.database ?? (await openDatabase(options.target ?? { kind: 'pglite-memory' }));
   try {
-    if (ownsDatabase) await migrateDatabase(database);
     const deps = createDeps({ ...options, database });
+    if (ownsDatabase) {
+      await migrateDatabase(database);
+      deps.health.report('migrations', true, 'applied at start');
+    }
     await options.beforeListen?.(deps);
     const server = createServer(createRequestListener(deps, options.webDistDir ?? DEFAULT_WEB_DIST));
     await new Promise<void>((resolve, reject) => {
@@ -100,9 +167,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     const { port, address } = server.address() as AddressInfo;
     const host = address.includes(':') ? `[${address}]` : address;
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '[::]' ? '[::1]' : host}:${port}`;
+    deps.origins.listening(url);
     let closing: Promise<void> | null = null;
     return {
-      url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+      url,
       port,
       server,
       deps,

@@ -7,6 +7,7 @@ import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { isUniqueViolation } from '../db/errors';
 import { attachments, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
+import { isAppError } from '../errors/app-error';
 import { ISO_WITH_OFFSET } from './posted-at';
 
 export const MAX_INTAKE_TEXT = 20_000;
@@ -166,7 +167,7 @@ async function registerOnce(deps: ServerDeps, organisationId: string, m: IntakeM
     return { caseId: result.caseId, created: true };
   } catch (error) {
     // Two deliveries of one message at the same moment: the unique index lets one in; the other returns it.
-    if (isUniqueViolation(error)) {
+    if (isUniqueViolation(error) || (isAppError(error) && error.code === 'CONFLICT')) {
       const again = await findExisting(deps, organisationId, m);
       if (again) return { caseId: again.id, created: false };
     }

@@ -80,7 +80,8 @@ describeEachDatabase('deficiency notices and substitutes', (getDb) => {
     expect(of('deficiency-notice')).toEqual([org.people.deputy.id]);
     expect(rows.find((r) => r.kind === 'deficiency-notice')?.title).toContain('Дороги и транспорт');
     // The head's overview counts the breach against roads, which held the answer, not against the curator.
-    const overview = await headOverview(deps.db, org.organisationId, now);
+    const head = { personId: org.people.head.id, roles: ['head'] as const, departmentIds: [] };
+    const overview = await headOverview(deps.db, org.organisationId, now, head);
     expect(overview.breachesThisWeek.map((b) => [b.departmentId, b.breaches])).toEqual([[org.departments.roads, 1]]);
   });
 

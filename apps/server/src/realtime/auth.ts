@@ -48,6 +48,7 @@ export async function authenticateSocket(
       organisationId: user.organisationId,
       roles: [...user.roles],
       departmentIds: [...user.actor.departmentIds],
+      substituteFor: [...(user.actor.substituteFor ?? [])],
     },
     credential: { kind: 'session', hash: hashSecret(token!) },
   };

@@ -1,12 +1,16 @@
 // Reads an organisation's committed case events as realtime changes: catch-up pages after a seq, the head seq,
 // and the previous seq of a freshly committed batch. Wall displays get the same stream without personal data.
+import { type Actor, eventForReader, takesPartIn } from '@otklik/domain';
 import { and, asc, eq, gt, lt, max } from 'drizzle-orm';
+import { actorCondition } from '../cases/access';
 import type { DbOrTx } from '../db/connect';
-import { caseEvents } from '../db/schema';
+import { caseEvents, cases } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import type { CaseChange, ChangesPage } from './events';
 
-export type Audience = 'staff' | 'display';
+/** 'staff': a person, who gets the events of the cases they may see (readers without the appeal's personal data);
+ *  'reader': the same without personal data; 'display': a wall, every case of the organisation, no payload at all. */
+export type Audience = 'staff' | 'reader' | 'display';
 
 /** The server's cap on one catch-up page; the client asks again while `hasMore`. */
 export const MAX_PAGE = 500;
@@ -19,8 +23,8 @@ export function toChange(event: CommittedEvent, prevSeq: number, audience: Audie
     version: event.version,
     type: event.type,
     occurredAt: event.occurredAt,
-    actorId: audience === 'staff' ? event.actorId : null,
-    payload: audience === 'staff' ? event.payload : null,
+    actorId: audience === 'display' ? null : event.actorId,
+    payload: audience === 'display' ? null : audience === 'reader' ? eventForReader(event.payload) : event.payload,
   };
 }
 
@@ -43,20 +47,46 @@ export async function previousSeq(db: DbOrTx, organisationId: string, seq: numbe
 
 export async function changesSince(
   db: DbOrTx,
-  options: { organisationId: string; afterSeq: number; limit?: number; audience: Audience },
+  /** `viewer`: the person asking (only the cases they may see); absent for a wall display (every case, no payload). */
+  options: { organisationId: string; afterSeq: number; limit?: number; viewer?: Actor },
 ): Promise<ChangesPage> {
   const limit = Math.min(options.limit ?? MAX_PAGE, MAX_PAGE);
   // The head is read first: every change up to it is committed, so a page that reaches it is complete.
   const head = await headSeq(db, options.organisationId);
+  const { viewer } = options;
   const rows = await db
-    .select()
+    .select({
+      seq: caseEvents.seq,
+      caseId: caseEvents.caseId,
+      organisationId: caseEvents.organisationId,
+      version: caseEvents.version,
+      type: caseEvents.type,
+      actorId: caseEvents.actorId,
+      occurredAt: caseEvents.occurredAt,
+      payload: caseEvents.payload,
+      partyDepartmentIds: cases.partyDepartmentIds,
+      partyExecutorIds: cases.partyExecutorIds,
+    })
     .from(caseEvents)
-    .where(and(eq(caseEvents.organisationId, options.organisationId), gt(caseEvents.seq, options.afterSeq)))
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(
+      and(
+        eq(caseEvents.organisationId, options.organisationId),
+        gt(caseEvents.seq, options.afterSeq),
+        viewer ? actorCondition(viewer) : undefined,
+      ),
+    )
     .orderBy(asc(caseEvents.seq))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
+  // prevSeq chains the changes this client receives: events of cases it may not see are not in its sequence.
   let prev = options.afterSeq;
   const changes = page.map((row) => {
+    const audience: Audience = !viewer
+      ? 'display'
+      : takesPartIn(viewer, { departmentIds: row.partyDepartmentIds, executorIds: row.partyExecutorIds })
+        ? 'staff'
+        : 'reader';
     const change = toChange(
       {
         seq: row.seq,
@@ -69,7 +99,7 @@ export async function changesSince(
         payload: row.payload,
       },
       prev,
-      options.audience,
+      audience,
     );
     prev = row.seq;
     return change;

@@ -2,7 +2,7 @@
 // newer version is refused with both texts, so a concurrent edit from elsewhere is never silently overwritten.
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
-import { cases, people } from '../db/schema';
+import { people } from '../db/schema';
 import type { Draft, DraftSaveReply, DraftSlot } from './events';
 import { caseDrafts } from './schema';
 
@@ -33,12 +33,6 @@ export async function loadDrafts(db: DbOrTx, caseId: string): Promise<Draft[]> {
 async function loadDraft(db: DbOrTx, caseId: string, slot: DraftSlot): Promise<Draft> {
   const found = (await loadDrafts(db, caseId)).find((d) => d.slot === slot);
   return found ?? { caseId, slot, text: '', version: 0, updatedBy: null, updatedAt: null };
-}
-
-/** The organisation of a case, or null: rooms and drafts are only for cases of the person's organisation. */
-export async function caseOrganisation(db: DbOrTx, caseId: string): Promise<string | null> {
-  const [row] = await db.select({ organisationId: cases.organisationId }).from(cases).where(eq(cases.id, caseId));
-  return row?.organisationId ?? null;
 }
 
 export async function saveDraft(

@@ -58,8 +58,11 @@ export type PresenceViewer = z.infer<typeof zPresenceViewer>;
 export const zPresenceState = z.object({ caseId: zId, viewers: z.array(zPresenceViewer) });
 export type PresenceState = z.infer<typeof zPresenceState>;
 
-export const zCaseRoomRequest = z.object({ caseId: zId });
-export const zTypingRequest = z.object({ caseId: zId, typing: z.boolean() });
+/** Ids a client names in a request are uuids: anything else is refused before it reaches a query. */
+const zUuid = z.uuid({ message: 'неверный идентификатор / invalid id' });
+
+export const zCaseRoomRequest = z.object({ caseId: zUuid });
+export const zTypingRequest = z.object({ caseId: zUuid, typing: z.boolean() });
 
 /** Which text a draft holds: the composer's answer, or one department's contribution to a combined answer. */
 export const zDraftSlot = z.union([z.literal('answer'), z.string().regex(/^contribution:[^\s]+$/)]);
@@ -77,7 +80,7 @@ export const zDraft = z.object({
 export type Draft = z.infer<typeof zDraft>;
 
 export const zDraftSaveRequest = z.object({
-  caseId: zId,
+  caseId: zUuid,
   slot: zDraftSlot,
   /** The version the text was edited from; a save over a newer version is a conflict. */
   baseVersion: z.number().int().nonnegative(),
@@ -128,7 +131,7 @@ export const zNotificationsListRequest = z.object({
   limit: z.number().int().min(1).max(200).optional(),
   onlyUnread: z.boolean().optional(),
 });
-export const zMarkReadRequest = z.object({ ids: z.array(zId).min(1).max(500) });
+export const zMarkReadRequest = z.object({ ids: z.array(zUuid).min(1).max(500) });
 
 /** Every acknowledgement is a result or a readable error (Russian first, English second). */
 export type Ack<T> = (reply: { ok: true; value: T } | { ok: false; error: string }) => void;
@@ -172,6 +175,8 @@ export interface SocketData {
         roles: string[];
         /** Departments the person belongs to or heads (the domain Actor's departmentIds). */
         departmentIds: string[];
+        /** People this person stands in for at the handshake (the domain Actor's substituteFor). */
+        substituteFor: string[];
       }
     | { kind: 'display'; displayId: string; organisationId: string };
   viewing: string[];

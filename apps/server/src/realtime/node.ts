@@ -16,7 +16,10 @@ export async function startRealtimeNode(
     Pick<
       RealtimeServicesOptions,
       'smtpUrl' | 'mailFrom' | 'publicUrl' | 'mailWorker' | 'scheduler' | 'timeIntervalMs' | 'sessionCheckMs'
-    > = {},
+    > & {
+      /** How long SIGTERM waits for requests in flight (OTKLIK_SHUTDOWN_GRACE_MS, default 10 s). */
+      shutdownGraceMs?: number;
+    } = {},
 ): Promise<RealtimeNode> {
   const running = await startServer(options);
   const services = await startRealtimeServices({
@@ -37,7 +40,7 @@ export async function startRealtimeNode(
     url: running.url,
     close() {
       closing ??= (async () => {
-        await services.shutdown();
+        await services.shutdown(options.shutdownGraceMs);
         await running.close();
       })();
       return closing;

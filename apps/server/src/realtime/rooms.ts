@@ -1,6 +1,8 @@
-// Room names. A person joins their organisation's staff room and their own room; a wall display joins the
+// Room names. A person joins the rooms of their audiences (what they may see) and their own room; a wall display joins the
 // organisation's display room (changes without personal data); a case room holds the people viewing the case.
-export const staffRoom = (organisationId: string) => `org:${organisationId}:staff`;
+/** One room per domain audience of an organisation (access/visibility.ts): a change of a case goes to its audiences'
+ *  rooms only. */
+export const audienceRoom = (organisationId: string, audience: string) => `aud:${organisationId}:${audience}`;
 export const displayRoom = (organisationId: string) => `org:${organisationId}:display`;
 export const userRoom = (personId: string) => `user:${personId}`;
 export const caseRoom = (caseId: string) => `case:${caseId}`;

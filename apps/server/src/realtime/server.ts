@@ -1,18 +1,26 @@
 // The socket.io server on the HTTP server tRPC uses: authentication, rooms, catch-up, server time, presence,
 // drafts, the notification feed, and the broadcast of every committed change (through PostgreSQL between nodes).
 import type { Server as HttpServer } from 'node:http';
+import { type Actor, actorAudiences, canSeeCase, caseAudiences, mayEditDraft, type Role } from '@otklik/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import pg from 'pg';
+import type pg from 'pg';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
+import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
+import { loadParties, notVisible } from '../cases/access';
 import type { ServerDeps } from '../deps';
+import { AppError } from '../errors/app-error';
+import { toClientError } from '../errors/client-error';
+import { findInvalidText, invalidTextError } from '../errors/text-input';
 import type { CommittedEvent } from '../events-bus';
+import { checkOrigin } from '../http/origin';
 import { log } from '../log';
 import { listNotifications, markRead } from '../notifications/delivery-feed';
 import type { LivePush } from '../notifications/delivery-live';
-import { authenticateSocket } from './auth';
+import { createAdapterPool } from './adapter-pool';
+import { authenticateSocket, SocketAuthError } from './auth';
 import { changesSince, headSeq, toChange } from './changes';
-import { caseOrganisation, loadDrafts, saveDraft } from './drafts';
+import { loadDrafts, saveDraft } from './drafts';
 import {
   type Ack,
   type ClientToServerEvents,
@@ -28,7 +36,7 @@ import {
 } from './events';
 import { broadcastPresence } from './presence';
 import { createPrevSeqTracker } from './prev-seq';
-import { caseRoom, displayRoom, staffRoom, userRoom } from './rooms';
+import { audienceRoom, caseRoom, displayRoom, userRoom } from './rooms';
 import { createSessionCheck } from './session-check';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -56,6 +64,11 @@ function handle<S extends z.ZodType, T>(
 ): (input: unknown, ack: Ack<T>) => void {
   return (input, ack) => {
     const reply = typeof ack === 'function' ? ack : () => {};
+    const invalid = findInvalidText(input);
+    if (invalid) {
+      reply({ ok: false, error: invalidTextError(invalid).message });
+      return;
+    }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -67,12 +80,23 @@ function handle<S extends z.ZodType, T>(
     }
     fn(parsed.data).then(
       (value) => reply({ ok: true, value }),
-      (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      // The shared mapping: a readable message, never SQL text or a stack (issue 11 item 10).
+      (error: unknown) => reply({ ok: false, error: toClientError(error, 'socket').message }),
     );
   };
 }
 
-const forbidden = () => new Error('Нет доступа / access denied');
+const forbidden = () => new AppError('FORBIDDEN', 'Нет доступа / access denied');
+
+/** The domain Actor of a signed-in socket (as it was at the handshake). */
+export function socketActor(who: Extract<SocketData['who'], { kind: 'person' }>): Actor {
+  return {
+    personId: who.personId,
+    roles: who.roles as Role[],
+    departmentIds: who.departmentIds,
+    substituteFor: who.substituteFor,
+  };
+}
 
 const PERSON_REQUESTS = [
   'case:join',
@@ -85,17 +109,31 @@ const PERSON_REQUESTS = [
 
 export async function attachRealtime(options: RealtimeOptions): Promise<Realtime> {
   const { deps, httpServer } = options;
-  const io: Io = new Server(httpServer, { serveClient: false });
+  const io: Io = new Server(httpServer, {
+    serveClient: false,
+    // The handshake of a socket carrying the session cookie must come from the app's own origin (issue 11 item 12:
+    // a page on another port read the event log with the victim's cookie).
+    allowRequest: (req, callback) => {
+      // A browser's WebSocket always sends Origin; its long-polling GET may not (same origin), and a page of another
+      // origin cannot read a polling answer anyway (no CORS). So: an Origin, when present, must be ours; a GET without
+      // one must not come from another site (Sec-Fetch-Site); anything else with the session cookie needs Origin.
+      const ambient = parseCookies(req.headers.cookie)[SESSION_COOKIE] !== undefined && req.method !== 'GET';
+      const verdict = checkOrigin(deps.origins, req.headers, ambient);
+      callback(verdict.ok ? null : `Соединение отклонено: ${verdict.reason}`, verdict.ok);
+    },
+  });
   let pool: pg.Pool | null = null;
-  if (deps.database.raw.kind === 'postgres') {
+  const database = deps.database;
+  if (database.raw.kind === 'postgres') {
     // Broadcasts between nodes go through PostgreSQL NOTIFY; big payloads through socket_io_attachments.
-    pool = new pg.Pool({ connectionString: deps.database.raw.url, max: 4 });
-    pool.on('error', (error) => log.error({ err: error }, 'realtime adapter pool'));
+    pool = createAdapterPool(database as typeof database & { raw: { kind: 'postgres' } }, deps.health);
     io.adapter(
       createAdapter(pool, {
         errorHandler: (error) => log.error({ err: error }, 'realtime adapter'),
       }),
     );
+  } else {
+    deps.health.report('broadcast', true, 'one node (embedded database)');
   }
 
   const sessionCheck = createSessionCheck(deps);
@@ -107,7 +145,9 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
         socket.once('disconnect', () => sessionCheck.forget(socket.id));
         next();
       },
-      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      // A refused sign-in says why; anything else (the database is down…) goes through the shared mapping.
+      (error: unknown) =>
+        next(error instanceof SocketAuthError ? error : new Error(toClientError(error, 'socket handshake').message)),
     );
   });
 
@@ -144,8 +184,22 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     const last = events.at(-1);
     if (!first || !last) return;
     let prev = await prevSeqs.before(first.organisationId, first.seq, last.seq);
+    // Who may see each case: its participants get the event, its readers the event without the appeal's personal
+    // data, nobody else anything (the domain's audiences, one room each).
+    const partiesOf = new Map<string, Awaited<ReturnType<typeof loadParties>>>();
+    for (const caseId of new Set(events.map((e) => e.caseId))) {
+      partiesOf.set(caseId, await loadParties(deps.db, first.organisationId, caseId));
+    }
     for (const event of events) {
-      io.to(staffRoom(event.organisationId)).emit('case:changed', toChange(event, prev, 'staff'));
+      const parties = partiesOf.get(event.caseId);
+      if (parties) {
+        const { participants, readers } = caseAudiences(parties);
+        const toRooms = (list: readonly string[]) => list.map((a) => audienceRoom(event.organisationId, a));
+        io.to(toRooms(participants)).emit('case:changed', toChange(event, prev, 'staff'));
+        io.to(toRooms(readers))
+          .except(toRooms(participants))
+          .emit('case:changed', toChange(event, prev, 'reader'));
+      }
       io.to(displayRoom(event.organisationId)).emit('case:changed', toChange(event, prev, 'display'));
       prev = event.seq;
     }
@@ -193,11 +247,12 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
   // Rooms are joined before any request of the client is handled: a client that catches up after connecting
   // cannot miss a change committed in between (it arrives live, or in the catch-up, or both).
   if (who.kind === 'person') {
-    void socket.join([staffRoom(who.organisationId), userRoom(who.personId)]);
+    const rooms = actorAudiences(socketActor(who)).map((a) => audienceRoom(who.organisationId, a));
+    void socket.join([...rooms, userRoom(who.personId)]);
   } else {
     void socket.join(displayRoom(who.organisationId));
   }
-  const audience = who.kind === 'person' ? 'staff' : 'display';
+  const viewer = who.kind === 'person' ? socketActor(who) : undefined;
   void headSeq(deps.db, who.organisationId).then(
     (head) => socket.emit('hello', { serverTime: deps.now(), headSeq: head, who: publicWho(who) }),
     (error: unknown) => log.error({ err: error }, 'hello failed'),
@@ -206,7 +261,7 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
   socket.on(
     'changes:since',
     handle(zChangesSinceRequest, (req) =>
-      changesSince(deps.db, { organisationId: who.organisationId, afterSeq: req.afterSeq, limit: req.limit, audience }),
+      changesSince(deps.db, { organisationId: who.organisationId, afterSeq: req.afterSeq, limit: req.limit, viewer }),
     ),
   );
   socket.on(
@@ -225,15 +280,19 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
     return;
   }
   const person = who;
+  const actor = socketActor(person);
 
-  const ownCase = async (caseId: string) => {
-    if ((await caseOrganisation(deps.db, caseId)) !== person.organisationId) throw forbidden();
+  /** The case's parties when this person may see it; the same refusal as for a case that does not exist. */
+  const visibleCase = async (caseId: string) => {
+    const parties = await loadParties(deps.db, person.organisationId, caseId);
+    if (!parties || !canSeeCase(actor, parties)) throw notVisible();
+    return parties;
   };
 
   socket.on(
     'case:join',
     handle(zCaseRoomRequest, async ({ caseId }) => {
-      await ownCase(caseId);
+      await visibleCase(caseId);
       await socket.join(caseRoom(caseId));
       if (!socket.data.viewing.includes(caseId)) socket.data.viewing.push(caseId);
       await broadcastPresence(io, caseId);
@@ -253,7 +312,9 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
   socket.on(
     'case:typing',
     handle(zTypingRequest, async ({ caseId, typing }) => {
-      if (!socket.data.viewing.includes(caseId)) throw new Error('Сначала откройте обращение / join the case first');
+      if (!socket.data.viewing.includes(caseId)) {
+        throw new AppError('BAD_INPUT', 'Сначала откройте обращение / join the case first');
+      }
       const was = socket.data.typing.includes(caseId);
       if (was !== typing) {
         socket.data.typing = typing
@@ -267,8 +328,8 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
   socket.on(
     'draft:save',
     handle(zDraftSaveRequest, async (req) => {
-      await ownCase(req.caseId);
-      if (!mayEditDraft(person, req.slot)) throw forbidden();
+      const parties = await visibleCase(req.caseId);
+      if (!mayEditDraft(actor, parties, req.slot)) throw forbidden();
       const reply = await saveDraft(deps.db, {
         ...req,
         organisationId: person.organisationId,
@@ -298,15 +359,6 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
       void broadcastPresence(io, caseId).catch(() => {});
     }
   });
-}
-
-/** A department's contribution is written by its executors (or its head); the answer by an executor or a curator. */
-function mayEditDraft(person: Extract<SocketData['who'], { kind: 'person' }>, slot: string): boolean {
-  if (slot.startsWith('contribution:')) {
-    const departmentId = slot.slice('contribution:'.length);
-    return person.departmentIds.includes(departmentId) || person.roles.includes('curator');
-  }
-  return person.roles.includes('executor') || person.roles.includes('curator');
 }
 
 function publicWho(who: SocketData['who']) {

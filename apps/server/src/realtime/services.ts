@@ -42,11 +42,18 @@ export async function startRealtimeServices(options: RealtimeServicesOptions): P
   const { httpServer, deps } = options;
   // Registered before socket.io attaches, so socket.io's long-polling requests are not counted as in flight.
   let inflight = 0;
+  let draining = false;
+  const open = new Set<import('node:http').ServerResponse>();
   const drained: (() => void)[] = [];
   httpServer.on('request', (_req, res) => {
     inflight++;
+    open.add(res);
+    // While draining, a request that still arrives on a kept-alive connection is answered and the connection closed,
+    // so the client opens a new one (to another node) instead of meeting a reset on this one.
+    if (draining) res.setHeader('connection', 'close');
     res.once('close', () => {
       inflight--;
+      open.delete(res);
       if (inflight === 0) for (const done of drained.splice(0)) done();
     });
   });
@@ -88,6 +95,9 @@ export async function startRealtimeServices(options: RealtimeServicesOptions): P
     inflight: () => inflight,
     shutdown(graceMs = 10_000) {
       closing ??= (async () => {
+        draining = true;
+        // Answers in flight end their connection: a browser must not reuse a connection this node is about to close.
+        for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
         httpServer.close();
         httpServer.closeIdleConnections();
         if (inflight > 0) {

@@ -1,13 +1,14 @@
 // The head of administration's view: today's socially significant cases, active surges, breaches this week by
 // department and the month's timeliness at a glance (konyshevsky p.24, krasnoufimsk p.25, NAO p.29).
-import { type CaseEvent, type CaseState, dayAndWeekStart, monthOf } from '@otklik/domain';
+import { type Actor, type CaseEvent, type CaseState, dayAndWeekStart, monthOf } from '@otklik/domain';
 import { and, arrayContains, desc, eq, gte, inArray, or } from 'drizzle-orm';
+import { actorCondition } from '../cases/access';
 import type { Db } from '../db/connect';
 import { caseEvents, cases, organisations } from '../db/schema';
 import { recentMonthlyReport } from './monthly-cache';
 import { listActiveSurges } from './surges';
 
-export async function headOverview(db: Db, organisationId: string, now: number) {
+export async function headOverview(db: Db, organisationId: string, now: number, actor: Actor) {
   const [org] = await db
     .select({ timeZone: organisations.timeZone })
     .from(organisations)
@@ -34,6 +35,8 @@ export async function headOverview(db: Db, organisationId: string, now: number) 
       and(
         eq(cases.organisationId, organisationId),
         arrayContains(cases.flags, ['socially-significant']),
+        // Statistics stay organisation-wide; the cases listed are those the reader may see.
+        actorCondition(actor),
         or(gte(cases.detectedAt, new Date(day)), eq(cases.isOpen, true)),
       ),
     )

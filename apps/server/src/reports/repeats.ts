@@ -1,7 +1,10 @@
 // Repeat candidates for the case workspace: an in-memory RepeatIndex per organisation, built from the cases table on
 // first use and kept current from committed events (registration adds a case, triage sets its topic and location).
+
+import type { Actor } from '@otklik/domain';
 import { type CaseEvent, type RepeatCandidate, type RepeatDoc, RepeatIndex } from '@otklik/domain';
 import { and, eq, inArray } from 'drizzle-orm';
+import { actorCondition, requireVisibleCase } from '../cases/access';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
 import { notFound } from '../errors/app-error';
@@ -86,7 +89,10 @@ export async function repeatCandidates(
   organisationId: string,
   caseId: string,
   limit = 10,
+  /** Only cases this person may see are suggested (and asked about). */
+  actor?: Actor,
 ): Promise<RepeatSuggestion[]> {
+  if (actor) await requireVisibleCase(db, organisationId, caseId, actor);
   const [row] = await db
     .select(docColumns)
     .from(cases)
@@ -110,9 +116,12 @@ export async function repeatCandidates(
     })
     .from(cases)
     .where(
-      inArray(
-        cases.id,
-        found.map((f) => f.caseId),
+      and(
+        inArray(
+          cases.id,
+          found.map((f) => f.caseId),
+        ),
+        actor ? actorCondition(actor) : undefined,
       ),
     );
   const byId = new Map(details.map((d) => [d.id, d]));

@@ -100,6 +100,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const tick = async (): Promise<number> => {
     if (!(await leadership.confirm())) {
       rebuiltAt = null;
+      const error = leadership.lastError;
+      deps.health.report(
+        'scheduler',
+        error === null,
+        error === null ? 'standby (another node leads)' : `cannot take the leader lock: ${error}`,
+      );
       return pollMs;
     }
     const now = deps.now();
@@ -138,19 +144,28 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       .from(clockAlarms)
       .where(gt(clockAlarms.fireAt, new Date(now)));
     const until = next?.at ? next.at.getTime() - deps.now() : pollMs;
+    deps.health.report('scheduler', true, 'leading');
     // A full batch that made progress may have more behind it: go again at once.
     return due.length >= BATCH && progressed > 0 ? 0 : Math.max(0, Math.min(pollMs, until));
   };
 
   let current: Promise<void> = Promise.resolve();
+  let lastFailure: string | null = null;
   const loop = async () => {
     while (!stopped) {
       let delay = pollMs;
       current = tick().then(
         (d) => {
           delay = d;
+          lastFailure = null;
         },
-        (error: unknown) => log(String(error)),
+        (error: unknown) => {
+          // Once per distinct failure, not every second while the database is away.
+          const said = String(error);
+          if (said !== lastFailure) log(said);
+          lastFailure = said;
+          deps.health.report('scheduler', false, `pass failed: ${error instanceof Error ? error.message : said}`);
+        },
       );
       await current;
       if (stopped) break;

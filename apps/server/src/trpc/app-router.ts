@@ -1,4 +1,5 @@
 // The whole tRPC API, one router per area; the web app imports `AppRouter` (as a type only) from here.
+import { auditRouter } from './routers/audit';
 import { authRouter } from './routers/auth';
 import { calendarRouter } from './routers/calendar';
 import { casesRouter } from './routers/cases';
@@ -26,6 +27,7 @@ export const appRouter = router({
   wall: wallRouter,
   organisations: organisationsRouter,
   setup: setupRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,13 @@
 // The one tRPC setup: context type, error formatter (AppError and zod issues → UI messages), public and
-// protected procedures and the role middleware.
+// protected procedures and the role middleware. Every error a procedure throws goes through the shared client-error
+// mapping (errors/client-error.ts): nothing internal reaches the client, unexpected errors carry a request id.
 import type { Role } from '@otklik/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { APP_ERROR_CODES, AppError } from '../errors/app-error';
-import { log } from '../log';
+import { toClientError } from '../errors/client-error';
+import { withDeadline } from '../errors/deadline';
+import { assertStorableText } from '../errors/text-input';
 import type { Context } from './context';
 
 function zodMessage(error: ZodError): string {
@@ -14,49 +17,62 @@ function zodMessage(error: ZodError): string {
 }
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const cause = error.cause;
     const zodIssues =
       cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null;
+    let message = cause instanceof ZodError ? zodMessage(cause) : shape.message;
+    let requestId: string | null = null;
+    // An internal error that did not pass through mapErrors (it cannot happen inside a procedure): say nothing of it.
+    if (error.code === 'INTERNAL_SERVER_ERROR' && !(cause instanceof AppError)) {
+      const client = toClientError(cause ?? error, `trpc ${path ?? '?'}`);
+      message = client.message;
+      requestId = client.requestId;
+    }
     return {
       ...shape,
-      message: cause instanceof ZodError ? zodMessage(cause) : shape.message,
+      message,
       data: {
         ...shape.data,
         // Stack traces stay on the server.
         stack: undefined,
         appCode: cause instanceof AppError ? cause.code : null,
         details: cause instanceof AppError ? (cause.details ?? null) : null,
+        requestId: cause instanceof AppError ? ((cause.details?.requestId as string | undefined) ?? null) : requestId,
         zodIssues,
       },
     };
   },
 });
 
-/** Turns an AppError thrown anywhere below into the matching tRPC error, keeping its message for the UI. */
-const mapAppErrors = t.middleware(async ({ next }) => {
+/** Turns whatever a procedure throws into the client-safe error of the shared mapping (zod issues stay as they are). */
+const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
-  if (!result.ok) {
-    const cause = result.error.cause;
-    if (cause instanceof AppError) {
-      throw new TRPCError({ code: APP_ERROR_CODES[cause.code].trpc, message: cause.message, cause });
-    }
-    if (result.error.code === 'INTERNAL_SERVER_ERROR' && !(cause instanceof ZodError)) {
-      log.error({ err: result.error }, 'tRPC internal error');
-      throw new TRPCError({
-        code: 'INTERNAL_SERVER_ERROR',
-        message: 'Внутренняя ошибка сервера / internal server error',
-        cause: result.error,
-      });
-    }
-  }
-  return result;
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof ZodError) return result;
+  if (!(cause instanceof AppError) && result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
+  const client = toClientError(cause ?? result.error, `trpc ${path}`);
+  const mapped = new AppError(client.code, client.message, {
+    ...(client.details ?? {}),
+    ...(client.requestId ? { requestId: client.requestId } : {}),
+  });
+  throw new TRPCError({ code: APP_ERROR_CODES[client.code].trpc, message: client.message, cause: mapped });
 });
+
+/** Refuses text the database cannot store (NUL, broken surrogates) in any field, before the input is parsed. */
+const storableInput = t.middleware(async ({ next, getRawInput }) => {
+  assertStorableText(await getRawInput());
+  return next();
+});
+
+/** A request waits for the database at most `requestTimeoutMs`: a frozen server gives a clear error, not a hang. */
+const deadline = t.middleware(({ ctx, next }) => withDeadline(next(), ctx.deps.requestTimeoutMs));
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapAppErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(deadline).use(storableInput);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Войдите в систему / please sign in');

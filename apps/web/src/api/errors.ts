@@ -23,8 +23,9 @@ interface ErrorShape {
     httpStatus?: unknown;
     appCode?: unknown;
     zodIssues?: readonly { path: readonly string[]; message: string }[] | null;
-    /** AppError details; `errors` lists field problems (e.g. a custom profile's). */
-    details?: { errors?: readonly { path: string; message: string }[] } | null;
+    /** AppError details; `errors` lists field problems (e.g. a custom profile's); `field` names the one field a
+     *  message is about (e.g. the new password). */
+    details?: { errors?: readonly { path: string; message: string }[]; field?: unknown } | null;
   } | null;
 }
 
@@ -44,6 +45,10 @@ export function toReadableError(err: unknown, t: Catalogue): ReadableError {
   for (const issue of e.data?.details?.errors ?? []) {
     if (typeof issue?.path === 'string' && !(issue.path in fields))
       fields[issue.path] = pickLanguage(issue.message, lang);
+  }
+  const serverField = e.data?.details?.field;
+  if (typeof serverField === 'string' && typeof e.message === 'string' && !(serverField in fields)) {
+    fields[serverField] = pickLanguage(e.message, lang);
   }
   const firstIssue = issues[0];
   if (firstIssue) {

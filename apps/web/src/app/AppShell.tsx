@@ -49,9 +49,13 @@ export function AppShell() {
           <ConnectionBadge />
           <NotificationBell />
           <LanguageSwitch />
-          <span className="app-user" title={user.roles.map((r) => t.roles[r]).join(', ')}>
+          <NavLink
+            to="/account/password"
+            className="app-user"
+            title={`${user.roles.map((r) => t.roles[r]).join(', ')} · ${t.account.nav}`}
+          >
             {user.fullName}
-          </span>
+          </NavLink>
           <button type="button" className="button-link" onClick={() => void signOut()}>
             {t.nav.logout}
           </button>

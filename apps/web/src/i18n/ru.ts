@@ -469,6 +469,7 @@ export const ru = {
       organisations: 'Организации',
       topics: 'Темы',
       supervisors: 'Надзор за куратором и оператором',
+      audit: 'Журнал аудита',
     },
     organisations: {
       intro: 'Все организации этой установки. Администратор организации видит только свою.',
@@ -555,6 +556,35 @@ export const ru = {
     fixErrors: 'Исправьте ошибки в полях',
     notAvailable: 'Сервер пока не поддерживает этот раздел',
     noData: 'Записей нет',
+  },
+  // the audit log (hardening)
+  audit: {
+    section: 'Журнал аудита',
+    action: 'Действие',
+    anyAction: 'все действия',
+    at: 'Время',
+    who: 'Кто',
+    target: 'Объект',
+    ip: 'Адрес',
+    details: 'Подробности',
+    search: 'Логин, объект или адрес',
+    from: 'С даты',
+    to: 'По дату (включительно)',
+    apply: 'Показать',
+    more: 'Показать ещё',
+    exportCsv: 'Скачать CSV',
+  },
+  // the signed-in person's own account (hardening)
+  account: {
+    nav: 'Мой пароль',
+    title: 'Смена пароля',
+    current: 'Текущий пароль',
+    next: 'Новый пароль',
+    repeat: 'Новый пароль ещё раз',
+    rule: 'Не короче {min} символов, не распространённый и не содержащий логин.',
+    mismatch: 'Пароли не совпадают',
+    submit: 'Сменить пароль',
+    changed: 'Пароль изменён. Другие сеансы этой учётной записи завершены.',
   },
   // reports and head's view (reports helper)
   reports: {

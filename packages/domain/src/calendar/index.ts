@@ -9,6 +9,7 @@ export type {
   YearTotals,
 } from './imported-year';
 export { readOpenDataYear, yearTotals } from './imported-year';
+export { isRealDate, type OverrideProblem, sanitiseOverrides, zCalendarOverrides, zLocalDate } from './overrides';
 export type { ProductionCalendarYear, TransferredDayOff } from './production-calendar';
 export { LABOUR_CODE_SOURCE, PRODUCTION_CALENDAR } from './production-calendar';
 export { DEFAULT_SCHEDULE } from './schedule';

@@ -19,6 +19,9 @@ import { badInput, parseCommandArgs } from '../args';
 export const help = `Usage: otklik serve [--port <n>] [--host <address>] [--demo]
 
 Starts the web app and the API on one port. Migrations are applied first.
+OTKLIK_PUBLIC_URL: the address users open (the only origin allowed to change anything; https makes cookies Secure).
+OTKLIK_TRUST_PROXY: reverse proxies whose X-Forwarded-For is believed. Health: /livez, /readyz, /healthz.
+SIGTERM drains requests in flight (OTKLIK_SHUTDOWN_GRACE_MS) and exits. See docs/security.md.
 
 Options:
   --port <n>         TCP port (default: PORT, else 3000); 0 picks a free one
@@ -33,7 +36,14 @@ Every setting: \`otklik config\`, docs/configuration.md.`;
 
 export function databaseTargetFromEnv(env: Env): DatabaseTarget {
   return env.DATABASE_URL
-    ? { kind: 'postgres', url: env.DATABASE_URL }
+    ? {
+        kind: 'postgres',
+        url: env.DATABASE_URL,
+        settings: {
+          connectTimeoutMs: env.OTKLIK_DB_CONNECT_TIMEOUT_MS,
+          statementTimeoutMs: env.OTKLIK_DB_STATEMENT_TIMEOUT_MS,
+        },
+      }
     : { kind: 'pglite', dataDir: env.OTKLIK_DATA_DIR };
 }
 
@@ -94,6 +104,9 @@ export async function run(argv: string[]): Promise<number> {
     sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: env.COOKIE_SECURE,
     metricsToken: env.OTKLIK_METRICS_TOKEN,
+    trustProxy: env.OTKLIK_TRUST_PROXY,
+    requestTimeoutMs: env.OTKLIK_REQUEST_TIMEOUT_MS,
+    shutdownGraceMs: env.OTKLIK_SHUTDOWN_GRACE_MS,
     attachmentsDir: join(dataDir, 'attachments'),
     secretKey: parseSecretKey(env.OTKLIK_SECRET_KEY),
     beforeListen: async (deps) => {

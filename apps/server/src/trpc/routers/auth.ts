@@ -1,25 +1,29 @@
-// Sign in with a password (a local one, or the directory's through LDAP when configured), sign out, the sign-in
-// methods the login page offers, and "who am I" for the web app's start-up.
-import { eq } from 'drizzle-orm';
+// Sign in with a password (a local one, or the directory's through LDAP when configured), sign out, change one's own
+// password, the sign-in methods the login page offers, and "who am I" for the web app's start-up. Every sign-in,
+// failure, lock-out and password change goes to the audit log.
+import { describePasswordProblem, MAX_PASSWORD_LENGTH, passwordProblem } from '@otklik/domain';
+import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordAudit } from '../../audit/record';
 import { type CurrentUser, loadCurrentUser } from '../../auth/current-user';
 import { matchDirectoryPerson, refusalMessage } from '../../auth/directory-match';
 import { DirectoryUnavailableError, ldapAuthenticate } from '../../auth/ldap';
-import { verifyPassword } from '../../auth/password';
+import { hashPassword, verifyPasswordInConstantTime } from '../../auth/password';
 import {
+  clearSessionCookie,
   createSession,
   deleteExpiredSessions,
   deleteSession,
-  SESSION_COOKIE,
   sessionCookie,
 } from '../../auth/sessions';
-import { people } from '../../db/schema';
+import { hashSecret } from '../../auth/tokens';
+import { people, sessions } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
-import { publicProcedure, router } from '../trpc';
+import { protectedProcedure, publicProcedure, router } from '../trpc';
 
 const zLogin = z.object({
   login: z.string().trim().min(1, 'Введите логин / enter your login').max(100),
-  password: z.string().min(1, 'Введите пароль / enter your password').max(200),
+  password: z.string().min(1, 'Введите пароль / enter your password').max(MAX_PASSWORD_LENGTH),
 });
 
 const describeUser = (user: CurrentUser) => ({
@@ -35,25 +39,33 @@ const describeUser = (user: CurrentUser) => ({
   substituteFor: user.actor.substituteFor ?? [],
 });
 
+const SCOPE_TEXT = {
+  accountAddress: 'для этого логина с этого адреса / for this login from this address',
+  address: 'с этого адреса / from this address',
+  account: 'для этого логина / for this login',
+} as const;
+
+const wrongLogin = () => new AppError('UNAUTHORIZED', 'Неверный логин или пароль / wrong login or password');
+
 export const authRouter = router({
   login: publicProcedure.input(zLogin).mutation(async ({ ctx, input }) => {
     const { deps } = ctx;
     const login = input.login.toLowerCase();
     const now = deps.now();
-    const key = `${login}|${ctx.ip}`;
-    const wait = deps.loginLimiter.retryAfter(key, now);
-    if (wait > 0) {
+    const blocked = await deps.loginLimiter.blocked(login, ctx.ip);
+    if (blocked) {
+      const minutes = Math.max(1, Math.ceil(blocked.retryAfterMs / 60_000));
       throw new AppError(
         'RATE_LIMITED',
-        `Слишком много неудачных попыток входа. Повторите через ${Math.ceil(wait / 60_000)} мин. / ` +
+        `Слишком много неудачных попыток входа ${SCOPE_TEXT[blocked.scope]}. Повторите через ${minutes} мин. / ` +
           'too many failed attempts, try again later',
-        { retryAfterMs: wait },
+        { retryAfterMs: blocked.retryAfterMs, scope: blocked.scope },
       );
     }
     const [local] = await deps.db.select().from(people).where(eq(people.login, login));
-    const localOk =
-      local?.active && local.passwordHash ? await verifyPassword(local.passwordHash, input.password) : false;
-    let personId = localOk && local ? local.id : null;
+    // The same argon2 work whether or not the login exists (issue 11 item 15: timing told which logins exist).
+    const usable = local?.active ? local.passwordHash : null;
+    let personId = (await verifyPasswordInConstantTime(usable, input.password)) && local ? local.id : null;
     // Local accounts first; then the directory, whose password is checked by the directory itself.
     const ldap = deps.signIn.ldap;
     if (!personId && ldap) {
@@ -61,7 +73,7 @@ export const authRouter = router({
       try {
         outcome = await ldapAuthenticate(ldap, input.login, input.password);
       } catch (error) {
-        if (error instanceof DirectoryUnavailableError) throw new AppError('INTERNAL', error.message);
+        if (error instanceof DirectoryUnavailableError) throw new AppError('UNAVAILABLE', error.message);
         throw error;
       }
       if (outcome.ok) {
@@ -71,10 +83,27 @@ export const authRouter = router({
       }
     }
     if (!personId) {
-      deps.loginLimiter.recordFailure(key, now);
-      throw new AppError('UNAUTHORIZED', 'Неверный логин или пароль / wrong login or password');
+      const filled = await deps.loginLimiter.failed(login, ctx.ip);
+      const base = {
+        organisationId: local?.organisationId ?? null,
+        actorId: local?.id ?? null,
+        actorLogin: login,
+        ip: ctx.ip,
+        at: now,
+        targetType: 'person',
+        targetId: local?.id ?? null,
+      };
+      await recordAudit(deps.db, {
+        ...base,
+        action: 'sign-in.failed',
+        details: { reason: !local ? 'unknown-login' : !local.active ? 'inactive' : 'wrong-password' },
+      });
+      if (filled.length > 0) {
+        await recordAudit(deps.db, { ...base, action: 'sign-in.locked-out', details: { scopes: filled } });
+      }
+      throw wrongLogin();
     }
-    deps.loginLimiter.reset(key);
+    await deps.loginLimiter.succeeded(login, ctx.ip);
     // Logins are rare enough to carry the housekeeping of expired sessions.
     await deleteExpiredSessions(deps.db, now);
     const { token } = await createSession(deps.db, {
@@ -91,6 +120,17 @@ export const authRouter = router({
         'UNAUTHORIZED',
         'Учётная запись или её организация отключена / the account or its organisation is disabled',
       );
+    await recordAudit(deps.db, {
+      organisationId: user.organisationId,
+      actorId: personId,
+      actorLogin: login,
+      ip: ctx.ip,
+      at: now,
+      action: 'sign-in',
+      targetType: 'person',
+      targetId: personId,
+      ...(local?.id === personId ? {} : { details: { method: 'ldap' } }),
+    });
     return { user: describeUser(user), sessionExpiresAt: now + deps.sessionTtlMs };
   }),
 
@@ -102,9 +142,70 @@ export const authRouter = router({
 
   logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await deleteSession(ctx.deps.db, ctx.sessionToken);
-    ctx.setCookie(`${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+    if (ctx.user) {
+      await recordAudit(ctx.deps.db, {
+        organisationId: ctx.user.organisationId,
+        actorId: ctx.user.personId,
+        actorLogin: ctx.user.login,
+        ip: ctx.ip,
+        at: ctx.deps.now(),
+        action: 'sign-out',
+        targetType: 'person',
+        targetId: ctx.user.personId,
+      });
+    }
+    ctx.setCookie(clearSessionCookie({ secure: ctx.deps.cookieSecure }));
     return { ok: true as const };
   }),
+
+  /** Self-service: the current password, then a new one that passes the password rule. Other sessions of the person
+   *  end (a stolen session does not survive the change); this one stays. */
+  changePassword: protectedProcedure
+    .input(
+      z.object({
+        currentPassword: z
+          .string()
+          .min(1, 'Введите текущий пароль / enter your current password')
+          .max(MAX_PASSWORD_LENGTH),
+        newPassword: z.string().max(MAX_PASSWORD_LENGTH),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { deps, user } = ctx;
+      const [person] = await deps.db.select().from(people).where(eq(people.id, user.personId));
+      const ok = await verifyPasswordInConstantTime(person?.passwordHash ?? null, input.currentPassword);
+      if (!ok) {
+        await deps.loginLimiter.failed(user.login, ctx.ip);
+        throw new AppError('BAD_INPUT', 'Текущий пароль неверен / the current password is wrong', {
+          field: 'currentPassword',
+        });
+      }
+      const problem = passwordProblem(input.newPassword, user.login);
+      if (problem) {
+        throw new AppError('BAD_INPUT', describePasswordProblem(problem), {
+          field: 'newPassword',
+          problem: problem.code,
+          ...problem.params,
+        });
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      await deps.db.transaction(async (tx) => {
+        await tx.update(people).set({ passwordHash }).where(eq(people.id, user.personId));
+        const keep = ctx.sessionToken ? hashSecret(ctx.sessionToken) : '';
+        await tx.delete(sessions).where(and(eq(sessions.personId, user.personId), ne(sessions.id, keep)));
+        await recordAudit(tx, {
+          organisationId: user.organisationId,
+          actorId: user.personId,
+          actorLogin: user.login,
+          ip: ctx.ip,
+          at: deps.now(),
+          action: 'password.changed',
+          targetType: 'person',
+          targetId: user.personId,
+        });
+      });
+      return { ok: true as const };
+    }),
 
   /** The signed-in user, or null; the server time lets the client compute its clock offset. */
   me: publicProcedure.query(({ ctx }) => ({

@@ -2,9 +2,18 @@
 // overrides and time zone, a deadline preview for a step of the organisation's profile, and the production-calendar
 // years imported from the government's open data (shared by every organisation), with the warning while the
 // coming days rest on an unconfirmed year.
-import { stepDeadline, unconfirmedAhead, zCategory, zStepId } from '@otklik/domain';
+import {
+  sanitiseOverrides,
+  stepDeadline,
+  unconfirmedAhead,
+  zCalendarOverrides,
+  zCategory,
+  zLocalDate,
+  zStepId,
+} from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { audited } from '../../audit/record';
 import {
   CalendarImportError,
   importOpenDataCsv,
@@ -19,15 +28,10 @@ import { AppError } from '../../errors/app-error';
 import { zInstant } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
 
-const zDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в формате ГГГГ-ММ-ДД / date as YYYY-MM-DD');
-const zInterval = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]);
-const zOverrides = z.object({
-  extraDaysOff: z.array(zDate).max(366).optional(),
-  extraWorkingDays: z
-    .array(z.object({ date: zDate, intervals: z.array(zInterval).max(6).optional() }))
-    .max(366)
-    .optional(),
-});
+/** Instants a deadline can be previewed from: the production calendar knows 2000–2100 well enough. */
+const zPreviewInstant = zInstant
+  .min(Date.UTC(2000, 0, 1), 'не раньше 2000 года / not before 2000')
+  .max(Date.UTC(2100, 0, 1), 'не позже 2100 года / not after 2100');
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -46,7 +50,7 @@ function addDays(date: string, n: number): string {
 
 export const calendarRouter = router({
   /** The status of each local day in [from, to] (at most 400 days). */
-  days: protectedProcedure.input(z.object({ from: zDate, to: zDate })).query(async ({ ctx, input }) => {
+  days: protectedProcedure.input(z.object({ from: zLocalDate, to: zLocalDate })).query(async ({ ctx, input }) => {
     const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
     const calendar = calendarFor(org.timeZone, org.calendarOverrides, await loadImportedYears(ctx.deps.db));
     const days = [];
@@ -54,7 +58,9 @@ export const calendarRouter = router({
       if (i >= 400) throw new AppError('BAD_INPUT', 'Не более 400 дней за запрос / at most 400 days per request');
       days.push(calendar.dayInfo(date));
     }
-    return { timeZone: org.timeZone, overrides: org.calendarOverrides, days };
+    // Stored entries that are not real dates are ignored by every deadline; the administrator sees them to fix them.
+    const { problems } = sanitiseOverrides(org.calendarOverrides);
+    return { timeZone: org.timeZone, overrides: org.calendarOverrides, invalidOverrides: problems, days };
   }),
 
   /** Whether the next 60 days depend on a year with no decree data, and which years were imported. */
@@ -109,11 +115,13 @@ export const calendarRouter = router({
     return { ok: true as const };
   }),
 
-  setOverrides: adminProcedure.input(zOverrides).mutation(async ({ ctx, input }) => {
-    await ctx.deps.db
-      .update(organisations)
-      .set({ calendarOverrides: input })
-      .where(eq(organisations.id, ctx.user.organisationId));
+  setOverrides: adminProcedure.input(zCalendarOverrides).mutation(async ({ ctx, input }) => {
+    await audited(
+      ctx,
+      (tx) =>
+        tx.update(organisations).set({ calendarOverrides: input }).where(eq(organisations.id, ctx.user.organisationId)),
+      { action: 'calendar.overrides-set', targetType: 'organisation', details: input },
+    );
     return { ok: true as const };
   }),
 
@@ -123,10 +131,15 @@ export const calendarRouter = router({
       if (!isTimeZone(input.timeZone)) {
         throw new AppError('BAD_INPUT', `Неизвестный часовой пояс «${input.timeZone}» / unknown time zone`);
       }
-      await ctx.deps.db
-        .update(organisations)
-        .set({ timeZone: input.timeZone })
-        .where(eq(organisations.id, ctx.user.organisationId));
+      await audited(
+        ctx,
+        (tx) =>
+          tx
+            .update(organisations)
+            .set({ timeZone: input.timeZone })
+            .where(eq(organisations.id, ctx.user.organisationId)),
+        { action: 'calendar.time-zone-set', targetType: 'organisation', details: input },
+      );
       return { ok: true as const };
     }),
 
@@ -135,7 +148,7 @@ export const calendarRouter = router({
     .input(
       z.object({
         step: zStepId,
-        from: zInstant,
+        from: zPreviewInstant,
         category: zCategory.optional(),
         topic: z.string().max(200).optional(),
       }),

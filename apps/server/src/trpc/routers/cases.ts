@@ -46,7 +46,11 @@ export const casesRouter = router({
     const { organisationId: _org, ...filters } = input;
     // The sequence number first: a client applies changes after it, so nothing between the two reads is missed.
     const seq = await latestSeq(ctx.deps, ctx.user.organisationId);
-    const rows = await listBoard(ctx.deps.db, ctx.user.organisationId, { ...filters, now: ctx.deps.now() });
+    const rows = await listBoard(ctx.deps.db, ctx.user.organisationId, {
+      ...filters,
+      visibleTo: ctx.user.actor,
+      now: ctx.deps.now(),
+    });
     return { cases: rows, seq, serverTime: ctx.deps.now() };
   }),
 
@@ -64,7 +68,9 @@ export const casesRouter = router({
 
   changesSince: protectedProcedure
     .input(z.object({ seq: z.number().int().nonnegative(), limit: z.number().int().min(1).max(5000).optional() }))
-    .query(({ ctx, input }) => getChangesSince(ctx.deps, ctx.user.organisationId, input.seq, input.limit)),
+    .query(({ ctx, input }) =>
+      getChangesSince(ctx.deps, ctx.user.organisationId, input.seq, input.limit, ctx.user.actor),
+    ),
 
   /** An operator (or curator) registers a message found in a network. */
   register: withRoles('operator', 'curator')

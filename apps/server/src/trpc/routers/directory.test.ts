@@ -34,14 +34,14 @@ describeEachDatabase('directory', (getDb) => {
     const person = await admin.directory.createPerson({
       fullName: 'Новиков Пётр Ильич',
       login: `novikov-${org.slug}`,
-      password: 'secret1',
+      password: 'Лиственница-42',
       roles: ['executor'],
       departmentId: dept.id,
     });
     expect(person.hasPassword).toBe(true);
     const updated = await admin.directory.updatePerson({ id: person.id, position: 'Главный специалист' });
     expect(updated.position).toBe('Главный специалист');
-    await expect(signIn(deps, `novikov-${org.slug}`, 'secret1')).resolves.toBeTruthy();
+    await expect(signIn(deps, `novikov-${org.slug}`, 'Лиственница-42')).resolves.toBeTruthy();
   });
 
   it('refuses directory changes to every role but the administrator', async () => {

@@ -1,30 +1,49 @@
 // The directory of an organisation: departments, people, absences with substitutes, official accounts.
-// Everyone signed in may read it (routing needs it); only an administrator changes it.
+// Everyone signed in may read it (routing needs it); only an administrator changes it, and every change is written to
+// the audit log in the same transaction.
+import { describePasswordProblem, MAX_PASSWORD_LENGTH, passwordProblem } from '@otklik/domain';
 import { z } from 'zod';
+import { audited } from '../../audit/record';
 import { loadImportedYears } from '../../calendar/imported-years';
 import { ABSENCE_REASONS, createAbsence, deleteAbsence, listAbsences } from '../../directory/absences';
 import { createChannelAccount, listChannelAccounts } from '../../directory/channels';
 import { createDepartment, listDepartments, updateDepartment } from '../../directory/departments';
 import { getOrganisation, setOrganisationSupervisors } from '../../directory/organisations';
-import { createPerson, listPeople, updatePerson } from '../../directory/people';
+import { createPerson, listPeople, requirePersonInOrganisation, updatePerson } from '../../directory/people';
 import { createTopic, listTopics, updateTopic } from '../../directory/topics';
+import { AppError } from '../../errors/app-error';
 import { zId, zInstant, zName, zRole } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
 
-const zPassword = z.string().min(4, 'Пароль не короче 4 символов / at least 4 characters').max(200);
+const zLoginName = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z0-9._-]{2,50}$/, 'Логин: латиница, цифры, . _ - (2–50) / login: letters, digits, . _ -');
 const zPerson = z.object({
   fullName: zName,
   position: z.string().trim().max(200).optional(),
   email: z.email({ message: 'неверный адрес почты / invalid e-mail' }).nullish(),
   phone: z.string().trim().max(50).nullish(),
-  login: z
-    .string()
-    .trim()
-    .regex(/^[a-zA-Z0-9._-]{2,50}$/, 'Логин: латиница, цифры, . _ - (2–50) / login: letters, digits, . _ -'),
-  password: zPassword.nullish(),
+  login: zLoginName,
+  password: z.string().max(MAX_PASSWORD_LENGTH).nullish(),
   roles: z.array(zRole).min(1, 'Укажите хотя бы одну роль / at least one role'),
   departmentId: zId.nullish(),
 });
+
+/** The password rule (domain access/password-policy.ts) for a password an administrator sets. */
+function checkPassword(password: string | null | undefined, login: string) {
+  if (!password) return;
+  const problem = passwordProblem(password, login);
+  if (problem) {
+    throw new AppError('BAD_INPUT', describePasswordProblem(problem), {
+      field: 'password',
+      problem: problem.code,
+      ...problem.params,
+    });
+  }
+}
+
+const sameRoles = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
 
 export const directoryRouter = router({
   /** The organisation with the imported production-calendar years, so the browser's calendar is the server's. */
@@ -58,18 +77,57 @@ export const directoryRouter = router({
   departments: protectedProcedure.query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
   createDepartment: adminProcedure
     .input(z.object({ name: zName, supervisingDeputyId: zId.nullish() }))
-    .mutation(({ ctx, input }) => createDepartment(ctx.deps.db, { organisationId: ctx.user.organisationId, ...input })),
+    .mutation(({ ctx, input }) =>
+      audited(
+        ctx,
+        (tx) => createDepartment(tx, { organisationId: ctx.user.organisationId, ...input }),
+        (d) => ({ action: 'department.created', targetType: 'department', targetId: d.id, details: input }),
+      ),
+    ),
   updateDepartment: adminProcedure
     .input(z.object({ id: zId, name: zName.optional(), supervisingDeputyId: zId.nullish() }))
-    .mutation(({ ctx, input }) => updateDepartment(ctx.deps.db, { organisationId: ctx.user.organisationId, ...input })),
+    .mutation(({ ctx, input }) =>
+      audited(ctx, (tx) => updateDepartment(tx, { organisationId: ctx.user.organisationId, ...input }), {
+        action: 'department.updated',
+        targetType: 'department',
+        targetId: input.id,
+        details: input,
+      }),
+    ),
 
   people: protectedProcedure.query(({ ctx }) => listPeople(ctx.deps.db, ctx.user.organisationId)),
-  createPerson: adminProcedure
-    .input(zPerson)
-    .mutation(({ ctx, input }) => createPerson(ctx.deps.db, { ...input, organisationId: ctx.user.organisationId })),
+  createPerson: adminProcedure.input(zPerson).mutation(({ ctx, input }) => {
+    checkPassword(input.password, input.login);
+    const { password, ...shown } = input;
+    return audited(
+      ctx,
+      (tx) => createPerson(tx, { ...input, organisationId: ctx.user.organisationId }),
+      (p) => ({
+        action: 'person.created',
+        targetType: 'person',
+        targetId: p.id,
+        details: { ...shown, passwordSet: Boolean(password) },
+      }),
+    );
+  }),
   updatePerson: adminProcedure
     .input(zPerson.partial().extend({ id: zId, active: z.boolean().optional() }))
-    .mutation(({ ctx, input }) => updatePerson(ctx.deps.db, { ...input, organisationId: ctx.user.organisationId })),
+    .mutation(async ({ ctx, input }) => {
+      const before = await requirePersonInOrganisation(ctx.deps.db, ctx.user.organisationId, input.id);
+      checkPassword(input.password, input.login ?? before.login);
+      const { password, ...shown } = input;
+      return ctx.deps.db.transaction(async (tx) => {
+        const person = await updatePerson(tx, { ...input, organisationId: ctx.user.organisationId });
+        const entry = (action: 'person.updated' | 'person.roles-changed' | 'person.password-set', details = {}) =>
+          audited.entry(ctx, { action, targetType: 'person', targetId: input.id, details }, tx);
+        await entry('person.updated', { ...shown });
+        if (input.roles && !sameRoles(before.roles, input.roles)) {
+          await entry('person.roles-changed', { before: before.roles, after: input.roles, login: person.login });
+        }
+        if (password) await entry('person.password-set', { login: person.login });
+        return person;
+      });
+    }),
 
   absences: protectedProcedure.query(({ ctx }) => listAbsences(ctx.deps.db, ctx.user.organisationId)),
   createAbsence: adminProcedure
@@ -82,9 +140,19 @@ export const directoryRouter = router({
         endsAt: zInstant,
       }),
     )
-    .mutation(({ ctx, input }) => createAbsence(ctx.deps.db, { ...input, organisationId: ctx.user.organisationId })),
+    .mutation(({ ctx, input }) =>
+      audited(
+        ctx,
+        (tx) => createAbsence(tx, { ...input, organisationId: ctx.user.organisationId }),
+        (a) => ({ action: 'absence.created', targetType: 'absence', targetId: a.id, details: input }),
+      ),
+    ),
   deleteAbsence: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
-    await deleteAbsence(ctx.deps.db, ctx.user.organisationId, input.id);
+    await audited(ctx, (tx) => deleteAbsence(tx, ctx.user.organisationId, input.id), {
+      action: 'absence.deleted',
+      targetType: 'absence',
+      targetId: input.id,
+    });
     return { ok: true as const };
   }),
 
@@ -98,6 +166,10 @@ export const directoryRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      createChannelAccount(ctx.deps.db, { ...input, organisationId: ctx.user.organisationId }),
+      audited(
+        ctx,
+        (tx) => createChannelAccount(tx, { ...input, organisationId: ctx.user.organisationId }),
+        (a) => ({ action: 'channel-account.created', targetType: 'channel-account', targetId: a.id, details: input }),
+      ),
     ),
 });

@@ -1,6 +1,7 @@
 // Regulation profiles: everyone reads them (deadlines are explained with them); the administrator creates
 // custom ones, edits them and chooses the organisation's profile.
 import { z } from 'zod';
+import { audited } from '../../audit/record';
 import { loadProfile } from '../../cases/domain-context';
 import { getOrganisation } from '../../directory/organisations';
 import {
@@ -26,22 +27,41 @@ export const profilesRouter = router({
   create: adminProcedure
     .input(z.object({ profile: z.unknown(), basedOn: zProfileId.nullish() }))
     .mutation(({ ctx, input }) =>
-      createCustomProfile(ctx.deps.db, {
-        organisationId: ctx.user.organisationId,
-        body: input.profile,
-        basedOn: input.basedOn ?? null,
-      }),
+      audited(
+        ctx,
+        (tx) =>
+          createCustomProfile(tx, {
+            organisationId: ctx.user.organisationId,
+            body: input.profile,
+            basedOn: input.basedOn ?? null,
+          }),
+        (p) => ({
+          action: 'profile.created',
+          targetType: 'profile',
+          targetId: p.id,
+          details: { basedOn: input.basedOn },
+        }),
+      ),
     ),
   update: adminProcedure.input(z.object({ id: zProfileId, profile: z.unknown() })).mutation(({ ctx, input }) =>
-    updateCustomProfile(ctx.deps.db, {
-      organisationId: ctx.user.organisationId,
-      id: input.id,
-      body: input.profile,
-      now: ctx.deps.now(),
-    }),
+    audited(
+      ctx,
+      (tx) =>
+        updateCustomProfile(tx, {
+          organisationId: ctx.user.organisationId,
+          id: input.id,
+          body: input.profile,
+          now: ctx.deps.now(),
+        }),
+      { action: 'profile.updated', targetType: 'profile', targetId: input.id, details: { profile: input.profile } },
+    ),
   ),
   setForOrganisation: adminProcedure.input(z.object({ profileId: zProfileId })).mutation(async ({ ctx, input }) => {
-    await setOrganisationProfile(ctx.deps.db, ctx.user.organisationId, input.profileId);
+    await audited(ctx, (tx) => setOrganisationProfile(tx, ctx.user.organisationId, input.profileId), {
+      action: 'profile.selected',
+      targetType: 'profile',
+      targetId: input.profileId,
+    });
     return { ok: true as const };
   }),
 });

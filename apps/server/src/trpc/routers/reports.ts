@@ -3,6 +3,7 @@
 import { zSurgeThresholds } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { audited } from '../../audit/record';
 import { organisations } from '../../db/schema';
 import { caseRows } from '../../reports/drilldown';
 import { headOverview } from '../../reports/head-overview';
@@ -46,13 +47,13 @@ export const reportsRouter = router({
         now: ctx.deps.now(),
       });
       const ids = report.summary.drill[input.key] ?? [];
-      return caseRows(ctx.deps.db, ctx.user.organisationId, ids);
+      return caseRows(ctx.deps.db, ctx.user.organisationId, ids, ctx.user.actor);
     }),
 
   /** Short rows of given cases (at most 200 per call: ids travel in the URL of a query). */
   cases: reportReaders
     .input(z.object({ ids: z.array(zId).max(200) }))
-    .query(({ ctx, input }) => caseRows(ctx.deps.db, ctx.user.organisationId, input.ids)),
+    .query(({ ctx, input }) => caseRows(ctx.deps.db, ctx.user.organisationId, input.ids, ctx.user.actor)),
 
   surges: reportReaders
     .input(z.object({ sinceDays: z.number().int().min(1).max(366).default(30) }).default({ sinceDays: 30 }))
@@ -72,19 +73,23 @@ export const reportsRouter = router({
   surgeThresholds: reportReaders.query(({ ctx }) => thresholdsOf(ctx.deps.db, ctx.user.organisationId)),
 
   setSurgeThresholds: adminProcedure.input(zSurgeThresholds).mutation(async ({ ctx, input }) => {
-    await ctx.deps.db
-      .update(organisations)
-      .set({ surgeThresholds: input })
-      .where(eq(organisations.id, ctx.user.organisationId));
+    await audited(
+      ctx,
+      (tx) =>
+        tx.update(organisations).set({ surgeThresholds: input }).where(eq(organisations.id, ctx.user.organisationId)),
+      { action: 'surge-thresholds.set', targetType: 'organisation', details: input },
+    );
     return input;
   }),
 
   /** Earlier cases by the same author or with similar text on the same topic/location (the curator links repeats). */
   repeatCandidates: protectedProcedure
     .input(z.object({ caseId: zId, limit: z.number().int().min(1).max(50).optional() }))
-    .query(({ ctx, input }) => repeatCandidates(ctx.deps.db, ctx.user.organisationId, input.caseId, input.limit ?? 10)),
+    .query(({ ctx, input }) =>
+      repeatCandidates(ctx.deps.db, ctx.user.organisationId, input.caseId, input.limit ?? 10, ctx.user.actor),
+    ),
 
   headOverview: withRoles('head', 'curator', 'administrator', 'observer').query(({ ctx }) =>
-    headOverview(ctx.deps.db, ctx.user.organisationId, ctx.deps.now()),
+    headOverview(ctx.deps.db, ctx.user.organisationId, ctx.deps.now(), ctx.user.actor),
   ),
 });

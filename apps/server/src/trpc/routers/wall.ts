@@ -71,7 +71,7 @@ export const wallRouter = router({
     .input(z.object({ token: zToken, seq: z.number().int().nonnegative() }))
     .query(async ({ ctx, input }) => {
       const display = await requireDisplay(ctx.deps.db, input.token);
-      const changes = await getChangesSince(ctx.deps, display.organisationId, input.seq, 5000);
+      const changes = await getChangesSince(ctx.deps, display.organisationId, input.seq, 5000, null);
       const { departmentId, category } = display.filters;
       const rows = changes.cases.filter(
         (r) => (!departmentId || r.departmentIds.includes(departmentId)) && (!category || r.category === category),

@@ -3,6 +3,7 @@ import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { useT } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { AbsencesAdmin } from './AbsencesAdmin';
+import { AuditAdmin } from './AuditAdmin';
 import { CalendarAdmin } from './CalendarAdmin';
 import { ChannelsAdmin } from './ChannelsAdmin';
 import { DepartmentsAdmin } from './DepartmentsAdmin';
@@ -24,6 +25,7 @@ const SECTIONS = [
   'channels',
   'calendar',
   'profiles',
+  'audit',
 ] as const;
 
 export function AdminScreen() {
@@ -56,6 +58,7 @@ export function AdminScreen() {
             <Route path="calendar" element={<CalendarAdmin />} />
             <Route path="profiles/*" element={<ProfilesAdmin />} />
             {regionAdmin && <Route path="organisations" element={<OrganisationsAdmin />} />}
+            <Route path="audit" element={<AuditAdmin />} />
           </Routes>
         </div>
       </div>

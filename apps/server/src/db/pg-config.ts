@@ -1,0 +1,102 @@
+// How Otklik connects to a PostgreSQL server, decided once for both drivers: the `postgres` driver (queries) and
+// `pg` (the scheduler's leader lock, the socket.io adapter). sslmode follows libpq's meaning for both, so
+// `sslmode=require` against a self-signed certificate works everywhere or nowhere, never half (issue: the scheduler
+// silently never led while queries worked). Connection and statement timeouts are bounded here too.
+import { readFileSync } from 'node:fs';
+import type { ConnectionOptions } from 'node:tls';
+import type pg from 'pg';
+import type postgres from 'postgres';
+
+export interface PostgresSettings {
+  /** Longest wait for a new connection. */
+  readonly connectTimeoutMs: number;
+  /** statement_timeout of every session: a query on a stuck server fails instead of hanging. */
+  readonly statementTimeoutMs: number;
+}
+
+export const DEFAULT_POSTGRES_SETTINGS: PostgresSettings = { connectTimeoutMs: 5_000, statementTimeoutMs: 15_000 };
+
+/** ssl parameters of a connection URL that are ours to interpret (libpq names). */
+const SSL_PARAMS = ['sslmode', 'ssl', 'sslrootcert', 'sslcert', 'sslkey', 'uselibpqcompat'];
+
+export interface PostgresConnection {
+  /** The URL without its ssl parameters (each driver gets `tls` explicitly). */
+  readonly url: string;
+  /** null: no TLS; 'prefer': TLS when the server offers it (postgres.js only; pg gets no-verify TLS). */
+  readonly tls: null | { readonly mode: 'prefer' | 'require' | 'verify'; readonly options: ConnectionOptions };
+  readonly settings: PostgresSettings;
+}
+
+export function postgresConnection(urlText: string, settings: Partial<PostgresSettings> = {}): PostgresConnection {
+  const url = new URL(urlText);
+  const param = (name: string) => url.searchParams.get(name) ?? undefined;
+  const mode = (param('sslmode') ?? (param('ssl') === 'true' ? 'require' : undefined))?.toLowerCase();
+  const ca = param('sslrootcert');
+  for (const name of SSL_PARAMS) url.searchParams.delete(name);
+  const resolved = { ...DEFAULT_POSTGRES_SETTINGS, ...settings };
+  const noVerify: ConnectionOptions = { rejectUnauthorized: false };
+  const verify = (hostname: boolean): ConnectionOptions => ({
+    rejectUnauthorized: true,
+    ...(ca && ca !== 'system' ? { ca: readFileSync(ca, 'utf8') } : {}),
+    ...(hostname ? {} : { checkServerIdentity: () => undefined }),
+  });
+  let tls: PostgresConnection['tls'];
+  switch (mode) {
+    case undefined:
+    case 'disable':
+    case 'false':
+      tls = null;
+      break;
+    case 'allow':
+    case 'prefer':
+      tls = { mode: 'prefer', options: noVerify };
+      break;
+    case 'require':
+      // libpq: require encrypts without checking the certificate, unless a root certificate is given.
+      tls = ca ? { mode: 'verify', options: verify(false) } : { mode: 'require', options: noVerify };
+      break;
+    case 'verify-ca':
+      tls = { mode: 'verify', options: verify(false) };
+      break;
+    case 'verify-full':
+      tls = { mode: 'verify', options: verify(true) };
+      break;
+    default:
+      throw new Error(
+        `Неизвестный sslmode «${mode}» в DATABASE_URL / unknown sslmode (disable, prefer, require, verify-ca, verify-full)`,
+      );
+  }
+  return { url: url.toString(), tls, settings: resolved };
+}
+
+/** Options of the `postgres` driver for this connection. */
+export function postgresJsOptions(conn: PostgresConnection, extra: postgres.Options<Record<string, never>> = {}) {
+  return {
+    onnotice: () => {},
+    connect_timeout: Math.max(1, Math.ceil(conn.settings.connectTimeoutMs / 1000)),
+    ssl: conn.tls === null ? false : conn.tls.mode === 'prefer' ? ('prefer' as const) : conn.tls.options,
+    ...extra,
+    connection: {
+      statement_timeout: conn.settings.statementTimeoutMs,
+      // A transaction left open by a stuck client must not hold row locks for ever.
+      idle_in_transaction_session_timeout: Math.max(60_000, conn.settings.statementTimeoutMs * 4),
+      ...extra.connection,
+    },
+  } satisfies postgres.Options<Record<string, never>>;
+}
+
+/** Configuration of a `pg` client or pool for this connection. */
+export function pgClientConfig(conn: PostgresConnection, extra: pg.ClientConfig = {}): pg.ClientConfig {
+  return {
+    connectionString: conn.url,
+    ssl: conn.tls === null ? false : conn.tls.options,
+    connectionTimeoutMillis: conn.settings.connectTimeoutMs,
+    statement_timeout: conn.settings.statementTimeoutMs,
+    // Client side too: a frozen server never enforces its statement_timeout.
+    query_timeout: conn.settings.statementTimeoutMs + 2_000,
+    // A dead peer (frozen or unplugged server) is noticed by TCP keepalive instead of never.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    ...extra,
+  };
+}

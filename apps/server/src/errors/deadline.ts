@@ -1,0 +1,24 @@
+// Bounds how long a request waits (for a database that froze): the caller gets a clear UNAVAILABLE instead of a hang.
+import { AppError } from './app-error';
+
+export function lateAnswer(ms: number): AppError {
+  const s = Math.max(1, Math.round(ms / 1000));
+  return new AppError(
+    'UNAVAILABLE',
+    `База данных не ответила за ${s} с; проверьте результат и повторите / ` +
+      `the database did not answer in ${s} s; check the result and try again`,
+  );
+}
+
+export async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(lateAnswer(ms)), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

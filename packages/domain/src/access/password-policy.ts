@@ -1,0 +1,129 @@
+// The password rule of local accounts (issue 11 item 15): at least 10 characters, not the login, not one of the most
+// common passwords (and not one of them with a digit or two appended). A code, not a sentence: the web app and the CLI
+// say it in the reader's language.
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 200;
+
+/** Lower-case; a password equal to one of these (or one of these plus digits) is refused. */
+const COMMON = [
+  '123456',
+  '1234567',
+  '12345678',
+  '123456789',
+  '1234567890',
+  '12345678910',
+  '0123456789',
+  '0987654321',
+  '9876543210',
+  'qwerty',
+  'qwertyuiop',
+  'qwerty123',
+  'qwerty12345',
+  'qwertyuiop123',
+  'asdfghjkl',
+  'zxcvbnm',
+  '1q2w3e4r5t',
+  '1q2w3e4r5t6y',
+  '1qaz2wsx3edc',
+  'zaq12wsx',
+  'password',
+  'password1',
+  'password123',
+  'passw0rd',
+  'p@ssw0rd',
+  'iloveyou',
+  'admin',
+  'administrator',
+  'admin12345',
+  'welcome',
+  'welcome123',
+  'letmein',
+  'monkey',
+  'dragon',
+  'football',
+  'baseball',
+  'sunshine',
+  'princess',
+  'superman',
+  'starwars',
+  'trustno1',
+  'michael',
+  'shadow',
+  'master',
+  'changeme',
+  'default',
+  'secret',
+  'abc123',
+  'abcdef',
+  'abcdefghij',
+  'aaaaaaaaaa',
+  '1111111111',
+  '0000000000',
+  'demo',
+  'demodemo',
+  'test',
+  'testtest',
+  'testing',
+  'otklik',
+  'otklik123',
+  'otklik2026',
+  'parol',
+  'parol123',
+  'parolparol',
+  'privet',
+  'privetik',
+  'natasha',
+  'nikita',
+  'maksim',
+  'qweasdzxc',
+  'qazwsxedc',
+  'йцукен',
+  'йцукенгшщз',
+  'пароль',
+  'пароль123',
+  'парольпароль',
+  'администратор',
+  'москва',
+  'россия',
+  'привет',
+  'любовь',
+] as const;
+
+const COMMON_SET = new Set<string>(COMMON);
+
+export type PasswordProblem =
+  | { readonly code: 'password-too-short'; readonly params: { readonly min: number } }
+  | { readonly code: 'password-too-long'; readonly params: { readonly max: number } }
+  | { readonly code: 'password-too-common'; readonly params: Record<string, never> }
+  | { readonly code: 'password-is-login'; readonly params: Record<string, never> };
+
+/** The first problem of `password` for the account `login`, or null when it is acceptable. */
+export function passwordProblem(password: string, login = ''): PasswordProblem | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    return { code: 'password-too-short', params: { min: MIN_PASSWORD_LENGTH } };
+  }
+  if (password.length > MAX_PASSWORD_LENGTH) return { code: 'password-too-long', params: { max: MAX_PASSWORD_LENGTH } };
+  const lower = password.toLowerCase();
+  if (login !== '' && lower.includes(login.toLowerCase())) return { code: 'password-is-login', params: {} };
+  const core = lower.replace(/[\d!@#$%^&*.]+$/, '');
+  // The whole password repeats one character, or is a common one (possibly with digits or a sign appended).
+  if (new Set(lower).size <= 2 || COMMON_SET.has(lower) || COMMON_SET.has(core)) {
+    return { code: 'password-too-common', params: {} };
+  }
+  return null;
+}
+
+/** The problem in Russian and English, for the server's error messages. */
+export function describePasswordProblem(problem: PasswordProblem): string {
+  switch (problem.code) {
+    case 'password-too-short':
+      return `Пароль должен быть не короче ${problem.params.min} символов / the password must have at least ${problem.params.min} characters`;
+    case 'password-too-long':
+      return `Пароль длиннее ${problem.params.max} символов / the password is longer than ${problem.params.max} characters`;
+    case 'password-too-common':
+      return 'Этот пароль слишком распространён, выберите другой / this password is too common, choose another';
+    case 'password-is-login':
+      return 'Пароль не должен содержать логин / the password must not contain the login';
+  }
+}

@@ -1,0 +1,65 @@
+// Accountability in the browser: a person changes their own password (the rule is named at the field, the old
+// password stops working), and the administrator reads the sign-ins and that change in the audit log, then exports it.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
+import { buildWeb, startTestServer, type TestServer } from './support/server';
+
+const POLL = { timeout: 20_000, interval: 200 };
+const NEW_PASSWORD = 'Сосна-у-реки-2026';
+
+describe.skipIf(!hasBrowser)('own password and the audit log', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    buildWeb();
+    server = await startTestServer();
+    browser = await launchBrowser();
+    page = (await signedInPage(browser, server.url, 'observer')).page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('changes the password from the user menu, refusing a weak one at the field', async () => {
+    await page.getByRole('link', { name: /Ковалёва/ }).click();
+    await page.waitForURL(/\/account\/password$/);
+    // Typed only once the page has settled (signed in, live connection up), as a person would.
+    await page.locator('[data-connection="online"]').waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Смена пароля' }).waitFor();
+    await page.getByLabel('Текущий пароль').fill('demo');
+    await page.getByLabel('Новый пароль', { exact: true }).fill('qwerty12345');
+    await page.getByLabel('Новый пароль ещё раз').fill('qwerty12345');
+    await page.getByRole('button', { name: 'Сменить пароль' }).click();
+    await expect
+      .poll(() => page.locator('.field-error').allTextContents(), POLL)
+      .toEqual([expect.stringMatching(/слишком распространён/)]);
+    await page.getByLabel('Новый пароль', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('Новый пароль ещё раз').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Сменить пароль' }).click();
+    await expect.poll(() => page.locator('.success-message').textContent(), POLL).toMatch(/Пароль изменён/);
+    await screenshot(page, 'account-password');
+    // The old password no longer signs in.
+    const res = await fetch(`${server.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'observer', password: 'demo' }),
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('the administrator sees the change in the audit log, filtered, and downloads it', async () => {
+    const admin = (await signedInPage(browser, server.url, 'admin')).page;
+    await admin.goto(`${server.url}/admin/audit`);
+    await admin.getByLabel('Действие').selectOption('password.changed');
+    await admin.getByRole('button', { name: 'Показать' }).click();
+    await expect.poll(() => admin.getByRole('cell', { name: 'observer', exact: true }).count(), POLL).toBe(1);
+    await screenshot(admin, 'admin-audit');
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('button', { name: 'Скачать CSV' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^audit-.+\.csv$/);
+  });
+});

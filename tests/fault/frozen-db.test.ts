@@ -1,0 +1,63 @@
+// Issue 11 item 3: a frozen database (every PostgreSQL process stopped with SIGSTOP: connections stay open, nothing
+// answers) hung every request, and /healthz waited 9.7 s and then said ok. Now: /healthz and /readyz say unhealthy
+// within their own short timeout, a command gets a clear "database did not answer" within the request bound, and
+// everything works again once the database thaws.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, login, type NodeProcess, registerInput, startNode } from '../realtime/support/harness';
+import { createDatabase, mutation, probe } from './support/nodes';
+import { type PgServer, startPgServer } from './support/pg-server';
+
+describe('a frozen database', () => {
+  let pg: PgServer;
+  let node: NodeProcess;
+  let operator: string;
+
+  beforeAll(async () => {
+    pg = await startPgServer();
+    const url = await createDatabase(pg, 'otklik_frozen');
+    node = await startNode({
+      NODE_TARGET: url,
+      NODE_SEED: '1',
+      NODE_REQUEST_TIMEOUT_MS: '4000',
+      NODE_DB_CONNECT_TIMEOUT_MS: '2000',
+      NODE_DB_STATEMENT_TIMEOUT_MS: '3000',
+    });
+    operator = await login(node.url, node.fixture!.org.people.operator.login);
+  }, 240_000);
+
+  afterAll(async () => {
+    pg?.thaw();
+    await node?.stop();
+    pg?.destroy();
+  }, 120_000);
+
+  it('answers unhealthy and "database did not answer" while frozen, and recovers after', async () => {
+    pg.freeze();
+    try {
+      // Bounded by the health check's own timeout (2 s), far below the probe's patience.
+      const health = await probe(`${node.url}/healthz`, 30_000);
+      expect(health).not.toBe('timeout');
+      expect(health !== 'timeout' && health.status).toBe(503);
+      const ready = await probe(`${node.url}/readyz`, 30_000);
+      expect(ready !== 'timeout' && ready.status).toBe(503);
+      // A command: 503 with a clear message within the request bound (4 s), not a hang.
+      const command = await mutation(node.url, 'cases.register', registerInput('во время заморозки'), operator, 60_000);
+      expect(command).not.toBe('timeout');
+      if (command === 'timeout') return;
+      expect(command.status).toBe(503);
+      expect(command.message).toMatch(/База данных (недоступна|не ответила)/);
+      expect(command.message).not.toMatch(/select|insert|Failed query/i);
+    } finally {
+      pg.thaw();
+    }
+    await eventually(async () => {
+      const h = await probe(`${node.url}/healthz`, 5_000);
+      return h !== 'timeout' && h.status === 200 ? true : undefined;
+    }, 60_000);
+    const again = await eventually(async () => {
+      const r = await mutation(node.url, 'cases.register', registerInput('после оттаивания'), operator);
+      return r !== 'timeout' && r.status === 200 ? r : undefined;
+    }, 60_000);
+    expect(again.status).toBe(200);
+  });
+});

@@ -1,0 +1,161 @@
+// Issue 11 items 10 and 14: one error mapping for tRPC, HTTP and the socket (no SQL text, no stack ever reaches a
+// client; an unexpected error carries a request id that is also in the server log), and the bad inputs that answered
+// 500: a duplicate external id, a NUL byte or a lone surrogate in any text (the intake included), calendar.preview
+// from 0, calendar.days with 2026-02-30.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApiKey } from '../../apps/server/src/intake/api-keys';
+import {
+  ask,
+  call,
+  connected,
+  loginCookie,
+  message,
+  type SecurityNode,
+  socketOf,
+  startSecurityNode,
+} from './support/server';
+
+const SQL_TEXT = /select |insert |update |Failed query|params:|syntax|relation|at .*\.ts:\d+/i;
+
+describe('errors reach clients without internals', () => {
+  let s: SecurityNode;
+  let curator: string;
+  beforeAll(async () => {
+    s = await startSecurityNode({ attachmentsDir: null });
+    curator = await loginCookie(s.url, s.org.people.curator.login);
+  });
+  afterAll(() => s?.close());
+
+  it('socket replies to hostile ids are readable refusals, not SQL', async () => {
+    const socket = socketOf(s.url, curator);
+    await connected(socket);
+    try {
+      for (const id of [
+        "' OR 1=1 --",
+        'x'.repeat(150),
+        '00000000-0000-0000-0000-000000000000\u0000',
+        '1; drop table cases',
+      ]) {
+        for (const [event, payload] of [
+          ['case:join', { caseId: id }],
+          ['draft:save', { caseId: id, slot: 'answer', baseVersion: 0, text: 't' }],
+          ['notifications:mark-read', { ids: [id] }],
+          ['case:typing', { caseId: id, typing: true }],
+        ] as const) {
+          const reply = await ask(socket, event, payload);
+          expect(reply.ok, `${event} ${id}`).toBe(false);
+          expect(reply.error).not.toMatch(SQL_TEXT);
+        }
+      }
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('an unexpected error is a request id on the client and the same id with the stack in the log', async () => {
+    const raw = s.node.running.deps.database.raw;
+    if (raw.kind !== 'pglite') throw new Error('PGlite expected');
+    const socket = socketOf(s.url, curator);
+    await connected(socket);
+    const logged: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      logged.push(String(chunk));
+      return true;
+    });
+    await raw.client.exec('alter table notifications rename to notifications_gone');
+    try {
+      const reply = await ask(socket, 'notifications:list', {});
+      const http = await call(s.url, 'notifications.list', 'query', {}, curator);
+      expect(reply.ok).toBe(false);
+      expect(reply.error).toMatch(/Внутренняя ошибка сервера \(запрос [0-9a-f]{12}\)/);
+      expect(reply.error).not.toMatch(SQL_TEXT);
+      expect(http.status).toBe(500);
+      expect(http.message).toMatch(/запрос [0-9a-f]{12}/);
+      expect(http.message).not.toMatch(SQL_TEXT);
+      const ids = [reply.error!, http.message].map((m) => /запрос ([0-9a-f]{12})/.exec(m)![1]!);
+      for (const id of ids) expect(logged.join('')).toContain(`[request ${id}]`);
+    } finally {
+      await raw.client.exec('alter table notifications_gone rename to notifications');
+      spy.mockRestore();
+      socket.close();
+    }
+  });
+});
+
+describe('bad input is a 4xx with a clear message', () => {
+  let s: SecurityNode;
+  let operator: string;
+  let admin: string;
+  let key: string;
+  beforeAll(async () => {
+    s = await startSecurityNode({ attachmentsDir: null });
+    operator = await loginCookie(s.url, s.org.people.operator.login);
+    admin = await loginCookie(s.url, s.org.people.admin.login);
+    ({ key } = await createApiKey(s.node.running.deps.db, s.org.organisationId, 'monitoring'));
+  });
+  afterAll(() => s?.close());
+
+  it('registering a message whose external id exists is a conflict', async () => {
+    const first = await call(s.url, 'cases.register', 'mutation', message('первое', { externalId: 'dup-1' }), operator);
+    expect(first.status).toBe(200);
+    const again = await call(s.url, 'cases.register', 'mutation', message('второе', { externalId: 'dup-1' }), operator);
+    expect(again.status).toBe(409);
+    expect(again.message).toContain('уже зарегистрировано');
+  });
+
+  it.each([
+    ['a NUL byte', 'Текст\u0000с нулём'],
+    ['a lone high surrogate', 'Обрезанный эмодзи \uD83D'],
+    ['a lone low surrogate', '\uDE00 в начале'],
+  ])('refuses %s in any text field, naming the field', async (_name, text) => {
+    const reg = await call(s.url, 'cases.register', 'mutation', message(text), operator);
+    expect(reg.status).toBe(400);
+    expect(reg.message).toContain('недопустимый символ');
+    expect(reg.message).toContain('text');
+    const person = await call(s.url, 'directory.createDepartment', 'mutation', { name: text }, admin);
+    expect(person.status).toBe(400);
+    const author = await call(s.url, 'cases.register', 'mutation', message('ок', { author: { name: text } }), operator);
+    expect(author.status).toBe(400);
+    expect(author.message).toContain('author.name');
+  });
+
+  it('the intake keeps a citizen’s message with a broken character (replaced by U+FFFD), also on a retry', async () => {
+    const body = JSON.stringify({
+      network: 'vk',
+      externalId: 'nul-1',
+      url: 'https://vk.com/wall-1_9',
+      author: 'Житель\u0000',
+      text: 'Половина эмодзи \uD83D и нуль \u0000',
+    });
+    const send = () =>
+      fetch(`${s.url}/api/intake`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body,
+      });
+    const first = await send();
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as { caseId: string; repairedText: boolean };
+    expect(created.repairedText).toBe(true);
+    const retry = await send();
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as { caseId: string }).caseId).toBe(created.caseId);
+    const detail = await call<{ case: { text: string } }>(
+      s.url,
+      'cases.detail',
+      'query',
+      { caseId: created.caseId },
+      operator,
+    );
+    expect(detail.data.case.text).toBe('Половина эмодзи \uFFFD и нуль \uFFFD');
+  });
+
+  it('calendar.preview from 0 and calendar.days with 2026-02-30 are 400', async () => {
+    const preview = await call(s.url, 'calendar.preview', 'query', { step: 'answer', from: 0 }, operator);
+    expect(preview.status).toBe(400);
+    expect(preview.message).toContain('2000');
+    const days = await call(s.url, 'calendar.days', 'query', { from: '2026-02-30', to: '2026-03-01' }, operator);
+    expect(days.status).toBe(400);
+    expect(days.message).toContain('такой даты нет');
+  });
+});

@@ -1,0 +1,444 @@
+// The role × procedure matrix (issue 11 "Done when"): every tRPC procedure, the /api routes and every socket event,
+// called over HTTP and the socket by each role of REGULATIONS.md (and an anonymous visitor), table-driven. A
+// procedure missing from the table fails the coverage test, so a new procedure cannot escape the matrix.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey, createDisplayToken } from '../../apps/server/src/intake/api-keys';
+import { appRouter } from '../../apps/server/src/trpc/app-router';
+import {
+  ask,
+  type ClientSocket,
+  call,
+  connected,
+  loginCookie,
+  routedCase,
+  type SecurityNode,
+  socketOf,
+  startSecurityNode,
+} from './support/server';
+
+const ROLES = [
+  'anonymous',
+  'operator',
+  'curator',
+  'roadsExecutor',
+  'housingExecutor',
+  'deputy',
+  'head',
+  'admin',
+  'observer',
+] as const;
+type RoleKey = (typeof ROLES)[number];
+const STAFF = ROLES.filter((r): r is Exclude<RoleKey, 'anonymous'> => r !== 'anonymous');
+type Outcome = 'ok' | 'forbidden' | 'not-found' | 'unauthorized' | 'bad-input';
+
+const STATUS: Record<Outcome, number> = {
+  ok: 200,
+  forbidden: 403,
+  'not-found': 404,
+  unauthorized: 401,
+  'bad-input': 400,
+};
+
+/** Outcomes by role: `staff` for every signed-in role not named, anonymous is unauthorized unless named. */
+function expect_(by: Partial<Record<RoleKey, Outcome>> & { staff?: Outcome }): Record<RoleKey, Outcome> {
+  const out = {} as Record<RoleKey, Outcome>;
+  for (const r of ROLES) out[r] = by[r] ?? (r === 'anonymous' ? 'unauthorized' : (by.staff ?? 'forbidden'));
+  return out;
+}
+const ALL = expect_({ staff: 'ok' });
+const ADMIN = expect_({ admin: 'ok' });
+/** Sees every case of a roads-routed case: all but the housing executor and the administrator. */
+const SEES_ROADS_CASE = expect_({ staff: 'ok', housingExecutor: 'not-found', admin: 'not-found' });
+const REPORT_READERS = expect_({ curator: 'ok', head: 'ok', deputy: 'ok', admin: 'ok', observer: 'ok' });
+
+interface Ctx {
+  roadsCase: () => Promise<string>;
+  caseId: string;
+  attachmentId: string;
+  displayToken: string;
+  tag: (role: RoleKey) => string;
+  ids: { roads: string; housing: string; deputy: string; roadsExecutor: string; curator: string; operator: string };
+}
+
+interface Row {
+  kind: 'query' | 'mutation';
+  outcomes: Record<RoleKey, Outcome>;
+  input: (ctx: Ctx, role: RoleKey) => unknown | Promise<unknown>;
+}
+
+const MATRIX: Record<string, Row> = {
+  'auth.login': {
+    kind: 'mutation',
+    outcomes: expect_({ anonymous: 'unauthorized', staff: 'unauthorized' }),
+    input: (c, r) => ({ login: `nobody-${c.tag(r)}`, password: 'wrong' }),
+  },
+  'auth.logout': { kind: 'mutation', outcomes: expect_({ anonymous: 'ok', staff: 'ok' }), input: () => undefined },
+  'auth.me': { kind: 'query', outcomes: expect_({ anonymous: 'ok', staff: 'ok' }), input: () => undefined },
+  'auth.changePassword': {
+    kind: 'mutation',
+    outcomes: expect_({ staff: 'bad-input' }),
+    input: () => ({ currentPassword: 'not-mine-at-all', newPassword: 'Ель-зелёная-42' }),
+  },
+  'cases.board': { kind: 'query', outcomes: ALL, input: () => ({}) },
+  'cases.detail': { kind: 'query', outcomes: SEES_ROADS_CASE, input: (c) => ({ caseId: c.caseId }) },
+  'cases.myTasks': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'cases.changesSince': { kind: 'query', outcomes: ALL, input: () => ({ seq: 0 }) },
+  'cases.register': {
+    kind: 'mutation',
+    outcomes: expect_({ operator: 'ok', curator: 'ok' }),
+    input: (_c, r) => ({
+      network: 'vk',
+      link: `https://vk.com/${r}`,
+      author: { name: 'Ж' },
+      text: 'матрица',
+      attachments: [],
+      visibility: 'public',
+    }),
+  },
+  'cases.command': {
+    kind: 'mutation',
+    // flag-socially-significant: operator, curator, the roads head and the head; seen but not allowed: the roads
+    // executor and the observer; not seen at all: the housing executor and the administrator.
+    outcomes: expect_({
+      operator: 'ok',
+      curator: 'ok',
+      deputy: 'ok',
+      head: 'ok',
+      roadsExecutor: 'forbidden',
+      observer: 'forbidden',
+      housingExecutor: 'not-found',
+      admin: 'not-found',
+    }),
+    input: async (c) => ({
+      caseId: await c.roadsCase(),
+      expectedVersion: 3,
+      command: { type: 'flag-socially-significant' },
+    }),
+  },
+  'directory.organisation': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'directory.departments': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'directory.createDepartment': { kind: 'mutation', outcomes: ADMIN, input: (c, r) => ({ name: `Отдел ${c.tag(r)}` }) },
+  'directory.updateDepartment': {
+    kind: 'mutation',
+    outcomes: ADMIN,
+    input: (c) => ({ id: c.ids.housing, name: 'ЖКХ' }),
+  },
+  'directory.people': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'directory.createPerson': {
+    kind: 'mutation',
+    outcomes: ADMIN,
+    input: (c, r) => ({ fullName: 'Новый Сотрудник', login: `new-${c.tag(r)}`, roles: ['observer'] }),
+  },
+  'directory.updatePerson': {
+    kind: 'mutation',
+    outcomes: ADMIN,
+    input: (c) => ({ id: c.ids.operator, position: 'оператор' }),
+  },
+  'directory.absences': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'directory.createAbsence': {
+    kind: 'mutation',
+    outcomes: ADMIN,
+    input: (c) => ({
+      personId: c.ids.roadsExecutor,
+      substituteId: c.ids.curator,
+      reason: 'leave',
+      startsAt: Date.UTC(2030, 0, 1),
+      endsAt: Date.UTC(2030, 0, 2),
+    }),
+  },
+  'directory.deleteAbsence': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'not-found' }),
+    input: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  },
+  'directory.channelAccounts': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'directory.createChannelAccount': {
+    kind: 'mutation',
+    outcomes: ADMIN,
+    input: () => ({ network: 'vk', url: 'https://vk.com/club1' }),
+  },
+  'profiles.list': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'profiles.get': { kind: 'query', outcomes: ALL, input: () => ({ id: 'konyshevsky-2020' }) },
+  'profiles.current': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'profiles.create': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'bad-input' }),
+    input: () => ({ profile: { id: 'x' } }),
+  },
+  'profiles.update': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'forbidden' }),
+    input: () => ({ id: 'konyshevsky-2020', profile: {} }),
+  },
+  'profiles.setForOrganisation': {
+    kind: 'mutation',
+    outcomes: ADMIN,
+    input: () => ({ profileId: 'konyshevsky-2020' }),
+  },
+  'calendar.days': { kind: 'query', outcomes: ALL, input: () => ({ from: '2026-12-28', to: '2027-01-03' }) },
+  'calendar.setOverrides': { kind: 'mutation', outcomes: ADMIN, input: () => ({}) },
+  'calendar.setTimeZone': { kind: 'mutation', outcomes: ADMIN, input: () => ({ timeZone: 'Europe/Moscow' }) },
+  'calendar.preview': {
+    kind: 'query',
+    outcomes: ALL,
+    input: () => ({ step: 'answer', from: Date.UTC(2026, 10, 25, 9) }),
+  },
+  'intake.apiKeys': { kind: 'query', outcomes: ADMIN, input: () => undefined },
+  'intake.createApiKey': { kind: 'mutation', outcomes: ADMIN, input: (c, r) => ({ name: c.tag(r) }) },
+  'intake.revokeApiKey': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'not-found' }),
+    input: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  },
+  'intake.displayTokens': { kind: 'query', outcomes: ADMIN, input: () => undefined },
+  'intake.createDisplayToken': { kind: 'mutation', outcomes: ADMIN, input: (c, r) => ({ name: c.tag(r) }) },
+  'intake.revokeDisplayToken': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'not-found' }),
+    input: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  },
+  'notifications.list': { kind: 'query', outcomes: ALL, input: () => ({}) },
+  'notifications.markRead': {
+    kind: 'mutation',
+    outcomes: ALL,
+    input: () => ({ ids: ['00000000-0000-4000-8000-000000000000'] }),
+  },
+  'reports.monthlySummary': { kind: 'query', outcomes: REPORT_READERS, input: () => ({ month: '2026-11' }) },
+  'reports.drilldown': { kind: 'query', outcomes: REPORT_READERS, input: () => ({ month: '2026-11', key: 'nothing' }) },
+  'reports.cases': { kind: 'query', outcomes: REPORT_READERS, input: (c) => ({ ids: [c.caseId] }) },
+  'reports.surges': { kind: 'query', outcomes: REPORT_READERS, input: () => ({}) },
+  'reports.surgeThresholds': { kind: 'query', outcomes: REPORT_READERS, input: () => undefined },
+  'reports.setSurgeThresholds': { kind: 'mutation', outcomes: ADMIN, input: () => ({}) },
+  'reports.repeatCandidates': { kind: 'query', outcomes: SEES_ROADS_CASE, input: (c) => ({ caseId: c.caseId }) },
+  'reports.headOverview': {
+    kind: 'query',
+    outcomes: expect_({ head: 'ok', curator: 'ok', admin: 'ok', observer: 'ok' }),
+    input: () => undefined,
+  },
+  'wall.snapshot': {
+    kind: 'query',
+    outcomes: expect_({ anonymous: 'ok', staff: 'ok' }),
+    input: (c) => ({ token: c.displayToken }),
+  },
+  'wall.changesSince': {
+    kind: 'query',
+    outcomes: expect_({ anonymous: 'ok', staff: 'ok' }),
+    input: (c) => ({ token: c.displayToken, seq: 0 }),
+  },
+  'audit.list': { kind: 'query', outcomes: ADMIN, input: () => ({}) },
+  'audit.exportCsv': { kind: 'query', outcomes: ADMIN, input: () => ({}) },
+  'audit.actions': { kind: 'query', outcomes: ADMIN, input: () => undefined },
+};
+
+describe('role × procedure matrix', () => {
+  let s: SecurityNode;
+  const cookies = {} as Record<RoleKey, string>;
+  let ctx: Ctx;
+
+  beforeAll(async () => {
+    s = await startSecurityNode({ attachmentsDir: null });
+    const people = s.org.people;
+    const logins: Record<Exclude<RoleKey, 'anonymous'>, string> = {
+      operator: people.operator.login,
+      curator: people.curator.login,
+      roadsExecutor: people.roadsExecutor.login,
+      housingExecutor: people.housingExecutor.login,
+      deputy: people.deputy.login,
+      head: people.head.login,
+      admin: people.admin.login,
+      observer: people.observer.login,
+    };
+    cookies.anonymous = '';
+    for (const [role, login] of Object.entries(logins)) cookies[role as RoleKey] = await loginCookie(s.url, login);
+    const roadsCase = async () =>
+      (await routedCase(s.url, cookies, { departmentId: s.org.departments.roads, executorId: people.roadsExecutor.id }))
+        .caseId;
+    const deps = s.node.running.deps;
+    ctx = {
+      roadsCase,
+      caseId: await roadsCase(),
+      attachmentId: '',
+      displayToken: (await createDisplayToken(deps.db, s.org.organisationId, 'Табло', {})).token,
+      tag: (role) => `${role}-${Math.random().toString(36).slice(2, 8)}`,
+      ids: {
+        roads: s.org.departments.roads,
+        housing: s.org.departments.housing,
+        deputy: people.deputy.id,
+        roadsExecutor: people.roadsExecutor.id,
+        curator: people.curator.id,
+        operator: people.operator.id,
+      },
+    };
+  });
+  afterAll(() => s?.close());
+
+  it('covers every procedure of the router', () => {
+    const procedures = Object.keys(
+      (appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures,
+    );
+    expect(Object.keys(MATRIX).sort()).toEqual(procedures.sort());
+  });
+
+  it.each(Object.entries(MATRIX))('%s', async (path, row) => {
+    const seen: Partial<Record<RoleKey, Outcome | number>> = {};
+    for (const role of ROLES) {
+      // auth.logout ends the session it is called with: a session of its own.
+      const cookie =
+        path === 'auth.logout' && role !== 'anonymous'
+          ? await loginCookie(s.url, s.org.people[role].login)
+          : cookies[role];
+      const reply = await call(s.url, path, row.kind, await row.input(ctx, role), cookie);
+      const outcome = (Object.keys(STATUS) as Outcome[]).find((o) => STATUS[o] === reply.status);
+      seen[role] = outcome ?? reply.status;
+    }
+    expect(seen).toEqual(row.outcomes);
+  });
+
+  it('/api: intake by key only; uploads by those taking part; downloads by those who see the case', async () => {
+    const deps = s.node.running.deps;
+    const { key } = await createApiKey(deps.db, s.org.organisationId, 'matrix');
+    const intake = (auth: string) =>
+      fetch(`${s.url}/api/intake`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        body: JSON.stringify({
+          network: 'vk',
+          externalId: `m-${Math.random()}`,
+          url: 'https://vk.com/wall-1_1',
+          author: 'Ж',
+          text: 'т',
+        }),
+      });
+    expect((await intake(`Bearer ${key}`)).status).toBe(201);
+    expect((await intake('')).status).toBe(401);
+    expect((await intake('Bearer otk_wrong')).status).toBe(401);
+    // Attachments need a storage directory: a node of its own.
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'otklik-matrix-'));
+    const files = await startSecurityNode({ attachmentsDir: dir });
+    try {
+      const p = files.org.people;
+      const roleCookies = {} as Record<RoleKey, string>;
+      roleCookies.anonymous = '';
+      for (const role of STAFF) roleCookies[role] = await loginCookie(files.url, p[role].login);
+      const { caseId } = await routedCase(files.url, roleCookies, {
+        departmentId: files.org.departments.roads,
+        executorId: p.roadsExecutor.id,
+      });
+      const upload = (cookie: string) =>
+        fetch(`${files.url}/api/attachments?caseId=${caseId}&name=photo.jpg`, {
+          method: 'POST',
+          headers: { 'content-type': 'image/jpeg', origin: files.url, ...(cookie ? { cookie } : {}) },
+          body: new Uint8Array([1, 2, 3]),
+        });
+      const uploads: Partial<Record<RoleKey, number>> = {};
+      let url = '';
+      for (const role of ROLES) {
+        const res = await upload(roleCookies[role]);
+        uploads[role] = res.status;
+        if (res.status === 201) url = ((await res.json()) as { url: string }).url;
+      }
+      expect(uploads).toEqual({
+        anonymous: 401,
+        operator: 201,
+        curator: 201,
+        roadsExecutor: 201,
+        housingExecutor: 404,
+        deputy: 403,
+        head: 403,
+        admin: 404,
+        observer: 403,
+      });
+      const downloads: Partial<Record<RoleKey, number>> = {};
+      for (const role of ROLES) {
+        downloads[role] = (
+          await fetch(`${files.url}${url}`, { headers: roleCookies[role] ? { cookie: roleCookies[role] } : {} })
+        ).status;
+      }
+      expect(downloads).toEqual({
+        anonymous: 401,
+        operator: 200,
+        curator: 200,
+        roadsExecutor: 200,
+        housingExecutor: 404,
+        deputy: 200,
+        head: 200,
+        admin: 404,
+        observer: 200,
+      });
+    } finally {
+      await files.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('socket: every event by role, a wall display and a visitor without a session', async () => {
+    const caseId = ctx.caseId;
+    const events: [string, unknown][] = [
+      ['changes:since', { afterSeq: 0 }],
+      ['time:probe', { clientSentAt: 1 }],
+      ['case:join', { caseId }],
+      ['case:typing', { caseId, typing: true }],
+      ['draft:save', { caseId, slot: 'answer', baseVersion: 0, text: 'черновик' }],
+      ['case:leave', { caseId }],
+      ['notifications:list', {}],
+      ['notifications:mark-read', { ids: ['00000000-0000-4000-8000-000000000000'] }],
+    ];
+    const table: Record<string, Record<string, boolean>> = {};
+    const sockets: ClientSocket[] = [];
+    try {
+      for (const role of STAFF) {
+        const socket = socketOf(s.url, cookies[role]);
+        sockets.push(socket);
+        await connected(socket);
+        table[role] = {};
+        for (const [event, payload] of events) {
+          const reply = await ask(socket, event, payload);
+          // The first draft save wins; a later one of another person is a conflict: allowed, not refused.
+          table[role]![event] = reply.ok;
+        }
+      }
+      const wall = socketOf(s.url, null, { displayToken: ctx.displayToken });
+      sockets.push(wall);
+      await connected(wall);
+      table.display = {};
+      for (const [event, payload] of events) table.display[event] = (await ask(wall, event, payload)).ok;
+      const anonymous = socketOf(s.url, null);
+      sockets.push(anonymous);
+      await expect(connected(anonymous)).rejects.toThrow(/Войдите/);
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
+    const seesCase = { 'case:join': true, 'case:typing': true, 'case:leave': true };
+    const base = {
+      'changes:since': true,
+      'time:probe': true,
+      'notifications:list': true,
+      'notifications:mark-read': true,
+    };
+    const sees = (draft: boolean) => ({ ...base, ...seesCase, 'draft:save': draft });
+    const blind = { ...base, 'case:join': false, 'case:typing': false, 'draft:save': false, 'case:leave': true };
+    expect(table).toEqual({
+      operator: sees(false),
+      curator: sees(true),
+      roadsExecutor: sees(true),
+      housingExecutor: blind,
+      deputy: sees(false),
+      head: sees(false),
+      admin: blind,
+      observer: sees(false),
+      display: {
+        'changes:since': true,
+        'time:probe': true,
+        'case:join': false,
+        'case:typing': false,
+        'draft:save': false,
+        'case:leave': false,
+        'notifications:list': false,
+        'notifications:mark-read': false,
+      },
+    });
+  });
+});

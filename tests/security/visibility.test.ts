@@ -1,0 +1,282 @@
+// Issue 11 items 7-9, the attacks re-run: the ЖКХ (housing) executor against cases routed only to Roads — board,
+// detail, changes feed (tRPC and socket), live broadcasts, the case room, drafts, attachments; the observer uploading;
+// and the personal data of an official appeal (59-FZ), seen only by the curator, the operator and the case's executors.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CaseChange } from '@otklik/server/realtime-events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ask,
+  type ClientSocket,
+  call,
+  connected,
+  loginCookie,
+  routedCase,
+  type SecurityNode,
+  socketOf,
+  startSecurityNode,
+} from './support/server';
+
+const figures: string[] = [];
+afterAll(() => {
+  process.stdout.write(`\n${figures.join('\n')}\n`);
+});
+
+describe('what an executor of another department sees (ЖКХ vs Roads)', () => {
+  let s: SecurityNode;
+  let dir: string;
+  const c = {} as Record<'operator' | 'curator' | 'roads' | 'housing' | 'observer', string>;
+  const roadsCases: string[] = [];
+  const housingCases: string[] = [];
+  let housingSocket: ClientSocket;
+  let roadsSocket: ClientSocket;
+  const housingLive: CaseChange[] = [];
+  const roadsLive: CaseChange[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'otklik-vis-'));
+    s = await startSecurityNode({ attachmentsDir: dir });
+    const p = s.org.people;
+    c.operator = await loginCookie(s.url, p.operator.login);
+    c.curator = await loginCookie(s.url, p.curator.login);
+    c.roads = await loginCookie(s.url, p.roadsExecutor.login);
+    c.housing = await loginCookie(s.url, p.housingExecutor.login);
+    c.observer = await loginCookie(s.url, p.observer.login);
+    housingSocket = socketOf(s.url, c.housing);
+    roadsSocket = socketOf(s.url, c.roads);
+    housingSocket.on('case:changed', (x) => housingLive.push(x));
+    roadsSocket.on('case:changed', (x) => roadsLive.push(x));
+    await Promise.all([connected(housingSocket), connected(roadsSocket)]);
+    for (let i = 0; i < 6; i++) {
+      roadsCases.push(
+        (
+          await routedCase(
+            s.url,
+            c,
+            { departmentId: s.org.departments.roads, executorId: p.roadsExecutor.id },
+            `Дорога ${i}`,
+          )
+        ).caseId,
+      );
+    }
+    for (let i = 0; i < 2; i++) {
+      housingCases.push(
+        (
+          await routedCase(
+            s.url,
+            c,
+            { departmentId: s.org.departments.housing, executorId: p.housingExecutor.id },
+            `Подъезд ${i}`,
+          )
+        ).caseId,
+      );
+    }
+    // One more case nobody routed yet (only operators and curators see it).
+    await call(
+      s.url,
+      'cases.register',
+      'mutation',
+      {
+        network: 'vk',
+        link: 'https://vk.com/x',
+        author: { name: 'Ж' },
+        text: 'Новое',
+        attachments: [],
+        visibility: 'public',
+      },
+      c.operator,
+    );
+  });
+  afterAll(async () => {
+    housingSocket?.close();
+    roadsSocket?.close();
+    await s?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the board, the detail and the changes feed show only the housing department’s cases', async () => {
+    const board = await call<{ cases: { id: string; partyDepartmentIds: string[] }[] }>(
+      s.url,
+      'cases.board',
+      'query',
+      {},
+      c.housing,
+    );
+    const foreign = board.data.cases.filter((r) => !r.partyDepartmentIds.includes(s.org.departments.housing));
+    const curatorBoard = await call<{ cases: unknown[] }>(s.url, 'cases.board', 'query', {}, c.curator);
+    figures.push(
+      `visibility: executor of ЖКХ sees ${foreign.length} of ${curatorBoard.data.cases.length - board.data.cases.length} other departments' board rows (sees ${board.data.cases.length}, all ЖКХ)`,
+    );
+    expect(foreign).toEqual([]);
+    expect(board.data.cases.map((r) => r.id).sort()).toEqual([...housingCases].sort());
+    for (const id of roadsCases) {
+      expect((await call(s.url, 'cases.detail', 'query', { caseId: id }, c.housing)).status).toBe(404);
+    }
+    const feed = await call<{ events: { caseId: string }[]; cases: { id: string }[] }>(
+      s.url,
+      'cases.changesSince',
+      'query',
+      { seq: 0 },
+      c.housing,
+    );
+    expect(feed.data.events.filter((e) => !housingCases.includes(e.caseId))).toEqual([]);
+    expect(feed.data.cases.filter((r) => !housingCases.includes(r.id))).toEqual([]);
+    const page = (await ask(housingSocket, 'changes:since', { afterSeq: 0 })).value as { changes: CaseChange[] };
+    expect(page.changes.filter((x) => !housingCases.includes(x.caseId))).toEqual([]);
+    figures.push(
+      `visibility: changes feed for ЖКХ: ${feed.data.events.length} events (tRPC), ${page.changes.length} (socket), 0 of Roads`,
+    );
+  });
+
+  it('live broadcasts, the case room and drafts of a Roads case stay with Roads', async () => {
+    const caseId = roadsCases[0]!;
+    const before = housingLive.length;
+    const flagged = await call(
+      s.url,
+      'cases.command',
+      'mutation',
+      { caseId, expectedVersion: 3, command: { type: 'flag-socially-significant' } },
+      c.curator,
+    );
+    expect(flagged.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    const deadline = Date.now() + 10_000;
+    while (
+      !roadsLive.some((x) => x.caseId === caseId && x.type === 'flagged-socially-significant') &&
+      Date.now() < deadline
+    ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(roadsLive.some((x) => x.caseId === caseId && x.type === 'flagged-socially-significant')).toBe(true);
+    expect(housingLive.slice(before).filter((x) => roadsCases.includes(x.caseId))).toEqual([]);
+    expect(housingLive.filter((x) => roadsCases.includes(x.caseId))).toEqual([]);
+    const join_ = await ask(housingSocket, 'case:join', { caseId });
+    expect(join_.ok).toBe(false);
+    const draft = await ask(housingSocket, 'draft:save', {
+      caseId,
+      slot: 'answer',
+      baseVersion: 0,
+      text: 'Чужой ответ',
+    });
+    expect(draft.ok).toBe(false);
+    // The Roads executor's own draft is untouched.
+    const mine = await ask(roadsSocket, 'draft:save', { caseId, slot: 'answer', baseVersion: 0, text: 'Наш ответ' });
+    expect(mine.ok).toBe(true);
+    figures.push(
+      `visibility: live changes of Roads cases received by ЖКХ: ${housingLive.filter((x) => roadsCases.includes(x.caseId)).length} of ${roadsLive.filter((x) => roadsCases.includes(x.caseId)).length}`,
+    );
+  });
+
+  it('attachments: ЖКХ neither downloads nor uploads; the observer cannot upload', async () => {
+    const caseId = roadsCases[1]!;
+    const upload = (cookie: string) =>
+      fetch(`${s.url}/api/attachments?caseId=${caseId}&name=planted.pdf`, {
+        method: 'POST',
+        headers: { cookie, origin: s.url, 'content-type': 'application/pdf' },
+        body: new Uint8Array([37, 80, 68, 70]),
+      });
+    const own = await upload(c.roads);
+    expect(own.status).toBe(201);
+    const { url } = (await own.json()) as { url: string };
+    expect((await fetch(`${s.url}${url}`, { headers: { cookie: c.housing } })).status).toBe(404);
+    expect((await upload(c.housing)).status).toBe(404);
+    expect((await upload(c.observer)).status).toBe(403);
+    expect((await fetch(`${s.url}${url}`, { headers: { cookie: c.observer } })).status).toBe(200);
+  });
+});
+
+describe('the personal data of an official appeal (idrinsky 3.8)', () => {
+  let s: SecurityNode;
+  const c = {} as Record<'operator' | 'curator' | 'roads' | 'housing' | 'deputy' | 'head' | 'observer', string>;
+  let caseId: string;
+  const live: Record<string, CaseChange[]> = {};
+  const sockets: ClientSocket[] = [];
+  const appeal = { fullName: 'Петрова Анна Сергеевна', address: 'ул. Садовая, 5, кв. 12', phone: '+7 913 000-00-00' };
+
+  beforeAll(async () => {
+    s = await startSecurityNode({ profileId: 'idrinsky-2021', attachmentsDir: null });
+    const p = s.org.people;
+    const logins = {
+      operator: p.operator,
+      curator: p.curator,
+      roads: p.roadsExecutor,
+      housing: p.housingExecutor,
+      deputy: p.deputy,
+      head: p.head,
+      observer: p.observer,
+    };
+    for (const [k, person] of Object.entries(logins)) {
+      c[k as keyof typeof c] = await loginCookie(s.url, person.login);
+      const socket = socketOf(s.url, c[k as keyof typeof c]);
+      live[k] = [];
+      socket.on('case:changed', (x) => live[k]!.push(x));
+      sockets.push(socket);
+      await connected(socket);
+    }
+    const routed = await routedCase(s.url, c, {
+      departmentId: s.org.departments.roads,
+      executorId: p.roadsExecutor.id,
+    });
+    caseId = routed.caseId;
+    const converted = await call(
+      s.url,
+      'cases.command',
+      'mutation',
+      {
+        caseId,
+        expectedVersion: routed.version,
+        command: { type: 'convert-to-appeal', consent: true, ...appeal, registrationNumber: 'СЭД-2026/7' },
+      },
+      c.curator,
+    );
+    expect(converted.status, converted.message).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await s?.close();
+  });
+
+  const shows = (text: string) =>
+    text.includes(appeal.fullName) || text.includes(appeal.phone) || text.includes(appeal.address);
+
+  it('the curator, the operator and the Roads executor see it; the head, the observer and the Roads head do not', async () => {
+    const table: Record<string, Record<string, boolean | null>> = {};
+    for (const who of Object.keys(c) as (keyof typeof c)[]) {
+      const detail = await call(s.url, 'cases.detail', 'query', { caseId }, c[who]);
+      const feed = await call(s.url, 'cases.changesSince', 'query', { seq: 0 }, c[who]);
+      const page = await ask(sockets[Object.keys(c).indexOf(who)]!, 'changes:since', { afterSeq: 0 });
+      table[who] = {
+        detail: detail.status === 200 ? shows(JSON.stringify(detail.data)) : null,
+        changesSince: shows(JSON.stringify(feed.data)),
+        socketPage: shows(JSON.stringify(page.value)),
+        live: shows(JSON.stringify(live[who])),
+      };
+    }
+    const yes = { detail: true, changesSince: true, socketPage: true, live: true };
+    const no = { detail: false, changesSince: false, socketPage: false, live: false };
+    expect(table).toEqual({
+      operator: yes,
+      curator: yes,
+      roads: yes,
+      housing: { detail: null, changesSince: false, socketPage: false, live: false },
+      deputy: no,
+      head: no,
+      observer: no,
+    });
+    // Readers still see that it was converted, and under which registration number.
+    const headDetail = await call<{ state: { appeal: { registrationNumber: string } | null } }>(
+      s.url,
+      'cases.detail',
+      'query',
+      { caseId },
+      c.head,
+    );
+    expect(headDetail.data.state.appeal?.registrationNumber).toBe('СЭД-2026/7');
+    expect(live.head!.some((x) => x.type === 'converted-to-appeal')).toBe(true);
+    figures.push(
+      'appeal data: shown to curator, operator, Roads executor; hidden from head, observer, Roads head; ЖКХ sees nothing of the case',
+    );
+  });
+});
