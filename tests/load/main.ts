@@ -313,14 +313,12 @@ async function main(argv: string[]): Promise<number> {
   }, limitMs);
   watchdog.unref();
   const report = await run(options);
+  // With --json the document goes to stdout and the readable report to stderr, so both are there.
+  const text = options.json ? process.stderr : process.stdout;
+  text.write(`${formatReport(report)}\n`);
+  if (report.profiles?.intake) text.write(`\nIntake phase — ${formatProfileSummary(report.profiles.intake.summary)}\n`);
+  if (report.profiles?.load) text.write(`\nLoad phase — ${formatProfileSummary(report.profiles.load.summary)}\n`);
   if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else {
-    process.stdout.write(`${formatReport(report)}\n`);
-    if (report.profiles?.intake)
-      process.stdout.write(`\nIntake phase — ${formatProfileSummary(report.profiles.intake.summary)}\n`);
-    if (report.profiles?.load)
-      process.stdout.write(`\nLoad phase — ${formatProfileSummary(report.profiles.load.summary)}\n`);
-  }
   return 0;
 }
 
