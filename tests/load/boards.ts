@@ -1,18 +1,26 @@
-// Board clients: socket.io clients signed in with a session cookie, in their organisation's staff room as the web
-// app's board is. Each notes when every `case:changed` arrived; with `follow: 'web'` each also does what today's web
-// app does on a change — fetch the changes after the last one it applied (`cases.changesSince`, coalesced while one
-// is in flight) — so the server carries that refetch too; `follow: 'push'` only listens.
-import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/server/realtime-events';
-import { io, type Socket } from 'socket.io-client';
+// Board clients: connections to the server's socket.io endpoint signed in with a session cookie, in their
+// organisation's staff room as the web app's board is. Each notes when every `case:changed` arrived; with
+// `follow: 'web'` each also does what today's web app does on a change — fetch the changes after the last one it
+// applied (`cases.changesSince`, coalesced while one is in flight) — so the server carries that refetch too;
+// `follow: 'push'` only listens.
+// The clients speak the socket.io protocol (Engine.IO 4, WebSocket transport) over `ws` themselves and read only the
+// `seq` of a change, not its whole payload: a thousand of them share this machine with the server, and the full
+// socket.io client's decoding would make the harness, not the server, the bottleneck. The server sees ordinary
+// socket.io clients.
+import WebSocket from 'ws';
 import { type LatencySummary, Samples } from './stats';
 
 export type Follow = 'web' | 'push';
 
 export interface BoardClients {
   readonly connected: number;
+  /** Clients that got no `hello` within a minute (refused, or the server too busy). */
+  readonly failed: number;
   readonly connectMs: LatencySummary;
   /** Receipts so far: the change's seq and the epoch-ms instant it arrived. */
   takeReceipts(): { seq: Float64Array; at: Float64Array };
+  /** How many receipts arrived so far (to wait until the last broadcasts are in). */
+  receiptCount(): number;
   /** Organisation of each client, for the count of expected receipts. */
   readonly perOrganisation: ReadonlyMap<string, number>;
   refetch(): { count: number; errors: number; latency: LatencySummary };
@@ -40,28 +48,47 @@ class Pairs {
   }
 }
 
+const CHANGE_PREFIX = '42["case:changed",';
+const HELLO_PREFIX = '42["hello",';
+/** The first "seq" of a change is its own: `toChange` puts it first, before the event's payload. */
+const SEQ = /"seq":(\d+)/;
+
 export async function connectBoards(
   url: string,
   clients: readonly { organisationId: string; cookie: string }[],
   follow: Follow,
 ): Promise<BoardClients> {
   let receipts = new Pairs();
+  let receiptTotal = 0;
   const connectTimes = new Samples();
   const refetchTimes = new Samples();
   let refetchErrors = 0;
-  const sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
+  const sockets: WebSocket[] = [];
   const perOrganisation = new Map<string, number>();
+  let failed = 0;
+  const wsUrl = `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
 
   const open = (client: { organisationId: string; cookie: string }) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<void>((resolve) => {
       const started = performance.now();
-      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-        transports: ['websocket'],
-        extraHeaders: { cookie: client.cookie },
-        reconnection: false,
-        timeout: 60_000,
-      });
-      sockets.push(socket);
+      const socket = new WebSocket(wsUrl, { headers: { cookie: client.cookie }, perMessageDeflate: false });
+      let settled = false;
+      const settle = (ok: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(giveUp);
+        if (ok) {
+          sockets.push(socket);
+          connectTimes.add(performance.now() - started);
+          perOrganisation.set(client.organisationId, (perOrganisation.get(client.organisationId) ?? 0) + 1);
+        } else {
+          failed++;
+          socket.removeAllListeners();
+          socket.terminate();
+        }
+        resolve();
+      };
+      const giveUp = setTimeout(() => settle(false), 60_000);
       let lastSeq = 0;
       let inFlight = false;
       let again = false;
@@ -96,17 +123,30 @@ export async function connectBoards(
           inFlight = false;
         }
       };
-      socket.on('hello', (hello) => {
-        lastSeq = hello.headSeq;
-        connectTimes.add(performance.now() - started);
-        perOrganisation.set(client.organisationId, (perOrganisation.get(client.organisationId) ?? 0) + 1);
-        resolve();
+      socket.on('message', (data) => {
+        const frame = data.toString();
+        if (frame.startsWith(CHANGE_PREFIX)) {
+          const at = preciseNow();
+          const seq = SEQ.exec(frame)?.[1];
+          if (seq) {
+            receipts.add(Number(seq), at);
+            receiptTotal++;
+          }
+          if (follow === 'web') void catchUp();
+        } else if (frame === '2') {
+          socket.send('3'); // Engine.IO heartbeat: pong
+        } else if (frame.startsWith('0')) {
+          socket.send('40'); // Engine.IO open → socket.io connect to the main namespace (the cookie signs in)
+        } else if (frame.startsWith(HELLO_PREFIX)) {
+          const [, hello] = JSON.parse(frame.slice(2)) as [string, { headSeq: number }];
+          lastSeq = hello.headSeq;
+          settle(true);
+        } else if (frame.startsWith('44')) {
+          settle(false); // connect_error: refused
+        }
       });
-      socket.on('case:changed', (change) => {
-        receipts.add(change.seq, preciseNow());
-        if (follow === 'web') void catchUp();
-      });
-      socket.once('connect_error', (error) => reject(error));
+      socket.on('error', () => settle(false));
+      socket.on('close', () => settle(false));
     });
 
   // A few at a time, as boards open through a morning rather than in one instant.
@@ -115,6 +155,7 @@ export async function connectBoards(
   }
   return {
     connected: sockets.length,
+    failed,
     connectMs: connectTimes.summary(),
     perOrganisation,
     takeReceipts() {
@@ -122,11 +163,12 @@ export async function connectBoards(
       receipts = new Pairs();
       return taken;
     },
+    receiptCount: () => receiptTotal,
     refetch: () => ({ count: refetchTimes.count, errors: refetchErrors, latency: refetchTimes.summary() }),
     close() {
       for (const s of sockets) {
         s.removeAllListeners();
-        s.disconnect();
+        s.close();
       }
     },
   };

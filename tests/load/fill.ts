@@ -68,6 +68,7 @@ export interface FillResult {
   readonly storedEvents: number;
   /** At-risk and breach records the `due` cases wait for (what the scheduler has to catch up on). */
   readonly dueActions: number;
+  readonly dueCaseIds: ReadonlySet<string>;
   readonly ms: number;
 }
 
@@ -175,13 +176,14 @@ async function fillCases(
   members: Awaited<ReturnType<typeof createMembers>>,
   organisationId: string,
   seed: number,
-): Promise<{ open: OpenCase[]; events: number; dueActions: number }> {
+): Promise<{ open: OpenCase[]; events: number; dueActions: number; dueCaseIds: string[] }> {
   const corpus = createCorpus(seed);
   const at = detectionInstants(options, corpus.rand);
   const closed = options.cases - options.open;
   const open: OpenCase[] = [];
   let events = 0;
   let dueActions = 0;
+  const dueCaseIds: string[] = [];
   for (let from = 0; from < options.cases; from += CHUNK) {
     const caseRows: (typeof cases.$inferInsert)[] = [];
     const eventRows: (typeof caseEvents.$inferInsert)[] = [];
@@ -237,7 +239,7 @@ async function fillCases(
       lastSeq: sql`(select coalesce(max(${caseEvents.seq}), 0) from ${caseEvents} where ${caseEvents.organisationId} = ${organisationId})`,
     })
     .onConflictDoNothing();
-  return { open, events, dueActions };
+  return { open, events, dueActions, dueCaseIds };
 }
 
 export async function fillDatabase(db: Db, options: FillOptions): Promise<FillResult> {
@@ -248,12 +250,14 @@ export async function fillDatabase(db: Db, options: FillOptions): Promise<FillRe
   const orgs: FilledOrg[] = [];
   let storedEvents = 0;
   let dueActions = 0;
+  const dueCaseIds = new Set<string>();
   for (let i = 0; i < options.orgs; i++) {
     const boardSessions = Math.floor(options.boards / options.orgs) + (i < options.boards % options.orgs ? 1 : 0);
     const members = await createMembers(db, options, i, boardSessions);
     const filled = await fillCases(db, options, rules, members, members.org.id, options.seed + i);
     storedEvents += filled.events;
     dueActions += filled.dueActions;
+    for (const id of filled.dueCaseIds) dueCaseIds.add(id);
     orgs.push({
       id: members.org.id,
       slug: members.org.slug,
@@ -273,6 +277,7 @@ export async function fillDatabase(db: Db, options: FillOptions): Promise<FillRe
     storedCases: options.orgs * options.cases,
     storedEvents,
     dueActions,
+    dueCaseIds,
     ms: performance.now() - started,
   };
 }

@@ -101,7 +101,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       });
       if (options.due > 0) {
         progress(`scheduler: catching up on ${fill.dueActions} due clock records…`);
-        scheduler = await measureScheduler(database, fill.dueActions, options.due * options.orgs);
+        scheduler = await measureScheduler(database, fill.dueActions, fill.dueCaseIds);
       }
     } finally {
       await database.close();
@@ -187,8 +187,15 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       await server.profileStop(file);
       profiles = { intake: profiles?.intake ?? null, load: { file, summary: summariseProfile(file) } };
     }
-    // Broadcasts still on their way arrive within a few seconds, or count as missing.
-    await new Promise((r) => setTimeout(r, 3000));
+    // Broadcasts still on their way: wait until none has arrived for 2 s (at most a minute), the rest are missing.
+    for (let last = -1, quietSince = Date.now(), until = Date.now() + 60_000; Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 250));
+      const count = boards.receiptCount();
+      if (count !== last) {
+        last = count;
+        quietSince = Date.now();
+      } else if (Date.now() - quietSince >= 2000) break;
+    }
     keep(await server.stats());
     const receipts = boards.takeReceipts();
     const refetch = boards.refetch();
@@ -268,7 +275,13 @@ async function run(options: LoadOptions): Promise<LoadReport> {
         overallLatency: load.overall,
         errors: load.errors,
         commitToReceipt: { ...delays.summary(), expected, received, missing: Math.max(0, expected - received) },
-        boards: { connected: boards.connected, connectMs: boards.connectMs, follow: options.follow, refetch },
+        boards: {
+          connected: boards.connected,
+          failed: boards.failed,
+          connectMs: boards.connectMs,
+          follow: options.follow,
+          refetch,
+        },
         server: {
           cpuPercentOfOneCore: round((100 * serverCpuMs) / load.elapsedMs, 0)!,
           cpuMsPerCommand: load.completed ? round(serverCpuMs / load.completed, 2) : null,

@@ -49,6 +49,12 @@ export function areaOf(url: string, functionName: string): string {
   return url;
 }
 
+/** Our own files by path below the package (`domain/src/calendar/zone.ts`), others by area. */
+function placeOf(url: string, area: string): string {
+  const ours = /\/(?:apps|packages|tests)\/(.+)$/.exec(url);
+  return ours && !url.includes('/node_modules/') ? (ours[1] ?? area) : area;
+}
+
 export function summariseProfile(file: string, top = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -71,14 +77,14 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
     if (area === '(idle)') continue;
     total += us;
     areas.set(area, (areas.get(area) ?? 0) + us);
-    const fn = `${functionName || '(anonymous)'} ${area}:${lineNumber + 1}`;
+    const fn = `${functionName || '(anonymous)'} ${placeOf(url, area)}:${lineNumber + 1}`;
     functions.set(fn, (functions.get(fn) ?? 0) + us);
     // Inclusive time of our own functions: each sample counts once for every distinct one on its stack.
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const frame = byId.get(at)?.callFrame;
       if (!frame || !/\/(apps|packages)\//.test(frame.url) || frame.url.includes('/node_modules/')) continue;
-      const key = `${frame.functionName || '(anonymous)'} ${areaOf(frame.url, frame.functionName)}:${frame.lineNumber + 1}`;
+      const key = `${frame.functionName || '(anonymous)'} ${placeOf(frame.url, areaOf(frame.url, frame.functionName))}:${frame.lineNumber + 1}`;
       if (seen.has(key)) continue;
       seen.add(key);
       inclusive.set(key, (inclusive.get(key) ?? 0) + us);

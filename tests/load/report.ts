@@ -47,6 +47,7 @@ export interface LoadReport {
     commitToReceipt: LatencySummary & { expected: number; received: number; missing: number };
     boards: {
       connected: number;
+      failed: number;
       connectMs: LatencySummary;
       follow: string;
       refetch: { count: number; errors: number; latency: LatencySummary };
@@ -117,6 +118,8 @@ export function formatReport(r: LoadReport): string {
     `Commit → receipt over ${l.boards.connected} board client(s) (${l.boards.follow}): p50 ${ms(l.commitToReceipt.p50)} ms, ` +
       `p99 ${ms(l.commitToReceipt.p99)} ms, max ${ms(l.commitToReceipt.max)} ms; ${int(l.commitToReceipt.received)} of ` +
       `${int(l.commitToReceipt.expected)} received${l.commitToReceipt.missing ? ` — ${int(l.commitToReceipt.missing)} MISSING` : ''}`,
+    `  board clients: ${l.boards.connected} connected (p50 ${ms(l.boards.connectMs.p50)} ms, p99 ${ms(l.boards.connectMs.p99)} ms)` +
+      `${l.boards.failed ? `, ${l.boards.failed} FAILED to connect within a minute` : ''}`,
   );
   if (l.boards.follow === 'web') {
     lines.push(
