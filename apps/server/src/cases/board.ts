@@ -1,5 +1,5 @@
-// The board: every open case of an organisation with its clocks, filterable; and "my tasks" of one person.
-import { and, arrayContains, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+// The board: every open case of an organisation with its clocks, filterable, in pages; and "my tasks" of one person.
+import { and, arrayContains, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/connect';
 import { cases, departments, people } from '../db/schema';
@@ -14,7 +14,30 @@ export interface BoardFilters {
   includeClosed?: boolean;
   /** Only these cases (the changes feed). */
   ids?: string[];
+  /** Page size (default and most: BOARD_PAGE); with `ids`, at least their number. */
   limit?: number;
+  /** The page after this row (`nextCursor` of the previous page). */
+  after?: BoardCursor;
+}
+
+/** Rows per page of the board. A bigger board comes in several pages: no case is ever left out. */
+export const BOARD_PAGE = 10_000;
+
+/** Where a page ended, in the board's order (due instant, nulls last, then number). */
+export interface BoardCursor {
+  readonly dueAt: number | null;
+  readonly number: number;
+}
+
+export function cursorAfter(row: { dueAt: Date | null; number: number }): BoardCursor {
+  return { dueAt: row.dueAt?.getTime() ?? null, number: row.number };
+}
+
+/** The rows that follow `c` in the board's order. */
+function after(c: BoardCursor): SQL {
+  if (c.dueAt === null) return and(isNull(cases.dueAt), gt(cases.number, c.number)) as SQL;
+  const due = new Date(c.dueAt);
+  return or(gt(cases.dueAt, due), and(eq(cases.dueAt, due), gt(cases.number, c.number)), isNull(cases.dueAt)) as SQL;
 }
 
 const responsible = alias(people, 'responsible');
@@ -62,7 +85,7 @@ function boardQuery(db: DbOrTx, where: SQL | undefined) {
     .where(where);
 }
 
-export function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+function selectBoard(db: DbOrTx, organisationId: string, filters: BoardFilters, limit: number) {
   const conditions: SQL[] = [eq(cases.organisationId, organisationId)];
   if (!filters.includeClosed) conditions.push(eq(cases.isOpen, true));
   if (filters.departmentId) conditions.push(arrayContains(cases.departmentIds, [filters.departmentId]));
@@ -71,10 +94,39 @@ export function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilt
   if (filters.network) conditions.push(eq(cases.network, filters.network));
   if (filters.topic) conditions.push(eq(cases.topic, filters.topic));
   if (filters.ids) conditions.push(inArray(cases.id, filters.ids));
+  if (filters.after) conditions.push(after(filters.after));
   // Most urgent first; cases without a running clock last.
   return boardQuery(db, and(...conditions))
     .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.number))
-    .limit(filters.limit ?? 10_000);
+    .limit(limit);
+}
+
+/** One page of the board (the first unless `filters.after`); with `ids`, all of them. */
+export function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+  const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
+  return selectBoard(db, organisationId, filters, filters.ids ? Math.max(limit, filters.ids.length) : limit);
+}
+
+/** One page of the board and where the next one starts (null: this was the last). */
+export async function listBoardPage(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+  const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
+  // One row more than the page tells whether another page follows.
+  const rows = await selectBoard(db, organisationId, filters, limit + 1);
+  if (rows.length <= limit) return { rows, nextCursor: null };
+  const page = rows.slice(0, limit);
+  return { rows: page, nextCursor: cursorAfter(page.at(-1)!) };
+}
+
+/** Every page of the board, for a server-side reader that must see all of it (a wall display's snapshot). */
+export async function listBoardAll(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+  const all: BoardRow[] = [];
+  let cursor: BoardCursor | undefined;
+  do {
+    const page = await listBoardPage(db, organisationId, { ...filters, after: cursor });
+    all.push(...page.rows);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
 }
 
 /** Cases waiting for this person: they are responsible, or an executor of an open case, or standing in. */
