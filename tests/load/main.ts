@@ -6,7 +6,7 @@ import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type Database, openDatabase } from '../../apps/server/src/db/connect';
 import { migrateDatabase } from '../../apps/server/src/db/migrate';
-import { connectBoards } from './boards';
+import { startBoardPool } from './board-pool';
 import { driveCommands } from './driver';
 import { fillDatabase } from './fill';
 import { measureIntake, measureRepeats, measureScheduler, measureSnapshot } from './measure';
@@ -135,10 +135,10 @@ async function run(options: LoadOptions): Promise<LoadReport> {
     await server.idle();
     const afterMeasures = await server.stats();
 
-    progress(`connecting ${options.clients} board client(s)…`);
+    progress(`connecting ${options.clients} board client(s) in ${options.clientProcesses} process(es)…`);
     const boardClients = fill.orgs.flatMap((o) => o.boardCookies.map((cookie) => ({ organisationId: o.id, cookie })));
-    const boards = await connectBoards(server.url, boardClients, options.follow);
-    boards.takeReceipts();
+    const boards = await startBoardPool(server.url, boardClients, options.follow, options.clientProcesses);
+    await boards.take(); // from here on
     await server.stats(); // drops the commits so far: only the load's count
 
     const rateText = options.rate === null ? `max (${options.concurrency} workers)` : `${options.rate}/s`;
@@ -190,16 +190,15 @@ async function run(options: LoadOptions): Promise<LoadReport> {
     // Broadcasts still on their way: wait until none has arrived for 2 s (at most a minute), the rest are missing.
     for (let last = -1, quietSince = Date.now(), until = Date.now() + 60_000; Date.now() < until; ) {
       await new Promise((r) => setTimeout(r, 250));
-      const count = boards.receiptCount();
+      const count = await boards.receiptCount();
       if (count !== last) {
         last = count;
         quietSince = Date.now();
       } else if (Date.now() - quietSince >= 2000) break;
     }
     keep(await server.stats());
-    const receipts = boards.takeReceipts();
-    const refetch = boards.refetch();
-    boards.close();
+    const { refetch, ...receipts } = await boards.take();
+    await boards.close();
 
     const delays = new Samples();
     let received = 0;
@@ -280,6 +279,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
           failed: boards.failed,
           connectMs: boards.connectMs,
           follow: options.follow,
+          processes: options.clientProcesses,
           refetch,
         },
         server: {

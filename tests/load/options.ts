@@ -24,6 +24,7 @@ Options:
   --due <K>             open cases per organisation whose due clocks are left for the scheduler to record
                         (default 0; measures the scheduler's catch-up before the server starts)
   --clients <C>         board clients in all, spread over the organisations (default 20; 0–2000)
+  --client-processes <N>  processes the board clients run in, apart from the command driver (default 1; 1–8)
   --rate <R|max>        commands per second in all (default 20; 0.1–2000), or max: a closed loop of
                         --concurrency workers sending as fast as the server answers
   --concurrency <K>     most commands in flight at once (default 32; 1–512)
@@ -47,6 +48,7 @@ export interface LoadOptions {
   readonly open: number;
   readonly due: number;
   readonly clients: number;
+  readonly clientProcesses: number;
   /** null: closed loop (max). */
   readonly rate: number | null;
   readonly concurrency: number;
@@ -128,6 +130,7 @@ export function parseLoadOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     open,
     due: numberFlag('due', values.due, 0, 0, open),
     clients: numberFlag('clients', values.clients, 20, 0, 2000),
+    clientProcesses: numberFlag('client-processes', values['client-processes'], 1, 1, 8),
     rate,
     concurrency: numberFlag('concurrency', values.concurrency, 32, 1, 512),
     durationS: numberFlag('duration', values.duration, 20, 1, 600),
@@ -154,6 +157,7 @@ function parse(argv: readonly string[]) {
       open: { type: 'string' },
       due: { type: 'string' },
       clients: { type: 'string' },
+      'client-processes': { type: 'string' },
       rate: { type: 'string' },
       concurrency: { type: 'string' },
       duration: { type: 'string' },

@@ -50,6 +50,7 @@ export interface LoadReport {
       failed: number;
       connectMs: LatencySummary;
       follow: string;
+      processes: number;
       refetch: { count: number; errors: number; latency: LatencySummary };
     };
     server: {
@@ -118,7 +119,7 @@ export function formatReport(r: LoadReport): string {
     `Commit → receipt over ${l.boards.connected} board client(s) (${l.boards.follow}): p50 ${ms(l.commitToReceipt.p50)} ms, ` +
       `p99 ${ms(l.commitToReceipt.p99)} ms, max ${ms(l.commitToReceipt.max)} ms; ${int(l.commitToReceipt.received)} of ` +
       `${int(l.commitToReceipt.expected)} received${l.commitToReceipt.missing ? ` — ${int(l.commitToReceipt.missing)} MISSING` : ''}`,
-    `  board clients: ${l.boards.connected} connected (p50 ${ms(l.boards.connectMs.p50)} ms, p99 ${ms(l.boards.connectMs.p99)} ms)` +
+    `  board clients: ${l.boards.connected} connected from ${l.boards.processes} process(es) (p50 ${ms(l.boards.connectMs.p50)} ms, p99 ${ms(l.boards.connectMs.p99)} ms)` +
       `${l.boards.failed ? `, ${l.boards.failed} FAILED to connect within a minute` : ''}`,
   );
   if (l.boards.follow === 'web') {
