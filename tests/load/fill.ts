@@ -208,8 +208,10 @@ async function fillCases(
         assignee,
         recordUntil: isDue ? null : options.now,
       });
-      if (isDue)
+      if (isDue) {
         dueActions += pendingActions(folded.state, rules, options.now).filter((a) => a.at <= options.now).length;
+        dueCaseIds.push(id);
+      }
       const row = projectCase(folded.state, rules.profile, rules.calendar, options.now);
       caseRows.push({ id, organisationId, ...row, createdAt: new Date(at[i]!) });
       folded.events.forEach(({ event, actorId }, k) => {
