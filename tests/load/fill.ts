@@ -75,9 +75,18 @@ export interface FillResult {
 const SESSION_TTL_MS = 24 * 3_600_000;
 const CHUNK = 250;
 const DAY = 86_400_000;
-/** Closed cases spread over the year before the open ones; open ones over the last two days. */
+/** Closed cases spread over the year before the open ones. */
 const HISTORY_MS = 365 * DAY;
-const OPEN_WINDOW_MS = 2 * DAY;
+
+/**
+ * The open ones over the last days at the same daily rate as the closed ones (a backlog, not a flood: a flood would
+ * make every topic a surge), at least two days, at most sixty.
+ */
+function openWindowMs(options: FillOptions): number {
+  const closed = options.cases - options.open;
+  const sameRate = closed > 0 ? (HISTORY_MS * options.open) / closed : 2 * DAY;
+  return Math.min(60 * DAY, Math.max(2 * DAY, sameRate));
+}
 
 const cookieOf = (token: string) => `otklik_session=${token}`;
 
@@ -156,14 +165,15 @@ async function createMembers(db: Db, options: FillOptions, index: number, boardS
   };
 }
 
-/** Detection instants, oldest first: closed cases over the past year, open ones over the last two days. */
+/** Detection instants, oldest first: closed cases over the past year, then the open ones (see openWindowMs). */
 function detectionInstants(options: FillOptions, rand: () => number): Float64Array {
   const closed = options.cases - options.open;
   const out = new Float64Array(options.cases);
-  const openFrom = options.now - OPEN_WINDOW_MS;
+  const openWindow = openWindowMs(options);
+  const openFrom = options.now - openWindow;
   for (let i = 0; i < closed; i++) out[i] = Math.floor(openFrom - HISTORY_MS + rand() * HISTORY_MS);
   // The open ones stop an hour before now, so the newest has at least had time to be triaged.
-  for (let i = closed; i < options.cases; i++) out[i] = Math.floor(openFrom + rand() * (OPEN_WINDOW_MS - 3_600_000));
+  for (let i = closed; i < options.cases; i++) out[i] = Math.floor(openFrom + rand() * (openWindow - 3_600_000));
   out.subarray(0, closed).sort();
   out.subarray(closed).sort();
   return out;
