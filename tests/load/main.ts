@@ -73,11 +73,24 @@ async function backendCpuMs(database: Database): Promise<number | null> {
   return ticks * 10; // USER_HZ is 100 on Linux
 }
 
+/** What to undo when a run is cut short (Ctrl-C, SIGTERM, the time limit): the server and the temporary database. */
+let undo: (() => Promise<void>) | null = null;
+
+async function interrupted(code: number, why: string): Promise<never> {
+  progress(`pnpm load: ${why}; cleaning up…`);
+  await Promise.race([undo?.().catch(() => {}), new Promise((r) => setTimeout(r, 20_000))]);
+  process.exit(code);
+}
+
 async function run(options: LoadOptions): Promise<LoadReport> {
   const started = performance.now();
   const runTag = randomBytes(3).toString('hex');
   const db = await prepareDatabase(options);
   let server: ServerHandle | null = null;
+  undo = async () => {
+    await server?.stop();
+    await db.dispose();
+  };
   try {
     progress(`database: ${db.describe}`);
     // Fill, then (with --due) the scheduler's catch-up, before the server opens the database.
@@ -298,6 +311,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       profiles,
     };
   } finally {
+    undo = null;
     await server?.stop().catch(() => {});
     await db.dispose().catch((error: unknown) => progress(`clean-up failed: ${String(error)}`));
   }
@@ -320,11 +334,10 @@ async function main(argv: string[]): Promise<number> {
   }
   // Bounded in time whatever happens: the fill, the run and pgbench, with room for a slow machine.
   const limitMs = (30 * 60 + options.durationS + options.pgbenchS) * 1000;
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`pnpm load: stopped after ${limitMs / 60_000} minutes\n`);
-    process.exit(1);
-  }, limitMs);
+  const watchdog = setTimeout(() => void interrupted(1, `stopped after ${limitMs / 60_000} minutes`), limitMs);
   watchdog.unref();
+  process.once('SIGINT', () => void interrupted(130, 'interrupted'));
+  process.once('SIGTERM', () => void interrupted(143, 'terminated'));
   const report = await run(options);
   // With --json the document goes to stdout and the readable report to stderr, so both are there.
   const text = options.json ? process.stderr : process.stdout;
