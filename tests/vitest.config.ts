@@ -9,6 +9,7 @@ export default defineProject({
       'realtime/**/*.test.ts',
       'deploy/**/*.test.ts',
       'channels/**/*.test.ts',
+      'load/**/*.test.ts',
     ],
     testTimeout: 120_000,
     hookTimeout: 180_000,

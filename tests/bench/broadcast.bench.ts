@@ -1,7 +1,7 @@
 // Benchmark (not a test): delay from a command's commit to a second client's receipt of the broadcast change,
 // median and p99 over 1,000 changes sent one after another through the HTTP API. One node on embedded PGlite; with BENCH_DATABASE_URL (or TEST_DATABASE_URL)
 // also two nodes on PostgreSQL, the command on node A and the client on node B (through the postgres adapter).
-// Run: pnpm bench  (root) → tsx bench/broadcast.bench.ts
+// Run: pnpm bench (root), or tsx tests/bench/broadcast.bench.ts [--json]
 
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +10,7 @@ import { io, type Socket } from 'socket.io-client';
 import { type DatabaseTarget, openDatabase } from '../../apps/server/src/db/connect';
 import { type RealtimeNode, startRealtimeNode } from '../../apps/server/src/realtime/node';
 import { createOrgFixture, signInCookie } from '../../apps/server/src/test/fixtures';
+import { emit, say } from './output';
 
 const CHANGES = 1_000;
 const WARM_UP = 50;
@@ -18,6 +19,9 @@ function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, i)] as number;
 }
+
+const results: { label: string; changes: number; medianMs: number; p99Ms: number; maxMs: number; missing: number }[] =
+  [];
 
 async function measure(label: string, actingNode: RealtimeNode, watchingNode: RealtimeNode): Promise<void> {
   const deps = actingNode.running.deps;
@@ -75,17 +79,26 @@ async function measure(label: string, actingNode: RealtimeNode, watchingNode: Re
   const missing = seqs.length - WARM_UP - delays.length;
   const median = percentile(delays, 50);
   const p99 = percentile(delays, 99);
-  process.stdout.write(
+  say(
     `${label.padEnd(44)} changes ${String(delays.length).padStart(5)}  median ${median.toFixed(2).padStart(7)} ms  ` +
       `p99 ${p99.toFixed(2).padStart(7)} ms  max ${(delays.at(-1) ?? 0).toFixed(2).padStart(7)} ms` +
-      `${missing > 0 ? `  MISSING ${missing}` : ''}\n`,
+      `${missing > 0 ? `  MISSING ${missing}` : ''}`,
   );
+  const round = (x: number) => Math.round(x * 100) / 100;
+  results.push({
+    label,
+    changes: delays.length,
+    medianMs: round(median),
+    p99Ms: round(p99),
+    maxMs: round(delays.at(-1) ?? 0),
+    missing,
+  });
 }
 
 const nodeOptions = { webDistDir: '/nonexistent', scheduler: false as const };
 
-process.stdout.write(
-  `Broadcast delay, commit → second client's receipt, ${CHANGES} changes after ${WARM_UP} warm-up (${process.platform}, node ${process.version})\n`,
+say(
+  `Broadcast delay, commit → second client's receipt, ${CHANGES} changes after ${WARM_UP} warm-up (${process.platform}, node ${process.version})`,
 );
 {
   const node = await startRealtimeNode({ ...nodeOptions, target: { kind: 'pglite-memory' } });
@@ -113,6 +126,7 @@ if (pgUrl) {
     await admin.close();
   }
 } else {
-  process.stdout.write('(set BENCH_DATABASE_URL or TEST_DATABASE_URL to also measure two nodes on PostgreSQL)\n');
+  say('(set BENCH_DATABASE_URL or TEST_DATABASE_URL to also measure two nodes on PostgreSQL)');
 }
+emit({ name: 'broadcast', changes: CHANGES, results });
 process.exit(0);

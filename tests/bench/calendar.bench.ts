@@ -1,11 +1,12 @@
 // Benchmark (not a test): operations per second of the Otklik working-time calendar against the peer library
 // dayjs-business-time with the same schedule and the same 2026 days off, plus a cross-check of their results.
-// Run: pnpm bench  (root) → tsx bench/calendar.bench.ts
+// Run: pnpm bench (root), or tsx tests/bench/calendar.bench.ts [--json]
 
 import { createCalendar } from '@otklik/domain';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import dayjsBusinessTime from 'dayjs-business-time';
+import { emit } from './output';
 
 dayjs.extend(utc);
 dayjs.extend(dayjsBusinessTime);
@@ -223,4 +224,19 @@ console.log(
   `addWorkingMinutes slowest span: ${fmt(minOurs)} ops/s (target ≥ 1,000,000: ${minOurs >= 1e6 ? 'met' : 'NOT met'}); ` +
     `smallest ratio to peer: ${minRatio.toFixed(0)}× (target ≥ 20×: ${minRatio >= 20 ? 'met' : 'NOT met'})`,
 );
+emit({
+  name: 'calendar',
+  timeZone: 'Europe/Moscow',
+  rounds: ROUNDS,
+  operations: rows.map((r) => ({
+    op: r.op,
+    span: r.span,
+    oursPerSecond: Math.round(r.ours),
+    peerPerSecond: r.peer === null ? null : Math.round(r.peer),
+    ratio: r.peer === null ? null : Math.round(r.ours / r.peer),
+  })),
+  agreementWithPeer: agreement.map((a) => ({ span: a.span, compared: a.compared, agreed: a.agreed })),
+  slowestAddWorkingMinutesPerSecond: Math.round(minOurs),
+  smallestRatioToPeer: Math.round(minRatio),
+});
 if (sink === 42) console.log(''); // keeps the measured results alive

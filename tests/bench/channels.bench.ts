@@ -15,6 +15,7 @@ import { createDeps, type ServerDeps } from '../../apps/server/src/deps';
 import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../apps/server/src/test/fixtures';
 import { startFakeTelegram } from '../channels/fakes/telegram';
 import { startFakeVk } from '../channels/fakes/vk';
+import { emit, say } from './output';
 
 const MESSAGES = Number(process.env.BENCH_CHANNEL_MESSAGES ?? 30);
 const BURST = Number(process.env.BENCH_CHANNEL_BURST ?? 20);
@@ -133,14 +134,23 @@ async function main() {
   await tg.close();
   await database.close();
 
-  process.stdout.write(
+  emit({
+    messages: MESSAGES,
+    collectionLagMs: {
+      vk: { median: pct(lag.vk, 50), p90: pct(lag.vk, 90) },
+      telegram: { median: pct(lag.telegram, 50), p90: pct(lag.telegram, 90) },
+    },
+    publicationMs: { median: pct(publish, 50), p90: pct(publish, 90) },
+    burst: { requests: BURST, totalMs: burstMs, postedTwice: doubles },
+  });
+  say(
     [
       `channels bench (fake networks on 127.0.0.1, PGlite in memory, ${MESSAGES} sequential messages each)`,
       `  collection lag VK (long poll):        median ${fmt(pct(lag.vk, 50))}, p90 ${fmt(pct(lag.vk, 90))}`,
       `  collection lag Telegram (getUpdates): median ${fmt(pct(lag.telegram, 50))}, p90 ${fmt(pct(lag.telegram, 90))}`,
       `  publication request → recorded (VK):  median ${fmt(pct(publish, 50))}, p90 ${fmt(pct(publish, 90))}`,
       `  burst of ${BURST} requests at once:          all recorded in ${fmt(burstMs)} (${fmt(burstMs / BURST)} each), posted twice: ${doubles}`,
-    ].join('\n') + '\n',
+    ].join('\n'),
   );
 }
 

@@ -1,8 +1,9 @@
 // Benchmark (not a test): repeat suggestions on 100,000 synthetic Russian messages — index build time and the
 // latency of one `candidates` query (what the case workspace waits for when a message is registered).
-// Run: pnpm --filter @otklik/tests exec tsx bench/repeats.bench.ts
+// Run: pnpm bench (root), or tsx tests/bench/repeats.bench.ts [--json]
 
 import { RepeatIndex } from '@otklik/domain';
+import { emit } from './output';
 
 const N = 100_000;
 const QUERIES = 2_000;
@@ -97,3 +98,12 @@ console.log(
   `candidates(): ${QUERIES} queries, median ${at(50)} ms, p90 ${at(90)} ms, p99 ${at(99)} ms, max ${times.at(-1)!.toFixed(2)} ms; ` +
     `${(found / QUERIES).toFixed(1)} suggestions per query`,
 );
+emit({
+  name: 'repeats-index',
+  cases: N,
+  queries: QUERIES,
+  buildMs: Math.round(buildMs),
+  heapMb: Math.round(mem),
+  candidatesMedianMs: Number(at(50)),
+  candidatesP99Ms: Number(at(99)),
+});

@@ -154,6 +154,82 @@ describe('otklik deadline: output forms', () => {
   });
 });
 
+describe('otklik deadline: working minutes back (±N)', () => {
+  // Tue 24 Nov 16:00 − 4 h of working time: 16:00 → 14:00 is 2 h, lunch 13–14 skipped, 13:00 → 11:00 the rest.
+  it.each([[['--work-minutes', '-240']], [['--work-minutes=-240']]])('%j', async (flag) => {
+    const r = await runCli([
+      'deadline',
+      '--profile',
+      'konyshevsky-2020',
+      '--from',
+      '2026-11-24T16:00:00+03:00',
+      ...flag,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('2026-11-24T11:00:00+03:00\n');
+  });
+
+  it('back over a weekend in another zone, from flags and in a batch alike', async () => {
+    // Mon 30 Nov 10:00 (UTC+5) − 2 h: 1 h back to 09:00, then Fri 27 Nov 18:00 → 17:00.
+    const args = ['--profile', 'krasnoufimsk-2021', '--from', '2026-11-30T10:00:00+05:00'];
+    const r = await runCli(['deadline', ...args, '--work-minutes', '-120']);
+    expect(r.stdout).toBe('2026-11-27T17:00:00+05:00\n');
+    const line = { profile: 'krasnoufimsk-2021', from: '2026-11-30T10:00:00+05:00', workMinutes: -120 };
+    const b = await runCli(['deadline', '--batch'], `${JSON.stringify(line)}\n`);
+    expect(JSON.parse(b.stdout).deadline).toBe('2026-11-27T17:00:00+05:00');
+  });
+
+  it('a flag with no value still says so', async () => {
+    const r = await runCli([
+      'deadline',
+      '--profile',
+      'nao-2020',
+      '--from',
+      '2026-11-24T16:00:00+03:00',
+      '--work-minutes',
+      '--json',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'otklik deadline: --work-minutes needs a value, e.g. --work-minutes 120 (or --work-minutes -240 for minutes back)',
+    ]);
+  });
+});
+
+describe('otklik deadline: the offset of the organisation is the one in force at each instant', () => {
+  // Moscow went from UTC+3 to UTC+4 on Sun 27 Mar 2011 and back to UTC+3 on Sun 26 Oct 2014. Years without a decree
+  // use the Labour Code art. 112 holidays (none near these dates), so these are plain Mon–Fri 09–18 weeks.
+  const requests = [
+    // Fri 25 Mar 2011 17:30 (+03) + 60 min: 30 min that Friday, then Mon 28 Mar 09:00 — now +04 — + 30 min.
+    { profile: 'nao-2020', from: '2011-03-25T17:30:00+03:00', workMinutes: 60 },
+    // Fri 24 Oct 2014 17:00 (+04) + 120 min: 1 h that Friday, then Mon 27 Oct 09:00 — now +03 — + 1 h.
+    { profile: 'konyshevsky-2020', from: '2014-10-24T17:00:00+04:00', workMinutes: 120 },
+    // And back: Mon 27 Oct 2014 10:00 (+03) − 120 min → Fri 24 Oct 17:00 (+04).
+    { profile: 'konyshevsky-2020', from: '2014-10-27T10:00:00+03:00', workMinutes: -120 },
+    // The same instants written in UTC give the same answers.
+    { profile: 'konyshevsky-2020', from: '2014-10-24T13:00:00Z', workMinutes: 120 },
+  ];
+  const expected = [
+    '2011-03-28T09:30:00+04:00',
+    '2014-10-27T10:00:00+03:00',
+    '2014-10-24T17:00:00+04:00',
+    '2014-10-27T10:00:00+03:00',
+  ];
+
+  it.each(['UTC', 'Europe/Moscow', 'America/New_York'])('TZ=%s', async (tz) => {
+    const stdin = `${requests.map((r) => JSON.stringify(r)).join('\n')}\n`;
+    const r = await runCli(['deadline', '--batch'], stdin, { TZ: tz });
+    expect(r.code).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).deadline),
+    ).toEqual(expected);
+  });
+});
+
 describe('otklik deadline: the server process time zone never changes a result', () => {
   // The same requests under exotic process zones (UTC+13:45 with DST, UTC−3:30) must give the same lines.
   const requests = [

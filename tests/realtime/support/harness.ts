@@ -175,7 +175,8 @@ export function connect(
   });
 }
 
-export function waitFor<T>(socket: ClientSocket, event: keyof ServerToClientEvents, timeoutMs = 10_000): Promise<T> {
+/** Generous by default: a busy CI machine may take long; a wait bounds a failure, it measures nothing. */
+export function waitFor<T>(socket: ClientSocket, event: keyof ServerToClientEvents, timeoutMs = 30_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${timeoutMs} ms`)), timeoutMs);
     // biome-ignore lint/suspicious/noExplicitAny: one helper for every event of the typed map
@@ -211,7 +212,7 @@ export async function request<E extends keyof ClientToServerEvents>(
 /** Polls until `check` returns a value (or throws after `timeoutMs`). */
 export async function eventually<T>(
   check: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {

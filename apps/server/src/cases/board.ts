@@ -1,7 +1,7 @@
-// The board: every open case of an organisation with its clocks, filterable; and "my tasks" of one person. While the
-// responsible person is absent, the board shows their substitute as responsible (the domain's recipientOf).
+// The board: every open case of an organisation with its clocks, filterable, in pages; and "my tasks" of one person.
+// While the responsible person is absent, the board shows their substitute as responsible (the domain's recipientOf).
 import { type AbsenceSpan, type Actor, recipientOf } from '@otklik/domain';
-import { and, arrayContains, asc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/connect';
 import { absences, cases, departments, people } from '../db/schema';
@@ -20,9 +20,32 @@ export interface BoardFilters {
   ids?: string[];
   /** Only the cases this person may see (domain canSeeCase); absent for the wall display and the system. */
   visibleTo?: Actor;
-  limit?: number;
   /** The instant absences are judged at (the board shows a substitute as responsible); default: now. */
   now?: number;
+  /** Page size (default and most: BOARD_PAGE); with `ids`, at least their number. */
+  limit?: number;
+  /** The page after this row (`nextCursor` of the previous page). */
+  after?: BoardCursor;
+}
+
+/** Rows per page of the board. A bigger board comes in several pages: no case is ever left out. */
+export const BOARD_PAGE = 10_000;
+
+/** Where a page ended, in the board's order (due instant, nulls last, then number). */
+export interface BoardCursor {
+  readonly dueAt: number | null;
+  readonly number: number;
+}
+
+export function cursorAfter(row: { dueAt: Date | null; number: number }): BoardCursor {
+  return { dueAt: row.dueAt?.getTime() ?? null, number: row.number };
+}
+
+/** The rows that follow `c` in the board's order. */
+function after(c: BoardCursor): SQL {
+  if (c.dueAt === null) return and(isNull(cases.dueAt), gt(cases.number, c.number)) as SQL;
+  const due = new Date(c.dueAt);
+  return or(gt(cases.dueAt, due), and(eq(cases.dueAt, due), gt(cases.number, c.number)), isNull(cases.dueAt)) as SQL;
 }
 
 const responsible = alias(people, 'responsible');
@@ -120,7 +143,12 @@ function boardQuery(db: DbOrTx, where: SQL | undefined) {
     .where(where);
 }
 
-export async function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}): Promise<BoardRow[]> {
+async function selectBoard(
+  db: DbOrTx,
+  organisationId: string,
+  filters: BoardFilters,
+  limit: number,
+): Promise<BoardRow[]> {
   const conditions: SQL[] = [eq(cases.organisationId, organisationId)];
   if (!filters.includeClosed) conditions.push(eq(cases.isOpen, true));
   if (filters.departmentId) conditions.push(arrayContains(cases.departmentIds, [filters.departmentId]));
@@ -134,11 +162,40 @@ export async function listBoard(db: DbOrTx, organisationId: string, filters: Boa
     const visible = actorCondition(filters.visibleTo);
     if (visible) conditions.push(visible);
   }
+  if (filters.after) conditions.push(after(filters.after));
   // Most urgent first; cases without a running clock last.
   const rows = await boardQuery(db, and(...conditions))
     .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.number))
-    .limit(filters.limit ?? 10_000);
+    .limit(limit);
   return withSubstitutes(db, organisationId, rows, filters.now ?? Date.now());
+}
+
+/** One page of the board (the first unless `filters.after`); with `ids`, all of them. */
+export function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+  const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
+  return selectBoard(db, organisationId, filters, filters.ids ? Math.max(limit, filters.ids.length) : limit);
+}
+
+/** One page of the board and where the next one starts (null: this was the last). */
+export async function listBoardPage(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+  const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
+  // One row more than the page tells whether another page follows.
+  const rows = await selectBoard(db, organisationId, filters, limit + 1);
+  if (rows.length <= limit) return { rows, nextCursor: null };
+  const page = rows.slice(0, limit);
+  return { rows: page, nextCursor: cursorAfter(page.at(-1)!) };
+}
+
+/** Every page of the board, for a server-side reader that must see all of it (a wall display's snapshot). */
+export async function listBoardAll(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+  const all: BoardRow[] = [];
+  let cursor: BoardCursor | undefined;
+  do {
+    const page = await listBoardPage(db, organisationId, { ...filters, after: cursor });
+    all.push(...page.rows);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
 }
 
 /** Cases waiting for this person: they are responsible, or an executor of an open case, or standing in. */

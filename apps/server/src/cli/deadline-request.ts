@@ -73,29 +73,39 @@ export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
   if (request.high !== undefined && request.step === undefined) return fail('high only applies with step');
 
   const calendar = calendarFor(profile.id, profile.timeZone);
-  const answer = (at: number, confirmed: boolean, rule: string): DeadlineOutcome => ({
-    ok: true,
-    answer: { deadline: calendar.formatInstant(at), rule, profile: profile.id, timeZone: profile.timeZone, confirmed },
-  });
-
   if (request.workMinutes !== undefined) {
     const r = calendar.addWorkingMinutes(from, request.workMinutes);
-    return answer(r.at, r.confirmed, `${request.workMinutes} working minutes`);
+    return answer(calendar, profile, r.at, r.confirmed, `${request.workMinutes} working minutes`);
   }
   if (request.workDays !== undefined) {
     const r = calendar.addWorkingDays(from, request.workDays);
-    return answer(r.at, r.confirmed, `${request.workDays} working days (end of the last one)`);
+    return answer(calendar, profile, r.at, r.confirmed, `${request.workDays} working days (end of the last one)`);
   }
   if (request.calendarDays !== undefined) {
     const r = calendar.addCalendarDays(from, request.calendarDays);
-    return answer(r.at, r.confirmed, `${request.calendarDays} calendar days (rolled to the end of a working day)`);
+    const rule = `${request.calendarDays} calendar days (rolled to the end of a working day)`;
+    return answer(calendar, profile, r.at, r.confirmed, rule);
   }
   const result = stepDeadline(profile, calendar, request.step ?? '', from, {
     ...(request.category !== undefined ? { category: request.category } : {}),
     ...(request.high !== undefined ? { high: request.high } : {}),
   });
   if (!result.ok) return fail(result.error.message);
-  return answer(result.value.at, result.value.confirmed, result.value.rule);
+  return answer(calendar, profile, result.value.at, result.value.confirmed, result.value.rule);
+}
+
+// Not a closure inside computeDeadline: a batch calls it for every line.
+function answer(
+  calendar: WorkingCalendar,
+  profile: { id: string; timeZone: string },
+  at: number,
+  confirmed: boolean,
+  rule: string,
+): DeadlineOutcome {
+  return {
+    ok: true,
+    answer: { deadline: calendar.formatInstant(at), rule, profile: profile.id, timeZone: profile.timeZone, confirmed },
+  };
 }
 
 /** Turns a zod failure into one line naming the field. */

@@ -299,6 +299,15 @@ export const cases = pgTable(
     index('cases_org_open_idx').on(t.organisationId, t.isOpen),
     index('cases_due_idx').on(t.dueAt),
     uniqueIndex('cases_org_network_external_uq').on(t.organisationId, t.network, t.externalId),
+    // Recent messages of an organisation (surge detection's window, the repeat index's bounded build) and the
+    // history of one topic or location (a surge's baseline), without reading every stored case.
+    index('cases_org_detected_idx').on(t.organisationId, t.detectedAt),
+    index('cases_org_topic_detected_idx').on(t.organisationId, t.topic, t.detectedAt).where(sql`topic is not null`),
+    index('cases_org_location_detected_idx')
+      .on(t.organisationId, t.location, t.detectedAt)
+      .where(sql`location is not null`),
+    // Earlier cases of one author, beyond the repeat index's window.
+    index('cases_org_author_idx').on(t.organisationId, t.author),
   ],
 );
 

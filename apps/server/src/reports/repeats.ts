@@ -1,16 +1,35 @@
-// Repeat candidates for the case workspace: an in-memory RepeatIndex per organisation, built from the cases table on
-// first use and kept current from committed events (registration adds a case, triage sets its topic and location).
-
+// Repeat candidates for the case workspace: an in-memory RepeatIndex per organisation over a bounded recent window
+// of its cases (read through cases_org_detected_idx, never the whole table), kept current from committed events
+// (registration adds a case, triage sets its topic and location), plus the author's earlier cases beyond the window
+// (cases_org_author_idx), so a repeat by the same author is found however old the first message is.
+// pg_trgm was measured for this and left aside: at 100,000 similar short messages a similarity query took seconds,
+// and in a database whose LC_CTYPE is C it finds no trigrams in Cyrillic text at all.
 import type { Actor } from '@otklik/domain';
 import { type CaseEvent, type RepeatCandidate, type RepeatDoc, RepeatIndex } from '@otklik/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { actorCondition, requireVisibleCase } from '../cases/access';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
 import { notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 
-const indexes = new Map<string, Promise<RepeatIndex>>();
+/** The cases a repeat index holds: those detected in the last `days`, at most `maxCases` (the most recent). */
+export interface RepeatWindow {
+  readonly days: number;
+  readonly maxCases: number;
+}
+
+/** A year, and at most 30,000 cases per organisation (about 60 MB of index; a build reads that many rows). */
+export const DEFAULT_REPEAT_WINDOW: RepeatWindow = { days: 365, maxCases: 30_000 };
+
+interface WindowIndex {
+  readonly index: RepeatIndex;
+  readonly window: RepeatWindow;
+  /** The detection instant of the oldest case in the index: older cases are only found by author. */
+  readonly oldest: number;
+}
+
+const indexes = new Map<string, Promise<WindowIndex>>();
 
 /** The columns a RepeatDoc is made of (see docOf). */
 const docColumns = {
@@ -22,15 +41,19 @@ const docColumns = {
   location: cases.location,
 };
 
-async function build(db: DbOrTx, organisationId: string): Promise<RepeatIndex> {
+async function build(db: DbOrTx, organisationId: string, window: RepeatWindow, now: number): Promise<WindowIndex> {
   const rows = await db
     .select(docColumns)
     .from(cases)
-    .where(eq(cases.organisationId, organisationId))
-    .orderBy(cases.detectedAt);
+    .where(
+      and(eq(cases.organisationId, organisationId), gte(cases.detectedAt, new Date(now - window.days * 86_400_000))),
+    )
+    .orderBy(desc(cases.detectedAt))
+    .limit(window.maxCases);
   const index = new RepeatIndex();
-  for (const r of rows) index.add(docOf(r));
-  return index;
+  // Oldest first, as registrations arrive.
+  for (let i = rows.length - 1; i >= 0; i--) index.add(docOf(rows[i]!));
+  return { index, window, oldest: rows.at(-1)?.at.getTime() ?? now };
 }
 
 function docOf(r: {
@@ -51,15 +74,14 @@ function docOf(r: {
   };
 }
 
-function indexOf(db: DbOrTx, organisationId: string): Promise<RepeatIndex> {
-  let p = indexes.get(organisationId);
-  if (!p) {
-    p = build(db, organisationId);
-    indexes.set(organisationId, p);
-    // A failed build is retried on the next call instead of caching the failure.
-    p.catch(() => indexes.delete(organisationId));
-  }
-  return p;
+function indexOf(db: DbOrTx, organisationId: string, window: RepeatWindow, now: number): Promise<WindowIndex> {
+  const p = indexes.get(organisationId);
+  if (p) return p;
+  const built = build(db, organisationId, window, now);
+  indexes.set(organisationId, built);
+  // A failed build is retried on the next call instead of caching the failure.
+  built.catch(() => indexes.delete(organisationId));
+  return built;
 }
 
 /** Keeps built indexes current; organisations whose index is not built yet get it from the table later. */
@@ -70,7 +92,13 @@ export async function applyToRepeatIndex(db: DbOrTx, committed: readonly Committ
     const event = c.payload as CaseEvent;
     if (event.type !== 'case-registered' && event.type !== 'case-triaged') continue;
     const [row] = await db.select(docColumns).from(cases).where(eq(cases.id, c.caseId));
-    if (row) (await p).add(docOf(row));
+    if (!row) continue;
+    const built = await p;
+    built.index.add(docOf(row));
+    // Grown well past its window: rebuilt (bounded) on the next question, so memory stays bounded on a long run.
+    if (built.index.size > built.window.maxCases * 1.25 && indexes.get(c.organisationId) === p) {
+      indexes.delete(c.organisationId);
+    }
   }
 }
 
@@ -84,24 +112,50 @@ export interface RepeatSuggestion extends RepeatCandidate {
   readonly isOpen: boolean;
 }
 
+/** At most this many of an author's cases older than the window are looked at (the most recent first). */
+const OLDER_BY_AUTHOR = 500;
+
 export async function repeatCandidates(
   db: DbOrTx,
   organisationId: string,
   caseId: string,
   limit = 10,
-  /** Only cases this person may see are suggested (and asked about). */
-  actor?: Actor,
+  /** `actor`: only cases this person may see are suggested (and asked about). */
+  options: { window?: RepeatWindow; now?: number; actor?: Actor } = {},
 ): Promise<RepeatSuggestion[]> {
+  const { actor } = options;
   if (actor) await requireVisibleCase(db, organisationId, caseId, actor);
   const [row] = await db
     .select(docColumns)
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)));
   if (!row) throw notFound('Обращение');
-  const index = await indexOf(db, organisationId);
+  const { index, oldest } = await indexOf(
+    db,
+    organisationId,
+    options.window ?? DEFAULT_REPEAT_WINDOW,
+    options.now ?? Date.now(),
+  );
   const doc = docOf(row);
   if (!index.has(caseId)) index.add(doc);
-  const found = index.candidates(doc, { limit });
+  // The same author before the window: the index cannot know those cases, the author index finds them.
+  let extra: RepeatDoc[] = [];
+  if (row.author) {
+    const older = await db
+      .select(docColumns)
+      .from(cases)
+      .where(
+        and(
+          eq(cases.organisationId, organisationId),
+          eq(cases.author, row.author),
+          lte(cases.detectedAt, new Date(oldest)),
+        ),
+      )
+      .orderBy(desc(cases.detectedAt))
+      .limit(OLDER_BY_AUTHOR);
+    extra = older.map(docOf);
+  }
+  const found = index.candidates(doc, { limit, extra });
   if (found.length === 0) return [];
   const details = await db
     .select({

@@ -9,7 +9,7 @@ import {
   type SurgeThresholds,
   surgeThresholdsOf,
 } from '@otklik/domain';
-import { and, arrayOverlaps, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connect';
 import { cases, organisations, people } from '../db/schema';
 import { surges } from '../db/schema-reports';
@@ -71,21 +71,58 @@ export interface SurgeRunResult {
   readonly alerts: readonly { personId: string; notification: Notification }[];
 }
 
+const messageColumns = { caseId: cases.id, at: cases.detectedAt, topic: cases.topic, location: cases.location };
+
+/**
+ * The messages detection needs, read through indexes instead of every case of the last weeks: the window first
+ * (cases_org_detected_idx), then the weeks of history of only the values that may surge — those with at least
+ * `minCount` messages in the window, and those of the surges still open (cases_org_topic/location_detected_idx).
+ * detectSurges skips every other value (fewer than minCount in the window and no open surge), and a value it skips
+ * stays skipped on a subset of its messages, so the decision is the one all the messages would give.
+ */
+export async function messagesToCheck(
+  tx: DbOrTx,
+  organisationId: string,
+  now: number,
+  thresholds: SurgeThresholds,
+  active: readonly ActiveSurge[],
+) {
+  const windowStart = now - thresholds.windowMinutes * 60_000;
+  const since = now - thresholds.baselineWeeks * 7 * DAY - thresholds.windowMinutes * 60_000;
+  const recent = await tx
+    .select(messageColumns)
+    .from(cases)
+    .where(
+      and(
+        eq(cases.organisationId, organisationId),
+        gt(cases.detectedAt, new Date(windowStart)),
+        lte(cases.detectedAt, new Date(now)),
+      ),
+    );
+  const wanted: Record<SurgeDimension, Set<string>> = { topic: new Set(), location: new Set() };
+  for (const dimension of thresholds.dimensions) {
+    const counts = new Map<string, number>();
+    for (const r of recent) {
+      const value = r[dimension];
+      if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    for (const [value, count] of counts) if (count >= thresholds.minCount) wanted[dimension].add(value);
+    for (const a of active) if (a.dimension === dimension) wanted[dimension].add(a.value);
+  }
+  const byValue: SQL[] = [];
+  if (wanted.topic.size > 0) byValue.push(inArray(cases.topic, [...wanted.topic]));
+  if (wanted.location.size > 0) byValue.push(inArray(cases.location, [...wanted.location]));
+  if (byValue.length === 0) return [];
+  return tx
+    .select(messageColumns)
+    .from(cases)
+    .where(and(eq(cases.organisationId, organisationId), gte(cases.detectedAt, new Date(since)), or(...byValue)));
+}
+
 /** Runs detection for one organisation at `now` and applies the decision in one transaction. */
 export async function runSurgeDetection(db: Db, organisationId: string, now: number): Promise<SurgeRunResult> {
   const thresholds = await thresholdsOf(db, organisationId);
-  const since = now - thresholds.baselineWeeks * 7 * DAY - thresholds.windowMinutes * 60_000;
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ caseId: cases.id, at: cases.detectedAt, topic: cases.topic, location: cases.location })
-      .from(cases)
-      .where(
-        and(
-          eq(cases.organisationId, organisationId),
-          gte(cases.detectedAt, new Date(since)),
-          or(sql`${cases.topic} is not null`, sql`${cases.location} is not null`),
-        ),
-      );
     const activeRows = await tx
       .select()
       .from(surges)
@@ -96,6 +133,7 @@ export async function runSurgeDetection(db: Db, organisationId: string, now: num
       value: s.value,
       caseIds: s.caseIds,
     }));
+    const rows = await messagesToCheck(tx, organisationId, now, thresholds, active);
     const decision = detectSurges({
       messages: rows.map((r) => ({ caseId: r.caseId, at: r.at.getTime(), topic: r.topic, location: r.location })),
       active,

@@ -6,10 +6,28 @@ import { toBoardCase } from './adapters';
 import { directoryNames } from './names';
 import { api } from './trpc';
 
+type BoardQuery = Parameters<typeof api.cases.board.query>[0];
+type BoardPage = Awaited<ReturnType<typeof api.cases.board.query>>;
+
+/**
+ * Every page of `cases.board` (the server sends a big board in pages and never leaves a case out), with the first
+ * page's seq: catching up from it covers whatever changed while the later pages were read.
+ */
+export async function fetchBoard(filters: NonNullable<BoardQuery> = {}, onFirstPage?: (page: BoardPage) => void) {
+  const first = await api.cases.board.query(filters);
+  onFirstPage?.(first);
+  const cases = [...first.cases];
+  for (let cursor = first.nextCursor; cursor; ) {
+    const next = await api.cases.board.query({ ...filters, cursor });
+    cases.push(...next.cases);
+    cursor = next.nextCursor;
+  }
+  return { cases, seq: first.seq, serverTime: first.serverTime };
+}
+
 export async function loadBoard(): Promise<void> {
   const sentAt = Date.now();
-  const res = await api.cases.board.query({});
-  useClock.getState().addSample(res.serverTime, sentAt, Date.now());
+  const res = await fetchBoard({}, (first) => useClock.getState().addSample(first.serverTime, sentAt, Date.now()));
   const names = directoryNames();
   useCases.getState().replaceAll(
     res.cases.map((r) => toBoardCase(r, names, res.seq)),

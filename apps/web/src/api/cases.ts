@@ -2,6 +2,7 @@
 import type { CaseCommand, CaseState, CommandType, Profile } from '@otklik/domain';
 import { useCases } from '../stores/cases';
 import { toClockViews } from './adapters';
+import { fetchBoard } from './board';
 import { directoryNames } from './names';
 import { profileFor, rememberProfiles } from './profiles';
 import { toMs } from './time';
@@ -45,7 +46,7 @@ export async function findCaseIdsByNumbers(numbers: readonly string[]): Promise<
   for (const row of useCases.getState().byId.values())
     if (want.has(String(row.number))) found.set(String(row.number), row.id);
   if (found.size < want.size) {
-    const res = await api.cases.board.query({ includeClosed: true });
+    const res = await fetchBoard({ includeClosed: true });
     for (const row of res.cases) if (want.has(String(row.number))) found.set(String(row.number), row.id);
   }
   return found;

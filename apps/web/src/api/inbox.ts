@@ -1,5 +1,6 @@
 // The inbox: cases waiting for me (and for the people I stand in for), and the open cases of my departments.
 import { toBoardCase } from './adapters';
+import { fetchBoard } from './board';
 import { directoryNames } from './names';
 import { api } from './trpc';
 import type { BoardCase, SessionUser } from './types';
@@ -8,7 +9,7 @@ export async function loadInbox(user: SessionUser | null): Promise<{ mine: Board
   const names = directoryNames();
   const [mine, ...perDepartment] = await Promise.all([
     api.cases.myTasks.query(),
-    ...(user?.departmentIds ?? []).map((departmentId) => api.cases.board.query({ departmentId })),
+    ...(user?.departmentIds ?? []).map((departmentId) => fetchBoard({ departmentId })),
   ]);
   const mineRows = mine.cases.map((r) => toBoardCase(r, names, 0));
   const mineIds = new Set(mineRows.map((r) => r.id));

@@ -1,10 +1,17 @@
 // Time-zone arithmetic for one IANA zone through Intl: the zone's UTC offset at an instant, local wall time to
 // an instant, and ISO formatting with the zone's own offset. Never reads the process time zone.
+// Intl's formatToParts is slow (tens of µs a call; it was most of the CPU of `otklik deadline --batch`), so each zone
+// remembers, per UTC day, its offsets and the exact second of a transition inside it, found from the offsets at
+// midnight and noon. Each half of a day holds at most one transition in every zone of the tz database; a day where
+// both halves change is never memoised.
 
 import { pad2 } from './dates';
 
 const MS_PER_MIN = 60_000;
 const MS_PER_DAY = 86_400_000;
+const HALF_DAY = MS_PER_DAY / 2;
+/** Days remembered per zone before the memo starts afresh (bounds the memory of a long-running process). */
+const MEMO_DAYS = 50_000;
 
 export interface Zone {
   readonly timeZone: string;
@@ -15,7 +22,30 @@ export interface Zone {
   format(at: number): string;
 }
 
+const zones = new Map<string, Zone>();
+
+/** The zone of an IANA name; one per name for the process (its formatter and offset memo are shared). */
 export function createZone(timeZone: string): Zone {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    zone = buildZone(timeZone);
+    zones.set(timeZone, zone);
+  }
+  return zone;
+}
+
+/** One UTC day: its offset, or the offsets before and after the transition at `switchAt` within it. */
+interface DayOffsets {
+  readonly before: number;
+  readonly after: number;
+  /** The first whole second with the `after` offset; +Infinity when the day has a single offset. */
+  readonly switchAt: number;
+}
+
+/** A day with a transition in each half: every instant of it asks Intl. */
+const UNMEMOISED: DayOffsets = { before: Number.NaN, after: Number.NaN, switchAt: Number.NaN };
+
+function buildZone(timeZone: string): Zone {
   let dtf: Intl.DateTimeFormat;
   try {
     dtf = new Intl.DateTimeFormat('en-US', {
@@ -33,15 +63,65 @@ export function createZone(timeZone: string): Zone {
     throw new RangeError(`Неизвестный часовой пояс «${timeZone}» / Unknown IANA time zone "${timeZone}"`);
   }
 
-  const offsetAt = (at: number): number => {
-    // Offsets are whole seconds, so compare against the instant truncated to the second.
-    const whole = Math.floor(at / 1000) * 1000;
+  /** The offset at a whole second, from Intl. */
+  const intlOffset = (whole: number): number => {
     const f: Record<string, string> = {};
     for (const p of dtf.formatToParts(whole)) f[p.type] = p.value;
     let year = Number(f.year);
     if (f.era === 'BC' || f.era === 'B') year = 1 - year;
     const wall = Date.UTC(year, Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute), Number(f.second));
     return wall - whole;
+  };
+
+  /** The first whole second in (lo, hi] with an offset other than `lo`'s (hi's offset differs from lo's). */
+  const transitionIn = (lo: number, hi: number, before: number): number => {
+    while (hi - lo > 1000) {
+      const mid = Math.floor((lo + hi) / 2000) * 1000;
+      if (intlOffset(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    return hi;
+  };
+
+  // Offsets at every UTC midnight and noon asked so far: neighbouring days share their boundary probe, so building
+  // a year of the timeline costs about two Intl calls a day.
+  const probes = new Map<number, number>();
+  const probe = (halfDay: number): number => {
+    let o = probes.get(halfDay);
+    if (o === undefined) {
+      o = intlOffset(halfDay * HALF_DAY);
+      probes.set(halfDay, o);
+    }
+    return o;
+  };
+
+  const memo = new Map<number, DayOffsets>();
+  const dayOffsets = (day: number): DayOffsets => {
+    const start = day * MS_PER_DAY;
+    const [o0, o1, o2] = [probe(2 * day), probe(2 * day + 1), probe(2 * day + 2)];
+    let entry: DayOffsets;
+    if (o0 === o1 && o1 === o2) entry = { before: o0, after: o0, switchAt: Number.POSITIVE_INFINITY };
+    // A transition at the next midnight itself belongs to the next day: switchAt is then past every second of this one.
+    else if (o0 !== o1 && o1 === o2)
+      entry = { before: o0, after: o1, switchAt: transitionIn(start, start + HALF_DAY, o0) };
+    else if (o0 === o1)
+      entry = { before: o1, after: o2, switchAt: transitionIn(start + HALF_DAY, start + MS_PER_DAY, o1) };
+    else entry = UNMEMOISED;
+    if (memo.size >= MEMO_DAYS) {
+      memo.clear();
+      probes.clear();
+    }
+    memo.set(day, entry);
+    return entry;
+  };
+
+  const offsetAt = (at: number): number => {
+    // Offsets are whole seconds, so compare against the instant truncated to the second.
+    const whole = Math.floor(at / 1000) * 1000;
+    const day = Math.floor(whole / MS_PER_DAY);
+    const d = memo.get(day) ?? dayOffsets(day);
+    if (d === UNMEMOISED) return intlOffset(whole);
+    return whole < d.switchAt ? d.before : d.after;
   };
 
   // Most zones keep one offset for months; trying the last one found saves Intl calls when building a year.

@@ -4,6 +4,16 @@
 import type { Instant } from '../calendar/types';
 import { jaccardSorted, normaliseText, trigramsOf } from './text-shingles';
 
+/** Jaccard similarity of two texts' trigram sets (the same number the index computes from its gram ids). */
+function jaccardOfTexts(a: string, b: string): number {
+  const x = trigramsOf(a);
+  const y = trigramsOf(b);
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  const union = x.size + y.size - common;
+  return union === 0 ? 0 : common / union;
+}
+
 export interface RepeatDoc {
   readonly caseId: string;
   /** Detection instant: only earlier cases are suggested. */
@@ -28,6 +38,11 @@ export interface RepeatQueryOptions {
   readonly minSimilarity?: number;
   /** At most this many suggestions (default 10). */
   readonly limit?: number;
+  /**
+   * Documents outside the index to weigh with the same rules (e.g. the author's cases older than a server's bounded
+   * index); ones the index holds are ignored.
+   */
+  readonly extra?: readonly RepeatDoc[];
 }
 
 interface Stored {
@@ -146,10 +161,21 @@ export class RepeatIndex {
       if (idx === self || s.doc.at >= query.at || out.has(s.doc.caseId)) continue;
       out.set(s.doc.caseId, describe(s, jaccardSorted(grams, s.grams)));
     }
+    const extraAt = new Map<string, number>();
+    for (const doc of options.extra ?? []) {
+      if (this.byId.has(doc.caseId) || doc.caseId === query.caseId || doc.at >= query.at || out.has(doc.caseId))
+        continue;
+      const similarity = jaccardOfTexts(query.text, doc.text);
+      const c = describe({ doc, grams: new Uint32Array(0), authorKey: authorKeyOf(doc.author) }, similarity);
+      if (c.sameAuthor || (similarity >= minSimilarity && (!constrained || c.sameTopic || c.sameLocation))) {
+        out.set(c.caseId, c);
+        extraAt.set(c.caseId, doc.at);
+      }
+    }
     // The same author on a similar text first, then text similarity; a tie goes to the more recent case.
     const score = (c: RepeatCandidate) =>
       c.similarity + (c.sameAuthor ? 0.5 : 0) + (c.sameTopic || c.sameLocation ? 0.05 : 0);
-    const atOf = (id: string) => this.docs[this.byId.get(id)!]!.doc.at;
+    const atOf = (id: string) => extraAt.get(id) ?? this.docs[this.byId.get(id)!]!.doc.at;
     return [...out.values()].sort((a, b) => score(b) - score(a) || atOf(b.caseId) - atOf(a.caseId)).slice(0, limit);
   }
 }

@@ -2,7 +2,7 @@
 // (every change goes through the domain decider; see cases/commands.ts).
 import { zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
 import { z } from 'zod';
-import { listBoard, listMyTasks } from '../../cases/board';
+import { BOARD_PAGE, listBoardPage, listMyTasks } from '../../cases/board';
 import { executeCaseCommand } from '../../cases/commands';
 import { getCaseDetail, getChangesSince, latestSeq } from '../../cases/queries';
 import { cancelOutboxForManualPublication } from '../../channels/publication';
@@ -23,6 +23,10 @@ const zBoardFilters = z
     network: zNetwork.optional(),
     topic: z.string().max(200).optional(),
     includeClosed: z.boolean().optional(),
+    /** Rows per page (at most BOARD_PAGE). */
+    limit: z.number().int().min(1).max(BOARD_PAGE).optional(),
+    /** The `nextCursor` of the previous page. */
+    cursor: z.object({ dueAt: z.number().int().nullable(), number: z.number().int().nonnegative() }).optional(),
   })
   .default({});
 
@@ -43,15 +47,18 @@ export const casesRouter = router({
     if (input.organisationId && input.organisationId !== ctx.user.organisationId) {
       throw new AppError('FORBIDDEN', 'Нет доступа к обращениям другой организации / other organisation');
     }
-    const { organisationId: _org, ...filters } = input;
+    const { organisationId: _org, cursor, ...filters } = input;
     // The sequence number first: a client applies changes after it, so nothing between the two reads is missed.
+    // A board of several pages is read page after page: the client keeps the first page's seq and catches up
+    // from there, which also covers a case that moved between pages while they were read.
     const seq = await latestSeq(ctx.deps, ctx.user.organisationId);
-    const rows = await listBoard(ctx.deps.db, ctx.user.organisationId, {
+    const page = await listBoardPage(ctx.deps.db, ctx.user.organisationId, {
       ...filters,
+      after: cursor,
       visibleTo: ctx.user.actor,
       now: ctx.deps.now(),
     });
-    return { cases: rows, seq, serverTime: ctx.deps.now() };
+    return { cases: page.rows, seq, serverTime: ctx.deps.now(), nextCursor: page.nextCursor };
   }),
 
   detail: protectedProcedure

@@ -86,7 +86,10 @@ export const reportsRouter = router({
   repeatCandidates: protectedProcedure
     .input(z.object({ caseId: zId, limit: z.number().int().min(1).max(50).optional() }))
     .query(({ ctx, input }) =>
-      repeatCandidates(ctx.deps.db, ctx.user.organisationId, input.caseId, input.limit ?? 10, ctx.user.actor),
+      repeatCandidates(ctx.deps.db, ctx.user.organisationId, input.caseId, input.limit ?? 10, {
+        actor: ctx.user.actor,
+        now: ctx.deps.now(),
+      }),
     ),
 
   headOverview: withRoles('head', 'curator', 'administrator', 'observer').query(({ ctx }) =>

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadImportedYears } from '../../calendar/imported-years';
-import { type BoardRow, listBoard } from '../../cases/board';
+import { type BoardRow, listBoardAll } from '../../cases/board';
 import { getChangesSince, latestSeq } from '../../cases/queries';
 import type { Db } from '../../db/connect';
 import { organisations } from '../../db/schema';
@@ -52,7 +52,8 @@ export const wallRouter = router({
     const display = await requireDisplay(ctx.deps.db, input.token);
     const [org] = await ctx.deps.db.select().from(organisations).where(eq(organisations.id, display.organisationId));
     const seq = await latestSeq(ctx.deps, display.organisationId);
-    const rows = await listBoard(ctx.deps.db, display.organisationId, display.filters);
+    // Every open case, however many pages the board has.
+    const rows = await listBoardAll(ctx.deps.db, display.organisationId, display.filters);
     return {
       organisation: {
         name: org!.name,

@@ -1,0 +1,169 @@
+// Repeat suggestions over a bounded window: while an organisation's cases fit the window, the suggestions are exactly
+// those of one index over every case (as before the window existed); beyond it, an author's earlier cases are still
+// found (through the author index), and only other authors' similar texts older than the window are left out.
+import { type Actor, type RepeatDoc, RepeatIndex } from '@otklik/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
+import { createDeps, type ServerDeps } from '../deps';
+import { describeEachDatabase } from '../test/databases';
+import { createOrgFixture, type OrgFixture } from '../test/fixtures';
+import { repeatCandidates, resetRepeatIndexes } from './repeats';
+
+const START = Date.UTC(2026, 9, 5, 7, 0); // Mon 5 Oct 2026, 10:00 Moscow
+const HOUR = 3_600_000;
+
+const PROBLEMS = [
+  'огромная яма на дороге у школы',
+  'не горят фонари во дворе',
+  'не вывозят мусор уже неделю',
+  'нет горячей воды в доме',
+  'автобус не приходит по расписанию',
+  'течёт крыша в подъезде',
+];
+const STREETS = ['Ленина', 'Мира', 'Садовая', 'Школьная'];
+
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a * 1_103_515_245 + 12_345) >>> 0;
+    return a / 2 ** 32;
+  };
+}
+
+interface Registered {
+  id: string;
+  doc: RepeatDoc;
+}
+
+async function register(
+  deps: ServerDeps,
+  organisationId: string,
+  at: number,
+  author: string,
+  text: string,
+): Promise<Registered> {
+  const r = await executeCaseCommand(deps, {
+    organisationId,
+    actor: SYSTEM_ACTOR,
+    command: {
+      type: 'register',
+      network: 'vk',
+      link: `https://vk.com/wall-1_${at}`,
+      author: { name: author },
+      text,
+      attachments: [],
+      visibility: 'public',
+    },
+    now: at,
+  });
+  return { id: r.caseId, doc: { caseId: r.caseId, at, author: { name: author }, text, topic: null, location: null } };
+}
+
+const shape = (c: {
+  caseId: string;
+  similarity: number;
+  sameAuthor: boolean;
+  sameTopic: boolean;
+  sameLocation: boolean;
+}) => ({
+  caseId: c.caseId,
+  similarity: c.similarity,
+  sameAuthor: c.sameAuthor,
+  sameTopic: c.sameTopic,
+  sameLocation: c.sameLocation,
+});
+
+describeEachDatabase('repeat suggestions', (getDb) => {
+  let deps: ServerDeps;
+  let org: OrgFixture;
+  let curator: Actor;
+
+  beforeAll(async () => {
+    deps = createDeps({ database: getDb() });
+    org = await createOrgFixture(deps);
+    curator = { personId: org.people.curator.id, roles: ['curator'], departmentIds: [] };
+    resetRepeatIndexes();
+  });
+  afterAll(() => resetRepeatIndexes());
+
+  describe('within the window', () => {
+    const all: Registered[] = [];
+
+    beforeAll(async () => {
+      const rand = random(3);
+      const authors = Array.from({ length: 12 }, (_, i) => `Житель ${i + 1}`);
+      for (let i = 0; i < 70; i++) {
+        const at = START + i * HOUR;
+        const problem = PROBLEMS[Math.floor(rand() * PROBLEMS.length)]!;
+        const street = STREETS[Math.floor(rand() * STREETS.length)]!;
+        const text =
+          rand() < 0.3
+            ? `Здравствуйте, на улице ${street} ${problem}. Примите меры!`
+            : `${problem}, улица ${street}, дом ${1 + Math.floor(rand() * 9)}`;
+        const c = await register(deps, org.organisationId, at, authors[Math.floor(rand() * authors.length)]!, text);
+        // Half of them triaged: a topic and a place narrow the text matches to the same topic or place.
+        if (rand() < 0.5) {
+          const topic = problem.split(' ').at(-1)!;
+          await executeCaseCommand(deps, {
+            organisationId: org.organisationId,
+            caseId: c.id,
+            actor: curator,
+            command: { type: 'triage', topic, location: street, category: 'ordinary', processable: true },
+            now: at + 60_000,
+          });
+          all.push({ ...c, doc: { ...c.doc, topic, location: street } });
+        } else all.push(c);
+      }
+    }, 240_000);
+
+    it('suggests exactly what one index over every case suggests', async () => {
+      resetRepeatIndexes();
+      const full = new RepeatIndex();
+      for (const c of all) full.add(c.doc);
+      let suggested = 0;
+      for (const c of all) {
+        const got = await repeatCandidates(deps.db, org.organisationId, c.id, 10, { now: START + 100 * HOUR });
+        expect(got.map(shape)).toEqual(full.candidates(c.doc, { limit: 10 }).map(shape));
+        suggested += got.length;
+      }
+      // Not a comparison of empty lists: the corpus has repeats to suggest.
+      expect(suggested).toBeGreaterThan(100);
+    });
+  });
+
+  describe('beyond the window', () => {
+    it("finds the author's old cases through the author index, not other authors' old texts", async () => {
+      const own = await createOrgFixture(deps);
+      const first = await register(deps, own.organisationId, START, 'Старожил', 'Опять не горят фонари на улице Мира');
+      const other = await register(deps, own.organisationId, START + HOUR, 'Сосед', 'Не горят фонари на улице Мира');
+      const later: Registered[] = [];
+      for (let i = 0; i < 30; i++) {
+        later.push(
+          await register(
+            deps,
+            own.organisationId,
+            START + (10 + i) * HOUR,
+            `Житель ${i}`,
+            `Вопрос номер ${i} о работе ЖКХ`,
+          ),
+        );
+      }
+      const query = await register(
+        deps,
+        own.organisationId,
+        START + 50 * HOUR,
+        'Старожил',
+        'Снова не горят фонари на улице Мира',
+      );
+      resetRepeatIndexes();
+      const window = { days: 365, maxCases: 20 };
+      const got = await repeatCandidates(deps.db, own.organisationId, query.id, 10, { window, now: START + 60 * HOUR });
+      // Against one index over everything: the same author's case with the same figures; the neighbour's is gone.
+      const full = new RepeatIndex();
+      for (const c of [first, other, ...later, query]) full.add(c.doc);
+      const everything = full.candidates(query.doc, { limit: 10 }).map(shape);
+      expect(everything.map((c) => c.caseId)).toEqual([first.id, other.id]);
+      expect(got.map(shape)).toEqual([everything[0]]);
+    }, 120_000);
+  });
+});

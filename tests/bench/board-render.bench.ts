@@ -1,0 +1,129 @@
+// Benchmark (not a test): the board in Chromium with 10,000 open cases against a board of one — render time after
+// the data arrived, main-thread time of the shared 1-second countdown tick, and the longest task while scrolling to
+// the middle. The server's `cases.board` answer is replaced in the browser by generated rows (as in the e2e test
+// board-10k.test.ts); the server is the real one with its demo data. Needs Debian's chromium (or CHROMIUM_PATH).
+// Run: pnpm bench (root), or tsx tests/bench/board-render.bench.ts [--json]
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { ApiClient } from '../e2e/support/api';
+import { boardRows, serveBoardRows } from '../e2e/support/board-rows';
+import { hasBrowser, launchBrowser, signedInPage } from '../e2e/support/browser';
+import { buildWeb, startTestServer } from '../e2e/support/server';
+import { emit, median, say } from './output';
+
+const RENDERS = 5;
+const TICK_SECONDS = 6;
+
+/**
+ * Page script: notes performance.now() at the first frame after the board's total shows `n` cases. A string, not a
+ * function: the TypeScript runner adds helpers to compiled functions that do not exist in the page.
+ */
+const watchTotal = (n: number) => `
+  new MutationObserver(() => {
+    const total = document.querySelector('.board-total')?.textContent ?? '';
+    if (window.__shownAt === undefined && !window.__seen && total.replace(/\\D/g, '').includes('${n}')) {
+      window.__seen = true;
+      requestAnimationFrame(() => { window.__shownAt = performance.now(); });
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });`;
+
+async function renderOnce(page: Page, url: string, n: number): Promise<number> {
+  await page.addInitScript({ content: watchTotal(n) });
+  await page.goto(`${url}/board`);
+  await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt !== undefined, null, {
+    timeout: 120_000,
+  });
+  return page.evaluate(() => {
+    const shownAt = (window as unknown as { __shownAt: number }).__shownAt;
+    const board = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('cases.board'))
+      .at(-1) as PerformanceResourceTiming | undefined;
+    return shownAt - (board?.responseEnd ?? 0);
+  });
+}
+
+/** Main-thread task time per second while the board just sits there ticking (CDP Performance.TaskDuration). */
+async function tickCost(cdp: CDPSession, seconds: number): Promise<number> {
+  const taskSeconds = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+  await new Promise((r) => setTimeout(r, 1500)); // let the first render and its follow-ups settle
+  const before = await taskSeconds();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  return (((await taskSeconds()) - before) * 1000) / seconds;
+}
+
+async function longestScrollTask(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let longest = 0;
+        const obs = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+        });
+        obs.observe({ type: 'longtask' });
+        const el = document.querySelector('[data-testid="board-scroll"]');
+        if (el) el.scrollTop = el.scrollHeight / 2;
+        setTimeout(() => {
+          obs.disconnect();
+          resolve(longest);
+        }, 2500);
+      }),
+  );
+}
+
+async function measure(browser: Browser, url: string, organisationId: string, n: number) {
+  const { context, page } = await signedInPage(browser, url, 'curator');
+  const rows = boardRows(n, Date.now(), organisationId);
+  await serveBoardRows(page, () => rows);
+  const renders: number[] = [];
+  for (let i = 0; i <= RENDERS; i++) {
+    const ms = await renderOnce(page, url, n);
+    if (i > 0) renders.push(ms); // the first load also compiles the app's code
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const tickMs = await tickCost(cdp, TICK_SECONDS);
+  const scrollMs = n > 100 ? await longestScrollTask(page) : null;
+  await context.close();
+  return { renderMs: median(renders), tickMsPerSecond: tickMs, longestScrollTaskMs: scrollMs };
+}
+
+if (!hasBrowser) {
+  say('board render benchmark skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)');
+  emit({ name: 'board-render', skipped: 'no Chromium' });
+  process.exit(0);
+}
+say('board render benchmark: building the web app and starting the server…');
+buildWeb();
+const server = await startTestServer();
+const browser = await launchBrowser();
+try {
+  const org = await new ApiClient(server.url)
+    .login('curator')
+    .then((a) => a.query<{ id: string }>('directory.organisation'));
+  const big = await measure(browser, server.url, org.id, 10_000);
+  const one = await measure(browser, server.url, org.id, 1);
+  const figures = {
+    name: 'board-render',
+    viewport: '1440×900',
+    renders: RENDERS,
+    rows10k: big,
+    rows1: one,
+    tickRatio10kTo1: Math.round((big.tickMsPerSecond / one.tickMsPerSecond) * 10) / 10,
+  };
+  const f = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+  say(`Board in Chromium (headless, 1440×900), median of ${RENDERS} renders; tick over ${TICK_SECONDS} s`);
+  say(
+    `  10,000 rows: render after data ${f(big.renderMs)} ms; tick ${f(big.tickMsPerSecond)} ms main thread per second; longest task while scrolling ${f(big.longestScrollTaskMs)} ms`,
+  );
+  say(
+    `  1 row:       render after data ${f(one.renderMs)} ms; tick ${f(one.tickMsPerSecond)} ms main thread per second`,
+  );
+  say(`  tick at 10,000 rows / tick at 1 row: ${figures.tickRatio10kTo1}× (target: < 4 ms at 10,000 rows)`);
+  emit(figures);
+} finally {
+  await browser.close();
+  await server.dispose();
+}

@@ -1,0 +1,89 @@
+// `pnpm load` keeps working: its flags are strict, and a tiny run on the embedded database completes with every
+// command answered, every broadcast received by every board client and the figures in its JSON. No figure is
+// judged here (speed belongs to the benchmarks), only that the harness measures what it says.
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../cli/run-cli';
+import { checkDatabaseUrl, parseLoadOptions } from './options';
+import type { LoadReport } from './report';
+
+function runLoad(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn('pnpm', ['--silent', 'load', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('pnpm load options', () => {
+  it('takes the documented flags and defaults', () => {
+    const o = parseLoadOptions(['--orgs', '3', '--cases', '1000', '--rate', 'max', '--follow', 'push'], {});
+    expect(o).toMatchObject({ orgs: 3, cases: 1000, open: 100, rate: null, follow: 'push', databaseUrl: null });
+    expect(parseLoadOptions([], {})).toMatchObject({ orgs: 2, cases: 2000, clients: 20, rate: 20, durationS: 20 });
+  });
+
+  it.each([
+    [['--bogus'], /bogus/],
+    [['--orgs', 'two'], /--orgs must be a whole number/],
+    [['--duration', '100000'], /--duration must be between 1 and 600/],
+    [['--open', '50', '--cases', '10'], /--open must be between 0 and 10/],
+    [['--follow', 'poll'], /web or push/],
+    [['extra'], /unexpected argument "extra"/],
+  ])('%j is refused: %s', (argv, message) => {
+    expect(() => parseLoadOptions(argv, {})).toThrow(message);
+  });
+
+  it('runs on loopback only', () => {
+    expect(checkDatabaseUrl('postgres://postgres@127.0.0.1:5432/x')).toContain('127.0.0.1');
+    expect(checkDatabaseUrl('postgres://u@localhost/x')).toContain('localhost');
+    expect(() => checkDatabaseUrl('postgres://u@db.example.org/x')).toThrow(/loopback only/);
+    expect(() => checkDatabaseUrl('mysql://u@127.0.0.1/x')).toThrow(/postgres/);
+  });
+});
+
+describe('pnpm load', () => {
+  it('--help describes the flags; a bad flag exits 2 with one line', async () => {
+    const help = await runLoad(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--clients <C>');
+    const bad = await runLoad(['--rate', 'fast']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual(['pnpm load: --rate must be a number, got "fast"']);
+  });
+
+  it('a tiny run measures every figure it promises', async () => {
+    const r = await runLoad([
+      '--json',
+      ...['--orgs', '2', '--cases', '60', '--open', '20', '--due', '2', '--clients', '4'],
+      ...['--rate', '8', '--duration', '4', '--intake-samples', '3', '--repeat-samples', '2'],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as LoadReport;
+    expect(report.fill).toMatchObject({ organisations: 2, storedCases: 120, openCases: 40 });
+    expect(report.scheduler?.dueCases).toBe(4);
+    expect(report.scheduler?.recorded).toBeGreaterThan(0);
+    // The snapshot is the board of the first organisation: its open cases, none dropped.
+    expect(report.snapshot.rows).toBe(20);
+    expect(report.intake?.messages).toBe(3);
+    expect(report.load.completed).toBeGreaterThan(0);
+    expect(report.load.errors).toEqual([]);
+    expect(report.load.latency.intake.count).toBeGreaterThan(0);
+    expect(report.load.latency.triage.count).toBeGreaterThan(0);
+    // Every commit reached every board client of its organisation.
+    expect(report.load.commitToReceipt.received).toBeGreaterThan(0);
+    expect(report.load.commitToReceipt.missing).toBe(0);
+    expect(report.load.boards.connected).toBe(4);
+    expect(report.pgbench).toEqual({ skipped: expect.stringContaining('embedded') });
+  }, 300_000);
+});
