@@ -31,7 +31,11 @@ const BENCHES: readonly Bench[] = [
   { name: 'repeats-index', what: 'in-memory repeat index at 100,000 cases', args: () => [here('repeats.bench.ts')] },
   { name: 'board-render', what: 'the board in Chromium at 10,000 rows', args: () => [here('board-render.bench.ts')] },
   { name: 'broadcast', what: 'commit → second client, one change at a time', args: () => [here('broadcast.bench.ts')] },
-  { name: 'channels', what: 'collection lag and publication against the fake networks', args: () => [here('channels.bench.ts')] },
+  {
+    name: 'channels',
+    what: 'collection lag and publication against the fake networks',
+    args: () => [here('channels.bench.ts')],
+  },
   {
     name: 'load',
     what: 'a short pnpm load on the embedded database',

@@ -51,7 +51,6 @@ it('unknown /api paths, /metrics look-alikes and /healthz variants answer JSON 4
     '/api',
     '/api/',
     '/api/v2/cases',
-    '/metrics',
     '/metrics/',
     '/prometheus',
     '/healthz/',
@@ -67,4 +66,8 @@ it('unknown /api paths, /metrics look-alikes and /healthz variants answer JSON 4
   }
   for (const path of ['/livez', '/readyz', '/healthz'])
     expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
+  // /metrics itself is Prometheus text (answered here because the request comes straight from this machine).
+  const metrics = await fetch(`${server.url}/metrics`);
+  expect(metrics.status).toBe(200);
+  expect(metrics.headers.get('content-type')).toContain('text/plain');
 });
