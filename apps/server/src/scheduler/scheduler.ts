@@ -97,7 +97,16 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     return 'done';
   };
 
-  const tick = async (): Promise<number> => {
+  // One pass at a time on this node: the loop's own pass and an explicit tick() (tests, a wake-up) never process the
+  // same case side by side, which would make one of them see a conflict and leave the alarm for a later pass.
+  let passing: Promise<unknown> = Promise.resolve();
+  const tick = (): Promise<number> => {
+    const pass = passing.then(onePass, onePass);
+    passing = pass.catch(() => undefined);
+    return pass;
+  };
+
+  const onePass = async (): Promise<number> => {
     if (!(await leadership.confirm())) {
       rebuiltAt = null;
       const error = leadership.lastError;
