@@ -71,7 +71,10 @@ export async function connectBoards(
   const open = (client: { organisationId: string; cookie: string }) =>
     new Promise<void>((resolve) => {
       const started = performance.now();
-      const socket = new WebSocket(wsUrl, { headers: { cookie: client.cookie }, perMessageDeflate: false });
+      const socket = new WebSocket(wsUrl, {
+        headers: { cookie: client.cookie, origin: new URL(url).origin },
+        perMessageDeflate: false,
+      });
       let settled = false;
       const settle = (ok: boolean) => {
         if (settled) return;
@@ -105,7 +108,7 @@ export async function connectBoards(
             const t0 = performance.now();
             const input = encodeURIComponent(JSON.stringify({ seq: lastSeq, limit: 2000 }));
             const res = await fetch(`${url}/trpc/cases.changesSince?input=${input}`, {
-              headers: { cookie: client.cookie },
+              headers: { cookie: client.cookie, origin: new URL(url).origin },
             });
             const body = (await res.json()) as { result?: { data?: { lastSeq: number; hasMore: boolean } } };
             const data = body.result?.data;

@@ -141,7 +141,8 @@ export async function driveCommands(options: DriverOptions): Promise<DriverResul
     try {
       const body = (await call(`${options.url}/trpc/cases.command`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: member.cookie },
+        // A session cookie acts only from the application's own origin (the server refuses it otherwise).
+        headers: { 'content-type': 'application/json', cookie: member.cookie, origin: new URL(options.url).origin },
         body: JSON.stringify({
           caseId: c.id,
           expectedVersion: c.version,
