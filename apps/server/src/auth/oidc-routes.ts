@@ -5,9 +5,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { clientIp } from '../http/respond';
+import { log as rootLog } from '../log';
 import { matchDirectoryPerson } from './directory-match';
 import { decodePending, encodePending, OIDC_COOKIE, OIDC_PENDING_MS } from './oidc';
 import { createSession, parseCookies, sessionCookie } from './sessions';
+
+const oidcLog = rootLog.child({ component: 'oidc' });
 
 const COOKIE_PATH = '/api/auth/oidc';
 
@@ -36,7 +39,7 @@ export async function handleOidc(deps: ServerDeps, req: IncomingMessage, res: Se
   }
   if (req.method !== 'GET') throw new AppError('METHOD_NOT_ALLOWED', 'GET only');
   const log = (what: string, error: unknown) =>
-    process.stderr.write(`OpenID Connect ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+    oidcLog.warn({ err: error instanceof Error ? error.message : String(error) }, `OpenID Connect ${what}`);
 
   if (path.endsWith('/start')) {
     let started: Awaited<ReturnType<typeof oidc.start>>;

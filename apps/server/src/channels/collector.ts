@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { channelAccounts } from '../db/schema';
 import type { ServerDeps } from '../deps';
+import { log } from '../log';
 import { collectOnce } from './collect';
+
+const collectorLog = log.child({ component: 'collector' });
 
 export interface CollectorOptions {
   /** How often accounts are looked for (new, re-enabled, lease of a dead node expired). Default 10 s. */
@@ -91,7 +94,7 @@ export function startCollectors(deps: ServerDeps, options: CollectorOptions = {}
         if (!result.more && (result.report?.created ?? 0) === 0) await sleep(options.idleMs ?? 1_000, signal);
       }
     } catch (error) {
-      if (!signal.aborted) process.stderr.write(`channel collector ${accountId}: ${String(error)}\n`);
+      if (!signal.aborted) collectorLog.error({ accountId, err: String(error) }, 'channel collector stopped');
     } finally {
       await release(accountId);
       loops.delete(accountId);

@@ -14,11 +14,14 @@ import type { DbOrTx } from '../db/connect';
 import { attachments, cases, channelMessages, publicationOutbox } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
+import { log } from '../log';
 import { accountConfig } from './accounts';
 import { loadAccount } from './collect';
 import { ChannelError, toChannelError } from './errors';
 import { createConnector } from './registry';
 import { type Connector, type ReplyAttachment, type ThreadRef, zThreadRef } from './types';
+
+const publicationLog = log.child({ component: 'publication' });
 
 type OutboxRow = typeof publicationOutbox.$inferSelect;
 
@@ -375,7 +378,7 @@ export function startOutboxWorker(
           }
         } while (again && !stopped);
       } catch (error) {
-        process.stderr.write(`publication outbox: ${String(error)}\n`);
+        publicationLog.error({ err: String(error) }, 'publication outbox pass failed');
       } finally {
         running = null;
       }

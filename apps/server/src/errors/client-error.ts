@@ -4,7 +4,10 @@
 // that the client shows and the server logs with the stack. SQL text, parameters and stacks never leave the server.
 import { randomBytes } from 'node:crypto';
 import { sqlState } from '../db/errors';
+import { log } from '../log';
 import { APP_ERROR_CODES, AppError, type AppErrorCode } from './app-error';
+
+const errorLog = log.child({ component: 'errors' });
 
 export interface ClientError {
   readonly code: AppErrorCode;
@@ -88,7 +91,7 @@ export function newRequestId(): string {
 /** Writes an unexpected error with its request id to the server log. */
 export function logInternalError(where: string, requestId: string, error: unknown): void {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`${where}: internal error [request ${requestId}]: ${text}\n`);
+  errorLog.error({ where, requestId, err: text }, 'internal error');
 }
 
 /** What a client is told about `error`; unexpected errors are logged here, once. */
@@ -96,7 +99,7 @@ export function toClientError(error: unknown, where: string): ClientError {
   let app: AppError | null = error instanceof AppError ? error : null;
   if (!app && isDatabaseUnavailable(error)) {
     app = databaseUnavailable();
-    process.stderr.write(`${where}: database unavailable: ${messageOf(error).split('\n')[0]}\n`);
+    errorLog.warn({ where, err: messageOf(error).split('\n')[0] }, 'database unavailable');
   }
   app ??= refusedValue(error);
   if (app && app.code !== 'INTERNAL') {

@@ -2,6 +2,10 @@
 // /readyz reads it, and every change is written to the log with its reason, so a subsystem that fails makes the node
 // unhealthy and says why instead of failing in silence.
 
+import { log as rootLog } from '../log';
+
+const healthLog = rootLog.child({ component: 'health' });
+
 export type SubsystemName = 'database' | 'migrations' | 'scheduler' | 'broadcast';
 
 export interface SubsystemState {
@@ -20,7 +24,7 @@ export interface Health {
 }
 
 export function createHealth(options: { log?: (line: string) => void; now?: () => number } = {}): Health {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = options.log ?? ((line: string) => healthLog.warn(line));
   const now = options.now ?? Date.now;
   const states = new Map<SubsystemName, SubsystemState>();
   return {

@@ -8,8 +8,11 @@
 // repeat carries the same Message-ID, by which mail systems and clients recognise a duplicate.
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
+import { log as rootLog } from '../log';
 import type { Mailer } from '../notifications/delivery-email';
 import { emailOutbox } from './schema';
+
+const mailLog = rootLog.child({ component: 'mail' });
 
 export interface MailWorkerOptions {
   readonly db: Db;
@@ -55,7 +58,7 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   const maxAttempts = options.maxAttempts ?? 10;
   const leaseMs = options.leaseMs ?? 120_000;
   const batch = options.batch ?? 20;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = options.log ?? ((line: string) => mailLog.info(line));
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
