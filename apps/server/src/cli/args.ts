@@ -1,5 +1,7 @@
 // Strict argument parsing for every `otklik` command (node:util parseArgs, strict): an unknown flag, a flag without
 // its value or a stray argument is an error with a one-line message and exit code 2, never silently ignored.
+// Two shapes of the same parser: parseCommandArgs returns the outcome; parseStrict throws a UsageError that
+// withUsage turns into the message and exit code 2 (for commands whose body reads more naturally with throws).
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -39,30 +41,49 @@ function describeParseError(error: unknown): string {
   return text;
 }
 
+export class UsageError extends Error {}
+
+/** Parses strictly; a bad flag, a stray or a missing positional is a UsageError with a one-line bilingual message. */
+export function parseStrict<const O extends Options>(argv: string[], options: O, positional: PositionalSpec = {}) {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const names = positional.names ?? [];
+  const min = names.length - (positional.optional ?? 0);
+  if (parsed.positionals.length > names.length) {
+    throw new UsageError(`лишний аргумент / unexpected argument "${parsed.positionals[names.length]}"`);
+  }
+  if (parsed.positionals.length < min) {
+    const missing = names[parsed.positionals.length];
+    throw new UsageError(`не указан ${missing} / missing ${missing}`);
+  }
+  return parsed;
+}
+
 export function parseCommandArgs<const O extends Options>(
   command: string,
   argv: string[],
   options: O,
   positional: PositionalSpec = {},
 ): ParsedArgs<O> {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>;
   try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    const parsed = parseStrict(argv, options, positional);
+    return { ok: true, values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
-    return { ok: false, exitCode: badInput(command, `${describeParseError(error)} (otklik ${command} --help)`) };
+    if (!(error instanceof UsageError)) throw error;
+    return { ok: false, exitCode: badInput(command, `${error.message} (otklik ${command} --help)`) };
   }
-  const names = positional.names ?? [];
-  const min = names.length - (positional.optional ?? 0);
-  if (parsed.positionals.length > names.length) {
-    const extra = parsed.positionals[names.length];
-    return { ok: false, exitCode: badInput(command, `лишний аргумент / unexpected argument "${extra}"`) };
+}
+
+/** Runs a command body: a UsageError is exit code 2 with a one-line message; anything else propagates. */
+export async function withUsage(command: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError) return badInput(command, `${error.message} (otklik ${command} --help)`);
+    throw error;
   }
-  if (parsed.positionals.length < min) {
-    const missing = names[parsed.positionals.length];
-    return {
-      ok: false,
-      exitCode: badInput(command, `не указан ${missing} / missing ${missing} (otklik ${command} --help)`),
-    };
-  }
-  return { ok: true, values: parsed.values, positionals: parsed.positionals };
 }

@@ -3,7 +3,7 @@
 import { formatCounts } from '../../db/raw-query';
 import { readEnv } from '../../env';
 import { backupDatabase } from '../../operations/backup';
-import { parseStrict, withUsage } from '../strict-args';
+import { parseStrict, withUsage } from '../args';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik backup <file>
@@ -19,7 +19,7 @@ Restore with: otklik restore <file>`;
 
 export function run(argv: string[]): Promise<number> {
   return withUsage('backup', async () => {
-    const { positionals } = parseStrict(argv, {}, { min: 1, max: 1, names: 'файл / file' });
+    const { positionals } = parseStrict(argv, {}, { names: ['FILE'] });
     const file = positionals[0]!;
     const target = databaseTargetFromEnv(readEnv());
     const result = await backupDatabase({ target, file, log: (l) => process.stderr.write(`${l}\n`) });

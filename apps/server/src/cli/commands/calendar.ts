@@ -6,7 +6,7 @@ import { CalendarImportError, importOpenDataCsv, listImportedYears } from '../..
 import { openDatabase } from '../../db/connect';
 import { migrateDatabase } from '../../db/migrate';
 import { readEnv } from '../../env';
-import { parseStrict, UsageError, withUsage } from '../strict-args';
+import { parseStrict, UsageError, withUsage } from '../args';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage:
@@ -36,7 +36,7 @@ export function run(argv: string[]): Promise<number> {
     const [sub, ...rest] = argv;
     if (sub === 'import') return importCommand(rest);
     if (sub === 'list') {
-      parseStrict(rest, {}, { min: 0, max: 0, names: '' });
+      parseStrict(rest, {}, {});
       return listCommand();
     }
     throw new UsageError(
@@ -49,7 +49,7 @@ async function importCommand(argv: string[]): Promise<number> {
   const { positionals, values } = parseStrict(
     argv,
     { year: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' } },
-    { min: 1, max: 1, names: 'файл / file' },
+    { names: ['FILE'] },
   );
   const years = (values.year ?? []).map((y) => {
     if (!/^\d{4}$/.test(y)) throw new UsageError(`--year: «${y}» — не год / not a year`);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { formatCounts } from '../../db/raw-query';
 import { readEnv } from '../../env';
 import { moveToPostgres } from '../../operations/move-to-postgres';
-import { parseStrict, UsageError, withUsage } from '../strict-args';
+import { parseStrict, UsageError, withUsage } from '../args';
 
 export const help = `Usage: otklik move-to-postgres --to <postgres://user:password@host:port/database>
 
@@ -21,7 +21,7 @@ Options:
 
 export function run(argv: string[]): Promise<number> {
   return withUsage('move-to-postgres', async () => {
-    const { values } = parseStrict(argv, { to: { type: 'string' } }, { min: 0, max: 0, names: '' });
+    const { values } = parseStrict(argv, { to: { type: 'string' } }, {});
     const to = values.to;
     if (!to) throw new UsageError('укажите --to <адрес PostgreSQL> / --to <DATABASE_URL> is required');
     let url: URL;

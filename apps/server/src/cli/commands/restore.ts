@@ -2,7 +2,7 @@
 import { formatCounts } from '../../db/raw-query';
 import { readEnv } from '../../env';
 import { NotEmptyError, restoreDatabase } from '../../operations/restore';
-import { parseStrict, withUsage } from '../strict-args';
+import { parseStrict, withUsage } from '../args';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik restore <file> [--force]
@@ -20,11 +20,7 @@ Options:
 
 export function run(argv: string[]): Promise<number> {
   return withUsage('restore', async () => {
-    const { positionals, values } = parseStrict(
-      argv,
-      { force: { type: 'boolean' } },
-      { min: 1, max: 1, names: 'файл / file' },
-    );
+    const { positionals, values } = parseStrict(argv, { force: { type: 'boolean' } }, { names: ['FILE'] });
     const target = databaseTargetFromEnv(readEnv());
     try {
       const result = await restoreDatabase({
