@@ -1,15 +1,13 @@
 // Routes: sign-in, the first-run page and the wall display stand alone (the wall never asks for a login); everything else is inside the
-// signed-in shell.
+// signed-in shell. The pages only some people open (reports and the head's overview with their charts, the admin
+// screens) are separate chunks, loaded when first visited, so the board and the case screen start without them.
 import { createBrowserRouter } from 'react-router';
 import { AppShell } from './app/AppShell';
 import { HomeRedirect } from './app/HomeRedirect';
 import { NotFound } from './app/NotFound';
 import { RootLayout } from './app/RootLayout';
 import { RouteError } from './app/RouteError';
-import { HeadPage } from './pages/head/HeadPage';
-import { ReportsPage } from './pages/reports/ReportsPage';
 import { PasswordScreen } from './screens/account/PasswordScreen';
-import { AdminScreen } from './screens/admin/AdminScreen';
 import { BoardScreen } from './screens/board/BoardScreen';
 import { CaseScreen } from './screens/case/CaseScreen';
 import { InboxScreen } from './screens/inbox/InboxScreen';
@@ -32,9 +30,15 @@ export const router = createBrowserRouter([
           { path: '/board', Component: BoardScreen },
           { path: '/cases/:caseId', Component: CaseScreen },
           { path: '/inbox', Component: InboxScreen },
-          { path: '/admin/*', Component: AdminScreen },
-          { path: '/reports', Component: ReportsPage },
-          { path: '/head', Component: HeadPage },
+          {
+            path: '/admin/*',
+            lazy: async () => ({ Component: (await import('./screens/admin/AdminScreen')).AdminScreen }),
+          },
+          {
+            path: '/reports',
+            lazy: async () => ({ Component: (await import('./pages/reports/ReportsPage')).ReportsPage }),
+          },
+          { path: '/head', lazy: async () => ({ Component: (await import('./pages/head/HeadPage')).HeadPage }) },
           { path: '/account/password', Component: PasswordScreen },
           { path: '*', Component: NotFound },
         ],
