@@ -47,11 +47,12 @@ describe('otklik replay: the examples of issue 10', () => {
         stoppedAt: t('09:20'),
         breachedAt: null,
       },
-      // p.12–13: prepared within 6 h W of detection: 09–13 (4) + 14–16 (2) → 16:00; stopped when sent at 15:30.
+      // p.12–13: prepared within 6 h W of detection: 09–13 (4) + 14–16 (2) → 16:00; the composer's duty starts at
+      // their receipt, the routing at 09:20 ("Clocks exactly"), and stops when the draft is sent at 15:30.
       {
         clock: 'draft',
         holder: 'health',
-        startedAt: t('09:00'),
+        startedAt: t('09:20'),
         dueAt: t('16:00'),
         stoppedAt: t('15:30'),
         breachedAt: null,
@@ -327,7 +328,7 @@ describe('otklik replay: the examples of issue 10', () => {
     expect(r.lines).toContainEqual({
       clock: 'draft',
       holder: 'roads',
-      startedAt: t('09:00'),
+      startedAt: t('09:20'),
       dueAt: t('12:00'),
       stoppedAt: null,
       breachedAt: t('12:30'),
