@@ -47,11 +47,12 @@ describe('otklik replay: the examples of issue 10', () => {
         stoppedAt: t('09:20'),
         breachedAt: null,
       },
-      // p.12–13: prepared within 6 h W of detection: 09–13 (4) + 14–16 (2) → 16:00; stopped when sent at 15:30.
+      // p.12–13: prepared within 6 h W of detection: 09–13 (4) + 14–16 (2) → 16:00; the composer's duty starts at
+      // their receipt, the routing at 09:20 ("Clocks exactly"), and stops when the draft is sent at 15:30.
       {
         clock: 'draft',
         holder: 'health',
-        startedAt: t('09:00'),
+        startedAt: t('09:20'),
         dueAt: t('16:00'),
         stoppedAt: t('15:30'),
         breachedAt: null,
@@ -309,6 +310,65 @@ describe('otklik replay: the examples of issue 10', () => {
     ]);
   });
 
+  it('krasnoufimsk: routed after the draft’s limit — the draft starts at routing, breached then, the curator’s', async () => {
+    const t = (hhmm: string) => `2026-11-24T${hhmm}:00+05:00`;
+    const r = await replay(
+      'krasnoufimsk-2021',
+      scenario(
+        { departments: ['health'] },
+        { at: t('09:00'), by: 'operator', do: 'register', category: 'ordinary' },
+        { at: t('09:10'), by: 'curator', do: 'triage', topic: 'Здравоохранение', place: 'Красноуфимск' },
+        { at: t('16:30'), by: 'curator', do: 'route', departments: ['health'] },
+        { at: t('16:50'), by: 'health', do: 'draft', kind: 'answer' },
+        { at: t('17:00'), by: 'curator', do: 'approve' },
+        { at: t('17:10'), by: 'curator', do: 'publish' },
+      ),
+    );
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([
+      // p.10: 30 min W from 09:00 → 09:30, breached then; the curator routes at 16:30.
+      {
+        clock: 'triage',
+        holder: 'curator',
+        startedAt: t('09:00'),
+        dueAt: t('09:30'),
+        stoppedAt: t('16:30'),
+        breachedAt: t('09:30'),
+      },
+      // p.12: 6 h W from detection: 09–13 (4) + 14–16 (2) → 16:00. The clock starts at the routing (16:30), already
+      // past its limit: breached at 16:30 (never before it existed), against the curator who had the case.
+      {
+        clock: 'draft',
+        holder: 'curator',
+        startedAt: t('16:30'),
+        dueAt: t('16:00'),
+        stoppedAt: t('16:50'),
+        breachedAt: t('16:30'),
+      },
+      // p.14: 30 min W from 16:50 → 17:20; p.16: 30 min W from 17:00 → 17:30.
+      {
+        clock: 'approve',
+        holder: 'curator',
+        startedAt: t('16:50'),
+        dueAt: t('17:20'),
+        stoppedAt: t('17:00'),
+        breachedAt: null,
+      },
+      {
+        clock: 'publish',
+        holder: 'curator',
+        startedAt: t('17:00'),
+        dueAt: t('17:30'),
+        stoppedAt: t('17:10'),
+        breachedAt: null,
+      },
+      { breach: 'triage', at: t('09:30'), holder: 'curator', notify: 'supervisor:curator' },
+      { breach: 'draft', at: t('16:30'), holder: 'curator', notify: 'supervisor:curator' },
+      // curator 09:00–13:00 (240) + 14:00–16:30 (150) + 16:50–17:10 (20) = 410; health 16:30–16:50 (20).
+      { holders: { curator: 410, health: 20 } },
+    ]);
+  });
+
   it('krasnoufimsk: a re-categorisation that puts the draft in the past is a breach from that moment', async () => {
     const t = (hhmm: string) => `2026-11-24T${hhmm}:00+05:00`;
     const r = await replay(
@@ -327,7 +387,7 @@ describe('otklik replay: the examples of issue 10', () => {
     expect(r.lines).toContainEqual({
       clock: 'draft',
       holder: 'roads',
-      startedAt: t('09:00'),
+      startedAt: t('09:20'),
       dueAt: t('12:00'),
       stoppedAt: null,
       breachedAt: t('12:30'),

@@ -50,6 +50,13 @@ describe('countdownState', () => {
     expect(s.remainingMinutes).toBe(-60);
   });
 
+  it('is still on time at the due instant itself and breached a millisecond later (the domain’s boundary)', () => {
+    const due = msk('2026-11-25T16:00:00');
+    expect(countdownState(cal, due, due, msk('2026-11-25T15:00:00')).status).toBe('at-risk');
+    expect(countdownState(cal, due, due).status).toBe('on-track');
+    expect(countdownState(cal, due, due + 1).status).toBe('breached');
+  });
+
   it('does not depend on the browser time zone: the same instants give the same answer in UTC terms', () => {
     const s = countdownState(cal, Date.parse('2026-11-25T13:00:00Z'), Date.parse('2026-11-25T09:00:00Z'));
     // 12:00 → 16:00 Moscow time again.

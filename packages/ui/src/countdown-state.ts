@@ -1,8 +1,8 @@
 // What a countdown shows at a given server instant, computed in the browser with the shared calendar engine: the same
 // working-time arithmetic the server records breaches with, so the wall and the scheduler never disagree.
-import type { Instant, WorkingCalendar } from '@otklik/domain';
+import { type ClockStatus, clockStatus, type Instant, type WorkingCalendar } from '@otklik/domain';
 
-export type ClockStatus = 'on-track' | 'at-risk' | 'breached';
+export type { ClockStatus };
 
 export interface CountdownState {
   /** Working minutes from now to the deadline (negative once breached), fractional. */
@@ -22,7 +22,8 @@ export function countdownState(
   atRiskAt?: Instant | null,
 ): CountdownState {
   const remainingMinutes = calendar.workingMinutesBetween(now, dueAt);
-  const status: ClockStatus = now >= dueAt ? 'breached' : atRiskAt != null && now >= atRiskAt ? 'at-risk' : 'on-track';
+  // The domain's one boundary: due at 16:00 is still on time at 16:00:00.000.
+  const status = clockStatus({ dueAt, atRiskAt: atRiskAt ?? null }, now);
   const paused = !calendar.isWorkingTime(now);
   return { remainingMinutes, status, paused, resumesAt: paused ? calendar.nextWorkingMoment(now) : null };
 }

@@ -108,6 +108,37 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     await second.close();
   });
 
+  it('a late delivery pass decides each event from the state before it, not from the case as it is now', async () => {
+    const deps = createDeps({ database: getDb(), now: () => at });
+    const org = await createOrgFixture(deps);
+    // Routed to roads while no delivery ran; then, still before any delivery, the curator moves the case to housing.
+    const a = await routedCase(deps, org, org.people.roadsExecutor.id, org.departments.roads);
+    const curator = (await loadCurrentUser(deps.db, org.people.curator.id, at))!.actor;
+    await executeCaseCommand(deps, {
+      organisationId: org.organisationId,
+      actor: curator,
+      caseId: a.caseId,
+      now: at,
+      command: {
+        type: 'move',
+        assignments: [{ departmentId: org.departments.housing, executorId: org.people.housingExecutor.id }],
+        reason: 'вопрос ЖКХ',
+      },
+    });
+    expect(await storedFor(deps, a.caseId)).toEqual([]);
+    const delivery = createDelivery({ deps, live: recorder(), mail: null, sweepMs: false });
+    await delivery.idle();
+    // The routing concerned the roads executor (the case as it was then), the move the housing executor: the
+    // case's current state (with housing) would have sent both to housing and none to roads.
+    expect((await storedFor(deps, a.caseId)).sort((x, y) => x.personId.localeCompare(y.personId))).toEqual(
+      [
+        { personId: org.people.roadsExecutor.id, kind: 'assigned' },
+        { personId: org.people.housingExecutor.id, kind: 'assigned' },
+      ].sort((x, y) => x.personId.localeCompare(y.personId)),
+    );
+    await delivery.close();
+  });
+
   it('two deliveries racing on one database notify each event once', async () => {
     const deps = createDeps({ database: getDb(), now: () => at });
     const org = await createOrgFixture(deps);

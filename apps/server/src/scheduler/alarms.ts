@@ -1,6 +1,6 @@
 // The next instant a case needs the scheduler: the earliest unrecorded at-risk or breach moment of its open clocks,
 // kept in clock_alarms. Refreshed after every committed change and rebuilt in full when a node starts leading.
-import { type CaseState, computeClocks, type DomainContext } from '@otklik/domain';
+import { type CaseState, computeClocks, type DomainContext, firstBreachedInstant } from '@otklik/domain';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { loadOrganisationRules } from '../cases/domain-context';
 import type { DbOrTx } from '../db/connect';
@@ -16,9 +16,9 @@ export function pendingActions(state: CaseState, ctx: DomainContext, now: number
     const record = state.clocks.find((r) => r.id === clock.id);
     if (!record || record.breachedAt !== null) continue;
     if (record.atRiskAt === null) actions.push({ kind: 'at-risk', clockId: clock.id, at: clock.atRiskAt });
-    // The domain's breach is "now > breachAt": the first millisecond after the due instant (or after the
-    // re-categorisation that moved the deadline into the past, never earlier).
-    actions.push({ kind: 'breached', clockId: clock.id, at: clock.breachAt + 1 });
+    // The domain's first breached instant after the due instant (or after the re-categorisation that moved the
+    // deadline into the past, never earlier).
+    actions.push({ kind: 'breached', clockId: clock.id, at: firstBreachedInstant(clock.breachAt) });
   }
   return actions.sort((a, b) => a.at - b.at || (a.kind === 'at-risk' ? -1 : 1));
 }

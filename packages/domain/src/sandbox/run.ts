@@ -5,6 +5,7 @@ import type { Instant, WorkingCalendar } from '../calendar/types';
 import type { Profile, StepId } from '../profiles/schema';
 import { computeClocks } from '../sla/clocks';
 import { caseHistory } from '../sla/history';
+import { firstBreachedInstant, isPastDue } from '../sla/status';
 import { allowedCommands } from '../workflow/allowed';
 import type { CaseCommandInput } from '../workflow/commands';
 import { decide } from '../workflow/decide';
@@ -124,10 +125,12 @@ export class Sandbox {
   private advance(to: Instant): void {
     for (let guard = 0; guard < 1000; guard++) {
       const due = computeClocks(this.state, this.profile, this.calendar, to)
-        .active.filter((c) => c.breachAt < to && this.state.clocks.some((r) => r.id === c.id && r.breachedAt === null))
+        .active.filter(
+          (c) => isPastDue(c.breachAt, to) && this.state.clocks.some((r) => r.id === c.id && r.breachedAt === null),
+        )
         .sort((a, b) => a.breachAt - b.breachAt)[0];
       if (!due) return;
-      const now = due.breachAt + 1;
+      const now = firstBreachedInstant(due.breachAt);
       const r = decide(this.state, { type: 'record-clock-breached', clockId: due.id }, SYSTEM, now, this.ctx);
       if (!r.ok) return;
       this.record(r.events);

@@ -8,7 +8,8 @@ import type { CaseState, ClockRecord } from '../workflow/types';
 import type { DeadlineInputs } from './deadline';
 import { deadlineOf } from './deadline';
 import { describeRule, resolveRule } from './rules';
-import type { CaseClocks, Clock, ClockStatus, StepDeadline } from './types';
+import { clockStatus } from './status';
+import type { CaseClocks, Clock, StepDeadline } from './types';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -116,11 +117,6 @@ export function deadlineOfRecord(
   return deadlineOf(profile, calendar, limit, inputsFor(state, record, shortened));
 }
 
-function statusOf(record: ClockRecord, now: Instant, breachAt: Instant, atRiskAt: Instant): ClockStatus {
-  if (record.breachedAt !== null || now > breachAt) return 'breached';
-  return now >= atRiskAt ? 'at-risk' : 'on-track';
-}
-
 /** A record's computed clock, or undefined when the profile sets no limit for its step (then a case-wide clock or
  *  no limit at all bounds it), or when it is paused (a department total while the curator has the case). */
 export function clockOf(
@@ -153,7 +149,7 @@ export function clockOf(
     startedAt: record.startedAt,
     dueAt: d.at,
     confirmed: d.confirmed,
-    status: statusOf(record, now, breachAt, Math.max(start, atRiskAt)),
+    status: clockStatus({ dueAt: breachAt, atRiskAt: Math.max(start, atRiskAt), breachedAt: record.breachedAt }, now),
     remainingWorkingMinutes: remaining,
     totalWorkingMinutes: total,
     atRiskAt: Math.max(start, atRiskAt),

@@ -10,4 +10,5 @@ export {
   holderShares,
 } from './history';
 export { describeRule, HOLDER_WORDS, profileSteps, resolveRule, sameTopicName } from './rules';
+export { type ClockInstants, type ClockStatus, clockStatus, firstBreachedInstant, isPastDue } from './status';
 export type * from './types';

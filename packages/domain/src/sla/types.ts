@@ -4,7 +4,7 @@ import type { Instant, WorkingCalendar } from '../calendar/types';
 import type { CategoryChoice, HolderKind, Profile, StepId } from '../profiles/schema';
 import type { CaseState, DomainError, Responsible } from '../workflow/types';
 
-export type ClockStatus = 'on-track' | 'at-risk' | 'breached';
+import type { ClockStatus } from './status';
 
 export interface Clock {
   /** Same id as the ClockRecord in the state (the scheduler records at-risk/breach events against it). */

@@ -6,6 +6,7 @@ import type { Instant } from '../calendar/types';
 import { pinModel } from '../profiles/pin';
 import { clockOf, computeClocks } from '../sla/clocks';
 import { deadlineOf } from '../sla/deadline';
+import { isPastDue } from '../sla/status';
 import type { CaseCommand, CommandOf } from './commands';
 import { zCaseCommand } from './commands';
 import type { CaseEvent, Classification } from './events';
@@ -177,7 +178,7 @@ export function decideClockRecord(
   };
   if (!record || !clock) return nothing;
   if (c.type === 'record-clock-breached') {
-    return clock.status === 'breached' && record.breachedAt === null && now > clock.breachAt
+    return clock.status === 'breached' && record.breachedAt === null && isPastDue(clock.breachAt, now)
       ? [
           {
             type: 'clock-breached',
@@ -210,7 +211,8 @@ function decideReturn(env: Env, c: CommandOf<'return'>): Decision {
     topic: s.topic,
     topicListed: s.topicListed,
   });
-  const late = window !== undefined && now > window.at ? { dueAt: window.at, receivedAt: a.receivedAt } : undefined;
+  const late =
+    window !== undefined && isPastDue(window.at, now) ? { dueAt: window.at, receivedAt: a.receivedAt } : undefined;
   return [
     { type: 'case-returned', ...base, departmentId: c.departmentId, reason: c.reason, ...(late ? { late } : {}) },
   ];
@@ -538,7 +540,7 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
  *  case between it and now (any change would have recorded the breach). */
 function pendingBreaches(s: CaseState, ctx: DomainContext, now: Instant): CaseEvent[] {
   return computeClocks(s, ctx.profile, ctx.calendar, now)
-    .active.filter((c) => now > c.breachAt && s.clocks.some((r) => r.id === c.id && r.breachedAt === null))
+    .active.filter((c) => isPastDue(c.breachAt, now) && s.clocks.some((r) => r.id === c.id && r.breachedAt === null))
     .map((c) => ({
       type: 'clock-breached',
       at: now,
@@ -558,7 +560,7 @@ function breachesCausedBy(before: CaseState, after: CaseState, ctx: DomainContex
   for (const record of after.clocks) {
     if (record.closedAt !== null || record.breachedAt !== null) continue;
     const clock = clockOf(after, record, ctx.profile, ctx.calendar, now);
-    if (!clock || clock.dueAt >= now) continue;
+    if (!clock || !isPastDue(clock.dueAt, now)) continue;
     const old = before.clocks.find((r) => r.id === record.id);
     const oldClock = old && clockOf(before, old, ctx.profile, ctx.calendar, now);
     if (oldClock && oldClock.dueAt === clock.dueAt) continue;

@@ -64,6 +64,35 @@ describe('1. krasnoufimsk R6: p.12–13 bound the draft, not publication', () =>
     );
     expect(shares).toEqual({ curator: 70, 'dept-a': 310 });
   });
+  it('the draft is the composer’s duty from routing (their receipt), with the p.12 limit counted from detection', () => {
+    const c = new CaseRun('krasnoufimsk-2021');
+    c.do(register(), A.operator, d('09:00'));
+    c.do(cls('ordinary'), A.curator, d('09:10'));
+    // Before routing the curator holds the triage clock (p.10: 30 min W from reading → 09:30) and no draft runs.
+    expect(c.dues(d('09:15'))).toEqual({ triage: d('09:30') });
+    c.do(single('a'), A.curator, d('09:20'));
+    const draftClock = c.state.clocks.find((r) => r.step === 'draft');
+    expect(draftClock?.startedAt).toBe(ms(d('09:20')));
+    // 6 h W from detection 09:00: 09–13 (4) + 14–16 (2) → 16:00, held by the health executor.
+    expect(c.dues(d('09:20'))).toEqual({ draft: d('16:00') });
+    expect(c.holders(d('09:20'))).toEqual({ draft: ['exec-a'] });
+  });
+  it('a routing after the draft’s limit: the draft is breached when it starts, against the curator who held the case', () => {
+    const c = new CaseRun('krasnoufimsk-2021');
+    c.do(register(), A.operator, d('09:00'));
+    c.do(cls('ordinary'), A.curator, d('09:10'));
+    // Routed at 16:30: triage (due 09:30) is breached; the draft, due 16:00 (09–13 (4) + 14–16 (2) from detection),
+    // starts at 16:30 already past: breached at 16:30, never at 16:00 before it existed; the case was the curator's.
+    const events = c.do(single('a'), A.curator, d('16:30'));
+    expect(events.map((e) => e.type)).toEqual(['clock-breached', 'case-routed', 'clock-breached']);
+    expect(events[2]).toMatchObject({
+      dueAt: ms(d('16:00')),
+      breachAt: ms(d('16:30')),
+      holders: [{ role: 'curator' }],
+    });
+    const draftClock = c.state.clocks.find((r) => r.step === 'draft');
+    expect([draftClock?.startedAt, draftClock?.breachAt]).toEqual([ms(d('16:30')), ms(d('16:30'))]);
+  });
 });
 
 describe('2. slavgorod p.5: the executor’s 24 hours end with the draft; the summary shows answers on time', () => {
@@ -340,12 +369,11 @@ describe('9. krasnoufimsk p.8.3: high importance is a flag on ordinary or fast-t
     c.do(register(), A.operator, d('10:00'));
     c.do(cls('fast-track', { high: true }), A.curator, d('10:05'));
     expect([c.state.category, c.state.high]).toEqual(['fast-track', true]);
-    // Draft 3 h W from 10:00 → 13:00 (p.12); fast-track 8 calendar days from Tue Nov 24 → Wed Dec 2 18:00 (p.8).
-    expect(c.dues(d('10:05'))).toEqual({
-      triage: d('10:30'),
-      draft: d('13:00'),
-      'fast-track': '2026-12-02T18:00:00+05:00',
-    });
+    // Fast-track 8 calendar days from Tue Nov 24: Nov 25 … Dec 2 (a Wednesday) → Wed Dec 2 18:00 (p.8).
+    expect(c.dues(d('10:05'))).toEqual({ triage: d('10:30'), 'fast-track': '2026-12-02T18:00:00+05:00' });
+    c.do(single('a'), A.curator, d('10:15'));
+    // Draft from the receipt at 10:15, due 3 h W from detection 10:00 → 10–13 → 13:00 (p.12).
+    expect(c.dues(d('10:15'))).toEqual({ draft: d('13:00'), 'fast-track': '2026-12-02T18:00:00+05:00' });
   });
   it('konyshevsky has no fast-track category: it is refused, not silently demanding evidence', () => {
     const d = at('+03:00');

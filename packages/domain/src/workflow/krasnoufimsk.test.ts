@@ -17,13 +17,15 @@ describe('krasnoufimsk-2021: high importance, parallel executors, the curator co
   it('walks the case and every clock', () => {
     const c = new CaseRun(P);
     c.do(register(), A.operator, d('10:00'));
-    // triage 30 min W from reading (p.10) → 10:30; the answer is prepared (the draft sent) within 6 h W of detection
-    // (p.12–13): 10–13 (3) + 14–17 (3) → 17:00. No case-wide limit of its own.
-    expect(c.dues(d('10:00'))).toEqual({ triage: d('10:30'), draft: d('17:00') });
+    // triage 30 min W from reading (p.10) → 10:30. No case-wide limit of its own, and no draft clock yet: the draft
+    // is the composer's duty from routing ("Clocks exactly").
+    expect(c.dues(d('10:00'))).toEqual({ triage: d('10:30') });
     c.do(triage('high'), A.curator, d('10:10'));
-    // high importance: 3 h W (p.12) → 10–13 → 13:00.
-    expect(c.dues(d('10:10'))).toEqual({ triage: d('10:30'), draft: d('13:00') });
+    expect(c.dues(d('10:10'))).toEqual({ triage: d('10:30') });
     c.do(parallel, A.curator, d('10:20'));
+    // The draft starts at routing (10:20) but keeps the p.12 limit counted from detection: high importance 3 h W
+    // from 10:00 → 10–13 → 13:00 (6 h W ordinary would be 10–13 + 14–17 → 17:00).
+    expect(c.state.clocks.find((r) => r.step === 'draft')?.startedAt).toBe(Date.parse(d('10:20')));
     // Both executors receive at 10:20: 2 h W each (p.17) → 12:20. The draft is held by whoever has the case: both.
     expect(c.dues(d('10:20'))).toEqual({
       'contribution:dept-a': d('12:20'),
@@ -61,14 +63,18 @@ describe('krasnoufimsk-2021: fast-track', () => {
     const c = new CaseRun(P);
     c.do(register(), A.operator, d('10:00', '25'));
     c.do(triage('fast-track'), A.curator, d('10:05', '25'));
-    // draft 6 h W: Wed 10–13 (3) + 14–17 (3) → 17:00; fast-track 8 calendar days from Wed Nov 25: Nov 26 … Dec 3
-    // (a Thursday, a working day) → Dec 3 18:00.
+    // fast-track 8 calendar days from Wed Nov 25: Nov 26 … Dec 3 (a Thursday, a working day) → Dec 3 18:00. No
+    // draft clock before routing.
     expect(c.dues(d('10:05', '25'))).toEqual({
       triage: d('10:30', '25'),
-      draft: d('17:00', '25'),
       'fast-track': '2026-12-03T18:00:00+05:00',
     });
     c.do(single('a'), A.curator, d('10:20', '25'));
+    // draft from the executor's receipt at 10:20, due 6 h W from detection: Wed 10–13 (3) + 14–17 (3) → 17:00.
+    expect(c.dues(d('10:20', '25'))).toEqual({
+      draft: d('17:00', '25'),
+      'fast-track': '2026-12-03T18:00:00+05:00',
+    });
     const noEvidence = c.fail(draft('answer'), A.execA, d('11:00', '25'));
     expect(noEvidence).toMatchObject({ code: 'invalid-input', details: { path: 'evidence' } });
     const empty = c.fail(
@@ -112,13 +118,18 @@ describe('krasnoufimsk-2021: return → reroute, rejection', () => {
     c.do(triage(), A.curator, d('16:10'));
     c.do(single('a'), A.curator, d('16:20'));
     c.do({ type: 'return', departmentId: 'dept-a', reason: 'Вопрос ЖКХ, не наш' }, A.execA, d('16:40'));
-    // reroute 30 min W from 16:40 → 17:10; draft 6 h W from detection 16:00: 16–18 (2) + Wed 9–13 (4) → Wed 13:00.
-    expect(c.dues(d('16:40'))).toEqual({ reroute: d('17:10'), draft: d('13:00', '25') });
+    // reroute 30 min W from 16:40 → 17:10. a's draft clock ended with its return: nobody composes until the reroute.
+    expect(c.dues(d('16:40'))).toEqual({ reroute: d('17:10') });
     c.do({ ...single('b'), type: 'reroute' }, A.curator, d('17:30'));
     const reroute = c.state.clocks.find((r) => r.step === 'reroute');
     // Rerouted late (17:30 > 17:10) → the breach was recorded before the clock closed.
     expect(reroute?.breachedAt).toBe(Date.parse(d('17:30')));
+    // b's draft from its receipt at 17:30, due 6 h W from detection 16:00: 16–18 (2) + Wed 9–13 (4) → Wed 13:00.
     expect(c.dues(d('17:30'))).toEqual({ draft: d('13:00', '25') });
+    expect(c.state.clocks.filter((r) => r.step === 'draft').map((r) => [r.startedAt, r.closedAs])).toEqual([
+      [Date.parse(d('16:20')), 'cancelled'],
+      [Date.parse(d('17:30')), null],
+    ]);
   });
   it('rejects sequential chains (p.17 is parallel) and insulting messages (p.21)', () => {
     const c = new CaseRun(P);

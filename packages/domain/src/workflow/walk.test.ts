@@ -78,8 +78,9 @@ const WALKS: Walk[] = [
     ground: 'obscene',
     publisher: 'curator',
     // The answer is prepared (the draft sent) 6 h W from 10:00: 10–13 (3) + 14–17 (3) → Mon 17:00 (p.12–13); no
-    // case-wide limit of its own.
-    afterReturn: { reroute: '10:50', draft: '17:00' },
+    // case-wide limit of its own. The draft is the composer's duty from their receipt ("Clocks exactly"): a's ended
+    // with its return, and nobody composes until the curator reroutes (reroute 30 min W from 10:20 → 10:50, p.10).
+    afterReturn: { reroute: '10:50' },
     afterReroute: { draft: '17:00' },
     afterDraft: { approve: '11:30' },
     afterRevision: { revise: '11:40' }, // 30 min (p.15)

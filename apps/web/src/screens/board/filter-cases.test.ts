@@ -87,11 +87,13 @@ describe('filterAndSort', () => {
 });
 
 describe('urgency', () => {
-  it('is on track before the at-risk instant, at risk after it, breached at the deadline', () => {
+  it('is on track before the at-risk instant, at risk from it, breached only after the deadline', () => {
     const r = row('x', { stepClock: clock(1000, 750) });
     expect(urgencyOf(r, 700)).toBe('on-track');
     expect(urgencyOf(r, 750)).toBe('at-risk');
-    expect(urgencyOf(r, 1000)).toBe('breached');
+    // The domain's boundary: the due instant itself is still on time.
+    expect(urgencyOf(r, 1000)).toBe('at-risk');
+    expect(urgencyOf(r, 1001)).toBe('breached');
     expect(countByUrgency([r, r], 800)).toEqual({ 'on-track': 0, 'at-risk': 2, breached: 0 });
   });
 });

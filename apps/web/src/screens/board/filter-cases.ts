@@ -1,4 +1,5 @@
 // The board's query, kept in the URL: filters, search and the nearest-deadline order, as pure functions over rows.
+import { type ClockStatus, clockStatus } from '@otklik/domain';
 import type { BoardCase } from '../../api/types';
 
 export interface BoardFilters {
@@ -60,16 +61,14 @@ export function filterAndSort(rows: Iterable<BoardCase>, f: BoardFilters): Board
   return out.sort((a, b) => urgentDueAt(a) - urgentDueAt(b) || a.detectedAt - b.detectedAt);
 }
 
-export type Urgency = 'on-track' | 'at-risk' | 'breached';
+/** The domain's clock status: one boundary for the board, the countdowns and the scheduler. */
+export type Urgency = ClockStatus;
 
 /** Urgency at `now` from the clock's own instants: no calendar arithmetic, so counting 10,000 rows is cheap. */
 export function urgencyOf(c: BoardCase, now: number): Urgency {
   const clock = c.stepClock;
   const due = urgentDueAt(c);
-  if (now >= due) return 'breached';
-  const atRisk = clock?.atRiskAt ?? c.overallAtRiskAt;
-  if (atRisk != null && now >= atRisk) return 'at-risk';
-  return 'on-track';
+  return clockStatus({ dueAt: due, atRiskAt: clock?.atRiskAt ?? c.overallAtRiskAt ?? null }, now);
 }
 
 export function countByUrgency(rows: readonly BoardCase[], now: number): Record<Urgency, number> {
