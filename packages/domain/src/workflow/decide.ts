@@ -12,6 +12,7 @@ import type { CaseEvent, Classification } from './events';
 import { evolve } from './evolve';
 import { clockHolders } from './holders';
 import { actsFor, check, forbidden } from './permissions';
+import { networkHosts, publicationUrlProblem } from './publication-url';
 import { composerOf, nextToForward } from './state';
 import type { Actor, CaseState, DecideResult, DomainContext, DomainError } from './types';
 
@@ -288,6 +289,15 @@ function decidePublish(env: Env, c: CommandOf<'publish'> | CommandOf<'publish-in
   // idrinsky 3.4: a private message is answered privately, never by a post on the body's own account.
   if (s.message?.visibility === 'private' && c.where.kind === 'own-account') {
     return invalid('where', 'На личное сообщение отвечают лично / a private message gets a private reply');
+  }
+  // REGULATIONS 8: the answer goes out in the message's own network, so its link is an address of that network.
+  const network = s.message?.network ?? null;
+  if (c.where.url && network && publicationUrlProblem(c.where.url, network) === 'other-network') {
+    const hosts = networkHosts(network).join(', ');
+    return invalid(
+      'where.url',
+      `Ссылка должна вести в ту же сеть, что и сообщение (${hosts}) / the link must be in the message's own network (${hosts})`,
+    );
   }
   // Where the profile sets no approval step (idrinsky 3.2: the operator checks, then returns or publishes), publishing
   // a draft under review approves it in the same act.

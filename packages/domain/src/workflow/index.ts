@@ -18,6 +18,7 @@ export {
   supervisorOf,
 } from './notices';
 export { COMMAND_ROLES } from './permissions';
+export { networkHosts, type PublicationUrlProblem, parseHttpUrl, publicationUrlProblem } from './publication-url';
 export {
   CURATOR,
   composerOf,

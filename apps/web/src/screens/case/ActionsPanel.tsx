@@ -38,12 +38,16 @@ export function ActionsPanel(props: {
     (c) => !SYSTEM_ONLY.includes(c) && (c !== 'request-publication' || props.channelConnected === true),
   );
   const [open, setOpen] = useState<CommandType | null>(allowed.length === 1 ? allowed[0]! : null);
-  const [done, setDone] = useState<string | null>(null);
+  // What this user just did, shown until the case moves on: `version` is the case version their command produced
+  // (null for a publication through a channel, shown until the status changes).
+  const [done, setDone] = useState<{ label: string; version: number | null; status: string } | null>(null);
+  const doneIsCurrent =
+    done !== null && (done.version !== null ? detail.version <= done.version : detail.state.status === done.status);
   // The version the open form is based on: a change by someone else meanwhile makes the server answer CONFLICT,
   // which is shown with the user's input kept, instead of silently acting on a state they have not seen.
   const [baseVersion, setBaseVersion] = useState(detail.version);
-  const runner = useCommand(detail.id, baseVersion, () => {
-    if (open) setDone(t.commands[open]);
+  const runner = useCommand(detail.id, baseVersion, (version) => {
+    if (open) setDone({ label: t.commands[open], version, status: detail.state.status });
     setOpen(null);
     props.onDone();
   });
@@ -104,7 +108,7 @@ export function ActionsPanel(props: {
           <ChannelPublishForm
             detail={detail}
             onDone={() => {
-              setDone(t.commands['request-publication']);
+              setDone({ label: t.commands['request-publication'], version: null, status: detail.state.status });
               setOpen(null);
               props.onDone();
             }}
@@ -118,9 +122,9 @@ export function ActionsPanel(props: {
   return (
     <section className="panel actions-panel" aria-labelledby="actions-title">
       <h2 id="actions-title">{t.caseView.actions}</h2>
-      {done && (
+      {done && doneIsCurrent && (
         <p className="success-message" role="status">
-          {t.caseView.done}: {done}
+          {t.caseView.done}: {done.label}
         </p>
       )}
       {allowed.length === 0 ? (
