@@ -3,6 +3,7 @@
 export { allowedCommands } from './allowed';
 export * from './channel';
 export * from './commands';
+export { changedForCommand, partOfCommand } from './concurrency';
 export { decide } from './decide';
 export type * from './events';
 export { evolve, replay } from './evolve';
