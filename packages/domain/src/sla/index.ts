@@ -10,4 +10,5 @@ export {
   holderShares,
 } from './history';
 export { describeRule, HOLDER_WORDS, profileSteps, resolveRule, sameTopicName } from './rules';
+export { type Turn, type TurnClock, turnOf } from './turn';
 export type * from './types';
