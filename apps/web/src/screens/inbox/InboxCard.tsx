@@ -10,13 +10,20 @@ import { useClock } from '../../stores/clock';
 import { useDirectory } from '../../stores/directory';
 import { useSession } from '../../stores/session';
 
-/** Who the case waits for: the curators, the operators, or the executors (department) holding the clock. */
-function holdersText(clock: ClockView, t: Catalogue): string {
+/** Who the case waits for: the curators, the operators, or the executors (department) holding the clock. Names come
+ *  from the directory at render time (it may arrive after the inbox). */
+function holdersText(
+  clock: ClockView,
+  t: Catalogue,
+  personName: (id: string | null) => string | null,
+  departmentName: (id: string | null) => string | null,
+): string {
   const names = clock.holders.map((h) => {
     if (h.role === 'curator') return t.executorDesk.curators;
     if (h.role === 'operator') return t.executorDesk.operators;
-    const who = shortName(h.personName) ?? '—';
-    return h.departmentName ? `${who} (${h.departmentName})` : who;
+    const who = shortName(personName(h.personId) ?? h.personName) ?? '—';
+    const department = departmentName(h.departmentId) ?? h.departmentName;
+    return department ? `${who} (${department})` : who;
   });
   return [...new Set(names)].join(', ');
 }
@@ -27,6 +34,7 @@ export function InboxCard(props: { readonly task: InboxTask }) {
   const offsetMs = useClock((s) => s.offsetMs);
   const calendar = useDirectory((s) => s.calendars.get(row.organisationId));
   const people = useDirectory((s) => s.people);
+  const departments = useDirectory((s) => s.departments);
   const user = useSession((s) => s.user);
   // The server already names the substitute as responsible while the person is away (absentPersonId says who).
   const absent = row.absentPersonId ?? row.responsiblePersonId;
@@ -45,7 +53,14 @@ export function InboxCard(props: { readonly task: InboxTask }) {
       </div>
       {!mine && clock && clock.holders.length > 0 && (
         <p className="inbox-waiting-for" data-testid="waiting-for">
-          {fill(t.executorDesk.heldBy, { who: holdersText(clock, t) })}
+          {fill(t.executorDesk.heldBy, {
+            who: holdersText(
+              clock,
+              t,
+              (id) => people.find((p) => p.id === id)?.fullName ?? null,
+              (id) => departments.find((d) => d.id === id)?.name ?? null,
+            ),
+          })}
         </p>
       )}
       <p className="inbox-excerpt">{row.excerpt}</p>

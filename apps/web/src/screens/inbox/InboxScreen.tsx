@@ -8,12 +8,14 @@ import { Empty, Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
 import { useCases } from '../../stores/cases';
+import { useDirectory } from '../../stores/directory';
 import { useSession } from '../../stores/session';
 import { InboxCard } from './InboxCard';
 
 export function InboxScreen() {
   const t = useT();
   const user = useSession((s) => s.user);
+  const directory = useDirectory((s) => s.departments);
   const touched = useCases((s) => s.touched);
   const state = useAsync(() => loadInbox(user), [user]);
   const { reload } = state;
@@ -36,7 +38,15 @@ export function InboxScreen() {
       {state.error != null && <ErrorMessage error={state.error} onRetry={reload} />}
       {departments.length > 0 && (
         <p className="muted inbox-departments" data-testid="department-open">
-          {departments.map((d) => fill(t.executorDesk.departmentOpen, { name: d.name, count: d.open })).join(' · ')}
+          {departments
+            .map((d) =>
+              fill(t.executorDesk.departmentOpen, {
+                // The directory may arrive after the inbox: its name is looked up when drawn.
+                name: directory.find((x) => x.id === d.id)?.name ?? d.name,
+                count: d.open,
+              }),
+            )
+            .join(' · ')}
         </p>
       )}
       <TaskList title={t.executorDesk.yourTurn} empty={t.executorDesk.yourTurnEmpty} tasks={yourTurn} id="your-turn" />
