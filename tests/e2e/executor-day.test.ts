@@ -253,4 +253,20 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     await expect.poll(() => phone.getByTestId('publication').count(), POLL).toBe(1);
     await screenshot(phone, 'executor-published-390', true);
   });
+
+  it('issue 16 item 3: the action panel offers what the domain grants, reassigning to a substitute included', async () => {
+    const caseId = await registerCase(operator, { text: 'В доме 2 по Зелёной протекает крыша над квартирой 9.' });
+    await triageAndRoute(curator, caseId, triaged, people.zhkh!);
+    const substitute = (await findPeople(curator, ['zhkh2'])).zhkh2!;
+    const page = (await signedInPage(browser, server.url, 'curator')).page;
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await openAction(page, 'Передать замещающему');
+    const form = page.getByRole('form', { name: 'Передать замещающему' });
+    await form.getByLabel('Замещающий').selectOption({ label: substitute.person.fullName });
+    await form.getByLabel('Причина').selectOption({ label: 'болезнь' });
+    await submit(page);
+    await expect
+      .poll(() => page.getByTestId('chain-link').first().textContent(), POLL)
+      .toContain(substitute.person.fullName);
+  });
 });

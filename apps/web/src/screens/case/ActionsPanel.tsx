@@ -1,4 +1,5 @@
-// Exactly the actions this user may take now (the server's allowedCommands), each as a form; one open at a time.
+// Exactly the actions this user may take now (the domain's allowedCommands, from the server), each as a form; one open
+// at a time.
 import type { CommandType } from '@otklik/domain';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { CaseDetail } from '../../api/types';
@@ -11,20 +12,10 @@ import { DraftForm } from './actions/DraftForm';
 import { AppealForm, ExplanationForm, RejectForm } from './actions/EndingForms';
 import { PublishForm } from './actions/PublishForm';
 import { ApproveForm, FlagForm, LinkPublishedForm, ReturnForm, RevisionForm } from './actions/ReasonForms';
+import { ReassignForm } from './actions/ReassignForm';
 import { RouteForm } from './actions/RouteForm';
 import { TriageForm } from './actions/TriageForm';
 import { useCommand } from './use-command';
-
-/** Commands only the server's scheduler and intake issue: never offered to a person. */
-const SYSTEM_ONLY: readonly CommandType[] = [
-  'register',
-  'record-clock-at-risk',
-  'record-clock-breached',
-  'reassign-substitute',
-  'record-publication-failure',
-  'record-message-edit',
-  'record-message-deletion',
-];
 
 export function ActionsPanel(props: {
   readonly detail: CaseDetail;
@@ -34,9 +25,9 @@ export function ActionsPanel(props: {
 }) {
   const t = useT();
   const { detail } = props;
-  const allowed = detail.allowed.filter(
-    (c) => !SYSTEM_ONLY.includes(c) && (c !== 'request-publication' || props.channelConnected === true),
-  );
+  // The domain's allowed commands for this user, as the server computed them (scheduler and intake commands are
+  // never among a person's); a publication through a channel also needs a connected account.
+  const allowed = detail.allowed.filter((c) => c !== 'request-publication' || props.channelConnected === true);
   const [open, setOpen] = useState<CommandType | null>(allowed.length === 1 ? allowed[0]! : null);
   // What this user just did, shown until the case moves on: `version` is the case version their command produced
   // (null for a publication through a channel, shown until the status changes).
@@ -103,6 +94,8 @@ export function ActionsPanel(props: {
         return <LinkRepeatForm {...p} />;
       case 'shorten-deadline':
         return <ShortenDeadlineForm {...p} />;
+      case 'reassign-substitute':
+        return <ReassignForm {...p} />;
       case 'request-publication':
         return (
           <ChannelPublishForm
