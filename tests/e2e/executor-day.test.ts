@@ -182,8 +182,13 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     await watcher.goto(`${server.url}/cases/${caseId}`);
     await writer.goto(`${server.url}/cases/${caseId}`);
     await writer.getByRole('button', { name: 'Отправить часть ответа' }).click();
-    await writer.getByTestId('contribution-text').pressSequentially('Бригада выехала', { delay: 20 });
-    await expect.poll(() => watcher.getByTestId('presence').textContent(), POLL).toContain('печатает');
+    // Keep typing until the colleague sees it, then send at once (the typing mark is still on when the part goes).
+    const text = writer.getByTestId('contribution-text');
+    const typingSeen = async () => ((await watcher.getByTestId('presence').textContent()) ?? '').includes('печатает');
+    await text.pressSequentially('Бригада выехала', { delay: 20 });
+    for (let i = 0; i < 40 && !(await typingSeen()); i++) await text.pressSequentially('.', { delay: 20 });
+    expect(await typingSeen()).toBe(true);
+    await text.pressSequentially('!');
     await submit(writer);
     await expect.poll(() => writer.locator('.success-message').count(), POLL).toBe(1);
     // The writer still has the case open: present, no longer typing.
