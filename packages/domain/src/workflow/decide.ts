@@ -290,9 +290,11 @@ function decidePublish(env: Env, c: CommandOf<'publish'> | CommandOf<'publish-in
   if (s.message?.visibility === 'private' && c.where.kind === 'own-account') {
     return invalid('where', 'На личное сообщение отвечают лично / a private message gets a private reply');
   }
-  // REGULATIONS 8: the answer goes out in the message's own network, so its link is an address of that network.
+  // REGULATIONS 8: the answer goes out in the message's own network, so its link is an address of that network. A
+  // channel account (the system) reports the address the network itself gave.
   const network = s.message?.network ?? null;
-  if (c.where.url && network && publicationUrlProblem(c.where.url, network) === 'other-network') {
+  const typed = !env.actor.roles.includes('system');
+  if (typed && c.where.url && network && publicationUrlProblem(c.where.url, network) === 'other-network') {
     const hosts = networkHosts(network).join(', ');
     return invalid(
       'where.url',
