@@ -257,7 +257,7 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     await phone.goto(`${server.url}/cases/${caseId}`);
     await expect.poll(() => phone.getByTestId('publication').count(), POLL).toBe(1);
     await screenshot(phone, 'executor-published-390', true);
-  });
+  }, 300_000);
 
   it('issue 16 item 3: the action panel offers what the domain grants, reassigning to a substitute included', async () => {
     const caseId = await registerCase(operator, { text: 'В доме 2 по Зелёной протекает крыша над квартирой 9.' });
@@ -273,5 +273,6 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     await expect
       .poll(() => page.getByTestId('chain-link').first().textContent(), POLL)
       .toContain(substitute.person.fullName);
-  });
+    await screenshot(page, 'executor-reassign-1440');
+  }, 300_000);
 });
