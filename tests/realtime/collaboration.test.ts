@@ -133,6 +133,22 @@ describe('collaboration on a case', () => {
     await expect(request(stranger, 'case:join', { caseId })).rejects.toThrow(/не найдено или недоступно/);
   });
 
+  it('a typing mark that is not renewed expires: no stale "печатает" while the person keeps the case open', async () => {
+    const roads = await client('roads');
+    const curator = await client('curator');
+    const states: PresenceState[] = [];
+    roads.on('presence:state', (s) => states.push(s));
+    await request(roads, 'case:join', { caseId });
+    await request(curator, 'case:join', { caseId });
+    await request(curator, 'case:typing', { caseId, typing: true });
+    const curatorState = () => states.at(-1)?.viewers.find((v) => v.fullName === 'Куратор Кирилл');
+    await eventually(() => (curatorState()?.typing === true ? true : undefined));
+    // No "stopped typing" ever arrives (a tab closed mid-word, a lost message): the server drops the mark itself.
+    await eventually(() => (curatorState()?.typing === false ? true : undefined));
+    expect(curatorState()).toBeDefined();
+    curator.disconnect();
+  });
+
   it('a contribution appears live to the case room, and only its department may write it', async () => {
     const roads = await client('roads');
     const housing = await client('housing');

@@ -7,12 +7,15 @@ import {
   type CaseParties,
   type CaseState,
   canSeeCase,
+  changedForCommand,
   type DomainError,
   decide,
   evolve,
   initialState,
+  partOfCommand,
+  replay,
 } from '@otklik/domain';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
 import type { Tx } from '../db/connect';
 import { isUniqueViolation } from '../db/errors';
@@ -84,6 +87,27 @@ async function loadCase(deps: ServerDeps, organisationId: string, caseId: string
   return { version: row.version, state: row.state as CaseState, parties };
 }
 
+/** The user acted on `expectedVersion` and the case has moved on since: a conflict unless what the command acts on
+ *  is unchanged (a department's part: another department's part sent meanwhile is not a conflict). */
+async function checkSeenVersion(
+  deps: ServerDeps,
+  caseId: string,
+  expectedVersion: number,
+  command: unknown,
+  before: { version: number; state: CaseState },
+): Promise<void> {
+  if (expectedVersion > before.version || partOfCommand(command) === null) throw conflict(before.version);
+  const rows = await deps.db
+    .select({ payload: caseEvents.payload })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), lte(caseEvents.version, expectedVersion)))
+    .orderBy(asc(caseEvents.version));
+  const seen = replay(rows.map((r) => r.payload as CaseEvent));
+  if (seen.version !== expectedVersion || changedForCommand(command, seen, before.state)) {
+    throw conflict(before.version);
+  }
+}
+
 /** Executes a case command, timed by type and outcome in the server's metrics. */
 export function executeCaseCommand(deps: ServerDeps, request: CommandRequest): Promise<CommandResult> {
   return deps.metrics.timeCommand(request.command, () => executeUntimed(deps, request), commandOutcome);
@@ -111,7 +135,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     before = await loadCase(deps, request.organisationId, caseId, request.actor);
   }
   if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
-    throw conflict(before.version);
+    await checkSeenVersion(deps, caseId, request.expectedVersion, command, before);
   }
   const rules = await loadOrganisationRules(deps.db, request.organisationId, before.state.profileId);
   await checkCommandReferences(deps.db, request.organisationId, command);

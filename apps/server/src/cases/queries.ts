@@ -83,7 +83,7 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
     state,
     clocks: computeClocks(state, rules.profile, rules.calendar, now),
     timeline: participant ? timeline : timeline.map((e) => ({ ...e, payload: eventForReader(e.payload) })),
-    allowedActions: allowedCommands(state, actor, rules).filter((t) => t !== 'register'),
+    allowedActions: allowedCommands(state, actor, rules, now).filter((t) => t !== 'register'),
     repeatOf,
     profileId: rules.profile.id,
     publisher: rules.profile.publisher,

@@ -4,6 +4,9 @@ import type { Server } from 'socket.io';
 import type { ClientToServerEvents, PresenceViewer, ServerToClientEvents, SocketData } from './events';
 import { caseRoom } from './rooms';
 
+/** A typing mark not renewed within this time is dropped (clients renew it every 4 s while typing). */
+export const TYPING_EXPIRES_MS = 10_000;
+
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export async function presenceOf(io: Io, caseId: string): Promise<PresenceViewer[]> {

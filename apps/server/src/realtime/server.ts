@@ -34,7 +34,7 @@ import {
   zTimeProbe,
   zTypingRequest,
 } from './events';
-import { broadcastPresence } from './presence';
+import { broadcastPresence, TYPING_EXPIRES_MS } from './presence';
 import { createPrevSeqTracker } from './prev-seq';
 import { audienceRoom, caseRoom, displayRoom, userRoom } from './rooms';
 import { createSessionCheck } from './session-check';
@@ -305,23 +305,38 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
       await socket.leave(caseRoom(caseId));
       socket.data.viewing = socket.data.viewing.filter((id) => id !== caseId);
       socket.data.typing = socket.data.typing.filter((id) => id !== caseId);
+      clearTimeout(typingExpiry.get(caseId));
+      typingExpiry.delete(caseId);
       await broadcastPresence(io, caseId);
       return null;
     }),
   );
+  // A typing mark expires unless renewed (a closed tab, a lost "stopped typing" message): never a stale "печатает".
+  const typingExpiry = new Map<string, ReturnType<typeof setTimeout>>();
+  const setTypingMark = async (caseId: string, typing: boolean) => {
+    clearTimeout(typingExpiry.get(caseId));
+    typingExpiry.delete(caseId);
+    if (typing) {
+      typingExpiry.set(
+        caseId,
+        setTimeout(() => {
+          typingExpiry.delete(caseId);
+          void setTypingMark(caseId, false).catch(() => {});
+        }, TYPING_EXPIRES_MS),
+      );
+    }
+    const was = socket.data.typing.includes(caseId);
+    if (was === typing) return;
+    socket.data.typing = typing ? [...socket.data.typing, caseId] : socket.data.typing.filter((id) => id !== caseId);
+    await broadcastPresence(io, caseId);
+  };
   socket.on(
     'case:typing',
     handle(zTypingRequest, async ({ caseId, typing }) => {
       if (!socket.data.viewing.includes(caseId)) {
         throw new AppError('BAD_INPUT', 'Сначала откройте обращение / join the case first');
       }
-      const was = socket.data.typing.includes(caseId);
-      if (was !== typing) {
-        socket.data.typing = typing
-          ? [...socket.data.typing, caseId]
-          : socket.data.typing.filter((id) => id !== caseId);
-        await broadcastPresence(io, caseId);
-      }
+      await setTypingMark(caseId, typing);
       return null;
     }),
   );
@@ -355,6 +370,8 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
     }),
   );
   socket.on('disconnect', () => {
+    for (const timer of typingExpiry.values()) clearTimeout(timer);
+    typingExpiry.clear();
     for (const caseId of socket.data.viewing) {
       void broadcastPresence(io, caseId).catch(() => {});
     }

@@ -35,8 +35,10 @@ export async function loadCaseDetail(caseId: string): Promise<CaseDetail> {
   };
 }
 
-export async function executeCommand(caseId: string, expectedVersion: number, command: CaseCommand): Promise<void> {
-  await api.cases.command.mutate({ caseId, expectedVersion, command });
+/** Returns the case version the command produced. */
+export async function executeCommand(caseId: string, expectedVersion: number, command: CaseCommand): Promise<number> {
+  const result = await api.cases.command.mutate({ caseId, expectedVersion, command });
+  return result.version;
 }
 
 /** Case numbers → ids, from the board (open cases) and, for closed ones, the board with closed cases included. */

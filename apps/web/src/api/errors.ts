@@ -25,7 +25,7 @@ interface ErrorShape {
     zodIssues?: readonly { path: readonly string[]; message: string }[] | null;
     /** AppError details; `errors` lists field problems (e.g. a custom profile's); `field` names the one field a
      *  message is about (e.g. the new password). */
-    details?: { errors?: readonly { path: string; message: string }[]; field?: unknown } | null;
+    details?: { errors?: readonly { path: string; message: string }[]; field?: unknown; path?: unknown } | null;
   } | null;
 }
 
@@ -46,7 +46,8 @@ export function toReadableError(err: unknown, t: Catalogue): ReadableError {
     if (typeof issue?.path === 'string' && !(issue.path in fields))
       fields[issue.path] = pickLanguage(issue.message, lang);
   }
-  const serverField = e.data?.details?.field;
+  // `path`: the field a domain refusal of the input is about (the domain's invalid-input details).
+  const serverField = e.data?.details?.field ?? e.data?.details?.path;
   if (typeof serverField === 'string' && typeof e.message === 'string' && !(serverField in fields)) {
     fields[serverField] = pickLanguage(e.message, lang);
   }

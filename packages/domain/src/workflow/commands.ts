@@ -8,6 +8,7 @@ import {
   zRecordPublicationFailureCommand,
   zRequestPublicationCommand,
 } from './channel';
+import { parseHttpUrl } from './publication-url';
 
 const zId = z.string().min(1, 'обязательное поле / required');
 const zText = (what: string) => z.string().trim().min(1, `${what} обязателен / ${what} is required`);
@@ -52,10 +53,32 @@ export const zDraftKind = z.enum(['answer', 'intermediate', 'clarification', 'ex
 export type DraftKind = z.infer<typeof zDraftKind>;
 
 /** Where an answer was published (konyshevsky p.14: same thread, or the body's own account with a link to the author). */
+const NOT_A_LINK =
+  'Адрес публикации — ссылка вида https://… (например, https://vk.com/wall-1_2) / ' +
+  'the publication address must be a link such as https://vk.com/wall-1_2';
+/** A link to where something was published: an absolute http(s) address, never free text. */
+const zPublicationUrl = (what: string, message = NOT_A_LINK) =>
+  zText(what).refine((v) => parseHttpUrl(v) !== null, message);
 export const zPublicationPlace = z.discriminatedUnion('kind', [
   // postId: the network's id of the reply when a channel account posted it.
-  z.object({ kind: z.literal('same-thread'), url: z.string().optional(), postId: z.string().optional() }),
-  z.object({ kind: z.literal('own-account'), url: zText('адрес публикации'), authorLink: zText('ссылка на автора') }),
+  z.object({
+    kind: z.literal('same-thread'),
+    // Optional (a reply whose address the network does not give), but when given, a link.
+    url: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || parseHttpUrl(v) !== null, NOT_A_LINK)
+      .optional(),
+    postId: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('own-account'),
+    url: zPublicationUrl('адрес публикации'),
+    authorLink: zPublicationUrl(
+      'ссылка на автора',
+      'Ссылка на автора — адрес его страницы вида https://… / the author link must be a link to their page, https://…',
+    ),
+  }),
 ]);
 export type PublicationPlace = z.infer<typeof zPublicationPlace>;
 

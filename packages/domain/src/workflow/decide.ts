@@ -13,6 +13,7 @@ import type { CaseEvent, Classification } from './events';
 import { evolve } from './evolve';
 import { clockHolders } from './holders';
 import { actsFor, check, forbidden } from './permissions';
+import { networkHosts, publicationUrlProblem } from './publication-url';
 import { composerOf, nextToForward } from './state';
 import type { Actor, CaseState, DecideResult, DomainContext, DomainError } from './types';
 
@@ -290,6 +291,17 @@ function decidePublish(env: Env, c: CommandOf<'publish'> | CommandOf<'publish-in
   // idrinsky 3.4: a private message is answered privately, never by a post on the body's own account.
   if (s.message?.visibility === 'private' && c.where.kind === 'own-account') {
     return invalid('where', 'На личное сообщение отвечают лично / a private message gets a private reply');
+  }
+  // REGULATIONS 8: the answer goes out in the message's own network, so its link is an address of that network. A
+  // channel account (the system) reports the address the network itself gave.
+  const network = s.message?.network ?? null;
+  const typed = !env.actor.roles.includes('system');
+  if (typed && c.where.url && network && publicationUrlProblem(c.where.url, network) === 'other-network') {
+    const hosts = networkHosts(network).join(', ');
+    return invalid(
+      'where.url',
+      `Ссылка должна вести в ту же сеть, что и сообщение (${hosts}) / the link must be in the message's own network (${hosts})`,
+    );
   }
   // Where the profile sets no approval step (idrinsky 3.2: the operator checks, then returns or publishes), publishing
   // a draft under review approves it in the same act.

@@ -3,6 +3,7 @@
 export { allowedCommands } from './allowed';
 export * from './channel';
 export * from './commands';
+export { changedForCommand, partOfCommand } from './concurrency';
 export { decide } from './decide';
 export type * from './events';
 export { evolve, replay } from './evolve';
@@ -18,6 +19,7 @@ export {
   supervisorOf,
 } from './notices';
 export { COMMAND_ROLES } from './permissions';
+export { networkHosts, type PublicationUrlProblem, parseHttpUrl, publicationUrlProblem } from './publication-url';
 export {
   CURATOR,
   composerOf,

@@ -1,4 +1,5 @@
-// Exactly the actions this user may take now (the server's allowedCommands), each as a form; one open at a time.
+// Exactly the actions this user may take now (the domain's allowedCommands, from the server), each as a form; one open
+// at a time.
 import type { CommandType } from '@otklik/domain';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { CaseDetail } from '../../api/types';
@@ -11,20 +12,10 @@ import { DraftForm } from './actions/DraftForm';
 import { AppealForm, ExplanationForm, RejectForm } from './actions/EndingForms';
 import { PublishForm } from './actions/PublishForm';
 import { ApproveForm, FlagForm, LinkPublishedForm, ReturnForm, RevisionForm } from './actions/ReasonForms';
+import { ReassignForm } from './actions/ReassignForm';
 import { RouteForm } from './actions/RouteForm';
 import { TriageForm } from './actions/TriageForm';
 import { useCommand } from './use-command';
-
-/** Commands only the server's scheduler and intake issue: never offered to a person. */
-const SYSTEM_ONLY: readonly CommandType[] = [
-  'register',
-  'record-clock-at-risk',
-  'record-clock-breached',
-  'reassign-substitute',
-  'record-publication-failure',
-  'record-message-edit',
-  'record-message-deletion',
-];
 
 export function ActionsPanel(props: {
   readonly detail: CaseDetail;
@@ -34,16 +25,20 @@ export function ActionsPanel(props: {
 }) {
   const t = useT();
   const { detail } = props;
-  const allowed = detail.allowed.filter(
-    (c) => !SYSTEM_ONLY.includes(c) && (c !== 'request-publication' || props.channelConnected === true),
-  );
+  // The domain's allowed commands for this user, as the server computed them (scheduler and intake commands are
+  // never among a person's); a publication through a channel also needs a connected account.
+  const allowed = detail.allowed.filter((c) => c !== 'request-publication' || props.channelConnected === true);
   const [open, setOpen] = useState<CommandType | null>(allowed.length === 1 ? allowed[0]! : null);
-  const [done, setDone] = useState<string | null>(null);
+  // What this user just did, shown until the case moves on: `version` is the case version their command produced
+  // (null for a publication through a channel, shown until the status changes).
+  const [done, setDone] = useState<{ label: string; version: number | null; status: string } | null>(null);
+  const doneIsCurrent =
+    done !== null && (done.version !== null ? detail.version <= done.version : detail.state.status === done.status);
   // The version the open form is based on: a change by someone else meanwhile makes the server answer CONFLICT,
   // which is shown with the user's input kept, instead of silently acting on a state they have not seen.
   const [baseVersion, setBaseVersion] = useState(detail.version);
-  const runner = useCommand(detail.id, baseVersion, () => {
-    if (open) setDone(t.commands[open]);
+  const runner = useCommand(detail.id, baseVersion, (version) => {
+    if (open) setDone({ label: t.commands[open], version, status: detail.state.status });
     setOpen(null);
     props.onDone();
   });
@@ -99,12 +94,14 @@ export function ActionsPanel(props: {
         return <LinkRepeatForm {...p} />;
       case 'shorten-deadline':
         return <ShortenDeadlineForm {...p} />;
+      case 'reassign-substitute':
+        return <ReassignForm {...p} />;
       case 'request-publication':
         return (
           <ChannelPublishForm
             detail={detail}
             onDone={() => {
-              setDone(t.commands['request-publication']);
+              setDone({ label: t.commands['request-publication'], version: null, status: detail.state.status });
               setOpen(null);
               props.onDone();
             }}
@@ -118,9 +115,9 @@ export function ActionsPanel(props: {
   return (
     <section className="panel actions-panel" aria-labelledby="actions-title">
       <h2 id="actions-title">{t.caseView.actions}</h2>
-      {done && (
+      {done && doneIsCurrent && (
         <p className="success-message" role="status">
-          {t.caseView.done}: {done}
+          {t.caseView.done}: {done.label}
         </p>
       )}
       {allowed.length === 0 ? (

@@ -18,6 +18,7 @@ import { ClocksPanel } from './ClocksPanel';
 import { ContributionsPanel } from './ContributionsPanel';
 import { MessagePanel } from './MessagePanel';
 import { PresenceBar } from './PresenceBar';
+import { PublicationsPanel } from './PublicationsPanel';
 import { TimelinePanel } from './TimelinePanel';
 
 export function CaseScreen() {
@@ -54,6 +55,7 @@ export function CaseScreen() {
         <div className="case-main">
           <MessagePanel detail={detail} timeZone={timeZone} />
           <ContributionsPanel detail={detail} timeZone={timeZone} />
+          <PublicationsPanel detail={detail} timeZone={timeZone} />
           <TimelinePanel entries={detail.timeline} timeZone={timeZone} />
         </div>
         <div className="case-side">

@@ -4,6 +4,7 @@ import type { CaseDetail } from '../../api/types';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
+import { type ChainLinkState, chainLinkStates } from './chain-links';
 
 export function ContributionsPanel(props: { readonly detail: CaseDetail; readonly timeZone: string }) {
   const t = useT();
@@ -13,6 +14,14 @@ export function ContributionsPanel(props: { readonly detail: CaseDetail; readonl
   const deptName = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
   const personName = (id: string) => people.find((p) => p.id === id)?.fullName ?? id;
   if (s.assignments.length === 0 && !s.draft) return null;
+  const linkStates = chainLinkStates(s);
+  const linkWords: Record<ChainLinkState, string> = {
+    done: t.caseView.chainDone,
+    composed: t.executorDesk.chainComposed,
+    active: t.caseView.chainActive,
+    waiting: t.caseView.chainWaiting,
+    closed: t.executorDesk.chainClosed,
+  };
   return (
     <section className="panel contributions-panel" aria-labelledby="contrib-title" aria-live="polite">
       <h2 id="contrib-title">{t.caseView.contributions}</h2>
@@ -23,21 +32,14 @@ export function ContributionsPanel(props: { readonly detail: CaseDetail; readonl
             {s.mode ? ` (${t.forms.modes[s.mode]})` : ''}
           </h3>
           <ol className="chain">
-            {s.assignments.map((a) => (
+            {s.assignments.map((a, i) => (
               <li
                 key={`${a.departmentId}-${a.executorId}`}
-                className={a.contributedAt ? 'chain-done' : a.receivedAt ? 'chain-active' : ''}
+                className={`chain-${linkStates[i]}`}
+                data-testid="chain-link"
               >
                 {deptName(a.departmentId)} — {personName(a.executorId)}{' '}
-                <span className="chain-state">
-                  (
-                  {a.contributedAt
-                    ? t.caseView.chainDone
-                    : a.receivedAt
-                      ? t.caseView.chainActive
-                      : t.caseView.chainWaiting}
-                  )
-                </span>
+                <span className="chain-state">({linkWords[linkStates[i] ?? 'waiting']})</span>
               </li>
             ))}
           </ol>

@@ -16,7 +16,7 @@ export interface CommandRunner {
 }
 
 /** `version` is the case version the user based the form on; a newer one on the server is a visible conflict. */
-export function useCommand(caseId: string, version: number, onDone: () => void): CommandRunner {
+export function useCommand(caseId: string, version: number, onDone: (version: number) => void): CommandRunner {
   const t = useT();
   const lang = t.lang.code as 'ru' | 'en';
   const [busy, setBusy] = useState(false);
@@ -41,8 +41,7 @@ export function useCommand(caseId: string, version: number, onDone: () => void):
     setFields({});
     setConflict(false);
     try {
-      await executeCommand(caseId, version, parsed.data);
-      onDone();
+      onDone(await executeCommand(caseId, version, parsed.data));
       return true;
     } catch (err) {
       const e = toReadableError(err, t);

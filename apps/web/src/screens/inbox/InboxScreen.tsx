@@ -1,18 +1,21 @@
-// An executor's inbox: my cases (including those of colleagues I stand in for) and my department's, each with my
-// clock; updates when any case changes. Laid out as cards so it works on a phone.
+// An executor's inbox: my cases (including those of colleagues I stand in for) and my departments', split into "your
+// turn" and "waiting for others", each with the clock that runs for its holder; updates when any case changes. Laid
+// out as cards so it works on a phone.
 import { useEffect, useRef } from 'react';
-import { loadInbox } from '../../api/inbox';
+import { type InboxTask, loadInbox } from '../../api/inbox';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Empty, Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
-import { useT } from '../../i18n';
+import { fill, useT } from '../../i18n';
 import { useCases } from '../../stores/cases';
+import { useDirectory } from '../../stores/directory';
 import { useSession } from '../../stores/session';
 import { InboxCard } from './InboxCard';
 
 export function InboxScreen() {
   const t = useT();
   const user = useSession((s) => s.user);
+  const directory = useDirectory((s) => s.departments);
   const touched = useCases((s) => s.touched);
   const state = useAsync(() => loadInbox(user), [user]);
   const { reload } = state;
@@ -28,28 +31,47 @@ export function InboxScreen() {
   useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
 
   if (!state.data) return state.error ? <ErrorMessage error={state.error} onRetry={reload} /> : <Loading />;
-  const { mine, department } = state.data;
+  const { yourTurn, waiting, departments } = state.data;
   return (
     <section className="page inbox-page" aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t.inbox.title}</h1>
       {state.error != null && <ErrorMessage error={state.error} onRetry={reload} />}
-      <h2>{t.inbox.mine}</h2>
-      {mine.length === 0 ? (
-        <Empty>{t.inbox.empty}</Empty>
-      ) : (
-        <ul className="inbox-list">
-          {mine.map((c) => (
-            <InboxCard key={c.id} row={c} />
-          ))}
-        </ul>
+      {departments.length > 0 && (
+        <p className="muted inbox-departments" data-testid="department-open">
+          {departments
+            .map((d) =>
+              fill(t.executorDesk.departmentOpen, {
+                // The directory may arrive after the inbox: its name is looked up when drawn.
+                name: directory.find((x) => x.id === d.id)?.name ?? d.name,
+                count: d.open,
+              }),
+            )
+            .join(' · ')}
+        </p>
       )}
-      <h2>{t.inbox.department}</h2>
-      {department.length === 0 ? (
-        <Empty>{t.inbox.emptyDepartment}</Empty>
+      <TaskList title={t.executorDesk.yourTurn} empty={t.executorDesk.yourTurnEmpty} tasks={yourTurn} id="your-turn" />
+      <TaskList title={t.executorDesk.waiting} empty={t.executorDesk.waitingEmpty} tasks={waiting} id="waiting" />
+    </section>
+  );
+}
+
+function TaskList(props: {
+  readonly title: string;
+  readonly empty: string;
+  readonly tasks: readonly InboxTask[];
+  readonly id: string;
+}) {
+  return (
+    <section aria-labelledby={`${props.id}-title`} data-testid={props.id}>
+      <h2 id={`${props.id}-title`}>
+        {props.title} ({props.tasks.length})
+      </h2>
+      {props.tasks.length === 0 ? (
+        <Empty>{props.empty}</Empty>
       ) : (
         <ul className="inbox-list">
-          {department.map((c) => (
-            <InboxCard key={c.id} row={c} />
+          {props.tasks.map((task) => (
+            <InboxCard key={task.row.id} task={task} />
           ))}
         </ul>
       )}

@@ -10,6 +10,7 @@ import { AnswerReminder } from './AnswerReminder';
 import { AttachmentsInput } from './AttachmentsInput';
 import { CommandForm } from './CommandForm';
 import { type ActionFormProps, fieldError } from './form-context';
+import { RevisionReason } from './RevisionReason';
 import { SharedTextArea } from './SharedTextArea';
 import { useSharedDraft } from './use-shared-draft';
 
@@ -53,6 +54,7 @@ export function DraftForm({ detail, runner, compose }: ActionFormProps & { reado
     <div className="draft-layout">
       <AnswerReminder repeat={s.repeatOf.length > 0} visibility={s.message?.visibility ?? null} />
       <CommandForm title={t.commands[type]} runner={runner} onSubmit={() => void submit()}>
+        <RevisionReason detail={detail} />
         <Field label={t.forms.kind} error={fieldError(runner, 'kind')}>
           <select value={kind} onChange={(e) => setKind(e.target.value as DraftKind)}>
             {kinds.map((k) => (

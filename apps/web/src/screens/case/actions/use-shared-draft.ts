@@ -7,6 +7,8 @@ import { type SharedDraft, useDrafts } from '../../../stores/drafts';
 import { useSavedText } from './use-saved-text';
 
 const SAVE_AFTER_MS = 800;
+/** Below the server's expiry of a typing mark (TYPING_EXPIRES_MS in apps/server/src/realtime/presence.ts). */
+const TYPING_RENEW_MS = 4000;
 
 export interface SharedDraftState {
   readonly text: string;
@@ -34,7 +36,12 @@ export function useSharedDraft(caseId: string, slot: string, initial = ''): Shar
     const untouched = synced.current === null ? text.trim() === '' || text === server.text : text === synced.current;
     // Our own saves never get here (their version is already the base), so a newer version from "me" is another
     // window of the same person: treated like anyone else's.
-    if (untouched) {
+    // An empty slot (emptied when the text it held was sent) holds nothing to lose: it is never a conflict, the
+    // text on screen (e.g. the draft returned for revision) simply continues from its version.
+    if (server.text.trim() === '' && !untouched) {
+      base.current = server.version;
+      synced.current = server.text;
+    } else if (untouched) {
       base.current = server.version;
       synced.current = server.text;
       setLocal(server.text);
@@ -68,15 +75,25 @@ export function useSharedDraft(caseId: string, slot: string, initial = ''): Shar
     [caseId, slot],
   );
 
-  // Others see "печатает" next to this person's name while they type (presence in the case room).
+  // Others see "печатает" next to this person's name while they type (presence in the case room). The server lets
+  // the mark expire unless renewed, so it is renewed every few seconds of typing; it ends 3 s after the last key,
+  // when the text is sent, and when the editor closes.
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const typingSentAt = useRef(0);
+  const stopTyping = useCallback(() => {
+    if (!typingTimer.current) return;
+    clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+    typingSentAt.current = 0;
+    setTyping(caseId, false);
+  }, [caseId]);
   const markTyping = () => {
-    if (!typingTimer.current) setTyping(caseId, true);
-    else clearTimeout(typingTimer.current);
-    typingTimer.current = setTimeout(() => {
-      typingTimer.current = null;
-      setTyping(caseId, false);
-    }, 3000);
+    if (!typingTimer.current || Date.now() - typingSentAt.current >= TYPING_RENEW_MS) {
+      typingSentAt.current = Date.now();
+      setTyping(caseId, true);
+    }
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(stopTyping, 3000);
   };
 
   const setText = (value: string) => {
@@ -89,9 +106,9 @@ export function useSharedDraft(caseId: string, slot: string, initial = ''): Shar
   useEffect(
     () => () => {
       clearTimeout(timer.current ?? undefined);
-      clearTimeout(typingTimer.current ?? undefined);
+      stopTyping();
     },
-    [],
+    [stopTyping],
   );
 
   const resolve = (keep: 'mine' | 'theirs') => {
@@ -105,6 +122,7 @@ export function useSharedDraft(caseId: string, slot: string, initial = ''): Shar
   };
 
   const clear = () => {
+    stopTyping();
     clearLocal();
     synced.current = '';
     void save('');

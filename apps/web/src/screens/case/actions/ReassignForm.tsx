@@ -1,0 +1,60 @@
+// Hands a department's part to another executor of that department while its executor is away (illness, leave,
+// business trip, study): the domain grants it to curators, administrators and the department's head.
+import { useState } from 'react';
+import { Field } from '../../../components/Field';
+import { useT } from '../../../i18n';
+import { useDirectory } from '../../../stores/directory';
+import { CommandForm } from './CommandForm';
+import { type ActionFormProps, fieldError } from './form-context';
+
+const REASONS = ['illness', 'leave', 'business-trip', 'study', 'other'] as const;
+
+export function ReassignForm({ detail, runner }: ActionFormProps) {
+  const t = useT();
+  const departments = useDirectory((s) => s.departments);
+  const people = useDirectory((s) => s.people);
+  const open = detail.state.assignments.filter((a) => a.contributedAt === null);
+  const [departmentId, setDepartmentId] = useState(open[0]?.departmentId ?? '');
+  const current = open.find((a) => a.departmentId === departmentId);
+  const candidates = people.filter(
+    (p) => p.departmentId === departmentId && p.roles.includes('executor') && p.id !== current?.executorId,
+  );
+  const [substituteId, setSubstituteId] = useState('');
+  const [reason, setReason] = useState<(typeof REASONS)[number]>('leave');
+  const chosen = candidates.some((p) => p.id === substituteId) ? substituteId : (candidates[0]?.id ?? '');
+  return (
+    <CommandForm
+      title={t.commands['reassign-substitute']}
+      runner={runner}
+      onSubmit={() => void runner.run({ type: 'reassign-substitute', departmentId, substituteId: chosen, reason })}
+    >
+      <Field label={t.admin.department} error={fieldError(runner, 'departmentId')}>
+        <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
+          {open.map((a) => (
+            <option key={a.departmentId} value={a.departmentId}>
+              {departments.find((d) => d.id === a.departmentId)?.name ?? a.departmentId}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t.admin.substitute} error={fieldError(runner, 'substituteId')}>
+        <select value={chosen} onChange={(e) => setSubstituteId(e.target.value)}>
+          {candidates.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.fullName}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t.admin.reason} error={fieldError(runner, 'reason')}>
+        <select value={reason} onChange={(e) => setReason(e.target.value as (typeof REASONS)[number])}>
+          {REASONS.map((r) => (
+            <option key={r} value={r}>
+              {t.admin.reasons[r]}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </CommandForm>
+  );
+}
