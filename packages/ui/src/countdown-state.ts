@@ -12,6 +12,9 @@ export interface CountdownState {
   readonly paused: boolean;
   /** When a paused clock starts running again; null while it runs. */
   readonly resumesAt: Instant | null;
+  /** Breached, yet not one working second has passed since the deadline (a deadline at the start of lunch, read
+   *  during lunch): "overdue by 0 min 00 s" would say nothing, the deadline's time says when it was missed. */
+  readonly overdueUnworked: boolean;
 }
 
 /** `atRiskAt` comes from the server's clock (the profile's at-risk share); without it only breach is shown. */
@@ -24,7 +27,13 @@ export function countdownState(
   const remainingMinutes = calendar.workingMinutesBetween(now, dueAt);
   const status: ClockStatus = now >= dueAt ? 'breached' : atRiskAt != null && now >= atRiskAt ? 'at-risk' : 'on-track';
   const paused = !calendar.isWorkingTime(now);
-  return { remainingMinutes, status, paused, resumesAt: paused ? calendar.nextWorkingMoment(now) : null };
+  return {
+    remainingMinutes,
+    status,
+    paused,
+    resumesAt: paused ? calendar.nextWorkingMoment(now) : null,
+    overdueUnworked: status === 'breached' && Math.floor(Math.abs(remainingMinutes) * 60) === 0,
+  };
 }
 
 /** Share of the clock's working time already used, 0…1 (1 once breached). */

@@ -1,6 +1,7 @@
 // The workflow area's public surface: commands (zod), events, state, and the decider.
 
 export { allowedCommands } from './allowed';
+export { type ChainProgress, chainProgress } from './chain-progress';
 export * from './channel';
 export * from './commands';
 export { decide } from './decide';
@@ -17,7 +18,7 @@ export {
   type Supervision,
   supervisorOf,
 } from './notices';
-export { COMMAND_ROLES } from './permissions';
+export { COMMAND_ROLES, mayApprove } from './permissions';
 export {
   CURATOR,
   composerOf,
