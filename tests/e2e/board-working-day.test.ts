@@ -357,6 +357,7 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
         await page.screenshot({ path: `${SHOTS}/board-${name}.png` });
         await page.goto(`${server.url}/board?urgency=breached&sort=age`);
         await expect.poll(() => page.locator('.urgency-counts [aria-pressed="true"]').count(), SLOW).toBe(1);
+        await expect.poll(() => page.locator('tr[data-case-id].urgency-breached').count(), SLOW).toBeGreaterThan(0);
         await page.screenshot({ path: `${SHOTS}/board-${name}-breached.png`, fullPage: name === '390' });
       }
     });
