@@ -21,7 +21,11 @@ export function Countdown(props: CountdownProps) {
   const now = useServerNow(props.offsetMs);
   const s = countdownState(props.calendar, props.dueAt, now, props.atRiskAt);
   const time = formatWorkingDuration(s.remainingMinutes, t);
-  const text = s.status === 'breached' ? fill(t.overdue, { time }) : fill(t.remaining, { time });
+  const text = s.overdueUnworked
+    ? fill(t.overdueSince, { when: formatResume(props.dueAt, now, props.calendar.timeZone, t.locale) })
+    : s.status === 'breached'
+      ? fill(t.overdue, { time })
+      : fill(t.remaining, { time });
   const resume =
     s.resumesAt !== null
       ? fill(t.resumes, { when: formatResume(s.resumesAt, now, props.calendar.timeZone, t.locale) })

@@ -57,6 +57,18 @@ describe('countdownState', () => {
     expect(countdownState(cal, due, due + 1).status).toBe('breached');
   });
 
+  it('is breached with no working time overdue during the lunch that starts at the deadline (due Wed 13:00, now 13:30)', () => {
+    const s = countdownState(cal, msk('2026-11-25T13:00:00'), msk('2026-11-25T13:30:00'));
+    expect(s.status).toBe('breached');
+    // 13:00–13:30 is lunch: not one working second has passed since the deadline.
+    expect(s.remainingMinutes).toBe(0);
+    expect(s.overdueUnworked).toBe(true);
+    // At 14:00:30 thirty working seconds have passed: overdue by 0 min 30 s is now a real figure.
+    const after = countdownState(cal, msk('2026-11-25T13:00:00'), msk('2026-11-25T14:00:30'));
+    expect(after.remainingMinutes).toBe(-0.5);
+    expect(after.overdueUnworked).toBe(false);
+  });
+
   it('does not depend on the browser time zone: the same instants give the same answer in UTC terms', () => {
     const s = countdownState(cal, Date.parse('2026-11-25T13:00:00Z'), Date.parse('2026-11-25T09:00:00Z'));
     // 12:00 → 16:00 Moscow time again.

@@ -12,6 +12,9 @@ export interface CountdownState {
   readonly paused: boolean;
   /** When a paused clock starts running again; null while it runs. */
   readonly resumesAt: Instant | null;
+  /** Breached, yet not one working second has passed since the deadline (a deadline at the start of lunch, read
+   *  during lunch): "overdue by 0 min 00 s" would say nothing, the deadline's time says when it was missed. */
+  readonly overdueUnworked: boolean;
 }
 
 /** `atRiskAt` comes from the server's clock (the profile's at-risk share); without it only breach is shown. */
@@ -25,7 +28,13 @@ export function countdownState(
   // The domain's one boundary: due at 16:00 is still on time at 16:00:00.000.
   const status = clockStatus({ dueAt, atRiskAt: atRiskAt ?? null }, now);
   const paused = !calendar.isWorkingTime(now);
-  return { remainingMinutes, status, paused, resumesAt: paused ? calendar.nextWorkingMoment(now) : null };
+  return {
+    remainingMinutes,
+    status,
+    paused,
+    resumesAt: paused ? calendar.nextWorkingMoment(now) : null,
+    overdueUnworked: status === 'breached' && Math.floor(Math.abs(remainingMinutes) * 60) === 0,
+  };
 }
 
 /** Share of the clock's working time already used, 0…1 (1 once breached). */

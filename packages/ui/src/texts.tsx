@@ -15,6 +15,8 @@ export interface UiTexts {
   readonly remaining: string;
   /** 'overdue by {time}' / 'просрочено на {time}'. */
   readonly overdue: string;
+  /** 'overdue since {when}' / 'просрочено с {when}': breached, but no working time has passed since (lunch). */
+  readonly overdueSince: string;
   /** 'resumes {when}' / 'возобновится {when}'. */
   readonly resumes: string;
   /** Accessible label of a paused countdown. */
@@ -36,6 +38,7 @@ export const DEFAULT_UI_TEXTS: UiTexts = {
   seconds: 'с',
   remaining: 'осталось {time}',
   overdue: 'просрочено на {time}',
+  overdueSince: 'просрочено с {when}',
   resumes: 'возобновится {when}',
   paused: 'на паузе (нерабочее время)',
   unconfirmed: 'календарь без постановления',

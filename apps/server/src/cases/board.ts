@@ -1,6 +1,6 @@
 // The board: every open case of an organisation with its clocks, filterable, in pages; and "my tasks" of one person.
 // While the responsible person is absent, the board shows their substitute as responsible (the domain's recipientOf).
-import { type AbsenceSpan, type Actor, recipientOf } from '@otklik/domain';
+import { type AbsenceSpan, type Actor, type ChainProgress, chainProgress, recipientOf } from '@otklik/domain';
 import { and, arrayContains, asc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/connect';
@@ -77,6 +77,9 @@ const boardColumns = {
   isPublic: cases.isPublic,
   flags: cases.flags,
   clocks: cases.clocks,
+  // Only what the chain's progress needs of the folded state: the mode and when each part was sent.
+  chainMode: sql<string | null>`${cases.state}->>'mode'`,
+  chainSent: sql<unknown>`jsonb_path_query_array(${cases.state}, '$.assignments[*].contributedAt')`,
   isOpen: cases.isOpen,
   detectedAt: cases.detectedAt,
   postedAt: cases.postedAt,
@@ -84,11 +87,22 @@ const boardColumns = {
   updatedAt: cases.updatedAt,
 };
 
-type RawRow = Awaited<ReturnType<typeof boardQuery>>[number];
+type QueriedRow = Awaited<ReturnType<typeof boardQuery>>[number];
+type RawRow = Omit<QueriedRow, 'chainMode' | 'chainSent'> & {
+  /** A case routed to several departments: the link holding it now, or the parts in (domain chainProgress). */
+  readonly chain: ChainProgress | null;
+};
 export type BoardRow = RawRow & {
   /** The person the clock names, when a substitute stands in for them (then responsiblePerson* is the substitute). */
   readonly absentPersonId: string | null;
 };
+
+function withChain({ chainMode, chainSent, ...row }: QueriedRow): RawRow {
+  const mode = chainMode === 'sequential' || chainMode === 'parallel' ? chainMode : null;
+  const sent = Array.isArray(chainSent) ? chainSent : [];
+  const assignments = sent.map((at) => ({ contributedAt: typeof at === 'number' ? at : null }));
+  return { ...row, chain: chainProgress({ mode, assignments }) };
+}
 
 /** Absences going on at `now` in the organisation, as the domain reads them. */
 async function currentAbsences(db: DbOrTx, organisationId: string, now: number): Promise<AbsenceSpan[]> {
@@ -167,7 +181,7 @@ async function selectBoard(
   const rows = await boardQuery(db, and(...conditions))
     .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.number))
     .limit(limit);
-  return withSubstitutes(db, organisationId, rows, filters.now ?? Date.now());
+  return withSubstitutes(db, organisationId, rows.map(withChain), filters.now ?? Date.now());
 }
 
 /** One page of the board (the first unless `filters.after`); with `ids`, all of them. */
@@ -213,5 +227,5 @@ export async function listMyTasks(
     db,
     and(eq(cases.organisationId, organisationId), eq(cases.isOpen, true), sql`(${mine})`),
   ).orderBy(sql`${cases.dueAt} asc nulls last`);
-  return withSubstitutes(db, organisationId, rows, now);
+  return withSubstitutes(db, organisationId, rows.map(withChain), now);
 }

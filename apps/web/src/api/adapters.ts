@@ -1,6 +1,6 @@
 // Turns the server's board rows and clocks (jsonb, instants as numbers or ISO strings) into the web's view models,
 // tolerating missing fields: a malformed clock is dropped, never a crash of the whole board.
-import type { Category, ClockStatus, StepId } from '@otklik/domain';
+import type { Category, ChainProgress, ClockStatus, StepId } from '@otklik/domain';
 import { toMs, toMsOrNull } from './time';
 import type { BoardCase, ClockView } from './types';
 
@@ -15,6 +15,9 @@ export interface ServerBoardRow {
   responsiblePersonId: string | null;
   /** The absent person a substitute stands in for (then responsiblePerson* is the substitute). */
   absentPersonId?: string | null;
+  /** Several departments: the chain's progress (domain chainProgress). */
+  chain?: ChainProgress | null;
+  version?: number;
   responsiblePersonName: string | null;
   responsibleDepartmentId: string | null;
   responsibleDepartmentName: string | null;
@@ -53,6 +56,7 @@ export function toClockView(raw: RawClock, names: NameLookup): ClockView | null 
     confirmed: raw.confirmed !== false,
     status: (typeof raw.status === 'string' ? raw.status : 'on-track') as ClockStatus,
     responsibleName: names.person(resp.personId),
+    responsiblePersonId: resp.personId ?? null,
     departmentName: names.department(resp.departmentId),
     responsibleRole: resp.role === 'executor' || resp.role === 'operator' ? resp.role : 'curator',
     holders: Array.isArray(raw.holders)
@@ -132,5 +136,8 @@ export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): 
     seq,
     responsiblePersonId: r.responsiblePersonId,
     absentPersonId: r.absentPersonId ?? null,
+    absentPersonName: names.person(r.absentPersonId),
+    chain: r.chain ?? null,
+    ...(r.version === undefined ? {} : { version: r.version }),
   };
 }

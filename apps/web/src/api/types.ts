@@ -1,6 +1,6 @@
 // View models of the web app: what screens render. api/adapters.ts turns the server's tRPC outputs into these, so a
 // change in the API touches one file, not every screen.
-import type { Category, ClockStatus, Role, StepId } from '@otklik/domain';
+import type { Category, ChainProgress, ClockStatus, Role, StepId } from '@otklik/domain';
 
 export interface SessionUser {
   readonly id: string;
@@ -26,6 +26,8 @@ export interface ClockView {
   readonly confirmed: boolean;
   readonly status: ClockStatus;
   readonly responsibleName: string | null;
+  /** The person the clock names (may be absent: the board then shows their substitute). */
+  readonly responsiblePersonId: string | null;
   readonly departmentName: string | null;
   readonly responsibleRole: 'operator' | 'curator' | 'executor';
   /** Everyone holding the clock now (REGULATIONS "Clocks exactly"): a person and department, or the curator/operator. */
@@ -80,6 +82,11 @@ export interface BoardCase {
   readonly responsiblePersonId: string | null;
   /** While the responsible person is absent the server names their substitute as responsible, and this one here. */
   readonly absentPersonId?: string | null;
+  readonly absentPersonName?: string | null;
+  /** Routed to several departments: the chain's current link or the parts in (domain chainProgress). */
+  readonly chain?: ChainProgress | null;
+  /** The case's version: a quick action from the board sends it as the expected version. */
+  readonly version?: number;
 }
 
 export interface Option {

@@ -70,3 +70,36 @@ export function instantToZonedInput(at: number, timeZone: string): string {
   const wall = new Date(at + zoneOffset(at, timeZone));
   return wall.toISOString().slice(0, 16);
 }
+
+/**
+ * The surname of a full name ('Фамилия Имя Отчество') in the genitive case, for "за Петрова": Russian surnames
+ * decline by gender, read from the patronymic (-вна/-чна: female) or else from the surname's own ending. A surname
+ * that does not decline ('Черных', 'Шевчук' for a woman) stays as it is.
+ */
+export function genitiveSurname(fullName: string): string {
+  const [surname = '', , patronymic = ''] = fullName.trim().split(/\s+/);
+  const lower = surname.toLowerCase();
+  const female = /(вна|чна|кызы)$/.test(patronymic.toLowerCase())
+    ? true
+    : /(ич|оглы)$/.test(patronymic.toLowerCase())
+      ? false
+      : /(ова|ева|ёва|ина|ына|ая)$/.test(lower);
+  const swap = (cut: number, add: string) => surname.slice(0, surname.length - cut) + add;
+  if (/(ых|их|ко|о|е|и|у|ю)$/.test(lower)) return surname;
+  if (female) {
+    if (/(ова|ева|ёва|ина|ына)$/.test(lower)) return swap(1, 'ой');
+    if (/ая$/.test(lower)) return swap(2, 'ой');
+    if (/[гкхжчшщ]а$/.test(lower)) return swap(1, 'и');
+    if (/а$/.test(lower)) return swap(1, 'ы');
+    if (/я$/.test(lower)) return swap(1, 'и');
+    return surname;
+  }
+  if (/(ский|цкий)$/.test(lower)) return swap(2, 'ого');
+  if (/(ой|ый)$/.test(lower)) return swap(2, 'ого');
+  if (/ий$/.test(lower)) return swap(2, 'его');
+  if (/[ьй]$/.test(lower)) return swap(1, 'я');
+  if (/[гкхжчшщ]а$/.test(lower)) return swap(1, 'и');
+  if (/а$/.test(lower)) return swap(1, 'ы');
+  if (/я$/.test(lower)) return swap(1, 'и');
+  return `${surname}а`;
+}

@@ -1,6 +1,7 @@
 // The workflow area's public surface: commands (zod), events, state, and the decider.
 
 export { allowedCommands } from './allowed';
+export { type ChainProgress, chainProgress } from './chain-progress';
 export * from './channel';
 export * from './commands';
 export { changedForCommand, partOfCommand } from './concurrency';
@@ -18,7 +19,7 @@ export {
   type Supervision,
   supervisorOf,
 } from './notices';
-export { COMMAND_ROLES } from './permissions';
+export { COMMAND_ROLES, mayApprove } from './permissions';
 export { networkHosts, type PublicationUrlProblem, parseHttpUrl, publicationUrlProblem } from './publication-url';
 export {
   CURATOR,

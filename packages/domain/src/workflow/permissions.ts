@@ -95,6 +95,18 @@ function isComposer(s: CaseState, actor: Actor): boolean {
   return c ? c.receivedAt !== null && actsFor(actor, c) : has(actor, 'curator');
 }
 
+/** A draft waits for the curator's review (approve, or return for revision). */
+const isDraftUnderReview = (status: string): boolean => status === 'draft-review';
+
+/**
+ * Whether `actor` may approve a case that is in `status`: the same role and state rule `check` applies to
+ * 'approve'. Approval depends on nothing else of the case, so a list that carries only a case's status (the board's
+ * one-click approval) asks this instead of folding the whole state; the decider still checks the real state.
+ */
+export function mayApprove(status: string, actor: Pick<Actor, 'roles'>): boolean {
+  return COMMAND_ROLES.approve.some((r) => actor.roles.includes(r)) && isDraftUnderReview(status);
+}
+
 /** null when `actor` may issue `type` now; otherwise the typed reason (role first, then state, then seat). */
 export function check(s: CaseState, type: CommandType, actor: Actor, ctx: DomainContext): DomainError | null {
   const roles = COMMAND_ROLES[type];
@@ -151,7 +163,7 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
     }
     case 'approve':
     case 'request-revision':
-      return inStatus(s, 'draft-review') ? null : wrongState(s, type);
+      return isDraftUnderReview(s.status) ? null : wrongState(s, type);
     case 'publish':
     case 'publish-intermediate': {
       if (!isPublishable(s, ctx)) return wrongState(s, type);

@@ -1,4 +1,5 @@
-// Board filters and search, every value kept in the URL (?dept=…&q=…) so a filtered board can be shared or reloaded.
+// Board filters and search. Filters live in the URL (?dept=…&q=…) so a filtered board can be shared or reloaded; the
+// search text itself is the screen's own state (see BoardScreen), never read back from the URL while typing.
 import type { Option } from '../../api/types';
 import { useT } from '../../i18n';
 import type { BoardFilters as Filters } from './filter-cases';
@@ -10,6 +11,7 @@ export interface FilterOptions {
   readonly status: readonly Option[];
   readonly network: readonly Option[];
   readonly topic: readonly Option[];
+  readonly urgency: readonly Option[];
 }
 
 type SelectKey = keyof FilterOptions;
@@ -18,7 +20,11 @@ export function BoardFilters(props: {
   readonly filters: Filters;
   readonly options: FilterOptions;
   readonly onChange: (key: keyof Filters, value: string) => void;
+  /** The search box's text: state of the screen, authoritative while someone types. */
+  readonly search: string;
+  readonly onSearch: (q: string) => void;
   readonly onReset: () => void;
+  readonly searchRef: React.Ref<HTMLInputElement>;
 }) {
   const t = useT();
   const labels: Record<SelectKey, string> = {
@@ -28,18 +34,21 @@ export function BoardFilters(props: {
     status: t.board.status,
     network: t.board.network,
     topic: t.board.topic,
+    urgency: t.board.urgency,
   };
-  const keys: SelectKey[] = ['org', 'dept', 'category', 'status', 'network', 'topic'];
-  const active = Object.values(props.filters).some((v) => v !== '');
+  const keys: SelectKey[] = ['org', 'urgency', 'dept', 'category', 'status', 'network', 'topic'];
+  const active = props.search !== '' || Object.values(props.filters).some((v) => v !== '');
   return (
     <search className="board-filters" aria-label={t.board.filters}>
       <label className="field field-search">
         <span>{t.board.search}</span>
         <input
+          ref={props.searchRef}
           type="search"
-          value={props.filters.q}
+          value={props.search}
           placeholder={t.board.searchPlaceholder}
-          onChange={(e) => props.onChange('q', e.target.value)}
+          aria-keyshortcuts="/"
+          onChange={(e) => props.onSearch(e.target.value)}
         />
       </label>
       {keys

@@ -1,5 +1,7 @@
 // The virtualised list of board rows: only the rows on screen exist in the DOM, so 10,000 open cases scroll smoothly;
-// the shared tick redraws just the visible countdowns.
+// the shared tick redraws just the visible countdowns. Column heads sort; each row's real height is measured, so a
+// phone card that wraps never overlaps the next one.
+import { mayApprove } from '@otklik/domain';
 import { useServerNow } from '@otklik/ui';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
@@ -7,11 +9,12 @@ import type { BoardCase } from '../../api/types';
 import { useT } from '../../i18n';
 import { useClock } from '../../stores/clock';
 import { useDirectory } from '../../stores/directory';
+import { useSession } from '../../stores/session';
 import { BoardRow } from './BoardRow';
-import { urgencyOf } from './filter-cases';
+import { type BoardSort, type SortKey, urgencyOf } from './filter-cases';
 
 const ROW_DESKTOP = 68;
-const ROW_PHONE = 150;
+const ROW_PHONE = 170;
 const PHONE_QUERY = '(max-width: 760px)';
 
 function usePhone(): boolean {
@@ -26,8 +29,38 @@ function usePhone(): boolean {
   return phone;
 }
 
-export function BoardList(props: { readonly rows: readonly BoardCase[] }) {
+function SortHead(props: {
+  readonly label: string;
+  readonly sortKey: SortKey | null;
+  readonly sort: BoardSort;
+  readonly onSort: (key: SortKey) => void;
+}) {
+  const { sortKey, sort } = props;
+  if (!sortKey) return <th scope="col">{props.label}</th>;
+  const active = sort.key === sortKey;
+  return (
+    <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="board-sort" onClick={() => props.onSort(sortKey)}>
+        {props.label}
+        <span aria-hidden="true" className="board-sort-mark">
+          {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+export function BoardList(props: {
+  readonly rows: readonly BoardCase[];
+  readonly sort: BoardSort;
+  readonly onSort: (key: SortKey) => void;
+  readonly selectedId: string | null;
+  readonly onSelect: (id: string) => void;
+  readonly approvingId: string | null;
+  readonly onApprove: (row: BoardCase) => void;
+}) {
   const t = useT();
+  const user = useSession((s) => s.user);
   const offsetMs = useClock((s) => s.offsetMs);
   const calendars = useDirectory((s) => s.calendars);
   const now = useServerNow(offsetMs);
@@ -43,21 +76,32 @@ export function BoardList(props: { readonly rows: readonly BoardCase[] }) {
   });
   // Row heights depend on the layout: re-measure when switching between phone and desktop.
   useEffect(() => virtualizer.measure(), [phone, virtualizer]);
+  // The keyboard moves the selection: keep the selected row on screen.
+  const selectedIndex = props.selectedId ? props.rows.findIndex((r) => r.id === props.selectedId) : -1;
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   const c = t.board.columns;
+  const heads: [string, SortKey | null][] = [
+    ['№', 'number'],
+    [c.countdown, 'due'],
+    [c.deadline, 'overall'],
+    [c.responsible, 'responsible'],
+    [c.category, 'category'],
+    [c.source, 'network'],
+    [c.location, 'location'],
+    [c.age, 'age'],
+    [c.actions, null],
+  ];
   return (
     <div ref={scrollRef} className="board-scroll" data-testid="board-scroll">
       <table className="board-table" aria-label={t.board.title} aria-rowcount={props.rows.length + 1}>
         <thead>
           <tr className="board-row board-head" aria-rowindex={1}>
-            <th scope="col">№</th>
-            <th scope="col">{c.countdown}</th>
-            <th scope="col">{c.deadline}</th>
-            <th scope="col">{c.responsible}</th>
-            <th scope="col">{c.category}</th>
-            <th scope="col">{c.source}</th>
-            <th scope="col">{c.location}</th>
-            <th scope="col">{c.age}</th>
+            {heads.map(([label, key]) => (
+              <SortHead key={label} label={label} sortKey={key} sort={props.sort} onSort={props.onSort} />
+            ))}
           </tr>
         </thead>
         <tbody style={{ height: virtualizer.getTotalSize(), position: 'relative', display: 'block' }}>
@@ -75,7 +119,12 @@ export function BoardList(props: { readonly rows: readonly BoardCase[] }) {
                 t={t}
                 index={v.index}
                 top={v.start}
-                height={v.size}
+                selected={row.id === props.selectedId}
+                canApprove={user !== null && mayApprove(row.status, user)}
+                approving={row.id === props.approvingId}
+                onApprove={props.onApprove}
+                onSelect={props.onSelect}
+                measureRef={virtualizer.measureElement}
               />
             );
           })}

@@ -1,12 +1,14 @@
-// One board row: live countdown of the current step, the overall deadline, who must act, and the message's facts.
+// One board row: live countdown of the current step, the overall deadline, who must act (a substitute for an absent
+// colleague, a chain's link), the message's facts, and the quick actions this person may take from the list.
 import type { WorkingCalendar } from '@otklik/domain';
 import { Countdown, formatDeadline } from '@otklik/ui';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import type { BoardCase } from '../../api/types';
-import { formatAge, shortName } from '../../components/format';
+import { formatAge } from '../../components/format';
 import type { Catalogue } from '../../i18n/ru';
 import type { Urgency } from './filter-cases';
+import { chainText, responsibleText } from './responsible';
 
 export interface BoardRowProps {
   readonly row: BoardCase;
@@ -19,7 +21,14 @@ export interface BoardRowProps {
   readonly index: number;
   /** Position in the virtual list, in pixels. */
   readonly top: number;
-  readonly height: number;
+  readonly selected: boolean;
+  /** The domain lets this person approve the case now (mayApprove). */
+  readonly canApprove: boolean;
+  readonly approving: boolean;
+  readonly onApprove: (row: BoardCase) => void;
+  readonly onSelect: (id: string) => void;
+  /** The list measures each row's real height (a phone card grows with its text). */
+  readonly measureRef: (el: HTMLTableRowElement | null) => void;
 }
 
 function label<T extends string>(dict: Readonly<Record<string, string>>, key: T | null): string {
@@ -35,19 +44,28 @@ export const BoardRow = memo(function BoardRow({
   t,
   index,
   top,
-  height,
+  selected,
+  canApprove,
+  approving,
+  onApprove,
+  onSelect,
+  measureRef,
 }: BoardRowProps) {
   const clock = row.stepClock;
-  const responsible =
-    shortName(clock?.responsibleName ?? row.responsibleName) ??
-    (clock?.responsibleRole === 'curator' || clock?.responsibleRole === 'operator' ? t.board.curators : t.board.nobody);
+  const responsible = responsibleText(row, t);
+  const chain = chainText(row, t);
   const department = clock?.departmentName ?? row.departmentName;
+  const categoryText = label(t.category, row.category);
   return (
     <tr
-      className={`board-row urgency-${urgency}`}
+      ref={measureRef}
+      className={`board-row urgency-${urgency}${selected ? ' board-row-selected' : ''}`}
       aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-index={index}
       data-case-id={row.id}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, height, transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(row.id)}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)` }}
     >
       <td className="board-cell board-cell-case">
         <Link to={`/cases/${row.id}`} className="board-case-link">
@@ -73,13 +91,32 @@ export const BoardRow = memo(function BoardRow({
         {row.overallDueAt && calendar ? formatDeadline(row.overallDueAt, calendar.timeZone, t.lang.locale) : '—'}
       </td>
       <td className="board-cell board-cell-responsible" data-testid="responsible">
-        <span className="board-person">{responsible}</span>
-        {department && <span className="board-dept">{department}</span>}
+        <span className="board-person" title={responsible}>
+          {responsible}
+        </span>
+        {department && (
+          <span className="board-dept" title={department}>
+            {department}
+          </span>
+        )}
+        {chain && (
+          <span className="board-chain" data-testid="chain">
+            {chain}
+          </span>
+        )}
       </td>
       <td className="board-cell board-cell-category">
-        <span className={`category category-${row.category}`}>{label(t.category, row.category)}</span>
-        {row.high && <span className="category category-high">{t.category.high}</span>}
-        <span className="board-status">{label(t.status, row.status)}</span>
+        <span className={`category category-${row.category}`} title={categoryText}>
+          {categoryText}
+        </span>
+        {row.high && (
+          <span className="category category-high" title={t.category.high}>
+            {t.category.high}
+          </span>
+        )}
+        <span className="board-status" title={label(t.status, row.status)}>
+          {label(t.status, row.status)}
+        </span>
       </td>
       <td className="board-cell board-cell-source">
         <span>{label(t.network, row.network)}</span>
@@ -89,6 +126,23 @@ export const BoardRow = memo(function BoardRow({
         {row.location ?? '—'}
       </td>
       <td className="board-cell board-cell-age">{formatAge(minuteNow - row.detectedAt, t)}</td>
+      <td className="board-cell board-cell-actions">
+        {canApprove && (
+          <button
+            type="button"
+            className="board-approve"
+            disabled={approving}
+            aria-keyshortcuts="a"
+            aria-label={`${t.board.approve} №${row.number}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onApprove(row);
+            }}
+          >
+            {approving ? t.board.approving : t.board.approve}
+          </button>
+        )}
+      </td>
     </tr>
   );
 });

@@ -1,41 +1,144 @@
-// The curator's home: every open case, nearest deadline first, with filters and search in the URL, counts on top and
-// rows that update live (the socket feeds the cases store; this screen only reads it).
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import { loadBoard } from '../../api/board';
-import type { Option } from '../../api/types';
+// The curator's home: every open case, nearest deadline first, with filters, sort and search in the URL, counts that
+// are filters too, saved views, quick approval and keyboard shortcuts (j/k, Enter, a, /). Rows update live (the
+// socket feeds the cases store; this screen only reads it).
+import { mayApprove } from '@otklik/domain';
+import { useServerNow } from '@otklik/ui';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { catchUpBoard, loadBoard } from '../../api/board';
+import { executeCommand, loadCaseDetail } from '../../api/cases';
+import type { BoardCase, Option } from '../../api/types';
 import { CalendarWarning } from '../../components/CalendarWarning';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Empty, Loading } from '../../components/Loading';
-import { useT } from '../../i18n';
+import { fill, useT } from '../../i18n';
+import { useBoardViews } from '../../stores/board-views';
 import { useCases } from '../../stores/cases';
+import { useClock } from '../../stores/clock';
 import { useDirectory } from '../../stores/directory';
+import { useSession } from '../../stores/session';
 import { BoardFilters, type FilterOptions } from './BoardFilters';
 import { BoardList } from './BoardList';
-import { FILTER_KEYS, type BoardFilters as Filters, filterAndSort, filtersFromParams } from './filter-cases';
+import {
+  type BoardFilters as Filters,
+  filterCases,
+  filtersFromParams,
+  QUERY_KEYS,
+  type SortKey,
+  sortCases,
+  sortFromParams,
+  URGENCIES,
+} from './filter-cases';
+import { SavedViews } from './SavedViews';
 import { StatusCounts } from './StatusCounts';
+import { useBoardShortcuts } from './use-board-shortcuts';
 
 const NETWORKS = ['vk', 'ok', 'telegram', 'instagram', 'facebook', 'twitter', 'messenger', 'site', 'other'] as const;
 const CATEGORIES = ['ordinary', 'fast-track', 'high'] as const;
+/** The URL follows the search box after a short pause; the box itself never waits for it. */
+const SEARCH_TO_URL_MS = 250;
+
+/** The board's own part of the query string, in a stable order (saved views compare it). */
+function boardQuery(params: URLSearchParams, search: string): string {
+  const out = new URLSearchParams();
+  for (const k of QUERY_KEYS) {
+    const v = k === 'q' ? search : params.get(k);
+    if (v) out.set(k, v);
+  }
+  return out.toString();
+}
+
+/**
+ * The search text as the screen's own state: typing changes it at once and the URL follows after a pause. A `q`
+ * arriving from the URL (reset, a saved view, back/forward) replaces the text, unless it is the echo of a value this
+ * screen wrote itself: a late echo must never put back letters already typed over.
+ */
+function useSearchText(
+  urlQ: string,
+  writeUrl: (q: string) => void,
+): [string, (q: string) => void, (q: string) => void] {
+  const [text, setText] = useState(urlQ);
+  const written = useRef(new Set<string>());
+  useEffect(() => {
+    if (written.current.has(urlQ)) {
+      written.current.delete(urlQ);
+      return;
+    }
+    setText(urlQ);
+  }, [urlQ]);
+  useEffect(() => {
+    if (text === urlQ) return;
+    const timer = setTimeout(() => {
+      written.current.add(text);
+      writeUrl(text);
+    }, SEARCH_TO_URL_MS);
+    return () => clearTimeout(timer);
+  }, [text, urlQ, writeUrl]);
+  /** Sets the text and the URL together (a saved view), without waiting. */
+  const replace = (q: string) => setText(q);
+  return [text, setText, replace];
+}
 
 export function BoardScreen() {
   const t = useT();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
+  const paramsKey = params.toString();
+  const filters = useMemo(() => filtersFromParams(new URLSearchParams(paramsKey)), [paramsKey]);
+  const sort = useMemo(() => sortFromParams(new URLSearchParams(paramsKey)), [paramsKey]);
   const byId = useCases((s) => s.byId);
   const loaded = useCases((s) => s.loaded);
   const organisations = useDirectory((s) => s.organisations);
   const departments = useDirectory((s) => s.departments);
+  const user = useSession((s) => s.user);
+  const loadViews = useBoardViews((s) => s.loadFor);
+  const now = useServerNow(useClock((s) => s.offsetMs));
   const [error, setError] = useState<unknown>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [approvingId, setApprovingId] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
   const load = useCallback(() => {
     setError(null);
     loadBoard().catch(setError);
   }, []);
   useEffect(load, []);
+  useEffect(() => {
+    if (user) loadViews(user.id);
+  }, [user, loadViews]);
+
+  const update = useCallback(
+    (change: (next: URLSearchParams) => void) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          change(next);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  const writeSearch = useCallback(
+    (q: string) =>
+      update((next) => {
+        if (q) next.set('q', q);
+        else next.delete('q');
+      }),
+    [update],
+  );
+  const [search, setSearch, replaceSearch] = useSearchText(filters.q, writeSearch);
+  const deferredSearch = useDeferredValue(search);
 
   const all = useMemo(() => [...byId.values()], [byId]);
-  const shown = useMemo(() => filterAndSort(all, filters), [all, filters]);
+  // Urgency changes with time: only a board filtered by urgency needs the current second.
+  const judgeAt = filters.urgency ? Math.floor(now / 1000) * 1000 : 0;
+  const effective = useMemo<Filters>(() => ({ ...filters, q: deferredSearch }), [filters, deferredSearch]);
+  const shown = useMemo(() => sortCases(filterCases(all, effective, judgeAt), sort), [all, effective, judgeAt, sort]);
+  const urgencyBase = useMemo(() => filterCases(all, { ...effective, urgency: '' }, 0), [all, effective]);
+  const statusBase = useMemo(() => filterCases(all, { ...effective, status: '' }, judgeAt), [all, effective, judgeAt]);
 
   const options = useMemo<FilterOptions>(() => {
     const topics = [...new Set(all.map((c) => c.topic).filter((x): x is string => !!x))].sort();
@@ -48,28 +151,108 @@ export function BoardScreen() {
       status: statuses.map((s) => opt(s, (t.status as Record<string, string>)[s] ?? s)),
       network: NETWORKS.map((n) => opt(n, t.network[n])),
       topic: topics.map((x) => opt(x, x)),
+      urgency: URGENCIES.map((u) => opt(u, t.clockStatus[u])),
     };
   }, [all, organisations, departments, t]);
 
   const setFilter = (key: keyof Filters, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    if (key === 'q') {
+      setSearch(value);
+      return;
+    }
+    update((next) => {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    });
   };
+  const onSort = (key: SortKey) =>
+    update((next) => {
+      const dir = sort.key === key && sort.dir === 'asc' ? 'desc' : 'asc';
+      if (key === 'due' && dir === 'asc') next.delete('sort');
+      else next.set('sort', key);
+      if (dir === 'asc') next.delete('dir');
+      else next.set('dir', dir);
+    });
   const reset = () => {
-    const next = new URLSearchParams(params);
-    for (const k of FILTER_KEYS) next.delete(k);
-    setParams(next, { replace: true });
+    replaceSearch('');
+    update((next) => {
+      for (const k of QUERY_KEYS) if (k !== 'sort' && k !== 'dir') next.delete(k);
+    });
   };
+  const applyView = (query: string) => {
+    const view = new URLSearchParams(query);
+    replaceSearch(view.get('q') ?? '');
+    update((next) => {
+      for (const k of QUERY_KEYS) {
+        const v = view.get(k);
+        if (v) next.set(k, v);
+        else next.delete(k);
+      }
+    });
+  };
+
+  const approve = async (row: BoardCase) => {
+    // The domain's rule decides what is offered; the server's decider checks it again on the real state.
+    if (!user || !mayApprove(row.status, user) || approvingId) return;
+    setApprovingId(row.id);
+    setActionError(null);
+    setNotice(null);
+    try {
+      const version = row.version ?? (await loadCaseDetail(row.id)).version;
+      await executeCommand(row.id, version, { type: 'approve' });
+      setNotice(fill(t.board.approved, { number: row.number }));
+      await catchUpBoard();
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setApprovingId(null);
+    }
+  };
+
+  useBoardShortcuts({
+    rows: shown,
+    selectedId,
+    select: setSelectedId,
+    open: (row) => navigate(`/cases/${row.id}`),
+    approve: (row) => void approve(row),
+    focusSearch: () => searchRef.current?.focus(),
+  });
 
   return (
     <section className="page board-page" aria-labelledby="board-title">
-      <h1 id="board-title">{t.board.title}</h1>
+      <div className="board-title-line">
+        <h1 id="board-title">{t.board.title}</h1>
+        <p className="muted board-keys">{t.board.shortcuts}</p>
+      </div>
       <CalendarWarning />
       <ErrorMessage error={error} onRetry={load} />
-      <StatusCounts all={all} shown={shown} status={filters.status} onStatus={(s) => setFilter('status', s)} />
-      <BoardFilters filters={filters} options={options} onChange={setFilter} onReset={reset} />
+      <ErrorMessage error={actionError} />
+      {notice && (
+        <p className="board-notice" role="status">
+          {notice}
+        </p>
+      )}
+      <StatusCounts
+        total={all.length}
+        shown={shown.length}
+        urgencyBase={urgencyBase}
+        statusBase={statusBase}
+        now={now}
+        status={filters.status}
+        urgency={filters.urgency}
+        onStatus={(s) => setFilter('status', s)}
+        onUrgency={(u) => setFilter('urgency', u)}
+      />
+      <BoardFilters
+        filters={filters}
+        search={search}
+        options={options}
+        onChange={setFilter}
+        onSearch={setSearch}
+        onReset={reset}
+        searchRef={searchRef}
+      />
+      <SavedViews query={boardQuery(params, search)} onApply={applyView} />
       {!loaded ? (
         error ? null : (
           <Loading />
@@ -77,7 +260,15 @@ export function BoardScreen() {
       ) : shown.length === 0 ? (
         <Empty>{all.length === 0 ? t.board.empty : t.board.emptyFiltered}</Empty>
       ) : (
-        <BoardList rows={shown} />
+        <BoardList
+          rows={shown}
+          sort={sort}
+          onSort={onSort}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          approvingId={approvingId}
+          onApprove={(row) => void approve(row)}
+        />
       )}
     </section>
   );

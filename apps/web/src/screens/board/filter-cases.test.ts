@@ -1,7 +1,14 @@
 // Board filters, search and the nearest-deadline order; urgency from the clock's own instants.
 import { describe, expect, it } from 'vitest';
 import type { BoardCase, ClockView } from '../../api/types';
-import { countByUrgency, filterAndSort, filtersFromParams, urgencyOf } from './filter-cases';
+import {
+  countByUrgency,
+  filterAndSort,
+  filterCases,
+  filtersFromParams,
+  sortFromParams,
+  urgencyOf,
+} from './filter-cases';
 
 const clock = (dueAt: number, atRiskAt: number | null = null): ClockView => ({
   id: `c${dueAt}`,
@@ -13,6 +20,7 @@ const clock = (dueAt: number, atRiskAt: number | null = null): ClockView => ({
   confirmed: true,
   status: 'on-track',
   responsibleName: null,
+  responsiblePersonId: null,
   departmentName: null,
   responsibleRole: 'executor',
   holders: [],
@@ -95,5 +103,23 @@ describe('urgency', () => {
     expect(urgencyOf(r, 1000)).toBe('at-risk');
     expect(urgencyOf(r, 1001)).toBe('breached');
     expect(countByUrgency([r, r], 800)).toEqual({ 'on-track': 0, 'at-risk': 2, breached: 0 });
+  });
+});
+
+describe('urgency filter and sort from the URL', () => {
+  it('keeps only the overdue rows at the given instant', () => {
+    // At 1500: n2 (due 1000) is overdue, n3 (overall 2000) and n1 (3000) are not, n4 has no deadline.
+    const f = filtersFromParams(new URLSearchParams('urgency=breached'));
+    expect(filterCases(rows, f, 1500).map((r) => r.id)).toEqual(['n2']);
+    expect(filtersFromParams(new URLSearchParams('urgency=soon')).urgency).toBe('');
+  });
+  it('sorts by a column in either direction, rows without a value last', () => {
+    const all = filtersFromParams(new URLSearchParams());
+    const desc = sortFromParams(new URLSearchParams('sort=due&dir=desc'));
+    expect(filterAndSort(rows, all, desc).map((r) => r.id)).toEqual(['n1', 'n3', 'n2', 'n4']);
+    const byNumber = sortFromParams(new URLSearchParams('sort=number&dir=desc'));
+    expect(filterAndSort(rows, all, byNumber).map((r) => r.id)).toEqual(['n4', 'n3', 'n2', 'n1']);
+    // An unknown column falls back to the deadline order.
+    expect(sortFromParams(new URLSearchParams('sort=evil')).key).toBe('due');
   });
 });
