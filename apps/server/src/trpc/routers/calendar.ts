@@ -26,7 +26,7 @@ import { organisations } from '../../db/schema';
 import { getOrganisation } from '../../directory/organisations';
 import { AppError } from '../../errors/app-error';
 import { zInstant } from '../inputs';
-import { adminProcedure, protectedProcedure, router } from '../trpc';
+import { adminProcedure, protectedProcedure, regionAdminProcedure, router } from '../trpc';
 
 /** Instants a deadline can be previewed from: the production calendar knows 2000–2100 well enough. */
 const zPreviewInstant = zInstant
@@ -72,8 +72,9 @@ export const calendarRouter = router({
     };
   }),
 
-  /** Loads years from the open-data production-calendar CSV for every organisation; prints the totals back. */
-  importOpenData: adminProcedure
+  /** Loads years from the open-data production-calendar CSV for every organisation; prints the totals back. The
+   *  years are shared by every organisation of the installation: a region administrator's change. */
+  importOpenData: regionAdminProcedure
     .input(
       z.object({
         fileName: z
@@ -108,12 +109,14 @@ export const calendarRouter = router({
       }
     }),
 
-  removeImportedYear: adminProcedure.input(z.object({ year: z.number().int() })).mutation(async ({ ctx, input }) => {
-    if (!(await removeImportedYear(ctx.deps.db, input.year))) {
-      throw new AppError('NOT_FOUND', `Год ${input.year} не загружался / year ${input.year} was not imported`);
-    }
-    return { ok: true as const };
-  }),
+  removeImportedYear: regionAdminProcedure
+    .input(z.object({ year: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      if (!(await removeImportedYear(ctx.deps.db, input.year))) {
+        throw new AppError('NOT_FOUND', `Год ${input.year} не загружался / year ${input.year} was not imported`);
+      }
+      return { ok: true as const };
+    }),
 
   setOverrides: adminProcedure.input(zCalendarOverrides).mutation(async ({ ctx, input }) => {
     await audited(

@@ -1,7 +1,9 @@
 // Channels: the administrator connects network accounts (tokens go in, never come out) and watches their health;
 // the publisher asks for an approved answer to be posted through the account the message came from.
+import { takesPartIn } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { requireVisibleCase } from '../../cases/access';
 import {
   accountConfig,
   createChannelAccount,
@@ -22,8 +24,15 @@ import { nudgeCollectors, nudgeOutbox } from '../../channels/runtime';
 import { zThreadRef } from '../../channels/types';
 import { channelAccounts } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import type { Context } from '../context';
 import { zId } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
+
+type SignedIn = Context & { user: NonNullable<Context['user']> };
+
+/** A case's channel is part of the case: only those who see the case (the domain's rule) see it. */
+const requireSeen = (ctx: SignedIn, caseId: string) =>
+  requireVisibleCase(ctx.deps.db, ctx.user.organisationId, caseId, ctx.user.actor);
 
 const asAppError = (error: unknown) => {
   if (error instanceof AppError) return error;
@@ -126,6 +135,7 @@ export const channelsRouter = router({
   requestPublication: protectedProcedure
     .input(z.object({ caseId: zId, expectedVersion: z.number().int().nonnegative() }))
     .mutation(async ({ ctx, input }) => {
+      await requireSeen(ctx, input.caseId);
       const result = await requestPublication(ctx.deps, {
         organisationId: ctx.user.organisationId,
         actor: ctx.user.actor,
@@ -136,7 +146,13 @@ export const channelsRouter = router({
       return result;
     }),
 
+  /** "Retry now" on a waiting publication: for those who take part in the case (curators, operators, its
+   *  executors), never for readers. */
   retryPublication: protectedProcedure.input(z.object({ caseId: zId })).mutation(async ({ ctx, input }) => {
+    const parties = await requireSeen(ctx, input.caseId);
+    if (!takesPartIn(ctx.user.actor, parties)) {
+      throw new AppError('FORBIDDEN', 'Недостаточно прав для этого действия / you are not allowed to do this');
+    }
     const result = await retryPublicationNow(ctx.deps, ctx.user.organisationId, input.caseId);
     nudgeOutbox(ctx.deps);
     return result;
@@ -144,6 +160,7 @@ export const channelsRouter = router({
 
   /** The case screen's view of its channel: the account, and every publication attempt. */
   ofCase: protectedProcedure.input(z.object({ caseId: zId })).query(async ({ ctx, input }) => {
+    await requireSeen(ctx, input.caseId);
     const source = await channelSourceOfCase(ctx.deps.db, input.caseId);
     const outbox = await outboxOfCase(ctx.deps.db, ctx.user.organisationId, input.caseId);
     if (!source) return { account: null, outbox };
@@ -164,6 +181,7 @@ export const channelsRouter = router({
 
   /** The original and the replies around it, read from the network (VK, MAX, OK; Telegram bots cannot read). */
   threadOfCase: protectedProcedure.input(z.object({ caseId: zId })).query(async ({ ctx, input }) => {
+    await requireSeen(ctx, input.caseId);
     const source = await channelSourceOfCase(ctx.deps.db, input.caseId);
     if (!source) return [];
     const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, source.accountId);

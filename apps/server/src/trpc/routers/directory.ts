@@ -54,7 +54,13 @@ export const directoryRouter = router({
   /** Who receives the deficiency notices about the curator's and the operator's breaches (konyshevsky p.22, NAO
    *  p.27): the organisation names them. */
   setSupervisors: adminProcedure
-    .input(z.object({ curatorSupervisorId: zId.nullish(), operatorSupervisorId: zId.nullish() }))
+    .input(
+      z
+        .object({ curatorSupervisorId: zId.nullish(), operatorSupervisorId: zId.nullish() })
+        .refine((i) => i.curatorSupervisorId !== undefined || i.operatorSupervisorId !== undefined, {
+          message: 'Укажите хотя бы одного руководителя / name at least one supervisor',
+        }),
+    )
     .mutation(({ ctx, input }) =>
       setOrganisationSupervisors(ctx.deps.db, {
         organisationId: ctx.user.organisationId,
