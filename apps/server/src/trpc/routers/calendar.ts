@@ -93,13 +93,23 @@ export const calendarRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       try {
-        const outcomes = await importOpenDataCsv(ctx.deps.db, {
-          text: input.text,
-          fileName: input.fileName,
-          years: input.years,
-          importedBy: ctx.user.personId,
-          now: ctx.deps.now(),
-        });
+        const outcomes = await audited(
+          ctx,
+          (tx) =>
+            importOpenDataCsv(tx, {
+              text: input.text,
+              fileName: input.fileName,
+              years: input.years,
+              importedBy: ctx.user.personId,
+              now: ctx.deps.now(),
+            }),
+          (done) => ({
+            action: 'production-calendar.imported',
+            targetType: 'production-calendar',
+            targetId: done.map((o) => o.year).join(','),
+            details: { fileName: input.fileName, years: done.map((o) => ({ year: o.year, ...o.totals })) },
+          }),
+        );
         return { outcomes };
       } catch (error) {
         if (error instanceof CalendarImportError) {
@@ -112,9 +122,15 @@ export const calendarRouter = router({
   removeImportedYear: regionAdminProcedure
     .input(z.object({ year: z.number().int() }))
     .mutation(async ({ ctx, input }) => {
-      if (!(await removeImportedYear(ctx.deps.db, input.year))) {
-        throw new AppError('NOT_FOUND', `Год ${input.year} не загружался / year ${input.year} was not imported`);
-      }
+      await audited(
+        ctx,
+        async (tx) => {
+          if (!(await removeImportedYear(tx, input.year))) {
+            throw new AppError('NOT_FOUND', `Год ${input.year} не загружался / year ${input.year} was not imported`);
+          }
+        },
+        { action: 'production-calendar.removed', targetType: 'production-calendar', targetId: String(input.year) },
+      );
       return { ok: true as const };
     }),
 

@@ -3,6 +3,7 @@
 import { takesPartIn } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { audited } from '../../audit/record';
 import { requireVisibleCase } from '../../cases/access';
 import {
   accountConfig,
@@ -28,6 +29,16 @@ import type { Context } from '../context';
 import { zId } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
 
+/** What the audit log keeps of an account's form: its fields, and which credentials were given, never their values
+ *  (a key named like a secret would be masked by the log anyway: the names go in a list). */
+function auditedAccountFields(input: Partial<z.input<typeof zAccountInput>> & { id?: string }) {
+  const { token, appSecret, applicationKey, confirmationCode, id: _id, ...fields } = input;
+  const given = Object.entries({ token, appSecret, applicationKey, confirmationCode })
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+  return { ...fields, ...(given.length > 0 ? { credentialsGiven: given } : {}) };
+}
+
 type SignedIn = Context & { user: NonNullable<Context['user']> };
 
 /** A case's channel is part of the case: only those who see the case (the domain's rule) see it. */
@@ -46,19 +57,50 @@ export const channelsRouter = router({
   ),
 
   create: adminProcedure.input(zAccountInput).mutation(async ({ ctx, input }) => {
-    const account = await createChannelAccount(ctx.deps, ctx.user.organisationId, input);
+    const account = await audited(
+      ctx,
+      (tx) => createChannelAccount({ db: tx, secretKey: ctx.deps.secretKey }, ctx.user.organisationId, input),
+      (a) => ({
+        action: 'channel-account.created',
+        targetType: 'channel-account',
+        targetId: a.id,
+        details: auditedAccountFields(input),
+      }),
+    );
     nudgeCollectors(ctx.deps);
     return account;
   }),
 
   update: adminProcedure.input(zAccountUpdate).mutation(async ({ ctx, input }) => {
-    const account = await updateChannelAccount(ctx.deps, ctx.user.organisationId, input);
+    const account = await audited(
+      ctx,
+      (tx) => updateChannelAccount({ db: tx, secretKey: ctx.deps.secretKey }, ctx.user.organisationId, input),
+      {
+        action: 'channel-account.updated',
+        targetType: 'channel-account',
+        targetId: input.id,
+        details: auditedAccountFields(input),
+      },
+    );
     nudgeCollectors(ctx.deps);
     return account;
   }),
 
   remove: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
-    await deleteChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
+    await audited(
+      ctx,
+      async (tx) => {
+        const row = await findChannelAccount(tx, ctx.user.organisationId, input.id);
+        await deleteChannelAccount(tx, ctx.user.organisationId, input.id);
+        return row;
+      },
+      (row) => ({
+        action: 'channel-account.deleted',
+        targetType: 'channel-account',
+        targetId: input.id,
+        details: { network: row.network, url: row.url, title: row.title },
+      }),
+    );
     return { ok: true as const };
   }),
 

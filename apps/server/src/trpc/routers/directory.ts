@@ -62,23 +62,41 @@ export const directoryRouter = router({
         }),
     )
     .mutation(({ ctx, input }) =>
-      setOrganisationSupervisors(ctx.deps.db, {
-        organisationId: ctx.user.organisationId,
-        ...(input.curatorSupervisorId !== undefined ? { curatorSupervisorId: input.curatorSupervisorId } : {}),
-        ...(input.operatorSupervisorId !== undefined ? { operatorSupervisorId: input.operatorSupervisorId } : {}),
-      }),
+      audited(
+        ctx,
+        (tx) =>
+          setOrganisationSupervisors(tx, {
+            organisationId: ctx.user.organisationId,
+            ...(input.curatorSupervisorId !== undefined ? { curatorSupervisorId: input.curatorSupervisorId } : {}),
+            ...(input.operatorSupervisorId !== undefined ? { operatorSupervisorId: input.operatorSupervisorId } : {}),
+          }),
+        { action: 'supervisors.set', targetType: 'organisation', targetId: ctx.user.organisationId, details: input },
+      ),
     ),
 
   /** The topic directory: triage chooses from it; `listed` marks NAO p.16's topics with a shorter answer. */
   topics: protectedProcedure.query(({ ctx }) => listTopics(ctx.deps.db, ctx.user.organisationId)),
   createTopic: adminProcedure
     .input(z.object({ name: zName, listed: z.boolean().optional() }))
-    .mutation(({ ctx, input }) => createTopic(ctx.deps.db, { organisationId: ctx.user.organisationId, ...input })),
+    .mutation(({ ctx, input }) =>
+      audited(
+        ctx,
+        (tx) => createTopic(tx, { organisationId: ctx.user.organisationId, ...input }),
+        (t) => ({ action: 'topic.created', targetType: 'topic', targetId: t.id, details: input }),
+      ),
+    ),
   updateTopic: adminProcedure
     .input(
       z.object({ id: zId, name: zName.optional(), listed: z.boolean().optional(), active: z.boolean().optional() }),
     )
-    .mutation(({ ctx, input }) => updateTopic(ctx.deps.db, { organisationId: ctx.user.organisationId, ...input })),
+    .mutation(({ ctx, input }) =>
+      audited(ctx, (tx) => updateTopic(tx, { organisationId: ctx.user.organisationId, ...input }), {
+        action: 'topic.updated',
+        targetType: 'topic',
+        targetId: input.id,
+        details: input,
+      }),
+    ),
 
   departments: protectedProcedure.query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
   createDepartment: adminProcedure
