@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { channelAccounts } from '../db/schema';
 import type { ServerDeps } from '../deps';
-import { collectOnce } from './collect';
+import { collectOnce, loadCollectableAccount } from './collect';
 
 export interface CollectorOptions {
   /** How often accounts are looked for (new, re-enabled, lease of a dead node expired). Default 10 s. */
@@ -79,7 +79,8 @@ export function startCollectors(deps: ServerDeps, options: CollectorOptions = {}
     const signal = stopping.signal;
     try {
       while (!signal.aborted && (await claim(accountId))) {
-        const [row] = await deps.db.select().from(channelAccounts).where(eq(channelAccounts.id, accountId));
+        // An account of an archived organisation is not polled (and not busy-looped on): the loop ends.
+        const row = await loadCollectableAccount(deps, accountId);
         if (!row?.enabled || !row.secretBox || row.mode !== 'polling') break;
         const wait = (row.backoffUntil?.getTime() ?? 0) - deps.now();
         if (wait > 0) {
