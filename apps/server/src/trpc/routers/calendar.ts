@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { audited } from '../../audit/record';
 import {
   CalendarImportError,
+  forgetImportedYears,
   importOpenDataCsv,
   listImportedYears,
   loadImportedYears,
@@ -110,6 +111,8 @@ export const calendarRouter = router({
             details: { fileName: input.fileName, years: done.map((o) => ({ year: o.year, ...o.totals })) },
           }),
         );
+        // The cache is keyed by the connection: the transaction cleared its own, this node's goes after the commit.
+        forgetImportedYears(ctx.deps.db);
         return { outcomes };
       } catch (error) {
         if (error instanceof CalendarImportError) {
@@ -131,6 +134,7 @@ export const calendarRouter = router({
         },
         { action: 'production-calendar.removed', targetType: 'production-calendar', targetId: String(input.year) },
       );
+      forgetImportedYears(ctx.deps.db);
       return { ok: true as const };
     }),
 
