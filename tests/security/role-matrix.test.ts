@@ -1,8 +1,12 @@
 // The role × procedure matrix (issue 11 "Done when"): every tRPC procedure, the /api routes and every socket event,
 // called over HTTP and the socket by each role of REGULATIONS.md (and an anonymous visitor), table-driven. A
 // procedure missing from the table fails the coverage test, so a new procedure cannot escape the matrix.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { people } from '../../apps/server/src/db/schema';
+import { createPerson } from '../../apps/server/src/directory/people';
 import { createApiKey, createDisplayToken } from '../../apps/server/src/intake/api-keys';
+import { TEST_PASSWORD } from '../../apps/server/src/test/fixtures';
 import { appRouter } from '../../apps/server/src/trpc/app-router';
 import {
   ask,
@@ -25,11 +29,12 @@ const ROLES = [
   'deputy',
   'head',
   'admin',
+  'regionAdmin',
   'observer',
 ] as const;
 type RoleKey = (typeof ROLES)[number];
 const STAFF = ROLES.filter((r): r is Exclude<RoleKey, 'anonymous'> => r !== 'anonymous');
-type Outcome = 'ok' | 'forbidden' | 'not-found' | 'unauthorized' | 'bad-input';
+type Outcome = 'ok' | 'forbidden' | 'not-found' | 'unauthorized' | 'bad-input' | 'refused';
 
 const STATUS: Record<Outcome, number> = {
   ok: 200,
@@ -37,16 +42,25 @@ const STATUS: Record<Outcome, number> = {
   'not-found': 404,
   unauthorized: 401,
   'bad-input': 400,
+  refused: 422,
 };
 
-/** Outcomes by role: `staff` for every signed-in role not named, anonymous is unauthorized unless named. */
+/** Outcomes by role: `staff` for every signed-in role not named, anonymous is unauthorized unless named. A region
+ *  administrator is an administrator too: unless named, they get what the administrator gets. */
 function expect_(by: Partial<Record<RoleKey, Outcome>> & { staff?: Outcome }): Record<RoleKey, Outcome> {
   const out = {} as Record<RoleKey, Outcome>;
-  for (const r of ROLES) out[r] = by[r] ?? (r === 'anonymous' ? 'unauthorized' : (by.staff ?? 'forbidden'));
+  for (const r of ROLES) {
+    const fallback = r === 'regionAdmin' ? by.admin : undefined;
+    out[r] = by[r] ?? fallback ?? (r === 'anonymous' ? 'unauthorized' : (by.staff ?? 'forbidden'));
+  }
   return out;
 }
 const ALL = expect_({ staff: 'ok' });
 const ADMIN = expect_({ admin: 'ok' });
+/** The installation's own business (organisations, the shared production calendar): region administrators only. */
+const REGION = (outcome: Outcome) => expect_({ regionAdmin: outcome, admin: 'forbidden' });
+const PUBLIC = expect_({ anonymous: 'ok', staff: 'ok' });
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 /** Sees every case of a roads-routed case: all but the housing executor and the administrator. */
 const SEES_ROADS_CASE = expect_({ staff: 'ok', housingExecutor: 'not-found', admin: 'not-found' });
 const REPORT_READERS = expect_({ curator: 'ok', head: 'ok', deputy: 'ok', admin: 'ok', observer: 'ok' });
@@ -57,7 +71,15 @@ interface Ctx {
   attachmentId: string;
   displayToken: string;
   tag: (role: RoleKey) => string;
-  ids: { roads: string; housing: string; deputy: string; roadsExecutor: string; curator: string; operator: string };
+  ids: {
+    roads: string;
+    housing: string;
+    deputy: string;
+    roadsExecutor: string;
+    curator: string;
+    operator: string;
+    otherOrganisation: string;
+  };
 }
 
 interface Row {
@@ -74,6 +96,8 @@ const MATRIX: Record<string, Row> = {
   },
   'auth.logout': { kind: 'mutation', outcomes: expect_({ anonymous: 'ok', staff: 'ok' }), input: () => undefined },
   'auth.me': { kind: 'query', outcomes: expect_({ anonymous: 'ok', staff: 'ok' }), input: () => undefined },
+  // The login page asks which sign-in methods there are before anyone is signed in.
+  'auth.methods': { kind: 'query', outcomes: PUBLIC, input: () => undefined },
   'auth.changePassword': {
     kind: 'mutation',
     outcomes: expect_({ staff: 'bad-input' }),
@@ -225,29 +249,150 @@ const MATRIX: Record<string, Row> = {
     outcomes: expect_({ anonymous: 'ok', staff: 'ok' }),
     input: (c) => ({ token: c.displayToken, seq: 0 }),
   },
+  'directory.setSupervisors': {
+    kind: 'mutation',
+    outcomes: ADMIN,
+    input: (c) => ({ curatorSupervisorId: c.ids.deputy, operatorSupervisorId: null }),
+  },
+  'directory.topics': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'directory.createTopic': {
+    kind: 'mutation',
+    outcomes: ADMIN,
+    input: (c, r) => ({ name: `Тема ${c.tag(r)}`, listed: true }),
+  },
+  'directory.updateTopic': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'not-found' }),
+    input: () => ({ id: NO_ID, name: 'Дороги' }),
+  },
+  'calendar.status': { kind: 'query', outcomes: ALL, input: () => undefined },
+  // The imported years serve every organisation: an organisation's administrator may not change them.
+  'calendar.importOpenData': {
+    kind: 'mutation',
+    outcomes: REGION('bad-input'),
+    input: () => ({ fileName: 'calendar.csv', text: 'это не календарь\n' }),
+  },
+  'calendar.removeImportedYear': { kind: 'mutation', outcomes: REGION('not-found'), input: () => ({ year: 1999 }) },
+  'channels.accounts': { kind: 'query', outcomes: ADMIN, input: () => undefined },
+  'channels.create': {
+    kind: 'mutation',
+    outcomes: ADMIN,
+    input: (c, r) => ({ network: 'vk', url: `https://vk.com/${c.tag(r)}`, title: 'Матрица' }),
+  },
+  'channels.update': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'not-found' }),
+    input: () => ({ id: NO_ID, title: 'Матрица' }),
+  },
+  'channels.remove': { kind: 'mutation', outcomes: expect_({ admin: 'not-found' }), input: () => ({ id: NO_ID }) },
+  'channels.check': { kind: 'mutation', outcomes: expect_({ admin: 'not-found' }), input: () => ({ id: NO_ID }) },
+  'channels.setMode': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'not-found' }),
+    input: () => ({ id: NO_ID, mode: 'polling' }),
+  },
+  'channels.webhookSetup': { kind: 'query', outcomes: expect_({ admin: 'not-found' }), input: () => ({ id: NO_ID }) },
+  // Those who see the case reach the domain (which refuses: the message came by hand, not through an account);
+  // those who do not get the same answer as for a case that does not exist.
+  'channels.requestPublication': {
+    kind: 'mutation',
+    outcomes: expect_({ staff: 'refused', housingExecutor: 'not-found', admin: 'not-found' }),
+    input: (c) => ({ caseId: c.caseId, expectedVersion: 3 }),
+  },
+  // "Retry now" is for those who take part in the case, not for readers.
+  'channels.retryPublication': {
+    kind: 'mutation',
+    outcomes: expect_({
+      operator: 'ok',
+      curator: 'ok',
+      roadsExecutor: 'ok',
+      deputy: 'forbidden',
+      head: 'forbidden',
+      observer: 'forbidden',
+      housingExecutor: 'not-found',
+      admin: 'not-found',
+    }),
+    input: (c) => ({ caseId: c.caseId }),
+  },
+  'channels.ofCase': { kind: 'query', outcomes: SEES_ROADS_CASE, input: (c) => ({ caseId: c.caseId }) },
+  'channels.threadOfCase': { kind: 'query', outcomes: SEES_ROADS_CASE, input: (c) => ({ caseId: c.caseId }) },
+  'organisations.list': { kind: 'query', outcomes: REGION('ok'), input: () => undefined },
+  'organisations.create': {
+    kind: 'mutation',
+    outcomes: REGION('ok'),
+    input: (c, r) => ({
+      name: `Администрация ${c.tag(r)}`,
+      presetId: 'konyshevsky-2020',
+      timeZone: 'Asia/Krasnoyarsk',
+      admin: { fullName: 'Новый Администратор', login: `org-${c.tag(r)}`, password: 'Кедровая-шишка-2027' },
+    }),
+  },
+  'organisations.rename': {
+    kind: 'mutation',
+    outcomes: REGION('ok'),
+    input: (c) => ({ id: c.ids.otherOrganisation, name: 'Соседняя администрация' }),
+  },
+  'organisations.setArchived': {
+    kind: 'mutation',
+    outcomes: REGION('ok'),
+    input: (c) => ({ id: c.ids.otherOrganisation, archived: false }),
+  },
+  // The first-run page is public, and the one-time code from the server log is what guards it.
+  'setup.status': { kind: 'query', outcomes: PUBLIC, input: () => undefined },
+  'setup.presets': { kind: 'query', outcomes: PUBLIC, input: () => undefined },
+  'setup.complete': {
+    kind: 'mutation',
+    outcomes: expect_({ anonymous: 'forbidden', staff: 'forbidden' }),
+    input: (c, r) => ({
+      code: 'not-the-code-from-the-log',
+      name: 'Захват',
+      presetId: 'konyshevsky-2020',
+      timeZone: 'Europe/Moscow',
+      admin: { fullName: 'Чужой Человек', login: `setup-${c.tag(r)}`, password: 'Кедровая-шишка-2027' },
+    }),
+  },
   'audit.list': { kind: 'query', outcomes: ADMIN, input: () => ({}) },
   'audit.exportCsv': { kind: 'query', outcomes: ADMIN, input: () => ({}) },
   'audit.actions': { kind: 'query', outcomes: ADMIN, input: () => undefined },
 };
+
+/** The login of each role in a node's organisation; the region administrator is added to it here (the shared
+ *  fixture keeps its eleven people). */
+async function loginsOf(node: SecurityNode): Promise<Record<Exclude<RoleKey, 'anonymous'>, string>> {
+  const db = node.node.running.deps.db;
+  const p = node.org.people;
+  const region = await createPerson(db, {
+    organisationId: node.org.organisationId,
+    fullName: 'Администратор Региона',
+    login: `region-${Math.random().toString(36).slice(2, 8)}`,
+    password: TEST_PASSWORD,
+    roles: ['administrator'],
+  });
+  await db.update(people).set({ regionAdministrator: true }).where(eq(people.id, region.id));
+  return {
+    operator: p.operator.login,
+    curator: p.curator.login,
+    roadsExecutor: p.roadsExecutor.login,
+    housingExecutor: p.housingExecutor.login,
+    deputy: p.deputy.login,
+    head: p.head.login,
+    admin: p.admin.login,
+    regionAdmin: region.login,
+    observer: p.observer.login,
+  };
+}
 
 describe('role × procedure matrix', () => {
   let s: SecurityNode;
   const cookies = {} as Record<RoleKey, string>;
   let ctx: Ctx;
 
+  const logins = {} as Record<Exclude<RoleKey, 'anonymous'>, string>;
+
   beforeAll(async () => {
     s = await startSecurityNode({ attachmentsDir: null });
     const people = s.org.people;
-    const logins: Record<Exclude<RoleKey, 'anonymous'>, string> = {
-      operator: people.operator.login,
-      curator: people.curator.login,
-      roadsExecutor: people.roadsExecutor.login,
-      housingExecutor: people.housingExecutor.login,
-      deputy: people.deputy.login,
-      head: people.head.login,
-      admin: people.admin.login,
-      observer: people.observer.login,
-    };
+    Object.assign(logins, await loginsOf(s));
     cookies.anonymous = '';
     for (const [role, login] of Object.entries(logins)) cookies[role as RoleKey] = await loginCookie(s.url, login);
     const roadsCase = async () =>
@@ -267,6 +412,7 @@ describe('role × procedure matrix', () => {
         roadsExecutor: people.roadsExecutor.id,
         curator: people.curator.id,
         operator: people.operator.id,
+        otherOrganisation: s.other.organisationId,
       },
     };
   });
@@ -284,9 +430,7 @@ describe('role × procedure matrix', () => {
     for (const role of ROLES) {
       // auth.logout ends the session it is called with: a session of its own.
       const cookie =
-        path === 'auth.logout' && role !== 'anonymous'
-          ? await loginCookie(s.url, s.org.people[role].login)
-          : cookies[role];
+        path === 'auth.logout' && role !== 'anonymous' ? await loginCookie(s.url, logins[role]) : cookies[role];
       const reply = await call(s.url, path, row.kind, await row.input(ctx, role), cookie);
       const outcome = (Object.keys(STATUS) as Outcome[]).find((o) => STATUS[o] === reply.status);
       seen[role] = outcome ?? reply.status;
@@ -322,7 +466,8 @@ describe('role × procedure matrix', () => {
       const p = files.org.people;
       const roleCookies = {} as Record<RoleKey, string>;
       roleCookies.anonymous = '';
-      for (const role of STAFF) roleCookies[role] = await loginCookie(files.url, p[role].login);
+      const fileLogins = await loginsOf(files);
+      for (const role of STAFF) roleCookies[role] = await loginCookie(files.url, fileLogins[role]);
       const { caseId } = await routedCase(files.url, roleCookies, {
         departmentId: files.org.departments.roads,
         executorId: p.roadsExecutor.id,
@@ -349,6 +494,7 @@ describe('role × procedure matrix', () => {
         deputy: 403,
         head: 403,
         admin: 404,
+        regionAdmin: 404,
         observer: 403,
       });
       const downloads: Partial<Record<RoleKey, number>> = {};
@@ -366,6 +512,7 @@ describe('role × procedure matrix', () => {
         deputy: 200,
         head: 200,
         admin: 404,
+        regionAdmin: 404,
         observer: 200,
       });
     } finally {
@@ -428,6 +575,7 @@ describe('role × procedure matrix', () => {
       deputy: sees(false),
       head: sees(false),
       admin: blind,
+      regionAdmin: blind,
       observer: sees(false),
       display: {
         'changes:since': true,

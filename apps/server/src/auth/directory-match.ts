@@ -12,7 +12,7 @@ export interface DirectoryIdentity {
 
 export type DirectoryMatch =
   | { ok: true; personId: string }
-  | { ok: false; code: 'unknown' | 'ambiguous' | 'disabled'; who: string };
+  | { ok: false; code: 'unknown' | 'ambiguous' | 'disabled'; who: string; personId?: string };
 
 export async function matchDirectoryPerson(db: DbOrTx, identity: DirectoryIdentity): Promise<DirectoryMatch> {
   const login = identity.login?.trim().toLowerCase() || null;
@@ -23,7 +23,11 @@ export async function matchDirectoryPerson(db: DbOrTx, identity: DirectoryIdenti
       .select({ id: people.id, active: people.active })
       .from(people)
       .where(eq(people.login, login));
-    if (byLogin) return byLogin.active ? { ok: true, personId: byLogin.id } : { ok: false, code: 'disabled', who };
+    if (byLogin) {
+      return byLogin.active
+        ? { ok: true, personId: byLogin.id }
+        : { ok: false, code: 'disabled', who, personId: byLogin.id };
+    }
   }
   if (email) {
     const byEmail = await db
@@ -32,7 +36,11 @@ export async function matchDirectoryPerson(db: DbOrTx, identity: DirectoryIdenti
       .where(and(sql`lower(${people.email}) = ${email}`));
     if (byEmail.length > 1) return { ok: false, code: 'ambiguous', who: email };
     const [one] = byEmail;
-    if (one) return one.active ? { ok: true, personId: one.id } : { ok: false, code: 'disabled', who: email };
+    if (one) {
+      return one.active
+        ? { ok: true, personId: one.id }
+        : { ok: false, code: 'disabled', who: email, personId: one.id };
+    }
   }
   return { ok: false, code: 'unknown', who };
 }

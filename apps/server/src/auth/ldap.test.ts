@@ -3,7 +3,9 @@
 // with a message; local accounts keep working; the login cannot inject into the search filter; a directory that
 // is down leaves local sign-in working.
 import { randomBytes } from 'node:crypto';
+import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../db/schema-security';
 import { createDeps, type ServerDeps } from '../deps';
 import { createPerson } from '../directory/people';
 import { createTestDatabase } from '../test/databases';
@@ -60,6 +62,10 @@ describe.skipIf(!hasSlapd)('LDAP sign-in (slapd)', () => {
     await close?.();
   });
 
+  /** The audit entries of sign-ins, oldest first. */
+  const signIns = async () =>
+    (await deps.db.select().from(auditLog).orderBy(asc(auditLog.id))).filter((e) => e.action.startsWith('sign-in'));
+
   const signIn = async (login: string, password: string, d = deps) => {
     const { caller, cookies } = await anonymousCaller(d, `10.1.${randomBytes(1)[0]}.${randomBytes(1)[0]}`);
     const result = await caller.auth.login({ login, password });
@@ -70,6 +76,9 @@ describe.skipIf(!hasSlapd)('LDAP sign-in (slapd)', () => {
     const { result, cookies } = await signIn(`petrova-${tag}`, 'Dir-Pass-1');
     expect(result.user).toMatchObject({ login: `petrova-${tag}`, roles: ['curator'] });
     expect(cookies[0]).toMatch(/^otklik_session=/);
+    expect((await signIns()).filter((e) => e.actorLogin === `petrova-${tag}`)).toMatchObject([
+      { action: 'sign-in', organisationId: org.organisationId, details: { method: 'ldap' } },
+    ]);
   });
 
   it('matches by e-mail when the directory login differs', async () => {
@@ -89,6 +98,14 @@ describe.skipIf(!hasSlapd)('LDAP sign-in (slapd)', () => {
       code: 'FORBIDDEN',
       message: expect.stringContaining(`«stranger-${tag}» из каталога не заведена в Otklik`),
     });
+    // The refusal is audited (installation-level: the account is nobody's in Otklik).
+    expect((await signIns()).filter((e) => e.actorLogin === `stranger-${tag}`)).toMatchObject([
+      {
+        action: 'sign-in.failed',
+        organisationId: null,
+        details: { method: 'ldap', reason: 'directory-unknown', directoryAccount: `stranger-${tag}` },
+      },
+    ]);
   });
 
   it('keeps local accounts working', async () => {

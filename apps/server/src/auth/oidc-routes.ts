@@ -6,6 +6,8 @@ import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { clientIp } from '../http/respond';
 import { log as rootLog } from '../log';
+import { loadCurrentUser } from './current-user';
+import { recordDirectorySignIn } from './directory-audit';
 import { matchDirectoryPerson } from './directory-match';
 import { decodePending, encodePending, OIDC_COOKIE, OIDC_PENDING_MS } from './oidc';
 import { createSession, parseCookies, sessionCookie } from './sessions';
@@ -54,15 +56,27 @@ export async function handleOidc(deps: ServerDeps, req: IncomingMessage, res: Se
     return;
   }
 
-  // The callback: the pending sign-in's cookie is used once, whatever happens next.
+  // The callback: the pending sign-in's cookie is used once, whatever happens next. Every outcome is audited.
   const clear = oidcCookie('', 0, deps.cookieSecure);
+  const ip = clientIp(deps, req);
+  const audit = (personId: string | null, who: string | null, refused?: string) =>
+    recordDirectorySignIn(deps.db, {
+      method: 'oidc',
+      personId,
+      who,
+      ip,
+      at: deps.now(),
+      ...(refused ? { refused } : {}),
+    });
   const query = new URL(req.url ?? '/', 'http://callback').searchParams;
   if (query.get('error')) {
+    await audit(null, null, 'oidc-denied');
     redirect(res, toLogin('oidc-denied'), [clear]);
     return;
   }
   const pending = decodePending(parseCookies(req.headers.cookie)[OIDC_COOKIE], Date.now());
   if (!pending) {
+    await audit(null, null, 'oidc-expired');
     redirect(res, toLogin('oidc-expired'), [clear]);
     return;
   }
@@ -71,16 +85,24 @@ export async function handleOidc(deps: ServerDeps, req: IncomingMessage, res: Se
     identity = await oidc.finish(oidc.callbackUrl(query), pending);
   } catch (error) {
     log('callback refused', error);
+    await audit(null, null, 'oidc-failed');
     redirect(res, toLogin('oidc-failed'), [clear]);
     return;
   }
   const match = await matchDirectoryPerson(deps.db, identity);
   if (!match.ok) {
+    await audit(match.personId ?? null, match.who, `directory-${match.code}`);
     redirect(res, toLogin(`directory-${match.code}`, match.who), [clear]);
     return;
   }
   const now = deps.now();
-  const ip = clientIp(deps, req);
+  const who = identity.login ?? identity.email;
+  // An archived organisation's people are refused here as at the sign-in form.
+  if (!(await loadCurrentUser(deps.db, match.personId, now))) {
+    await audit(match.personId, who, 'directory-disabled');
+    redirect(res, toLogin('directory-disabled', who ?? undefined), [clear]);
+    return;
+  }
   const { token } = await createSession(deps.db, {
     personId: match.personId,
     now,
@@ -88,5 +110,6 @@ export async function handleOidc(deps: ServerDeps, req: IncomingMessage, res: Se
     ip,
     userAgent: String(req.headers['user-agent'] ?? ''),
   });
+  await audit(match.personId, who);
   redirect(res, '/', [clear, sessionCookie(token, { maxAgeMs: deps.sessionTtlMs, secure: deps.cookieSecure })]);
 }

@@ -5,9 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
+import { asc, eq } from 'drizzle-orm';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect';
+import { organisations } from '../db/schema';
+import { auditLog } from '../db/schema-security';
 import { createPerson } from '../directory/people';
 import { type RunningServer, startServer } from '../http/server';
 import { createTestDatabase } from '../test/databases';
@@ -113,7 +116,17 @@ describe('OpenID Connect sign-in (oidc-provider)', () => {
       email: `stranger-${tag}@example.org`,
       email_verified: true,
     },
+    [`archived-${tag}`]: {
+      preferred_username: `archived-${tag}`,
+      email: `archived-${tag}@example.org`,
+      email_verified: true,
+    },
   };
+  /** The audit entries of sign-ins, oldest first. */
+  const signIns = async () =>
+    (await otklik.deps.db.select().from(auditLog).orderBy(asc(auditLog.id))).filter((e) =>
+      e.action.startsWith('sign-in'),
+    );
 
   beforeAll(async () => {
     const [providerPort, otklikPort] = [await freePort(), await freePort()];
@@ -170,6 +183,18 @@ describe('OpenID Connect sign-in (oidc-provider)', () => {
       email: `smirnov-${tag}@example.org`,
       roles: ['head'],
     });
+    // A person of an archived organisation: the directory knows them, Otklik refuses them.
+    const archived = await createOrgFixture(otklik.deps);
+    await createPerson(otklik.deps.db, {
+      organisationId: archived.organisationId,
+      fullName: 'Архивов Архип',
+      login: `archived-${tag}`,
+      roles: ['curator'],
+    });
+    await otklik.deps.db
+      .update(organisations)
+      .set({ archivedAt: new Date() })
+      .where(eq(organisations.id, archived.organisationId));
   }, 60_000);
   afterAll(async () => {
     await otklik?.close();
@@ -214,6 +239,9 @@ describe('OpenID Connect sign-in (oidc-provider)', () => {
     expect(landing).toBe('/');
     const me = await whoAmI(jar);
     expect(me.result.data.user).toMatchObject({ login: `ivanova-${tag}`, roles: ['curator'] });
+    expect((await signIns()).filter((e) => e.actorLogin === `ivanova-${tag}`)).toMatchObject([
+      { action: 'sign-in', details: { method: 'oidc', directoryAccount: `ivanova-${tag}` } },
+    ]);
   });
 
   it('matches by e-mail when the directory login differs', async () => {
@@ -226,6 +254,24 @@ describe('OpenID Connect sign-in (oidc-provider)', () => {
     const { jar, landing } = await signInAs(`stranger-${tag}`);
     expect(landing).toBe(`/login?error=directory-unknown&who=stranger-${tag}`);
     expect(jar.get(otklik.url, 'otklik_session')).toBeUndefined();
+    // The refusal is in the audit log (installation-level: the account is nobody's in Otklik).
+    expect((await signIns()).filter((e) => e.actorLogin === `stranger-${tag}`)).toMatchObject([
+      {
+        action: 'sign-in.failed',
+        organisationId: null,
+        actorId: null,
+        details: { method: 'oidc', reason: 'directory-unknown' },
+      },
+    ]);
+  });
+
+  it('refuses a person of an archived organisation, with no session, and audits it', async () => {
+    const { jar, landing } = await signInAs(`archived-${tag}`);
+    expect(landing).toBe(`/login?error=directory-disabled&who=archived-${tag}`);
+    expect(jar.get(otklik.url, 'otklik_session')).toBeUndefined();
+    expect((await signIns()).filter((e) => e.actorLogin === `archived-${tag}`)).toMatchObject([
+      { action: 'sign-in.failed', details: { method: 'oidc', reason: 'directory-disabled' } },
+    ]);
   });
 
   it('refuses a callback replayed without the pending sign-in, or with another state', async () => {
@@ -240,5 +286,8 @@ describe('OpenID Connect sign-in (oidc-provider)', () => {
     const res = await step(jar, forged.toString());
     expect(res.headers.get('location')).toBe('/login?error=oidc-failed');
     expect(jar.get(otklik.url, 'otklik_session')).toBeUndefined();
+    const reasons = (await signIns()).map((e) => (e.details as { reason?: string }).reason);
+    expect(reasons).toContain('oidc-expired');
+    expect(reasons).toContain('oidc-failed');
   });
 });

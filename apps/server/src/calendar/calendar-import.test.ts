@@ -3,7 +3,9 @@
 // (an illustrative one, see testdata/README.md) and the same deadline becomes confirmed, the warning goes, and the
 // year's own transfers move deadlines. Deadlines are worked out by hand in the comments.
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
+import { people } from '../db/schema';
 import { createDeps, type ServerDeps } from '../deps';
 import { describeEachDatabase } from '../test/databases';
 import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../test/fixtures';
@@ -15,10 +17,14 @@ describeEachDatabase('production calendar import', (getDb) => {
   let deps: ServerDeps;
   let org: OrgFixture;
   let admin: Caller;
+  let orgAdmin: Caller;
   let curator: Caller;
   beforeAll(async () => {
     deps = createDeps({ database: getDb(), now: () => at('2026-12-01T10:00:00+03:00') });
     org = await createOrgFixture(deps);
+    orgAdmin = await signIn(deps, org.people.admin.login);
+    // The production calendar is the region administrator's: the fixture's administrator is made one here.
+    await deps.db.update(people).set({ regionAdministrator: true }).where(eq(people.id, org.people.admin.id));
     admin = await signIn(deps, org.people.admin.login);
     curator = await signIn(deps, org.people.curator.login);
   });
@@ -42,6 +48,13 @@ describeEachDatabase('production calendar import', (getDb) => {
 
     await expect(
       curator.calendar.importOpenData({
+        fileName: 'x.csv',
+        text: fixture('production-calendar-2027-illustrative.csv'),
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // The years serve every organisation of the installation: an organisation's own administrator may not load them.
+    await expect(
+      orgAdmin.calendar.importOpenData({
         fileName: 'x.csv',
         text: fixture('production-calendar-2027-illustrative.csv'),
       }),

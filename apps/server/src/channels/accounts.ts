@@ -8,6 +8,10 @@ import { channelAccounts } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
 import { openSecret, sealSecret } from './secret-box';
+
+/** What changing an account needs: the database (or a transaction, to write the audit entry with it) and the key. */
+export type AccountDeps = Pick<ServerDeps, 'secretKey'> & { readonly db: DbOrTx };
+
 import {
   type AccountConfig,
   type ChannelNetwork,
@@ -110,7 +114,7 @@ function requireConnectorNetwork(network: string): ChannelNetwork {
   return parsed.data;
 }
 
-export async function createChannelAccount(deps: ServerDeps, organisationId: string, raw: AccountInput) {
+export async function createChannelAccount(deps: AccountDeps, organisationId: string, raw: AccountInput) {
   const input = zAccountInput.parse(raw);
   const id = randomUUID();
   let secretBox: string | null = null;
@@ -151,7 +155,7 @@ export async function createChannelAccount(deps: ServerDeps, organisationId: str
 export const zAccountUpdate = zAccountInput.partial().extend({ id: z.string().uuid() });
 
 export async function updateChannelAccount(
-  deps: ServerDeps,
+  deps: AccountDeps,
   organisationId: string,
   raw: z.input<typeof zAccountUpdate>,
 ) {
@@ -208,7 +212,7 @@ export async function deleteChannelAccount(db: DbOrTx, organisationId: string, i
   if (rows.length === 0) throw notFound('Аккаунт');
 }
 
-export function secretsOf(deps: ServerDeps, row: ChannelAccountRow): ChannelSecrets {
+export function secretsOf(deps: Pick<ServerDeps, 'secretKey'>, row: ChannelAccountRow): ChannelSecrets {
   if (!row.secretBox) throw new AppError('DOMAIN_REFUSED', 'У аккаунта нет токена / the account has no token');
   const parsed = zChannelSecrets.safeParse(JSON.parse(openSecret(deps.secretKey, row.id, row.secretBox)));
   if (!parsed.success) throw new AppError('INTERNAL', 'Секреты аккаунта повреждены / account secrets are damaged');

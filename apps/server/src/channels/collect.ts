@@ -5,6 +5,7 @@
 import { and, arrayContains, eq, isNull } from 'drizzle-orm';
 import { channelAccounts, people } from '../db/schema';
 import type { ServerDeps } from '../deps';
+import { isOrganisationArchived } from '../directory/organisations';
 import { insertNotifications } from '../notifications/delivery-feed';
 import { announceNotifications } from '../notifications/delivery-live';
 import { accountConfig, type ChannelAccountRow } from './accounts';
@@ -39,6 +40,13 @@ export interface CollectPassOptions {
 export async function loadAccount(deps: ServerDeps, id: string): Promise<ChannelAccountRow | null> {
   const [row] = await deps.db.select().from(channelAccounts).where(eq(channelAccounts.id, id));
   return row ?? null;
+}
+
+/** An account to collect from: none of an archived organisation (it takes no messages). */
+export async function loadCollectableAccount(deps: ServerDeps, id: string): Promise<ChannelAccountRow | null> {
+  const row = await loadAccount(deps, id);
+  if (!row || (await isOrganisationArchived(deps.db, row.organisationId))) return null;
+  return row;
 }
 
 /** Stores items and records a successful collection (cursor, lag) on the account. */
@@ -83,7 +91,7 @@ export async function collectOnce(
   accountId: string,
   options: CollectPassOptions = {},
 ): Promise<CollectPassResult> {
-  const row = await loadAccount(deps, accountId);
+  const row = await loadCollectableAccount(deps, accountId);
   if (!row?.enabled || !row.secretBox) return { ok: false, more: false };
   let items: readonly CollectedItem[];
   let cursor: Record<string, unknown>;

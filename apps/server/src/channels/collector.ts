@@ -7,7 +7,7 @@ import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { channelAccounts } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { log } from '../log';
-import { collectOnce } from './collect';
+import { collectOnce, loadCollectableAccount } from './collect';
 
 const collectorLog = log.child({ component: 'collector' });
 
@@ -82,7 +82,8 @@ export function startCollectors(deps: ServerDeps, options: CollectorOptions = {}
     const signal = stopping.signal;
     try {
       while (!signal.aborted && (await claim(accountId))) {
-        const [row] = await deps.db.select().from(channelAccounts).where(eq(channelAccounts.id, accountId));
+        // An account of an archived organisation is not polled (and not busy-looped on): the loop ends.
+        const row = await loadCollectableAccount(deps, accountId);
         if (!row?.enabled || !row.secretBox || row.mode !== 'polling') break;
         const wait = (row.backoffUntil?.getTime() ?? 0) - deps.now();
         if (wait > 0) {

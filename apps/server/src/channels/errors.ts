@@ -9,7 +9,8 @@ export type ChannelErrorCode =
   | 'network'
   | 'server'
   | 'bad-response'
-  | 'no-secret-key';
+  | 'no-secret-key'
+  | 'organisation-archived';
 
 const WORDS: Record<ChannelErrorCode, string> = {
   'rate-limited': 'сеть просит подождать (слишком много запросов) / the network asks to slow down',
@@ -21,6 +22,7 @@ const WORDS: Record<ChannelErrorCode, string> = {
   server: 'ошибка на стороне сети / the network failed',
   'bad-response': 'непонятный ответ сети / unexpected answer from the network',
   'no-secret-key': 'не задан ключ OTKLIK_SECRET_KEY / OTKLIK_SECRET_KEY is not set',
+  'organisation-archived': 'организация в архиве: ничего не собирается и не публикуется / the organisation is archived',
 };
 
 export class ChannelError extends Error {

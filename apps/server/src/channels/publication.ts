@@ -13,6 +13,7 @@ import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import type { DbOrTx } from '../db/connect';
 import { attachments, cases, channelMessages, publicationOutbox } from '../db/schema';
 import type { ServerDeps } from '../deps';
+import { isOrganisationArchived, requireActiveOrganisation } from '../directory/organisations';
 import { AppError, notFound } from '../errors/app-error';
 import { log } from '../log';
 import { accountConfig } from './accounts';
@@ -44,6 +45,7 @@ export async function requestPublication(
     .from(cases)
     .where(and(eq(cases.id, input.caseId), eq(cases.organisationId, input.organisationId)));
   if (!kase) throw notFound('Обращение');
+  await requireActiveOrganisation(deps.db, input.organisationId);
   const state = kase.state as CaseState;
   const source = await channelSourceOfCase(deps.db, input.caseId);
   if (!source) {
@@ -307,6 +309,9 @@ export async function runOutboxOnce(deps: ServerDeps, options: OutboxPassOptions
     return true;
   }
   try {
+    if (await isOrganisationArchived(deps.db, row.organisationId)) {
+      throw new ChannelError('organisation-archived', 'публикация отменена / publication refused');
+    }
     const account = await loadAccount(deps, row.accountId);
     if (!account) throw new ChannelError('not-found', 'аккаунт удалён / the account was deleted');
     if (!account.enabled) throw new ChannelError('forbidden', 'аккаунт отключён / the account is disabled');

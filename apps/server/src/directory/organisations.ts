@@ -3,7 +3,7 @@ import type { CalendarOverrides } from '@otklik/domain';
 import { eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { organisations } from '../db/schema';
-import { notFound } from '../errors/app-error';
+import { AppError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -54,4 +54,24 @@ export async function setOrganisationSupervisors(
     .returning();
   if (!row) throw notFound('Организация');
   return row;
+}
+
+/** Whether an organisation is archived (a region administrator's decision): it takes no new messages, collects
+ *  nothing from its accounts and publishes nothing; its cases and history stay readable to the region. */
+export async function isOrganisationArchived(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ archivedAt: organisations.archivedAt })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return Boolean(row?.archivedAt);
+}
+
+export const ARCHIVED_MESSAGE =
+  'Организация в архиве: сообщения не принимаются и не публикуются / the organisation is archived: it takes and publishes nothing';
+
+/** Refuses work for an archived organisation with a clear message (never a silent drop). */
+export async function requireActiveOrganisation(db: DbOrTx, id: string): Promise<void> {
+  if (await isOrganisationArchived(db, id)) {
+    throw new AppError('FORBIDDEN', ARCHIVED_MESSAGE, { reason: 'organisation-archived' });
+  }
 }

@@ -7,6 +7,7 @@ import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { isUniqueViolation } from '../db/errors';
 import { attachments, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
+import { requireActiveOrganisation } from '../directory/organisations';
 import { isAppError } from '../errors/app-error';
 import { ISO_WITH_OFFSET } from './posted-at';
 
@@ -140,6 +141,7 @@ async function ensureUrlAttachments(deps: ServerDeps, organisationId: string, ca
 }
 
 export async function intakeMessage(deps: ServerDeps, organisationId: string, m: IntakeMessage): Promise<IntakeResult> {
+  await requireActiveOrganisation(deps.db, organisationId);
   const result = await registerOnce(deps, organisationId, m);
   await ensureUrlAttachments(deps, organisationId, result.caseId, m);
   return result;

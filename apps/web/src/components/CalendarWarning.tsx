@@ -1,5 +1,6 @@
 // The warning shown while the next 60 days depend on a year with no production-calendar data (its deadlines come
-// from the Labour Code fallback and may move once the decree is out). Administrators get a link to the import.
+// from the Labour Code fallback and may move once the decree is out). Region administrators (who load the years for
+// every organisation) get a link to the import.
 import { Link } from 'react-router';
 import { api } from '../api/trpc';
 import { fill, useT } from '../i18n';
@@ -8,7 +9,7 @@ import { useAsync } from './use-async';
 
 export function CalendarWarning(props: { readonly nonce?: number }) {
   const t = useT();
-  const isAdmin = useSession((s) => s.user?.roles.includes('administrator') ?? false);
+  const isAdmin = useSession((s) => s.user?.regionAdministrator === true);
   const status = useAsync(() => api.calendar.status.query(), [props.nonce]);
   const unconfirmed = status.data?.unconfirmed;
   if (!unconfirmed) return null;

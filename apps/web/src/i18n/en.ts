@@ -726,6 +726,7 @@ export const en: Catalogue = {
       '{year}: {days} working days, {hours} hours of a 40-hour week. Compare with the Government decree on the transfer of days off.',
     importedYears: 'Loaded years',
     none: 'No years loaded: the decrees shipped with Otklik apply, the Labour Code for other years.',
+    regionOnly: 'Years are loaded and removed by the region administrator: they apply to every organisation.',
     row: '{year}: {days} working days, {hours} h — {file}, {date}',
   },
   executorDesk: {

@@ -22,6 +22,9 @@ Starts the web app and the API on one port. Migrations are applied first.
 OTKLIK_PUBLIC_URL: the address users open (the only origin allowed to change anything; https makes cookies Secure).
 OTKLIK_TRUST_PROXY: reverse proxies whose X-Forwarded-For is believed. Health: /livez, /readyz, /healthz.
 SIGTERM drains requests in flight (OTKLIK_SHUTDOWN_GRACE_MS) and exits. See docs/security.md.
+The same process runs the deadline scheduler, e-mail delivery (SMTP_URL) and the network accounts' collectors and
+publication outbox (VK, OK, Telegram, MAX; their tokens are stored only with OTKLIK_SECRET_KEY set). Nothing is
+collected for, or published by, an archived organisation.
 
 Options:
   --port <n>         TCP port (default: PORT, else 3000); 0 picks a free one
@@ -31,7 +34,8 @@ Options:
 
 Database: PostgreSQL when DATABASE_URL is set, otherwise the embedded one in OTKLIK_DATA_DIR (default ./data).
 Without --demo and without any organisation, the server prints a one-time setup code: open the address it
-shows, enter the code and create the first organisation — or run \`otklik init\` instead.
+shows, enter the code and create the first organisation — or run \`otklik init\` instead. Its administrator is
+a region administrator: manages the organisations and loads the production calendar for all of them.
 Every setting: \`otklik config\`, docs/configuration.md.`;
 
 export function databaseTargetFromEnv(env: Env): DatabaseTarget {

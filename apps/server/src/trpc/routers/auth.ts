@@ -6,6 +6,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record';
 import { type CurrentUser, loadCurrentUser } from '../../auth/current-user';
+import { recordDirectorySignIn } from '../../auth/directory-audit';
 import { matchDirectoryPerson, refusalMessage } from '../../auth/directory-match';
 import { DirectoryUnavailableError, ldapAuthenticate } from '../../auth/ldap';
 import { hashPassword, verifyPasswordInConstantTime } from '../../auth/password';
@@ -68,6 +69,7 @@ export const authRouter = router({
     let personId = (await verifyPasswordInConstantTime(usable, input.password)) && local ? local.id : null;
     // Local accounts first; then the directory, whose password is checked by the directory itself.
     const ldap = deps.signIn.ldap;
+    let viaDirectory = false;
     if (!personId && ldap) {
       let outcome: Awaited<ReturnType<typeof ldapAuthenticate>>;
       try {
@@ -78,8 +80,19 @@ export const authRouter = router({
       }
       if (outcome.ok) {
         const match = await matchDirectoryPerson(deps.db, outcome.identity);
-        if (!match.ok) throw new AppError('FORBIDDEN', refusalMessage(match));
+        if (!match.ok) {
+          await recordDirectorySignIn(deps.db, {
+            method: 'ldap',
+            personId: match.personId ?? null,
+            who: match.who,
+            ip: ctx.ip,
+            at: now,
+            refused: `directory-${match.code}`,
+          });
+          throw new AppError('FORBIDDEN', refusalMessage(match));
+        }
         personId = match.personId;
+        viaDirectory = true;
       }
     }
     if (!personId) {
@@ -104,6 +117,25 @@ export const authRouter = router({
       throw wrongLogin();
     }
     await deps.loginLimiter.succeeded(login, ctx.ip);
+    // An archived organisation's people hold no session at all (not one that fails on its first request).
+    const user = await loadCurrentUser(deps.db, personId, now);
+    if (!user) {
+      await recordAudit(deps.db, {
+        organisationId: null,
+        actorId: personId,
+        actorLogin: login,
+        ip: ctx.ip,
+        at: now,
+        action: 'sign-in.failed',
+        targetType: 'person',
+        targetId: personId,
+        details: { reason: 'account-or-organisation-disabled' },
+      });
+      throw new AppError(
+        'UNAUTHORIZED',
+        'Учётная запись или её организация отключена / the account or its organisation is disabled',
+      );
+    }
     // Logins are rare enough to carry the housekeeping of expired sessions.
     await deleteExpiredSessions(deps.db, now);
     const { token } = await createSession(deps.db, {
@@ -114,12 +146,6 @@ export const authRouter = router({
       userAgent: ctx.userAgent,
     });
     ctx.setCookie(sessionCookie(token, { maxAgeMs: deps.sessionTtlMs, secure: deps.cookieSecure }));
-    const user = await loadCurrentUser(deps.db, personId, now);
-    if (!user)
-      throw new AppError(
-        'UNAUTHORIZED',
-        'Учётная запись или её организация отключена / the account or its organisation is disabled',
-      );
     await recordAudit(deps.db, {
       organisationId: user.organisationId,
       actorId: personId,
@@ -129,7 +155,7 @@ export const authRouter = router({
       action: 'sign-in',
       targetType: 'person',
       targetId: personId,
-      ...(local?.id === personId ? {} : { details: { method: 'ldap' } }),
+      ...(viaDirectory ? { details: { method: 'ldap', directoryAccount: input.login } } : {}),
     });
     return { user: describeUser(user), sessionExpiresAt: now + deps.sessionTtlMs };
   }),

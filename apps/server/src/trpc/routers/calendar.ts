@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { audited } from '../../audit/record';
 import {
   CalendarImportError,
+  forgetImportedYears,
   importOpenDataCsv,
   listImportedYears,
   loadImportedYears,
@@ -26,7 +27,7 @@ import { organisations } from '../../db/schema';
 import { getOrganisation } from '../../directory/organisations';
 import { AppError } from '../../errors/app-error';
 import { zInstant } from '../inputs';
-import { adminProcedure, protectedProcedure, router } from '../trpc';
+import { adminProcedure, protectedProcedure, regionAdminProcedure, router } from '../trpc';
 
 /** Instants a deadline can be previewed from: the production calendar knows 2000–2100 well enough. */
 const zPreviewInstant = zInstant
@@ -72,8 +73,9 @@ export const calendarRouter = router({
     };
   }),
 
-  /** Loads years from the open-data production-calendar CSV for every organisation; prints the totals back. */
-  importOpenData: adminProcedure
+  /** Loads years from the open-data production-calendar CSV for every organisation; prints the totals back. The
+   *  years are shared by every organisation of the installation: a region administrator's change. */
+  importOpenData: regionAdminProcedure
     .input(
       z.object({
         fileName: z
@@ -92,13 +94,25 @@ export const calendarRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       try {
-        const outcomes = await importOpenDataCsv(ctx.deps.db, {
-          text: input.text,
-          fileName: input.fileName,
-          years: input.years,
-          importedBy: ctx.user.personId,
-          now: ctx.deps.now(),
-        });
+        const outcomes = await audited(
+          ctx,
+          (tx) =>
+            importOpenDataCsv(tx, {
+              text: input.text,
+              fileName: input.fileName,
+              years: input.years,
+              importedBy: ctx.user.personId,
+              now: ctx.deps.now(),
+            }),
+          (done) => ({
+            action: 'production-calendar.imported',
+            targetType: 'production-calendar',
+            targetId: done.map((o) => o.year).join(','),
+            details: { fileName: input.fileName, years: done.map((o) => ({ year: o.year, ...o.totals })) },
+          }),
+        );
+        // The cache is keyed by the connection: the transaction cleared its own, this node's goes after the commit.
+        forgetImportedYears(ctx.deps.db);
         return { outcomes };
       } catch (error) {
         if (error instanceof CalendarImportError) {
@@ -108,12 +122,21 @@ export const calendarRouter = router({
       }
     }),
 
-  removeImportedYear: adminProcedure.input(z.object({ year: z.number().int() })).mutation(async ({ ctx, input }) => {
-    if (!(await removeImportedYear(ctx.deps.db, input.year))) {
-      throw new AppError('NOT_FOUND', `Год ${input.year} не загружался / year ${input.year} was not imported`);
-    }
-    return { ok: true as const };
-  }),
+  removeImportedYear: regionAdminProcedure
+    .input(z.object({ year: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      await audited(
+        ctx,
+        async (tx) => {
+          if (!(await removeImportedYear(tx, input.year))) {
+            throw new AppError('NOT_FOUND', `Год ${input.year} не загружался / year ${input.year} was not imported`);
+          }
+        },
+        { action: 'production-calendar.removed', targetType: 'production-calendar', targetId: String(input.year) },
+      );
+      forgetImportedYears(ctx.deps.db);
+      return { ok: true as const };
+    }),
 
   setOverrides: adminProcedure.input(zCalendarOverrides).mutation(async ({ ctx, input }) => {
     await audited(

@@ -1,7 +1,10 @@
 // Channels: the administrator connects network accounts (tokens go in, never come out) and watches their health;
 // the publisher asks for an approved answer to be posted through the account the message came from.
+import { takesPartIn } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { audited } from '../../audit/record';
+import { requireVisibleCase } from '../../cases/access';
 import {
   accountConfig,
   createChannelAccount,
@@ -22,8 +25,25 @@ import { nudgeCollectors, nudgeOutbox } from '../../channels/runtime';
 import { zThreadRef } from '../../channels/types';
 import { channelAccounts } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
+import type { Context } from '../context';
 import { zId } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
+
+/** What the audit log keeps of an account's form: its fields, and which credentials were given, never their values
+ *  (a key named like a secret would be masked by the log anyway: the names go in a list). */
+function auditedAccountFields(input: Partial<z.input<typeof zAccountInput>> & { id?: string }) {
+  const { token, appSecret, applicationKey, confirmationCode, id: _id, ...fields } = input;
+  const given = Object.entries({ token, appSecret, applicationKey, confirmationCode })
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+  return { ...fields, ...(given.length > 0 ? { credentialsGiven: given } : {}) };
+}
+
+type SignedIn = Context & { user: NonNullable<Context['user']> };
+
+/** A case's channel is part of the case: only those who see the case (the domain's rule) see it. */
+const requireSeen = (ctx: SignedIn, caseId: string) =>
+  requireVisibleCase(ctx.deps.db, ctx.user.organisationId, caseId, ctx.user.actor);
 
 const asAppError = (error: unknown) => {
   if (error instanceof AppError) return error;
@@ -37,19 +57,50 @@ export const channelsRouter = router({
   ),
 
   create: adminProcedure.input(zAccountInput).mutation(async ({ ctx, input }) => {
-    const account = await createChannelAccount(ctx.deps, ctx.user.organisationId, input);
+    const account = await audited(
+      ctx,
+      (tx) => createChannelAccount({ db: tx, secretKey: ctx.deps.secretKey }, ctx.user.organisationId, input),
+      (a) => ({
+        action: 'channel-account.created',
+        targetType: 'channel-account',
+        targetId: a.id,
+        details: auditedAccountFields(input),
+      }),
+    );
     nudgeCollectors(ctx.deps);
     return account;
   }),
 
   update: adminProcedure.input(zAccountUpdate).mutation(async ({ ctx, input }) => {
-    const account = await updateChannelAccount(ctx.deps, ctx.user.organisationId, input);
+    const account = await audited(
+      ctx,
+      (tx) => updateChannelAccount({ db: tx, secretKey: ctx.deps.secretKey }, ctx.user.organisationId, input),
+      {
+        action: 'channel-account.updated',
+        targetType: 'channel-account',
+        targetId: input.id,
+        details: auditedAccountFields(input),
+      },
+    );
     nudgeCollectors(ctx.deps);
     return account;
   }),
 
   remove: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
-    await deleteChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
+    await audited(
+      ctx,
+      async (tx) => {
+        const row = await findChannelAccount(tx, ctx.user.organisationId, input.id);
+        await deleteChannelAccount(tx, ctx.user.organisationId, input.id);
+        return row;
+      },
+      (row) => ({
+        action: 'channel-account.deleted',
+        targetType: 'channel-account',
+        targetId: input.id,
+        details: { network: row.network, url: row.url, title: row.title },
+      }),
+    );
     return { ok: true as const };
   }),
 
@@ -126,6 +177,7 @@ export const channelsRouter = router({
   requestPublication: protectedProcedure
     .input(z.object({ caseId: zId, expectedVersion: z.number().int().nonnegative() }))
     .mutation(async ({ ctx, input }) => {
+      await requireSeen(ctx, input.caseId);
       const result = await requestPublication(ctx.deps, {
         organisationId: ctx.user.organisationId,
         actor: ctx.user.actor,
@@ -136,7 +188,13 @@ export const channelsRouter = router({
       return result;
     }),
 
+  /** "Retry now" on a waiting publication: for those who take part in the case (curators, operators, its
+   *  executors), never for readers. */
   retryPublication: protectedProcedure.input(z.object({ caseId: zId })).mutation(async ({ ctx, input }) => {
+    const parties = await requireSeen(ctx, input.caseId);
+    if (!takesPartIn(ctx.user.actor, parties)) {
+      throw new AppError('FORBIDDEN', 'Недостаточно прав для этого действия / you are not allowed to do this');
+    }
     const result = await retryPublicationNow(ctx.deps, ctx.user.organisationId, input.caseId);
     nudgeOutbox(ctx.deps);
     return result;
@@ -144,6 +202,7 @@ export const channelsRouter = router({
 
   /** The case screen's view of its channel: the account, and every publication attempt. */
   ofCase: protectedProcedure.input(z.object({ caseId: zId })).query(async ({ ctx, input }) => {
+    await requireSeen(ctx, input.caseId);
     const source = await channelSourceOfCase(ctx.deps.db, input.caseId);
     const outbox = await outboxOfCase(ctx.deps.db, ctx.user.organisationId, input.caseId);
     if (!source) return { account: null, outbox };
@@ -164,6 +223,7 @@ export const channelsRouter = router({
 
   /** The original and the replies around it, read from the network (VK, MAX, OK; Telegram bots cannot read). */
   threadOfCase: protectedProcedure.input(z.object({ caseId: zId })).query(async ({ ctx, input }) => {
+    await requireSeen(ctx, input.caseId);
     const source = await channelSourceOfCase(ctx.deps.db, input.caseId);
     if (!source) return [];
     const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, source.accountId);

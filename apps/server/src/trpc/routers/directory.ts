@@ -54,25 +54,49 @@ export const directoryRouter = router({
   /** Who receives the deficiency notices about the curator's and the operator's breaches (konyshevsky p.22, NAO
    *  p.27): the organisation names them. */
   setSupervisors: adminProcedure
-    .input(z.object({ curatorSupervisorId: zId.nullish(), operatorSupervisorId: zId.nullish() }))
+    .input(
+      z
+        .object({ curatorSupervisorId: zId.nullish(), operatorSupervisorId: zId.nullish() })
+        .refine((i) => i.curatorSupervisorId !== undefined || i.operatorSupervisorId !== undefined, {
+          message: 'Укажите хотя бы одного руководителя / name at least one supervisor',
+        }),
+    )
     .mutation(({ ctx, input }) =>
-      setOrganisationSupervisors(ctx.deps.db, {
-        organisationId: ctx.user.organisationId,
-        ...(input.curatorSupervisorId !== undefined ? { curatorSupervisorId: input.curatorSupervisorId } : {}),
-        ...(input.operatorSupervisorId !== undefined ? { operatorSupervisorId: input.operatorSupervisorId } : {}),
-      }),
+      audited(
+        ctx,
+        (tx) =>
+          setOrganisationSupervisors(tx, {
+            organisationId: ctx.user.organisationId,
+            ...(input.curatorSupervisorId !== undefined ? { curatorSupervisorId: input.curatorSupervisorId } : {}),
+            ...(input.operatorSupervisorId !== undefined ? { operatorSupervisorId: input.operatorSupervisorId } : {}),
+          }),
+        { action: 'supervisors.set', targetType: 'organisation', targetId: ctx.user.organisationId, details: input },
+      ),
     ),
 
   /** The topic directory: triage chooses from it; `listed` marks NAO p.16's topics with a shorter answer. */
   topics: protectedProcedure.query(({ ctx }) => listTopics(ctx.deps.db, ctx.user.organisationId)),
   createTopic: adminProcedure
     .input(z.object({ name: zName, listed: z.boolean().optional() }))
-    .mutation(({ ctx, input }) => createTopic(ctx.deps.db, { organisationId: ctx.user.organisationId, ...input })),
+    .mutation(({ ctx, input }) =>
+      audited(
+        ctx,
+        (tx) => createTopic(tx, { organisationId: ctx.user.organisationId, ...input }),
+        (t) => ({ action: 'topic.created', targetType: 'topic', targetId: t.id, details: input }),
+      ),
+    ),
   updateTopic: adminProcedure
     .input(
       z.object({ id: zId, name: zName.optional(), listed: z.boolean().optional(), active: z.boolean().optional() }),
     )
-    .mutation(({ ctx, input }) => updateTopic(ctx.deps.db, { organisationId: ctx.user.organisationId, ...input })),
+    .mutation(({ ctx, input }) =>
+      audited(ctx, (tx) => updateTopic(tx, { organisationId: ctx.user.organisationId, ...input }), {
+        action: 'topic.updated',
+        targetType: 'topic',
+        targetId: input.id,
+        details: input,
+      }),
+    ),
 
   departments: protectedProcedure.query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
   createDepartment: adminProcedure

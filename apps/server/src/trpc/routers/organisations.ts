@@ -1,12 +1,15 @@
 // Organisations of the installation, for region administrators: list, create (with the first administrator),
 // rename, archive and restore. An organisation's own administrator reaches none of this (regionAdminProcedure).
 import { z } from 'zod';
+import { audited } from '../../audit/record';
 import { listAllOrganisations, renameOrganisation, setOrganisationArchived } from '../../directory/organisation-admin';
 import { createOrganisationWithAdmin } from '../../setup/new-organisation';
 import { zId, zName } from '../inputs';
 import { newOrganisationInput, zNewOrganisation } from '../inputs-organisation';
 import { regionAdminProcedure, router } from '../trpc';
 
+// Each change is written to the audit log of the region administrator's own organisation (that is whose log they
+// read), naming the organisation changed.
 export const organisationsRouter = router({
   list: regionAdminProcedure.query(({ ctx }) => listAllOrganisations(ctx.deps.db)),
 
@@ -14,23 +17,53 @@ export const organisationsRouter = router({
     .input(zNewOrganisation.extend({ regionAdministrator: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
       const { regionAdministrator, ...form } = input;
-      const created = await createOrganisationWithAdmin(ctx.deps.db, newOrganisationInput(form, regionAdministrator));
+      const created = await audited(
+        ctx,
+        (tx) => createOrganisationWithAdmin(tx, newOrganisationInput(form, regionAdministrator)),
+        (c) => ({
+          action: 'organisation.created',
+          targetType: 'organisation',
+          targetId: c.organisation.id,
+          details: {
+            name: c.organisation.name,
+            slug: c.organisation.slug,
+            presetId: form.presetId,
+            timeZone: form.timeZone,
+            adminLogin: c.admin.login,
+            regionAdministrator,
+          },
+        }),
+      );
       return { id: created.organisation.id, slug: created.organisation.slug, adminLogin: created.admin.login };
     }),
 
   rename: regionAdminProcedure.input(z.object({ id: zId, name: zName })).mutation(async ({ ctx, input }) => {
-    await renameOrganisation(ctx.deps.db, input);
+    await audited(ctx, (tx) => renameOrganisation(tx, input), {
+      action: 'organisation.renamed',
+      targetType: 'organisation',
+      targetId: input.id,
+      details: { name: input.name },
+    });
     return { ok: true as const };
   }),
 
   setArchived: regionAdminProcedure
     .input(z.object({ id: zId, archived: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      await setOrganisationArchived(ctx.deps.db, {
-        ...input,
-        actorOrganisationId: ctx.user.organisationId,
-        now: ctx.deps.now(),
-      });
+      await audited(
+        ctx,
+        (tx) =>
+          setOrganisationArchived(tx, {
+            ...input,
+            actorOrganisationId: ctx.user.organisationId,
+            now: ctx.deps.now(),
+          }),
+        {
+          action: input.archived ? 'organisation.archived' : 'organisation.restored',
+          targetType: 'organisation',
+          targetId: input.id,
+        },
+      );
       return { ok: true as const };
     }),
 });

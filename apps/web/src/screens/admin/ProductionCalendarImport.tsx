@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
+import { useSession } from '../../stores/session';
 
 interface Outcome {
   readonly year: number;
@@ -16,6 +17,8 @@ interface Outcome {
 export function ProductionCalendarImport(props: { readonly onChange: () => void }) {
   const t = useT();
   const lang = t.lang.code as 'ru' | 'en';
+  // The years serve every organisation: only a region administrator loads or removes them (the server says so too).
+  const regionAdmin = useSession((s) => s.user?.regionAdministrator === true);
   const list = useAsync(() => api.calendar.status.query(), []);
   const [file, setFile] = useState<File | null>(null);
   const [year, setYear] = useState('');
@@ -72,41 +75,44 @@ export function ProductionCalendarImport(props: { readonly onChange: () => void 
     <section className="production-calendar" aria-labelledby="production-calendar-title">
       <h3 id="production-calendar-title">{t.productionCalendar.title}</h3>
       <p className="muted">{t.productionCalendar.help}</p>
-      <form className="admin-form" onSubmit={submit} noValidate>
-        <Field label={t.productionCalendar.file}>
-          <input
-            type="file"
-            name="calendar-file"
-            accept=".csv,text/csv"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </Field>
-        <Field label={t.productionCalendar.year}>
-          <input name="calendar-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
-        </Field>
-        {problems.length > 0 && (
-          <div className="error-message" role="alert">
-            <p>{t.productionCalendar.refused}</p>
-            <ul>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {done.map((o) => (
-          <p key={o.year} className="success-message" role="status">
-            {fill(t.productionCalendar.imported, {
-              year: String(o.year),
-              days: String(o.totals.workingDays),
-              hours: String(o.totals.hours40),
-            })}
-          </p>
-        ))}
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? t.productionCalendar.importing : t.productionCalendar.submit}
-        </button>
-      </form>
+      {!regionAdmin && <p className="muted">{t.productionCalendar.regionOnly}</p>}
+      {regionAdmin && (
+        <form className="admin-form" onSubmit={submit} noValidate>
+          <Field label={t.productionCalendar.file}>
+            <input
+              type="file"
+              name="calendar-file"
+              accept=".csv,text/csv"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </Field>
+          <Field label={t.productionCalendar.year}>
+            <input name="calendar-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
+          </Field>
+          {problems.length > 0 && (
+            <div className="error-message" role="alert">
+              <p>{t.productionCalendar.refused}</p>
+              <ul>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {done.map((o) => (
+            <p key={o.year} className="success-message" role="status">
+              {fill(t.productionCalendar.imported, {
+                year: String(o.year),
+                days: String(o.totals.workingDays),
+                hours: String(o.totals.hours40),
+              })}
+            </p>
+          ))}
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? t.productionCalendar.importing : t.productionCalendar.submit}
+          </button>
+        </form>
+      )}
       <h4>{t.productionCalendar.importedYears}</h4>
       <ErrorMessage error={list.error} onRetry={list.reload} />
       {imported.length === 0 ? (
@@ -122,9 +128,11 @@ export function ProductionCalendarImport(props: { readonly onChange: () => void 
                 file: y.fileName,
                 date: new Intl.DateTimeFormat(t.lang.locale, { dateStyle: 'short' }).format(y.importedAt),
               })}{' '}
-              <button type="button" className="button-link" onClick={() => void remove(y.year)}>
-                {t.admin.remove}
-              </button>
+              {regionAdmin && (
+                <button type="button" className="button-link" onClick={() => void remove(y.year)}>
+                  {t.admin.remove}
+                </button>
+              )}
             </li>
           ))}
         </ul>
