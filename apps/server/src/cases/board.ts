@@ -106,7 +106,12 @@ async function currentAbsences(db: DbOrTx, organisationId: string, now: number):
 }
 
 /** Every notice for an absent person goes to the substitute, and the board shows the substitute as responsible. */
-async function withSubstitutes(db: DbOrTx, organisationId: string, rows: RawRow[], now: number): Promise<BoardRow[]> {
+export async function withSubstitutes(
+  db: DbOrTx,
+  organisationId: string,
+  rows: RawRow[],
+  now: number,
+): Promise<BoardRow[]> {
   const away = await currentAbsences(db, organisationId, now);
   if (away.length === 0) return rows.map((r) => ({ ...r, absentPersonId: null }));
   const standIns = new Set<string>();
@@ -134,7 +139,7 @@ async function withSubstitutes(db: DbOrTx, organisationId: string, rows: RawRow[
   });
 }
 
-function boardQuery(db: DbOrTx, where: SQL | undefined) {
+export function boardQuery(db: DbOrTx, where: SQL | undefined) {
   return db
     .select(boardColumns)
     .from(cases)

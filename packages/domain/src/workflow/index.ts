@@ -3,6 +3,7 @@
 export { allowedCommands } from './allowed';
 export * from './channel';
 export * from './commands';
+export { CURATOR_TURN_FLAGS, CURATOR_TURNS, type CuratorTurn, curatorTurn, curatorTurnFlag } from './curator-queue';
 export { decide } from './decide';
 export type * from './events';
 export { evolve, replay } from './evolve';

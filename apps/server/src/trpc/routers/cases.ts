@@ -4,6 +4,7 @@ import { zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otkl
 import { z } from 'zod';
 import { BOARD_PAGE, listBoardPage, listMyTasks } from '../../cases/board';
 import { executeCaseCommand } from '../../cases/commands';
+import { listCuratorQueue } from '../../cases/curator-queue';
 import { getCaseDetail, getChangesSince, latestSeq } from '../../cases/queries';
 import { cancelOutboxForManualPublication } from '../../channels/publication';
 import { AppError } from '../../errors/app-error';
@@ -72,6 +73,12 @@ export const casesRouter = router({
       serverTime: ctx.deps.now(),
     };
   }),
+
+  /** What waits on the curators now (triage, routing, approval, forwarding, re-routing…), earliest deadline first. */
+  curatorQueue: withRoles('curator').query(async ({ ctx }) => ({
+    cases: await listCuratorQueue(ctx.deps.db, ctx.user.organisationId, ctx.deps.now()),
+    serverTime: ctx.deps.now(),
+  })),
 
   changesSince: protectedProcedure
     .input(z.object({ seq: z.number().int().nonnegative(), limit: z.number().int().min(1).max(5000).optional() }))
