@@ -3,7 +3,7 @@
 // clock on a case opened by its link.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, registerCase, triageAndRoute } from './support/api';
+import { ApiClient, command, registerCase, triageAndRoute } from './support/api';
 import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
 import { findPeople, type Named } from './support/people';
 import { buildWeb, startTestServer, type TestServer } from './support/server';
@@ -15,6 +15,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
   let browser: Browser;
   let operator: ApiClient;
   let curator: ApiClient;
+  let zhkh: ApiClient;
   let people: Record<string, Named>;
 
   beforeAll(async () => {
@@ -23,6 +24,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     browser = await launchBrowser();
     operator = await new ApiClient(server.url).login('operator');
     curator = await new ApiClient(server.url).login('curator');
+    zhkh = await new ApiClient(server.url).login('zhkh');
     people = await findPeople(curator, ['zhkh', 'zhkh2', 'roads']);
   });
   afterAll(async () => {
@@ -52,5 +54,121 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
       .toBe(true);
     for (const line of await tab.getByTestId('clock-holder').allTextContents()) expect(line).not.toMatch(/:\s*—/);
     await page.close();
+  });
+
+  const triaged = { topic: 'ЖКХ', location: 'ул. Садовая, 2', category: 'ordinary' } as const;
+
+  it('lists what waits on a curator, earliest deadline first, and the bell rings for each new task', async () => {
+    const { page } = await signedInPage(browser, server.url, 'curator');
+    await page.goto(`${server.url}/inbox`);
+    const queue = page.getByRole('region', { name: /Ждут куратора/ });
+    await expect.poll(() => queue.count(), POLL).toBe(1);
+    const card = (id: string) => queue.locator(`li[data-case-id="${id}"]`);
+    const bell = async () =>
+      Number(
+        (await page
+          .getByTestId('bell-count')
+          .textContent()
+          .catch(() => '0')) || 0,
+      );
+    const rang = await bell();
+
+    // A new message: to triage.
+    const fresh = await registerCase(operator, { text: 'Во дворе дома 2 по Садовой сломали качели.' });
+    await expect
+      .poll(
+        () =>
+          card(fresh)
+            .getAttribute('data-turn')
+            .catch(() => null),
+        POLL,
+      )
+      .toBe('triage');
+    expect(await card(fresh).textContent()).toContain('новое сообщение');
+    await expect.poll(bell, POLL).toBeGreaterThan(rang);
+
+    // A draft sent for approval.
+    const drafted = await registerCase(operator, { text: 'На Садовой, 4 течёт крыша над третьим подъездом.' });
+    await triageAndRoute(curator, drafted, triaged, people.zhkh!);
+    await command(zhkh, drafted, {
+      type: 'submit-draft',
+      kind: 'answer',
+      text: 'Кровлю починят в среду.',
+      attachments: [],
+    });
+    await expect
+      .poll(
+        () =>
+          card(drafted)
+            .getAttribute('data-turn')
+            .catch(() => null),
+        POLL,
+      )
+      .toBe('approve');
+    expect(await card(drafted).textContent()).toContain('проект ждёт согласования');
+
+    // A case returned by the executor.
+    const returned = await registerCase(operator, { text: 'На Садовой, 6 нет автобусной остановки.' });
+    await triageAndRoute(curator, returned, triaged, people.zhkh!);
+    await command(zhkh, returned, {
+      type: 'return',
+      departmentId: people.zhkh!.department.id,
+      reason: 'Вопрос транспорта',
+    });
+    await expect
+      .poll(
+        () =>
+          card(returned)
+            .getAttribute('data-turn')
+            .catch(() => null),
+        POLL,
+      )
+      .toBe('reroute');
+
+    // A part of a forwarded chain (konyshevsky p.16): the curator forwards it.
+    const chain = await registerCase(operator, { text: 'На Садовой, 8 после ремонта теплотрассы разрыт тротуар.' });
+    await command(curator, chain, { type: 'triage', processable: true, ...triaged });
+    await command(curator, chain, {
+      type: 'route',
+      mode: 'sequential',
+      assignments: [
+        { departmentId: people.zhkh!.department.id, executorId: people.zhkh!.person.id },
+        { departmentId: people.roads!.department.id, executorId: people.roads!.person.id },
+      ],
+    });
+    await command(zhkh, chain, {
+      type: 'submit-contribution',
+      departmentId: people.zhkh!.department.id,
+      text: 'Теплотрасса готова.',
+    });
+    await expect
+      .poll(
+        () =>
+          card(chain)
+            .getAttribute('data-turn')
+            .catch(() => null),
+        POLL,
+      )
+      .toBe('forward');
+
+    // Earliest deadline first.
+    const dues = (
+      await queue.locator('li[data-case-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-due')))
+    )
+      .filter((d): d is string => Boolean(d))
+      .map(Number);
+    expect(dues.length).toBeGreaterThanOrEqual(4);
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+
+    // The bell names the draft and the new message.
+    await page.getByRole('button', { name: /Уведомления/ }).click();
+    const panel = page.getByRole('dialog', { name: 'Уведомления' });
+    await expect.poll(() => panel.textContent(), POLL).toContain('ждёт согласования');
+    expect(await panel.textContent()).toContain('ждёт первичной обработки');
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: '/work/helpers/shots/curator-queue-1440.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: '/work/helpers/shots/curator-queue-390.png' });
   });
 });

@@ -12,7 +12,7 @@ import { PasswordScreen } from './screens/account/PasswordScreen';
 import { AdminScreen } from './screens/admin/AdminScreen';
 import { BoardScreen } from './screens/board/BoardScreen';
 import { CaseScreen } from './screens/case/CaseScreen';
-import { InboxScreen } from './screens/inbox/InboxScreen';
+import { TasksScreen } from './screens/inbox/TasksScreen';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { FirstRunScreen } from './screens/setup/FirstRunScreen';
 import { WallScreen } from './screens/wall/WallScreen';
@@ -31,7 +31,7 @@ export const router = createBrowserRouter([
           { path: '/', Component: HomeRedirect },
           { path: '/board', Component: BoardScreen },
           { path: '/cases/:caseId', Component: CaseScreen },
-          { path: '/inbox', Component: InboxScreen },
+          { path: '/inbox', Component: TasksScreen },
           { path: '/admin/*', Component: AdminScreen },
           { path: '/reports', Component: ReportsPage },
           { path: '/head', Component: HeadPage },

@@ -371,6 +371,20 @@ export const en: Catalogue = {
     substitute: 'standing in for {name}',
     open: 'Open',
   },
+  curatorQueue: {
+    title: 'Waiting for a curator',
+    hint: 'New messages, drafts to approve, parts to forward, returned cases — the earliest deadline first.',
+    count: '{what}: {count}',
+    turns: {
+      triage: 'new message: triage it',
+      route: 'route to an executor',
+      approve: 'draft awaits approval',
+      forward: 'part received: forward it',
+      compose: 'parts received: compose the answer',
+      reroute: 'returned: re-route it',
+      publish: 'approved: publish it',
+    },
+  },
   wall: {
     title: "Citizens' messages: deadlines",
     open: 'Open',
