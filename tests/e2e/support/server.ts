@@ -70,7 +70,7 @@ function spawnNode(
       if (error) reject(error);
       else resolve({ proc, log: () => log });
     };
-    const timer = setTimeout(() => finish(new Error(`server did not start in 180 s:\n${log}`)), 90_000);
+    const timer = setTimeout(() => finish(new Error(`server did not start in 180 s:\n${log}`)), 180_000);
     proc.once('exit', (code) => finish(new Error(`server exited with ${code} before it was ready:\n${log}`)));
     const poll = setInterval(() => {
       fetch(`http://127.0.0.1:${port}/healthz`)
