@@ -26,7 +26,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     curator = await new ApiClient(server.url).login('curator');
     zhkh = await new ApiClient(server.url).login('zhkh');
     people = await findPeople(curator, ['zhkh', 'zhkh2', 'roads']);
-  });
+  }, 900_000);
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();

@@ -283,6 +283,11 @@ export const en: Catalogue = {
     recategorise: 'Change the classification',
   },
   forms: {
+    executorHead: 'head',
+    executorAbsent: 'away until {until}, {substitute} stands in',
+    executorUsual: 'Usually: {name} (cases of the department: {count})',
+    executorNoneHere: 'Every executor of the department is away: choose the substitute',
+    executorAbsentChosen: 'This executor is away: the substitute receives the notices.',
     processable: 'The message can be processed',
     ground: 'Ground for rejection',
     note: 'Note',

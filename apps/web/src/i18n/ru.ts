@@ -282,6 +282,11 @@ export const ru = {
     recategorise: 'Изменить классификацию',
   },
   forms: {
+    executorHead: 'руководитель',
+    executorAbsent: 'отсутствует до {until}, замещает {substitute}',
+    executorUsual: 'Обычно: {name} (обращений подразделения: {count})',
+    executorNoneHere: 'Все исполнители подразделения отсутствуют: выберите замещающего',
+    executorAbsentChosen: 'Этот исполнитель отсутствует — уведомления получит замещающий.',
     processable: 'Сообщение подлежит рассмотрению',
     ground: 'Основание отказа',
     note: 'Примечание',

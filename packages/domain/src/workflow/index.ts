@@ -30,3 +30,4 @@ export {
   STATE_MODEL,
 } from './state';
 export * from './types';
+export { type ExecutorCandidate, usualExecutor } from './usual-executor';
