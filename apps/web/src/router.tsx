@@ -14,6 +14,7 @@ import { BoardScreen } from './screens/board/BoardScreen';
 import { CaseScreen } from './screens/case/CaseScreen';
 import { TasksScreen } from './screens/inbox/TasksScreen';
 import { LoginScreen } from './screens/login/LoginScreen';
+import { RegisterScreen } from './screens/register/RegisterScreen';
 import { FirstRunScreen } from './screens/setup/FirstRunScreen';
 import { WallScreen } from './screens/wall/WallScreen';
 
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
           { path: '/board', Component: BoardScreen },
           { path: '/cases/:caseId', Component: CaseScreen },
           { path: '/inbox', Component: TasksScreen },
+          { path: '/register', Component: RegisterScreen },
           { path: '/admin/*', Component: AdminScreen },
           { path: '/reports', Component: ReportsPage },
           { path: '/head', Component: HeadPage },
