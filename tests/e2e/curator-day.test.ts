@@ -171,4 +171,88 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: '/work/helpers/shots/curator-queue-390.png' });
   });
+
+  it('the operator lands on the registration form; bad input is explained in Russian; a repeat shows while typing', async () => {
+    await registerCase(operator, { text: 'Не горит фонарь у остановки на Полевой.', author: 'Петрова Зинаида' });
+    const { page } = await signedInPage(browser, server.url, 'operator');
+    await page.waitForURL((u) => u.pathname === '/register', { timeout: 20_000 });
+    const form = page.getByRole('form', { name: 'Регистрация сообщения' });
+    await form.getByRole('button', { name: 'Зарегистрировать' }).click();
+    await expect
+      .poll(() => form.locator('.field-error').allTextContents(), POLL)
+      .toContain('Укажите ссылку на сообщение');
+    expect(await form.locator('.field-error').allTextContents()).toContain('Укажите автора сообщения');
+    // The first wrong field has the focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('link');
+    await form.getByLabel('Ссылка на сообщение').fill('vk.com/wall-1_5');
+    await form.getByLabel('Автор', { exact: true }).fill('Петрова Зинаида');
+    await form.getByLabel('Текст сообщения').fill('Опять не горит фонарь у остановки на Полевой, третью неделю.');
+    await form.getByRole('button', { name: 'Зарегистрировать' }).click();
+    await expect
+      .poll(() => form.locator('.field-error').allTextContents(), POLL)
+      .toContain('Ссылка должна начинаться с http:// или https://');
+    // The earlier message of the same author is suggested while typing.
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('repeat-suggestions')
+            .textContent()
+            .catch(() => ''),
+        POLL,
+      )
+      .toContain('тот же автор');
+    await form.getByLabel('Ссылка на сообщение').fill('https://vk.com/wall-1_5');
+    await form.getByRole('radio', { name: 'личное сообщение' }).check();
+    await form.getByLabel('Ссылка на вложение').fill('https://vk.com/photo-1_7');
+    await form.getByRole('button', { name: 'Добавить вложение' }).click();
+    await page.screenshot({ path: '/work/helpers/shots/curator-register-1440.png', fullPage: true });
+    await form.getByRole('button', { name: 'Зарегистрировать' }).click();
+    const result = page.getByTestId('register-result');
+    await expect.poll(() => result.textContent().catch(() => ''), POLL).toContain('Сообщение зарегистрировано');
+    // Focus goes to the result, not back to the page.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('register-result');
+    const href = await result.getByRole('link', { name: 'Открыть обращение' }).getAttribute('href');
+    const caseId = href!.split('/').pop()!;
+    const detail = await curator.query<{ state: { message: { visibility: string; attachments: unknown[] } } }>(
+      'cases.detail',
+      { caseId },
+    );
+    expect(detail.state.message.visibility).toBe('private');
+    expect(detail.state.message.attachments).toHaveLength(1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: '/work/helpers/shots/curator-register-390.png', fullPage: true });
+  });
+
+  it('the route form marks the head and the absent, and preselects the usual executor who is here', async () => {
+    const admin = await new ApiClient(server.url).login('admin');
+    await admin.mutate('directory.createAbsence', {
+      personId: people.zhkh!.person.id,
+      substituteId: people.zhkh2!.person.id,
+      reason: 'leave',
+      startsAt: Date.now() - 3_600_000,
+      endsAt: Date.now() + 7 * 86_400_000,
+    });
+    const caseId = await registerCase(operator, { text: 'В доме 12 по Мира нет горячей воды.' });
+    await command(curator, caseId, { type: 'triage', processable: true, ...triaged });
+    const { page } = await signedInPage(browser, server.url, 'curator');
+    await page.goto(`${server.url}/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Направить', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Направить' });
+    await form.getByLabel('Подразделение').selectOption({ label: people.zhkh!.department.name });
+    const executor = form.getByLabel('Исполнитель');
+    await expect.poll(() => executor.inputValue(), POLL).toBe(people.zhkh2!.person.id);
+    const options = await executor.locator('option').allTextContents();
+    const head = options.find((o) => o.startsWith(people.zhkh!.person.fullName)) ?? '';
+    expect(head).toContain('руководитель');
+    expect(head).toContain('отсутствует до');
+    expect(head).toContain(people.zhkh2!.person.fullName);
+    expect(await form.getByTestId('route-usual').textContent()).toContain(people.zhkh2!.person.fullName);
+    await page.screenshot({ path: '/work/helpers/shots/curator-route-1440.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: '/work/helpers/shots/curator-route-390.png', fullPage: true });
+    // Choosing the absent head anyway is allowed, with a warning (record, never trap).
+    await executor.selectOption(people.zhkh!.person.id);
+    expect(await form.getByTestId('route-usual').textContent()).toContain('отсутствует');
+  });
 });
