@@ -153,12 +153,17 @@ export const en: Catalogue = {
   },
   notifications: {
     bell: 'Notifications',
-    unread: '{count} unread',
+    unread: { one: '{count} unread', few: '{count} unread', many: '{count} unread', other: '{count} unread' },
     empty: 'No notifications',
     markAll: 'Mark all as read',
     open: 'Open the case',
     urgentTitle: 'Urgent: the head must see this',
-    more: 'and {count} more urgent',
+    more: {
+      one: 'and {count} more urgent',
+      few: 'and {count} more urgent',
+      many: 'and {count} more urgent',
+      other: 'and {count} more urgent',
+    },
     acknowledge: 'Acknowledge',
     live: 'New notification: {title}',
   },
@@ -745,7 +750,7 @@ export const en: Catalogue = {
     idrinsky: '24 hours on working days, at least 8 working hours',
     before: '{time} of working time before the «{step}» deadline',
     sameAs: 'due with «{step}»',
-    source: '{source}',
+    source: 'p. {source}',
   },
   productionCalendar: {
     warning:

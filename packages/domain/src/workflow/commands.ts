@@ -10,7 +10,11 @@ import {
 } from './channel';
 
 const zId = z.string().min(1, 'обязательное поле / required');
-const zText = (what: string) => z.string().trim().min(1, `${what} обязателен / ${what} is required`);
+/** A required text, named in both languages; Russian agrees the adjective with the noun's gender ("причина
+ *  обязательна", "текст обязателен", "ФИО обязательно"). */
+const REQUIRED = { m: 'обязателен', f: 'обязательна', n: 'обязательно' } as const;
+const zText = (what: string, gender: keyof typeof REQUIRED, en: string) =>
+  z.string().trim().min(1, `${what} ${REQUIRED[gender]} / ${en} is required`);
 const zInstant = z.number().int().nonnegative();
 
 export const zNetwork = z.enum([
@@ -55,7 +59,11 @@ export type DraftKind = z.infer<typeof zDraftKind>;
 export const zPublicationPlace = z.discriminatedUnion('kind', [
   // postId: the network's id of the reply when a channel account posted it.
   z.object({ kind: z.literal('same-thread'), url: z.string().optional(), postId: z.string().optional() }),
-  z.object({ kind: z.literal('own-account'), url: zText('адрес публикации'), authorLink: zText('ссылка на автора') }),
+  z.object({
+    kind: z.literal('own-account'),
+    url: zText('адрес публикации', 'm', 'the publication address'),
+    authorLink: zText('ссылка на автора', 'f', 'the link to the author'),
+  }),
 ]);
 export type PublicationPlace = z.infer<typeof zPublicationPlace>;
 
@@ -108,7 +116,7 @@ export const zRouteCommand = z.object({ type: z.literal('route'), ...routeFields
 export const zReturnCommand = z.object({
   type: z.literal('return'),
   departmentId: zId,
-  reason: zText('причина возврата'),
+  reason: zText('причина возврата', 'f', 'the reason for the return'),
 });
 export const zRerouteCommand = z.object({ type: z.literal('reroute'), ...routeFields });
 /** The curator forwards the message and the earlier parts to the next executor of a curator-forwarded chain
@@ -120,7 +128,7 @@ export const zMoveCommand = z.object({
   type: z.literal('move'),
   mode: zRouteMode.optional(),
   assignments: routeFields.assignments,
-  reason: zText('причина'),
+  reason: zText('причина', 'f', 'the reason'),
 });
 /** The curator corrects the classification after triage; deadlines are recomputed from their original start events. */
 export const zRecategoriseCommand = z
@@ -131,7 +139,7 @@ export const zRecategoriseCommand = z
     topic: classificationFields.topic,
     topicId: classificationFields.topicId,
     location: classificationFields.location,
-    reason: zText('причина'),
+    reason: zText('причина', 'f', 'the reason'),
   })
   .refine(
     (c) =>
@@ -145,7 +153,7 @@ export const zRecategoriseCommand = z
 export const zSubmitContributionCommand = z.object({
   type: z.literal('submit-contribution'),
   departmentId: zId,
-  text: zText('текст'),
+  text: zText('текст', 'm', 'the text'),
   attachments: z.array(zAttachment).default([]),
 });
 export const zExplanationReason = z.enum(['outside-competence', 'bypass-law', 'court-ruling', 'answered-repeatedly']);
@@ -153,7 +161,7 @@ export type ExplanationReason = z.infer<typeof zExplanationReason>;
 
 const draftFields = {
   kind: zDraftKind,
-  text: zText('текст'),
+  text: zText('текст', 'm', 'the text'),
   attachments: z.array(zAttachment).default([]),
   evidence: zEvidence.optional(),
   /** idrinsky 3.7: why an explanation is given instead of an answer (kind 'explanation'). */
@@ -164,7 +172,7 @@ export const zSubmitDraftCommand = z.object({ type: z.literal('submit-draft'), .
 export const zApproveCommand = z.object({ type: z.literal('approve') });
 export const zRequestRevisionCommand = z.object({
   type: z.literal('request-revision'),
-  reason: zText('причина доработки'),
+  reason: zText('причина доработки', 'f', 'the reason for the revision'),
 });
 export const zPublishCommand = z.object({ type: z.literal('publish'), where: zPublicationPlace });
 export const zPublishIntermediateCommand = z.object({
@@ -175,16 +183,19 @@ export const zRejectCommand = z.object({ type: z.literal('reject'), ground: zId,
 export const zSendExplanationCommand = z.object({
   type: z.literal('send-explanation'),
   reason: zExplanationReason,
-  text: zText('текст разъяснения'),
+  text: zText('текст разъяснения', 'm', 'the text of the explanation'),
 });
-export const zLinkPublishedCommand = z.object({ type: z.literal('link-published'), url: zText('ссылка') });
+export const zLinkPublishedCommand = z.object({
+  type: z.literal('link-published'),
+  url: zText('ссылка', 'f', 'the link'),
+});
 export const zConvertToAppealCommand = z.object({
   type: z.literal('convert-to-appeal'),
   consent: z.literal(true, { message: 'нужно согласие автора / the author must consent' }),
-  fullName: zText('ФИО'),
-  address: zText('адрес'),
-  phone: zText('телефон'),
-  registrationNumber: zText('регистрационный номер'),
+  fullName: zText('ФИО', 'n', 'the full name'),
+  address: zText('адрес', 'm', 'the address'),
+  phone: zText('телефон', 'm', 'the phone'),
+  registrationNumber: zText('регистрационный номер', 'm', 'the registration number'),
 });
 export const zLinkRepeatCommand = z.object({
   type: z.literal('link-repeat'),
