@@ -63,6 +63,14 @@ export function RegisterScreen() {
     if (done) resultRef.current?.focus();
   }, [done]);
 
+  /** An edited field's old error goes away at once: it described the text that was there. */
+  const edited = (field: string) =>
+    setErrors((e) => {
+      if (!(field in e)) return e;
+      const { [field]: _gone, ...rest } = e;
+      return rest;
+    });
+
   const validate = (): Record<string, string> => {
     const e: Record<string, string> = {};
     if (!link.trim()) e.link = f.errors.linkRequired;
@@ -170,23 +178,49 @@ export function RegisterScreen() {
           </fieldset>
         </div>
         <Field label={f.link} error={errors.link} hint={f.linkHint}>
-          <input type="url" value={link} onChange={(e) => setLink(e.target.value)} data-field="link" />
+          <input
+            type="url"
+            value={link}
+            onChange={(e) => {
+              setLink(e.target.value);
+              edited('link');
+            }}
+            data-field="link"
+          />
         </Field>
         <div className="register-row">
           <Field label={f.author} error={errors.author ?? errors['author.name']}>
-            <input value={author} onChange={(e) => setAuthor(e.target.value)} data-field="author" />
+            <input
+              value={author}
+              onChange={(e) => {
+                setAuthor(e.target.value);
+                edited('author');
+              }}
+              data-field="author"
+            />
           </Field>
           <Field label={f.profileUrl} error={errors.profileUrl}>
             <input
               type="url"
               value={profileUrl}
-              onChange={(e) => setProfileUrl(e.target.value)}
+              onChange={(e) => {
+                setProfileUrl(e.target.value);
+                edited('profileUrl');
+              }}
               data-field="profileUrl"
             />
           </Field>
         </div>
         <Field label={f.text} error={errors.text}>
-          <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} data-field="text" />
+          <textarea
+            rows={6}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              edited('text');
+            }}
+            data-field="text"
+          />
         </Field>
         {suggestions.length > 0 && (
           <div className="register-repeats" role="region" aria-label={f.repeats} data-testid="repeat-suggestions">
@@ -210,7 +244,10 @@ export function RegisterScreen() {
           <input
             type="datetime-local"
             value={postedAt}
-            onChange={(e) => setPostedAt(e.target.value)}
+            onChange={(e) => {
+              setPostedAt(e.target.value);
+              edited('postedAt');
+            }}
             data-field="postedAt"
           />
         </Field>
