@@ -44,6 +44,8 @@ export function RouteForm({
   const usualOf = (departmentId: string) => {
     const choice = choiceOf(departmentId);
     if (choice) return choice.usualExecutorId ?? '';
+    // Still loading: left empty, filled when the choices arrive (a guess now would stick); failed: the first one.
+    if (!choices.error) return '';
     return executorsOf(departmentId)[0]?.id ?? '';
   };
   // The marks may arrive after a department was chosen: a step whose executor nobody picked gets the usual one.
