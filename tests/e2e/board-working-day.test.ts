@@ -70,7 +70,7 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
       people = await findPeople(curatorApi, ['zhkh', 'zhkh2', 'roads', 'edu', 'health']);
       // Starting the server with its demo data takes longer on a busy machine (see OTKLIK_E2E_START_TIMEOUT_S).
     },
-    (Number(process.env.OTKLIK_E2E_START_TIMEOUT_S) || 90) * 1000 + 90_000,
+    (Number(process.env.OTKLIK_E2E_START_TIMEOUT_S) || 180) * 1000 + 90_000,
   );
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});

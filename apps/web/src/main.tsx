@@ -6,6 +6,7 @@ import './styles/board.css';
 import './styles/notifications.css';
 import './styles/case.css';
 import './styles/inbox.css';
+import './styles/register.css';
 import './styles/wall.css';
 import './styles/admin.css';
 import './styles/extras.css';

@@ -10,8 +10,9 @@ import { RouteError } from './app/RouteError';
 import { PasswordScreen } from './screens/account/PasswordScreen';
 import { BoardScreen } from './screens/board/BoardScreen';
 import { CaseScreen } from './screens/case/CaseScreen';
-import { InboxScreen } from './screens/inbox/InboxScreen';
+import { TasksScreen } from './screens/inbox/TasksScreen';
 import { LoginScreen } from './screens/login/LoginScreen';
+import { RegisterScreen } from './screens/register/RegisterScreen';
 import { FirstRunScreen } from './screens/setup/FirstRunScreen';
 import { WallScreen } from './screens/wall/WallScreen';
 
@@ -29,7 +30,8 @@ export const router = createBrowserRouter([
           { path: '/', Component: HomeRedirect },
           { path: '/board', Component: BoardScreen },
           { path: '/cases/:caseId', Component: CaseScreen },
-          { path: '/inbox', Component: InboxScreen },
+          { path: '/inbox', Component: TasksScreen },
+          { path: '/register', Component: RegisterScreen },
           {
             path: '/admin/*',
             lazy: async () => ({ Component: (await import('./screens/admin/AdminScreen')).AdminScreen }),

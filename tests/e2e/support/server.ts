@@ -71,7 +71,7 @@ function spawnNode(
       else resolve({ proc, log: () => log });
     };
     // A busy machine (several test runs at once) may need longer: OTKLIK_E2E_START_TIMEOUT_S raises the limit.
-    const limitS = Number(process.env.OTKLIK_E2E_START_TIMEOUT_S ?? 90) || 90;
+    const limitS = Number(process.env.OTKLIK_E2E_START_TIMEOUT_S ?? 180) || 180;
     const timer = setTimeout(() => {
       proc.kill('SIGKILL');
       finish(new Error(`server did not start in ${limitS} s:\n${log}`));

@@ -97,7 +97,7 @@ export type BoardRow = RawRow & {
   readonly absentPersonId: string | null;
 };
 
-function withChain({ chainMode, chainSent, ...row }: QueriedRow): RawRow {
+export function withChain({ chainMode, chainSent, ...row }: QueriedRow): RawRow {
   const mode = chainMode === 'sequential' || chainMode === 'parallel' ? chainMode : null;
   const sent = Array.isArray(chainSent) ? chainSent : [];
   const assignments = sent.map((at) => ({ contributedAt: typeof at === 'number' ? at : null }));
@@ -120,7 +120,12 @@ async function currentAbsences(db: DbOrTx, organisationId: string, now: number):
 }
 
 /** Every notice for an absent person goes to the substitute, and the board shows the substitute as responsible. */
-async function withSubstitutes(db: DbOrTx, organisationId: string, rows: RawRow[], now: number): Promise<BoardRow[]> {
+export async function withSubstitutes(
+  db: DbOrTx,
+  organisationId: string,
+  rows: RawRow[],
+  now: number,
+): Promise<BoardRow[]> {
   const away = await currentAbsences(db, organisationId, now);
   if (away.length === 0) return rows.map((r) => ({ ...r, absentPersonId: null }));
   const standIns = new Set<string>();
@@ -148,7 +153,7 @@ async function withSubstitutes(db: DbOrTx, organisationId: string, rows: RawRow[
   });
 }
 
-function boardQuery(db: DbOrTx, where: SQL | undefined) {
+export function boardQuery(db: DbOrTx, where: SQL | undefined) {
   return db
     .select(boardColumns)
     .from(cases)

@@ -5,6 +5,8 @@ import {
   type Clock,
   caseParties,
   computeClocks,
+  curatorTurn,
+  curatorTurnFlag,
   isOpen,
   mergeParties,
   type Profile,
@@ -24,6 +26,9 @@ export function caseFlags(state: CaseState, clocks: readonly Clock[]): string[] 
   if (state.pendingPublication) flags.push(state.pendingPublication.failure ? 'publication-failed' : 'publishing');
   if (state.messageEditedAt) flags.push('message-edited');
   if (state.messageDeletedAt) flags.push('message-deleted');
+  // The curator's queue (issue 12): what the case waits on a curator for.
+  const turn = curatorTurn(state);
+  if (turn) flags.push(curatorTurnFlag(turn));
   if (state.clocks.some((c) => c.breachedAt !== null) || clocks.some((c) => c.status === 'breached')) {
     flags.push('breached');
   } else if (

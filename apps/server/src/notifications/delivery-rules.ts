@@ -113,6 +113,18 @@ function wordsOf(
   const step = n.step ? (STEP_NAMES[n.step] ?? n.step) : '';
   const due = n.dueAt !== undefined ? when(n.dueAt, timeZone) : '';
   switch (n.kind) {
+    case 'registered':
+      return {
+        kind: 'registered',
+        title: `Новое сообщение ${label} ждёт первичной обработки / new message ${label} awaits triage`,
+        body: state.message?.text.slice(0, 300) ?? '',
+      };
+    case 'draft-submitted':
+      return {
+        kind: 'draft-submitted',
+        title: `Проект ответа по ${label} ждёт согласования / draft for ${label} awaits approval`,
+        body: '',
+      };
     case 'assigned':
       return event.type === 'executor-reassigned'
         ? {
@@ -203,7 +215,7 @@ export async function notificationsFor(
         if (!person || person === 'system') continue;
         // An absent person's notices go to their substitute while the absence lasts.
         const to = recipientOf(person, dir.absences, event.at);
-        if (seen.has(to)) continue;
+        if (seen.has(to) || to === notice.except) continue;
         seen.add(to);
         out.push({ ...words, personId: to, organisationId: c.organisationId, caseId: c.caseId });
       }

@@ -62,10 +62,19 @@ async function routedCase(deps: ServerDeps, org: OrgFixture, executorId: string,
 }
 
 async function storedFor(deps: ServerDeps, caseId: string) {
-  return deps.db
+  const rows = await deps.db
     .select({ personId: notifications.personId, kind: notifications.kind })
     .from(notifications)
     .where(eq(notifications.caseId, caseId));
+  return rows.sort((x, y) => `${x.kind}${x.personId}`.localeCompare(`${y.kind}${y.personId}`));
+}
+
+/** What one routed case notifies: both curators of its registration (issue 12), then the executor of the routing. */
+function routedNotices(org: OrgFixture, executorId: string) {
+  return [
+    { personId: executorId, kind: 'assigned' },
+    ...[org.people.curator.id, org.people.curator2.id].sort().map((personId) => ({ personId, kind: 'registered' })),
+  ];
 }
 
 describeEachDatabase('crash-safe notification delivery', (getDb) => {
@@ -81,14 +90,20 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     const live = recorder();
     const first = createDelivery({ deps, live, mail: null, sweepMs: false });
     await first.idle();
-    expect(await storedFor(deps, a.caseId)).toEqual([{ personId: org.people.roadsExecutor.id, kind: 'assigned' }]);
-    expect(await storedFor(deps, b.caseId)).toEqual([{ personId: other.people.housingExecutor.id, kind: 'assigned' }]);
-    expect(live.pushed.map((p) => [p.personId, p.notification.caseId]).sort()).toEqual(
+    expect(await storedFor(deps, a.caseId)).toEqual(routedNotices(org, org.people.roadsExecutor.id));
+    expect(await storedFor(deps, b.caseId)).toEqual(routedNotices(other, other.people.housingExecutor.id));
+    expect(
+      live.pushed
+        .filter((p) => p.notification.kind === 'assigned')
+        .map((p) => [p.personId, p.notification.caseId])
+        .sort(),
+    ).toEqual(
       [
         [org.people.roadsExecutor.id, a.caseId],
         [other.people.housingExecutor.id, b.caseId],
       ].sort(),
     );
+    expect(live.pushed).toHaveLength(6);
     // Each organisation's cursor stands at its own last event.
     const [cursor] = await deps.db
       .select({ lastSeq: notificationCursors.lastSeq })
@@ -102,8 +117,8 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     const second = createDelivery({ deps, live: again, mail: null, sweepMs: false });
     await second.deliver([...a.events, ...b.events]);
     await second.idle();
-    expect(await storedFor(deps, a.caseId)).toHaveLength(1);
-    expect(await storedFor(deps, b.caseId)).toHaveLength(1);
+    expect(await storedFor(deps, a.caseId)).toHaveLength(3);
+    expect(await storedFor(deps, b.caseId)).toHaveLength(3);
     expect(again.pushed).toEqual([]);
     await second.close();
   });
@@ -156,14 +171,14 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     await Promise.all([one.catchUp(), two.catchUp(), one.deliver(all), two.deliver(all), one.deliver(all)]);
     await Promise.all([one.idle(), two.idle()]);
     for (const [i, c] of cases.entries()) {
-      expect(await storedFor(deps, c.caseId)).toEqual([{ personId: executors[i % 2], kind: 'assigned' }]);
+      expect(await storedFor(deps, c.caseId)).toEqual(routedNotices(org, executors[i % 2]!));
     }
     const rows = await deps.db
       .select({ id: notifications.id })
       .from(notifications)
       .where(and(eq(notifications.organisationId, org.organisationId), eq(notifications.kind, 'assigned')));
     expect(rows).toHaveLength(6);
-    expect(live.pushed).toHaveLength(6);
+    expect(live.pushed).toHaveLength(18);
     await one.close();
     await two.close();
   });
@@ -177,7 +192,11 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     const unsubscribe = deps.bus.onCommitted((events) => void delivery.deliver(events));
     const a = await routedCase(deps, org, org.people.roadsExecutor.id, org.departments.roads);
     await delivery.idle();
-    expect(live.pushed.map((p) => p.personId)).toEqual([org.people.roadsExecutor.id]);
+    expect(live.pushed.map((p) => [p.personId, p.notification.kind])).toEqual([
+      [org.people.curator.id, 'registered'],
+      [org.people.curator2.id, 'registered'],
+      [org.people.roadsExecutor.id, 'assigned'],
+    ]);
     // The executor returns it (konyshevsky p.8): only the curator who routed it hears, once.
     const executor = (await loadCurrentUser(deps.db, org.people.roadsExecutor.id, at))!.actor;
     await executeCaseCommand(deps, {
@@ -188,8 +207,7 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
       command: { type: 'return', departmentId: org.departments.roads, reason: 'Не наша улица' },
     });
     await delivery.idle();
-    expect(live.pushed.map((p) => [p.personId, p.notification.kind])).toEqual([
-      [org.people.roadsExecutor.id, 'assigned'],
+    expect(live.pushed.slice(3).map((p) => [p.personId, p.notification.kind])).toEqual([
       [org.people.curator.id, 'returned-to-you'],
     ]);
     unsubscribe();

@@ -98,9 +98,13 @@ export type DraftSaveReply = z.infer<typeof zDraftSaveReply>;
 export const zDraftsOfCase = z.object({ caseId: zId, drafts: z.array(zDraft) });
 
 export const NOTIFICATION_KINDS = [
+  /** A new message waits for triage (to every curator). */
+  'registered',
   'assigned',
   'returned-to-you',
   'part-received',
+  /** A draft waits for the curator's approval. */
+  'draft-submitted',
   'draft-approved',
   'draft-returned',
   'clock-at-risk',

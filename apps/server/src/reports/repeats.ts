@@ -197,6 +197,72 @@ export async function repeatCandidates(
   });
 }
 
+/** Repeat candidates for a message being registered (the operator's form, while typing): the same rules as for a
+ *  registered case, with the author and text typed so far and no topic or location yet. */
+export async function repeatCandidatesForDraft(
+  db: DbOrTx,
+  organisationId: string,
+  draft: { author: string; profileUrl?: string | undefined; text: string },
+  options: { limit?: number; now?: number; actor?: Actor } = {},
+): Promise<RepeatSuggestion[]> {
+  const now = options.now ?? Date.now();
+  const { index } = await indexOf(db, organisationId, DEFAULT_REPEAT_WINDOW, now);
+  const author = draft.author.trim();
+  const doc: RepeatDoc = {
+    caseId: '',
+    at: now,
+    author: { name: author, ...(draft.profileUrl ? { profileUrl: draft.profileUrl } : {}) },
+    text: draft.text,
+    topic: null,
+    location: null,
+  };
+  // An empty author matches every other case without a name: only the text speaks then.
+  const found = index
+    .candidates(doc, { limit: (options.limit ?? 5) * 2 })
+    .filter((c) => author !== '' || !c.sameAuthor)
+    .slice(0, options.limit ?? 5);
+  if (found.length === 0) return [];
+  const details = await db
+    .select({
+      id: cases.id,
+      number: cases.number,
+      detectedAt: cases.detectedAt,
+      text: cases.text,
+      author: cases.author,
+      topic: cases.topic,
+      location: cases.location,
+      isOpen: cases.isOpen,
+    })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.organisationId, organisationId),
+        inArray(
+          cases.id,
+          found.map((f) => f.caseId),
+        ),
+        options.actor ? actorCondition(options.actor) : undefined,
+      ),
+    );
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return found.flatMap((f) => {
+    const d = byId.get(f.caseId);
+    if (!d) return [];
+    return [
+      {
+        ...f,
+        number: d.number,
+        detectedAt: d.detectedAt.getTime(),
+        excerpt: d.text.slice(0, 280),
+        author: d.author,
+        topic: d.topic,
+        location: d.location,
+        isOpen: d.isOpen,
+      },
+    ];
+  });
+}
+
 /** Tests: forget cached indexes. */
 export function resetRepeatIndexes(): void {
   indexes.clear();

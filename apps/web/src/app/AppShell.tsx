@@ -38,6 +38,7 @@ export function AppShell() {
         </NavLink>
         <nav aria-label={t.nav.menu} className="app-nav">
           {hasRole(user, ...boardRoles) && <NavLink to="/board">{t.nav.board}</NavLink>}
+          {hasRole(user, 'operator', 'curator') && <NavLink to="/register">{t.register.nav}</NavLink>}
           {hasRole(user, 'executor', 'department-head', 'curator') && <NavLink to="/inbox">{t.nav.inbox}</NavLink>}
           {hasRole(user, 'head', 'curator', 'administrator') && <NavLink to="/head">{t.head.nav}</NavLink>}
           {hasRole(user, 'curator', 'head', 'department-head', 'administrator', 'observer') && (

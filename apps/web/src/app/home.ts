@@ -5,5 +5,7 @@ export function homeFor(user: SessionUser): string {
   const onlyExecutor = user.roles.every((r) => r === 'executor' || r === 'department-head');
   if (onlyExecutor) return '/inbox';
   if (user.roles.length === 1 && user.roles[0] === 'administrator') return '/admin';
+  // The operator registers the messages found in the networks (issue 12): that form is their first screen.
+  if (user.roles.length === 1 && user.roles[0] === 'operator') return '/register';
   return '/board';
 }

@@ -21,7 +21,9 @@ function amount(rule: Extract<StepRule, { kind: 'duration' }>, t: Catalogue): st
 }
 
 export function ruleText(rule: StepRule, t: Catalogue): string {
-  const source = fill(t.rules.source, { source: rule.source });
+  // Profiles write their sources as "p.10" (or "п. 10"): the catalogue adds its own prefix, so it is taken off here
+  // ("п. p.10" was shown).
+  const source = fill(t.rules.source, { source: rule.source.replace(/^\s*(?:p\.|п\.)\s*/i, '') });
   switch (rule.kind) {
     case 'duration':
       return `${amount(rule, t)} ${t.rules.from[rule.from]} (${source})`;

@@ -18,3 +18,18 @@ export function useT(): Catalogue {
 export function currentCatalogue(): Catalogue {
   return CATALOGUES[useUi.getState().lang];
 }
+
+/** Forms of a counted phrase by the language's plural rule (Intl.PluralRules): Russian "1 срочное", "2 срочных",
+ *  "5 срочных", "21 срочное"; English "1 … / 2 …". `{count}` is filled in. */
+export interface PluralForms {
+  readonly one: string;
+  readonly few: string;
+  readonly many: string;
+  readonly other: string;
+}
+
+export function plural(forms: PluralForms, count: number, locale: string): string {
+  const category = new Intl.PluralRules(locale).select(count);
+  const form = category === 'one' || category === 'few' || category === 'many' ? forms[category] : forms.other;
+  return fill(form, { count });
+}

@@ -11,7 +11,11 @@ import {
 import { parseHttpUrl } from './publication-url';
 
 const zId = z.string().min(1, 'обязательное поле / required');
-const zText = (what: string) => z.string().trim().min(1, `${what} обязателен / ${what} is required`);
+/** A required text, named in both languages; Russian agrees the adjective with the noun's gender ("причина
+ *  обязательна", "текст обязателен", "ФИО обязательно"). */
+const REQUIRED = { m: 'обязателен', f: 'обязательна', n: 'обязательно' } as const;
+const zText = (what: string, gender: keyof typeof REQUIRED, en: string) =>
+  z.string().trim().min(1, `${what} ${REQUIRED[gender]} / ${en} is required`);
 const zInstant = z.number().int().nonnegative();
 
 export const zNetwork = z.enum([
@@ -57,8 +61,8 @@ const NOT_A_LINK =
   'Адрес публикации — ссылка вида https://… (например, https://vk.com/wall-1_2) / ' +
   'the publication address must be a link such as https://vk.com/wall-1_2';
 /** A link to where something was published: an absolute http(s) address, never free text. */
-const zPublicationUrl = (what: string, message = NOT_A_LINK) =>
-  zText(what).refine((v) => parseHttpUrl(v) !== null, message);
+const zPublicationUrl = (what: string, gender: keyof typeof REQUIRED, en: string, message = NOT_A_LINK) =>
+  zText(what, gender, en).refine((v) => parseHttpUrl(v) !== null, message);
 export const zPublicationPlace = z.discriminatedUnion('kind', [
   // postId: the network's id of the reply when a channel account posted it.
   z.object({
@@ -73,9 +77,11 @@ export const zPublicationPlace = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('own-account'),
-    url: zPublicationUrl('адрес публикации'),
+    url: zPublicationUrl('адрес публикации', 'm', 'the publication address'),
     authorLink: zPublicationUrl(
       'ссылка на автора',
+      'f',
+      'the link to the author',
       'Ссылка на автора — адрес его страницы вида https://… / the author link must be a link to their page, https://…',
     ),
   }),
@@ -131,7 +137,7 @@ export const zRouteCommand = z.object({ type: z.literal('route'), ...routeFields
 export const zReturnCommand = z.object({
   type: z.literal('return'),
   departmentId: zId,
-  reason: zText('причина возврата'),
+  reason: zText('причина возврата', 'f', 'the reason for the return'),
 });
 export const zRerouteCommand = z.object({ type: z.literal('reroute'), ...routeFields });
 /** The curator forwards the message and the earlier parts to the next executor of a curator-forwarded chain
@@ -143,7 +149,7 @@ export const zMoveCommand = z.object({
   type: z.literal('move'),
   mode: zRouteMode.optional(),
   assignments: routeFields.assignments,
-  reason: zText('причина'),
+  reason: zText('причина', 'f', 'the reason'),
 });
 /** The curator corrects the classification after triage; deadlines are recomputed from their original start events. */
 export const zRecategoriseCommand = z
@@ -154,7 +160,7 @@ export const zRecategoriseCommand = z
     topic: classificationFields.topic,
     topicId: classificationFields.topicId,
     location: classificationFields.location,
-    reason: zText('причина'),
+    reason: zText('причина', 'f', 'the reason'),
   })
   .refine(
     (c) =>
@@ -168,7 +174,7 @@ export const zRecategoriseCommand = z
 export const zSubmitContributionCommand = z.object({
   type: z.literal('submit-contribution'),
   departmentId: zId,
-  text: zText('текст'),
+  text: zText('текст', 'm', 'the text'),
   attachments: z.array(zAttachment).default([]),
 });
 export const zExplanationReason = z.enum(['outside-competence', 'bypass-law', 'court-ruling', 'answered-repeatedly']);
@@ -176,7 +182,7 @@ export type ExplanationReason = z.infer<typeof zExplanationReason>;
 
 const draftFields = {
   kind: zDraftKind,
-  text: zText('текст'),
+  text: zText('текст', 'm', 'the text'),
   attachments: z.array(zAttachment).default([]),
   evidence: zEvidence.optional(),
   /** idrinsky 3.7: why an explanation is given instead of an answer (kind 'explanation'). */
@@ -187,7 +193,7 @@ export const zSubmitDraftCommand = z.object({ type: z.literal('submit-draft'), .
 export const zApproveCommand = z.object({ type: z.literal('approve') });
 export const zRequestRevisionCommand = z.object({
   type: z.literal('request-revision'),
-  reason: zText('причина доработки'),
+  reason: zText('причина доработки', 'f', 'the reason for the revision'),
 });
 export const zPublishCommand = z.object({ type: z.literal('publish'), where: zPublicationPlace });
 export const zPublishIntermediateCommand = z.object({
@@ -198,16 +204,19 @@ export const zRejectCommand = z.object({ type: z.literal('reject'), ground: zId,
 export const zSendExplanationCommand = z.object({
   type: z.literal('send-explanation'),
   reason: zExplanationReason,
-  text: zText('текст разъяснения'),
+  text: zText('текст разъяснения', 'm', 'the text of the explanation'),
 });
-export const zLinkPublishedCommand = z.object({ type: z.literal('link-published'), url: zText('ссылка') });
+export const zLinkPublishedCommand = z.object({
+  type: z.literal('link-published'),
+  url: zText('ссылка', 'f', 'the link'),
+});
 export const zConvertToAppealCommand = z.object({
   type: z.literal('convert-to-appeal'),
   consent: z.literal(true, { message: 'нужно согласие автора / the author must consent' }),
-  fullName: zText('ФИО'),
-  address: zText('адрес'),
-  phone: zText('телефон'),
-  registrationNumber: zText('регистрационный номер'),
+  fullName: zText('ФИО', 'n', 'the full name'),
+  address: zText('адрес', 'm', 'the address'),
+  phone: zText('телефон', 'm', 'the phone'),
+  registrationNumber: zText('регистрационный номер', 'm', 'the registration number'),
 });
 export const zLinkRepeatCommand = z.object({
   type: z.literal('link-repeat'),

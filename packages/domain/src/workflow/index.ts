@@ -5,6 +5,7 @@ export { type ChainProgress, chainProgress } from './chain-progress';
 export * from './channel';
 export * from './commands';
 export { changedForCommand, partOfCommand } from './concurrency';
+export { CURATOR_TURN_FLAGS, CURATOR_TURNS, type CuratorTurn, curatorTurn, curatorTurnFlag } from './curator-queue';
 export { decide } from './decide';
 export type * from './events';
 export { evolve, replay } from './evolve';
@@ -32,3 +33,4 @@ export {
   STATE_MODEL,
 } from './state';
 export * from './types';
+export { type ExecutorCandidate, usualExecutor } from './usual-executor';

@@ -56,9 +56,11 @@ export type Addressee =
   | { readonly supervisorOf: Responsible };
 
 export type NoticeKind =
+  | 'registered'
   | 'assigned'
   | 'returned-to-you'
   | 'part-received'
+  | 'draft-submitted'
   | 'draft-approved'
   | 'draft-returned'
   | 'clock-at-risk'
@@ -75,6 +77,8 @@ export interface Notice {
   /** The holder a breach is charged to (for the deficiency notice's words). */
   readonly holder?: Responsible;
   readonly reason?: string;
+  /** The person whose own action this is: never told of it (a curator who registers or composes a draft). */
+  readonly except?: string;
 }
 
 const toHolder = (r: Responsible): Addressee =>
@@ -83,6 +87,18 @@ const toHolder = (r: Responsible): Addressee =>
 /** The notices one event causes, from the state before it (and the state after, for who received the case). */
 export function noticesFor(before: CaseState, event: CaseEvent, after: CaseState): Notice[] {
   switch (event.type) {
+    case 'case-registered':
+      // A new message waits for triage: every curator is told (issue 12, the curator's queue).
+      return [{ kind: 'registered', to: { role: 'curator' }, except: event.by }];
+    case 'draft-submitted':
+      // The draft waits for approval: the curator who routed the case, every curator when that is not known.
+      return [
+        {
+          kind: 'draft-submitted',
+          to: before.routedBy ? { person: before.routedBy } : { role: 'curator' },
+          except: event.by,
+        },
+      ];
     case 'case-routed':
     case 'case-moved':
     case 'case-forwarded':

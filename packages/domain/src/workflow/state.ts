@@ -3,7 +3,8 @@ import type { AssignmentState, CaseState, ClockRecord, Responsible } from './typ
 
 /** Bumped when the shape or the meaning of the folded state changes: stored projections of an older model are
  *  folded again from their events (the server does it at start). */
-export const STATE_MODEL = 2;
+// 3: the board row carries the curator's turn (curator-queue.ts): stored rows are projected again to get it.
+export const STATE_MODEL = 3;
 
 export const initialState: CaseState = {
   stateModel: STATE_MODEL,

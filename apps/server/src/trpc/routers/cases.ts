@@ -4,9 +4,12 @@ import { zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otkl
 import { z } from 'zod';
 import { BOARD_PAGE, listBoardPage, listMyTasks } from '../../cases/board';
 import { executeCaseCommand } from '../../cases/commands';
+import { listCuratorQueue } from '../../cases/curator-queue';
 import { getCaseDetail, getChangesSince, latestSeq } from '../../cases/queries';
+import { listRouteChoices } from '../../cases/route-choices';
 import { cancelOutboxForManualPublication } from '../../channels/publication';
 import { AppError } from '../../errors/app-error';
+import { repeatCandidatesForDraft } from '../../reports/repeats';
 import { zId } from '../inputs';
 import { protectedProcedure, router, withRoles } from '../trpc';
 
@@ -73,6 +76,17 @@ export const casesRouter = router({
     };
   }),
 
+  /** What waits on the curators now (triage, routing, approval, forwarding, re-routing…), earliest deadline first. */
+  curatorQueue: withRoles('curator').query(async ({ ctx }) => ({
+    cases: await listCuratorQueue(ctx.deps.db, ctx.user.organisationId, ctx.deps.now()),
+    serverTime: ctx.deps.now(),
+  })),
+
+  /** The route form's executors per department: head and absence marks, and whom to preselect. */
+  routeChoices: withRoles('curator').query(({ ctx }) =>
+    listRouteChoices(ctx.deps.db, ctx.user.organisationId, ctx.deps.now()),
+  ),
+
   changesSince: protectedProcedure
     .input(z.object({ seq: z.number().int().nonnegative(), limit: z.number().int().min(1).max(5000).optional() }))
     .query(({ ctx, input }) =>
@@ -91,6 +105,22 @@ export const casesRouter = router({
         organisationId: ctx.user.organisationId,
         actor: ctx.user.actor,
         command: { ...input, type: 'register' },
+      }),
+    ),
+
+  /** Earlier cases the message being registered may repeat (same author, or a similar text), shown while typing. */
+  repeatSuggestions: withRoles('operator', 'curator')
+    .input(
+      z.object({
+        author: z.string().max(300),
+        profileUrl: z.string().max(2000).optional(),
+        text: z.string().max(MAX_MESSAGE_TEXT, `Текст длиннее ${MAX_MESSAGE_TEXT} символов / text too long`),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      repeatCandidatesForDraft(ctx.deps.db, ctx.user.organisationId, input, {
+        actor: ctx.user.actor,
+        now: ctx.deps.now(),
       }),
     ),
 

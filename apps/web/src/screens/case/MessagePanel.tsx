@@ -47,7 +47,7 @@ export function MessagePanel(props: { readonly detail: CaseDetail; readonly time
                   <a href={a.url} target="_blank" rel="noreferrer">
                     {a.name ?? a.url}
                   </a>{' '}
-                  <span className="muted">({a.kind})</span>
+                  <span className="muted">({t.register.kinds[a.kind]})</span>
                 </li>
               ))}
             </ul>

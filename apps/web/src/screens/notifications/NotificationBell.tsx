@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { pickLanguage } from '../../api/errors';
 import { markNotificationsRead } from '../../api/notifications';
 import { formatDateTime } from '../../components/format';
-import { fill, useT } from '../../i18n';
+import { plural, useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
 import { useNotifications } from '../../stores/notifications';
 
@@ -54,7 +54,9 @@ export function NotificationBell() {
         aria-expanded={open}
         aria-controls="bell-panel"
         aria-label={
-          unread ? `${t.notifications.bell}: ${fill(t.notifications.unread, { count: unread })}` : t.notifications.bell
+          unread
+            ? `${t.notifications.bell}: ${plural(t.notifications.unread, unread, t.lang.locale)}`
+            : t.notifications.bell
         }
         onClick={() => setOpen((o) => !o)}
       >

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { pickLanguage } from '../../api/errors';
 import { markNotificationsRead } from '../../api/notifications';
-import { fill, useT } from '../../i18n';
+import { plural, useT } from '../../i18n';
 import { useNotifications } from '../../stores/notifications';
 
 export function UrgentAlert() {
@@ -35,7 +35,7 @@ export function UrgentAlert() {
         <p className="urgent-text">
           {pickLanguage(urgent.title, lang)}
           {urgent.body ? ` — ${pickLanguage(urgent.body, lang)}` : ''}
-          {others > 0 ? ` (${fill(t.notifications.more, { count: others })})` : ''}
+          {others > 0 ? ` (${plural(t.notifications.more, others, t.lang.locale)})` : ''}
         </p>
       </div>
       <div className="urgent-actions">

@@ -2,9 +2,12 @@
 // first routing, for re-routing a returned message, and for moving a case to other departments at any time (with a
 // reason; the parts already sent by departments that stay are kept).
 import type { Assignment, RouteMode } from '@otklik/domain';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { profileFor } from '../../../api/profiles';
+import { api } from '../../../api/trpc';
 import { Field } from '../../../components/Field';
+import { formatDateTime } from '../../../components/format';
+import { useAsync } from '../../../components/use-async';
 import { fill, useT } from '../../../i18n';
 import { useDirectory } from '../../../stores/directory';
 import { CommandForm } from './CommandForm';
@@ -25,9 +28,48 @@ export function RouteForm({
   const [mode, setMode] = useState<RouteMode>(moving ? (detail.state.mode ?? 'single') : 'single');
   const [steps, setSteps] = useState<Assignment[]>(moving ? current : [{ departmentId: '', executorId: '' }]);
   const [reason, setReason] = useState('');
+  // Head and absence marks and the usual executor of each department (the domain's usualExecutor, on the server).
+  const choices = useAsync(() => api.cases.routeChoices.query(), []);
+  const timeZone = useDirectory((s) => s.organisations[0]?.timeZone ?? 'Europe/Moscow');
+  const choiceOf = (departmentId: string) => choices.data?.find((c) => c.departmentId === departmentId);
 
-  const executorsOf = (departmentId: string) =>
-    people.filter((p) => p.departmentId === departmentId && p.roles.includes('executor'));
+  const executorsOf = (departmentId: string) => {
+    const choice = choiceOf(departmentId);
+    if (choice) return choice.executors.map((e) => ({ id: e.personId, fullName: e.fullName, mark: e }));
+    return people
+      .filter((p) => p.departmentId === departmentId && p.roles.includes('executor'))
+      .map((p) => ({ id: p.id, fullName: p.fullName, mark: null }));
+  };
+  /** The executor to preselect: the usual one, never an absent one ('' when everyone is away). */
+  const usualOf = (departmentId: string) => {
+    const choice = choiceOf(departmentId);
+    if (choice) return choice.usualExecutorId ?? '';
+    // Still loading: left empty, filled when the choices arrive (a guess now would stick); failed: the first one.
+    if (!choices.error) return '';
+    return executorsOf(departmentId)[0]?.id ?? '';
+  };
+  // The marks may arrive after a department was chosen: a step whose executor nobody picked gets the usual one.
+  useEffect(() => {
+    if (!choices.data) return;
+    setSteps((s) =>
+      s.map((a) => (a.departmentId && !a.executorId ? { ...a, executorId: usualOf(a.departmentId) } : a)),
+    );
+    // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the choices arrive
+  }, [choices.data]);
+  const optionLabel = (e: ReturnType<typeof executorsOf>[number]) => {
+    const marks: string[] = [];
+    if (e.mark?.head) marks.push(t.forms.executorHead);
+    if (e.mark?.absence) {
+      const substitute = people.find((p) => p.id === e.mark?.absence?.substituteId)?.fullName ?? '—';
+      marks.push(
+        fill(t.forms.executorAbsent, {
+          until: formatDateTime(e.mark.absence.endsAt, timeZone, t.lang.locale),
+          substitute,
+        }),
+      );
+    }
+    return marks.length ? `${e.fullName} — ${marks.join(', ')}` : e.fullName;
+  };
   const update = (i: number, patch: Partial<Assignment>) =>
     setSteps((s) => s.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   const move = (i: number, by: -1 | 1) =>
@@ -71,7 +113,7 @@ export function RouteForm({
                   value={a.departmentId}
                   onChange={(e) => {
                     const dept = e.target.value;
-                    update(i, { departmentId: dept, executorId: executorsOf(dept)[0]?.id ?? '' });
+                    update(i, { departmentId: dept, executorId: usualOf(dept) });
                   }}
                 >
                   <option value="">—</option>
@@ -87,11 +129,12 @@ export function RouteForm({
                   <option value="">—</option>
                   {executors.map((p) => (
                     <option key={p.id} value={p.id}>
-                      {p.fullName}
+                      {optionLabel(p)}
                     </option>
                   ))}
                 </select>
               </Field>
+              {a.departmentId && <UsualHint choice={choiceOf(a.departmentId)} chosen={a.executorId} />}
               {mode !== 'single' && (
                 <div className="route-step-tools">
                   <button type="button" className="button-link" disabled={i === 0} onClick={() => move(i, -1)}>
@@ -135,5 +178,28 @@ export function RouteForm({
         </Field>
       )}
     </CommandForm>
+  );
+}
+
+/** Why an executor is preselected, and a warning when the chosen one is away (late is recorded, never blocked). */
+function UsualHint(props: {
+  readonly choice:
+    | {
+        executors: readonly { personId: string; fullName: string; handled: number; absence: unknown }[];
+        usualExecutorId: string | null;
+      }
+    | undefined;
+  readonly chosen: string;
+}) {
+  const t = useT();
+  const { choice, chosen } = props;
+  if (!choice) return null;
+  const usual = choice.executors.find((e) => e.personId === choice.usualExecutorId);
+  const picked = choice.executors.find((e) => e.personId === chosen);
+  return (
+    <p className="muted route-hint" data-testid="route-usual">
+      {usual ? fill(t.forms.executorUsual, { name: usual.fullName, count: usual.handled }) : t.forms.executorNoneHere}
+      {picked?.absence ? <span className="field-error"> {t.forms.executorAbsentChosen}</span> : null}
+    </p>
   );
 }

@@ -1,0 +1,106 @@
+// The curator's queue and the route form's choices through the API (issue 12), konyshevsky-2020, Tuesday 24 Nov 2026.
+import { beforeAll, expect, it } from 'vitest';
+import { createDeps, type ServerDeps } from '../../deps';
+import { describeEachDatabase } from '../../test/databases';
+import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+
+const t = (hhmm: string) => Date.parse(`2026-11-24T${hhmm}:00+03:00`);
+
+describeEachDatabase('curator queue and route choices', (getDb) => {
+  let deps: ServerDeps;
+  let clock = t('09:00');
+  let org: OrgFixture;
+  let as: Record<'operator' | 'curator' | 'roads' | 'admin', Caller>;
+
+  beforeAll(async () => {
+    deps = createDeps({ database: getDb(), now: () => clock });
+    org = await createOrgFixture(deps);
+    const p = org.people;
+    as = {
+      operator: await signIn(deps, p.operator.login),
+      curator: await signIn(deps, p.curator.login),
+      roads: await signIn(deps, p.roadsExecutor.login),
+      admin: await signIn(deps, p.admin.login),
+    };
+  });
+
+  const register = async (at: string) => {
+    clock = t(at);
+    const { caseId } = await as.operator.cases.register({
+      network: 'vk',
+      link: `https://vk.com/wall-1_${at}`,
+      author: { name: 'Иван' },
+      text: 'Яма на дороге у школы',
+      attachments: [],
+      visibility: 'public',
+    });
+    return caseId;
+  };
+  const command = async (who: Caller, caseId: string, c: unknown, at: string) => {
+    clock = t(at);
+    const version = (await who.cases.detail({ caseId })).case.version;
+    return who.cases.command({ caseId, expectedVersion: version, command: c as never });
+  };
+
+  it('lists what waits on a curator, the earliest deadline first; executors may not ask for it', async () => {
+    const first = await register('09:00');
+    const second = await register('09:10');
+    const routed = await register('09:20');
+    await command(
+      as.curator,
+      routed,
+      { type: 'triage', topic: 'дороги', location: 'центр', category: 'ordinary', processable: true },
+      '09:25',
+    );
+    await command(
+      as.curator,
+      routed,
+      {
+        type: 'route',
+        mode: 'single',
+        assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+      },
+      '09:30',
+    );
+    let queue = await as.curator.cases.curatorQueue();
+    // konyshevsky p.7: triage 30 min W from detection → 09:30 and 09:40; the routed case waits on the executor.
+    expect(queue.cases.map((c) => [c.id, c.turn])).toEqual([
+      [first, 'triage'],
+      [second, 'triage'],
+    ]);
+    await command(
+      as.roads,
+      routed,
+      { type: 'submit-draft', kind: 'answer', text: 'Заделаем в среду', attachments: [] },
+      '10:00',
+    );
+    queue = await as.curator.cases.curatorQueue();
+    // approve 30 min W from 10:00 → 10:30: after both triage deadlines.
+    expect(queue.cases.map((c) => [c.id, c.turn])).toEqual([
+      [first, 'triage'],
+      [second, 'triage'],
+      [routed, 'approve'],
+    ]);
+    await expect(as.roads.cases.curatorQueue()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('route choices: the one who handled most cases of the department, never an absent one', async () => {
+    clock = t('11:00');
+    let roads = (await as.curator.cases.routeChoices()).find((c) => c.departmentId === org.departments.roads)!;
+    expect(roads.usualExecutorId).toBe(org.people.roadsExecutor.id);
+    expect(roads.executors.find((e) => e.personId === org.people.roadsExecutor.id)?.handled).toBe(1);
+    await as.admin.directory.createAbsence({
+      personId: org.people.roadsExecutor.id,
+      substituteId: org.people.roadsExecutor2.id,
+      reason: 'illness',
+      startsAt: t('10:00'),
+      endsAt: t('18:00'),
+    });
+    roads = (await as.curator.cases.routeChoices()).find((c) => c.departmentId === org.departments.roads)!;
+    expect(roads.usualExecutorId).toBe(org.people.roadsExecutor2.id);
+    expect(roads.executors.find((e) => e.personId === org.people.roadsExecutor.id)?.absence).toMatchObject({
+      reason: 'illness',
+      substituteId: org.people.roadsExecutor2.id,
+    });
+  });
+});
