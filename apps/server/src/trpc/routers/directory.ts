@@ -10,6 +10,7 @@ import { createChannelAccount, listChannelAccounts } from '../../directory/chann
 import { createDepartment, listDepartments, updateDepartment } from '../../directory/departments';
 import { getOrganisation, setOrganisationSupervisors } from '../../directory/organisations';
 import { createPerson, listPeople, requirePersonInOrganisation, updatePerson } from '../../directory/people';
+import { createPlace, deletePlace, listPlaces, PLACE_KINDS } from '../../directory/places';
 import { createTopic, listTopics, updateTopic } from '../../directory/topics';
 import { AppError } from '../../errors/app-error';
 import { zId, zInstant, zName, zRole } from '../inputs';
@@ -73,6 +74,24 @@ export const directoryRouter = router({
       z.object({ id: zId, name: zName.optional(), listed: z.boolean().optional(), active: z.boolean().optional() }),
     )
     .mutation(({ ctx, input }) => updateTopic(ctx.deps.db, { organisationId: ctx.user.organisationId, ...input })),
+
+  /** The place directory (settlements, districts): the wall names a case's place only as one of these. */
+  places: protectedProcedure.query(({ ctx }) => listPlaces(ctx.deps.db, ctx.user.organisationId)),
+  createPlace: adminProcedure.input(z.object({ name: zName, kind: z.enum(PLACE_KINDS) })).mutation(({ ctx, input }) =>
+    audited(
+      ctx,
+      (tx) => createPlace(tx, { organisationId: ctx.user.organisationId, ...input }),
+      (p) => ({ action: 'place.created', targetType: 'place', targetId: p.id, details: input }),
+    ),
+  ),
+  deletePlace: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
+    await audited(ctx, (tx) => deletePlace(tx, ctx.user.organisationId, input.id), {
+      action: 'place.deleted',
+      targetType: 'place',
+      targetId: input.id,
+    });
+    return { ok: true as const };
+  }),
 
   departments: protectedProcedure.query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
   createDepartment: adminProcedure
