@@ -200,7 +200,7 @@ describe('custom profiles', () => {
   });
 });
 
-describe('profile messages in the reader\'s words', () => {
+describe("profile messages in the reader's words", () => {
   const base = PRESETS['konyshevsky-2020'];
   const problems = (patch: Record<string, unknown>) => {
     const r = parseProfile({ ...base, id: 'x-custom', ...patch });

@@ -17,8 +17,7 @@ export function profileIssueMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'int') return 'введите целое число / enter a whole number';
-      if (issue.expected === 'number')
-        return 'введите число, например 30 или 0,25 / enter a number, e.g. 30 or 0.25';
+      if (issue.expected === 'number') return 'введите число, например 30 или 0,25 / enter a number, e.g. 30 or 0.25';
       if (issue.input === undefined) return 'обязательное поле / required';
       return 'неверный тип значения / wrong kind of value';
     case 'too_small': {
