@@ -5,7 +5,7 @@ import { describePasswordProblem, MAX_PASSWORD_LENGTH, passwordProblem } from '@
 import { z } from 'zod';
 import { audited } from '../../audit/record';
 import { loadImportedYears } from '../../calendar/imported-years';
-import { ABSENCE_REASONS, createAbsence, deleteAbsence, listAbsences } from '../../directory/absences';
+import { ABSENCE_REASONS, createAbsence, deleteAbsence, listAbsences, updateAbsence } from '../../directory/absences';
 import { createChannelAccount, listChannelAccounts } from '../../directory/channels';
 import { createDepartment, listDepartments, updateDepartment } from '../../directory/departments';
 import { getOrganisation, setOrganisationSupervisors } from '../../directory/organisations';
@@ -165,6 +165,25 @@ export const directoryRouter = router({
         (tx) => createAbsence(tx, { ...input, organisationId: ctx.user.organisationId }),
         (a) => ({ action: 'absence.created', targetType: 'absence', targetId: a.id, details: input }),
       ),
+    ),
+  updateAbsence: adminProcedure
+    .input(
+      z.object({
+        id: zId,
+        personId: zId.optional(),
+        substituteId: zId.optional(),
+        reason: z.enum(ABSENCE_REASONS).optional(),
+        startsAt: zInstant.optional(),
+        endsAt: zInstant.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      audited(ctx, (tx) => updateAbsence(tx, { ...input, organisationId: ctx.user.organisationId }), {
+        action: 'absence.updated',
+        targetType: 'absence',
+        targetId: input.id,
+        details: input,
+      }),
     ),
   deleteAbsence: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
     await audited(ctx, (tx) => deleteAbsence(tx, ctx.user.organisationId, input.id), {
