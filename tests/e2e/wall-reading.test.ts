@@ -165,7 +165,7 @@ describe.skipIf(!hasBrowser)('wall read across a room', () => {
           return e ? Number.parseFloat(getComputedStyle(e).fontSize) : 0;
         };
         let largestOther = 0;
-        for (const e of document.querySelectorAll('main *')) {
+        for (const e of Array.from(document.querySelectorAll('main *'))) {
           if (e.closest('.wall-countdown-time') || !e.textContent?.trim()) continue;
           largestOther = Math.max(largestOther, Number.parseFloat(getComputedStyle(e).fontSize));
         }

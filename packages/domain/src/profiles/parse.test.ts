@@ -201,7 +201,7 @@ describe('custom profiles', () => {
 });
 
 describe("profile messages in the reader's words", () => {
-  const base = PRESETS['konyshevsky-2020'];
+  const base = konyshevsky2020;
   const problems = (patch: Record<string, unknown>) => {
     const r = parseProfile({ ...base, id: 'x-custom', ...patch });
     return r.ok ? {} : Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
