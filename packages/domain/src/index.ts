@@ -6,6 +6,8 @@ export * from './access';
 // calendar
 export * from './calendar';
 
+// places
+export * from './places';
 // profiles
 export * from './profiles';
 // reports

@@ -123,6 +123,23 @@ export const topics = pgTable(
   (t) => [uniqueIndex('topics_org_name_uq').on(t.organisationId, t.name)],
 );
 
+/** The organisation's place directory: its settlements and districts. The wall display shows a case's place only as
+ *  one of these (matched in the free-text location by @otklik/domain wallPlaceOf), never the free text itself. */
+export const places = pgTable(
+  'places',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** settlement | district */
+    kind: text().$type<'settlement' | 'district'>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('places_org_name_uq').on(t.organisationId, t.name)],
+);
+
 /**
  * The body's official accounts per network (NAO p.2–7) and, when a token is stored, the connector that collects
  * their messages and publishes answers. Secrets (token, OK application secret, webhook secret) are one AES-256-GCM

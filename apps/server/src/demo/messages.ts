@@ -700,6 +700,23 @@ export const DEMO_TOPICS: readonly string[] = [...new Set(ROWS.map((r) => r[2]))
   a.localeCompare(b, 'ru'),
 );
 
+/** The place directory of every demo organisation: the settlements and districts the demo locations name (the wall
+ *  shows a case's place only as one of these). */
+export const DEMO_PLACES: readonly { name: string; kind: 'settlement' | 'district' }[] = [
+  { name: 'Беляево', kind: 'settlement' },
+  { name: 'Большой Хабык', kind: 'settlement' },
+  { name: 'Глазово', kind: 'settlement' },
+  { name: 'Захарково', kind: 'settlement' },
+  { name: 'Идринское', kind: 'settlement' },
+  { name: 'Конопельки', kind: 'settlement' },
+  { name: 'Машкино', kind: 'settlement' },
+  { name: 'Нижнее Сосково', kind: 'settlement' },
+  { name: 'Отрок', kind: 'settlement' },
+  { name: 'Старое Городище', kind: 'settlement' },
+  { name: 'Северный', kind: 'district' },
+  { name: 'Центр', kind: 'district' },
+];
+
 /** NAO p.16: topics answered within 4 working hours (the administrator marks them in the directory). */
 export const DEMO_LISTED_TOPICS: readonly string[] = ['Отопление', 'Водоснабжение'];
 

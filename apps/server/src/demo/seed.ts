@@ -4,10 +4,10 @@ import { count, inArray } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import { LOCK_KEYS, withAdvisoryLock } from '../db/advisory-lock';
 import type { Db } from '../db/connect';
-import { departments, organisations, people, topics } from '../db/schema';
+import { departments, organisations, people, places, topics } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { seedDemoCases } from './cases';
-import { DEMO_LISTED_TOPICS, DEMO_TOPICS } from './messages';
+import { DEMO_LISTED_TOPICS, DEMO_PLACES, DEMO_TOPICS } from './messages';
 import { DEMO_DEPARTMENTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoDepartmentKey, demoPeople } from './roster';
 
 export interface SeededOrganisation {
@@ -84,6 +84,7 @@ async function seedDirectory(db: Db, passwordHash: string): Promise<SeededOrgani
         listed: org.profileId === 'nao-2020' && DEMO_LISTED_TOPICS.includes(name),
       })),
     );
+    await db.insert(places).values(DEMO_PLACES.map((p) => ({ organisationId: orgId, ...p })));
     seeded.push({
       id: orgId,
       slug: org.slug,

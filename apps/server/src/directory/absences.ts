@@ -38,6 +38,55 @@ export async function createAbsence(
   return row!;
 }
 
+/** Changes an absence (dates, reason, substitute, even the person): the same rules as creating one. */
+export async function updateAbsence(
+  db: DbOrTx,
+  input: {
+    organisationId: string;
+    id: string;
+    personId?: string;
+    substituteId?: string;
+    reason?: (typeof ABSENCE_REASONS)[number];
+    startsAt?: number;
+    endsAt?: number;
+  },
+): Promise<AbsenceRow> {
+  const [found] = await db
+    .select()
+    .from(absences)
+    .where(and(eq(absences.id, input.id), eq(absences.organisationId, input.organisationId)));
+  if (!found) throw notFound('Отсутствие');
+  const next = {
+    personId: input.personId ?? found.personId,
+    substituteId: input.substituteId ?? found.substituteId,
+    reason: input.reason ?? found.reason,
+    startsAt: input.startsAt ?? found.startsAt.getTime(),
+    endsAt: input.endsAt ?? found.endsAt.getTime(),
+  };
+  if (next.personId === next.substituteId) {
+    throw new AppError(
+      'BAD_INPUT',
+      'Сотрудник не может замещать сам себя / a person cannot substitute for themselves',
+      {
+        field: 'substituteId',
+      },
+    );
+  }
+  if (next.endsAt <= next.startsAt) {
+    throw new AppError('BAD_INPUT', 'Конец отсутствия раньше начала / the absence ends before it starts', {
+      field: 'endsAt',
+    });
+  }
+  await requirePersonInOrganisation(db, input.organisationId, next.personId);
+  await requirePersonInOrganisation(db, input.organisationId, next.substituteId);
+  const [row] = await db
+    .update(absences)
+    .set({ ...next, startsAt: new Date(next.startsAt), endsAt: new Date(next.endsAt) })
+    .where(eq(absences.id, input.id))
+    .returning();
+  return row!;
+}
+
 export async function deleteAbsence(db: DbOrTx, organisationId: string, id: string): Promise<void> {
   const deleted = await db
     .delete(absences)

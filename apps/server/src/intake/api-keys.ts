@@ -81,11 +81,27 @@ export async function revokeDisplayToken(db: DbOrTx, organisationId: string, id:
   if (rows.length === 0) throw notFound('Токен экрана');
 }
 
-/** The display token's organisation and filters, or null when unknown or revoked. */
+/** Why a wall is refused, as a code the wall shows distinctly: a revoked key is not a lost connection. */
+export const DISPLAY_KEY_REVOKED = 'display-key-revoked';
+export const DISPLAY_KEY_UNKNOWN = 'display-key-unknown';
+
+export const displayKeyMessages = {
+  [DISPLAY_KEY_REVOKED]: 'Ключ табло отозван администратором / the display key was revoked by an administrator',
+  [DISPLAY_KEY_UNKNOWN]: 'Ключ табло недействителен / the display key is invalid',
+} as const;
+
+/** The display token's organisation and filters; `revoked` when an administrator revoked it; null when unknown. */
 export async function findDisplayToken(db: DbOrTx, token: string) {
   const [row] = await db
-    .select({ id: displayTokens.id, organisationId: displayTokens.organisationId, filters: displayTokens.filters })
+    .select({
+      id: displayTokens.id,
+      organisationId: displayTokens.organisationId,
+      filters: displayTokens.filters,
+      revokedAt: displayTokens.revokedAt,
+    })
     .from(displayTokens)
-    .where(and(eq(displayTokens.tokenHash, hashSecret(token)), isNull(displayTokens.revokedAt)));
-  return row ?? null;
+    .where(eq(displayTokens.tokenHash, hashSecret(token)));
+  if (!row) return null;
+  const { revokedAt, ...display } = row;
+  return revokedAt ? ({ state: 'revoked' } as const) : ({ state: 'live', ...display } as const);
 }

@@ -1,11 +1,10 @@
 // Who is on a socket: the person of the session cookie (the same cookie tRPC reads), or a wall display by its
 // read-only token (`auth: { displayToken }`). Anything else is refused with a readable message.
-import { and, eq, isNull } from 'drizzle-orm';
 import { loadCurrentUser } from '../auth/current-user';
 import { findSessionPerson, parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { hashSecret } from '../auth/tokens';
-import { displayTokens } from '../db/schema';
 import type { ServerDeps } from '../deps';
+import { DISPLAY_KEY_REVOKED, DISPLAY_KEY_UNKNOWN, displayKeyMessages, findDisplayToken } from '../intake/api-keys';
 import type { SocketData } from './events';
 
 export type SocketIdentity = SocketData['who'];
@@ -16,7 +15,15 @@ export interface SocketSignIn {
   credential: { kind: 'session' | 'display'; hash: string };
 }
 
-export class SocketAuthError extends Error {}
+/** A refused handshake; `data.code` (socket.io sends `data` to the client with connect_error) says why, e.g.
+ *  display-key-revoked, so a wall tells a revoked key from a lost connection. */
+export class SocketAuthError extends Error {
+  readonly data: { code: string } | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.data = code ? { code } : undefined;
+  }
+}
 
 export async function authenticateSocket(
   deps: ServerDeps,
@@ -24,12 +31,11 @@ export async function authenticateSocket(
 ): Promise<SocketSignIn> {
   const displayToken = handshake.auth.displayToken;
   if (typeof displayToken === 'string' && displayToken.length > 0) {
-    const [display] = await deps.db
-      .select({ id: displayTokens.id, organisationId: displayTokens.organisationId })
-      .from(displayTokens)
-      .where(and(eq(displayTokens.tokenHash, hashSecret(displayToken)), isNull(displayTokens.revokedAt)));
-    if (!display)
-      throw new SocketAuthError('Ключ табло недействителен или отозван / display token is invalid or revoked');
+    const display = await findDisplayToken(deps.db, displayToken);
+    if (display?.state !== 'live') {
+      const reason = display ? DISPLAY_KEY_REVOKED : DISPLAY_KEY_UNKNOWN;
+      throw new SocketAuthError(displayKeyMessages[reason], reason);
+    }
     return {
       who: { kind: 'display', displayId: display.id, organisationId: display.organisationId },
       credential: { kind: 'display', hash: hashSecret(displayToken) },

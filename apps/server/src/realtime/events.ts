@@ -146,7 +146,7 @@ export interface ServerToClientEvents {
   /** The server is stopping: reconnect (another node, or this one after restart). */
   'server:shutdown': (info: { reconnectAfterMs: number }) => void;
   /** The session ended (signed out, expired, deactivated) or the display token was revoked: sign in again. */
-  'auth:expired': (info: { message: string }) => void;
+  'auth:expired': (info: { message: string; code: 'session-ended' | 'display-key-revoked' }) => void;
   'case:changed': (change: CaseChange) => void;
   'presence:state': (state: PresenceState) => void;
   'draft:saved': (draft: Draft) => void;

@@ -14,6 +14,7 @@ import { toClientError } from '../errors/client-error';
 import { findInvalidText, invalidTextError } from '../errors/text-input';
 import type { CommittedEvent } from '../events-bus';
 import { checkOrigin } from '../http/origin';
+import { DISPLAY_KEY_REVOKED, displayKeyMessages } from '../intake/api-keys';
 import { log } from '../log';
 import { listNotifications, markRead } from '../notifications/delivery-feed';
 import type { LivePush } from '../notifications/delivery-live';
@@ -164,9 +165,16 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       (ids) => {
         for (const id of ids) {
           const socket = io.sockets.sockets.get(id);
-          socket?.emit('auth:expired', {
-            message: 'Сеанс завершён, войдите снова / your session ended, please sign in',
-          });
+          // A wall's key can only end by revocation (display tokens do not expire): it is told so by code.
+          socket?.emit(
+            'auth:expired',
+            socket.data.who.kind === 'display'
+              ? { message: displayKeyMessages[DISPLAY_KEY_REVOKED], code: DISPLAY_KEY_REVOKED }
+              : {
+                  message: 'Сеанс завершён, войдите снова / your session ended, please sign in',
+                  code: 'session-ended',
+                },
+          );
           socket?.disconnect(true);
           sessionCheck.forget(id);
         }

@@ -20,6 +20,8 @@ export class WallError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The server's reason of a refusal, e.g. 'display-key-revoked'. */
+    readonly reason: string | null = null,
   ) {
     super(message);
   }
@@ -48,10 +50,15 @@ export async function loadWallSnapshot(
   const receivedAt = Date.now();
   const body = (await res.json().catch(() => null)) as {
     result?: { data?: RawSnapshot };
-    error?: { message?: string; data?: { code?: string } };
+    error?: { message?: string; data?: { code?: string; details?: { reason?: unknown } | null } };
   } | null;
   if (!res.ok || !body?.result?.data) {
-    throw new WallError(body?.error?.message ?? `HTTP ${res.status}`, body?.error?.data?.code ?? 'NETWORK');
+    const reason = body?.error?.data?.details?.reason;
+    throw new WallError(
+      body?.error?.message ?? `HTTP ${res.status}`,
+      body?.error?.data?.code ?? 'NETWORK',
+      typeof reason === 'string' ? reason : null,
+    );
   }
   const d = body.result.data;
   const cases = (d.cases ?? []).flatMap((r) => {

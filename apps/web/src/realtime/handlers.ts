@@ -17,6 +17,7 @@ import { useClock } from '../stores/clock';
 import { useDrafts } from '../stores/drafts';
 import { useNotifications } from '../stores/notifications';
 import { usePresence } from '../stores/presence';
+import { useUi } from '../stores/ui';
 import type { RealtimeMode } from './socket';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -46,6 +47,9 @@ export function registerHandlers(socket: AppSocket, mode: RealtimeMode): void {
   });
   socket.on('server:time', (raw) => {
     if (typeof raw?.serverTime === 'number') probe();
+  });
+  socket.on('auth:expired', (raw) => {
+    if (raw?.code === 'display-key-revoked') useUi.getState().setConnection('revoked');
   });
   socket.on('server:shutdown', () => {
     // The server is restarting: socket.io reconnects on its own once the port answers again.

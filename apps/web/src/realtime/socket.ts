@@ -8,6 +8,9 @@ import { measureServerTime } from '../api/session';
 import { useUi } from '../stores/ui';
 import { type AppSocket, catchUp, registerHandlers } from './handlers';
 
+/** The code the server gives a revoked wall key (handshake refusal, auth:expired, wall API error details). */
+export const DISPLAY_KEY_REVOKED = 'display-key-revoked';
+
 export type RealtimeMode = { readonly kind: 'session' } | { readonly kind: 'wall'; readonly token: string };
 
 let socket: AppSocket | null = null;
@@ -41,11 +44,19 @@ export function startRealtime(mode: RealtimeMode): void {
     for (const l of connectListeners) l();
   });
   s.on('disconnect', (reason) => {
+    // A revoked display key stays revoked: the disconnect that follows is not a lost connection.
+    if (useUi.getState().connection === 'revoked') return;
     useUi.getState().setConnection('offline');
     // After a server-side disconnect socket.io does not retry on its own.
     if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1000);
   });
-  s.on('connect_error', () => {
+  s.on('connect_error', (err: Error & { data?: { code?: unknown } }) => {
+    if (err.data?.code === DISPLAY_KEY_REVOKED) {
+      // The server refused the key as revoked: say so, and check again only rarely (a new key is a new address).
+      useUi.getState().setConnection('revoked');
+      if (!s.active) setTimeout(() => s.connect(), 60_000);
+      return;
+    }
     useUi.getState().setConnection('offline');
     // A refused handshake (e.g. the server restarting and not yet ready) is retried by the manager; if it gave up
     // (auth errors stop it), try again later anyway — the wall must never stay dark.

@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 
 type Lang = 'ru' | 'en';
-export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+/** 'revoked': the server refused the wall's display key as revoked; no reconnecting will help. */
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'revoked';
 
 const STORAGE_KEY = 'otklik.lang';
 

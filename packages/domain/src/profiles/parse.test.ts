@@ -199,3 +199,25 @@ describe('custom profiles', () => {
     expect(parseProfile(null).ok).toBe(false);
   });
 });
+
+describe("profile messages in the reader's words", () => {
+  const base = konyshevsky2020;
+  const problems = (patch: Record<string, unknown>) => {
+    const r = parseProfile({ ...base, id: 'x-custom', ...patch });
+    return r.ok ? {} : Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
+  };
+
+  it('says in Russian first what zod says only in English', () => {
+    const p = problems({
+      atRiskShare: Number.NaN,
+      steps: { ...base.steps, triage: { ...base.steps.triage!, amount: 1.5 } },
+    });
+    expect(p.atRiskShare).toBe('введите число, например 30 или 0,25 / enter a number, e.g. 30 or 0.25');
+    expect(p['steps.triage.amount']).toBe('введите целое число / enter a whole number');
+    expect(problems({ atRiskShare: 1.5 }).atRiskShare).toBe('меньше 1 / less than 1');
+    for (const message of Object.values({ ...p, ...problems({ atRiskShare: 0 }) })) {
+      expect(message).toMatch(/^[^a-zA-Z]*[а-яё].* \/ /);
+      expect(message).not.toMatch(/Invalid|expected|received/);
+    }
+  });
+});

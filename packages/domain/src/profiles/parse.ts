@@ -1,8 +1,45 @@
 // Validates profile data (a preset or an administrator's custom profile) and names the field of every problem.
 // Profiles stored before the clock model existed get the clock model, categories and chain handoff of the preset
 // they were based on; without one, the missing fields are reported, never guessed.
+import type { z } from 'zod';
 import type { ParseProfileResult, Profile, ProfileIssue } from './schema';
 import { zProfile } from './schema';
+
+const bound = (value: unknown) => (typeof value === 'bigint' ? value.toString() : String(value));
+
+/**
+ * A zod issue in the reader's words, Russian first, English second. The schema's own messages are already written
+ * so ("должно быть больше нуля / must be positive"); zod's generic English ones ("Invalid input: expected number,
+ * received NaN") are replaced by what a person filling the form needs to hear.
+ */
+export function profileIssueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.message.includes(' / ')) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'int') return 'введите целое число / enter a whole number';
+      if (issue.expected === 'number') return 'введите число, например 30 или 0,25 / enter a number, e.g. 30 or 0.25';
+      if (issue.input === undefined) return 'обязательное поле / required';
+      return 'неверный тип значения / wrong kind of value';
+    case 'too_small': {
+      const min = bound(issue.minimum);
+      if (issue.origin === 'string') return `слишком коротко: не меньше ${min} симв. / too short: at least ${min}`;
+      return issue.inclusive ? `не меньше ${min} / at least ${min}` : `больше ${min} / more than ${min}`;
+    }
+    case 'too_big': {
+      const max = bound(issue.maximum);
+      if (issue.origin === 'string') return `слишком длинно: не больше ${max} симв. / too long: at most ${max}`;
+      return issue.inclusive ? `не больше ${max} / at most ${max}` : `меньше ${max} / less than ${max}`;
+    }
+    case 'invalid_value':
+      return 'недопустимое значение / not an allowed value';
+    case 'invalid_format':
+      return 'неверный формат / invalid format';
+    case 'not_multiple_of':
+      return `должно быть кратно ${bound(issue.divisor)} / must be a multiple of ${bound(issue.divisor)}`;
+    default:
+      return 'неверное значение / invalid value';
+  }
+}
 
 export interface ParseProfileOptions {
   /** The preset a custom profile was copied from: fills the fields older profiles lack. */
@@ -156,7 +193,7 @@ export function parseProfile(data: unknown, options: ParseProfileOptions = {}): 
             message: `неизвестное поле «${key}» / unknown field '${key}'`,
           }));
         }
-        return [{ path: path.join('.') || '(root)', message: issue.message }];
+        return [{ path: path.join('.') || '(root)', message: profileIssueMessage(issue) }];
       }),
     };
   }

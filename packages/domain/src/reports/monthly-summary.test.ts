@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { preset } from '../sla/test-helpers';
 import { summariseMonth } from './summarise';
-import { summaryTables, tableRows } from './summary-tables';
+import { summaryTables, TOTAL_LABEL, tableRows } from './summary-tables';
 import { CURATORS_KEY, cellKey, type HolderRow } from './summary-types';
 import { at, history } from './test-events';
 
@@ -235,7 +235,7 @@ describe('summary tables', () => {
   const tables = summaryTables(summary, names);
   it('lays out departments with the organisation total last, and every non-zero number drills down', () => {
     const departments = tables.find((t) => t.id === 'departments')!;
-    expect(departments.rows.at(-1)![0]!.value).toBe('Всего / total');
+    expect(departments.rows.at(-1)![0]!.value).toBe(TOTAL_LABEL);
     expect(departments.rows.at(-1)![1]).toEqual({
       value: 3,
       drill: cellKey('organisation', 'organisation', 'received'),
@@ -246,6 +246,14 @@ describe('summary tables', () => {
           expect(summary.drill[c.drill]?.length).toBeGreaterThan(0);
       }
     }
+    // The total counts each case once: C went to roads and housing, so the department rows' "received" add up to 5
+    // (roads 2 + housing 2 + health 1) against 3 cases; the label and the note say so instead of pretending a sum.
+    const receivedSum = departments.rows.slice(0, -1).reduce((n, r) => n + Number(r[1]!.value), 0);
+    expect([receivedSum, departments.rows.at(-1)![1]!.value]).toEqual([5, 3]);
+    expect(TOTAL_LABEL).toContain('каждое обращение один раз');
+    expect(departments.note).toMatch(
+      /^Строка «Всего» считает каждое обращение один раз.*\/ The total counts each case once/,
+    );
     const housing = departments.rows.find((r) => r[0]!.value === `D:${HOUSING}`)!;
     // received, answered, on time, overdue, returns, revisions, median, p90, intermediate, final on time, final late,
     // answers on time, answers late, time held (325 min = 5.4 h)

@@ -37,6 +37,8 @@ export interface SummaryTable {
   readonly title: string;
   readonly header: readonly string[];
   readonly rows: readonly (readonly TableCell[])[];
+  /** How to read the table where a reader would get it wrong (e.g. why the total is not the sum of the rows). */
+  readonly note?: string;
 }
 
 export const STEP_TITLES: Record<(typeof REPORT_STEPS)[number], string> = {
@@ -56,6 +58,11 @@ export const STEP_TITLES: Record<(typeof REPORT_STEPS)[number], string> = {
 };
 
 const NONE = '— не указано / not set';
+
+/** The organisation's own row: distinct cases, not the sum of the department rows (see TOTAL_NOTE). */
+export const TOTAL_LABEL = 'Всего по организации (каждое обращение один раз) / organisation total (each case once)';
+const TOTAL_NOTE =
+  'Строка «Всего» считает каждое обращение один раз. Обращение нескольких подразделений учтено в строке каждого из них, а ещё не направленное в подразделение или отклонённое при первичной обработке — ни в одной, поэтому сумма строк может не совпадать с итогом. / The total counts each case once. A case of several departments is counted in each of their rows, and one not yet routed (or rejected at triage) in none, so the rows need not add up to the total.';
 
 // Every non-zero count has cases behind it (monthlySummary marks each one), so it gets a drill-down key; the lists
 // themselves may be left out of what the server sends and fetched by key.
@@ -109,8 +116,9 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
     header: ['Подразделение / department', ...HOLDER_HEADER],
     rows: [
       ...s.departments.map((r) => holderCells('department', r, deptName(r.key))),
-      holderCells('organisation', s.totals, 'Всего / total'),
+      holderCells('organisation', s.totals, TOTAL_LABEL),
     ],
+    note: TOTAL_NOTE,
   };
   const people: SummaryTable = {
     id: 'people',
@@ -142,7 +150,7 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
         ]),
       ]),
       [
-        { value: 'Всего / total' },
+        { value: TOTAL_LABEL },
         ...REPORT_STEPS.flatMap((st) => [
           stepCell('organisation', s.totals, 'onTime', st),
           stepCell('organisation', s.totals, 'overdue', st),

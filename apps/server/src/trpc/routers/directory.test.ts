@@ -117,6 +117,24 @@ describeEachDatabase('directory', (getDb) => {
         endsAt: now + 1,
       }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // Edited after creation: longer, another reason; the same rules as creating one, checked on the server.
+    const edited = await admin.directory.updateAbsence({ id: absence.id, reason: 'leave', endsAt: now + 7200_000 });
+    expect([edited.reason, edited.endsAt.getTime(), edited.personId]).toEqual([
+      'leave',
+      now + 7200_000,
+      org.people.roadsExecutor.id,
+    ]);
+    await expect(
+      admin.directory.updateAbsence({ id: absence.id, substituteId: org.people.roadsExecutor.id }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(admin.directory.updateAbsence({ id: absence.id, endsAt: now - 7200_000 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    const curator = await signIn(deps, org.people.curator.login);
+    await expect(curator.directory.updateAbsence({ id: absence.id, reason: 'study' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect((await admin.directory.absences())[0]?.reason).toBe('leave');
     await admin.directory.deleteAbsence({ id: absence.id });
     expect(await admin.directory.absences()).toEqual([]);
   });

@@ -5,11 +5,12 @@ import { describePasswordProblem, MAX_PASSWORD_LENGTH, passwordProblem } from '@
 import { z } from 'zod';
 import { audited } from '../../audit/record';
 import { loadImportedYears } from '../../calendar/imported-years';
-import { ABSENCE_REASONS, createAbsence, deleteAbsence, listAbsences } from '../../directory/absences';
+import { ABSENCE_REASONS, createAbsence, deleteAbsence, listAbsences, updateAbsence } from '../../directory/absences';
 import { createChannelAccount, listChannelAccounts } from '../../directory/channels';
 import { createDepartment, listDepartments, updateDepartment } from '../../directory/departments';
 import { getOrganisation, setOrganisationSupervisors } from '../../directory/organisations';
 import { createPerson, listPeople, requirePersonInOrganisation, updatePerson } from '../../directory/people';
+import { createPlace, deletePlace, listPlaces, PLACE_KINDS } from '../../directory/places';
 import { createTopic, listTopics, updateTopic } from '../../directory/topics';
 import { AppError } from '../../errors/app-error';
 import { zId, zInstant, zName, zRole } from '../inputs';
@@ -98,6 +99,24 @@ export const directoryRouter = router({
       }),
     ),
 
+  /** The place directory (settlements, districts): the wall names a case's place only as one of these. */
+  places: protectedProcedure.query(({ ctx }) => listPlaces(ctx.deps.db, ctx.user.organisationId)),
+  createPlace: adminProcedure.input(z.object({ name: zName, kind: z.enum(PLACE_KINDS) })).mutation(({ ctx, input }) =>
+    audited(
+      ctx,
+      (tx) => createPlace(tx, { organisationId: ctx.user.organisationId, ...input }),
+      (p) => ({ action: 'place.created', targetType: 'place', targetId: p.id, details: input }),
+    ),
+  ),
+  deletePlace: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
+    await audited(ctx, (tx) => deletePlace(tx, ctx.user.organisationId, input.id), {
+      action: 'place.deleted',
+      targetType: 'place',
+      targetId: input.id,
+    });
+    return { ok: true as const };
+  }),
+
   departments: protectedProcedure.query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
   createDepartment: adminProcedure
     .input(z.object({ name: zName, supervisingDeputyId: zId.nullish() }))
@@ -170,6 +189,25 @@ export const directoryRouter = router({
         (tx) => createAbsence(tx, { ...input, organisationId: ctx.user.organisationId }),
         (a) => ({ action: 'absence.created', targetType: 'absence', targetId: a.id, details: input }),
       ),
+    ),
+  updateAbsence: adminProcedure
+    .input(
+      z.object({
+        id: zId,
+        personId: zId.optional(),
+        substituteId: zId.optional(),
+        reason: z.enum(ABSENCE_REASONS).optional(),
+        startsAt: zInstant.optional(),
+        endsAt: zInstant.optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      audited(ctx, (tx) => updateAbsence(tx, { ...input, organisationId: ctx.user.organisationId }), {
+        action: 'absence.updated',
+        targetType: 'absence',
+        targetId: input.id,
+        details: input,
+      }),
     ),
   deleteAbsence: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
     await audited(ctx, (tx) => deleteAbsence(tx, ctx.user.organisationId, input.id), {

@@ -1,5 +1,6 @@
-// wall.snapshot: a display token shows its organisation's open cases without personal data; a revoked or unknown
-// token is refused.
+// wall.snapshot: a display token shows its organisation's open cases without personal data (the place only as a
+// settlement or district of the place directory, never the free-text location); a revoked token is refused with its
+// own reason, distinct from an unknown one.
 import { beforeAll, expect, it } from 'vitest';
 import { createDeps, type ServerDeps } from '../../deps';
 import { describeEachDatabase } from '../../test/databases';
@@ -47,8 +48,60 @@ describeEachDatabase('wall', (getDb) => {
     expect(JSON.stringify(changes)).not.toContain('Другой Автор');
     expect(changes.lastSeq).toBeGreaterThan(snapshot.seq);
     await admin.intake.revokeDisplayToken({ id });
-    await expect(caller.wall.snapshot({ token })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(caller.wall.snapshot({ token: 'wall_nonsense' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(caller.wall.snapshot({ token })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { details: { reason: 'display-key-revoked' } },
+    });
+    await expect(caller.wall.changesSince({ token, seq: 0 })).rejects.toMatchObject({
+      cause: { details: { reason: 'display-key-revoked' } },
+    });
+    await expect(caller.wall.snapshot({ token: 'wall_nonsense' })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { details: { reason: 'display-key-unknown' } },
+    });
+  });
+
+  it('never sends the free-text location: only a directory settlement or district it names, or nothing', async () => {
+    const admin = await signIn(deps, org.people.admin.login);
+    await admin.directory.createPlace({ name: 'Беляево', kind: 'settlement' });
+    await expect(admin.directory.createPlace({ name: 'Беляево', kind: 'district' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const operator = await signIn(deps, org.people.operator.login);
+    const triaged = async (location: string) => {
+      const { caseId } = await operator.cases.register({
+        network: 'vk',
+        link: `https://vk.com/wall-1_${location.length}`,
+        author: { name: 'Автор' },
+        text: 'Сообщение',
+        attachments: [],
+        visibility: 'public',
+      });
+      await operator.cases.command({
+        caseId,
+        expectedVersion: 1,
+        command: { type: 'triage', topic: 'Дороги', location, category: 'ordinary', processable: true },
+      });
+      return caseId;
+    };
+    const personal = await triaged('ул. Советская, 10, кв. 5 (Кузьмина М.)');
+    const village = await triaged('с. Беляево, ул. Мира, 3, кв. 7 (Петров)');
+    const { token } = await admin.intake.createDisplayToken({ name: 'Табло' });
+    const { caller } = await anonymousCaller(deps);
+    const snapshot = await caller.wall.snapshot({ token });
+    const byId = new Map(snapshot.cases.map((c) => [c.id, c]));
+    expect(byId.get(personal)?.location).toBeNull();
+    expect(byId.get(village)?.location).toBe('Беляево');
+    const changes = await caller.wall.changesSince({ token, seq: 0 });
+    for (const text of [JSON.stringify(snapshot), JSON.stringify(changes)]) {
+      for (const leak of ['Советская', 'Кузьмина', 'кв.', 'Мира', 'Петров']) expect(text).not.toContain(leak);
+    }
+    expect(changes.cases.find((c) => c.id === village)?.location).toBe('Беляево');
+    // Only the administrator keeps the directory.
+    const curator = await signIn(deps, org.people.curator.login);
+    await expect(curator.directory.createPlace({ name: 'Сосково', kind: 'settlement' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('lets only the administrator manage display tokens and API keys', async () => {

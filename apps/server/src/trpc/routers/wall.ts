@@ -1,5 +1,7 @@
 // The wall display: a read-only board by display token, without a session and without personal data
-// (no authors, no message text, no names of people).
+// (no authors, no message text, no names of people, no free-text location: only a settlement or district of the
+// organisation's place directory).
+import { type DirectoryPlace, wallPlaceOf } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadImportedYears } from '../../calendar/imported-years';
@@ -7,14 +9,16 @@ import { type BoardRow, listBoardAll } from '../../cases/board';
 import { getChangesSince, latestSeq } from '../../cases/queries';
 import type { Db } from '../../db/connect';
 import { organisations } from '../../db/schema';
+import { loadPlaceDirectory } from '../../directory/places';
 import { AppError } from '../../errors/app-error';
-import { findDisplayToken } from '../../intake/api-keys';
+import { DISPLAY_KEY_REVOKED, DISPLAY_KEY_UNKNOWN, displayKeyMessages, findDisplayToken } from '../../intake/api-keys';
 import { publicProcedure, router } from '../trpc';
 
 const zWallFilters = z.object({ departmentId: z.string().optional(), category: z.string().optional() }).catch({});
 
-/** A board row as the wall may show it: no author, no text, no names of people. */
-function toWallRow(r: BoardRow) {
+/** A board row as the wall may show it: no author, no text, no names of people; the place only as the directory's
+ *  settlement or district the free-text location names (ул. Советская, 10, кв. 5 (Кузьмина М.) gives nothing). */
+function toWallRow(r: BoardRow, directory: readonly DirectoryPlace[]) {
   return {
     id: r.id,
     number: r.number,
@@ -25,7 +29,7 @@ function toWallRow(r: BoardRow) {
     responsibleDepartmentName: r.responsibleDepartmentName,
     category: r.category,
     topic: r.topic,
-    location: r.location,
+    location: wallPlaceOf(r.location, directory)?.name ?? null,
     network: r.network,
     flags: r.flags,
     clocks: r.clocks,
@@ -34,13 +38,13 @@ function toWallRow(r: BoardRow) {
   };
 }
 
+/** The live display of a token; a refusal carries `details.reason` (display-key-revoked / display-key-unknown), so the
+ *  wall can say the key was revoked instead of showing stale data as a lost connection. */
 async function requireDisplay(db: Db, token: string) {
   const display = await findDisplayToken(db, token);
-  if (!display) {
-    throw new AppError(
-      'UNAUTHORIZED',
-      'Ключ табло недействителен или отозван / the display token is invalid or revoked',
-    );
+  if (display?.state !== 'live') {
+    const reason = display ? DISPLAY_KEY_REVOKED : DISPLAY_KEY_UNKNOWN;
+    throw new AppError('UNAUTHORIZED', displayKeyMessages[reason], { reason });
   }
   return { ...display, filters: zWallFilters.parse(display.filters) };
 }
@@ -54,6 +58,7 @@ export const wallRouter = router({
     const seq = await latestSeq(ctx.deps, display.organisationId);
     // Every open case, however many pages the board has.
     const rows = await listBoardAll(ctx.deps.db, display.organisationId, display.filters);
+    const directory = await loadPlaceDirectory(ctx.deps.db, display.organisationId);
     return {
       organisation: {
         name: org!.name,
@@ -63,7 +68,7 @@ export const wallRouter = router({
       },
       serverTime: ctx.deps.now(),
       seq,
-      cases: rows.map(toWallRow),
+      cases: rows.map((r) => toWallRow(r, directory)),
     };
   }),
 
@@ -77,8 +82,9 @@ export const wallRouter = router({
       const rows = changes.cases.filter(
         (r) => (!departmentId || r.departmentIds.includes(departmentId)) && (!category || r.category === category),
       );
+      const directory = await loadPlaceDirectory(ctx.deps.db, display.organisationId);
       return {
-        cases: rows.map(toWallRow),
+        cases: rows.map((r) => toWallRow(r, directory)),
         lastSeq: changes.lastSeq,
         hasMore: changes.hasMore,
         serverTime: ctx.deps.now(),

@@ -28,6 +28,7 @@ export function ReportTable(props: {
           {t.reports.exportCsv}
         </button>
       </div>
+      {table.note && <p className="muted report-note">{label(table.note)}</p>}
       {table.rows.length === 0 ? (
         <p className="muted">{t.app.empty}</p>
       ) : (

@@ -1,4 +1,5 @@
-// Departments (structural units) with the supervising deputy who receives their deficiency notices.
+// Departments (structural units) with the supervising deputy who receives their deficiency notices; a department is
+// renamed or given another deputy in the same form ("Изменить" fills it), checked again by the server.
 import { type FormEvent, useState } from 'react';
 import { loadDirectory } from '../../api/directory';
 import { api } from '../../api/trpc';
@@ -16,16 +17,25 @@ export function DepartmentsAdmin() {
   const form = useAdminForm();
   const [name, setName] = useState('');
   const [deputy, setDeputy] = useState('');
+  /** The department being edited; null: the form creates a new one. */
+  const [editing, setEditing] = useState<string | null>(null);
   if (!list.data) return list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : <Loading />;
   const [departments, people] = list.data;
   const personName = (id: string | null) => people.find((p) => p.id === id)?.fullName ?? t.admin.none;
+  const reset = () => {
+    setEditing(null);
+    setName('');
+    setDeputy('');
+  };
   const create = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await form.submit(() =>
-      api.directory.createDepartment.mutate({ name, supervisingDeputyId: deputy || null }),
+      editing
+        ? api.directory.updateDepartment.mutate({ id: editing, name, supervisingDeputyId: deputy || null })
+        : api.directory.createDepartment.mutate({ name, supervisingDeputyId: deputy || null }),
     );
     if (ok) {
-      setName('');
+      reset();
       list.reload();
       void loadDirectory();
     }
@@ -38,6 +48,9 @@ export function DepartmentsAdmin() {
           <tr>
             <th scope="col">{t.admin.name}</th>
             <th scope="col">{t.admin.deputy}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t.admin.edit}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -45,12 +58,26 @@ export function DepartmentsAdmin() {
             <tr key={d.id}>
               <td>{d.name}</td>
               <td>{personName(d.supervisingDeputyId)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button-link"
+                  aria-label={`${t.admin.edit}: ${d.name}`}
+                  onClick={() => {
+                    setEditing(d.id);
+                    setName(d.name);
+                    setDeputy(d.supervisingDeputyId ?? '');
+                  }}
+                >
+                  {t.admin.edit}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <form className="admin-form" onSubmit={create} noValidate>
-        <h3>{t.admin.add}</h3>
+        <h3>{editing ? `${t.admin.edit}: ${departments.find((d) => d.id === editing)?.name ?? ''}` : t.admin.add}</h3>
         <Field label={t.admin.name} error={form.field('name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
@@ -66,8 +93,13 @@ export function DepartmentsAdmin() {
         </Field>
         <FormStatus error={form.error} saved={form.saved} />
         <button type="submit" className="button-primary" disabled={form.busy}>
-          {t.admin.create}
+          {editing ? t.app.save : t.admin.create}
         </button>
+        {editing && (
+          <button type="button" className="button-secondary" onClick={reset}>
+            {t.app.cancel}
+          </button>
+        )}
       </form>
     </div>
   );

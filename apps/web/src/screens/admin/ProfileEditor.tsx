@@ -4,6 +4,7 @@ import { type DurationUnit, type Profile, parseProfile, type StepId } from '@otk
 import { type FormEvent, useState } from 'react';
 import { pickLanguage } from '../../api/errors';
 import { api } from '../../api/trpc';
+import { parseDecimal } from '../../components/decimal';
 import { Field } from '../../components/Field';
 import { fill, useT } from '../../i18n';
 import { FormStatus } from './FormStatus';
@@ -23,6 +24,8 @@ type Draft = {
   atRiskShare: string;
   publisher: Profile['publisher'];
   steps: Profile['steps'];
+  /** The amounts as typed ("1,5" included), read by parseDecimal on submit. */
+  amounts: Partial<Record<StepId, string>>;
 };
 
 export function ProfileEditor(props: { readonly base: Profile; readonly onCreated: (id: string) => void }) {
@@ -32,9 +35,14 @@ export function ProfileEditor(props: { readonly base: Profile; readonly onCreate
   const [d, setD] = useState<Draft>({
     id: `${props.base.id}-custom`,
     name: fill(t.admin.copyName, { name: props.base.name }),
-    atRiskShare: String(props.base.atRiskShare),
+    atRiskShare: String(props.base.atRiskShare).replace('.', ','),
     publisher: props.base.publisher,
     steps: props.base.steps,
+    amounts: Object.fromEntries(
+      Object.entries(props.base.steps).flatMap(([step, rule]) =>
+        rule?.kind === 'duration' ? [[step, String(rule.amount).replace('.', ',')]] : [],
+      ),
+    ),
   });
   const [issues, setIssues] = useState<Record<string, string>>({});
 
@@ -44,9 +52,15 @@ export function ProfileEditor(props: { readonly base: Profile; readonly onCreate
     ...props.base,
     id: d.id.trim(),
     name: d.name.trim(),
-    atRiskShare: Number(d.atRiskShare),
+    atRiskShare: parseDecimal(d.atRiskShare),
     publisher: d.publisher,
-    steps: d.steps,
+    steps: Object.fromEntries(
+      Object.entries(d.steps).map(([step, rule]) =>
+        rule?.kind === 'duration'
+          ? [step, { ...rule, amount: parseDecimal(d.amounts[step as StepId] ?? '') }]
+          : [step, rule],
+      ),
+    ),
   });
   const err = (path: string) => issues[path] ?? form.field(path);
 
@@ -103,11 +117,9 @@ export function ProfileEditor(props: { readonly base: Profile; readonly onCreate
                 <td>
                   <Field hideLabel label={`${t.steps[step]}: ${t.admin.amount}`} error={err(`steps.${step}.amount`)}>
                     <input
-                      inputMode="numeric"
-                      value={Number.isNaN(rule.amount) ? '' : String(rule.amount)}
-                      onChange={(e) =>
-                        setStep(step, { amount: e.target.value === '' ? Number.NaN : Number(e.target.value) })
-                      }
+                      inputMode="decimal"
+                      value={d.amounts[step] ?? ''}
+                      onChange={(e) => setD({ ...d, amounts: { ...d.amounts, [step]: e.target.value } })}
                     />
                   </Field>
                 </td>

@@ -223,7 +223,7 @@ export function RegisterScreen() {
           />
         </Field>
         {suggestions.length > 0 && (
-          <div className="register-repeats" role="region" aria-label={f.repeats} data-testid="repeat-suggestions">
+          <section className="register-repeats" aria-label={f.repeats} data-testid="repeat-suggestions">
             <strong>{f.repeats}</strong>
             <ul>
               {suggestions.map((s) => (
@@ -238,7 +238,7 @@ export function RegisterScreen() {
               ))}
             </ul>
             <p className="muted">{f.repeatsHint}</p>
-          </div>
+          </section>
         )}
         <Field label={f.postedAt} error={errors.postedAt} hint={f.postedAtHint}>
           <input

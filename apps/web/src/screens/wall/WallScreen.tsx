@@ -1,7 +1,9 @@
-// The wall display (/wall?token=…): full screen, read-only, large type, no personal data, auto-paging, totals per
-// urgency and per department, a clock, and a visible lost-connection state that heals itself. Never a login prompt.
+// The wall display (/wall?token=…): full screen, read-only, type sized for reading from 5 metres on 1920×1080 and
+// 3840×2160 (everything scales with the screen), no personal data. Breached and at-risk cases are pinned on screen;
+// the rest pages. Totals per urgency and per department in a side panel, a clock, a visible lost-connection state that
+// heals itself, and a distinct "key revoked" state that drops the data. Never a login prompt.
 import { useServerNow } from '@otklik/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { fill, useT } from '../../i18n';
@@ -12,18 +14,44 @@ import { useWallData } from './use-wall-data';
 import { WallClock } from './WallClock';
 import { WallRows } from './WallRows';
 import { WallTotals } from './WallTotals';
+import { layoutWall } from './wall-layout';
 
-const PAGE_MS = 12_000;
-const ROW_PX = 76;
+const PAGE_MS = 15_000;
+/** Row heights and the gap in wall units (1u = 1% of a 16:9 screen's height), as in wall.css. */
+const FULL_ROW_U = 10;
+const DENSE_ROW_U = 6.5;
+const GAP_U = 0.8;
+const DEPT_ROW_U = 4.6;
 
-function useRowsPerPage(): number {
-  const [n, setN] = useState(() => Math.max(3, Math.floor((window.innerHeight - 360) / ROW_PX)));
+/** The wall's unit in pixels: 1% of the height of the largest 16:9 area the window holds (wall.css --u). */
+function unitPx(): number {
+  return Math.min(window.innerHeight / 100, window.innerWidth / (100 * (16 / 9)));
+}
+
+/** The height of the rows area and of the department table's room, measured, so no row is ever cut off. */
+function useAreaHeights(): { ref: React.RefObject<HTMLDivElement | null>; rows: number; side: number; u: number } {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const [size, setSize] = useState({ rows: 0, side: 0, u: unitPx() });
   useEffect(() => {
-    const on = () => setN(Math.max(3, Math.floor((window.innerHeight - 360) / ROW_PX)));
-    window.addEventListener('resize', on);
-    return () => window.removeEventListener('resize', on);
-  }, []);
-  return n;
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const side = el.parentElement?.querySelector('.wall-side-area');
+      const totals = el.parentElement?.querySelector('.wall-totals');
+      const room =
+        side instanceof HTMLElement && totals instanceof HTMLElement ? side.clientHeight - totals.offsetHeight : 0;
+      setSize({ rows: el.clientHeight, side: room, u: unitPx() });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  });
+  return { ref, ...size };
 }
 
 export function WallScreen() {
@@ -34,14 +62,17 @@ export function WallScreen() {
   const socket = useUi((s) => s.connection);
   const offsetMs = useClock((s) => s.offsetMs);
   const now = useServerNow(offsetMs);
-  const perPage = useRowsPerPage();
+  const area = useAreaHeights();
   const rows = useMemo(
     () => filterAndSort(snapshot?.cases ?? [], filtersFromParams(new URLSearchParams())),
     [snapshot],
   );
-  const pages = Math.max(1, Math.ceil(rows.length / perPage));
-  const page = Math.floor(now / PAGE_MS) % pages;
-  const offline = problem === 'offline' || (snapshot !== null && socket === 'offline');
+  const slots = (rowU: number) => Math.max(1, Math.floor((area.rows + GAP_U * area.u) / ((rowU + GAP_U) * area.u)));
+  const layout = layoutWall(rows, now, slots(FULL_ROW_U), slots(DENSE_ROW_U), Math.floor(now / PAGE_MS));
+  const revoked = problem === 'revoked' || socket === 'revoked';
+  const offline = !revoked && (problem === 'offline' || (snapshot !== null && socket === 'offline'));
+  // The department table gets the rows its room holds (header row included).
+  const maxDepartments = Math.max(1, Math.floor(area.side / (DEPT_ROW_U * area.u)) - 1);
 
   useEffect(() => {
     document.title = t.wall.title;
@@ -55,15 +86,22 @@ export function WallScreen() {
     );
   }
   return (
-    <main className="wall" id="main" data-testid="wall">
+    <main className={`wall${layout.dense ? ' wall-dense' : ''}`} id="main" data-testid="wall">
       <header className="wall-header">
-        <div>
+        <div className="wall-titles">
           <h1>{t.wall.title}</h1>
           <p className="wall-org">{snapshot?.organisationName}</p>
         </div>
-        {calendar && <WallClock now={now} timeZone={calendar.timeZone} />}
-        <LanguageSwitch />
+        <div className="wall-header-end">
+          {calendar && !revoked && <WallClock now={now} timeZone={calendar.timeZone} />}
+          <LanguageSwitch />
+        </div>
       </header>
+      {revoked && (
+        <div className="wall-revoked" role="alert" data-testid="wall-revoked">
+          {t.wall.revoked}
+        </div>
+      )}
       {offline && (
         <div className="wall-offline" role="alert" data-testid="wall-offline">
           {t.app.connection.offline}
@@ -74,17 +112,37 @@ export function WallScreen() {
           {t.wall.badToken}
         </div>
       )}
-      {snapshot && calendar && (
-        <>
-          <WallTotals rows={rows} now={now} />
-          {rows.length === 0 ? (
-            <p className="wall-empty">{t.wall.empty}</p>
-          ) : (
-            <WallRows rows={rows.slice(page * perPage, (page + 1) * perPage)} calendar={calendar} offsetMs={offsetMs} />
+      <div className="wall-body" hidden={revoked || !snapshot || !calendar}>
+        <div className="wall-rows-area" ref={area.ref}>
+          {snapshot && calendar && !revoked && rows.length === 0 && <p className="wall-empty">{t.wall.empty}</p>}
+          {snapshot && calendar && !revoked && rows.length > 0 && (
+            <ol className="wall-rows" data-testid="wall-rows">
+              <WallRows rows={layout.pinned} calendar={calendar} offsetMs={offsetMs} kind="pinned" />
+              <WallRows rows={layout.paged} calendar={calendar} offsetMs={offsetMs} kind="paged" />
+            </ol>
           )}
-          {pages > 1 && <p className="wall-page">{fill(t.wall.page, { page: page + 1, pages })}</p>}
-        </>
-      )}
+        </div>
+        {snapshot && !revoked && (
+          <div className="wall-side-area">
+            <WallTotals rows={rows} now={now} maxDepartments={maxDepartments} />
+          </div>
+        )}
+      </div>
+      <footer className="wall-footer" hidden={revoked || !snapshot}>
+        {layout.paging !== null && (
+          <p className="wall-page" data-testid="wall-page">
+            {fill(layout.paging === 'urgent' ? t.wall.pageUrgent : t.wall.page, {
+              page: layout.page + 1,
+              pages: layout.pages,
+            })}
+          </p>
+        )}
+        {layout.restHidden > 0 && (
+          <p className="wall-page" data-testid="wall-rest-hidden">
+            {fill(t.wall.restHidden, { count: layout.restHidden })}
+          </p>
+        )}
+      </footer>
     </main>
   );
 }

@@ -4,14 +4,15 @@ import { type CalendarOverrides, createCalendar, type WorkingCalendar } from '@o
 import { useEffect, useRef, useState } from 'react';
 import { loadWallSnapshot, WallError, type WallSnapshot } from '../../api/wall';
 import { setWallCatchUp } from '../../realtime/handlers';
-import { startRealtime, stopRealtime } from '../../realtime/socket';
+import { DISPLAY_KEY_REVOKED, startRealtime, stopRealtime } from '../../realtime/socket';
 import { useClock } from '../../stores/clock';
 
 export interface WallData {
   readonly snapshot: WallSnapshot | null;
   readonly calendar: WorkingCalendar | null;
-  /** 'bad-token' is shown as such and retried slowly; 'offline' as the lost-connection banner. */
-  readonly problem: 'offline' | 'bad-token' | null;
+  /** 'revoked': the administrator revoked the key (the data is no longer shown); 'bad-token' is shown as such and
+   *  retried slowly; 'offline' as the lost-connection banner. */
+  readonly problem: 'offline' | 'bad-token' | 'revoked' | null;
   readonly loadedAt: number | null;
 }
 
@@ -53,7 +54,13 @@ export function useWallData(token: string): WallData {
       } catch (err) {
         if (!live) return;
         const badToken = err instanceof WallError && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(err.code);
-        setData((d) => ({ ...d, problem: badToken ? 'bad-token' : 'offline' }));
+        const revoked = err instanceof WallError && err.reason === DISPLAY_KEY_REVOKED;
+        // Stale rows of a revoked key are dropped, never shown as if merely offline.
+        setData((d) =>
+          revoked
+            ? { snapshot: null, calendar: null, problem: 'revoked', loadedAt: d.loadedAt }
+            : { ...d, problem: badToken ? 'bad-token' : 'offline' },
+        );
         retry = setTimeout(() => void load(), badToken ? 30_000 : 3000);
       } finally {
         running = false;

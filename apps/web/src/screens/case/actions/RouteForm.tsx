@@ -54,7 +54,6 @@ export function RouteForm({
     setSteps((s) =>
       s.map((a) => (a.departmentId && !a.executorId ? { ...a, executorId: usualOf(a.departmentId) } : a)),
     );
-    // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the choices arrive
   }, [choices.data]);
   const optionLabel = (e: ReturnType<typeof executorsOf>[number]) => {
     const marks: string[] = [];

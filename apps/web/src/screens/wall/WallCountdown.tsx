@@ -1,0 +1,38 @@
+// A wall countdown: the remaining (or overdue) working time as the largest text on screen, its meaning in a small
+// line above it ("просрочено" / "осталось" / "пауза до пн 09:00"), so the number itself stays short and readable
+// across a room. The same calendar engine as every other countdown (countdownState of @otklik/ui).
+import type { Instant, WorkingCalendar } from '@otklik/domain';
+import { countdownState, formatResume, formatWorkingDuration, useServerNow, useUiTexts } from '@otklik/ui';
+import { fill, useT } from '../../i18n';
+
+export function WallCountdown(props: {
+  readonly calendar: WorkingCalendar;
+  readonly dueAt: Instant;
+  readonly atRiskAt: Instant | null;
+  readonly offsetMs: number;
+}) {
+  const t = useT();
+  const ui = useUiTexts();
+  const now = useServerNow(props.offsetMs);
+  const s = countdownState(props.calendar, props.dueAt, now, props.atRiskAt);
+  const time = formatWorkingDuration(s.remainingMinutes, ui);
+  const label =
+    s.resumesAt !== null
+      ? fill(t.wall.pausedUntil, { when: formatResume(s.resumesAt, now, props.calendar.timeZone, ui.locale) })
+      : s.status === 'breached'
+        ? t.wall.overdue
+        : t.wall.remaining;
+  const spoken = s.status === 'breached' ? fill(ui.overdue, { time }) : fill(ui.remaining, { time });
+  return (
+    <span
+      className={`wall-countdown-box wall-status-${s.status}`}
+      data-status={s.status}
+      data-paused={s.paused ? 'true' : 'false'}
+    >
+      <span className="wall-countdown-label">{label}</span>
+      <span className="wall-countdown-time" role="timer" aria-label={s.paused ? `${spoken}, ${ui.paused}` : spoken}>
+        {s.status === 'breached' ? `−${time}` : time}
+      </span>
+    </span>
+  );
+}
