@@ -78,7 +78,7 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
     await server?.dispose();
   });
 
-  describe('generated board: counts, urgency, sort, views, keys', () => {
+  describe('generated board: counts, urgency, sort, views', () => {
     let page: Page;
     let now: number;
     beforeAll(async () => {
@@ -115,8 +115,10 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
       await urgencyButton(page, 'просрочено').click();
       await expect.poll(() => page.locator('.board-total').textContent(), SLOW).not.toContain('показано');
       await urgencySelect(page).selectOption('at-risk');
-      await expect.poll(() => page.locator('tr[data-case-id]').count(), SLOW).toBe(15);
-      expect(await page.locator('tr[data-case-id].urgency-at-risk').count()).toBe(15);
+      // The unfiltered board also shows about 15 rows on this screen: wait for the filter itself, then its rows.
+      await expect.poll(() => new URL(page.url()).searchParams.get('urgency'), SLOW).toBe('at-risk');
+      await expect.poll(() => page.locator('tr[data-case-id].urgency-at-risk').count(), SLOW).toBe(15);
+      expect(await page.locator('tr[data-case-id]').count()).toBe(15);
       await urgencySelect(page).selectOption('');
     });
 
@@ -154,31 +156,34 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
       );
       expect(stored).toHaveLength(1);
     });
+  });
 
+  describe('real cases', () => {
     it('moves with j/k, focuses search with "/" (and types there without moving), opens with Enter', async () => {
+      const page = await open('curator');
       await page.goto(`${server.url}/board?sort=number`);
-      await expect.poll(async () => (await rowNumbers(page))[0], SLOW).toBe('№100000');
+      await expect.poll(async () => (await rowNumbers(page)).length, SLOW).toBeGreaterThan(3);
+      const numbers = await rowNumbers(page);
       await page.locator('#board-title').click();
       await page.keyboard.press('j');
       await page.keyboard.press('j');
       await page.keyboard.press('j');
       await page.keyboard.press('k');
       const selected = () => page.locator('tr[aria-selected="true"] .board-number').textContent();
-      await expect.poll(selected, SLOW).toBe('№100001');
+      // Three down from no selection and one up: the second row of the order on screen.
+      await expect.poll(selected, SLOW).toBe(numbers[1]);
       await page.keyboard.press('/');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
       await page.keyboard.type('jk');
       expect(await page.getByLabel('Поиск').inputValue()).toBe('jk');
-      expect(await selected()).toBe('№100001');
       await page.getByLabel('Поиск').fill('');
       await page.locator('#board-title').click();
+      await expect.poll(selected, SLOW).toBe(numbers[1]);
       const id = await page.locator('tr[aria-selected="true"]').getAttribute('data-case-id');
       await page.keyboard.press('Enter');
       await expect.poll(() => new URL(page.url()).pathname, SLOW).toBe(`/cases/${id}`);
     });
-  });
 
-  describe('real cases', () => {
     it('keeps every letter typed fast into the search, filters by it, and keeps it in the URL', async () => {
       const id = await registerCase(operatorApi, { text: 'Не убирают снег на улице Промышленной у дома 7.' });
       const page = await open('curator');

@@ -106,6 +106,15 @@ const MATRIX: Record<string, Row> = {
   'cases.board': { kind: 'query', outcomes: ALL, input: () => ({}) },
   'cases.detail': { kind: 'query', outcomes: SEES_ROADS_CASE, input: (c) => ({ caseId: c.caseId }) },
   'cases.myTasks': { kind: 'query', outcomes: ALL, input: () => undefined },
+  // The curator's own queue and the route form's executors with their marks: curators only.
+  'cases.curatorQueue': { kind: 'query', outcomes: expect_({ curator: 'ok' }), input: () => undefined },
+  'cases.routeChoices': { kind: 'query', outcomes: expect_({ curator: 'ok' }), input: () => undefined },
+  // Possible repeats while a message is being registered: whoever registers.
+  'cases.repeatSuggestions': {
+    kind: 'query',
+    outcomes: expect_({ operator: 'ok', curator: 'ok' }),
+    input: () => ({ author: 'Ж', text: 'матрица' }),
+  },
   'cases.changesSince': { kind: 'query', outcomes: ALL, input: () => ({ seq: 0 }) },
   'cases.register': {
     kind: 'mutation',
@@ -159,6 +168,23 @@ const MATRIX: Record<string, Row> = {
     input: (c) => ({ id: c.ids.operator, position: 'оператор' }),
   },
   'directory.absences': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'directory.updateAbsence': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'not-found' }),
+    input: () => ({ id: NO_ID, reason: 'leave' }),
+  },
+  // The wall's place directory: everyone reads it, administrators keep it.
+  'directory.places': { kind: 'query', outcomes: ALL, input: () => undefined },
+  'directory.createPlace': {
+    kind: 'mutation',
+    outcomes: ADMIN,
+    input: (c, r) => ({ name: `Село ${c.tag(r)}`, kind: 'settlement' }),
+  },
+  'directory.deletePlace': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'not-found' }),
+    input: () => ({ id: NO_ID }),
+  },
   'directory.createAbsence': {
     kind: 'mutation',
     outcomes: ADMIN,

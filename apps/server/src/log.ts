@@ -23,7 +23,9 @@ function createLogger(): Logger {
   };
   return prettyOutput
     ? pino(options, pretty({ destination: 2, sync: true, colorize: process.stderr.isTTY }))
-    : pino(options, pino.destination({ dest: 2, sync: true }));
+    : // process.stderr itself (synchronous on Linux for files, terminals and pipes): nothing is lost on a crash, and
+      // whatever watches the process's standard error sees every line.
+      pino(options, process.stderr);
 }
 
 /** The root logger; modules take a child with their component name: `log.child({ component: 'scheduler' })`. */

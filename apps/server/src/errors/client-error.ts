@@ -91,7 +91,7 @@ export function newRequestId(): string {
 /** Writes an unexpected error with its request id to the server log. */
 export function logInternalError(where: string, requestId: string, error: unknown): void {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  errorLog.error({ where, requestId, err: text }, 'internal error');
+  errorLog.error({ where, requestId, err: text }, `internal error [request ${requestId}]`);
 }
 
 /** What a client is told about `error`; unexpected errors are logged here, once. */

@@ -145,11 +145,15 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     await delivery.idle();
     // The routing concerned the roads executor (the case as it was then), the move the housing executor: the
     // case's current state (with housing) would have sent both to housing and none to roads.
-    expect((await storedFor(deps, a.caseId)).sort((x, y) => x.personId.localeCompare(y.personId))).toEqual(
+    // (The registration itself told both curators; it did not concern either executor.)
+    const byPerson = (x: { personId: string }, y: { personId: string }) => x.personId.localeCompare(y.personId);
+    expect((await storedFor(deps, a.caseId)).sort(byPerson)).toEqual(
       [
         { personId: org.people.roadsExecutor.id, kind: 'assigned' },
         { personId: org.people.housingExecutor.id, kind: 'assigned' },
-      ].sort((x, y) => x.personId.localeCompare(y.personId)),
+        { personId: org.people.curator.id, kind: 'registered' },
+        { personId: org.people.curator2.id, kind: 'registered' },
+      ].sort(byPerson),
     );
     await delivery.close();
   });
