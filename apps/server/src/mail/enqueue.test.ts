@@ -1,6 +1,6 @@
 // The e-mail copy of a notification is written in the notification's own transaction: both or neither. A pass
 // whose enqueue fails rolls back the notification and the cursor too, and the next pass writes both.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { loadCurrentUser } from '../auth/current-user';
 import { executeCaseCommand } from '../cases/commands';
@@ -74,7 +74,11 @@ describeEachDatabase('e-mail enqueued with its notification', (getDb) => {
       messageIdDomain: 'otklik.example.ru',
     });
     expect(pass.mails).toBe(1);
-    const [stored] = await deps.db.select().from(notifications).where(eq(notifications.caseId, caseId));
+    // The executor's notice of the assignment (the registration also told the curators, who have no e-mail here).
+    const [stored] = await deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.caseId, caseId), eq(notifications.personId, executor.id)));
     const mails = await deps.db.select().from(emailOutbox).where(eq(emailOutbox.organisationId, org.organisationId));
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({
