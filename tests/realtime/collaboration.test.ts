@@ -266,9 +266,10 @@ describe('collaboration on a case', () => {
     const wall = connect(node.url, { displayToken: created.token });
     sockets.push(wall);
     await connected(wall);
-    const expired = waitFor<{ message: string }>(wall, 'auth:expired');
+    const expired = waitFor<{ message: string; code: string }>(wall, 'auth:expired');
     await trpc(node.url, 'intake.revokeDisplayToken', { id: created.id }, { cookie: admin });
-    expect((await expired).message).toMatch(/sign in/);
+    // The wall is told its key was revoked (not "sign in again": a wall has nobody to sign in).
+    expect(await expired).toMatchObject({ code: 'display-key-revoked', message: expect.stringMatching(/отозван/) });
     await expect(connected(connect(node.url, { displayToken: created.token }))).rejects.toThrow(/отозван/);
   });
 });
