@@ -73,10 +73,10 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
     await curator.getByRole('button', { name: 'Направить' }).click();
     await curator.getByLabel('Порядок работы').selectOption('sequential');
     await curator.getByLabel('Подразделение').nth(0).selectOption({ label: people.zhkh!.department.name });
-    await curator.getByLabel('Исполнитель').nth(0).selectOption({ label: people.zhkh!.person.fullName });
+    await curator.getByLabel('Исполнитель').nth(0).selectOption(people.zhkh!.person.id);
     await curator.getByRole('button', { name: 'Добавить подразделение' }).click();
     await curator.getByLabel('Подразделение').nth(1).selectOption({ label: people.roads!.department.name });
-    await curator.getByLabel('Исполнитель').nth(1).selectOption({ label: people.roads!.person.fullName });
+    await curator.getByLabel('Исполнитель').nth(1).selectOption(people.roads!.person.id);
     await submit(curator);
     await expect.poll(() => curator.locator('.chain li').count(), POLL).toBe(2);
 

@@ -60,7 +60,7 @@ describe.skipIf(!hasBrowser)('the curator moves and re-categorises a case; every
     // The current department is prefilled; the curator replaces it.
     await form.getByLabel('Подразделение').focus();
     await form.getByLabel('Подразделение').selectOption({ label: people.roads!.department.name });
-    await form.getByLabel('Исполнитель').selectOption({ label: people.roads!.person.fullName });
+    await form.getByLabel('Исполнитель').selectOption(people.roads!.person.id);
     await form.getByLabel('Причина').focus();
     await curator.keyboard.type('Провал асфальта — вопрос дорожного отдела');
     // Submitting without a reason would be refused; with it, Tab to the button and Enter.

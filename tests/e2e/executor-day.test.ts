@@ -203,7 +203,7 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     await page.goto(`${server.url}/cases/${caseId}`);
     await page.getByRole('button', { name: 'Направить' }).click();
     await page.getByLabel('Подразделение').nth(0).selectOption({ label: people.zhkh!.department.name });
-    await page.getByLabel('Исполнитель').nth(0).selectOption({ label: people.zhkh!.person.fullName });
+    await page.getByLabel('Исполнитель').nth(0).selectOption(people.zhkh!.person.id);
     await submit(page);
     await expect.poll(() => page.locator('.success-message').textContent(), POLL).toBe('Готово: Направить');
     await command(zhkh, caseId, { type: 'submit-draft', kind: 'answer', text: 'Фонари заменят.', attachments: [] });
