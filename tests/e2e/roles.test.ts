@@ -20,9 +20,9 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
   });
 
   // Start pages by role (apps/web/src/app/home.ts): executors and department heads work from their tasks,
-  // the administrator from the directory, everyone else from the board.
+  // the administrator from the directory, the operator from the registration form, everyone else from the board.
   const cases: [login: string, path: string, heading: string][] = [
-    ['operator', '/board', 'Доска обращений'],
+    ['operator', '/register', 'Регистрация сообщения'],
     ['curator', '/board', 'Доска обращений'],
     ['zhkh', '/inbox', 'Мои задачи'],
     ['deputy', '/inbox', 'Мои задачи'],

@@ -1,4 +1,5 @@
-// Where each role lands after sign-in: executors on their tasks, everyone else on the board.
+// Where each role lands after sign-in: executors on their tasks, the operator on the registration form, the
+// administrator on the directory, everyone else on the board.
 import type { SessionUser } from '../api/types';
 
 export function homeFor(user: SessionUser): string {
