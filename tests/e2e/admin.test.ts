@@ -27,7 +27,8 @@ describe.skipIf(!hasBrowser)('administration', () => {
     await page.goto(`${server.url}/admin/departments`);
     await page.getByLabel('Название').fill('Отдел архитектуры');
     await page.getByRole('button', { name: 'Создать' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: 'Отдел архитектуры' }).count(), POLL).toBe(1);
+    // Exactly the name's cell (the next cell's edit button is named "Изменить: Отдел архитектуры").
+    await expect.poll(() => page.getByRole('cell', { name: 'Отдел архитектуры', exact: true }).count(), POLL).toBe(1);
   });
 
   it('an empty department name is refused with a readable message', async () => {
