@@ -6,7 +6,7 @@
 // and in a database whose LC_CTYPE is C it finds no trigrams in Cyrillic text at all.
 import type { Actor } from '@otklik/domain';
 import { type CaseEvent, type RepeatCandidate, type RepeatDoc, RepeatIndex } from '@otklik/domain';
-import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { actorCondition, requireVisibleCase } from '../cases/access';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
@@ -157,44 +157,7 @@ export async function repeatCandidates(
   }
   const found = index.candidates(doc, { limit, extra });
   if (found.length === 0) return [];
-  const details = await db
-    .select({
-      id: cases.id,
-      number: cases.number,
-      detectedAt: cases.detectedAt,
-      text: cases.text,
-      author: cases.author,
-      topic: cases.topic,
-      location: cases.location,
-      isOpen: cases.isOpen,
-    })
-    .from(cases)
-    .where(
-      and(
-        inArray(
-          cases.id,
-          found.map((f) => f.caseId),
-        ),
-        actor ? actorCondition(actor) : undefined,
-      ),
-    );
-  const byId = new Map(details.map((d) => [d.id, d]));
-  return found.flatMap((f) => {
-    const d = byId.get(f.caseId);
-    if (!d) return [];
-    return [
-      {
-        ...f,
-        number: d.number,
-        detectedAt: d.detectedAt.getTime(),
-        excerpt: d.text.slice(0, 280),
-        author: d.author,
-        topic: d.topic,
-        location: d.location,
-        isOpen: d.isOpen,
-      },
-    ];
-  });
+  return withCaseDetails(db, found, actor ? actorCondition(actor) : undefined);
 }
 
 /** Repeat candidates for a message being registered (the operator's form, while typing): the same rules as for a
@@ -222,6 +185,20 @@ export async function repeatCandidatesForDraft(
     .filter((c) => author !== '' || !c.sameAuthor)
     .slice(0, options.limit ?? 5);
   if (found.length === 0) return [];
+  return withCaseDetails(
+    db,
+    found,
+    and(eq(cases.organisationId, organisationId), options.actor ? actorCondition(options.actor) : undefined),
+  );
+}
+
+/** The candidates with what a person reads of each case (number, time, excerpt…), in the candidates' order; a case
+ *  outside `scope` (another organisation, not visible to the actor) is left out. */
+async function withCaseDetails(
+  db: DbOrTx,
+  found: readonly RepeatCandidate[],
+  scope: SQL | undefined,
+): Promise<RepeatSuggestion[]> {
   const details = await db
     .select({
       id: cases.id,
@@ -236,12 +213,11 @@ export async function repeatCandidatesForDraft(
     .from(cases)
     .where(
       and(
-        eq(cases.organisationId, organisationId),
         inArray(
           cases.id,
           found.map((f) => f.caseId),
         ),
-        options.actor ? actorCondition(options.actor) : undefined,
+        scope,
       ),
     );
   const byId = new Map(details.map((d) => [d.id, d]));
