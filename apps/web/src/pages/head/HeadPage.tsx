@@ -1,7 +1,7 @@
 // The head of administration's view (konyshevsky p.24, krasnoufimsk p.25, NAO p.29): today's socially significant
 // cases, active surges with the cases behind them, this week's breaches by department and the month's timeliness.
 // Refreshed every minute and whenever a case changes.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -9,9 +9,9 @@ import { formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
-import { useCases } from '../../stores/cases';
 import { type HeadOverviewData, loadHeadOverview } from '../reports/report-api';
 import '../reports/reports.css';
+import { useReloadOnCaseChanges } from '../../realtime/use-reload-on-change';
 import { SurgeHistory, SurgeThresholdsForm } from './SurgeSettings';
 
 const REFRESH_MS = 60_000;
@@ -20,21 +20,12 @@ export function HeadPage() {
   const t = useT();
   const state = useAsync(loadHeadOverview, []);
   const { reload } = state;
-  const touched = useCases((s) => s.touched);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     const id = setInterval(reload, REFRESH_MS);
     return () => clearInterval(id);
   }, [reload]);
   // A burst of case changes is one reload, at most every 5 s.
-  useEffect(() => {
-    if (touched.size === 0 || timer.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      reload();
-    }, 5000);
-  }, [touched, reload]);
-  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
+  useReloadOnCaseChanges(reload, 5_000);
 
   const data = state.data;
   return (

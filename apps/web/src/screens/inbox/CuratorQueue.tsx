@@ -3,14 +3,13 @@
 // any change, at most every 2 s.
 import type { CuratorTurn } from '@otklik/domain';
 import { Countdown, formatDeadline } from '@otklik/ui';
-import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { type CuratorTask, loadCuratorQueue } from '../../api/curator-queue';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Empty, Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
-import { useCases } from '../../stores/cases';
+import { useReloadOnCaseChanges } from '../../realtime/use-reload-on-change';
 import { useClock } from '../../stores/clock';
 import { useDirectory } from '../../stores/directory';
 
@@ -46,18 +45,9 @@ const ORDER: readonly CuratorTurn[] = ['triage', 'route', 'approve', 'forward', 
 
 export function CuratorQueue() {
   const t = useT();
-  const touched = useCases((s) => s.touched);
   const state = useAsync(() => loadCuratorQueue(), []);
   const { reload } = state;
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => {
-    if (touched.size === 0 || timer.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      reload();
-    }, 2000);
-  }, [touched, reload]);
-  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
+  useReloadOnCaseChanges(reload, 2_000);
 
   if (!state.data) return state.error ? <ErrorMessage error={state.error} onRetry={reload} /> : <Loading />;
   const tasks = state.data;

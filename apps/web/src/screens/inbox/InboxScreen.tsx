@@ -1,13 +1,12 @@
 // An executor's inbox: my cases (including those of colleagues I stand in for) and my departments', split into "your
 // turn" and "waiting for others", each with the clock that runs for its holder; updates when any case changes. Laid
 // out as cards so it works on a phone.
-import { useEffect, useRef } from 'react';
 import { type InboxTask, loadInbox } from '../../api/inbox';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Empty, Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
-import { useCases } from '../../stores/cases';
+import { useReloadOnCaseChanges } from '../../realtime/use-reload-on-change';
 import { useDirectory } from '../../stores/directory';
 import { useSession } from '../../stores/session';
 import { InboxCard } from './InboxCard';
@@ -16,19 +15,10 @@ export function InboxScreen() {
   const t = useT();
   const user = useSession((s) => s.user);
   const directory = useDirectory((s) => s.departments);
-  const touched = useCases((s) => s.touched);
   const state = useAsync(() => loadInbox(user), [user]);
   const { reload } = state;
   // Live: reload when any case changes, at most every 2 s so a burst of changes is one request.
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => {
-    if (touched.size === 0 || timer.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      reload();
-    }, 2000);
-  }, [touched, reload]);
-  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
+  useReloadOnCaseChanges(reload, 2_000);
 
   if (!state.data) return state.error ? <ErrorMessage error={state.error} onRetry={reload} /> : <Loading />;
   const { yourTurn, waiting, departments } = state.data;
