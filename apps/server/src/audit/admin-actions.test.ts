@@ -41,6 +41,14 @@ describeEachDatabase('audit of administrative changes', (getDb) => {
   const entries = async (caller: Caller, filters: { action: AuditAction }) =>
     (await caller.audit.list(filters)).entries;
 
+  it('refuses a filter date no calendar holds with a clear message (found by the fuzz test: it was a 500)', async () => {
+    await expect(admin.audit.list({ from: Number.MAX_SAFE_INTEGER, to: 1 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('9999'),
+    });
+    await expect(admin.audit.exportCsv({ to: 8.64e15 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
   it('records the supervisors of the curator and the operator', async () => {
     await admin.directory.setSupervisors({ curatorSupervisorId: org.people.deputy.id });
     const [entry] = await entries(admin, { action: 'supervisors.set' });

@@ -8,7 +8,14 @@ export const zName = z
   .trim()
   .min(1, 'Заполните название / required')
   .max(200, 'Слишком длинно (не более 200 символов) / too long');
-export const zInstant = z.number().int().nonnegative();
+/** A counter stored in a PostgreSQL integer column (a version, a case number, a sequence). */
+export const zCounter = z.number().int().nonnegative().max(2_147_483_647, 'слишком большое число / number too large');
+/** Milliseconds since 1970, up to the end of year 9999 (what a date field and PostgreSQL's timestamp both hold). */
+export const zInstant = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(253_402_300_799_999, 'дата после 9999 года / a date after the year 9999');
 /** 'system' is the server itself (scheduler, intake), never a person's role. */
 export const zRole = z
   .enum(ROLES, { message: 'неизвестная роль / unknown role' })

@@ -10,7 +10,7 @@ import { listRouteChoices } from '../../cases/route-choices';
 import { cancelOutboxForManualPublication } from '../../channels/publication';
 import { AppError } from '../../errors/app-error';
 import { repeatCandidatesForDraft } from '../../reports/repeats';
-import { zId } from '../inputs';
+import { zCounter, zId, zInstant } from '../inputs';
 import { protectedProcedure, router, withRoles } from '../trpc';
 
 /** A citizen's message is at most this long: longer input is refused, not truncated. */
@@ -29,7 +29,7 @@ const zBoardFilters = z
     /** Rows per page (at most BOARD_PAGE). */
     limit: z.number().int().min(1).max(BOARD_PAGE).optional(),
     /** The `nextCursor` of the previous page. */
-    cursor: z.object({ dueAt: z.number().int().nullable(), number: z.number().int().nonnegative() }).optional(),
+    cursor: z.object({ dueAt: zInstant.nullable(), number: zCounter }).optional(),
   })
   .default({});
 
@@ -125,7 +125,7 @@ export const casesRouter = router({
     ),
 
   command: protectedProcedure
-    .input(z.object({ caseId: zId, expectedVersion: z.number().int().nonnegative(), command: zCaseCommand }))
+    .input(z.object({ caseId: zId, expectedVersion: zCounter, command: zCaseCommand }))
     .mutation(({ ctx, input }) => {
       if (PERSON_COMMANDS_EXCLUDED.has(input.command.type)) {
         throw new AppError('FORBIDDEN', `Команда «${input.command.type}» выполняется только сервером / server only`);

@@ -26,7 +26,7 @@ import { zThreadRef } from '../../channels/types';
 import { channelAccounts } from '../../db/schema';
 import { AppError } from '../../errors/app-error';
 import type { Context } from '../context';
-import { zId } from '../inputs';
+import { zCounter, zId } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
 
 /** What the audit log keeps of an account's form: its fields, and which credentials were given, never their values
@@ -175,7 +175,7 @@ export const channelsRouter = router({
 
   /** The publisher's click: post the approved draft in the original thread (the domain checks who may). */
   requestPublication: protectedProcedure
-    .input(z.object({ caseId: zId, expectedVersion: z.number().int().nonnegative() }))
+    .input(z.object({ caseId: zId, expectedVersion: zCounter }))
     .mutation(async ({ ctx, input }) => {
       await requireSeen(ctx, input.caseId);
       const result = await requestPublication(ctx.deps, {
