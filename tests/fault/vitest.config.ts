@@ -9,5 +9,6 @@ export default defineProject({
     testTimeout: 240_000,
     hookTimeout: 240_000,
     fileParallelism: false,
+    sequence: { groupOrder: 2 },
   },
 });

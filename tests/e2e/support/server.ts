@@ -1,11 +1,14 @@
 // Starts the Otklik server for a browser test as a child process (`otklik serve`), on a free port of 127.0.0.1 with
 // a temporary data directory and its demo data (or none), and stops it (or restarts it on the same port and data directory).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase, pgliteDirectory } from '../../../apps/server/src/db/connect';
+import { migrateDatabase } from '../../../apps/server/src/db/migrate';
+import { migratedPgliteKey } from '../../../apps/server/src/test/databases';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const cliMain = join(repoRoot, 'apps/server/src/cli/main.ts');
@@ -99,13 +102,45 @@ function stopProc(proc: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * A migrated, empty embedded database, made once per PGlite version and set of migrations and copied into each
+ * test's data directory: creating one (initdb) costs ~6 s of CPU, copying it a fraction of a second. The server
+ * still runs its migrations (a no-op) and all its first-start work (demo seed, setup code) as on a new installation;
+ * starting from an empty directory is covered by the deploy and CLI tests (their own directories).
+ */
+async function emptyDatabaseTemplate(): Promise<string> {
+  const template = join(tmpdir(), `otklik-e2e-pglite-${migratedPgliteKey()}`);
+  if (existsSync(join(template, 'PG_VERSION'))) return template;
+  const work = mkdtempSync(join(tmpdir(), 'otklik-e2e-template-'));
+  try {
+    const database = await openDatabase({ kind: 'pglite', dataDir: work, lock: false });
+    try {
+      await migrateDatabase(database);
+    } finally {
+      await database.close();
+    }
+    // Renamed into place whole: a run that made it at the same time keeps its own.
+    if (!existsSync(template)) renameSync(pgliteDirectory(work), template);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return template;
+}
+
+/** A new data directory for a server, its embedded database already created (see `emptyDatabaseTemplate`). */
+export async function newDataDir(prefix = 'otklik-e2e-'): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(await emptyDatabaseTemplate(), pgliteDirectory(dataDir), { recursive: true });
+  return dataDir;
+}
+
 /** `demo: false` starts a fresh installation (no organisation: the first-run page); `env`: extra environment of the
  *  server (e.g. OTKLIK_SECRET_KEY for channel tokens). */
 export async function startTestServer(
   options: { demo?: boolean; env?: Readonly<Record<string, string>> } = {},
 ): Promise<TestServer> {
   const demo = options.demo ?? true;
-  const dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
+  const dataDir = await newDataDir();
   const port = await freePort();
   let current = await spawnNode(port, dataDir, demo, options.env);
   return {

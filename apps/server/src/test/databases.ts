@@ -18,16 +18,21 @@ const PGLITE_VERSION: string = JSON.parse(
 ).version;
 let noticeShown = false;
 
+/** Names what a migrated, empty embedded database depends on: the PGlite version and every migration. */
+export function migratedPgliteKey(): string {
+  const hash = createHash('sha256').update(PGLITE_VERSION);
+  for (const name of readdirSync(MIGRATIONS_FOLDER).sort()) {
+    if (name.endsWith('.sql')) hash.update(name).update(readFileSync(join(MIGRATIONS_FOLDER, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 /**
  * A migrated, empty PGlite data directory as a tarball in the temp directory, keyed by the migrations and the
  * PGlite version: starting PGlite from it takes a fraction of a second instead of several (initdb + migrations).
  */
 async function migratedDump(): Promise<Blob> {
-  const hash = createHash('sha256').update(PGLITE_VERSION);
-  for (const name of readdirSync(MIGRATIONS_FOLDER).sort()) {
-    if (name.endsWith('.sql')) hash.update(name).update(readFileSync(join(MIGRATIONS_FOLDER, name)));
-  }
-  const file = join(tmpdir(), `otklik-test-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+  const file = join(tmpdir(), `otklik-test-pglite-${migratedPgliteKey()}.tar`);
   if (existsSync(file)) return new Blob([readFileSync(file)]);
   const database = await openDatabase({ kind: 'pglite-memory' });
   try {

@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+let t0 = Date.now();
+const db = new PGlite();
+await db.waitReady;
+console.log('memory', Date.now() - t0);
+t0 = Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now() - t0, dump.size);
+t0 = Date.now();
+const db3 = new PGlite({ loadDataDir: dump });
+await db3.waitReady;
+console.log('from dump', Date.now() - t0);
+t0 = Date.now();
+const db4 = new PGlite('/tmp/pgl-x'+Date.now(), { loadDataDir: dump });
+await db4.waitReady;
+console.log('from dump to dir', Date.now() - t0);
