@@ -559,6 +559,7 @@ export const en: Catalogue = {
       profiles: 'Regulation profiles',
       organisations: 'Organisations',
       topics: 'Topics',
+      places: 'Places for the wall',
       supervisors: 'Supervision of curator and operator',
       audit: 'Audit log',
     },
@@ -647,6 +648,12 @@ export const en: Catalogue = {
     fixErrors: 'Fix the errors in the fields',
     notAvailable: 'The server does not support this section yet',
     noData: 'No records',
+    placesHint:
+      'The wall names a case’s place only as written here: a settlement or district whose name occurs in the case’s place text. Addresses and names never reach the wall.',
+    placeKind: 'Kind',
+    placeKinds: { settlement: 'settlement', district: 'district' },
+    editPerson: 'Editing person: {name}',
+    editAbsence: 'Editing absence: {name}',
   },
   audit: {
     section: 'Audit log',
