@@ -24,12 +24,17 @@ export function useAdminForm() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per finished submit, after its render
   useEffect(() => {
     const next = pending.current;
-    const form = ref.current;
     pending.current = null;
-    if (!next || !form) return;
+    if (!next) return;
     // The list behind the form reloads after a save: wait a frame so a row's button exists before it is looked up.
+    // The form itself may be gone by then (an edit form closes after saving): only a row's button is looked for.
     const frame = requestAnimationFrame(() => {
+      const form = ref.current;
       let target: HTMLElement | null | undefined;
+      if (!form) {
+        if (next.ok && typeof next.focus === 'function') next.focus()?.focus();
+        return;
+      }
       if (!next.ok) {
         target =
           form.querySelector<HTMLElement>('[aria-invalid="true"]') ??
@@ -62,5 +67,11 @@ export function useAdminForm() {
       setRound((r) => r + 1);
     }
   };
-  return { busy, error, saved, submit, ref, field: (name: string) => error?.fields[name] };
+  /** A refusal found before sending (the form's own check): focus its first invalid field after the render. */
+  const refuse = () => {
+    setSaved(false);
+    pending.current = { ok: false };
+    setRound((r) => r + 1);
+  };
+  return { busy, error, saved, submit, refuse, ref, field: (name: string) => error?.fields[name] };
 }
