@@ -107,6 +107,7 @@ export const en: Catalogue = {
     search: 'Search',
     searchPlaceholder: 'number, text, author, topic…',
     filters: 'Filters',
+    filtersActive: 'active filters: {count}',
     allOption: 'all',
     organisation: 'Organisation',
     department: 'Department',

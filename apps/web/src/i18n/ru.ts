@@ -106,6 +106,7 @@ export const ru = {
     search: 'Поиск',
     searchPlaceholder: 'номер, текст, автор, тема…',
     filters: 'Фильтры',
+    filtersActive: 'активных фильтров: {count}',
     allOption: 'все',
     organisation: 'Организация',
     department: 'Подразделение',
