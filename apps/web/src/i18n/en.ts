@@ -462,6 +462,7 @@ export const en: Catalogue = {
     pageUrgent: 'Too many urgent cases for one screen: page {page} of {pages}',
     restHidden: 'On track, not on screen: {count}',
     overdue: 'overdue',
+    since: 'since {when}',
     remaining: 'left',
     pausedUntil: 'paused until {when}',
     noToken: 'The wall needs a key: open an address like /wall?token=… issued by the administrator.',

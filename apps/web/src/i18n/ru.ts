@@ -464,6 +464,7 @@ export const ru = {
     pageUrgent: 'Срочные не помещаются: страница {page} из {pages}',
     restHidden: 'В срок, не на экране: {count}',
     overdue: 'просрочено',
+    since: 'с {when}',
     remaining: 'осталось',
     pausedUntil: 'пауза до {when}',
     noToken: 'Для табло нужен ключ: откройте адрес вида /wall?token=…, выданный администратором.',
