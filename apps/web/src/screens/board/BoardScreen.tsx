@@ -219,8 +219,10 @@ export function BoardScreen() {
     approve: (row) => void approve(row),
     focusSearch: () => {
       setFiltersOpen(true);
-      // The panel opens in this render; the box exists (hidden only by CSS) and takes the focus once shown.
-      requestAnimationFrame(() => searchRef.current?.focus());
+      // At once where the box is shown; on a phone the folded panel opens in this render and the box takes the
+      // focus once it is shown.
+      searchRef.current?.focus();
+      if (document.activeElement !== searchRef.current) requestAnimationFrame(() => searchRef.current?.focus());
     },
   });
   const activeFilters =
