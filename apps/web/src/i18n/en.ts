@@ -651,7 +651,7 @@ export const en: Catalogue = {
     notAvailable: 'The server does not support this section yet',
     noData: 'No records',
     placesHint:
-      'The wall names a case’s place only as written here: a settlement or district whose name occurs in the case’s place text. Addresses and names never reach the wall.',
+      'The wall shows a case’s place only as the name of a settlement or district from this list, when that name occurs in the place given at triage. Addresses and names never reach the wall.',
     placeKind: 'Kind',
     placeKinds: { settlement: 'settlement', district: 'district' },
     editPerson: 'Editing person: {name}',
