@@ -40,6 +40,7 @@ describe.skipIf(!hasBrowser)('accessibility basics', () => {
     ['zhkh', '/inbox'],
     ['admin', '/admin/people'],
     ['admin', '/admin/absences'],
+    ['admin', '/admin/places'],
     ['admin', '/admin/channels'],
   ];
   for (const [login, path] of screens) {

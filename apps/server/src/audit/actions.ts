@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = {
   'absence.updated': 'отсутствие изменено / absence updated',
   'absence.deleted': 'отсутствие удалено / absence removed',
   'place.created': 'место добавлено в справочник / place added',
+  'place.updated': 'место в справочнике изменено / place changed',
   'place.deleted': 'место удалено из справочника / place removed',
   'channel-account.created': 'аккаунт сети добавлен / official account added',
   'channel-account.updated': 'аккаунт сети изменён / official account changed',

@@ -18,16 +18,48 @@ export async function loadPlaceDirectory(db: DbOrTx, organisationId: string): Pr
   return rows.map((r) => ({ name: r.name, kind: r.kind }));
 }
 
+async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, exceptId?: string) {
+  const [clash] = await db
+    .select({ id: places.id })
+    .from(places)
+    .where(and(eq(places.organisationId, organisationId), eq(places.name, name)));
+  if (clash && clash.id !== exceptId) {
+    throw new AppError('CONFLICT', `Место «${name}» уже есть / place already exists`, { field: 'name' });
+  }
+}
+
 export async function createPlace(
   db: DbOrTx,
   input: { organisationId: string; name: string; kind: (typeof PLACE_KINDS)[number] },
 ): Promise<PlaceRow> {
-  const [clash] = await db
+  await ensureNameFree(db, input.organisationId, input.name);
+  const [row] = await db.insert(places).values(input).returning();
+  return row!;
+}
+
+/** Renames a place or changes its kind; the wall reads the directory afresh on its next load. */
+export async function updatePlace(
+  db: DbOrTx,
+  input: { organisationId: string; id: string; name?: string; kind?: (typeof PLACE_KINDS)[number] },
+): Promise<PlaceRow> {
+  const [found] = await db
     .select({ id: places.id })
     .from(places)
-    .where(and(eq(places.organisationId, input.organisationId), eq(places.name, input.name)));
-  if (clash) throw new AppError('CONFLICT', `Место «${input.name}» уже есть / place already exists`);
-  const [row] = await db.insert(places).values(input).returning();
+    .where(and(eq(places.id, input.id), eq(places.organisationId, input.organisationId)));
+  if (!found) throw notFound('Место');
+  if (input.name !== undefined) await ensureNameFree(db, input.organisationId, input.name, input.id);
+  if (input.name === undefined && input.kind === undefined) {
+    const [same] = await db.select().from(places).where(eq(places.id, input.id));
+    return same!;
+  }
+  const [row] = await db
+    .update(places)
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+    })
+    .where(eq(places.id, input.id))
+    .returning();
   return row!;
 }
 

@@ -106,6 +106,7 @@ export const ru = {
     search: 'Поиск',
     searchPlaceholder: 'номер, текст, автор, тема…',
     filters: 'Фильтры',
+    filtersActive: 'активных фильтров: {count}',
     allOption: 'все',
     organisation: 'Организация',
     department: 'Подразделение',
@@ -463,6 +464,7 @@ export const ru = {
     pageUrgent: 'Срочные не помещаются: страница {page} из {pages}',
     restHidden: 'В срок, не на экране: {count}',
     overdue: 'просрочено',
+    since: 'с {when}',
     remaining: 'осталось',
     pausedUntil: 'пауза до {when}',
     noToken: 'Для табло нужен ключ: откройте адрес вида /wall?token=…, выданный администратором.',
@@ -561,6 +563,7 @@ export const ru = {
       profiles: 'Регламенты',
       organisations: 'Организации',
       topics: 'Темы',
+      places: 'Места для табло',
       supervisors: 'Надзор за куратором и оператором',
       audit: 'Журнал аудита',
     },
@@ -649,6 +652,12 @@ export const ru = {
     fixErrors: 'Исправьте ошибки в полях',
     notAvailable: 'Сервер пока не поддерживает этот раздел',
     noData: 'Записей нет',
+    placesHint:
+      'Табло показывает место обращения только названием населённого пункта или района из этого списка, если оно встречается в месте, указанном при классификации. Адреса и имена на табло не попадают.',
+    placeKind: 'Вид',
+    placeKinds: { settlement: 'населённый пункт', district: 'район' },
+    editPerson: 'Изменение сотрудника: {name}',
+    editAbsence: 'Изменение отсутствия: {name}',
   },
   // the audit log (hardening)
   audit: {

@@ -10,7 +10,7 @@ import { createChannelAccount, listChannelAccounts } from '../../directory/chann
 import { createDepartment, listDepartments, updateDepartment } from '../../directory/departments';
 import { getOrganisation, setOrganisationSupervisors } from '../../directory/organisations';
 import { createPerson, listPeople, requirePersonInOrganisation, updatePerson } from '../../directory/people';
-import { createPlace, deletePlace, listPlaces, PLACE_KINDS } from '../../directory/places';
+import { createPlace, deletePlace, listPlaces, PLACE_KINDS, updatePlace } from '../../directory/places';
 import { createTopic, listTopics, updateTopic } from '../../directory/topics';
 import { AppError } from '../../errors/app-error';
 import { zId, zInstant, zName, zRole } from '../inputs';
@@ -108,6 +108,16 @@ export const directoryRouter = router({
       (p) => ({ action: 'place.created', targetType: 'place', targetId: p.id, details: input }),
     ),
   ),
+  updatePlace: adminProcedure
+    .input(z.object({ id: zId, name: zName.optional(), kind: z.enum(PLACE_KINDS).optional() }))
+    .mutation(({ ctx, input }) =>
+      audited(ctx, (tx) => updatePlace(tx, { organisationId: ctx.user.organisationId, ...input }), {
+        action: 'place.updated',
+        targetType: 'place',
+        targetId: input.id,
+        details: input,
+      }),
+    ),
   deletePlace: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
     await audited(ctx, (tx) => deletePlace(tx, ctx.user.organisationId, input.id), {
       action: 'place.deleted',

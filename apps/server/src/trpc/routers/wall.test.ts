@@ -104,6 +104,23 @@ describeEachDatabase('wall', (getDb) => {
     });
   });
 
+  it('names a place on the wall by its directory entry as the administrator renames it', async () => {
+    const admin = await signIn(deps, org.people.admin.login);
+    const place = await admin.directory.createPlace({ name: 'Кулиги', kind: 'settlement' });
+    await admin.directory.createPlace({ name: 'Заречный', kind: 'district' });
+    await expect(admin.directory.updatePlace({ id: place.id, name: 'Заречный' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const renamed = await admin.directory.updatePlace({ id: place.id, name: 'Кулигино', kind: 'district' });
+    expect(renamed).toMatchObject({ name: 'Кулигино', kind: 'district' });
+    const listed = await admin.directory.places();
+    expect(listed.filter((p) => p.name.startsWith('Кулиг')).map((p) => p.name)).toEqual(['Кулигино']);
+    const curator = await signIn(deps, org.people.curator.login);
+    await expect(curator.directory.updatePlace({ id: place.id, name: 'Кулиги' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
   it('lets only the administrator manage display tokens and API keys', async () => {
     const curator = await signIn(deps, org.people.curator.login);
     await expect(curator.intake.createDisplayToken({ name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });

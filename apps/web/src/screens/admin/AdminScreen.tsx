@@ -9,6 +9,7 @@ import { ChannelsAdmin } from './ChannelsAdmin';
 import { DepartmentsAdmin } from './DepartmentsAdmin';
 import { OrganisationsAdmin } from './OrganisationsAdmin';
 import { PeopleAdmin } from './PeopleAdmin';
+import { PlacesAdmin } from './PlacesAdmin';
 import { ProfilesAdmin } from './ProfilesAdmin';
 import { SupervisorsAdmin } from './SupervisorsAdmin';
 import { TokensAdmin } from './TokensAdmin';
@@ -18,6 +19,7 @@ const SECTIONS = [
   'departments',
   'supervisors',
   'topics',
+  'places',
   'people',
   'absences',
   'displays',
@@ -50,6 +52,7 @@ export function AdminScreen() {
             <Route path="departments" element={<DepartmentsAdmin />} />
             <Route path="supervisors" element={<SupervisorsAdmin />} />
             <Route path="topics" element={<TopicsAdmin />} />
+            <Route path="places" element={<PlacesAdmin />} />
             <Route path="people" element={<PeopleAdmin />} />
             <Route path="absences" element={<AbsencesAdmin />} />
             <Route path="displays" element={<TokensAdmin kind="display" />} />

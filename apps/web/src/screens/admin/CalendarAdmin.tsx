@@ -105,7 +105,7 @@ export function CalendarAdmin() {
           </li>
         ))}
       </ol>
-      <form className="admin-form" onSubmit={saveOverrides} noValidate>
+      <form className="admin-form" onSubmit={saveOverrides} noValidate ref={form.ref}>
         <Field label={t.admin.extraDaysOff} error={form.field('extraDaysOff')}>
           <textarea rows={3} value={offText} onChange={(e) => setDaysOff(e.target.value)} />
         </Field>
@@ -124,7 +124,7 @@ export function CalendarAdmin() {
           void loadDirectory();
         }}
       />
-      <form className="admin-form" onSubmit={saveZone} noValidate>
+      <form className="admin-form" onSubmit={saveZone} noValidate ref={zoneForm.ref}>
         <Field label={t.admin.timeZone} error={zoneForm.field('timeZone')}>
           <input value={zone ?? data.data.timeZone} onChange={(e) => setZone(e.target.value)} />
         </Field>

@@ -274,7 +274,7 @@ export function ChannelsAdmin() {
           </tbody>
         </table>
       )}
-      <form className="admin-form" onSubmit={(e) => void create(e)} noValidate>
+      <form className="admin-form" onSubmit={(e) => void create(e)} noValidate ref={form.ref}>
         <h3>{t.admin.add}</h3>
         <Field label={t.admin.network}>
           <select value={v.network} onChange={set('network')}>

@@ -1,6 +1,6 @@
 // Departments (structural units) with the supervising deputy who receives their deficiency notices; a department is
 // renamed or given another deputy in the same form ("Изменить" fills it), checked again by the server.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { loadDirectory } from '../../api/directory';
 import { api } from '../../api/trpc';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -19,6 +19,8 @@ export function DepartmentsAdmin() {
   const [deputy, setDeputy] = useState('');
   /** The department being edited; null: the form creates a new one. */
   const [editing, setEditing] = useState<string | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const section = useRef<HTMLDivElement>(null);
   if (!list.data) return list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : <Loading />;
   const [departments, people] = list.data;
   const personName = (id: string | null) => people.find((p) => p.id === id)?.fullName ?? t.admin.none;
@@ -29,10 +31,14 @@ export function DepartmentsAdmin() {
   };
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await form.submit(() =>
-      editing
-        ? api.directory.updateDepartment.mutate({ id: editing, name, supervisingDeputyId: deputy || null })
-        : api.directory.createDepartment.mutate({ name, supervisingDeputyId: deputy || null }),
+    const id = editing;
+    const ok = await form.submit(
+      () =>
+        id
+          ? api.directory.updateDepartment.mutate({ id, name, supervisingDeputyId: deputy || null })
+          : api.directory.createDepartment.mutate({ name, supervisingDeputyId: deputy || null }),
+      // After an edit, back to the edited row's button; after adding, the cleared form's first field.
+      { focus: id ? () => section.current?.querySelector<HTMLElement>(`[data-edit="${id}"]`) : 'first-field' },
     );
     if (ok) {
       reset();
@@ -41,7 +47,7 @@ export function DepartmentsAdmin() {
     }
   };
   return (
-    <div className="admin-section">
+    <div className="admin-section" ref={section}>
       <h2>{t.admin.sections.departments}</h2>
       <table className="admin-table">
         <thead>
@@ -62,11 +68,13 @@ export function DepartmentsAdmin() {
                 <button
                   type="button"
                   className="button-link"
+                  data-edit={d.id}
                   aria-label={`${t.admin.edit}: ${d.name}`}
                   onClick={() => {
                     setEditing(d.id);
                     setName(d.name);
                     setDeputy(d.supervisingDeputyId ?? '');
+                    nameInput.current?.focus();
                   }}
                 >
                   {t.admin.edit}
@@ -76,10 +84,10 @@ export function DepartmentsAdmin() {
           ))}
         </tbody>
       </table>
-      <form className="admin-form" onSubmit={create} noValidate>
+      <form className="admin-form" onSubmit={create} noValidate ref={form.ref}>
         <h3>{editing ? `${t.admin.edit}: ${departments.find((d) => d.id === editing)?.name ?? ''}` : t.admin.add}</h3>
         <Field label={t.admin.name} error={form.field('name')}>
-          <input value={name} onChange={(e) => setName(e.target.value)} />
+          <input ref={nameInput} value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
         <Field label={t.admin.deputy} error={form.field('supervisingDeputyId')}>
           <select value={deputy} onChange={(e) => setDeputy(e.target.value)}>

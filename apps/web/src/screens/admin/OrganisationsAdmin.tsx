@@ -131,7 +131,7 @@ export function OrganisationsAdmin() {
           {rowForm.error.message}
         </p>
       )}
-      <form className="admin-form" onSubmit={create} noValidate>
+      <form className="admin-form" onSubmit={create} noValidate ref={form.ref}>
         <h3>{texts.newTitle}</h3>
         <OrganisationFields draft={draft} onChange={setDraft} errors={errors} />
         <label className="checkbox">

@@ -1,13 +1,14 @@
-// People and their roles: create a person with a login and roles, switch a person off (they keep their history).
+// People and their roles: create a person with a login and roles; change a person's name, position, roles,
+// department or whether they may sign in (a person switched off keeps their history).
 import type { Role } from '@otklik/domain';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { loadDirectory } from '../../api/directory';
 import { api } from '../../api/trpc';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
-import { useT } from '../../i18n';
+import { fill, useT } from '../../i18n';
 import { FormStatus } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
@@ -22,6 +23,48 @@ const ROLES: readonly Role[] = [
 ];
 const EMPTY = { fullName: '', position: '', login: '', password: '', email: '', departmentId: '' };
 
+/** The role checkboxes of a person's form, with the server's message when no role is left. */
+function RoleChecks(props: {
+  readonly roles: readonly Role[];
+  readonly onChange: (roles: Role[]) => void;
+  readonly error: string | undefined;
+}) {
+  const t = useT();
+  const errorId = useId();
+  return (
+    <fieldset aria-describedby={props.error ? errorId : undefined}>
+      <legend>{t.admin.roles}</legend>
+      {ROLES.map((r, i) => (
+        <label key={r} className="field field-check">
+          <input
+            type="checkbox"
+            checked={props.roles.includes(r)}
+            aria-invalid={props.error && i === 0 ? true : undefined}
+            onChange={(e) =>
+              props.onChange(e.target.checked ? [...props.roles, r] : props.roles.filter((x) => x !== r))
+            }
+          />
+          <span>{t.roles[r]}</span>
+        </label>
+      ))}
+      {props.error && (
+        <span id={errorId} className="field-error">
+          {props.error}
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
+interface Editing {
+  readonly id: string;
+  readonly fullName: string;
+  readonly position: string;
+  readonly departmentId: string;
+  readonly roles: Role[];
+  readonly active: boolean;
+}
+
 export function PeopleAdmin() {
   const t = useT();
   const list = useAsync(() => Promise.all([api.directory.people.query(), api.directory.departments.query()]), []);
@@ -29,6 +72,11 @@ export function PeopleAdmin() {
   const toggle = useAdminForm();
   const [v, setV] = useState(EMPTY);
   const [roles, setRoles] = useState<Role[]>(['executor']);
+  const edit = useAdminForm();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const section = useRef<HTMLDivElement>(null);
+  const editTitle = useId();
+  const createTitle = useId();
   if (!list.data) return list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : <Loading />;
   const [people, departments] = list.data;
   const deptName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? t.admin.none;
@@ -37,18 +85,48 @@ export function PeopleAdmin() {
       <input type={type} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.target.value })} />
     </Field>
   );
+  const editButton = (id: string) => section.current?.querySelector<HTMLElement>(`[data-edit="${id}"]`);
+  const saveEdit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!editing) return;
+    const { id, fullName, position, departmentId, roles: newRoles, active } = editing;
+    const ok = await edit.submit(
+      () =>
+        api.directory.updatePerson.mutate({
+          id,
+          fullName,
+          position,
+          roles: newRoles,
+          departmentId: departmentId || null,
+          active,
+        }),
+      { focus: () => editButton(id) },
+    );
+    if (ok) {
+      setEditing(null);
+      list.reload();
+      void loadDirectory();
+    }
+  };
+  const cancelEdit = () => {
+    const id = editing?.id;
+    setEditing(null);
+    if (id) editButton(id)?.focus();
+  };
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await form.submit(() =>
-      api.directory.createPerson.mutate({
-        fullName: v.fullName,
-        position: v.position || undefined,
-        login: v.login,
-        password: v.password || null,
-        email: v.email || null,
-        roles,
-        departmentId: v.departmentId || null,
-      }),
+    const ok = await form.submit(
+      () =>
+        api.directory.createPerson.mutate({
+          fullName: v.fullName,
+          position: v.position || undefined,
+          login: v.login,
+          password: v.password || null,
+          email: v.email || null,
+          roles,
+          departmentId: v.departmentId || null,
+        }),
+      { focus: 'first-field' },
     );
     if (ok) {
       setV(EMPTY);
@@ -57,7 +135,7 @@ export function PeopleAdmin() {
     }
   };
   return (
-    <div className="admin-section">
+    <div className="admin-section" ref={section}>
       <h2>{t.admin.sections.people}</h2>
       <FormStatus error={toggle.error} saved={false} />
       <table className="admin-table">
@@ -68,6 +146,9 @@ export function PeopleAdmin() {
             <th scope="col">{t.admin.roles}</th>
             <th scope="col">{t.admin.department}</th>
             <th scope="col">{t.admin.active}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t.admin.edit}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -92,12 +173,93 @@ export function PeopleAdmin() {
                   }
                 />
               </td>
+              <td>
+                <button
+                  type="button"
+                  className="button-link"
+                  data-edit={p.id}
+                  aria-label={`${t.admin.edit}: ${p.fullName}`}
+                  onClick={() =>
+                    setEditing({
+                      id: p.id,
+                      fullName: p.fullName,
+                      position: p.position ?? '',
+                      departmentId: p.departmentId ?? '',
+                      roles: p.roles as Role[],
+                      active: p.active,
+                    })
+                  }
+                >
+                  {t.admin.edit}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <form className="admin-form" onSubmit={create} noValidate>
-        <h3>{t.admin.add}</h3>
+      {editing && (
+        <form
+          className="admin-form"
+          onSubmit={saveEdit}
+          noValidate
+          ref={edit.ref}
+          aria-labelledby={editTitle}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') cancelEdit();
+          }}
+        >
+          <h3 id={editTitle}>
+            {fill(t.admin.editPerson, { name: people.find((p) => p.id === editing.id)?.fullName ?? '' })}
+          </h3>
+          <Field label={t.admin.fullName} error={edit.field('fullName')}>
+            <input
+              // biome-ignore lint/a11y/noAutofocus: the form opens from the row's button; typing starts here
+              autoFocus
+              value={editing.fullName}
+              onChange={(e) => setEditing({ ...editing, fullName: e.target.value })}
+            />
+          </Field>
+          <Field label={t.admin.position} error={edit.field('position')}>
+            <input value={editing.position} onChange={(e) => setEditing({ ...editing, position: e.target.value })} />
+          </Field>
+          <Field label={t.admin.department} error={edit.field('departmentId')}>
+            <select
+              value={editing.departmentId}
+              onChange={(e) => setEditing({ ...editing, departmentId: e.target.value })}
+            >
+              <option value="">{t.admin.none}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <RoleChecks
+            roles={editing.roles}
+            onChange={(r) => setEditing({ ...editing, roles: r })}
+            error={edit.field('roles')}
+          />
+          <label className="field field-check">
+            <input
+              type="checkbox"
+              checked={editing.active}
+              onChange={(e) => setEditing({ ...editing, active: e.target.checked })}
+            />
+            <span>{t.admin.active}</span>
+          </label>
+          <FormStatus error={edit.error} saved={false} />
+          <button type="submit" className="button-primary" disabled={edit.busy}>
+            {t.app.save}
+          </button>
+          <button type="button" className="button-secondary" onClick={cancelEdit}>
+            {t.app.cancel}
+          </button>
+        </form>
+      )}
+      <FormStatus error={null} saved={edit.saved && !editing} />
+      <form className="admin-form" onSubmit={create} noValidate ref={form.ref} aria-labelledby={createTitle}>
+        <h3 id={createTitle}>{t.admin.add}</h3>
         {text('fullName')}
         {text('position')}
         {text('login')}
@@ -113,20 +275,7 @@ export function PeopleAdmin() {
             ))}
           </select>
         </Field>
-        <fieldset>
-          <legend>{t.admin.roles}</legend>
-          {ROLES.map((r) => (
-            <label key={r} className="field field-check">
-              <input
-                type="checkbox"
-                checked={roles.includes(r)}
-                onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
-              />
-              <span>{t.roles[r]}</span>
-            </label>
-          ))}
-          {form.field('roles') && <span className="field-error">{form.field('roles')}</span>}
-        </fieldset>
+        <RoleChecks roles={roles} onChange={setRoles} error={form.field('roles')} />
         <FormStatus error={form.error} saved={form.saved} />
         <button type="submit" className="button-primary" disabled={form.busy}>
           {t.admin.create}

@@ -69,6 +69,7 @@ export function ProfileEditor(props: { readonly base: Profile; readonly onCreate
     const parsed = parseProfile(body());
     if (!parsed.ok) {
       setIssues(Object.fromEntries(parsed.errors.map((i) => [i.path, pickLanguage(i.message, lang)])));
+      form.refuse();
       return;
     }
     setIssues({});
@@ -77,7 +78,7 @@ export function ProfileEditor(props: { readonly base: Profile; readonly onCreate
   };
 
   return (
-    <form className="admin-form profile-editor" onSubmit={submit} noValidate>
+    <form className="admin-form profile-editor" onSubmit={submit} noValidate ref={form.ref}>
       <h3>
         {t.admin.copyFrom} «{props.base.name}»
       </h3>

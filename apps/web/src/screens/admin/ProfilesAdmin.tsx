@@ -77,7 +77,8 @@ export function ProfilesAdmin() {
             </tbody>
           </table>
           <p>
-            {t.admin.publisher}: {t.admin.publishers[p.publisher]} · {t.admin.atRiskShare}: {p.atRiskShare}
+            {t.admin.publisher}: {t.admin.publishers[p.publisher]} · {t.admin.atRiskShare}:{' '}
+            {p.atRiskShare.toLocaleString(t.lang.locale)}
           </p>
           <div className="inline-row">
             <button type="button" className="button-secondary" onClick={() => setCopyFrom(p)}>

@@ -47,7 +47,7 @@ export function SupervisorsAdmin() {
     <div className="admin-section">
       <h2>{t.admin.sections.supervisors}</h2>
       <p className="muted">{t.admin.supervisorsHint}</p>
-      <form className="admin-form" onSubmit={save} noValidate>
+      <form className="admin-form" onSubmit={save} noValidate ref={form.ref}>
         <Field label={t.admin.curatorSupervisor} error={form.field('curatorSupervisorId')}>
           {select(curator, setCurator)}
         </Field>

@@ -99,7 +99,7 @@ export function TokensAdmin(props: { readonly kind: 'display' | 'api' }) {
           </tbody>
         </table>
       )}
-      <form className="admin-form" onSubmit={create} noValidate>
+      <form className="admin-form" onSubmit={create} noValidate ref={form.ref}>
         <h3>{t.admin.create}</h3>
         <Field label={t.admin.label} error={form.field('name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} />

@@ -27,7 +27,7 @@ export function TopicsAdmin() {
   };
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    if (await form.submit(() => api.directory.createTopic.mutate({ name, listed }))) {
+    if (await form.submit(() => api.directory.createTopic.mutate({ name, listed }), { focus: 'first-field' })) {
       setName('');
       setListed(false);
       refresh();
@@ -78,7 +78,7 @@ export function TopicsAdmin() {
         </tbody>
       </table>
       <FormStatus error={row.error} saved={row.saved} />
-      <form className="admin-form" onSubmit={create} noValidate>
+      <form className="admin-form" onSubmit={create} noValidate ref={form.ref}>
         <h3>{t.admin.add}</h3>
         <Field label={t.admin.name} error={form.field('name')}>
           <input value={name} onChange={(e) => setName(e.target.value)} />

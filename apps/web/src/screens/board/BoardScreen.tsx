@@ -99,6 +99,8 @@ export function BoardScreen() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [approvingId, setApprovingId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  /** On a phone the status chips, filters and saved views fold behind one button, so the first case is on screen. */
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const load = useCallback(() => {
     setError(null);
@@ -215,11 +217,24 @@ export function BoardScreen() {
     select: setSelectedId,
     open: (row) => navigate(`/cases/${row.id}`),
     approve: (row) => void approve(row),
-    focusSearch: () => searchRef.current?.focus(),
+    focusSearch: () => {
+      setFiltersOpen(true);
+      // At once where the box is shown; on a phone the folded panel opens in this render and the box takes the
+      // focus once it is shown.
+      searchRef.current?.focus();
+      if (document.activeElement !== searchRef.current) requestAnimationFrame(() => searchRef.current?.focus());
+    },
   });
+  const activeFilters =
+    (Object.keys(filters) as (keyof Filters)[]).filter((k) => k !== 'q' && filters[k] !== '').length +
+    (search !== '' ? 1 : 0);
 
   return (
-    <section className="page board-page" aria-labelledby="board-title">
+    <section
+      className="page board-page"
+      aria-labelledby="board-title"
+      data-filters-open={filtersOpen ? 'true' : 'false'}
+    >
       <div className="board-title-line">
         <h1 id="board-title">{t.board.title}</h1>
         <p className="muted board-keys">{t.board.shortcuts}</p>
@@ -243,16 +258,33 @@ export function BoardScreen() {
         onStatus={(s) => setFilter('status', s)}
         onUrgency={(u) => setFilter('urgency', u)}
       />
-      <BoardFilters
-        filters={filters}
-        search={search}
-        options={options}
-        onChange={setFilter}
-        onSearch={setSearch}
-        onReset={reset}
-        searchRef={searchRef}
-      />
-      <SavedViews query={boardQuery(params, search)} onApply={applyView} />
+      <button
+        type="button"
+        className="button-secondary board-filters-toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="board-filter-panel"
+        onClick={() => setFiltersOpen(!filtersOpen)}
+      >
+        {t.board.filters}
+        {activeFilters > 0 && (
+          <span className="count-badge">
+            <span aria-hidden="true">{activeFilters}</span>
+            <span className="visually-hidden">, {fill(t.board.filtersActive, { count: activeFilters })}</span>
+          </span>
+        )}
+      </button>
+      <div id="board-filter-panel" className="board-filter-panel">
+        <BoardFilters
+          filters={filters}
+          search={search}
+          options={options}
+          onChange={setFilter}
+          onSearch={setSearch}
+          onReset={reset}
+          searchRef={searchRef}
+        />
+        <SavedViews query={boardQuery(params, search)} onApply={applyView} />
+      </div>
       {!loaded ? (
         error ? null : (
           <Loading />

@@ -22,7 +22,15 @@ export function WallCountdown(props: {
       : s.status === 'breached'
         ? t.wall.overdue
         : t.wall.remaining;
-  const spoken = s.status === 'breached' ? fill(ui.overdue, { time }) : fill(ui.remaining, { time });
+  // Breached at a pause (lunch, the evening): no working time is overdue yet, so "−0 мин 00 с" would say nothing;
+  // the wall names the moment instead, as every other countdown does ("просрочено с 18:00").
+  const since = s.overdueUnworked ? formatResume(props.dueAt, now, props.calendar.timeZone, ui.locale) : null;
+  const spoken =
+    since !== null
+      ? fill(ui.overdueSince, { when: since })
+      : s.status === 'breached'
+        ? fill(ui.overdue, { time })
+        : fill(ui.remaining, { time });
   return (
     <span
       className={`wall-countdown-box wall-status-${s.status}`}
@@ -31,7 +39,7 @@ export function WallCountdown(props: {
     >
       <span className="wall-countdown-label">{label}</span>
       <span className="wall-countdown-time" role="timer" aria-label={s.paused ? `${spoken}, ${ui.paused}` : spoken}>
-        {s.status === 'breached' ? `−${time}` : time}
+        {since !== null ? fill(t.wall.since, { when: since }) : s.status === 'breached' ? `−${time}` : time}
       </span>
     </span>
   );

@@ -1,0 +1,74 @@
+// The board on a phone (390×844): no keyboard-shortcut hint, the status chips, filters and saved views folded behind
+// one "Фильтры" button that shows how many filters are on, so the first case is on screen without scrolling. On a
+// desktop everything stays open and the hint is shown.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
+import { buildWeb, startTestServer, type TestServer } from './support/server';
+
+const POLL = { timeout: 30_000, interval: 200 };
+const PHONE = { width: 390, height: 844 };
+
+/** The first case row's box against the viewport's height. */
+async function firstRowBox(page: Page) {
+  const box = await page.locator('tr[data-case-id]').first().boundingBox();
+  if (!box) throw new Error('no case row on the board');
+  return box;
+}
+
+describe.skipIf(!hasBrowser)('the board on a phone', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    buildWeb();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('shows the first case without scrolling, the filters behind a button with the active count', async () => {
+    const { page } = await signedInPage(browser, server.url, 'curator', PHONE);
+    await page.goto(`${server.url}/board`);
+    await expect.poll(() => page.locator('tr[data-case-id]').count(), POLL).toBeGreaterThan(0);
+    expect(await page.locator('.board-keys').isVisible()).toBe(false);
+    const toggle = page.getByRole('button', { name: /^Фильтры/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByLabel('Поиск').isVisible()).toBe(false);
+    expect(await page.locator('.status-counts').isVisible()).toBe(false);
+    // The overdue / at-risk / on-track counts stay: they are what a curator looks at first.
+    expect(await page.locator('.urgency-counts').isVisible()).toBe(true);
+    const box = await firstRowBox(page);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+    await screenshot(page, 'board-phone-folded');
+
+    // Open, filter by urgency, close: the button counts the filter, the first row is still on screen.
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('.status-counts').isVisible()).toBe(true);
+    await page.locator('.board-filters label', { hasText: 'Срочность' }).locator('select').selectOption('breached');
+    await page.getByLabel('Поиск').fill('');
+    await expect.poll(() => page.url(), POLL).toContain('urgency=breached');
+    await toggle.click();
+    expect(await page.getByLabel('Поиск').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: /^Фильтры\W*активных фильтров: 1$/ }).count()).toBe(1);
+    expect(await toggle.locator('.count-badge [aria-hidden="true"]').textContent()).toBe('1');
+    await expect.poll(() => page.locator('tr[data-case-id].urgency-breached').count(), POLL).toBeGreaterThan(0);
+    const filtered = await firstRowBox(page);
+    expect(filtered.y + filtered.height).toBeLessThanOrEqual(PHONE.height);
+  });
+
+  it('keeps everything open and the shortcut hint on a desktop', async () => {
+    const { page } = await signedInPage(browser, server.url, 'curator');
+    await page.goto(`${server.url}/board`);
+    await expect.poll(() => page.locator('tr[data-case-id]').count(), POLL).toBeGreaterThan(0);
+    expect(await page.locator('.board-keys').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /^Фильтры/ }).isVisible()).toBe(false);
+    expect(await page.getByLabel('Поиск').isVisible()).toBe(true);
+    expect(await page.locator('.status-counts').isVisible()).toBe(true);
+  });
+});
