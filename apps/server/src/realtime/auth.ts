@@ -3,6 +3,7 @@
 import { loadCurrentUser } from '../auth/current-user';
 import { findSessionPerson, parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { hashSecret } from '../auth/tokens';
+import { zWallFilters } from '../cases/rows';
 import type { ServerDeps } from '../deps';
 import { DISPLAY_KEY_REVOKED, DISPLAY_KEY_UNKNOWN, displayKeyMessages, findDisplayToken } from '../intake/api-keys';
 import type { SocketData } from './events';
@@ -37,7 +38,12 @@ export async function authenticateSocket(
       throw new SocketAuthError(displayKeyMessages[reason], reason);
     }
     return {
-      who: { kind: 'display', displayId: display.id, organisationId: display.organisationId },
+      who: {
+        kind: 'display',
+        displayId: display.id,
+        organisationId: display.organisationId,
+        filters: zWallFilters.parse(display.filters),
+      },
       credential: { kind: 'display', hash: hashSecret(displayToken) },
     };
   }
