@@ -70,9 +70,16 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
 
     const wallContext = await browser.newContext({ viewport: { width: 1920, height: 8000 }, locale: 'ru-RU' });
     const wall = await wallContext.newPage();
+    let wallSnapshots = 0;
+    wall.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/trpc/wall.snapshot') wallSnapshots += 1;
+    });
     await wall.goto(`${server.url}/wall?token=${encodeURIComponent(token)}`);
     const wallDept = wall.locator(`li[data-case-number="${caseNumber}"] [data-testid="wall-dept"]`);
     await expect.poll(() => wallDept.textContent(), POLL).toBe(zhkh.department.name);
+    // The wall subscribes, then reloads its snapshot once (what changed while it connected): that one is not a
+    // reaction to a change, so counting starts after it.
+    await expect.poll(() => wallSnapshots, POLL).toBeGreaterThanOrEqual(2);
     // Each page's snapshot is in; its socket has subscribed (the connection badge, or the wall's first row).
     await expect.poll(() => inbox.locator('[data-connection]').getAttribute('data-connection'), POLL).toBe('online');
 
