@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseChange } from '@otklik/server/realtime-events';
+import type { CaseChange } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ask,

@@ -1,13 +1,14 @@
 // The rows each audience is shown of a case, in one place: the board row (board, inbox, tasks, the case header), the
 // wall row (no personal data), and their wire form for live changes. Snapshots and the realtime broadcast both read
 // from here, so a live row is exactly what a reload would show.
+
+import type { BoardRowMessage, WallRowMessage } from '@otklik/contract';
 import { type DirectoryPlace, wallPlaceOf } from '@otklik/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/connect';
 import { displayTokens } from '../db/schema';
 import { loadPlaceDirectory } from '../directory/places';
-import type { BoardRowMessage, WallRowMessage } from '../realtime/events';
 import { wallFilterRoom } from '../realtime/rooms';
 import { type BoardRow, listBoard, type WallFilters } from './board';
 

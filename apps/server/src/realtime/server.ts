@@ -1,6 +1,21 @@
 // The socket.io server on the HTTP server tRPC uses: authentication, rooms, catch-up, server time, presence,
 // drafts, the notification feed, and the broadcast of every committed change (through PostgreSQL between nodes).
 import type { Server as HttpServer } from 'node:http';
+import {
+  type Ack,
+  type BoardRowMessage,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+  type WallRowMessage,
+  zCaseRoomRequest,
+  zChangesSinceRequest,
+  zDraftSaveRequest,
+  zMarkReadRequest,
+  zNotificationsListRequest,
+  zTimeProbe,
+  zTypingRequest,
+} from '@otklik/contract';
 import { type Actor, actorAudiences, canSeeCase, caseAudiences, mayEditDraft, type Role } from '@otklik/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
@@ -24,21 +39,6 @@ import { createAdapterPool } from './adapter-pool';
 import { authenticateSocket, SocketAuthError } from './auth';
 import { changesSince, headSeq, toChange } from './changes';
 import { loadDrafts, saveDraft } from './drafts';
-import {
-  type Ack,
-  type BoardRowMessage,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type SocketData,
-  type WallRowMessage,
-  zCaseRoomRequest,
-  zChangesSinceRequest,
-  zDraftSaveRequest,
-  zMarkReadRequest,
-  zNotificationsListRequest,
-  zTimeProbe,
-  zTypingRequest,
-} from './events';
 import { broadcastPresence, TYPING_EXPIRES_MS } from './presence';
 import { createPrevSeqTracker } from './prev-seq';
 import { audienceRoom, caseRoom, displayRoom, userRoom, wallFilterRoom } from './rooms';

@@ -1,7 +1,8 @@
 // Turns the server's board rows and clocks (jsonb, instants as numbers or ISO strings) into the web's view models,
 // tolerating missing fields: a malformed clock is dropped, never a crash of the whole board.
+
+import type { CaseRowMessage } from '@otklik/contract';
 import { type Category, type ChainProgress, type ClockStatus, curatorTurnOfFlags, type StepId } from '@otklik/domain';
-import type { CaseRowMessage } from '@otklik/server/realtime-events';
 import { toMs, toMsOrNull } from './time';
 import type { BoardCase, ClockView } from './types';
 

@@ -1,6 +1,6 @@
 // A live change applies its row to the one cases store when nothing was missed before it (no request), and catches up
 // from the server when a change is missing (a gap) — the board's rows and the wall's alike.
-import type { BoardRowMessage, WallRowMessage } from '@otklik/server/realtime-events';
+import type { BoardRowMessage, WallRowMessage } from '@otklik/contract';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const calls = vi.hoisted(() => ({ catchUpBoard: 0 }));

@@ -11,7 +11,7 @@ import {
   zHello,
   zNotification,
   zPresenceState,
-} from '@otklik/server/realtime-events';
+} from '@otklik/contract';
 import type { Socket } from 'socket.io-client';
 import { rowOfMessage, toBoardCase } from '../api/adapters';
 import { catchUpBoard } from '../api/board';

@@ -1,5 +1,5 @@
-// The socket.io contract shared by the server and the web app (`@otklik/server/realtime-events`): typed event maps
-// for Server<…>/Socket<…> and the zod schemas each side validates payloads with on receipt. No Node imports here.
+// The socket.io contract shared by the server, the web app and the tests (`@otklik/contract`): typed event maps for
+// Server<…>/Socket<…> and the zod schemas each side validates payloads with on receipt. No Node imports here.
 import { z } from 'zod';
 
 const zId = z.string().min(1).max(200);
