@@ -205,14 +205,21 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     // data, nobody else anything (the domain's audiences, one room each).
     const partiesOf = new Map<string, Awaited<ReturnType<typeof loadParties>>>();
     for (const caseId of caseIds) partiesOf.set(caseId, await loadParties(deps.db, organisationId, caseId));
-    const messages = new Map<string, { board: BoardRowMessage | null; wall: WallRowMessage | null }>();
+    const messages = new Map<
+      string,
+      { board: BoardRowMessage | null; wall: WallRowMessage | null; outsideWalls: string[] }
+    >();
     for (const caseId of caseIds) {
-      // A closed case leaves every board and wall: its change is a removal.
+      // A closed case leaves every board and wall: its change is a removal. So does an open one for the walls whose
+      // filters leave it out.
       const row = rows.get(caseId);
       const open = row?.isOpen ? row : null;
       messages.set(caseId, {
         board: open && toBoardRowMessage(open),
         wall: open && toWallRowMessage(open, walls.directory),
+        outsideWalls: open
+          ? walls.filterRooms.filter((w) => !matchesWallFilters(open, w.filters)).map((w) => w.room)
+          : [],
       });
     }
     for (const event of events) {
@@ -227,16 +234,11 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
           .except(toRooms(participants))
           .emit('case:changed', { ...toChange(event, prev, 'reader'), row: row.board });
       }
-      // Walls whose filters leave the case out get it as a removal; every other wall gets its row.
-      const open = rows.get(event.caseId);
-      const outside = walls.filterRooms.flatMap(({ room, filters }) =>
-        open && row.wall && !matchesWallFilters(open, filters) ? [room] : [],
-      );
       const change = toChange(event, prev, 'display');
       io.to(displayRoom(organisationId))
-        .except(outside)
+        .except(row.outsideWalls)
         .emit('case:changed', { ...change, row: row.wall });
-      if (outside.length > 0) io.to(outside).emit('case:changed', { ...change, row: null });
+      if (row.outsideWalls.length > 0) io.to(row.outsideWalls).emit('case:changed', { ...change, row: null });
       prev = event.seq;
     }
   };
