@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/server/realtime-events';
+import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/contract';
 import { io, type Socket } from 'socket.io-client';
 import { type DatabaseTarget, openDatabase } from '../../apps/server/src/db/connect';
 import { type RealtimeNode, startRealtimeNode } from '../../apps/server/src/realtime/node';

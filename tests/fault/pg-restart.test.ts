@@ -1,8 +1,9 @@
 // Issue 11 item 1: a PostgreSQL restart (fast and immediate stop) must not kill a node. While the database is down a
 // command gets a clear "database unavailable" (503), /healthz says unhealthy; afterwards commands work again, the
 // broadcast between nodes resumes and the scheduler leads and processes due alarms again — without restarting a node.
+
+import type { CaseChange } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseChange } from '../../apps/server/src/realtime/events';
 import {
   type ClientSocket,
   connect,

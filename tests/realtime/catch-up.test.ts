@@ -1,7 +1,8 @@
 // No missed update: a client that was disconnected while changes were committed catches up after reconnecting and
 // ends with exactly the organisation's log, in order, once; other organisations' changes never reach it.
+
+import { type CaseChange, zCaseChange, zChangesPage } from '@otklik/contract';
 import { createChangeSync } from '@otklik/server/realtime-client-sync';
-import { type CaseChange, zCaseChange, zChangesPage } from '@otklik/server/realtime-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClientSocket,
@@ -121,9 +122,36 @@ describe('catch-up after a disconnection', () => {
     expect(seen.type).toBe('case-registered');
     expect(seen.payload).toBeNull();
     expect(seen.actorId).toBeNull();
+    // The change carries the wall's row: no author, no text, no names of people.
+    expect(seen.row).toMatchObject({ view: 'wall', id: seen.caseId, isOpen: true, status: 'detected' });
+    for (const field of ['author', 'excerpt', 'responsiblePersonName', 'url'])
+      expect(seen.row).not.toHaveProperty(field);
+    expect(JSON.stringify(seen.row)).not.toMatch(/Иван|яму/);
     const page = await request(wall, 'changes:since', { afterSeq: seen.prevSeq });
     expect(page.changes.map((c) => c.payload)).toEqual([null]);
     wall.disconnect();
+
+    // A wall filtered to the Roads department gets a case of no department as a removal, the unfiltered wall its row.
+    const { org } = node.fixture!;
+    const admin = await login(node.url, org.people.admin.login);
+    const made = await trpc<{ token: string }>(
+      node.url,
+      'intake.createDisplayToken',
+      { name: 'Табло дорог', filters: { departmentId: org.departments.roads } },
+      { cookie: admin },
+    );
+    const roadsWall = connect(node.url, { displayToken: made.token });
+    const allWall = connect(node.url, { displayToken: node.displayToken! });
+    await Promise.all([connected(roadsWall), connected(allWall)]);
+    const toRoads = waitFor<CaseChange>(roadsWall, 'case:changed');
+    const toAll = waitFor<CaseChange>(allWall, 'case:changed');
+    await trpc(node.url, 'cases.register', registerInput('Ещё одно сообщение'), { cookie: operator });
+    const [roadsSeen, allSeen] = await Promise.all([toRoads, toAll]);
+    expect(roadsSeen.seq).toBe(allSeen.seq);
+    expect(roadsSeen.row).toBeNull();
+    expect(allSeen.row).toMatchObject({ view: 'wall', id: allSeen.caseId });
+    roadsWall.disconnect();
+    allWall.disconnect();
 
     const anonymous = connect(node.url, {});
     await expect(connected(anonymous)).rejects.toThrow(/Войдите в систему/);

@@ -1,6 +1,6 @@
 // Presence, co-authoring and notifications on one case: who views and types, drafts that autosave with a version
 // and never overwrite a concurrent edit, contributions appearing live, the per-user feed, and the server clock.
-import type { Draft, Notification, PresenceState } from '@otklik/server/realtime-events';
+import type { Draft, Notification, PresenceState } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgFixture } from '../../apps/server/src/test/fixtures';
 import {

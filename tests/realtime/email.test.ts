@@ -1,6 +1,6 @@
 // Email copies of notifications go out through SMTP when SMTP_URL is set: the executor assigned a case gets a
 // letter at the address in the directory, besides the in-app notification.
-import type { Notification } from '@otklik/server/realtime-events';
+import type { Notification } from '@otklik/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   connect,

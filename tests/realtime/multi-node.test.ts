@@ -3,8 +3,8 @@
 // takes over the scheduler. Skipped, with a notice, when TEST_DATABASE_URL is unset (CI sets it).
 
 import { randomBytes } from 'node:crypto';
+import type { CaseChange, Draft, Notification, PresenceState } from '@otklik/contract';
 import { createChangeSync } from '@otklik/server/realtime-client-sync';
-import type { CaseChange, Draft, Notification, PresenceState } from '@otklik/server/realtime-events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_KEYS } from '../../apps/server/src/db/advisory-lock';
 import { type Database, openDatabase } from '../../apps/server/src/db/connect';
@@ -65,11 +65,13 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     if (database.raw.kind !== 'postgres') throw new Error('unreachable');
     return database.raw.client;
   };
-  /** The pid of the node process holding the scheduler lock (its connection is named after it), or null. */
+  /** The pid of the node process holding the scheduler lock (its connection is named after it), or null. Only this
+   *  test's database counts: other runs on the same server hold the same lock key in theirs. */
   const leaderPid = async (): Promise<number | null> => {
     const rows = await sql()<{ name: string }[]>`
       select a.application_name as name from pg_locks l join pg_stat_activity a on a.pid = l.pid
-      where l.locktype = 'advisory' and l.objid = ${LOCK_KEYS.schedulerLeader} and l.granted`;
+      where l.locktype = 'advisory' and l.objid = ${LOCK_KEYS.schedulerLeader} and l.granted
+        and l.database = (select oid from pg_database where datname = current_database())`;
     const name = rows[0]?.name;
     return name ? Number(name.split(':')[1]) : null;
   };

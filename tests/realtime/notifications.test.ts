@@ -1,6 +1,6 @@
 // The per-user feed follows the life of a case: the curator who routed a case hears of its return, the executor
 // of a draft returned for revision and of its approval — each live, once, to that person only.
-import type { Notification } from '@otklik/server/realtime-events';
+import type { Notification } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgFixture } from '../../apps/server/src/test/fixtures';
 import {

@@ -1,6 +1,6 @@
 // A surge of messages on one topic reaches the head live, once (konyshevsky p.24: immediately), not on the
 // next look at the feed; the curator hears of it too, an executor does not.
-import type { Notification } from '@otklik/server/realtime-events';
+import type { Notification } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgFixture } from '../../apps/server/src/test/fixtures';
 import {

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseChange } from '@otklik/server/realtime-events';
+import type { CaseChange } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ask,
@@ -166,6 +166,73 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
     figures.push(
       `visibility: live changes of Roads cases received by ЖКХ: ${housingLive.filter((x) => roadsCases.includes(x.caseId)).length} of ${roadsLive.filter((x) => roadsCases.includes(x.caseId)).length}`,
     );
+  });
+
+  it('a live change carries the row the receiver’s own board shows, only to who may see the case; a closed case is a removal', async () => {
+    const observerSocket = socketOf(s.url, c.observer);
+    const observerLive: CaseChange[] = [];
+    observerSocket.on('case:changed', (x) => observerLive.push(x));
+    await connected(observerSocket);
+    const caseId = roadsCases[1]!;
+    const housingBefore = housingLive.length;
+    const flagged = await call(
+      s.url,
+      'cases.command',
+      'mutation',
+      { caseId, expectedVersion: 3, command: { type: 'flag-socially-significant' } },
+      c.curator,
+    );
+    expect(flagged.status, flagged.message).toBe(200);
+    const seen = (list: CaseChange[], type: string, id = caseId) =>
+      list.find((x) => x.caseId === id && x.type === type);
+    const until = async (ok: () => boolean) => {
+      for (const deadline = Date.now() + 10_000; !ok() && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await until(
+      () => !!seen(roadsLive, 'flagged-socially-significant') && !!seen(observerLive, 'flagged-socially-significant'),
+    );
+    // The row each receiver got is its board's row of the case after the change (instants as epoch ms).
+    for (const [who, list] of [
+      ['roads', roadsLive],
+      ['observer', observerLive],
+    ] as const) {
+      const change = seen(list, 'flagged-socially-significant');
+      const board = await call<{ cases: Record<string, unknown>[] }>(s.url, 'cases.board', 'query', {}, c[who]);
+      const snapshot = board.data.cases.find((r) => r.id === caseId)!;
+      expect(change?.row, who).toMatchObject({
+        view: 'board',
+        id: caseId,
+        version: 4,
+        flags: snapshot.flags,
+        status: snapshot.status,
+        author: snapshot.author,
+        excerpt: 'Дорога 1',
+        responsibleDepartmentId: s.org.departments.roads,
+        responsiblePersonId: snapshot.responsiblePersonId,
+        dueAt: snapshot.dueAt === null ? null : Date.parse(String(snapshot.dueAt)),
+      });
+      expect(change?.row && 'flags' in change.row ? change.row.flags : []).toContain('socially-significant');
+    }
+    // ЖКХ got neither the change nor a row of the Roads case.
+    expect(housingLive.slice(housingBefore).filter((x) => x.caseId === caseId)).toEqual([]);
+
+    // A case closed by the curator reaches its audiences as a removal (row null), never as a row.
+    const rejected = await call(
+      s.url,
+      'cases.command',
+      'mutation',
+      { caseId: roadsCases[2]!, expectedVersion: 3, command: { type: 'reject', ground: 'obscene' } },
+      c.curator,
+    );
+    expect(rejected.status, rejected.message).toBe(200);
+    await until(() => roadsLive.some((x) => x.caseId === roadsCases[2] && x.version === 4));
+    const closing = roadsLive.filter((x) => x.caseId === roadsCases[2] && x.version === 4);
+    expect(closing.length).toBeGreaterThan(0);
+    for (const x of closing) expect(x.row).toBeNull();
+    expect(housingLive.filter((x) => x.caseId === roadsCases[2])).toEqual([]);
+    observerSocket.close();
   });
 
   it('attachments: ЖКХ neither downloads nor uploads; the observer cannot upload', async () => {

@@ -30,6 +30,8 @@ const INPUTS = [
   'apps/web/index.html',
   'apps/web/package.json',
   'apps/web/vite.config.ts',
+  'packages/contract/src',
+  'packages/contract/package.json',
   'packages/domain/src',
   'packages/domain/package.json',
   'packages/ui/src',

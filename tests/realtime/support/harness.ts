@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { ClientToServerEvents, Notification, ServerToClientEvents } from '@otklik/server/realtime-events';
+import type { ClientToServerEvents, Notification, ServerToClientEvents } from '@otklik/contract';
 import { io, type Socket } from 'socket.io-client';
 import type { OrgFixture } from '../../../apps/server/src/test/fixtures';
 

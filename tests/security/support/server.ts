@@ -1,6 +1,6 @@
 // Helpers of the security tests: an Otklik node in this process (tRPC, /api, socket.io; embedded database), two
 // organisations of the server's test fixture, HTTP calls as a browser on the app's page makes them, and sockets.
-import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/server/realtime-events';
+import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/contract';
 import { io, type Socket } from 'socket.io-client';
 import type { DepsOptions } from '../../../apps/server/src/deps';
 import { type RealtimeNode, startRealtimeNode } from '../../../apps/server/src/realtime/node';

@@ -162,6 +162,20 @@ export function boardQuery(db: DbOrTx, where: SQL | undefined) {
     .where(where);
 }
 
+/** The part of `BoardFilters` a wall display is configured with (its token's filters). */
+export type WallFilters = Pick<BoardFilters, 'departmentId' | 'category'>;
+
+/** Whether a projected row passes a wall's filters: the same conditions `selectBoard` puts in SQL, for a row a live
+ *  change carries (a wall filtered to one department drops a case that left it). */
+export function matchesWallFilters(
+  row: Pick<BoardRow, 'departmentIds' | 'category' | 'flags'>,
+  filters: WallFilters,
+): boolean {
+  if (filters.departmentId && !row.departmentIds.includes(filters.departmentId)) return false;
+  if (filters.category === 'high') return row.flags.includes('high');
+  return !filters.category || row.category === filters.category;
+}
+
 async function selectBoard(
   db: DbOrTx,
   organisationId: string,

@@ -1,17 +1,12 @@
 // A curator's own queue (issue 12): every open case that waits on a curator now (the domain's curatorTurn, stored in
 // the row's flags by the projection), the earliest deadline first.
-import { CURATOR_TURN_FLAGS, type CuratorTurn } from '@otklik/domain';
+import { CURATOR_TURN_FLAGS, type CuratorTurn, curatorTurnOfFlags } from '@otklik/domain';
 import { and, arrayOverlaps, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
 import { type BoardRow, boardQuery, withChain, withSubstitutes } from './board';
 
 export type CuratorQueueRow = BoardRow & { readonly turn: CuratorTurn };
-
-const turnOf = (flags: readonly string[]): CuratorTurn | null => {
-  const flag = flags.find((f) => CURATOR_TURN_FLAGS.includes(f));
-  return flag ? (flag.slice('curator:'.length) as CuratorTurn) : null;
-};
 
 export async function listCuratorQueue(
   db: DbOrTx,
@@ -28,7 +23,7 @@ export async function listCuratorQueue(
   ).orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.number));
   const withNames = await withSubstitutes(db, organisationId, rows.map(withChain), now);
   return withNames.flatMap((r) => {
-    const turn = turnOf(r.flags);
+    const turn = curatorTurnOfFlags(r.flags);
     return turn ? [{ ...r, turn }] : [];
   });
 }

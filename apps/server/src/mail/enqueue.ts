@@ -1,10 +1,10 @@
 // Writes the e-mail copies of freshly stored notifications into the outbox, inside the notification's own
 // transaction: the letter exists exactly when the notification does (a rollback takes both, a commit keeps both).
 import { randomUUID } from 'node:crypto';
+import type { Notification } from '@otklik/contract';
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/connect';
 import { organisations, people } from '../db/schema';
-import type { Notification } from '../realtime/events';
 import { caseLink, composeNotificationMail } from './compose';
 import { emailOutbox } from './schema';
 

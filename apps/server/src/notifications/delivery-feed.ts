@@ -1,8 +1,9 @@
 // The in-app notification feed of each person: stored rows, the unread count, marking read.
+
+import { type Notification, type NotificationKind, zNotificationKind } from '@otklik/contract';
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { notifications } from '../db/schema';
-import { type Notification, type NotificationKind, zNotificationKind } from '../realtime/events';
 
 export interface NewNotification {
   organisationId: string;

@@ -1,8 +1,9 @@
 // The live side of notifications for code outside realtime (e.g. the surge watcher of the reports): after storing
 // notifications and committing, call `announceNotifications` and the people's sockets (on any node) get them with
 // their unread count. Realtime registers the push when it starts; without it (no socket layer) this does nothing.
+
+import type { Notification } from '@otklik/contract';
 import type { ServerDeps } from '../deps';
-import type { Notification } from '../realtime/events';
 import { unreadCount } from './delivery-feed';
 
 export interface LivePush {

@@ -1,12 +1,13 @@
 // The durable side of delivery: reads an organisation's committed events past its cursor, stores their
 // notifications (and, with SMTP on, their e-mail copies in the outbox) and advances the cursor in one transaction,
 // so a crash loses none and a second node repeats none.
+
+import type { Notification } from '@otklik/contract';
 import { and, asc, eq, exists, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { caseEvents, notificationCursors, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import { enqueueNotificationMails, type MailSettings } from '../mail/enqueue';
-import type { Notification } from '../realtime/events';
 import { insertNotifications, type NewNotification } from './delivery-feed';
 import { notificationsFor } from './delivery-rules';
 

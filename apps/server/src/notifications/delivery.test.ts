@@ -1,5 +1,7 @@
 // Notifications survive a crash and a race: events committed while no delivery ran are notified once on start,
 // and two deliveries on one database notify each event once. Runs on PGlite (and PostgreSQL when configured).
+
+import type { Notification } from '@otklik/contract';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { loadCurrentUser } from '../auth/current-user';
@@ -7,7 +9,6 @@ import { executeCaseCommand } from '../cases/commands';
 import { notificationCursors, notifications } from '../db/schema';
 import { createDeps, type ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
-import type { Notification } from '../realtime/events';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture, type OrgFixture } from '../test/fixtures';
 import { createDelivery } from './delivery';

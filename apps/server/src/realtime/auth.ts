@@ -1,11 +1,13 @@
 // Who is on a socket: the person of the session cookie (the same cookie tRPC reads), or a wall display by its
 // read-only token (`auth: { displayToken }`). Anything else is refused with a readable message.
+
+import type { SocketData } from '@otklik/contract';
 import { loadCurrentUser } from '../auth/current-user';
 import { findSessionPerson, parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { hashSecret } from '../auth/tokens';
+import { zWallFilters } from '../cases/rows';
 import type { ServerDeps } from '../deps';
 import { DISPLAY_KEY_REVOKED, DISPLAY_KEY_UNKNOWN, displayKeyMessages, findDisplayToken } from '../intake/api-keys';
-import type { SocketData } from './events';
 
 export type SocketIdentity = SocketData['who'];
 
@@ -37,7 +39,12 @@ export async function authenticateSocket(
       throw new SocketAuthError(displayKeyMessages[reason], reason);
     }
     return {
-      who: { kind: 'display', displayId: display.id, organisationId: display.organisationId },
+      who: {
+        kind: 'display',
+        displayId: display.id,
+        organisationId: display.organisationId,
+        filters: zWallFilters.parse(display.filters),
+      },
       credential: { kind: 'display', hash: hashSecret(displayToken) },
     };
   }

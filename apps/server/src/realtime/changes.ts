@@ -1,12 +1,13 @@
 // Reads an organisation's committed case events as realtime changes: catch-up pages after a seq, the head seq,
 // and the previous seq of a freshly committed batch. Wall displays get the same stream without personal data.
+
+import type { CaseChange, ChangesPage } from '@otklik/contract';
 import { type Actor, eventForReader, takesPartIn } from '@otklik/domain';
 import { and, asc, eq, gt, lt, max } from 'drizzle-orm';
 import { actorCondition } from '../cases/access';
 import type { DbOrTx } from '../db/connect';
 import { caseEvents, cases } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
-import type { CaseChange, ChangesPage } from './events';
 
 /** 'staff': a person, who gets the events of the cases they may see (readers without the appeal's personal data);
  *  'reader': the same without personal data; 'display': a wall, every case of the organisation, no payload at all. */

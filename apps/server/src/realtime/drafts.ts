@@ -1,9 +1,10 @@
 // Autosaved drafts of a case with a version each: a save names the version it was edited from, and a save over a
 // newer version is refused with both texts, so a concurrent edit from elsewhere is never silently overwritten.
+
+import type { Draft, DraftSaveReply, DraftSlot } from '@otklik/contract';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { people } from '../db/schema';
-import type { Draft, DraftSaveReply, DraftSlot } from './events';
 import { caseDrafts } from './schema';
 
 export async function loadDrafts(db: DbOrTx, caseId: string): Promise<Draft[]> {

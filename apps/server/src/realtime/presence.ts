@@ -1,7 +1,8 @@
 // Presence on a case: who is viewing it and who is typing, gathered from the sockets in the case room on every
 // node (fetchSockets goes through the adapter), and sent to the room whenever it changes.
+
+import type { ClientToServerEvents, PresenceViewer, ServerToClientEvents, SocketData } from '@otklik/contract';
 import type { Server } from 'socket.io';
-import type { ClientToServerEvents, PresenceViewer, ServerToClientEvents, SocketData } from './events';
 import { caseRoom } from './rooms';
 
 /** A typing mark not renewed within this time is dropped (clients renew it every 4 s while typing). */

@@ -6,3 +6,9 @@ export const audienceRoom = (organisationId: string, audience: string) => `aud:$
 export const displayRoom = (organisationId: string) => `org:${organisationId}:display`;
 export const userRoom = (personId: string) => `user:${personId}`;
 export const caseRoom = (caseId: string) => `case:${caseId}`;
+/** The walls of an organisation configured with the same filters (a department, a category): a change of a case outside
+ *  them reaches these walls as a removal. Walls without filters are in no such room. */
+export const wallFilterRoom = (organisationId: string, filters: { departmentId?: string; category?: string }) =>
+  filters.departmentId || filters.category
+    ? `org:${organisationId}:display:${filters.departmentId ?? ''}:${filters.category ?? ''}`
+    : null;

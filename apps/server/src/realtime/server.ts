@@ -1,6 +1,21 @@
 // The socket.io server on the HTTP server tRPC uses: authentication, rooms, catch-up, server time, presence,
 // drafts, the notification feed, and the broadcast of every committed change (through PostgreSQL between nodes).
 import type { Server as HttpServer } from 'node:http';
+import {
+  type Ack,
+  type BoardRowMessage,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+  type WallRowMessage,
+  zCaseRoomRequest,
+  zChangesSinceRequest,
+  zDraftSaveRequest,
+  zMarkReadRequest,
+  zNotificationsListRequest,
+  zTimeProbe,
+  zTypingRequest,
+} from '@otklik/contract';
 import { type Actor, actorAudiences, canSeeCase, caseAudiences, mayEditDraft, type Role } from '@otklik/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
@@ -8,6 +23,8 @@ import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { loadParties, notVisible } from '../cases/access';
+import { matchesWallFilters } from '../cases/board';
+import { projectChangedRows, toBoardRowMessage, toWallRowMessage, wallsOf } from '../cases/rows';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
@@ -22,22 +39,9 @@ import { createAdapterPool } from './adapter-pool';
 import { authenticateSocket, SocketAuthError } from './auth';
 import { changesSince, headSeq, toChange } from './changes';
 import { loadDrafts, saveDraft } from './drafts';
-import {
-  type Ack,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type SocketData,
-  zCaseRoomRequest,
-  zChangesSinceRequest,
-  zDraftSaveRequest,
-  zMarkReadRequest,
-  zNotificationsListRequest,
-  zTimeProbe,
-  zTypingRequest,
-} from './events';
 import { broadcastPresence, TYPING_EXPIRES_MS } from './presence';
 import { createPrevSeqTracker } from './prev-seq';
-import { audienceRoom, caseRoom, displayRoom, userRoom } from './rooms';
+import { audienceRoom, caseRoom, displayRoom, userRoom, wallFilterRoom } from './rooms';
 import { createSessionCheck } from './session-check';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -191,24 +195,50 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     const first = events[0];
     const last = events.at(-1);
     if (!first || !last) return;
-    let prev = await prevSeqs.before(first.organisationId, first.seq, last.seq);
+    const organisationId = first.organisationId;
+    let prev = await prevSeqs.before(organisationId, first.seq, last.seq);
+    const caseIds = [...new Set(events.map((e) => e.caseId))];
+    // The rows after the batch, projected once for every receiver: a client applies them instead of asking back.
+    const rows = await projectChangedRows(deps.db, organisationId, caseIds, deps.now());
+    const walls = await wallsOf(deps.db, organisationId);
     // Who may see each case: its participants get the event, its readers the event without the appeal's personal
     // data, nobody else anything (the domain's audiences, one room each).
     const partiesOf = new Map<string, Awaited<ReturnType<typeof loadParties>>>();
-    for (const caseId of new Set(events.map((e) => e.caseId))) {
-      partiesOf.set(caseId, await loadParties(deps.db, first.organisationId, caseId));
+    for (const caseId of caseIds) partiesOf.set(caseId, await loadParties(deps.db, organisationId, caseId));
+    const messages = new Map<
+      string,
+      { board: BoardRowMessage | null; wall: WallRowMessage | null; outsideWalls: string[] }
+    >();
+    for (const caseId of caseIds) {
+      // A closed case leaves every board and wall: its change is a removal. So does an open one for the walls whose
+      // filters leave it out.
+      const row = rows.get(caseId);
+      const open = row?.isOpen ? row : null;
+      messages.set(caseId, {
+        board: open && toBoardRowMessage(open),
+        wall: open && toWallRowMessage(open, walls.directory),
+        outsideWalls: open
+          ? walls.filterRooms.filter((w) => !matchesWallFilters(open, w.filters)).map((w) => w.room)
+          : [],
+      });
     }
     for (const event of events) {
       const parties = partiesOf.get(event.caseId);
+      const row = messages.get(event.caseId)!;
       if (parties) {
         const { participants, readers } = caseAudiences(parties);
-        const toRooms = (list: readonly string[]) => list.map((a) => audienceRoom(event.organisationId, a));
-        io.to(toRooms(participants)).emit('case:changed', toChange(event, prev, 'staff'));
+        const toRooms = (list: readonly string[]) => list.map((a) => audienceRoom(organisationId, a));
+        io.to(toRooms(participants)).emit('case:changed', { ...toChange(event, prev, 'staff'), row: row.board });
+        // Readers get the board row their snapshot shows: the appeal's personal data is not among its columns.
         io.to(toRooms(readers))
           .except(toRooms(participants))
-          .emit('case:changed', toChange(event, prev, 'reader'));
+          .emit('case:changed', { ...toChange(event, prev, 'reader'), row: row.board });
       }
-      io.to(displayRoom(event.organisationId)).emit('case:changed', toChange(event, prev, 'display'));
+      const change = toChange(event, prev, 'display');
+      io.to(displayRoom(organisationId))
+        .except(row.outsideWalls)
+        .emit('case:changed', { ...change, row: row.wall });
+      if (row.outsideWalls.length > 0) io.to(row.outsideWalls).emit('case:changed', { ...change, row: null });
       prev = event.seq;
     }
   };
@@ -258,7 +288,8 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
     const rooms = actorAudiences(socketActor(who)).map((a) => audienceRoom(who.organisationId, a));
     void socket.join([...rooms, userRoom(who.personId)]);
   } else {
-    void socket.join(displayRoom(who.organisationId));
+    const filtered = wallFilterRoom(who.organisationId, who.filters);
+    void socket.join(filtered ? [displayRoom(who.organisationId), filtered] : displayRoom(who.organisationId));
   }
   const viewer = who.kind === 'person' ? socketActor(who) : undefined;
   void headSeq(deps.db, who.organisationId).then(
@@ -389,5 +420,5 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
 function publicWho(who: SocketData['who']) {
   return who.kind === 'person'
     ? { kind: 'person' as const, personId: who.personId, fullName: who.fullName, organisationId: who.organisationId }
-    : who;
+    : { kind: 'display' as const, displayId: who.displayId, organisationId: who.organisationId };
 }

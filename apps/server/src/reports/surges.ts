@@ -2,6 +2,8 @@
 // organisation's recent messages, stores surges, and alerts the head and the curators once per surge through the
 // same notification feed the realtime layer writes. Surges resolve when the rate falls (checked on every run and
 // whenever active surges are read).
+
+import type { Notification } from '@otklik/contract';
 import {
   type ActiveSurge,
   detectSurges,
@@ -14,7 +16,6 @@ import type { Db, DbOrTx } from '../db/connect';
 import { cases, organisations, people } from '../db/schema';
 import { surges } from '../db/schema-reports';
 import { insertNotifications, type NewNotification } from '../notifications/delivery-feed';
-import type { Notification } from '../realtime/events';
 
 const DAY = 86_400_000;
 

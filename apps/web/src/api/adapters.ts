@@ -1,6 +1,8 @@
 // Turns the server's board rows and clocks (jsonb, instants as numbers or ISO strings) into the web's view models,
 // tolerating missing fields: a malformed clock is dropped, never a crash of the whole board.
-import type { Category, ChainProgress, ClockStatus, StepId } from '@otklik/domain';
+
+import type { CaseRowMessage } from '@otklik/contract';
+import { type Category, type ChainProgress, type ClockStatus, curatorTurnOfFlags, type StepId } from '@otklik/domain';
 import { toMs, toMsOrNull } from './time';
 import type { BoardCase, ClockView } from './types';
 
@@ -31,6 +33,21 @@ export interface ServerBoardRow {
   clocks?: unknown;
   isOpen: boolean;
   detectedAt: unknown;
+  departmentIds?: readonly string[];
+  executorIds?: readonly string[];
+}
+
+/** The row a live change carries, as the adapter reads rows: a wall row has no people and no text. */
+export function rowOfMessage(m: CaseRowMessage): ServerBoardRow {
+  if (m.view === 'board') return m;
+  return {
+    ...m,
+    organisationId: 'wall',
+    responsiblePersonId: null,
+    responsiblePersonName: null,
+    author: null,
+    excerpt: '',
+  };
 }
 
 export interface NameLookup {
@@ -139,5 +156,10 @@ export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): 
     absentPersonName: names.person(r.absentPersonId),
     chain: r.chain ?? null,
     ...(r.version === undefined ? {} : { version: r.version }),
+    departmentIds: r.departmentIds ?? [],
+    executorIds: r.executorIds ?? [],
+    dueAt: toMsOrNull(r.dueAt),
+    curatorTurn: curatorTurnOfFlags(r.flags),
+    clocks,
   };
 }

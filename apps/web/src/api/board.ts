@@ -25,6 +25,16 @@ export async function fetchBoard(filters: NonNullable<BoardQuery> = {}, onFirstP
   return { cases, seq: first.seq, serverTime: first.serverTime };
 }
 
+let loading: Promise<void> | null = null;
+
+/** `loadBoard`, once for every screen that opens at the same moment (the curator's queue beside the inbox). */
+export function loadBoardOnce(): Promise<void> {
+  loading ??= loadBoard().finally(() => {
+    loading = null;
+  });
+  return loading;
+}
+
 export async function loadBoard(): Promise<void> {
   const sentAt = Date.now();
   const res = await fetchBoard({}, (first) => useClock.getState().addSample(first.serverTime, sentAt, Date.now()));

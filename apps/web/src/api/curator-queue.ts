@@ -1,10 +1,6 @@
-// The curator's queue: the open cases that wait on a curator now, with what each waits for, earliest deadline first
-// (the server reads the domain's curatorTurn from each row).
+// The curator's queue: the open cases that wait on a curator now, with what each waits for (the domain's curatorTurn,
+// which the server records in the row's flags), earliest deadline first. Selected from the one cases store.
 import type { CuratorTurn } from '@otklik/domain';
-import { toBoardCase } from './adapters';
-import { directoryNames } from './names';
-import { toMsOrNull } from './time';
-import { api } from './trpc';
 import type { BoardCase } from './types';
 
 export interface CuratorTask {
@@ -14,8 +10,12 @@ export interface CuratorTask {
   readonly dueAt: number | null;
 }
 
-export async function loadCuratorQueue(): Promise<CuratorTask[]> {
-  const res = await api.cases.curatorQueue.query();
-  const names = directoryNames();
-  return res.cases.map((r) => ({ row: toBoardCase(r, names, 0), turn: r.turn, dueAt: toMsOrNull(r.dueAt) }));
+/** The queue's order: the earliest deadline first, cases without a running clock last, then by number. */
+export function curatorQueueOf(rows: Iterable<BoardCase>): CuratorTask[] {
+  const tasks: CuratorTask[] = [];
+  for (const row of rows) {
+    if (row.isOpen && row.curatorTurn) tasks.push({ row, turn: row.curatorTurn, dueAt: row.dueAt ?? null });
+  }
+  const due = (t: CuratorTask) => t.dueAt ?? Number.POSITIVE_INFINITY;
+  return tasks.sort((a, b) => due(a) - due(b) || a.row.number - b.row.number);
 }

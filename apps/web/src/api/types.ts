@@ -87,6 +87,16 @@ export interface BoardCase {
   readonly chain?: ChainProgress | null;
   /** The case's version: a quick action from the board sends it as the expected version. */
   readonly version?: number;
+  /** The departments holding the case now (the inbox counts and lists its departments' cases from them). */
+  readonly departmentIds?: readonly string[];
+  /** The executors holding the case now (the inbox lists the cases given to me). */
+  readonly executorIds?: readonly string[];
+  /** The case's earliest running deadline (the curator's queue orders by it). */
+  readonly dueAt?: number | null;
+  /** Every running clock of the case (the inbox finds whose turn it is from them). */
+  readonly clocks?: readonly ClockView[];
+  /** What the case waits on a curator for now (domain curatorTurn, recorded in the row's flags), or null. */
+  readonly curatorTurn?: import('@otklik/domain').CuratorTurn | null;
 }
 
 export interface Option {

@@ -1,5 +1,5 @@
 // Joining a case's room while its workspace is open: presence for the others, and the shared drafts of the chain.
-import type { DraftSaveReply } from '@otklik/server/realtime-events';
+import type { DraftSaveReply } from '@otklik/contract';
 import { useDrafts } from '../stores/drafts';
 import { usePresence } from '../stores/presence';
 import { onConnect, request } from './socket';

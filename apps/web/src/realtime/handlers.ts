@@ -1,7 +1,9 @@
-// What the app does with each server event: case changes trigger a catch-up of the board (rows come from the API,
-// in sequence order), notifications go to the bell, presence to the case room, time samples to the clock store.
+// What the app does with each server event: a case change carries its row, applied to the one cases store in
+// sequence order (a gap is caught up from the API); notifications go to the bell, presence to the case room, time
+// samples to the clock store.
 // Payloads are validated with the shared zod schemas on receipt; a malformed one is ignored, never a crash.
 import {
+  type CaseChange,
   type ClientToServerEvents,
   type ServerToClientEvents,
   zCaseChange,
@@ -9,9 +11,11 @@ import {
   zHello,
   zNotification,
   zPresenceState,
-} from '@otklik/server/realtime-events';
+} from '@otklik/contract';
 import type { Socket } from 'socket.io-client';
+import { rowOfMessage, toBoardCase } from '../api/adapters';
 import { catchUpBoard } from '../api/board';
+import { directoryNames } from '../api/names';
 import { useCases } from '../stores/cases';
 import { useClock } from '../stores/clock';
 import { useDrafts } from '../stores/drafts';
@@ -31,6 +35,22 @@ export function setWallCatchUp(fn: (() => Promise<void>) | null): void {
 export function catchUp(mode: RealtimeMode): Promise<void> {
   const run = mode.kind === 'wall' ? wallCatchUp : useCases.getState().loaded ? catchUpBoard : null;
   return run ? run().catch(() => {}) : Promise.resolve();
+}
+
+/**
+ * Applies a live change's row to the store when it continues what the store holds (nothing missed before it):
+ * no request. Returns false when the client must catch up from the server instead: a gap (a change it has not seen
+ * comes before this one), or a change without a row. Before the first snapshot nothing is applied: the snapshot and
+ * the catch-up after it cover the change.
+ */
+function applyLive(change: CaseChange): boolean {
+  const store = useCases.getState();
+  if (!store.loaded) return true;
+  if (change.seq <= store.lastSeq) return true;
+  if (change.prevSeq > store.lastSeq || change.row === undefined) return false;
+  const row = change.row === null ? null : toBoardCase(rowOfMessage(change.row), directoryNames(), change.seq);
+  store.applyChanges([{ seq: change.seq, caseId: change.caseId, row }]);
+  return true;
 }
 
 export function registerHandlers(socket: AppSocket, mode: RealtimeMode): void {
@@ -57,9 +77,9 @@ export function registerHandlers(socket: AppSocket, mode: RealtimeMode): void {
   socket.on('case:changed', (raw) => {
     const change = zCaseChange.safeParse(raw);
     if (!change.success) return;
-    // Mark the case touched at once (an open workspace reloads), then fetch rows in order.
+    // Mark the case touched at once: an open workspace reloads its details (events, parts).
     useCases.getState().touch(change.data.caseId, change.data.seq);
-    void catchUp(mode);
+    if (!applyLive(change.data)) void catchUp(mode);
   });
   socket.on('presence:state', (raw) => {
     const p = zPresenceState.safeParse(raw);

@@ -1,7 +1,7 @@
 // The one module that owns the socket.io connection: connects with the session cookie (or a wall display token),
 // reports the connection state, and on every (re)connect subscribes first, then catches up on everything after the
 // last sequence number it applied, so a change made while offline is never missed.
-import type { ClientToServerEvents } from '@otklik/server/realtime-events';
+import type { ClientToServerEvents } from '@otklik/contract';
 import { io } from 'socket.io-client';
 import { loadNotifications } from '../api/notifications';
 import { measureServerTime } from '../api/session';

@@ -1,5 +1,6 @@
-// The live case map of the board, keyed by id and fed in global sequence order: a snapshot sets the baseline, then
-// every change with a higher sequence number replaces (or removes) its row; older or repeated changes are ignored.
+// The one live case map, keyed by id and fed in global sequence order: a snapshot sets the baseline, then every change
+// with a higher sequence number replaces (or removes) its row; older or repeated changes are ignored. The board, the
+// inbox, the curator's queue and the wall all select from it.
 import { create } from 'zustand';
 import type { BoardCase } from '../api/types';
 
@@ -21,8 +22,10 @@ interface CasesState {
   replaceAll(rows: readonly BoardCase[], seq: number): void;
   applyChanges(changes: readonly CaseChange[]): void;
   upsert(row: BoardCase): void;
-  /** Notes that a case changed (from a live event) before its new row arrives. */
+  /** Notes that a case changed (from a live event): an open case workspace reloads its details. */
   touch(caseId: string, seq: number): void;
+  /** Forgets every row (a wall whose key was revoked, a closed wall page). */
+  clear(): void;
 }
 
 export const useCases = create<CasesState>()((set, get) => ({
@@ -63,6 +66,7 @@ export const useCases = create<CasesState>()((set, get) => ({
     touched.set(caseId, seq);
     set({ touched });
   },
+  clear: () => set({ byId: new Map(), lastSeq: 0, loaded: false, touched: new Map() }),
   upsert: (row) => {
     const next = new Map(get().byId);
     if (row.isOpen) next.set(row.id, row);

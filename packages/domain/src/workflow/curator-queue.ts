@@ -36,3 +36,9 @@ export function curatorTurn(s: CaseState): CuratorTurn | null {
 /** Flags of the board row (`curator:<turn>`) through which the server finds a curator's queue. */
 export const curatorTurnFlag = (turn: CuratorTurn): `curator:${CuratorTurn}` => `curator:${turn}`;
 export const CURATOR_TURN_FLAGS: readonly string[] = CURATOR_TURNS.map(curatorTurnFlag);
+
+/** The curator's move a board row's flags record (the projection stores `curatorTurn` as a flag), or null. */
+export function curatorTurnOfFlags(flags: readonly string[]): CuratorTurn | null {
+  const flag = flags.find((f) => CURATOR_TURN_FLAGS.includes(f));
+  return flag ? (flag.slice('curator:'.length) as CuratorTurn) : null;
+}

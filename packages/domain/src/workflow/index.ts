@@ -5,7 +5,14 @@ export { type ChainProgress, chainProgress } from './chain-progress';
 export * from './channel';
 export * from './commands';
 export { changedForCommand, partOfCommand } from './concurrency';
-export { CURATOR_TURN_FLAGS, CURATOR_TURNS, type CuratorTurn, curatorTurn, curatorTurnFlag } from './curator-queue';
+export {
+  CURATOR_TURN_FLAGS,
+  CURATOR_TURNS,
+  type CuratorTurn,
+  curatorTurn,
+  curatorTurnFlag,
+  curatorTurnOfFlags,
+} from './curator-queue';
 export { decide } from './decide';
 export type * from './events';
 export { evolve, replay } from './evolve';

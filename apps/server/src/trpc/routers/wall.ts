@@ -1,42 +1,18 @@
 // The wall display: a read-only board by display token, without a session and without personal data
 // (no authors, no message text, no names of people, no free-text location: only a settlement or district of the
 // organisation's place directory).
-import { type DirectoryPlace, wallPlaceOf } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadImportedYears } from '../../calendar/imported-years';
-import { type BoardRow, listBoardAll } from '../../cases/board';
+import { listBoardAll, matchesWallFilters } from '../../cases/board';
 import { getChangesSince, latestSeq } from '../../cases/queries';
+import { toWallRow, zWallFilters } from '../../cases/rows';
 import type { Db } from '../../db/connect';
 import { organisations } from '../../db/schema';
 import { loadPlaceDirectory } from '../../directory/places';
 import { AppError } from '../../errors/app-error';
 import { DISPLAY_KEY_REVOKED, DISPLAY_KEY_UNKNOWN, displayKeyMessages, findDisplayToken } from '../../intake/api-keys';
 import { publicProcedure, router } from '../trpc';
-
-const zWallFilters = z.object({ departmentId: z.string().optional(), category: z.string().optional() }).catch({});
-
-/** A board row as the wall may show it: no author, no text, no names of people; the place only as the directory's
- *  settlement or district the free-text location names (ул. Советская, 10, кв. 5 (Кузьмина М.) gives nothing). */
-function toWallRow(r: BoardRow, directory: readonly DirectoryPlace[]) {
-  return {
-    id: r.id,
-    number: r.number,
-    status: r.status,
-    currentStep: r.currentStep,
-    dueAt: r.dueAt,
-    responsibleDepartmentId: r.responsibleDepartmentId,
-    responsibleDepartmentName: r.responsibleDepartmentName,
-    category: r.category,
-    topic: r.topic,
-    location: wallPlaceOf(r.location, directory)?.name ?? null,
-    network: r.network,
-    flags: r.flags,
-    clocks: r.clocks,
-    isOpen: r.isOpen,
-    detectedAt: r.detectedAt,
-  };
-}
 
 /** The live display of a token; a refusal carries `details.reason` (display-key-revoked / display-key-unknown), so the
  *  wall can say the key was revoked instead of showing stale data as a lost connection. */
@@ -78,10 +54,7 @@ export const wallRouter = router({
     .query(async ({ ctx, input }) => {
       const display = await requireDisplay(ctx.deps.db, input.token);
       const changes = await getChangesSince(ctx.deps, display.organisationId, input.seq, 5000, null);
-      const { departmentId, category } = display.filters;
-      const rows = changes.cases.filter(
-        (r) => (!departmentId || r.departmentIds.includes(departmentId)) && (!category || r.category === category),
-      );
+      const rows = changes.cases.filter((r) => matchesWallFilters(r, display.filters));
       const directory = await loadPlaceDirectory(ctx.deps.db, display.organisationId);
       return {
         cases: rows.map((r) => toWallRow(r, directory)),

@@ -5,7 +5,7 @@ import { mayApprove } from '@otklik/domain';
 import { useServerNow } from '@otklik/ui';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { catchUpBoard, loadBoard } from '../../api/board';
+import { loadBoard } from '../../api/board';
 import { executeCommand, loadCaseDetail } from '../../api/cases';
 import type { BoardCase, Option } from '../../api/types';
 import { CalendarWarning } from '../../components/CalendarWarning';
@@ -202,8 +202,8 @@ export function BoardScreen() {
     try {
       const version = row.version ?? (await loadCaseDetail(row.id)).version;
       await executeCommand(row.id, version, { type: 'approve' });
+      // The approved row arrives with the live change, like anyone else's.
       setNotice(fill(t.board.approved, { number: row.number }));
-      await catchUpBoard();
     } catch (e) {
       setActionError(e);
     } finally {

@@ -1,15 +1,15 @@
 // "Мои задачи" of a curator: every case waiting on a curator (a new message to triage, a draft to approve, a part to
-// forward, a returned case…), earliest deadline first, each with its clock and what it waits for. Live: reloads after
-// any change, at most every 2 s.
+// forward, a returned case…), earliest deadline first, each with its clock and what it waits for. Live: selected from
+// the one cases store, which every change's row updates (no request).
 import type { CuratorTurn } from '@otklik/domain';
 import { Countdown, formatDeadline } from '@otklik/ui';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { type CuratorTask, loadCuratorQueue } from '../../api/curator-queue';
+import { type CuratorTask, curatorQueueOf } from '../../api/curator-queue';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Empty, Loading } from '../../components/Loading';
-import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
-import { useReloadOnCaseChanges } from '../../realtime/use-reload-on-change';
+import { useLiveCases } from '../../realtime/use-live-cases';
 import { useClock } from '../../stores/clock';
 import { useDirectory } from '../../stores/directory';
 
@@ -45,12 +45,10 @@ const ORDER: readonly CuratorTurn[] = ['triage', 'route', 'approve', 'forward', 
 
 export function CuratorQueue() {
   const t = useT();
-  const state = useAsync(() => loadCuratorQueue(), []);
-  const { reload } = state;
-  useReloadOnCaseChanges(reload, 2_000);
+  const live = useLiveCases();
+  const tasks = useMemo(() => (live.rows ? curatorQueueOf(live.rows.values()) : null), [live.rows]);
 
-  if (!state.data) return state.error ? <ErrorMessage error={state.error} onRetry={reload} /> : <Loading />;
-  const tasks = state.data;
+  if (!tasks) return live.error ? <ErrorMessage error={live.error} onRetry={live.retry} /> : <Loading />;
   const counts = ORDER.map((turn) => [turn, tasks.filter((x) => x.turn === turn).length] as const).filter(
     ([, n]) => n > 0,
   );
@@ -60,7 +58,7 @@ export function CuratorQueue() {
         {t.curatorQueue.title} <span className="muted">({tasks.length})</span>
       </h2>
       <p className="muted">{t.curatorQueue.hint}</p>
-      {state.error != null && <ErrorMessage error={state.error} onRetry={reload} />}
+      {live.error != null && <ErrorMessage error={live.error} onRetry={live.retry} />}
       {counts.length > 0 && (
         <p className="curator-queue-counts" data-testid="curator-queue-counts">
           {counts

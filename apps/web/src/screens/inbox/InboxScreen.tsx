@@ -1,12 +1,12 @@
 // An executor's inbox: my cases (including those of colleagues I stand in for) and my departments', split into "your
-// turn" and "waiting for others", each with the clock that runs for its holder; updates when any case changes. Laid
+// turn" and "waiting for others", each with the clock that runs for its holder; live from the one cases store. Laid
 // out as cards so it works on a phone.
-import { type InboxTask, loadInbox } from '../../api/inbox';
+import { useMemo } from 'react';
+import { type InboxTask, inboxOf } from '../../api/inbox';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Empty, Loading } from '../../components/Loading';
-import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
-import { useReloadOnCaseChanges } from '../../realtime/use-reload-on-change';
+import { useLiveCases } from '../../realtime/use-live-cases';
 import { useDirectory } from '../../stores/directory';
 import { useSession } from '../../stores/session';
 import { InboxCard } from './InboxCard';
@@ -15,17 +15,16 @@ export function InboxScreen() {
   const t = useT();
   const user = useSession((s) => s.user);
   const directory = useDirectory((s) => s.departments);
-  const state = useAsync(() => loadInbox(user), [user]);
-  const { reload } = state;
-  // Live: reload when any case changes, at most every 2 s so a burst of changes is one request.
-  useReloadOnCaseChanges(reload, 2_000);
+  // Live: every change's row reaches the store, and the inbox is selected from it again (no request).
+  const live = useLiveCases();
+  const inbox = useMemo(() => (live.rows ? inboxOf(live.rows.values(), user) : null), [live.rows, user]);
 
-  if (!state.data) return state.error ? <ErrorMessage error={state.error} onRetry={reload} /> : <Loading />;
-  const { yourTurn, waiting, departments } = state.data;
+  if (!inbox) return live.error ? <ErrorMessage error={live.error} onRetry={live.retry} /> : <Loading />;
+  const { yourTurn, waiting, departments } = inbox;
   return (
     <section className="page inbox-page" aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t.inbox.title}</h1>
-      {state.error != null && <ErrorMessage error={state.error} onRetry={reload} />}
+      {live.error != null && <ErrorMessage error={live.error} onRetry={live.retry} />}
       {departments.length > 0 && (
         <p className="muted inbox-departments" data-testid="department-open">
           {departments

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { fill, useT } from '../../i18n';
+import { useCases } from '../../stores/cases';
 import { useClock } from '../../stores/clock';
 import { useUi } from '../../stores/ui';
 import { filterAndSort, filtersFromParams } from '../board/filter-cases';
@@ -63,10 +64,8 @@ export function WallScreen() {
   const offsetMs = useClock((s) => s.offsetMs);
   const now = useServerNow(offsetMs);
   const area = useAreaHeights();
-  const rows = useMemo(
-    () => filterAndSort(snapshot?.cases ?? [], filtersFromParams(new URLSearchParams())),
-    [snapshot],
-  );
+  const byId = useCases((s) => s.byId);
+  const rows = useMemo(() => filterAndSort([...byId.values()], filtersFromParams(new URLSearchParams())), [byId]);
   const slots = (rowU: number) => Math.max(1, Math.floor((area.rows + GAP_U * area.u) / ((rowU + GAP_U) * area.u)));
   const layout = layoutWall(rows, now, slots(FULL_ROW_U), slots(DENSE_ROW_U), Math.floor(now / PAGE_MS));
   const revoked = problem === 'revoked' || socket === 'revoked';

@@ -1,10 +1,12 @@
-// The wall's data loop: snapshot by token, live refresh on every change pushed over the socket (debounced), a safety
-// refresh every minute, and retries that never stop — after a server restart the wall heals itself, no login.
+// The wall's data loop: snapshot by token into the one cases store, each live change's row applied to it by the
+// socket handlers (no request), a reload of the snapshot when a change was missed (reconnect, gap) and every minute
+// for safety, and retries that never stop — after a server restart the wall heals itself, no login.
 import { type CalendarOverrides, createCalendar, type WorkingCalendar } from '@otklik/domain';
 import { useEffect, useRef, useState } from 'react';
 import { loadWallSnapshot, WallError, type WallSnapshot } from '../../api/wall';
 import { setWallCatchUp } from '../../realtime/handlers';
 import { DISPLAY_KEY_REVOKED, startRealtime, stopRealtime } from '../../realtime/socket';
+import { useCases } from '../../stores/cases';
 import { useClock } from '../../stores/clock';
 
 export interface WallData {
@@ -50,12 +52,14 @@ export function useWallData(token: string): WallData {
             years: snapshot.calendarYears,
           });
         }
+        useCases.getState().replaceAll(snapshot.cases, snapshot.seq);
         setData({ snapshot, calendar: calendarRef.current, problem: null, loadedAt: receivedAt });
       } catch (err) {
         if (!live) return;
         const badToken = err instanceof WallError && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(err.code);
         const revoked = err instanceof WallError && err.reason === DISPLAY_KEY_REVOKED;
         // Stale rows of a revoked key are dropped, never shown as if merely offline.
+        if (revoked) useCases.getState().clear();
         setData((d) =>
           revoked
             ? { snapshot: null, calendar: null, problem: 'revoked', loadedAt: d.loadedAt }
@@ -71,7 +75,7 @@ export function useWallData(token: string): WallData {
       }
     };
 
-    // Many changes in a burst become one reload.
+    // A missed change (reconnect, gap) reloads the snapshot; several at once become one reload.
     const scheduleLoad = (): Promise<void> => {
       if (!pending) {
         pending = setTimeout(() => {
@@ -93,6 +97,7 @@ export function useWallData(token: string): WallData {
       if (pending) clearTimeout(pending);
       setWallCatchUp(null);
       stopRealtime();
+      useCases.getState().clear();
     };
   }, [token]);
 

@@ -1,9 +1,87 @@
-// The socket.io contract shared by the server and the web app (`@otklik/server/realtime-events`): typed event maps
-// for Server<…>/Socket<…> and the zod schemas each side validates payloads with on receipt. No Node imports here.
+// The socket.io contract shared by the server, the web app and the tests (`@otklik/contract`): typed event maps for
+// Server<…>/Socket<…> and the zod schemas each side validates payloads with on receipt. No Node imports here.
 import { z } from 'zod';
 
 const zId = z.string().min(1).max(200);
 const zSeq = z.number().int().nonnegative();
+
+/** Instants of a row on the wire: epoch milliseconds (a Date would arrive as a string, or not at all through the
+ *  PostgreSQL adapter's encoding). */
+const zMs = z.number();
+
+/** A case's board row as a person receives it with a change: the row `cases.board` gives (apps/server/src/cases/board.ts,
+ *  `BoardRow`), instants in epoch ms. Participants and readers get the same row, as in the board snapshot (the
+ *  appeal's personal data is not among its columns). */
+export const zBoardRowMessage = z.object({
+  view: z.literal('board'),
+  id: zId,
+  number: z.number().int(),
+  organisationId: zId,
+  version: z.number().int(),
+  status: z.string(),
+  currentStep: z.string().nullable(),
+  dueAt: zMs.nullable(),
+  responsiblePersonId: z.string().nullable(),
+  responsiblePersonName: z.string().nullable(),
+  responsibleDepartmentId: z.string().nullable(),
+  responsibleDepartmentName: z.string().nullable(),
+  /** The person the clock names when a substitute stands in for them. */
+  absentPersonId: z.string().nullable(),
+  departmentIds: z.array(z.string()),
+  executorIds: z.array(z.string()),
+  partyDepartmentIds: z.array(z.string()),
+  partyExecutorIds: z.array(z.string()),
+  category: z.string(),
+  topic: z.string().nullable(),
+  location: z.string().nullable(),
+  network: z.string(),
+  url: z.string().nullable(),
+  author: z.string().nullable(),
+  excerpt: z.string(),
+  isPublic: z.boolean(),
+  flags: z.array(z.string()),
+  /** The stored clocks (jsonb), read by the web's clock adapter field by field. */
+  clocks: z.unknown(),
+  chain: z
+    .object({
+      mode: z.enum(['sequential', 'parallel']),
+      total: z.number().int(),
+      sent: z.number().int(),
+      current: z.number().int().nullable(),
+    })
+    .nullable(),
+  isOpen: z.boolean(),
+  detectedAt: zMs,
+  postedAt: zMs.nullable(),
+  closedAt: zMs.nullable(),
+  updatedAt: zMs,
+});
+export type BoardRowMessage = z.infer<typeof zBoardRowMessage>;
+
+/** A case's row as a wall display receives it: the wall snapshot's row (`wall.snapshot`): no author, no text, no names
+ *  of people, the place only as the directory's settlement or district. */
+export const zWallRowMessage = z.object({
+  view: z.literal('wall'),
+  id: zId,
+  number: z.number().int(),
+  status: z.string(),
+  currentStep: z.string().nullable(),
+  dueAt: zMs.nullable(),
+  responsibleDepartmentId: z.string().nullable(),
+  responsibleDepartmentName: z.string().nullable(),
+  category: z.string(),
+  topic: z.string().nullable(),
+  location: z.string().nullable(),
+  network: z.string(),
+  flags: z.array(z.string()),
+  clocks: z.unknown(),
+  isOpen: z.boolean(),
+  detectedAt: zMs,
+});
+export type WallRowMessage = z.infer<typeof zWallRowMessage>;
+
+export const zCaseRowMessage = z.discriminatedUnion('view', [zBoardRowMessage, zWallRowMessage]);
+export type CaseRowMessage = z.infer<typeof zCaseRowMessage>;
 
 /** One committed case event as the realtime layer sends it. `prevSeq` is the organisation's previous seq, so a
  *  client knows whether it missed something (then it catches up) without knowing other organisations' numbers. */
@@ -18,6 +96,10 @@ export const zCaseChange = z.object({
   actorId: z.string().nullable(),
   /** The domain event; null on wall displays, which receive only what changed, not the text. */
   payload: z.unknown().nullable(),
+  /** Live changes: the case's row after the change's batch, as this receiver's view shows it (board row for a person,
+   *  wall row for a display); null when the case left that view (closed, or outside a wall's filters): remove it.
+   *  Absent in catch-up pages, whose readers fetch rows with the page (`cases.changesSince`, `wall.snapshot`). */
+  row: zCaseRowMessage.nullable().optional(),
 });
 export type CaseChange = z.infer<typeof zCaseChange>;
 
@@ -182,7 +264,13 @@ export interface SocketData {
         /** People this person stands in for at the handshake (the domain Actor's substituteFor). */
         substituteFor: string[];
       }
-    | { kind: 'display'; displayId: string; organisationId: string };
+    | {
+        kind: 'display';
+        displayId: string;
+        organisationId: string;
+        /** The token's filters: which cases this wall shows (cases/rows.ts `zWallFilters`). */
+        filters: { departmentId?: string; category?: string };
+      };
   viewing: string[];
   typing: string[];
 }

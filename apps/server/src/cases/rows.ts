@@ -1,0 +1,121 @@
+// The rows each audience is shown of a case, in one place: the board row (board, inbox, tasks, the case header), the
+// wall row (no personal data), and their wire form for live changes. Snapshots and the realtime broadcast both read
+// from here, so a live row is exactly what a reload would show.
+
+import type { BoardRowMessage, WallRowMessage } from '@otklik/contract';
+import { type DirectoryPlace, wallPlaceOf } from '@otklik/domain';
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '../db/connect';
+import { displayTokens } from '../db/schema';
+import { loadPlaceDirectory } from '../directory/places';
+import { wallFilterRoom } from '../realtime/rooms';
+import { type BoardRow, listBoard, type WallFilters } from './board';
+
+/** A display token's stored filters; anything unreadable shows every case (as the snapshot always did). */
+export const zWallFilters: z.ZodType<WallFilters> = z
+  .object({ departmentId: z.string().optional(), category: z.string().optional() })
+  .catch({});
+
+/** A board row as the wall may show it: no author, no text, no names of people; the place only as the directory's
+ *  settlement or district the free-text location names (ул. Советская, 10, кв. 5 (Кузьмина М.) gives nothing). */
+export function toWallRow(r: BoardRow, directory: readonly DirectoryPlace[]) {
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    currentStep: r.currentStep,
+    dueAt: r.dueAt,
+    responsibleDepartmentId: r.responsibleDepartmentId,
+    responsibleDepartmentName: r.responsibleDepartmentName,
+    category: r.category,
+    topic: r.topic,
+    location: wallPlaceOf(r.location, directory)?.name ?? null,
+    network: r.network,
+    flags: r.flags,
+    clocks: r.clocks,
+    isOpen: r.isOpen,
+    detectedAt: r.detectedAt,
+  };
+}
+
+const ms = (d: Date) => d.getTime();
+const msOrNull = (d: Date | null) => d?.getTime() ?? null;
+
+/** The board row of a live change: every column of `BoardRow`, instants as epoch ms. */
+export function toBoardRowMessage(r: BoardRow): BoardRowMessage {
+  return {
+    view: 'board',
+    id: r.id,
+    number: r.number,
+    organisationId: r.organisationId,
+    version: r.version,
+    status: r.status,
+    currentStep: r.currentStep,
+    dueAt: msOrNull(r.dueAt),
+    responsiblePersonId: r.responsiblePersonId,
+    responsiblePersonName: r.responsiblePersonName,
+    responsibleDepartmentId: r.responsibleDepartmentId,
+    responsibleDepartmentName: r.responsibleDepartmentName,
+    absentPersonId: r.absentPersonId,
+    departmentIds: r.departmentIds,
+    executorIds: r.executorIds,
+    partyDepartmentIds: r.partyDepartmentIds,
+    partyExecutorIds: r.partyExecutorIds,
+    category: r.category,
+    topic: r.topic,
+    location: r.location,
+    network: r.network,
+    url: r.url,
+    author: r.author,
+    excerpt: r.excerpt,
+    isPublic: r.isPublic,
+    flags: r.flags,
+    clocks: r.clocks,
+    chain: r.chain,
+    isOpen: r.isOpen,
+    detectedAt: ms(r.detectedAt),
+    postedAt: msOrNull(r.postedAt),
+    closedAt: msOrNull(r.closedAt),
+    updatedAt: ms(r.updatedAt),
+  };
+}
+
+/** The wall row of a live change (`toWallRow`, instants as epoch ms). */
+export function toWallRowMessage(r: BoardRow, directory: readonly DirectoryPlace[]): WallRowMessage {
+  const w = toWallRow(r, directory);
+  return { view: 'wall', ...w, dueAt: msOrNull(w.dueAt), detectedAt: ms(w.detectedAt) };
+}
+
+/** The current board rows of the cases a committed batch changed, read once for the whole batch (closed cases
+ *  included: their change is a removal). Not filtered by viewer: the broadcast sends each row to the case's
+ *  audiences only. */
+export async function projectChangedRows(
+  db: DbOrTx,
+  organisationId: string,
+  caseIds: readonly string[],
+  now: number,
+): Promise<Map<string, BoardRow>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await listBoard(db, organisationId, { ids: [...caseIds], includeClosed: true, now });
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** What the broadcast needs to shape wall rows of an organisation: its place directory, and the distinct filters its
+ *  live wall keys are configured with (each a room of the walls sharing them). */
+export async function wallsOf(db: DbOrTx, organisationId: string) {
+  const keys = await db
+    .select({ filters: displayTokens.filters })
+    .from(displayTokens)
+    .where(and(eq(displayTokens.organisationId, organisationId), isNull(displayTokens.revokedAt)));
+  const filterRooms = new Map<string, WallFilters>();
+  for (const k of keys) {
+    const filters = zWallFilters.parse(k.filters);
+    const room = wallFilterRoom(organisationId, filters);
+    if (room) filterRooms.set(room, filters);
+  }
+  return {
+    directory: await loadPlaceDirectory(db, organisationId),
+    filterRooms: [...filterRooms].map(([room, filters]) => ({ room, filters })),
+  };
+}

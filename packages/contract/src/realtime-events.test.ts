@@ -1,0 +1,59 @@
+// The schemas a client validates live changes with: a wall keeps no personal data even if a server sent some, a
+// catch-up page's change has no row, a removal is a null row, and an instant must be epoch milliseconds.
+import { describe, expect, it } from 'vitest';
+import { zCaseChange, zWallRowMessage } from './realtime-events';
+
+const wallRow = {
+  view: 'wall',
+  id: 'c1',
+  number: 41,
+  status: 'assigned',
+  currentStep: 'draft',
+  dueAt: Date.UTC(2026, 11, 4, 9),
+  responsibleDepartmentId: 'roads',
+  responsibleDepartmentName: 'Дороги',
+  category: 'ordinary',
+  topic: 'дороги',
+  location: 'Центральный район',
+  network: 'vk',
+  flags: [],
+  clocks: [],
+  isOpen: true,
+  detectedAt: Date.UTC(2026, 11, 3, 9),
+};
+const change = {
+  seq: 8,
+  prevSeq: 7,
+  caseId: 'c1',
+  version: 3,
+  type: 'routed',
+  occurredAt: 0,
+  actorId: null,
+  payload: null,
+};
+
+describe('realtime change schemas', () => {
+  it('a wall row keeps none of the fields a board row has about people and text', () => {
+    const parsed = zWallRowMessage.parse({
+      ...wallRow,
+      author: 'Петрова Анна',
+      excerpt: 'Яма у дома 5',
+      responsiblePersonName: 'Иванов И. И.',
+      url: 'https://vk.com/wall-1_2',
+    });
+    expect(Object.keys(parsed).sort()).toEqual(Object.keys(wallRow).sort());
+  });
+
+  it('a change carries a row, a removal (null), or nothing (a catch-up page)', () => {
+    expect(zCaseChange.parse({ ...change, row: wallRow }).row).toMatchObject({ view: 'wall', id: 'c1' });
+    expect(zCaseChange.parse({ ...change, row: null }).row).toBeNull();
+    expect(zCaseChange.parse(change).row).toBeUndefined();
+  });
+
+  it('refuses a row whose instants are not epoch milliseconds, or of an unknown view', () => {
+    expect(zCaseChange.safeParse({ ...change, row: { ...wallRow, detectedAt: '2026-12-03T09:00:00Z' } }).success).toBe(
+      false,
+    );
+    expect(zCaseChange.safeParse({ ...change, row: { ...wallRow, view: 'report' } }).success).toBe(false);
+  });
+});
