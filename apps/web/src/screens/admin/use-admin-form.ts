@@ -21,7 +21,7 @@ export function useAdminForm() {
   const pending = useRef<{ ok: true; focus: FocusAfterSave } | { ok: false } | null>(null);
   const [round, setRound] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per finished submit, after its render
+  // Runs once per finished submit (`round`), after the render that shows its outcome.
   useEffect(() => {
     const next = pending.current;
     pending.current = null;
