@@ -1,6 +1,7 @@
 // The one tRPC setup: context type, error formatter (AppError and zod issues → UI messages), public and
 // protected procedures and the role middleware. Every error a procedure throws goes through the shared client-error
 // mapping (errors/client-error.ts): nothing internal reaches the client, unexpected errors carry a request id.
+import { installBilingualValidationMessages } from '@otklik/contract';
 import type { Role } from '@otklik/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -9,6 +10,8 @@ import { toClientError } from '../errors/client-error';
 import { withDeadline } from '../errors/deadline';
 import { assertStorableText } from '../errors/text-input';
 import type { Context } from './context';
+
+installBilingualValidationMessages();
 
 function zodMessage(error: ZodError): string {
   const first = error.issues[0];
