@@ -67,6 +67,15 @@ async function writeAlarms(db: DbOrTx, items: readonly { row: CaseRow; fireAt: n
   }
 }
 
+/** Sets (or clears, null) the alarm of one case at `version`: the case command writes it in its own transaction. */
+export async function writeAlarm(
+  db: DbOrTx,
+  c: { id: string; organisationId: string; version: number },
+  fireAt: number | null,
+): Promise<void> {
+  await writeAlarms(db, [{ row: { ...c, isOpen: fireAt !== null, state: null }, fireAt }]);
+}
+
 const caseColumns = {
   id: cases.id,
   organisationId: cases.organisationId,

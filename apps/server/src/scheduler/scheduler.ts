@@ -50,17 +50,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   let wake: (() => void) | null = null;
   let timer: NodeJS.Timeout | null = null;
 
-  // Every node keeps the alarms of the cases it changes; the leader only reads them.
-  const refreshing = new Set<Promise<void>>();
-  const unsubscribe = deps.bus.onCommitted((events) => {
-    for (const caseId of new Set(events.map((e) => e.caseId))) {
-      const p = refreshAlarm(deps.db, caseId, deps.now())
-        .then(() => wake?.())
-        .catch((error: unknown) => log(`alarm refresh of ${caseId} failed: ${String(error)}`));
-      refreshing.add(p);
-      void p.finally(() => refreshing.delete(p));
-    }
-  });
+  // Every node writes the alarm of a case in the transaction of the command that changes it (cases/commands.ts);
+  // the loop finds an earlier one within pollMs, as it finds those of other nodes (no pass per commit).
 
   /** 'retry': a person changed the case meanwhile (optimistic concurrency); the next pass tries again. */
   const processCase = async (caseId: string): Promise<'done' | 'retry'> => {
@@ -195,10 +186,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     tick,
     async stop() {
       stopped = true;
-      unsubscribe();
       wake?.();
       await current;
-      await Promise.allSettled([...refreshing]);
       await leadership.release();
     },
   };
