@@ -144,8 +144,9 @@ export async function loadCommandContext(
       caseState: cases.state,
       casePartyDepartmentIds: cases.partyDepartmentIds,
       casePartyExecutorIds: cases.partyExecutorIds,
-      topics: sql<unknown>`(select coalesce(json_agg(json_build_object('id', ${topics.id}, 'name', ${topics.name}, 'listed', ${topics.listed})), '[]') from ${topics} where ${topics.organisationId} = ${organisations.id} and ${topics.active})`,
-      people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', ${people.id}, 'departmentId', ${people.departmentId}, 'roles', ${people.roles}, 'active', ${people.active})), '[]') from ${people} where ${people.organisationId} = ${organisations.id})`,
+      // Spelled out (correlated subqueries; drizzle qualifies columns only when a select joins).
+      topics: sql<unknown>`(select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'listed', t.listed)), '[]') from topics t where t.organisation_id = "organisations"."id" and t.active)`,
+      people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', p.id, 'departmentId', p.department_id, 'roles', p.roles, 'active', p.active)), '[]') from people p where p.organisation_id = "organisations"."id")`,
     })
     .from(organisations)
     .leftJoin(

@@ -3,7 +3,7 @@
 // their unread count. Realtime registers the push when it starts; without it (no socket layer) this does nothing.
 import type { ServerDeps } from '../deps';
 import type { Notification } from '../realtime/events';
-import { unreadCount } from './delivery-feed';
+import { unreadCounts } from './delivery-feed';
 
 export interface LivePush {
   notify(personId: string, notification: Notification, unread: number): void;
@@ -23,9 +23,10 @@ export async function announceNotifications(
 ): Promise<void> {
   const live = pushes.get(deps);
   if (!live) return;
-  const counts = new Map<string, number>();
-  for (const { personId, notification } of items) {
-    if (!counts.has(personId)) counts.set(personId, await unreadCount(deps.db, personId));
-    live.notify(personId, notification, counts.get(personId) ?? 0);
-  }
+  if (items.length === 0) return;
+  const counts = await unreadCounts(
+    deps.db,
+    items.map((i) => i.personId),
+  );
+  for (const { personId, notification } of items) live.notify(personId, notification, counts.get(personId) ?? 0);
 }
