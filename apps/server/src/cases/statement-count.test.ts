@@ -109,7 +109,7 @@ describeEachDatabase('statements per command', (getDb) => {
     // context (1), the departments and executors it names (2), its transaction (advisory lock, the case row, the
     // events, the alarm), then the notification outbox (cursor, events, directory, the case's history, the
     // notifications, the cursor again, the unread counts); registration and triage add surge detection (3 reads,
-    // a transaction only when a surge opens, grows or ends). Before: 30, 18 and 17 statements, 2–3 transactions.
+    // a transaction only when a surge opens, grows or ends). Before: a route took 30 statements and 2 transactions.
     expect(reg.statements).toBeLessThanOrEqual(LIMITS.register);
     expect(triage.statements).toBeLessThanOrEqual(LIMITS.triage);
     expect(route.statements).toBeLessThanOrEqual(LIMITS.route);

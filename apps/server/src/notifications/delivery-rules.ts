@@ -18,7 +18,7 @@ import {
 } from '@otklik/domain';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
-import { absences, caseEvents, cases, departments, organisations, people } from '../db/schema';
+import { cases, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import type { NewNotification } from './delivery-feed';
 
