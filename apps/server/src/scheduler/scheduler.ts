@@ -70,11 +70,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       return pollMs;
     }
     const now = deps.now();
-    if (rebuiltAt === null || now - rebuiltAt >= rebuildEveryMs) {
-      // Taking the lead (or a periodic check): alarms a crashed node never wrote are rebuilt from the cases.
-      await rebuildAlarms(deps.db, now);
-      rebuiltAt = now;
-    }
+    const rebuild = rebuiltAt === null || now - rebuiltAt >= rebuildEveryMs;
     // Every due case of the batch at once (catch-up.ts): one read, one transaction.
     let due = 0;
     let progressed = 0;
@@ -98,14 +94,20 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         }
       }
     }
+    if (rebuild && !stopped) {
+      // Taking the lead (or a periodic check): alarms a crashed node never wrote are rebuilt from the cases — after
+      // the alarms already due were recorded (the rebuild reads every open case), and the next pass comes at once.
+      await rebuildAlarms(deps.db, now);
+      rebuiltAt = now;
+    }
     const [next] = await deps.db
       .select({ at: min(clockAlarms.fireAt) })
       .from(clockAlarms)
       .where(gt(clockAlarms.fireAt, new Date(now)));
     const until = next?.at ? next.at.getTime() - deps.now() : pollMs;
     deps.health.report('scheduler', true, 'leading');
-    // A full batch that made progress may have more behind it: go again at once.
-    return due >= BATCH && progressed > 0 ? 0 : Math.max(0, Math.min(pollMs, until));
+    // A full batch that made progress may have more behind it, and a rebuild may have found more: go again at once.
+    return (due >= BATCH && progressed > 0) || rebuild ? 0 : Math.max(0, Math.min(pollMs, until));
   };
 
   let current: Promise<void> = Promise.resolve();
