@@ -2,6 +2,7 @@
 import { and, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { sessions } from '../db/schema';
+import { forgetIdentities } from './identity-cache';
 import { hashSecret, newSecret } from './tokens';
 
 export const SESSION_COOKIE = 'otklik_session';
@@ -25,15 +26,25 @@ export async function createSession(
 
 /** The person of a live session, or null (unknown or expired token). */
 export async function findSessionPerson(db: Db, token: string, now: number): Promise<string | null> {
+  return (await findSession(db, token, now))?.personId ?? null;
+}
+
+/** A live session's person and expiry (server clock, ms), or null. */
+export async function findSession(
+  db: Db,
+  token: string,
+  now: number,
+): Promise<{ personId: string; expiresAt: number } | null> {
   const [row] = await db
-    .select({ personId: sessions.personId })
+    .select({ personId: sessions.personId, expiresAt: sessions.expiresAt })
     .from(sessions)
     .where(and(eq(sessions.id, hashSecret(token)), gt(sessions.expiresAt, new Date(now))));
-  return row?.personId ?? null;
+  return row ? { personId: row.personId, expiresAt: row.expiresAt.getTime() } : null;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, hashSecret(token)));
+  forgetIdentities();
 }
 
 export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {

@@ -24,8 +24,9 @@ import type { ServerDeps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import type { CommandOutcome } from '../metrics/metrics';
+import { nextAlarmAt, writeAlarm } from '../scheduler/alarms';
 import { notVisible } from './access';
-import { loadDomainDirectory, loadOrganisationRules } from './domain-context';
+import { loadCommandContext, type StoredCase } from './domain-context';
 import { projectCase } from './projection';
 import { checkCommandReferences } from './references';
 
@@ -70,21 +71,13 @@ export function domainErrorToAppError(error: DomainError): AppError {
   return new AppError(code, error.message, { domainCode: error.code, ...(error.details ?? {}) });
 }
 
-async function loadCase(deps: ServerDeps, organisationId: string, caseId: string, actor: Actor) {
-  const [row] = await deps.db
-    .select({
-      version: cases.version,
-      state: cases.state,
-      departmentIds: cases.partyDepartmentIds,
-      executorIds: cases.partyExecutorIds,
-    })
-    .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)));
-  if (!row) throw notFound('Обращение');
-  const parties = { departmentIds: row.departmentIds, executorIds: row.executorIds };
-  // A case the person may not see is, to them, a case that does not exist (the system acts on every case).
+/** The case as the command finds it; a case the person may not see is, to them, a case that does not exist (the
+ *  system acts on every case). */
+function visibleCase(stored: StoredCase | null, actor: Actor) {
+  if (!stored) throw notFound('Обращение');
+  const parties = { departmentIds: stored.partyDepartmentIds, executorIds: stored.partyExecutorIds };
   if (actor.personId !== SYSTEM_ACTOR.personId && !canSeeCase(actor, parties)) throw notVisible();
-  return { version: row.version, state: row.state as CaseState, parties };
+  return { version: stored.version, state: stored.state as CaseState, parties };
 }
 
 /** The user acted on `expectedVersion` and the case has moved on since: a conflict unless what the command acts on
@@ -125,21 +118,25 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   let caseId: string;
   let before: { version: number; state: CaseState; parties?: CaseParties };
   let command = request.command;
+  if (!isRegister && !request.caseId) throw new AppError('BAD_INPUT', 'Не указано обращение / caseId is required');
+  // The organisation, the case, the topics and the people in one statement.
+  const { stored, rules, directory } = await loadCommandContext(
+    deps.db,
+    request.organisationId,
+    isRegister ? null : (request.caseId ?? null),
+  );
   if (isRegister) {
     caseId = randomUUID();
     before = { version: 0, state: initialState };
     command = { ...(request.command as object), caseId };
   } else {
-    if (!request.caseId) throw new AppError('BAD_INPUT', 'Не указано обращение / caseId is required');
-    caseId = request.caseId;
-    before = await loadCase(deps, request.organisationId, caseId, request.actor);
+    caseId = request.caseId as string;
+    before = visibleCase(stored, request.actor);
   }
   if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
     await checkSeenVersion(deps, caseId, request.expectedVersion, command, before);
   }
-  const rules = await loadOrganisationRules(deps.db, request.organisationId, before.state.profileId);
   await checkCommandReferences(deps.db, request.organisationId, command);
-  const directory = await loadDomainDirectory(deps.db, request.organisationId);
   const decision = decide(before.state, command, request.actor, now, { ...rules, directory });
   if (!decision.ok) throw domainErrorToAppError(decision.error);
   const events: readonly CaseEvent[] = decision.events;
@@ -188,6 +185,12 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
           occurredAt: caseEvents.occurredAt,
           payload: caseEvents.payload,
         });
+      // The scheduler's alarm for the new state, in the same transaction: it never lags behind the case.
+      await writeAlarm(
+        tx,
+        { id: caseId, organisationId: request.organisationId, version: after.version },
+        row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
+      );
       if (request.inTransaction) await request.inTransaction(tx, caseId);
       return rows;
     });

@@ -13,12 +13,12 @@ import {
   sanitiseOverrides,
   type WorkingCalendar,
 } from '@otklik/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { loadImportedYears } from '../calendar/imported-years';
 import type { DbOrTx } from '../db/connect';
-import { people, regulationProfiles, topics } from '../db/schema';
+import { cases, organisations, people, regulationProfiles, topics } from '../db/schema';
 import { getOrganisation } from '../directory/organisations';
-import { AppError } from '../errors/app-error';
+import { AppError, notFound } from '../errors/app-error';
 import { log } from '../log';
 
 const calendars = new Map<string, WorkingCalendar>();
@@ -104,5 +104,79 @@ export async function loadDomainDirectory(db: DbOrTx, organisationId: string): P
   return {
     topics: topicRows.filter((t) => t.active).map((t) => ({ id: t.id, name: t.name, listed: t.listed })),
     people: peopleRows.map((p) => ({ ...p, roles: p.roles as Role[] })),
+  };
+}
+
+/** The stored case a command acts on (its projection row's guard columns and folded state). */
+export interface StoredCase {
+  readonly version: number;
+  readonly state: unknown;
+  readonly partyDepartmentIds: string[];
+  readonly partyExecutorIds: string[];
+}
+
+export interface CommandContext {
+  /** null: no such case in the organisation (or none asked for). */
+  readonly stored: StoredCase | null;
+  readonly rules: OrganisationRules;
+  readonly directory: DomainDirectory;
+}
+
+/** Parsed by one driver, text from the other: a json value built in SQL. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/**
+ * Everything a command is decided with, in one statement: the organisation, the case (when `caseId` is given),
+ * the topic directory and the people. A custom regulation profile costs one more read; the imported calendar years
+ * are cached (calendar/imported-years.ts).
+ */
+export async function loadCommandContext(
+  db: DbOrTx,
+  organisationId: string,
+  caseId: string | null,
+): Promise<CommandContext> {
+  const [row] = await db
+    .select({
+      timeZone: organisations.timeZone,
+      profileId: organisations.profileId,
+      calendarOverrides: organisations.calendarOverrides,
+      caseVersion: cases.version,
+      caseState: cases.state,
+      casePartyDepartmentIds: cases.partyDepartmentIds,
+      casePartyExecutorIds: cases.partyExecutorIds,
+      // Spelled out (correlated subqueries; drizzle qualifies columns only when a select joins).
+      topics: sql<unknown>`(select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'listed', t.listed)), '[]') from topics t where t.organisation_id = "organisations"."id" and t.active)`,
+      people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', p.id, 'departmentId', p.department_id, 'roles', p.roles, 'active', p.active)), '[]') from people p where p.organisation_id = "organisations"."id")`,
+    })
+    .from(organisations)
+    .leftJoin(
+      cases,
+      caseId === null ? sql`false` : and(eq(cases.id, caseId), eq(cases.organisationId, organisations.id)),
+    )
+    .where(eq(organisations.id, organisationId));
+  if (!row) throw notFound('Организация');
+  const stored: StoredCase | null =
+    row.caseVersion === null
+      ? null
+      : {
+          version: row.caseVersion,
+          state: row.caseState,
+          partyDepartmentIds: row.casePartyDepartmentIds ?? [],
+          partyExecutorIds: row.casePartyExecutorIds ?? [],
+        };
+  const profileId = (stored?.state as { profileId?: string | null } | undefined)?.profileId ?? row.profileId;
+  const [profile, years] = await Promise.all([loadProfile(db, organisationId, profileId), loadImportedYears(db)]);
+  return {
+    stored,
+    rules: {
+      organisationId,
+      timeZone: row.timeZone,
+      profile,
+      calendar: calendarFor(row.timeZone, row.calendarOverrides, years),
+    },
+    directory: {
+      topics: fromJson<{ id: string; name: string; listed: boolean }[]>(row.topics),
+      people: fromJson<{ id: string; departmentId: string | null; roles: Role[]; active: boolean }[]>(row.people),
+    },
   };
 }

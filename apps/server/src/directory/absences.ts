@@ -1,5 +1,6 @@
 // Absences (illness, leave, business trip, study) and who substitutes for the absent person meanwhile.
 import { and, asc, eq } from 'drizzle-orm';
+import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
 import { absences } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
@@ -35,6 +36,8 @@ export async function createAbsence(
     .insert(absences)
     .values({ ...input, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) })
     .returning();
+  // Whom the substitute stands in for.
+  forgetIdentities();
   return row!;
 }
 
@@ -84,6 +87,7 @@ export async function updateAbsence(
     .set({ ...next, startsAt: new Date(next.startsAt), endsAt: new Date(next.endsAt) })
     .where(eq(absences.id, input.id))
     .returning();
+  forgetIdentities();
   return row!;
 }
 
@@ -92,5 +96,6 @@ export async function deleteAbsence(db: DbOrTx, organisationId: string, id: stri
     .delete(absences)
     .where(and(eq(absences.id, id), eq(absences.organisationId, organisationId)))
     .returning({ id: absences.id });
+  forgetIdentities();
   if (deleted.length === 0) throw notFound('Отсутствие');
 }

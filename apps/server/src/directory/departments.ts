@@ -1,5 +1,6 @@
 // Departments of an organisation and their supervising deputies (who receive deficiency notices).
 import { and, asc, eq } from 'drizzle-orm';
+import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
 import { departments } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
@@ -68,5 +69,7 @@ export async function updateDepartment(
     })
     .where(eq(departments.id, input.id))
     .returning();
+  // A deputy acts for the departments they head.
+  forgetIdentities();
   return row!;
 }

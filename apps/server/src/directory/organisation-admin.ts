@@ -1,6 +1,7 @@
 // What a region administrator does with the organisations of the installation: list, rename, archive, restore.
 // (Creating one is setup/new-organisation.ts, shared with `otklik init` and the first-run page.)
 import { asc, eq, sql } from 'drizzle-orm';
+import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
 import { organisations } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
@@ -60,5 +61,7 @@ export async function setOrganisationArchived(
     .set({ archivedAt: input.archived ? new Date(input.now) : null })
     .where(eq(organisations.id, input.id))
     .returning({ id: organisations.id });
+  // Its people are signed out at their next request.
+  forgetIdentities();
   if (updated.length === 0) throw notFound('Организация');
 }

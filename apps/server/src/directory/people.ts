@@ -1,6 +1,7 @@
 // People of an organisation: position, contacts, roles, department, login; passwords are stored as argon2id hashes.
 import type { Role } from '@otklik/domain';
 import { and, asc, eq } from 'drizzle-orm';
+import { forgetIdentities } from '../auth/identity-cache';
 import { hashPassword } from '../auth/password';
 import type { DbOrTx } from '../db/connect';
 import { departments, people } from '../db/schema';
@@ -96,5 +97,7 @@ export async function updatePerson(
   // Nothing to change: an empty update is not an error (drizzle refuses an empty SET).
   if (Object.keys(changes).length === 0) return toPersonView(current);
   const [row] = await db.update(people).set(changes).where(eq(people.id, id)).returning();
+  // Roles, department, activity: who the person is on their next request.
+  forgetIdentities();
   return toPersonView(row!);
 }

@@ -14,6 +14,7 @@ import { withDeadline } from '../errors/deadline';
 import { appRouter } from '../trpc/app-router';
 import { createContext } from '../trpc/context';
 import { handleApiRequest } from './api-routes';
+import { compressResponse } from './compress';
 import { handleHealthz, handleLivez, handleReadyz } from './health-routes';
 import { handleMetrics } from './metrics-route';
 import { checkOrigin } from './origin';
@@ -129,6 +130,7 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
       }
     }
     if (isTrpc) {
+      compressResponse(req, res);
       trpc(req, res);
       return;
     }

@@ -23,6 +23,8 @@ export interface ServerMetrics {
   /** Times a case command; the outcome follows from what it returns or throws (see `outcomeOf`). */
   timeCommand<T>(command: unknown, run: () => Promise<T>, outcomeOf: (error: unknown) => CommandOutcome): Promise<T>;
   observeHttp(route: string, method: string, status: number, seconds: number): void;
+  /** Counts a command executed outside `timeCommand` (the scheduler's batched clock records). */
+  countCommand(command: unknown, outcome: CommandOutcome): void;
   /** Where the live socket count and the scheduler's leadership come from (set by the realtime services). */
   setSources(sources: { sockets?: () => number; schedulerLeader?: () => boolean }): void;
 }
@@ -204,6 +206,9 @@ export function createMetrics(options: { database: Database; now: () => number; 
         commands.inc({ ...labels, outcome });
         throw error;
       }
+    },
+    countCommand(command, outcome) {
+      commands.inc({ command: commandLabel(command), outcome });
     },
     observeHttp(route, method, status, seconds) {
       httpDuration.observe({ route, method, status: String(status) }, seconds);

@@ -43,6 +43,17 @@ export async function insertNotifications(
   return rows.map(toNotification);
 }
 
+/** Unread notifications of several people, in one statement (absent from the map: none). */
+export async function unreadCounts(db: DbOrTx, personIds: readonly string[]): Promise<Map<string, number>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .select({ personId: notifications.personId, n: count() })
+    .from(notifications)
+    .where(and(inArray(notifications.personId, [...new Set(personIds)]), isNull(notifications.readAt)))
+    .groupBy(notifications.personId);
+  return new Map(rows.map((r) => [r.personId, Number(r.n)]));
+}
+
 export async function unreadCount(db: DbOrTx, personId: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })

@@ -4,7 +4,7 @@
 
 import type { Notification } from '@otklik/contract';
 import type { ServerDeps } from '../deps';
-import { unreadCount } from './delivery-feed';
+import { unreadCounts } from './delivery-feed';
 
 export interface LivePush {
   notify(personId: string, notification: Notification, unread: number): void;
@@ -24,9 +24,10 @@ export async function announceNotifications(
 ): Promise<void> {
   const live = pushes.get(deps);
   if (!live) return;
-  const counts = new Map<string, number>();
-  for (const { personId, notification } of items) {
-    if (!counts.has(personId)) counts.set(personId, await unreadCount(deps.db, personId));
-    live.notify(personId, notification, counts.get(personId) ?? 0);
-  }
+  if (items.length === 0) return;
+  const counts = await unreadCounts(
+    deps.db,
+    items.map((i) => i.personId),
+  );
+  for (const { personId, notification } of items) live.notify(personId, notification, counts.get(personId) ?? 0);
 }

@@ -9,7 +9,7 @@ import { caseEvents, notificationCursors, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import { enqueueNotificationMails, type MailSettings } from '../mail/enqueue';
 import { insertNotifications, type NewNotification } from './delivery-feed';
-import { notificationsFor } from './delivery-rules';
+import { loadDirectory, notificationsFor } from './delivery-rules';
 
 /** Events read per transaction: keeps each transaction short when a node catches up on a long backlog. */
 export const OUTBOX_PAGE = 200;
@@ -56,13 +56,16 @@ export async function deliverPendingOnce(
   mail: MailSettings | null = null,
 ): Promise<OutboxPass> {
   return db.transaction(async (tx) => {
-    // An organisation created after the migration starts at 0: every event of it is new.
-    await tx.insert(notificationCursors).values({ organisationId, lastSeq: 0 }).onConflictDoNothing();
+    // An organisation created after the migration starts at 0: every event of it is new. The upsert locks the
+    // cursor row (as `select … for update` would) and returns it, in one statement.
     const [cursor] = await tx
-      .select({ lastSeq: notificationCursors.lastSeq })
-      .from(notificationCursors)
-      .where(eq(notificationCursors.organisationId, organisationId))
-      .for('update');
+      .insert(notificationCursors)
+      .values({ organisationId, lastSeq: 0 })
+      .onConflictDoUpdate({
+        target: notificationCursors.organisationId,
+        set: { lastSeq: sql`${notificationCursors.lastSeq}` },
+      })
+      .returning({ lastSeq: notificationCursors.lastSeq });
     const from = cursor?.lastSeq ?? 0;
     const rows = await tx
       .select()
@@ -72,10 +75,7 @@ export async function deliverPendingOnce(
       .limit(page);
     const last = rows.at(-1);
     if (!last) return { stored: [], lastSeq: from, more: false, mails: 0 };
-    const [org] = await tx
-      .select({ timeZone: organisations.timeZone })
-      .from(organisations)
-      .where(eq(organisations.id, organisationId));
+    const { timeZone, directory } = await loadDirectory(tx, organisationId);
     const events: CommittedEvent[] = rows.map((r) => ({
       seq: r.seq,
       caseId: r.caseId,
@@ -88,7 +88,7 @@ export async function deliverPendingOnce(
     }));
     const wanted: NewNotification[] = [];
     for (const batch of batchesByCase(events)) {
-      wanted.push(...(await notificationsFor(tx, batch, org?.timeZone ?? 'Europe/Moscow')));
+      wanted.push(...(await notificationsFor(tx, batch, timeZone, directory)));
     }
     const inserted = await insertNotifications(tx, wanted, now);
     await tx

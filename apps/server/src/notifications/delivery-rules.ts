@@ -16,9 +16,9 @@ import {
   type Supervision,
   supervisorOf,
 } from '@otklik/domain';
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
-import { absences, caseEvents, cases, departments, organisations, people } from '../db/schema';
+import { cases, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import type { NewNotification } from './delivery-feed';
 
@@ -48,44 +48,55 @@ const when = (at: number, timeZone: string) =>
   new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(at);
 
 /** The organisation's people, departments, supervisors and absences: loaded once per batch. */
-interface Directory {
+export interface Directory {
   readonly withRole: (role: string) => string[];
   readonly supervision: Supervision;
   readonly departmentName: (id: string | null) => string;
   readonly absences: readonly AbsenceSpan[];
 }
 
-async function loadDirectory(db: DbOrTx, organisationId: string): Promise<Directory> {
+/** Parsed by one driver, text from the other: a json value built in SQL. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/** The organisation's time zone, people, departments, supervisors and absences, in one statement: loaded once per
+ *  pass of the outbox and shared by its batches. */
+export async function loadDirectory(
+  db: DbOrTx,
+  organisationId: string,
+): Promise<{ timeZone: string; directory: Directory }> {
   const [org] = await db
-    .select({ curator: organisations.curatorSupervisorId, operator: organisations.operatorSupervisorId })
+    .select({
+      timeZone: organisations.timeZone,
+      curator: organisations.curatorSupervisorId,
+      operator: organisations.operatorSupervisorId,
+      // Spelled out: drizzle leaves columns unqualified in a one-table select, and these are correlated.
+      departments: sql<unknown>`(select coalesce(json_agg(json_build_object('id', d.id, 'name', d.name, 'deputy', d.supervising_deputy_id)), '[]') from departments d where d.organisation_id = "organisations"."id")`,
+      people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', p.id, 'roles', p.roles)), '[]') from people p where p.organisation_id = "organisations"."id" and p.active)`,
+      absences: sql<unknown>`(select coalesce(json_agg(json_build_object('personId', a.person_id, 'substituteId', a.substitute_id, 'startsAt', (extract(epoch from a.starts_at) * 1000)::bigint, 'endsAt', (extract(epoch from a.ends_at) * 1000)::bigint)), '[]') from absences a where a.organisation_id = "organisations"."id")`,
+    })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  const [deptRows, peopleRows, absenceRows] = await Promise.all([
-    db
-      .select({ id: departments.id, name: departments.name, deputy: departments.supervisingDeputyId })
-      .from(departments)
-      .where(eq(departments.organisationId, organisationId)),
-    db
-      .select({ id: people.id, roles: people.roles })
-      .from(people)
-      .where(and(eq(people.organisationId, organisationId), eq(people.active, true))),
-    db.select().from(absences).where(eq(absences.organisationId, organisationId)),
-  ]);
+  const deptRows = fromJson<{ id: string; name: string; deputy: string | null }[]>(org?.departments ?? []);
+  const peopleRows = fromJson<{ id: string; roles: string[] }[]>(org?.people ?? []);
+  const absenceRows = fromJson<AbsenceSpan[]>(org?.absences ?? []);
   const depts = new Map(deptRows.map((d) => [d.id, d]));
   return {
-    withRole: (role) => peopleRows.filter((p) => p.roles.includes(role)).map((p) => p.id),
-    supervision: {
-      departmentDeputy: (id) => depts.get(id)?.deputy ?? null,
-      curatorSupervisor: org?.curator ?? null,
-      operatorSupervisor: org?.operator ?? null,
+    timeZone: org?.timeZone ?? 'Europe/Moscow',
+    directory: {
+      withRole: (role) => peopleRows.filter((p) => p.roles.includes(role)).map((p) => p.id),
+      supervision: {
+        departmentDeputy: (id) => depts.get(id)?.deputy ?? null,
+        curatorSupervisor: org?.curator ?? null,
+        operatorSupervisor: org?.operator ?? null,
+      },
+      departmentName: (id) => (id ? (depts.get(id)?.name ?? '') : ''),
+      absences: absenceRows.map((a) => ({
+        personId: a.personId,
+        substituteId: a.substituteId,
+        startsAt: Number(a.startsAt),
+        endsAt: Number(a.endsAt),
+      })),
     },
-    departmentName: (id) => (id ? (depts.get(id)?.name ?? '') : ''),
-    absences: absenceRows.map((a) => ({
-      personId: a.personId,
-      substituteId: a.substituteId,
-      startsAt: a.startsAt.getTime(),
-      endsAt: a.endsAt.getTime(),
-    })),
   };
 }
 
@@ -189,19 +200,22 @@ export async function notificationsFor(
   db: DbOrTx,
   committed: readonly CommittedEvent[],
   timeZone: string,
+  dir: Directory,
 ): Promise<NewNotification[]> {
   const first = committed[0];
   if (!first) return [];
-  const [row] = await db.select({ number: cases.number }).from(cases).where(eq(cases.id, first.caseId));
+  // The case's number and the state the first of these events was decided on (the fold of every earlier event of
+  // the case), in one statement.
+  const [row] = await db
+    .select({
+      number: cases.number,
+      // Spelled out: drizzle leaves columns unqualified in a one-table select, and this one is correlated.
+      earlier: sql<unknown>`(select coalesce(json_agg(e.payload order by e.version), '[]') from case_events e where e.case_id = "cases"."id" and e.version < ${first.version})`,
+    })
+    .from(cases)
+    .where(eq(cases.id, first.caseId));
   if (!row) return [];
-  // The state the first of these events was decided on: the fold of every earlier event of the case.
-  const earlier = await db
-    .select({ payload: caseEvents.payload })
-    .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, first.caseId), lt(caseEvents.version, first.version)))
-    .orderBy(asc(caseEvents.version));
-  let state = earlier.reduce((s, e) => evolve(s, e.payload as CaseEvent), initialState);
-  const dir = await loadDirectory(db, first.organisationId);
+  let state = fromJson<CaseEvent[]>(row.earlier).reduce(evolve, initialState);
   const label = `№ ${row.number}`;
   const out: NewNotification[] = [];
   for (const c of committed) {

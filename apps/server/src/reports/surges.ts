@@ -123,24 +123,29 @@ export async function messagesToCheck(
 /** Runs detection for one organisation at `now` and applies the decision in one transaction. */
 export async function runSurgeDetection(db: Db, organisationId: string, now: number): Promise<SurgeRunResult> {
   const thresholds = await thresholdsOf(db, organisationId);
+  // Reads first: most messages change no surge, and then no transaction is opened (the writes below are each safe
+  // to repeat: an opened surge is unique per value, a grown one keeps the greatest count).
+  const activeRows = await db
+    .select()
+    .from(surges)
+    .where(and(eq(surges.organisationId, organisationId), isNull(surges.resolvedAt)));
+  const active: ActiveSurge[] = activeRows.map((s) => ({
+    id: s.id,
+    dimension: s.dimension as SurgeDimension,
+    value: s.value,
+    caseIds: s.caseIds,
+  }));
+  const rows = await messagesToCheck(db, organisationId, now, thresholds, active);
+  const decision = detectSurges({
+    messages: rows.map((r) => ({ caseId: r.caseId, at: r.at.getTime(), topic: r.topic, location: r.location })),
+    active,
+    thresholds,
+    now,
+  });
+  if (decision.opened.length === 0 && decision.grown.length === 0 && decision.resolved.length === 0) {
+    return { opened: 0, grown: 0, resolved: 0, alerts: [] };
+  }
   return db.transaction(async (tx) => {
-    const activeRows = await tx
-      .select()
-      .from(surges)
-      .where(and(eq(surges.organisationId, organisationId), isNull(surges.resolvedAt)));
-    const active: ActiveSurge[] = activeRows.map((s) => ({
-      id: s.id,
-      dimension: s.dimension as SurgeDimension,
-      value: s.value,
-      caseIds: s.caseIds,
-    }));
-    const rows = await messagesToCheck(tx, organisationId, now, thresholds, active);
-    const decision = detectSurges({
-      messages: rows.map((r) => ({ caseId: r.caseId, at: r.at.getTime(), topic: r.topic, location: r.location })),
-      active,
-      thresholds,
-      now,
-    });
     const at = new Date(now);
     const notices: NewNotification[] = [];
     let opened = 0;

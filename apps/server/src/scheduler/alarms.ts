@@ -67,6 +67,30 @@ async function writeAlarms(db: DbOrTx, items: readonly { row: CaseRow; fireAt: n
   }
 }
 
+/** Sets (or clears, fireAt null) the alarms of several cases at their versions, in one or two statements. */
+export async function writeAlarmsOf(
+  db: DbOrTx,
+  items: readonly { id: string; organisationId: string; version: number; fireAt: number | null }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  await writeAlarms(
+    db,
+    items.map((i) => ({
+      row: { id: i.id, organisationId: i.organisationId, version: i.version, isOpen: i.fireAt !== null, state: null },
+      fireAt: i.fireAt,
+    })),
+  );
+}
+
+/** Sets (or clears, null) the alarm of one case at `version`: the case command writes it in its own transaction. */
+export async function writeAlarm(
+  db: DbOrTx,
+  c: { id: string; organisationId: string; version: number },
+  fireAt: number | null,
+): Promise<void> {
+  await writeAlarms(db, [{ row: { ...c, isOpen: fireAt !== null, state: null }, fireAt }]);
+}
+
 const caseColumns = {
   id: cases.id,
   organisationId: cases.organisationId,

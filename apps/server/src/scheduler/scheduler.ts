@@ -2,15 +2,11 @@
 // second, since other nodes write alarms too), records at-risk and breach events at their true instants through
 // the case command service, and keeps every case's alarm current after each committed change.
 
-import type { CaseState } from '@otklik/domain';
-import { asc, eq, gt, lte, min } from 'drizzle-orm';
-import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
-import { loadOrganisationRules } from '../cases/domain-context';
-import { cases } from '../db/schema';
+import { gt, min } from 'drizzle-orm';
 import type { ServerDeps } from '../deps';
-import { isAppError } from '../errors/app-error';
 import { log as rootLog } from '../log';
-import { pendingActions, rebuildAlarms, refreshAlarm } from './alarms';
+import { rebuildAlarms } from './alarms';
+import { catchUpDue, stillDue } from './catch-up';
 import { createLeadership, type Leadership } from './leader';
 import { clockAlarms } from './schema';
 
@@ -50,52 +46,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   let wake: (() => void) | null = null;
   let timer: NodeJS.Timeout | null = null;
 
-  // Every node keeps the alarms of the cases it changes; the leader only reads them.
-  const refreshing = new Set<Promise<void>>();
-  const unsubscribe = deps.bus.onCommitted((events) => {
-    for (const caseId of new Set(events.map((e) => e.caseId))) {
-      const p = refreshAlarm(deps.db, caseId, deps.now())
-        .then(() => wake?.())
-        .catch((error: unknown) => log(`alarm refresh of ${caseId} failed: ${String(error)}`));
-      refreshing.add(p);
-      void p.finally(() => refreshing.delete(p));
-    }
-  });
-
-  /** 'retry': a person changed the case meanwhile (optimistic concurrency); the next pass tries again. */
-  const processCase = async (caseId: string): Promise<'done' | 'retry'> => {
-    const [row] = await deps.db
-      .select({ organisationId: cases.organisationId, state: cases.state, isOpen: cases.isOpen })
-      .from(cases)
-      .where(eq(cases.id, caseId));
-    if (row?.isOpen) {
-      const state = row.state as CaseState;
-      const rules = await loadOrganisationRules(deps.db, row.organisationId, state.profileId);
-      const now = deps.now();
-      for (const action of pendingActions(state, rules, now)) {
-        if (action.at > now) break;
-        try {
-          // Recorded at the true instant, also when it fell while no node was running.
-          await executeCaseCommand(deps, {
-            organisationId: row.organisationId,
-            caseId,
-            actor: SYSTEM_ACTOR,
-            command: {
-              type: action.kind === 'at-risk' ? 'record-clock-at-risk' : 'record-clock-breached',
-              clockId: action.clockId,
-            },
-            now: action.at,
-          });
-        } catch (error) {
-          if (isAppError(error) && error.code === 'CONFLICT') return 'retry';
-          if (isAppError(error) && error.code === 'DOMAIN_REFUSED') continue; // already recorded, or closed
-          throw error;
-        }
-      }
-    }
-    await refreshAlarm(deps.db, caseId, deps.now());
-    return 'done';
-  };
+  // Every node writes the alarm of a case in the transaction of the command that changes it (cases/commands.ts);
+  // the loop finds an earlier one within pollMs, as it finds those of other nodes (no pass per commit).
 
   // One pass at a time on this node: the loop's own pass and an explicit tick() (tests, a wake-up) never process the
   // same case side by side, which would make one of them see a conflict and leave the alarm for a later pass.
@@ -118,35 +70,35 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       return pollMs;
     }
     const now = deps.now();
-    if (rebuiltAt === null || now - rebuiltAt >= rebuildEveryMs) {
-      // Taking the lead (or a periodic check): alarms a crashed node never wrote are rebuilt from the cases.
+    const rebuild = rebuiltAt === null || now - rebuiltAt >= rebuildEveryMs;
+    // Every due case of the batch at once (catch-up.ts): one read, one transaction.
+    let due = 0;
+    let progressed = 0;
+    if (!stopped) {
+      const skip = (caseId: string) => now - (failedAt.get(caseId) ?? Number.NEGATIVE_INFINITY) < RETRY_FAILED_MS;
+      const pass = await catchUpDue(deps, now, BATCH, skip);
+      due = pass.due;
+      for (const { caseId, error } of pass.failed) {
+        failedAt.set(caseId, now);
+        log(`case ${caseId}: ${error} (retry in ${RETRY_FAILED_MS / 1000} s)`);
+      }
+      // Still due after processing: something refuses it (a bug, a broken profile). Back off, do not spin.
+      const stuck = await stillDue(deps, pass.done, now);
+      for (const caseId of pass.done) {
+        if (stuck.has(caseId)) {
+          failedAt.set(caseId, now);
+          log(`case ${caseId}: alarm still due after processing (retry in ${RETRY_FAILED_MS / 1000} s)`);
+        } else {
+          failedAt.delete(caseId);
+          progressed++;
+        }
+      }
+    }
+    if (rebuild && !stopped) {
+      // Taking the lead (or a periodic check): alarms a crashed node never wrote are rebuilt from the cases — after
+      // the alarms already due were recorded (the rebuild reads every open case), and the next pass comes at once.
       await rebuildAlarms(deps.db, now);
       rebuiltAt = now;
-    }
-    const due = await deps.db
-      .select({ caseId: clockAlarms.caseId })
-      .from(clockAlarms)
-      .where(lte(clockAlarms.fireAt, new Date(now)))
-      .orderBy(asc(clockAlarms.fireAt))
-      .limit(BATCH);
-    let progressed = 0;
-    for (const { caseId } of due) {
-      if (stopped) break;
-      if (now - (failedAt.get(caseId) ?? Number.NEGATIVE_INFINITY) < RETRY_FAILED_MS) continue;
-      try {
-        if ((await processCase(caseId)) === 'retry') continue;
-        const [left] = await deps.db
-          .select({ at: clockAlarms.fireAt })
-          .from(clockAlarms)
-          .where(eq(clockAlarms.caseId, caseId));
-        // Still due after processing: something refuses it (a bug, a broken profile). Back off, do not spin.
-        if (left && left.at.getTime() <= now) throw new Error('alarm still due after processing');
-        failedAt.delete(caseId);
-        progressed++;
-      } catch (error) {
-        failedAt.set(caseId, now);
-        log(`case ${caseId}: ${String(error)} (retry in ${RETRY_FAILED_MS / 1000} s)`);
-      }
     }
     const [next] = await deps.db
       .select({ at: min(clockAlarms.fireAt) })
@@ -154,8 +106,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       .where(gt(clockAlarms.fireAt, new Date(now)));
     const until = next?.at ? next.at.getTime() - deps.now() : pollMs;
     deps.health.report('scheduler', true, 'leading');
-    // A full batch that made progress may have more behind it: go again at once.
-    return due.length >= BATCH && progressed > 0 ? 0 : Math.max(0, Math.min(pollMs, until));
+    // A full batch that made progress may have more behind it, and a rebuild may have found more: go again at once.
+    return (due >= BATCH && progressed > 0) || rebuild ? 0 : Math.max(0, Math.min(pollMs, until));
   };
 
   let current: Promise<void> = Promise.resolve();
@@ -195,10 +147,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     tick,
     async stop() {
       stopped = true;
-      unsubscribe();
       wake?.();
       await current;
-      await Promise.allSettled([...refreshing]);
       await leadership.release();
     },
   };

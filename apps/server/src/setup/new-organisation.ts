@@ -2,6 +2,7 @@
 // region administrator's "new organisation" form all do. Every input is checked here, so the three agree.
 import { getPreset, PRESET_IDS, parseProfile } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
+import { forgetIdentities } from '../auth/identity-cache';
 import { passwordProblem, passwordProblemMessage } from '../auth/password-policy';
 import type { DbOrTx } from '../db/connect';
 import { organisations, people } from '../db/schema';
@@ -172,6 +173,7 @@ export async function createOrganisationWithAdmin(db: DbOrTx, input: NewOrganisa
     });
     if (input.regionAdministrator) {
       await tx.update(people).set({ regionAdministrator: true }).where(eq(people.id, admin.id));
+      forgetIdentities();
     }
     return { organisation, admin: { ...admin, regionAdministrator: input.regionAdministrator } };
   });

@@ -1,7 +1,8 @@
 // The tRPC context: server dependencies, the signed-in user (from the session cookie) and a way to set cookies.
 // HTTP requests and tests (createCaller) build it through the same function.
-import { type CurrentUser, loadCurrentUser } from '../auth/current-user';
-import { findSessionPerson, parseCookies, SESSION_COOKIE } from '../auth/sessions';
+import type { CurrentUser } from '../auth/current-user';
+import { identifySession } from '../auth/identity-cache';
+import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import type { ServerDeps } from '../deps';
 
 export interface Context {
@@ -24,8 +25,8 @@ export interface ContextInput {
 export async function createContext(deps: ServerDeps, input: ContextInput): Promise<Context> {
   const token = parseCookies(input.cookieHeader)[SESSION_COOKIE] ?? null;
   const now = deps.now();
-  const personId = token ? await findSessionPerson(deps.db, token, now) : null;
-  const user = personId ? await loadCurrentUser(deps.db, personId, now) : null;
+  // Remembered for a few seconds, forgotten on any change to who someone is (auth/identity-cache.ts).
+  const user = token ? await identifySession(deps.db, token, now) : null;
   return {
     deps,
     user,

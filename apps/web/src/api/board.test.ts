@@ -38,9 +38,9 @@ describe('fetchBoard', () => {
     expect(got.cases.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(got.seq).toBe(40);
     expect(pages.calls).toEqual([
-      { departmentId: 'roads' },
-      { departmentId: 'roads', cursor: cursor1 },
-      { departmentId: 'roads', cursor: cursor2 },
+      { departmentId: 'roads', compact: true },
+      { departmentId: 'roads', compact: true, cursor: cursor1 },
+      { departmentId: 'roads', compact: true, cursor: cursor2 },
     ]);
   });
 
@@ -49,5 +49,38 @@ describe('fetchBoard', () => {
     const got = await fetchBoard();
     expect(got.cases).toHaveLength(1);
     expect(pages.calls).toHaveLength(1);
+  });
+
+  it('expands compact rows: rule texts from the page, a lone responsible party as the holder', async () => {
+    const responsible = { role: 'executor', personId: 'p1', departmentId: 'd1' };
+    const other = { role: 'executor', personId: 'p2', departmentId: 'd2' };
+    const clock = { id: 'c', step: 'draft', kind: 'step', startedAt: 1, dueAt: 2, atRiskAt: 1, responsible };
+    pages.answers = [
+      {
+        cases: [
+          {
+            id: 'a',
+            clocks: [
+              { ...clock, rule: 1 },
+              { ...clock, id: 'o', rule: 0, holders: [responsible, other] },
+            ],
+          },
+        ],
+        rules: ['8 ч / 8 h', '1 день / 1 day'],
+        seq: 5,
+        serverTime: 1,
+        nextCursor: null,
+      },
+    ];
+    const got = await fetchBoard();
+    const clocks = (got.cases[0] as unknown as { clocks: Record<string, unknown>[] }).clocks;
+    expect(clocks.map((c) => c.rule)).toEqual(['1 день / 1 day', '8 ч / 8 h']);
+    expect(clocks.map((c) => c.holders)).toEqual([[responsible], [responsible, other]]);
+  });
+
+  it('leaves a page of full rows as it is', async () => {
+    const full = { id: 'a', clocks: [{ id: 'c', rule: '8 ч / 8 h' }] };
+    pages.answers = [{ cases: [full], seq: 5, serverTime: 1, nextCursor: null }];
+    expect((await fetchBoard()).cases).toEqual([full]);
   });
 });

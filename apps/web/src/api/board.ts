@@ -3,6 +3,7 @@
 import { useCases } from '../stores/cases';
 import { useClock } from '../stores/clock';
 import { toBoardCase } from './adapters';
+import { expandBoardRows } from './board-rows';
 import { directoryNames } from './names';
 import { api } from './trpc';
 
@@ -14,12 +15,14 @@ type BoardPage = Awaited<ReturnType<typeof api.cases.board.query>>;
  * page's seq: catching up from it covers whatever changed while the later pages were read.
  */
 export async function fetchBoard(filters: NonNullable<BoardQuery> = {}, onFirstPage?: (page: BoardPage) => void) {
-  const first = await api.cases.board.query(filters);
+  // Compact rows: what the board shows, each page's rule texts once (expanded here, board-rows.ts).
+  const query = { ...filters, compact: true };
+  const first = await api.cases.board.query(query);
   onFirstPage?.(first);
-  const cases = [...first.cases];
+  const cases = expandBoardRows(first);
   for (let cursor = first.nextCursor; cursor; ) {
-    const next = await api.cases.board.query({ ...filters, cursor });
-    cases.push(...next.cases);
+    const next = await api.cases.board.query({ ...query, cursor });
+    cases.push(...expandBoardRows(next));
     cursor = next.nextCursor;
   }
   return { cases, seq: first.seq, serverTime: first.serverTime };

@@ -8,6 +8,7 @@ import { recordAudit } from '../../audit/record';
 import { type CurrentUser, loadCurrentUser } from '../../auth/current-user';
 import { recordDirectorySignIn } from '../../auth/directory-audit';
 import { matchDirectoryPerson, refusalMessage } from '../../auth/directory-match';
+import { forgetIdentities } from '../../auth/identity-cache';
 import { DirectoryUnavailableError, ldapAuthenticate } from '../../auth/ldap';
 import { hashPassword, verifyPasswordInConstantTime } from '../../auth/password';
 import {
@@ -219,6 +220,7 @@ export const authRouter = router({
         await tx.update(people).set({ passwordHash }).where(eq(people.id, user.personId));
         const keep = ctx.sessionToken ? hashSecret(ctx.sessionToken) : '';
         await tx.delete(sessions).where(and(eq(sessions.personId, user.personId), ne(sessions.id, keep)));
+        forgetIdentities();
         await recordAudit(tx, {
           organisationId: user.organisationId,
           actorId: user.personId,

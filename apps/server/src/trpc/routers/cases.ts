@@ -3,6 +3,7 @@
 import { zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
 import { z } from 'zod';
 import { BOARD_PAGE, listBoardPage, listMyTasks } from '../../cases/board';
+import { compactBoardRows } from '../../cases/board-compact';
 import { executeCaseCommand } from '../../cases/commands';
 import { listCuratorQueue } from '../../cases/curator-queue';
 import { getCaseDetail, getChangesSince, latestSeq } from '../../cases/queries';
@@ -30,6 +31,8 @@ const zBoardFilters = z
     limit: z.number().int().min(1).max(BOARD_PAGE).optional(),
     /** The `nextCursor` of the previous page. */
     cursor: z.object({ dueAt: zInstant.nullable(), number: zCounter }).optional(),
+    /** The web app's form of the rows (cases/board-compact.ts): what the board shows, rule texts once per page. */
+    compact: z.boolean().optional(),
   })
   .default({});
 
@@ -50,7 +53,7 @@ export const casesRouter = router({
     if (input.organisationId && input.organisationId !== ctx.user.organisationId) {
       throw new AppError('FORBIDDEN', 'Нет доступа к обращениям другой организации / other organisation');
     }
-    const { organisationId: _org, cursor, ...filters } = input;
+    const { organisationId: _org, cursor, compact, ...filters } = input;
     // The sequence number first: a client applies changes after it, so nothing between the two reads is missed.
     // A board of several pages is read page after page: the client keeps the first page's seq and catches up
     // from there, which also covers a case that moved between pages while they were read.
@@ -61,7 +64,10 @@ export const casesRouter = router({
       visibleTo: ctx.user.actor,
       now: ctx.deps.now(),
     });
-    return { cases: page.rows, seq, serverTime: ctx.deps.now(), nextCursor: page.nextCursor };
+    const serverTime = ctx.deps.now();
+    if (compact)
+      return { ...compactBoardRows(page.rows), compact: true as const, seq, serverTime, nextCursor: page.nextCursor };
+    return { cases: page.rows, compact: false as const, seq, serverTime, nextCursor: page.nextCursor };
   }),
 
   detail: protectedProcedure

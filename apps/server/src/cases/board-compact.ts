@@ -1,0 +1,91 @@
+// The board snapshot as the web app reads it (`cases.board` with `compact: true`): only the columns the board shows,
+// instants as epoch milliseconds, and each clock without what the client derives or never reads (the working
+// minutes left and in total, the breach instant) — its rule text, the same for thousands of rows, is sent once per
+// page in `rules` and referred to by index; `holders` is left out when it is just the responsible party. The web's
+// adapters (apps/web/src/api/board-rows.ts) expand a compact page back into the full rows. Issue 15: 10,000 rows
+// carried 874 B of clock data each.
+import type { Clock, Responsible } from '@otklik/domain';
+import type { BoardRow } from './board';
+
+export interface CompactClock {
+  readonly id: string;
+  readonly step: Clock['step'];
+  readonly kind: Clock['kind'];
+  readonly startedAt: number;
+  readonly dueAt: number;
+  readonly atRiskAt: number;
+  readonly confirmed: boolean;
+  readonly status: Clock['status'];
+  readonly responsible: Responsible;
+  /** Absent: the responsible party alone holds the clock. */
+  readonly holders?: readonly Responsible[];
+  readonly holder: Clock['holder'];
+  /** Index into the page's `rules`. */
+  readonly rule: number;
+}
+
+const sameParty = (a: Responsible | undefined, b: Responsible) =>
+  !!a &&
+  a.role === b.role &&
+  (a.personId ?? null) === (b.personId ?? null) &&
+  (a.departmentId ?? null) === (b.departmentId ?? null);
+
+const ms = (d: Date | null) => (d === null ? null : d.getTime());
+
+/** The compact rows of one board page and the rule texts they refer to. */
+export function compactBoardRows(rows: readonly BoardRow[]) {
+  const rules: string[] = [];
+  const ruleIndex = new Map<string, number>();
+  const indexOf = (rule: string) => {
+    let i = ruleIndex.get(rule);
+    if (i === undefined) {
+      i = rules.length;
+      rules.push(rule);
+      ruleIndex.set(rule, i);
+    }
+    return i;
+  };
+  const cases = rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    organisationId: r.organisationId,
+    version: r.version,
+    status: r.status,
+    currentStep: r.currentStep,
+    dueAt: ms(r.dueAt),
+    responsiblePersonId: r.responsiblePersonId,
+    responsiblePersonName: r.responsiblePersonName,
+    responsibleDepartmentId: r.responsibleDepartmentId,
+    responsibleDepartmentName: r.responsibleDepartmentName,
+    absentPersonId: r.absentPersonId,
+    category: r.category,
+    topic: r.topic,
+    location: r.location,
+    network: r.network,
+    author: r.author,
+    excerpt: r.excerpt,
+    flags: r.flags,
+    isOpen: r.isOpen,
+    detectedAt: ms(r.detectedAt),
+    chain: r.chain,
+    clocks: ((r.clocks ?? []) as Clock[]).map(
+      (c): CompactClock => ({
+        id: c.id,
+        step: c.step,
+        kind: c.kind,
+        startedAt: c.startedAt,
+        dueAt: c.dueAt,
+        atRiskAt: c.atRiskAt,
+        confirmed: c.confirmed,
+        status: c.status,
+        responsible: c.responsible,
+        ...(c.holders && !(c.holders.length === 1 && sameParty(c.holders[0], c.responsible))
+          ? { holders: c.holders }
+          : {}),
+        holder: c.holder,
+        rule: indexOf(c.rule ?? ''),
+      }),
+    ),
+  }));
+  return { cases, rules };
+}

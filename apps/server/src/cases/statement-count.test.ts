@@ -1,0 +1,119 @@
+// How many statements one workflow command costs the database, end to end as over HTTP: the request's context
+// (the session cookie → the person), the command, and what runs after its commit (the notification outbox, the
+// scheduler's alarm, surge detection for a registration or triage). Each statement is a round trip (PostgreSQL) or a
+// trip through the embedded database's only thread (PGlite); issue 15 measured ~22 and two transactions per command.
+import { beforeAll, expect, it } from 'vitest';
+import { IDENTITY_QUIET_MS } from '../auth/identity-cache';
+import { createDeps, type ServerDeps } from '../deps';
+import { createDelivery, type Delivery } from '../notifications/delivery';
+import { type ReportsWatcher, startReportsWatcher } from '../reports/watcher';
+import { startScheduler } from '../scheduler';
+import { describeEachDatabase } from '../test/databases';
+import { callerWithCookie, createOrgFixture, type OrgFixture, signInCookie } from '../test/fixtures';
+import { countStatements } from '../test/statement-counter';
+
+// Tuesday 24 Nov 2026, 10:00 Moscow: a working day.
+const TUESDAY_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
+
+/** Statements per request, the identity remembered: a regression past these is a test failure, not a slowdown. */
+const LIMITS = { register: 16, triage: 13, route: 14 };
+
+describeEachDatabase('statements per command', (getDb) => {
+  let deps: ServerDeps;
+  let org: OrgFixture;
+  let delivery: Delivery;
+  let watcher: ReportsWatcher;
+  let scheduler: ReturnType<typeof startScheduler>;
+  const cookies: Record<string, string> = {};
+
+  beforeAll(async () => {
+    deps = createDeps({ database: getDb(), now: () => TUESDAY_10_MSK });
+    org = await createOrgFixture(deps);
+    for (const who of ['operator', 'curator', 'roadsExecutor'] as const) {
+      cookies[who] = await signInCookie(deps, org.people[who].login);
+    }
+    delivery = createDelivery({ deps, live: { notify() {} }, mail: null, sweepMs: false, catchUpOnStart: false });
+    // As realtime/services.ts wires it.
+    const unsubscribe = deps.bus.onCommitted((events) => void delivery.deliver(events));
+    watcher = startReportsWatcher(deps);
+    // Never leads: only its after-commit work is counted, not its passes.
+    scheduler = startScheduler({
+      deps,
+      pollMs: 3_600_000,
+      leadership: { isLeader: false, lastError: null, confirm: async () => false, release: async () => {} },
+    });
+    return async () => {
+      unsubscribe();
+      await scheduler.stop();
+      watcher.stop();
+      await delivery.close();
+    };
+  });
+
+  /** One request as the HTTP server runs it, and everything its commit sets off, counted. */
+  async function request<T>(who: string, call: (caller: Awaited<ReturnType<typeof callerWithCookie>>) => Promise<T>) {
+    const { result, recording } = await countStatements(async () => {
+      const caller = await callerWithCookie(deps, cookies[who]!);
+      const out = await call(caller);
+      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all([delivery.idle(), watcher.idle()]);
+      return out;
+    });
+    return { result, statements: recording.statements.length, transactions: recording.transactions, recording };
+  }
+
+  it('identifies a signed-in person once, then from memory', async () => {
+    // The fixture changed the directory a moment ago: nothing is remembered until that has surely committed.
+    await new Promise((resolve) => setTimeout(resolve, IDENTITY_QUIET_MS + 50));
+    const first = await request('curator', (c) => c.auth.me());
+    expect(first.result.user?.login).toBe(org.people.curator.login);
+    expect(first.statements).toBe(5);
+    const again = await request('curator', (c) => c.auth.me());
+    expect(again.result.user?.login).toBe(org.people.curator.login);
+    expect(again.statements).toBe(0);
+    // The others are known from here on.
+    await request('operator', (c) => c.auth.me());
+  });
+
+  it('counts the statements of a registration, a triage and a route', async () => {
+    const reg = await request('operator', (c) =>
+      c.cases.register({
+        network: 'vk',
+        link: 'https://vk.com/wall-1_7',
+        author: { name: 'Иван Петров' },
+        text: 'Яма на дороге',
+        attachments: [],
+        visibility: 'public',
+      }),
+    );
+    const caseId = reg.result.caseId;
+    const triage = await request('operator', (c) =>
+      c.cases.command({
+        caseId,
+        expectedVersion: 1,
+        command: { type: 'triage', topic: 'Дороги', location: 'центр', category: 'ordinary', processable: true },
+      }),
+    );
+    const route = await request('curator', (c) =>
+      c.cases.command({
+        caseId,
+        expectedVersion: 2,
+        command: {
+          type: 'route',
+          mode: 'single',
+          assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+        },
+      }),
+    );
+    // Warm identities (the test above): what is left is the command and what its commit sets off. A route: its
+    // context (1), the departments and executors it names (2), its transaction (advisory lock, the case row, the
+    // events, the alarm), then the notification outbox (cursor, events, directory, the case's history, the
+    // notifications, the cursor again, the unread counts); registration and triage add surge detection (3 reads,
+    // a transaction only when a surge opens, grows or ends). Before: a route took 30 statements and 2 transactions.
+    expect(reg.statements).toBeLessThanOrEqual(LIMITS.register);
+    expect(triage.statements).toBeLessThanOrEqual(LIMITS.triage);
+    expect(route.statements).toBeLessThanOrEqual(LIMITS.route);
+    for (const r of [reg, triage, route]) expect(r.transactions).toBeLessThanOrEqual(2);
+    expect(route.result.version).toBe(3);
+  });
+});

@@ -1,0 +1,222 @@
+// The scheduler's pass over due cases, batched: one statement reads every due case with its state, the rules are
+// loaded once per organisation and profile, each case's due at-risk and breach records are decided in memory (the
+// same decider and projection as any command, each at its true instant), and one transaction writes them all —
+// the organisations' advisory locks, the case rows (each guarded by its version), the events in one insert, the
+// alarms in one upsert. A case a person changed meanwhile is left for the next pass. Issue 15: 200 due cases took
+// 6.5 s one command (and its statements) at a time.
+import { type CaseEvent, type CaseState, decide, evolve } from '@otklik/domain';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { SYSTEM_ACTOR } from '../cases/commands';
+import { type CommandContext, loadCommandContext, loadProfile } from '../cases/domain-context';
+import { projectCase } from '../cases/projection';
+import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
+import { caseEvents, cases } from '../db/schema';
+import type { ServerDeps } from '../deps';
+import type { CommittedEvent } from '../events-bus';
+import { nextAlarmAt, pendingActions, writeAlarmsOf } from './alarms';
+import { clockAlarms } from './schema';
+
+export interface CatchUpResult {
+  /** Cases whose alarm was due (read in this pass). */
+  readonly due: number;
+  /** Cases processed: their records written (or none due after all) and their alarm moved on. */
+  readonly done: readonly string[];
+  /** Cases a person changed meanwhile: the next pass tries again. */
+  readonly retry: readonly string[];
+  /** Cases that could not be decided (a broken profile, a bug): the scheduler backs off from them. */
+  readonly failed: readonly { caseId: string; error: string }[];
+}
+
+interface Planned {
+  caseId: string;
+  organisationId: string;
+  before: number;
+  after: CaseState;
+  events: CaseEvent[];
+  /** The command types decided, for the metrics. */
+  commands: string[];
+  row: ReturnType<typeof projectCase> | null;
+  fireAt: number | null;
+  isOpen: boolean;
+}
+
+/** Records what fell due in up to `limit` cases (the earliest alarms first), skipping `skip`. */
+export async function catchUpDue(
+  deps: ServerDeps,
+  now: number,
+  limit: number,
+  skip: (caseId: string) => boolean = () => false,
+): Promise<CatchUpResult> {
+  const rows = (
+    await deps.db
+      .select({
+        id: cases.id,
+        organisationId: cases.organisationId,
+        version: cases.version,
+        isOpen: cases.isOpen,
+        state: cases.state,
+        partyDepartmentIds: cases.partyDepartmentIds,
+        partyExecutorIds: cases.partyExecutorIds,
+      })
+      .from(clockAlarms)
+      .innerJoin(cases, eq(cases.id, clockAlarms.caseId))
+      .where(lte(clockAlarms.fireAt, new Date(now)))
+      .orderBy(asc(clockAlarms.fireAt))
+      .limit(limit)
+  ).filter((r) => !skip(r.id));
+  if (rows.length === 0) return { due: 0, done: [], retry: [], failed: [] };
+
+  // Rules and directory once per organisation, the profile once per (organisation, profile).
+  const contexts = new Map<string, Promise<CommandContext>>();
+  const profiles = new Map<string, Promise<CommandContext['rules']['profile']>>();
+  const contextOf = (organisationId: string) => {
+    let c = contexts.get(organisationId);
+    if (!c) {
+      c = loadCommandContext(deps.db, organisationId, null);
+      contexts.set(organisationId, c);
+    }
+    return c;
+  };
+  const planned: Planned[] = [];
+  const failed: { caseId: string; error: string }[] = [];
+  const plan = async (r: (typeof rows)[number]): Promise<Planned> => {
+    const state = r.state as CaseState;
+    const ctx = await contextOf(r.organisationId);
+    const key = `${r.organisationId}|${state.profileId ?? ''}`;
+    let profile = profiles.get(key);
+    if (!profile) {
+      profile = state.profileId
+        ? loadProfile(deps.db, r.organisationId, state.profileId)
+        : Promise.resolve(ctx.rules.profile);
+      profiles.set(key, profile);
+    }
+    const rules = { ...ctx.rules, profile: await profile };
+    let after = state;
+    const events: CaseEvent[] = [];
+    const commands: string[] = [];
+    let at = now;
+    if (r.isOpen) {
+      for (const action of pendingActions(state, rules, now)) {
+        if (action.at > now) break;
+        // Recorded at the true instant, also when it fell while no node was running.
+        const type = action.kind === 'at-risk' ? 'record-clock-at-risk' : 'record-clock-breached';
+        const decision = decide(after, { type, clockId: action.clockId }, SYSTEM_ACTOR, action.at, {
+          ...rules,
+          directory: ctx.directory,
+        });
+        // Refused: already recorded, or the clock closed meanwhile.
+        if (!decision.ok) continue;
+        events.push(...decision.events);
+        commands.push(type);
+        after = decision.events.reduce(evolve, after);
+        at = action.at;
+      }
+    }
+    const parties = { departmentIds: r.partyDepartmentIds, executorIds: r.partyExecutorIds };
+    const row = events.length > 0 ? projectCase(after, rules.profile, rules.calendar, at, parties) : null;
+    const isOpen = row ? row.isOpen : r.isOpen;
+    return {
+      caseId: r.id,
+      organisationId: r.organisationId,
+      before: r.version,
+      after,
+      events,
+      commands,
+      row,
+      isOpen,
+      fireAt: isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
+    };
+  };
+  for (const r of rows) {
+    try {
+      planned.push(await plan(r));
+    } catch (error) {
+      failed.push({ caseId: r.id, error: String(error) });
+    }
+  }
+
+  const changing = planned.filter((p) => p.row !== null);
+  const retry: string[] = [];
+  const committed = await deps.db.transaction(async (tx) => {
+    // The organisations' locks (as every command takes them), in one order: seq order stays commit order.
+    for (const organisationId of [...new Set(changing.map((p) => p.organisationId))].sort()) {
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${`otklik:case-events:${organisationId}`}))`,
+      );
+    }
+    const written: Planned[] = [];
+    for (const p of changing) {
+      const updated = await tx
+        .update(cases)
+        .set(p.row!)
+        .where(and(eq(cases.id, p.caseId), eq(cases.version, p.before)))
+        .returning({ id: cases.id });
+      if (updated.length === 0) retry.push(p.caseId);
+      else written.push(p);
+    }
+    const inserted =
+      written.length === 0
+        ? []
+        : await tx
+            .insert(caseEvents)
+            .values(
+              written.flatMap((p) =>
+                p.events.map((event, i) => ({
+                  caseId: p.caseId,
+                  organisationId: p.organisationId,
+                  version: p.before + i + 1,
+                  type: event.type,
+                  actorId: null,
+                  actorKind: 'system',
+                  occurredAt: new Date(event.at),
+                  payload: event,
+                })),
+              ),
+            )
+            .returning({
+              seq: caseEvents.seq,
+              caseId: caseEvents.caseId,
+              organisationId: caseEvents.organisationId,
+              version: caseEvents.version,
+              type: caseEvents.type,
+              occurredAt: caseEvents.occurredAt,
+              payload: caseEvents.payload,
+            });
+    // The alarms of every case read, written or not changed (none due after all, or closed), in one upsert.
+    await writeAlarmsOf(
+      tx,
+      planned
+        .filter((p) => !retry.includes(p.caseId))
+        .map((p) => ({
+          id: p.caseId,
+          organisationId: p.organisationId,
+          version: p.row ? p.after.version : p.before,
+          fireAt: p.isOpen ? p.fireAt : null,
+        })),
+    );
+    return inserted;
+  });
+  // One announcement per case, its events in order (as one command's would be).
+  const byCase = new Map<string, CommittedEvent[]>();
+  for (const e of committed.sort((a, b) => a.seq - b.seq)) {
+    const list = byCase.get(e.caseId) ?? [];
+    list.push({ ...e, actorId: null, occurredAt: e.occurredAt.getTime() });
+    byCase.set(e.caseId, list);
+  }
+  for (const list of byCase.values()) deps.bus.emitCommitted(list);
+  for (const p of changing) {
+    if (retry.includes(p.caseId)) deps.metrics.countCommand({ type: p.commands[0] }, 'conflict');
+    else for (const type of p.commands) deps.metrics.countCommand({ type }, 'ok');
+  }
+  return { due: rows.length, done: planned.map((p) => p.caseId).filter((id) => !retry.includes(id)), retry, failed };
+}
+
+/** Of `caseIds`, those whose alarm is still due at `now` (something refuses to record it). */
+export async function stillDue(deps: ServerDeps, caseIds: readonly string[], now: number): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await deps.db
+    .select({ caseId: clockAlarms.caseId })
+    .from(clockAlarms)
+    .where(and(inArray(clockAlarms.caseId, [...caseIds]), lte(clockAlarms.fireAt, new Date(now))));
+  return new Set(rows.map((r) => r.caseId));
+}
