@@ -1,43 +1,12 @@
 // The inbox and the curator's queue are selected from the one cases store: which rows each lists, and in what order.
 import { describe, expect, it } from 'vitest';
+import { boardCase } from './board-case.fixture';
 import { curatorQueueOf } from './curator-queue';
 import { inboxOf } from './inbox';
 import type { BoardCase, SessionUser } from './types';
 
-function row(id: string, patch: Partial<BoardCase> = {}): BoardCase {
-  return {
-    id,
-    number: 1,
-    organisationId: 'org',
-    organisationName: '',
-    status: 'assigned',
-    currentStep: 'draft',
-    stepClock: null,
-    overallDueAt: null,
-    overallAtRiskAt: null,
-    responsibleName: null,
-    departmentId: null,
-    departmentName: null,
-    category: 'ordinary',
-    high: false,
-    network: 'vk',
-    topic: null,
-    location: null,
-    detectedAt: 0,
-    excerpt: '',
-    authorName: null,
-    sociallySignificant: false,
-    repeat: false,
-    publication: null,
-    messageDeleted: false,
-    isOpen: true,
-    seq: 1,
-    responsiblePersonId: null,
-    departmentIds: [],
-    executorIds: [],
-    ...patch,
-  };
-}
+const row = (id: string, patch: Partial<BoardCase> = {}): BoardCase =>
+  boardCase(id, { seq: 1, departmentIds: [], executorIds: [], ...patch });
 
 const user: SessionUser = {
   id: 'me',

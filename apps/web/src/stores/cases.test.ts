@@ -1,41 +1,11 @@
 // The live case map applies changes in global sequence order: older or repeated changes never overwrite newer rows,
 // a snapshot never hides a live change that arrived while it was loading, and closed cases leave the board.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { boardCase } from '../api/board-case.fixture';
 import type { BoardCase } from '../api/types';
 import { useCases } from './cases';
 
-function row(id: string, seq: number, patch: Partial<BoardCase> = {}): BoardCase {
-  return {
-    id,
-    number: 1,
-    organisationId: 'org',
-    organisationName: '',
-    status: 'assigned',
-    currentStep: 'draft',
-    stepClock: null,
-    overallDueAt: null,
-    overallAtRiskAt: null,
-    responsibleName: null,
-    departmentId: null,
-    departmentName: null,
-    category: 'ordinary',
-    high: false,
-    network: 'vk',
-    topic: null,
-    location: null,
-    detectedAt: 0,
-    excerpt: '',
-    authorName: null,
-    sociallySignificant: false,
-    repeat: false,
-    publication: null,
-    messageDeleted: false,
-    isOpen: true,
-    seq,
-    responsiblePersonId: null,
-    ...patch,
-  };
-}
+const row = (id: string, seq: number, patch: Partial<BoardCase> = {}): BoardCase => boardCase(id, { seq, ...patch });
 
 beforeEach(() => {
   useCases.setState({ byId: new Map(), lastSeq: 0, loaded: false, touched: new Map() });

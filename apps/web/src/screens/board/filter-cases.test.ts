@@ -1,5 +1,6 @@
 // Board filters, search and the nearest-deadline order; urgency from the clock's own instants.
 import { describe, expect, it } from 'vitest';
+import { boardCase } from '../../api/board-case.fixture';
 import type { BoardCase, ClockView } from '../../api/types';
 import {
   countByUrgency,
@@ -28,38 +29,8 @@ const clock = (dueAt: number, atRiskAt: number | null = null): ClockView => ({
   rule: '',
 });
 
-function row(id: string, patch: Partial<BoardCase>): BoardCase {
-  return {
-    id,
-    number: Number(id.replace(/\D/g, '')) || 1,
-    organisationId: 'org',
-    organisationName: '',
-    status: 'assigned',
-    currentStep: 'draft',
-    stepClock: null,
-    overallDueAt: null,
-    overallAtRiskAt: null,
-    responsibleName: null,
-    departmentId: null,
-    departmentName: null,
-    category: 'ordinary',
-    high: false,
-    network: 'vk',
-    topic: null,
-    location: null,
-    detectedAt: 0,
-    excerpt: '',
-    authorName: null,
-    sociallySignificant: false,
-    repeat: false,
-    publication: null,
-    messageDeleted: false,
-    isOpen: true,
-    seq: 0,
-    responsiblePersonId: null,
-    ...patch,
-  };
-}
+const row = (id: string, patch: Partial<BoardCase>): BoardCase =>
+  boardCase(id, { number: Number(id.replace(/\D/g, '')) || 1, ...patch });
 
 const rows = [
   row('n1', { stepClock: clock(3000), departmentId: 'roads', topic: 'Дороги', excerpt: 'Яма на Садовой' }),
