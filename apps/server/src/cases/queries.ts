@@ -11,7 +11,7 @@ import {
   stateForReader,
   takesPartIn,
 } from '@otklik/domain';
-import { and, asc, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { attachments, caseEvents, cases, people } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { actorCondition, notVisible } from './access';
@@ -147,13 +147,4 @@ export async function getChangesSince(
     hasMore,
     serverTime: deps.now(),
   };
-}
-
-/** The last global sequence number of an organisation: a board snapshot is consistent up to it. */
-export async function latestSeq(deps: ServerDeps, organisationId: string): Promise<number> {
-  const [row] = await deps.db
-    .select({ seq: max(caseEvents.seq) })
-    .from(caseEvents)
-    .where(eq(caseEvents.organisationId, organisationId));
-  return Number(row?.seq ?? 0);
 }

@@ -29,6 +29,7 @@ export function toChange(event: CommittedEvent, prevSeq: number, audience: Audie
   };
 }
 
+/** The last global sequence number of an organisation: a board snapshot or a catch-up is consistent up to it. */
 export async function headSeq(db: DbOrTx, organisationId: string): Promise<number> {
   const [row] = await db
     .select({ seq: max(caseEvents.seq) })

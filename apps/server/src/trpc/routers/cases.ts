@@ -6,10 +6,11 @@ import { BOARD_PAGE, listBoardPage, listMyTasks } from '../../cases/board';
 import { compactBoardRows } from '../../cases/board-compact';
 import { executeCaseCommand } from '../../cases/commands';
 import { listCuratorQueue } from '../../cases/curator-queue';
-import { getCaseDetail, getChangesSince, latestSeq } from '../../cases/queries';
+import { getCaseDetail, getChangesSince } from '../../cases/queries';
 import { listRouteChoices } from '../../cases/route-choices';
 import { cancelOutboxForManualPublication } from '../../channels/publication';
 import { AppError } from '../../errors/app-error';
+import { headSeq } from '../../realtime/changes';
 import { repeatCandidatesForDraft } from '../../reports/repeats';
 import { zCounter, zId, zInstant } from '../inputs';
 import { protectedProcedure, router, withRoles } from '../trpc';
@@ -57,7 +58,7 @@ export const casesRouter = router({
     // The sequence number first: a client applies changes after it, so nothing between the two reads is missed.
     // A board of several pages is read page after page: the client keeps the first page's seq and catches up
     // from there, which also covers a case that moved between pages while they were read.
-    const seq = await latestSeq(ctx.deps, ctx.user.organisationId);
+    const seq = await headSeq(ctx.deps.db, ctx.user.organisationId);
     const page = await listBoardPage(ctx.deps.db, ctx.user.organisationId, {
       ...filters,
       after: cursor,

@@ -5,13 +5,14 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadImportedYears } from '../../calendar/imported-years';
 import { listBoardAll, matchesWallFilters } from '../../cases/board';
-import { getChangesSince, latestSeq } from '../../cases/queries';
+import { getChangesSince } from '../../cases/queries';
 import { toWallRow, zWallFilters } from '../../cases/rows';
 import type { Db } from '../../db/connect';
 import { organisations } from '../../db/schema';
 import { loadPlaceDirectory } from '../../directory/places';
 import { AppError } from '../../errors/app-error';
 import { DISPLAY_KEY_REVOKED, DISPLAY_KEY_UNKNOWN, displayKeyMessages, findDisplayToken } from '../../intake/api-keys';
+import { headSeq } from '../../realtime/changes';
 import { publicProcedure, router } from '../trpc';
 
 /** The live display of a token; a refusal carries `details.reason` (display-key-revoked / display-key-unknown), so the
@@ -31,7 +32,7 @@ export const wallRouter = router({
   snapshot: publicProcedure.input(z.object({ token: zToken })).query(async ({ ctx, input }) => {
     const display = await requireDisplay(ctx.deps.db, input.token);
     const [org] = await ctx.deps.db.select().from(organisations).where(eq(organisations.id, display.organisationId));
-    const seq = await latestSeq(ctx.deps, display.organisationId);
+    const seq = await headSeq(ctx.deps.db, display.organisationId);
     // Every open case, however many pages the board has.
     const rows = await listBoardAll(ctx.deps.db, display.organisationId, display.filters);
     const directory = await loadPlaceDirectory(ctx.deps.db, display.organisationId);
