@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { firstIssueMessage } from '../errors/input-issue';
 import { repairDeep } from '../errors/text-input';
 import { organisationOfApiKey } from '../intake/api-keys';
 import { intakeMessage, zIntakeBatch, zIntakeMessage } from '../intake/message';
@@ -30,11 +31,7 @@ export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, 
   const { value: batch, repaired } = repairDeep(await readJson(req, MAX_BATCH_BODY));
   const parsed = zIntakeBatch.safeParse(batch);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      'BAD_INPUT',
-      `Неверный пакет / invalid batch: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
-    );
+    throw new AppError('BAD_INPUT', firstIssueMessage(['Неверный пакет', 'invalid batch'], parsed.error));
   }
   const results: (
     | { index: number; caseId: string; created: boolean }
@@ -68,11 +65,9 @@ export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: 
   const parsed = zIntakeMessage.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new AppError(
-      'BAD_INPUT',
-      `Неверное сообщение / invalid message: ${issues[0]?.path ? `${issues[0].path}: ` : ''}${issues[0]?.message ?? ''}`,
-      { issues },
-    );
+    throw new AppError('BAD_INPUT', firstIssueMessage(['Неверное сообщение', 'invalid message'], parsed.error), {
+      issues,
+    });
   }
   const result = await intakeMessage(deps, organisationId, parsed.data);
   sendJson(res, result.created ? 201 : 200, repaired ? { ...result, repairedText: true } : result);

@@ -28,6 +28,7 @@ import { projectChangedRows, toBoardRowMessage, toWallRowMessage, wallsOf } from
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
+import { firstIssueMessage } from '../errors/input-issue';
 import { findInvalidText, invalidTextError } from '../errors/text-input';
 import type { CommittedEvent } from '../events-bus';
 import { checkOrigin } from '../http/origin';
@@ -76,11 +77,7 @@ function handle<S extends z.ZodType, T>(
     }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      reply({
-        ok: false,
-        error: `Неверные данные / invalid input: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
-      });
+      reply({ ok: false, error: firstIssueMessage(['Неверные данные', 'invalid input'], parsed.error) });
       return;
     }
     fn(parsed.data).then(

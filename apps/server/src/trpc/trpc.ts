@@ -8,23 +8,19 @@ import { ZodError } from 'zod';
 import { APP_ERROR_CODES, AppError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
 import { withDeadline } from '../errors/deadline';
+import { firstIssueMessage } from '../errors/input-issue';
 import { assertStorableText } from '../errors/text-input';
 import type { Context } from './context';
 
 installBilingualValidationMessages();
-
-function zodMessage(error: ZodError): string {
-  const first = error.issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  return `Неверные данные / invalid input: ${where}${first?.message ?? ''}`;
-}
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, path }) {
     const cause = error.cause;
     const zodIssues =
       cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null;
-    let message = cause instanceof ZodError ? zodMessage(cause) : shape.message;
+    let message =
+      cause instanceof ZodError ? firstIssueMessage(['Неверные данные', 'invalid input'], cause) : shape.message;
     let requestId: string | null = null;
     // An internal error that did not pass through mapErrors (it cannot happen inside a procedure): say nothing of it.
     if (error.code === 'INTERNAL_SERVER_ERROR' && !(cause instanceof AppError)) {
