@@ -1,7 +1,6 @@
 // The realtime layer's public surface on the server (the web app imports only events.ts and client-sync.ts).
 
 export type * from '@otklik/contract';
-export { createServerClock, type ServerClock } from './client-clock';
 export { type ChangeSync, createChangeSync, type SequencedChange } from './client-sync';
 export { type RealtimeNode, startRealtimeNode } from './node';
 export { attachRealtime, type Io, type Realtime, type RealtimeOptions } from './server';

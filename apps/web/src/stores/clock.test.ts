@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useClock } from './clock';
 
 beforeEach(() => {
-  useClock.setState({ offsetMs: 0, bestRttMs: Number.POSITIVE_INFINITY, measured: false });
+  useClock.getState().reset();
 });
 
 describe('server clock offset', () => {

@@ -1,6 +1,6 @@
 // Server-time offset on the client: pushes until a probe answers, then the probe with the shortest round trip.
 import { describe, expect, it } from 'vitest';
-import { createServerClock } from './client-clock';
+import { createServerClock } from './server-clock';
 
 describe('createServerClock', () => {
   it('uses a pushed server time until a probe answers', () => {
@@ -35,5 +35,14 @@ describe('createServerClock', () => {
     clock.fromProbe({ clientSentAt: 100, serverTime: 2_150 }, 200); // rtt 100, offset 2_000
     clock.fromProbe({ clientSentAt: 300, serverTime: 3_350 }, 400); // rtt 100, offset 3_000; the first is dropped
     expect(clock.offsetMs).toBe(2_000);
+  });
+
+  it('follows a jump of more than 5 s even on a slower round trip (the client clock was set)', () => {
+    const clock = createServerClock({ now: () => 0 });
+    clock.fromProbe({ clientSentAt: 1_000, serverTime: 4_100 }, 1_200); // rtt 200, midpoint 1_100: offset 3_000
+    clock.fromProbe({ clientSentAt: 2_000, serverTime: 5_600 }, 2_800); // rtt 800, offset 3_200: slower, ignored
+    expect(clock.offsetMs).toBe(3_000);
+    clock.fromProbe({ clientSentAt: 2_000, serverTime: 20_500 }, 3_000); // rtt 1_000, midpoint 2_500: offset 18_000
+    expect(clock.offsetMs).toBe(18_000);
   });
 });

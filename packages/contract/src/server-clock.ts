@@ -1,6 +1,8 @@
 // Client side of server time: the offset between the server's clock and this client's, from `time:probe` round
 // trips (the sample with the shortest round trip wins) or, until one is made, from `hello` / `server:time` pushes.
-// Countdowns use `serverNow()`, so a client with a wrong clock still shows the server's deadlines right. No Node imports.
+// Countdowns use `serverNow()`, so a client with a wrong clock still shows the server's deadlines right. A probe more
+// than 5 s away from the best one means the client's clock was set: the older probes are forgotten. One algorithm
+// for the web app (its clock store) and the tests' socket clients.
 
 export interface ServerClockOptions {
   /** The client's clock (Date.now by default). */
@@ -8,6 +10,9 @@ export interface ServerClockOptions {
   /** How many recent probes are kept to pick the best from (network paths change). */
   readonly keep?: number;
 }
+
+/** A probe this far from the best one follows a change of the client's clock, however slow its round trip. */
+const CLOCK_JUMP_MS = 5_000;
 
 export interface ServerClock {
   /** A pushed server time (hello, server:time): latency is unknown, so it is used only until a probe answers. */
@@ -37,7 +42,10 @@ export function createServerClock(options: ServerClockOptions = {}): ServerClock
     fromProbe(reply, receivedAt = now()) {
       const rtt = receivedAt - reply.clientSentAt;
       if (rtt < 0) return;
-      probes.push({ offset: reply.serverTime - (reply.clientSentAt + receivedAt) / 2, rtt });
+      const offset = reply.serverTime - (reply.clientSentAt + receivedAt) / 2;
+      const current = best();
+      if (current && Math.abs(offset - current.offset) > CLOCK_JUMP_MS) probes.length = 0;
+      probes.push({ offset, rtt });
       if (probes.length > keep) probes.shift();
     },
     get offsetMs() {
