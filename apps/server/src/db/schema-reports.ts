@@ -2,7 +2,7 @@
 // open while the rate stays above the organisation's threshold and resolved automatically when it falls.
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from './schema';
+import { organisationRef } from './schema';
 
 const instant = () => timestamp({ withTimezone: true, mode: 'date' });
 
@@ -10,9 +10,7 @@ export const surges = pgTable(
   'surges',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     /** 'topic' | 'location' */
     dimension: text().notNull(),
     value: text().notNull(),

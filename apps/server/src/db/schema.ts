@@ -42,13 +42,17 @@ export const organisations = pgTable('organisations', {
   createdAt: createdAt(),
 });
 
+/** The organisation a row belongs to: required, and removed with it. */
+export const organisationRef = () =>
+  uuid()
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' });
+
 export const departments = pgTable(
   'departments',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     name: text().notNull(),
     /** The supervising deputy receives deficiency notices about this department. */
     supervisingDeputyId: uuid().references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
@@ -61,9 +65,7 @@ export const people = pgTable(
   'people',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     fullName: text().notNull(),
     position: text().notNull().default(''),
     email: text(),
@@ -86,9 +88,7 @@ export const absences = pgTable(
   'absences',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     personId: uuid()
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
@@ -110,9 +110,7 @@ export const topics = pgTable(
   'topics',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     name: text().notNull(),
     /** Marked for the profile's listed-topic limits (NAO p.16). */
     listed: boolean().notNull().default(false),
@@ -129,9 +127,7 @@ export const places = pgTable(
   'places',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     name: text().notNull(),
     /** settlement | district */
     kind: text().$type<'settlement' | 'district'>().notNull(),
@@ -147,9 +143,7 @@ export const places = pgTable(
  */
 export const channelAccounts = pgTable('channel_accounts', {
   id: uuid().primaryKey().defaultRandom(),
-  organisationId: uuid()
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' }),
+  organisationId: organisationRef(),
   network: text().notNull(),
   url: text().notNull(),
   title: text().notNull().default(''),
@@ -190,9 +184,7 @@ export const channelMessages = pgTable(
   'channel_messages',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     accountId: uuid()
       .notNull()
       .references(() => channelAccounts.id, { onDelete: 'cascade' }),
@@ -221,9 +213,7 @@ export const publicationOutbox = pgTable(
   'publication_outbox',
   {
     id: uuid().primaryKey(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     caseId: uuid()
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
@@ -257,9 +247,7 @@ export const publicationOutbox = pgTable(
 /** Custom regulation profiles; the five presets live in @otklik/domain and are not copied here. */
 export const regulationProfiles = pgTable('regulation_profiles', {
   id: text().primaryKey(),
-  organisationId: uuid()
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' }),
+  organisationId: organisationRef(),
   name: text().notNull(),
   basedOn: text(),
   body: jsonb().notNull(),
@@ -272,9 +260,7 @@ export const cases = pgTable(
   'cases',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     /** Human-facing number, increasing across the installation. */
     number: bigserial({ mode: 'number' }).notNull().unique(),
     /** Number of events applied; the optimistic-concurrency token. */
@@ -336,9 +322,7 @@ export const caseEvents = pgTable(
     caseId: uuid()
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     version: integer().notNull(),
     type: text().notNull(),
     /** Null for system actors (intake, scheduler). */
@@ -358,9 +342,7 @@ export const attachments = pgTable(
   'attachments',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     caseId: uuid().references(() => cases.id, { onDelete: 'cascade' }),
     fileName: text().notNull(),
     contentType: text().notNull(),
@@ -378,9 +360,7 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: organisationRef(),
     personId: uuid()
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
@@ -425,9 +405,7 @@ export const sessions = pgTable(
 
 export const apiKeys = pgTable('api_keys', {
   id: uuid().primaryKey().defaultRandom(),
-  organisationId: uuid()
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' }),
+  organisationId: organisationRef(),
   name: text().notNull(),
   keyHash: text().notNull().unique(),
   /** First characters of the key, shown in the admin UI to tell keys apart. */
@@ -439,9 +417,7 @@ export const apiKeys = pgTable('api_keys', {
 
 export const displayTokens = pgTable('display_tokens', {
   id: uuid().primaryKey().defaultRandom(),
-  organisationId: uuid()
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' }),
+  organisationId: organisationRef(),
   name: text().notNull(),
   tokenHash: text().notNull().unique(),
   /** Board filters the wall shows (departments, categories…). */
