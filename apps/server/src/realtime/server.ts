@@ -31,6 +31,7 @@ import { toClientError } from '../errors/client-error';
 import { firstIssueMessage } from '../errors/input-issue';
 import { findInvalidText, invalidTextError } from '../errors/text-input';
 import type { CommittedEvent } from '../events-bus';
+import { createKeyedSequence } from '../events-order';
 import { checkOrigin } from '../http/origin';
 import { DISPLAY_KEY_REVOKED, displayKeyMessages } from '../intake/api-keys';
 import { log } from '../log';
@@ -186,7 +187,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   checker.unref();
 
   // Changes are emitted in commit order per organisation: each batch waits for the previous one of its organisation.
-  const queues = new Map<string, Promise<void>>();
+  const broadcasts = createKeyedSequence((error) => log.error({ err: error }, 'realtime broadcast failed'));
   const prevSeqs = createPrevSeqTracker(deps.db, { singleNode: deps.database.kind === 'pglite' });
   const broadcast = async (events: readonly CommittedEvent[]) => {
     const first = events[0];
@@ -242,15 +243,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   const unsubscribe = deps.bus.onCommitted((events) => {
     const org = events[0]?.organisationId;
     if (!org) return;
-    const next = (queues.get(org) ?? Promise.resolve())
-      .then(() => broadcast(events))
-      .catch((error: unknown) => {
-        log.error({ err: error }, 'realtime broadcast failed');
-      });
-    queues.set(org, next);
-    void next.finally(() => {
-      if (queues.get(org) === next) queues.delete(org);
-    });
+    broadcasts.run(org, () => broadcast(events));
   });
 
   let closed: Promise<void> | null = null;
@@ -265,7 +258,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
         unsubscribe();
         clearInterval(timer);
         clearInterval(checker);
-        await Promise.allSettled([...queues.values()]);
+        await broadcasts.idle();
         io.local.emit('server:shutdown', { reconnectAfterMs: 500 });
         // Give the shutdown notice a moment to leave before the sockets close.
         await new Promise((resolve) => setTimeout(resolve, 50));

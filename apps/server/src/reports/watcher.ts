@@ -2,6 +2,7 @@
 // (serialised per organisation, so two registrations at once cannot open the same surge twice) and the repeat index.
 import type { CaseEvent } from '@otklik/domain';
 import type { ServerDeps } from '../deps';
+import { createKeyedSequence } from '../events-order';
 import { log } from '../log';
 import { announceNotifications } from '../notifications/delivery-live';
 import { applyToRepeatIndex } from './repeats';
@@ -14,7 +15,7 @@ export interface ReportsWatcher {
 }
 
 export function startReportsWatcher(deps: ServerDeps): ReportsWatcher {
-  const chains = new Map<string, Promise<void>>();
+  const runs = createKeyedSequence((error) => log.error({ err: error }, 'surge detection failed'));
   const unsubscribe = deps.bus.onCommitted((committed) => {
     const relevant = committed.filter((c) => {
       const type = (c.payload as CaseEvent | null)?.type;
@@ -23,22 +24,15 @@ export function startReportsWatcher(deps: ServerDeps): ReportsWatcher {
     const first = relevant[0];
     if (!first) return;
     const org = first.organisationId;
-    const run = (chains.get(org) ?? Promise.resolve())
-      .then(async () => {
-        await applyToRepeatIndex(deps.db, relevant);
-        const result = await runSurgeDetection(deps.db, org, deps.now());
-        // Committed by now: the head and the curators get the alert live, not on their next look at the feed.
-        await announceNotifications(deps, result.alerts);
-      })
-      .catch((error: unknown) => {
-        log.error({ err: error }, 'surge detection failed');
-      });
-    chains.set(org, run);
+    runs.run(org, async () => {
+      await applyToRepeatIndex(deps.db, relevant);
+      const result = await runSurgeDetection(deps.db, org, deps.now());
+      // Committed by now: the head and the curators get the alert live, not on their next look at the feed.
+      await announceNotifications(deps, result.alerts);
+    });
   });
   return {
-    async idle() {
-      await Promise.all([...chains.values()]);
-    },
+    idle: runs.idle,
     stop: unsubscribe,
   };
 }
