@@ -24,11 +24,6 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The person of a live session, or null (unknown or expired token). */
-export async function findSessionPerson(db: Db, token: string, now: number): Promise<string | null> {
-  return (await findSession(db, token, now))?.personId ?? null;
-}
-
 /** A live session's person and expiry (server clock, ms), or null. */
 export async function findSession(
   db: Db,

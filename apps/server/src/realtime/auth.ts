@@ -1,9 +1,10 @@
 // Who is on a socket: the person of the session cookie (the same cookie tRPC reads), or a wall display by its
-// read-only token (`auth: { displayToken }`). Anything else is refused with a readable message.
+// read-only token (`auth: { displayToken }`). Anything else is refused with a readable message. The person is
+// identified as every request identifies them (auth/identity-cache.ts: remembered briefly, forgotten on any change).
 
 import type { SocketData } from '@otklik/contract';
-import { loadCurrentUser } from '../auth/current-user';
-import { findSessionPerson, parseCookies, SESSION_COOKIE } from '../auth/sessions';
+import { identifySession } from '../auth/identity-cache';
+import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { hashSecret } from '../auth/tokens';
 import { zWallFilters } from '../cases/rows';
 import type { ServerDeps } from '../deps';
@@ -49,9 +50,7 @@ export async function authenticateSocket(
     };
   }
   const token = parseCookies(handshake.cookieHeader)[SESSION_COOKIE];
-  const now = deps.now();
-  const personId = token ? await findSessionPerson(deps.db, token, now) : null;
-  const user = personId ? await loadCurrentUser(deps.db, personId, now) : null;
+  const user = token ? await identifySession(deps.db, token, deps.now()) : null;
   if (!user) throw new SocketAuthError('Войдите в систему / please sign in');
   return {
     who: {

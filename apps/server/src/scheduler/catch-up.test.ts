@@ -1,15 +1,16 @@
 // The scheduler's batched catch-up: due at-risk and breach moments of many cases in two organisations, fallen due
 // while no node ran, are recorded at their true instants in one pass, and every alarm moves on to the next moment.
-// The pass costs one guarded update per case on top of a fixed number of statements (a count, not a time).
-import { and, asc, eq, inArray } from 'drizzle-orm';
+// The pass writes every case row in one guarded update, on top of a fixed number of statements (a count, not a time).
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { loadCurrentUser } from '../auth/current-user';
 import { executeCaseCommand } from '../cases/commands';
-import { caseEvents } from '../db/schema';
+import { caseEvents, cases } from '../db/schema';
 import { createDeps } from '../deps';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture } from '../test/fixtures';
 import { countStatements } from '../test/statement-counter';
+import { catchUpDue } from './catch-up';
 import { startScheduler } from './scheduler';
 import { clockAlarms } from './schema';
 
@@ -45,7 +46,11 @@ describeEachDatabase('scheduler catch-up', (getDb) => {
     // The rebuild on taking the lead only (its periodic repeat is not what is counted here).
     const scheduler = startScheduler({ deps, pollMs: 3_600_000, rebuildEveryMs: 86_400_000, leadership });
     try {
-      await scheduler.tick(); // the rebuild on taking the lead; nothing is due yet
+      await scheduler.tick(); // behind the loop's first pass, the rebuild on taking the lead; nothing is due yet
+      // After a rebuild the loop goes again at once (its 0 ms timer is already set): let that pass run as well, so
+      // the loop sleeps (the next alarm is over an hour away) and only the pass below runs while it is counted.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await scheduler.tick();
       // No node ran until 15:00. Triage (konyshevsky p.7): 30 working minutes from 12:50 end at 14:20 (13–14 is
       // lunch); at risk with a quarter left, 7.5 minutes before: 14:12:30; breached from the next millisecond.
       now = msk('2026-11-25T15:00:00');
@@ -67,10 +72,11 @@ describeEachDatabase('scheduler catch-up', (getDb) => {
         .from(clockAlarms)
         .where(inArray(clockAlarms.caseId, caseIds));
       expect(alarms.map((a) => a.fireAt.getTime())).toEqual(caseIds.map(() => msk('2026-11-26T10:50:00')));
-      // One guarded update per case; everything else is per pass (the due cases, the transaction's events and
-      // alarms, the check that none is still due, the next alarm) or per organisation (its rules, its lock).
+      // One update writes every case row (7 here, fewer than 1,000 a statement); everything else is per pass (the
+      // due cases, the transaction's events and alarms, the check that none is still due, the next alarm) or per
+      // organisation (its rules, its lock).
       const updates = recording.statements.filter((s) => s.startsWith('update "cases"')).length;
-      expect(updates).toBe(caseIds.length);
+      expect(updates).toBe(1);
       expect(recording.statements.length - updates).toBeLessThanOrEqual(6 + 2 * orgs.length);
       expect(recording.transactions).toBe(1);
       // Nothing more is due: another pass records nothing.
@@ -83,5 +89,66 @@ describeEachDatabase('scheduler catch-up', (getDb) => {
     } finally {
       await scheduler.stop();
     }
+  });
+
+  it('leaves a case changed between the read and the write for the next pass, and writes the others', async () => {
+    // Wednesday 25 November 2026, 12:50 Moscow, as above: triage at risk 14:12:30, breached 14:20 (+1 ms).
+    let now = msk('2026-11-25T12:50:00');
+    const deps = createDeps({ database: getDb(), now: () => now });
+    const org = await createOrgFixture(deps);
+    const operator = (await loadCurrentUser(deps.db, org.people.operator.id, now))!.actor;
+    const caseIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await executeCaseCommand(deps, {
+        organisationId: org.organisationId,
+        actor: operator,
+        command: {
+          type: 'register',
+          network: 'vk',
+          link: `https://vk.com/wall-2_${i}`,
+          author: { name: 'Мария' },
+          text: 'Не горит фонарь',
+          attachments: [],
+          visibility: 'public',
+        },
+      });
+      caseIds.push(r.caseId);
+    }
+    const changed = caseIds[1]!;
+    // The pass reads the due cases first; before its transaction a person's command moves one case's version on.
+    const db = new Proxy(deps.db, {
+      get(target, key, receiver) {
+        if (key !== 'transaction') return Reflect.get(target, key, receiver);
+        return async (...args: Parameters<typeof target.transaction>) => {
+          await target
+            .update(cases)
+            .set({ version: sql`${cases.version} + 1` })
+            .where(eq(cases.id, changed));
+          return target.transaction(...args);
+        };
+      },
+    });
+    now = msk('2026-11-25T15:00:00');
+    const pass = await catchUpDue({ ...deps, db }, now, 200);
+    expect(pass.due).toBe(3);
+    expect(pass.retry).toEqual([changed]);
+    expect([...pass.done].sort()).toEqual(caseIds.filter((id) => id !== changed).sort());
+    const events = await deps.db
+      .select({ caseId: caseEvents.caseId, type: caseEvents.type })
+      .from(caseEvents)
+      .where(and(inArray(caseEvents.caseId, caseIds), inArray(caseEvents.type, ['clock-at-risk', 'clock-breached'])));
+    for (const caseId of caseIds) {
+      expect(events.filter((e) => e.caseId === caseId).map((e) => e.type)).toEqual(
+        caseId === changed ? [] : ['clock-at-risk', 'clock-breached'],
+      );
+    }
+    // The changed case's alarm stays where it was (still due); the others move to the answer's at-risk moment.
+    const alarms = await deps.db
+      .select({ caseId: clockAlarms.caseId, fireAt: clockAlarms.fireAt })
+      .from(clockAlarms)
+      .where(inArray(clockAlarms.caseId, caseIds));
+    expect(new Map(alarms.map((a) => [a.caseId, a.fireAt.getTime()]))).toEqual(
+      new Map(caseIds.map((id) => [id, id === changed ? msk('2026-11-25T14:12:30') : msk('2026-11-26T10:50:00')])),
+    );
   });
 });
