@@ -1,6 +1,6 @@
 // One shared 1-second tick for the whole page: every countdown reads the same `now`, so 10,000 rows cost one timer,
 // not one per row. The timer runs only while something is subscribed and fires on whole seconds.
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 
 type Listener = () => void;
 
@@ -43,6 +43,34 @@ export function useTick(): number {
 /** Server time of the last shared tick: the browser clock corrected by the measured server-time offset. */
 export function useServerNow(offsetMs: number): number {
   return useTick() + offsetMs;
+}
+
+/**
+ * Server time for a view whose output changes only at known instants (a count of overdue cases, a filter by urgency):
+ * the shared tick still fires every second, but the component re-renders only once the time reaches
+ * `nextChange(now)` — the earliest instant after `now` at which its output may change (Infinity: never). Any other
+ * re-render (new data, a new `nextChange`) reads the latest tick, exactly as useServerNow would. Pass a memoised
+ * `nextChange`: a new function asks it again.
+ */
+export function useServerNowUntil(offsetMs: number, nextChange: (now: number) => number): number {
+  const [held] = useState<{ fn: ((now: number) => number) | null; offset: number; at: number; until: number }>(() => ({
+    fn: null,
+    offset: Number.NaN,
+    at: Number.NaN,
+    until: Number.NaN,
+  }));
+  const getSnapshot = (): number => {
+    const now = current + offsetMs;
+    // `!(now < until)` also recomputes after a NaN; the held value stays put between the instants that matter.
+    if (held.fn !== nextChange || held.offset !== offsetMs || (now !== held.at && !(now < held.until))) {
+      held.fn = nextChange;
+      held.offset = offsetMs;
+      held.at = now;
+      held.until = nextChange(now);
+    }
+    return held.at;
+  };
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 
 /** For tests and for code outside React: how many components currently listen to the tick. */
