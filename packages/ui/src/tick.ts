@@ -46,30 +46,36 @@ export function useServerNow(offsetMs: number): number {
 }
 
 /**
+ * The time a view that changes only at known instants is drawn at: it stays put until `now` reaches
+ * `nextChange(at)` (the earliest instant after `at` at which the view may change; Infinity: never), and moves to the
+ * latest `now` at once when it does, or when `nextChange` or the offset is a new one (new data).
+ */
+export function createHeldNow(): (now: number, offsetMs: number, nextChange: (now: number) => number) => number {
+  let fn: ((now: number) => number) | null = null;
+  let offset = Number.NaN;
+  let at = Number.NaN;
+  let until = Number.NaN;
+  return (now, offsetMs, nextChange) => {
+    // `!(now < until)` also recomputes after a NaN; the same `now` asked again never moves anything.
+    if (fn !== nextChange || offset !== offsetMs || (now !== at && !(now < until))) {
+      fn = nextChange;
+      offset = offsetMs;
+      at = now;
+      until = nextChange(now);
+    }
+    return at;
+  };
+}
+
+/**
  * Server time for a view whose output changes only at known instants (a count of overdue cases, a filter by urgency):
  * the shared tick still fires every second, but the component re-renders only once the time reaches
- * `nextChange(now)` — the earliest instant after `now` at which its output may change (Infinity: never). Any other
- * re-render (new data, a new `nextChange`) reads the latest tick, exactly as useServerNow would. Pass a memoised
- * `nextChange`: a new function asks it again.
+ * `nextChange(now)`. Any other re-render (new data, a new `nextChange`) reads the latest tick, exactly as
+ * useServerNow would. Pass a memoised `nextChange`: a new function asks it again.
  */
 export function useServerNowUntil(offsetMs: number, nextChange: (now: number) => number): number {
-  const [held] = useState<{ fn: ((now: number) => number) | null; offset: number; at: number; until: number }>(() => ({
-    fn: null,
-    offset: Number.NaN,
-    at: Number.NaN,
-    until: Number.NaN,
-  }));
-  const getSnapshot = (): number => {
-    const now = current + offsetMs;
-    // `!(now < until)` also recomputes after a NaN; the held value stays put between the instants that matter.
-    if (held.fn !== nextChange || held.offset !== offsetMs || (now !== held.at && !(now < held.until))) {
-      held.fn = nextChange;
-      held.offset = offsetMs;
-      held.at = now;
-      held.until = nextChange(now);
-    }
-    return held.at;
-  };
+  const [held] = useState(createHeldNow);
+  const getSnapshot = (): number => held(current + offsetMs, offsetMs, nextChange);
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 
