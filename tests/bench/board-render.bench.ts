@@ -4,7 +4,7 @@
 // board-10k.test.ts); the server is the real one with its demo data. Needs Debian's chromium (or CHROMIUM_PATH).
 // Run: pnpm bench (root), or tsx tests/bench/board-render.bench.ts [--json]
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { ApiClient } from '../e2e/support/api';
+import { ApiClient, registerCase } from '../e2e/support/api';
 import { boardRows, serveBoardRows } from '../e2e/support/board-rows';
 import { hasBrowser, launchBrowser, signedInPage } from '../e2e/support/browser';
 import { buildWeb, startTestServer } from '../e2e/support/server';
@@ -12,6 +12,8 @@ import { emit, median, say } from './output';
 
 const RENDERS = 5;
 const TICK_SECONDS = 6;
+/** Changes another client makes while a board with 10,000 rows watches (issue 16 "Measure"). */
+const CHANGES = 40;
 
 /**
  * Page script: notes performance.now() at the first frame after the board's total shows `n` cases. A string, not a
@@ -90,6 +92,57 @@ async function measure(browser: Browser, url: string, organisationId: string, n:
   return { renderMs: median(renders), tickMsPerSecond: tickMs, longestScrollTaskMs: scrollMs };
 }
 
+/**
+ * A connected board of `n` rows while another client (the operator, through the HTTP API) registers CHANGES
+ * messages one after another: the HTTP requests the board's page makes per change (goal 0: `case:changed` carries
+ * the row), the socket bytes it receives per change (each case:changed message as the page receives it, i.e.
+ * decompressed), and its main-thread time per change (ticks included).
+ */
+async function liveChanges(browser: Browser, url: string, organisationId: string, n: number) {
+  const { context, page } = await signedInPage(browser, url, 'curator');
+  const rows = boardRows(n, Date.now(), organisationId);
+  await serveBoardRows(page, () => rows);
+  await page.goto(`${url}/board`);
+  await page.locator('.board-total').filter({ hasText: /\d/ }).first().waitFor({ timeout: 120_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Network.enable');
+  let frames = 0;
+  let frameBytes = 0;
+  cdp.on('Network.webSocketFrameReceived', (e) => {
+    const payload = e.response.payloadData;
+    if (!payload.includes('"case:changed"')) return;
+    frames += 1;
+    frameBytes += Buffer.byteLength(payload);
+  });
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() !== 'websocket') requests.push(new URL(r.url()).pathname);
+  });
+  const taskSeconds = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  await new Promise((r) => setTimeout(r, 1500));
+  requests.length = 0;
+  const operator = await new ApiClient(url).login('operator');
+  const before = await taskSeconds();
+  for (let i = 0; i < CHANGES; i++) await registerCase(operator, { text: `Изменение для замера ${i}: яма во дворе` });
+  const deadline = Date.now() + 20_000;
+  while (frames < CHANGES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 1500)); // a refetch after the last change would come now
+  const mainMs = ((await taskSeconds()) - before) * 1000;
+  await context.close();
+  const byPath = new Map<string, number>();
+  for (const r of requests) byPath.set(r, (byPath.get(r) ?? 0) + 1);
+  return {
+    changes: CHANGES,
+    caseChangedReceived: frames,
+    httpRequestsPerChange: Math.round((requests.length / CHANGES) * 100) / 100,
+    httpRequests: Object.fromEntries(byPath),
+    socketBytesPerChange: frames > 0 ? Math.round(frameBytes / frames) : null,
+    mainThreadMsPerChange: Math.round((mainMs / CHANGES) * 10) / 10,
+  };
+}
+
 if (!hasBrowser) {
   say('board render benchmark skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)');
   emit({ name: 'board-render', skipped: 'no Chromium' });
@@ -105,12 +158,14 @@ try {
     .then((a) => a.query<{ id: string }>('directory.organisation'));
   const big = await measure(browser, server.url, org.id, 10_000);
   const one = await measure(browser, server.url, org.id, 1);
+  const live = await liveChanges(browser, server.url, org.id, 10_000);
   const figures = {
     name: 'board-render',
     viewport: '1440×900',
     renders: RENDERS,
     rows10k: big,
     rows1: one,
+    liveChanges10k: live,
     tickRatio10kTo1: Math.round((big.tickMsPerSecond / one.tickMsPerSecond) * 10) / 10,
   };
   const f = (x: number | null) => (x === null ? '—' : x.toFixed(1));
@@ -122,6 +177,9 @@ try {
     `  1 row:       render after data ${f(one.renderMs)} ms; tick ${f(one.tickMsPerSecond)} ms main thread per second`,
   );
   say(`  tick at 10,000 rows / tick at 1 row: ${figures.tickRatio10kTo1}× (target: < 4 ms at 10,000 rows)`);
+  say(
+    `  10,000 rows, another client makes ${live.changes} changes: ${live.httpRequestsPerChange} HTTP requests per change (goal 0${live.httpRequestsPerChange > 0 ? `: ${JSON.stringify(live.httpRequests)}` : ''}); ${live.socketBytesPerChange ?? '—'} socket bytes per case:changed (${live.caseChangedReceived} received); ${f(live.mainThreadMsPerChange)} ms main thread per change`,
+  );
   emit(figures);
 } finally {
   await browser.close();

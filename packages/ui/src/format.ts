@@ -15,27 +15,73 @@ export function formatWorkingDuration(minutes: number, t: Pick<UiTexts, 'hours' 
   return `${m} ${t.minutes} ${pad(s)} ${t.seconds}`;
 }
 
-function parts(at: Instant, timeZone: string, locale: string, withWeekday: boolean, withDate: boolean) {
-  const fmt = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(withWeekday ? { weekday: 'short' } : {}),
-    ...(withDate ? { day: '2-digit', month: '2-digit' } : {}),
-  });
-  const get = (type: Intl.DateTimeFormatPartTypes): string =>
-    fmt.formatToParts(at).find((p) => p.type === type)?.value ?? '';
-  return {
+interface ClockFace {
+  readonly weekday: string;
+  readonly day: string;
+  readonly month: string;
+  readonly time: string;
+}
+
+/**
+ * Building an Intl.DateTimeFormat costs far more than using one (a paused clock's resume time redrawn every second
+ * cost ~0.6 ms per row), so each (locale, zone, shape) gets one formatter, and each formatted instant is kept: a
+ * countdown asks for the same resume instant every second. Both caches are bounded: they are cleared when full.
+ */
+const FORMATTERS_MAX = 64;
+const FACES_MAX = 4096;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const faces = new Map<string, ClockFace>();
+
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) {
+    if (formatters.size >= FORMATTERS_MAX) formatters.clear();
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function parts(at: Instant, timeZone: string, locale: string, withWeekday: boolean, withDate: boolean): ClockFace {
+  const key = `${locale}|${timeZone}|${withWeekday ? 'w' : ''}${withDate ? 'd' : ''}`;
+  const faceKey = `${key}|${at}`;
+  const known = faces.get(faceKey);
+  if (known) return known;
+  const fmt = formatter(
+    key,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        ...(withWeekday ? { weekday: 'short' } : {}),
+        ...(withDate ? { day: '2-digit', month: '2-digit' } : {}),
+      }),
+  );
+  const all = fmt.formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes): string => all.find((p) => p.type === type)?.value ?? '';
+  const face: ClockFace = {
     weekday: get('weekday').replace('.', ''),
     day: get('day'),
     month: get('month'),
     time: `${get('hour')}:${get('minute')}`,
   };
+  if (faces.size >= FACES_MAX) faces.clear();
+  faces.set(faceKey, face);
+  return face;
 }
 
 function localDate(at: Instant, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return formatter(
+    `en-CA|${timeZone}|date`,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).format(at);
+}
+
+/** For tests: how many formatters and formatted instants are kept now. */
+export function formatCacheSize(): { readonly formatters: number; readonly faces: number } {
+  return { formatters: formatters.size, faces: faces.size };
 }
 
 /** When a paused clock resumes: '14:00' later today, 'пн 09:00' within a week, '09.01 09:00' further away. */

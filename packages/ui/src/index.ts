@@ -5,4 +5,4 @@ export { DeadlineBar, type DeadlineBarProps } from './DeadlineBar';
 export { formatDeadline, formatResume, formatWorkingDuration } from './format';
 export { StatusBadge } from './StatusBadge';
 export { DEFAULT_UI_TEXTS, fill, type UiTexts, UiTextsProvider, useUiTexts } from './texts';
-export { tickListenerCount, useServerNow, useTick } from './tick';
+export { createHeldNow, tickListenerCount, useServerNow, useServerNowUntil, useTick } from './tick';

@@ -2,7 +2,7 @@
 // are filters too, saved views, quick approval and keyboard shortcuts (j/k, Enter, a, /). Rows update live (the
 // socket feeds the cases store; this screen only reads it).
 import { mayApprove } from '@otklik/domain';
-import { useServerNow } from '@otklik/ui';
+import { useServerNowUntil } from '@otklik/ui';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { loadBoard } from '../../api/board';
@@ -23,6 +23,7 @@ import {
   type BoardFilters as Filters,
   filterCases,
   filtersFromParams,
+  nextUrgencyChange,
   QUERY_KEYS,
   type SortKey,
   sortCases,
@@ -92,7 +93,12 @@ export function BoardScreen() {
   const departments = useDirectory((s) => s.departments);
   const user = useSession((s) => s.user);
   const loadViews = useBoardViews((s) => s.loadFor);
-  const now = useServerNow(useClock((s) => s.offsetMs));
+  const offsetMs = useClock((s) => s.offsetMs);
+  const all = useMemo(() => [...byId.values()], [byId]);
+  // The counts and the urgency filter change only when some case reaches its at-risk or breach instant: the screen
+  // redraws at those instants (and on new data), not on every tick — 10,000 rows cost nothing per second.
+  const nextChange = useCallback((at: number) => nextUrgencyChange(all, at), [all]);
+  const now = useServerNowUntil(offsetMs, nextChange);
   const [error, setError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -134,9 +140,8 @@ export function BoardScreen() {
   const [search, setSearch, replaceSearch] = useSearchText(filters.q, writeSearch);
   const deferredSearch = useDeferredValue(search);
 
-  const all = useMemo(() => [...byId.values()], [byId]);
-  // Urgency changes with time: only a board filtered by urgency needs the current second.
-  const judgeAt = filters.urgency ? Math.floor(now / 1000) * 1000 : 0;
+  // Urgency changes with time: only a board filtered by urgency needs the time (the same instant as the counts).
+  const judgeAt = filters.urgency ? now : 0;
   const effective = useMemo<Filters>(() => ({ ...filters, q: deferredSearch }), [filters, deferredSearch]);
   const shown = useMemo(() => sortCases(filterCases(all, effective, judgeAt), sort), [all, effective, judgeAt, sort]);
   const urgencyBase = useMemo(() => filterCases(all, { ...effective, urgency: '' }, 0), [all, effective]);

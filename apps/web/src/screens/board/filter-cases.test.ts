@@ -7,6 +7,7 @@ import {
   filterAndSort,
   filterCases,
   filtersFromParams,
+  nextUrgencyChange,
   sortFromParams,
   urgencyOf,
 } from './filter-cases';
@@ -74,6 +75,33 @@ describe('urgency', () => {
     expect(urgencyOf(r, 1000)).toBe('at-risk');
     expect(urgencyOf(r, 1001)).toBe('breached');
     expect(countByUrgency([r, r], 800)).toEqual({ 'on-track': 0, 'at-risk': 2, breached: 0 });
+  });
+});
+
+describe('nextUrgencyChange', () => {
+  // x: at risk from 750, breached from 1001 (due 1000); y: overall clock only, at risk from 1500, breached from 2001.
+  const x = row('x', { stepClock: clock(1000, 750) });
+  const y = row('y', { overallDueAt: 2000, overallAtRiskAt: 1500 });
+  const none = row('z', {});
+  it('is the earliest at-risk or first breached instant still ahead', () => {
+    expect(nextUrgencyChange([x, y, none], 0)).toBe(750);
+    expect(nextUrgencyChange([x, y, none], 750)).toBe(1001);
+    expect(nextUrgencyChange([x, y, none], 1000)).toBe(1001);
+    expect(nextUrgencyChange([x, y, none], 1001)).toBe(1500);
+    expect(nextUrgencyChange([x, y, none], 1500)).toBe(2001);
+  });
+  it('is Infinity once nothing can change any more, or with no clocks', () => {
+    expect(nextUrgencyChange([x, y, none], 2001)).toBe(Number.POSITIVE_INFINITY);
+    expect(nextUrgencyChange([none], 0)).toBe(Number.POSITIVE_INFINITY);
+    expect(nextUrgencyChange([], 0)).toBe(Number.POSITIVE_INFINITY);
+  });
+  it('no count changes strictly between now and the instant it names', () => {
+    const all = [x, y, none];
+    for (const now of [0, 700, 750, 999, 1000, 1001, 1499, 1500, 2000]) {
+      const next = nextUrgencyChange(all, now);
+      expect(countByUrgency(all, next - 1)).toEqual(countByUrgency(all, now));
+      expect(countByUrgency(all, next)).not.toEqual(countByUrgency(all, now));
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 // The board's query, kept in the URL: filters, search, urgency and the sort order, as pure functions over rows.
-import { type ClockStatus, clockStatus } from '@otklik/domain';
+import { type ClockStatus, clockStatus, firstBreachedInstant } from '@otklik/domain';
 import type { BoardCase } from '../../api/types';
 
 export const URGENCIES: readonly Urgency[] = ['breached', 'at-risk', 'on-track'];
@@ -157,6 +157,22 @@ export function filterAndSort(
   now = Date.now(),
 ): BoardCase[] {
   return sortCases(filterCases(rows, f, now), sort);
+}
+
+/**
+ * The earliest instant after `now` at which any row's urgency may change (its at-risk instant, or the first breached
+ * instant of its due instant, by the domain's boundary), or Infinity when none will: the board redraws its counts
+ * and its urgency filter at these instants, not on every tick.
+ */
+export function nextUrgencyChange(rows: Iterable<BoardCase>, now: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const c of rows) {
+    const atRisk = c.stepClock?.atRiskAt ?? c.overallAtRiskAt ?? null;
+    if (atRisk !== null && atRisk > now && atRisk < next) next = atRisk;
+    const breach = firstBreachedInstant(urgentDueAt(c));
+    if (breach > now && breach < next) next = breach;
+  }
+  return next;
 }
 
 export function countByUrgency(rows: readonly BoardCase[], now: number): Record<Urgency, number> {
