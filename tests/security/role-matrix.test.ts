@@ -180,6 +180,11 @@ const MATRIX: Record<string, Row> = {
     outcomes: ADMIN,
     input: (c, r) => ({ name: `Село ${c.tag(r)}`, kind: 'settlement' }),
   },
+  'directory.updatePlace': {
+    kind: 'mutation',
+    outcomes: expect_({ admin: 'not-found' }),
+    input: () => ({ id: NO_ID, name: 'Село' }),
+  },
   'directory.deletePlace': {
     kind: 'mutation',
     outcomes: expect_({ admin: 'not-found' }),

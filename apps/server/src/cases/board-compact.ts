@@ -68,6 +68,9 @@ export function compactBoardRows(rows: readonly BoardRow[]) {
     isOpen: r.isOpen,
     detectedAt: ms(r.detectedAt),
     chain: r.chain,
+    // Whose inbox the row belongs in (the web's inbox and curator queue select from the one store by these).
+    departmentIds: r.departmentIds,
+    executorIds: r.executorIds,
     clocks: ((r.clocks ?? []) as Clock[]).map(
       (c): CompactClock => ({
         id: c.id,

@@ -85,7 +85,17 @@ describeEachDatabase('board on the wire', (getDb) => {
       const small = compact.cases[i] as Record<string, unknown>;
       expect(small.dueAt).toBe(row.dueAt === null ? null : Date.parse(row.dueAt as string));
       expect(small.detectedAt).toBe(Date.parse(row.detectedAt as string));
-      for (const key of ['number', 'status', 'currentStep', 'responsibleDepartmentName', 'excerpt', 'flags', 'chain'])
+      for (const key of [
+        'number',
+        'status',
+        'currentStep',
+        'responsibleDepartmentName',
+        'excerpt',
+        'flags',
+        'chain',
+        'departmentIds',
+        'executorIds',
+      ])
         expect(small[key]).toEqual(row[key]);
       (row.clocks as Record<string, unknown>[]).forEach((clock, j) => {
         clocks++;
