@@ -7,6 +7,12 @@ type LocaleMessage = string | { message: string } | undefined | null;
 
 const text = (m: LocaleMessage): string => (typeof m === 'string' ? m : (m?.message ?? ''));
 
+/** The Russian and English halves of a "Русский / English" message; null when it is not one such pair. */
+export function languageHalves(message: string): readonly [string, string] | null {
+  const halves = message.split(' / ');
+  return halves.length === 2 ? [halves[0]!, halves[1]!] : null;
+}
+
 let installed = false;
 
 export function installBilingualValidationMessages(): void {

@@ -1,5 +1,6 @@
 // Every server error as a sentence a person can read: the server's own bilingual message when it has one ("ru / en",
 // the half in the current language), else a message per error code from the catalogue. Never a stack or a JSON blob.
+import { languageHalves } from '@otklik/contract';
 import type { Catalogue } from '../i18n/ru';
 
 export interface ReadableError {
@@ -11,9 +12,9 @@ export interface ReadableError {
 
 /** Picks the half of a "русский / English" message in the current language. */
 export function pickLanguage(message: string, lang: 'ru' | 'en'): string {
-  const halves = message.split(' / ');
-  if (halves.length !== 2) return message;
-  return (lang === 'ru' ? halves[0] : halves[1])!.trim();
+  const halves = languageHalves(message);
+  if (!halves) return message;
+  return (lang === 'ru' ? halves[0] : halves[1]).trim();
 }
 
 interface ErrorShape {
