@@ -109,6 +109,22 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     return { caseId: r.caseId, dueAt };
   }
 
+  /** Waits for the breach of `caseId`; when it does not come, the error carries what the scheduler saw and said. */
+  const breachOf = async (caseId: string) => {
+    try {
+      await eventually(async () => ((await clockTypes(caseId)).includes('clock-breached') ? true : undefined), 15_000);
+    } catch (error) {
+      const alarm = await sql()`select fire_at, case_version from clock_alarms where case_id = ${caseId}`;
+      const events =
+        await sql()`select version, type, occurred_at from case_events where case_id = ${caseId} order by seq`;
+      const tail = (n: NodeProcess) => n.stderr().split('\n').slice(-30).join('\n');
+      throw new Error(
+        `${error}\nnow ${new Date(virtualNow()).toISOString()} leader ${await leaderPid()} (a ${a.pid}, b ${b.pid})\n` +
+          `alarm ${JSON.stringify(alarm)}\nevents ${JSON.stringify(events)}\nA:\n${tail(a)}\nB:\n${tail(b)}`,
+      );
+    }
+  };
+
   const clockTypes = async (caseId: string) =>
     (
       await sql()<{ type: string }[]>`
@@ -195,7 +211,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     const leader = await eventually(leaderPid);
     expect([a.pid, b.pid]).toContain(leader);
     const { caseId } = await caseDueIn(a, 4_000);
-    await eventually(async () => ((await clockTypes(caseId)).includes('clock-breached') ? true : undefined), 15_000);
+    await breachOf(caseId);
     // Both nodes keep polling; give them several passes to record it again if they could.
     await new Promise((r) => setTimeout(r, 3_000));
     expect(await clockTypes(caseId)).toEqual(['clock-at-risk', 'clock-breached']);
@@ -210,7 +226,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     const { caseId, dueAt } = await caseDueIn(survivor, 6_000);
     await dead.kill();
     await eventually(async () => ((await leaderPid()) === survivor.pid ? true : undefined), 10_000);
-    await eventually(async () => ((await clockTypes(caseId)).includes('clock-breached') ? true : undefined), 15_000);
+    await breachOf(caseId);
     expect(await clockTypes(caseId)).toEqual(['clock-at-risk', 'clock-breached']);
     const [breach] = await sql()<{ occurred_at: string | Date }[]>`
       select occurred_at from case_events where case_id = ${caseId} and type = 'clock-breached'`;

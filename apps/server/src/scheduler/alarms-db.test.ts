@@ -7,7 +7,7 @@ import { executeCaseCommand } from '../cases/commands';
 import { createDeps } from '../deps';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture } from '../test/fixtures';
-import { rebuildAlarms, refreshAlarm } from './alarms';
+import { rebuildAlarms, refreshAlarm, writeAlarmsOf } from './alarms';
 import { clockAlarms } from './schema';
 
 const msk = (local: string) => Date.parse(`${local}+03:00`);
@@ -59,5 +59,30 @@ describeEachDatabase('clock alarms', (getDb) => {
     await deps.db.update(clockAlarms).set({ caseVersion: 99 }).where(eq(clockAlarms.caseId, open.caseId));
     await refreshAlarm(deps.db, open.caseId, registeredAt);
     expect((await alarm(open.caseId))?.caseVersion).toBe(99);
+  });
+
+  it('stores an alarm at a fraction of a millisecond on the next whole one, never before its instant', async () => {
+    const deps = createDeps({ database: getDb(), now: () => msk('2026-11-25T12:50:00') });
+    const org = await createOrgFixture(deps);
+    const operator = (await loadCurrentUser(deps.db, org.people.operator.id, msk('2026-11-25T12:50:00')))!.actor;
+    const { caseId } = await executeCaseCommand(deps, {
+      organisationId: org.organisationId,
+      actor: operator,
+      now: msk('2026-11-25T12:50:00'),
+      command: {
+        type: 'register',
+        network: 'vk',
+        link: 'https://vk.com/wall-1_3',
+        author: { name: 'Иван' },
+        text: 'Яма',
+        attachments: [],
+        visibility: 'public',
+      },
+    });
+    const instant = msk('2026-11-25T14:12:30') + 0.25;
+    await writeAlarmsOf(deps.db, [{ id: caseId, organisationId: org.organisationId, version: 9, fireAt: instant }]);
+    const [row] = await deps.db.select().from(clockAlarms).where(eq(clockAlarms.caseId, caseId));
+    // A pass woken at 14:12:30.000 would find nothing due yet (the moment is 0.25 ms later) and take the case for stuck.
+    expect(row?.fireAt.getTime()).toBe(msk('2026-11-25T14:12:30') + 1);
   });
 });

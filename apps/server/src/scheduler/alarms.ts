@@ -54,7 +54,10 @@ async function writeAlarms(db: DbOrTx, items: readonly { row: CaseRow; fireAt: n
         set.map((i) => ({
           caseId: i.row.id,
           organisationId: i.row.organisationId,
-          fireAt: new Date(i.fireAt as number),
+          // A Date keeps whole milliseconds and drops the fraction: an alarm at 24,862.4 ms stored as 24,862 fired a
+          // pass at 24,862 that found nothing due yet, so the case looked stuck and waited a minute (CI, issue 11).
+          // Never earlier than the instant it stands for.
+          fireAt: new Date(Math.ceil(i.fireAt as number)),
           caseVersion: i.row.version,
         })),
       )

@@ -33,6 +33,24 @@ describe('computeClocks', () => {
     expect(at1530.confirmed).toBe(true);
   });
 
+  it('puts the at-risk moment on a whole millisecond, never before the share of the time has passed', () => {
+    const c = new CaseRun('konyshevsky-2020');
+    c.do(register(), A.operator, '2026-11-25T10:00:00.000+03:00');
+    c.do(triage(), A.operator, '2026-11-25T10:00:00.000+03:00');
+    c.do(single(), A.curator, '2026-11-25T10:00:00.000+03:00');
+    // The draft shortened to 4,001 ms after routing: 25% of it is 1,000.25 ms, so the moment is 10:00:03.000.75;
+    // the whole millisecond not before it is 10:00:03.001 (a stored timestamp keeps whole milliseconds).
+    c.do(
+      { type: 'shorten-deadline', step: 'draft', dueAt: t('2026-11-25T10:00:04.001+03:00') },
+      A.curator,
+      '2026-11-25T10:00:00.000+03:00',
+    );
+    const draftClock = c.clocks('2026-11-25T10:00:00.500+03:00').active.find((k) => k.step === 'draft')!;
+    expect(draftClock.atRiskAt).toBe(t('2026-11-25T10:00:03.001+03:00'));
+    expect(c.status('2026-11-25T10:00:03.000+03:00')[draftClock.id]).toBe('on-track');
+    expect(c.status('2026-11-25T10:00:03.001+03:00')[draftClock.id]).toBe('at-risk');
+  });
+
   it('keeps a recorded breach as breached and lists every clock of a chain', () => {
     const c = new CaseRun('nao-2020');
     c.do(register(), A.operator, d('09:00'));

@@ -136,10 +136,13 @@ export function clockOf(
   const remaining = calendar.workingMinutesBetween(now, d.at);
   // The at-risk moment: `atRiskShare` of the clock's time left, in working time (calendar time when the rule counts
   // calendar hours, or when the clock spans no working time).
-  const atRiskAt =
+  // A share of the time is a fraction of a millisecond more often than not: the moment is the next whole one, as
+  // every instant the product stores (a timestamp keeps whole milliseconds).
+  const atRiskAt = Math.ceil(
     total > 0 && !calendarTime
       ? calendar.addWorkingMinutes(d.at, -profile.atRiskShare * total).at
-      : d.at - profile.atRiskShare * Math.max(0, d.at - start);
+      : d.at - profile.atRiskShare * Math.max(0, d.at - start),
+  );
   const breachAt = Math.max(d.at, record.notBefore ?? d.at);
   const holders = clockHolders(state, record);
   return {
