@@ -7,8 +7,10 @@ import { api } from '../../api/trpc';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
+import { OptionalSelect } from '../../components/OptionalSelect';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
+import { AdminTable } from './AdminListForm';
 import { FormStatus } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
@@ -79,6 +81,7 @@ export function PeopleAdmin() {
   const createTitle = useId();
   if (!list.data) return list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : <Loading />;
   const [people, departments] = list.data;
+  const departmentOptions = departments.map((d) => ({ id: d.id, label: d.name }));
   const deptName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? t.admin.none;
   const text = (k: keyof typeof EMPTY, type = 'text') => (
     <Field label={t.admin[k === 'departmentId' ? 'department' : k]} error={form.field(k)}>
@@ -138,65 +141,58 @@ export function PeopleAdmin() {
     <div className="admin-section" ref={section}>
       <h2>{t.admin.sections.people}</h2>
       <FormStatus error={toggle.error} saved={false} />
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.admin.fullName}</th>
-            <th scope="col">{t.admin.login}</th>
-            <th scope="col">{t.admin.roles}</th>
-            <th scope="col">{t.admin.department}</th>
-            <th scope="col">{t.admin.active}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t.admin.edit}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.id}>
-              <td>
+      <AdminTable
+        rows={people}
+        columns={[
+          {
+            header: t.admin.fullName,
+            cell: (p) => (
+              <>
                 {p.fullName}
                 {p.position ? <div className="muted">{p.position}</div> : null}
-              </td>
-              <td>{p.login}</td>
-              <td>{p.roles.map((r) => t.roles[r as Role] ?? r).join(', ')}</td>
-              <td>{deptName(p.departmentId)}</td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`${t.admin.active}: ${p.fullName}`}
-                  checked={p.active}
-                  onChange={(e) =>
-                    void toggle
-                      .submit(() => api.directory.updatePerson.mutate({ id: p.id, active: e.target.checked }))
-                      .then(list.reload)
-                  }
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="button-link"
-                  data-edit={p.id}
-                  aria-label={`${t.admin.edit}: ${p.fullName}`}
-                  onClick={() =>
-                    setEditing({
-                      id: p.id,
-                      fullName: p.fullName,
-                      position: p.position ?? '',
-                      departmentId: p.departmentId ?? '',
-                      roles: p.roles as Role[],
-                      active: p.active,
-                    })
-                  }
-                >
-                  {t.admin.edit}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: t.admin.login, cell: (p) => p.login },
+          { header: t.admin.roles, cell: (p) => p.roles.map((r) => t.roles[r as Role] ?? r).join(', ') },
+          { header: t.admin.department, cell: (p) => deptName(p.departmentId) },
+          {
+            header: t.admin.active,
+            cell: (p) => (
+              <input
+                type="checkbox"
+                aria-label={`${t.admin.active}: ${p.fullName}`}
+                checked={p.active}
+                onChange={(e) =>
+                  void toggle
+                    .submit(() => api.directory.updatePerson.mutate({ id: p.id, active: e.target.checked }))
+                    .then(list.reload)
+                }
+              />
+            ),
+          },
+        ]}
+        actions={(p) => (
+          <button
+            type="button"
+            className="button-link"
+            data-edit={p.id}
+            aria-label={`${t.admin.edit}: ${p.fullName}`}
+            onClick={() =>
+              setEditing({
+                id: p.id,
+                fullName: p.fullName,
+                position: p.position ?? '',
+                departmentId: p.departmentId ?? '',
+                roles: p.roles as Role[],
+                active: p.active,
+              })
+            }
+          >
+            {t.admin.edit}
+          </button>
+        )}
+      />
       {editing && (
         <form
           className="admin-form"
@@ -223,17 +219,11 @@ export function PeopleAdmin() {
             <input value={editing.position} onChange={(e) => setEditing({ ...editing, position: e.target.value })} />
           </Field>
           <Field label={t.admin.department} error={edit.field('departmentId')}>
-            <select
+            <OptionalSelect
               value={editing.departmentId}
-              onChange={(e) => setEditing({ ...editing, departmentId: e.target.value })}
-            >
-              <option value="">{t.admin.none}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
+              onChange={(departmentId) => setEditing({ ...editing, departmentId })}
+              options={departmentOptions}
+            />
           </Field>
           <RoleChecks
             roles={editing.roles}
@@ -266,14 +256,11 @@ export function PeopleAdmin() {
         {text('password', 'password')}
         {text('email', 'email')}
         <Field label={t.admin.department} error={form.field('departmentId')}>
-          <select value={v.departmentId} onChange={(e) => setV({ ...v, departmentId: e.target.value })}>
-            <option value="">{t.admin.none}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <OptionalSelect
+            value={v.departmentId}
+            onChange={(departmentId) => setV({ ...v, departmentId })}
+            options={departmentOptions}
+          />
         </Field>
         <RoleChecks roles={roles} onChange={setRoles} error={form.field('roles')} />
         <FormStatus error={form.error} saved={form.saved} />

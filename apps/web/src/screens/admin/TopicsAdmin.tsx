@@ -3,11 +3,10 @@
 import { type FormEvent, useState } from 'react';
 import { loadDirectory } from '../../api/directory';
 import { api } from '../../api/trpc';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
-import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
+import { AdminSection, AdminTable } from './AdminListForm';
 import { FormStatus } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
@@ -20,7 +19,6 @@ export function TopicsAdmin() {
   const [listed, setListed] = useState(false);
   // A row's checkbox follows the click at once; the list reloads from the server after the change is saved.
   const [pending, setPending] = useState<Record<string, { listed?: boolean; active?: boolean }>>({});
-  if (!list.data) return list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : <Loading />;
   const refresh = () => {
     list.reload();
     void loadDirectory();
@@ -40,58 +38,44 @@ export function TopicsAdmin() {
     else setPending((p) => ({ ...p, [id]: {} }));
   };
   return (
-    <div className="admin-section">
-      <h2>{t.admin.sections.topics}</h2>
-      <p className="muted">{t.admin.listedHint}</p>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.admin.name}</th>
-            <th scope="col">{t.admin.listed}</th>
-            <th scope="col">{t.admin.topicActive}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.data.map((x) => (
-            <tr key={x.id}>
-              <td>{x.name}</td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`${t.admin.listed}: ${x.name}`}
-                  checked={pending[x.id]?.listed ?? x.listed}
-                  disabled={row.busy}
-                  onChange={(e) => void update(x.id, { listed: e.target.checked })}
-                />
-              </td>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`${t.admin.topicActive}: ${x.name}`}
-                  checked={pending[x.id]?.active ?? x.active}
-                  disabled={row.busy}
-                  onChange={(e) => void update(x.id, { active: e.target.checked })}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <FormStatus error={row.error} saved={row.saved} />
-      <form className="admin-form" onSubmit={create} noValidate ref={form.ref}>
-        <h3>{t.admin.add}</h3>
-        <Field label={t.admin.name} error={form.field('name')}>
-          <input value={name} onChange={(e) => setName(e.target.value)} />
-        </Field>
-        <label className="field field-check">
-          <input type="checkbox" checked={listed} onChange={(e) => setListed(e.target.checked)} />
-          <span>{t.admin.listed}</span>
-        </label>
-        <FormStatus error={form.error} saved={form.saved} />
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t.admin.create}
-        </button>
-      </form>
-    </div>
+    <AdminSection title={t.admin.sections.topics} hint={t.admin.listedHint} list={list}>
+      {(topics) => (
+        <>
+          <AdminTable
+            rows={topics}
+            columns={[
+              { header: t.admin.name, cell: (x) => x.name },
+              ...(['listed', 'active'] as const).map((k) => ({
+                header: k === 'listed' ? t.admin.listed : t.admin.topicActive,
+                cell: (x: (typeof topics)[number]) => (
+                  <input
+                    type="checkbox"
+                    aria-label={`${k === 'listed' ? t.admin.listed : t.admin.topicActive}: ${x.name}`}
+                    checked={pending[x.id]?.[k] ?? x[k]}
+                    disabled={row.busy}
+                    onChange={(e) => void update(x.id, { [k]: e.target.checked })}
+                  />
+                ),
+              })),
+            ]}
+          />
+          <FormStatus error={row.error} saved={row.saved} />
+          <form className="admin-form" onSubmit={create} noValidate ref={form.ref}>
+            <h3>{t.admin.add}</h3>
+            <Field label={t.admin.name} error={form.field('name')}>
+              <input value={name} onChange={(e) => setName(e.target.value)} />
+            </Field>
+            <label className="field field-check">
+              <input type="checkbox" checked={listed} onChange={(e) => setListed(e.target.checked)} />
+              <span>{t.admin.listed}</span>
+            </label>
+            <FormStatus error={form.error} saved={form.saved} />
+            <button type="submit" className="button-primary" disabled={form.busy}>
+              {t.admin.create}
+            </button>
+          </form>
+        </>
+      )}
+    </AdminSection>
   );
 }

@@ -75,3 +75,5 @@ export function useAdminForm() {
   };
   return { busy, error, saved, submit, refuse, ref, field: (name: string) => error?.fields[name] };
 }
+
+export type AdminForm = ReturnType<typeof useAdminForm>;

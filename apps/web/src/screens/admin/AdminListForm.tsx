@@ -1,0 +1,205 @@
+// The one shape of an administration screen: a table of what exists and a form below it that adds a new entry or,
+// after "Изменить" on a row, changes that entry; "Удалить" removes one. Loading, refusals next to their fields, focus
+// after a save (back to the edited row's button, or the cleared form's first field) and the cancel of an edit are
+// here once; a screen says only its columns, its fields and which procedures save and remove.
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import type { AsyncState } from '../../components/use-async';
+import { useT } from '../../i18n';
+import { FormStatus } from './FormStatus';
+import { type AdminForm, useAdminForm } from './use-admin-form';
+
+export interface AdminColumn<Row> {
+  readonly header: string;
+  readonly cell: (row: Row) => ReactNode;
+}
+
+/** The section of a screen whose data loads first: its heading, then a spinner, a retry, or the content. */
+export function AdminSection<T>(props: {
+  readonly title: string;
+  readonly hint?: ReactNode;
+  readonly list: AsyncState<T>;
+  readonly children: (data: T) => ReactNode;
+  readonly sectionRef?: React.Ref<HTMLDivElement>;
+}) {
+  const { list } = props;
+  return (
+    <div className="admin-section" ref={props.sectionRef}>
+      <h2>{props.title}</h2>
+      {props.hint && <p className="muted">{props.hint}</p>}
+      {list.data === undefined ? (
+        list.error ? (
+          <ErrorMessage error={list.error} onRetry={list.reload} />
+        ) : (
+          <Loading />
+        )
+      ) : (
+        props.children(list.data)
+      )}
+    </div>
+  );
+}
+
+/** A table of entries with one cell per column and, last, the row's buttons (or none). */
+export function AdminTable<Row extends { readonly id: string }>(props: {
+  readonly rows: readonly Row[];
+  readonly columns: readonly AdminColumn<Row>[];
+  readonly actions?: (row: Row) => ReactNode;
+  /** The (visually hidden) header of the buttons' column. */
+  readonly actionsHeader?: string;
+  readonly current?: string | null;
+  readonly rowClass?: (row: Row) => string | undefined;
+}) {
+  const t = useT();
+  if (props.rows.length === 0) return <p className="muted">{t.admin.noData}</p>;
+  return (
+    <table className="admin-table">
+      <thead>
+        <tr>
+          {props.columns.map((c) => (
+            <th scope="col" key={c.header}>
+              {c.header}
+            </th>
+          ))}
+          {props.actions && (
+            <th scope="col">
+              <span className="visually-hidden">{props.actionsHeader ?? t.admin.edit}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr
+            key={row.id}
+            aria-current={props.current === row.id ? 'true' : undefined}
+            className={props.rowClass?.(row)}
+          >
+            {props.columns.map((c) => (
+              <td key={c.header}>{c.cell(row)}</td>
+            ))}
+            {props.actions && <td className="admin-row-actions">{props.actions(row)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export interface AdminListFormProps<Row extends { readonly id: string }, Draft> {
+  readonly rows: readonly Row[];
+  readonly columns: readonly AdminColumn<Row>[];
+  /** How a row is named in its buttons' labels (for screen readers) and in the heading of its edit form. */
+  readonly rowName: (row: Row) => string;
+  /** The heading of the form while a row is edited (default: "Изменить: <name>"). */
+  readonly editHeading?: (row: Row) => string;
+  /** A new entry's values. A function when they depend on the moment (e.g. today's date). */
+  readonly empty: Draft | (() => Draft);
+  /** The form's values for a row; without it rows are not edited here. */
+  readonly draftOf?: (row: Row) => Draft;
+  /** Sends the form: `editing` is the edited row's id, null for a new entry. */
+  readonly save: (draft: Draft, editing: string | null) => Promise<unknown>;
+  readonly remove?: (row: Row) => Promise<unknown>;
+  /** After a save or a removal: reload the list (and what else depends on it). */
+  readonly onChanged: () => void;
+  /** The form's fields for the values; `set` changes some of them; `form.field(name)` is the server's refusal. */
+  readonly fields: (draft: Draft, set: (patch: Partial<Draft>) => void, form: AdminForm) => ReactNode;
+}
+
+export function AdminListForm<Row extends { readonly id: string }, Draft>(props: AdminListFormProps<Row, Draft>) {
+  const t = useT();
+  const initial = (): Draft =>
+    typeof props.empty === 'function' ? (props.empty as () => Draft)() : (props.empty as Draft);
+  const form = useAdminForm();
+  const rowAction = useAdminForm();
+  const [draft, setDraft] = useState<Draft>(initial);
+  /** The row being edited; null: the form adds a new entry. */
+  const [editing, setEditing] = useState<string | null>(null);
+  const table = useRef<HTMLDivElement>(null);
+  const editButton = (id: string) => table.current?.querySelector<HTMLElement>(`[data-edit="${id}"]`);
+  const firstField = () =>
+    form.ref.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus();
+
+  const reset = () => {
+    setEditing(null);
+    setDraft(initial());
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const id = editing;
+    const ok = await form.submit(() => props.save(draft, id), {
+      focus: id ? () => editButton(id) : 'first-field',
+    });
+    if (ok) {
+      reset();
+      props.onChanged();
+    }
+  };
+  const remove = (row: Row) =>
+    void rowAction
+      .submit(() => props.remove!(row))
+      .then((ok) => {
+        if (!ok) return;
+        if (editing === row.id) reset();
+        props.onChanged();
+        firstField();
+      });
+  const { draftOf } = props;
+  const edited = editing ? props.rows.find((r) => r.id === editing) : undefined;
+  const actions =
+    draftOf || props.remove
+      ? (row: Row) => (
+          <>
+            {draftOf && (
+              <button
+                type="button"
+                className="button-link"
+                data-edit={row.id}
+                aria-label={`${t.admin.edit}: ${props.rowName(row)}`}
+                onClick={() => {
+                  setEditing(row.id);
+                  setDraft(draftOf(row));
+                  firstField();
+                }}
+              >
+                {t.admin.edit}
+              </button>
+            )}
+            {draftOf && props.remove && ' '}
+            {props.remove && (
+              <button
+                type="button"
+                className="button-link"
+                aria-label={`${t.admin.remove}: ${props.rowName(row)}`}
+                disabled={rowAction.busy}
+                onClick={() => remove(row)}
+              >
+                {t.admin.remove}
+              </button>
+            )}
+          </>
+        )
+      : undefined;
+  return (
+    <>
+      <div ref={table}>
+        <AdminTable rows={props.rows} columns={props.columns} actions={actions} current={editing} />
+      </div>
+      <FormStatus error={rowAction.error} saved={false} />
+      <form className="admin-form" onSubmit={submit} noValidate ref={form.ref}>
+        <h3>{edited ? (props.editHeading?.(edited) ?? `${t.admin.edit}: ${props.rowName(edited)}`) : t.admin.add}</h3>
+        {props.fields(draft, (patch) => setDraft((d) => ({ ...d, ...patch })), form)}
+        <FormStatus error={form.error} saved={form.saved} />
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {editing ? t.app.save : t.admin.create}
+        </button>
+        {editing && (
+          <button type="button" className="button-secondary" onClick={reset}>
+            {t.app.cancel}
+          </button>
+        )}
+      </form>
+    </>
+  );
+}
