@@ -1,17 +1,17 @@
 // The virtualised list of board rows: only the rows on screen exist in the DOM, so 10,000 open cases scroll smoothly;
-// the shared tick redraws just the visible countdowns. Column heads sort; each row's real height is measured, so a
+// the shared tick redraws just the visible countdowns (the list itself only when a minute turns or an urgency changes). Column heads sort; each row's real height is measured, so a
 // phone card that wraps never overlaps the next one.
 import { mayApprove } from '@otklik/domain';
-import { useServerNow } from '@otklik/ui';
+import { useServerNowUntil } from '@otklik/ui';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardCase } from '../../api/types';
 import { useT } from '../../i18n';
 import { useClock } from '../../stores/clock';
 import { useDirectory } from '../../stores/directory';
 import { useSession } from '../../stores/session';
 import { BoardRow } from './BoardRow';
-import { type BoardSort, type SortKey, urgencyOf } from './filter-cases';
+import { type BoardSort, nextUrgencyChange, type SortKey, urgencyOf } from './filter-cases';
 
 const ROW_DESKTOP = 68;
 const ROW_PHONE = 170;
@@ -63,7 +63,14 @@ export function BoardList(props: {
   const user = useSession((s) => s.user);
   const offsetMs = useClock((s) => s.offsetMs);
   const calendars = useDirectory((s) => s.calendars);
-  const now = useServerNow(offsetMs);
+  // The list itself changes only when a minute turns (the age column) or a row's urgency does: it redraws then, and
+  // the seconds of the countdowns redraw inside each row's own Countdown, not the whole list every second.
+  const { rows } = props;
+  const nextChange = useCallback(
+    (at: number) => Math.min((Math.floor(at / 60_000) + 1) * 60_000, nextUrgencyChange(rows, at)),
+    [rows],
+  );
+  const now = useServerNowUntil(offsetMs, nextChange);
   const minuteNow = Math.floor(now / 60_000) * 60_000;
   const phone = usePhone();
   const scrollRef = useRef<HTMLDivElement>(null);
