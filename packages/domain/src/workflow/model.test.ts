@@ -10,6 +10,7 @@ import { allowedCommands } from './allowed';
 import { decide } from './decide';
 import type { CaseEvent } from './events';
 import { evolve, replay } from './evolve';
+import { isRefusalKey, refusalIn } from './refusals';
 import { initialState, isOpen } from './state';
 import type { Cmd } from './test-harness';
 import { A } from './test-harness';
@@ -203,7 +204,10 @@ describe('random command sequences (model-based)', () => {
             const r = decide(s, command, actor, now, ctx);
             if (!r.ok) {
               expect(typeof r.error.code).toBe('string');
+              // Every refusal is a key of the catalogue, and its message is the catalogue's wording of it.
+              expect(isRefusalKey(r.error.key)).toBe(true);
               expect(r.error.message.length).toBeGreaterThan(0);
+              expect(r.error.message.startsWith(refusalIn(r.error, 'ru'))).toBe(true);
               continue;
             }
             // An allowed command never fails on role or state grounds.
