@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleText } from '../components/rule-text';
 import { en } from './en';
 import { plural } from './index';
-import { ru } from './ru';
+import { type Catalogue, ru } from './ru';
 
 describe('plural', () => {
   it('Russian: 1 срочное, 2 и 4 срочных, 5 и 11 срочных, 21 срочное', () => {
@@ -44,7 +44,7 @@ describe('plural', () => {
 });
 
 describe('rule amounts', () => {
-  const days = (n: number, unit: 'working-days' | 'calendar-days', t = ru) =>
+  const days = (n: number, unit: 'working-days' | 'calendar-days', t: Catalogue = ru) =>
     ruleText({ kind: 'duration', amount: n, unit, from: 'detected', source: 'p.1' }, t);
   it('Russian: 1 рабочий день, 2 рабочих дня, 5 и 11 рабочих дней, 21 рабочий день', () => {
     expect([1, 2, 5, 11, 21].map((n) => days(n, 'working-days'))).toEqual([
