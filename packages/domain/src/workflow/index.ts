@@ -30,6 +30,7 @@ export {
 export { COMMAND_ROLES, mayApprove } from './permissions';
 export { networkHosts, type PublicationUrlProblem, parseHttpUrl, publicationUrlProblem } from './publication-url';
 export {
+  bilingualRefusal,
   isRefusalKey,
   REFUSAL_KEYS,
   REFUSALS,

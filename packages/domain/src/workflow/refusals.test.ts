@@ -60,6 +60,10 @@ const SAMPLES: { readonly [K in RefusalKey]: RefusalParamsOf<K> } = {
   'substitute.already-executor': {},
   'substitute.not-executor': {},
   'substitute.other-department': {},
+  'password.too-short': { min: 10 },
+  'password.too-long': { max: 200 },
+  'password.too-common': {},
+  'password.is-login': {},
   'message.unchanged': {},
   'message.deletion-recorded': {},
 };
@@ -86,6 +90,15 @@ describe('the refusal catalogue', () => {
     expect(chain(21)).toBe('Для цепочки нужно не меньше 21 подразделения');
     expect(refusalText('route.chain-min', { min: 1 }, 'en')).toBe('a chain needs at least 1 department');
     expect(refusalText('route.chain-min', { min: 2 }, 'en')).toBe('a chain needs at least 2 departments');
+    const short = (min: number) => refusalText('password.too-short', { min }, 'ru');
+    expect([1, 2, 5, 10, 11, 21].map(short)).toEqual([
+      'Пароль должен быть не короче 1 символа',
+      'Пароль должен быть не короче 2 символов',
+      'Пароль должен быть не короче 5 символов',
+      'Пароль должен быть не короче 10 символов',
+      'Пароль должен быть не короче 11 символов',
+      'Пароль должен быть не короче 21 символа',
+    ]);
   });
 
   it('every key the domain names is in the catalogue, and no refusal is written outside it', () => {

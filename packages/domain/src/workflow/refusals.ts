@@ -47,6 +47,9 @@ const fixed = (ru: string, en: string) =>
   );
 
 type Command = { readonly command: string };
+// "не короче 1 символа, 2 символов, 5 символов, 21 символа" (genitive after a comparison).
+const CHARACTERS_RU = { one: 'символа', few: 'символов', many: 'символов', other: 'символа' };
+const CHARACTERS_EN = { one: 'character', other: 'characters' };
 type InProfile = { readonly profile: string };
 
 /** Every refusal of the domain. Keys are stable: the web app's catalogues (apps/web/src/i18n) use the same ones. */
@@ -189,6 +192,20 @@ export const REFUSALS = {
     'Замещающий должен быть исполнителем того же подразделения',
     'the substitute must be an executor of the same department',
   ),
+  // The password rule of local accounts (access/password-policy.ts).
+  'password.too-short': entry<{ readonly min: number }>(
+    (p) => `Пароль должен быть не короче ${counted(p.min, 'ru', CHARACTERS_RU)}`,
+    (p) => `the password must have at least ${counted(p.min, 'en', CHARACTERS_EN)}`,
+  ),
+  'password.too-long': entry<{ readonly max: number }>(
+    (p) => `Пароль длиннее ${counted(p.max, 'ru', CHARACTERS_RU)}`,
+    (p) => `the password is longer than ${counted(p.max, 'en', CHARACTERS_EN)}`,
+  ),
+  'password.too-common': fixed(
+    'Этот пароль слишком распространён, выберите другой',
+    'this password is too common, choose another',
+  ),
+  'password.is-login': fixed('Пароль не должен содержать логин', 'the password must not contain the login'),
   // The original message on its network.
   'message.unchanged': fixed('Текст не изменился', 'the text did not change'),
   'message.deletion-recorded': fixed('Удаление уже записано', 'the deletion is already recorded'),
@@ -217,6 +234,13 @@ export function refusalIn(
   return words(error.params);
 }
 
+/** A refusal in both languages, Russian first (one sentence when both are the same, e.g. a passed-on message). */
+export function bilingualRefusal(error: { readonly key: RefusalKey; readonly params: RefusalParams }): string {
+  const ru = refusalIn(error, 'ru');
+  const en = refusalIn(error, 'en');
+  return ru === en ? ru : `${ru} / ${en}`;
+}
+
 /** A typed refusal: `code` for whoever branches on it, `key` and `params` for whoever words it, `message` in both
  *  languages (Russian first) for logs and readers without a catalogue. */
 export function refusal<K extends RefusalKey>(
@@ -225,14 +249,11 @@ export function refusal<K extends RefusalKey>(
   params: RefusalParamsOf<K>,
   details?: Readonly<Record<string, unknown>>,
 ): DomainError {
-  const ru = refusalText(key, params, 'ru');
-  const en = refusalText(key, params, 'en');
   return {
     code,
     key,
     params: params as RefusalParams,
-    // A passed-on message in one language only (zod's default locale) is not repeated.
-    message: ru === en ? ru : `${ru} / ${en}`,
+    message: bilingualRefusal({ key, params: params as RefusalParams }),
     ...(details ? { details } : {}),
   };
 }
