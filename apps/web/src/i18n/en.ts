@@ -679,7 +679,12 @@ export const en: Catalogue = {
     current: 'Current password',
     next: 'New password',
     repeat: 'New password again',
-    rule: 'At least {min} characters, not a common one and not containing the login.',
+    rule: {
+      one: 'At least {count} character, not a common one and not containing the login.',
+      few: 'At least {count} characters, not a common one and not containing the login.',
+      many: 'At least {count} characters, not a common one and not containing the login.',
+      other: 'At least {count} characters, not a common one and not containing the login.',
+    },
     mismatch: 'The passwords differ',
     submit: 'Change password',
     changed: 'Password changed. Other sessions of this account have ended.',

@@ -41,6 +41,12 @@ describe('plural', () => {
     expect(plural(en.head.surgeCases, 1, 'en-GB')).toBe('1 message');
     expect(plural(en.head.surgeCases, 21, 'en-GB')).toBe('21 messages');
   });
+
+  it('the password rule counts characters: 10 символов, 21 символа', () => {
+    expect(plural(ru.account.rule, 10, 'ru-RU')).toMatch(/^Не короче 10 символов,/);
+    expect(plural(ru.account.rule, 21, 'ru-RU')).toMatch(/^Не короче 21 символа,/);
+    expect(plural(en.account.rule, 1, 'en-GB')).toMatch(/^At least 1 character,/);
+  });
 });
 
 describe('rule amounts', () => {
