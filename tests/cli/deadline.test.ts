@@ -273,6 +273,11 @@ describe('otklik deadline: bad input is one line on stderr and exit code 2', () 
     ],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', 'ten'], /whole number/],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'nonsense'], /nonsense/],
+    // A step the regulation does not have: the domain's refusal, worded in Russian by its refusal catalogue.
+    [
+      ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'explain'],
+      /В профиле nao-2020 нет шага «explain»; есть: triage, /,
+    ],
     [
       ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'answer', '--category', 'urgent'],
       /category/,

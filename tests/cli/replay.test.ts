@@ -427,7 +427,8 @@ describe('otklik replay: refused lines, bad options, the table and --help', () =
     expect(errors[1].error).toMatch(/mayor/);
     expect(errors[2].error).toMatch(/do must be one of/);
     expect(errors[3].error).toMatch(/malformed instant/);
-    expect(errors[4].error).toMatch(/route/);
+    // The decider's refusal, worded in Russian by the domain's refusal catalogue (one language, no " / ").
+    expect(errors[4].error).toBe('Команда «route» доступна ролям: куратор');
     expect(errors[5].error).toMatch(/before the previous command/);
     // The good lines still played: the draft of roads (4 h W before Wed 10:00 → Tue 15:00) runs.
     expect(lines).toContainEqual(expect.objectContaining({ clock: 'draft', holder: 'roads', dueAt: t('15:00') }));
@@ -453,6 +454,22 @@ describe('otklik replay: refused lines, bad options, the table and --help', () =
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/line 2/);
+  });
+
+  it('--lang en words the decider’s refusals in English; another language is a bad option', async () => {
+    const stdin = scenario(
+      { departments: ['roads'] },
+      { at: t('10:00'), by: 'operator', do: 'register' },
+      { at: t('10:05'), by: 'curator', do: 'approve' },
+    );
+    const en = await runCli(['replay', '--profile', 'nao-2020', '--json', '--lang', 'en'], stdin);
+    expect(en.code).toBe(2);
+    expect(parse(en.stdout)).toContainEqual({ line: 3, error: "'approve' is not possible in state 'detected'" });
+    const ru = await runCli(['replay', '--profile', 'nao-2020'], stdin);
+    expect(ru.stderr).toContain('строка 3 / line 3: Команда «approve» невозможна в состоянии «detected»\n');
+    const de = await runCli(['replay', '--profile', 'nao-2020', '--lang', 'de'], stdin);
+    expect(de.code).toBe(2);
+    expect(de.stderr).toMatch(/--lang takes ru or en/);
   });
 
   it('reads a custom profile file (a copy of a preset, the clock model from the preset it names)', async () => {
@@ -507,7 +524,17 @@ describe('otklik replay: refused lines, bad options, the table and --help', () =
   it('--help documents the scenario, the output and an example', async () => {
     const r = await runCli(['replay', '--help']);
     expect(r.code).toBe(0);
-    for (const word of ['--profile', '--json', 'register', 'forward', 'recategorise', 'holders', 'notify', 'Example']) {
+    for (const word of [
+      '--profile',
+      '--json',
+      '--lang',
+      'register',
+      'forward',
+      'recategorise',
+      'holders',
+      'notify',
+      'Example',
+    ]) {
       expect(r.stdout).toContain(word);
     }
   });

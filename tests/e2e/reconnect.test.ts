@@ -77,6 +77,8 @@ describe.skipIf(!hasBrowser)('reconnecting and readable errors', () => {
     const text = (await alert.textContent()) ?? '';
     expect(text.length).toBeGreaterThan(10);
     expect(text).not.toMatch(/UNPROCESSABLE|BAD_REQUEST|\{|\[object/);
+    // Worded by the refusal's key through the web's catalogue, in one language (not half of a "ru / en" string).
+    expect(text).toMatch(/^Срок не может быть позже установленного регламентом \(.+\)$/);
     await page.context().close();
   });
 });

@@ -68,7 +68,12 @@ export function domainErrorToAppError(error: DomainError): AppError {
       : error.code === 'invalid-input' || error.code === 'unknown-topic'
         ? 'BAD_INPUT'
         : 'DOMAIN_REFUSED';
-  return new AppError(code, error.message, { domainCode: error.code, ...(error.details ?? {}) });
+  return new AppError(
+    code,
+    error.message,
+    { domainCode: error.code, ...(error.details ?? {}) },
+    { key: error.key, params: error.params },
+  );
 }
 
 /** The case as the command finds it; a case the person may not see is, to them, a case that does not exist (the

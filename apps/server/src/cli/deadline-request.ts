@@ -5,6 +5,7 @@ import {
   getPreset,
   PRESET_IDS,
   parseIsoInstant,
+  refusalIn,
   stepDeadline,
   type WorkingCalendar,
   zCategoryChoice,
@@ -90,7 +91,8 @@ export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
     ...(request.category !== undefined ? { category: request.category } : {}),
     ...(request.high !== undefined ? { high: request.high } : {}),
   });
-  if (!result.ok) return fail(result.error.message);
+  // The domain's refusal in Russian, through its refusal catalogue (as `otklik replay` words them by default).
+  if (!result.ok) return fail(refusalIn(result.error, 'ru'));
   return answer(calendar, profile, result.value.at, result.value.confirmed, result.value.rule);
 }
 

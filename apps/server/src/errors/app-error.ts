@@ -22,11 +22,18 @@ export const APP_ERROR_CODES = {
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 
+/** A domain refusal as a key of the domain's refusal catalogue and its parameters: the web app words it itself. */
+export interface Refusal {
+  readonly key: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
     readonly details?: Readonly<Record<string, unknown>>,
+    readonly refusal?: Refusal,
   ) {
     super(message);
     this.name = 'AppError';

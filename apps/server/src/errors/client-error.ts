@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { sqlState } from '../db/errors';
 import { log } from '../log';
-import { APP_ERROR_CODES, AppError, type AppErrorCode } from './app-error';
+import { APP_ERROR_CODES, AppError, type AppErrorCode, type Refusal } from './app-error';
 
 const errorLog = log.child({ component: 'errors' });
 
@@ -13,6 +13,8 @@ export interface ClientError {
   readonly code: AppErrorCode;
   readonly message: string;
   readonly details: Readonly<Record<string, unknown>> | null;
+  /** A domain refusal's key and parameters (the message says the same in Russian and English). */
+  readonly refusal: Refusal | null;
   /** Set for unexpected errors: the same id is in the server log next to the stack. */
   readonly requestId: string | null;
   readonly httpStatus: number;
@@ -107,6 +109,7 @@ export function toClientError(error: unknown, where: string): ClientError {
       code: app.code,
       message: app.message,
       details: app.details ?? null,
+      refusal: app.refusal ?? null,
       requestId: null,
       httpStatus: APP_ERROR_CODES[app.code].http,
     };
@@ -119,6 +122,7 @@ export function toClientError(error: unknown, where: string): ClientError {
     code: 'INTERNAL',
     message: `${said}Внутренняя ошибка сервера (запрос ${requestId}) / internal server error (request ${requestId})`,
     details: null,
+    refusal: null,
     requestId,
     httpStatus: 500,
   };

@@ -63,6 +63,24 @@ describeEachDatabase('http server', (getDb) => {
     expect(body.error.data.appCode).toBe('UNAUTHORIZED');
   });
 
+  it('a domain refusal carries its key and parameters for the client to word, and both languages in its message', async () => {
+    const login = await fetch(`${server.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: org.people.curator.login, password: TEST_PASSWORD }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const input = encodeURIComponent(JSON.stringify({ step: 'explain', from: Date.UTC(2026, 10, 24, 7, 0) }));
+    const res = await fetch(`${server.url}/trpc/calendar.preview?input=${input}`, { headers: { cookie } });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as {
+      error: { message: string; data: { key: string | null; params: Record<string, unknown> | null } };
+    };
+    expect(body.error.data.key).toBe('profile.no-step');
+    expect(body.error.data.params).toMatchObject({ step: 'explain' });
+    expect(body.error.message).toMatch(/^В профиле .+ нет шага «explain».* \/ Profile .+ has no step 'explain'/);
+  });
+
   it('refuses malformed JSON with 400', async () => {
     const res = await fetch(`${server.url}/trpc/auth.login`, {
       method: 'POST',

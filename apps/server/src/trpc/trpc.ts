@@ -37,6 +37,9 @@ const t = initTRPC.context<Context>().create({
         stack: undefined,
         appCode: cause instanceof AppError ? cause.code : null,
         details: cause instanceof AppError ? (cause.details ?? null) : null,
+        // A domain refusal: its key in the domain's refusal catalogue and its parameters (the web words them).
+        key: cause instanceof AppError ? (cause.refusal?.key ?? null) : null,
+        params: cause instanceof AppError ? (cause.refusal?.params ?? null) : null,
         requestId: cause instanceof AppError ? ((cause.details?.requestId as string | undefined) ?? null) : requestId,
         zodIssues,
       },
@@ -52,10 +55,12 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   if (cause instanceof ZodError) return result;
   if (!(cause instanceof AppError) && result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
   const client = toClientError(cause ?? result.error, `trpc ${path}`);
-  const mapped = new AppError(client.code, client.message, {
-    ...(client.details ?? {}),
-    ...(client.requestId ? { requestId: client.requestId } : {}),
-  });
+  const mapped = new AppError(
+    client.code,
+    client.message,
+    { ...(client.details ?? {}), ...(client.requestId ? { requestId: client.requestId } : {}) },
+    client.refusal ?? undefined,
+  );
   throw new TRPCError({ code: APP_ERROR_CODES[client.code].trpc, message: client.message, cause: mapped });
 });
 

@@ -1,6 +1,8 @@
-// Every server error as a sentence a person can read: the server's own bilingual message when it has one ("ru / en",
-// the half in the current language), else a message per error code from the catalogue. Never a stack or a JSON blob.
+// Every server error as a sentence a person can read: a domain refusal worded by its key through the catalogue; else
+// the server's own bilingual message ("ru / en", the half in the current language); else a message per error code
+// from the catalogue. Never a stack or a JSON blob.
 import { languageHalves } from '@otklik/contract';
+import { refusalText } from '../i18n/refusals';
 import type { Catalogue } from '../i18n/ru';
 
 export interface ReadableError {
@@ -23,6 +25,9 @@ interface ErrorShape {
     code?: unknown;
     httpStatus?: unknown;
     appCode?: unknown;
+    /** A domain refusal: its key in the refusal catalogue and its parameters. */
+    key?: unknown;
+    params?: Readonly<Record<string, unknown>> | null;
     zodIssues?: readonly { path: readonly string[]; message: string }[] | null;
     /** AppError details; `errors` lists field problems (e.g. a custom profile's); `field` names the one field a
      *  message is about (e.g. the new password). */
@@ -47,10 +52,12 @@ export function toReadableError(err: unknown, t: Catalogue): ReadableError {
     if (typeof issue?.path === 'string' && !(issue.path in fields))
       fields[issue.path] = pickLanguage(issue.message, lang);
   }
+  const refusal = typeof e.data?.key === 'string' ? refusalText(e.data.key, e.data.params ?? {}, t) : null;
   // `path`: the field a domain refusal of the input is about (the domain's invalid-input details).
   const serverField = e.data?.details?.field ?? e.data?.details?.path;
-  if (typeof serverField === 'string' && typeof e.message === 'string' && !(serverField in fields)) {
-    fields[serverField] = pickLanguage(e.message, lang);
+  if (typeof serverField === 'string' && !(serverField in fields)) {
+    if (refusal !== null) fields[serverField] = refusal;
+    else if (typeof e.message === 'string') fields[serverField] = pickLanguage(e.message, lang);
   }
   const firstIssue = issues[0];
   if (firstIssue) {
@@ -67,7 +74,9 @@ export function toReadableError(err: unknown, t: Catalogue): ReadableError {
     TOO_MANY_REQUESTS: t.errors.tooMany,
   };
   let message: string;
-  if (code === 'NETWORK' || /Failed to fetch|NetworkError|Load failed/i.test(serverMessage)) message = t.errors.network;
+  if (refusal !== null) message = refusal;
+  else if (code === 'NETWORK' || /Failed to fetch|NetworkError|Load failed/i.test(serverMessage))
+    message = t.errors.network;
   else if (!looksTechnical(serverMessage)) message = pickLanguage(serverMessage, lang);
   else message = byCode[code] ?? t.errors.generic;
   return { message, fields, code };

@@ -1,20 +1,21 @@
 // A regulation rule in words of the current language, with the paragraph it comes from, e.g.
 // "8 ч рабочего времени от выявления (п. p.10)": how a deadline was computed, for the workspace and the admin.
 import type { StepRule } from '@otklik/domain';
-import { fill } from '../i18n';
+import { fill, plural } from '../i18n';
 import type { Catalogue } from '../i18n/ru';
 
 function amount(rule: Extract<StepRule, { kind: 'duration' }>, t: Catalogue): string {
   const n = rule.amount;
+  const locale = t.lang.locale;
   switch (rule.unit) {
     case 'working-minutes':
-      return n % 60 === 0 ? fill(t.rules.workingHours, { n: n / 60 }) : fill(t.rules.workingMinutes, { n });
+      return n % 60 === 0 ? plural(t.rules.workingHours, n / 60, locale) : plural(t.rules.workingMinutes, n, locale);
     case 'working-days':
-      return fill(t.rules.workingDays, { n });
+      return plural(t.rules.workingDays, n, locale);
     case 'calendar-days':
-      return fill(t.rules.calendarDays, { n });
+      return plural(t.rules.calendarDays, n, locale);
     case 'calendar-hours':
-      return fill(t.rules.calendarHours, { n });
+      return plural(t.rules.calendarHours, n, locale);
     case 'idrinsky-24h':
       return t.rules.idrinsky;
   }

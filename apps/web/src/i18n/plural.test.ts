@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleText } from '../components/rule-text';
 import { en } from './en';
 import { plural } from './index';
-import { ru } from './ru';
+import { type Catalogue, ru } from './ru';
 
 describe('plural', () => {
   it('Russian: 1 срочное, 2 и 4 срочных, 5 и 11 срочных, 21 срочное', () => {
@@ -15,8 +15,60 @@ describe('plural', () => {
     expect(more(5)).toBe('и ещё 5 срочных');
     expect(more(11)).toBe('и ещё 11 срочных');
     expect(more(21)).toBe('и ещё 21 срочное');
-    expect(plural(ru.notifications.unread, 1, 'ru-RU')).toBe('1 непрочитанное');
     expect(plural(en.notifications.unread, 3, 'en-GB')).toBe('3 unread');
+  });
+
+  it('Russian: 1 непрочитанное, 2 непрочитанных, 5, 11 непрочитанных, 21 непрочитанное', () => {
+    const unread = (n: number) => plural(ru.notifications.unread, n, 'ru-RU');
+    expect([1, 2, 5, 11, 21].map(unread)).toEqual([
+      '1 непрочитанное',
+      '2 непрочитанных',
+      '5 непрочитанных',
+      '11 непрочитанных',
+      '21 непрочитанное',
+    ]);
+  });
+
+  it('a surge counts its messages: 1 обращение, 2 обращения, 5 и 11 обращений, 21 обращение', () => {
+    const cases = (n: number) => plural(ru.head.surgeCases, n, 'ru-RU');
+    expect([1, 2, 5, 11, 21].map(cases)).toEqual([
+      '1 обращение',
+      '2 обращения',
+      '5 обращений',
+      '11 обращений',
+      '21 обращение',
+    ]);
+    expect(plural(en.head.surgeCases, 1, 'en-GB')).toBe('1 message');
+    expect(plural(en.head.surgeCases, 21, 'en-GB')).toBe('21 messages');
+  });
+
+  it('the password rule counts characters: 10 символов, 21 символа', () => {
+    expect(plural(ru.account.rule, 10, 'ru-RU')).toMatch(/^Не короче 10 символов,/);
+    expect(plural(ru.account.rule, 21, 'ru-RU')).toMatch(/^Не короче 21 символа,/);
+    expect(plural(en.account.rule, 1, 'en-GB')).toMatch(/^At least 1 character,/);
+  });
+});
+
+describe('rule amounts', () => {
+  const days = (n: number, unit: 'working-days' | 'calendar-days', t: Catalogue = ru) =>
+    ruleText({ kind: 'duration', amount: n, unit, from: 'detected', source: 'p.1' }, t);
+  it('Russian: 1 рабочий день, 2 рабочих дня, 5 и 11 рабочих дней, 21 рабочий день', () => {
+    expect([1, 2, 5, 11, 21].map((n) => days(n, 'working-days'))).toEqual([
+      '1 рабочий день от выявления (п. 1)',
+      '2 рабочих дня от выявления (п. 1)',
+      '5 рабочих дней от выявления (п. 1)',
+      '11 рабочих дней от выявления (п. 1)',
+      '21 рабочий день от выявления (п. 1)',
+    ]);
+    expect(days(8, 'calendar-days')).toBe('8 календарных дней (с переносом на рабочий день) от выявления (п. 1)');
+  });
+  it('English: 1 working hour, 7 working days', () => {
+    const hour = ruleText(
+      { kind: 'duration', amount: 60, unit: 'working-minutes', from: 'detected', source: 'p.13' },
+      en,
+    );
+    expect(hour).toBe('1 working hour from detection (p. 13)');
+    expect(days(7, 'working-days', en)).toBe('7 working days from detection (p. 1)');
   });
 });
 

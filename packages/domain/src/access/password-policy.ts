@@ -2,6 +2,8 @@
 // common passwords (and not one of them with a digit or two appended). A code, not a sentence: the web app and the CLI
 // say it in the reader's language.
 
+import { bilingualRefusal, type RefusalKey, type RefusalParams } from '../workflow/refusals';
+
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
 
@@ -114,16 +116,22 @@ export function passwordProblem(password: string, login = ''): PasswordProblem |
   return null;
 }
 
-/** The problem in Russian and English, for the server's error messages. */
+const PASSWORD_KEYS = {
+  'password-too-short': 'password.too-short',
+  'password-too-long': 'password.too-long',
+  'password-too-common': 'password.too-common',
+  'password-is-login': 'password.is-login',
+} as const satisfies Record<PasswordProblem['code'], RefusalKey>;
+
+/** The problem as a key of the refusal catalogue and its parameters, for the web app to word. */
+export function passwordRefusal(problem: PasswordProblem): {
+  readonly key: RefusalKey;
+  readonly params: RefusalParams;
+} {
+  return { key: PASSWORD_KEYS[problem.code], params: problem.params };
+}
+
+/** The problem in Russian and English (from the refusal catalogue), for the server's error messages. */
 export function describePasswordProblem(problem: PasswordProblem): string {
-  switch (problem.code) {
-    case 'password-too-short':
-      return `Пароль должен быть не короче ${problem.params.min} символов / the password must have at least ${problem.params.min} characters`;
-    case 'password-too-long':
-      return `Пароль длиннее ${problem.params.max} символов / the password is longer than ${problem.params.max} characters`;
-    case 'password-too-common':
-      return 'Этот пароль слишком распространён, выберите другой / this password is too common, choose another';
-    case 'password-is-login':
-      return 'Пароль не должен содержать логин / the password must not contain the login';
-  }
+  return bilingualRefusal(passwordRefusal(problem));
 }

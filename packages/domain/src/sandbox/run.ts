@@ -14,7 +14,7 @@ import { evolve } from '../workflow/evolve';
 import { holderKey } from '../workflow/holders';
 import { type Supervision, supervisorOf } from '../workflow/notices';
 import { initialState } from '../workflow/state';
-import type { Actor, CaseState, DomainContext, Responsible } from '../workflow/types';
+import type { Actor, CaseState, DomainContext, DomainError, Responsible } from '../workflow/types';
 import { parseIsoInstant } from './instant';
 import { describeIssues, type ScenarioHeader, type ScenarioLine, zScenarioLine } from './scenario';
 
@@ -92,8 +92,9 @@ export class Sandbox {
     };
   }
 
-  /** Applies one scenario line; returns the reason it was refused, or null. */
-  apply(raw: unknown): string | null {
+  /** Applies one scenario line; returns the reason it was refused (the scenario's own words, or the decider's
+   *  refusal for the reader to word through the refusal catalogue), or null. */
+  apply(raw: unknown): string | DomainError | null {
     if (this.closed) return 'the scenario is closed: no command after "close"';
     const parsed = zScenarioLine.safeParse(raw);
     if (!parsed.success) return describeIssues(parsed.error);
@@ -116,7 +117,7 @@ export class Sandbox {
     const command = this.commandOf(line, actor);
     if (typeof command === 'string') return command;
     const r = decide(this.state, command, actor, at, this.ctx);
-    if (!r.ok) return r.error.message;
+    if (!r.ok) return r.error;
     this.record(r.events);
     return null;
   }

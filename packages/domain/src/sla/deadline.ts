@@ -2,6 +2,7 @@
 import type { CalendarResult, Instant, WorkingCalendar } from '../calendar/types';
 import type { Profile, StartEvent, StepId, StepRule } from '../profiles/schema';
 import { zStepId } from '../profiles/schema';
+import { refusal } from '../workflow/refusals';
 import type { DomainError } from '../workflow/types';
 import type { RuleContext } from './rules';
 import { describeRule, profileSteps, resolveRule } from './rules';
@@ -41,11 +42,7 @@ function applyDuration(
 
 export function unknownStepError(profile: Profile, step: string): DomainError {
   const steps = profileSteps(profile);
-  return {
-    code: 'unknown-step',
-    message: `В профиле ${profile.id} нет шага «${step}»; есть: ${steps.join(', ')} / Profile ${profile.id} has no step '${step}'; it has: ${steps.join(', ')}`,
-    details: { step, steps },
-  };
+  return refusal('unknown-step', 'profile.no-step', { profile: profile.id, step, steps }, { step, steps });
 }
 
 /** The deadline of `step` under `inputs`; undefined when the profile sets no rule for it. References are acyclic

@@ -14,12 +14,36 @@ import { evolve } from './evolve';
 import { clockHolders } from './holders';
 import { actsFor, check, forbidden } from './permissions';
 import { networkHosts, publicationUrlProblem } from './publication-url';
+import type { RefusalKey } from './refusals';
+import { refusal } from './refusals';
 import { composerOf, nextToForward } from './state';
 import type { Actor, CaseState, DecideResult, DomainContext, DomainError } from './types';
 
 type Decision = readonly CaseEvent[] | DomainError;
 
-const invalid = (path: string, message: string): DomainError => ({ code: 'invalid-input', message, details: { path } });
+type InputKey = Extract<
+  RefusalKey,
+  | 'route.single-one'
+  | 'route.department-twice'
+  | 'draft.intermediate-given'
+  | 'draft.evidence-required'
+  | 'topic.directory-empty'
+  | 'deadline.in-past'
+  | 'forward.other-next'
+  | 'change.nothing'
+  | 'publish.private-reply'
+  | 'register.posted-in-future'
+  | 'triage.required'
+  | 'publish.channel-same-thread'
+  | 'repeat.self'
+  | 'substitute.not-assigned'
+  | 'substitute.already-executor'
+  | 'substitute.not-executor'
+  | 'substitute.other-department'
+>;
+
+/** The input of field `path` is refused; the key says why. */
+const invalid = (path: string, key: InputKey): DomainError => refusal('invalid-input', key, {}, { path });
 
 export interface Env {
   readonly s: CaseState;
@@ -36,51 +60,31 @@ function checkRoute(
 ): DomainError | null {
   const { profile } = env.ctx;
   const n = assignments.length;
-  if (mode === 'single' && n !== 1)
-    return invalid('assignments', 'Один исполнитель для режима single / single mode takes one executor');
+  if (mode === 'single' && n !== 1) return invalid('assignments', 'route.single-one');
   if (mode !== 'single') {
-    if (n < 2)
-      return invalid(
-        'assignments',
-        'Для цепочки нужно не меньше двух подразделений / a chain needs two or more departments',
-      );
+    if (n < 2) return refusal('invalid-input', 'route.chain-min', { min: 2 }, { path: 'assignments' });
     if (!profile.chain.modes.includes(mode)) {
-      return {
-        code: 'not-in-profile',
-        message: `Профиль ${profile.id} не предусматривает режим «${mode}» / profile ${profile.id} has no '${mode}' mode`,
-      };
+      return refusal('not-in-profile', 'profile.no-mode', { profile: profile.id, mode });
     }
   }
   const departments = new Set(assignments.map((a) => a.departmentId));
-  return departments.size === n
-    ? null
-    : invalid('assignments', 'Подразделения повторяются / a department is listed twice');
+  return departments.size === n ? null : invalid('assignments', 'route.department-twice');
 }
 
 function checkDraft(env: Env, c: CommandOf<'submit-draft'> | CommandOf<'compose-answer'>): DomainError | null {
   const { s, ctx } = env;
   if (c.kind === 'intermediate') {
-    if (s.stage === 'final')
-      return invalid('kind', 'Промежуточный ответ уже дан / an intermediate answer was already given');
+    if (s.stage === 'final') return invalid('kind', 'draft.intermediate-given');
     if (!ctx.profile.steps.final) {
-      return {
-        code: 'not-in-profile',
-        message: `Профиль ${ctx.profile.id} не предусматривает промежуточных ответов / no intermediate answers in this profile`,
-      };
+      return refusal('not-in-profile', 'profile.no-intermediate', { profile: ctx.profile.id });
     }
   }
   if (c.kind === 'explanation' && !ctx.profile.endings.includes('explained')) {
-    return {
-      code: 'not-in-profile',
-      message: `Профиль ${ctx.profile.id} не предусматривает разъяснений / no explanations in this profile`,
-    };
+    return refusal('not-in-profile', 'profile.no-explanation', { profile: ctx.profile.id });
   }
   // krasnoufimsk p.20: a fast-track answer carries evidence of the solution, or that the problem was not confirmed.
   if (s.category === 'fast-track' && c.kind === 'answer' && !c.evidence) {
-    return invalid(
-      'evidence',
-      'Для категории «решаемые» нужны фото/видео/документ / a fast-track answer needs evidence',
-    );
+    return invalid('evidence', 'draft.evidence-required');
   }
   return null;
 }
@@ -101,11 +105,12 @@ function classify(env: Env, c: ClassificationInput): Partial<Classification> | D
   const category = c.category === 'high' ? 'ordinary' : (c.category ?? s.category ?? undefined);
   const high = c.high ?? (c.category === 'high' ? true : s.high);
   if (category !== undefined && !ctx.profile.categories.includes(category)) {
-    return {
-      code: 'not-in-profile',
-      message: `В профиле ${ctx.profile.id} нет категории «${category}» / profile ${ctx.profile.id} has no '${category}' category`,
-      details: { path: 'category' },
-    };
+    return refusal(
+      'not-in-profile',
+      'profile.no-category',
+      { profile: ctx.profile.id, category },
+      { path: 'category' },
+    );
   }
   let topic = s.topic ?? undefined;
   let topicId = s.topicId ?? undefined;
@@ -117,17 +122,18 @@ function classify(env: Env, c: ClassificationInput): Partial<Classification> | D
         ? directory.find((t) => t.id === c.topicId)
         : directory.find((t) => t.name === c.topic?.trim());
       if (!entry) {
-        return {
-          code: 'unknown-topic',
-          message: 'Тема не из справочника тем организации / the topic is not in the organisation’s topic directory',
-          details: { path: c.topicId ? 'topicId' : 'topic', topics: directory.map((t) => t.name) },
-        };
+        return refusal(
+          'unknown-topic',
+          'topic.not-in-directory',
+          {},
+          { path: c.topicId ? 'topicId' : 'topic', topics: directory.map((t) => t.name) },
+        );
       }
       topic = entry.name;
       topicId = entry.id;
       topicListed = entry.listed;
     } else {
-      if (c.topic === undefined) return invalid('topic', 'Справочник тем пуст / the topic directory is empty');
+      if (c.topic === undefined) return invalid('topic', 'topic.directory-empty');
       topic = c.topic.trim();
       topicId = undefined;
       topicListed = false;
@@ -145,23 +151,23 @@ function classify(env: Env, c: ClassificationInput): Partial<Classification> | D
 }
 
 const isError = (x: unknown): x is DomainError =>
-  typeof x === 'object' && x !== null && 'code' in x && 'message' in x && !Array.isArray(x);
+  typeof x === 'object' && x !== null && 'code' in x && 'key' in x && !Array.isArray(x);
 
 function decideShorten(env: Env, c: CommandOf<'shorten-deadline'>): Decision {
   const { s, ctx, now, base } = env;
   const record = s.clocks.find((r) => r.closedAt === null && r.step === c.step);
   const clock = record && clockOf(s, record, ctx.profile, ctx.calendar, now);
-  if (!record || !clock)
-    return { code: 'wrong-state', message: `Нет активного срока «${c.step}» / no active '${c.step}' clock` };
-  if (c.dueAt <= now) return invalid('dueAt', 'Срок должен быть в будущем / the deadline must be in the future');
+  if (!record || !clock) return refusal('wrong-state', 'deadline.no-clock', { step: c.step });
+  if (c.dueAt <= now) return invalid('dueAt', 'deadline.in-past');
   // NAO p.14: the curator may shorten a term, never extend it past the profile's own limit.
   const limit = clockOf({ ...s, shortenedDeadlines: {} }, record, ctx.profile, ctx.calendar, now);
   if (limit && c.dueAt > limit.dueAt) {
-    return {
-      code: 'deadline-too-long',
-      message: `Срок позже установленного профилем (${ctx.calendar.formatInstant(limit.dueAt)}) / later than the profile allows`,
-      details: { profileDueAt: limit.dueAt },
-    };
+    return refusal(
+      'deadline-too-long',
+      'deadline.too-long',
+      { limit: ctx.calendar.formatInstant(limit.dueAt) },
+      { profileDueAt: limit.dueAt },
+    );
   }
   return [{ type: 'deadline-shortened', ...base, clockId: record.id, step: c.step, dueAt: c.dueAt }];
 }
@@ -173,10 +179,7 @@ export function decideClockRecord(
   const { s, ctx, now, base } = env;
   const record = s.clocks.find((r) => r.id === c.clockId && r.closedAt === null);
   const clock = record && clockOf(s, record, ctx.profile, ctx.calendar, now);
-  const nothing: DomainError = {
-    code: 'nothing-to-record',
-    message: `Нечего записывать для ${c.clockId} / nothing to record`,
-  };
+  const nothing = refusal('nothing-to-record', 'clock.nothing-to-record', { clockId: c.clockId });
   if (!record || !clock) return nothing;
   if (c.type === 'record-clock-breached') {
     return clock.status === 'breached' && record.breachedAt === null && isPastDue(clock.breachAt, now)
@@ -202,7 +205,7 @@ function decideReturn(env: Env, c: CommandOf<'return'>): Decision {
   const { s, actor, now, ctx, base } = env;
   const a = s.assignments.find((x) => x.departmentId === c.departmentId);
   if (!a || !actsFor(actor, a) || a.receivedAt === null || a.contributedAt !== null) {
-    return forbidden('Это подразделение не может вернуть сообщение / this department cannot return the message');
+    return forbidden('return.not-this-department');
   }
   const window = deadlineOf(ctx.profile, ctx.calendar, 'return', {
     startOf: () => a.receivedAt ?? now,
@@ -221,12 +224,9 @@ function decideReturn(env: Env, c: CommandOf<'return'>): Decision {
 
 function decideForward(env: Env, c: CommandOf<'forward'>): Decision {
   const next = nextToForward(env.s);
-  if (!next) return { code: 'wrong-state', message: 'Некому пересылать / nothing to forward' };
+  if (!next) return refusal('wrong-state', 'forward.nothing', {});
   if (c.departmentId !== undefined && c.departmentId !== next.departmentId) {
-    return invalid(
-      'departmentId',
-      'Следующий в очереди — другое подразделение; обновите карточку / another department is next; reload the case',
-    );
+    return invalid('departmentId', 'forward.other-next');
   }
   return [{ type: 'case-forwarded', ...env.base, departmentId: next.departmentId }];
 }
@@ -242,7 +242,7 @@ function decideMove(env: Env, c: CommandOf<'move'>): Decision {
     c.assignments.every(
       (a, i) => s.assignments[i]?.departmentId === a.departmentId && s.assignments[i]?.executorId === a.executorId,
     );
-  if (same) return invalid('assignments', 'Ничего не меняется / nothing changes');
+  if (same) return invalid('assignments', 'change.nothing');
   return [
     {
       type: 'case-moved',
@@ -269,7 +269,7 @@ function decideRecategorise(env: Env, c: CommandOf<'recategorise'>): Decision {
   )
     .filter(([, differs]) => differs)
     .map(([field]) => field);
-  if (changed.length === 0) return invalid('category', 'Ничего не меняется / nothing changes');
+  if (changed.length === 0) return invalid('category', 'change.nothing');
   return [
     {
       type: 'case-recategorised',
@@ -290,18 +290,14 @@ function decidePublish(env: Env, c: CommandOf<'publish'> | CommandOf<'publish-in
   const { s, ctx, base } = env;
   // idrinsky 3.4: a private message is answered privately, never by a post on the body's own account.
   if (s.message?.visibility === 'private' && c.where.kind === 'own-account') {
-    return invalid('where', 'На личное сообщение отвечают лично / a private message gets a private reply');
+    return invalid('where', 'publish.private-reply');
   }
   // REGULATIONS 8: the answer goes out in the message's own network, so its link is an address of that network. A
   // channel account (the system) reports the address the network itself gave.
   const network = s.message?.network ?? null;
   const typed = !env.actor.roles.includes('system');
   if (typed && c.where.url && network && publicationUrlProblem(c.where.url, network) === 'other-network') {
-    const hosts = networkHosts(network).join(', ');
-    return invalid(
-      'where.url',
-      `Ссылка должна вести в ту же сеть, что и сообщение (${hosts}) / the link must be in the message's own network (${hosts})`,
-    );
+    return refusal('invalid-input', 'publish.other-network', { hosts: networkHosts(network) }, { path: 'where.url' });
   }
   // Where the profile sets no approval step (idrinsky 3.2: the operator checks, then returns or publishes), publishing
   // a draft under review approves it in the same act.
@@ -331,8 +327,7 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
   const { profile } = ctx;
   switch (c.type) {
     case 'register': {
-      if (c.postedAt !== undefined && c.postedAt > env.now)
-        return invalid('postedAt', 'Время публикации в будущем / posting time is in the future');
+      if (c.postedAt !== undefined && c.postedAt > env.now) return invalid('postedAt', 'register.posted-in-future');
       const known = c.topic ?? c.topicId ?? c.location ?? c.category ?? c.high;
       const classification = known === undefined ? undefined : classify(env, c);
       if (isError(classification)) return classification;
@@ -362,7 +357,7 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
       if (isError(next)) return next;
       for (const field of ['topic', 'location', 'category'] as const) {
         if (!next[field]) {
-          return invalid(field, 'укажите тему, место и категорию / topic, location and category are required');
+          return invalid(field, 'triage.required');
         }
       }
       return [
@@ -403,7 +398,7 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
     case 'submit-contribution': {
       const a = s.assignments.find((x) => x.departmentId === c.departmentId);
       if (!a || a === composerOf(s) || !actsFor(actor, a) || a.receivedAt === null || a.contributedAt !== null) {
-        return forbidden('Нет ожидающей части этого подразделения / no pending part of this department');
+        return forbidden('contribution.none-for-department');
       }
       return [
         {
@@ -438,15 +433,13 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
     case 'publish':
     case 'publish-intermediate':
       if (actor.roles.includes('system') && c.where.kind !== 'same-thread') {
-        return invalid('where', 'Через аккаунт публикуется только в той же ветке / a channel posts in the same thread');
+        return invalid('where', 'publish.channel-same-thread');
       }
       return decidePublish(env, c);
     case 'reject':
       if (!profile.rejectionGrounds.some((g) => g.code === c.ground)) {
-        return invalid(
-          'ground',
-          `Основание не из профиля; допустимы: ${profile.rejectionGrounds.map((g) => g.code).join(', ')} / unknown ground`,
-        );
+        const grounds = profile.rejectionGrounds.map((g) => g.code);
+        return refusal('invalid-input', 'reject.unknown-ground', { grounds }, { path: 'ground' });
       }
       return [{ type: 'case-rejected', ...base, ground: c.ground, ...(c.note ? { note: c.note } : {}) }];
     case 'send-explanation':
@@ -465,8 +458,7 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
         },
       ];
     case 'link-repeat':
-      if (c.earlierCaseIds.includes(s.caseId ?? ''))
-        return invalid('earlierCaseIds', 'Обращение не может повторять само себя / a case cannot repeat itself');
+      if (c.earlierCaseIds.includes(s.caseId ?? '')) return invalid('earlierCaseIds', 'repeat.self');
       return [{ type: 'repeat-linked', ...base, earlierCaseIds: c.earlierCaseIds }];
     case 'flag-socially-significant':
       return [{ type: 'flagged-socially-significant', ...base, ...(c.note ? { note: c.note } : {}) }];
@@ -474,29 +466,20 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
       return decideShorten(env, c);
     case 'reassign-substitute': {
       const a = s.assignments.find((x) => x.departmentId === c.departmentId);
-      if (!a) return invalid('departmentId', 'Подразделение не назначено / the department is not assigned');
+      if (!a) return invalid('departmentId', 'substitute.not-assigned');
       const overseer = actor.roles.includes('curator') || actor.roles.includes('administrator');
       if (!overseer && !actor.departmentIds.includes(c.departmentId)) {
-        return forbidden(
-          'Руководитель может заменить исполнителя только своего подразделения / only in their own department',
-        );
+        return forbidden('substitute.own-department');
       }
-      if (a.executorId === c.substituteId)
-        return invalid('substituteId', 'Это уже назначенный исполнитель / already the executor');
+      if (a.executorId === c.substituteId) return invalid('substituteId', 'substitute.already-executor');
       // A department's part is done by an executor of that department (konyshevsky p.6, NAO p.13).
       const people = ctx.directory?.people;
       const substitute = people?.find((p) => p.id === c.substituteId);
       if (people && (!substitute?.active || !substitute.roles.includes('executor'))) {
-        return invalid(
-          'substituteId',
-          'Замещающий должен быть активным исполнителем / the substitute must be an executor',
-        );
+        return invalid('substituteId', 'substitute.not-executor');
       }
       if (substitute && substitute.departmentId !== c.departmentId) {
-        return invalid(
-          'substituteId',
-          'Замещающий должен быть исполнителем того же подразделения / the substitute must be an executor of the same department',
-        );
+        return invalid('substituteId', 'substitute.other-department');
       }
       return [
         {
@@ -523,12 +506,12 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
       ];
     case 'record-publication-failure':
       if (s.pendingPublication?.requestId !== c.requestId) {
-        return { code: 'nothing-to-record', message: 'Эта публикация уже не ожидается / no such pending publication' };
+        return refusal('nothing-to-record', 'publication.not-pending', {});
       }
       return [{ type: 'publication-failed', ...base, requestId: c.requestId, error: c.error, retrying: c.retrying }];
     case 'record-message-edit':
       if (!s.message || s.message.text === c.text) {
-        return { code: 'nothing-to-record', message: 'Текст не изменился / the text did not change' };
+        return refusal('nothing-to-record', 'message.unchanged', {});
       }
       return [
         {
@@ -541,7 +524,7 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
       ];
     case 'record-message-deletion':
       if (s.messageDeletedAt != null) {
-        return { code: 'nothing-to-record', message: 'Удаление уже записано / the deletion is already recorded' };
+        return refusal('nothing-to-record', 'message.deletion-recorded', {});
       }
       return [{ type: 'message-deleted', ...base, ...(c.deletedAt === undefined ? {} : { deletedAt: c.deletedAt }) }];
   }
@@ -601,16 +584,16 @@ export function decide(
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const path = issue?.path.map(String).join('.') ?? '';
+      // zod's message (the schema's own, or zod's locales joined by the server) is passed on as the detail.
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
       return {
         ok: false,
-        error: {
-          code: 'invalid-input',
-          message: issue?.message ?? 'Неверная команда / invalid command',
-          details: {
-            path,
-            issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-          },
-        },
+        error: refusal(
+          'invalid-input',
+          'command.invalid',
+          { path, detail: issue?.message ?? parsed.error.message },
+          { path, issues },
+        ),
       };
     }
     const c = parsed.data;
@@ -627,6 +610,7 @@ export function decide(
     return { ok: true, events: [...pending, ...decision, ...breachesCausedBy(before, after, ctx, now)] };
   } catch (e) {
     // The calendar refuses impossible inputs (e.g. a schedule with no working time) by throwing; report, don't throw.
-    return { ok: false, error: { code: 'invalid-input', message: e instanceof Error ? e.message : String(e) } };
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: refusal('invalid-input', 'command.invalid', { path: '', detail }) };
   }
 }

@@ -30,6 +30,20 @@ export {
 export { COMMAND_ROLES, mayApprove } from './permissions';
 export { networkHosts, type PublicationUrlProblem, parseHttpUrl, publicationUrlProblem } from './publication-url';
 export {
+  bilingualRefusal,
+  isRefusalKey,
+  REFUSAL_KEYS,
+  REFUSALS,
+  type RefusalKey,
+  type RefusalLang,
+  type RefusalParam,
+  type RefusalParams,
+  type RefusalParamsOf,
+  refusal,
+  refusalIn,
+  refusalText,
+} from './refusals';
+export {
   CURATOR,
   composerOf,
   contributionsComplete,

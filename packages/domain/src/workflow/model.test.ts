@@ -10,10 +10,14 @@ import { allowedCommands } from './allowed';
 import { decide } from './decide';
 import type { CaseEvent } from './events';
 import { evolve, replay } from './evolve';
+import { isRefusalKey, refusalIn } from './refusals';
 import { initialState, isOpen } from './state';
 import type { Cmd } from './test-harness';
 import { A } from './test-harness';
 import type { CaseState, DomainContext } from './types';
+
+// The domain has no Node types (it is pure); the test runner's environment is read through globalThis.
+const FC_SEED = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FC_SEED;
 
 const ACTORS = Object.values(A);
 const MIN = 60_000;
@@ -203,7 +207,10 @@ describe('random command sequences (model-based)', () => {
             const r = decide(s, command, actor, now, ctx);
             if (!r.ok) {
               expect(typeof r.error.code).toBe('string');
+              // Every refusal is a key of the catalogue, and its message is the catalogue's wording of it.
+              expect(isRefusalKey(r.error.key)).toBe(true);
               expect(r.error.message.length).toBeGreaterThan(0);
+              expect(r.error.message.startsWith(refusalIn(r.error, 'ru'))).toBe(true);
               continue;
             }
             // An allowed command never fails on role or state grounds.
@@ -218,7 +225,7 @@ describe('random command sequences (model-based)', () => {
         },
       ),
       // A fixed seed (FC_SEED overrides it): the reach check below must not depend on the luck of one run.
-      { numRuns: 400, seed: Number(process.env.FC_SEED ?? 20261203) },
+      { numRuns: 400, seed: Number(FC_SEED ?? 20261203) },
     );
     // The generator must reach the far ends of the workflow, or the invariants were checked on short paths only.
     for (const type of [

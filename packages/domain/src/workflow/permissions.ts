@@ -2,19 +2,9 @@
 // both `decide` and `allowedCommands` use, so the UI offers exactly what the decider accepts.
 import type { Ending } from '../profiles/schema';
 import type { CommandType } from './commands';
+import { type RefusalKey, refusal } from './refusals';
 import { composerOf, contributionsComplete, isOpen, nextToForward } from './state';
 import type { Actor, AssignmentState, CaseState, CaseStatus, DomainContext, DomainError, Role } from './types';
-
-const ROLE_NAMES: Record<Role, string> = {
-  operator: 'оператор / operator',
-  curator: 'куратор / curator',
-  executor: 'исполнитель / executor',
-  'department-head': 'руководитель подразделения / department head',
-  head: 'глава / head',
-  administrator: 'администратор / administrator',
-  observer: 'наблюдатель / observer',
-  system: 'система / system',
-};
 
 /** Roles that may issue each command at all; finer checks (which executor) follow in `check`. */
 export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
@@ -52,12 +42,24 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'record-message-deletion': ['system'],
 };
 
-export const forbidden = (message: string): DomainError => ({ code: 'forbidden', message });
-export const wrongState = (s: CaseState, type: CommandType): DomainError => ({
-  code: 'wrong-state',
-  message: `Команда «${type}» невозможна в состоянии «${s.status}» / '${type}' is not possible in state '${s.status}'`,
-  details: { status: s.status, stage: s.stage },
-});
+/** A refusal that names no parameters: the actor's seat does not allow the command. */
+export const forbidden = (key: SeatKey): DomainError => refusal('forbidden', key, {});
+export const wrongState = (s: CaseState, type: CommandType): DomainError =>
+  refusal('wrong-state', 'command.state', { command: type, status: s.status }, { status: s.status, stage: s.stage });
+
+type SeatKey = Extract<
+  RefusalKey,
+  | 'return.not-received'
+  | 'return.not-this-department'
+  | 'contribution.none-for-executor'
+  | 'contribution.none-for-department'
+  | 'compose.not-composer'
+  | 'draft.not-composer'
+  | 'publish.not-requested'
+  | 'publish.by-curator'
+  | 'publish.by-executor'
+  | 'substitute.own-department'
+>;
 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 
@@ -75,10 +77,7 @@ export function actsFor(actor: Actor, a: AssignmentState): boolean {
 function notInProfile(ctx: DomainContext, ending: Ending): DomainError | null {
   return ctx.profile.endings.includes(ending)
     ? null
-    : {
-        code: 'not-in-profile',
-        message: `В профиле ${ctx.profile.id} нет исхода «${ending}» / profile ${ctx.profile.id} has no '${ending}' ending`,
-      };
+    : refusal('not-in-profile', 'profile.no-ending', { profile: ctx.profile.id, ending });
 }
 
 const inStatus = (s: CaseState, ...statuses: CaseStatus[]) => statuses.includes(s.status);
@@ -111,13 +110,11 @@ export function mayApprove(status: string, actor: Pick<Actor, 'roles'>): boolean
 export function check(s: CaseState, type: CommandType, actor: Actor, ctx: DomainContext): DomainError | null {
   const roles = COMMAND_ROLES[type];
   if (!roles.some((r) => has(actor, r))) {
-    return forbidden(
-      `Команда «${type}» доступна ролям: ${roles.map((r) => ROLE_NAMES[r]).join(', ')} / '${type}' needs one of these roles`,
-    );
+    return refusal('forbidden', 'command.role', { command: type, roles });
   }
   if (type === 'register') return s.status === 'none' ? null : wrongState(s, type);
   if (!isOpen(s)) return wrongState(s, type);
-  const seat = (ok: boolean, why: string) => (ok ? null : forbidden(why));
+  const seat = (ok: boolean, why: SeatKey) => (ok ? null : forbidden(why));
   switch (type) {
     case 'triage':
       return inStatus(s, 'detected') ? null : wrongState(s, type);
@@ -135,31 +132,22 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
     case 'return':
       // Late is recorded, never blocked: a return after the window is a late return (REGULATIONS "Clocks exactly").
       if (!inStatus(s, 'assigned', 'returned') || s.stage !== 'answer') return wrongState(s, type);
-      return seat(
-        pendingFor(s, actor).length > 0,
-        'Вернуть может исполнитель, получивший сообщение / only an executor who received the message may return it',
-      );
+      return seat(pendingFor(s, actor).length > 0, 'return.not-received');
     case 'submit-contribution': {
       if (!inStatus(s, 'assigned', 'returned') || s.mode === 'single' || s.mode === null) return wrongState(s, type);
       const composer = composerOf(s);
       const mine = pendingFor(s, actor).filter((a) => a !== composer);
-      return seat(mine.length > 0, 'Нет ожидающей части для этого исполнителя / no pending part for this executor');
+      return seat(mine.length > 0, 'contribution.none-for-executor');
     }
     case 'compose-answer':
       if (!inStatus(s, 'assigned') || s.mode === 'single' || s.mode === null || !contributionsComplete(s)) {
         return wrongState(s, type);
       }
-      return seat(
-        isComposer(s, actor),
-        'Общий ответ готовит последний исполнитель (последовательно) или куратор (параллельно) / the combined answer is composed by the last executor (sequential) or the curator (parallel)',
-      );
+      return seat(isComposer(s, actor), 'compose.not-composer');
     case 'submit-draft': {
       const single = s.mode === 'single' && inStatus(s, 'assigned');
       if (!single && !inStatus(s, 'revision')) return wrongState(s, type);
-      return seat(
-        isComposer(s, actor),
-        'Проект направляет назначенный исполнитель / the assigned executor submits the draft',
-      );
+      return seat(isComposer(s, actor), 'draft.not-composer');
     }
     case 'approve':
     case 'request-revision':
@@ -171,11 +159,7 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
       if (intermediate !== (type === 'publish-intermediate')) return wrongState(s, type);
       // The system records only what a publisher asked a channel account to post.
       if (has(actor, 'system')) {
-        return s.pendingPublication
-          ? null
-          : forbidden(
-              'Система публикует только запрошенное публикующим / the system posts only what a publisher requested',
-            );
+        return s.pendingPublication ? null : forbidden('publish.not-requested');
       }
       return publisherSeat(s, actor, ctx);
     }
@@ -203,7 +187,7 @@ export function check(s: CaseState, type: CommandType, actor: Actor, ctx: Domain
       if (has(actor, 'curator') || has(actor, 'administrator')) return null;
       return seat(
         s.assignments.some((a) => actor.departmentIds.includes(a.departmentId)),
-        'Руководитель может заменить исполнителя только своего подразделения / a department head reassigns only in their department',
+        'substitute.own-department',
       );
     }
     case 'record-publication-failure':
@@ -227,6 +211,6 @@ function isPublishable(s: CaseState, ctx: DomainContext): boolean {
  *  (konyshevsky p.14); a parallel set's answer is the curator's. */
 function publisherSeat(s: CaseState, actor: Actor, ctx: DomainContext): DomainError | null {
   const byCurator = (s.publisher ?? ctx.profile.publisher) === 'curator' || composerOf(s) === null;
-  if (byCurator) return has(actor, 'curator') ? null : forbidden('Публикует куратор / the curator publishes (profile)');
-  return isComposer(s, actor) ? null : forbidden('Публикует исполнитель / the executor publishes (konyshevsky p.14)');
+  if (byCurator) return has(actor, 'curator') ? null : forbidden('publish.by-curator');
+  return isComposer(s, actor) ? null : forbidden('publish.by-executor');
 }

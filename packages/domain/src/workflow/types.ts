@@ -14,6 +14,7 @@ import type {
   RouteMode,
 } from './commands';
 import type { CaseEvent } from './events';
+import type { RefusalKey, RefusalParams } from './refusals';
 
 export type { CaseCommand, CommandType } from './commands';
 export type { CaseEvent, CaseEventType } from './events';
@@ -82,7 +83,10 @@ export type DomainErrorCode =
 
 export interface DomainError {
   readonly code: DomainErrorCode;
-  /** Russian first, English second. */
+  /** What to say: a key of the refusal catalogue (./refusals.ts) and its parameters, worded by each reader. */
+  readonly key: RefusalKey;
+  readonly params: RefusalParams;
+  /** The same in Russian and English (Russian first), rendered from the catalogue: for logs and the CLI. */
   readonly message: string;
   /** Field path for 'invalid-input'; step list for 'unknown-step'. */
   readonly details?: Readonly<Record<string, unknown>>;

@@ -6,18 +6,21 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import {
   createCalendar,
+  type DomainError,
   describeIssues,
   getPreset,
   PRESET_IDS,
   type Profile,
   parseProfile,
+  type RefusalLang,
+  refusalIn,
   Sandbox,
   type SandboxReport,
   zScenarioHeader,
 } from '@otklik/domain';
 
 export const help = `Usage:
-  otklik replay --profile <preset-id | path to a profile JSON> [--json] < scenario.jsonl
+  otklik replay --profile <preset-id | path to a profile JSON> [--json] [--lang ru|en] < scenario.jsonl
 
 Plays one case through the rules of a regulation profile, without a database: the same decider the server
 uses, with breaches recorded at the instant they happen (as the server's scheduler does). Prints every clock
@@ -59,12 +62,14 @@ department is "deputy:<department id>" (its supervising deputy); of the curator 
 "supervisor:curator" and "supervisor:operator" (the person the organisation names). Without --json the same,
 as a readable table.
 
-A refused command prints {"line":N,"error":"…"} (without --json: a line on stderr) and the replay goes on.
+A refused command prints {"line":N,"error":"…"} (without --json: a line on stderr) and the replay goes on. The
+decider's refusals are worded in Russian (--lang en: in English).
 
 Options:
   --profile <id|path>  a preset (${PRESET_IDS.join(', ')}) or a profile JSON file (a copy of a preset; a file
                        without the clock model may say "basedOn":"<preset id>")
   --json               JSON lines instead of a table
+  --lang ru|en         the language of the decider's refusals (default ru)
   --help               this text
 
 Exit codes: 0 every line applied; 2 bad options, a bad first line, or any refused line.
@@ -165,23 +170,26 @@ function printTable(report: SandboxReport): void {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values: { profile?: string | undefined; json?: boolean | undefined };
+  let values: { profile?: string | undefined; json?: boolean | undefined; lang?: string | undefined };
   try {
     const parsed = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: { profile: { type: 'string' }, json: { type: 'boolean' } },
+      options: { profile: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
     });
     values = parsed.values;
   } catch (error) {
     return fail(error instanceof Error ? (error.message.split('\n')[0] ?? 'bad options') : 'bad options');
   }
   if (values.profile === undefined) return fail('missing --profile <preset-id | path to a profile JSON>');
+  const lang = values.lang ?? 'ru';
+  if (lang !== 'ru' && lang !== 'en') return fail(`--lang takes ru or en, not "${lang}"`);
   const profile = await loadProfile(values.profile);
   if (typeof profile === 'string') return fail(profile);
   const json = values.json === true;
-  const refuse = (lineNo: number, error: string) => {
+  const refuse = (lineNo: number, reason: string | DomainError) => {
+    const error = typeof reason === 'string' ? reason : refusalIn(reason, lang satisfies RefusalLang);
     if (json) process.stdout.write(`${JSON.stringify({ line: lineNo, error })}\n`);
     else process.stderr.write(`строка ${lineNo} / line ${lineNo}: ${error}\n`);
   };

@@ -1,7 +1,7 @@
 // Sign in with a password (a local one, or the directory's through LDAP when configured), sign out, change one's own
 // password, the sign-in methods the login page offers, and "who am I" for the web app's start-up. Every sign-in,
 // failure, lock-out and password change goes to the audit log.
-import { describePasswordProblem, MAX_PASSWORD_LENGTH, passwordProblem } from '@otklik/domain';
+import { describePasswordProblem, MAX_PASSWORD_LENGTH, passwordProblem, passwordRefusal } from '@otklik/domain';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record';
@@ -209,11 +209,12 @@ export const authRouter = router({
       }
       const problem = passwordProblem(input.newPassword, user.login);
       if (problem) {
-        throw new AppError('BAD_INPUT', describePasswordProblem(problem), {
-          field: 'newPassword',
-          problem: problem.code,
-          ...problem.params,
-        });
+        throw new AppError(
+          'BAD_INPUT',
+          describePasswordProblem(problem),
+          { field: 'newPassword', problem: problem.code, ...problem.params },
+          passwordRefusal(problem),
+        );
       }
       const passwordHash = await hashPassword(input.newPassword);
       await deps.db.transaction(async (tx) => {

@@ -182,7 +182,11 @@ export const calendarRouter = router({
         category: input.category,
         topic: input.topic,
       });
-      if (!result.ok) throw new AppError('DOMAIN_REFUSED', result.error.message, { domainCode: result.error.code });
+      if (!result.ok) {
+        const { error } = result;
+        const refusal = { key: error.key, params: error.params };
+        throw new AppError('DOMAIN_REFUSED', error.message, { domainCode: error.code }, refusal);
+      }
       return { ...result.value, formatted: rules.calendar.formatInstant(result.value.at), timeZone: rules.timeZone };
     }),
 });

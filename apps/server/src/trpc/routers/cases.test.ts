@@ -300,7 +300,11 @@ describeEachDatabase('cases', (getDb) => {
       const caseId = await registerAndTriage('Проверка состояния');
       await expect(
         as.curator.cases.command({ caseId, expectedVersion: 2, command: { type: 'approve' } }),
-      ).rejects.toMatchObject({ code: 'UNPROCESSABLE_CONTENT' });
+      ).rejects.toMatchObject({
+        code: 'UNPROCESSABLE_CONTENT',
+        // The refusal's key and parameters travel with it (the tRPC error's data), for the client's catalogue.
+        cause: { refusal: { key: 'command.state', params: { command: 'approve', status: 'triaged' } } },
+      });
       const untriaged = (await as.operator.cases.register(message('Без классификации'))).caseId;
       await expect(
         as.operator.cases.command({

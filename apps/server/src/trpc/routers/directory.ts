@@ -1,7 +1,7 @@
 // The directory of an organisation: departments, people, absences with substitutes, official accounts.
 // Everyone signed in may read it (routing needs it); only an administrator changes it, and every change is written to
 // the audit log in the same transaction.
-import { describePasswordProblem, MAX_PASSWORD_LENGTH, passwordProblem } from '@otklik/domain';
+import { describePasswordProblem, MAX_PASSWORD_LENGTH, passwordProblem, passwordRefusal } from '@otklik/domain';
 import { z } from 'zod';
 import { audited } from '../../audit/record';
 import { loadImportedYears } from '../../calendar/imported-years';
@@ -36,11 +36,12 @@ function checkPassword(password: string | null | undefined, login: string) {
   if (!password) return;
   const problem = passwordProblem(password, login);
   if (problem) {
-    throw new AppError('BAD_INPUT', describePasswordProblem(problem), {
-      field: 'password',
-      problem: problem.code,
-      ...problem.params,
-    });
+    throw new AppError(
+      'BAD_INPUT',
+      describePasswordProblem(problem),
+      { field: 'password', problem: problem.code, ...problem.params },
+      passwordRefusal(problem),
+    );
   }
 }
 

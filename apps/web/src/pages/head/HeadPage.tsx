@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
-import { fill, useT } from '../../i18n';
+import { fill, plural, useT } from '../../i18n';
 import { type HeadOverviewData, loadHeadOverview } from '../reports/report-api';
 import '../reports/reports.css';
 import { useReloadOnCaseChanges } from '../../realtime/use-reload-on-change';
@@ -70,7 +70,7 @@ function Surges({ data }: Props) {
                 {fill(t.head.surgeLine, {
                   dimension: s.dimension === 'topic' ? t.head.dimensionTopic : t.head.dimensionLocation,
                   value: s.value,
-                  count: s.cases.length,
+                  cases: plural(t.head.surgeCases, s.cases.length, t.lang.locale),
                   threshold: s.threshold,
                   since: formatDateTime(s.startedAt, data.timeZone, t.lang.locale),
                 })}

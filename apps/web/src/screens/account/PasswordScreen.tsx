@@ -4,7 +4,7 @@ import { MIN_PASSWORD_LENGTH } from '@otklik/domain';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/trpc';
 import { Field } from '../../components/Field';
-import { fill, useT } from '../../i18n';
+import { plural, useT } from '../../i18n';
 import { FormStatus } from '../admin/FormStatus';
 import { useAdminForm } from '../admin/use-admin-form';
 
@@ -41,7 +41,7 @@ export function PasswordScreen() {
         <Field
           label={t.account.next}
           error={form.field('newPassword')}
-          hint={fill(t.account.rule, { min: MIN_PASSWORD_LENGTH })}
+          hint={plural(t.account.rule, MIN_PASSWORD_LENGTH, t.lang.locale)}
         >
           <input
             type="password"
