@@ -11,6 +11,8 @@ export interface LiveCaseDetail {
   readonly error: unknown;
   /** Grows when the case's channel may have changed (see stores/case-details.ts). */
   readonly channelMark: number;
+  /** The case's room is joined: its changes arrive live. */
+  readonly joined: boolean;
   reload(): void;
 }
 
@@ -27,5 +29,11 @@ export function useCaseDetail(caseId: string): LiveCaseDetail {
     };
   }, [caseId]);
   const reload = useCallback(() => void readCaseDetail(caseId), [caseId]);
-  return { detail: entry?.detail ?? null, error: entry?.error ?? null, channelMark: entry?.channelMark ?? 0, reload };
+  return {
+    detail: entry?.detail ?? null,
+    error: entry?.error ?? null,
+    channelMark: entry?.channelMark ?? 0,
+    joined: (entry?.joinedVersion ?? 0) > 0,
+    reload,
+  };
 }

@@ -46,7 +46,7 @@ export function CaseScreen() {
   const org = organisations.find((o) => o.id === detail.organisationId) ?? organisations[0];
   const timeZone = org?.timeZone ?? 'Europe/Moscow';
   return (
-    <article className="page case-page" aria-labelledby="case-title">
+    <article className="page case-page" aria-labelledby="case-title" data-live={state.joined ? 'joined' : 'joining'}>
       <div className="case-top">
         <Link to="/board">← {t.caseView.back}</Link>
         <h1 id="case-title" ref={headingRef} tabIndex={-1}>
