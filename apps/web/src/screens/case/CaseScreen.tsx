@@ -39,9 +39,10 @@ export function CaseScreen() {
   if (!detail) {
     return state.error ? <ErrorMessage error={state.error} onRetry={state.reload} /> : <Loading />;
   }
-  // The user's own command: its change arrives live like anyone's; without a connection, read the case again.
+  // The user's own command: its change arrives live like anyone's; outside the case's room (no connection, the
+  // join refused or still on its way) read the case again.
   const afterCommand = () => {
-    if (!isConnected()) state.reload();
+    if (!state.joined || !isConnected()) state.reload();
   };
   const org = organisations.find((o) => o.id === detail.organisationId) ?? organisations[0];
   const timeZone = org?.timeZone ?? 'Europe/Moscow';
