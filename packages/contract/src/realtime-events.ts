@@ -126,7 +126,8 @@ const zCaseStateMessage = z.custom<CaseState>(
     typeof (v as { version?: unknown }).version === 'number' &&
     Array.isArray((v as { clocks?: unknown }).clocks) &&
     typeof (v as { status?: unknown }).status === 'string',
-  { message: 'неверное состояние обращения / invalid case state' },
+  // Never shown to a person: a malformed message is dropped on receipt.
+  { message: 'invalid-case-state' },
 );
 
 /** What an open case workspace needs of a change to its case: sent with the change, only to the sockets that joined

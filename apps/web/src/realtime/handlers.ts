@@ -1,6 +1,6 @@
 // What the app does with each server event: a case change carries its row, applied to the one cases store in
-// sequence order (a gap is caught up from the API); an open workspace's case change its detail; notifications go to the bell, presence to the case room, time
-// samples to the clock store.
+// sequence order (a gap is caught up from the API); a change of a case open in a workspace also carries its detail;
+// notifications go to the bell, presence to the case room, time samples to the clock store.
 // Payloads are validated with the shared zod schemas on receipt; a malformed one is ignored, never a crash.
 import {
   type CaseChange,
