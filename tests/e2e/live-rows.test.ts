@@ -156,4 +156,30 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
     );
     for (const page of [board, inbox, wall, casePage, fresh]) await page.context().close();
   });
+
+  it('the head sees a case flagged socially significant at once, without reading the overview again', async () => {
+    const head = (await signedInPage(browser, server.url, 'head')).page;
+    let overviews = 0;
+    head.on('request', (request) => {
+      if (new URL(request.url()).pathname.split('/').pop()?.split(',').includes('reports.headOverview')) overviews += 1;
+    });
+    await head.goto(`${server.url}/head`);
+    const significant = head.locator('section[aria-labelledby="head-significant"]');
+    const link = significant.locator(`a[href="/cases/${caseId}"]`);
+    await expect.poll(() => overviews, POLL).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => significant.count(), POLL).toBe(1);
+    await expect.poll(() => head.locator('[data-connection]').getAttribute('data-connection'), POLL).toBe('online');
+    expect(await link.count()).toBe(0);
+    const requests = countRequests(head);
+    const overviewsBefore = overviews;
+
+    const curator = await new ApiClient(server.url).login('curator');
+    await command(curator, caseId, { type: 'flag-socially-significant', note: 'жалобы от всего дома' });
+    // Listed from the live row; the overview (surges, breaches, the month) is read once a minute from the page's
+    // opening, not per change (this check ends seconds after the opening; a busy machine would need a minute).
+    await expect.poll(() => link.count(), POLL).toBe(1);
+    expect(overviews).toBe(overviewsBefore);
+    expect(requests.filter((p) => ROW_READS.includes(p))).toEqual([]);
+    await head.context().close();
+  });
 });
