@@ -1,6 +1,7 @@
-// One way through (issue 16): a change made by one person reaches the curator's board, the executor's inbox and the
-// wall, each open in its own browser context, with the case's row carried by the live message — none of the three
-// pages asks the server for rows after the change (their tRPC requests are counted with page.on('request')).
+// One way through (issue 16): a change made by one person reaches the curator's board, the executor's inbox, the
+// wall and the case page open on that case, each in its own browser context, with what each shows carried by the
+// live message — none of the pages asks the server for rows after the change, and the case page asks nothing at all
+// (their tRPC requests are counted with page.on('request')).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, command, registerCase, triageAndRoute } from './support/api';
@@ -55,7 +56,7 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
     await server?.dispose();
   });
 
-  it('the executor returns the case: board, inbox and wall follow without a request for rows', async () => {
+  it('the executor returns the case: board, inbox, wall and case page follow without a request', async () => {
     // Curator's board in one context, the executor's inbox in another, the wall display in a third.
     const board = (await signedInPage(browser, server.url, 'curator')).page;
     await board.goto(`${server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
@@ -96,7 +97,24 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
     // Each page's snapshot is in; its socket has subscribed (the connection badge, or the wall's first row).
     await expect.poll(() => inbox.locator('[data-connection]').getAttribute('data-connection'), POLL).toBe('online');
 
-    const requests = { board: countRequests(board), inbox: countRequests(inbox), wall: countRequests(wall) };
+    // The case page, open on the case in a fourth context (the curator's second workstation): its detail is read and
+    // its socket is in the case's room (the page marks the join).
+    const casePage = (await signedInPage(browser, server.url, 'curator')).page;
+    await casePage.goto(`${server.url}/cases/${caseId}`);
+    const timeline = casePage.locator('.timeline-item');
+    await expect.poll(() => timeline.count(), POLL).toBeGreaterThanOrEqual(3);
+    const entriesBefore = await timeline.count();
+    await expect.poll(() => casePage.locator('[data-connection]').getAttribute('data-connection'), POLL).toBe('online');
+    await expect.poll(() => casePage.locator('article.case-page').getAttribute('data-live'), POLL).toBe('joined');
+    const reroute = casePage.locator('.actions-panel button', { hasText: 'Перенаправить' });
+    expect(await reroute.count()).toBe(0);
+
+    const requests = {
+      board: countRequests(board),
+      inbox: countRequests(inbox),
+      wall: countRequests(wall),
+      case: countRequests(casePage),
+    };
 
     const executor = await new ApiClient(server.url).login('zhkh');
     await command(executor, caseId, {
@@ -110,14 +128,23 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
     await expect.poll(() => boardRow.locator('.board-status').getAttribute('title'), POLL).toBe('возвращено');
     await expect.poll(() => card.count(), POLL).toBe(0);
     await expect.poll(() => wallDept.textContent(), POLL).not.toBe(zhkh.department.name);
+    // The case page: the return in its timeline with the executor's reason, the status, and the curator's action
+    // that follows from the new state (derived in the browser with the domain).
+    await expect.poll(() => timeline.count(), POLL).toBe(entriesBefore + 1);
+    const returned = casePage.locator('.timeline-case-returned');
+    await expect.poll(() => returned.count(), POLL).toBe(1);
+    expect(await returned.textContent()).toContain('зона управляющей компании');
+    expect(await casePage.locator('.message-panel').textContent()).toContain('возвращено');
+    await expect.poll(() => reroute.count(), POLL).toBe(1);
 
     const rowReads = (list: string[]) => list.filter((p) => ROW_READS.includes(p));
     process.stdout.write(
-      `\nlive rows: tRPC requests after the change: board ${JSON.stringify(requests.board)}, inbox ${JSON.stringify(requests.inbox)}, wall ${JSON.stringify(requests.wall)}\n`,
+      `\nlive rows: tRPC requests after the change: board ${JSON.stringify(requests.board)}, inbox ${JSON.stringify(requests.inbox)}, wall ${JSON.stringify(requests.wall)}, case ${JSON.stringify(requests.case)}\n`,
     );
     expect(rowReads(requests.board)).toEqual([]);
     expect(rowReads(requests.inbox)).toEqual([]);
     expect(rowReads(requests.wall)).toEqual([]);
+    expect(requests.case).toEqual([]);
 
     // The board row is the server's row after the change: what a fresh board snapshot shows.
     const fresh = (await signedInPage(browser, server.url, 'curator')).page;
@@ -127,6 +154,32 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
     expect(await freshRow.locator('[data-testid="responsible"]').textContent()).toBe(
       await boardRow.locator('[data-testid="responsible"]').textContent(),
     );
-    for (const page of [board, inbox, wall, fresh]) await page.context().close();
+    for (const page of [board, inbox, wall, casePage, fresh]) await page.context().close();
+  });
+
+  it('the head sees a case flagged socially significant at once, without reading the overview again', async () => {
+    const head = (await signedInPage(browser, server.url, 'head')).page;
+    let overviews = 0;
+    head.on('request', (request) => {
+      if (new URL(request.url()).pathname.split('/').pop()?.split(',').includes('reports.headOverview')) overviews += 1;
+    });
+    await head.goto(`${server.url}/head`);
+    const significant = head.locator('section[aria-labelledby="head-significant"]');
+    const link = significant.locator(`a[href="/cases/${caseId}"]`);
+    await expect.poll(() => overviews, POLL).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => significant.count(), POLL).toBe(1);
+    await expect.poll(() => head.locator('[data-connection]').getAttribute('data-connection'), POLL).toBe('online');
+    expect(await link.count()).toBe(0);
+    const requests = countRequests(head);
+    const overviewsBefore = overviews;
+
+    const curator = await new ApiClient(server.url).login('curator');
+    await command(curator, caseId, { type: 'flag-socially-significant', note: 'жалобы от всего дома' });
+    // Listed from the live row; the overview (surges, breaches, the month) is read once a minute from the page's
+    // opening, not per change (this check ends seconds after the opening; a busy machine would need a minute).
+    await expect.poll(() => link.count(), POLL).toBe(1);
+    expect(overviews).toBe(overviewsBefore);
+    expect(requests.filter((p) => ROW_READS.includes(p))).toEqual([]);
+    await head.context().close();
   });
 });

@@ -3,7 +3,7 @@
 // takes over the scheduler. Skipped, with a notice, when TEST_DATABASE_URL is unset (CI sets it).
 
 import { randomBytes } from 'node:crypto';
-import type { CaseChange, Draft, Notification, PresenceState } from '@otklik/contract';
+import type { CaseChange, CaseDetailChange, Draft, Notification, PresenceState } from '@otklik/contract';
 import { createChangeSync } from '@otklik/server/realtime-client-sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_KEYS } from '../../apps/server/src/db/advisory-lock';
@@ -184,7 +184,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     for (const c of clients) c.disconnect();
   });
 
-  it('presence and drafts of a case span both nodes', async () => {
+  it('presence, drafts and the live detail of a case span both nodes', async () => {
     const { caseId } = await caseDueIn(a, 3_600_000);
     const onA = connect(a.url, { cookie: cookies.curator! });
     const onB = connect(b.url, { cookie: cookies.roadsExecutor! });
@@ -192,7 +192,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     const states: PresenceState[] = [];
     onA.on('presence:state', (p) => states.push(p));
     await request(onA, 'case:join', { caseId });
-    await request(onB, 'case:join', { caseId });
+    const { version } = await request(onB, 'case:join', { caseId });
     await eventually(() => (states.at(-1)?.viewers.length === 2 ? true : undefined));
     expect(
       states
@@ -203,6 +203,18 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     const live = waitFor<Draft>(onA, 'draft:saved');
     await request(onB, 'draft:save', { caseId, slot: 'answer', baseVersion: 0, text: 'Черновик с узла B' });
     expect((await live).text).toBe('Черновик с узла B');
+    // A command on node A: the workspace open on node B gets the change's detail (issue 16).
+    const detail = waitFor<CaseDetailChange>(onB, 'case:detail');
+    await trpc(
+      a.url,
+      'cases.command',
+      { caseId, expectedVersion: version, command: { type: 'flag-socially-significant' } },
+      { cookie: cookies.curator! },
+    );
+    const got = await detail;
+    expect(got.version).toBe(version + 1);
+    expect(got.state.sociallySignificant).toBe(true);
+    expect(got.entries.map((e) => e.type)).toEqual(['flagged-socially-significant']);
     onA.disconnect();
     onB.disconnect();
   });

@@ -1,7 +1,7 @@
 // The schemas a client validates live changes with: a wall keeps no personal data even if a server sent some, a
 // catch-up page's change has no row, a removal is a null row, and an instant must be epoch milliseconds.
 import { describe, expect, it } from 'vitest';
-import { zCaseChange, zWallRowMessage } from './realtime-events';
+import { zCaseChange, zCaseDetailChange, zWallRowMessage } from './realtime-events';
 
 const wallRow = {
   view: 'wall',
@@ -55,5 +55,22 @@ describe('realtime change schemas', () => {
       false,
     );
     expect(zCaseChange.safeParse({ ...change, row: { ...wallRow, view: 'report' } }).success).toBe(false);
+  });
+});
+
+describe('a case detail change', () => {
+  const entry = { seq: 8, version: 3, type: 'case-routed', actorName: 'Куратор Кирилл', occurredAt: 0, payload: {} };
+  const detail = { caseId: 'c1', version: 3, state: { version: 3, status: 'assigned', clocks: [] }, entries: [entry] };
+
+  it('is read with its state and entries', () => {
+    expect(zCaseDetailChange.safeParse(detail).success).toBe(true);
+  });
+
+  it('is dropped without a state the domain can read, without entries, or with an instant as text', () => {
+    expect(zCaseDetailChange.safeParse({ ...detail, state: { version: 3, status: 'assigned' } }).success).toBe(false);
+    expect(zCaseDetailChange.safeParse({ ...detail, state: null }).success).toBe(false);
+    expect(zCaseDetailChange.safeParse({ ...detail, entries: [] }).success).toBe(false);
+    const textInstant = { ...entry, occurredAt: '2026-12-03T09:00:00Z' };
+    expect(zCaseDetailChange.safeParse({ ...detail, entries: [textInstant] }).success).toBe(false);
   });
 });

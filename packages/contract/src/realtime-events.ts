@@ -1,5 +1,6 @@
 // The socket.io contract shared by the server, the web app and the tests (`@otklik/contract`): typed event maps for
 // Server<…>/Socket<…> and the zod schemas each side validates payloads with on receipt. No Node imports here.
+import type { CaseState } from '@otklik/domain';
 import { z } from 'zod';
 
 const zId = z.string().min(1).max(200);
@@ -103,6 +104,46 @@ export const zCaseChange = z.object({
 });
 export type CaseChange = z.infer<typeof zCaseChange>;
 
+/** One line of a case's timeline: a committed event, who did it (their name; null for the system) and when. The case
+ *  detail's timeline and the entries of a live detail change are both this, mapped once on the server
+ *  (apps/server/src/cases/timeline.ts). A reader's payload is without the appeal's personal data. */
+export const zTimelineEntryMessage = z.object({
+  seq: zSeq,
+  version: z.number().int().positive(),
+  type: z.string(),
+  actorName: z.string().nullable(),
+  occurredAt: zMs,
+  payload: z.unknown(),
+});
+export type TimelineEntryMessage = z.infer<typeof zTimelineEntryMessage>;
+
+/** The domain's fold of a case as the server stored it after a change. Only its outline is checked here: the server
+ *  wrote it with the domain's own `evolve`, and the receiver reads it with the domain's functions. */
+const zCaseStateMessage = z.custom<CaseState>(
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { version?: unknown }).version === 'number' &&
+    Array.isArray((v as { clocks?: unknown }).clocks) &&
+    typeof (v as { status?: unknown }).status === 'string',
+  // Never shown to a person: a malformed message is dropped on receipt.
+  { message: 'invalid-case-state' },
+);
+
+/** What an open case workspace needs of a change to its case: sent with the change, only to the sockets that joined
+ *  the case's room and may see the case (participants: the whole state; readers: without the appeal's personal
+ *  data). The receiver appends the entries to its timeline and derives clocks and actions from the state with the
+ *  domain, without a request; entries that do not follow the version it holds mean it missed some: it reloads once. */
+export const zCaseDetailChange = z.object({
+  caseId: zId,
+  /** The case's version after the change (its last entry's). */
+  version: z.number().int().positive(),
+  state: zCaseStateMessage,
+  /** The batch's events of this case, in version order. */
+  entries: z.array(zTimelineEntryMessage).min(1),
+});
+export type CaseDetailChange = z.infer<typeof zCaseDetailChange>;
+
 export const zChangesSinceRequest = z.object({
   afterSeq: zSeq,
   /** Page size; the server caps it. */
@@ -177,7 +218,14 @@ export const zDraftSaveReply = z.discriminatedUnion('status', [
 ]);
 export type DraftSaveReply = z.infer<typeof zDraftSaveReply>;
 
-export const zDraftsOfCase = z.object({ caseId: zId, drafts: z.array(zDraft) });
+/** The reply to joining a case's room: the shared drafts, and the case's version once the socket is in the room:
+ *  every later change reaches it live, so a detail older than this must be read again. */
+export const zCaseJoinReply = z.object({
+  caseId: zId,
+  drafts: z.array(zDraft),
+  version: z.number().int().nonnegative(),
+});
+export type CaseJoinReply = z.infer<typeof zCaseJoinReply>;
 
 export const NOTIFICATION_KINDS = [
   /** A new message waits for triage (to every curator). */
@@ -230,6 +278,8 @@ export interface ServerToClientEvents {
   /** The session ended (signed out, expired, deactivated) or the display token was revoked: sign in again. */
   'auth:expired': (info: { message: string; code: 'session-ended' | 'display-key-revoked' }) => void;
   'case:changed': (change: CaseChange) => void;
+  /** A change of a case this socket joined the room of (`case:join`), with what its workspace shows. */
+  'case:detail': (change: CaseDetailChange) => void;
   'presence:state': (state: PresenceState) => void;
   'draft:saved': (draft: Draft) => void;
   'notification:new': (notification: Notification) => void;
@@ -239,7 +289,7 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'changes:since': (request: ChangesSinceRequest, ack: Ack<ChangesPage>) => void;
   'time:probe': (probe: z.infer<typeof zTimeProbe>, ack: Ack<z.infer<typeof zTimeProbeReply>>) => void;
-  'case:join': (request: z.infer<typeof zCaseRoomRequest>, ack: Ack<z.infer<typeof zDraftsOfCase>>) => void;
+  'case:join': (request: z.infer<typeof zCaseRoomRequest>, ack: Ack<CaseJoinReply>) => void;
   'case:leave': (request: z.infer<typeof zCaseRoomRequest>, ack: Ack<null>) => void;
   'case:typing': (request: z.infer<typeof zTypingRequest>, ack: Ack<null>) => void;
   'draft:save': (request: DraftSaveRequest, ack: Ack<DraftSaveReply>) => void;

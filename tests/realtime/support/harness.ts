@@ -30,6 +30,8 @@ export interface NodeProcess {
 export interface NodeEnv {
   NODE_TARGET?: string;
   NODE_SEED?: '1';
+  /** The seeded organisation's regulation profile (default konyshevsky-2020). */
+  NODE_PROFILE?: string;
   NODE_CLOCK_OFFSET_MS?: string;
   NODE_POLL_MS?: string;
   NODE_SCHEDULER?: '0';

@@ -81,7 +81,10 @@ let fixture: unknown = null;
 let displayToken: string | null = null;
 if (env.NODE_SEED === '1') {
   const deps = node.running.deps;
-  const org = await createOrgFixture(deps, { profileId: 'konyshevsky-2020', timeZone: 'Europe/Moscow' });
+  const org = await createOrgFixture(deps, {
+    profileId: env.NODE_PROFILE ?? 'konyshevsky-2020',
+    timeZone: 'Europe/Moscow',
+  });
   const other = await createOrgFixture(deps, { profileId: 'konyshevsky-2020', timeZone: 'Europe/Moscow' });
   displayToken = newSecret('wall_');
   await deps.db

@@ -3,9 +3,9 @@
 
 import {
   type Actor,
-  allowedCommands,
   type CaseState,
   canSeeCase,
+  caseActions,
   computeClocks,
   eventForReader,
   stateForReader,
@@ -17,6 +17,7 @@ import type { ServerDeps } from '../deps';
 import { actorCondition, notVisible } from './access';
 import { listBoard } from './board';
 import { loadOrganisationRules } from './domain-context';
+import { toTimelineEntry } from './timeline';
 
 export async function getCaseDetail(deps: ServerDeps, organisationId: string, caseId: string, actor: Actor) {
   const [row] = await deps.db
@@ -35,8 +36,6 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
       seq: caseEvents.seq,
       version: caseEvents.version,
       type: caseEvents.type,
-      actorId: caseEvents.actorId,
-      actorKind: caseEvents.actorKind,
       actorName: people.fullName,
       occurredAt: caseEvents.occurredAt,
       payload: caseEvents.payload,
@@ -82,8 +81,8 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
     attachments: files.map((f) => ({ ...f, url: `/api/attachments/${f.id}` })),
     state,
     clocks: computeClocks(state, rules.profile, rules.calendar, now),
-    timeline: participant ? timeline : timeline.map((e) => ({ ...e, payload: eventForReader(e.payload) })),
-    allowedActions: allowedCommands(state, actor, rules, now).filter((t) => t !== 'register'),
+    timeline: timeline.map((e) => toTimelineEntry(e, participant)),
+    allowedActions: caseActions(state, actor, rules, now),
     repeatOf,
     profileId: rules.profile.id,
     publisher: rules.profile.publisher,

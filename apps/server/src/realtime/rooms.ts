@@ -12,3 +12,6 @@ export const wallFilterRoom = (organisationId: string, filters: { departmentId?:
   filters.departmentId || filters.category
     ? `org:${organisationId}:display:${filters.departmentId ?? ''}:${filters.category ?? ''}`
     : null;
+/** The viewers of a case in one of its audiences: a person joining a case's room joins these for each of their own
+ *  audiences, so a change's detail reaches exactly the viewers who may see it, in their audience's form. */
+export const caseAudienceRoom = (caseId: string, audience: string) => `case:${caseId}:${audience}`;

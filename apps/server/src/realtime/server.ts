@@ -18,6 +18,7 @@ import {
 } from '@otklik/contract';
 import { type Actor, actorAudiences, canSeeCase, caseAudiences, mayEditDraft, type Role } from '@otklik/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
+import { eq } from 'drizzle-orm';
 import type pg from 'pg';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
@@ -25,6 +26,7 @@ import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { loadParties, notVisible } from '../cases/access';
 import { matchesWallFilters } from '../cases/board';
 import { projectChangedRows, toBoardRowMessage, toWallRowMessage, wallsOf } from '../cases/rows';
+import { cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
@@ -39,11 +41,12 @@ import { listNotifications, markRead } from '../notifications/delivery-feed';
 import type { LivePush } from '../notifications/delivery-live';
 import { createAdapterPool } from './adapter-pool';
 import { authenticateSocket, SocketAuthError } from './auth';
+import { caseDetailMessages } from './case-detail-push';
 import { changesSince, headSeq, toChange } from './changes';
 import { loadDrafts, saveDraft } from './drafts';
 import { broadcastPresence, TYPING_EXPIRES_MS } from './presence';
 import { createPrevSeqTracker } from './prev-seq';
-import { audienceRoom, caseRoom, displayRoom, userRoom, wallFilterRoom } from './rooms';
+import { audienceRoom, caseAudienceRoom, caseRoom, displayRoom, userRoom, wallFilterRoom } from './rooms';
 import { createSessionCheck } from './session-check';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -239,6 +242,18 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       if (row.outsideWalls.length > 0) io.to(row.outsideWalls).emit('case:changed', { ...change, row: null });
       prev = event.seq;
     }
+    // Open workspaces of the changed cases get what their detail shows, in their audience's form. With one node the
+    // rooms are all here: a case nobody views costs nothing.
+    const viewed = pool === null ? caseIds.filter((id) => io.sockets.adapter.rooms.has(caseRoom(id))) : caseIds;
+    const details = await caseDetailMessages(deps.db, events, viewed);
+    for (const [caseId, detail] of details) {
+      const parties = partiesOf.get(caseId);
+      if (!parties) continue;
+      const { participants, readers } = caseAudiences(parties);
+      const toRooms = (list: readonly string[]) => list.map((a) => caseAudienceRoom(caseId, a));
+      io.to(toRooms(participants)).emit('case:detail', detail.participant);
+      io.to(toRooms(readers)).except(toRooms(participants)).emit('case:detail', detail.reader);
+    }
   };
   const unsubscribe = deps.bus.onCommitted((events) => {
     const org = events[0]?.organisationId;
@@ -318,20 +333,29 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
     return parties;
   };
 
+  const caseRooms = (caseId: string) => actorAudiences(actor).map((a) => caseAudienceRoom(caseId, a));
+  const caseVersion = async (caseId: string) => {
+    const [row] = await deps.db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
+    return row?.version ?? 0;
+  };
+
   socket.on(
     'case:join',
     handle(zCaseRoomRequest, async ({ caseId }) => {
       await visibleCase(caseId);
-      await socket.join(caseRoom(caseId));
+      // The case's own room (presence, drafts) and one per audience of this person (the change details).
+      await socket.join([caseRoom(caseId), ...caseRooms(caseId)]);
       if (!socket.data.viewing.includes(caseId)) socket.data.viewing.push(caseId);
       await broadcastPresence(io, caseId);
-      return { caseId, drafts: await loadDrafts(deps.db, caseId) };
+      // Read after joining: every change after this version reaches the socket live.
+      const version = await caseVersion(caseId);
+      return { caseId, drafts: await loadDrafts(deps.db, caseId), version };
     }),
   );
   socket.on(
     'case:leave',
     handle(zCaseRoomRequest, async ({ caseId }) => {
-      await socket.leave(caseRoom(caseId));
+      for (const room of [caseRoom(caseId), ...caseRooms(caseId)]) await socket.leave(room);
       socket.data.viewing = socket.data.viewing.filter((id) => id !== caseId);
       socket.data.typing = socket.data.typing.filter((id) => id !== caseId);
       clearTimeout(typingExpiry.get(caseId));

@@ -3,9 +3,9 @@ import type { CaseCommand, CaseState, CommandType, Profile } from '@otklik/domai
 import { useCases } from '../stores/cases';
 import { toClockViews } from './adapters';
 import { fetchBoard } from './board';
+import { toTimelineEntry } from './case-detail';
 import { directoryNames } from './names';
 import { profileFor, rememberProfiles } from './profiles';
-import { toMs } from './time';
 import { api } from './trpc';
 import type { CaseDetail } from './types';
 
@@ -24,13 +24,7 @@ export async function loadCaseDetail(caseId: string): Promise<CaseDetail> {
     state,
     clocks: toClockViews(res.clocks.active, names),
     allowed: res.allowedActions as CommandType[],
-    timeline: res.timeline.map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      at: toMs(e.occurredAt),
-      actorName: e.actorName ?? null,
-      payload: (e.payload ?? {}) as Record<string, unknown>,
-    })),
+    timeline: res.timeline.map(toTimelineEntry),
     earlierCases: res.repeatOf.map((c) => ({ id: c.id, number: c.number, excerpt: c.excerpt, status: c.status })),
   };
 }

@@ -1,12 +1,13 @@
 // What the app does with each server event: a case change carries its row, applied to the one cases store in
-// sequence order (a gap is caught up from the API); notifications go to the bell, presence to the case room, time
-// samples to the clock store.
+// sequence order (a gap is caught up from the API); a change of a case open in a workspace also carries its detail;
+// notifications go to the bell, presence to the case room, time samples to the clock store.
 // Payloads are validated with the shared zod schemas on receipt; a malformed one is ignored, never a crash.
 import {
   type CaseChange,
   type ClientToServerEvents,
   type ServerToClientEvents,
   zCaseChange,
+  zCaseDetailChange,
   zDraft,
   zHello,
   zNotification,
@@ -22,6 +23,7 @@ import { useDrafts } from '../stores/drafts';
 import { useNotifications } from '../stores/notifications';
 import { usePresence } from '../stores/presence';
 import { useUi } from '../stores/ui';
+import { receiveDetailChange } from './case-detail-live';
 import type { RealtimeMode } from './socket';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -77,9 +79,11 @@ export function registerHandlers(socket: AppSocket, mode: RealtimeMode): void {
   socket.on('case:changed', (raw) => {
     const change = zCaseChange.safeParse(raw);
     if (!change.success) return;
-    // Mark the case touched at once: an open workspace reloads its details (events, parts).
-    useCases.getState().touch(change.data.caseId, change.data.seq);
     if (!applyLive(change.data)) void catchUp(mode);
+  });
+  socket.on('case:detail', (raw) => {
+    const change = zCaseDetailChange.safeParse(raw);
+    if (change.success) receiveDetailChange(change.data);
   });
   socket.on('presence:state', (raw) => {
     const p = zPresenceState.safeParse(raw);

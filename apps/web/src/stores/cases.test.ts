@@ -8,7 +8,7 @@ import { useCases } from './cases';
 const row = (id: string, seq: number, patch: Partial<BoardCase> = {}): BoardCase => boardCase(id, { seq, ...patch });
 
 beforeEach(() => {
-  useCases.setState({ byId: new Map(), lastSeq: 0, loaded: false, touched: new Map() });
+  useCases.setState({ byId: new Map(), lastSeq: 0, loaded: false });
 });
 
 describe('cases store', () => {
@@ -38,11 +38,11 @@ describe('cases store', () => {
     expect(useCases.getState().lastSeq).toBe(30);
   });
 
-  it('removes a case that closed or left the board, and marks it touched', () => {
+  it('removes a case that closed or left the board', () => {
     const s = useCases.getState();
     s.replaceAll([row('c', 5)], 5);
     s.applyChanges([{ seq: 6, caseId: 'c', row: row('c', 6, { isOpen: false }) }]);
     expect(useCases.getState().byId.has('c')).toBe(false);
-    expect(useCases.getState().touched.get('c')).toBe(6);
+    expect(useCases.getState().lastSeq).toBe(6);
   });
 });

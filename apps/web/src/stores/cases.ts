@@ -16,14 +16,10 @@ interface CasesState {
   /** The highest sequence number applied; a reconnecting client asks for everything after it. */
   readonly lastSeq: number;
   readonly loaded: boolean;
-  /** Sequence of the last change seen per case, including cases not on the board: an open workspace reloads on it. */
-  readonly touched: ReadonlyMap<string, number>;
   /** A late snapshot never overwrites a row that a newer live change already replaced. */
   replaceAll(rows: readonly BoardCase[], seq: number): void;
   applyChanges(changes: readonly CaseChange[]): void;
   upsert(row: BoardCase): void;
-  /** Notes that a case changed (from a live event): an open case workspace reloads its details. */
-  touch(caseId: string, seq: number): void;
   /** Forgets every row (a wall whose key was revoked, a closed wall page). */
   clear(): void;
 }
@@ -32,7 +28,6 @@ export const useCases = create<CasesState>()((set, get) => ({
   byId: new Map(),
   lastSeq: 0,
   loaded: false,
-  touched: new Map(),
   replaceAll: (rows, seq) => {
     const prev = get();
     const next = new Map<string, BoardCase>();
@@ -45,8 +40,6 @@ export const useCases = create<CasesState>()((set, get) => ({
     if (changes.length === 0) return;
     const { byId, lastSeq } = get();
     const sorted = [...changes].sort((a, b) => a.seq - b.seq);
-    const touched = new Map(get().touched);
-    for (const c of sorted) if ((touched.get(c.caseId) ?? 0) < c.seq) touched.set(c.caseId, c.seq);
     let next: Map<string, BoardCase> | null = null;
     let seq = lastSeq;
     for (const c of sorted) {
@@ -57,16 +50,10 @@ export const useCases = create<CasesState>()((set, get) => ({
       else next.set(c.caseId, { ...c.row, seq: c.seq });
       seq = Math.max(seq, c.seq);
     }
-    if (next) set({ byId: next, lastSeq: seq, touched });
-    else set({ lastSeq: Math.max(seq, lastSeq), touched });
+    if (next) set({ byId: next, lastSeq: seq });
+    else set({ lastSeq: Math.max(seq, lastSeq) });
   },
-  touch: (caseId, seq) => {
-    if ((get().touched.get(caseId) ?? 0) >= seq) return;
-    const touched = new Map(get().touched);
-    touched.set(caseId, seq);
-    set({ touched });
-  },
-  clear: () => set({ byId: new Map(), lastSeq: 0, loaded: false, touched: new Map() }),
+  clear: () => set({ byId: new Map(), lastSeq: 0, loaded: false }),
   upsert: (row) => {
     const next = new Map(get().byId);
     if (row.isOpen) next.set(row.id, row);

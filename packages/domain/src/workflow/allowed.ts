@@ -29,3 +29,9 @@ export function allowedCommands(state: CaseState, actor: Actor, ctx: DomainConte
     }
   });
 }
+
+/** The actions a case's workspace offers `actor` now: the allowed commands of an existing case (registering one is
+ *  not an action on it). The server's case detail and the web's live detail both ask this. */
+export function caseActions(state: CaseState, actor: Actor, ctx: DomainContext, now: Instant): CommandType[] {
+  return allowedCommands(state, actor, ctx, now).filter((t) => t !== 'register');
+}

@@ -1,6 +1,6 @@
 // The workflow area's public surface: commands (zod), events, state, and the decider.
 
-export { allowedCommands } from './allowed';
+export { allowedCommands, caseActions } from './allowed';
 export { type ChainProgress, chainProgress } from './chain-progress';
 export * from './channel';
 export * from './commands';

@@ -1,7 +1,8 @@
 // The head of administration's view (konyshevsky p.24, krasnoufimsk p.25, NAO p.29): today's socially significant
 // cases, active surges with the cases behind them, this week's breaches by department and the month's timeliness.
-// Refreshed every minute and whenever a case changes.
-import { useEffect } from 'react';
+// The significant cases follow the live cases store (no request per change); surges, breaches and the month's
+// figures are the server's aggregates over events and reports, read every minute.
+import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -11,8 +12,9 @@ import { useAsync } from '../../components/use-async';
 import { fill, plural, useT } from '../../i18n';
 import { type HeadOverviewData, loadHeadOverview } from '../reports/report-api';
 import '../reports/reports.css';
-import { useReloadOnCaseChanges } from '../../realtime/use-reload-on-change';
+import { useLiveCases } from '../../realtime/use-live-cases';
 import { SurgeHistory, SurgeThresholdsForm } from './SurgeSettings';
+import { type SignificantCase, significantCases } from './significant';
 
 const REFRESH_MS = 60_000;
 
@@ -24,10 +26,14 @@ export function HeadPage() {
     const id = setInterval(reload, REFRESH_MS);
     return () => clearInterval(id);
   }, [reload]);
-  // A burst of case changes is one reload, at most every 5 s.
-  useReloadOnCaseChanges(reload, 5_000);
+  const live = useLiveCases();
 
-  const data = state.data;
+  const overview = state.data;
+  const significant = useMemo(
+    () => overview && significantCases(overview.significant, live.rows, overview.dayStart),
+    [overview, live.rows],
+  );
+  const data: HeadView | undefined = overview && significant ? { ...overview, significant } : undefined;
   return (
     <section className="page head-page" aria-labelledby="head-title">
       <h1 id="head-title">{t.head.title}</h1>
@@ -53,7 +59,9 @@ export function HeadPage() {
   );
 }
 
-type Props = { readonly data: HeadOverviewData };
+/** The overview with its significant cases followed live. */
+type HeadView = Omit<HeadOverviewData, 'significant'> & { readonly significant: readonly SignificantCase[] };
+type Props = { readonly data: HeadView };
 
 function Surges({ data }: Props) {
   const t = useT();

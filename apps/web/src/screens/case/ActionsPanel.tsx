@@ -1,4 +1,4 @@
-// Exactly the actions this user may take now (the domain's allowedCommands, from the server), each as a form; one open
+// Exactly the actions this user may take now (the domain's caseActions, from the server or the live change), each as a form; one open
 // at a time.
 import type { CommandType } from '@otklik/domain';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -19,13 +19,16 @@ import { useCommand } from './use-command';
 
 export function ActionsPanel(props: {
   readonly detail: CaseDetail;
+  /** The user's command went through (its change reaches the detail live). */
   readonly onDone: () => void;
+  /** The detail is older than the server's case (a conflict): read it again. */
+  readonly onStale: () => void;
   /** The case came through a connected, enabled network account: it can be published through it. */
   readonly channelConnected?: boolean;
 }) {
   const t = useT();
   const { detail } = props;
-  // The domain's allowed commands for this user, as the server computed them (scheduler and intake commands are
+  // The domain's actions for this user, from the server's detail or derived from a live change (scheduler and intake commands are
   // never among a person's); a publication through a channel also needs a connected account.
   const allowed = detail.allowed.filter((c) => c !== 'request-publication' || props.channelConnected === true);
   const [open, setOpen] = useState<CommandType | null>(allowed.length === 1 ? allowed[0]! : null);
@@ -44,7 +47,7 @@ export function ActionsPanel(props: {
   });
   const changedMeanwhile = open !== null && detail.version !== baseVersion;
   const { conflict } = runner;
-  const reload = props.onDone;
+  const reload = props.onStale;
   // After a conflict: fetch the newer state, and let the next attempt be based on it (the user has now seen it).
   useEffect(() => {
     if (conflict) reload();

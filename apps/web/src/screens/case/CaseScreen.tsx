@@ -1,16 +1,16 @@
 // The case workspace: the message, every active clock, the chain's contributions, the timeline and exactly the
-// actions this user may take now. Reloads itself when a live change to this case arrives.
+// actions this user may take now. A live change of the case updates it in place (realtime/use-case-detail.ts): no
+// request per change.
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
-import { loadCaseDetail } from '../../api/cases';
 import { profileFor } from '../../api/profiles';
 import { api } from '../../api/trpc';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
-import { joinCaseRoom } from '../../realtime/case-room';
-import { useCases } from '../../stores/cases';
+import { isConnected } from '../../realtime/socket';
+import { useCaseDetail } from '../../realtime/use-case-detail';
 import { useDirectory } from '../../stores/directory';
 import { ActionsPanel } from './ActionsPanel';
 import { ChannelPanel } from './ChannelPanel';
@@ -24,25 +24,30 @@ import { TimelinePanel } from './TimelinePanel';
 export function CaseScreen() {
   const t = useT();
   const { caseId = '' } = useParams();
-  const touched = useCases((s) => s.touched.get(caseId) ?? 0);
-  const state = useAsync(() => loadCaseDetail(caseId), [caseId, touched]);
-  const channel = useAsync(() => api.channels.ofCase.query({ caseId }), [caseId, touched]);
+  const state = useCaseDetail(caseId);
+  // The publication attempts live in the server's outbox, not in the case's events: read when the case opens and
+  // after a change that concerns publishing (state.channelMark).
+  const channel = useAsync(() => api.channels.ofCase.query({ caseId }), [caseId, state.channelMark]);
   const calendars = useDirectory((s) => s.calendars);
   const organisations = useDirectory((s) => s.organisations);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => joinCaseRoom(caseId), [caseId]);
+  const detail = state.detail;
   // Focus the heading on arrival so keyboard and screen-reader users start at the case, not the header.
-  useEffect(() => headingRef.current?.focus(), [caseId, state.data !== undefined]);
+  useEffect(() => headingRef.current?.focus(), [caseId, detail !== null]);
 
-  const detail = state.data;
   if (!detail) {
     return state.error ? <ErrorMessage error={state.error} onRetry={state.reload} /> : <Loading />;
   }
+  // The user's own command: its change arrives live like anyone's; outside the case's room (no connection, the
+  // join refused or still on its way) read the case again.
+  const afterCommand = () => {
+    if (!state.joined || !isConnected()) state.reload();
+  };
   const org = organisations.find((o) => o.id === detail.organisationId) ?? organisations[0];
   const timeZone = org?.timeZone ?? 'Europe/Moscow';
   return (
-    <article className="page case-page" aria-labelledby="case-title">
+    <article className="page case-page" aria-labelledby="case-title" data-live={state.joined ? 'joined' : 'joining'}>
       <div className="case-top">
         <Link to="/board">← {t.caseView.back}</Link>
         <h1 id="case-title" ref={headingRef} tabIndex={-1}>
@@ -70,16 +75,14 @@ export function CaseScreen() {
             channel={channel.data}
             timeZone={timeZone}
             onChanged={() => {
-              state.reload();
+              afterCommand();
               channel.reload();
             }}
           />
           <ActionsPanel
             detail={detail}
-            onDone={() => {
-              state.reload();
-              channel.reload();
-            }}
+            onDone={afterCommand}
+            onStale={state.reload}
             channelConnected={channel.data?.account?.enabled === true}
           />
         </div>
