@@ -105,9 +105,7 @@ const MATRIX: Record<string, Row> = {
   },
   'cases.board': { kind: 'query', outcomes: ALL, input: () => ({}) },
   'cases.detail': { kind: 'query', outcomes: SEES_ROADS_CASE, input: (c) => ({ caseId: c.caseId }) },
-  'cases.myTasks': { kind: 'query', outcomes: ALL, input: () => undefined },
-  // The curator's own queue and the route form's executors with their marks: curators only.
-  'cases.curatorQueue': { kind: 'query', outcomes: expect_({ curator: 'ok' }), input: () => undefined },
+  // The route form's executors with their marks: curators only.
   'cases.routeChoices': { kind: 'query', outcomes: expect_({ curator: 'ok' }), input: () => undefined },
   // Possible repeats while a message is being registered: whoever registers.
   'cases.repeatSuggestions': {
@@ -274,11 +272,6 @@ const MATRIX: Record<string, Row> = {
     kind: 'query',
     outcomes: expect_({ anonymous: 'ok', staff: 'ok' }),
     input: (c) => ({ token: c.displayToken }),
-  },
-  'wall.changesSince': {
-    kind: 'query',
-    outcomes: expect_({ anonymous: 'ok', staff: 'ok' }),
-    input: (c) => ({ token: c.displayToken, seq: 0 }),
   },
   'directory.setSupervisors': {
     kind: 'mutation',

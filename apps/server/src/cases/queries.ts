@@ -99,12 +99,11 @@ export async function getChangesSince(
   organisationId: string,
   afterSeq: number,
   limit: number | undefined,
-  /** null: the wall display, which shows every case without personal data (it uses only the rows). */
-  actor: Actor | null,
+  actor: Actor,
 ) {
   limit ??= 1000;
   // Only events of cases the actor may see, so that a page's limit and `hasMore` count what the client receives.
-  const visibleTo = actor ? actorCondition(actor) : undefined;
+  const visibleTo = actorCondition(actor);
   const events = await deps.db
     .select(committedEventColumns)
     .from(caseEvents)
@@ -121,13 +120,13 @@ export async function getChangesSince(
       : await listBoard(deps.db, organisationId, {
           includeClosed: true,
           ids: caseIds,
-          visibleTo: actor ?? undefined,
+          visibleTo: actor,
           now: deps.now(),
         });
   const visible = new Map(
     rows.map((r) => [
       r.id,
-      actor !== null && takesPartIn(actor, { departmentIds: r.partyDepartmentIds, executorIds: r.partyExecutorIds }),
+      takesPartIn(actor, { departmentIds: r.partyDepartmentIds, executorIds: r.partyExecutorIds }),
     ]),
   );
   return {

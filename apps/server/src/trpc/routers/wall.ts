@@ -4,8 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadImportedYears } from '../../calendar/imported-years';
-import { listBoardAll, matchesWallFilters } from '../../cases/board';
-import { getChangesSince } from '../../cases/queries';
+import { listBoardAll } from '../../cases/board';
 import { toWallRow, zWallFilters } from '../../cases/rows';
 import type { Db } from '../../db/connect';
 import { organisations } from '../../db/schema';
@@ -48,20 +47,4 @@ export const wallRouter = router({
       cases: rows.map((r) => toWallRow(r, directory)),
     };
   }),
-
-  /** The rows changed after `seq` (closed ones included, so the wall can drop them), lighter than a snapshot. */
-  changesSince: publicProcedure
-    .input(z.object({ token: zToken, seq: z.number().int().nonnegative() }))
-    .query(async ({ ctx, input }) => {
-      const display = await requireDisplay(ctx.deps.db, input.token);
-      const changes = await getChangesSince(ctx.deps, display.organisationId, input.seq, 5000, null);
-      const rows = changes.cases.filter((r) => matchesWallFilters(r, display.filters));
-      const directory = await loadPlaceDirectory(ctx.deps.db, display.organisationId);
-      return {
-        cases: rows.map((r) => toWallRow(r, directory)),
-        lastSeq: changes.lastSeq,
-        hasMore: changes.hasMore,
-        serverTime: ctx.deps.now(),
-      };
-    }),
 });
