@@ -205,14 +205,8 @@ const MATRIX: Record<string, Row> = {
     input: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
   },
   'directory.channelAccounts': { kind: 'query', outcomes: ALL, input: () => undefined },
-  'directory.createChannelAccount': {
-    kind: 'mutation',
-    outcomes: ADMIN,
-    input: () => ({ network: 'vk', url: 'https://vk.com/club1' }),
-  },
   'profiles.list': { kind: 'query', outcomes: ALL, input: () => undefined },
   'profiles.get': { kind: 'query', outcomes: ALL, input: () => ({ id: 'konyshevsky-2020' }) },
-  'profiles.current': { kind: 'query', outcomes: ALL, input: () => undefined },
   'profiles.create': {
     kind: 'mutation',
     outcomes: expect_({ admin: 'bad-input' }),
@@ -251,11 +245,6 @@ const MATRIX: Record<string, Row> = {
     input: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
   },
   'notifications.list': { kind: 'query', outcomes: ALL, input: () => ({}) },
-  'notifications.markRead': {
-    kind: 'mutation',
-    outcomes: ALL,
-    input: () => ({ ids: ['00000000-0000-4000-8000-000000000000'] }),
-  },
   'reports.monthlySummary': { kind: 'query', outcomes: REPORT_READERS, input: () => ({ month: '2026-11' }) },
   'reports.drilldown': { kind: 'query', outcomes: REPORT_READERS, input: () => ({ month: '2026-11', key: 'nothing' }) },
   'reports.cases': { kind: 'query', outcomes: REPORT_READERS, input: (c) => ({ ids: [c.caseId] }) },
@@ -363,7 +352,6 @@ const MATRIX: Record<string, Row> = {
   },
   // The first-run page is public, and the one-time code from the server log is what guards it.
   'setup.status': { kind: 'query', outcomes: PUBLIC, input: () => undefined },
-  'setup.presets': { kind: 'query', outcomes: PUBLIC, input: () => undefined },
   'setup.complete': {
     kind: 'mutation',
     outcomes: expect_({ anonymous: 'forbidden', staff: 'forbidden' }),

@@ -121,12 +121,7 @@ async function currentAbsences(db: DbOrTx, organisationId: string, now: number):
 }
 
 /** Every notice for an absent person goes to the substitute, and the board shows the substitute as responsible. */
-async function withSubstitutes(
-  db: DbOrTx,
-  organisationId: string,
-  rows: RawRow[],
-  now: number,
-): Promise<BoardRow[]> {
+async function withSubstitutes(db: DbOrTx, organisationId: string, rows: RawRow[], now: number): Promise<BoardRow[]> {
   const away = await currentAbsences(db, organisationId, now);
   if (away.length === 0) return rows.map((r) => ({ ...r, absentPersonId: null }));
   const standIns = new Set<string>();
