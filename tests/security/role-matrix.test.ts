@@ -105,9 +105,7 @@ const MATRIX: Record<string, Row> = {
   },
   'cases.board': { kind: 'query', outcomes: ALL, input: () => ({}) },
   'cases.detail': { kind: 'query', outcomes: SEES_ROADS_CASE, input: (c) => ({ caseId: c.caseId }) },
-  'cases.myTasks': { kind: 'query', outcomes: ALL, input: () => undefined },
-  // The curator's own queue and the route form's executors with their marks: curators only.
-  'cases.curatorQueue': { kind: 'query', outcomes: expect_({ curator: 'ok' }), input: () => undefined },
+  // The route form's executors with their marks: curators only.
   'cases.routeChoices': { kind: 'query', outcomes: expect_({ curator: 'ok' }), input: () => undefined },
   // Possible repeats while a message is being registered: whoever registers.
   'cases.repeatSuggestions': {
@@ -207,14 +205,8 @@ const MATRIX: Record<string, Row> = {
     input: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
   },
   'directory.channelAccounts': { kind: 'query', outcomes: ALL, input: () => undefined },
-  'directory.createChannelAccount': {
-    kind: 'mutation',
-    outcomes: ADMIN,
-    input: () => ({ network: 'vk', url: 'https://vk.com/club1' }),
-  },
   'profiles.list': { kind: 'query', outcomes: ALL, input: () => undefined },
   'profiles.get': { kind: 'query', outcomes: ALL, input: () => ({ id: 'konyshevsky-2020' }) },
-  'profiles.current': { kind: 'query', outcomes: ALL, input: () => undefined },
   'profiles.create': {
     kind: 'mutation',
     outcomes: expect_({ admin: 'bad-input' }),
@@ -253,11 +245,6 @@ const MATRIX: Record<string, Row> = {
     input: () => ({ id: '00000000-0000-4000-8000-000000000000' }),
   },
   'notifications.list': { kind: 'query', outcomes: ALL, input: () => ({}) },
-  'notifications.markRead': {
-    kind: 'mutation',
-    outcomes: ALL,
-    input: () => ({ ids: ['00000000-0000-4000-8000-000000000000'] }),
-  },
   'reports.monthlySummary': { kind: 'query', outcomes: REPORT_READERS, input: () => ({ month: '2026-11' }) },
   'reports.drilldown': { kind: 'query', outcomes: REPORT_READERS, input: () => ({ month: '2026-11', key: 'nothing' }) },
   'reports.cases': { kind: 'query', outcomes: REPORT_READERS, input: (c) => ({ ids: [c.caseId] }) },
@@ -274,11 +261,6 @@ const MATRIX: Record<string, Row> = {
     kind: 'query',
     outcomes: expect_({ anonymous: 'ok', staff: 'ok' }),
     input: (c) => ({ token: c.displayToken }),
-  },
-  'wall.changesSince': {
-    kind: 'query',
-    outcomes: expect_({ anonymous: 'ok', staff: 'ok' }),
-    input: (c) => ({ token: c.displayToken, seq: 0 }),
   },
   'directory.setSupervisors': {
     kind: 'mutation',
@@ -370,7 +352,6 @@ const MATRIX: Record<string, Row> = {
   },
   // The first-run page is public, and the one-time code from the server log is what guards it.
   'setup.status': { kind: 'query', outcomes: PUBLIC, input: () => undefined },
-  'setup.presets': { kind: 'query', outcomes: PUBLIC, input: () => undefined },
   'setup.complete': {
     kind: 'mutation',
     outcomes: expect_({ anonymous: 'forbidden', staff: 'forbidden' }),

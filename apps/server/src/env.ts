@@ -208,6 +208,7 @@ export type Env = z.infer<typeof zEnv>;
 export type EnvName = keyof typeof zEnv.shape;
 
 export function variableMeta(name: EnvName): VariableMeta {
+  // Cast: zod types `.meta()` as its generic metadata; every variable of zEnv is given a VariableMeta.
   return zEnv.shape[name].meta() as unknown as VariableMeta;
 }
 

@@ -1,6 +1,7 @@
 // In-process hook called after a case command commits: the realtime layer subscribes to broadcast the events
 // with their global sequence numbers. Listeners run after the transaction, so they only ever see committed data.
 import { EventEmitter } from 'node:events';
+import type { CaseEvent } from '@otklik/domain';
 import { log } from './log';
 
 export interface CommittedEvent {
@@ -13,7 +14,7 @@ export interface CommittedEvent {
   readonly type: string;
   readonly actorId: string | null;
   readonly occurredAt: number;
-  readonly payload: unknown;
+  readonly payload: CaseEvent;
 }
 
 export type CommittedListener = (events: readonly CommittedEvent[]) => void;

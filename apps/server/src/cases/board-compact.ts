@@ -71,7 +71,7 @@ export function compactBoardRows(rows: readonly BoardRow[]) {
     // Whose inbox the row belongs in (the web's inbox and curator queue select from the one store by these).
     departmentIds: r.departmentIds,
     executorIds: r.executorIds,
-    clocks: ((r.clocks ?? []) as Clock[]).map(
+    clocks: r.clocks.map(
       (c): CompactClock => ({
         id: c.id,
         step: c.step,

@@ -1,4 +1,5 @@
-// The board: every open case of an organisation with its clocks, filterable, in pages; and "my tasks" of one person.
+// The board: every open case of an organisation with its clocks, filterable, in pages (the inbox and the curator's
+// queue are selections of its rows in the web app).
 // While the responsible person is absent, the board shows their substitute as responsible (the domain's recipientOf).
 import { type AbsenceSpan, type Actor, type ChainProgress, chainProgress, recipientOf } from '@otklik/domain';
 import { and, arrayContains, asc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
@@ -97,7 +98,7 @@ export type BoardRow = RawRow & {
   readonly absentPersonId: string | null;
 };
 
-export function withChain({ chainMode, chainSent, ...row }: QueriedRow): RawRow {
+function withChain({ chainMode, chainSent, ...row }: QueriedRow): RawRow {
   const mode = chainMode === 'sequential' || chainMode === 'parallel' ? chainMode : null;
   const sent = Array.isArray(chainSent) ? chainSent : [];
   const assignments = sent.map((at) => ({ contributedAt: typeof at === 'number' ? at : null }));
@@ -120,12 +121,7 @@ async function currentAbsences(db: DbOrTx, organisationId: string, now: number):
 }
 
 /** Every notice for an absent person goes to the substitute, and the board shows the substitute as responsible. */
-export async function withSubstitutes(
-  db: DbOrTx,
-  organisationId: string,
-  rows: RawRow[],
-  now: number,
-): Promise<BoardRow[]> {
+async function withSubstitutes(db: DbOrTx, organisationId: string, rows: RawRow[], now: number): Promise<BoardRow[]> {
   const away = await currentAbsences(db, organisationId, now);
   if (away.length === 0) return rows.map((r) => ({ ...r, absentPersonId: null }));
   const standIns = new Set<string>();
@@ -153,7 +149,7 @@ export async function withSubstitutes(
   });
 }
 
-export function boardQuery(db: DbOrTx, where: SQL | undefined) {
+function boardQuery(db: DbOrTx, where: SQL | undefined) {
   return db
     .select(boardColumns)
     .from(cases)
@@ -229,22 +225,4 @@ export async function listBoardAll(db: DbOrTx, organisationId: string, filters: 
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
-}
-
-/** Cases waiting for this person: they are responsible, or an executor of an open case, or standing in. */
-export async function listMyTasks(
-  db: DbOrTx,
-  organisationId: string,
-  personIds: readonly string[],
-  now: number = Date.now(),
-): Promise<BoardRow[]> {
-  const mine = sql.join(
-    personIds.map((id) => sql`(${cases.responsiblePersonId} = ${id} or ${id} = any(${cases.executorIds}))`),
-    sql` or `,
-  );
-  const rows = await boardQuery(
-    db,
-    and(eq(cases.organisationId, organisationId), eq(cases.isOpen, true), sql`(${mine})`),
-  ).orderBy(sql`${cases.dueAt} asc nulls last`);
-  return withSubstitutes(db, organisationId, rows.map(withChain), now);
 }

@@ -2,6 +2,7 @@
 // working-time calendar (time zone + overrides + the imported production-calendar years). Calendars are cached
 // because building one precomputes a year.
 import {
+  type CaseState,
   createCalendar,
   type DomainContext,
   type DomainDirectory,
@@ -110,7 +111,7 @@ export async function loadDomainDirectory(db: DbOrTx, organisationId: string): P
 /** The stored case a command acts on (its projection row's guard columns and folded state). */
 export interface StoredCase {
   readonly version: number;
-  readonly state: unknown;
+  readonly state: CaseState;
   readonly partyDepartmentIds: string[];
   readonly partyExecutorIds: string[];
 }
@@ -156,7 +157,8 @@ export async function loadCommandContext(
     .where(eq(organisations.id, organisationId));
   if (!row) throw notFound('Организация');
   const stored: StoredCase | null =
-    row.caseVersion === null
+    // Both null together: no such case (the left join found no row).
+    row.caseVersion === null || row.caseState === null
       ? null
       : {
           version: row.caseVersion,
@@ -164,7 +166,7 @@ export async function loadCommandContext(
           partyDepartmentIds: row.casePartyDepartmentIds ?? [],
           partyExecutorIds: row.casePartyExecutorIds ?? [],
         };
-  const profileId = (stored?.state as { profileId?: string | null } | undefined)?.profileId ?? row.profileId;
+  const profileId = stored?.state.profileId ?? row.profileId;
   const [profile, years] = await Promise.all([loadProfile(db, organisationId, profileId), loadImportedYears(db)]);
   return {
     stored,

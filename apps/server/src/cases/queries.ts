@@ -3,7 +3,6 @@
 
 import {
   type Actor,
-  type CaseState,
   canSeeCase,
   caseActions,
   computeClocks,
@@ -17,6 +16,7 @@ import type { ServerDeps } from '../deps';
 import { actorCondition, notVisible } from './access';
 import { listBoard } from './board';
 import { loadOrganisationRules } from './domain-context';
+import { committedEventColumns, toCommittedEvent } from './event-rows';
 import { toTimelineEntry } from './timeline';
 
 export async function getCaseDetail(deps: ServerDeps, organisationId: string, caseId: string, actor: Actor) {
@@ -28,7 +28,7 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
   if (!row || !parties || !canSeeCase(actor, parties)) throw notVisible();
   // Readers (head, observers, department heads) do not see the citizen's personal data of an official appeal.
   const participant = takesPartIn(actor, parties);
-  const state = participant ? (row.state as CaseState) : stateForReader(row.state as CaseState);
+  const state = participant ? row.state : stateForReader(row.state);
   const rules = await loadOrganisationRules(deps.db, organisationId, state.profileId);
   const now = deps.now();
   const timeline = await deps.db
@@ -98,29 +98,20 @@ export async function getChangesSince(
   organisationId: string,
   afterSeq: number,
   limit: number | undefined,
-  /** null: the wall display, which shows every case without personal data (it uses only the rows). */
-  actor: Actor | null,
+  actor: Actor,
 ) {
   limit ??= 1000;
   // Only events of cases the actor may see, so that a page's limit and `hasMore` count what the client receives.
-  const visibleTo = actor ? actorCondition(actor) : undefined;
+  const visibleTo = actorCondition(actor);
   const events = await deps.db
-    .select({
-      seq: caseEvents.seq,
-      caseId: caseEvents.caseId,
-      version: caseEvents.version,
-      type: caseEvents.type,
-      actorId: caseEvents.actorId,
-      occurredAt: caseEvents.occurredAt,
-      payload: caseEvents.payload,
-    })
+    .select(committedEventColumns)
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .where(and(eq(caseEvents.organisationId, organisationId), gt(caseEvents.seq, afterSeq), visibleTo))
     .orderBy(asc(caseEvents.seq))
     .limit(limit + 1);
   const hasMore = events.length > limit;
-  const page = events.slice(0, limit);
+  const page = events.slice(0, limit).map(toCommittedEvent);
   const caseIds = [...new Set(page.map((e) => e.caseId))];
   const rows =
     caseIds.length === 0
@@ -128,13 +119,13 @@ export async function getChangesSince(
       : await listBoard(deps.db, organisationId, {
           includeClosed: true,
           ids: caseIds,
-          visibleTo: actor ?? undefined,
+          visibleTo: actor,
           now: deps.now(),
         });
   const visible = new Map(
     rows.map((r) => [
       r.id,
-      actor !== null && takesPartIn(actor, { departmentIds: r.partyDepartmentIds, executorIds: r.partyExecutorIds }),
+      takesPartIn(actor, { departmentIds: r.partyDepartmentIds, executorIds: r.partyExecutorIds }),
     ]),
   );
   return {

@@ -1,6 +1,6 @@
 // Stored projections of an older state model are folded again from their events: the event log is the truth, the
 // `cases.state` column a cache of its fold. Runs after the migrations at every start; a no-op once all are current.
-import { type CaseEvent, replay, STATE_MODEL } from '@otklik/domain';
+import { replay, STATE_MODEL } from '@otklik/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { caseEvents, cases } from '../db/schema';
@@ -28,7 +28,7 @@ export async function refoldStaleCases(db: DbOrTx, now: number): Promise<number>
         .from(caseEvents)
         .where(eq(caseEvents.caseId, row.id))
         .orderBy(asc(caseEvents.version));
-      const state = replay(events.map((e) => e.payload as CaseEvent));
+      const state = replay(events.map((e) => e.payload));
       const key = `${row.organisationId}|${state.profileId ?? ''}`;
       let r = rules.get(key);
       if (!r) {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Actor, CaseState } from '@otklik/domain';
+import type { Actor } from '@otklik/domain';
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import type { DbOrTx } from '../db/connect';
@@ -46,7 +46,7 @@ export async function requestPublication(
     .where(and(eq(cases.id, input.caseId), eq(cases.organisationId, input.organisationId)));
   if (!kase) throw notFound('Обращение');
   await requireActiveOrganisation(deps.db, input.organisationId);
-  const state = kase.state as CaseState;
+  const state = kase.state;
   const source = await channelSourceOfCase(deps.db, input.caseId);
   if (!source) {
     throw new AppError(
@@ -219,7 +219,7 @@ async function setRow(deps: ServerDeps, id: string, values: Partial<typeof publi
 /** Is the case still waiting for exactly this request? */
 async function stillWanted(deps: ServerDeps, row: OutboxRow): Promise<boolean> {
   const [kase] = await deps.db.select({ state: cases.state }).from(cases).where(eq(cases.id, row.caseId));
-  const state = kase?.state as CaseState | undefined;
+  const state = kase?.state;
   return state?.status === 'approved' && state.pendingPublication?.requestId === row.id;
 }
 

@@ -76,6 +76,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const connection = postgresConnection(target.url, target.settings);
     const options = postgresJsOptions(connection);
     const client = postgres(connection.url, { ...options, max: target.maxConnections ?? 10 });
+    // Cast: each driver's database class differs in its result type only; services use the common PgDatabase.
     const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db;
     return {
       db,
@@ -88,6 +89,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite-memory') {
     const client = new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
     await client.waitReady;
+    // Cast: as for postgres above (the common PgDatabase).
     const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
     return {
       db,
@@ -104,6 +106,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     mkdirSync(pgDir, { recursive: true });
     const client = new PGlite(pgDir, target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
     await client.waitReady;
+    // Cast: as for postgres above (the common PgDatabase).
     const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
     let closed = false;
     return {

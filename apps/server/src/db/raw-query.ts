@@ -8,6 +8,7 @@ export async function rawQuery<T extends Record<string, unknown>>(
   params: unknown[] = [],
 ): Promise<T[]> {
   if (database.raw.kind === 'pglite') return (await database.raw.client.query<T>(text, params)).rows;
+  // Cast: plain SQL has no schema to type its rows; the caller names the row shape it selected.
   return (await database.raw.client.unsafe(text, params as never[])) as unknown as T[];
 }
 

@@ -1,5 +1,6 @@
 // The database schema of Otklik (drizzle-orm). Column names become snake_case through `casing: 'snake_case'`
 // (see db/connect.ts and drizzle.config.ts); every instant is a `timestamp with time zone`.
+import type { CalendarOverrides, CaseEvent, CaseState, Clock, Profile, SurgeThresholds } from '@otklik/domain';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -15,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { WallFilters } from '../cases/board';
 
 const instant = (name?: string) =>
   name ? timestamp(name, { withTimezone: true, mode: 'date' }) : timestamp({ withTimezone: true, mode: 'date' });
@@ -29,9 +31,9 @@ export const organisations = pgTable('organisations', {
   /** A preset id (e.g. 'konyshevsky-2020') or the id of a custom row in regulation_profiles. */
   profileId: text().notNull(),
   /** CalendarOverrides of @otklik/domain: local days off and extra working days. */
-  calendarOverrides: jsonb().notNull().default({}),
+  calendarOverrides: jsonb().$type<CalendarOverrides>().notNull().default({}),
   /** Surge thresholds (many messages on one topic or location within a window), set by the administrator. */
-  surgeThresholds: jsonb(),
+  surgeThresholds: jsonb().$type<SurgeThresholds>(),
   /** Set by a region administrator: nobody of an archived organisation can sign in; its data stays. */
   archivedAt: instant(),
   /** Who receives the deficiency notices about the curator's breaches (konyshevsky p.22 "управляющий делами", NAO
@@ -250,7 +252,7 @@ export const regulationProfiles = pgTable('regulation_profiles', {
   organisationId: organisationRef(),
   name: text().notNull(),
   basedOn: text(),
-  body: jsonb().notNull(),
+  body: jsonb().$type<Profile>().notNull(),
   createdAt: createdAt(),
   updatedAt: createdAt(),
 });
@@ -290,9 +292,9 @@ export const cases = pgTable(
     detectedAt: instant().notNull(),
     flags: text().array().notNull().default(sql`'{}'::text[]`),
     /** Active clocks as computed by the domain SLA module at the last change. */
-    clocks: jsonb().notNull().default([]),
+    clocks: jsonb().$type<readonly Clock[]>().notNull().default([]),
     /** The folded domain state, so a command is decided without replaying every event. */
-    state: jsonb().notNull(),
+    state: jsonb().$type<CaseState>().notNull(),
     isOpen: boolean().notNull().default(true),
     closedAt: instant(),
     createdAt: createdAt(),
@@ -330,7 +332,7 @@ export const caseEvents = pgTable(
     actorKind: text().notNull().default('person'),
     occurredAt: instant().notNull(),
     recordedAt: createdAt(),
-    payload: jsonb().notNull(),
+    payload: jsonb().$type<CaseEvent>().notNull(),
   },
   (t) => [
     uniqueIndex('case_events_case_version_uq').on(t.caseId, t.version),
@@ -421,7 +423,7 @@ export const displayTokens = pgTable('display_tokens', {
   name: text().notNull(),
   tokenHash: text().notNull().unique(),
   /** Board filters the wall shows (departments, categories…). */
-  filters: jsonb().notNull().default({}),
+  filters: jsonb().$type<WallFilters>().notNull().default({}),
   createdAt: createdAt(),
   revokedAt: instant(),
 });

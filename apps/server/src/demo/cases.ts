@@ -2,7 +2,7 @@
 // on the organisation's calendar), so at any hour the board shows cases in every state: just detected, in a
 // three-department chain, awaiting approval, at risk, breached, with an intermediate answer, closed, a repeat
 // message and a rejected abusive one. Each organisation gets only what its preset allows.
-import { type Actor, type CaseCommandInput, type CaseState, computeClocks, type Profile } from '@otklik/domain';
+import { type Actor, type CaseCommandInput, computeClocks, type Profile } from '@otklik/domain';
 import { eq, max } from 'drizzle-orm';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { loadOrganisationRules, type OrganisationRules } from '../cases/domain-context';
@@ -312,7 +312,7 @@ async function playSteps(deps: ServerDeps, p: OrgPlayer, scenario: Scenario, m: 
 /** Records what the scheduler would have recorded by now: clocks that became at risk or ran out. */
 async function catchUpClocks(deps: ServerDeps, p: OrgPlayer, caseId: string) {
   const [row] = await deps.db.select({ state: cases.state }).from(cases).where(eq(cases.id, caseId));
-  const state = row!.state as CaseState;
+  const state = row!.state;
   const { profile, calendar } = p.rules;
   // The timeline stays in order: a record never predates the case's last event.
   const [last] = await deps.db

@@ -127,7 +127,7 @@ describe('the monthly summary of every demo organisation, against its cases repl
       .where(eq(caseEvents.organisationId, org!.id))
       .orderBy(asc(caseEvents.caseId), asc(caseEvents.version));
     const histories = new Map<string, CaseEvent[]>();
-    for (const r of rows) histories.set(r.caseId, [...(histories.get(r.caseId) ?? []), r.payload as CaseEvent]);
+    for (const r of rows) histories.set(r.caseId, [...(histories.get(r.caseId) ?? []), r.payload]);
 
     /** Who did it, as the sandbox names parties: a department, the curator, or the operator. */
     const partyOf = (e: CaseEvent): string => {

@@ -29,14 +29,3 @@ export function listChannelAccounts(db: DbOrTx, organisationId: string): Promise
     .where(eq(channelAccounts.organisationId, organisationId))
     .orderBy(asc(channelAccounts.network));
 }
-
-export async function createChannelAccount(
-  db: DbOrTx,
-  input: { organisationId: string; network: string; url: string; title?: string },
-): Promise<ChannelRegistryEntry> {
-  const [row] = await db
-    .insert(channelAccounts)
-    .values({ ...input, title: input.title ?? '' })
-    .returning(registryColumns);
-  return row!;
-}

@@ -26,7 +26,7 @@ export async function listProfiles(db: DbOrTx, organisationId: string): Promise<
     ...custom.map((row) => ({
       id: row.id,
       name: row.name,
-      source: (row.body as Profile).source,
+      source: row.body.source,
       isPreset: false,
       basedOn: row.basedOn,
     })),

@@ -2,6 +2,7 @@
 // the database keeps its sha256.
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { hashSecret, newSecret } from '../auth/tokens';
+import type { WallFilters } from '../cases/board';
 import type { DbOrTx } from '../db/connect';
 import { apiKeys, displayTokens } from '../db/schema';
 import { notFound } from '../errors/app-error';
@@ -49,11 +50,11 @@ export async function organisationOfApiKey(db: DbOrTx, key: string, now: number)
   return row?.organisationId ?? null;
 }
 
-export async function createDisplayToken(db: DbOrTx, organisationId: string, name: string, filters: unknown) {
+export async function createDisplayToken(db: DbOrTx, organisationId: string, name: string, filters: WallFilters = {}) {
   const token = newSecret('wall_');
   const [row] = await db
     .insert(displayTokens)
-    .values({ organisationId, name, tokenHash: hashSecret(token), filters: filters ?? {} })
+    .values({ organisationId, name, tokenHash: hashSecret(token), filters })
     .returning({ id: displayTokens.id, name: displayTokens.name, createdAt: displayTokens.createdAt });
   return { ...row!, token };
 }

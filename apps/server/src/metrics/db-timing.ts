@@ -30,6 +30,7 @@ let installed = false;
 export function installDbTiming(): void {
   if (installed) return;
   installed = true;
+  // Cast: queryWithCache is internal to drizzle (not in its public types), and it is the method we wrap.
   const prototype = PgPreparedQuery.prototype as unknown as { queryWithCache?: QueryWithCache };
   const original = prototype.queryWithCache;
   // A drizzle upgrade that renames the method leaves queries untimed rather than broken.

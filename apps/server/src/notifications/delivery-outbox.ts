@@ -4,6 +4,7 @@
 
 import type { Notification } from '@otklik/contract';
 import { and, asc, eq, exists, gt, sql } from 'drizzle-orm';
+import { committedEventColumns, toCommittedEvent } from '../cases/event-rows';
 import type { Db } from '../db/connect';
 import { caseEvents, notificationCursors, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
@@ -68,7 +69,7 @@ export async function deliverPendingOnce(
       .returning({ lastSeq: notificationCursors.lastSeq });
     const from = cursor?.lastSeq ?? 0;
     const rows = await tx
-      .select()
+      .select(committedEventColumns)
       .from(caseEvents)
       .where(and(eq(caseEvents.organisationId, organisationId), gt(caseEvents.seq, from)))
       .orderBy(asc(caseEvents.seq))
@@ -76,16 +77,7 @@ export async function deliverPendingOnce(
     const last = rows.at(-1);
     if (!last) return { stored: [], lastSeq: from, more: false, mails: 0 };
     const { timeZone, directory } = await loadDirectory(tx, organisationId);
-    const events: CommittedEvent[] = rows.map((r) => ({
-      seq: r.seq,
-      caseId: r.caseId,
-      organisationId: r.organisationId,
-      version: r.version,
-      type: r.type,
-      actorId: r.actorId,
-      occurredAt: r.occurredAt.getTime(),
-      payload: r.payload,
-    }));
+    const events: CommittedEvent[] = rows.map(toCommittedEvent);
     const wanted: NewNotification[] = [];
     for (const batch of batchesByCase(events)) {
       wanted.push(...(await notificationsFor(tx, batch, timeZone, directory)));

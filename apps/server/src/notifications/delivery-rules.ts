@@ -219,7 +219,7 @@ export async function notificationsFor(
   const label = `№ ${row.number}`;
   const out: NewNotification[] = [];
   for (const c of committed) {
-    const event = c.payload as CaseEvent;
+    const event = c.payload;
     const before = state;
     state = evolve(before, event);
     for (const notice of noticesFor(before, event, state)) {

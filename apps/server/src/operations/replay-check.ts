@@ -45,6 +45,7 @@ export async function replayCheck(
     const byCase = new Map<string, CaseEvent[]>();
     for (const e of events) {
       const list = byCase.get(e.case_id) ?? [];
+      // Cast: read by plain SQL (below drizzle's typed columns); the column holds CaseEvents written by commands.
       list.push((typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload) as CaseEvent);
       byCase.set(e.case_id, list);
     }

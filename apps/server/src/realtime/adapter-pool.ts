@@ -22,6 +22,7 @@ export function createAdapterPool(database: Database & { raw: { kind: 'postgres'
   });
   // The adapter takes its listening client with `pool.connect()` (no callback) and keeps it; queries use callbacks.
   const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  // Cast: pg's overloaded `connect` cannot be reassigned under its own type; the wrapper forwards every form.
   (pool as unknown as { connect: (...args: unknown[]) => unknown }).connect = (...args: unknown[]) => {
     if (args.length > 0) return connect(...args);
     return (connect() as Promise<pg.PoolClient>).then(

@@ -2,7 +2,7 @@
 // and the case's state after it, once for its participants and once for its readers (without the appeal's personal
 // data). The workspace derives its clocks and actions from the state with the domain: it asks the server nothing.
 import type { CaseDetailChange } from '@otklik/contract';
-import { type CaseState, stateForReader } from '@otklik/domain';
+import { stateForReader } from '@otklik/domain';
 import { inArray } from 'drizzle-orm';
 import { actorNames, toTimelineEntry } from '../cases/timeline';
 import type { DbOrTx } from '../db/connect';
@@ -36,7 +36,7 @@ export async function caseDetailMessages(
     if (!last) continue;
     // The stored projection is written by the same transaction as the events (cases/commands.ts): it is the
     // domain's fold, of this batch or of a later one (never older).
-    const state = row.state as CaseState;
+    const state = row.state;
     const entries = (participant: boolean) =>
       mine.map((e) =>
         toTimelineEntry({ ...e, actorName: e.actorId === null ? null : (names.get(e.actorId) ?? null) }, participant),

@@ -5,6 +5,7 @@ import type { CaseChange, ChangesPage } from '@otklik/contract';
 import { type Actor, eventForReader, takesPartIn } from '@otklik/domain';
 import { and, asc, eq, gt, lt, max } from 'drizzle-orm';
 import { actorCondition } from '../cases/access';
+import { committedEventColumns, toCommittedEvent } from '../cases/event-rows';
 import type { DbOrTx } from '../db/connect';
 import { caseEvents, cases } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
@@ -58,14 +59,7 @@ export async function changesSince(
   const { viewer } = options;
   const rows = await db
     .select({
-      seq: caseEvents.seq,
-      caseId: caseEvents.caseId,
-      organisationId: caseEvents.organisationId,
-      version: caseEvents.version,
-      type: caseEvents.type,
-      actorId: caseEvents.actorId,
-      occurredAt: caseEvents.occurredAt,
-      payload: caseEvents.payload,
+      ...committedEventColumns,
       partyDepartmentIds: cases.partyDepartmentIds,
       partyExecutorIds: cases.partyExecutorIds,
     })
@@ -89,20 +83,7 @@ export async function changesSince(
       : takesPartIn(viewer, { departmentIds: row.partyDepartmentIds, executorIds: row.partyExecutorIds })
         ? 'staff'
         : 'reader';
-    const change = toChange(
-      {
-        seq: row.seq,
-        caseId: row.caseId,
-        organisationId: row.organisationId,
-        version: row.version,
-        type: row.type,
-        actorId: row.actorId,
-        occurredAt: row.occurredAt.getTime(),
-        payload: row.payload,
-      },
-      prev,
-      audience,
-    );
+    const change = toChange(toCommittedEvent(row), prev, audience);
     prev = row.seq;
     return change;
   });

@@ -33,7 +33,7 @@ export async function loadHistories(
       .orderBy(asc(caseEvents.caseId), asc(caseEvents.version));
     for (const r of rows) {
       const list = byCase.get(r.caseId) ?? [];
-      list.push(r.payload as CaseEvent);
+      list.push(r.payload);
       byCase.set(r.caseId, list);
     }
   }

@@ -5,7 +5,7 @@
 // pg_trgm was measured for this and left aside: at 100,000 similar short messages a similarity query took seconds,
 // and in a database whose LC_CTYPE is C it finds no trigrams in Cyrillic text at all.
 import type { Actor } from '@otklik/domain';
-import { type CaseEvent, type RepeatCandidate, type RepeatDoc, RepeatIndex } from '@otklik/domain';
+import { type RepeatCandidate, type RepeatDoc, RepeatIndex } from '@otklik/domain';
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { actorCondition, requireVisibleCase } from '../cases/access';
 import type { DbOrTx } from '../db/connect';
@@ -89,7 +89,7 @@ export async function applyToRepeatIndex(db: DbOrTx, committed: readonly Committ
   for (const c of committed) {
     const p = indexes.get(c.organisationId);
     if (!p) continue;
-    const event = c.payload as CaseEvent;
+    const event = c.payload;
     if (event.type !== 'case-registered' && event.type !== 'case-triaged') continue;
     const [row] = await db.select(docColumns).from(cases).where(eq(cases.id, c.caseId));
     if (!row) continue;

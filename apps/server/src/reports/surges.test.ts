@@ -5,6 +5,7 @@ import {
   type ActiveSurge,
   DEFAULT_SURGE_THRESHOLDS,
   detectSurges,
+  initialState,
   type SurgeDecision,
   type SurgeThresholds,
 } from '@otklik/domain';
@@ -81,7 +82,7 @@ describeEachDatabase('surge detection reads through indexes', (getDb) => {
         detectedAt: new Date(at),
         topic,
         location,
-        state: {},
+        state: initialState,
       });
     };
     // Five weeks of ordinary traffic (some untriaged: no topic, no location) …

@@ -1,6 +1,5 @@
 // Runs the reports' reactions to committed case events: surge detection when a case is registered or triaged
 // (serialised per organisation, so two registrations at once cannot open the same surge twice) and the repeat index.
-import type { CaseEvent } from '@otklik/domain';
 import type { ServerDeps } from '../deps';
 import { createKeyedSequence } from '../events-order';
 import { log } from '../log';
@@ -18,7 +17,7 @@ export function startReportsWatcher(deps: ServerDeps): ReportsWatcher {
   const runs = createKeyedSequence((error) => log.error({ err: error }, 'surge detection failed'));
   const unsubscribe = deps.bus.onCommitted((committed) => {
     const relevant = committed.filter((c) => {
-      const type = (c.payload as CaseEvent | null)?.type;
+      const type = c.type;
       return type === 'case-registered' || type === 'case-triaged';
     });
     const first = relevant[0];

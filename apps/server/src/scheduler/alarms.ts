@@ -105,7 +105,7 @@ const caseColumns = {
 export async function refreshAlarm(db: DbOrTx, caseId: string, now: number): Promise<void> {
   const [row] = await db.select(caseColumns).from(cases).where(eq(cases.id, caseId));
   if (!row) return;
-  const state = row.state as CaseState;
+  const state = row.state;
   // A case keeps the profile it was registered under.
   const ctx = row.isOpen ? await loadOrganisationRules(db, row.organisationId, state.profileId) : null;
   await writeAlarms(db, [{ row, fireAt: ctx ? nextAlarmAt(state, ctx, now) : null }]);
@@ -127,7 +127,7 @@ export async function rebuildAlarms(db: DbOrTx, now: number): Promise<number> {
       .limit(PAGE);
     const items: { row: CaseRow; fireAt: number | null }[] = [];
     for (const row of page) {
-      const state = row.state as CaseState;
+      const state = row.state;
       const key = `${row.organisationId}|${state.profileId ?? ''}`;
       let ctx = contexts.get(key);
       if (!ctx) {

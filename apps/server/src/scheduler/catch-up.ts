@@ -8,6 +8,7 @@ import { type CaseEvent, type CaseState, decide, evolve } from '@otklik/domain';
 import { and, asc, eq, getTableColumns, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '../cases/commands';
 import { type CommandContext, loadCommandContext, loadProfile } from '../cases/domain-context';
+import { committedEventColumns, newEventRows, toCommittedEvent } from '../cases/event-rows';
 import { projectCase } from '../cases/projection';
 import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
 import type { Tx } from '../db/connect';
@@ -117,7 +118,7 @@ export async function catchUpDue(
   const planned: Planned[] = [];
   const failed: { caseId: string; error: string }[] = [];
   const plan = async (r: (typeof rows)[number]): Promise<Planned> => {
-    const state = r.state as CaseState;
+    const state = r.state;
     const ctx = await contextOf(r.organisationId);
     const key = `${r.organisationId}|${state.profileId ?? ''}`;
     let profile = profiles.get(key);
@@ -197,27 +198,17 @@ export async function catchUpDue(
             .insert(caseEvents)
             .values(
               written.flatMap((p) =>
-                p.events.map((event, i) => ({
+                // The scheduler decides as the system: every event is `by: 'system'`, stored without an actor.
+                newEventRows({
                   caseId: p.caseId,
                   organisationId: p.organisationId,
-                  version: p.before + i + 1,
-                  type: event.type,
+                  version: p.before,
                   actorId: null,
-                  actorKind: 'system',
-                  occurredAt: new Date(event.at),
-                  payload: event,
-                })),
+                  events: p.events,
+                }),
               ),
             )
-            .returning({
-              seq: caseEvents.seq,
-              caseId: caseEvents.caseId,
-              organisationId: caseEvents.organisationId,
-              version: caseEvents.version,
-              type: caseEvents.type,
-              occurredAt: caseEvents.occurredAt,
-              payload: caseEvents.payload,
-            });
+            .returning(committedEventColumns);
     // The alarms of every case read, written or not changed (none due after all, or closed), in one upsert.
     await writeAlarmsOf(
       tx,
@@ -236,7 +227,7 @@ export async function catchUpDue(
   const byCase = new Map<string, CommittedEvent[]>();
   for (const e of committed.sort((a, b) => a.seq - b.seq)) {
     const list = byCase.get(e.caseId) ?? [];
-    list.push({ ...e, actorId: null, occurredAt: e.occurredAt.getTime() });
+    list.push(toCommittedEvent(e));
     byCase.set(e.caseId, list);
   }
   for (const list of byCase.values()) deps.bus.emitCommitted(list);

@@ -105,3 +105,12 @@ export async function callerWithCookie(deps: ServerDeps, cookie: string): Promis
 export async function signIn(deps: ServerDeps, login: string, password = TEST_PASSWORD): Promise<Caller> {
   return callerWithCookie(deps, await signInCookie(deps, login, password));
 }
+
+/** The ids of the open cases waiting for `personId`, selected from the board rows as the web's inbox selects them:
+ *  the person the row names as responsible, or one of its executors. */
+export async function tasksOf(caller: Caller, personId: string): Promise<string[]> {
+  const board = await caller.cases.board({});
+  return board.cases
+    .filter((c) => c.isOpen && (c.responsiblePersonId === personId || c.executorIds.includes(personId)))
+    .map((c) => c.id);
+}

@@ -15,6 +15,7 @@ let installed = false;
 function install(): void {
   if (installed) return;
   installed = true;
+  // Cast: the methods wrapped here are drizzle internals its public types do not list.
   const query = PgPreparedQuery.prototype as unknown as {
     queryWithCache: (this: unknown, queryString: string, params: unknown[], run: () => Promise<unknown>) => unknown;
   };

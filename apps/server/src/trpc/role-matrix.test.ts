@@ -11,7 +11,6 @@ const ROLE_KEYS: RoleKey[] = ['operator', 'curator', 'roadsExecutor', 'deputy', 
 /** Each probe: what it calls, and the roles allowed through. */
 const PROBES: { name: string; allowed: RoleKey[]; call: (c: Caller, tag: string) => Promise<unknown> }[] = [
   { name: 'cases.board', allowed: ROLE_KEYS, call: (c) => c.cases.board({}) },
-  { name: 'cases.myTasks', allowed: ROLE_KEYS, call: (c) => c.cases.myTasks() },
   { name: 'directory.people', allowed: ROLE_KEYS, call: (c) => c.directory.people() },
   { name: 'profiles.list', allowed: ROLE_KEYS, call: (c) => c.profiles.list() },
   {

@@ -7,7 +7,7 @@ import { migrateDatabase } from '../../db/migrate';
 import { cases } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+import { type Caller, createOrgFixture, type OrgFixture, signIn, tasksOf } from '../../test/fixtures';
 
 const t = (hhmm: string) => Date.parse(`2026-11-24T${hhmm}:00+03:00`);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -118,10 +118,10 @@ describeEachDatabase('curator commands', (getDb) => {
       '10:40',
     );
     // The part went to the curator: housing has nothing yet, the curator is offered the forward.
-    expect((await as.housing.cases.myTasks()).cases.map((c) => c.id)).not.toContain(caseId);
+    expect(await tasksOf(as.housing, org.people.housingExecutor.id)).not.toContain(caseId);
     expect((await as.curator.cases.detail({ caseId })).allowedActions).toContain('forward');
     await command(as.curator, caseId, { type: 'forward', departmentId: org.departments.housing }, '10:50');
-    expect((await as.housing.cases.myTasks()).cases.map((c) => c.id)).toContain(caseId);
+    expect(await tasksOf(as.housing, org.people.housingExecutor.id)).toContain(caseId);
     const detail = await as.curator.cases.detail({ caseId });
     // housing's part: 2 h W from the forward at 10:50 → 12:50 (p.22).
     const part = detail.clocks.active.find((c) => c.id.endsWith(`:${org.departments.housing}`));
@@ -171,7 +171,7 @@ describeEachDatabase('curator commands', (getDb) => {
     expect(moved.state.contributions.map((c) => c.departmentId)).toEqual([org.departments.roads]);
     expect(moved.state.assignments.map((a) => a.departmentId)).toEqual([org.departments.roads, org.departments.health]);
     expect(moved.timeline.at(-1)).toMatchObject({ type: 'case-moved' });
-    expect((await as.housing.cases.myTasks()).cases.map((c) => c.id)).not.toContain(caseId);
+    expect(await tasksOf(as.housing, org.people.housingExecutor.id)).not.toContain(caseId);
   });
 
   it('folds a stored projection of an older state model again from its events at start', async () => {

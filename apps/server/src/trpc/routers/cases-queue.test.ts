@@ -1,4 +1,6 @@
-// The curator's queue and the route form's choices through the API (issue 12), konyshevsky-2020, Tuesday 24 Nov 2026.
+// The curator's queue (issue 12: the turn the projection records in each board row, from which the web selects the
+// queue) and the route form's choices through the API, konyshevsky-2020, Tuesday 24 Nov 2026.
+import { curatorTurnOfFlags } from '@otklik/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { createDeps, type ServerDeps } from '../../deps';
 import { describeEachDatabase } from '../../test/databases';
@@ -42,7 +44,15 @@ describeEachDatabase('curator queue and route choices', (getDb) => {
     return who.cases.command({ caseId, expectedVersion: version, command: c as never });
   };
 
-  it('lists what waits on a curator, the earliest deadline first; executors may not ask for it', async () => {
+  /** The queue as the web selects it from the board rows: the cases with a curator's turn, in the board's order
+   *  (the earliest deadline first), with the turn and the deadline. */
+  const queue = async () =>
+    (await as.curator.cases.board({})).cases.flatMap((c) => {
+      const turn = curatorTurnOfFlags(c.flags);
+      return turn ? [[c.id, turn, c.dueAt === null ? null : new Date(c.dueAt).getTime()]] : [];
+    });
+
+  it('records what waits on a curator in the board rows, the earliest deadline first', async () => {
     const first = await register('09:00');
     const second = await register('09:10');
     const routed = await register('09:20');
@@ -62,11 +72,10 @@ describeEachDatabase('curator queue and route choices', (getDb) => {
       },
       '09:30',
     );
-    let queue = await as.curator.cases.curatorQueue();
     // konyshevsky p.7: triage 30 min W from detection → 09:30 and 09:40; the routed case waits on the executor.
-    expect(queue.cases.map((c) => [c.id, c.turn])).toEqual([
-      [first, 'triage'],
-      [second, 'triage'],
+    expect(await queue()).toEqual([
+      [first, 'triage', t('09:30')],
+      [second, 'triage', t('09:40')],
     ]);
     await command(
       as.roads,
@@ -74,14 +83,12 @@ describeEachDatabase('curator queue and route choices', (getDb) => {
       { type: 'submit-draft', kind: 'answer', text: 'Заделаем в среду', attachments: [] },
       '10:00',
     );
-    queue = await as.curator.cases.curatorQueue();
     // approve 30 min W from 10:00 → 10:30: after both triage deadlines.
-    expect(queue.cases.map((c) => [c.id, c.turn])).toEqual([
-      [first, 'triage'],
-      [second, 'triage'],
-      [routed, 'approve'],
+    expect(await queue()).toEqual([
+      [first, 'triage', t('09:30')],
+      [second, 'triage', t('09:40')],
+      [routed, 'approve', t('10:30')],
     ]);
-    await expect(as.roads.cases.curatorQueue()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('route choices: the one who handled most cases of the department, never an absent one', async () => {

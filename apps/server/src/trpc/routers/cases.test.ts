@@ -7,7 +7,7 @@ import { caseEvents, cases } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
 import type { CommittedEvent } from '../../events-bus';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+import { type Caller, createOrgFixture, type OrgFixture, signIn, tasksOf } from '../../test/fixtures';
 
 // Tuesday 24 Nov 2026, 10:00 Moscow (07:00 UTC): a working day, so every clock runs.
 const TUESDAY_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
@@ -134,8 +134,8 @@ describeEachDatabase('cases', (getDb) => {
     );
     expect((await as.observer.cases.board({ departmentId: org.departments.health })).cases).toEqual([]);
     expect((await as.observer.cases.board({ network: 'telegram' })).cases).toEqual([]);
-    expect((await as.housing.cases.myTasks()).cases.map((c) => c.id)).toEqual([caseId]);
-    expect((await as.roads.cases.myTasks()).cases.map((c) => c.id)).not.toContain(caseId);
+    expect(await tasksOf(as.housing, org.people.housingExecutor.id)).toEqual([caseId]);
+    expect(await tasksOf(as.roads, org.people.roadsExecutor.id)).not.toContain(caseId);
   });
 
   it('filters the board by status, category and topic, and pages the changes feed', async () => {

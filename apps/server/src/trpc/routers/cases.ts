@@ -1,11 +1,10 @@
-// Cases: the board, one case with its timeline and allowed actions, my tasks, the changes feed, and commands
+// Cases: the board, one case with its timeline and allowed actions, the changes feed, and commands
 // (every change goes through the domain decider; see cases/commands.ts).
 import { zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
 import { z } from 'zod';
-import { BOARD_PAGE, listBoardPage, listMyTasks } from '../../cases/board';
+import { BOARD_PAGE, listBoardPage } from '../../cases/board';
 import { compactBoardRows } from '../../cases/board-compact';
 import { executeCaseCommand } from '../../cases/commands';
-import { listCuratorQueue } from '../../cases/curator-queue';
 import { getCaseDetail, getChangesSince } from '../../cases/queries';
 import { listRouteChoices } from '../../cases/route-choices';
 import { cancelOutboxForManualPublication } from '../../channels/publication';
@@ -74,20 +73,6 @@ export const casesRouter = router({
   detail: protectedProcedure
     .input(z.object({ caseId: zId }))
     .query(({ ctx, input }) => getCaseDetail(ctx.deps, ctx.user.organisationId, input.caseId, ctx.user.actor)),
-
-  myTasks: protectedProcedure.query(async ({ ctx }) => {
-    const personIds = [ctx.user.personId, ...(ctx.user.actor.substituteFor ?? [])];
-    return {
-      cases: await listMyTasks(ctx.deps.db, ctx.user.organisationId, personIds, ctx.deps.now()),
-      serverTime: ctx.deps.now(),
-    };
-  }),
-
-  /** What waits on the curators now (triage, routing, approval, forwarding, re-routing…), earliest deadline first. */
-  curatorQueue: withRoles('curator').query(async ({ ctx }) => ({
-    cases: await listCuratorQueue(ctx.deps.db, ctx.user.organisationId, ctx.deps.now()),
-    serverTime: ctx.deps.now(),
-  })),
 
   /** The route form's executors per department: head and absence marks, and whom to preselect. */
   routeChoices: withRoles('curator').query(({ ctx }) =>

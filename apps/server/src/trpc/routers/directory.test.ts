@@ -140,14 +140,10 @@ describeEachDatabase('directory', (getDb) => {
   });
 
   it('keeps the registry of official accounts', async () => {
-    await admin.directory.createChannelAccount({
-      network: 'vk',
-      url: 'https://vk.com/adm_test',
-      title: 'Администрация',
-    });
+    await admin.channels.create({ network: 'vk', url: 'https://vk.com/adm_test', title: 'Администрация' });
     const observer = await signIn(deps, org.people.observer.login);
     expect((await observer.directory.channelAccounts()).map((c) => c.url)).toEqual(['https://vk.com/adm_test']);
-    await expect(admin.directory.createChannelAccount({ network: 'vk', url: 'not a url' })).rejects.toMatchObject({
+    await expect(admin.channels.create({ network: 'vk', url: 'not a url' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
   });

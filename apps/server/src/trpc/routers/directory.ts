@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { audited } from '../../audit/record';
 import { loadImportedYears } from '../../calendar/imported-years';
 import { ABSENCE_REASONS, createAbsence, deleteAbsence, listAbsences, updateAbsence } from '../../directory/absences';
-import { createChannelAccount, listChannelAccounts } from '../../directory/channels';
+import { listChannelAccounts } from '../../directory/channels';
 import { createDepartment, listDepartments, updateDepartment } from '../../directory/departments';
 import { getOrganisation, setOrganisationSupervisors } from '../../directory/organisations';
 import { createPerson, listPeople, requirePersonInOrganisation, updatePerson } from '../../directory/people';
@@ -230,19 +230,4 @@ export const directoryRouter = router({
   }),
 
   channelAccounts: protectedProcedure.query(({ ctx }) => listChannelAccounts(ctx.deps.db, ctx.user.organisationId)),
-  createChannelAccount: adminProcedure
-    .input(
-      z.object({
-        network: z.string().trim().min(1).max(50),
-        url: z.url({ message: 'неверная ссылка / invalid URL' }),
-        title: z.string().trim().max(200).optional(),
-      }),
-    )
-    .mutation(({ ctx, input }) =>
-      audited(
-        ctx,
-        (tx) => createChannelAccount(tx, { ...input, organisationId: ctx.user.organisationId }),
-        (a) => ({ action: 'channel-account.created', targetType: 'channel-account', targetId: a.id, details: input }),
-      ),
-    ),
 });

@@ -1,7 +1,7 @@
 // notifications router: a person sees only their own feed and marks only their own notifications read.
 import { beforeAll, expect, it } from 'vitest';
 import { createDeps, type ServerDeps } from '../../deps';
-import { insertNotifications } from '../../notifications/delivery-feed';
+import { insertNotifications, markRead } from '../../notifications/delivery-feed';
 import { describeEachDatabase } from '../../test/databases';
 import { createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
 
@@ -40,10 +40,11 @@ describeEachDatabase('notifications', (getDb) => {
     const feed = await deputy.notifications.list({});
     expect(feed.items.map((n) => n.title)).toEqual(['Нарушен срок']);
     expect(feed.unread).toBe(1);
-    expect(await deputy.notifications.markRead({ ids: [theirs!.id] })).toEqual({ unread: 1 });
-    expect(await deputy.notifications.markRead({ ids: [mine!.id] })).toEqual({ unread: 0 });
+    // What the socket's notifications:mark-read does for the signed-in deputy: someone else's id changes nothing.
+    expect(await markRead(deps.db, org.people.deputy.id, [theirs!.id], Date.now())).toBe(1);
+    expect(await markRead(deps.db, org.people.deputy.id, [mine!.id], Date.now())).toBe(0);
+    expect((await deputy.notifications.list({ onlyUnread: true })).unread).toBe(0);
     const head = await signIn(deps, org.people.head.login);
     expect((await head.notifications.list({ onlyUnread: true })).unread).toBe(1);
-    await expect(deputy.notifications.markRead({ ids: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

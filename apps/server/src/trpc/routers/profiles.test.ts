@@ -26,7 +26,7 @@ describeEachDatabase('profiles and calendar', (getDb) => {
         .map((p) => p.id)
         .sort(),
     ).toEqual(['idrinsky-2021', 'konyshevsky-2020', 'krasnoufimsk-2021', 'nao-2020', 'slavgorod-2020']);
-    expect((await curator.profiles.current()).id).toBe('konyshevsky-2020');
+    expect((await curator.directory.organisation()).profileId).toBe('konyshevsky-2020');
   });
 
   it('creates a custom profile from a preset, refuses an invalid one, and switches the organisation to it', async () => {
@@ -49,7 +49,9 @@ describeEachDatabase('profiles and calendar', (getDb) => {
       basedOn: 'konyshevsky-2020',
     });
     await admin.profiles.setForOrganisation({ profileId: custom.id });
-    expect((await curator.profiles.current()).name).toBe('Новое имя');
+    const { profileId } = await curator.directory.organisation();
+    expect(profileId).toBe(custom.id);
+    expect((await curator.profiles.get({ id: profileId })).name).toBe('Новое имя');
     await expect(admin.profiles.setForOrganisation({ profileId: 'no-such' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

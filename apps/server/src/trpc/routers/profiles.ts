@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { audited } from '../../audit/record';
 import { loadProfile } from '../../cases/domain-context';
-import { getOrganisation } from '../../directory/organisations';
 import {
   createCustomProfile,
   listProfiles,
@@ -19,10 +18,6 @@ export const profilesRouter = router({
   get: protectedProcedure
     .input(z.object({ id: zProfileId }))
     .query(({ ctx, input }) => loadProfile(ctx.deps.db, ctx.user.organisationId, input.id)),
-  current: protectedProcedure.query(async ({ ctx }) => {
-    const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
-    return loadProfile(ctx.deps.db, ctx.user.organisationId, org.profileId);
-  }),
   /** `profile` is validated by the domain's parseProfile; errors name the field. */
   create: adminProcedure
     .input(z.object({ profile: z.unknown(), basedOn: zProfileId.nullish() }))

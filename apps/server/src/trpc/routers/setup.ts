@@ -1,6 +1,5 @@
 // The first-run page: while no organisation exists, whoever holds the one-time code from the server log creates the
 // first organisation and its administrator (a region administrator) and is signed in as them.
-import { PRESET_IDS } from '@otklik/domain';
 import { z } from 'zod';
 import { createSession, sessionCookie } from '../../auth/sessions';
 import { LOCK_KEYS, withAdvisoryLock } from '../../db/advisory-lock';
@@ -56,6 +55,4 @@ export const setupRouter = router({
         throw error;
       }
     }),
-
-  presets: publicProcedure.query(() => PRESET_IDS),
 });

@@ -43,16 +43,14 @@ describeEachDatabase('wall', (getDb) => {
       attachments: [],
       visibility: 'public',
     });
-    const changes = await caller.wall.changesSince({ token, seq: snapshot.seq });
-    expect(changes.cases.map((c) => c.id)).toEqual([caseId]);
-    expect(JSON.stringify(changes)).not.toContain('Другой Автор');
-    expect(changes.lastSeq).toBeGreaterThan(snapshot.seq);
+    // Live changes reach the wall over its socket; a later snapshot (a reload) has the new case, still anonymous.
+    const again = await caller.wall.snapshot({ token });
+    expect(again.cases.map((c) => c.id)).toContain(caseId);
+    expect(JSON.stringify(again)).not.toContain('Другой Автор');
+    expect(again.seq).toBeGreaterThan(snapshot.seq);
     await admin.intake.revokeDisplayToken({ id });
     await expect(caller.wall.snapshot({ token })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
-      cause: { details: { reason: 'display-key-revoked' } },
-    });
-    await expect(caller.wall.changesSince({ token, seq: 0 })).rejects.toMatchObject({
       cause: { details: { reason: 'display-key-revoked' } },
     });
     await expect(caller.wall.snapshot({ token: 'wall_nonsense' })).rejects.toMatchObject({
@@ -92,11 +90,8 @@ describeEachDatabase('wall', (getDb) => {
     const byId = new Map(snapshot.cases.map((c) => [c.id, c]));
     expect(byId.get(personal)?.location).toBeNull();
     expect(byId.get(village)?.location).toBe('Беляево');
-    const changes = await caller.wall.changesSince({ token, seq: 0 });
-    for (const text of [JSON.stringify(snapshot), JSON.stringify(changes)]) {
-      for (const leak of ['Советская', 'Кузьмина', 'кв.', 'Мира', 'Петров']) expect(text).not.toContain(leak);
-    }
-    expect(changes.cases.find((c) => c.id === village)?.location).toBe('Беляево');
+    const text = JSON.stringify(snapshot);
+    for (const leak of ['Советская', 'Кузьмина', 'кв.', 'Мира', 'Петров']) expect(text).not.toContain(leak);
     // Only the administrator keeps the directory.
     const curator = await signIn(deps, org.people.curator.login);
     await expect(curator.directory.createPlace({ name: 'Сосково', kind: 'settlement' })).rejects.toMatchObject({

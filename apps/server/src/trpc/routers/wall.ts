@@ -4,8 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadImportedYears } from '../../calendar/imported-years';
-import { listBoardAll, matchesWallFilters } from '../../cases/board';
-import { getChangesSince } from '../../cases/queries';
+import { listBoardAll } from '../../cases/board';
 import { toWallRow, zWallFilters } from '../../cases/rows';
 import type { Db } from '../../db/connect';
 import { organisations } from '../../db/schema';
@@ -13,6 +12,7 @@ import { loadPlaceDirectory } from '../../directory/places';
 import { AppError } from '../../errors/app-error';
 import { DISPLAY_KEY_REVOKED, DISPLAY_KEY_UNKNOWN, displayKeyMessages, findDisplayToken } from '../../intake/api-keys';
 import { headSeq } from '../../realtime/changes';
+import { zWallSnapshot } from '../outputs';
 import { publicProcedure, router } from '../trpc';
 
 /** The live display of a token; a refusal carries `details.reason` (display-key-revoked / display-key-unknown), so the
@@ -29,39 +29,26 @@ async function requireDisplay(db: Db, token: string) {
 const zToken = z.string().min(1).max(200);
 
 export const wallRouter = router({
-  snapshot: publicProcedure.input(z.object({ token: zToken })).query(async ({ ctx, input }) => {
-    const display = await requireDisplay(ctx.deps.db, input.token);
-    const [org] = await ctx.deps.db.select().from(organisations).where(eq(organisations.id, display.organisationId));
-    const seq = await headSeq(ctx.deps.db, display.organisationId);
-    // Every open case, however many pages the board has.
-    const rows = await listBoardAll(ctx.deps.db, display.organisationId, display.filters);
-    const directory = await loadPlaceDirectory(ctx.deps.db, display.organisationId);
-    return {
-      organisation: {
-        name: org!.name,
-        timeZone: org!.timeZone,
-        calendarOverrides: org!.calendarOverrides,
-        calendarYears: await loadImportedYears(ctx.deps.db),
-      },
-      serverTime: ctx.deps.now(),
-      seq,
-      cases: rows.map((r) => toWallRow(r, directory)),
-    };
-  }),
-
-  /** The rows changed after `seq` (closed ones included, so the wall can drop them), lighter than a snapshot. */
-  changesSince: publicProcedure
-    .input(z.object({ token: zToken, seq: z.number().int().nonnegative() }))
+  snapshot: publicProcedure
+    .input(z.object({ token: zToken }))
+    .output(zWallSnapshot)
     .query(async ({ ctx, input }) => {
       const display = await requireDisplay(ctx.deps.db, input.token);
-      const changes = await getChangesSince(ctx.deps, display.organisationId, input.seq, 5000, null);
-      const rows = changes.cases.filter((r) => matchesWallFilters(r, display.filters));
+      const [org] = await ctx.deps.db.select().from(organisations).where(eq(organisations.id, display.organisationId));
+      const seq = await headSeq(ctx.deps.db, display.organisationId);
+      // Every open case, however many pages the board has.
+      const rows = await listBoardAll(ctx.deps.db, display.organisationId, display.filters);
       const directory = await loadPlaceDirectory(ctx.deps.db, display.organisationId);
       return {
-        cases: rows.map((r) => toWallRow(r, directory)),
-        lastSeq: changes.lastSeq,
-        hasMore: changes.hasMore,
+        organisation: {
+          name: org!.name,
+          timeZone: org!.timeZone,
+          calendarOverrides: org!.calendarOverrides,
+          calendarYears: await loadImportedYears(ctx.deps.db),
+        },
         serverTime: ctx.deps.now(),
+        seq,
+        cases: rows.map((r) => toWallRow(r, directory)),
       };
     }),
 });
