@@ -6,6 +6,7 @@
 // carried 874 B of clock data each.
 import type { Clock, Responsible } from '@otklik/domain';
 import type { BoardRow } from './board';
+import { toBoardRowMessage } from './rows';
 
 export interface CompactClock {
   readonly id: string;
@@ -30,8 +31,6 @@ const sameParty = (a: Responsible | undefined, b: Responsible) =>
   (a.personId ?? null) === (b.personId ?? null) &&
   (a.departmentId ?? null) === (b.departmentId ?? null);
 
-const ms = (d: Date | null) => (d === null ? null : d.getTime());
-
 /** The compact rows of one board page and the rule texts they refer to. */
 export function compactBoardRows(rows: readonly BoardRow[]) {
   const rules: string[] = [];
@@ -45,50 +44,40 @@ export function compactBoardRows(rows: readonly BoardRow[]) {
     }
     return i;
   };
-  const cases = rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    organisationId: r.organisationId,
-    version: r.version,
-    status: r.status,
-    currentStep: r.currentStep,
-    dueAt: ms(r.dueAt),
-    responsiblePersonId: r.responsiblePersonId,
-    responsiblePersonName: r.responsiblePersonName,
-    responsibleDepartmentId: r.responsibleDepartmentId,
-    responsibleDepartmentName: r.responsibleDepartmentName,
-    absentPersonId: r.absentPersonId,
-    category: r.category,
-    topic: r.topic,
-    location: r.location,
-    network: r.network,
-    author: r.author,
-    excerpt: r.excerpt,
-    flags: r.flags,
-    isOpen: r.isOpen,
-    detectedAt: ms(r.detectedAt),
-    chain: r.chain,
-    // Whose inbox the row belongs in (the web's inbox and curator queue select from the one store by these).
-    departmentIds: r.departmentIds,
-    executorIds: r.executorIds,
-    clocks: r.clocks.map(
-      (c): CompactClock => ({
-        id: c.id,
-        step: c.step,
-        kind: c.kind,
-        startedAt: c.startedAt,
-        dueAt: c.dueAt,
-        atRiskAt: c.atRiskAt,
-        confirmed: c.confirmed,
-        status: c.status,
-        responsible: c.responsible,
-        ...(c.holders && !(c.holders.length === 1 && sameParty(c.holders[0], c.responsible))
-          ? { holders: c.holders }
-          : {}),
-        holder: c.holder,
-        rule: indexOf(c.rule ?? ''),
-      }),
-    ),
-  }));
+  // The live row's columns (rows.ts, one mapping for both), without those the board never reads.
+  const cases = rows.map((r) => {
+    const {
+      view: _view,
+      url: _url,
+      isPublic: _isPublic,
+      partyDepartmentIds: _partyDepartmentIds,
+      partyExecutorIds: _partyExecutorIds,
+      postedAt: _postedAt,
+      closedAt: _closedAt,
+      updatedAt: _updatedAt,
+      ...shown
+    } = toBoardRowMessage(r);
+    return {
+      ...shown,
+      clocks: r.clocks.map(
+        (c): CompactClock => ({
+          id: c.id,
+          step: c.step,
+          kind: c.kind,
+          startedAt: c.startedAt,
+          dueAt: c.dueAt,
+          atRiskAt: c.atRiskAt,
+          confirmed: c.confirmed,
+          status: c.status,
+          responsible: c.responsible,
+          ...(c.holders && !(c.holders.length === 1 && sameParty(c.holders[0], c.responsible))
+            ? { holders: c.holders }
+            : {}),
+          holder: c.holder,
+          rule: indexOf(c.rule ?? ''),
+        }),
+      ),
+    };
+  });
   return { cases, rules };
 }
