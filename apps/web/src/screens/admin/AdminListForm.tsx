@@ -8,7 +8,7 @@ import { Loading } from '../../components/Loading';
 import type { AsyncState } from '../../components/use-async';
 import { useT } from '../../i18n';
 import { FormStatus } from './FormStatus';
-import { type AdminForm, useAdminForm } from './use-admin-form';
+import { type AdminForm, firstFieldOf, useAdminForm } from './use-admin-form';
 
 export interface AdminColumn<Row> {
   readonly header: string;
@@ -94,8 +94,8 @@ export interface AdminListFormProps<Row extends { readonly id: string }, Draft> 
   readonly rowName: (row: Row) => string;
   /** The heading of the form while a row is edited (default: "Изменить: <name>"). */
   readonly editHeading?: (row: Row) => string;
-  /** A new entry's values. A function when they depend on the moment (e.g. today's date). */
-  readonly empty: Draft | (() => Draft);
+  /** A new entry's values. */
+  readonly empty: Draft;
   /** The form's values for a row; without it rows are not edited here. */
   readonly draftOf?: (row: Row) => Draft;
   /** Sends the form: `editing` is the edited row's id, null for a new entry. */
@@ -109,21 +109,18 @@ export interface AdminListFormProps<Row extends { readonly id: string }, Draft> 
 
 export function AdminListForm<Row extends { readonly id: string }, Draft>(props: AdminListFormProps<Row, Draft>) {
   const t = useT();
-  const initial = (): Draft =>
-    typeof props.empty === 'function' ? (props.empty as () => Draft)() : (props.empty as Draft);
   const form = useAdminForm();
   const rowAction = useAdminForm();
-  const [draft, setDraft] = useState<Draft>(initial);
+  const [draft, setDraft] = useState<Draft>(props.empty);
   /** The row being edited; null: the form adds a new entry. */
   const [editing, setEditing] = useState<string | null>(null);
   const table = useRef<HTMLDivElement>(null);
   const editButton = (id: string) => table.current?.querySelector<HTMLElement>(`[data-edit="${id}"]`);
-  const firstField = () =>
-    form.ref.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea')?.focus();
+  const firstField = () => firstFieldOf(form.ref.current)?.focus();
 
   const reset = () => {
     setEditing(null);
-    setDraft(initial());
+    setDraft(props.empty);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -11,6 +11,9 @@ export type FocusAfterSave = 'first-field' | 'submit' | (() => HTMLElement | nul
 
 const FIELDS = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
 
+/** The first field a person can type into in `form`. */
+export const firstFieldOf = (form: HTMLFormElement | null | undefined) => form?.querySelector<HTMLElement>(FIELDS);
+
 export function useAdminForm() {
   const t = useT();
   const [busy, setBusy] = useState(false);
@@ -41,9 +44,9 @@ export function useAdminForm() {
           form.querySelector<HTMLElement>('[role="alert"]') ??
           form.querySelector<HTMLElement>('[type="submit"]');
         if (target?.getAttribute('role') === 'alert') target.tabIndex = -1;
-      } else if (next.focus === 'first-field') target = form.querySelector<HTMLElement>(FIELDS);
+      } else if (next.focus === 'first-field') target = firstFieldOf(form);
       else if (next.focus === 'submit') target = form.querySelector<HTMLElement>('[type="submit"]');
-      else target = next.focus() ?? form.querySelector<HTMLElement>(FIELDS);
+      else target = next.focus() ?? firstFieldOf(form);
       target?.focus();
     });
     return () => cancelAnimationFrame(frame);
