@@ -16,17 +16,9 @@ export const committedEventColumns = {
   payload: caseEvents.payload,
 };
 
-/** A row read with `committedEventColumns` (a wider row, e.g. with a join's columns, will do). */
-export interface CommittedEventRow {
-  readonly seq: number;
-  readonly caseId: string;
-  readonly organisationId: string;
-  readonly version: number;
-  readonly type: string;
-  readonly actorId: string | null;
-  readonly occurredAt: Date;
-  readonly payload: CaseEvent;
-}
+/** A row read with `committedEventColumns` (a wider row, e.g. with a join's columns, will do): a committed event
+ *  with the instant as the database gives it. */
+export type CommittedEventRow = Omit<CommittedEvent, 'occurredAt'> & { readonly occurredAt: Date };
 
 export function toCommittedEvent(row: CommittedEventRow): CommittedEvent {
   return {
