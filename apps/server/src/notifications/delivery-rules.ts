@@ -71,7 +71,8 @@ export async function loadDirectory(
       operator: organisations.operatorSupervisorId,
       // Spelled out: drizzle leaves columns unqualified in a one-table select, and these are correlated.
       departments: sql<unknown>`(select coalesce(json_agg(json_build_object('id', d.id, 'name', d.name, 'deputy', d.supervising_deputy_id)), '[]') from departments d where d.organisation_id = "organisations"."id")`,
-      people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', p.id, 'roles', p.roles)), '[]') from people p where p.organisation_id = "organisations"."id" and p.active)`,
+      // In the order of their names: everyone a role reaches (every curator) is notified in one stable order.
+      people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', p.id, 'roles', p.roles) order by p.full_name, p.id), '[]') from people p where p.organisation_id = "organisations"."id" and p.active)`,
       absences: sql<unknown>`(select coalesce(json_agg(json_build_object('personId', a.person_id, 'substituteId', a.substitute_id, 'startsAt', (extract(epoch from a.starts_at) * 1000)::bigint, 'endsAt', (extract(epoch from a.ends_at) * 1000)::bigint)), '[]') from absences a where a.organisation_id = "organisations"."id")`,
     })
     .from(organisations)
