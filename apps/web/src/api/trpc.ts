@@ -1,8 +1,7 @@
 // The one tRPC client of the web app, typed by the server's AppRouter (a type import: no server code is bundled).
 // Same origin as the page, so the session cookie travels with every call; a 401 outside sign-in means the session
 // ended, and the app goes back to the login page instead of showing errors on every panel.
-import type { AppRouter } from '@otklik/server/router';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createOtklikClient } from '@otklik/server/client';
 import { useSession } from '../stores/session';
 
 async function sessionAwareFetch(url: URL | RequestInfo, init?: RequestInit): Promise<Response> {
@@ -14,6 +13,4 @@ async function sessionAwareFetch(url: URL | RequestInfo, init?: RequestInit): Pr
   return res;
 }
 
-export const api = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc', fetch: sessionAwareFetch })],
-});
+export const api = createOtklikClient({ url: '/trpc', fetch: sessionAwareFetch, batch: true });
