@@ -5,8 +5,8 @@
 import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from './app-router';
 
-export type { AppRouter } from './app-router';
 export { TRPCClientError } from '@trpc/client';
+export type { AppRouter } from './app-router';
 export type OtklikClient = TRPCClient<AppRouter>;
 
 export interface OtklikClientOptions {
