@@ -1,7 +1,7 @@
 // Board clients: connections to the server's socket.io endpoint signed in with a session cookie, in their
 // organisation's staff room as the web app's board is. Each notes when every `case:changed` arrived; with
-// `follow: 'web'` each also does what today's web app does on a change — fetch the changes after the last one it
-// applied (`cases.changesSince`, coalesced while one is in flight) — so the server carries that refetch too;
+// `follow: 'web'` each also does what the web app does: apply the pushed row, and fetch the changes after the last
+// one it applied (`cases.changesSince`, coalesced while one is in flight) only when a sequence number was skipped;
 // `follow: 'push'` only listens.
 // The clients speak the socket.io protocol (Engine.IO 4, WebSocket transport) over `ws` themselves and read only the
 // `seq` of a change, not its whole payload: a thousand of them share this machine with the server, and the full
@@ -52,6 +52,7 @@ const CHANGE_PREFIX = '42["case:changed",';
 const HELLO_PREFIX = '42["hello",';
 /** The first "seq" of a change is its own: `toChange` puts it first, before the event's payload. */
 const SEQ = /"seq":(\d+)/;
+const PREV_SEQ = /"prevSeq":(\d+)/;
 
 export async function connectBoards(
   url: string,
@@ -135,7 +136,12 @@ export async function connectBoards(
             receipts.add(Number(seq), at);
             receiptTotal++;
           }
-          if (follow === 'web') void catchUp();
+          // The web app applies the row a change carries and reads the feed only when the change's previous
+          // sequence number is one it has not seen (a change it missed); a curator's board is sent every change of
+          // its organisation, so that is rare.
+          const prev = Number(PREV_SEQ.exec(frame)?.[1] ?? 0);
+          if (follow === 'web' && prev > lastSeq) void catchUp();
+          else if (seq) lastSeq = Math.max(lastSeq, Number(seq));
         } else if (frame === '2') {
           socket.send('3'); // Engine.IO heartbeat: pong
         } else if (frame.startsWith('0')) {

@@ -129,10 +129,16 @@ async function run(options: LoadOptions): Promise<LoadReport> {
     const idleStats = await server.stats();
     const firstOrg = fill.orgs[0]!;
 
-    progress('board snapshot…');
-    const snapshot = await measureSnapshot(server, firstOrg);
     let profiles: LoadReport['profiles'] = null;
     if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
+    progress('board snapshot…');
+    if (options.profileDir) await server.profileStart();
+    const snapshot = await measureSnapshot(server, firstOrg);
+    if (options.profileDir) {
+      const file = join(options.profileDir, 'snapshot.cpuprofile');
+      await server.profileStop(file);
+      profiles = { snapshot: { file, summary: summariseProfile(file) }, intake: null, load: null };
+    }
     let intake: LoadReport['intake'] = null;
     if (options.intakeSamples > 0) {
       progress(`intake: ${options.intakeSamples} messages one by one…`);
@@ -141,7 +147,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       if (options.profileDir) {
         const file = join(options.profileDir, 'intake.cpuprofile');
         await server.profileStop(file);
-        profiles = { intake: { file, summary: summariseProfile(file) }, load: null };
+        profiles = { snapshot: profiles?.snapshot ?? null, intake: { file, summary: summariseProfile(file) }, load: null };
       }
     }
     const repeats = options.repeatSamples > 0 ? await measureRepeats(server, firstOrg, options.repeatSamples) : null;
@@ -198,7 +204,11 @@ async function run(options: LoadOptions): Promise<LoadReport> {
     if (options.profileDir) {
       const file = join(options.profileDir, 'load.cpuprofile');
       await server.profileStop(file);
-      profiles = { intake: profiles?.intake ?? null, load: { file, summary: summariseProfile(file) } };
+      profiles = {
+        snapshot: profiles?.snapshot ?? null,
+        intake: profiles?.intake ?? null,
+        load: { file, summary: summariseProfile(file) },
+      };
     }
     // Broadcasts still on their way: wait until none has arrived for 2 s (at most a minute), the rest are missing.
     for (let last = -1, quietSince = Date.now(), until = Date.now() + 60_000; Date.now() < until; ) {
@@ -342,6 +352,9 @@ async function main(argv: string[]): Promise<number> {
   // With --json the document goes to stdout and the readable report to stderr, so both are there.
   const text = options.json ? process.stderr : process.stdout;
   text.write(`${formatReport(report)}\n`);
+  if (report.profiles?.snapshot) {
+    text.write(`\nBoard snapshot — ${formatProfileSummary(report.profiles.snapshot.summary)}\n`);
+  }
   if (report.profiles?.intake) text.write(`\nIntake phase — ${formatProfileSummary(report.profiles.intake.summary)}\n`);
   if (report.profiles?.load) text.write(`\nLoad phase — ${formatProfileSummary(report.profiles.load.summary)}\n`);
   if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
