@@ -147,7 +147,11 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       if (options.profileDir) {
         const file = join(options.profileDir, 'intake.cpuprofile');
         await server.profileStop(file);
-        profiles = { snapshot: profiles?.snapshot ?? null, intake: { file, summary: summariseProfile(file) }, load: null };
+        profiles = {
+          snapshot: profiles?.snapshot ?? null,
+          intake: { file, summary: summariseProfile(file) },
+          load: null,
+        };
       }
     }
     const repeats = options.repeatSamples > 0 ? await measureRepeats(server, firstOrg, options.repeatSamples) : null;
