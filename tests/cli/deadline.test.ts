@@ -1,7 +1,7 @@
 // The `otklik deadline` contract: exact output lines, --json, --batch streaming, and bad input → exit 2.
 // Expected deadlines are worked out by hand from the 2026 production calendar in the comments.
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli';
+import { runCli, runCliAsReadme } from './run-cli';
 
 describe('otklik deadline: the examples of the issues', () => {
   it.each([
@@ -135,8 +135,8 @@ describe('otklik deadline: output forms', () => {
     expect(r.code).toBe(2);
   });
 
-  it('--help documents every option', async () => {
-    const r = await runCli(['deadline', '--help']);
+  it('--help documents every option (through `pnpm --silent otklik`, as the README runs it)', async () => {
+    const r = await runCliAsReadme(['deadline', '--help']);
     expect(r.code).toBe(0);
     for (const flag of [
       '--profile',

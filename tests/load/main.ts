@@ -97,6 +97,21 @@ async function run(options: LoadOptions): Promise<LoadReport> {
     const database = await db.open();
     let fill: Awaited<ReturnType<typeof fillDatabase>>;
     let scheduler: Awaited<ReturnType<typeof measureScheduler>> | null = null;
+    // With --profile: a CPU profile of each phase (the scheduler's in this process, the others in the server's).
+    type PhaseProfile = { file: string; summary: ReturnType<typeof summariseProfile> };
+    const phaseProfiles: Record<'scheduler' | 'snapshot' | 'intake' | 'load', PhaseProfile | null> = {
+      scheduler: null,
+      snapshot: null,
+      intake: null,
+      load: null,
+    };
+    const profilePhase = async (phase: keyof typeof phaseProfiles, stop: (file: string) => Promise<void>) => {
+      if (!options.profileDir) return;
+      const file = join(options.profileDir, `${phase}.cpuprofile`);
+      await stop(file);
+      phaseProfiles[phase] = { file, summary: summariseProfile(file) };
+    };
+    if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
     try {
       await migrateDatabase(database);
       progress(
@@ -114,7 +129,9 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       });
       if (options.due > 0) {
         progress(`scheduler: catching up on ${fill.dueActions} due clock records…`);
-        scheduler = await measureScheduler(database, fill.dueActions, fill.dueCaseIds);
+        const file = options.profileDir ? join(options.profileDir, 'scheduler.cpuprofile') : null;
+        scheduler = await measureScheduler(database, fill.dueActions, fill.dueCaseIds, file);
+        await profilePhase('scheduler', async () => {});
       }
     } finally {
       await database.close();
@@ -129,30 +146,16 @@ async function run(options: LoadOptions): Promise<LoadReport> {
     const idleStats = await server.stats();
     const firstOrg = fill.orgs[0]!;
 
-    let profiles: LoadReport['profiles'] = null;
-    if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
     progress('board snapshot…');
     if (options.profileDir) await server.profileStart();
     const snapshot = await measureSnapshot(server, firstOrg);
-    if (options.profileDir) {
-      const file = join(options.profileDir, 'snapshot.cpuprofile');
-      await server.profileStop(file);
-      profiles = { snapshot: { file, summary: summariseProfile(file) }, intake: null, load: null };
-    }
+    await profilePhase('snapshot', (file) => server!.profileStop(file));
     let intake: LoadReport['intake'] = null;
     if (options.intakeSamples > 0) {
       progress(`intake: ${options.intakeSamples} messages one by one…`);
       if (options.profileDir) await server.profileStart();
       intake = await measureIntake(server, firstOrg, options.intakeSamples, runTag);
-      if (options.profileDir) {
-        const file = join(options.profileDir, 'intake.cpuprofile');
-        await server.profileStop(file);
-        profiles = {
-          snapshot: profiles?.snapshot ?? null,
-          intake: { file, summary: summariseProfile(file) },
-          load: null,
-        };
-      }
+      await profilePhase('intake', (file) => server!.profileStop(file));
     }
     const repeats = options.repeatSamples > 0 ? await measureRepeats(server, firstOrg, options.repeatSamples) : null;
     await server.idle();
@@ -205,15 +208,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
     keep(after);
     const dbCpuAfter = statsDatabase ? await backendCpuMs(statsDatabase) : null;
     await statsDatabase?.close();
-    if (options.profileDir) {
-      const file = join(options.profileDir, 'load.cpuprofile');
-      await server.profileStop(file);
-      profiles = {
-        snapshot: profiles?.snapshot ?? null,
-        intake: profiles?.intake ?? null,
-        load: { file, summary: summariseProfile(file) },
-      };
-    }
+    await profilePhase('load', (file) => server!.profileStop(file));
     // Broadcasts still on their way: wait until none has arrived for 2 s (at most a minute), the rest are missing.
     for (let last = -1, quietSince = Date.now(), until = Date.now() + 60_000; Date.now() < until; ) {
       await new Promise((r) => setTimeout(r, 250));
@@ -322,7 +317,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       },
       pgbench,
       ratioToPgbench: 'tps' in pgbench ? round(commandsPerSecond / pgbench.tps, 4) : null,
-      profiles,
+      profiles: options.profileDir ? phaseProfiles : null,
     };
   } finally {
     undo = null;
@@ -356,6 +351,9 @@ async function main(argv: string[]): Promise<number> {
   // With --json the document goes to stdout and the readable report to stderr, so both are there.
   const text = options.json ? process.stderr : process.stdout;
   text.write(`${formatReport(report)}\n`);
+  if (report.profiles?.scheduler) {
+    text.write(`\nScheduler catch-up — ${formatProfileSummary(report.profiles.scheduler.summary)}\n`);
+  }
   if (report.profiles?.snapshot) {
     text.write(`\nBoard snapshot — ${formatProfileSummary(report.profiles.snapshot.summary)}\n`);
   }

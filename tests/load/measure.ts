@@ -1,6 +1,8 @@
 // The figures that depend on how much is stored: the board snapshot (bytes on the wire, time), the server CPU one
 // intake message costs, repeat suggestions, and — before the server starts — the scheduler's rebuild and catch-up.
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Database } from '../../apps/server/src/db/connect';
 import { createDeps } from '../../apps/server/src/deps';
@@ -198,11 +200,25 @@ export interface SchedulerFigures {
  * catching up on the `expected` at-risk and breach records of the due cases, which fell due while "no node was
  * running" (they are the oldest open cases, so the scheduler takes them first).
  */
-export async function measureScheduler(database: Database, expected: number, dueCaseIds: ReadonlySet<string>) {
+/** The scheduler's rebuild, then its catch-up of the due clocks, in this process (before the server starts); with
+ *  `profileFile`, a CPU profile of the catch-up is written there. */
+export async function measureScheduler(
+  database: Database,
+  expected: number,
+  dueCaseIds: ReadonlySet<string>,
+  profileFile: string | null = null,
+) {
   const deps = createDeps({ database });
   const rebuildStarted = performance.now();
   await rebuildAlarms(deps.db, deps.now());
   const rebuildMs = performance.now() - rebuildStarted;
+  const profiler = profileFile ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 500 });
+    await profiler.post('Profiler.start');
+  }
   let recorded = 0;
   let doneAt = 0;
   const started = performance.now();
@@ -215,6 +231,11 @@ export async function measureScheduler(database: Database, expected: number, due
   const scheduler = startScheduler({ deps, pollMs: 200 });
   const give = started + 300_000;
   while (!doneAt && performance.now() < give) await new Promise((r) => setTimeout(r, 20));
+  if (profiler && profileFile) {
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    writeFileSync(profileFile, JSON.stringify(profile));
+  }
   await scheduler.stop();
   unsubscribe();
   if (!doneAt) throw new Error(`scheduler recorded ${recorded} of ${expected} due clocks within 5 minutes`);

@@ -35,7 +35,7 @@ Options:
   --intake-samples <N>  intake messages sent one by one to measure server CPU per message (default 50; 0–5000)
   --repeat-samples <N>  repeat-suggestion queries to time (default 20; 0–1000)
   --pgbench <S>         seconds of pgbench on the same PostgreSQL server (default 10; 0 skips it; 1–300)
-  --profile <dir>       write CPU profiles of the server (board snapshot, intake, load) to <dir> and summarise them
+  --profile <dir>       write CPU profiles (scheduler catch-up, board snapshot, intake, load) to <dir> and summarise them
   --seed <N>            seed of the synthetic messages (default 1)
   --json                print the figures as one JSON document (progress still goes to stderr)
   --help                this text

@@ -66,6 +66,7 @@ export interface LoadReport {
   /** Commands/s over pgbench's TPS, measured one after the other in this run. */
   readonly ratioToPgbench: number | null;
   readonly profiles: {
+    scheduler: { file: string; summary: ProfileSummary } | null;
     snapshot: { file: string; summary: ProfileSummary } | null;
     intake: { file: string; summary: ProfileSummary } | null;
     load: { file: string; summary: ProfileSummary } | null;

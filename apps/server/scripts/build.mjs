@@ -7,6 +7,8 @@
 //   node apps/server/scripts/build.mjs             build
 //   node apps/server/scripts/build.mjs --if-stale  build only when a source changed since the last build
 //                                                  (`pnpm start` uses this)
+//   node apps/server/scripts/build.mjs --check     build nothing; exit 0 when dist is up to date, 3 when not
+//                                                  (the CLI tests run the built CLI only when it is)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -137,9 +139,15 @@ async function build(hash) {
   );
 }
 
-const { values } = parseArgs({ options: { 'if-stale': { type: 'boolean' } }, strict: true });
+const { values } = parseArgs({
+  options: { 'if-stale': { type: 'boolean' }, check: { type: 'boolean' } },
+  strict: true,
+});
 const hash = sourceHash();
-if (values['if-stale'] && readInfo()?.sourceHash === hash && existsSync(join(dist, 'otklik.mjs'))) {
+const upToDate = readInfo()?.sourceHash === hash && existsSync(join(dist, 'otklik.mjs'));
+if (values.check) {
+  process.exit(upToDate ? 0 : 3);
+} else if (values['if-stale'] && upToDate) {
   process.stderr.write('build: apps/server/dist is up to date\n');
 } else {
   await build(hash);

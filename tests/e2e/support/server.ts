@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, pgliteDirectory } from '../../../apps/server/src/db/connect';
 import { migrateDatabase } from '../../../apps/server/src/db/migrate';
 import { migratedPgliteKey } from '../../../apps/server/src/test/databases';
+import { otklikNodeArgs } from '../../support/otklik-command';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const cliMain = join(repoRoot, 'apps/server/src/cli/main.ts');
 export const webDist = join(repoRoot, 'apps/web/dist');
 
 /** Builds the web app the server serves (a few seconds), unless OTKLIK_E2E_SKIP_BUILD=1 and a build exists. */
@@ -45,7 +45,8 @@ export interface TestServer {
   stderr(): string;
 }
 
-/** Runs the real `otklik serve` (as the README's `pnpm start` does) and waits until /healthz answers. */
+/** Runs the real `otklik serve` (the compiled one when current: tests/support/otklik-command.ts) and waits until
+ *  /healthz answers. */
 function spawnNode(
   port: number,
   dataDir: string,
@@ -53,7 +54,7 @@ function spawnNode(
   extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<{ proc: ChildProcess; log: () => string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', cliMain, 'serve', ...(demo ? ['--demo'] : [])], {
+    const proc = spawn(process.execPath, [...otklikNodeArgs(), 'serve', ...(demo ? ['--demo'] : [])], {
       cwd: repoRoot,
       env: { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', OTKLIK_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
