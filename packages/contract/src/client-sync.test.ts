@@ -19,7 +19,8 @@ function harness(all: Change[], initialSeq = 0, pageSize = 3) {
     initialSeq,
     fetchSince: async (after) => {
       fetches++;
-      await new Promise((r) => setTimeout(r, 1));
+      // A few turns of the microtask queue: live changes can arrive while a page is on its way.
+      for (let turn = 0; turn < 3; turn++) await Promise.resolve();
       const rest = all.filter((c) => c.seq > after);
       return { changes: rest.slice(0, pageSize), hasMore: rest.length > pageSize };
     },
