@@ -6,7 +6,8 @@ import { io } from 'socket.io-client';
 import { loadNotifications } from '../api/notifications';
 import { measureServerTime } from '../api/session';
 import { useUi } from '../stores/ui';
-import { type AppSocket, catchUp, registerHandlers } from './handlers';
+import { catchUpChanges, setChangesSource, stopCaseSync } from './case-sync';
+import { type AppSocket, registerHandlers } from './handlers';
 
 /** The code the server gives a revoked wall key (handshake refusal, auth:expired, wall API error details). */
 export const DISPLAY_KEY_REVOKED = 'display-key-revoked';
@@ -32,15 +33,16 @@ export function startRealtime(mode: RealtimeMode): void {
     randomizationFactor: 0.3,
   });
   socket = s;
-  registerHandlers(s, mode);
+  registerHandlers(s);
+  setChangesSource((afterSeq) => request('changes:since', { afterSeq }));
   s.on('connect', () => {
     useUi.getState().setConnection('online');
     if (mode.kind === 'session') {
       measureServerTime().catch(() => {});
       loadNotifications().catch(() => {});
     }
-    // Subscribed (connected) first, then catch up from the last applied sequence number.
-    void catchUp(mode);
+    // Subscribed (connected: the server joined the rooms first), then catch up from the last applied seq.
+    void catchUpChanges();
     for (const l of connectListeners) l();
   });
   s.on('disconnect', (reason) => {
@@ -70,6 +72,8 @@ export function stopRealtime(): void {
   socket.removeAllListeners();
   socket.disconnect();
   socket = null;
+  setChangesSource(null);
+  stopCaseSync();
   useUi.getState().setConnection('connecting');
 }
 
