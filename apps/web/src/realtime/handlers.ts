@@ -2,17 +2,7 @@
 // its row to the cases store in sequence order and catches up a gap; a change of a case open in a workspace also
 // carries its detail; notifications go to the bell, presence to the case room, time samples to the clock store.
 // Payloads are validated with the shared zod schemas on receipt; a malformed one is ignored, never a crash.
-import {
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  zCaseChange,
-  zCaseDetailChange,
-  zDraft,
-  zHello,
-  zNotification,
-  zPresenceState,
-} from '@otklik/contract';
-import type { Socket } from 'socket.io-client';
+import { zCaseChange, zCaseDetailChange, zDraft, zHello, zNotification, zPresenceState } from '@otklik/contract';
 import { useClock } from '../stores/clock';
 import { useDrafts } from '../stores/drafts';
 import { useNotifications } from '../stores/notifications';
@@ -20,8 +10,7 @@ import { usePresence } from '../stores/presence';
 import { useUi } from '../stores/ui';
 import { receiveDetailChange } from './case-detail-live';
 import { receiveChange } from './case-sync';
-
-export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import type { AppSocket } from './socket';
 
 export function registerHandlers(socket: AppSocket): void {
   // The server's time arrives on connect (hello) and every few seconds; a round-trip probe turns it into an offset
