@@ -1,7 +1,8 @@
 // Sequence numbers are the organisation's, so an executor's own sequence has holes: the seqs of cases they may not
 // see. A catch-up page carries the organisation's head it was read at; once the shared change-sync has read the last
 // page, those holes up to the head stop being gaps, and the next change the executor may see applies without another
-// request. The page holds only what the executor may see, each case's last change with its board row.
+// request. The page holds only what the executor may see, each case's last change with its board row; a wall's page
+// holds wall rows (no personal data), and a case outside a filtered wall's filters comes as a removal.
 
 import { type CaseChange, createChangeSync, zCaseChange, zChangesPage } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,5 +110,42 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
     await eventually(() => (applied.includes(flagged) ? true : undefined));
     expect(requested).toEqual([start]);
     socket.disconnect();
+  });
+
+  it("a wall's catch-up page carries wall rows without personal data; a filtered wall gets a removal", async () => {
+    const { org } = node.fixture!;
+    const admin = await login(node.url, org.people.admin.login);
+    const made = await trpc<{ token: string }>(
+      node.url,
+      'intake.createDisplayToken',
+      { name: 'Табло дорог (догон)', filters: { departmentId: org.departments.roads } },
+      { cookie: admin },
+    );
+    const allWall = connect(node.url, { displayToken: node.displayToken! });
+    const roadsWall = connect(node.url, { displayToken: made.token });
+    const [allHello, roadsHello] = await Promise.all([
+      waitFor<{ headSeq: number }>(allWall, 'hello'),
+      waitFor<{ headSeq: number }>(roadsWall, 'hello'),
+    ]);
+    const made2 = await register('Пишет Мария Иванова: у подъезда яма');
+    for (const [wall, hello, expectRow] of [
+      [allWall, allHello, true],
+      [roadsWall, roadsHello, false],
+    ] as const) {
+      const page = zChangesPage.parse(await request(wall, 'changes:since', { afterSeq: hello.headSeq }));
+      const last = page.changes.filter((c) => c.caseId === made2.caseId).at(-1)!;
+      expect(last.payload).toBeNull();
+      expect(last.actorId).toBeNull();
+      if (expectRow) {
+        expect(last.row).toMatchObject({ view: 'wall', id: made2.caseId, isOpen: true });
+        for (const field of ['author', 'excerpt', 'responsiblePersonName', 'url'])
+          expect(last.row).not.toHaveProperty(field);
+      } else {
+        expect(last.row).toBeNull();
+      }
+      expect(JSON.stringify(page)).not.toMatch(/Мария|Иванова|подъезда/);
+    }
+    allWall.disconnect();
+    roadsWall.disconnect();
   });
 });
