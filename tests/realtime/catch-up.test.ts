@@ -1,8 +1,7 @@
 // No missed update: a client that was disconnected while changes were committed catches up after reconnecting and
 // ends with exactly the organisation's log, in order, once; other organisations' changes never reach it.
 
-import { type CaseChange, zCaseChange, zChangesPage } from '@otklik/contract';
-import { createChangeSync } from '@otklik/server/realtime-client-sync';
+import { type CaseChange, createChangeSync, zCaseChange, zChangesPage } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClientSocket,

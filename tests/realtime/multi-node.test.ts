@@ -3,8 +3,14 @@
 // takes over the scheduler. Skipped, with a notice, when TEST_DATABASE_URL is unset (CI sets it).
 
 import { randomBytes } from 'node:crypto';
-import type { CaseChange, CaseDetailChange, Draft, Notification, PresenceState } from '@otklik/contract';
-import { createChangeSync } from '@otklik/server/realtime-client-sync';
+import {
+  type CaseChange,
+  type CaseDetailChange,
+  createChangeSync,
+  type Draft,
+  type Notification,
+  type PresenceState,
+} from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_KEYS } from '../../apps/server/src/db/advisory-lock';
 import { type Database, openDatabase } from '../../apps/server/src/db/connect';

@@ -97,9 +97,10 @@ export const zCaseChange = z.object({
   actorId: z.string().nullable(),
   /** The domain event; null on wall displays, which receive only what changed, not the text. */
   payload: z.unknown().nullable(),
-  /** Live changes: the case's row after the change's batch, as this receiver's view shows it (board row for a person,
-   *  wall row for a display); null when the case left that view (closed, or outside a wall's filters): remove it.
-   *  Absent in catch-up pages, whose readers fetch rows with the page (`cases.changesSince`, `wall.snapshot`). */
+  /** The case's row after the change, as this receiver's view shows it (board row for a person, wall row for a
+   *  display); null when the case left that view (closed, no longer visible, or outside a wall's filters): remove it.
+   *  Live changes always carry it; in a catch-up page (`changes:since`) only each case's last change of the page does
+   *  (the case's row when the page was read), its earlier ones there have none. */
   row: zCaseRowMessage.nullable().optional(),
 });
 export type CaseChange = z.infer<typeof zCaseChange>;
@@ -155,7 +156,8 @@ export const zChangesPage = z.object({
   changes: z.array(zCaseChange),
   /** More changes exist after the last one in `changes`: ask again from there. */
   hasMore: z.boolean(),
-  /** The organisation's highest committed seq when the page was read. */
+  /** The organisation's highest committed seq when the page was read. A client that read every page up to one
+   *  without `hasMore` has seen every change up to it that it may see: the others' seqs are not gaps for it. */
   headSeq: zSeq,
 });
 export type ChangesPage = z.infer<typeof zChangesPage>;

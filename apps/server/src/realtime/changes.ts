@@ -1,13 +1,18 @@
-// Reads an organisation's committed case events as realtime changes: catch-up pages after a seq, the head seq,
-// and the previous seq of a freshly committed batch. Wall displays get the same stream without personal data.
+// Reads an organisation's committed case events as realtime changes: catch-up pages after a seq (each case's last
+// change of a page carries the case's row as that receiver sees it, so a client applies a page without asking again),
+// the head seq, and the previous seq of a freshly committed batch. Wall displays get the same stream without
+// personal data.
 
-import type { CaseChange, ChangesPage } from '@otklik/contract';
+import type { CaseChange, CaseRowMessage, ChangesPage } from '@otklik/contract';
 import { type Actor, eventForReader, takesPartIn } from '@otklik/domain';
 import { and, asc, eq, gt, lt, max } from 'drizzle-orm';
 import { actorCondition } from '../cases/access';
+import { listBoard, matchesWallFilters, type WallFilters } from '../cases/board';
 import { committedEventColumns, toCommittedEvent } from '../cases/event-rows';
+import { toBoardRowMessage, toWallRowMessage } from '../cases/rows';
 import type { DbOrTx } from '../db/connect';
 import { caseEvents, cases } from '../db/schema';
+import { loadPlaceDirectory } from '../directory/places';
 import type { CommittedEvent } from '../events-bus';
 
 /** 'staff': a person, who gets the events of the cases they may see (readers without the appeal's personal data);
@@ -50,8 +55,17 @@ export async function previousSeq(db: DbOrTx, organisationId: string, seq: numbe
 
 export async function changesSince(
   db: DbOrTx,
-  /** `viewer`: the person asking (only the cases they may see); absent for a wall display (every case, no payload). */
-  options: { organisationId: string; afterSeq: number; limit?: number; viewer?: Actor },
+  options: {
+    organisationId: string;
+    afterSeq: number;
+    limit?: number;
+    /** The person asking (only the cases they may see); absent for a wall display (every case, no payload). */
+    viewer?: Actor;
+    /** A wall display's filters: a case outside them comes as a removal (row null), as in its live changes. */
+    wallFilters?: WallFilters;
+    /** The instant absences are judged at in the rows (the board shows a substitute as responsible). */
+    now: number;
+  },
 ): Promise<ChangesPage> {
   const limit = Math.min(options.limit ?? MAX_PAGE, MAX_PAGE);
   // The head is read first: every change up to it is committed, so a page that reaches it is complete.
@@ -87,5 +101,42 @@ export async function changesSince(
     prev = row.seq;
     return change;
   });
+  const rowsOf = await currentRows(db, options, [...new Set(changes.map((c) => c.caseId))]);
+  // The row goes with each case's last change of the page; its earlier changes there are covered by it.
+  const seen = new Set<string>();
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const change = changes[i]!;
+    if (seen.has(change.caseId)) continue;
+    seen.add(change.caseId);
+    changes[i] = { ...change, row: rowsOf.get(change.caseId) ?? null };
+  }
   return { changes, hasMore: rows.length > limit, headSeq: Math.max(head, prev) };
+}
+
+/** The open cases' rows as the asking receiver sees them now, the way its live changes carry them (cases/rows.ts):
+ *  the board row for a person (only cases they may still see), the wall row for a display (within its filters). A
+ *  case missing from the map has left that view: the receiver removes it. */
+async function currentRows(
+  db: DbOrTx,
+  options: { organisationId: string; viewer?: Actor; wallFilters?: WallFilters; now: number },
+  caseIds: readonly string[],
+): Promise<Map<string, CaseRowMessage>> {
+  const out = new Map<string, CaseRowMessage>();
+  if (caseIds.length === 0) return out;
+  const rows = await listBoard(db, options.organisationId, {
+    ids: [...caseIds],
+    visibleTo: options.viewer,
+    now: options.now,
+  });
+  if (options.viewer) {
+    for (const row of rows) out.set(row.id, toBoardRowMessage(row));
+    return out;
+  }
+  const directory = await loadPlaceDirectory(db, options.organisationId);
+  for (const row of rows) {
+    if (!options.wallFilters || matchesWallFilters(row, options.wallFilters)) {
+      out.set(row.id, toWallRowMessage(row, directory));
+    }
+  }
+  return out;
 }

@@ -305,7 +305,14 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
   socket.on(
     'changes:since',
     handle(zChangesSinceRequest, (req) =>
-      changesSince(deps.db, { organisationId: who.organisationId, afterSeq: req.afterSeq, limit: req.limit, viewer }),
+      changesSince(deps.db, {
+        organisationId: who.organisationId,
+        afterSeq: req.afterSeq,
+        limit: req.limit,
+        viewer,
+        wallFilters: who.kind === 'display' ? who.filters : undefined,
+        now: deps.now(),
+      }),
     ),
   );
   socket.on(

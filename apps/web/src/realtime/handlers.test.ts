@@ -1,17 +1,24 @@
-// A live change applies its row to the one cases store when nothing was missed before it (no request), and catches up
-// from the server when a change is missing (a gap) — the board's rows and the wall's alike.
-import type { BoardRowMessage, WallRowMessage } from '@otklik/contract';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+// A live change applies its row to the one cases store when nothing was missed before it (no request); on a gap or a
+// reconnect the shared change-sync reads what was missed over the socket (`changes:since`, rows included) and
+// applies it in order — the board's rows and the wall's alike, through the same path.
+import type { BoardRowMessage, ChangesPage, WallRowMessage } from '@otklik/contract';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useCases } from '../stores/cases';
+import { catchUpChanges, clearCases, loadSnapshot, setChangesSource } from './case-sync';
+import { registerHandlers } from './handlers';
 
-const calls = vi.hoisted(() => ({ catchUpBoard: 0 }));
-vi.mock('../api/board', () => ({
-  catchUpBoard: async () => {
-    calls.catchUpBoard += 1;
-  },
-}));
+/** The socket's `changes:since` as a test answers it: each request recorded, each answer given by `answer`. */
+const source = {
+  asked: [] as number[],
+  answer: (_afterSeq: number): ChangesPage => ({ changes: [], hasMore: false, headSeq: 0 }),
+};
+setChangesSource(async (afterSeq) => {
+  source.asked.push(afterSeq);
+  return source.answer(afterSeq);
+});
 
-const { registerHandlers, setWallCatchUp } = await import('./handlers');
-const { useCases } = await import('../stores/cases');
+/** Lets a catch-up that was started run to its end (its pages are answered at once). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 type Listener = (raw: unknown) => void;
 function fakeSocket() {
@@ -73,52 +80,102 @@ const change = (seq: number, prevSeq: number, caseId: string, row: BoardRowMessa
 });
 
 beforeEach(() => {
-  calls.catchUpBoard = 0;
-  useCases.getState().clear();
+  source.asked = [];
+  source.answer = () => ({ changes: [], hasMore: false, headSeq: 0 });
+  clearCases();
 });
 
+function connectedSocket() {
+  const { socket, push } = fakeSocket();
+  registerHandlers(socket as never);
+  return push;
+}
+
 describe('live changes of the board', () => {
-  it('an in-order change replaces its row from the message, without asking the server', () => {
-    const { socket, push } = fakeSocket();
-    registerHandlers(socket as never, { kind: 'session' });
-    useCases.getState().replaceAll([], 10);
+  it('an in-order change replaces its row from the message, without asking the server', async () => {
+    const push = connectedSocket();
+    await loadSnapshot([], 10);
+    source.asked = [];
     push('case:changed', change(11, 10, 'a', boardRow('a')));
     const row = useCases.getState().byId.get('a');
     expect(row).toMatchObject({ id: 'a', status: 'assigned', seq: 11, curatorTurn: 'approve', version: 4 });
     expect(row?.executorIds).toEqual(['p1']);
-    expect(useCases.getState().lastSeq).toBe(11);
-    expect(calls.catchUpBoard).toBe(0);
+    await settle();
+    expect(source.asked).toEqual([]);
   });
 
-  it('a change after a missed one is not applied: the board catches up from the server', () => {
-    const { socket, push } = fakeSocket();
-    registerHandlers(socket as never, { kind: 'session' });
-    useCases.getState().replaceAll([], 10);
+  it('the first snapshot is followed by one catch-up from its seq (changes made while it was read)', async () => {
+    source.answer = () => ({ changes: [change(11, 10, 'a', boardRow('a'))], hasMore: false, headSeq: 11 });
+    await loadSnapshot([], 10);
+    expect(source.asked).toEqual([10]);
+    expect(useCases.getState().byId.get('a')).toMatchObject({ seq: 11 });
+    // A later snapshot (another screen opening) does not ask again: the live changes kept the store current.
+    await loadSnapshot([], 9);
+    expect(source.asked).toEqual([10]);
+    expect(useCases.getState().byId.has('a')).toBe(true);
+  });
+
+  it('a change after a missed one waits: the missed one is read over the socket, then both apply in order', async () => {
+    const push = connectedSocket();
+    await loadSnapshot([], 10);
+    source.asked = [];
+    // The page: what the server committed after 10 (11 and 12 of case b, then 13); each case's last change carries
+    // its row, the earlier change of b has none.
+    const { row: _none, ...withoutRow } = change(11, 10, 'b', null);
+    const page = [
+      withoutRow,
+      change(12, 11, 'b', boardRow('b', { status: 'approved' })),
+      change(13, 12, 'a', boardRow('a')),
+    ];
+    source.answer = (after) => ({ changes: page.filter((c) => c.seq > after), hasMore: false, headSeq: 13 });
     push('case:changed', change(13, 12, 'a', boardRow('a')));
     expect(useCases.getState().byId.has('a')).toBe(false);
-    expect(useCases.getState().lastSeq).toBe(10);
-    expect(calls.catchUpBoard).toBe(1);
+    await settle();
+    expect(source.asked[0]).toBe(10);
+    expect(useCases.getState().byId.get('b')).toMatchObject({ status: 'approved', seq: 12 });
+    expect(useCases.getState().byId.get('a')).toMatchObject({ seq: 13 });
   });
 
-  it('a closed case (row null) leaves the board; an old or repeated change changes nothing', () => {
-    const { socket, push } = fakeSocket();
-    registerHandlers(socket as never, { kind: 'session' });
-    useCases.getState().replaceAll([], 10);
+  it('a closed case (row null) leaves the board; an old or repeated change changes nothing', async () => {
+    const push = connectedSocket();
+    await loadSnapshot([], 10);
+    source.asked = [];
     push('case:changed', change(11, 10, 'a', boardRow('a', { status: 'approved' })));
     push('case:changed', change(12, 11, 'a', null));
     expect(useCases.getState().byId.has('a')).toBe(false);
     push('case:changed', change(11, 10, 'a', boardRow('a', { status: 'approved' })));
     expect(useCases.getState().byId.has('a')).toBe(false);
-    expect(useCases.getState().lastSeq).toBe(12);
-    expect(calls.catchUpBoard).toBe(0);
+    await settle();
+    expect(source.asked).toEqual([]);
   });
 
-  it('before the board snapshot arrived nothing is applied (the snapshot and its catch-up cover it)', () => {
-    const { socket, push } = fakeSocket();
-    registerHandlers(socket as never, { kind: 'session' });
+  it('before the board snapshot arrived nothing is applied and nothing is asked', async () => {
+    const push = connectedSocket();
     push('case:changed', change(11, 10, 'a', boardRow('a')));
+    await settle();
     expect(useCases.getState().byId.size).toBe(0);
-    expect(calls.catchUpBoard).toBe(0);
+    expect(source.asked).toEqual([]);
+  });
+
+  it('a reconnect reads everything after the last applied seq, then skips the seqs it may not see', async () => {
+    const push = connectedSocket();
+    await loadSnapshot([], 10);
+    push('case:changed', change(11, 10, 'a', boardRow('a')));
+    source.asked = [];
+    // While offline: 12 (a case this person may not see) and 14 of case a; the page holds only 14, the head is 15.
+    source.answer = () => ({
+      changes: [change(14, 11, 'a', boardRow('a', { status: 'approved' }))],
+      hasMore: false,
+      headSeq: 15,
+    });
+    await catchUpChanges();
+    expect(source.asked).toEqual([11]);
+    expect(useCases.getState().byId.get('a')).toMatchObject({ status: 'approved', seq: 14 });
+    // 15 was not for this person either: the next change it gets (after 15) applies without a request.
+    push('case:changed', change(16, 15, 'a', boardRow('a', { status: 'draft-returned' })));
+    expect(useCases.getState().byId.get('a')).toMatchObject({ status: 'draft-returned', seq: 16 });
+    await settle();
+    expect(source.asked).toEqual([11]);
   });
 });
 
@@ -142,20 +199,25 @@ describe('live changes of the wall', () => {
     detectedAt: Date.UTC(2026, 11, 3, 9),
   });
 
-  it('applies the wall row in order; a gap reloads the wall instead', () => {
-    const { socket, push } = fakeSocket();
-    let reloads = 0;
-    setWallCatchUp(async () => {
-      reloads += 1;
-    });
-    registerHandlers(socket as never, { kind: 'wall', token: 'wall_x' });
-    useCases.getState().replaceAll([], 20);
+  it('applies the wall row in order; a gap reads the missed changes (no snapshot reload)', async () => {
+    const push = connectedSocket();
+    await loadSnapshot([], 20);
+    source.asked = [];
     push('case:changed', change(21, 20, 'w', wallRow('w')));
     expect(useCases.getState().byId.get('w')).toMatchObject({ id: 'w', authorName: null, excerpt: '', seq: 21 });
-    expect(reloads).toBe(0);
-    push('case:changed', change(30, 25, 'w', null));
+    await settle();
+    expect(source.asked).toEqual([]);
+    // 25 (a removal of w: it closed) was missed; 30 arrives.
+    source.answer = () => ({
+      changes: [change(25, 21, 'w', null), change(30, 25, 'x', wallRow('x'))],
+      hasMore: false,
+      headSeq: 30,
+    });
+    push('case:changed', change(30, 25, 'x', wallRow('x')));
     expect(useCases.getState().byId.has('w')).toBe(true);
-    expect(reloads).toBe(1);
-    setWallCatchUp(null);
+    await settle();
+    expect(source.asked).toEqual([21]);
+    expect(useCases.getState().byId.has('w')).toBe(false);
+    expect(useCases.getState().byId.get('x')).toMatchObject({ seq: 30 });
   });
 });

@@ -1,15 +1,19 @@
 // The one module that owns the socket.io connection: connects with the session cookie (or a wall display token),
 // reports the connection state, and on every (re)connect subscribes first, then catches up on everything after the
 // last sequence number it applied, so a change made while offline is never missed.
-import type { ClientToServerEvents } from '@otklik/contract';
-import { io } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/contract';
+import { io, type Socket } from 'socket.io-client';
 import { loadNotifications } from '../api/notifications';
 import { measureServerTime } from '../api/session';
 import { useUi } from '../stores/ui';
-import { type AppSocket, catchUp, registerHandlers } from './handlers';
+import { catchUpChanges, setChangesSource, stopCaseSync } from './case-sync';
+import { registerHandlers } from './handlers';
 
 /** The code the server gives a revoked wall key (handshake refusal, auth:expired, wall API error details). */
 export const DISPLAY_KEY_REVOKED = 'display-key-revoked';
+
+/** The app's one socket, typed by the contract's event maps (only this module creates it). */
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type RealtimeMode = { readonly kind: 'session' } | { readonly kind: 'wall'; readonly token: string };
 
@@ -32,15 +36,16 @@ export function startRealtime(mode: RealtimeMode): void {
     randomizationFactor: 0.3,
   });
   socket = s;
-  registerHandlers(s, mode);
+  registerHandlers(s);
+  setChangesSource((afterSeq) => request('changes:since', { afterSeq }));
   s.on('connect', () => {
     useUi.getState().setConnection('online');
     if (mode.kind === 'session') {
       measureServerTime().catch(() => {});
       loadNotifications().catch(() => {});
     }
-    // Subscribed (connected) first, then catch up from the last applied sequence number.
-    void catchUp(mode);
+    // Subscribed (connected: the server joined the rooms first), then catch up from the last applied seq.
+    void catchUpChanges();
     for (const l of connectListeners) l();
   });
   s.on('disconnect', (reason) => {
@@ -70,6 +75,8 @@ export function stopRealtime(): void {
   socket.removeAllListeners();
   socket.disconnect();
   socket = null;
+  setChangesSource(null);
+  stopCaseSync();
   useUi.getState().setConnection('connecting');
 }
 

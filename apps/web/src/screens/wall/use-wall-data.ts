@@ -1,12 +1,12 @@
-// The wall's data loop: snapshot by token into the one cases store, each live change's row applied to it by the
-// socket handlers (no request), a reload of the snapshot when a change was missed (reconnect, gap) and every minute
-// for safety, and retries that never stop — after a server restart the wall heals itself, no login.
+// The wall's data loop: snapshot by token into the one cases store, then the shared change-sync (realtime/case-sync.ts)
+// applies each live change's row (no request) and, on a gap or a reconnect, the changes missed, read over the socket;
+// the snapshot is read again every minute (calendar, organisation), and retries never stop — after a server restart
+// the wall heals itself, no login.
 import { type CalendarOverrides, createCalendar, type WorkingCalendar } from '@otklik/domain';
 import { useEffect, useRef, useState } from 'react';
 import { loadWallSnapshot, WallError, type WallSnapshot } from '../../api/wall';
-import { setWallCatchUp } from '../../realtime/handlers';
+import { clearCases, loadSnapshot } from '../../realtime/case-sync';
 import { DISPLAY_KEY_REVOKED, startRealtime, stopRealtime } from '../../realtime/socket';
-import { useCases } from '../../stores/cases';
 import { useClock } from '../../stores/clock';
 
 export interface WallData {
@@ -29,7 +29,6 @@ export function useWallData(token: string): WallData {
     if (!token) return;
     let live = true;
     let retry: ReturnType<typeof setTimeout> | null = null;
-    let pending: ReturnType<typeof setTimeout> | null = null;
     let running = false;
     let again = false;
 
@@ -52,14 +51,14 @@ export function useWallData(token: string): WallData {
             years: snapshot.calendarYears,
           });
         }
-        useCases.getState().replaceAll(snapshot.cases, snapshot.seq);
+        void loadSnapshot(snapshot.cases, snapshot.seq);
         setData({ snapshot, calendar: calendarRef.current, problem: null, loadedAt: receivedAt });
       } catch (err) {
         if (!live) return;
         const badToken = err instanceof WallError && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(err.code);
         const revoked = err instanceof WallError && err.reason === DISPLAY_KEY_REVOKED;
         // Stale rows of a revoked key are dropped, never shown as if merely offline.
-        if (revoked) useCases.getState().clear();
+        if (revoked) clearCases();
         setData((d) =>
           revoked
             ? { snapshot: null, calendar: null, problem: 'revoked', loadedAt: d.loadedAt }
@@ -75,18 +74,6 @@ export function useWallData(token: string): WallData {
       }
     };
 
-    // A missed change (reconnect, gap) reloads the snapshot; several at once become one reload.
-    const scheduleLoad = (): Promise<void> => {
-      if (!pending) {
-        pending = setTimeout(() => {
-          pending = null;
-          void load();
-        }, 300);
-      }
-      return Promise.resolve();
-    };
-
-    setWallCatchUp(scheduleLoad);
     startRealtime({ kind: 'wall', token });
     void load();
     const refresh = setInterval(() => void load(), REFRESH_MS);
@@ -94,10 +81,8 @@ export function useWallData(token: string): WallData {
       live = false;
       clearInterval(refresh);
       if (retry) clearTimeout(retry);
-      if (pending) clearTimeout(pending);
-      setWallCatchUp(null);
       stopRealtime();
-      useCases.getState().clear();
+      clearCases();
     };
   }, [token]);
 

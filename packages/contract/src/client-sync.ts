@@ -10,8 +10,10 @@ export interface SequencedChange {
 export interface ChangeSyncOptions<C extends SequencedChange> {
   /** The seq of the snapshot the client starts from (0 = from the beginning of the log). */
   readonly initialSeq: number;
-  /** Asks the server for changes after `afterSeq`, in seq order. */
-  readonly fetchSince: (afterSeq: number) => Promise<{ changes: readonly C[]; hasMore: boolean }>;
+  /** Asks the server for changes after `afterSeq`, in seq order. `headSeq` (the organisation's head when the page
+   *  was read): once a page without `hasMore` arrives, every change up to it the client may see has been applied,
+   *  so the seqs of changes it may not see stop being gaps (a per-receiver sequence has holes). */
+  readonly fetchSince: (afterSeq: number) => Promise<{ changes: readonly C[]; hasMore: boolean; headSeq?: number }>;
   /** Applies one change; called in seq order, once per seq. */
   readonly apply: (change: C) => void;
   /** A catch-up failed (e.g. the socket dropped during it); the next connect retries. */
@@ -23,6 +25,9 @@ export interface ChangeSync<C extends SequencedChange> {
   receive(change: C): void;
   /** Call on every (re)connect, after the subscription is in place: fetches everything after the last applied seq. */
   catchUp(): Promise<void>;
+  /** The client's state now holds everything up to `seq` (a snapshot read at it): changes up to it are neither
+   *  asked for nor applied again; a later one that follows it applies at once. A lower `seq` changes nothing. */
+  advance(seq: number): void;
   /** The last applied seq. */
   readonly lastSeq: number;
 }
@@ -59,7 +64,12 @@ export function createChangeSync<C extends SequencedChange>(options: ChangeSyncO
       const page = await options.fetchSince(lastSeq);
       // Sorted defensively: a page is in order, but nothing breaks if a server sends it otherwise.
       for (const change of [...page.changes].sort((a, b) => a.seq - b.seq)) applyOne(change);
-      if (!page.hasMore || page.changes.length === 0) break;
+      if (!page.hasMore) {
+        // The last page: nothing this client may see lies between what it applied and the head it was read at.
+        if (page.headSeq !== undefined && page.headSeq > lastSeq) lastSeq = page.headSeq;
+        break;
+      }
+      if (page.changes.length === 0) break;
     }
     drain();
   };
@@ -102,6 +112,11 @@ export function createChangeSync<C extends SequencedChange>(options: ChangeSyncO
       void catchUp();
     },
     catchUp,
+    advance(seq) {
+      if (seq <= lastSeq) return;
+      lastSeq = seq;
+      drain();
+    },
     get lastSeq() {
       return lastSeq;
     },

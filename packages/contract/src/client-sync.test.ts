@@ -19,7 +19,8 @@ function harness(all: Change[], initialSeq = 0, pageSize = 3) {
     initialSeq,
     fetchSince: async (after) => {
       fetches++;
-      await new Promise((r) => setTimeout(r, 1));
+      // A few turns of the microtask queue: live changes can arrive while a page is on its way.
+      for (let turn = 0; turn < 3; turn++) await Promise.resolve();
       const rest = all.filter((c) => c.seq > after);
       return { changes: rest.slice(0, pageSize), hasMore: rest.length > pageSize };
     },
@@ -93,5 +94,72 @@ describe('createChangeSync', () => {
     fail = false;
     await sync.catchUp();
     expect(applied).toEqual([2, 5, 6, 9, 12, 13, 20]);
+  });
+
+  it('after a snapshot read at a seq, applies only what follows it', () => {
+    const h = harness(all);
+    h.sync.receive(all[0]!); // 2
+    h.sync.advance(9); // a snapshot read at 9 holds 5, 6 and 9
+    h.sync.advance(6); // an older snapshot moves nothing back
+    h.sync.receive(all[2]!); // 6: already in the snapshot
+    h.sync.receive(all[4]!); // 12 follows 9
+    expect(h.applied).toEqual([2, 12]);
+    expect(h.sync.lastSeq).toBe(12);
+    expect(h.fetches()).toBe(0);
+  });
+
+  it('applies buffered changes a snapshot made contiguous', () => {
+    const h = harness(all);
+    h.sync.receive(all[4]!); // 12 after 9: a gap, kept while the catch-up it starts runs
+    expect(h.applied).toEqual([]);
+    h.sync.advance(9);
+    expect(h.applied).toEqual([12]);
+  });
+
+  it("skips the seqs of changes the receiver may not see once a catch-up read the organisation's head", async () => {
+    // The receiver may see 2 and 9 of an organisation that committed 2, 5, 6, 9, 12 and 13: its live changes still
+    // name the organisation's previous seq, so 9 arrives after 2 with prevSeq 6.
+    const visible = [
+      { seq: 2, prevSeq: 0, n: 0 },
+      { seq: 9, prevSeq: 6, n: 1 },
+    ];
+    let fetches = 0;
+    const applied: number[] = [];
+    const sync = createChangeSync<Change>({
+      initialSeq: 0,
+      fetchSince: async (after) => {
+        fetches++;
+        // The server's page: only what this receiver may see, chained among themselves, and the head it read.
+        return { changes: visible.filter((c) => c.seq > after), hasMore: false, headSeq: 13 };
+      },
+      apply: (c) => applied.push(c.seq),
+    });
+    sync.receive(visible[0]!);
+    sync.receive(visible[1]!); // a gap for it: one catch-up
+    await sync.catchUp(); // waits for that one (and reads once more after it, as for any call during a catch-up)
+    expect(applied).toEqual([2, 9]);
+    const requests = fetches;
+    // 12 and 13 were not for it: the next change it may see (20, after 13) applies without another request.
+    expect(sync.lastSeq).toBe(13);
+    sync.receive({ seq: 20, prevSeq: 13, n: 2 });
+    expect(applied).toEqual([2, 9, 20]);
+    expect(fetches).toBe(requests);
+  });
+
+  it('does not skip to the head while more pages remain', async () => {
+    let fetches = 0;
+    const sync = createChangeSync<Change>({
+      initialSeq: 0,
+      fetchSince: async (after) => {
+        fetches++;
+        const rest = all.filter((c) => c.seq > after);
+        return { changes: rest.slice(0, 2), hasMore: rest.length > 2, headSeq: 20 };
+      },
+      apply: () => {},
+    });
+    await sync.catchUp();
+    // Pages [2,5], [6,9], [12,13], [20]: the head (20) is trusted only from the last one.
+    expect(fetches).toBe(4);
+    expect(sync.lastSeq).toBe(20);
   });
 });

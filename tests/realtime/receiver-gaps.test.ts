@@ -1,0 +1,151 @@
+// Sequence numbers are the organisation's, so an executor's own sequence has holes: the seqs of cases they may not
+// see. A catch-up page carries the organisation's head it was read at; once the shared change-sync has read the last
+// page, those holes up to the head stop being gaps, and the next change the executor may see applies without another
+// request. The page holds only what the executor may see, each case's last change with its board row; a wall's page
+// holds wall rows (no personal data), and a case outside a filtered wall's filters comes as a removal.
+
+import { type CaseChange, createChangeSync, zCaseChange, zChangesPage } from '@otklik/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  connect,
+  connected,
+  eventually,
+  login,
+  type NodeProcess,
+  registerInput,
+  request,
+  startNode,
+  trpc,
+  waitFor,
+} from './support/harness';
+
+describe("an executor's catch-up skips the seqs of cases they may not see", () => {
+  let node: NodeProcess;
+  let operator: string;
+  let curator: string;
+  let executor: string;
+
+  beforeAll(async () => {
+    node = await startNode({ NODE_SEED: '1', NODE_SCHEDULER: '0' });
+    const { org } = node.fixture!;
+    [operator, curator, executor] = await Promise.all([
+      login(node.url, org.people.operator.login),
+      login(node.url, org.people.curator.login),
+      login(node.url, org.people.roadsExecutor.login),
+    ]);
+  });
+  afterAll(async () => {
+    await node?.stop();
+  });
+
+  const register = (text: string) =>
+    trpc<{ caseId: string; version: number }>(node.url, 'cases.register', registerInput(text), { cookie: operator });
+  const command = (cookie: string, caseId: string, expectedVersion: number, cmd: Record<string, unknown>) =>
+    trpc<{ version: number }>(node.url, 'cases.command', { caseId, expectedVersion, command: cmd }, { cookie });
+
+  it('one request after a reconnect; the next visible change, though it follows unseen seqs, needs none', async () => {
+    const { org } = node.fixture!;
+    const mine = await register('Яма на улице Мира');
+    const triaged = await command(operator, mine.caseId, mine.version, {
+      type: 'triage',
+      topic: 'дороги',
+      location: 'центр',
+      category: 'ordinary',
+      processable: true,
+    });
+
+    const socket = connect(node.url, { cookie: executor }, { autoConnect: false });
+    const hello = waitFor<{ headSeq: number }>(socket, 'hello');
+    socket.connect();
+    const start = (await hello).headSeq;
+    const requested: number[] = [];
+    const applied: CaseChange[] = [];
+    const sync = createChangeSync<CaseChange>({
+      initialSeq: start,
+      fetchSince: async (afterSeq) => {
+        requested.push(afterSeq);
+        return zChangesPage.parse(await request(socket, 'changes:since', { afterSeq }));
+      },
+      apply: (c) => applied.push(c),
+    });
+    const live: CaseChange[] = [];
+    socket.on('case:changed', (raw) => {
+      const change = zCaseChange.parse(raw);
+      live.push(change);
+      sync.receive(change);
+    });
+    socket.on('connect', () => void sync.catchUp());
+    socket.disconnect();
+
+    // While the executor is away: a case they may not see, their case routed to them, another they may not see.
+    const unseen1 = await register('Не для дорожников: шумят соседи');
+    const routed = await command(curator, mine.caseId, triaged.version, {
+      type: 'route',
+      mode: 'single',
+      assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+    });
+    const unseen2 = await register('Не для дорожников: нет воды');
+
+    socket.connect();
+    await connected(socket);
+    const route = await eventually(() => applied.find((c) => c.type === 'case-routed'));
+    await eventually(() => (requested.length > 0 && sync.lastSeq > route.seq ? true : undefined));
+    // One page: the executor's route with its board row, nothing of the other two cases.
+    expect(requested).toEqual([start]);
+    expect(applied.map((c) => c.caseId)).toEqual([mine.caseId]);
+    expect(route.row).toMatchObject({ view: 'board', id: mine.caseId, isOpen: true });
+    for (const c of applied) expect([unseen1.caseId, unseen2.caseId]).not.toContain(c.caseId);
+    // The page's head covers the second unseen registration: its seq is no longer ahead of the executor.
+    const head = sync.lastSeq;
+
+    // The curator flags the executor's case: a change whose previous seq (the organisation's) is one the executor
+    // never received — a gap in their own sequence — applied at once, with no request.
+    await command(curator, mine.caseId, routed.version, {
+      type: 'flag-socially-significant',
+      note: 'жалуется весь дом',
+    });
+    const flagged = await eventually(() => live.find((c) => c.caseId === mine.caseId && c.seq > head));
+    expect(flagged.prevSeq).toBeGreaterThan(route.seq);
+    expect(flagged.prevSeq).toBeLessThanOrEqual(head);
+    await eventually(() => (applied.includes(flagged) ? true : undefined));
+    expect(requested).toEqual([start]);
+    socket.disconnect();
+  });
+
+  it("a wall's catch-up page carries wall rows without personal data; a filtered wall gets a removal", async () => {
+    const { org } = node.fixture!;
+    const admin = await login(node.url, org.people.admin.login);
+    const made = await trpc<{ token: string }>(
+      node.url,
+      'intake.createDisplayToken',
+      { name: 'Табло дорог (догон)', filters: { departmentId: org.departments.roads } },
+      { cookie: admin },
+    );
+    const allWall = connect(node.url, { displayToken: node.displayToken! });
+    const roadsWall = connect(node.url, { displayToken: made.token });
+    const [allHello, roadsHello] = await Promise.all([
+      waitFor<{ headSeq: number }>(allWall, 'hello'),
+      waitFor<{ headSeq: number }>(roadsWall, 'hello'),
+    ]);
+    const made2 = await register('Пишет Мария Иванова: у подъезда яма');
+    for (const [wall, hello, expectRow] of [
+      [allWall, allHello, true],
+      [roadsWall, roadsHello, false],
+    ] as const) {
+      const page = zChangesPage.parse(await request(wall, 'changes:since', { afterSeq: hello.headSeq }));
+      const last = page.changes.filter((c) => c.caseId === made2.caseId).at(-1)!;
+      expect(last.payload).toBeNull();
+      expect(last.actorId).toBeNull();
+      if (expectRow) {
+        expect(last.row).toMatchObject({ view: 'wall', id: made2.caseId, isOpen: true });
+        for (const field of ['author', 'excerpt', 'responsiblePersonName', 'url'])
+          expect(last.row).not.toHaveProperty(field);
+      } else {
+        expect(last.row).toBeNull();
+      }
+      expect(JSON.stringify(page)).not.toMatch(/Мария|Иванова|подъезда/);
+    }
+    allWall.disconnect();
+    roadsWall.disconnect();
+  });
+});
