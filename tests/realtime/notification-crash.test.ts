@@ -8,7 +8,7 @@ import { loadCurrentUser } from '../../apps/server/src/auth/current-user';
 import { executeCaseCommand } from '../../apps/server/src/cases/commands';
 import { openDatabase } from '../../apps/server/src/db/connect';
 import { createDeps } from '../../apps/server/src/deps';
-import { connect, connected, eventually, login, type NodeProcess, request, startNode } from './support/harness';
+import { connect, connected, eventually, type NodeProcess, request, signIn, startNode } from './support/harness';
 
 describe('notifications after a crash', () => {
   const nodes: NodeProcess[] = [];
@@ -26,7 +26,7 @@ describe('notifications after a crash', () => {
     const org = first.fixture!.org;
     // One request first: node-main prints "ready" just before it installs its SIGTERM handler, and a signal in
     // between would kill it without a graceful close.
-    await login(first.url, org.people.operator.login);
+    await signIn(first.url, org.people.operator.login);
     expect(await first.stop()).toBe(0);
 
     // The command service alone, on the same data: the events commit, nobody delivers them.
@@ -65,7 +65,7 @@ describe('notifications after a crash', () => {
     }
 
     const feedOf = async (node: NodeProcess) => {
-      const s = connect(node.url, { cookie: await login(node.url, org.people.roadsExecutor.login) });
+      const s = connect(node.url, { cookie: (await signIn(node.url, org.people.roadsExecutor.login)).cookie() });
       await connected(s);
       const page = await request(s, 'notifications:list', {});
       s.disconnect();

@@ -11,12 +11,14 @@ import {
   connect,
   connected,
   eventually,
-  login,
   type NodeProcess,
-  registerInput,
+  registerCase,
   request,
+  routeTo,
+  signIn,
+  signInAll,
   startNode,
-  trpc,
+  triage,
 } from './support/harness';
 
 // A virtual clock shared by the test and its server processes: Wednesday 25 November 2026, 10:00 in Moscow
@@ -26,43 +28,18 @@ const VIRTUAL_START = Date.parse('2026-11-25T10:00:00+03:00');
 const offset = VIRTUAL_START - Date.now();
 const virtualNow = () => Date.now() + offset;
 
-interface Registered {
-  caseId: string;
-  version: number;
-  events: { seq: number; occurredAt: number; type: string; payload: { at: number } }[];
-}
-
-/** Registers, triages and routes a case to the roads executor; returns its id and version (konyshevsky-2020). */
-async function routedCase(url: string, org: OrgFixture, cookies: { operator: string; curator: string }) {
-  const r = await trpc<Registered>(url, 'cases.register', registerInput('Не горят фонари'), {
-    cookie: cookies.operator,
-  });
-  let version = r.version;
-  const run = async (cookie: string, command: unknown) => {
-    const x = await trpc<Registered>(
-      url,
-      'cases.command',
-      { caseId: r.caseId, expectedVersion: version, command },
-      { cookie },
-    );
-    version = x.version;
-    return x;
-  };
-  await run(cookies.operator, {
-    type: 'triage',
-    topic: 'свет',
-    location: 'ул. Мира',
-    category: 'ordinary',
-    processable: true,
-  });
-  const routed = await run(cookies.curator, {
-    type: 'route',
-    mode: 'single',
-    assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-  });
+/** Signs in the operator and the curator, who register, triage and route a case to the roads executor; its draft
+ *  clock then falls due `dueInMs` from now (NAO p.14 lets a curator shorten a term). */
+async function caseDueIn(url: string, org: OrgFixture, dueInMs: number) {
+  const people = await signInAll(url, { operator: org.people.operator, curator: org.people.curator });
+  const theCase = await registerCase(people.operator, 'Не горят фонари');
+  await theCase.run(people.operator, triage('свет', 'ул. Мира'));
+  const routed = await theCase.run(people.curator, routeTo(org.departments.roads, org.people.roadsExecutor.id));
   // The draft clock (konyshevsky p.11) starts with the routing event.
   const routedAt = routed.events.at(-1)!.payload.at;
-  return { caseId: r.caseId, routedAt, run };
+  const dueAt = virtualNow() + dueInMs;
+  await theCase.run(people.curator, { type: 'shorten-deadline', step: 'draft', dueAt });
+  return { caseId: theCase.caseId, routedAt, dueAt, people };
 }
 
 const clockEvents = (changes: CaseChange[], caseId: string) =>
@@ -80,23 +57,16 @@ describe('deadline scheduler', () => {
     const node = await startNode({ NODE_SEED: '1', NODE_CLOCK_OFFSET_MS: String(offset) });
     nodes.push(node);
     const org = node.fixture!.org;
-    const cookies = {
-      operator: await login(node.url, org.people.operator.login),
-      curator: await login(node.url, org.people.curator.login),
-      deputy: await login(node.url, org.people.deputy.login),
-    };
-    const deputy = connect(node.url, { cookie: cookies.deputy });
-    const curator = connect(node.url, { cookie: cookies.curator });
+    const deputy = connect(node.url, { cookie: (await signIn(node.url, org.people.deputy.login)).cookie() });
+    const curator = connect(node.url, { cookie: (await signIn(node.url, org.people.curator.login)).cookie() });
     const received: { change: CaseChange; at: number }[] = [];
     curator.on('case:changed', (change) => received.push({ change, at: Date.now() }));
     const notices: Notification[] = [];
     deputy.on('notification:new', (n) => notices.push(n));
     await Promise.all([connected(deputy), connected(curator)]);
 
-    const { caseId, routedAt, run } = await routedCase(node.url, org, cookies);
-    // NAO p.14 lets a curator shorten a term: the draft clock now falls due 6 s from now.
-    const dueAt = virtualNow() + 6_000;
-    await run(cookies.curator, { type: 'shorten-deadline', step: 'draft', dueAt });
+    // The draft clock falls due 6 s from now.
+    const { caseId, routedAt, dueAt } = await caseDueIn(node.url, org, 6_000);
     // At risk when 25 % of the clock's working time remains: all of it is working time (10:00, a Wednesday).
     const atRiskAt = dueAt - 0.25 * (dueAt - routedAt);
 
@@ -124,7 +94,7 @@ describe('deadline scheduler', () => {
     expect(clockEvents(log.changes, caseId).map((c) => c.type)).toEqual(['clock-at-risk', 'clock-breached']);
     expect(notices.filter((n) => n.kind === 'deficiency-notice')).toHaveLength(1);
     // The executor responsible for the draft clock was told both times.
-    const executor = connect(node.url, { cookie: await login(node.url, org.people.roadsExecutor.login) });
+    const executor = connect(node.url, { cookie: (await signIn(node.url, org.people.roadsExecutor.login)).cookie() });
     await connected(executor);
     const feed = await request(executor, 'notifications:list', {});
     expect(feed.items.filter((n) => n.caseId === caseId).map((n) => n.kind)).toEqual([
@@ -149,19 +119,13 @@ describe('deadline scheduler', () => {
       NODE_CLOCK_OFFSET_MS: String(offset),
     });
     const org = first.fixture!.org;
-    const cookies = {
-      operator: await login(first.url, org.people.operator.login),
-      curator: await login(first.url, org.people.curator.login),
-    };
-    const { caseId, routedAt, run } = await routedCase(first.url, org, cookies);
-    const dueAt = virtualNow() + 3_000;
-    await run(cookies.curator, { type: 'shorten-deadline', step: 'draft', dueAt });
+    const { caseId, routedAt, dueAt, people } = await caseDueIn(first.url, org, 3_000);
     expect(await first.stop()).toBe(0);
     // The server is down while the clock falls due.
     await eventually(() => (virtualNow() > dueAt + 1_000 ? true : undefined));
 
     const readClockEvents = async (url: string) => {
-      const s = connect(url, { cookie: cookies.curator });
+      const s = connect(url, { cookie: people.curator.cookie() });
       await connected(s);
       const page = await request(s, 'changes:since', { afterSeq: 0 });
       s.disconnect();
