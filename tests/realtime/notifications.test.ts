@@ -1,8 +1,7 @@
 // The per-user feed follows the life of a case: the curator who routed a case hears of its return, the executor
 // of a draft returned for revision and of its approval — each live, once, to that person only.
-import type { Notification } from '@otklik/contract';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type CaseCommand, eventually, registerCase, request, triage, useScene, watchFeeds } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { type CaseCommand, eventually, registerCase, request, triage, useFeeds, useScene } from './support/harness';
 
 describe('notification feed through a case', () => {
   const scene = useScene({ NODE_SCHEDULER: '0' }, ({ org: { people: p } }) => ({
@@ -12,10 +11,7 @@ describe('notification feed through a case', () => {
     roadsExecutor: p.roadsExecutor,
     housingExecutor: p.housingExecutor,
   }));
-  let feeds: Record<keyof typeof scene.people, Notification[]>;
-  beforeAll(async () => {
-    feeds = await watchFeeds(scene);
-  });
+  const feeds = useFeeds(scene);
 
   it('return, revision and approval reach the right person', async () => {
     const { org, people } = scene;

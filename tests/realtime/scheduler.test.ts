@@ -1,11 +1,8 @@
 // The deadline scheduler: at-risk and breach recorded live, once per clock, at their true instants (never before
 // them), with the deficiency notice to the supervising deputy; and a breach that fell while no server ran is recorded on
 // the next start with its true instant, once, also across another restart.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CaseChange, Notification } from '@otklik/contract';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrgFixture } from '../../apps/server/src/test/fixtures';
 import {
   connect,
@@ -17,8 +14,8 @@ import {
   routeTo,
   signIn,
   signInAll,
-  startNode,
   triage,
+  useNodes,
 } from './support/harness';
 
 // A virtual clock shared by the test and its server processes: Wednesday 25 November 2026, 10:00 in Moscow
@@ -46,16 +43,10 @@ const clockEvents = (changes: CaseChange[], caseId: string) =>
   changes.filter((c) => c.caseId === caseId && (c.type === 'clock-at-risk' || c.type === 'clock-breached'));
 
 describe('deadline scheduler', () => {
-  const nodes: NodeProcess[] = [];
-  const dirs: string[] = [];
-  afterAll(async () => {
-    await Promise.all(nodes.map((n) => n.stop()));
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const nodes = useNodes();
 
   it('records at risk and breached live, once each, not before the instant, and notifies the deputy', async () => {
-    const node = await startNode({ NODE_SEED: '1', NODE_CLOCK_OFFSET_MS: String(offset) });
-    nodes.push(node);
+    const node = await nodes.start({ NODE_SEED: '1', NODE_CLOCK_OFFSET_MS: String(offset) });
     const org = node.fixture!.org;
     const deputy = connect(node.url, { cookie: (await signIn(node.url, org.people.deputy.login)).cookie() });
     const curator = connect(node.url, { cookie: (await signIn(node.url, org.people.curator.login)).cookie() });
@@ -108,11 +99,10 @@ describe('deadline scheduler', () => {
   });
 
   it('a breach that fell while the server was down is recorded on start, with its true instant, once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'otklik-sched-'));
-    dirs.push(dir);
+    const dir = nodes.dataDir('otklik-sched-');
     const target = `pglite:${dir}`;
     // First run without a scheduler: the clock starts, nobody watches it.
-    const first = await startNode({
+    const first = await nodes.start({
       NODE_TARGET: target,
       NODE_SEED: '1',
       NODE_SCHEDULER: '0',
@@ -131,7 +121,7 @@ describe('deadline scheduler', () => {
       s.disconnect();
       return clockEvents(page.changes, caseId);
     };
-    const second = await startNode({ NODE_TARGET: target, NODE_CLOCK_OFFSET_MS: String(offset) });
+    const second = await nodes.start({ NODE_TARGET: target, NODE_CLOCK_OFFSET_MS: String(offset) });
     const recorded = await eventually(async () => {
       const events = await readClockEvents(second.url);
       return events.length >= 2 ? events : undefined;
@@ -142,8 +132,7 @@ describe('deadline scheduler', () => {
     expect(await second.stop()).toBe(0);
 
     // Another restart finds nothing left to record.
-    const third = await startNode({ NODE_TARGET: target, NODE_CLOCK_OFFSET_MS: String(offset) });
-    nodes.push(third);
+    const third = await nodes.start({ NODE_TARGET: target, NODE_CLOCK_OFFSET_MS: String(offset) });
     await new Promise((r) => setTimeout(r, 2_500));
     expect((await readClockEvents(third.url)).map((c) => c.seq)).toEqual(recorded.map((c) => c.seq));
   });

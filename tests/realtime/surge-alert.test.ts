@@ -1,8 +1,7 @@
 // A surge of messages on one topic reaches the head live, once (konyshevsky p.24: immediately), not on the
 // next look at the feed; the curator hears of it too, an executor does not.
-import type { Notification } from '@otklik/contract';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { eventually, registerCase, triage, useScene, watchFeeds } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { eventually, registerCase, triage, useFeeds, useScene } from './support/harness';
 
 describe('surge alert', () => {
   const scene = useScene({ NODE_SCHEDULER: '0', NODE_REPORTS: '1' }, ({ org: { people: p } }) => ({
@@ -11,10 +10,7 @@ describe('surge alert', () => {
     curator: p.curator,
     roadsExecutor: p.roadsExecutor,
   }));
-  let feeds: Record<keyof typeof scene.people, Notification[]>;
-  beforeAll(async () => {
-    feeds = await watchFeeds(scene);
-  });
+  const feeds = useFeeds(scene);
 
   it('six messages on one topic within two hours: one live alert to the head and the curator', async () => {
     const { operator } = scene.people;

@@ -1,6 +1,9 @@
 // Helpers of the realtime tests: server nodes in child processes, people signed in through the shared typed client
 // (tests/support/typed-client.ts), signed-in socket clients that record what they receive.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ClientToServerEvents, Notification, ServerToClientEvents } from '@otklik/contract';
@@ -215,15 +218,42 @@ export function useScene<K extends string>(
   };
 }
 
-/** A socket per person of the scene, each recording their live `notification:new` feed in order. */
-export async function watchFeeds<K extends string>(scene: Scene<K>): Promise<Record<K, Notification[]>> {
+/** A socket per person of the scene, each recording their live `notification:new` feed in order (from the block's
+ *  start, before its tests). */
+export function useFeeds<K extends string>(scene: Scene<K>): Record<K, Notification[]> {
   const feeds = {} as Record<K, Notification[]>;
-  for (const key of Object.keys(scene.people) as K[]) {
-    const feed: Notification[] = [];
-    feeds[key] = feed;
-    (await scene.socket(key)).on('notification:new', (n) => feed.push(n));
-  }
+  beforeAll(async () => {
+    for (const key of Object.keys(scene.people) as K[]) {
+      const feed: Notification[] = [];
+      feeds[key] = feed;
+      (await scene.socket(key)).on('notification:new', (n) => feed.push(n));
+    }
+  });
   return feeds;
+}
+
+/** Nodes and data folders of one describe block: every node started here is stopped, every folder removed, after
+ *  the block's tests. */
+export function useNodes() {
+  const nodes: NodeProcess[] = [];
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(nodes.map((n) => n.stop()));
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    /** A new empty folder for a node's embedded database (`pglite:<folder>`). */
+    dataDir(prefix: string): string {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+    async start(env: NodeEnv = {}): Promise<NodeProcess> {
+      const node = await startNode(env);
+      nodes.push(node);
+      return node;
+    },
+  };
 }
 
 export function connect(
