@@ -8,7 +8,6 @@ import {
   connect,
   connected,
   eventually,
-  type NodeProcess,
   registerCase,
   request,
   routeTo,
