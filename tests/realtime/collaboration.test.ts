@@ -29,6 +29,17 @@ describe('collaboration on a case', () => {
   let theCase: Awaited<ReturnType<typeof registerCase>>;
   let caseId: string;
 
+  /** The roads executor and the curator both open the case; `states` is the presence the executor is shown. */
+  const bothInTheCase = async () => {
+    const roads = await scene.socket('roads');
+    const curator = await scene.socket('curator');
+    const states: PresenceState[] = [];
+    roads.on('presence:state', (s) => states.push(s));
+    await request(roads, 'case:join', { caseId });
+    await request(curator, 'case:join', { caseId });
+    return { roads, curator, states };
+  };
+
   beforeAll(async () => {
     theCase = await registerCase(scene.people.operator, 'Яма у школы №3');
     caseId = theCase.caseId;
@@ -66,12 +77,7 @@ describe('collaboration on a case', () => {
   });
 
   it('shows who views the case and who types, across join, typing and disconnect', async () => {
-    const roads = await scene.socket('roads');
-    const curator = await scene.socket('curator');
-    const states: PresenceState[] = [];
-    roads.on('presence:state', (s) => states.push(s));
-    await request(roads, 'case:join', { caseId });
-    await request(curator, 'case:join', { caseId });
+    const { curator, states } = await bothInTheCase();
     const names = (s: PresenceState | undefined) => s?.viewers.map((v) => `${v.fullName}:${v.typing}`);
     await eventually(() =>
       names(states.at(-1))?.join() === 'Исполнитель Дорожный:false,Куратор Кирилл:false' ? true : undefined,
@@ -88,12 +94,7 @@ describe('collaboration on a case', () => {
   });
 
   it('a typing mark that is not renewed expires: no stale "печатает" while the person keeps the case open', async () => {
-    const roads = await scene.socket('roads');
-    const curator = await scene.socket('curator');
-    const states: PresenceState[] = [];
-    roads.on('presence:state', (s) => states.push(s));
-    await request(roads, 'case:join', { caseId });
-    await request(curator, 'case:join', { caseId });
+    const { curator, states } = await bothInTheCase();
     await request(curator, 'case:typing', { caseId, typing: true });
     const curatorState = () => states.at(-1)?.viewers.find((v) => v.fullName === 'Куратор Кирилл');
     await eventually(() => (curatorState()?.typing === true ? true : undefined));

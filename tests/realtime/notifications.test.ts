@@ -1,16 +1,22 @@
 // The per-user feed follows the life of a case: the curator who routed a case hears of its return, the executor
 // of a draft returned for revision and of its approval — each live, once, to that person only.
 import { describe, expect, it } from 'vitest';
-import { type CaseCommand, eventually, registerCase, request, triage, useFeeds, useScene } from './support/harness';
+import {
+  type CaseCommand,
+  eventually,
+  orgPeople,
+  registerCase,
+  request,
+  triage,
+  useFeeds,
+  useScene,
+} from './support/harness';
 
 describe('notification feed through a case', () => {
-  const scene = useScene({ NODE_SCHEDULER: '0' }, ({ org: { people: p } }) => ({
-    operator: p.operator,
-    curator: p.curator,
-    curator2: p.curator2,
-    roadsExecutor: p.roadsExecutor,
-    housingExecutor: p.housingExecutor,
-  }));
+  const scene = useScene(
+    { NODE_SCHEDULER: '0' },
+    orgPeople('operator', 'curator', 'curator2', 'roadsExecutor', 'housingExecutor'),
+  );
   const feeds = useFeeds(scene);
 
   it('return, revision and approval reach the right person', async () => {

@@ -1,15 +1,13 @@
 // A surge of messages on one topic reaches the head live, once (konyshevsky p.24: immediately), not on the
 // next look at the feed; the curator hears of it too, an executor does not.
 import { describe, expect, it } from 'vitest';
-import { eventually, registerCase, triage, useFeeds, useScene } from './support/harness';
+import { eventually, orgPeople, registerCase, triage, useFeeds, useScene } from './support/harness';
 
 describe('surge alert', () => {
-  const scene = useScene({ NODE_SCHEDULER: '0', NODE_REPORTS: '1' }, ({ org: { people: p } }) => ({
-    operator: p.operator,
-    head: p.head,
-    curator: p.curator,
-    roadsExecutor: p.roadsExecutor,
-  }));
+  const scene = useScene(
+    { NODE_SCHEDULER: '0', NODE_REPORTS: '1' },
+    orgPeople('operator', 'head', 'curator', 'roadsExecutor'),
+  );
   const feeds = useFeeds(scene);
 
   it('six messages on one topic within two hours: one live alert to the head and the curator', async () => {

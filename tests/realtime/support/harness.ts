@@ -170,6 +170,15 @@ export async function caseForRoadsByEmail(url: string, org: OrgFixture, text: st
 
 type Fixture = NonNullable<NodeProcess['fixture']>;
 
+/** The people of the seeded organisation named by their fixture keys: a `pick` of `useScene`. */
+export const orgPeople =
+  <K extends keyof OrgFixture['people'] & string>(...keys: K[]) =>
+  (fixture: Fixture): Record<K, { readonly login: string }> => {
+    const picked = {} as Record<K, { readonly login: string }>;
+    for (const key of keys) picked[key] = fixture.org.people[key];
+    return picked;
+  };
+
 /** A seeded node of one describe block with its people signed in; started before the block's tests, stopped
  *  (with every socket opened through it) after them. Read its fields inside hooks and tests only. */
 export interface Scene<K extends string> {
