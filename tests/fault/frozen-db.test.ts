@@ -3,14 +3,15 @@
 // within their own short timeout, a command gets a clear "database did not answer" within the request bound, and
 // everything works again once the database thaws.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, login, type NodeProcess, registerInput, startNode } from '../realtime/support/harness';
-import { createDatabase, mutation, probe } from './support/nodes';
+import { eventually, type NodeProcess, registerInput, signIn, startNode } from '../realtime/support/harness';
+import type { TestSession } from '../support/typed-client';
+import { attempt, createDatabase, probe } from './support/nodes';
 import { type PgServer, startPgServer } from './support/pg-server';
 
 describe('a frozen database', () => {
   let pg: PgServer;
   let node: NodeProcess;
-  let operator: string;
+  let operator: TestSession;
 
   beforeAll(async () => {
     pg = await startPgServer();
@@ -22,7 +23,7 @@ describe('a frozen database', () => {
       NODE_DB_CONNECT_TIMEOUT_MS: '2000',
       NODE_DB_STATEMENT_TIMEOUT_MS: '3000',
     });
-    operator = await login(node.url, node.fixture!.org.people.operator.login);
+    operator = await signIn(node.url, node.fixture!.org.people.operator.login);
   }, 240_000);
 
   afterAll(async () => {
@@ -41,10 +42,13 @@ describe('a frozen database', () => {
       const ready = await probe(`${node.url}/readyz`, 30_000);
       expect(ready !== 'timeout' && ready.status).toBe(503);
       // A command: 503 with a clear message within the request bound (4 s), not a hang.
-      const command = await mutation(node.url, 'cases.register', registerInput('во время заморозки'), operator, 60_000);
+      const command = await attempt(
+        (options) => operator.api.cases.register.mutate(registerInput('во время заморозки'), options),
+        60_000,
+      );
       expect(command).not.toBe('timeout');
-      if (command === 'timeout') return;
-      expect(command.status).toBe(503);
+      expect(command).toMatchObject({ ok: false, status: 503 });
+      if (command === 'timeout' || command.ok) return;
       expect(command.message).toMatch(/База данных (недоступна|не ответила)/);
       expect(command.message).not.toMatch(/select|insert|Failed query/i);
     } finally {
@@ -55,9 +59,11 @@ describe('a frozen database', () => {
       return h !== 'timeout' && h.status === 200 ? true : undefined;
     }, 60_000);
     const again = await eventually(async () => {
-      const r = await mutation(node.url, 'cases.register', registerInput('после оттаивания'), operator);
-      return r !== 'timeout' && r.status === 200 ? r : undefined;
+      const r = await attempt((options) =>
+        operator.api.cases.register.mutate(registerInput('после оттаивания'), options),
+      );
+      return r !== 'timeout' && r.ok ? r.data : undefined;
     }, 60_000);
-    expect(again.status).toBe(200);
+    expect(again.caseId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

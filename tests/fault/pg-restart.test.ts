@@ -9,12 +9,13 @@ import {
   connect,
   connected,
   eventually,
-  login,
   type NodeProcess,
   registerInput,
+  signIn,
   startNode,
 } from '../realtime/support/harness';
-import { createDatabase, isAlive, mutation, probe, withSql } from './support/nodes';
+import type { TestSession } from '../support/typed-client';
+import { attempt, createDatabase, isAlive, probe, withSql } from './support/nodes';
 import { type PgServer, startPgServer } from './support/pg-server';
 
 describe('a PostgreSQL restart', () => {
@@ -22,7 +23,7 @@ describe('a PostgreSQL restart', () => {
   let a: NodeProcess;
   let b: NodeProcess;
   let url: string;
-  let operator: string;
+  let operator: TestSession;
   let socket: ClientSocket;
   const seen: CaseChange[] = [];
 
@@ -38,9 +39,13 @@ describe('a PostgreSQL restart', () => {
     a = await startNode({ ...env, NODE_SEED: '1' });
     b = await startNode(env);
     const org = a.fixture!.org;
-    operator = await login(a.url, org.people.operator.login);
+    operator = await signIn(a.url, org.people.operator.login);
     // A curator watching on the other node: what A commits reaches B only through PostgreSQL.
-    socket = connect(b.url, { cookie: await login(b.url, org.people.curator.login) }, { autoConnect: true });
+    socket = connect(
+      b.url,
+      { cookie: (await signIn(b.url, org.people.curator.login)).cookie() },
+      { autoConnect: true },
+    );
     socket.on('case:changed', (c) => seen.push(c));
     await connected(socket);
   }, 240_000);
@@ -61,9 +66,12 @@ describe('a PostgreSQL restart', () => {
       pg.start();
       pg.stop(mode);
       // While the database is down: a clear 503, not a 500 and not a hang.
-      const during = await mutation(a.url, 'cases.register', registerInput('пока база недоступна'), operator);
+      const during = await attempt((options) =>
+        operator.api.cases.register.mutate(registerInput('пока база недоступна'), options),
+      );
       expect(during).not.toBe('timeout');
-      if (during === 'timeout') return;
+      expect(during, a.stderr().slice(-2000)).toMatchObject({ ok: false });
+      if (during === 'timeout' || during.ok) return;
       expect(during.status, `${during.message}\n${a.stderr().slice(-2000)}`).toBe(503);
       expect(during.code).toBe('SERVICE_UNAVAILABLE');
       expect(during.message).toMatch(/База данных (недоступна|не ответила)/);
@@ -87,8 +95,10 @@ describe('a PostgreSQL restart', () => {
 
       // A command on A reaches the socket on B: the broadcast channel listens again.
       const after = await eventually(async () => {
-        const r = await mutation(a.url, 'cases.register', registerInput(`после рестарта (${mode})`), operator);
-        return r !== 'timeout' && r.status === 200 ? (r.data as { caseId: string }) : undefined;
+        const r = await attempt((options) =>
+          operator.api.cases.register.mutate(registerInput(`после рестарта (${mode})`), options),
+        );
+        return r !== 'timeout' && r.ok ? r.data : undefined;
       }, 60_000);
       await eventually(() => seen.find((c) => c.caseId === after.caseId), 30_000);
 

@@ -7,7 +7,7 @@ import { LOCK_KEYS } from '../../apps/server/src/db/advisory-lock';
 import { createHealth } from '../../apps/server/src/health/registry';
 import { startRealtimeNode } from '../../apps/server/src/realtime/node';
 import type { Leadership } from '../../apps/server/src/scheduler/leader';
-import { eventually, login, type NodeProcess, registerInput, startNode, trpc } from '../realtime/support/harness';
+import { eventually, type NodeProcess, registerInput, signIn, startNode } from '../realtime/support/harness';
 import { createDatabase, probe, withSql } from './support/nodes';
 import { type PgServer, startPgServer } from './support/pg-server';
 
@@ -37,10 +37,8 @@ describe('PostgreSQL over TLS with a self-signed certificate', () => {
       status: 'ok',
       checks: { scheduler: { ok: true, detail: 'leading' }, broadcast: { ok: true } },
     });
-    const operator = await login(node.url, node.fixture!.org.people.operator.login);
-    const { caseId } = await trpc<{ caseId: string }>(node.url, 'cases.register', registerInput('по TLS'), {
-      cookie: operator,
-    });
+    const operator = await signIn(node.url, node.fixture!.org.people.operator.login);
+    const { caseId } = await operator.api.cases.register.mutate(registerInput('по TLS'));
     // The scheduler holds its leader lock (on main its driver refused the certificate, silently, for ever)…
     await eventually(
       () =>

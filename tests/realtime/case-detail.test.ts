@@ -2,37 +2,22 @@
 // state after the change, only on sockets that joined the case's room, and in the form their audience may see
 // (the head reads the case without the appeal's personal data).
 import type { CaseChange, CaseDetailChange } from '@otklik/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgFixture } from '../../apps/server/src/test/fixtures';
-import {
-  type ClientSocket,
-  connect,
-  connected,
-  eventually,
-  login,
-  type NodeProcess,
-  registerInput,
-  request,
-  startNode,
-  trpc,
-} from './support/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ClientSocket, eventually, registerCase, request, routeTo, triage, useScene } from './support/harness';
 
 const appeal = { fullName: 'Сидорова Анна Павловна', address: 'ул. Озёрная, 12, кв. 4', phone: '+7 912 555-01-02' };
 
 describe('the detail of a change reaches the workspaces open on the case', () => {
-  let node: NodeProcess;
-  let org: OrgFixture;
-  const sockets: ClientSocket[] = [];
-  let caseId: string;
-  let version: number;
-  const cookies: Record<string, string> = {};
+  // idrinsky-2021 lets a message become an official appeal (its personal data is what readers must not get).
+  const scene = useScene({ NODE_SCHEDULER: '0', NODE_PROFILE: 'idrinsky-2021' }, ({ org: { people: p } }) => ({
+    operator: p.operator,
+    curator: p.curator,
+    roads: p.roadsExecutor,
+    housing: p.housingExecutor,
+    head: p.head,
+  }));
+  let theCase: Awaited<ReturnType<typeof registerCase>>;
 
-  const client = async (who: string) => {
-    const s = connect(node.url, { cookie: cookies[who]! });
-    sockets.push(s);
-    await connected(s);
-    return s;
-  };
   /** Everything a socket receives of both kinds, in arrival order. */
   const record = (s: ClientSocket) => {
     const got: { changes: CaseChange[]; details: CaseDetailChange[] } = { changes: [], details: [] };
@@ -40,75 +25,35 @@ describe('the detail of a change reaches the workspaces open on the case', () =>
     s.on('case:detail', (d) => got.details.push(d));
     return got;
   };
-  const command = async (who: string, cmd: unknown) => {
-    const r = await trpc<{ version: number }>(
-      node.url,
-      'cases.command',
-      { caseId, expectedVersion: version, command: cmd },
-      { cookie: cookies[who]! },
-    );
-    version = r.version;
-  };
 
   beforeAll(async () => {
-    // idrinsky-2021 lets a message become an official appeal (its personal data is what readers must not get).
-    node = await startNode({ NODE_SEED: '1', NODE_SCHEDULER: '0', NODE_PROFILE: 'idrinsky-2021' });
-    org = node.fixture!.org;
-    const p = org.people;
-    for (const [key, value] of Object.entries({
-      operator: p.operator.login,
-      curator: p.curator.login,
-      roads: p.roadsExecutor.login,
-      housing: p.housingExecutor.login,
-      head: p.head.login,
-    }))
-      cookies[key] = await login(node.url, value);
-    const r = await trpc<{ caseId: string; version: number }>(
-      node.url,
-      'cases.register',
-      registerInput('Не вывозят мусор с Озёрной'),
-      { cookie: cookies.operator! },
-    );
-    caseId = r.caseId;
-    version = r.version;
-    await command('operator', {
-      type: 'triage',
-      topic: 'благоустройство',
-      location: 'ул. Озёрная',
-      category: 'ordinary',
-      processable: true,
-    });
-    await command('curator', {
-      type: 'route',
-      mode: 'single',
-      assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-    });
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await node?.stop();
+    const { org, people } = scene;
+    theCase = await registerCase(people.operator, 'Не вывозят мусор с Озёрной');
+    await theCase.run(people.operator, triage('благоустройство', 'ул. Озёрная'));
+    await theCase.run(people.curator, routeTo(org.departments.roads, org.people.roadsExecutor.id));
   });
 
   it('participants get the whole change, the head without personal data, nobody outside the room anything', async () => {
-    const roads = await client('roads');
-    const head = await client('head');
-    const curator = await client('curator');
+    const { caseId } = theCase;
+    const roads = await scene.socket('roads');
+    const head = await scene.socket('head');
+    const curator = await scene.socket('curator');
     // Same person, another tab: joined, then left the case; and the curator's board, never in the room.
-    const roadsLeft = await client('roads');
+    const roadsLeft = await scene.socket('roads');
     const seen = {
       roads: record(roads),
       head: record(head),
       roadsLeft: record(roadsLeft),
       curator: record(curator),
     };
-    for (const s of [roads, head]) expect((await request(s, 'case:join', { caseId })).version).toBe(version);
+    for (const s of [roads, head]) expect((await request(s, 'case:join', { caseId })).version).toBe(theCase.version());
     await request(roadsLeft, 'case:join', { caseId });
     await request(roadsLeft, 'case:leave', { caseId });
     // Another department's executor may not open the case at all.
-    await expect(request(await client('housing'), 'case:join', { caseId })).rejects.toThrow(/не найдено/);
+    await expect(request(await scene.socket('housing'), 'case:join', { caseId })).rejects.toThrow(/не найдено/);
 
-    const before = version;
-    await command('curator', { type: 'flag-socially-significant' });
+    const before = theCase.version();
+    await theCase.run(scene.people.curator, { type: 'flag-socially-significant' });
     const first = await eventually(() => seen.roads.details[0]);
     expect(first.version).toBe(before + 1);
     expect(first.state.version).toBe(before + 1);
@@ -119,7 +64,12 @@ describe('the detail of a change reaches the workspaces open on the case', () =>
 
     // The curator converts it into an official appeal (which closes the case): the personal data reaches the
     // executor taking part, never the head.
-    await command('curator', { type: 'convert-to-appeal', consent: true, ...appeal, registrationNumber: 'СЭД-9/1' });
+    await theCase.run(scene.people.curator, {
+      type: 'convert-to-appeal',
+      consent: true,
+      ...appeal,
+      registrationNumber: 'СЭД-9/1',
+    });
     const forRoads = await eventually(() => seen.roads.details[1]);
     expect(forRoads.version).toBe(before + 2);
     expect(forRoads.state.appeal?.fullName).toBe(appeal.fullName);
@@ -136,12 +86,7 @@ describe('the detail of a change reaches the workspaces open on the case', () =>
     const headText = JSON.stringify(forHead);
     for (const secret of Object.values(appeal)) expect(headText).not.toContain(secret);
     // The entry the head got is the one a reload of the detail gives the head.
-    const headDetail = await trpc<{ timeline: unknown[] }>(
-      node.url,
-      'cases.detail',
-      { caseId },
-      { cookie: cookies.head!, kind: 'query' },
-    );
+    const headDetail = await scene.people.head.api.cases.detail.query({ caseId });
     expect(headDetail.timeline.at(-1)).toEqual(forHead.entries[0]);
 
     // A socket receives a batch's detail before the next batch's change: the sockets outside the room that have the

@@ -2,18 +2,16 @@
 // ends with exactly the organisation's log, in order, once; other organisations' changes never reach it.
 
 import { type CaseChange, createChangeSync, zCaseChange, zChangesPage } from '@otklik/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ClientSocket,
   connect,
   connected,
   eventually,
-  login,
-  type NodeProcess,
   registerInput,
   request,
-  startNode,
-  trpc,
+  signIn,
+  useScene,
   waitFor,
 } from './support/harness';
 
@@ -33,27 +31,17 @@ function syncedClient(socket: ClientSocket, initialSeq: number) {
 }
 
 describe('catch-up after a disconnection', () => {
-  let node: NodeProcess;
-  let operator: string;
-  let curator: string;
-  let observer: string;
-  let otherCurator: string;
-
-  beforeAll(async () => {
-    node = await startNode({ NODE_SEED: '1', NODE_SCHEDULER: '0' });
-    const { org, other } = node.fixture!;
-    [operator, curator, observer, otherCurator] = await Promise.all([
-      login(node.url, org.people.operator.login),
-      login(node.url, org.people.curator.login),
-      login(node.url, org.people.observer.login),
-      login(node.url, other.people.curator.login),
-    ]);
-  });
-  afterAll(async () => {
-    await node?.stop();
-  });
+  const scene = useScene({ NODE_SCHEDULER: '0' }, ({ org, other }) => ({
+    operator: org.people.operator,
+    curator: org.people.curator,
+    observer: org.people.observer,
+    otherCurator: other.people.curator,
+  }));
+  const register = (text: string) => scene.people.operator.api.cases.register.mutate(registerInput(text));
 
   it('a client disconnected during 50 changes sees all 50 after reconnecting, in order, exactly once', async () => {
+    const { node } = scene;
+    const [curator, observer] = [scene.people.curator.cookie(), scene.people.observer.cookie()];
     const a = connect(node.url, { cookie: curator }, { autoConnect: false });
     const helloA = waitFor<{ headSeq: number }>(a, 'hello');
     a.connect();
@@ -62,29 +50,25 @@ describe('catch-up after a disconnection', () => {
     const b = connect(node.url, { cookie: observer }, { autoConnect: false });
     const clientB = syncedClient(b, start);
     b.connect();
-    const stranger = connect(node.url, { cookie: otherCurator });
+    const stranger = connect(node.url, { cookie: scene.people.otherCurator.cookie() });
     const strangerSaw: CaseChange[] = [];
     stranger.on('case:changed', (c) => strangerSaw.push(c));
     await Promise.all([connected(b), connected(stranger)]);
 
     // One change while connected, then A drops.
-    await trpc(node.url, 'cases.register', registerInput('до обрыва'), { cookie: operator });
+    await register('до обрыва');
     await eventually(() => (clientA.applied.length === 1 ? true : undefined));
     a.disconnect();
 
     for (let i = 0; i < 50; i++) {
-      await trpc(node.url, 'cases.register', registerInput(`изменение ${i}`), { cookie: operator });
+      await register(`изменение ${i}`);
     }
     // Nothing else happens: only the catch-up on reconnect can bring the 50 changes.
     a.connect();
     await eventually(() => (clientA.applied.length === 51 ? true : undefined));
     // Drop again and reconnect while ten more changes are being committed: live pushes and the catch-up overlap.
     a.disconnect();
-    const during = Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        trpc(node.url, 'cases.register', registerInput(`во время ${i}`), { cookie: operator }),
-      ),
-    );
+    const during = Promise.all(Array.from({ length: 10 }, (_, i) => register(`во время ${i}`)));
     a.connect();
     await during;
 
@@ -112,11 +96,12 @@ describe('catch-up after a disconnection', () => {
   });
 
   it('a wall display gets the changes without personal data; no cookie, no socket', async () => {
+    const { node, org } = scene;
     const wall = connect(node.url, { displayToken: node.displayToken! });
     const hello = await waitFor<{ who: { kind: string } }>(wall, 'hello');
     expect(hello.who.kind).toBe('display');
     const change = waitFor<CaseChange>(wall, 'case:changed');
-    await trpc(node.url, 'cases.register', registerInput('Иван пишет про яму'), { cookie: operator });
+    await register('Иван пишет про яму');
     const seen = await change;
     expect(seen.type).toBe('case-registered');
     expect(seen.payload).toBeNull();
@@ -131,20 +116,17 @@ describe('catch-up after a disconnection', () => {
     wall.disconnect();
 
     // A wall filtered to the Roads department gets a case of no department as a removal, the unfiltered wall its row.
-    const { org } = node.fixture!;
-    const admin = await login(node.url, org.people.admin.login);
-    const made = await trpc<{ token: string }>(
-      node.url,
-      'intake.createDisplayToken',
-      { name: 'Табло дорог', filters: { departmentId: org.departments.roads } },
-      { cookie: admin },
-    );
+    const admin = await signIn(node.url, org.people.admin.login);
+    const made = await admin.api.intake.createDisplayToken.mutate({
+      name: 'Табло дорог',
+      filters: { departmentId: org.departments.roads },
+    });
     const roadsWall = connect(node.url, { displayToken: made.token });
     const allWall = connect(node.url, { displayToken: node.displayToken! });
     await Promise.all([connected(roadsWall), connected(allWall)]);
     const toRoads = waitFor<CaseChange>(roadsWall, 'case:changed');
     const toAll = waitFor<CaseChange>(allWall, 'case:changed');
-    await trpc(node.url, 'cases.register', registerInput('Ещё одно сообщение'), { cookie: operator });
+    await register('Ещё одно сообщение');
     const [roadsSeen, allSeen] = await Promise.all([toRoads, toAll]);
     expect(roadsSeen.seq).toBe(allSeen.seq);
     expect(roadsSeen.row).toBeNull();

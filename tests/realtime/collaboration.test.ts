@@ -1,93 +1,58 @@
 // Presence, co-authoring and notifications on one case: who views and types, drafts that autosave with a version
 // and never overwrite a concurrent edit, contributions appearing live, the per-user feed, and the server clock.
 import type { Draft, Notification, PresenceState } from '@otklik/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgFixture } from '../../apps/server/src/test/fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ClientSocket,
   connect,
   connected,
   eventually,
-  login,
-  type NodeProcess,
-  registerInput,
+  registerCase,
   request,
-  startNode,
-  trpc,
+  signIn,
+  triage,
+  useScene,
   waitFor,
 } from './support/harness';
 
-interface Registered {
-  caseId: string;
-  version: number;
-}
-
 describe('collaboration on a case', () => {
-  let node: NodeProcess;
-  let org: OrgFixture;
-  const cookies: Record<string, string> = {};
-  const sockets: ClientSocket[] = [];
+  const scene = useScene(
+    { NODE_SCHEDULER: '0', NODE_TIME_INTERVAL_MS: '300', NODE_SESSION_CHECK_MS: '300' },
+    ({ org: { people: p }, other }) => ({
+      operator: p.operator,
+      curator: p.curator,
+      roads: p.roadsExecutor,
+      housing: p.housingExecutor,
+      head: p.head,
+      other: other.people.curator,
+    }),
+  );
+  let theCase: Awaited<ReturnType<typeof registerCase>>;
   let caseId: string;
-  let version: number;
 
-  const client = async (who: string) => {
-    const s = connect(node.url, { cookie: cookies[who]! });
-    sockets.push(s);
-    await connected(s);
-    return s;
-  };
-  const command = async (who: string, cmd: unknown) => {
-    const r = await trpc<Registered>(
-      node.url,
-      'cases.command',
-      { caseId, expectedVersion: version, command: cmd },
-      { cookie: cookies[who]! },
-    );
-    version = r.version;
+  /** The roads executor and the curator both open the case; `states` is the presence the executor is shown. */
+  const bothInTheCase = async () => {
+    const roads = await scene.socket('roads');
+    const curator = await scene.socket('curator');
+    const states: PresenceState[] = [];
+    roads.on('presence:state', (s) => states.push(s));
+    await request(roads, 'case:join', { caseId });
+    await request(curator, 'case:join', { caseId });
+    return { roads, curator, states };
   };
 
   beforeAll(async () => {
-    node = await startNode({
-      NODE_SEED: '1',
-      NODE_SCHEDULER: '0',
-      NODE_TIME_INTERVAL_MS: '300',
-      NODE_SESSION_CHECK_MS: '300',
-    });
-    org = node.fixture!.org;
-    const p = org.people;
-    const logins = {
-      operator: p.operator.login,
-      curator: p.curator.login,
-      roads: p.roadsExecutor.login,
-      housing: p.housingExecutor.login,
-      head: p.head.login,
-      other: node.fixture!.other.people.curator.login,
-    };
-    for (const [key, value] of Object.entries(logins)) cookies[key] = await login(node.url, value);
-    const r = await trpc<Registered>(node.url, 'cases.register', registerInput('Яма у школы №3'), {
-      cookie: cookies.operator!,
-    });
-    caseId = r.caseId;
-    version = r.version;
-    await command('operator', {
-      type: 'triage',
-      topic: 'дороги',
-      location: 'ул. Ленина',
-      category: 'ordinary',
-      processable: true,
-    });
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await node?.stop();
+    theCase = await registerCase(scene.people.operator, 'Яма у школы №3');
+    caseId = theCase.caseId;
+    await theCase.run(scene.people.operator, triage('дороги', 'ул. Ленина'));
   });
 
   it('routing notifies the executor live; the feed lists it, marks it read and counts', async () => {
-    const roads = await client('roads');
+    const roads = await scene.socket('roads');
     const incoming = waitFor<Notification>(roads, 'notification:new');
     const counted = waitFor<{ unread: number }>(roads, 'notification:count');
+    const { org } = scene;
     // konyshevsky p.16: a sequential chain, roads first, housing composes the combined answer.
-    await command('curator', {
+    await theCase.run(scene.people.curator, {
       type: 'route',
       mode: 'sequential',
       assignments: [
@@ -103,7 +68,7 @@ describe('collaboration on a case', () => {
     expect(feed.items.map((i) => i.id)).toEqual([n.id]);
     expect(feed.unread).toBe(1);
     // The housing executor is second in the chain: not notified yet.
-    const housing = await client('housing');
+    const housing = await scene.socket('housing');
     expect((await request(housing, 'notifications:list', {})).unread).toBe(0);
     // Marking someone else's notification does nothing; one's own brings the count to zero.
     expect((await request(housing, 'notifications:mark-read', { ids: [n.id] })).unread).toBe(0);
@@ -112,12 +77,7 @@ describe('collaboration on a case', () => {
   });
 
   it('shows who views the case and who types, across join, typing and disconnect', async () => {
-    const roads = await client('roads');
-    const curator = await client('curator');
-    const states: PresenceState[] = [];
-    roads.on('presence:state', (s) => states.push(s));
-    await request(roads, 'case:join', { caseId });
-    await request(curator, 'case:join', { caseId });
+    const { curator, states } = await bothInTheCase();
     const names = (s: PresenceState | undefined) => s?.viewers.map((v) => `${v.fullName}:${v.typing}`);
     await eventually(() =>
       names(states.at(-1))?.join() === 'Исполнитель Дорожный:false,Куратор Кирилл:false' ? true : undefined,
@@ -127,19 +87,14 @@ describe('collaboration on a case', () => {
     curator.disconnect();
     await eventually(() => (names(states.at(-1))?.join() === 'Исполнитель Дорожный:false' ? true : undefined));
     // Typing needs the case to be open first; another organisation cannot join at all.
-    const housing = await client('housing');
+    const housing = await scene.socket('housing');
     await expect(request(housing, 'case:typing', { caseId, typing: true })).rejects.toThrow(/Сначала откройте/);
-    const stranger = await client('other');
+    const stranger = await scene.socket('other');
     await expect(request(stranger, 'case:join', { caseId })).rejects.toThrow(/не найдено или недоступно/);
   });
 
   it('a typing mark that is not renewed expires: no stale "печатает" while the person keeps the case open', async () => {
-    const roads = await client('roads');
-    const curator = await client('curator');
-    const states: PresenceState[] = [];
-    roads.on('presence:state', (s) => states.push(s));
-    await request(roads, 'case:join', { caseId });
-    await request(curator, 'case:join', { caseId });
+    const { curator, states } = await bothInTheCase();
     await request(curator, 'case:typing', { caseId, typing: true });
     const curatorState = () => states.at(-1)?.viewers.find((v) => v.fullName === 'Куратор Кирилл');
     await eventually(() => (curatorState()?.typing === true ? true : undefined));
@@ -150,8 +105,9 @@ describe('collaboration on a case', () => {
   });
 
   it('a contribution appears live to the case room, and only its department may write it', async () => {
-    const roads = await client('roads');
-    const housing = await client('housing');
+    const { org } = scene;
+    const roads = await scene.socket('roads');
+    const housing = await scene.socket('housing');
     await request(roads, 'case:join', { caseId });
     await request(housing, 'case:join', { caseId });
     const slot = `contribution:${org.departments.roads}`;
@@ -165,14 +121,14 @@ describe('collaboration on a case', () => {
       /Нет доступа/,
     );
     // A newcomer to the case gets the drafts on joining.
-    const curator = await client('curator');
+    const curator = await scene.socket('curator');
     const joined = await request(curator, 'case:join', { caseId });
     expect(joined.drafts.find((d) => d.slot === slot)?.text).toBe('Яму засыплем в среду');
   });
 
   it('a concurrent edit of the answer is a conflict showing both texts, never a silent overwrite', async () => {
-    const housing = await client('housing');
-    const curator = await client('curator');
+    const housing = await scene.socket('housing');
+    const curator = await scene.socket('curator');
     await request(housing, 'case:join', { caseId });
     await request(curator, 'case:join', { caseId });
     // Both start from the empty draft (version 0).
@@ -210,16 +166,15 @@ describe('collaboration on a case', () => {
   });
 
   it('flagging a case socially significant alerts the head at once, as urgent', async () => {
-    const head = await client('head');
+    const head = await scene.socket('head');
     const alert = waitFor<Notification>(head, 'notification:new');
-    await command('operator', { type: 'flag-socially-significant', note: 'много комментариев' });
+    await theCase.run(scene.people.operator, { type: 'flag-socially-significant', note: 'много комментариев' });
     const n = await alert;
     expect(n).toMatchObject({ kind: 'alert-to-head', urgent: true, caseId });
   });
 
   it('tells clients the server time on connect, periodically and on request', async () => {
-    const s = connect(node.url, { cookie: cookies.curator! }, { autoConnect: false });
-    sockets.push(s);
+    const s = connect(scene.node.url, { cookie: scene.people.curator.cookie() }, { autoConnect: false });
     const hello = waitFor<{ serverTime: number }>(s, 'hello');
     const before = Date.now();
     s.connect();
@@ -235,39 +190,34 @@ describe('collaboration on a case', () => {
     // Same machine, same clock: the server read its time between the probe's sending and the reply's arrival.
     expect(probe.serverTime).toBeGreaterThanOrEqual(sentAt - 5);
     expect(probe.serverTime).toBeLessThanOrEqual(Date.now() + 5);
+    s.disconnect();
   });
 
   it('signing out ends the socket too; a wall display is read-only', async () => {
-    const cookie = await login(node.url, org.people.observer.login);
-    const s = connect(node.url, { cookie });
-    sockets.push(s);
-    await connected(s);
+    const { node, org } = scene;
+    const observer = await signIn(node.url, org.people.observer.login);
+    const s = await scene.socket(observer);
     const expired = waitFor<{ message: string }>(s, 'auth:expired');
     const gone = new Promise<void>((resolve) => s.once('disconnect', () => resolve()));
-    await trpc(node.url, 'auth.logout', {}, { cookie });
+    await observer.api.auth.logout.mutate();
     expect((await expired).message).toMatch(/Сеанс завершён/);
     await gone;
 
     const wall = connect(node.url, { displayToken: node.displayToken! });
-    sockets.push(wall);
     await connected(wall);
     await expect(request(wall, 'case:join', { caseId })).rejects.toThrow(/только показывает/);
     await expect(request(wall, 'notifications:list', {})).rejects.toThrow(/read-only/);
+    wall.disconnect();
   });
 
   it('a revoked display token ends the wall display’s socket', async () => {
-    const admin = await login(node.url, org.people.admin.login);
-    const created = await trpc<{ id: string; token: string }>(
-      node.url,
-      'intake.createDisplayToken',
-      { name: 'Табло в холле' },
-      { cookie: admin },
-    );
+    const { node, org } = scene;
+    const admin = await signIn(node.url, org.people.admin.login);
+    const created = await admin.api.intake.createDisplayToken.mutate({ name: 'Табло в холле' });
     const wall = connect(node.url, { displayToken: created.token });
-    sockets.push(wall);
     await connected(wall);
     const expired = waitFor<{ message: string; code: string }>(wall, 'auth:expired');
-    await trpc(node.url, 'intake.revokeDisplayToken', { id: created.id }, { cookie: admin });
+    await admin.api.intake.revokeDisplayToken.mutate({ id: created.id });
     // The wall is told its key was revoked (not "sign in again": a wall has nobody to sign in).
     expect(await expired).toMatchObject({ code: 'display-key-revoked', message: expect.stringMatching(/отозван/) });
     await expect(connected(connect(node.url, { displayToken: created.token }))).rejects.toThrow(/отозван/);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eventually, login, type NodeProcess, registerInput, startNode, trpc } from './support/harness';
+import { caseForRoadsByEmail, eventually, type NodeProcess, startNode } from './support/harness';
 import { decodeMail, type SmtpSink, startSmtpSink } from './support/smtp-sink';
 
 const PUBLIC_URL = 'https://otklik.example.ru/';
@@ -42,44 +42,7 @@ describe('e-mail after a crash', () => {
     });
     nodes.push(first);
     const org = first.fixture!.org;
-    const [admin, operator, curator] = await Promise.all(
-      [org.people.admin, org.people.operator, org.people.curator].map((p) => login(first.url, p.login)),
-    );
-    await trpc(
-      first.url,
-      'directory.updatePerson',
-      { id: org.people.roadsExecutor.id, email: 'roads@example.org' },
-      {
-        cookie: admin,
-      },
-    );
-    const r = await trpc<{ caseId: string; version: number }>(first.url, 'cases.register', registerInput('Яма'), {
-      cookie: operator,
-    });
-    const triaged = await trpc<{ version: number }>(
-      first.url,
-      'cases.command',
-      {
-        caseId: r.caseId,
-        expectedVersion: r.version,
-        command: { type: 'triage', topic: 'дороги', location: 'центр', category: 'ordinary', processable: true },
-      },
-      { cookie: operator },
-    );
-    await trpc(
-      first.url,
-      'cases.command',
-      {
-        caseId: r.caseId,
-        expectedVersion: triaged.version,
-        command: {
-          type: 'route',
-          mode: 'single',
-          assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-        },
-      },
-      { cookie: curator },
-    );
+    const caseId = await caseForRoadsByEmail(first.url, org, 'Яма');
     const interrupted = await eventually(() => hanging.offered[0], 20_000);
     expect(await first.kill()).not.toBe(0);
     await hanging.close();
@@ -98,7 +61,7 @@ describe('e-mail after a crash', () => {
     expect(mail.messageId).toBe(interrupted.messageId);
     const { headers, body } = decodeMail(mail.data);
     expect(headers.subject).toMatch(/^Отклик: Вам поручено обращение № \d+$/);
-    expect(body).toContain(`Открыть обращение: https://otklik.example.ru/cases/${r.caseId}`);
+    expect(body).toContain(`Открыть обращение: https://otklik.example.ru/cases/${caseId}`);
     expect(body).toMatch(/^Здравствуйте, Исполнитель Дорожный!/);
     // Time for more passes: nothing else goes out.
     await new Promise((done) => setTimeout(done, 2_000));

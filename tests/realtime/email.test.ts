@@ -3,14 +3,13 @@
 import type { Notification } from '@otklik/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  caseForRoadsByEmail,
   connect,
   connected,
   eventually,
-  login,
   type NodeProcess,
-  registerInput,
+  signIn,
   startNode,
-  trpc,
   waitFor,
 } from './support/harness';
 import { startSmtpSink } from './support/smtp-sink';
@@ -27,48 +26,12 @@ describe('email notifications', () => {
     sink = await startSmtpSink();
     node = await startNode({ NODE_SEED: '1', NODE_SCHEDULER: '0', SMTP_URL: `smtp://127.0.0.1:${sink.port}` });
     const org = node.fixture!.org;
-    const [admin, operator, curator, executor] = await Promise.all(
-      [org.people.admin, org.people.operator, org.people.curator, org.people.roadsExecutor].map((p) =>
-        login(node!.url, p.login),
-      ),
-    );
-    await trpc(
-      node.url,
-      'directory.updatePerson',
-      { id: org.people.roadsExecutor.id, email: 'roads@example.org' },
-      { cookie: admin },
-    );
-    const socket = connect(node.url, { cookie: executor });
+    const executor = await signIn(node.url, org.people.roadsExecutor.login);
+    const socket = connect(node.url, { cookie: executor.cookie() });
     await connected(socket);
     const inApp = waitFor<Notification>(socket, 'notification:new');
+    await caseForRoadsByEmail(node.url, org, 'Лужа');
 
-    const r = await trpc<{ caseId: string; version: number }>(node.url, 'cases.register', registerInput('Лужа'), {
-      cookie: operator,
-    });
-    const triaged = await trpc<{ version: number }>(
-      node.url,
-      'cases.command',
-      {
-        caseId: r.caseId,
-        expectedVersion: r.version,
-        command: { type: 'triage', topic: 'дороги', location: 'центр', category: 'ordinary', processable: true },
-      },
-      { cookie: operator },
-    );
-    await trpc(
-      node.url,
-      'cases.command',
-      {
-        caseId: r.caseId,
-        expectedVersion: triaged.version,
-        command: {
-          type: 'route',
-          mode: 'single',
-          assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-        },
-      },
-      { cookie: curator },
-    );
     expect((await inApp).kind).toBe('assigned');
     const mail = await eventually(() => sink!.mails[0]);
     expect(mail.to).toEqual(['<roads@example.org>']);

@@ -15,16 +15,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_KEYS } from '../../apps/server/src/db/advisory-lock';
 import { type Database, openDatabase } from '../../apps/server/src/db/connect';
 import type { OrgFixture } from '../../apps/server/src/test/fixtures';
+import { type TestSession, testSession } from '../support/typed-client';
 import {
   connect,
   connected,
   eventually,
-  login,
   type NodeProcess,
+  registerCase,
   registerInput,
   request,
+  routeTo,
+  signInAll,
   startNode,
-  trpc,
+  triage,
   waitFor,
 } from './support/harness';
 
@@ -44,7 +47,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
   let a: NodeProcess;
   let b: NodeProcess;
   let org: OrgFixture;
-  const cookies: Record<string, string> = {};
+  let people: Record<keyof OrgFixture['people'], TestSession>;
 
   beforeAll(async () => {
     admin = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL!, maxConnections: 1 });
@@ -58,7 +61,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     [a, b] = await Promise.all([startNode({ ...env, NODE_SEED: '1' }), startNode(env)]);
     database = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 2 });
     org = a.fixture!.org;
-    for (const [key, person] of Object.entries(org.people)) cookies[key] = await login(a.url, person.login);
+    people = await signInAll(a.url, org.people);
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
@@ -82,37 +85,18 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     return name ? Number(name.split(':')[1]) : null;
   };
 
+  /** `who`'s session, calling node `via` (signed in on A: one database, so the session is good on both). */
+  const on = (via: NodeProcess, who: TestSession) => testSession(via.url, who.cookie());
+
   /** A case routed to the roads executor through node `via`, its draft clock shortened to fall due in `ms`. */
   async function caseDueIn(via: NodeProcess, ms: number) {
-    const r = await trpc<{ caseId: string; version: number }>(via.url, 'cases.register', registerInput('Сугробы'), {
-      cookie: cookies.operator!,
-    });
-    let version = r.version;
-    const run = async (who: string, command: unknown) => {
-      version = (
-        await trpc<{ version: number }>(
-          via.url,
-          'cases.command',
-          { caseId: r.caseId, expectedVersion: version, command },
-          { cookie: cookies[who]! },
-        )
-      ).version;
-    };
-    await run('operator', {
-      type: 'triage',
-      topic: 'снег',
-      location: 'ул. Садовая',
-      category: 'ordinary',
-      processable: true,
-    });
-    await run('curator', {
-      type: 'route',
-      mode: 'single',
-      assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-    });
+    const [operator, curator] = [on(via, people.operator), on(via, people.curator)];
+    const theCase = await registerCase(operator, 'Сугробы');
+    await theCase.run(operator, triage('снег', 'ул. Садовая'));
+    await theCase.run(curator, routeTo(org.departments.roads, org.people.roadsExecutor.id));
     const dueAt = virtualNow() + ms;
-    await run('curator', { type: 'shorten-deadline', step: 'draft', dueAt });
-    return { caseId: r.caseId, dueAt };
+    await theCase.run(curator, { type: 'shorten-deadline', step: 'draft', dueAt });
+    return { caseId: theCase.caseId, dueAt };
   }
 
   /** Waits for the breach of `caseId`; when it does not come, the error carries what the scheduler saw and said. */
@@ -138,13 +122,11 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     ).map((r) => r.type);
 
   it('a command on node A reaches a client on node B, and its notification too', async () => {
-    const onB = connect(b.url, { cookie: cookies.curator! });
-    const executorOnB = connect(b.url, { cookie: cookies.roadsExecutor! });
+    const onB = connect(b.url, { cookie: people.curator.cookie() });
+    const executorOnB = connect(b.url, { cookie: people.roadsExecutor.cookie() });
     await Promise.all([connected(onB), connected(executorOnB)]);
     const change = waitFor<CaseChange>(onB, 'case:changed');
-    const registered = await trpc<{ caseId: string }>(a.url, 'cases.register', registerInput('С узла A'), {
-      cookie: cookies.operator!,
-    });
+    const registered = await people.operator.api.cases.register.mutate(registerInput('С узла A'));
     const seen = await change;
     expect(seen).toMatchObject({ caseId: registered.caseId, type: 'case-registered' });
     // The catch-up on node B reads the same log.
@@ -159,7 +141,10 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
   });
 
   it('changes committed concurrently on both nodes reach clients on both, each in order, exactly once', async () => {
-    const clients = [connect(a.url, { cookie: cookies.curator! }), connect(b.url, { cookie: cookies.observer! })];
+    const clients = [
+      connect(a.url, { cookie: people.curator.cookie() }),
+      connect(b.url, { cookie: people.observer.cookie() }),
+    ];
     await Promise.all(clients.map(connected));
     const start = (await request(clients[0]!, 'changes:since', { afterSeq: 0 })).headSeq;
     const synced = clients.map((socket) => {
@@ -173,9 +158,10 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
       return applied;
     });
     // 40 commands at once, half through each node: their commits interleave in the one log.
+    const operatorOn = [on(b, people.operator), on(a, people.operator)];
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        trpc(i % 2 ? a.url : b.url, 'cases.register', registerInput(`параллельно ${i}`), { cookie: cookies.operator! }),
+        operatorOn[i % 2]!.api.cases.register.mutate(registerInput(`параллельно ${i}`)),
       ),
     );
     const log = (
@@ -192,8 +178,8 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
 
   it('presence, drafts and the live detail of a case span both nodes', async () => {
     const { caseId } = await caseDueIn(a, 3_600_000);
-    const onA = connect(a.url, { cookie: cookies.curator! });
-    const onB = connect(b.url, { cookie: cookies.roadsExecutor! });
+    const onA = connect(a.url, { cookie: people.curator.cookie() });
+    const onB = connect(b.url, { cookie: people.roadsExecutor.cookie() });
     await Promise.all([connected(onA), connected(onB)]);
     const states: PresenceState[] = [];
     onA.on('presence:state', (p) => states.push(p));
@@ -211,12 +197,11 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     expect((await live).text).toBe('Черновик с узла B');
     // A command on node A: the workspace open on node B gets the change's detail (issue 16).
     const detail = waitFor<CaseDetailChange>(onB, 'case:detail');
-    await trpc(
-      a.url,
-      'cases.command',
-      { caseId, expectedVersion: version, command: { type: 'flag-socially-significant' } },
-      { cookie: cookies.curator! },
-    );
+    await people.curator.api.cases.command.mutate({
+      caseId,
+      expectedVersion: version,
+      command: { type: 'flag-socially-significant' },
+    });
     const got = await detail;
     expect(got.version).toBe(version + 1);
     expect(got.state.sociallySignificant).toBe(true);

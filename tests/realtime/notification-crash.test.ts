@@ -1,32 +1,23 @@
 // A command committed while no server delivered notifications (as after a crash between the commit and the
 // delivery) is notified when the next node starts: once, and not again on a further restart.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCurrentUser } from '../../apps/server/src/auth/current-user';
 import { executeCaseCommand } from '../../apps/server/src/cases/commands';
 import { openDatabase } from '../../apps/server/src/db/connect';
 import { createDeps } from '../../apps/server/src/deps';
-import { connect, connected, eventually, login, type NodeProcess, request, startNode } from './support/harness';
+import { connect, connected, eventually, type NodeProcess, request, signIn, useNodes } from './support/harness';
 
 describe('notifications after a crash', () => {
-  const nodes: NodeProcess[] = [];
-  const dirs: string[] = [];
-  afterAll(async () => {
-    await Promise.all(nodes.map((n) => n.stop()));
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const nodes = useNodes();
 
   it('an assignment committed with no delivery running reaches the executor once on the next start', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'otklik-notify-crash-'));
-    dirs.push(dir);
+    const dir = nodes.dataDir('otklik-notify-crash-');
     const target = `pglite:${dir}`;
-    const first = await startNode({ NODE_TARGET: target, NODE_SEED: '1', NODE_SCHEDULER: '0' });
+    const first = await nodes.start({ NODE_TARGET: target, NODE_SEED: '1', NODE_SCHEDULER: '0' });
     const org = first.fixture!.org;
     // One request first: node-main prints "ready" just before it installs its SIGTERM handler, and a signal in
     // between would kill it without a graceful close.
-    await login(first.url, org.people.operator.login);
+    await signIn(first.url, org.people.operator.login);
     expect(await first.stop()).toBe(0);
 
     // The command service alone, on the same data: the events commit, nobody delivers them.
@@ -65,14 +56,14 @@ describe('notifications after a crash', () => {
     }
 
     const feedOf = async (node: NodeProcess) => {
-      const s = connect(node.url, { cookie: await login(node.url, org.people.roadsExecutor.login) });
+      const s = connect(node.url, { cookie: (await signIn(node.url, org.people.roadsExecutor.login)).cookie() });
       await connected(s);
       const page = await request(s, 'notifications:list', {});
       s.disconnect();
       return page.items.filter((n) => n.caseId === caseId).map((n) => n.kind);
     };
     // The start-up catch-up runs in the background while the node starts serving.
-    const second = await startNode({ NODE_TARGET: target, NODE_SCHEDULER: '0' });
+    const second = await nodes.start({ NODE_TARGET: target, NODE_SCHEDULER: '0' });
     const kinds = await eventually(async () => {
       const k = await feedOf(second);
       return k.length > 0 ? k : undefined;
@@ -80,8 +71,7 @@ describe('notifications after a crash', () => {
     expect(kinds).toEqual(['assigned']);
     expect(await second.stop()).toBe(0);
 
-    const third = await startNode({ NODE_TARGET: target, NODE_SCHEDULER: '0' });
-    nodes.push(third);
+    const third = await nodes.start({ NODE_TARGET: target, NODE_SCHEDULER: '0' });
     // Time for its catch-up to have run (it finds nothing): still the one notification.
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await feedOf(third)).toEqual(['assigned']);

@@ -1,22 +1,20 @@
 // The deadline scheduler: at-risk and breach recorded live, once per clock, at their true instants (never before
 // them), with the deficiency notice to the supervising deputy; and a breach that fell while no server ran is recorded on
 // the next start with its true instant, once, also across another restart.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CaseChange, Notification } from '@otklik/contract';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrgFixture } from '../../apps/server/src/test/fixtures';
 import {
   connect,
   connected,
   eventually,
-  login,
-  type NodeProcess,
-  registerInput,
+  registerCase,
   request,
-  startNode,
-  trpc,
+  routeTo,
+  signIn,
+  signInAll,
+  triage,
+  useNodes,
 } from './support/harness';
 
 // A virtual clock shared by the test and its server processes: Wednesday 25 November 2026, 10:00 in Moscow
@@ -26,77 +24,39 @@ const VIRTUAL_START = Date.parse('2026-11-25T10:00:00+03:00');
 const offset = VIRTUAL_START - Date.now();
 const virtualNow = () => Date.now() + offset;
 
-interface Registered {
-  caseId: string;
-  version: number;
-  events: { seq: number; occurredAt: number; type: string; payload: { at: number } }[];
-}
-
-/** Registers, triages and routes a case to the roads executor; returns its id and version (konyshevsky-2020). */
-async function routedCase(url: string, org: OrgFixture, cookies: { operator: string; curator: string }) {
-  const r = await trpc<Registered>(url, 'cases.register', registerInput('Не горят фонари'), {
-    cookie: cookies.operator,
-  });
-  let version = r.version;
-  const run = async (cookie: string, command: unknown) => {
-    const x = await trpc<Registered>(
-      url,
-      'cases.command',
-      { caseId: r.caseId, expectedVersion: version, command },
-      { cookie },
-    );
-    version = x.version;
-    return x;
-  };
-  await run(cookies.operator, {
-    type: 'triage',
-    topic: 'свет',
-    location: 'ул. Мира',
-    category: 'ordinary',
-    processable: true,
-  });
-  const routed = await run(cookies.curator, {
-    type: 'route',
-    mode: 'single',
-    assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-  });
+/** Signs in the operator and the curator, who register, triage and route a case to the roads executor; its draft
+ *  clock then falls due `dueInMs` from now (NAO p.14 lets a curator shorten a term). */
+async function caseDueIn(url: string, org: OrgFixture, dueInMs: number) {
+  const people = await signInAll(url, { operator: org.people.operator, curator: org.people.curator });
+  const theCase = await registerCase(people.operator, 'Не горят фонари');
+  await theCase.run(people.operator, triage('свет', 'ул. Мира'));
+  const routed = await theCase.run(people.curator, routeTo(org.departments.roads, org.people.roadsExecutor.id));
   // The draft clock (konyshevsky p.11) starts with the routing event.
   const routedAt = routed.events.at(-1)!.payload.at;
-  return { caseId: r.caseId, routedAt, run };
+  const dueAt = virtualNow() + dueInMs;
+  await theCase.run(people.curator, { type: 'shorten-deadline', step: 'draft', dueAt });
+  return { caseId: theCase.caseId, routedAt, dueAt, people };
 }
 
 const clockEvents = (changes: CaseChange[], caseId: string) =>
   changes.filter((c) => c.caseId === caseId && (c.type === 'clock-at-risk' || c.type === 'clock-breached'));
 
 describe('deadline scheduler', () => {
-  const nodes: NodeProcess[] = [];
-  const dirs: string[] = [];
-  afterAll(async () => {
-    await Promise.all(nodes.map((n) => n.stop()));
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const nodes = useNodes();
 
   it('records at risk and breached live, once each, not before the instant, and notifies the deputy', async () => {
-    const node = await startNode({ NODE_SEED: '1', NODE_CLOCK_OFFSET_MS: String(offset) });
-    nodes.push(node);
+    const node = await nodes.start({ NODE_SEED: '1', NODE_CLOCK_OFFSET_MS: String(offset) });
     const org = node.fixture!.org;
-    const cookies = {
-      operator: await login(node.url, org.people.operator.login),
-      curator: await login(node.url, org.people.curator.login),
-      deputy: await login(node.url, org.people.deputy.login),
-    };
-    const deputy = connect(node.url, { cookie: cookies.deputy });
-    const curator = connect(node.url, { cookie: cookies.curator });
+    const deputy = connect(node.url, { cookie: (await signIn(node.url, org.people.deputy.login)).cookie() });
+    const curator = connect(node.url, { cookie: (await signIn(node.url, org.people.curator.login)).cookie() });
     const received: { change: CaseChange; at: number }[] = [];
     curator.on('case:changed', (change) => received.push({ change, at: Date.now() }));
     const notices: Notification[] = [];
     deputy.on('notification:new', (n) => notices.push(n));
     await Promise.all([connected(deputy), connected(curator)]);
 
-    const { caseId, routedAt, run } = await routedCase(node.url, org, cookies);
-    // NAO p.14 lets a curator shorten a term: the draft clock now falls due 6 s from now.
-    const dueAt = virtualNow() + 6_000;
-    await run(cookies.curator, { type: 'shorten-deadline', step: 'draft', dueAt });
+    // The draft clock falls due 6 s from now.
+    const { caseId, routedAt, dueAt } = await caseDueIn(node.url, org, 6_000);
     // At risk when 25 % of the clock's working time remains: all of it is working time (10:00, a Wednesday).
     const atRiskAt = dueAt - 0.25 * (dueAt - routedAt);
 
@@ -124,7 +84,7 @@ describe('deadline scheduler', () => {
     expect(clockEvents(log.changes, caseId).map((c) => c.type)).toEqual(['clock-at-risk', 'clock-breached']);
     expect(notices.filter((n) => n.kind === 'deficiency-notice')).toHaveLength(1);
     // The executor responsible for the draft clock was told both times.
-    const executor = connect(node.url, { cookie: await login(node.url, org.people.roadsExecutor.login) });
+    const executor = connect(node.url, { cookie: (await signIn(node.url, org.people.roadsExecutor.login)).cookie() });
     await connected(executor);
     const feed = await request(executor, 'notifications:list', {});
     expect(feed.items.filter((n) => n.caseId === caseId).map((n) => n.kind)).toEqual([
@@ -138,36 +98,29 @@ describe('deadline scheduler', () => {
   });
 
   it('a breach that fell while the server was down is recorded on start, with its true instant, once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'otklik-sched-'));
-    dirs.push(dir);
+    const dir = nodes.dataDir('otklik-sched-');
     const target = `pglite:${dir}`;
     // First run without a scheduler: the clock starts, nobody watches it.
-    const first = await startNode({
+    const first = await nodes.start({
       NODE_TARGET: target,
       NODE_SEED: '1',
       NODE_SCHEDULER: '0',
       NODE_CLOCK_OFFSET_MS: String(offset),
     });
     const org = first.fixture!.org;
-    const cookies = {
-      operator: await login(first.url, org.people.operator.login),
-      curator: await login(first.url, org.people.curator.login),
-    };
-    const { caseId, routedAt, run } = await routedCase(first.url, org, cookies);
-    const dueAt = virtualNow() + 3_000;
-    await run(cookies.curator, { type: 'shorten-deadline', step: 'draft', dueAt });
+    const { caseId, routedAt, dueAt, people } = await caseDueIn(first.url, org, 3_000);
     expect(await first.stop()).toBe(0);
     // The server is down while the clock falls due.
     await eventually(() => (virtualNow() > dueAt + 1_000 ? true : undefined));
 
     const readClockEvents = async (url: string) => {
-      const s = connect(url, { cookie: cookies.curator });
+      const s = connect(url, { cookie: people.curator.cookie() });
       await connected(s);
       const page = await request(s, 'changes:since', { afterSeq: 0 });
       s.disconnect();
       return clockEvents(page.changes, caseId);
     };
-    const second = await startNode({ NODE_TARGET: target, NODE_CLOCK_OFFSET_MS: String(offset) });
+    const second = await nodes.start({ NODE_TARGET: target, NODE_CLOCK_OFFSET_MS: String(offset) });
     const recorded = await eventually(async () => {
       const events = await readClockEvents(second.url);
       return events.length >= 2 ? events : undefined;
@@ -178,8 +131,7 @@ describe('deadline scheduler', () => {
     expect(await second.stop()).toBe(0);
 
     // Another restart finds nothing left to record.
-    const third = await startNode({ NODE_TARGET: target, NODE_CLOCK_OFFSET_MS: String(offset) });
-    nodes.push(third);
+    const third = await nodes.start({ NODE_TARGET: target, NODE_CLOCK_OFFSET_MS: String(offset) });
     await new Promise((r) => setTimeout(r, 2_500));
     expect((await readClockEvents(third.url)).map((c) => c.seq)).toEqual(recorded.map((c) => c.seq));
   });

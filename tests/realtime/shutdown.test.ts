@@ -2,7 +2,7 @@
 // is broadcast), then clients are told to reconnect, the database closes and the process exits cleanly.
 import { get } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { connect, connected, login, registerInput, startNode, trpc } from './support/harness';
+import { connect, connected, registerInput, signIn, startNode } from './support/harness';
 
 /** A request on a fresh TCP connection (no keep-alive pool): whether the server still accepts connections. */
 function freshRequest(url: string): Promise<number> {
@@ -19,8 +19,8 @@ describe('graceful shutdown', () => {
     // Commands take 1.5 s to reach the API, so one is surely in flight when SIGTERM arrives.
     const node = await startNode({ NODE_SEED: '1', NODE_SCHEDULER: '0', NODE_SLOW_COMMANDS_MS: '1500' });
     const org = node.fixture!.org;
-    const operator = await login(node.url, org.people.operator.login);
-    const socket = connect(node.url, { cookie: await login(node.url, org.people.curator.login) });
+    const operator = await signIn(node.url, org.people.operator.login);
+    const socket = connect(node.url, { cookie: (await signIn(node.url, org.people.curator.login)).cookie() });
     const order: string[] = [];
     socket.on('case:changed', (c) => order.push(c.type));
     socket.on('server:shutdown', () => order.push('server:shutdown'));
@@ -28,9 +28,7 @@ describe('graceful shutdown', () => {
     await connected(socket);
     expect(await freshRequest(node.url)).toBe(200);
 
-    const inFlight = trpc<{ caseId: string }>(node.url, 'cases.register', registerInput('в полёте'), {
-      cookie: operator,
-    });
+    const inFlight = operator.api.cases.register.mutate(registerInput('в полёте'));
     await new Promise((r) => setTimeout(r, 300));
     const exited = node.stop();
     await new Promise((r) => setTimeout(r, 300));

@@ -1,5 +1,6 @@
 // Helpers of the fault tests: a database of the test's own PostgreSQL server, HTTP probes that never hang, and the
 // realtime harness's node processes (tests/realtime/support).
+import { type AppRouter, TRPCClientError } from '@otklik/server/client';
 import { type Database, openDatabase } from '../../../apps/server/src/db/connect';
 import type { PgServer } from './pg-server';
 
@@ -38,34 +39,27 @@ export async function probe(url: string, ms = 15_000): Promise<{ status: number;
   }
 }
 
-/** A tRPC mutation over HTTP that reports the outcome instead of throwing (status, code, message). */
-export async function mutation(
-  url: string,
-  path: string,
-  input: unknown,
-  cookie: string,
+export type Attempt<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
+
+/** A call of the typed client that reports its outcome instead of throwing: the result, or the refusal's HTTP
+ *  status, code and message (from TRPCClientError); 'timeout' when it did not end within `ms` (a hang is a result). */
+export async function attempt<T>(
+  call: (options: { signal: AbortSignal }) => Promise<T>,
   ms = 30_000,
-): Promise<{ status: number; code: string | null; message: string; data: unknown } | 'timeout'> {
+): Promise<Attempt<T> | 'timeout'> {
+  const signal = AbortSignal.timeout(ms);
   try {
-    const res = await fetch(`${url}/trpc/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, origin: new URL(url).origin },
-      body: JSON.stringify(input),
-      signal: AbortSignal.timeout(ms),
-    });
-    const body = (await res.json()) as {
-      result?: { data: unknown };
-      error?: { message: string; data?: { code?: string } };
-    };
-    return {
-      status: res.status,
-      code: body.error?.data?.code ?? null,
-      message: body.error?.message ?? '',
-      data: body.result?.data ?? null,
-    };
+    return { ok: true, data: await call({ signal }) };
   } catch (error) {
-    if ((error as Error).name === 'TimeoutError') return 'timeout';
-    throw error;
+    if (signal.aborted) return 'timeout';
+    if (!(error instanceof TRPCClientError)) throw error;
+    const refused: TRPCClientError<AppRouter> = error;
+    return {
+      ok: false,
+      status: refused.data?.httpStatus ?? 0,
+      code: refused.data?.code ?? '',
+      message: refused.message,
+    };
   }
 }
 

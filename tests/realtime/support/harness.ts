@@ -1,11 +1,16 @@
-// Helpers of the realtime tests: server nodes in child processes, tRPC calls over HTTP, signed-in socket clients
-// that record what they receive.
+// Helpers of the realtime tests: server nodes in child processes, people signed in through the shared typed client
+// (tests/support/typed-client.ts), signed-in socket clients that record what they receive.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ClientToServerEvents, Notification, ServerToClientEvents } from '@otklik/contract';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import type { OrgFixture } from '../../../apps/server/src/test/fixtures';
+import { type TestSession, testSession } from '../../support/typed-client';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const nodeMain = fileURLToPath(new URL('./node-main.ts', import.meta.url));
@@ -93,73 +98,171 @@ export function startNode(env: NodeEnv = {}): Promise<NodeProcess> {
   });
 }
 
-export class TrpcError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-  }
+/** A fixture person signed in on the node at `url`: the shared typed client with their session cookie. */
+export function signIn(url: string, login: string): Promise<TestSession> {
+  return testSession(url).signIn(login, TEST_PASSWORD);
 }
 
-/** A tRPC call over HTTP exactly as the web app makes it (no transformer). */
-export async function trpc<T>(
+/** Signs each of `people` in on `url` (at once), keyed as given. */
+export async function signInAll<K extends string>(
   url: string,
-  path: string,
-  input: unknown,
-  options: { cookie?: string; kind?: 'query' | 'mutation' } = {},
-): Promise<T> {
-  const kind = options.kind ?? 'mutation';
-  // The app's own origin, as a browser sends it: state-changing calls with a session cookie need it.
-  const headers: Record<string, string> = { 'content-type': 'application/json', origin: new URL(url).origin };
-  if (options.cookie) headers.cookie = options.cookie;
-  const res =
-    kind === 'query'
-      ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-      : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) });
-  const body = (await res.json()) as { result?: { data: T }; error?: { message: string; data?: { code?: string } } };
-  if (body.error) throw new TrpcError(body.error.message, body.error.data?.code ?? 'UNKNOWN');
-  return body.result!.data;
+  people: Record<K, { readonly login: string }>,
+): Promise<Record<K, TestSession>> {
+  const keys = Object.keys(people) as K[];
+  const sessions = await Promise.all(keys.map((key) => signIn(url, people[key].login)));
+  return Object.fromEntries(keys.map((key, i) => [key, sessions[i]])) as Record<K, TestSession>;
 }
 
-/** Signs in through auth.login and returns the `name=value` of the session cookie. */
-export async function login(url: string, loginName: string): Promise<string> {
-  const res = await fetch(`${url}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: loginName, password: TEST_PASSWORD }),
+type Api = TestSession['api'];
+export type RegisterInput = Parameters<Api['cases']['register']['mutate']>[0];
+export type CaseCommand = Parameters<Api['cases']['command']['mutate']>[0]['command'];
+
+/** A case registered through `registrar`, with `run` sending a command as someone at the case's current version. */
+export async function registerCase(registrar: TestSession, text: string) {
+  const registered = await registrar.api.cases.register.mutate(registerInput(text));
+  let version = registered.version;
+  return {
+    caseId: registered.caseId,
+    /** The version after the last command. */
+    version: () => version,
+    async run(who: TestSession, command: CaseCommand) {
+      const result = await who.api.cases.command.mutate({
+        caseId: registered.caseId,
+        expectedVersion: version,
+        command,
+      });
+      version = result.version;
+      return result;
+    },
+  };
+}
+
+/** Triage of an ordinary, processable message. */
+export const triage = (topic: string, location: string): CaseCommand => ({
+  type: 'triage',
+  topic,
+  location,
+  category: 'ordinary',
+  processable: true,
+});
+
+/** Routing to one department's executor. */
+export const routeTo = (departmentId: string, executorId: string): CaseCommand => ({
+  type: 'route',
+  mode: 'single',
+  assignments: [{ departmentId, executorId }],
+});
+
+/** A case of `org` on the node at `url` routed to the roads executor, who has just been given the e-mail address
+ *  roads@example.org by the administrator (the letters' tests). Returns the case's id. */
+export async function caseForRoadsByEmail(url: string, org: OrgFixture, text: string): Promise<string> {
+  const { admin, operator, curator } = await signInAll(url, {
+    admin: org.people.admin,
+    operator: org.people.operator,
+    curator: org.people.curator,
   });
-  const cookie = res.headers.get('set-cookie');
-  if (!res.ok || !cookie) throw new Error(`login ${loginName} failed: ${res.status} ${await res.text()}`);
-  return cookie.split(';')[0]!;
+  await admin.api.directory.updatePerson.mutate({ id: org.people.roadsExecutor.id, email: 'roads@example.org' });
+  const theCase = await registerCase(operator, text);
+  await theCase.run(operator, triage('дороги', 'центр'));
+  await theCase.run(curator, routeTo(org.departments.roads, org.people.roadsExecutor.id));
+  return theCase.caseId;
 }
 
-export interface WatchedPeople<K extends string> {
-  readonly cookies: Record<K, string>;
-  /** What each person's socket received as `notification:new`, in order. */
-  readonly feeds: Record<K, Notification[]>;
-  readonly sockets: ClientSocket[];
+type Fixture = NonNullable<NodeProcess['fixture']>;
+
+/** The people of the seeded organisation named by their fixture keys: a `pick` of `useScene`. */
+export const orgPeople =
+  <K extends keyof OrgFixture['people'] & string>(...keys: K[]) =>
+  (fixture: Fixture): Record<K, { readonly login: string }> => {
+    const picked = {} as Record<K, { readonly login: string }>;
+    for (const key of keys) picked[key] = fixture.org.people[key];
+    return picked;
+  };
+
+/** A seeded node of one describe block with its people signed in; started before the block's tests, stopped
+ *  (with every socket opened through it) after them. Read its fields inside hooks and tests only. */
+export interface Scene<K extends string> {
+  readonly node: NodeProcess;
+  readonly org: OrgFixture;
+  readonly people: Record<K, TestSession>;
+  /** A connected socket of a person of the scene (or any session), closed with the scene. */
+  socket(who: K | TestSession): Promise<ClientSocket>;
 }
 
-/** Signs people of a fixture organisation in, each with a connected socket recording their live feed. */
-export async function watchFeeds<K extends keyof OrgFixture['people'] & string>(
-  url: string,
-  org: OrgFixture,
-  keys: readonly K[],
-): Promise<WatchedPeople<K>> {
-  const cookies = {} as Record<K, string>;
-  const feeds = {} as Record<K, Notification[]>;
+export function useScene<K extends string>(
+  env: NodeEnv,
+  pick: (fixture: Fixture) => Record<K, { readonly login: string }>,
+): Scene<K> {
+  let state: { node: NodeProcess; org: OrgFixture; people: Record<K, TestSession> } | undefined;
   const sockets: ClientSocket[] = [];
-  for (const key of keys) {
-    cookies[key] = await login(url, org.people[key].login);
-    const feed: Notification[] = [];
-    feeds[key] = feed;
-    const s = connect(url, { cookie: cookies[key] });
-    s.on('notification:new', (n) => feed.push(n));
-    sockets.push(s);
-    await connected(s);
-  }
-  return { cookies, feeds, sockets };
+  const started = () => {
+    if (!state) throw new Error('the scene starts in beforeAll: read it inside hooks and tests');
+    return state;
+  };
+  beforeAll(async () => {
+    const node = await startNode({ NODE_SEED: '1', ...env });
+    state = { node, org: node.fixture!.org, people: await signInAll(node.url, pick(node.fixture!)) };
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await state?.node.stop();
+  });
+  return {
+    get node() {
+      return started().node;
+    },
+    get org() {
+      return started().org;
+    },
+    get people() {
+      return started().people;
+    },
+    async socket(who) {
+      const { node, people } = started();
+      const s = connect(node.url, { cookie: (typeof who === 'string' ? people[who] : who).cookie() });
+      sockets.push(s);
+      await connected(s);
+      return s;
+    },
+  };
+}
+
+/** A socket per person of the scene, each recording their live `notification:new` feed in order (from the block's
+ *  start, before its tests). */
+export function useFeeds<K extends string>(scene: Scene<K>): Record<K, Notification[]> {
+  const feeds = {} as Record<K, Notification[]>;
+  beforeAll(async () => {
+    for (const key of Object.keys(scene.people) as K[]) {
+      const feed: Notification[] = [];
+      feeds[key] = feed;
+      (await scene.socket(key)).on('notification:new', (n) => feed.push(n));
+    }
+  });
+  return feeds;
+}
+
+/** Nodes and data folders of one describe block: every node started here is stopped, every folder removed, after
+ *  the block's tests. */
+export function useNodes() {
+  const nodes: NodeProcess[] = [];
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(nodes.map((n) => n.stop()));
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    /** A new empty folder for a node's embedded database (`pglite:<folder>`). */
+    dataDir(prefix: string): string {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+    async start(env: NodeEnv = {}): Promise<NodeProcess> {
+      const node = await startNode(env);
+      nodes.push(node);
+      return node;
+    },
+  };
 }
 
 export function connect(
@@ -225,7 +328,7 @@ export async function eventually<T>(
   }
 }
 
-export const registerInput = (text: string) => ({
+export const registerInput = (text: string): RegisterInput => ({
   network: 'vk',
   link: `https://vk.com/wall-1_${Math.floor(Math.random() * 1e9)}`,
   author: { name: 'Иван Петров' },

@@ -1,6 +1,7 @@
-// The wall display's data by its read-only token, over plain HTTP to the tRPC endpoint (no session, no cookie). The
-// reply is validated field by field; personal data is never expected and never shown.
+// The wall display's data by its read-only token, through the shared typed client (no session, no cookie). The reply
+// has the shape of `wall.snapshot`'s output schema, which the server enforces; personal data is never in it.
 import type { ImportedCalendarYear } from '@otklik/domain';
+import { type AppRouter, createOtklikClient, TRPCClientError } from '@otklik/server/client';
 import { type ServerBoardRow, toBoardCase } from './adapters';
 import { toMs } from './time';
 import type { BoardCase } from './types';
@@ -27,102 +28,62 @@ export class WallError extends Error {
   }
 }
 
-interface RawSnapshot {
-  organisation?: { name?: string; timeZone?: string; calendarOverrides?: unknown; calendarYears?: unknown };
-  serverTime?: number;
-  seq?: number;
-  cases?: Partial<ServerBoardRow>[];
-}
+/** The wall's own client: no session, so no cookie is ever sent (a wall on a shared screen must not act as whoever
+ *  signed in on that browser), and no cached reply. */
+const wallApi = createOtklikClient({
+  url: '/trpc',
+  fetch: (input, init) => fetch(input, { ...init, credentials: 'omit', cache: 'no-store' }),
+});
+
+/** The snapshot as `wall.snapshot`'s output schema sends it (instants as ISO strings on the wire). */
+type SnapshotReply = Awaited<ReturnType<typeof wallApi.wall.snapshot.query>>;
 
 const noNames = { person: () => null, department: () => null, organisation: () => '' };
+
+/** A refusal as the wall tells it: the server's code and reason when it answered, NETWORK when it did not. */
+function wallError(err: unknown): WallError {
+  if (!(err instanceof TRPCClientError)) return new WallError('network', 'NETWORK');
+  const refused: TRPCClientError<AppRouter> = err;
+  const reason = refused.data?.details?.reason;
+  // No data: the request failed or the reply was not tRPC's (a proxy's error page).
+  if (!refused.data) return new WallError(refused.message || 'network', 'NETWORK');
+  return new WallError(refused.message, refused.data.code, typeof reason === 'string' ? reason : null);
+}
 
 export async function loadWallSnapshot(
   token: string,
 ): Promise<{ snapshot: WallSnapshot; sentAt: number; receivedAt: number }> {
   const sentAt = Date.now();
-  const input = encodeURIComponent(JSON.stringify({ token }));
-  let res: Response;
+  let d: SnapshotReply;
   try {
-    res = await fetch(`/trpc/wall.snapshot?input=${input}`, { credentials: 'omit', cache: 'no-store' });
-  } catch {
-    throw new WallError('network', 'NETWORK');
+    d = await wallApi.wall.snapshot.query({ token });
+  } catch (err) {
+    throw wallError(err);
   }
   const receivedAt = Date.now();
-  const body = (await res.json().catch(() => null)) as {
-    result?: { data?: RawSnapshot };
-    error?: { message?: string; data?: { code?: string; details?: { reason?: unknown } | null } };
-  } | null;
-  if (!res.ok || !body?.result?.data) {
-    const reason = body?.error?.data?.details?.reason;
-    throw new WallError(
-      body?.error?.message ?? `HTTP ${res.status}`,
-      body?.error?.data?.code ?? 'NETWORK',
-      typeof reason === 'string' ? reason : null,
-    );
-  }
-  const d = body.result.data;
-  const cases = (d.cases ?? []).flatMap((r) => {
-    if (typeof r.id !== 'string' || typeof r.number !== 'number') return [];
+  const cases = d.cases.map((r) => {
+    // Authors, message text and people stay off the wall: its rows carry none (the output schema drops them).
     const row: ServerBoardRow = {
-      id: r.id,
-      number: r.number,
-      organisationId: r.organisationId ?? 'wall',
-      status: r.status ?? '',
-      currentStep: r.currentStep ?? null,
-      dueAt: r.dueAt ?? null,
+      ...r,
+      organisationId: 'wall',
       responsiblePersonId: null,
       responsiblePersonName: null,
-      responsibleDepartmentId: r.responsibleDepartmentId ?? null,
-      responsibleDepartmentName: r.responsibleDepartmentName ?? null,
-      category: r.category ?? 'ordinary',
-      topic: r.topic ?? null,
-      location: r.location ?? null,
-      network: r.network ?? 'other',
-      // Authors and message text stay off the wall even if a server sends them.
       author: null,
       excerpt: '',
-      flags: Array.isArray(r.flags) ? r.flags : [],
-      clocks: r.clocks,
-      isOpen: r.isOpen !== false,
-      detectedAt: r.detectedAt ?? 0,
     };
-    return [{ ...toBoardCase(row, noNames, d.seq ?? 0), organisationId: 'wall' }];
+    return { ...toBoardCase(row, noNames, d.seq), organisationId: 'wall' };
   });
   return {
     snapshot: {
-      organisationName: d.organisation?.name ?? '',
-      timeZone: d.organisation?.timeZone ?? 'Europe/Moscow',
-      calendarOverrides: d.organisation?.calendarOverrides ?? {},
-      calendarYears: readCalendarYears(d.organisation?.calendarYears),
-      serverTime: toMs(d.serverTime ?? receivedAt),
-      seq: d.seq ?? 0,
+      organisationName: d.organisation.name,
+      timeZone: d.organisation.timeZone,
+      calendarOverrides: d.organisation.calendarOverrides ?? {},
+      calendarYears: d.organisation.calendarYears,
+      serverTime: toMs(d.serverTime),
+      seq: d.seq,
       cases,
     },
     sentAt,
     receivedAt,
   };
-}
-
-const isDates = (v: unknown): v is string[] => Array.isArray(v) && v.every((d) => typeof d === 'string');
-
-/** The imported years of the snapshot, each checked field by field; a malformed one is left out (fallback). */
-function readCalendarYears(raw: unknown): ImportedCalendarYear[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((y: Partial<Record<keyof ImportedCalendarYear, unknown>>) =>
-    typeof y?.year === 'number' &&
-    typeof y.source === 'string' &&
-    isDates(y.daysOff) &&
-    isDates(y.shortenedDays) &&
-    isDates(y.transferredDaysOff)
-      ? [
-          {
-            year: y.year,
-            source: y.source,
-            daysOff: y.daysOff,
-            shortenedDays: y.shortenedDays,
-            transferredDaysOff: y.transferredDaysOff,
-          },
-        ]
-      : [],
-  );
 }
