@@ -4,7 +4,7 @@
 // board-10k.test.ts); the server is the real one with its demo data. Needs Debian's chromium (or CHROMIUM_PATH).
 // Run: pnpm bench (root), or tsx tests/bench/board-render.bench.ts [--json]
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { ApiClient, registerCase } from '../e2e/support/api';
+import { registerCase, signIn } from '../e2e/support/api';
 import { boardRows, serveBoardRows } from '../e2e/support/board-rows';
 import { hasBrowser, launchBrowser, signedInPage } from '../e2e/support/browser';
 import { buildWeb, startTestServer } from '../e2e/support/server';
@@ -123,7 +123,7 @@ async function liveChanges(browser: Browser, url: string, organisationId: string
     (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
   await new Promise((r) => setTimeout(r, 1500));
   requests.length = 0;
-  const operator = await new ApiClient(url).login('operator');
+  const operator = await signIn(url, 'operator');
   const before = await taskSeconds();
   for (let i = 0; i < CHANGES; i++) await registerCase(operator, { text: `Изменение для замера ${i}: яма во дворе` });
   const deadline = Date.now() + 20_000;
@@ -153,9 +153,7 @@ buildWeb();
 const server = await startTestServer();
 const browser = await launchBrowser();
 try {
-  const org = await new ApiClient(server.url)
-    .login('curator')
-    .then((a) => a.query<{ id: string }>('directory.organisation'));
+  const org = await (await signIn(server.url, 'curator')).api.directory.organisation.query();
   const big = await measure(browser, server.url, org.id, 10_000);
   const one = await measure(browser, server.url, org.id, 1);
   const live = await liveChanges(browser, server.url, org.id, 10_000);

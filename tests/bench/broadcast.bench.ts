@@ -10,6 +10,7 @@ import { io, type Socket } from 'socket.io-client';
 import { type DatabaseTarget, openDatabase } from '../../apps/server/src/db/connect';
 import { type RealtimeNode, startRealtimeNode } from '../../apps/server/src/realtime/node';
 import { createOrgFixture, signInCookie } from '../../apps/server/src/test/fixtures';
+import { testSession } from '../support/typed-client';
 import { emit, say } from './output';
 
 const CHANGES = 1_000;
@@ -47,23 +48,19 @@ async function measure(label: string, actingNode: RealtimeNode, watchingNode: Re
   });
   client.on('case:changed', (c) => receivedAt.set(c.seq, performance.now()));
 
+  const operator = testSession(actingNode.url, operatorCookie).api;
   const total = CHANGES + WARM_UP;
   const seqs: number[] = [];
   for (let i = 0; i < total; i++) {
     // Through the HTTP API, as a browser sends a command: the server's event loop turns between commands.
-    const res = await fetch(`${actingNode.url}/trpc/cases.register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: operatorCookie, origin: actingNode.url },
-      body: JSON.stringify({
-        network: 'vk',
-        link: `https://vk.com/wall-1_${i}`,
-        author: { name: 'Автор' },
-        text: `сообщение ${i}`,
-        attachments: [],
-        visibility: 'public',
-      }),
+    const r = await operator.cases.register.mutate({
+      network: 'vk',
+      link: `https://vk.com/wall-1_${i}`,
+      author: { name: 'Автор' },
+      text: `сообщение ${i}`,
+      attachments: [],
+      visibility: 'public',
     });
-    const r = ((await res.json()) as { result: { data: { events: { seq: number }[] } } }).result.data;
     for (const e of r.events) seqs.push(e.seq);
   }
   const deadline = Date.now() + 30_000;

@@ -3,83 +3,26 @@
 // Run: pnpm bench (root), or tsx tests/bench/repeats.bench.ts [--json]
 
 import { RepeatIndex } from '@otklik/domain';
+import { createCorpus } from '../load/corpus';
 import { emit } from './output';
 
 const N = 100_000;
 const QUERIES = 2_000;
 
-// A deterministic generator (mulberry32) so every run indexes the same texts.
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const rand = rng(42);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-
-const TOPICS = [
-  'дороги',
-  'ЖКХ',
-  'мусор',
-  'освещение',
-  'транспорт',
-  'здравоохранение',
-  'образование',
-  'благоустройство',
-];
-const PLACES = Array.from({ length: 60 }, (_, i) => `населённый пункт ${i}`);
-const STREETS = ['Ленина', 'Садовая', 'Мира', 'Школьная', 'Победы', 'Советская', 'Молодёжная', 'Центральная', 'Лесная'];
-const PROBLEMS = [
-  'огромная яма на дороге',
-  'не горят фонари',
-  'не вывозят мусор уже неделю',
-  'нет горячей воды',
-  'автобус не приходит по расписанию',
-  'в поликлинике нет записи к врачу',
-  'упало дерево на провода',
-  'течёт крыша в подъезде',
-  'собаки без хозяина у школы',
-  'не чистят снег во дворе',
-];
-const TAILS = [
-  'Сколько можно?',
-  'Примите меры!',
-  'Когда это закончится?',
-  'Просим разобраться.',
-  'Жалуемся уже не первый раз.',
-  '',
-];
-
-const text = () =>
-  `Здравствуйте! На улице ${pick(STREETS)}, дом ${1 + Math.floor(rand() * 80)}: ${pick(PROBLEMS)}. ${pick(TAILS)}`;
-
-const docs = Array.from({ length: N }, (_, i) => ({
-  caseId: `c${i}`,
-  at: i * 60_000,
-  author: { name: `Житель ${Math.floor(rand() * 30_000)}` },
-  text: text(),
-  topic: pick(TOPICS),
-  location: pick(PLACES),
-}));
+// The load harness's synthetic messages (tests/load/corpus.ts), seeded, so every run indexes the same texts.
+const corpus = createCorpus(42);
+const doc = (caseId: string, at: number) => {
+  const m = corpus.message();
+  return { caseId, at, author: { name: m.author }, text: m.text, topic: m.topic, location: m.location };
+};
+const docs = Array.from({ length: N }, (_, i) => doc(`c${i}`, i * 60_000));
 
 const index = new RepeatIndex();
 let t0 = performance.now();
 for (const d of docs) index.add(d);
 const buildMs = performance.now() - t0;
 
-const queries = Array.from({ length: QUERIES }, (_, i) => ({
-  caseId: `q${i}`,
-  at: N * 60_000,
-  author: { name: `Житель ${Math.floor(rand() * 30_000)}` },
-  text: text(),
-  topic: pick(TOPICS),
-  location: pick(PLACES),
-}));
+const queries = Array.from({ length: QUERIES }, (_, i) => doc(`q${i}`, N * 60_000));
 const times: number[] = [];
 let found = 0;
 for (const q of queries) {

@@ -1,22 +1,12 @@
 // MAX and Odnoklassniki against their fakes: MAX /updates with a marker (dialogs private, chats public), edits and
 // removals, replies with a reply link; OK comments paged by anchor, signed requests, replies in the discussion.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectOnce } from '../../apps/server/src/channels/collect';
+import { describe, expect, it } from 'vitest';
 import { okDate } from '../../apps/server/src/channels/ok/connector';
 import { okSignature } from '../../apps/server/src/channels/ok/sign';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
-import { type FakeMax, startFakeMax } from './fakes/max';
-import { type FakeOk, startFakeOk } from './fakes/ok';
-import {
-  accountRow,
-  approve,
-  type ChannelWorld,
-  caseByExternalId,
-  casesOf,
-  channelWorld,
-  connect,
-  describeEachDatabase,
-} from './support';
+import { startFakeMax } from './fakes/max';
+import { startFakeOk } from './fakes/ok';
+import { accountRow, approve, caseByExternalId, casesOf, connectorSuite, describeEachDatabase } from './support';
 
 describe('OK request details', () => {
   it('signs as apiok.ru describes: sorted name=value pairs, then md5(token + secret)', () => {
@@ -39,71 +29,62 @@ describe('OK request details', () => {
 });
 
 describeEachDatabase('MAX connector', (getDb) => {
-  let max: FakeMax;
-  let world: ChannelWorld;
-  let accountId: string;
-  const collect = () => collectOnce(world.deps, accountId, { waitSeconds: 0 });
-  beforeAll(async () => {
-    max = await startFakeMax();
-    world = await channelWorld(getDb());
-    accountId = await connect(world, {
+  const suite = connectorSuite(getDb, {
+    start: startFakeMax,
+    account: (max) => ({
       network: 'max',
       url: 'https://max.ru/adm_test',
       token: max.token,
       apiBaseUrl: max.url,
-    });
-  });
-  afterAll(async () => {
-    await max.close();
+    }),
   });
 
   it('collects dialogs as private and chats as public, with the marker persisted', async () => {
-    const d = max.userMessage({ text: 'Вопрос в личку', userId: 11, dialog: true });
-    const c = max.userMessage({ text: 'Вопрос в чате', userId: 12, dialog: false });
-    expect((await collect()).report?.created).toBe(2);
-    expect((await caseByExternalId(world, `max${d.mid}`)).isPublic).toBe(false);
-    expect((await caseByExternalId(world, `max${c.mid}`)).isPublic).toBe(true);
-    expect((await accountRow(world, accountId)).cursor).toMatchObject({ marker: expect.any(Number) });
-    expect((await collect()).report?.created).toBe(0);
-    max.editMessage(d.mid, 'Вопрос в личку, уточнённый');
-    max.removeMessage(c.mid);
-    expect((await collect()).report).toMatchObject({ edits: 1, deletions: 1 });
-    const v = await approve(world, (await caseByExternalId(world, `max${d.mid}`)).id, 'Ответ в MAX');
-    await world.curator.channels.requestPublication({
-      caseId: (await caseByExternalId(world, `max${d.mid}`)).id,
+    const d = suite.fake.userMessage({ text: 'Вопрос в личку', userId: 11, dialog: true });
+    const c = suite.fake.userMessage({ text: 'Вопрос в чате', userId: 12, dialog: false });
+    expect((await suite.collect()).report?.created).toBe(2);
+    expect((await caseByExternalId(suite.world, `max${d.mid}`)).isPublic).toBe(false);
+    expect((await caseByExternalId(suite.world, `max${c.mid}`)).isPublic).toBe(true);
+    expect((await accountRow(suite.world, suite.accountId)).cursor).toMatchObject({ marker: expect.any(Number) });
+    expect((await suite.collect()).report?.created).toBe(0);
+    suite.fake.editMessage(d.mid, 'Вопрос в личку, уточнённый');
+    suite.fake.removeMessage(c.mid);
+    expect((await suite.collect()).report).toMatchObject({ edits: 1, deletions: 1 });
+    const v = await approve(suite.world, (await caseByExternalId(suite.world, `max${d.mid}`)).id, 'Ответ в MAX');
+    await suite.world.curator.channels.requestPublication({
+      caseId: (await caseByExternalId(suite.world, `max${d.mid}`)).id,
       expectedVersion: v,
     });
-    await runOutboxOnce(world.deps);
-    expect(max.sentTo(d.chatId)).toMatchObject([
+    await runOutboxOnce(suite.world.deps);
+    expect(suite.fake.sentTo(d.chatId)).toMatchObject([
       { body: { text: 'Ответ в MAX' }, link: { type: 'reply', mid: d.mid } },
     ]);
   });
 
   it('subscribes with a secret for webhooks', async () => {
-    await world.admin.channels.setMode({ id: accountId, mode: 'webhook', publicBaseUrl: 'https://otklik.example.ru' });
-    expect(max.subscriptions()).toMatchObject([
-      { url: `https://otklik.example.ru/api/channels/max/${accountId}`, secret: expect.any(String) },
+    await suite.world.admin.channels.setMode({
+      id: suite.accountId,
+      mode: 'webhook',
+      publicBaseUrl: 'https://otklik.example.ru',
+    });
+    expect(suite.fake.subscriptions()).toMatchObject([
+      { url: `https://otklik.example.ru/api/channels/max/${suite.accountId}`, secret: expect.any(String) },
     ]);
   });
 
   it('a 429 is a rate limit with back-off, a revoked token breaks the account', async () => {
-    await world.admin.channels.setMode({ id: accountId, mode: 'polling' });
-    max.tooManyRequests(1);
-    expect((await collect()).error?.code).toBe('rate-limited');
-    max.revokeToken();
-    expect((await collect()).error?.code).toBe('auth');
+    await suite.world.admin.channels.setMode({ id: suite.accountId, mode: 'polling' });
+    suite.fake.tooManyRequests(1);
+    expect((await suite.collect()).error?.code).toBe('rate-limited');
+    suite.fake.revokeToken();
+    expect((await suite.collect()).error?.code).toBe('auth');
   });
 });
 
 describeEachDatabase('OK connector', (getDb) => {
-  let ok: FakeOk;
-  let world: ChannelWorld;
-  let accountId: string;
-  const collect = () => collectOnce(world.deps, accountId, { waitSeconds: 0 });
-  beforeAll(async () => {
-    ok = await startFakeOk();
-    world = await channelWorld(getDb());
-    accountId = await connect(world, {
+  const suite = connectorSuite(getDb, {
+    start: startFakeOk,
+    account: (ok) => ({
       network: 'ok',
       url: 'https://ok.ru/adm_test_ok',
       token: ok.token,
@@ -111,33 +92,30 @@ describeEachDatabase('OK connector', (getDb) => {
       applicationKey: ok.applicationKey,
       externalId: ok.groupId,
       apiBaseUrl: ok.url,
-    });
-  });
-  afterAll(async () => {
-    await ok.close();
+    }),
   });
 
   it('pages comments by anchor (130 = 100 + 30), posting times in Moscow time, replies in the discussion', async () => {
     const ids = Array.from({ length: 130 }, (_, i) =>
-      ok.comment({ authorId: String(500 + i), text: `Комментарий ${i}`, date: '2026-12-01 10:00:00' }),
+      suite.fake.comment({ authorId: String(500 + i), text: `Комментарий ${i}`, date: '2026-12-01 10:00:00' }),
     );
-    const first = await collect();
+    const first = await suite.collect();
     expect(first).toMatchObject({ more: true, report: { created: 100 } });
-    expect((await collect()).report?.created).toBe(30);
-    expect((await collect()).report?.created).toBe(0);
-    expect((await casesOf(world)).length).toBe(130);
-    const kase = await caseByExternalId(world, `ok${ok.groupId}_c${ids[0]}`);
+    expect((await suite.collect()).report?.created).toBe(30);
+    expect((await suite.collect()).report?.created).toBe(0);
+    expect((await casesOf(suite.world)).length).toBe(130);
+    const kase = await caseByExternalId(suite.world, `ok${suite.fake.groupId}_c${ids[0]}`);
     expect(kase.postedAt?.toISOString()).toBe('2026-12-01T07:00:00.000Z');
-    const v = await approve(world, kase.id, 'Ответ в Одноклассниках');
-    await world.curator.channels.requestPublication({ caseId: kase.id, expectedVersion: v });
-    await runOutboxOnce(world.deps);
-    expect(ok.repliesTo(ids[0]!).map((c) => c.text)).toEqual(['Ответ в Одноклассниках']);
+    const v = await approve(suite.world, kase.id, 'Ответ в Одноклассниках');
+    await suite.world.curator.channels.requestPublication({ caseId: kase.id, expectedVersion: v });
+    await runOutboxOnce(suite.world.deps);
+    expect(suite.fake.repliesTo(ids[0]!).map((c) => c.text)).toEqual(['Ответ в Одноклассниках']);
     // Our own reply is not collected as a citizen's comment.
-    expect((await collect()).report?.created).toBe(0);
+    expect((await suite.collect()).report?.created).toBe(0);
   });
 
   it('a revoked token (error 102) breaks the account', async () => {
-    ok.revokeToken();
-    expect((await collect()).error?.code).toBe('auth');
+    suite.fake.revokeToken();
+    expect((await suite.collect()).error?.code).toBe('auth');
   });
 });

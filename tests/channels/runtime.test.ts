@@ -2,11 +2,11 @@
 // middle of collection and a new one (a restart) goes on from the persisted cursor with nothing lost or doubled;
 // one node holds an account's lease; without OTKLIK_SECRET_KEY no token is stored.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startChannelRuntime } from '../../apps/server/src/channels/runtime';
 import { channelAccounts } from '../../apps/server/src/db/schema';
-import { type FakeVk, startFakeVk } from './fakes/vk';
-import { accountRow, type ChannelWorld, casesOf, channelWorld, connect, describeEachDatabase } from './support';
+import { startFakeVk } from './fakes/vk';
+import { accountRow, casesOf, channelWorld, connectorSuite, describeEachDatabase, vkAccount } from './support';
 
 const until = async (what: string, ok: () => Promise<boolean>, ms = 30_000) => {
   const end = Date.now() + ms;
@@ -17,55 +17,51 @@ const until = async (what: string, ok: () => Promise<boolean>, ms = 30_000) => {
 };
 
 describeEachDatabase('channel runtime', (getDb) => {
-  let vk: FakeVk;
-  let world: ChannelWorld;
-  let accountId: string;
-
-  beforeAll(async () => {
-    vk = await startFakeVk();
-    world = await channelWorld(getDb());
-    accountId = await connect(world, {
-      network: 'vk',
-      url: 'https://vk.com/adm_test',
-      token: vk.token,
-      apiBaseUrl: vk.apiBaseUrl,
-    });
-  });
-  afterAll(async () => {
-    await vk.close();
-  });
+  const suite = connectorSuite(getDb, { start: startFakeVk, account: vkAccount() });
 
   it('collects by itself, survives a restart mid-collection, and holds one lease per account', async () => {
-    const first = startChannelRuntime(world.deps, { waitSeconds: 1, scanMs: 200, idleMs: 50, nodeId: 'node-a' });
-    await until('the first long poll', async () => (await accountRow(world, accountId)).lastCollectedAt !== null);
-    vk.comment({ postId: 1, fromId: 1, text: 'Первый' });
-    await until('the first case', async () => (await casesOf(world)).length === 1);
+    const first = startChannelRuntime(suite.world.deps, { waitSeconds: 1, scanMs: 200, idleMs: 50, nodeId: 'node-a' });
+    await until(
+      'the first long poll',
+      async () => (await accountRow(suite.world, suite.accountId)).lastCollectedAt !== null,
+    );
+    suite.fake.comment({ postId: 1, fromId: 1, text: 'Первый' });
+    await until('the first case', async () => (await casesOf(suite.world)).length === 1);
     // A second node sees the lease taken and does not collect this account.
-    const second = startChannelRuntime(world.deps, { waitSeconds: 1, scanMs: 200, idleMs: 50, nodeId: 'node-b' });
+    const second = startChannelRuntime(suite.world.deps, { waitSeconds: 1, scanMs: 200, idleMs: 50, nodeId: 'node-b' });
     await new Promise((r) => setTimeout(r, 500));
-    expect((await accountRow(world, accountId)).leaseOwner).toBe('node-a');
+    expect((await accountRow(suite.world, suite.accountId)).leaseOwner).toBe('node-a');
     await second.stop();
     // Stop in the middle (a long poll in flight), while citizens keep writing.
     await first.stop();
-    for (let i = 0; i < 5; i++) vk.comment({ postId: 2, fromId: 10 + i, text: `Во время остановки ${i}` });
-    expect((await casesOf(world)).length).toBe(1);
-    const restarted = startChannelRuntime(world.deps, { waitSeconds: 1, scanMs: 200, idleMs: 50, nodeId: 'node-c' });
+    for (let i = 0; i < 5; i++) suite.fake.comment({ postId: 2, fromId: 10 + i, text: `Во время остановки ${i}` });
+    expect((await casesOf(suite.world)).length).toBe(1);
+    const restarted = startChannelRuntime(suite.world.deps, {
+      waitSeconds: 1,
+      scanMs: 200,
+      idleMs: 50,
+      nodeId: 'node-c',
+    });
     try {
-      await until('the five comments after the restart', async () => (await casesOf(world)).length === 6);
+      await until('the five comments after the restart', async () => (await casesOf(suite.world)).length === 6);
       await new Promise((r) => setTimeout(r, 500));
-      const all = await casesOf(world);
+      const all = await casesOf(suite.world);
       expect(all.length).toBe(6);
       expect(new Set(all.map((c) => c.externalId)).size).toBe(6);
     } finally {
       await restarted.stop();
     }
-    expect((await accountRow(world, accountId)).leaseOwner).toBeNull();
+    expect((await accountRow(suite.world, suite.accountId)).leaseOwner).toBeNull();
   });
 
   it('refuses to store a token without OTKLIK_SECRET_KEY, clearly', async () => {
     const keyless = await channelWorld(getDb(), { secretKey: null });
     await expect(
-      keyless.admin.channels.create({ network: 'vk', url: 'https://vk.com/x', token: 'vk1.a.some-token-value' }),
+      keyless.admin.channels.create({
+        network: 'vk',
+        url: 'https://vk.com/x',
+        token: 'vk1.a.some-token-value',
+      }),
     ).rejects.toMatchObject({ message: expect.stringContaining('OTKLIK_SECRET_KEY') });
     // A registry entry without a token is still fine.
     await keyless.admin.channels.create({ network: 'vk', url: 'https://vk.com/x' });

@@ -3,6 +3,8 @@
 // admin screen does it, and a case walked to an approved draft.
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
+import { collectOnce } from '../../apps/server/src/channels/collect';
 import type { Database } from '../../apps/server/src/db/connect';
 import { cases, channelAccounts } from '../../apps/server/src/db/schema';
 import { createDeps, type ServerDeps } from '../../apps/server/src/deps';
@@ -88,3 +90,69 @@ export async function caseByExternalId(world: ChannelWorld, externalId: string) 
 export async function casesOf(world: ChannelWorld) {
   return world.deps.db.select().from(cases).where(eq(cases.organisationId, world.org.organisationId));
 }
+
+type ConnectInput = Parameters<Caller['channels']['create']>[0];
+
+export interface ConnectorSuite<F> {
+  /** The fake social network the account talks to. */
+  readonly fake: F;
+  readonly world: ChannelWorld;
+  /** The account connected to `fake` through the admin API. */
+  readonly accountId: string;
+  /** One collection pass of the account, not waiting for new messages. */
+  collect(): ReturnType<typeof collectOnce>;
+}
+
+/**
+ * The set-up of a connector test file, registered as its `beforeAll`/`afterAll`: the fake network started, a new
+ * world on the file's database, the account connected (and collected once with `collectFirst`); the fake closed after.
+ */
+export function connectorSuite<F extends { close(): Promise<void> }>(
+  getDb: () => Database,
+  setup: {
+    start: () => Promise<F>;
+    account: (fake: F) => ConnectInput;
+    world?: Parameters<typeof channelWorld>[1];
+    collectFirst?: boolean;
+  },
+): ConnectorSuite<F> {
+  let fake: F | undefined;
+  let world: ChannelWorld | undefined;
+  let accountId: string | undefined;
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('connectorSuite: used before its beforeAll ran');
+    return value;
+  };
+  const suite: ConnectorSuite<F> = {
+    get fake() {
+      return ready(fake);
+    },
+    get world() {
+      return ready(world);
+    },
+    get accountId() {
+      return ready(accountId);
+    },
+    collect: () => collectOnce(suite.world.deps, suite.accountId, { waitSeconds: 0 }),
+  };
+  beforeAll(async () => {
+    fake = await setup.start();
+    world = await channelWorld(getDb(), setup.world);
+    accountId = await connect(world, setup.account(fake));
+    if (setup.collectFirst) await suite.collect();
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+  return suite;
+}
+
+/** A VK community account on the fake VK API (`name`: the community's address on vk.com). */
+export const vkAccount =
+  (name = 'adm_test') =>
+  (vk: { token: string; apiBaseUrl: string }): ConnectInput => ({
+    network: 'vk',
+    url: `https://vk.com/${name}`,
+    token: vk.token,
+    apiBaseUrl: vk.apiBaseUrl,
+  });

@@ -1,113 +1,101 @@
 // Telegram against the fake Bot API: getUpdates paging with a persisted offset, private vs discussion-group
 // messages, edits, 429 with retry_after honoured as back-off, a revoked token (401), replies with
 // reply_parameters in the same chat, and the webhook switch (setWebhook with a secret token).
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { collectOnce } from '../../apps/server/src/channels/collect';
+import { expect, it } from 'vitest';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
 import { channelAccounts } from '../../apps/server/src/db/schema';
-import { type FakeTelegram, GROUP_CHAT_ID, startFakeTelegram } from './fakes/telegram';
-import {
-  accountRow,
-  approve,
-  type ChannelWorld,
-  caseByExternalId,
-  casesOf,
-  channelWorld,
-  connect,
-  describeEachDatabase,
-} from './support';
+import { GROUP_CHAT_ID, startFakeTelegram } from './fakes/telegram';
+import { accountRow, approve, caseByExternalId, casesOf, connectorSuite, describeEachDatabase } from './support';
 
 describeEachDatabase('Telegram connector', (getDb) => {
-  let tg: FakeTelegram;
-  let world: ChannelWorld;
-  let accountId: string;
-  const collect = () => collectOnce(world.deps, accountId, { waitSeconds: 0 });
-
-  beforeAll(async () => {
-    tg = await startFakeTelegram();
-    world = await channelWorld(getDb());
-    accountId = await connect(world, {
+  const suite = connectorSuite(getDb, {
+    start: startFakeTelegram,
+    account: (tg) => ({
       network: 'telegram',
       url: 'https://t.me/adm_test',
       token: tg.token,
       apiBaseUrl: tg.url,
-    });
-  });
-  afterAll(async () => {
-    await tg.close();
+    }),
   });
 
   it('pages through 150 updates with the offset cursor: two calls, every message once', async () => {
-    for (let i = 0; i < 150; i++) tg.userMessage({ text: `Сообщение ${i}`, fromId: 1000 + i, private: i % 2 === 0 });
-    const first = await collect();
+    for (let i = 0; i < 150; i++)
+      suite.fake.userMessage({ text: `Сообщение ${i}`, fromId: 1000 + i, private: i % 2 === 0 });
+    const first = await suite.collect();
     expect(first.report?.created).toBe(100);
     expect(first.more).toBe(true);
-    const second = await collect();
+    const second = await suite.collect();
     expect(second.report?.created).toBe(50);
     expect(second.more).toBe(false);
-    expect((await collect()).report?.created).toBe(0);
-    const all = await casesOf(world);
+    expect((await suite.collect()).report?.created).toBe(0);
+    const all = await casesOf(suite.world);
     expect(all.length).toBe(150);
     expect(all.filter((c) => !c.isPublic).length).toBe(75);
-    expect((await accountRow(world, accountId)).cursor).toMatchObject({ offset: expect.any(Number) });
+    expect((await accountRow(suite.world, suite.accountId)).cursor).toMatchObject({ offset: expect.any(Number) });
     // The discussion group is public and has a t.me link to the message.
     const group = all.find((c) => c.isPublic);
     expect(group?.url).toMatch(/^https:\/\/t\.me\/adm_test_chat\/\d+$/);
   });
 
   it('records an edit of the original', async () => {
-    const m = tg.userMessage({ text: 'Не работает фонарь', fromId: 2001, private: true });
-    await collect();
-    tg.editMessage(m.chatId, m.messageId, 'Не работает фонарь у дома 5');
-    expect((await collect()).report?.edits).toBe(1);
-    expect((await caseByExternalId(world, `tg${m.chatId}_${m.messageId}`)).text).toBe('Не работает фонарь у дома 5');
+    const m = suite.fake.userMessage({ text: 'Не работает фонарь', fromId: 2001, private: true });
+    await suite.collect();
+    suite.fake.editMessage(m.chatId, m.messageId, 'Не работает фонарь у дома 5');
+    expect((await suite.collect()).report?.edits).toBe(1);
+    expect((await caseByExternalId(suite.world, `tg${m.chatId}_${m.messageId}`)).text).toBe(
+      'Не работает фонарь у дома 5',
+    );
   });
 
   it('429 with retry_after sets the back-off at least that long', async () => {
-    tg.tooManyRequests(1, 7);
+    suite.fake.tooManyRequests(1, 7);
     const before = Date.now();
-    const pass = await collect();
+    const pass = await suite.collect();
     expect(pass.error?.code).toBe('rate-limited');
-    const row = await accountRow(world, accountId);
+    const row = await accountRow(suite.world, suite.accountId);
     expect(row.backoffUntil!.getTime() - before).toBeGreaterThanOrEqual(7_000);
     expect(row.lastError).toMatch(/Telegram 429/);
   });
 
   it('replies in the same chat: privately to a direct message, in the group to a comment', async () => {
-    const direct = tg.userMessage({ text: 'Когда будет вода?', fromId: 3001, private: true });
-    const comment = tg.userMessage({ text: 'А в нашем районе?', fromId: 3002, private: false });
-    await world.deps.db.update(channelAccounts).set({ backoffUntil: null });
-    await collect();
+    const direct = suite.fake.userMessage({ text: 'Когда будет вода?', fromId: 3001, private: true });
+    const comment = suite.fake.userMessage({ text: 'А в нашем районе?', fromId: 3002, private: false });
+    await suite.world.deps.db.update(channelAccounts).set({ backoffUntil: null });
+    await suite.collect();
     for (const m of [direct, comment]) {
-      const kase = await caseByExternalId(world, `tg${m.chatId}_${m.messageId}`);
-      const v = await approve(world, kase.id, `Ответ на ${m.messageId}`);
-      await world.curator.channels.requestPublication({ caseId: kase.id, expectedVersion: v });
-      await runOutboxOnce(world.deps);
-      expect((await world.curator.cases.detail({ caseId: kase.id })).case.status).toBe('closed');
+      const kase = await caseByExternalId(suite.world, `tg${m.chatId}_${m.messageId}`);
+      const v = await approve(suite.world, kase.id, `Ответ на ${m.messageId}`);
+      await suite.world.curator.channels.requestPublication({ caseId: kase.id, expectedVersion: v });
+      await runOutboxOnce(suite.world.deps);
+      expect((await suite.world.curator.cases.detail({ caseId: kase.id })).case.status).toBe('closed');
     }
-    expect(tg.sentTo(3001)).toMatchObject([
+    expect(suite.fake.sentTo(3001)).toMatchObject([
       { text: `Ответ на ${direct.messageId}`, reply_to_message: { message_id: direct.messageId } },
     ]);
-    expect(tg.sentTo(GROUP_CHAT_ID)).toMatchObject([
+    expect(suite.fake.sentTo(GROUP_CHAT_ID)).toMatchObject([
       { text: `Ответ на ${comment.messageId}`, reply_to_message: { message_id: comment.messageId } },
     ]);
   });
 
   it('switches to a webhook with a secret token and back to polling', async () => {
-    await world.admin.channels.setMode({ id: accountId, mode: 'webhook', publicBaseUrl: 'https://otklik.example.ru' });
-    expect(tg.webhook()).toMatchObject({
-      url: `https://otklik.example.ru/api/channels/telegram/${accountId}`,
+    await suite.world.admin.channels.setMode({
+      id: suite.accountId,
+      mode: 'webhook',
+      publicBaseUrl: 'https://otklik.example.ru',
+    });
+    expect(suite.fake.webhook()).toMatchObject({
+      url: `https://otklik.example.ru/api/channels/telegram/${suite.accountId}`,
       secret: expect.any(String),
     });
-    await world.admin.channels.setMode({ id: accountId, mode: 'polling' });
-    expect(tg.webhook()).toBeNull();
+    await suite.world.admin.channels.setMode({ id: suite.accountId, mode: 'polling' });
+    expect(suite.fake.webhook()).toBeNull();
   });
 
   it('a revoked token (401) breaks the account', async () => {
-    tg.revokeToken();
-    const pass = await collect();
+    suite.fake.revokeToken();
+    const pass = await suite.collect();
     expect(pass.error?.code).toBe('auth');
-    const [account] = await world.admin.channels.accounts();
+    const [account] = await suite.world.admin.channels.accounts();
     expect(account).toMatchObject({ broken: true, lastErrorCode: 'auth' });
   });
 });

@@ -3,6 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runCliAsReadme } from './run-cli';
 
+/** The deadlines `otklik deadline --batch` prints for `requests` (one a line) in the process time zone `tz`. */
+async function batchDeadlines(requests: readonly object[], tz: string): Promise<string[]> {
+  const r = await runCli(['deadline', '--batch'], `${requests.map((x) => JSON.stringify(x)).join('\n')}\n`, { TZ: tz });
+  expect(r.code).toBe(0);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).deadline);
+}
+
 describe('otklik deadline: the examples of the issues', () => {
   it.each([
     // Tue 16:00 + 2 h of working time = 18:00 the same day: the end of the working period itself.
@@ -218,15 +228,7 @@ describe('otklik deadline: the offset of the organisation is the one in force at
   ];
 
   it.each(['UTC', 'Europe/Moscow', 'America/New_York'])('TZ=%s', async (tz) => {
-    const stdin = `${requests.map((r) => JSON.stringify(r)).join('\n')}\n`;
-    const r = await runCli(['deadline', '--batch'], stdin, { TZ: tz });
-    expect(r.code).toBe(0);
-    expect(
-      r.stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l).deadline),
-    ).toEqual(expected);
+    expect(await batchDeadlines(requests, tz)).toEqual(expected);
   });
 });
 
@@ -238,7 +240,6 @@ describe('otklik deadline: the server process time zone never changes a result',
     { profile: 'krasnoufimsk-2021', from: '2026-04-24T12:00:00+05:00', step: 'final' },
     { profile: 'nao-2020', from: '2026-12-30T17:00:00+03:00', workMinutes: 120 },
   ];
-  const stdin = `${requests.map((r) => JSON.stringify(r)).join('\n')}\n`;
   // Hand-computed: the first three as above; 30 Dec 17:00 + 2 h: 1 h left that day (not shortened: 31 Dec is a
   // transferred day off, not a holiday), 31 Dec off, 1–8 Jan 2027 holidays (art. 112), 9–10 Jan weekend: 11 Jan 10:00.
   const expected = [
@@ -249,14 +250,7 @@ describe('otklik deadline: the server process time zone never changes a result',
   ];
 
   it.each(['Pacific/Chatham', 'America/St_Johns', 'UTC'])('TZ=%s', async (tz) => {
-    const r = await runCli(['deadline', '--batch'], stdin, { TZ: tz });
-    expect(r.code).toBe(0);
-    expect(
-      r.stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l).deadline),
-    ).toEqual(expected);
+    expect(await batchDeadlines(requests, tz)).toEqual(expected);
   });
 });
 

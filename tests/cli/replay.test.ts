@@ -15,6 +15,13 @@ const parse = (stdout: string) =>
     .split('\n')
     .map((l) => JSON.parse(l));
 
+/** An expected clock line of the JSON output: `clock` held by `holder`, with its instants (no breach unless given). */
+const clockLine = (
+  clock: string,
+  holder: string,
+  at: { started: string; due: string; stopped: string | null; breached?: string },
+) => ({ clock, holder, startedAt: at.started, dueAt: at.due, stoppedAt: at.stopped, breachedAt: at.breached ?? null });
+
 async function replay(profile: string, stdin: string) {
   const r = await runCli(['replay', '--profile', profile, '--json'], stdin);
   return { ...r, lines: r.stdout.trim() === '' ? [] : parse(r.stdout) };
@@ -39,42 +46,14 @@ describe('otklik replay: the examples of issue 10', () => {
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       // p.10: 30 min W from reading (detection) → 09:30; stopped by the routing.
-      {
-        clock: 'triage',
-        holder: 'curator',
-        startedAt: t('09:00'),
-        dueAt: t('09:30'),
-        stoppedAt: t('09:20'),
-        breachedAt: null,
-      },
+      clockLine('triage', 'curator', { started: t('09:00'), due: t('09:30'), stopped: t('09:20') }),
       // p.12–13: prepared within 6 h W of detection: 09–13 (4) + 14–16 (2) → 16:00; the composer's duty starts at
       // their receipt, the routing at 09:20 ("Clocks exactly"), and stops when the draft is sent at 15:30.
-      {
-        clock: 'draft',
-        holder: 'health',
-        startedAt: t('09:20'),
-        dueAt: t('16:00'),
-        stoppedAt: t('15:30'),
-        breachedAt: null,
-      },
+      clockLine('draft', 'health', { started: t('09:20'), due: t('16:00'), stopped: t('15:30') }),
       // p.14: 30 min W → 16:00.
-      {
-        clock: 'approve',
-        holder: 'curator',
-        startedAt: t('15:30'),
-        dueAt: t('16:00'),
-        stoppedAt: t('15:55'),
-        breachedAt: null,
-      },
+      clockLine('approve', 'curator', { started: t('15:30'), due: t('16:00'), stopped: t('15:55') }),
       // p.16: 30 min W → 16:25.
-      {
-        clock: 'publish',
-        holder: 'curator',
-        startedAt: t('15:55'),
-        dueAt: t('16:25'),
-        stoppedAt: t('16:20'),
-        breachedAt: null,
-      },
+      clockLine('publish', 'curator', { started: t('15:55'), due: t('16:25'), stopped: t('16:20') }),
       // curator 09:00–09:20 (20) + 15:30–16:20 (50); health 09:20–13:00 (220) + 14:00–15:30 (90).
       { holders: { curator: 70, health: 310 } },
     ]);
@@ -97,14 +76,7 @@ describe('otklik replay: the examples of issue 10', () => {
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       // p.5: 24 (calendar) hours from receipt 10:00 → Wed 10:00; stopped when the draft reached the specialist.
-      {
-        clock: 'draft',
-        holder: 'zhkh',
-        startedAt: t('10:00'),
-        dueAt: t('10:00', '25'),
-        stoppedAt: t('15:00'),
-        breachedAt: null,
-      },
+      clockLine('draft', 'zhkh', { started: t('10:00'), due: t('10:00', '25'), stopped: t('15:00') }),
       // operator 09:00–09:30; curator 09:30–10:00 (30) + Tue 15–18 (180) + Wed 09:00–11:30 (150); zhkh 10–13, 14–15.
       { holders: { operator: 30, curator: 360, zhkh: 240 } },
     ]);
@@ -126,42 +98,18 @@ describe('otklik replay: the examples of issue 10', () => {
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       // 3.1: 3 W h from posting: Fri 17–18 (1) + Mon 09–11 (2) → Mon 11:00; stopped by the routing at 10:00.
-      {
-        clock: 'triage',
-        holder: 'curator',
-        startedAt: t('17:00', '27'),
-        dueAt: t('11:00'),
-        stoppedAt: t('10:00'),
-        breachedAt: null,
-      },
+      clockLine('triage', 'curator', { started: t('17:00', '27'), due: t('11:00'), stopped: t('10:00') }),
       // 3.3: Fri 17:00–24:00 (7 h), Sat–Sun skipped, Mon 00:00–17:00 (17 h) → Mon 17:00 (8 W h inside: Fri 1 + Mon 7).
-      {
-        clock: 'answer',
-        holder: 'curator',
-        startedAt: t('17:00', '27'),
-        dueAt: t('17:00'),
-        stoppedAt: t('13:00'),
-        breachedAt: null,
-      },
+      clockLine('answer', 'curator', { started: t('17:00', '27'), due: t('17:00'), stopped: t('13:00') }),
       // 3.2: the structure's own time ≤ 23 W h from receipt: Mon 10–13, 14–18 (7) + Tue (8) + Wed (8) → Wed 18:00;
       // it ends when the operator accepts the answer (here by publishing it, 13:00).
-      {
-        clock: 'department-total',
-        holder: 'culture',
-        startedAt: t('10:00'),
-        dueAt: '2026-12-02T18:00:00+07:00',
-        stoppedAt: t('13:00'),
-        breachedAt: null,
-      },
+      clockLine('department-total', 'culture', {
+        started: t('10:00'),
+        due: '2026-12-02T18:00:00+07:00',
+        stopped: t('13:00'),
+      }),
       // 3.2: 4 W h from receipt: 10–13 (3) + 14–15 (1) → 15:00.
-      {
-        clock: 'draft',
-        holder: 'culture',
-        startedAt: t('10:00'),
-        dueAt: t('15:00'),
-        stoppedAt: t('12:00'),
-        breachedAt: null,
-      },
+      clockLine('draft', 'culture', { started: t('10:00'), due: t('15:00'), stopped: t('12:00') }),
       // The operator (curator role) held it from the posting: Fri 17–18 (60) + Mon 09–10 (60) + 12–13 (60).
       { holders: { curator: 180, culture: 120 } },
     ]);
@@ -182,32 +130,11 @@ describe('otklik replay: the examples of issue 10', () => {
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       // p.14: 30 min W → 09:30, stopped by the routing.
-      {
-        clock: 'triage',
-        holder: 'curator',
-        startedAt: t('09:00'),
-        dueAt: t('09:30'),
-        stoppedAt: t('09:20'),
-        breachedAt: null,
-      },
+      clockLine('triage', 'curator', { started: t('09:00'), due: t('09:30'), stopped: t('09:20') }),
       // p.16: 8 h W from 09:00 → 18:00; roads had the case then.
-      {
-        clock: 'answer',
-        holder: 'roads',
-        startedAt: t('09:00'),
-        dueAt: t('18:00'),
-        stoppedAt: null,
-        breachedAt: t('18:00'),
-      },
+      clockLine('answer', 'roads', { started: t('09:00'), due: t('18:00'), stopped: null, breached: t('18:00') }),
       // p.22: roads' part, 2 h W from 09:20 → 11:20. zhkh never received the case: no clock of its own.
-      {
-        clock: 'contribution',
-        holder: 'roads',
-        startedAt: t('09:20'),
-        dueAt: t('11:20'),
-        stoppedAt: null,
-        breachedAt: t('11:20'),
-      },
+      clockLine('contribution', 'roads', { started: t('09:20'), due: t('11:20'), stopped: null, breached: t('11:20') }),
       { breach: 'contribution', at: t('11:20'), holder: 'roads', notify: 'deputy:roads' },
       { breach: 'answer', at: t('18:00'), holder: 'roads', notify: 'deputy:roads' },
       // curator 09:00–09:20; roads 09:20–13:00 (220) + 14–18 (240) + Wed 09–10 (60).
@@ -234,75 +161,19 @@ describe('otklik replay: the examples of issue 10', () => {
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       // p.7: 30 min W → 10:30; passed to the curator at 10:05.
-      {
-        clock: 'triage',
-        holder: 'operator',
-        startedAt: t('10:00'),
-        dueAt: t('10:30'),
-        stoppedAt: t('10:05'),
-        breachedAt: null,
-      },
+      clockLine('triage', 'operator', { started: t('10:00'), due: t('10:30'), stopped: t('10:05') }),
       // p.10: 8 h W: Tue 10–13 (3) + 14–18 (4) + Wed 09–10 (1) → Wed 10:00; zhkh published it.
-      {
-        clock: 'answer',
-        holder: 'zhkh',
-        startedAt: t('10:00'),
-        dueAt: '2026-11-25T10:00:00+03:00',
-        stoppedAt: t('14:40'),
-        breachedAt: null,
-      },
+      clockLine('answer', 'zhkh', { started: t('10:00'), due: '2026-11-25T10:00:00+03:00', stopped: t('14:40') }),
       // p.11: 4 h W before Wed 10:00: Wed 09–10 (1) + Tue 15–18 (3) → Tue 15:00; roads' ended by its return.
-      {
-        clock: 'draft',
-        holder: 'roads',
-        startedAt: t('10:10'),
-        dueAt: t('15:00'),
-        stoppedAt: t('11:00'),
-        breachedAt: null,
-      },
+      clockLine('draft', 'roads', { started: t('10:10'), due: t('15:00'), stopped: t('11:00') }),
       // p.8: the return window is 30 min W from receipt → 10:40; the return at 11:00 is late.
-      {
-        clock: 'return',
-        holder: 'roads',
-        startedAt: t('10:10'),
-        dueAt: t('10:40'),
-        stoppedAt: t('11:00'),
-        breachedAt: t('11:00'),
-      },
+      clockLine('return', 'roads', { started: t('10:10'), due: t('10:40'), stopped: t('11:00'), breached: t('11:00') }),
       // p.9: re-routed within 30 min W of the return → 11:30.
-      {
-        clock: 'reroute',
-        holder: 'curator',
-        startedAt: t('11:00'),
-        dueAt: t('11:30'),
-        stoppedAt: t('11:20'),
-        breachedAt: null,
-      },
-      {
-        clock: 'draft',
-        holder: 'zhkh',
-        startedAt: t('11:20'),
-        dueAt: t('15:00'),
-        stoppedAt: t('14:00'),
-        breachedAt: null,
-      },
+      clockLine('reroute', 'curator', { started: t('11:00'), due: t('11:30'), stopped: t('11:20') }),
+      clockLine('draft', 'zhkh', { started: t('11:20'), due: t('15:00'), stopped: t('14:00') }),
       // p.12: approval 30 min W → 14:30; p.14: the executor publishes within 30 min W → 14:50.
-      {
-        clock: 'approve',
-        holder: 'curator',
-        startedAt: t('14:00'),
-        dueAt: t('14:30'),
-        stoppedAt: t('14:20'),
-        breachedAt: null,
-      },
-      {
-        clock: 'publish',
-        holder: 'zhkh',
-        startedAt: t('14:20'),
-        dueAt: t('14:50'),
-        stoppedAt: t('14:40'),
-        breachedAt: null,
-      },
+      clockLine('approve', 'curator', { started: t('14:00'), due: t('14:30'), stopped: t('14:20') }),
+      clockLine('publish', 'zhkh', { started: t('14:20'), due: t('14:50'), stopped: t('14:40') }),
       { breach: 'return', at: t('11:00'), holder: 'roads', notify: 'deputy:roads' },
       // operator 10:00–10:05; curator 10:05–10:10, 11:00–11:20, 14:00–14:20; roads 10:10–11:00;
       // zhkh 11:20–13:00 (100) + 14:20–14:40 (20).
@@ -327,41 +198,23 @@ describe('otklik replay: the examples of issue 10', () => {
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
       // p.10: 30 min W from 09:00 → 09:30, breached then; the curator routes at 16:30.
-      {
-        clock: 'triage',
-        holder: 'curator',
-        startedAt: t('09:00'),
-        dueAt: t('09:30'),
-        stoppedAt: t('16:30'),
-        breachedAt: t('09:30'),
-      },
+      clockLine('triage', 'curator', {
+        started: t('09:00'),
+        due: t('09:30'),
+        stopped: t('16:30'),
+        breached: t('09:30'),
+      }),
       // p.12: 6 h W from detection: 09–13 (4) + 14–16 (2) → 16:00. The clock starts at the routing (16:30), already
       // past its limit: breached at 16:30 (never before it existed), against the curator who had the case.
-      {
-        clock: 'draft',
-        holder: 'curator',
-        startedAt: t('16:30'),
-        dueAt: t('16:00'),
-        stoppedAt: t('16:50'),
-        breachedAt: t('16:30'),
-      },
+      clockLine('draft', 'curator', {
+        started: t('16:30'),
+        due: t('16:00'),
+        stopped: t('16:50'),
+        breached: t('16:30'),
+      }),
       // p.14: 30 min W from 16:50 → 17:20; p.16: 30 min W from 17:00 → 17:30.
-      {
-        clock: 'approve',
-        holder: 'curator',
-        startedAt: t('16:50'),
-        dueAt: t('17:20'),
-        stoppedAt: t('17:00'),
-        breachedAt: null,
-      },
-      {
-        clock: 'publish',
-        holder: 'curator',
-        startedAt: t('17:00'),
-        dueAt: t('17:30'),
-        stoppedAt: t('17:10'),
-        breachedAt: null,
-      },
+      clockLine('approve', 'curator', { started: t('16:50'), due: t('17:20'), stopped: t('17:00') }),
+      clockLine('publish', 'curator', { started: t('17:00'), due: t('17:30'), stopped: t('17:10') }),
       { breach: 'triage', at: t('09:30'), holder: 'curator', notify: 'supervisor:curator' },
       { breach: 'draft', at: t('16:30'), holder: 'curator', notify: 'supervisor:curator' },
       // curator 09:00–13:00 (240) + 14:00–16:30 (150) + 16:50–17:10 (20) = 410; health 16:30–16:50 (20).

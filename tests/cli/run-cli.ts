@@ -1,7 +1,7 @@
 // Runs the `otklik` CLI as a child process. The README's command is `pnpm --silent otklik …` (TypeScript through tsx,
 // 1–2 s of start-up per call); when `pnpm build` has left an up-to-date compiled CLI (tests/support/otklik-command.ts)
 // the same commands run on it instead, which takes the start-up off each of the suite's hundreds of calls.
-// `runCliAsReadme` always takes the README's way.
+// `runCliAsReadme` always takes the README's way; `runPnpmScript` runs any other root script as a user types it.
 import { spawn } from 'node:child_process';
 import { builtCliIsCurrent, otklikNodeArgs, repoRoot } from '../support/otklik-command';
 
@@ -30,6 +30,16 @@ function run(command: string, args: string[], stdin: string | undefined, env: Re
   });
 }
 
+/** Runs `pnpm --silent <script> …args` at the repository's root, as a user types it; `stdin` is written and closed. */
+export function runPnpmScript(
+  script: string,
+  args: string[],
+  stdin?: string,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  return run('pnpm', ['--silent', script, ...args], stdin, env);
+}
+
 /** `otklik …`: the compiled CLI when it is current, `pnpm --silent otklik …` otherwise. */
 export function runCli(args: string[], stdin?: string, env: Record<string, string> = {}): Promise<CliResult> {
   return builtCliIsCurrent()
@@ -39,5 +49,5 @@ export function runCli(args: string[], stdin?: string, env: Record<string, strin
 
 /** `pnpm --silent otklik …`, exactly as the README tells a user to. */
 export function runCliAsReadme(args: string[], stdin?: string, env: Record<string, string> = {}): Promise<CliResult> {
-  return run('pnpm', ['--silent', 'otklik', ...args], stdin, env);
+  return runPnpmScript('otklik', args, stdin, env);
 }

@@ -1,9 +1,9 @@
 // Basic accessibility on the main screens: each form control has an accessible name, the first Tab stop is the
 // "skip to content" link, and each page has exactly one h1.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasBrowser } from './support/browser';
+import { browserSuite } from './support/suite';
 
 async function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -22,18 +22,7 @@ async function unlabelledControls(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!hasBrowser)('accessibility basics', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = browserSuite();
 
   const screens: [login: string, path: string][] = [
     ['curator', '/board'],
@@ -45,8 +34,8 @@ describe.skipIf(!hasBrowser)('accessibility basics', () => {
   ];
   for (const [login, path] of screens) {
     it(`${path} as ${login}: labelled controls, one h1, skip link first`, async () => {
-      const { context, page } = await signedInPage(browser, server.url, login);
-      await page.goto(`${server.url}${path}`);
+      const { context, page } = await suite.signedIn(login);
+      await page.goto(`${suite.server.url}${path}`);
       await expect.poll(() => page.locator('h1').count(), { timeout: 15_000 }).toBe(1);
       await page.waitForLoadState('networkidle');
       expect(await unlabelledControls(page)).toEqual([]);
@@ -57,8 +46,8 @@ describe.skipIf(!hasBrowser)('accessibility basics', () => {
   }
 
   it('a case workspace with an action form open: every field labelled', async () => {
-    const { context, page } = await signedInPage(browser, server.url, 'curator');
-    await page.goto(`${server.url}/board`);
+    const { context, page } = await suite.signedIn('curator');
+    await page.goto(`${suite.server.url}/board`);
     await page.locator('.board-case-link').first().click();
     await page.locator('.action-buttons button').first().click();
     await expect.poll(() => page.locator('.command-form').count(), { timeout: 15_000 }).toBe(1);

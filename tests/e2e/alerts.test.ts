@@ -1,30 +1,17 @@
 // Notifications: when a curator flags a message as socially significant, the head gets an alert that is impossible
 // to miss (a banner on every page until acknowledged) and the bell counts it; acknowledging clears the banner.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase } from './support/api';
-import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { command, registerCase } from './support/api';
+import { hasBrowser, screenshot } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 30_000, interval: 250 };
 
 describe.skipIf(!hasBrowser)('alerts to the head', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let head: Page;
-
-  beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    head = (await signedInPage(browser, server.url, 'head')).page;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = browserSuite({ page: 'head' });
 
   it('a socially significant message reaches the head at once as a banner and in the bell', async () => {
+    const head = suite.page;
     const count = async () =>
       Number(
         (await head
@@ -40,8 +27,8 @@ describe.skipIf(!hasBrowser)('alerts to the head', () => {
     }
     const before = await count();
 
-    const operator = await new ApiClient(server.url).login('operator');
-    const curator = await new ApiClient(server.url).login('curator');
+    const operator = await suite.api('operator');
+    const curator = await suite.api('curator');
     const caseId = await registerCase(operator, {
       text: 'На Заводской улице прорвало теплотрассу, без тепла 40 домов!',
     });

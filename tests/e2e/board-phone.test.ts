@@ -1,10 +1,10 @@
 // The board on a phone (390×844): no keyboard-shortcut hint, the status chips, filters and saved views folded behind
 // one "Фильтры" button that shows how many filters are on, so the first case is on screen without scrolling. On a
 // desktop everything stays open and the hint is shown.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasBrowser, screenshot } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 30_000, interval: 200 };
 const PHONE = { width: 390, height: 844 };
@@ -17,22 +17,11 @@ async function firstRowBox(page: Page) {
 }
 
 describe.skipIf(!hasBrowser)('the board on a phone', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = browserSuite();
 
   it('shows the first case without scrolling, the filters behind a button with the active count', async () => {
-    const { page } = await signedInPage(browser, server.url, 'curator', PHONE);
-    await page.goto(`${server.url}/board`);
+    const { page } = await suite.signedIn('curator', PHONE);
+    await page.goto(`${suite.server.url}/board`);
     await expect.poll(() => page.locator('tr[data-case-id]').count(), POLL).toBeGreaterThan(0);
     expect(await page.locator('.board-keys').isVisible()).toBe(false);
     const toggle = page.getByRole('button', { name: /^Фильтры/ });
@@ -63,8 +52,8 @@ describe.skipIf(!hasBrowser)('the board on a phone', () => {
   });
 
   it('keeps everything open and the shortcut hint on a desktop', async () => {
-    const { page } = await signedInPage(browser, server.url, 'curator');
-    await page.goto(`${server.url}/board`);
+    const { page } = await suite.signedIn('curator');
+    await page.goto(`${suite.server.url}/board`);
     await expect.poll(() => page.locator('tr[data-case-id]').count(), POLL).toBeGreaterThan(0);
     expect(await page.locator('.board-keys').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /^Фильтры/ }).isVisible()).toBe(false);

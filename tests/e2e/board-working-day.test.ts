@@ -2,13 +2,14 @@
 // filter, sortable columns and filters kept in the URL, counts under the active filters, one-click and keyboard
 // approval, saved views, j/k/Enter and "/", the substitute of an absent executor and a chain's progress, a search box
 // that never loses a keystroke, and cards that never overlap on a phone.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase, triageAndRoute } from './support/api';
+import type { TestSession } from '../support/typed-client';
+import { command, registerCase, triageAndRoute } from './support/api';
 import { boardRows, serveBoardRows } from './support/board-rows';
-import { artifactsDir, hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
+import { artifactsDir, hasBrowser, screenshot } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const SLOW = { timeout: 30_000 };
 /** Screenshots for the team's review (COORDINATION.md), outside the repository. */
@@ -47,35 +48,26 @@ const urgencySelect = (page: Page) => page.locator('.board-filters label', { has
 const urgencyButton = (page: Page, label: string) => page.locator('.urgency-counts button').filter({ hasText: label });
 
 describe.skipIf(!hasBrowser)('the working day at the board', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let curatorApi: ApiClient;
-  let operatorApi: ApiClient;
+  // Starting the server with its demo data takes longer on a busy machine (see OTKLIK_E2E_START_TIMEOUT_S).
+  const suite = browserSuite({ timeout: (Number(process.env.OTKLIK_E2E_START_TIMEOUT_S) || 180) * 1000 + 90_000 });
+  let curatorApi: TestSession;
+  let operatorApi: TestSession;
   let people: Record<string, Named>;
   const contexts: BrowserContext[] = [];
 
   async function open(login: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const { context, page } = await signedInPage(browser, server.url, login, viewport);
+    const { context, page } = await suite.signedIn(login, viewport);
     contexts.push(context);
     return page;
   }
 
-  beforeAll(
-    async () => {
-      buildWeb();
-      server = await startTestServer();
-      browser = await launchBrowser();
-      curatorApi = await new ApiClient(server.url).login('curator');
-      operatorApi = await new ApiClient(server.url).login('operator');
-      people = await findPeople(curatorApi, ['zhkh', 'zhkh2', 'roads', 'edu', 'health']);
-      // Starting the server with its demo data takes longer on a busy machine (see OTKLIK_E2E_START_TIMEOUT_S).
-    },
-    (Number(process.env.OTKLIK_E2E_START_TIMEOUT_S) || 180) * 1000 + 90_000,
-  );
+  beforeAll(async () => {
+    curatorApi = await suite.api('curator');
+    operatorApi = await suite.api('operator');
+    people = await findPeople(curatorApi, ['zhkh', 'zhkh2', 'roads', 'edu', 'health']);
+  });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.dispose();
   });
 
   describe('generated board: counts, urgency, sort, views', () => {
@@ -83,11 +75,11 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
     let now: number;
     beforeAll(async () => {
       page = await open('curator');
-      const org = await curatorApi.query<{ id: string }>('directory.organisation');
+      const org = await curatorApi.api.directory.organisation.query();
       now = Date.now();
       const rows = urgencyRows(now, org.id);
       await serveBoardRows(page, () => rows);
-      await page.goto(`${server.url}/board`);
+      await page.goto(`${suite.server.url}/board`);
       await page.waitForFunction(() => document.querySelector('.board-total')?.textContent?.includes('50'), null, {
         timeout: 30_000,
       });
@@ -123,7 +115,7 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
     });
 
     it('sorts by a column head, both ways, and keeps the order in the URL', async () => {
-      await page.goto(`${server.url}/board`);
+      await page.goto(`${suite.server.url}/board`);
       await expect.poll(() => page.locator('.board-total').textContent(), SLOW).toContain('50');
       await page.getByRole('button', { name: 'Возраст' }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('sort'), SLOW).toBe('age');
@@ -139,11 +131,11 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
     });
 
     it('saves a view per person and brings it back from a clean board, after a reload too', async () => {
-      await page.goto(`${server.url}/board?urgency=breached&sort=age`);
+      await page.goto(`${suite.server.url}/board?urgency=breached&sort=age`);
       await expect.poll(() => page.locator('tr[data-case-id]').count(), SLOW).toBe(10);
       await page.getByLabel('Название вида').fill('Горит');
       await page.getByRole('button', { name: 'Сохранить вид' }).click();
-      await page.goto(`${server.url}/board`);
+      await page.goto(`${suite.server.url}/board`);
       await expect.poll(() => page.locator('tr[data-case-id]').count(), SLOW).toBeGreaterThan(10);
       await page.reload();
       await page.getByRole('button', { name: 'Горит', exact: true }).click();
@@ -161,7 +153,7 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
   describe('real cases', () => {
     it('moves with j/k, focuses search with "/" (and types there without moving), opens with Enter', async () => {
       const page = await open('curator');
-      await page.goto(`${server.url}/board?sort=number`);
+      await page.goto(`${suite.server.url}/board?sort=number`);
       await expect.poll(async () => (await rowNumbers(page)).length, SLOW).toBeGreaterThan(3);
       const numbers = await rowNumbers(page);
       await page.locator('#board-title').click();
@@ -187,7 +179,7 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
     it('keeps every letter typed fast into the search, filters by it, and keeps it in the URL', async () => {
       const id = await registerCase(operatorApi, { text: 'Не убирают снег на улице Промышленной у дома 7.' });
       const page = await open('curator');
-      await page.goto(`${server.url}/board`);
+      await page.goto(`${suite.server.url}/board`);
       await expect.poll(() => page.locator('tr[data-case-id]').count(), SLOW).toBeGreaterThan(3);
       await page.getByLabel('Поиск').click();
       await page.keyboard.type('Промышленной', { delay: 0 });
@@ -211,49 +203,40 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
     });
 
     it('approves a draft in one click, and with "a" on the selected row; offers no approval where none is allowed', async () => {
-      const board = await curatorApi.query<{ cases: { id: string; number: number; status: string }[] }>('cases.board', {
+      const board = await curatorApi.api.cases.board.query({
         status: 'draft-review',
       });
       const [first, second] = board.cases;
       expect(second, 'the demo data has two drafts waiting for approval').toBeDefined();
       const page = await open('curator');
-      await page.goto(`${server.url}/board?q=${encodeURIComponent(`№${first!.number}`)}`);
+      await page.goto(`${suite.server.url}/board?q=${encodeURIComponent(`№${first!.number}`)}`);
       const row = page.locator(`tr[data-case-id="${first!.id}"]`);
       await expect.poll(() => row.count(), SLOW).toBe(1);
       await row.getByRole('button', { name: `Согласовать №${first!.number}` }).click();
       await expect
-        .poll(
-          async () =>
-            (await curatorApi.query<{ case: { status: string } }>('cases.detail', { caseId: first!.id })).case.status,
-          SLOW,
-        )
+        .poll(async () => (await curatorApi.api.cases.detail.query({ caseId: first!.id })).case.status, SLOW)
         .toBe('approved');
       await expect.poll(() => row.getByRole('button', { name: /Согласовать/ }).count(), SLOW).toBe(0);
 
-      await page.goto(`${server.url}/board?q=${encodeURIComponent(`№${second!.number}`)}`);
+      await page.goto(`${suite.server.url}/board?q=${encodeURIComponent(`№${second!.number}`)}`);
       await expect.poll(() => page.locator(`tr[data-case-id="${second!.id}"]`).count(), SLOW).toBe(1);
       await page.locator('#board-title').click();
       await page.keyboard.press('j');
       await page.keyboard.press('a');
       await expect
-        .poll(
-          async () =>
-            (await curatorApi.query<{ case: { status: string } }>('cases.detail', { caseId: second!.id })).case.status,
-          SLOW,
-        )
+        .poll(async () => (await curatorApi.api.cases.detail.query({ caseId: second!.id })).case.status, SLOW)
         .toBe('approved');
 
       // A case with an executor offers no approval; an observer is offered none at all.
-      const assigned = (await curatorApi.query<{ cases: { id: string }[] }>('cases.board', { status: 'assigned' }))
-        .cases[0]!;
-      await page.goto(`${server.url}/board?status=assigned`);
+      const assigned = (await curatorApi.api.cases.board.query({ status: 'assigned' })).cases[0]!;
+      await page.goto(`${suite.server.url}/board?status=assigned`);
       const other = page.locator(`tr[data-case-id="${assigned.id}"]`);
       await page.getByLabel('Поиск').fill('');
       await expect.poll(() => page.locator('tr[data-case-id]').count(), SLOW).toBeGreaterThan(0);
       expect(await page.locator('tr[data-case-id] .board-approve').count()).toBe(0);
       expect(await other.count()).toBeLessThanOrEqual(1);
       const observer = await open('observer');
-      await observer.goto(`${server.url}/board?status=draft-review`);
+      await observer.goto(`${suite.server.url}/board?status=draft-review`);
       await expect.poll(() => observer.locator('tr[data-case-id]').count(), SLOW).toBeGreaterThan(0);
       expect(await observer.locator('tr[data-case-id] .board-approve').count()).toBe(0);
     });
@@ -275,11 +258,10 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
       });
       const page = await open('curator');
       const cell = () => page.locator(`tr[data-case-id="${id}"] [data-testid="chain"]`).textContent();
-      const caseNumber = (await curatorApi.query<{ case: { number: number } }>('cases.detail', { caseId: id })).case
-        .number;
-      await page.goto(`${server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
+      const caseNumber = (await curatorApi.api.cases.detail.query({ caseId: id })).case.number;
+      await page.goto(`${suite.server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
       await expect.poll(cell, SLOW).toBe('звено 1 из 3');
-      const roadsApi = await new ApiClient(server.url).login(roads!.person.login);
+      const roadsApi = await suite.api(roads!.person.login);
       await command(roadsApi, id, {
         type: 'submit-contribution',
         departmentId: roads!.department.id,
@@ -296,8 +278,8 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
       expect(zhkh2!.person.fullName).toBe('Орлова Светлана Юрьевна');
       const id = await registerCase(operatorApi, { text: 'Протекает крыша в доме 3 по улице Мира.' });
       await triageAndRoute(curatorApi, id, { topic: 'ЖКХ', location: 'ул. Мира', category: 'ordinary' }, zhkh!);
-      const admin = await new ApiClient(server.url).login('admin');
-      await admin.mutate('directory.createAbsence', {
+      const admin = await suite.api('admin');
+      await admin.api.directory.createAbsence.mutate({
         personId: zhkh!.person.id,
         substituteId: zhkh2!.person.id,
         reason: 'illness',
@@ -305,16 +287,15 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
         endsAt: Date.now() + 7 * 86_400_000,
       });
       const page = await open('curator');
-      const caseNumber = (await curatorApi.query<{ case: { number: number } }>('cases.detail', { caseId: id })).case
-        .number;
-      await page.goto(`${server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
+      const caseNumber = (await curatorApi.api.cases.detail.query({ caseId: id })).case.number;
+      await page.goto(`${suite.server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
       const person = page.locator(`tr[data-case-id="${id}"] .board-person`);
       await expect.poll(() => person.textContent(), SLOW).toBe('Орлова С. Ю. (за Лебедева)');
     });
 
     it('lays phone cards out without overlap, and keeps the category inside its cell on a desktop', async () => {
       const phone = await open('curator', { width: 390, height: 844 });
-      await phone.goto(`${server.url}/board`);
+      await phone.goto(`${suite.server.url}/board`);
       await expect.poll(() => phone.locator('tr[data-case-id]').count(), SLOW).toBeGreaterThan(3);
       await phone.waitForTimeout(300);
       const boxes = await phone.locator('tr[data-case-id]').evaluateAll((trs) =>
@@ -338,7 +319,7 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
       await screenshot(phone, 'board-phone');
 
       const desk = await open('curator');
-      await desk.goto(`${server.url}/board?category=high`);
+      await desk.goto(`${suite.server.url}/board?category=high`);
       await expect.poll(() => desk.locator('tr[data-case-id] .category-high').count(), SLOW).toBeGreaterThan(0);
       const overflow = await desk.locator('tr[data-case-id] .board-cell-category').evaluateAll((cells) =>
         cells.flatMap((cell) => {
@@ -355,12 +336,12 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
         ['1920', { width: 1920, height: 1080 }],
       ] as const) {
         const page = await open('curator', viewport);
-        await page.goto(`${server.url}/board`);
+        await page.goto(`${suite.server.url}/board`);
         await expect.poll(() => page.locator('tr[data-case-id]').count(), SLOW).toBeGreaterThan(3);
         await page.locator('#board-title').click();
         await page.keyboard.press('j');
         await page.screenshot({ path: `${SHOTS}/board-${name}.png` });
-        await page.goto(`${server.url}/board?urgency=breached&sort=age`);
+        await page.goto(`${suite.server.url}/board?urgency=breached&sort=age`);
         await expect.poll(() => page.locator('.urgency-counts [aria-pressed="true"]').count(), SLOW).toBe(1);
         await expect.poll(() => page.locator('tr[data-case-id].urgency-breached').count(), SLOW).toBeGreaterThan(0);
         await page.screenshot({ path: `${SHOTS}/board-${name}-breached.png`, fullPage: name === '390' });

@@ -4,18 +4,17 @@
 // publishes (p.14: the executor publishes).
 // Meanwhile a fourth context on the board sees the current step, its countdown and the responsible person change
 // without a reload, and finally the case leave the board.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, registerCase } from './support/api';
-import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerCase } from './support/api';
+import { hasBrowser, screenshot } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 
 describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let caseId: string;
   let caseNumber: number;
   let people: Record<string, Named>;
@@ -25,25 +24,18 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
   let second: Page;
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const operator = await new ApiClient(server.url).login('operator');
+    const operator = await suite.api('operator');
     people = await findPeople(operator, ['zhkh', 'roads']);
     caseId = await registerCase(operator, {
       text: 'Во дворе дома 7 по улице Мира прорвало трубу, вода течёт на дорогу и замерзает.',
       author: 'Петров Пётр',
     });
-    const detail = await operator.query<{ case: { number: number } }>('cases.detail', { caseId });
+    const detail = await operator.api.cases.detail.query({ caseId });
     caseNumber = detail.case.number;
-    board = (await signedInPage(browser, server.url, 'observer')).page;
-    curator = (await signedInPage(browser, server.url, 'curator')).page;
-    first = (await signedInPage(browser, server.url, 'zhkh')).page;
-    second = (await signedInPage(browser, server.url, 'roads', { width: 1280, height: 1000 })).page;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    board = (await suite.signedIn('observer')).page;
+    curator = (await suite.signedIn('curator')).page;
+    first = (await suite.signedIn('zhkh')).page;
+    second = (await suite.signedIn('roads', { width: 1280, height: 1000 })).page;
   });
 
   const row = () => board.locator(`tr[data-case-id="${caseId}"]`);
@@ -52,7 +44,7 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
   const submit = (page: Page) => page.getByRole('button', { name: 'Отправить', exact: true }).click();
 
   it('the board shows the new case waiting for triage with a running countdown', async () => {
-    await board.goto(`${server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
+    await board.goto(`${suite.server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
     await expect.poll(step, POLL).toBe('классификация');
     expect(await responsible()).toContain('кураторы');
     // The countdown is live: its text changes from one second to the next (working time) or shows the pause.
@@ -64,7 +56,7 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
   });
 
   it('the curator triages and routes to ЖКХ then Дороги; the board follows without a reload', async () => {
-    await curator.goto(`${server.url}/cases/${caseId}`);
+    await curator.goto(`${suite.server.url}/cases/${caseId}`);
     await curator.getByRole('button', { name: 'Классифицировать' }).click();
     await curator.getByLabel('Тема').selectOption({ label: 'ЖКХ' });
     await curator.getByLabel('Место').fill('ул. Мира, 7');
@@ -86,10 +78,10 @@ describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', ()
   });
 
   it('the first executor finds it in the inbox and contributes; the second sees it arrive live', async () => {
-    await second.goto(`${server.url}/cases/${caseId}`);
+    await second.goto(`${suite.server.url}/cases/${caseId}`);
     await expect.poll(() => second.locator('[data-testid="contribution"]').count(), POLL).toBe(0);
 
-    await first.goto(`${server.url}/inbox`);
+    await first.goto(`${suite.server.url}/inbox`);
     await first.locator(`li[data-case-id="${caseId}"] a`).first().click();
     // Presence: the second executor sees who else has the case open, and that they are typing.
     await expect.poll(() => second.getByTestId('presence').textContent(), POLL).toContain(people.zhkh!.person.fullName);

@@ -2,37 +2,31 @@
 // admin screen; a citizen's comment posted to VK appears on the curator's board by itself (nobody types it);
 // the approved answer, published with one click, appears in the same VK thread and its link on the case.
 import { randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type FakeVk, startFakeVk } from '../channels/fakes/vk';
-import { ApiClient, command } from './support/api';
-import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
+import { command } from './support/api';
+import { hasBrowser, screenshot } from './support/browser';
 import { findPeople } from './support/people';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 40_000, interval: 250 };
 
 describe.skipIf(!hasBrowser)('channels: VK comment to board, answer back to VK', () => {
-  let server: TestServer;
-  let browser: Browser;
   let vk: FakeVk;
-
-  beforeAll(async () => {
-    buildWeb();
-    vk = await startFakeVk();
-    server = await startTestServer({ env: { OTKLIK_SECRET_KEY: randomBytes(32).toString('hex') } });
-    browser = await launchBrowser();
+  const suite = browserSuite({
+    before: async () => {
+      vk = await startFakeVk();
+    },
+    server: { env: { OTKLIK_SECRET_KEY: randomBytes(32).toString('hex') } },
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
     await vk?.close();
   });
 
   it('connects, collects by itself, and publishes the approved answer in the same thread', async () => {
     // The administrator connects the community (NAO demo organisation: the curator publishes, p.20).
-    const admin = await signedInPage(browser, server.url, 'nao-admin');
-    await admin.page.goto(`${server.url}/admin/channels`);
+    const admin = await suite.signedIn('nao-admin');
+    await admin.page.goto(`${suite.server.url}/admin/channels`);
     const form = admin.page.locator('form.admin-form');
     await form.getByLabel('Сеть').selectOption('vk');
     await form.getByLabel('Адрес', { exact: true }).fill('https://vk.com/adm_nao_test');
@@ -48,8 +42,8 @@ describe.skipIf(!hasBrowser)('channels: VK comment to board, answer back to VK',
     await screenshot(admin.page, 'channels-admin', true);
 
     // The curator watches the board, filtered to the text about to arrive.
-    const curator = await signedInPage(browser, server.url, 'nao-curator');
-    await curator.page.goto(`${server.url}/board`);
+    const curator = await suite.signedIn('nao-curator');
+    await curator.page.goto(`${suite.server.url}/board`);
     await curator.page.getByLabel('Поиск').fill('Сосулька');
     const text = 'Сосулька над входом в поликлинику на ул. Ленина, 12 — опасно!';
     const commentId = vk.comment({ postId: 77, fromId: 4242, text });
@@ -58,8 +52,8 @@ describe.skipIf(!hasBrowser)('channels: VK comment to board, answer back to VK',
     await screenshot(curator.page, 'channels-board');
 
     // Triage, routing, draft and approval as usual (API set-up), then the curator publishes in the browser.
-    const api = await new ApiClient(server.url).login('nao-curator');
-    const board = await api.query<{ cases: { id: string; excerpt: string }[] }>('cases.board', {});
+    const api = await suite.api('nao-curator');
+    const board = await api.api.cases.board.query({});
     const caseId = board.cases.find((c) => c.excerpt.startsWith('Сосулька'))!.id;
     const people = await findPeople(api, ['nao-zhkh']);
     const zhkh = people['nao-zhkh']!;
@@ -75,12 +69,12 @@ describe.skipIf(!hasBrowser)('channels: VK comment to board, answer back to VK',
       mode: 'single',
       assignments: [{ departmentId: zhkh.department.id, executorId: zhkh.person.id }],
     });
-    const executor = await new ApiClient(server.url).login('nao-zhkh');
+    const executor = await suite.api('nao-zhkh');
     const answer = 'Сосульку собьют сегодня до 15:00, вход огорожен. Спасибо, что сообщили!';
     await command(executor, caseId, { type: 'submit-draft', kind: 'answer', text: answer, attachments: [] });
     await command(api, caseId, { type: 'approve' });
 
-    await curator.page.goto(`${server.url}/cases/${caseId}`);
+    await curator.page.goto(`${suite.server.url}/cases/${caseId}`);
     await curator.page.getByRole('button', { name: 'Опубликовать через аккаунт сети' }).click();
     await curator.page.getByRole('button', { name: 'Опубликовать', exact: true }).click();
     await expect.poll(() => vk.repliesTo(commentId).map((c) => c.text), POLL).toEqual([answer]);
@@ -92,8 +86,8 @@ describe.skipIf(!hasBrowser)('channels: VK comment to board, answer back to VK',
     expect(vk.repliesTo(commentId).length).toBe(1);
 
     // On a phone the case with its channel panel is one readable column.
-    const phone = await signedInPage(browser, server.url, 'nao-curator', { width: 390, height: 844 });
-    await phone.page.goto(`${server.url}/cases/${caseId}`);
+    const phone = await suite.signedIn('nao-curator', { width: 390, height: 844 });
+    await phone.page.goto(`${suite.server.url}/cases/${caseId}`);
     await expect.poll(() => phone.page.getByRole('link', { name: 'Ответ в сети' }).count(), POLL).toBe(1);
     const overflow = await phone.page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -1,28 +1,24 @@
 // The curator's corrections of issue 10 in the browser: every clock of the case shows who holds it; the curator moves a
 // misrouted case to another department and re-categorises it, each with a reason, from the keyboard; the history says
 // why. The administrator marks the listed topics of the directory and names the curator's supervisor. And in English.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerCase, triageAndRoute } from './support/api';
+import { hasBrowser, screenshot } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 
 describe.skipIf(!hasBrowser)('the curator moves and re-categorises a case; every clock shows its holder', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let caseId: string;
   let people: Record<string, Named>;
   let curator: Page;
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const operator = await new ApiClient(server.url).login('operator');
-    const api = await new ApiClient(server.url).login('curator');
+    const operator = await suite.api('operator');
+    const api = await suite.api('curator');
     people = await findPeople(api, ['zhkh', 'roads']);
     caseId = await registerCase(operator, {
       text: 'На ул. Заречной у дома 8 провал асфальта, машины объезжают по тротуару.',
@@ -34,17 +30,13 @@ describe.skipIf(!hasBrowser)('the curator moves and re-categorises a case; every
       { topic: 'Дороги', location: 'ул. Заречная, 8', category: 'ordinary' },
       people.zhkh!,
     );
-    curator = (await signedInPage(browser, server.url, 'curator')).page;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    curator = (await suite.signedIn('curator')).page;
   });
 
   const holders = () => curator.getByTestId('clock-holder').allTextContents();
 
   it('shows who holds each clock: the ЖКХ executor has the draft and the case-wide answer', async () => {
-    await curator.goto(`${server.url}/cases/${caseId}`);
+    await curator.goto(`${suite.server.url}/cases/${caseId}`);
     await expect.poll(async () => (await holders()).join(' | '), POLL).toContain(people.zhkh!.short);
     const all = await holders();
     // konyshevsky-2020: the draft (p.11) and the answer (p.10, whoever has the case) are ЖКХ's now.
@@ -86,8 +78,8 @@ describe.skipIf(!hasBrowser)('the curator moves and re-categorises a case; every
   });
 
   it('the same screen in English names the actions and the holders', async () => {
-    const { page } = await signedInPage(browser, server.url, 'curator');
-    await page.goto(`${server.url}/cases/${caseId}`);
+    const { page } = await suite.signedIn('curator');
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Move to another department' }).count(), POLL).toBe(1);
     expect((await page.getByTestId('clock-holder').allTextContents()).join(' ')).toContain('Held by');
@@ -97,48 +89,35 @@ describe.skipIf(!hasBrowser)('the curator moves and re-categorises a case; every
 describe.skipIf(!hasBrowser)(
   'the administrator: the topic directory and the supervision of curator and operator',
   () => {
-    let server: TestServer;
-    let browser: Browser;
-    let page: Page;
-
-    beforeAll(async () => {
-      buildWeb();
-      server = await startTestServer();
-      browser = await launchBrowser();
-      page = (await signedInPage(browser, server.url, 'admin')).page;
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.dispose();
-    });
+    const suite = browserSuite({ page: 'admin' });
 
     it('adds a topic marked as listed (NAO p.16) and unmarks another', async () => {
-      await page.goto(`${server.url}/admin/topics`);
-      await page.getByLabel('Название').fill('Паводок');
-      await page.getByLabel('В перечне тем с ответом в сокращённый срок', { exact: true }).check();
-      await page.getByRole('button', { name: 'Создать' }).click();
-      const listed = page.getByLabel('В перечне тем с ответом в сокращённый срок: Паводок');
+      await suite.page.goto(`${suite.server.url}/admin/topics`);
+      await suite.page.getByLabel('Название').fill('Паводок');
+      await suite.page.getByLabel('В перечне тем с ответом в сокращённый срок', { exact: true }).check();
+      await suite.page.getByRole('button', { name: 'Создать' }).click();
+      const listed = suite.page.getByLabel('В перечне тем с ответом в сокращённый срок: Паводок');
       await expect.poll(() => listed.count(), POLL).toBe(1);
       expect(await listed.isChecked()).toBe(true);
       await listed.uncheck();
       await expect
-        .poll(() => page.getByLabel('В перечне тем с ответом в сокращённый срок: Паводок').isChecked(), POLL)
+        .poll(() => suite.page.getByLabel('В перечне тем с ответом в сокращённый срок: Паводок').isChecked(), POLL)
         .toBe(false);
-      await screenshot(page, 'admin-topics');
+      await screenshot(suite.page, 'admin-topics');
     });
 
     it('names who receives the notices of the curator’s breaches', async () => {
-      await page.goto(`${server.url}/admin/supervisors`);
-      const select = page.getByLabel('Получает сообщения о нарушениях сроков куратором');
+      await suite.page.goto(`${suite.server.url}/admin/supervisors`);
+      const select = suite.page.getByLabel('Получает сообщения о нарушениях сроков куратором');
       // The demo names the head of the office (konyshevsky p.22); the administrator chooses the head instead.
       await expect.poll(() => select.locator('option:checked').textContent(), POLL).toContain('Управляющий делами');
       const head = await select.locator('option', { hasText: '— Глава' }).first().getAttribute('value');
       await select.selectOption(head!);
-      await page.getByRole('button', { name: 'Сохранить' }).click();
-      await expect.poll(() => page.locator('.success-message').count(), POLL).toBe(1);
-      await page.reload();
+      await suite.page.getByRole('button', { name: 'Сохранить' }).click();
+      await expect.poll(() => suite.page.locator('.success-message').count(), POLL).toBe(1);
+      await suite.page.reload();
       await expect
-        .poll(() => page.getByLabel('Получает сообщения о нарушениях сроков куратором').inputValue(), POLL)
+        .poll(() => suite.page.getByLabel('Получает сообщения о нарушениях сроков куратором').inputValue(), POLL)
         .toBe(head);
     });
   },

@@ -1,35 +1,27 @@
 // The curator's and operator's working day (issue 12): the registration form as the operator's first screen, the
 // curator's own queue and bell, the route form's executors with head and absence marks, and the holders of every
 // clock on a case opened by its link.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestSession } from '../support/typed-client';
+import { command, registerCase, triageAndRoute } from './support/api';
+import { hasBrowser } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 
 describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let operator: ApiClient;
-  let curator: ApiClient;
-  let zhkh: ApiClient;
+  const suite = browserSuite({ timeout: 900_000 });
+  let operator: TestSession;
+  let curator: TestSession;
+  let zhkh: TestSession;
   let people: Record<string, Named>;
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    operator = await new ApiClient(server.url).login('operator');
-    curator = await new ApiClient(server.url).login('curator');
-    zhkh = await new ApiClient(server.url).login('zhkh');
+    operator = await suite.api('operator');
+    curator = await suite.api('curator');
+    zhkh = await suite.api('zhkh');
     people = await findPeople(curator, ['zhkh', 'zhkh2', 'roads']);
-  }, 900_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('a case opened by its link names the holder of every clock at once, with no live change', async () => {
@@ -40,10 +32,10 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
       { topic: 'ЖКХ', location: 'ул. Лесная, 3', category: 'ordinary' },
       people.zhkh!,
     );
-    const { context, page } = await signedInPage(browser, server.url, 'curator');
+    const { context, page } = await suite.signedIn('curator');
     // A fresh tab straight on the case's address, as a link in an e-mail opens it.
     const tab = await context.newPage();
-    await tab.goto(`${server.url}/cases/${caseId}`);
+    await tab.goto(`${suite.server.url}/cases/${caseId}`);
     await expect.poll(() => tab.getByTestId('clock-holder').count(), POLL).toBeGreaterThanOrEqual(2);
     await expect
       .poll(
@@ -59,8 +51,8 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
   const triaged = { topic: 'ЖКХ', location: 'ул. Садовая, 2', category: 'ordinary' } as const;
 
   it('lists what waits on a curator, earliest deadline first, and the bell rings for each new task', async () => {
-    const { page } = await signedInPage(browser, server.url, 'curator');
-    await page.goto(`${server.url}/inbox`);
+    const { page } = await suite.signedIn('curator');
+    await page.goto(`${suite.server.url}/inbox`);
     const queue = page.getByRole('region', { name: /Ждут куратора/ });
     await expect.poll(() => queue.count(), POLL).toBe(1);
     const card = (id: string) => queue.locator(`li[data-case-id="${id}"]`);
@@ -174,7 +166,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
 
   it('the operator lands on the registration form; bad input is explained in Russian; a repeat shows while typing', async () => {
     await registerCase(operator, { text: 'Не горит фонарь у остановки на Полевой.', author: 'Петрова Зинаида' });
-    const { page } = await signedInPage(browser, server.url, 'operator');
+    const { page } = await suite.signedIn('operator');
     await page.waitForURL((u) => u.pathname === '/register', { timeout: 20_000 });
     const form = page.getByRole('form', { name: 'Регистрация сообщения' });
     await form.getByRole('button', { name: 'Зарегистрировать' }).click();
@@ -214,19 +206,16 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('register-result');
     const href = await result.getByRole('link', { name: 'Открыть обращение' }).getAttribute('href');
     const caseId = href!.split('/').pop()!;
-    const detail = await curator.query<{ state: { message: { visibility: string; attachments: unknown[] } } }>(
-      'cases.detail',
-      { caseId },
-    );
-    expect(detail.state.message.visibility).toBe('private');
-    expect(detail.state.message.attachments).toHaveLength(1);
+    const detail = await curator.api.cases.detail.query({ caseId });
+    expect(detail.state.message?.visibility).toBe('private');
+    expect(detail.state.message?.attachments).toHaveLength(1);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: '/work/helpers/shots/curator-register-390.png', fullPage: true });
   });
 
   it('the route form marks the head and the absent, and preselects the usual executor who is here', async () => {
-    const admin = await new ApiClient(server.url).login('admin');
-    await admin.mutate('directory.createAbsence', {
+    const admin = await suite.api('admin');
+    await admin.api.directory.createAbsence.mutate({
       personId: people.zhkh!.person.id,
       substituteId: people.zhkh2!.person.id,
       reason: 'leave',
@@ -235,8 +224,8 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     });
     const caseId = await registerCase(operator, { text: 'В доме 12 по Мира нет горячей воды.' });
     await command(curator, caseId, { type: 'triage', processable: true, ...triaged });
-    const { page } = await signedInPage(browser, server.url, 'curator');
-    await page.goto(`${server.url}/cases/${caseId}`);
+    const { page } = await suite.signedIn('curator');
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
     await page.getByRole('button', { name: 'Направить', exact: true }).click();
     const form = page.getByRole('form', { name: 'Направить' });
     await form.getByLabel('Подразделение').selectOption({ label: people.zhkh!.department.name });

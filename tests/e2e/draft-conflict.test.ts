@@ -1,42 +1,34 @@
 // Concurrent edits are shown, never lost. A draft saved in one window appears live in another that has not touched
 // it; two saves from the same base are a visible conflict with both texts. Two curators acting on the same case: the
 // later command is refused as a conflict (optimistic concurrency) and the form keeps what its author typed.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerCase, triageAndRoute } from './support/api';
+import { hasBrowser } from './support/browser';
 import { findPeople } from './support/people';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 200 };
 
 describe.skipIf(!hasBrowser)('a draft edited in two windows', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let caseId: string;
   let one: Page;
   let two: Page;
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const operator = await new ApiClient(server.url).login('operator');
-    const curator = await new ApiClient(server.url).login('curator');
+    const operator = await suite.api('operator');
+    const curator = await suite.api('curator');
     const { zhkh } = await findPeople(curator, ['zhkh']);
     caseId = await registerCase(operator, { text: 'Когда починят крышу дома 3 по улице Кирова? Течёт в подъезде.' });
     await triageAndRoute(curator, caseId, { topic: 'ЖКХ', location: 'ул. Кирова, 3', category: 'ordinary' }, zhkh!);
     // The same executor in two windows: the case a person most often overwrites is their own.
-    one = (await signedInPage(browser, server.url, 'zhkh')).page;
-    two = (await signedInPage(browser, server.url, 'zhkh')).page;
+    one = (await suite.signedIn('zhkh')).page;
+    two = (await suite.signedIn('zhkh')).page;
     for (const page of [one, two]) {
-      await page.goto(`${server.url}/cases/${caseId}`);
+      await page.goto(`${suite.server.url}/cases/${caseId}`);
       await page.getByRole('button', { name: 'Отправить проект' }).click();
     }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   const editor = (page: Page) => page.getByTestId('draft-text');
@@ -73,12 +65,12 @@ describe.skipIf(!hasBrowser)('a draft edited in two windows', () => {
   });
 
   it('two curators triage the same message: the later one sees a conflict and keeps what they typed', async () => {
-    const operator = await new ApiClient(server.url).login('operator');
+    const operator = await suite.api('operator');
     const fresh = await registerCase(operator, { text: 'Почему не убирают листья в парке Победы?' });
-    const a = (await signedInPage(browser, server.url, 'curator')).page;
-    const b = (await signedInPage(browser, server.url, 'curator2')).page;
+    const a = (await suite.signedIn('curator')).page;
+    const b = (await suite.signedIn('curator2')).page;
     for (const page of [a, b]) {
-      await page.goto(`${server.url}/cases/${fresh}`);
+      await page.goto(`${suite.server.url}/cases/${fresh}`);
       await page.getByRole('button', { name: 'Классифицировать' }).click();
     }
     // Topics come from the organisation's topic directory (NAO p.16 lists are never matched as free text).

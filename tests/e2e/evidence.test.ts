@@ -1,12 +1,11 @@
 // A fast-track ("решаемое") answer needs evidence (krasnoufimsk p.20): without it the form says so next to the field;
 // a photo uploaded from the computer becomes a link in the draft, and the draft is then accepted. Fast-track exists
 // only in krasnoufimsk-2021 (p.8): the demo's Krasnoufimsk organisation (logins kr-…).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerCase, triageAndRoute } from './support/api';
+import { hasBrowser } from './support/browser';
 import { findPeople } from './support/people';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 // The smallest valid PNG (1×1 transparent pixel).
@@ -16,16 +15,12 @@ const PNG = Buffer.from(
 );
 
 describe.skipIf(!hasBrowser)('evidence for a fast-track answer', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let caseId: string;
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const operator = await new ApiClient(server.url).login('kr-operator');
-    const curator = await new ApiClient(server.url).login('kr-curator');
+    const operator = await suite.api('kr-operator');
+    const curator = await suite.api('kr-curator');
     const { 'kr-zhkh': zhkh } = await findPeople(curator, ['kr-zhkh']);
     caseId = await registerCase(operator, { text: 'У дома 4 по Лесной разбита лавочка у подъезда.' });
     await triageAndRoute(
@@ -35,14 +30,10 @@ describe.skipIf(!hasBrowser)('evidence for a fast-track answer', () => {
       zhkh!,
     );
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
 
   it('asks for evidence, takes an uploaded photo, then accepts the draft', async () => {
-    const { page } = await signedInPage(browser, server.url, 'kr-zhkh');
-    await page.goto(`${server.url}/cases/${caseId}`);
+    const { page } = await suite.signedIn('kr-zhkh');
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
     await page.getByRole('button', { name: 'Отправить проект' }).click();
     await page.getByTestId('draft-text').fill('Здравствуйте! Лавочку заменили сегодня утром, фото прилагаем.');
     await page.getByRole('button', { name: 'Отправить', exact: true }).click();

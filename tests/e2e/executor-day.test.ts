@@ -2,36 +2,29 @@
 // opens without a conflict against oneself and with the curator's reason above the editor; two departments of a
 // parallel set both send their parts; "Мои задачи" separates my turn from waiting for others; live state is never
 // stale (typing, chain links, "Готово"); the publication address is checked and the published link shown.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestSession } from '../support/typed-client';
+import { command, registerCase, triageAndRoute } from './support/api';
+import { hasBrowser, screenshot } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 const PHONE = { width: 390, height: 844 };
 
 describe.skipIf(!hasBrowser)('an executor’s working day', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let operator: ApiClient;
-  let curator: ApiClient;
-  let zhkh: ApiClient;
+  const suite = browserSuite();
+  let operator: TestSession;
+  let curator: TestSession;
+  let zhkh: TestSession;
   let people: Record<string, Named>;
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    operator = await new ApiClient(server.url).login('operator');
-    curator = await new ApiClient(server.url).login('curator');
-    zhkh = await new ApiClient(server.url).login('zhkh');
+    operator = await suite.api('operator');
+    curator = await suite.api('curator');
+    zhkh = await suite.api('zhkh');
     people = await findPeople(curator, ['zhkh', 'roads']);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   const submit = (page: Page) => page.getByRole('button', { name: 'Отправить', exact: true }).click();
@@ -61,8 +54,8 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
   it('item 8 and 11: a revision opens with my returned draft, no conflict against myself, the reason above it', async () => {
     const caseId = await registerCase(operator, { text: 'У дома 12 по Садовой третий день нет горячей воды.' });
     await triageAndRoute(curator, caseId, triaged, people.zhkh!);
-    const page = (await signedInPage(browser, server.url, 'zhkh')).page;
-    await page.goto(`${server.url}/cases/${caseId}`);
+    const page = (await suite.signedIn('zhkh')).page;
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
     await page.getByRole('button', { name: 'Отправить проект' }).click();
     await page.getByTestId('draft-text').fill('Здравствуйте! Воду дадут завтра.');
     await expect.poll(() => page.locator('.shared-status').textContent(), POLL).toBe('черновик сохранён');
@@ -85,16 +78,16 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     const editorBox = await editor.boundingBox();
     expect(reasonBox!.y + reasonBox!.height).toBeLessThanOrEqual(editorBox!.y);
     await screenshot(page, 'executor-revision-1440');
-    const phone = (await signedInPage(browser, server.url, 'zhkh', PHONE)).page;
-    await phone.goto(`${server.url}/cases/${caseId}`);
+    const phone = (await suite.signedIn('zhkh', PHONE)).page;
+    await phone.goto(`${suite.server.url}/cases/${caseId}`);
     await openAction(phone, 'Отправить проект');
     await expect.poll(() => phone.getByTestId('revision-reason').count(), POLL).toBe(1);
     await screenshot(phone, 'executor-revision-390', true);
   });
 
   it('item 9: in a parallel set the second department sends its part after the first, from the same version', async () => {
-    const krOperator = await new ApiClient(server.url).login('kr-operator');
-    const krCurator = await new ApiClient(server.url).login('kr-curator');
+    const krOperator = await suite.api('kr-operator');
+    const krCurator = await suite.api('kr-curator');
     const kr = await findPeople(krCurator, ['kr-zhkh', 'kr-roads']);
     const caseId = await registerCase(krOperator, { text: 'На Заводской прорвало трубу и размыло дорогу.' });
     await command(krCurator, caseId, { type: 'triage', processable: true, ...triaged });
@@ -108,8 +101,8 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     });
     const pages: Page[] = [];
     for (const login of ['kr-zhkh', 'kr-roads']) {
-      const page = (await signedInPage(browser, server.url, login)).page;
-      await page.goto(`${server.url}/cases/${caseId}`);
+      const page = (await suite.signedIn(login)).page;
+      await page.goto(`${suite.server.url}/cases/${caseId}`);
       await page.getByRole('button', { name: 'Отправить часть ответа' }).click();
       pages.push(page);
     }
@@ -142,8 +135,8 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
       ],
     });
 
-    const page = (await signedInPage(browser, server.url, 'zhkh')).page;
-    await page.goto(`${server.url}/inbox`);
+    const page = (await suite.signedIn('zhkh')).page;
+    await page.goto(`${suite.server.url}/inbox`);
     const yourTurn = page.getByTestId('your-turn');
     const waiting = page.getByTestId('waiting');
     const card = (section: typeof yourTurn, id: string) => section.locator(`li[data-case-id="${id}"]`);
@@ -165,8 +158,8 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     const count = await page.getByTestId('department-open').textContent();
     expect(count).toMatch(/Открытых обращений подразделения «ЖКХ»: [1-9]\d*/);
     await screenshot(page, 'executor-inbox-1440');
-    const phone = (await signedInPage(browser, server.url, 'zhkh', PHONE)).page;
-    await phone.goto(`${server.url}/inbox`);
+    const phone = (await suite.signedIn('zhkh', PHONE)).page;
+    await phone.goto(`${suite.server.url}/inbox`);
     await expect.poll(() => phone.getByTestId('your-turn').locator('li').count(), POLL).toBeGreaterThan(0);
     const overflow = await phone.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -177,10 +170,10 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
 
   it('item 12: "печатает" ends when the part is sent', async () => {
     const caseId = await chainCase('Возле дома 3 по Почтовой прорвало трубу, вода на тротуаре.');
-    const writer = (await signedInPage(browser, server.url, 'zhkh')).page;
-    const watcher = (await signedInPage(browser, server.url, 'curator')).page;
-    await watcher.goto(`${server.url}/cases/${caseId}`);
-    await writer.goto(`${server.url}/cases/${caseId}`);
+    const writer = (await suite.signedIn('zhkh')).page;
+    const watcher = (await suite.signedIn('curator')).page;
+    await watcher.goto(`${suite.server.url}/cases/${caseId}`);
+    await writer.goto(`${suite.server.url}/cases/${caseId}`);
     await writer.getByRole('button', { name: 'Отправить часть ответа' }).click();
     // Keep typing until the colleague sees it, then send at once (the typing mark is still on when the part goes).
     const text = writer.getByTestId('contribution-text');
@@ -199,8 +192,8 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
   it('item 12: "Готово: Направить" goes once the case moves on', async () => {
     const caseId = await registerCase(operator, { text: 'На Полевой не горят фонари уже неделю.' });
     await command(curator, caseId, { type: 'triage', processable: true, ...triaged });
-    const page = (await signedInPage(browser, server.url, 'curator')).page;
-    await page.goto(`${server.url}/cases/${caseId}`);
+    const page = (await suite.signedIn('curator')).page;
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
     await page.getByRole('button', { name: 'Направить' }).click();
     await page.getByLabel('Подразделение').nth(0).selectOption({ label: people.zhkh!.department.name });
     await page.getByLabel('Исполнитель').nth(0).selectOption(people.zhkh!.person.id);
@@ -221,7 +214,7 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
       attachments: [],
     });
     await command(curator, caseId, { type: 'forward' });
-    const roads = await new ApiClient(server.url).login('roads');
+    const roads = await suite.api('roads');
     await command(roads, caseId, {
       type: 'compose-answer',
       kind: 'answer',
@@ -230,8 +223,8 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     });
     await command(curator, caseId, { type: 'approve' });
 
-    const page = (await signedInPage(browser, server.url, 'roads')).page;
-    await page.goto(`${server.url}/cases/${caseId}`);
+    const page = (await suite.signedIn('roads')).page;
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
     await openAction(page, 'Опубликовать ответ');
     const address = page.getByLabel('Адрес публикации');
     const fieldError = page.locator('.command-form .field-error');
@@ -253,8 +246,8 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
       `${people.roads!.department.name} — ${people.roads!.person.fullName} (сводный ответ составлен ✓)`,
     ]);
     await screenshot(page, 'executor-published-1440', true);
-    const phone = (await signedInPage(browser, server.url, 'roads', PHONE)).page;
-    await phone.goto(`${server.url}/cases/${caseId}`);
+    const phone = (await suite.signedIn('roads', PHONE)).page;
+    await phone.goto(`${suite.server.url}/cases/${caseId}`);
     await expect.poll(() => phone.getByTestId('publication').count(), POLL).toBe(1);
     await screenshot(phone, 'executor-published-390', true);
   }, 300_000);
@@ -263,8 +256,8 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     const caseId = await registerCase(operator, { text: 'В доме 2 по Зелёной протекает крыша над квартирой 9.' });
     await triageAndRoute(curator, caseId, triaged, people.zhkh!);
     const substitute = (await findPeople(curator, ['zhkh2'])).zhkh2!;
-    const page = (await signedInPage(browser, server.url, 'curator')).page;
-    await page.goto(`${server.url}/cases/${caseId}`);
+    const page = (await suite.signedIn('curator')).page;
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
     await openAction(page, 'Передать замещающему');
     const form = page.getByRole('form', { name: 'Передать замещающему' });
     await form.getByLabel('Замещающий').selectOption({ label: substitute.person.fullName });

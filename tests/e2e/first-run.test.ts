@@ -1,29 +1,23 @@
 // A fresh installation in the browser: the first-run page instead of sign-in, guarded by the code from the server log;
 // the first administrator (a region administrator) creates a second organisation, whose administrator then signs in
 // and sees neither the Organisations section nor the first organisation's people.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser, screenshot } from './support/browser';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, screenshot } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 200 };
 
 describe.skipIf(!hasBrowser)('first run', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite({ server: { demo: false } });
   let page: Page;
   let code = '';
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer({ demo: false });
-    code = /setup\?code=([A-Z0-9-]+)/.exec(server.stderr())?.[1] ?? '';
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' })).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    code = /setup\?code=([A-Z0-9-]+)/.exec(suite.server.stderr())?.[1] ?? '';
+    page = await (
+      await suite.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' })
+    ).newPage();
   });
 
   async function fillOrganisation(p: Page, org: { name: string; login: string; password: string; again?: string }) {
@@ -36,7 +30,7 @@ describe.skipIf(!hasBrowser)('first run', () => {
 
   it('opens the first-run page instead of sign-in, and refuses a wrong code', async () => {
     expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){4}$/);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.waitForURL((u) => u.pathname === '/setup', { timeout: 20_000 });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe('Первый запуск Отклика');
     await page.getByLabel('Код настройки из журнала сервера').fill('AAAA-BBBB-CCCC-DDDD-EEEE');
@@ -75,8 +69,8 @@ describe.skipIf(!hasBrowser)('first run', () => {
     await page.waitForURL((u) => u.pathname.startsWith('/admin'), { timeout: 20_000 });
     await expect.poll(() => page.getByRole('link', { name: 'Организации' }).count(), POLL).toBe(1);
     // The first-run page is gone for everyone.
-    const again = await (await browser.newContext()).newPage();
-    await again.goto(`${server.url}/setup`);
+    const again = await (await suite.browser.newContext()).newPage();
+    await again.goto(`${suite.server.url}/setup`);
     await again.waitForURL((u) => u.pathname === '/login', { timeout: 20_000 });
   });
 
@@ -96,14 +90,14 @@ describe.skipIf(!hasBrowser)('first run', () => {
     await screenshot(page, 'organisations-admin', true);
 
     const other = await (
-      await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ru-RU' })
+      await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ru-RU' })
     ).newPage();
-    await other.goto(`${server.url}/login`);
+    await other.goto(`${suite.server.url}/login`);
     await other.getByLabel('Логин').fill('slav-admin');
     await other.getByLabel('Пароль').fill('степь-и-озеро-2027');
     await other.getByRole('button', { name: 'Войти' }).click();
     await other.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
-    await other.goto(`${server.url}/admin/people`);
+    await other.goto(`${suite.server.url}/admin/people`);
     await expect.poll(() => other.getByRole('cell', { name: 'slav-admin' }).count(), POLL).toBe(1);
     expect(await other.getByRole('cell', { name: 'glava' }).count()).toBe(0);
     expect(await other.getByRole('link', { name: 'Организации' }).count()).toBe(0);

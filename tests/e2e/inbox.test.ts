@@ -1,31 +1,26 @@
 // An executor's inbox: cases routed to them with their clock, and — while a colleague is away — the colleague's cases
 // too, marked as taken over; on a phone the inbox is a readable column of cards.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerCase, triageAndRoute } from './support/api';
+import { hasBrowser, screenshot } from './support/browser';
 import { findPeople } from './support/people';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 
 describe.skipIf(!hasBrowser)('inbox with a substitute', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let caseId: string;
   let absentName: string;
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const admin = await new ApiClient(server.url).login('admin');
-    const operator = await new ApiClient(server.url).login('operator');
-    const curator = await new ApiClient(server.url).login('curator');
+    const admin = await suite.api('admin');
+    const operator = await suite.api('operator');
+    const curator = await suite.api('curator');
     const people = await findPeople(curator, ['zhkh', 'zhkh2']);
     absentName = people.zhkh!.person.fullName;
     // zhkh is on leave from an hour ago for a week; zhkh2 stands in.
-    await admin.mutate('directory.createAbsence', {
+    await admin.api.directory.createAbsence.mutate({
       personId: people.zhkh!.person.id,
       substituteId: people.zhkh2!.person.id,
       reason: 'leave',
@@ -40,14 +35,10 @@ describe.skipIf(!hasBrowser)('inbox with a substitute', () => {
       people.zhkh!,
     );
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
 
   it('the substitute sees the absent colleague’s case among their own, with its clock, on a phone', async () => {
-    const { page } = await signedInPage(browser, server.url, 'zhkh2', { width: 390, height: 844 });
-    await page.goto(`${server.url}/inbox`);
+    const { page } = await suite.signedIn('zhkh2', { width: 390, height: 844 });
+    await page.goto(`${suite.server.url}/inbox`);
     const card = page.locator(`li[data-case-id="${caseId}"]`).first();
     await expect.poll(() => card.count(), POLL).toBe(1);
     expect(await card.textContent()).toContain(`замещаю: ${absentName}`);

@@ -2,12 +2,12 @@
 // wall and the case page open on that case, each in its own browser context, with what each shows carried by the
 // live message — none of the pages asks the server for rows after the change, and the case page asks nothing at all
 // (their tRPC requests are counted with page.on('request')).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { command, registerCase, triageAndRoute } from './support/api';
+import { hasBrowser } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 30_000, interval: 200 };
 /** The procedures that read case rows: after a live change none of them may be called by a receiving page. */
@@ -24,51 +24,43 @@ function countRequests(page: Page): string[] {
 }
 
 describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view refetches', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let caseId: string;
   let caseNumber: number;
   let zhkh: Named;
   let token: string;
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const admin = await new ApiClient(server.url).login('admin');
-    const operator = await new ApiClient(server.url).login('operator');
-    const curator = await new ApiClient(server.url).login('curator');
-    token = (await admin.mutate<{ token: string }>('intake.createDisplayToken', { name: 'Табло в приёмной' })).token;
+    const admin = await suite.api('admin');
+    const operator = await suite.api('operator');
+    const curator = await suite.api('curator');
+    token = (await admin.api.intake.createDisplayToken.mutate({ name: 'Табло в приёмной' })).token;
     zhkh = (await findPeople(curator, ['zhkh'])).zhkh!;
     caseId = await registerCase(operator, { text: 'Во дворе дома 3 по Лесной второй день течёт труба.' });
-    caseNumber = (await operator.query<{ case: { number: number } }>('cases.detail', { caseId })).case.number;
+    caseNumber = (await operator.api.cases.detail.query({ caseId })).case.number;
     await triageAndRoute(curator, caseId, { topic: 'ЖКХ', location: 'ул. Лесная, 3', category: 'ordinary' }, zhkh);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
   });
 
   it('the executor returns the case: board, inbox, wall and case page follow without a request', async () => {
     // Curator's board in one context, the executor's inbox in another, the wall display in a third.
-    const board = (await signedInPage(browser, server.url, 'curator')).page;
-    await board.goto(`${server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
+    const board = (await suite.signedIn('curator')).page;
+    await board.goto(`${suite.server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
     const boardRow = board.locator(`tr[data-case-id="${caseId}"]`);
     await expect.poll(() => boardRow.locator('.board-status').getAttribute('title'), POLL).toBe('у исполнителя');
     await expect.poll(() => board.locator('[data-connection]').getAttribute('data-connection'), POLL).toBe('online');
 
-    const inbox = (await signedInPage(browser, server.url, 'zhkh')).page;
-    await inbox.goto(`${server.url}/inbox`);
+    const inbox = (await suite.signedIn('zhkh')).page;
+    await inbox.goto(`${suite.server.url}/inbox`);
     const card = inbox.locator(`li[data-case-id="${caseId}"]`);
     await expect.poll(() => card.count(), POLL).toBe(1);
 
-    const wallContext = await browser.newContext({ viewport: { width: 1920, height: 8000 }, locale: 'ru-RU' });
+    const wallContext = await suite.browser.newContext({ viewport: { width: 1920, height: 8000 }, locale: 'ru-RU' });
     const wall = await wallContext.newPage();
     let wallSnapshots = 0;
     wall.on('response', (response) => {
       if (new URL(response.url()).pathname === '/trpc/wall.snapshot') wallSnapshots += 1;
     });
-    await wall.goto(`${server.url}/wall?token=${encodeURIComponent(token)}`);
+    await wall.goto(`${suite.server.url}/wall?token=${encodeURIComponent(token)}`);
     const wallDept = wall.locator(`li[data-case-number="${caseNumber}"] [data-testid="wall-dept"]`);
     await expect.poll(() => wallDept.textContent(), POLL).toBe(zhkh.department.name);
     // The wall subscribes, then reloads its snapshot once (what changed while it connected): that one is not a
@@ -92,8 +84,8 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
 
     // The case page, open on the case in a fourth context (the curator's second workstation): its detail is read and
     // its socket is in the case's room (the page marks the join).
-    const casePage = (await signedInPage(browser, server.url, 'curator')).page;
-    await casePage.goto(`${server.url}/cases/${caseId}`);
+    const casePage = (await suite.signedIn('curator')).page;
+    await casePage.goto(`${suite.server.url}/cases/${caseId}`);
     const timeline = casePage.locator('.timeline-item');
     await expect.poll(() => timeline.count(), POLL).toBeGreaterThanOrEqual(3);
     const entriesBefore = await timeline.count();
@@ -109,7 +101,7 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
       case: countRequests(casePage),
     };
 
-    const executor = await new ApiClient(server.url).login('zhkh');
+    const executor = await suite.api('zhkh');
     await command(executor, caseId, {
       type: 'return',
       departmentId: zhkh.department.id,
@@ -140,8 +132,8 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
     expect(requests.case).toEqual([]);
 
     // The board row is the server's row after the change: what a fresh board snapshot shows.
-    const fresh = (await signedInPage(browser, server.url, 'curator')).page;
-    await fresh.goto(`${server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
+    const fresh = (await suite.signedIn('curator')).page;
+    await fresh.goto(`${suite.server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
     const freshRow = fresh.locator(`tr[data-case-id="${caseId}"]`);
     await expect.poll(() => freshRow.locator('.board-status').getAttribute('title'), POLL).toBe('возвращено');
     expect(await freshRow.locator('[data-testid="responsible"]').textContent()).toBe(
@@ -151,12 +143,12 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
   });
 
   it('the head sees a case flagged socially significant at once, without reading the overview again', async () => {
-    const head = (await signedInPage(browser, server.url, 'head')).page;
+    const head = (await suite.signedIn('head')).page;
     let overviews = 0;
     head.on('request', (request) => {
       if (new URL(request.url()).pathname.split('/').pop()?.split(',').includes('reports.headOverview')) overviews += 1;
     });
-    await head.goto(`${server.url}/head`);
+    await head.goto(`${suite.server.url}/head`);
     const significant = head.locator('section[aria-labelledby="head-significant"]');
     const link = significant.locator(`a[href="/cases/${caseId}"]`);
     await expect.poll(() => overviews, POLL).toBeGreaterThanOrEqual(1);
@@ -166,7 +158,7 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
     const requests = countRequests(head);
     const overviewsBefore = overviews;
 
-    const curator = await new ApiClient(server.url).login('curator');
+    const curator = await suite.api('curator');
     await command(curator, caseId, { type: 'flag-socially-significant', note: 'жалобы от всего дома' });
     // Listed from the live row; the overview (surges, breaches, the month) is read once a minute from the page's
     // opening, not per change (this check ends seconds after the opening; a busy machine would need a minute).

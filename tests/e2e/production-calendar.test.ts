@@ -3,10 +3,10 @@
 // open-data CSV (an illustrative one, see apps/server/src/calendar/testdata/README.md), sees its totals, and the
 // warning goes. The expectations follow from today's date alone, so the test stays true in other years.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
-import { buildWeb, repoRoot, startTestServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { hasBrowser, screenshot } from './support/browser';
+import { repoRoot } from './support/server';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 200 };
 const FILE = join(repoRoot, 'apps/server/src/calendar/testdata/production-calendar-2027-illustrative.csv');
@@ -18,24 +18,11 @@ const reaches2027 = horizonEnd >= Date.parse('2027-01-01T00:00:00Z') && today < 
 const onlyIn2027 = horizonEnd < Date.parse('2028-01-01T00:00:00Z');
 
 describe.skipIf(!hasBrowser || !reaches2027)('production calendar (while the next 60 days reach 2027)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = (await signedInPage(browser, server.url, 'admin')).page;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = browserSuite({ page: 'admin' });
 
   it('the board warns that 2027 is not confirmed, with a link to the import', async () => {
-    await page.goto(`${server.url}/board`);
-    const warning = page.getByTestId('calendar-warning');
+    await suite.page.goto(`${suite.server.url}/board`);
+    const warning = suite.page.getByTestId('calendar-warning');
     await expect.poll(() => warning.textContent(), POLL).toMatch(/2027.*не загружен/);
     expect(await warning.getByRole('link', { name: 'Загрузить календарь' }).getAttribute('href')).toBe(
       '/admin/calendar',
@@ -43,31 +30,33 @@ describe.skipIf(!hasBrowser || !reaches2027)('production calendar (while the nex
   });
 
   it('the administrator loads 2027 from the open-data CSV, sees its totals, and the warning goes', async () => {
-    await page.goto(`${server.url}/admin/calendar`);
-    await expect.poll(() => page.getByTestId('calendar-warning').count(), POLL).toBe(1);
-    await page.getByLabel('Файл CSV').setInputFiles(FILE);
-    await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'рабочих дней 247' }).count(), POLL).toBe(1);
-    await expect.poll(() => page.locator('.imported-years li').first().textContent(), POLL).toMatch(/^2027: 247/);
-    await screenshot(page, 'production-calendar-imported', true);
+    await suite.page.goto(`${suite.server.url}/admin/calendar`);
+    await expect.poll(() => suite.page.getByTestId('calendar-warning').count(), POLL).toBe(1);
+    await suite.page.getByLabel('Файл CSV').setInputFiles(FILE);
+    await suite.page.getByRole('button', { name: 'Загрузить', exact: true }).click();
+    await expect
+      .poll(() => suite.page.getByRole('status').filter({ hasText: 'рабочих дней 247' }).count(), POLL)
+      .toBe(1);
+    await expect.poll(() => suite.page.locator('.imported-years li').first().textContent(), POLL).toMatch(/^2027: 247/);
+    await screenshot(suite.page, 'production-calendar-imported', true);
     if (onlyIn2027) {
-      await expect.poll(() => page.getByTestId('calendar-warning').count(), POLL).toBe(0);
-      await page.goto(`${server.url}/board`);
-      await page.getByRole('heading', { name: 'Доска обращений' }).waitFor();
+      await expect.poll(() => suite.page.getByTestId('calendar-warning').count(), POLL).toBe(0);
+      await suite.page.goto(`${suite.server.url}/board`);
+      await suite.page.getByRole('heading', { name: 'Доска обращений' }).waitFor();
       // Give the status request time to answer before checking that no warning appears.
-      await page.waitForLoadState('networkidle');
-      expect(await page.getByTestId('calendar-warning').count()).toBe(0);
+      await suite.page.waitForLoadState('networkidle');
+      expect(await suite.page.getByTestId('calendar-warning').count()).toBe(0);
     }
   });
 
   it('a file that is not the open data is refused with the reason', async () => {
-    await page.goto(`${server.url}/admin/calendar`);
-    await page.getByLabel('Файл CSV').setInputFiles({
+    await suite.page.goto(`${suite.server.url}/admin/calendar`);
+    await suite.page.getByLabel('Файл CSV').setInputFiles({
       name: 'wrong.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('year,jan\n2027,"1,2"\n'),
     });
-    await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent(), POLL).toMatch(/Год\/Месяц/);
+    await suite.page.getByRole('button', { name: 'Загрузить', exact: true }).click();
+    await expect.poll(() => suite.page.getByRole('alert').first().textContent(), POLL).toMatch(/Год\/Месяц/);
   });
 });

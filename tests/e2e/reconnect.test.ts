@@ -1,46 +1,38 @@
 // A signed-in board survives a server restart: it says "соединение потеряно — переподключение" while the server is
 // down, reconnects by itself (the session cookie still valid), and a change made right after the restart reaches it
 // without a reload. A bad input on a case form is a readable message next to the field.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase } from './support/api';
-import { hasBrowser, launchBrowser, signedInPage } from './support/browser';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { command, registerCase } from './support/api';
+import { hasBrowser } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 60_000, interval: 250 };
 
 describe.skipIf(!hasBrowser)('reconnecting and readable errors', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let board: Page;
   let caseId: string;
   let caseNumber: number;
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    const operator = await new ApiClient(server.url).login('operator');
+    const operator = await suite.api('operator');
     caseId = await registerCase(operator, { text: 'На улице Гагарина не вывезли мусор.' });
-    caseNumber = (await operator.query<{ case: { number: number } }>('cases.detail', { caseId })).case.number;
-    board = (await signedInPage(browser, server.url, 'curator')).page;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    caseNumber = (await operator.api.cases.detail.query({ caseId })).case.number;
+    board = (await suite.signedIn('curator')).page;
   });
 
   it('shows the lost connection during a restart and heals itself, then follows changes again', async () => {
-    await board.goto(`${server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
+    await board.goto(`${suite.server.url}/board?q=${encodeURIComponent(`№${caseNumber}`)}`);
     const badge = board.locator('[data-connection]');
     await expect.poll(() => badge.getAttribute('data-connection'), POLL).toBe('online');
-    await server.stop();
+    await suite.server.stop();
     await expect.poll(() => badge.getAttribute('data-connection'), POLL).toBe('offline');
     expect(await badge.textContent()).toContain('соединение потеряно — переподключение');
-    await server.restart();
+    await suite.server.restart();
     await expect.poll(() => badge.getAttribute('data-connection'), POLL).toBe('online');
 
-    const curator = await new ApiClient(server.url).login('curator');
+    const curator = await suite.api('curator');
     await command(curator, caseId, {
       type: 'triage',
       processable: true,
@@ -55,8 +47,8 @@ describe.skipIf(!hasBrowser)('reconnecting and readable errors', () => {
   });
 
   it('a bad input is a readable message next to the field, and nothing is sent', async () => {
-    const page = (await signedInPage(browser, server.url, 'curator')).page;
-    await page.goto(`${server.url}/cases/${caseId}`);
+    const page = (await suite.signedIn('curator')).page;
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
     await page.getByRole('button', { name: 'Направить' }).click();
     await page.getByRole('button', { name: 'Отправить', exact: true }).click();
     // No department chosen: the domain's schema says the field is required, in Russian.
@@ -66,8 +58,8 @@ describe.skipIf(!hasBrowser)('reconnecting and readable errors', () => {
   });
 
   it('a refusal of the server is shown as its sentence, not as a code', async () => {
-    const page = (await signedInPage(browser, server.url, 'curator')).page;
-    await page.goto(`${server.url}/cases/${caseId}`);
+    const page = (await suite.signedIn('curator')).page;
+    await page.goto(`${suite.server.url}/cases/${caseId}`);
     await page.getByRole('button', { name: 'Сократить срок' }).click();
     // A "shorter" deadline far in the future is longer than the profile's: the server refuses it (NAO p.14 rule).
     await page.getByLabel(/Новый срок/).fill('2030-01-10T10:00');

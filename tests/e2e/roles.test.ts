@@ -1,23 +1,11 @@
 // Every role signs in through the login page and lands on its own start page; a wrong password and an empty form
 // are readable messages, not a crash; signing out returns to the login page.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, launchBrowser, screenshot, signedInPage } from './support/browser';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { hasBrowser, screenshot } from './support/browser';
+import { browserSuite } from './support/suite';
 
 describe.skipIf(!hasBrowser)('sign-in per role', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = browserSuite();
 
   // Start pages by role (apps/web/src/app/home.ts): executors and department heads work from their tasks,
   // the administrator from the directory, the operator from the registration form, everyone else from the board.
@@ -32,7 +20,7 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
   ];
   for (const [login, path, heading] of cases) {
     it(`${login} lands on ${path}`, async () => {
-      const { context, page } = await signedInPage(browser, server.url, login);
+      const { context, page } = await suite.signedIn(login);
       await page.waitForURL((u) => u.pathname === path);
       await expect.poll(() => page.getByRole('heading', { level: 1, name: heading }).count()).toBe(1);
       if (login === 'curator') {
@@ -45,9 +33,9 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
   }
 
   it('a wrong password is a readable message and the form stays', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${suite.server.url}/login`);
     await page.getByLabel('Логин').fill('curator');
     await page.getByLabel('Пароль').fill('wrong');
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -58,18 +46,18 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
   });
 
   it('an empty form says what is missing without asking the server', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${suite.server.url}/login`);
     await page.getByRole('button', { name: 'Войти' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Введите логин и пароль');
     await context.close();
   });
 
   it('switches the whole interface to English and remembers it', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${suite.server.url}/login`);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Otklik');
     await page.reload();
@@ -83,7 +71,7 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
   });
 
   it('a session that ends while the page is open leads back to the login page, not to errors', async () => {
-    const { context, page } = await signedInPage(browser, server.url, 'curator');
+    const { context, page } = await suite.signedIn('curator');
     await page.waitForURL((u) => u.pathname === '/board');
     await expect.poll(() => page.locator('.board-case-link').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await context.clearCookies();
@@ -98,10 +86,10 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
   });
 
   it('signing out returns to the login page, and the board then asks to sign in', async () => {
-    const { context, page } = await signedInPage(browser, server.url, 'curator');
+    const { context, page } = await suite.signedIn('curator');
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.waitForURL((u) => u.pathname === '/login');
-    await page.goto(`${server.url}/board`);
+    await page.goto(`${suite.server.url}/board`);
     await page.waitForURL((u) => u.pathname === '/login');
     await context.close();
   });

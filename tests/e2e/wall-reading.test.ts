@@ -4,11 +4,12 @@
 // is the largest text; a revoked display key says so and drops its stale data instead of "соединение потеряно".
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, command, registerCase } from './support/api';
-import { artifactsDir, hasBrowser, launchBrowser, screenshot } from './support/browser';
-import { buildWeb, startTestServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestSession } from '../support/typed-client';
+import { command, registerCase } from './support/api';
+import { artifactsDir, hasBrowser, screenshot } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 30_000, interval: 250 };
 const SHOTS = process.env.OTKLIK_SHOTS_DIR;
@@ -32,36 +33,28 @@ const inside = (b: Box, w: number, h: number) =>
   b.x >= 0 && b.y >= 0 && b.x + b.width <= w + 0.5 && b.y + b.height <= h + 0.5;
 
 describe.skipIf(!hasBrowser)('wall read across a room', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let admin: ApiClient;
+  // Starting the demo server is CPU-bound: on a loaded machine it takes minutes (OTKLIK_E2E_START_TIMEOUT_S).
+  const suite = browserSuite({ timeout: 600_000 });
+  let admin: TestSession;
 
   beforeAll(async () => {
-    buildWeb();
-    server = await startTestServer();
-    browser = await launchBrowser();
-    admin = await new ApiClient(server.url).login('admin');
-    // Starting the demo server is CPU-bound: on a loaded machine it takes minutes (OTKLIK_E2E_START_TIMEOUT_S).
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    admin = await suite.api('admin');
   });
 
   async function newToken(name: string): Promise<{ token: string; id: string }> {
-    return admin.mutate<{ token: string; id: string }>('intake.createDisplayToken', { name });
+    return admin.api.intake.createDisplayToken.mutate({ name });
   }
 
   async function openWall(token: string, width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'ru-RU' });
+    const context = await suite.browser.newContext({ viewport: { width, height }, locale: 'ru-RU' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/wall?token=${encodeURIComponent(token)}`);
+    await page.goto(`${suite.server.url}/wall?token=${encodeURIComponent(token)}`);
     return page;
   }
 
   it('14: shows a directory settlement for a place, and never the free-text location', async () => {
-    await admin.mutate('directory.createPlace', { name: 'Сосновка', kind: 'settlement' });
-    const operator = await new ApiClient(server.url).login('operator');
+    await admin.api.directory.createPlace.mutate({ name: 'Сосновка', kind: 'settlement' });
+    const operator = await suite.api('operator');
     const personal = await registerCase(operator, { text: 'Течёт крыша над квартирой.' });
     await command(operator, personal, {
       type: 'triage',
@@ -78,8 +71,7 @@ describe.skipIf(!hasBrowser)('wall read across a room', () => {
       location: 'с. Сосновка, ул. Лесная, 4 (Петров И.)',
       category: 'ordinary',
     });
-    const numberOf = async (caseId: string) =>
-      (await operator.query<{ case: { number: number } }>('cases.detail', { caseId })).case.number;
+    const numberOf = async (caseId: string) => (await operator.api.cases.detail.query({ caseId })).case.number;
     const { token } = await newToken('Табло: места');
     // A very tall screen holds every open case at once.
     const page = await openWall(token, 1920, 12_000);
@@ -189,7 +181,7 @@ describe.skipIf(!hasBrowser)('wall read across a room', () => {
     const { token, id } = await newToken('Табло: отзыв');
     const page = await openWall(token, 1920, 1080);
     await expect.poll(() => page.locator('li.wall-row').count(), POLL).toBeGreaterThan(0);
-    await admin.mutate('intake.revokeDisplayToken', { id });
+    await admin.api.intake.revokeDisplayToken.mutate({ id });
     // The open socket is told within the server's session check; no reload, no waiting for the minute refresh.
     await expect.poll(() => page.getByTestId('wall-revoked').count(), POLL).toBe(1);
     expect(await page.getByTestId('wall-revoked').textContent()).toContain('отозван');

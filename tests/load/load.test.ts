@@ -1,30 +1,14 @@
 // `pnpm load` keeps working: its flags are strict, and a tiny run on the embedded database completes with every
 // command answered, every broadcast received by every board client and the figures in its JSON. No figure is
 // judged here (speed belongs to the benchmarks), only that the harness measures what it says.
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../cli/run-cli';
+import { runPnpmScript } from '../cli/run-cli';
 import { checkDatabaseUrl, parseLoadOptions } from './options';
 import type { LoadReport } from './report';
 
-function runLoad(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn('pnpm', ['--silent', 'load', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `pnpm load …` on the embedded database (DATABASE_URL emptied unless `env` sets it). */
+const runLoad = (args: string[], env: Record<string, string> = {}) =>
+  runPnpmScript('load', args, undefined, { DATABASE_URL: '', ...env });
 
 describe('pnpm load options', () => {
   it('takes the documented flags and defaults', () => {

@@ -5,6 +5,7 @@
 // administrator.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LOGIN_LIMITS } from '../../apps/server/src/auth/login-limiter';
+import { testSession } from '../support/typed-client';
 import { call, loginCookie, type SecurityNode, startSecurityNode } from './support/server';
 
 // Counts argon2 verifications (the module the server's password.ts imports).
@@ -175,26 +176,14 @@ describe('passwords and the audit log', () => {
 
   it('self-service change: the old password stops working, other sessions end, this one stays, the log says so', async () => {
     const who = s.org.people.head;
-    const here = await loginCookie(s.url, who.login);
-    const elsewhere = await loginCookie(s.url, who.login);
-    const wrong = await call(
-      s.url,
-      'auth.changePassword',
-      'mutation',
-      { currentPassword: 'not-it', newPassword: 'Берёза-под-окном-7' },
-      here,
-    );
-    expect(wrong.status).toBe(400);
-    const changed = await call(
-      s.url,
-      'auth.changePassword',
-      'mutation',
-      { currentPassword: 'test-pass', newPassword: 'Берёза-под-окном-7' },
-      here,
-    );
-    expect(changed.status).toBe(200);
-    expect((await call<{ user: unknown }>(s.url, 'auth.me', 'query', undefined, here)).data.user).not.toBeNull();
-    expect((await call<{ user: unknown }>(s.url, 'auth.me', 'query', undefined, elsewhere)).data.user).toBeNull();
+    const here = testSession(s.url, await loginCookie(s.url, who.login)).api;
+    const elsewhere = testSession(s.url, await loginCookie(s.url, who.login)).api;
+    await expect(
+      here.auth.changePassword.mutate({ currentPassword: 'not-it', newPassword: 'Берёза-под-окном-7' }),
+    ).rejects.toMatchObject({ data: { httpStatus: 400 } });
+    await here.auth.changePassword.mutate({ currentPassword: 'test-pass', newPassword: 'Берёза-под-окном-7' });
+    expect((await here.auth.me.query()).user).not.toBeNull();
+    expect((await elsewhere.auth.me.query()).user).toBeNull();
     expect((await login(s.url, who.login, 'test-pass')).status).toBe(401);
     expect((await login(s.url, who.login, 'Берёза-под-окном-7')).status).toBe(200);
     const log = await call<{ entries: { action: string; targetId: string }[] }>(

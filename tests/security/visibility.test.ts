@@ -6,12 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseChange } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testSession } from '../support/typed-client';
 import {
   ask,
   type ClientSocket,
   call,
   connected,
   loginCookie,
+  message,
   routedCase,
   type SecurityNode,
   socketOf,
@@ -33,6 +35,7 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
   let roadsSocket: ClientSocket;
   const housingLive: CaseChange[] = [];
   const roadsLive: CaseChange[] = [];
+  const asCurator = () => testSession(s.url, c.curator).api;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'otklik-vis-'));
@@ -73,19 +76,8 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
       );
     }
     // One more case nobody routed yet (only operators and curators see it).
-    await call(
-      s.url,
-      'cases.register',
-      'mutation',
-      {
-        network: 'vk',
-        link: 'https://vk.com/x',
-        author: { name: 'Ж' },
-        text: 'Новое',
-        attachments: [],
-        visibility: 'public',
-      },
-      c.operator,
+    await testSession(s.url, c.operator).api.cases.register.mutate(
+      message('Новое', { link: 'https://vk.com/x', author: { name: 'Ж' } }),
     );
   });
   afterAll(async () => {
@@ -132,14 +124,11 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
   it('live broadcasts, the case room and drafts of a Roads case stay with Roads', async () => {
     const caseId = roadsCases[0]!;
     const before = housingLive.length;
-    const flagged = await call(
-      s.url,
-      'cases.command',
-      'mutation',
-      { caseId, expectedVersion: 3, command: { type: 'flag-socially-significant' } },
-      c.curator,
-    );
-    expect(flagged.status).toBe(200);
+    await asCurator().cases.command.mutate({
+      caseId,
+      expectedVersion: 3,
+      command: { type: 'flag-socially-significant' },
+    });
     await new Promise((r) => setTimeout(r, 300));
     const deadline = Date.now() + 10_000;
     while (
@@ -175,14 +164,11 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
     await connected(observerSocket);
     const caseId = roadsCases[1]!;
     const housingBefore = housingLive.length;
-    const flagged = await call(
-      s.url,
-      'cases.command',
-      'mutation',
-      { caseId, expectedVersion: 3, command: { type: 'flag-socially-significant' } },
-      c.curator,
-    );
-    expect(flagged.status, flagged.message).toBe(200);
+    await asCurator().cases.command.mutate({
+      caseId,
+      expectedVersion: 3,
+      command: { type: 'flag-socially-significant' },
+    });
     const seen = (list: CaseChange[], type: string, id = caseId) =>
       list.find((x) => x.caseId === id && x.type === type);
     const until = async (ok: () => boolean) => {
@@ -219,14 +205,11 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
     expect(housingLive.slice(housingBefore).filter((x) => x.caseId === caseId)).toEqual([]);
 
     // A case closed by the curator reaches its audiences as a removal (row null), never as a row.
-    const rejected = await call(
-      s.url,
-      'cases.command',
-      'mutation',
-      { caseId: roadsCases[2]!, expectedVersion: 3, command: { type: 'reject', ground: 'obscene' } },
-      c.curator,
-    );
-    expect(rejected.status, rejected.message).toBe(200);
+    await asCurator().cases.command.mutate({
+      caseId: roadsCases[2]!,
+      expectedVersion: 3,
+      command: { type: 'reject', ground: 'obscene' },
+    });
     await until(() => roadsLive.some((x) => x.caseId === roadsCases[2] && x.version === 4));
     const closing = roadsLive.filter((x) => x.caseId === roadsCases[2] && x.version === 4);
     expect(closing.length).toBeGreaterThan(0);

@@ -1,63 +1,31 @@
-// A minimal tRPC-over-HTTP client for test set-up (no transformer: plain JSON), with its own session cookie.
+// Test set-up through the API as real people do it: the shared typed client (tests/support/typed-client.ts) signed in
+// as a demo person, and the usual first steps of a case (register, triage, route) on top of it.
+import { type TestSession, testSession } from '../../support/typed-client';
 import type { Named } from './people';
 
-export class ApiClient {
-  private cookie = '';
+type Api = TestSession['api'];
+export type Person = Awaited<ReturnType<Api['directory']['people']['query']>>[number];
+export type Department = Awaited<ReturnType<Api['directory']['departments']['query']>>[number];
+/** A command a person sends to a case (`cases.command`'s `command`). */
+export type CaseCommand = Parameters<Api['cases']['command']['mutate']>[0]['command'];
+type RegisterInput = Parameters<Api['cases']['register']['mutate']>[0];
 
-  constructor(readonly baseUrl: string) {}
-
-  private async call(path: string, init: RequestInit): Promise<unknown> {
-    const res = await fetch(`${this.baseUrl}/trpc/${path}`, {
-      ...init,
-      // The app's own origin, as a browser sends it: state-changing calls with a session cookie need it.
-      headers: {
-        'content-type': 'application/json',
-        cookie: this.cookie,
-        origin: new URL(this.baseUrl).origin,
-        ...(init.headers ?? {}),
-      },
-    });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
-    const body = (await res.json()) as { result?: { data?: unknown }; error?: { message?: string } };
-    if (!res.ok || body.error) throw new Error(`${path}: ${body.error?.message ?? res.status}`);
-    return body.result?.data;
-  }
-
-  query<T>(path: string, input?: unknown): Promise<T> {
-    const q = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    return this.call(`${path}${q}`, { method: 'GET' }) as Promise<T>;
-  }
-
-  mutate<T>(path: string, input?: unknown): Promise<T> {
-    return this.call(path, { method: 'POST', body: JSON.stringify(input ?? {}) }) as Promise<T>;
-  }
-
-  async login(login: string, password = 'demo'): Promise<this> {
-    await this.mutate('auth.login', { login, password });
-    return this;
-  }
-}
-
-export interface Person {
-  id: string;
-  login: string;
-  fullName: string;
-  departmentId: string | null;
-  roles: string[];
-}
-
-export interface Department {
-  id: string;
-  name: string;
+/** A session of the server at `baseUrl`, signed in as the demo person `login` (demo password unless given). */
+export function signIn(baseUrl: string, login: string, password = 'demo'): Promise<TestSession> {
+  return testSession(baseUrl).signIn(login, password);
 }
 
 /** Registers a message as the operator and returns the new case id. */
 export async function registerCase(
-  operator: ApiClient,
-  input: { text: string; author?: string; network?: string; visibility?: 'public' | 'private' },
+  operator: TestSession,
+  input: {
+    text: string;
+    author?: string;
+    network?: RegisterInput['network'];
+    visibility?: RegisterInput['visibility'];
+  },
 ): Promise<string> {
-  const res = await operator.mutate<{ caseId: string }>('cases.register', {
+  const res = await operator.api.cases.register.mutate({
     network: input.network ?? 'vk',
     link: `https://vk.com/wall-1_${Math.floor(Math.random() * 1e9)}`,
     author: { name: input.author ?? 'Иванов Иван' },
@@ -68,19 +36,15 @@ export async function registerCase(
   return res.caseId;
 }
 
-export async function caseVersion(api: ApiClient, caseId: string): Promise<number> {
-  const d = await api.query<{ case: { version: number } }>('cases.detail', { caseId });
-  return d.case.version;
-}
-
-export async function command(api: ApiClient, caseId: string, cmd: Record<string, unknown>): Promise<void> {
-  const expectedVersion = await caseVersion(api, caseId);
-  await api.mutate('cases.command', { caseId, expectedVersion, command: cmd });
+/** Sends a command to the case at its current version. */
+export async function command(session: TestSession, caseId: string, cmd: CaseCommand): Promise<void> {
+  const { case: current } = await session.api.cases.detail.query({ caseId });
+  await session.api.cases.command.mutate({ caseId, expectedVersion: current.version, command: cmd });
 }
 
 /** Triages a case as processable and routes it to one executor: the usual start of a test at an executor's desk. */
 export async function triageAndRoute(
-  curator: ApiClient,
+  curator: TestSession,
   caseId: string,
   triage: { topic: string; location: string; category: 'ordinary' | 'fast-track' | 'high' },
   executor: Named,

@@ -1,5 +1,6 @@
 // Looks up demo people and departments by login through the API, so tests name people as the UI shows them.
-import type { ApiClient, Department, Person } from './api';
+import type { TestSession } from '../../support/typed-client';
+import type { Department, Person } from './api';
 
 export interface Named {
   person: Person;
@@ -13,10 +14,10 @@ export function shortName(fullName: string): string {
   return [last, ...rest.map((p) => `${p[0]}.`)].join(' ');
 }
 
-export async function findPeople(api: ApiClient, logins: readonly string[]): Promise<Record<string, Named>> {
+export async function findPeople(session: TestSession, logins: readonly string[]): Promise<Record<string, Named>> {
   const [people, departments] = await Promise.all([
-    api.query<Person[]>('directory.people'),
-    api.query<Department[]>('directory.departments'),
+    session.api.directory.people.query(),
+    session.api.directory.departments.query(),
   ]);
   const out: Record<string, Named> = {};
   for (const login of logins) {

@@ -1,10 +1,12 @@
 // Helpers of the security tests: an Otklik node in this process (tRPC, /api, socket.io; embedded database), two
 // organisations of the server's test fixture, HTTP calls as a browser on the app's page makes them, and sockets.
 import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/contract';
+import { createOtklikClient, type OtklikClient } from '@otklik/server/client';
 import { io, type Socket } from 'socket.io-client';
 import type { DepsOptions } from '../../../apps/server/src/deps';
 import { type RealtimeNode, startRealtimeNode } from '../../../apps/server/src/realtime/node';
 import { createOrgFixture, type OrgFixture, TEST_PASSWORD } from '../../../apps/server/src/test/fixtures';
+import { testSession } from '../../support/typed-client';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -69,15 +71,21 @@ export async function call<T = unknown>(
   };
 }
 
+/** Signs in through the typed client and returns the session cookie (`name=value`); `headers` go with the call. */
 export async function loginCookie(url: string, login: string, password = TEST_PASSWORD, headers = {}): Promise<string> {
-  const res = await fetch(`${url}/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: new URL(url).origin, ...headers },
-    body: JSON.stringify({ login, password }),
+  let cookie = '';
+  const api = createOtklikClient({
+    url: `${url}/trpc`,
+    fetch: async (input, init) => {
+      const res = await fetch(input, init);
+      cookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+      return res;
+    },
+    headers: () => ({ origin: new URL(url).origin, ...headers }),
   });
-  const cookie = res.headers.get('set-cookie');
-  if (!res.ok || !cookie) throw new Error(`login ${login} failed: ${res.status} ${await res.text()}`);
-  return cookie.split(';')[0]!;
+  await api.auth.login.mutate({ login, password });
+  if (!cookie) throw new Error(`login ${login}: no session cookie`);
+  return cookie;
 }
 
 export function socketOf(
@@ -116,7 +124,10 @@ export async function ask(
   };
 }
 
-export const message = (text: string, extra: Record<string, unknown> = {}) => ({
+type RegisterInput = Parameters<OtklikClient['cases']['register']['mutate']>[0];
+
+/** A citizen's message as `cases.register` takes it; `extra` replaces any field. */
+export const message = (text: string, extra: Partial<RegisterInput> = {}): RegisterInput => ({
   network: 'vk',
   link: `https://vk.com/wall-1_${Math.floor(Math.random() * 1e9)}`,
   author: { name: 'Житель Иванов' },
@@ -133,36 +144,18 @@ export async function routedCase(
   assignment: { departmentId: string; executorId: string },
   text = 'Яма на дороге',
 ): Promise<{ caseId: string; version: number }> {
-  const reg = await call<{ caseId: string; version: number }>(
-    url,
-    'cases.register',
-    'mutation',
-    message(text),
-    cookies.operator,
-  );
-  if (reg.status !== 200) throw new Error(`register: ${reg.message}`);
-  const triage = await call<{ version: number }>(
-    url,
-    'cases.command',
-    'mutation',
-    {
-      caseId: reg.data.caseId,
-      expectedVersion: reg.data.version,
-      command: { type: 'triage', topic: 'дороги', location: 'центр', category: 'ordinary', processable: true },
-    },
-    cookies.operator,
-  );
-  const route = await call<{ version: number }>(
-    url,
-    'cases.command',
-    'mutation',
-    {
-      caseId: reg.data.caseId,
-      expectedVersion: triage.data.version,
-      command: { type: 'route', mode: 'single', assignments: [assignment] },
-    },
-    cookies.curator,
-  );
-  if (route.status !== 200) throw new Error(`route: ${route.message}`);
-  return { caseId: reg.data.caseId, version: route.data.version };
+  const operator = testSession(url, cookies.operator).api;
+  const curator = testSession(url, cookies.curator).api;
+  const reg = await operator.cases.register.mutate(message(text));
+  const triage = await operator.cases.command.mutate({
+    caseId: reg.caseId,
+    expectedVersion: reg.version,
+    command: { type: 'triage', topic: 'дороги', location: 'центр', category: 'ordinary', processable: true },
+  });
+  const route = await curator.cases.command.mutate({
+    caseId: reg.caseId,
+    expectedVersion: triage.version,
+    command: { type: 'route', mode: 'single', assignments: [assignment] },
+  });
+  return { caseId: reg.caseId, version: route.version };
 }

@@ -1,0 +1,80 @@
+// The set-up every browser test file shares: build the web app, start a server of its own, launch Chromium and, if
+// asked, sign one person in through the login page; close and remove it all after the file. Call it inside the
+// `describe`: it registers the hooks there, and the file's own `beforeAll` (seeding cases, opening pages) runs after.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { TestSession } from '../../support/typed-client';
+import { signIn } from './api';
+import { launchBrowser, signedInPage } from './browser';
+import { buildWeb, startTestServer, type TestServer } from './server';
+
+export interface BrowserSuiteOptions {
+  /** The login whose page (1440×900, signed in through the login page) is `suite.page`. */
+  readonly page?: string;
+  /** As `startTestServer`'s options: `demo: false` for a fresh installation, `env` for the server's environment. */
+  readonly server?: Parameters<typeof startTestServer>[0];
+  /** Runs first, before the server starts (e.g. a fake social network the server will talk to). */
+  readonly before?: () => Promise<void>;
+  /** The set-up's time limit in ms (vitest's default otherwise); a loaded machine starts the demo server slowly. */
+  readonly timeout?: number;
+}
+
+export interface BrowserSuite {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** The page of `options.page`'s person; a test file without that option has none. */
+  readonly page: Page;
+  /** A fresh browser context (cookies of its own) signed in as `login` through the login page. */
+  signedIn(
+    login: string,
+    viewport?: { width: number; height: number },
+  ): Promise<{ context: BrowserContext; page: Page }>;
+  /** An API session of the demo person `login`, signed in on first use and kept for the file. */
+  api(login: string): Promise<TestSession>;
+}
+
+export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const sessions = new Map<string, Promise<TestSession>>();
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`browserSuite: ${what} is not set up (used before beforeAll ran?)`);
+    return value;
+  };
+
+  beforeAll(async () => {
+    await options.before?.();
+    buildWeb();
+    server = await startTestServer(options.server);
+    browser = await launchBrowser();
+    if (options.page) page = (await signedInPage(browser, server.url, options.page)).page;
+  }, options.timeout);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  return {
+    get server() {
+      return ready(server, 'the server');
+    },
+    get browser() {
+      return ready(browser, 'the browser');
+    },
+    get page() {
+      return ready(page, `the page (option page: ${options.page ?? 'not given'})`);
+    },
+    signedIn(login, viewport) {
+      return signedInPage(ready(browser, 'the browser'), ready(server, 'the server').url, login, viewport);
+    },
+    api(login) {
+      let session = sessions.get(login);
+      if (!session) {
+        session = signIn(ready(server, 'the server').url, login);
+        sessions.set(login, session);
+      }
+      return session;
+    },
+  };
+}
