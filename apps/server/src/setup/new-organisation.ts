@@ -1,9 +1,8 @@
 // A new organisation with its first administrator, in one transaction: what `otklik init`, the first-run page and a
 // region administrator's "new organisation" form all do. Every input is checked here, so the three agree.
-import { getPreset, PRESET_IDS, parseProfile } from '@otklik/domain';
+import { describePasswordProblem, getPreset, PRESET_IDS, parseProfile, passwordProblem } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
-import { passwordProblem, passwordProblemMessage } from '../auth/password-policy';
 import type { DbOrTx } from '../db/connect';
 import { organisations, people } from '../db/schema';
 import { createOrganisation, type OrganisationRow } from '../directory/organisations';
@@ -121,7 +120,7 @@ function checkInput(input: NewOrganisationInput): void {
   }
   if (input.admin.fullName.trim().length === 0) throw bad('admin.fullName', 'Укажите имя / the name is required');
   const problem = passwordProblem(input.admin.password, input.admin.login);
-  if (problem) throw bad('admin.password', passwordProblemMessage(problem));
+  if (problem) throw bad('admin.password', describePasswordProblem(problem));
 }
 
 /** The profile id and, for a custom profile, its validated body (stored after the organisation exists). */

@@ -483,7 +483,7 @@ export const en: Catalogue = {
     administrator: 'First administrator',
     preset: 'Regulation',
     timeZoneHint: 'An IANA time zone name, e.g. Europe/Moscow',
-    passwordHint: 'At least 10 characters, not a common one, not the login',
+    passwordHint: 'At least 10 characters, not a common one, not containing the login',
     password2: 'Password again',
     mismatch: 'The passwords differ',
     submit: 'Create and sign in',
