@@ -887,6 +887,7 @@ export const en: Catalogue = {
       other: 'A chain needs at least {min} departments',
     },
     'route.department-twice': 'A department is listed twice',
+    'route.executor-not-of-department': 'The executor must be an active executor of that department',
     'change.nothing': 'Nothing changes',
     'return.not-received': 'Only an executor who received the case may return it',
     'return.not-this-department': 'This department cannot return the case',
