@@ -13,7 +13,7 @@ import { evolve } from './evolve';
 import { holderKey } from './holders';
 import { noticesFor, recipientOf, supervisorOf } from './notices';
 import { initialState } from './state';
-import { A, CaseRun, type Cmd, DIRECTORY_PEOPLE, draft, register, sameThread, single } from './test-harness';
+import { A, CaseRun, type Cmd, chain, DIRECTORY_PEOPLE, draft, register, sameThread, single } from './test-harness';
 import type { CaseState } from './types';
 
 const at =
@@ -30,11 +30,6 @@ const cls = (category: string, extra: Record<string, unknown> = {}): Cmd => ({
   ...extra,
 });
 const breachedSteps = (s: CaseState) => s.clocks.filter((r) => r.breachedAt !== null).map((r) => r.step);
-const chain = (mode: 'sequential' | 'parallel', ...depts: string[]): Cmd => ({
-  type: 'route',
-  mode,
-  assignments: depts.map((x) => ({ departmentId: `dept-${x}`, executorId: `exec-${x}` })),
-});
 /** The state before the last `n` events, to ask the domain whom they concern. */
 const before = (c: CaseRun, n = 1) => c.events.slice(0, -n).reduce(evolve, initialState);
 
