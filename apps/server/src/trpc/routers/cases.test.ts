@@ -7,7 +7,7 @@ import { caseEvents, cases } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
 import type { CommittedEvent } from '../../events-bus';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn, tasksOf } from '../../test/fixtures';
+import { type Caller, createOrgFixture, type OrgFixture, signIn, signInAs, tasksOf } from '../../test/fixtures';
 
 // Tuesday 24 Nov 2026, 10:00 Moscow (07:00 UTC): a working day, so every clock runs.
 const TUESDAY_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
@@ -33,17 +33,16 @@ describeEachDatabase('cases', (getDb) => {
     deps = createDeps({ database: getDb(), now: () => clock });
     deps.bus.onCommitted((events) => committed.push(...events));
     org = await createOrgFixture(deps);
-    const p = org.people;
-    as = {
-      operator: await signIn(deps, p.operator.login),
-      curator: await signIn(deps, p.curator.login),
-      curator2: await signIn(deps, p.curator2.login),
-      roads: await signIn(deps, p.roadsExecutor.login),
-      housing: await signIn(deps, p.housingExecutor.login),
-      observer: await signIn(deps, p.observer.login),
-      head: await signIn(deps, p.head.login),
-      admin: await signIn(deps, p.admin.login),
-    };
+    as = await signInAs(deps, org, [
+      'operator',
+      'curator',
+      'curator2',
+      'roads',
+      'housing',
+      'observer',
+      'head',
+      'admin',
+    ]);
   });
 
   async function registerAndTriage(text: string) {
