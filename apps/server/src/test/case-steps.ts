@@ -6,14 +6,20 @@ import type { ServerDeps } from '../deps';
 import type { Caller, OrgFixture } from './fixtures';
 
 /** A public VK comment as the intake receives it; its `link` makes it a message of its own. */
-export const vkComment = (link: string, text = 'Яма на дороге') =>
-  ({ network: 'vk', link, author: { name: 'Иван' }, text, attachments: [], visibility: 'public' }) as const;
+export const vkComment = (link: string, text = 'Яма на дороге') => ({
+  network: 'vk' as const,
+  link,
+  author: { name: 'Иван' },
+  text,
+  attachments: [],
+  visibility: 'public' as const,
+});
 
 /** A link no other test's comment has. */
 export const freshLink = () => `https://vk.com/wall-1_${Math.floor(Math.random() * 1e9)}`;
 
 /** The registration command of such a comment. */
-export const registerVk = (link: string, text?: string) => ({ type: 'register', ...vkComment(link, text) }) as const;
+export const registerVk = (link: string, text?: string) => ({ type: 'register' as const, ...vkComment(link, text) });
 
 /** An ordinary, processable triage of a road matter. */
 export const ROADS_TRIAGE = {

@@ -72,7 +72,10 @@ export const single = (dept = 'a'): CaseCommandInput => ({
 });
 
 /** A chain over departments a, b, … each with its own executor (exec-a of dept-a, …). */
-export const chain = (mode: 'sequential' | 'parallel', ...depts: string[]): CaseCommandInput => ({
+export const chain = (
+  mode: 'sequential' | 'parallel',
+  ...depts: string[]
+): Extract<CaseCommandInput, { type: 'route' }> => ({
   type: 'route',
   mode,
   assignments: (depts.length > 0 ? depts : ['a', 'b']).map((x) => ({

@@ -42,13 +42,13 @@ export function AdminSection<T>(props: {
 }
 
 /** A table of entries with one cell per column and, last, the row's buttons (or none). */
-export function AdminTable<Row extends { readonly id: string }>(props: {
+export function AdminTable<Row extends { readonly id: string | number }>(props: {
   readonly rows: readonly Row[];
   readonly columns: readonly AdminColumn<Row>[];
   readonly actions?: (row: Row) => ReactNode;
   /** The (visually hidden) header of the buttons' column. */
   readonly actionsHeader?: string;
-  readonly current?: string | null;
+  readonly current?: string | number | null;
   readonly rowClass?: (row: Row) => string | undefined;
 }) {
   const t = useT();
