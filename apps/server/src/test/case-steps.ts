@@ -31,8 +31,11 @@ export const ROADS_TRIAGE = {
 } as const;
 
 /** A single route of the department to its executor. */
-export const routeSingle = (departmentId: string, executorId: string) =>
-  ({ type: 'route', mode: 'single', assignments: [{ departmentId, executorId }] }) as const;
+export const routeSingle = (departmentId: string, executorId: string) => ({
+  type: 'route' as const,
+  mode: 'single' as const,
+  assignments: [{ departmentId, executorId }],
+});
 
 type FixtureDepartment = keyof OrgFixture['departments'];
 
@@ -43,8 +46,11 @@ export const assignmentTo = (org: OrgFixture, department: FixtureDepartment) => 
 });
 
 /** A chain route over departments of the fixture, each to its executor. */
-export const routeChain = (org: OrgFixture, mode: 'sequential' | 'parallel', ...departments: FixtureDepartment[]) =>
-  ({ type: 'route', mode, assignments: departments.map((d) => assignmentTo(org, d)) }) as const;
+export const routeChain = (org: OrgFixture, mode: 'sequential' | 'parallel', ...departments: FixtureDepartment[]) => ({
+  type: 'route' as const,
+  mode,
+  assignments: departments.map((d) => assignmentTo(org, d)),
+});
 
 /** A case command through the API at the case's current version, as a client that has the case open sends it. */
 export async function commandAtCurrentVersion(who: Caller, caseId: string, command: unknown) {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, cases } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
 import type { CommittedEvent } from '../../events-bus';
+import { routeSingle } from '../../test/case-steps';
 import { describeEachDatabase } from '../../test/databases';
 import { type Caller, createOrgFixture, type OrgFixture, signIn, signInAs, tasksOf } from '../../test/fixtures';
 
@@ -61,11 +62,7 @@ describeEachDatabase('cases', (getDb) => {
     await as.curator.cases.command({
       caseId,
       expectedVersion: 2,
-      command: {
-        type: 'route',
-        mode: 'single',
-        assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-      },
+      command: routeSingle(org.departments.roads, org.people.roadsExecutor.id),
     });
     const detail = await as.roads.cases.detail({ caseId });
     expect(detail.case.status).toBe('assigned');
@@ -117,11 +114,7 @@ describeEachDatabase('cases', (getDb) => {
     await as.curator.cases.command({
       caseId,
       expectedVersion: 2,
-      command: {
-        type: 'route',
-        mode: 'single',
-        assignments: [{ departmentId: org.departments.housing, executorId: org.people.housingExecutor.id }],
-      },
+      command: routeSingle(org.departments.housing, org.people.housingExecutor.id),
     });
     const board = await as.observer.cases.board({});
     const row = board.cases.find((c) => c.id === caseId);
