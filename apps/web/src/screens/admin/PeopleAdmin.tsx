@@ -11,7 +11,7 @@ import { OptionalSelect } from '../../components/OptionalSelect';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
 import { AdminTable } from './AdminListForm';
-import { FormStatus } from './FormStatus';
+import { FormStatus, FormSubmit } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
 const EMPTY = { fullName: '', position: '', login: '', password: '', email: '', departmentId: '' };
@@ -254,10 +254,7 @@ export function PeopleAdmin() {
           />
         </Field>
         <RoleChecks roles={roles} onChange={setRoles} error={form.field('roles')} />
-        <FormStatus error={form.error} saved={form.saved} />
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t.admin.create}
-        </button>
+        <FormSubmit form={form} label={t.admin.create} />
       </form>
     </div>
   );
