@@ -1,5 +1,6 @@
 // Ids a command refers to (departments, executors, substitutes, earlier cases) must exist in the case's own
-// organisation: the domain cannot see the directory, so the server checks before deciding and nothing is written.
+// organisation: the server checks that before deciding and nothing is written. Whether an existing person may take a
+// department's part (an active executor of that department) is the domain's rule: decide() is given the directory.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { cases, departments, people } from '../db/schema';
@@ -21,16 +22,15 @@ async function requireDepartments(db: Db, organisationId: string, ids: string[])
   }
 }
 
-async function peopleOf(db: Db, organisationId: string, ids: string[]) {
+async function requirePeople(db: Db, organisationId: string, ids: string[]) {
   const wanted = [...new Set(ids)];
   const found = await db
-    .select({ id: people.id, departmentId: people.departmentId, roles: people.roles, active: people.active })
+    .select({ id: people.id })
     .from(people)
     .where(and(eq(people.organisationId, organisationId), inArray(people.id, uuids(wanted))));
   if (found.length !== wanted.length) {
     throw new AppError('NOT_FOUND', 'Сотрудник не найден в этой организации / person not found');
   }
-  return found;
 }
 
 export async function checkCommandReferences(db: Db, organisationId: string, command: unknown): Promise<void> {
@@ -45,32 +45,16 @@ export async function checkCommandReferences(db: Db, organisationId: string, com
         organisationId,
         assignments.map((a) => a.departmentId),
       );
-      const found = await peopleOf(
+      await requirePeople(
         db,
         organisationId,
         assignments.map((a) => a.executorId),
       );
-      for (const a of assignments) {
-        const person = found.find((p) => p.id === a.executorId)!;
-        if (!person.active || !person.roles.includes('executor') || person.departmentId !== a.departmentId) {
-          throw new AppError(
-            'BAD_INPUT',
-            'Исполнитель должен быть активным исполнителем этого подразделения / the executor must belong to the department',
-            { executorId: a.executorId, departmentId: a.departmentId },
-          );
-        }
-      }
       return;
     }
     case 'reassign-substitute': {
       await requireDepartments(db, organisationId, [c.departmentId as string]);
-      const [substitute] = await peopleOf(db, organisationId, [c.substituteId as string]);
-      if (!substitute?.active || !substitute.roles.includes('executor')) {
-        throw new AppError(
-          'BAD_INPUT',
-          'Замещающий должен быть активным исполнителем / the substitute must be an executor',
-        );
-      }
+      await requirePeople(db, organisationId, [c.substituteId as string]);
       return;
     }
     case 'link-repeat': {

@@ -1,6 +1,6 @@
 // What the route form offers for each department (issue 12): its executors with the head and absence marks, how many
 // of the organisation's cases each took part in, and the executor to preselect (the domain's usualExecutor).
-import { usualExecutor } from '@otklik/domain';
+import { mayTakePart, usualExecutor } from '@otklik/domain';
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { absences, cases, departments, people } from '../db/schema';
@@ -32,9 +32,10 @@ export async function listRouteChoices(db: DbOrTx, organisationId: string, now: 
         position: people.position,
         roles: people.roles,
         departmentId: people.departmentId,
+        active: people.active,
       })
       .from(people)
-      .where(and(eq(people.organisationId, organisationId), eq(people.active, true))),
+      .where(eq(people.organisationId, organisationId)),
     db
       .select()
       .from(absences)
@@ -50,7 +51,7 @@ export async function listRouteChoices(db: DbOrTx, organisationId: string, now: 
   const awayOf = new Map(awayRows.map((a) => [a.personId, a]));
   return deptRows.map((d) => {
     const executors = peopleRows
-      .filter((p) => p.departmentId === d.id && p.roles.includes('executor'))
+      .filter((p) => mayTakePart(p, d.id))
       .map((p): RouteChoiceExecutor => {
         const away = awayOf.get(p.id);
         return {

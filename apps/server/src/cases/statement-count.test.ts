@@ -8,6 +8,7 @@ import { createDeps, type ServerDeps } from '../deps';
 import { createDelivery, type Delivery } from '../notifications/delivery';
 import { type ReportsWatcher, startReportsWatcher } from '../reports/watcher';
 import { startScheduler } from '../scheduler';
+import { routeSingle } from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
 import { callerWithCookie, createOrgFixture, type OrgFixture, signInCookie } from '../test/fixtures';
 import { countStatements } from '../test/statement-counter';
@@ -98,11 +99,7 @@ describeEachDatabase('statements per command', (getDb) => {
       c.cases.command({
         caseId,
         expectedVersion: 2,
-        command: {
-          type: 'route',
-          mode: 'single',
-          assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-        },
+        command: routeSingle(org.departments.roads, org.people.roadsExecutor.id),
       }),
     );
     // Warm identities (the test above): what is left is the command and what its commit sets off. A route: its

@@ -1,4 +1,5 @@
 // Absences (illness, leave, business trip, study) and who substitutes for the absent person meanwhile.
+import type { AbsenceReason } from '@otklik/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
@@ -7,7 +8,6 @@ import { AppError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
 
 export type AbsenceRow = typeof absences.$inferSelect;
-export const ABSENCE_REASONS = ['illness', 'leave', 'business-trip', 'study', 'other'] as const;
 
 export function listAbsences(db: DbOrTx, organisationId: string): Promise<AbsenceRow[]> {
   return db.select().from(absences).where(eq(absences.organisationId, organisationId)).orderBy(asc(absences.startsAt));
@@ -19,7 +19,7 @@ export async function createAbsence(
     organisationId: string;
     personId: string;
     substituteId: string;
-    reason: (typeof ABSENCE_REASONS)[number];
+    reason: AbsenceReason;
     startsAt: number;
     endsAt: number;
   },
@@ -49,7 +49,7 @@ export async function updateAbsence(
     id: string;
     personId?: string;
     substituteId?: string;
-    reason?: (typeof ABSENCE_REASONS)[number];
+    reason?: AbsenceReason;
     startsAt?: number;
     endsAt?: number;
   },

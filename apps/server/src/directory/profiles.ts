@@ -33,7 +33,8 @@ export async function listProfiles(db: DbOrTx, organisationId: string): Promise<
   ];
 }
 
-function validProfile(body: unknown, basedOn?: string | null): Profile {
+/** A custom profile's body checked by the domain: the profile, or BAD_INPUT naming the first error (all in `errors`). */
+export function validProfile(body: unknown, basedOn?: string | null): Profile {
   // A body without the clock model takes it from the preset it is based on (parseProfile names what is missing).
   const parsed = parseProfile(body, { base: basedOn ? getPreset(basedOn) : null });
   if (!parsed.ok) {

@@ -7,6 +7,7 @@ import { executeCaseCommand } from '../cases/commands';
 import { notificationCursors, notifications, people } from '../db/schema';
 import { createDeps } from '../deps';
 import { deliverPendingOnce } from '../notifications/delivery-outbox';
+import { freshLink, ROADS_TRIAGE, registerVk } from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture } from '../test/fixtures';
 import type { MailSettings } from './enqueue';
@@ -32,22 +33,8 @@ describeEachDatabase('e-mail enqueued with its notification', (getDb) => {
           command,
         })
       ).caseId;
-    const caseId = await run(org.people.operator.id, undefined, {
-      type: 'register',
-      network: 'vk',
-      link: `https://vk.com/wall-1_${Math.floor(Math.random() * 1e9)}`,
-      author: { name: 'Иван' },
-      text: 'Яма на дороге',
-      attachments: [],
-      visibility: 'public',
-    });
-    await run(org.people.operator.id, caseId, {
-      type: 'triage',
-      topic: 'дороги',
-      location: 'центр',
-      category: 'ordinary',
-      processable: true,
-    });
+    const caseId = await run(org.people.operator.id, undefined, registerVk(freshLink()));
+    await run(org.people.operator.id, caseId, ROADS_TRIAGE);
     await run(org.people.curator.id, caseId, {
       type: 'route',
       mode: 'single',

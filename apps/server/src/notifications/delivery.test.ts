@@ -9,6 +9,7 @@ import { executeCaseCommand } from '../cases/commands';
 import { notificationCursors, notifications } from '../db/schema';
 import { createDeps, type ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
+import { freshLink, ROADS_TRIAGE, registerVk } from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture, type OrgFixture } from '../test/fixtures';
 import { createDelivery } from './delivery';
@@ -38,22 +39,8 @@ async function routedCase(deps: ServerDeps, org: OrgFixture, executorId: string,
     events.push(...r.events);
     return r.caseId;
   };
-  const caseId = await run(operator, undefined, {
-    type: 'register',
-    network: 'vk',
-    link: `https://vk.com/wall-1_${Math.floor(Math.random() * 1e9)}`,
-    author: { name: 'Иван' },
-    text: 'Яма на дороге',
-    attachments: [],
-    visibility: 'public',
-  });
-  await run(operator, caseId, {
-    type: 'triage',
-    topic: 'дороги',
-    location: 'центр',
-    category: 'ordinary',
-    processable: true,
-  });
+  const caseId = await run(operator, undefined, registerVk(freshLink()));
+  await run(operator, caseId, ROADS_TRIAGE);
   await run(await actor(org.people.curator.id), caseId, {
     type: 'route',
     mode: 'single',

@@ -4,36 +4,37 @@
 // responsible. konyshevsky-2020, Wednesday 25 Nov 2026 (Mon–Fri 09–13, 14–18 MSK).
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { loadCurrentUser } from '../auth/current-user';
 import { listBoard } from '../cases/board';
-import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { notifications } from '../db/schema';
 import { createDeps, type ServerDeps } from '../deps';
 import { createAbsence } from '../directory/absences';
 import { headOverview } from '../reports/head-overview';
+import {
+  caseCommandRunner,
+  commandAtCurrentVersion,
+  ROADS_TRIAGE,
+  registerVk,
+  routeChain,
+  routeSingle,
+} from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture, type OrgFixture, signIn, TEST_PASSWORD } from '../test/fixtures';
 import { createDelivery } from './delivery';
 
 const t = (hhmm: string) => Date.parse(`2026-11-25T${hhmm}:00+03:00`);
 
-function runner(deps: ServerDeps, org: OrgFixture) {
-  return async (personId: string | 'system', caseId: string | undefined, command: unknown, now: number) => {
-    const actor = personId === 'system' ? SYSTEM_ACTOR : (await loadCurrentUser(deps.db, personId, now))!.actor;
-    return executeCaseCommand(deps, { organisationId: org.organisationId, actor, caseId, now, command });
-  };
+const registration = registerVk('https://vk.com/wall-1_55', 'Яма на дороге и прорыв трубы');
+
+/** The operator registers the comment and triages it; the case id. */
+async function triagedCase(run: ReturnType<typeof caseCommandRunner>, org: OrgFixture, at: string, triagedAt: string) {
+  const { caseId } = await run(org.people.operator.id, undefined, registration, t(at));
+  await run(org.people.operator.id, caseId, ROADS_TRIAGE, t(triagedAt));
+  return caseId;
 }
 
-const registration = {
-  type: 'register',
-  network: 'vk',
-  link: 'https://vk.com/wall-1_55',
-  author: { name: 'Иван' },
-  text: 'Яма на дороге и прорыв трубы',
-  attachments: [],
-  visibility: 'public',
-} as const;
-const triage = { type: 'triage', topic: 'дороги', location: 'центр', category: 'ordinary', processable: true };
+const toRoads = (org: OrgFixture) => routeSingle(org.departments.roads, org.people.roadsExecutor.id);
+const personIdsOf = (rows: readonly { kind: string; personId: string }[], kind: string) =>
+  rows.filter((r) => r.kind === kind).map((r) => r.personId);
 
 async function delivered(deps: ServerDeps, caseId: string) {
   const delivery = createDelivery({ deps, live: { notify() {} }, mail: null, sweepMs: false });
@@ -50,22 +51,9 @@ describeEachDatabase('deficiency notices and substitutes', (getDb) => {
     let now = t('09:00');
     const deps = createDeps({ database: getDb(), now: () => now });
     const org = await createOrgFixture(deps);
-    const run = runner(deps, org);
-    const { caseId } = await run(org.people.operator.id, undefined, registration, t('09:00'));
-    await run(org.people.operator.id, caseId, triage, t('09:05'));
-    await run(
-      org.people.curator.id,
-      caseId,
-      {
-        type: 'route',
-        mode: 'sequential',
-        assignments: [
-          { departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id },
-          { departmentId: org.departments.housing, executorId: org.people.housingExecutor.id },
-        ],
-      },
-      t('09:10'),
-    );
+    const run = caseCommandRunner(deps, org);
+    const caseId = await triagedCase(run, org, '09:00', '09:05');
+    await run(org.people.curator.id, caseId, routeChain(org, 'sequential', 'roads', 'housing'), t('09:10'));
     // p.10: 8 h W from 09:00: 09–13 (4) + 14–18 (4) → 18:00; roads has the case then (housing never received it: p.16, the curator forwards).
     now = t('18:00') + 1;
     const { events } = await run('system', caseId, { type: 'record-clock-breached', clockId: 'answer@1' }, now);
@@ -73,7 +61,7 @@ describeEachDatabase('deficiency notices and substitutes', (getDb) => {
       holders: [{ role: 'executor', personId: org.people.roadsExecutor.id, departmentId: org.departments.roads }],
     });
     const rows = await delivered(deps, caseId);
-    const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.personId);
+    const of = (kind: string) => personIdsOf(rows, kind);
     expect(of('assigned')).toEqual([org.people.roadsExecutor.id]);
     expect(of('clock-breached')).toEqual([org.people.roadsExecutor.id]);
     // The fixture's roads department is supervised by the deputy; housing's deputy is nobody and hears nothing.
@@ -96,39 +84,23 @@ describeEachDatabase('deficiency notices and substitutes', (getDb) => {
     });
     await admin.directory.setSupervisors({ curatorSupervisorId: org.people.head.id });
     expect((await admin.directory.organisation()).curatorSupervisorId).toBe(org.people.head.id);
-    const run = runner(deps, org);
-    const { caseId } = await run(org.people.operator.id, undefined, registration, t('09:00'));
-    await run(org.people.operator.id, caseId, triage, t('09:05'));
+    const run = caseCommandRunner(deps, org);
+    const caseId = await triagedCase(run, org, '09:00', '09:05');
     // Passed to the curator at 09:05 (p.7) and never routed: the answer (due 18:00) is the curator's.
     now = t('18:00') + 1;
     await run('system', caseId, { type: 'record-clock-breached', clockId: 'answer@1' }, now);
     const rows = await delivered(deps, caseId);
-    expect(rows.filter((r) => r.kind === 'deficiency-notice').map((r) => r.personId)).toEqual([org.people.head.id]);
+    expect(personIdsOf(rows, 'deficiency-notice')).toEqual([org.people.head.id]);
     // Every curator hears the breach of "any curator's" clock.
-    expect(
-      rows
-        .filter((r) => r.kind === 'clock-breached')
-        .map((r) => r.personId)
-        .sort(),
-    ).toEqual([org.people.curator.id, org.people.curator2.id].sort());
+    expect(personIdsOf(rows, 'clock-breached').sort()).toEqual([org.people.curator.id, org.people.curator2.id].sort());
   });
 
   it('a late return is a breach of the returning department, reported to its deputy', async () => {
     const deps = createDeps({ database: getDb(), now: () => t('11:00') });
     const org = await createOrgFixture(deps);
-    const run = runner(deps, org);
-    const { caseId } = await run(org.people.operator.id, undefined, registration, t('10:00'));
-    await run(org.people.operator.id, caseId, triage, t('10:05'));
-    await run(
-      org.people.curator.id,
-      caseId,
-      {
-        type: 'route',
-        mode: 'single',
-        assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-      },
-      t('10:10'),
-    );
+    const run = caseCommandRunner(deps, org);
+    const caseId = await triagedCase(run, org, '10:00', '10:05');
+    await run(org.people.curator.id, caseId, toRoads(org), t('10:10'));
     // p.8: 30 min W from 10:10 → 10:40; returned at 11:00, late but accepted.
     await run(
       org.people.roadsExecutor.id,
@@ -137,8 +109,8 @@ describeEachDatabase('deficiency notices and substitutes', (getDb) => {
       t('11:00'),
     );
     const rows = await delivered(deps, caseId);
-    expect(rows.filter((r) => r.kind === 'returned-to-you').map((r) => r.personId)).toEqual([org.people.curator.id]);
-    expect(rows.filter((r) => r.kind === 'deficiency-notice').map((r) => r.personId)).toEqual([org.people.deputy.id]);
+    expect(personIdsOf(rows, 'returned-to-you')).toEqual([org.people.curator.id]);
+    expect(personIdsOf(rows, 'deficiency-notice')).toEqual([org.people.deputy.id]);
   });
 
   it('while an executor is absent, their notices go to the substitute and the board shows the substitute', async () => {
@@ -152,21 +124,11 @@ describeEachDatabase('deficiency notices and substitutes', (getDb) => {
       startsAt: t('08:00'),
       endsAt: t('18:00'),
     });
-    const run = runner(deps, org);
-    const { caseId } = await run(org.people.operator.id, undefined, registration, t('10:00'));
-    await run(org.people.operator.id, caseId, triage, t('10:05'));
-    await run(
-      org.people.curator.id,
-      caseId,
-      {
-        type: 'route',
-        mode: 'single',
-        assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-      },
-      t('10:10'),
-    );
+    const run = caseCommandRunner(deps, org);
+    const caseId = await triagedCase(run, org, '10:00', '10:05');
+    await run(org.people.curator.id, caseId, toRoads(org), t('10:10'));
     const rows = await delivered(deps, caseId);
-    expect(rows.filter((r) => r.kind === 'assigned').map((r) => r.personId)).toEqual([org.people.roadsExecutor2.id]);
+    expect(personIdsOf(rows, 'assigned')).toEqual([org.people.roadsExecutor2.id]);
     const [row] = await listBoard(deps.db, org.organisationId, { ids: [caseId], now: t('10:30') });
     expect(row).toMatchObject({
       responsiblePersonId: org.people.roadsExecutor2.id,
@@ -178,29 +140,12 @@ describeEachDatabase('deficiency notices and substitutes', (getDb) => {
     expect(later).toMatchObject({ responsiblePersonId: org.people.roadsExecutor.id, absentPersonId: null });
     // reassign-substitute only to an executor of the same department.
     const curator = await signIn(deps, org.people.curator.login, TEST_PASSWORD);
-    const version = (await curator.cases.detail({ caseId })).case.version;
+    const substitute = (substituteId: string) =>
+      ({ type: 'reassign-substitute', departmentId: org.departments.roads, substituteId, reason: 'illness' }) as const;
     await expect(
-      curator.cases.command({
-        caseId,
-        expectedVersion: version,
-        command: {
-          type: 'reassign-substitute',
-          departmentId: org.departments.roads,
-          substituteId: org.people.housingExecutor.id,
-          reason: 'illness',
-        },
-      }),
+      commandAtCurrentVersion(curator, caseId, substitute(org.people.housingExecutor.id)),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await curator.cases.command({
-      caseId,
-      expectedVersion: version,
-      command: {
-        type: 'reassign-substitute',
-        departmentId: org.departments.roads,
-        substituteId: org.people.roadsExecutor2.id,
-        reason: 'illness',
-      },
-    });
+    await commandAtCurrentVersion(curator, caseId, substitute(org.people.roadsExecutor2.id));
     const reassigned = await deps.db
       .select({ personId: notifications.personId })
       .from(notifications)

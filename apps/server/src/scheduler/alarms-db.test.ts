@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { loadCurrentUser } from '../auth/current-user';
 import { executeCaseCommand } from '../cases/commands';
 import { createDeps } from '../deps';
+import { registerVk } from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture } from '../test/fixtures';
 import { rebuildAlarms, refreshAlarm, writeAlarmsOf } from './alarms';
@@ -24,15 +25,7 @@ describeEachDatabase('clock alarms', (getDb) => {
         organisationId: org.organisationId,
         actor: operator,
         now: registeredAt,
-        command: {
-          type: 'register',
-          network: 'vk',
-          link: 'https://vk.com/wall-1_1',
-          author: { name: 'Иван' },
-          text: 'Яма',
-          attachments: [],
-          visibility: 'public',
-        },
+        command: registerVk('https://vk.com/wall-1_1', 'Яма'),
       });
     const open = await register();
     const closed = await register();
@@ -69,15 +62,7 @@ describeEachDatabase('clock alarms', (getDb) => {
       organisationId: org.organisationId,
       actor: operator,
       now: msk('2026-11-25T12:50:00'),
-      command: {
-        type: 'register',
-        network: 'vk',
-        link: 'https://vk.com/wall-1_3',
-        author: { name: 'Иван' },
-        text: 'Яма',
-        attachments: [],
-        visibility: 'public',
-      },
+      command: registerVk('https://vk.com/wall-1_3', 'Яма'),
     });
     const instant = msk('2026-11-25T14:12:30') + 0.25;
     await writeAlarmsOf(deps.db, [{ id: caseId, organisationId: org.organisationId, version: 9, fireAt: instant }]);

@@ -7,6 +7,7 @@ import { loadCurrentUser } from '../auth/current-user';
 import { executeCaseCommand } from '../cases/commands';
 import { caseEvents, cases } from '../db/schema';
 import { createDeps } from '../deps';
+import { registerVk } from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture } from '../test/fixtures';
 import { countStatements } from '../test/statement-counter';
@@ -29,15 +30,7 @@ describeEachDatabase('scheduler catch-up', (getDb) => {
         const r = await executeCaseCommand(deps, {
           organisationId: org.organisationId,
           actor: operator,
-          command: {
-            type: 'register',
-            network: 'vk',
-            link: `https://vk.com/wall-1_${k}_${i}`,
-            author: { name: 'Иван' },
-            text: 'Яма у остановки',
-            attachments: [],
-            visibility: 'public',
-          },
+          command: registerVk(`https://vk.com/wall-1_${k}_${i}`, 'Яма у остановки'),
         });
         caseIds.push(r.caseId);
       }

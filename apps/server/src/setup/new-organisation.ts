@@ -1,14 +1,13 @@
 // A new organisation with its first administrator, in one transaction: what `otklik init`, the first-run page and a
 // region administrator's "new organisation" form all do. Every input is checked here, so the three agree.
-import { getPreset, PRESET_IDS, parseProfile } from '@otklik/domain';
+import { describePasswordProblem, getPreset, PRESET_IDS, passwordProblem } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
-import { passwordProblem, passwordProblemMessage } from '../auth/password-policy';
 import type { DbOrTx } from '../db/connect';
 import { organisations, people } from '../db/schema';
 import { createOrganisation, type OrganisationRow } from '../directory/organisations';
 import { createPerson, type PersonView } from '../directory/people';
-import { createCustomProfile } from '../directory/profiles';
+import { createCustomProfile, validProfile } from '../directory/profiles';
 import { AppError } from '../errors/app-error';
 
 export interface NewOrganisationInput {
@@ -121,7 +120,7 @@ function checkInput(input: NewOrganisationInput): void {
   }
   if (input.admin.fullName.trim().length === 0) throw bad('admin.fullName', 'Укажите имя / the name is required');
   const problem = passwordProblem(input.admin.password, input.admin.login);
-  if (problem) throw bad('admin.password', passwordProblemMessage(problem));
+  if (problem) throw bad('admin.password', describePasswordProblem(problem));
 }
 
 /** The profile id and, for a custom profile, its validated body (stored after the organisation exists). */
@@ -133,16 +132,8 @@ function resolveProfile(profile: NewOrganisationInput['profile']): { id: string;
     }
     return { id: preset.id, timeZone: preset.timeZone };
   }
-  const parsed = parseProfile(profile.body);
-  if (!parsed.ok) {
-    const first = parsed.errors[0];
-    throw new AppError(
-      'BAD_INPUT',
-      `Профиль содержит ошибки${first ? `: ${first.path}: ${first.message}` : ''} / the profile is invalid`,
-      { errors: parsed.errors },
-    );
-  }
-  return { id: parsed.profile.id, timeZone: parsed.profile.timeZone, body: profile.body };
+  const parsed = validProfile(profile.body);
+  return { id: parsed.id, timeZone: parsed.timeZone, body: profile.body };
 }
 
 export async function createOrganisationWithAdmin(db: DbOrTx, input: NewOrganisationInput): Promise<NewOrganisation> {

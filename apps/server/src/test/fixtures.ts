@@ -106,6 +106,32 @@ export async function signIn(deps: ServerDeps, login: string, password = TEST_PA
   return callerWithCookie(deps, await signInCookie(deps, login, password));
 }
 
+/** The fixture's people by the short names tests call them ('roads' is the roads department's executor). */
+const CALLER_PEOPLE = {
+  operator: 'operator',
+  curator: 'curator',
+  curator2: 'curator2',
+  roads: 'roadsExecutor',
+  housing: 'housingExecutor',
+  health: 'healthExecutor',
+  deputy: 'deputy',
+  head: 'head',
+  admin: 'admin',
+  observer: 'observer',
+} as const satisfies Record<string, keyof OrgFixture['people']>;
+export type CallerName = keyof typeof CALLER_PEOPLE;
+
+/** Signs the named people of the fixture in, one after another; their callers by name. */
+export async function signInAs<K extends CallerName>(
+  deps: ServerDeps,
+  org: OrgFixture,
+  names: readonly K[],
+): Promise<Record<K, Caller>> {
+  const callers: [K, Caller][] = [];
+  for (const name of names) callers.push([name, await signIn(deps, org.people[CALLER_PEOPLE[name]].login)]);
+  return Object.fromEntries(callers) as Record<K, Caller>;
+}
+
 /** The ids of the open cases waiting for `personId`, selected from the board rows as the web's inbox selects them:
  *  the person the row names as responsible, or one of its executors. */
 export async function tasksOf(caller: Caller, personId: string): Promise<string[]> {

@@ -1,9 +1,14 @@
 // The input of a new organisation with its first administrator (first-run page and region administrators' form).
-import { PRESET_IDS } from '@otklik/domain';
+import { describePasswordProblem, PRESET_IDS, passwordProblem } from '@otklik/domain';
 import { z } from 'zod';
-import { zNewPassword } from '../auth/password-policy';
 import type { NewOrganisationInput } from '../setup/new-organisation';
 import { zName } from './inputs';
+
+/** A new password in an API input: the domain's password rule, its message on the `password` field. */
+export const zNewPassword = z.string().superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: 'custom', message: describePasswordProblem(problem) });
+});
 
 export const zNewOrganisation = z.object({
   name: zName,

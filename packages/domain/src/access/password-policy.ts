@@ -1,6 +1,7 @@
-// The password rule of local accounts (issue 11 item 15): at least 10 characters, not the login, not one of the most
-// common passwords (and not one of them with a digit or two appended). A code, not a sentence: the web app and the CLI
-// say it in the reader's language.
+// The one password rule of local accounts (issue 11 item 15): at least 10 characters, not the login, not one of the
+// most common passwords (and not one of them with a digit or two appended). `otklik init`, the first-run page, the
+// organisation and people screens and the password change all ask it; sign-in never does (an old password keeps
+// working until it is changed). A code, not a sentence: the web app and the CLI say it in the reader's language.
 
 import { bilingualRefusal, type RefusalKey, type RefusalParams } from '../workflow/refusals';
 
@@ -38,6 +39,7 @@ const COMMON = [
   'admin',
   'administrator',
   'admin12345',
+  'adminadmin',
   'welcome',
   'welcome123',
   'letmein',
@@ -56,6 +58,7 @@ const COMMON = [
   'changeme',
   'default',
   'secret',
+  'abc',
   'abc123',
   'abcdef',
   'abcdefghij',
@@ -70,6 +73,8 @@ const COMMON = [
   'otklik',
   'otklik123',
   'otklik2026',
+  'отклик',
+  'gfhjkm',
   'parol',
   'parol123',
   'parolparol',
@@ -80,6 +85,7 @@ const COMMON = [
   'maksim',
   'qweasdzxc',
   'qazwsxedc',
+  'qwertyqwerty',
   'йцукен',
   'йцукенгшщз',
   'пароль',
@@ -108,9 +114,11 @@ export function passwordProblem(password: string, login = ''): PasswordProblem |
   if (password.length > MAX_PASSWORD_LENGTH) return { code: 'password-too-long', params: { max: MAX_PASSWORD_LENGTH } };
   const lower = password.toLowerCase();
   if (login !== '' && lower.includes(login.toLowerCase())) return { code: 'password-is-login', params: {} };
-  const core = lower.replace(/[\d!@#$%^&*.]+$/, '');
-  // The whole password repeats one character, or is a common one (possibly with digits or a sign appended).
-  if (new Set(lower).size <= 2 || COMMON_SET.has(lower) || COMMON_SET.has(core)) {
+  // Spaces do not make a common password uncommon ("1234 567 890").
+  const compact = lower.replace(/\s+/g, '');
+  const core = compact.replace(/[\d!@#$%^&*.]+$/, '');
+  // The whole password repeats one or two characters, or is a common one (possibly with digits or a sign appended).
+  if (new Set(compact).size <= 2 || COMMON_SET.has(compact) || COMMON_SET.has(core)) {
     return { code: 'password-too-common', params: {} };
   }
   return null;

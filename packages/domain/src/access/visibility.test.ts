@@ -1,7 +1,7 @@
 // The visibility rule: by role, by department held, by person given, and the same answer through the SQL scope.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../workflow/types';
+import { type Actor, PERSON_ROLES, type Role } from '../workflow/types';
 import {
   actorAudiences,
   type CaseParties,
@@ -71,15 +71,7 @@ describe('canSeeCase / takesPartIn', () => {
 
 describe('visibilityScope', () => {
   const ids = fc.constantFrom('d1', 'd2', 'd3', 'p1', 'p2', 'p3');
-  const roles = fc.subarray([
-    'operator',
-    'curator',
-    'executor',
-    'department-head',
-    'head',
-    'administrator',
-    'observer',
-  ] as Role[]);
+  const roles = fc.subarray([...PERSON_ROLES] as Role[]);
   it('agrees with canSeeCase for any actor and case (the SQL filter asks the same question)', () => {
     fc.assert(
       fc.property(

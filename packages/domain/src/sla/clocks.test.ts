@@ -2,7 +2,7 @@
 // 09–13, 14–18).
 import { describe, expect, it } from 'vitest';
 import { allowedCommands } from '../workflow/allowed';
-import { A, CaseRun, draft, register, sameThread, single, triage } from '../workflow/test-harness';
+import { A, CaseRun, chain, draft, register, sameThread, single, triage } from '../workflow/test-harness';
 import { t } from './test-helpers';
 
 const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+03:00`;
@@ -55,18 +55,7 @@ describe('computeClocks', () => {
     const c = new CaseRun('nao-2020');
     c.do(register(), A.operator, d('09:00'));
     c.do(triage(), A.curator, d('09:05'));
-    c.do(
-      {
-        type: 'route',
-        mode: 'sequential',
-        assignments: [
-          { departmentId: 'dept-a', executorId: 'exec-a' },
-          { departmentId: 'dept-b', executorId: 'exec-b' },
-        ],
-      },
-      A.curator,
-      d('09:10'),
-    );
+    c.do(chain('sequential'), A.curator, d('09:10'));
     const { active } = c.clocks(d('09:10'));
     // The first executor's part and the answer, held by the first executor who has the case; the composer (b) has
     // no draft clock before the curator forwards the case to them (NAO p.22.2).

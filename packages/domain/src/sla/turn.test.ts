@@ -1,6 +1,6 @@
 // Whose move a case is for an executor's inbox (issue 12 item 10): hand-checked against the regulations' holders.
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, draft, register, single, triage } from '../workflow/test-harness';
+import { A, CaseRun, chain, draft, register, single, triage } from '../workflow/test-harness';
 import { turnOf } from './turn';
 
 const yekt = (hhmm: string) => `2026-11-24T${hhmm}:00+05:00`;
@@ -11,18 +11,7 @@ describe('turnOf', () => {
     const c = new CaseRun('krasnoufimsk-2021');
     c.do(register(), A.operator, yekt('10:00'));
     c.do(triage(), A.curator, yekt('10:10'));
-    c.do(
-      {
-        type: 'route',
-        mode: 'parallel',
-        assignments: [
-          { departmentId: 'dept-a', executorId: 'exec-a' },
-          { departmentId: 'dept-b', executorId: 'exec-b' },
-        ],
-      },
-      A.curator,
-      yekt('10:20'),
-    );
+    c.do(chain('parallel'), A.curator, yekt('10:20'));
     const before = turnOf(c.clocks(yekt('10:30')).active, ['exec-a']);
     expect(before.mine).toBe(true);
     // krasnoufimsk p.17: 2 h W from receipt at 10:20 → 12:20, my own department's clock.

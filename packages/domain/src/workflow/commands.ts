@@ -231,11 +231,14 @@ export const zShortenDeadlineCommand = z.object({
   step: zStepId,
   dueAt: zInstant,
 });
+/** Why a person is away (an absence in the directory, a substitute named on a case). */
+export const ABSENCE_REASONS = ['illness', 'leave', 'business-trip', 'study', 'other'] as const;
+export type AbsenceReason = (typeof ABSENCE_REASONS)[number];
 export const zReassignSubstituteCommand = z.object({
   type: z.literal('reassign-substitute'),
   departmentId: zId,
   substituteId: zId,
-  reason: z.enum(['illness', 'leave', 'business-trip', 'study', 'other']),
+  reason: z.enum(ABSENCE_REASONS),
 });
 export const zRecordClockAtRiskCommand = z.object({ type: z.literal('record-clock-at-risk'), clockId: zId });
 export const zRecordClockBreachedCommand = z.object({ type: z.literal('record-clock-breached'), clockId: zId });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { curatorTurn } from './curator-queue';
 import { noticesFor } from './notices';
-import { A, CaseRun, draft, register, single, triage } from './test-harness';
+import { A, CaseRun, chain, draft, register, single, triage } from './test-harness';
 
 const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
 
@@ -38,18 +38,7 @@ describe('curatorTurn', () => {
     const c = new CaseRun('konyshevsky-2020');
     c.do(register(), A.operator, d('09:00'));
     c.do(triage(), A.operator, d('09:10'));
-    c.do(
-      {
-        type: 'route',
-        mode: 'sequential',
-        assignments: [
-          { departmentId: 'dept-a', executorId: 'exec-a' },
-          { departmentId: 'dept-b', executorId: 'exec-b' },
-        ],
-      },
-      A.curator,
-      d('09:20'),
-    );
+    c.do(chain('sequential'), A.curator, d('09:20'));
     expect(curatorTurn(c.state)).toBeNull();
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Часть А' }, A.execA, d('10:00'));
     expect(curatorTurn(c.state)).toBe('forward');
@@ -61,18 +50,7 @@ describe('curatorTurn', () => {
     const c = new CaseRun('krasnoufimsk-2021');
     c.do(register(), A.operator, d('09:00'));
     c.do(triage(), A.curator, d('09:10'));
-    c.do(
-      {
-        type: 'route',
-        mode: 'parallel',
-        assignments: [
-          { departmentId: 'dept-a', executorId: 'exec-a' },
-          { departmentId: 'dept-b', executorId: 'exec-b' },
-        ],
-      },
-      A.curator,
-      d('09:20'),
-    );
+    c.do(chain('parallel'), A.curator, d('09:20'));
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Часть А' }, A.execA, d('10:00'));
     expect(curatorTurn(c.state)).toBeNull();
     c.do({ type: 'submit-contribution', departmentId: 'dept-b', text: 'Часть Б' }, A.execB, d('10:30'));

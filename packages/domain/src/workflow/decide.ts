@@ -18,6 +18,7 @@ import type { RefusalKey } from './refusals';
 import { refusal } from './refusals';
 import { composerOf, nextToForward } from './state';
 import type { Actor, CaseState, DecideResult, DomainContext, DomainError } from './types';
+import { mayTakePart } from './usual-executor';
 
 type Decision = readonly CaseEvent[] | DomainError;
 
@@ -25,6 +26,7 @@ type InputKey = Extract<
   RefusalKey,
   | 'route.single-one'
   | 'route.department-twice'
+  | 'route.executor-not-of-department'
   | 'draft.intermediate-given'
   | 'draft.evidence-required'
   | 'topic.directory-empty'
@@ -68,7 +70,22 @@ function checkRoute(
     }
   }
   const departments = new Set(assignments.map((a) => a.departmentId));
-  return departments.size === n ? null : invalid('assignments', 'route.department-twice');
+  if (departments.size !== n) return invalid('assignments', 'route.department-twice');
+  // A department's part is done by an active executor of that department (konyshevsky p.6, NAO p.13).
+  const people = env.ctx.directory?.people;
+  if (
+    people &&
+    assignments.some(
+      (a) =>
+        !mayTakePart(
+          people.find((p) => p.id === a.executorId),
+          a.departmentId,
+        ),
+    )
+  ) {
+    return invalid('assignments', 'route.executor-not-of-department');
+  }
+  return null;
 }
 
 function checkDraft(env: Env, c: CommandOf<'submit-draft'> | CommandOf<'compose-answer'>): DomainError | null {
@@ -472,7 +489,7 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
         return forbidden('substitute.own-department');
       }
       if (a.executorId === c.substituteId) return invalid('substituteId', 'substitute.already-executor');
-      // A department's part is done by an executor of that department (konyshevsky p.6, NAO p.13).
+      // The same rule as a route's executors (checkRoute), with a reason for each half.
       const people = ctx.directory?.people;
       const substitute = people?.find((p) => p.id === c.substituteId);
       if (people && (!substitute?.active || !substitute.roles.includes('executor'))) {

@@ -13,7 +13,7 @@ import { evolve } from './evolve';
 import { holderKey } from './holders';
 import { noticesFor, recipientOf, supervisorOf } from './notices';
 import { initialState } from './state';
-import { A, CaseRun, type Cmd, draft, register, sameThread, single } from './test-harness';
+import { A, CaseRun, type Cmd, chain, DIRECTORY_PEOPLE, draft, register, sameThread, single } from './test-harness';
 import type { CaseState } from './types';
 
 const at =
@@ -30,11 +30,6 @@ const cls = (category: string, extra: Record<string, unknown> = {}): Cmd => ({
   ...extra,
 });
 const breachedSteps = (s: CaseState) => s.clocks.filter((r) => r.breachedAt !== null).map((r) => r.step);
-const chain = (mode: 'sequential' | 'parallel', ...depts: string[]): Cmd => ({
-  type: 'route',
-  mode,
-  assignments: depts.map((x) => ({ departmentId: `dept-${x}`, executorId: `exec-${x}` })),
-});
 /** The state before the last `n` events, to ask the domain whom they concern. */
 const before = (c: CaseRun, n = 1) => c.events.slice(0, -n).reduce(evolve, initialState);
 
@@ -220,7 +215,8 @@ describe('5. konyshevsky p.16, NAO p.22.2: parts go to the curator, who forwards
 describe('6. a return keeps the parts other departments already sent, and their clocks', () => {
   const d = at('+05:00');
   it('krasnoufimsk parallel set: b returns, a’s part stays, c’s 2 hours run on, the new department starts', () => {
-    const c = new CaseRun('krasnoufimsk-2021');
+    const execX = { id: 'exec-x', departmentId: 'dept-x', roles: ['executor'], active: true } as const;
+    const c = new CaseRun('krasnoufimsk-2021', { directory: { people: [...DIRECTORY_PEOPLE, execX] } });
     c.do(register(), A.operator, d('09:30'));
     c.do(cls('ordinary'), A.curator, d('09:40'));
     c.do(chain('parallel', 'a', 'b', 'c'), A.curator, d('10:00'));

@@ -1,6 +1,6 @@
 // idrinsky-2021 scenarios: the 24-hour rule, posting-time clocks and the extra endings (Asia/Krasnoyarsk, +07).
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, draft, register, sameThread, single, triage } from './test-harness';
+import { A, CaseRun, chain, draft, register, sameThread, single, triage } from './test-harness';
 
 const P = 'idrinsky-2021';
 const d = (hhmm: string, day = '27') => `2026-11-${day}T${hhmm}:00+07:00`;
@@ -60,15 +60,7 @@ describe('idrinsky-2021: answer within 24 hours, revision', () => {
     const c2 = new CaseRun(P);
     c2.do(register(), A.operator, d('15:00'));
     c2.do(triage(), A.curator, d('15:10'));
-    const chain = {
-      type: 'route',
-      mode: 'sequential',
-      assignments: [
-        { departmentId: 'dept-a', executorId: 'exec-a' },
-        { departmentId: 'dept-b', executorId: 'exec-b' },
-      ],
-    } as const;
-    expect(c2.fail(chain, A.curator, d('15:20')).code).toBe('not-in-profile');
+    expect(c2.fail(chain('sequential'), A.curator, d('15:20')).code).toBe('not-in-profile');
   });
   it('has no return limit: an executor may return later', () => {
     const c = routed();

@@ -54,4 +54,4 @@ export {
   STATE_MODEL,
 } from './state';
 export * from './types';
-export { type ExecutorCandidate, usualExecutor } from './usual-executor';
+export { type ExecutorCandidate, mayTakePart, usualExecutor } from './usual-executor';

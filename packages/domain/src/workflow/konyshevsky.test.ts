@@ -1,6 +1,6 @@
 // konyshevsky-2020 scenarios: clocks checked against hand-computed due times (Mon–Fri 09–13, 14–18 MSK).
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, draft, register, sameThread, single, triage } from './test-harness';
+import { A, CaseRun, chain, draft, register, sameThread, single, triage } from './test-harness';
 
 const P = 'konyshevsky-2020';
 const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+03:00`;
@@ -80,19 +80,7 @@ describe('konyshevsky-2020: sequential chain of three, forwarded by the curator,
     const c = new CaseRun(P);
     c.do(register(), A.operator, d('09:00'));
     c.do(triage(), A.operator, d('09:10'));
-    c.do(
-      {
-        type: 'route',
-        mode: 'sequential',
-        assignments: [
-          { departmentId: 'dept-a', executorId: 'exec-a' },
-          { departmentId: 'dept-b', executorId: 'exec-b' },
-          { departmentId: 'dept-c', executorId: 'exec-c' },
-        ],
-      },
-      A.curator,
-      d('09:20'),
-    );
+    c.do(chain('sequential', 'a', 'b', 'c'), A.curator, d('09:20'));
     // contribution a: 2 h W from 09:20 → 11:20 (p.16); answer: 8 h W from 09:00 = Tue 09–13 + 14–18 → Tue 18:00.
     // c has not received the case: no draft clock yet, and the answer is held by a, who has the case.
     expect(c.dues(d('09:20'))).toEqual({ 'contribution:dept-a': d('11:20'), '*answer': d('18:00') });
@@ -211,14 +199,7 @@ describe('konyshevsky-2020: repeat message, rejection, profile limits', () => {
     expect(c.fail({ type: 'link-published', url: 'https://adm.ru/a' }, A.curator, d('10:10')).code).toBe(
       'not-in-profile',
     );
-    const parallel = {
-      type: 'route',
-      mode: 'parallel',
-      assignments: [
-        { departmentId: 'dept-a', executorId: 'exec-a' },
-        { departmentId: 'dept-b', executorId: 'exec-b' },
-      ],
-    } as const;
+    const parallel = chain('parallel');
     expect(c.fail(parallel, A.curator, d('10:10')).code).toBe('not-in-profile');
     expect(
       c.fail(

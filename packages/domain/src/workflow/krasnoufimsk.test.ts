@@ -1,17 +1,10 @@
 // krasnoufimsk-2021 scenarios: categories, a parallel set composed by the curator, fast-track evidence (+05).
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, draft, register, sameThread, single, triage } from './test-harness';
+import { A, CaseRun, chain, draft, register, sameThread, single, triage } from './test-harness';
 
 const P = 'krasnoufimsk-2021';
 const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+05:00`;
-const parallel = {
-  type: 'route',
-  mode: 'parallel',
-  assignments: [
-    { departmentId: 'dept-a', executorId: 'exec-a' },
-    { departmentId: 'dept-b', executorId: 'exec-b' },
-  ],
-} as const;
+const parallel = chain('parallel');
 
 describe('krasnoufimsk-2021: high importance, parallel executors, the curator composes', () => {
   it('walks the case and every clock', () => {

@@ -1,6 +1,6 @@
 // nao-2020 scenarios: a sequential chain with a shortened deadline, a substitute, and the scheduler's records (MSK).
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, register, sameThread, single, triage } from './test-harness';
+import { A, CaseRun, chain, register, sameThread, single, triage } from './test-harness';
 
 const P = 'nao-2020';
 const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+03:00`;
@@ -28,19 +28,7 @@ describe('nao-2020: sequential chain, shortened deadline, substitute', () => {
     );
     expect(c.fail({ type: 'record-clock-breached', clockId: triageId }, A.curator, d('10:40')).code).toBe('forbidden');
     c.do({ type: 'record-clock-breached', clockId: triageId }, A.system, d('10:40'));
-    c.do(
-      {
-        type: 'route',
-        mode: 'sequential',
-        assignments: [
-          { departmentId: 'dept-a', executorId: 'exec-a' },
-          { departmentId: 'dept-b', executorId: 'exec-b' },
-          { departmentId: 'dept-c', executorId: 'exec-c' },
-        ],
-      },
-      A.curator,
-      d('10:45'),
-    );
+    c.do(chain('sequential', 'a', 'b', 'c'), A.curator, d('10:45'));
     // contribution a: 10:45–13:00 = 135 ≥ 120 → 12:45 (p.22). The composer (c) has not received the case: no draft
     // clock yet (p.17 binds the executor who composes, from the moment they have the case).
     expect(c.dues(d('10:45'))).toEqual({ 'contribution:dept-a': d('12:45'), '*answer': d('10:00', '25') });

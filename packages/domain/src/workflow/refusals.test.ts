@@ -33,6 +33,7 @@ const SAMPLES: { readonly [K in RefusalKey]: RefusalParamsOf<K> } = {
   'route.single-one': {},
   'route.chain-min': { min: 2 },
   'route.department-twice': {},
+  'route.executor-not-of-department': {},
   'change.nothing': {},
   'return.not-received': {},
   'return.not-this-department': {},

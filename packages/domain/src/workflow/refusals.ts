@@ -113,6 +113,10 @@ export const REFUSALS = {
     (p) => `a chain needs at least ${counted(p.min, 'en', { one: 'department', other: 'departments' })}`,
   ),
   'route.department-twice': fixed('Подразделения повторяются', 'a department is listed twice'),
+  'route.executor-not-of-department': fixed(
+    'Исполнитель должен быть активным исполнителем этого подразделения',
+    'the executor must be an active executor of the department',
+  ),
   'change.nothing': fixed('Ничего не меняется', 'nothing changes'),
   'return.not-received': fixed(
     'Вернуть может исполнитель, получивший сообщение',

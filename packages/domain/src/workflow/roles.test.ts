@@ -5,19 +5,10 @@ import { t } from '../sla/test-helpers';
 import { allowedCommands } from './allowed';
 import { decide } from './decide';
 import type { Cmd } from './test-harness';
-import { A, CaseRun, draft, register, sameThread, single, triage } from './test-harness';
-import type { Actor, Role } from './types';
+import { A, CaseRun, chain, draft, register, sameThread, single, triage } from './test-harness';
+import { type Actor, ROLES, type Role } from './types';
 
 const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
-const chain = (mode: 'sequential' | 'parallel') =>
-  ({
-    type: 'route',
-    mode,
-    assignments: [
-      { departmentId: 'dept-a', executorId: 'exec-a' },
-      { departmentId: 'dept-b', executorId: 'exec-b' },
-    ],
-  }) as const;
 
 interface Fixture {
   readonly name: string;
@@ -31,87 +22,59 @@ interface Fixture {
   readonly allowed: readonly Role[];
 }
 
-const routedA = [
-  [register(), A.operator],
-  [triage(), A.operator],
-  [single('a'), A.curator],
-] as const;
+const registered = [[register(), A.operator]] as const;
+const triaged = [...registered, [triage(), A.operator]] as const;
+const routedA = [...triaged, [single('a'), A.curator]] as const;
+/** Sequential a → b, a's part not yet sent. */
+const sequentialAB = [...triaged, [chain('sequential'), A.curator]] as const;
+const partA = { type: 'submit-contribution', departmentId: 'dept-a', text: 'часть' } as const;
 const approvedA = [...routedA, [draft(), A.execA], [{ type: 'approve' }, A.curator]] as const;
 
-const FIXTURES: Fixture[] = [
+/** A row of the matrix; unless it says otherwise: konyshevsky-2020, at 10:40, exec-a holds the seat. */
+type Row = Omit<Fixture, 'preset' | 'at' | 'executor'> & Partial<Pick<Fixture, 'preset' | 'at' | 'executor'>>;
+
+const ROWS: Row[] = [
   {
     name: 'register',
-    preset: 'konyshevsky-2020',
     setup: [],
     command: register(),
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['operator', 'curator', 'system'],
   },
   {
     name: 'triage',
-    preset: 'konyshevsky-2020',
-    setup: [[register(), A.operator]],
+    setup: registered,
     command: triage(),
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['operator', 'curator'],
   },
   {
     name: 'route',
-    preset: 'konyshevsky-2020',
-    setup: [
-      [register(), A.operator],
-      [triage(), A.operator],
-    ],
+    setup: triaged,
     command: single('a'),
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   {
     name: 'return',
-    preset: 'konyshevsky-2020',
     setup: routedA,
     command: { type: 'return', departmentId: 'dept-a', reason: 'не наше' },
     at: d('10:31'),
-    executor: A.execA,
     allowed: ['executor'],
   },
   {
     name: 'reroute',
-    preset: 'konyshevsky-2020',
     setup: [...routedA, [{ type: 'return', departmentId: 'dept-a', reason: 'не наше' }, A.execA]],
     command: { ...single('b'), type: 'reroute' },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   {
     name: 'submit-contribution',
-    preset: 'konyshevsky-2020',
-    setup: [
-      [register(), A.operator],
-      [triage(), A.operator],
-      [chain('sequential'), A.curator],
-    ],
-    command: { type: 'submit-contribution', departmentId: 'dept-a', text: 'часть' },
-    at: d('10:40'),
-    executor: A.execA,
+    setup: sequentialAB,
+    command: partA,
     allowed: ['executor'],
   },
   {
     name: 'compose-answer (sequential: last executor)',
-    preset: 'konyshevsky-2020',
-    setup: [
-      [register(), A.operator],
-      [triage(), A.operator],
-      [chain('sequential'), A.curator],
-      [{ type: 'submit-contribution', departmentId: 'dept-a', text: 'часть' }, A.execA],
-      [{ type: 'forward' }, A.curator],
-    ],
+    setup: [...sequentialAB, [partA, A.execA], [{ type: 'forward' }, A.curator]],
     command: { type: 'compose-answer', kind: 'answer', text: 'общий' },
-    at: d('10:40'),
     executor: A.execB,
     allowed: ['executor'],
   },
@@ -126,44 +89,31 @@ const FIXTURES: Fixture[] = [
       [{ type: 'submit-contribution', departmentId: 'dept-b', text: 'Б' }, A.execB],
     ],
     command: { type: 'compose-answer', kind: 'answer', text: 'общий' },
-    at: d('10:40'),
     executor: A.execB,
     allowed: ['curator'],
   },
   {
     name: 'submit-draft',
-    preset: 'konyshevsky-2020',
     setup: routedA,
     command: draft(),
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['executor'],
   },
   {
     name: 'approve',
-    preset: 'konyshevsky-2020',
     setup: [...routedA, [draft(), A.execA]],
     command: { type: 'approve' },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   {
     name: 'request-revision',
-    preset: 'konyshevsky-2020',
     setup: [...routedA, [draft(), A.execA]],
     command: { type: 'request-revision', reason: 'переписать' },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   {
     name: 'publish (konyshevsky p.14: executor)',
-    preset: 'konyshevsky-2020',
     setup: approvedA,
     command: { type: 'publish', where: sameThread },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['executor'],
   },
   {
@@ -171,26 +121,19 @@ const FIXTURES: Fixture[] = [
     preset: 'nao-2020',
     setup: approvedA,
     command: { type: 'publish', where: sameThread },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   {
     name: 'publish-intermediate',
-    preset: 'konyshevsky-2020',
     setup: [...routedA, [draft('intermediate'), A.execA], [{ type: 'approve' }, A.curator]],
     command: { type: 'publish-intermediate', where: sameThread },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['executor'],
   },
   {
     name: 'reject',
-    preset: 'konyshevsky-2020',
-    setup: [[register(), A.operator]],
+    setup: registered,
     command: { type: 'reject', ground: 'obscene' },
     at: d('10:20'),
-    executor: A.execA,
     allowed: ['operator', 'curator'],
   },
   {
@@ -198,8 +141,6 @@ const FIXTURES: Fixture[] = [
     preset: 'idrinsky-2021',
     setup: routedA,
     command: { type: 'send-explanation', reason: 'court-ruling', text: 'порядок' },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   {
@@ -207,8 +148,6 @@ const FIXTURES: Fixture[] = [
     preset: 'idrinsky-2021',
     setup: routedA,
     command: { type: 'link-published', url: 'https://idra.ru/a' },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   {
@@ -223,113 +162,82 @@ const FIXTURES: Fixture[] = [
       phone: '+7 900',
       registrationNumber: 'СЭД-1',
     },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   {
     name: 'link-repeat',
-    preset: 'konyshevsky-2020',
-    setup: [[register(), A.operator]],
+    setup: registered,
     command: { type: 'link-repeat', earlierCaseIds: ['case-0'] },
     at: d('10:20'),
-    executor: A.execA,
     allowed: ['operator', 'curator'],
   },
   {
     name: 'flag-socially-significant',
-    preset: 'konyshevsky-2020',
-    setup: [[register(), A.operator]],
+    setup: registered,
     command: { type: 'flag-socially-significant' },
     at: d('10:20'),
-    executor: A.execA,
     allowed: ['operator', 'curator', 'department-head', 'head'],
   },
   {
     name: 'shorten-deadline',
     preset: 'nao-2020',
-    setup: [[register(), A.operator]],
+    setup: registered,
     command: { type: 'shorten-deadline', step: 'answer', dueAt: t(d('16:00')) },
     at: d('10:20'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   {
     name: 'reassign-substitute',
-    preset: 'konyshevsky-2020',
     setup: routedA,
     command: { type: 'reassign-substitute', departmentId: 'dept-a', substituteId: 'exec-a2', reason: 'leave' },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator', 'department-head', 'administrator'],
   },
   {
     name: 'forward',
-    preset: 'konyshevsky-2020',
-    setup: [
-      [register(), A.operator],
-      [triage(), A.operator],
-      [chain('sequential'), A.curator],
-      [{ type: 'submit-contribution', departmentId: 'dept-a', text: 'часть' }, A.execA],
-    ],
+    setup: [...sequentialAB, [partA, A.execA]],
     command: { type: 'forward' },
-    at: d('10:40'),
     executor: A.execB,
     allowed: ['curator'],
   },
   {
     name: 'move',
-    preset: 'konyshevsky-2020',
     setup: routedA,
     command: {
       type: 'move',
       assignments: [{ departmentId: 'dept-b', executorId: 'exec-b' }],
       reason: 'вопрос дорожного отдела',
     },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   {
     name: 'recategorise',
-    preset: 'konyshevsky-2020',
     setup: routedA,
     command: { type: 'recategorise', high: true, reason: 'резонанс в комментариях' },
-    at: d('10:40'),
-    executor: A.execA,
     allowed: ['curator'],
   },
   // Registered at 10:00: triage (30 min W) is at risk from 10:22:30 and breached after 10:30.
   {
     name: 'record-clock-at-risk',
-    preset: 'konyshevsky-2020',
-    setup: [[register(), A.operator]],
+    setup: registered,
     command: { type: 'record-clock-at-risk', clockId: 'triage@1' },
     at: d('10:25'),
-    executor: A.execA,
     allowed: ['system'],
   },
   {
     name: 'record-clock-breached',
-    preset: 'konyshevsky-2020',
-    setup: [[register(), A.operator]],
+    setup: registered,
     command: { type: 'record-clock-breached', clockId: 'triage@1' },
     at: d('10:45'),
-    executor: A.execA,
     allowed: ['system'],
   },
 ];
 
-const ROLES: Role[] = [
-  'operator',
-  'curator',
-  'executor',
-  'department-head',
-  'head',
-  'administrator',
-  'observer',
-  'system',
-];
+const FIXTURES: Fixture[] = ROWS.map((row) => ({
+  preset: 'konyshevsky-2020',
+  at: d('10:40'),
+  executor: A.execA,
+  ...row,
+}));
 
 function actorFor(role: Role, f: Fixture): Actor {
   switch (role) {

@@ -71,6 +71,19 @@ export const single = (dept = 'a'): CaseCommandInput => ({
   assignments: [{ departmentId: `dept-${dept}`, executorId: `exec-${dept}` }],
 });
 
+/** A chain over departments a, b, … each with its own executor (exec-a of dept-a, …). */
+export const chain = (
+  mode: 'sequential' | 'parallel',
+  ...depts: string[]
+): Extract<CaseCommandInput, { type: 'route' }> => ({
+  type: 'route',
+  mode,
+  assignments: (depts.length > 0 ? depts : ['a', 'b']).map((x) => ({
+    departmentId: `dept-${x}`,
+    executorId: `exec-${x}`,
+  })),
+});
+
 export const draft = (
   kind: 'answer' | 'intermediate' | 'clarification' | 'explanation' = 'answer',
   extra = {},

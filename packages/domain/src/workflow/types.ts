@@ -31,6 +31,8 @@ export const ROLES = [
   'system',
 ] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles a person of the directory may hold: every role but the server's own 'system'. */
+export const PERSON_ROLES: readonly Exclude<Role, 'system'>[] = ROLES.filter((r) => r !== 'system');
 
 export interface Actor {
   readonly personId: string;

@@ -4,6 +4,7 @@
 import { Bot } from '@maxhub/max-bot-api';
 import { z } from 'zod';
 import { ChannelError, httpStatusError, toChannelError } from '../errors';
+import { refuseStoredFiles, replyTextWithLinks, withChannelErrors } from '../reply-text';
 import type {
   AccountConfig,
   AccountDescription,
@@ -110,13 +111,7 @@ export function maxUpdatesToItems(raw: readonly unknown[], botId: number | null)
 export function createMaxConnector(account: AccountConfig): Connector {
   const bot = new Bot(account.secrets.token, { clientOptions: { baseUrl: account.apiBaseUrl.replace(/\/+$/, '') } });
   const botId = account.externalId ? Number(account.externalId) : null;
-  const wrap = async <T>(fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (error) {
-      throw fromMaxError(error);
-    }
-  };
+  const wrap = withChannelErrors(fromMaxError);
 
   return {
     network: 'max',
@@ -155,15 +150,9 @@ export function createMaxConnector(account: AccountConfig): Connector {
 
     async publish(thread: ThreadRef, reply: Reply): Promise<PostedReply> {
       if (thread.kind !== 'max-message') throw new ChannelError('bad-request', `MAX cannot reply to ${thread.kind}`);
-      // Files kept by Otklik are not uploaded to MAX in this version: refused clearly rather than dropped.
-      if (reply.attachments.some((a) => a.content)) {
-        throw new ChannelError(
-          'bad-request',
-          'MAX: файлы из Отклика пока не отправляются; опубликуйте вручную / files are not uploaded to MAX yet',
-        );
-      }
-      const links = reply.attachments.filter((a) => /^https?:\/\//i.test(a.url)).map((a) => a.url);
-      const text = [reply.text, ...links].join('\n');
+      // Files kept by Otklik are not uploaded to MAX in this version.
+      refuseStoredFiles(reply, 'MAX');
+      const text = replyTextWithLinks(reply);
       const sent = await wrap(() =>
         bot.api.sendMessageToChat(thread.chatId, text, { link: { type: 'reply', mid: thread.mid } }),
       );

@@ -4,6 +4,7 @@
 // groups are not collected in this version (see README).
 import { z } from 'zod';
 import { ChannelError, toChannelError } from '../errors';
+import { refuseStoredFiles, replyTextWithLinks } from '../reply-text';
 import type {
   AccountConfig,
   AccountDescription,
@@ -168,14 +169,8 @@ export function createOkConnector(account: AccountConfig, fetchImpl: typeof fetc
 
     async publish(thread: ThreadRef, reply: Reply): Promise<PostedReply> {
       if (thread.kind !== 'ok-comment') throw new ChannelError('bad-request', `OK cannot reply to ${thread.kind}`);
-      if (reply.attachments.some((a) => a.content)) {
-        throw new ChannelError(
-          'bad-request',
-          'OK: файлы из Отклика пока не отправляются; опубликуйте вручную / files are not uploaded to OK yet',
-        );
-      }
-      const links = reply.attachments.filter((a) => /^https?:\/\//i.test(a.url)).map((a) => a.url);
-      const text = [reply.text, ...links].join('\n');
+      refuseStoredFiles(reply, 'OK');
+      const text = replyTextWithLinks(reply);
       const answer = z.union([z.string(), z.object({ id: z.string() })]).safeParse(
         await call('discussions.comment', {
           discussionId: thread.topicId,

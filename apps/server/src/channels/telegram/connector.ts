@@ -5,6 +5,7 @@
 import { Api, GrammyError, HttpError, InputFile } from 'grammy';
 import { z } from 'zod';
 import { ChannelError, httpStatusError, toChannelError } from '../errors';
+import { replyTextWithLinks, withChannelErrors } from '../reply-text';
 import type {
   AccountConfig,
   AccountDescription,
@@ -140,13 +141,7 @@ export function telegramUpdatesToItems(updates: readonly TelegramUpdate[], botId
 export function createTelegramConnector(account: AccountConfig): Connector {
   const api = new Api(account.secrets.token, { apiRoot: account.apiBaseUrl.replace(/\/+$/, '') });
   const botId = account.externalId ? Number(account.externalId) : null;
-  const wrap = async <T>(fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (error) {
-      throw fromTelegramError(error);
-    }
-  };
+  const wrap = withChannelErrors(fromTelegramError);
 
   return {
     network: 'telegram',
@@ -193,8 +188,7 @@ export function createTelegramConnector(account: AccountConfig): Connector {
       if (thread.kind !== 'telegram-message')
         throw new ChannelError('bad-request', `Telegram cannot reply to ${thread.kind}`);
       const replyTo = { reply_parameters: { message_id: thread.messageId, allow_sending_without_reply: true } };
-      const links = reply.attachments.filter((a) => !a.content && /^https?:\/\//i.test(a.url)).map((a) => a.url);
-      const sent = await wrap(() => api.sendMessage(thread.chatId, [reply.text, ...links].join('\n'), replyTo));
+      const sent = await wrap(() => api.sendMessage(thread.chatId, replyTextWithLinks(reply), replyTo));
       for (const file of reply.attachments) {
         if (!file.content) continue;
         const input = new InputFile(file.content.bytes, file.content.fileName);

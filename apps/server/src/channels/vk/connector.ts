@@ -6,6 +6,7 @@ import https from 'node:https';
 import { API, APIError, Upload } from 'vk-io';
 import { z } from 'zod';
 import { ChannelError, toChannelError } from '../errors';
+import { replyTextWithLinks } from '../reply-text';
 import type {
   AccountConfig,
   AccountDescription,
@@ -232,8 +233,7 @@ export function createVkConnector(account: AccountConfig, fetchImpl: typeof fetc
 
     async publish(thread: ThreadRef, reply: Reply): Promise<PostedReply> {
       // Public links go in the text; files kept by Otklik are uploaded to VK (photos and documents).
-      const links = reply.attachments.filter((a) => !a.content && /^https?:\/\//i.test(a.url)).map((a) => a.url);
-      const message = [reply.text, ...links].join('\n');
+      const message = replyTextWithLinks(reply);
       const attachments = (await uploadFiles(thread, reply)).join(',');
       if (thread.kind === 'vk-wall-comment') {
         const answer = parse(

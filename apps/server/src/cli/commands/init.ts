@@ -2,8 +2,7 @@
 // first administrator, checked by the same rules as the first-run page; then what to do next.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getPreset, PRESET_IDS } from '@otklik/domain';
-import { passwordProblem, passwordProblemMessage } from '../../auth/password-policy';
+import { describePasswordProblem, getPreset, PRESET_IDS, passwordProblem } from '@otklik/domain';
 import { openDatabase } from '../../db/connect';
 import { migrateDatabase } from '../../db/migrate';
 import { readEnv } from '../../env';
@@ -102,7 +101,7 @@ async function readPassword(values: Values, login: string): Promise<string | { e
     const first = await askSecret('Пароль администратора / administrator password');
     const problem = passwordProblem(first, login);
     if (problem) {
-      process.stderr.write(`${passwordProblemMessage(problem)}\n`);
+      process.stderr.write(`${describePasswordProblem(problem)}\n`);
       continue;
     }
     if ((await askSecret('Ещё раз / again')) === first) return first;
@@ -150,7 +149,7 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof password !== 'string') return badInput('init', password.error);
   // The checks that need no database first: a typo costs a second, not a database start.
   const problem = passwordProblem(password, login);
-  if (problem) return badInput('init', passwordProblemMessage(problem));
+  if (problem) return badInput('init', describePasswordProblem(problem));
   const zone = values['time-zone'];
   if (zone && !isTimeZone(zone)) {
     return badInput(

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/connect';
 import { migrateDatabase } from '../../db/migrate';
 import { createDeps } from '../../deps';
+import { routeSingle } from '../../test/case-steps';
 import { createOrgFixture, signIn } from '../../test/fixtures';
 
 // Tue 24 Nov 2026 10:00 Moscow; the report is taken on Mon 30 Nov 09:00 Moscow.
@@ -72,11 +73,7 @@ describe('otklik report', () => {
         await curator.cases.command({
           caseId,
           expectedVersion: 2,
-          command: {
-            type: 'route',
-            mode: 'single',
-            assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-          },
+          command: routeSingle(org.departments.roads, org.people.roadsExecutor.id),
         });
       }
       clock = Date.parse(REPORT_AT);

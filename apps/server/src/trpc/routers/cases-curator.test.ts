@@ -6,8 +6,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { migrateDatabase } from '../../db/migrate';
 import { cases } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
+import { assignmentTo, commandAtCurrentVersion, routeChain, vkComment } from '../../test/case-steps';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn, tasksOf } from '../../test/fixtures';
+import { type Caller, createOrgFixture, type OrgFixture, signInAs, tasksOf } from '../../test/fixtures';
 
 const t = (hhmm: string) => Date.parse(`2026-11-24T${hhmm}:00+03:00`);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -21,35 +22,21 @@ describeEachDatabase('curator commands', (getDb) => {
   beforeAll(async () => {
     deps = createDeps({ database: getDb(), now: () => clock });
     org = await createOrgFixture(deps, { profileId: 'nao-2020' });
-    const p = org.people;
-    as = {
-      operator: await signIn(deps, p.operator.login),
-      curator: await signIn(deps, p.curator.login),
-      roads: await signIn(deps, p.roadsExecutor.login),
-      housing: await signIn(deps, p.housingExecutor.login),
-      admin: await signIn(deps, p.admin.login),
-      observer: await signIn(deps, p.observer.login),
-    };
+    as = await signInAs(deps, org, ['operator', 'curator', 'roads', 'housing', 'admin', 'observer']);
     await as.admin.directory.createTopic({ name: 'Отопление', listed: true });
     await as.admin.directory.createTopic({ name: 'Дороги' });
   });
 
   async function registered(at: string) {
     clock = t(at);
-    const { caseId } = await as.operator.cases.register({
-      network: 'vk',
-      link: `https://vk.com/wall-1_${at}`,
-      author: { name: 'Иван' },
-      text: 'Холодные батареи и яма у подъезда',
-      attachments: [],
-      visibility: 'public',
-    });
+    const { caseId } = await as.operator.cases.register(
+      vkComment(`https://vk.com/wall-1_${at}`, 'Холодные батареи и яма у подъезда'),
+    );
     return caseId;
   }
   const command = async (who: Caller, caseId: string, c: unknown, at: string) => {
     clock = t(at);
-    const version = (await who.cases.detail({ caseId })).case.version;
-    return who.cases.command({ caseId, expectedVersion: version, command: c as never });
+    return commandAtCurrentVersion(who, caseId, c);
   };
 
   it('topics come from the directory: a listed one shortens the answer (NAO p.16), an unknown one is refused', async () => {
@@ -98,19 +85,7 @@ describeEachDatabase('curator commands', (getDb) => {
       { type: 'triage', topic: 'Дороги', location: 'центр', category: 'ordinary', processable: true },
       '10:05',
     );
-    await command(
-      as.curator,
-      caseId,
-      {
-        type: 'route',
-        mode: 'sequential',
-        assignments: [
-          { departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id },
-          { departmentId: org.departments.housing, executorId: org.people.housingExecutor.id },
-        ],
-      },
-      '10:10',
-    );
+    await command(as.curator, caseId, routeChain(org, 'sequential', 'roads', 'housing'), '10:10');
     await command(
       as.roads,
       caseId,
@@ -133,7 +108,7 @@ describeEachDatabase('curator commands', (getDb) => {
         caseId,
         {
           type: 'move',
-          assignments: [{ departmentId: org.departments.health, executorId: org.people.healthExecutor.id }],
+          assignments: [assignmentTo(org, 'health')],
           reason: '',
         },
         '11:00',
@@ -146,7 +121,7 @@ describeEachDatabase('curator commands', (getDb) => {
         caseId,
         {
           type: 'move',
-          assignments: [{ departmentId: other.departments.health, executorId: other.people.healthExecutor.id }],
+          assignments: [assignmentTo(other, 'health')],
           reason: 'чужой',
         },
         '11:00',
@@ -158,10 +133,7 @@ describeEachDatabase('curator commands', (getDb) => {
       {
         type: 'move',
         mode: 'sequential',
-        assignments: [
-          { departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id },
-          { departmentId: org.departments.health, executorId: org.people.healthExecutor.id },
-        ],
+        assignments: [assignmentTo(org, 'roads'), assignmentTo(org, 'health')],
         reason: 'трубы — не ЖКХ, а больница',
       },
       '11:00',

@@ -4,7 +4,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createDeps, type ServerDeps } from '../../deps';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+import { type Caller, createOrgFixture, type OrgFixture, signInAs } from '../../test/fixtures';
 
 // Tuesday 24 Nov 2026, 10:00 Yekaterinburg (05:00 UTC): a working day.
 const TUESDAY_10_YEKT = Date.UTC(2026, 10, 24, 5, 0);
@@ -17,13 +17,7 @@ describeEachDatabase('cases: parts of a parallel set', (getDb) => {
   beforeAll(async () => {
     deps = createDeps({ database: getDb(), now: () => TUESDAY_10_YEKT });
     org = await createOrgFixture(deps, { profileId: 'krasnoufimsk-2021', timeZone: 'Asia/Yekaterinburg' });
-    const p = org.people;
-    as = {
-      operator: await signIn(deps, p.operator.login),
-      curator: await signIn(deps, p.curator.login),
-      roads: await signIn(deps, p.roadsExecutor.login),
-      housing: await signIn(deps, p.housingExecutor.login),
-    };
+    as = await signInAs(deps, org, ['operator', 'curator', 'roads', 'housing']);
   });
 
   /** A message routed in parallel to roads and housing; returns its id and the version both executors open. */

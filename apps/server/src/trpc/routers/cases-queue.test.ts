@@ -3,8 +3,9 @@
 import { curatorTurnOfFlags } from '@otklik/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { createDeps, type ServerDeps } from '../../deps';
+import { commandAtCurrentVersion, ROADS_TRIAGE, routeSingle, vkComment } from '../../test/case-steps';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+import { type Caller, createOrgFixture, type OrgFixture, signInAs } from '../../test/fixtures';
 
 const t = (hhmm: string) => Date.parse(`2026-11-24T${hhmm}:00+03:00`);
 
@@ -17,31 +18,19 @@ describeEachDatabase('curator queue and route choices', (getDb) => {
   beforeAll(async () => {
     deps = createDeps({ database: getDb(), now: () => clock });
     org = await createOrgFixture(deps);
-    const p = org.people;
-    as = {
-      operator: await signIn(deps, p.operator.login),
-      curator: await signIn(deps, p.curator.login),
-      roads: await signIn(deps, p.roadsExecutor.login),
-      admin: await signIn(deps, p.admin.login),
-    };
+    as = await signInAs(deps, org, ['operator', 'curator', 'roads', 'admin']);
   });
 
   const register = async (at: string) => {
     clock = t(at);
-    const { caseId } = await as.operator.cases.register({
-      network: 'vk',
-      link: `https://vk.com/wall-1_${at}`,
-      author: { name: 'Иван' },
-      text: 'Яма на дороге у школы',
-      attachments: [],
-      visibility: 'public',
-    });
+    const { caseId } = await as.operator.cases.register(
+      vkComment(`https://vk.com/wall-1_${at}`, 'Яма на дороге у школы'),
+    );
     return caseId;
   };
   const command = async (who: Caller, caseId: string, c: unknown, at: string) => {
     clock = t(at);
-    const version = (await who.cases.detail({ caseId })).case.version;
-    return who.cases.command({ caseId, expectedVersion: version, command: c as never });
+    return commandAtCurrentVersion(who, caseId, c);
   };
 
   /** The queue as the web selects it from the board rows: the cases with a curator's turn, in the board's order
@@ -56,22 +45,8 @@ describeEachDatabase('curator queue and route choices', (getDb) => {
     const first = await register('09:00');
     const second = await register('09:10');
     const routed = await register('09:20');
-    await command(
-      as.curator,
-      routed,
-      { type: 'triage', topic: 'дороги', location: 'центр', category: 'ordinary', processable: true },
-      '09:25',
-    );
-    await command(
-      as.curator,
-      routed,
-      {
-        type: 'route',
-        mode: 'single',
-        assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-      },
-      '09:30',
-    );
+    await command(as.curator, routed, ROADS_TRIAGE, '09:25');
+    await command(as.curator, routed, routeSingle(org.departments.roads, org.people.roadsExecutor.id), '09:30');
     // konyshevsky p.7: triage 30 min W from detection → 09:30 and 09:40; the routed case waits on the executor.
     expect(await queue()).toEqual([
       [first, 'triage', t('09:30')],

@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, cases } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
 import type { CommittedEvent } from '../../events-bus';
+import { routeSingle } from '../../test/case-steps';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn, tasksOf } from '../../test/fixtures';
+import { type Caller, createOrgFixture, type OrgFixture, signIn, signInAs, tasksOf } from '../../test/fixtures';
 
 // Tuesday 24 Nov 2026, 10:00 Moscow (07:00 UTC): a working day, so every clock runs.
 const TUESDAY_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
@@ -33,17 +34,16 @@ describeEachDatabase('cases', (getDb) => {
     deps = createDeps({ database: getDb(), now: () => clock });
     deps.bus.onCommitted((events) => committed.push(...events));
     org = await createOrgFixture(deps);
-    const p = org.people;
-    as = {
-      operator: await signIn(deps, p.operator.login),
-      curator: await signIn(deps, p.curator.login),
-      curator2: await signIn(deps, p.curator2.login),
-      roads: await signIn(deps, p.roadsExecutor.login),
-      housing: await signIn(deps, p.housingExecutor.login),
-      observer: await signIn(deps, p.observer.login),
-      head: await signIn(deps, p.head.login),
-      admin: await signIn(deps, p.admin.login),
-    };
+    as = await signInAs(deps, org, [
+      'operator',
+      'curator',
+      'curator2',
+      'roads',
+      'housing',
+      'observer',
+      'head',
+      'admin',
+    ]);
   });
 
   async function registerAndTriage(text: string) {
@@ -62,11 +62,7 @@ describeEachDatabase('cases', (getDb) => {
     await as.curator.cases.command({
       caseId,
       expectedVersion: 2,
-      command: {
-        type: 'route',
-        mode: 'single',
-        assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-      },
+      command: routeSingle(org.departments.roads, org.people.roadsExecutor.id),
     });
     const detail = await as.roads.cases.detail({ caseId });
     expect(detail.case.status).toBe('assigned');
@@ -118,11 +114,7 @@ describeEachDatabase('cases', (getDb) => {
     await as.curator.cases.command({
       caseId,
       expectedVersion: 2,
-      command: {
-        type: 'route',
-        mode: 'single',
-        assignments: [{ departmentId: org.departments.housing, executorId: org.people.housingExecutor.id }],
-      },
+      command: routeSingle(org.departments.housing, org.people.housingExecutor.id),
     });
     const board = await as.observer.cases.board({});
     const row = board.cases.find((c) => c.id === caseId);

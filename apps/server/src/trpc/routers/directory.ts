@@ -1,11 +1,17 @@
 // The directory of an organisation: departments, people, absences with substitutes, official accounts.
 // Everyone signed in may read it (routing needs it); only an administrator changes it, and every change is written to
 // the audit log in the same transaction.
-import { describePasswordProblem, MAX_PASSWORD_LENGTH, passwordProblem, passwordRefusal } from '@otklik/domain';
+import {
+  ABSENCE_REASONS,
+  describePasswordProblem,
+  MAX_PASSWORD_LENGTH,
+  passwordProblem,
+  passwordRefusal,
+} from '@otklik/domain';
 import { z } from 'zod';
 import { audited } from '../../audit/record';
 import { loadImportedYears } from '../../calendar/imported-years';
-import { ABSENCE_REASONS, createAbsence, deleteAbsence, listAbsences, updateAbsence } from '../../directory/absences';
+import { createAbsence, deleteAbsence, listAbsences, updateAbsence } from '../../directory/absences';
 import { listChannelAccounts } from '../../directory/channels';
 import { createDepartment, listDepartments, updateDepartment } from '../../directory/departments';
 import { getOrganisation, setOrganisationSupervisors } from '../../directory/organisations';

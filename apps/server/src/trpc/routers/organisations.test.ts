@@ -14,7 +14,7 @@ import {
   signInCookie,
 } from '../../test/fixtures';
 
-const REGION_PASSWORD = 'region-admin-pass-2027';
+const REGION_PASSWORD = 'Область-край-2027';
 
 describeEachDatabase('organisations', (getDb) => {
   let deps: ServerDeps;
@@ -63,7 +63,7 @@ describeEachDatabase('organisations', (getDb) => {
       name: 'Лишняя администрация',
       presetId: 'nao-2020' as const,
       timeZone: 'Europe/Moscow',
-      admin: { fullName: 'Лишний', login: 'extra-admin', password: 'extra-admin-2027' },
+      admin: { fullName: 'Лишний', login: 'extra-admin', password: 'Лишняя-контора-2027' },
     };
     await expect(region.organisations.create({ ...base, timeZone: 'Europe/Atlantis' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
@@ -94,7 +94,7 @@ describeEachDatabase('organisations', (getDb) => {
         name: 'Своя',
         presetId: 'nao-2020',
         timeZone: 'Europe/Moscow',
-        admin: { fullName: 'Свой', login: 'own-admin', password: 'own-admin-pass-1' },
+        admin: { fullName: 'Свой', login: 'own-admin', password: 'Своя-контора-2027' },
       }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // …and their directory shows only their own people.

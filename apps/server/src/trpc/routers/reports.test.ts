@@ -6,7 +6,7 @@ import { notifications } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
 import { type ReportsWatcher, startReportsWatcher } from '../../reports/watcher';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+import { type Caller, createOrgFixture, type OrgFixture, signInAs } from '../../test/fixtures';
 
 // Tue 24 Nov 2026 10:00 Moscow (07:00 UTC), an ordinary working day; the fixture's profile is konyshevsky-2020.
 const TUE_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
@@ -32,14 +32,7 @@ describeEachDatabase('reports', (getDb) => {
     deps = createDeps({ database: getDb(), now: () => clock });
     watcher = startReportsWatcher(deps);
     org = await createOrgFixture(deps);
-    const p = org.people;
-    as = {
-      operator: await signIn(deps, p.operator.login),
-      curator: await signIn(deps, p.curator.login),
-      roads: await signIn(deps, p.roadsExecutor.login),
-      head: await signIn(deps, p.head.login),
-      admin: await signIn(deps, p.admin.login),
-    };
+    as = await signInAs(deps, org, ['operator', 'curator', 'roads', 'head', 'admin']);
   });
   afterAll(() => watcher.stop());
 

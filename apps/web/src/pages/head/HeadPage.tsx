@@ -13,6 +13,7 @@ import { fill, plural, useT } from '../../i18n';
 import { type HeadOverviewData, loadHeadOverview } from '../reports/report-api';
 import '../reports/reports.css';
 import { useLiveCases } from '../../realtime/use-live-cases';
+import { TimelinessTotals } from '../reports/TimelinessTotals';
 import { SurgeHistory, SurgeThresholdsForm } from './SurgeSettings';
 import { type SignificantCase, significantCases } from './significant';
 
@@ -160,28 +161,10 @@ function Breaches({ data }: Props) {
 
 function Timeliness({ data }: Props) {
   const t = useT();
-  const m = data.timeliness;
-  const steps = m.onTime + m.overdue;
-  const share = steps > 0 ? `${Math.round((m.onTime / steps) * 100)}%` : '—';
-  const items: [string, string | number][] = [
-    [t.reports.received, m.received],
-    [t.reports.answered, m.answered],
-    [t.reports.onTimeShare, share],
-    [t.reports.overdue, m.overdue],
-    [t.reports.finalLate, m.finalLate],
-    [t.reports.medianHours, m.medianHours === null ? '—' : m.medianHours.toLocaleString(t.lang.locale)],
-  ];
   return (
     <section aria-labelledby="head-timeliness">
       <h2 id="head-timeliness">{fill(t.head.timeliness, { month: data.month })}</h2>
-      <dl className="report-totals">
-        {items.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <TimelinessTotals figures={data.timeliness} />
       <Link to={`/reports?month=${data.month}`}>{t.head.openReport}</Link>
     </section>
   );

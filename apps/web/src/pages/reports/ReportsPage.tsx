@@ -15,8 +15,9 @@ import { DrillPanel } from './DrillPanel';
 import { currentMonth, isMonth } from './month-input';
 import { ReportCharts } from './ReportCharts';
 import { ReportTable } from './ReportTable';
-import { loadMonthly, type MonthlyResponse } from './report-api';
+import { loadMonthly } from './report-api';
 import './reports.css';
+import { TimelinessTotals } from './TimelinessTotals';
 
 export function ReportsPage() {
   const t = useT();
@@ -78,7 +79,7 @@ export function ReportsPage() {
             })}{' '}
             <span className="no-print">{t.reports.drillHint}</span>
           </p>
-          <Totals data={data} />
+          <TimelinessTotals figures={data.summary.totals} label={t.reports.totals} />
           {drill && (
             <DrillPanel
               month={month}
@@ -122,29 +123,4 @@ function valueLabelFor(id: SummaryTable['id'], t: Catalogue): ((value: string) =
   if (id === 'dynamics-network') return (v) => t.network[v as keyof Catalogue['network']] ?? pickLanguage(v, lang);
   if (id === 'dynamics-category') return (v) => t.category[v as keyof Catalogue['category']] ?? pickLanguage(v, lang);
   return undefined;
-}
-
-function Totals(props: { readonly data: MonthlyResponse }) {
-  const t = useT();
-  const s = props.data.summary.totals;
-  const steps = s.onTime + s.overdue;
-  const share = steps > 0 ? Math.round((s.onTime / steps) * 100) : null;
-  const items: [string, string][] = [
-    [t.reports.received, String(s.received)],
-    [t.reports.answered, String(s.answered)],
-    [t.reports.onTimeShare, share === null ? '—' : `${share}%`],
-    [t.reports.overdue, String(s.overdue)],
-    [t.reports.finalLate, String(s.finalLate)],
-    [t.reports.medianHours, s.medianHours === null ? '—' : s.medianHours.toLocaleString(t.lang.locale)],
-  ];
-  return (
-    <dl className="report-totals" aria-label={t.reports.totals}>
-      {items.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
 }

@@ -1,7 +1,9 @@
 // Absences (illness, leave, business trip, study) and who stands in: the substitute sees the absent person's cases.
 // "Изменить" fills the form with an absence (its dates, substitute, reason); the server checks it again.
+import type { AbsenceReason } from '@otklik/domain';
 import { toMs } from '../../api/time';
 import { api } from '../../api/trpc';
+import { AbsenceReasonField } from '../../components/AbsenceReasonField';
 import { Field } from '../../components/Field';
 import { formatDateTime, instantToZonedInput, zonedInputToInstant } from '../../components/format';
 import { OptionalSelect } from '../../components/OptionalSelect';
@@ -10,8 +12,7 @@ import { fill, useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
 import { AdminListForm, AdminSection } from './AdminListForm';
 
-const REASONS = ['illness', 'leave', 'business-trip', 'study', 'other'] as const;
-type Reason = (typeof REASONS)[number];
+type Reason = AbsenceReason;
 const EMPTY = { personId: '', substituteId: '', reason: 'leave' as Reason, from: '', to: '' };
 
 export function AbsencesAdmin() {
@@ -69,15 +70,7 @@ export function AbsencesAdmin() {
                   />
                 </Field>
               ))}
-              <Field label={t.admin.reason}>
-                <select value={v.reason} onChange={(e) => set({ reason: e.target.value as Reason })}>
-                  {REASONS.map((r) => (
-                    <option key={r} value={r}>
-                      {t.admin.reasons[r]}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <AbsenceReasonField value={v.reason} onChange={(reason) => set({ reason })} />
               <Field label={t.admin.from} error={form.field('startsAt')}>
                 <input type="date" value={v.from} onChange={(e) => set({ from: e.target.value })} />
               </Field>

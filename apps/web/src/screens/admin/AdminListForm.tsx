@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import type { AsyncState } from '../../components/use-async';
 import { useT } from '../../i18n';
-import { FormStatus } from './FormStatus';
+import { FormStatus, FormSubmit } from './FormStatus';
 import { type AdminForm, firstFieldOf, useAdminForm } from './use-admin-form';
 
 export interface AdminColumn<Row> {
@@ -42,13 +42,13 @@ export function AdminSection<T>(props: {
 }
 
 /** A table of entries with one cell per column and, last, the row's buttons (or none). */
-export function AdminTable<Row extends { readonly id: string }>(props: {
+export function AdminTable<Row extends { readonly id: string | number }>(props: {
   readonly rows: readonly Row[];
   readonly columns: readonly AdminColumn<Row>[];
   readonly actions?: (row: Row) => ReactNode;
   /** The (visually hidden) header of the buttons' column. */
   readonly actionsHeader?: string;
-  readonly current?: string | null;
+  readonly current?: string | number | null;
   readonly rowClass?: (row: Row) => string | undefined;
 }) {
   const t = useT();
@@ -187,10 +187,7 @@ export function AdminListForm<Row extends { readonly id: string }, Draft>(props:
       <form className="admin-form" onSubmit={submit} noValidate ref={form.ref}>
         <h3>{edited ? (props.editHeading?.(edited) ?? `${t.admin.edit}: ${props.rowName(edited)}`) : t.admin.add}</h3>
         {props.fields(draft, (patch) => setDraft((d) => ({ ...d, ...patch })), form)}
-        <FormStatus error={form.error} saved={form.saved} />
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {editing ? t.app.save : t.admin.create}
-        </button>
+        <FormSubmit form={form} label={editing ? t.app.save : t.admin.create} />
         {editing && (
           <button type="button" className="button-secondary" onClick={reset}>
             {t.app.cancel}

@@ -6,26 +6,17 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
+import { saveCsvFile } from '../../components/save-file';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
+import { AdminTable } from './AdminListForm';
 import { useAdminForm } from './use-admin-form';
 
 type Filters = Parameters<typeof api.audit.list.query>[0] & object;
 type Entry = Awaited<ReturnType<typeof api.audit.list.query>>['entries'][number];
 
 const DAY = 86_400_000;
-
-function save(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function AuditAdmin() {
   const t = useT();
@@ -62,7 +53,7 @@ export function AuditAdmin() {
     void exporting.submit(async () => {
       const { before: _b, limit: _l, ...rest } = filters as Filters & { before?: number; limit?: number };
       const file = await api.audit.exportCsv.query(rest);
-      save(file.fileName, file.csv);
+      saveCsvFile(file.fileName, file.csv);
     });
   const rows = [...(page.data ?? []), ...more];
   return (
@@ -102,35 +93,24 @@ export function AuditAdmin() {
         <ErrorMessage error={page.error} onRetry={page.reload} />
       ) : !page.data ? (
         <Loading />
-      ) : rows.length === 0 ? (
-        <p className="muted">{t.admin.noData}</p>
       ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.audit.at}</th>
-              <th scope="col">{t.audit.action}</th>
-              <th scope="col">{t.audit.who}</th>
-              <th scope="col">{t.audit.target}</th>
-              <th scope="col">{t.audit.ip}</th>
-              <th scope="col">{t.audit.details}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDateTime(r.at, timeZone, t.lang.locale)}</td>
-                <td>{t.lang.code === 'ru' ? r.label.split(' / ')[0] : (r.label.split(' / ')[1] ?? r.label)}</td>
-                <td>{r.actorLogin ?? t.admin.none}</td>
-                <td>{r.targetType ? `${r.targetType} ${r.targetId ?? ''}` : t.admin.none}</td>
-                <td>{r.ip ?? t.admin.none}</td>
-                <td>
-                  <code>{JSON.stringify(r.details)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AdminTable
+          rows={rows}
+          columns={[
+            { header: t.audit.at, cell: (r) => formatDateTime(r.at, timeZone, t.lang.locale) },
+            {
+              header: t.audit.action,
+              cell: (r) => (t.lang.code === 'ru' ? r.label.split(' / ')[0] : (r.label.split(' / ')[1] ?? r.label)),
+            },
+            { header: t.audit.who, cell: (r) => r.actorLogin ?? t.admin.none },
+            {
+              header: t.audit.target,
+              cell: (r) => (r.targetType ? `${r.targetType} ${r.targetId ?? ''}` : t.admin.none),
+            },
+            { header: t.audit.ip, cell: (r) => r.ip ?? t.admin.none },
+            { header: t.audit.details, cell: (r) => <code>{JSON.stringify(r.details)}</code> },
+          ]}
+        />
       )}
       {next !== null && (
         <button type="button" onClick={() => void loadMore()}>

@@ -10,7 +10,7 @@ import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
-import { FormStatus } from './FormStatus';
+import { FormSubmit } from './FormStatus';
 import { ProductionCalendarImport } from './ProductionCalendarImport';
 import { useAdminForm } from './use-admin-form';
 
@@ -112,10 +112,7 @@ export function CalendarAdmin() {
         <Field label={t.admin.extraWorkingDays} error={form.field('extraWorkingDays')}>
           <textarea rows={3} value={workText} onChange={(e) => setWorkDays(e.target.value)} />
         </Field>
-        <FormStatus error={form.error} saved={form.saved} />
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t.app.save}
-        </button>
+        <FormSubmit form={form} label={t.app.save} />
       </form>
       <ProductionCalendarImport
         onChange={() => {
@@ -128,10 +125,7 @@ export function CalendarAdmin() {
         <Field label={t.admin.timeZone} error={zoneForm.field('timeZone')}>
           <input value={zone ?? data.data.timeZone} onChange={(e) => setZone(e.target.value)} />
         </Field>
-        <FormStatus error={zoneForm.error} saved={zoneForm.saved} />
-        <button type="submit" className="button-primary" disabled={zoneForm.busy}>
-          {t.app.save}
-        </button>
+        <FormSubmit form={zoneForm} label={t.app.save} />
       </form>
     </div>
   );

@@ -12,7 +12,7 @@ import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
 import { useSession } from '../../stores/session';
-import { FormStatus } from './FormStatus';
+import { FormSubmit } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
 const NETWORKS = [
@@ -320,10 +320,7 @@ export function ChannelsAdmin() {
             )}
           </>
         )}
-        <FormStatus error={form.error} saved={form.saved} />
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t.admin.create}
-        </button>
+        <FormSubmit form={form} label={t.admin.create} />
       </form>
     </div>
   );

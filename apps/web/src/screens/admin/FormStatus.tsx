@@ -1,4 +1,4 @@
-// The outcome of an admin form: the readable error, or "Saved".
+// The outcome of an admin form (the readable error, or "Saved") and its submit button, busy while it saves.
 import type { ReadableError } from '../../api/errors';
 import { useT } from '../../i18n';
 
@@ -16,4 +16,19 @@ export function FormStatus(props: { readonly error: ReadableError | null; readon
       {t.admin.saved}
     </p>
   ) : null;
+}
+
+/** The form's outcome followed by its submit button (disabled while the form is saving). */
+export function FormSubmit(props: {
+  readonly form: { readonly error: ReadableError | null; readonly saved: boolean; readonly busy: boolean };
+  readonly label: string;
+}) {
+  return (
+    <>
+      <FormStatus error={props.form.error} saved={props.form.saved} />
+      <button type="submit" className="button-primary" disabled={props.form.busy}>
+        {props.label}
+      </button>
+    </>
+  );
 }

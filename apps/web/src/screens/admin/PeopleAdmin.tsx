@@ -1,6 +1,6 @@
 // People and their roles: create a person with a login and roles; change a person's name, position, roles,
 // department or whether they may sign in (a person switched off keeps their history).
-import type { Role } from '@otklik/domain';
+import { PERSON_ROLES, type Role } from '@otklik/domain';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { loadDirectory } from '../../api/directory';
 import { api } from '../../api/trpc';
@@ -11,18 +11,9 @@ import { OptionalSelect } from '../../components/OptionalSelect';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
 import { AdminTable } from './AdminListForm';
-import { FormStatus } from './FormStatus';
+import { FormStatus, FormSubmit } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
-const ROLES: readonly Role[] = [
-  'operator',
-  'curator',
-  'executor',
-  'department-head',
-  'head',
-  'administrator',
-  'observer',
-];
 const EMPTY = { fullName: '', position: '', login: '', password: '', email: '', departmentId: '' };
 
 /** The role checkboxes of a person's form, with the server's message when no role is left. */
@@ -36,7 +27,7 @@ function RoleChecks(props: {
   return (
     <fieldset aria-describedby={props.error ? errorId : undefined}>
       <legend>{t.admin.roles}</legend>
-      {ROLES.map((r, i) => (
+      {PERSON_ROLES.map((r, i) => (
         <label key={r} className="field field-check">
           <input
             type="checkbox"
@@ -263,10 +254,7 @@ export function PeopleAdmin() {
           />
         </Field>
         <RoleChecks roles={roles} onChange={setRoles} error={form.field('roles')} />
-        <FormStatus error={form.error} saved={form.saved} />
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t.admin.create}
-        </button>
+        <FormSubmit form={form} label={t.admin.create} />
       </form>
     </div>
   );

@@ -7,7 +7,7 @@ import { api } from '../../api/trpc';
 import { parseDecimal } from '../../components/decimal';
 import { Field } from '../../components/Field';
 import { fill, useT } from '../../i18n';
-import { FormStatus } from './FormStatus';
+import { FormSubmit } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
 const UNITS: readonly DurationUnit[] = [
@@ -150,10 +150,7 @@ export function ProfileEditor(props: { readonly base: Profile; readonly onCreate
           {t.admin.fixErrors}
         </p>
       )}
-      <FormStatus error={form.error} saved={form.saved} />
-      <button type="submit" className="button-primary" disabled={form.busy}>
-        {t.admin.create}
-      </button>
+      <FormSubmit form={form} label={t.admin.create} />
     </form>
   );
 }

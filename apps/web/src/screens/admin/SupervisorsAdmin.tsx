@@ -7,7 +7,7 @@ import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
-import { FormStatus } from './FormStatus';
+import { FormSubmit } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
 export function SupervisorsAdmin() {
@@ -54,10 +54,7 @@ export function SupervisorsAdmin() {
         <Field label={t.admin.operatorSupervisor} error={form.field('operatorSupervisorId')}>
           {select(operator, setOperator)}
         </Field>
-        <FormStatus error={form.error} saved={form.saved} />
-        <button type="submit" className="button-primary" disabled={form.busy}>
-          {t.app.save}
-        </button>
+        <FormSubmit form={form} label={t.app.save} />
       </form>
     </div>
   );

@@ -7,7 +7,7 @@ import { Field } from '../../components/Field';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
 import { AdminSection, AdminTable } from './AdminListForm';
-import { FormStatus } from './FormStatus';
+import { FormStatus, FormSubmit } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
 export function TopicsAdmin() {
@@ -69,10 +69,7 @@ export function TopicsAdmin() {
               <input type="checkbox" checked={listed} onChange={(e) => setListed(e.target.checked)} />
               <span>{t.admin.listed}</span>
             </label>
-            <FormStatus error={form.error} saved={form.saved} />
-            <button type="submit" className="button-primary" disabled={form.busy}>
-              {t.admin.create}
-            </button>
+            <FormSubmit form={form} label={t.admin.create} />
           </form>
         </>
       )}

@@ -1,16 +1,14 @@
 // Other endings of a case (REGULATIONS 10): rejection with the profile's ground, an explanation (idrinsky 3.7), and
 // conversion to an official appeal under 59-FZ with the author's consent (idrinsky 3.8).
 import { useState } from 'react';
-import { pickLanguage } from '../../../api/errors';
-import { profileFor } from '../../../api/profiles';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { CommandForm } from './CommandForm';
 import { type ActionFormProps, fieldError } from './form-context';
+import { GroundFields } from './GroundFields';
 
 export function RejectForm({ detail, runner }: ActionFormProps) {
   const t = useT();
-  const grounds = profileFor(detail.profileId)?.rejectionGrounds ?? [];
   const [ground, setGround] = useState('');
   const [note, setNote] = useState('');
   return (
@@ -20,19 +18,13 @@ export function RejectForm({ detail, runner }: ActionFormProps) {
       danger
       onSubmit={() => void runner.run({ type: 'reject', ground, note: note || undefined })}
     >
-      <Field label={t.forms.ground} error={fieldError(runner, 'ground')}>
-        <select value={ground} onChange={(e) => setGround(e.target.value)}>
-          <option value="">—</option>
-          {grounds.map((g) => (
-            <option key={g.code} value={g.code}>
-              {pickLanguage(g.label, t.lang.code as 'ru' | 'en')}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t.forms.note}>
-        <input value={note} onChange={(e) => setNote(e.target.value)} />
-      </Field>
+      <GroundFields
+        profileId={detail.profileId}
+        runner={runner}
+        ground={{ value: ground, onChange: setGround }}
+        note={note}
+        onNote={setNote}
+      />
     </CommandForm>
   );
 }

@@ -1,13 +1,13 @@
 // Hands a department's part to another executor of that department while its executor is away (illness, leave,
 // business trip, study): the domain grants it to curators, administrators and the department's head.
+import type { AbsenceReason } from '@otklik/domain';
 import { useState } from 'react';
+import { AbsenceReasonField } from '../../../components/AbsenceReasonField';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { useDirectory } from '../../../stores/directory';
 import { CommandForm } from './CommandForm';
 import { type ActionFormProps, fieldError } from './form-context';
-
-const REASONS = ['illness', 'leave', 'business-trip', 'study', 'other'] as const;
 
 export function ReassignForm({ detail, runner }: ActionFormProps) {
   const t = useT();
@@ -20,7 +20,7 @@ export function ReassignForm({ detail, runner }: ActionFormProps) {
     (p) => p.departmentId === departmentId && p.roles.includes('executor') && p.id !== current?.executorId,
   );
   const [substituteId, setSubstituteId] = useState('');
-  const [reason, setReason] = useState<(typeof REASONS)[number]>('leave');
+  const [reason, setReason] = useState<AbsenceReason>('leave');
   const chosen = candidates.some((p) => p.id === substituteId) ? substituteId : (candidates[0]?.id ?? '');
   return (
     <CommandForm
@@ -46,15 +46,7 @@ export function ReassignForm({ detail, runner }: ActionFormProps) {
           ))}
         </select>
       </Field>
-      <Field label={t.admin.reason} error={fieldError(runner, 'reason')}>
-        <select value={reason} onChange={(e) => setReason(e.target.value as (typeof REASONS)[number])}>
-          {REASONS.map((r) => (
-            <option key={r} value={r}>
-              {t.admin.reasons[r]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <AbsenceReasonField value={reason} onChange={setReason} error={fieldError(runner, 'reason')} />
     </CommandForm>
   );
 }

@@ -1,14 +1,12 @@
 // Triage (REGULATIONS "life of a message" 2): topic from the directory, location, category and high importance, or not
 // processable with one of the profile's grounds.
 import { useState } from 'react';
-import { pickLanguage } from '../../../api/errors';
-import { profileFor } from '../../../api/profiles';
-import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { useDirectory } from '../../../stores/directory';
 import { type Classification, ClassificationFields, topicFields } from './ClassificationFields';
 import { CommandForm } from './CommandForm';
-import { type ActionFormProps, fieldError } from './form-context';
+import type { ActionFormProps } from './form-context';
+import { GroundFields } from './GroundFields';
 
 export function TriageForm({ detail, runner }: ActionFormProps) {
   const t = useT();
@@ -24,7 +22,6 @@ export function TriageForm({ detail, runner }: ActionFormProps) {
   });
   const [ground, setGround] = useState('');
   const [note, setNote] = useState('');
-  const grounds = profileFor(detail.profileId)?.rejectionGrounds ?? [];
   const submit = () =>
     void runner.run(
       processable
@@ -45,23 +42,16 @@ export function TriageForm({ detail, runner }: ActionFormProps) {
         <input type="checkbox" checked={processable} onChange={(e) => setProcessable(e.target.checked)} />
         <span>{t.forms.processable}</span>
       </label>
-      {processable ? (
+      {processable && (
         <ClassificationFields profileId={detail.profileId} value={value} onChange={setValue} runner={runner} />
-      ) : (
-        <Field label={t.forms.ground} error={fieldError(runner, 'ground')}>
-          <select value={ground} onChange={(e) => setGround(e.target.value)}>
-            <option value="">—</option>
-            {grounds.map((g) => (
-              <option key={g.code} value={g.code}>
-                {pickLanguage(g.label, t.lang.code as 'ru' | 'en')}
-              </option>
-            ))}
-          </select>
-        </Field>
       )}
-      <Field label={t.forms.note}>
-        <input value={note} onChange={(e) => setNote(e.target.value)} />
-      </Field>
+      <GroundFields
+        profileId={detail.profileId}
+        runner={runner}
+        ground={processable ? null : { value: ground, onChange: setGround }}
+        note={note}
+        onNote={setNote}
+      />
     </CommandForm>
   );
 }
