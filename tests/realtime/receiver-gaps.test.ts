@@ -6,42 +6,42 @@
 
 import { type CaseChange, createChangeSync, zCaseChange, zChangesPage } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestSession } from '../support/typed-client';
 import {
+  type CaseCommand,
   connect,
   connected,
   eventually,
-  login,
   type NodeProcess,
   registerInput,
   request,
+  signIn,
   startNode,
-  trpc,
   waitFor,
 } from './support/harness';
 
 describe("an executor's catch-up skips the seqs of cases they may not see", () => {
   let node: NodeProcess;
-  let operator: string;
-  let curator: string;
-  let executor: string;
+  let operator: TestSession;
+  let curator: TestSession;
+  let executor: TestSession;
 
   beforeAll(async () => {
     node = await startNode({ NODE_SEED: '1', NODE_SCHEDULER: '0' });
     const { org } = node.fixture!;
     [operator, curator, executor] = await Promise.all([
-      login(node.url, org.people.operator.login),
-      login(node.url, org.people.curator.login),
-      login(node.url, org.people.roadsExecutor.login),
+      signIn(node.url, org.people.operator.login),
+      signIn(node.url, org.people.curator.login),
+      signIn(node.url, org.people.roadsExecutor.login),
     ]);
   });
   afterAll(async () => {
     await node?.stop();
   });
 
-  const register = (text: string) =>
-    trpc<{ caseId: string; version: number }>(node.url, 'cases.register', registerInput(text), { cookie: operator });
-  const command = (cookie: string, caseId: string, expectedVersion: number, cmd: Record<string, unknown>) =>
-    trpc<{ version: number }>(node.url, 'cases.command', { caseId, expectedVersion, command: cmd }, { cookie });
+  const register = (text: string) => operator.api.cases.register.mutate(registerInput(text));
+  const command = (who: TestSession, caseId: string, expectedVersion: number, cmd: CaseCommand) =>
+    who.api.cases.command.mutate({ caseId, expectedVersion, command: cmd });
 
   it('one request after a reconnect; the next visible change, though it follows unseen seqs, needs none', async () => {
     const { org } = node.fixture!;
@@ -54,7 +54,7 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
       processable: true,
     });
 
-    const socket = connect(node.url, { cookie: executor }, { autoConnect: false });
+    const socket = connect(node.url, { cookie: executor.cookie() }, { autoConnect: false });
     const hello = waitFor<{ headSeq: number }>(socket, 'hello');
     socket.connect();
     const start = (await hello).headSeq;
@@ -114,13 +114,11 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
 
   it("a wall's catch-up page carries wall rows without personal data; a filtered wall gets a removal", async () => {
     const { org } = node.fixture!;
-    const admin = await login(node.url, org.people.admin.login);
-    const made = await trpc<{ token: string }>(
-      node.url,
-      'intake.createDisplayToken',
-      { name: 'Табло дорог (догон)', filters: { departmentId: org.departments.roads } },
-      { cookie: admin },
-    );
+    const admin = await signIn(node.url, org.people.admin.login);
+    const made = await admin.api.intake.createDisplayToken.mutate({
+      name: 'Табло дорог (догон)',
+      filters: { departmentId: org.departments.roads },
+    });
     const allWall = connect(node.url, { displayToken: node.displayToken! });
     const roadsWall = connect(node.url, { displayToken: made.token });
     const [allHello, roadsHello] = await Promise.all([
