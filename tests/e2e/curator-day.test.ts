@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestSession } from '../support/typed-client';
 import { command, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser } from './support/browser';
+import { hasBrowser, screenshot } from './support/browser';
 import { findPeople, type Named } from './support/people';
 import { browserSuite } from './support/suite';
 
@@ -159,9 +159,9 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     expect(await panel.textContent()).toContain('ждёт первичной обработки');
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.screenshot({ path: '/work/helpers/shots/curator-queue-1440.png' });
+    await screenshot(page, 'curator-queue-1440');
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: '/work/helpers/shots/curator-queue-390.png' });
+    await screenshot(page, 'curator-queue-390');
   });
 
   it('the operator lands on the registration form; bad input is explained in Russian; a repeat shows while typing', async () => {
@@ -198,7 +198,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     await form.getByRole('radio', { name: 'личное сообщение' }).check();
     await form.getByLabel('Ссылка на вложение').fill('https://vk.com/photo-1_7');
     await form.getByRole('button', { name: 'Добавить вложение' }).click();
-    await page.screenshot({ path: '/work/helpers/shots/curator-register-1440.png', fullPage: true });
+    await screenshot(page, 'curator-register-1440', true);
     await form.getByRole('button', { name: 'Зарегистрировать' }).click();
     const result = page.getByTestId('register-result');
     await expect.poll(() => result.textContent().catch(() => ''), POLL).toContain('Сообщение зарегистрировано');
@@ -210,7 +210,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     expect(detail.state.message?.visibility).toBe('private');
     expect(detail.state.message?.attachments).toHaveLength(1);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: '/work/helpers/shots/curator-register-390.png', fullPage: true });
+    await screenshot(page, 'curator-register-390', true);
   });
 
   it('the route form marks the head and the absent, and preselects the usual executor who is here', async () => {
@@ -237,9 +237,9 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     expect(head).toContain('отсутствует до');
     expect(head).toContain(people.zhkh2!.person.fullName);
     expect(await form.getByTestId('route-usual').textContent()).toContain(people.zhkh2!.person.fullName);
-    await page.screenshot({ path: '/work/helpers/shots/curator-route-1440.png', fullPage: true });
+    await screenshot(page, 'curator-route-1440', true);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: '/work/helpers/shots/curator-route-390.png', fullPage: true });
+    await screenshot(page, 'curator-route-390', true);
     // Choosing the absent head anyway is allowed, with a warning (record, never trap).
     await executor.selectOption(people.zhkh!.person.id);
     expect(await form.getByTestId('route-usual').textContent()).toContain('отсутствует');
