@@ -208,6 +208,7 @@ describe('fuzz', () => {
       'reports.setSurgeThresholds': { windowHours: -1 },
       'reports.repeatCandidates': { caseId, limit: 5 },
       'wall.snapshot': { token: display.token },
+      'wall.settings': { token: display.token },
       'audit.list': { from: 0, to: 1, action: 'sign-in', text: "' OR 1=1 --", limit: 5 },
       'audit.exportCsv': { action: 'sign-in' },
     };

@@ -262,6 +262,11 @@ const MATRIX: Record<string, Row> = {
     outcomes: expect_({ anonymous: 'ok', staff: 'ok' }),
     input: (c) => ({ token: c.displayToken }),
   },
+  'wall.settings': {
+    kind: 'query',
+    outcomes: expect_({ anonymous: 'ok', staff: 'ok' }),
+    input: (c) => ({ token: c.displayToken }),
+  },
   'directory.setSupervisors': {
     kind: 'mutation',
     outcomes: ADMIN,

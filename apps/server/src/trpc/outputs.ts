@@ -17,7 +17,7 @@ const zImportedCalendarYear = z.object({
   transferredDaysOff: z.array(z.string()).readonly(),
 });
 
-export const zWallSnapshot = z.object({
+export const zWallSettings = z.object({
   organisation: z.object({
     name: z.string(),
     timeZone: z.string(),
@@ -27,6 +27,9 @@ export const zWallSnapshot = z.object({
     calendarYears: z.array(zImportedCalendarYear),
   }),
   serverTime: z.number(),
+});
+
+export const zWallSnapshot = zWallSettings.extend({
   seq: z.number().int().nonnegative(),
   cases: z.array(zWallSnapshotRow),
 });

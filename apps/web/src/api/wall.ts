@@ -6,13 +6,17 @@ import { type ServerBoardRow, toBoardCase } from './adapters';
 import { toMs } from './time';
 import type { BoardCase } from './types';
 
-export interface WallSnapshot {
+/** What the wall shows besides its rows (read again every minute, without rows). */
+export interface WallSettings {
   readonly organisationName: string;
   readonly timeZone: string;
   readonly calendarOverrides: unknown;
   /** Production-calendar years imported on the server: the wall counts time with the same calendar. */
   readonly calendarYears: readonly ImportedCalendarYear[];
   readonly serverTime: number;
+}
+
+export interface WallSnapshot extends WallSettings {
   readonly seq: number;
   readonly cases: readonly BoardCase[];
 }
@@ -37,6 +41,30 @@ const wallApi = createOtklikClient({
 
 /** The snapshot as `wall.snapshot`'s output schema sends it (instants as ISO strings on the wire). */
 type SnapshotReply = Awaited<ReturnType<typeof wallApi.wall.snapshot.query>>;
+type SettingsReply = Awaited<ReturnType<typeof wallApi.wall.settings.query>>;
+
+function toSettings(d: SettingsReply): WallSettings {
+  return {
+    organisationName: d.organisation.name,
+    timeZone: d.organisation.timeZone,
+    calendarOverrides: d.organisation.calendarOverrides ?? {},
+    calendarYears: d.organisation.calendarYears,
+    serverTime: toMs(d.serverTime),
+  };
+}
+
+/** The wall's minute refresh once its rows are live: settings only (the rows come with the changes). */
+export async function loadWallSettings(
+  token: string,
+): Promise<{ settings: WallSettings; sentAt: number; receivedAt: number }> {
+  const sentAt = Date.now();
+  try {
+    const d = await wallApi.wall.settings.query({ token });
+    return { settings: toSettings(d), sentAt, receivedAt: Date.now() };
+  } catch (err) {
+    throw wallError(err);
+  }
+}
 
 const noNames = { person: () => null, department: () => null, organisation: () => '' };
 
@@ -74,15 +102,7 @@ export async function loadWallSnapshot(
     return { ...toBoardCase(row, noNames, d.seq), organisationId: 'wall' };
   });
   return {
-    snapshot: {
-      organisationName: d.organisation.name,
-      timeZone: d.organisation.timeZone,
-      calendarOverrides: d.organisation.calendarOverrides ?? {},
-      calendarYears: d.organisation.calendarYears,
-      serverTime: toMs(d.serverTime),
-      seq: d.seq,
-      cases,
-    },
+    snapshot: { ...toSettings(d), seq: d.seq, cases },
     sentAt,
     receivedAt,
   };

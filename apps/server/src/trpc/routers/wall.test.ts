@@ -48,8 +48,16 @@ describeEachDatabase('wall', (getDb) => {
     expect(again.cases.map((c) => c.id)).toContain(caseId);
     expect(JSON.stringify(again)).not.toContain('Другой Автор');
     expect(again.seq).toBeGreaterThan(snapshot.seq);
+    // The minute refresh of a wall whose rows are live: the organisation and its calendar, no rows.
+    const settings = await caller.wall.settings({ token });
+    expect(settings.organisation).toEqual(snapshot.organisation);
+    expect(Object.keys(settings).sort()).toEqual(['organisation', 'serverTime']);
     await admin.intake.revokeDisplayToken({ id });
     await expect(caller.wall.snapshot({ token })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { details: { reason: 'display-key-revoked' } },
+    });
+    await expect(caller.wall.settings({ token })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
       cause: { details: { reason: 'display-key-revoked' } },
     });

@@ -12,7 +12,7 @@ import { loadPlaceDirectory } from '../../directory/places';
 import { AppError } from '../../errors/app-error';
 import { DISPLAY_KEY_REVOKED, DISPLAY_KEY_UNKNOWN, displayKeyMessages, findDisplayToken } from '../../intake/api-keys';
 import { headSeq } from '../../realtime/changes';
-import { zWallSnapshot } from '../outputs';
+import { zWallSettings, zWallSnapshot } from '../outputs';
 import { publicProcedure, router } from '../trpc';
 
 /** The live display of a token; a refusal carries `details.reason` (display-key-revoked / display-key-unknown), so the
@@ -28,27 +28,40 @@ async function requireDisplay(db: Db, token: string) {
 
 const zToken = z.string().min(1).max(200);
 
+/** What the wall shows besides its rows: the organisation's name and its working calendar, and the server's time. */
+async function wallSettings(db: Db, organisationId: string, now: number) {
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+  return {
+    organisation: {
+      name: org!.name,
+      timeZone: org!.timeZone,
+      calendarOverrides: org!.calendarOverrides,
+      calendarYears: await loadImportedYears(db),
+    },
+    serverTime: now,
+  };
+}
+
 export const wallRouter = router({
   snapshot: publicProcedure
     .input(z.object({ token: zToken }))
     .output(zWallSnapshot)
     .query(async ({ ctx, input }) => {
       const display = await requireDisplay(ctx.deps.db, input.token);
-      const [org] = await ctx.deps.db.select().from(organisations).where(eq(organisations.id, display.organisationId));
+      const settings = await wallSettings(ctx.deps.db, display.organisationId, ctx.deps.now());
       const seq = await headSeq(ctx.deps.db, display.organisationId);
       // Every open case, however many pages the board has.
       const rows = await listBoardAll(ctx.deps.db, display.organisationId, display.filters);
       const directory = await loadPlaceDirectory(ctx.deps.db, display.organisationId);
-      return {
-        organisation: {
-          name: org!.name,
-          timeZone: org!.timeZone,
-          calendarOverrides: org!.calendarOverrides,
-          calendarYears: await loadImportedYears(ctx.deps.db),
-        },
-        serverTime: ctx.deps.now(),
-        seq,
-        cases: rows.map((r) => toWallRow(r, directory)),
-      };
+      return { ...settings, seq, cases: rows.map((r) => toWallRow(r, directory)) };
+    }),
+  /** The wall's periodic refresh once its rows are live: the organisation, its calendar and the server's time, no
+   *  rows (those come with the changes); a revoked token is refused as by `snapshot`. */
+  settings: publicProcedure
+    .input(z.object({ token: zToken }))
+    .output(zWallSettings)
+    .query(async ({ ctx, input }) => {
+      const display = await requireDisplay(ctx.deps.db, input.token);
+      return wallSettings(ctx.deps.db, display.organisationId, ctx.deps.now());
     }),
 });

@@ -59,7 +59,7 @@ export function WallScreen() {
   const t = useT();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const { snapshot, calendar, problem } = useWallData(token);
+  const { settings, calendar, problem } = useWallData(token);
   const socket = useUi((s) => s.connection);
   const offsetMs = useClock((s) => s.offsetMs);
   const now = useServerNow(offsetMs);
@@ -69,7 +69,7 @@ export function WallScreen() {
   const slots = (rowU: number) => Math.max(1, Math.floor((area.rows + GAP_U * area.u) / ((rowU + GAP_U) * area.u)));
   const layout = layoutWall(rows, now, slots(FULL_ROW_U), slots(DENSE_ROW_U), Math.floor(now / PAGE_MS));
   const revoked = problem === 'revoked' || socket === 'revoked';
-  const offline = !revoked && (problem === 'offline' || (snapshot !== null && socket === 'offline'));
+  const offline = !revoked && (problem === 'offline' || (settings !== null && socket === 'offline'));
   // The department table gets the rows its room holds (header row included).
   const maxDepartments = Math.max(1, Math.floor(area.side / (DEPT_ROW_U * area.u)) - 1);
 
@@ -85,11 +85,11 @@ export function WallScreen() {
     );
   }
   return (
-    <main className={`wall${layout.dense ? ' wall-dense' : ''}`} id="main" data-testid="wall">
+    <main className={`wall${layout.dense ? ' wall-dense' : ''}`} id="main" data-testid="wall" data-connection={socket}>
       <header className="wall-header">
         <div className="wall-titles">
           <h1>{t.wall.title}</h1>
-          <p className="wall-org">{snapshot?.organisationName}</p>
+          <p className="wall-org">{settings?.organisationName}</p>
         </div>
         <div className="wall-header-end">
           {calendar && !revoked && <WallClock now={now} timeZone={calendar.timeZone} />}
@@ -111,23 +111,23 @@ export function WallScreen() {
           {t.wall.badToken}
         </div>
       )}
-      <div className="wall-body" hidden={revoked || !snapshot || !calendar}>
+      <div className="wall-body" hidden={revoked || !settings || !calendar}>
         <div className="wall-rows-area" ref={area.ref}>
-          {snapshot && calendar && !revoked && rows.length === 0 && <p className="wall-empty">{t.wall.empty}</p>}
-          {snapshot && calendar && !revoked && rows.length > 0 && (
+          {settings && calendar && !revoked && rows.length === 0 && <p className="wall-empty">{t.wall.empty}</p>}
+          {settings && calendar && !revoked && rows.length > 0 && (
             <ol className="wall-rows" data-testid="wall-rows">
               <WallRows rows={layout.pinned} calendar={calendar} offsetMs={offsetMs} kind="pinned" />
               <WallRows rows={layout.paged} calendar={calendar} offsetMs={offsetMs} kind="paged" />
             </ol>
           )}
         </div>
-        {snapshot && !revoked && (
+        {settings && !revoked && (
           <div className="wall-side-area">
             <WallTotals rows={rows} now={now} maxDepartments={maxDepartments} />
           </div>
         )}
       </div>
-      <footer className="wall-footer" hidden={revoked || !snapshot}>
+      <footer className="wall-footer" hidden={revoked || !settings}>
         {layout.paging !== null && (
           <p className="wall-page" data-testid="wall-page">
             {fill(layout.paging === 'urgent' ? t.wall.pageUrgent : t.wall.page, {

@@ -1,16 +1,17 @@
 // The wall's data loop: snapshot by token into the one cases store, then the shared change-sync (realtime/case-sync.ts)
 // applies each live change's row (no request) and, on a gap or a reconnect, the changes missed, read over the socket;
-// the snapshot is read again every minute (calendar, organisation), and retries never stop — after a server restart
-// the wall heals itself, no login.
+// every minute the wall reads its settings again (calendar, organisation, server time: no rows), and retries never
+// stop — after a server restart the wall heals itself, no login. Rows are read again only after a revoked key.
 import { type CalendarOverrides, createCalendar, type WorkingCalendar } from '@otklik/domain';
 import { useEffect, useRef, useState } from 'react';
-import { loadWallSnapshot, WallError, type WallSnapshot } from '../../api/wall';
+import { loadWallSettings, loadWallSnapshot, WallError, type WallSettings } from '../../api/wall';
 import { clearCases, loadSnapshot } from '../../realtime/case-sync';
 import { DISPLAY_KEY_REVOKED, startRealtime, stopRealtime } from '../../realtime/socket';
 import { useClock } from '../../stores/clock';
 
 export interface WallData {
-  readonly snapshot: WallSnapshot | null;
+  /** Null until the first snapshot arrived (and after a revoked key). */
+  readonly settings: WallSettings | null;
   readonly calendar: WorkingCalendar | null;
   /** 'revoked': the administrator revoked the key (the data is no longer shown); 'bad-token' is shown as such and
    *  retried slowly; 'offline' as the lost-connection banner. */
@@ -21,7 +22,7 @@ export interface WallData {
 const REFRESH_MS = 60_000;
 
 export function useWallData(token: string): WallData {
-  const [data, setData] = useState<WallData>({ snapshot: null, calendar: null, problem: null, loadedAt: null });
+  const [data, setData] = useState<WallData>({ settings: null, calendar: null, problem: null, loadedAt: null });
   const calendarKey = useRef('');
   const calendarRef = useRef<WorkingCalendar | null>(null);
 
@@ -31,6 +32,8 @@ export function useWallData(token: string): WallData {
     let retry: ReturnType<typeof setTimeout> | null = null;
     let running = false;
     let again = false;
+    /** The rows are in the store and followed by the sync: the refresh reads settings only. */
+    let rowsLive = false;
 
     const load = async (): Promise<void> => {
       if (running) {
@@ -39,29 +42,42 @@ export function useWallData(token: string): WallData {
       }
       running = true;
       try {
-        const { snapshot, sentAt, receivedAt } = await loadWallSnapshot(token);
-        if (!live) return;
-        useClock.getState().addSample(snapshot.serverTime, sentAt, receivedAt);
-        const key = JSON.stringify([snapshot.timeZone, snapshot.calendarOverrides, snapshot.calendarYears]);
+        let settings: WallSettings;
+        let sentAt: number;
+        let receivedAt: number;
+        if (rowsLive) {
+          ({ settings, sentAt, receivedAt } = await loadWallSettings(token));
+          if (!live) return;
+        } else {
+          const read = await loadWallSnapshot(token);
+          if (!live) return;
+          ({ snapshot: settings, sentAt, receivedAt } = read);
+          void loadSnapshot(read.snapshot.cases, read.snapshot.seq);
+          rowsLive = true;
+        }
+        useClock.getState().addSample(settings.serverTime, sentAt, receivedAt);
+        const key = JSON.stringify([settings.timeZone, settings.calendarOverrides, settings.calendarYears]);
         if (key !== calendarKey.current) {
           calendarKey.current = key;
           calendarRef.current = createCalendar({
-            timeZone: snapshot.timeZone,
-            overrides: snapshot.calendarOverrides as CalendarOverrides,
-            years: snapshot.calendarYears,
+            timeZone: settings.timeZone,
+            overrides: settings.calendarOverrides as CalendarOverrides,
+            years: settings.calendarYears,
           });
         }
-        void loadSnapshot(snapshot.cases, snapshot.seq);
-        setData({ snapshot, calendar: calendarRef.current, problem: null, loadedAt: receivedAt });
+        setData({ settings, calendar: calendarRef.current, problem: null, loadedAt: receivedAt });
       } catch (err) {
         if (!live) return;
         const badToken = err instanceof WallError && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(err.code);
         const revoked = err instanceof WallError && err.reason === DISPLAY_KEY_REVOKED;
         // Stale rows of a revoked key are dropped, never shown as if merely offline.
-        if (revoked) clearCases();
+        if (revoked) {
+          clearCases();
+          rowsLive = false;
+        }
         setData((d) =>
           revoked
-            ? { snapshot: null, calendar: null, problem: 'revoked', loadedAt: d.loadedAt }
+            ? { settings: null, calendar: null, problem: 'revoked', loadedAt: d.loadedAt }
             : { ...d, problem: badToken ? 'bad-token' : 'offline' },
         );
         retry = setTimeout(() => void load(), badToken ? 30_000 : 3000);
