@@ -2,7 +2,7 @@
 // after "Изменить" on a row, changes that entry; "Удалить" removes one. Loading, refusals next to their fields, focus
 // after a save (back to the edited row's button, or the cleared form's first field) and the cancel of an edit are
 // here once; a screen says only its columns, its fields and which procedures save and remove.
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import type { AsyncState } from '../../components/use-async';
@@ -103,8 +103,11 @@ export interface AdminListFormProps<Row extends { readonly id: string }, Draft> 
   readonly remove?: (row: Row) => Promise<unknown>;
   /** After a save or a removal: reload the list (and what else depends on it). */
   readonly onChanged: () => void;
-  /** The form's fields for the values; `set` changes some of them; `form.field(name)` is the server's refusal. */
-  readonly fields: (draft: Draft, set: (patch: Partial<Draft>) => void, form: AdminForm) => ReactNode;
+  /**
+   * The form's fields for the values; `set` changes some of them; `form.field(name)` is the server's refusal;
+   * `editing`: a row is edited (a screen whose edit form differs from its create form shows other fields).
+   */
+  readonly fields: (draft: Draft, set: (patch: Partial<Draft>) => void, form: AdminForm, editing: boolean) => ReactNode;
   /** The heading of the form for a new entry (default: "Добавить"). */
   readonly addHeading?: string;
   /** The form's own check before sending; false: nothing is sent (the fields say why). */
@@ -141,6 +144,13 @@ export function AdminListForm<Row extends { readonly id: string }, Draft>(props:
     setEditing(null);
     setDraft(props.empty);
   };
+  /** Leaves an edit unsaved (its button or Escape): focus goes back to the edited row's button. */
+  const cancel = () => {
+    const id = editing;
+    reset();
+    if (id) editButton(id)?.focus();
+  };
+  const headingId = useId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (props.check && !props.check(draft)) return;
@@ -213,20 +223,29 @@ export function AdminListForm<Row extends { readonly id: string }, Draft>(props:
       </div>
       <FormStatus error={rowAction.error} saved={false} />
       {props.belowTable}
-      <form className="admin-form" onSubmit={submit} noValidate ref={form.ref}>
-        <h3>
+      <form
+        className="admin-form"
+        onSubmit={submit}
+        noValidate
+        ref={form.ref}
+        aria-labelledby={headingId}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && editing) cancel();
+        }}
+      >
+        <h3 id={headingId}>
           {edited
             ? (props.editHeading?.(edited) ?? `${t.admin.edit}: ${props.rowName(edited)}`)
             : (props.addHeading ?? t.admin.add)}
         </h3>
-        {props.fields(draft, (patch) => setDraft((d) => ({ ...d, ...patch })), form)}
+        {props.fields(draft, (patch) => setDraft((d) => ({ ...d, ...patch })), form, editing !== null)}
         <FormStatus error={form.error} saved={form.saved && props.showSaved !== false} />
         {props.notice}
         <button type="submit" className="button-primary" disabled={form.busy}>
           {editing ? t.app.save : t.admin.create}
         </button>
         {editing && (
-          <button type="button" className="button-secondary" onClick={reset}>
+          <button type="button" className="button-secondary" onClick={cancel}>
             {t.app.cancel}
           </button>
         )}
