@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { toReadableError } from '../../api/errors';
 import { api } from '../../api/trpc';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
 import { useAsync } from '../../components/use-async';
@@ -261,13 +262,12 @@ export function ChannelsAdmin() {
             return (
               <>
                 <Field label={t.admin.network}>
-                  <select value={v.network} onChange={text('network')}>
-                    {NETWORKS.map((n) => (
-                      <option key={n} value={n}>
-                        {t.network[n]}
-                      </option>
-                    ))}
-                  </select>
+                  <ChoiceSelect
+                    value={v.network as (typeof NETWORKS)[number]}
+                    onChange={(network) => set({ network })}
+                    options={NETWORKS}
+                    label={(n) => t.network[n]}
+                  />
                 </Field>
                 <Field label={t.admin.url} error={form.field('url')}>
                   <input type="url" value={v.url} onChange={text('url')} />
