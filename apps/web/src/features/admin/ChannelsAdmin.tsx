@@ -1,6 +1,7 @@
 // The body's official accounts per network (NAO p.2–7: the account registry) and, for VK, Odnoklassniki,
 // Telegram and MAX, their connection: a token (stored encrypted, never shown again), the API address, how
 // messages arrive, and the health of each account (last collection, lag, last error in words, token expiry).
+import { zNetwork } from '@otklik/domain';
 import { useState } from 'react';
 import { toReadableError } from '../../api/errors';
 import { api } from '../../api/trpc';
@@ -13,18 +14,8 @@ import { useDirectory } from '../../stores/directory';
 import { useSession } from '../../stores/session';
 import { AdminListForm, AdminSection } from './AdminListForm';
 
-const NETWORKS = [
-  'vk',
-  'ok',
-  'telegram',
-  'max',
-  'instagram',
-  'facebook',
-  'twitter',
-  'messenger',
-  'site',
-  'other',
-] as const;
+// The networks of the domain's account registry, in its order.
+const NETWORKS = zNetwork.options;
 const CONNECTABLE = new Set(['vk', 'ok', 'telegram', 'max']);
 
 type Account = Awaited<ReturnType<typeof api.channels.accounts.query>>[number];
