@@ -7,14 +7,14 @@ import { HomeRedirect } from './app/HomeRedirect';
 import { NotFound } from './app/NotFound';
 import { RootLayout } from './app/RootLayout';
 import { RouteError } from './app/RouteError';
-import { PasswordScreen } from './screens/account/PasswordScreen';
-import { BoardScreen } from './screens/board/BoardScreen';
-import { CaseScreen } from './screens/case/CaseScreen';
-import { TasksScreen } from './screens/inbox/TasksScreen';
-import { LoginScreen } from './screens/login/LoginScreen';
-import { RegisterScreen } from './screens/register/RegisterScreen';
-import { FirstRunScreen } from './screens/setup/FirstRunScreen';
-import { WallScreen } from './screens/wall/WallScreen';
+import { PasswordScreen } from './features/account/PasswordScreen';
+import { BoardScreen } from './features/board/BoardScreen';
+import { CaseScreen } from './features/case/CaseScreen';
+import { TasksScreen } from './features/inbox/TasksScreen';
+import { LoginScreen } from './features/login/LoginScreen';
+import { RegisterScreen } from './features/register/RegisterScreen';
+import { FirstRunScreen } from './features/setup/FirstRunScreen';
+import { WallScreen } from './features/wall/WallScreen';
 
 export const router = createBrowserRouter([
   {
@@ -34,13 +34,13 @@ export const router = createBrowserRouter([
           { path: '/register', Component: RegisterScreen },
           {
             path: '/admin/*',
-            lazy: async () => ({ Component: (await import('./screens/admin/AdminScreen')).AdminScreen }),
+            lazy: async () => ({ Component: (await import('./features/admin/AdminScreen')).AdminScreen }),
           },
           {
             path: '/reports',
-            lazy: async () => ({ Component: (await import('./pages/reports/ReportsPage')).ReportsPage }),
+            lazy: async () => ({ Component: (await import('./features/reports/ReportsPage')).ReportsPage }),
           },
-          { path: '/head', lazy: async () => ({ Component: (await import('./pages/head/HeadPage')).HeadPage }) },
+          { path: '/head', lazy: async () => ({ Component: (await import('./features/head/HeadPage')).HeadPage }) },
           { path: '/account/password', Component: PasswordScreen },
           { path: '*', Component: NotFound },
         ],

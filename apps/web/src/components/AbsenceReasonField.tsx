@@ -2,6 +2,7 @@
 // a substitute on a case.
 import { ABSENCE_REASONS, type AbsenceReason } from '@otklik/domain';
 import { useT } from '../i18n';
+import { ChoiceSelect } from './ChoiceSelect';
 import { Field } from './Field';
 
 export function AbsenceReasonField(props: {
@@ -12,13 +13,12 @@ export function AbsenceReasonField(props: {
   const t = useT();
   return (
     <Field label={t.admin.reason} error={props.error}>
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value as AbsenceReason)}>
-        {ABSENCE_REASONS.map((r) => (
-          <option key={r} value={r}>
-            {t.admin.reasons[r]}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect
+        value={props.value}
+        onChange={props.onChange}
+        options={ABSENCE_REASONS}
+        label={(r) => t.admin.reasons[r]}
+      />
     </Field>
   );
 }

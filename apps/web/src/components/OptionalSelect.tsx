@@ -1,6 +1,7 @@
 // A choice of one entry of a directory (a person, a department) or none: the first option is "—" (empty value).
 // Inside a Field, the label's id and the error's aria attributes reach the select itself.
 import { useT } from '../i18n';
+import { ChoiceSelect } from './ChoiceSelect';
 
 export function OptionalSelect(props: {
   readonly value: string;
@@ -11,15 +12,14 @@ export function OptionalSelect(props: {
   readonly 'aria-describedby'?: string;
 }) {
   const t = useT();
-  const { value, onChange, options, ...aria } = props;
+  const { options, ...rest } = props;
+  const labels = new Map(options.map((o) => [o.id, o.label]));
   return (
-    <select {...aria} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{t.admin.none}</option>
-      {options.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.label}
-        </option>
-      ))}
-    </select>
+    <ChoiceSelect
+      {...rest}
+      options={options.map((o) => o.id)}
+      label={(id) => labels.get(id) ?? id}
+      empty={t.admin.none}
+    />
   );
 }

@@ -2,6 +2,7 @@
 // (domain wallPlaceOf), never by the free text an operator typed. "Изменить" fills the form with a place; the
 // server checks the name again (unique in the organisation).
 import { api } from '../../api/trpc';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
@@ -34,13 +35,12 @@ export function PlacesAdmin() {
                 <input value={v.name} onChange={(e) => set({ name: e.target.value })} />
               </Field>
               <Field label={t.admin.placeKind} error={form.field('kind')}>
-                <select value={v.kind} onChange={(e) => set({ kind: e.target.value as Kind })}>
-                  {KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {t.admin.placeKinds[k]}
-                    </option>
-                  ))}
-                </select>
+                <ChoiceSelect
+                  value={v.kind}
+                  onChange={(kind) => set({ kind })}
+                  options={KINDS}
+                  label={(k) => t.admin.placeKinds[k]}
+                />
               </Field>
             </>
           )}

@@ -4,6 +4,7 @@ import { MIN_PASSWORD_LENGTH } from '@otklik/domain';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/trpc';
 import { Field } from '../../components/Field';
+import { PasswordInput } from '../../components/PasswordInput';
 import { plural, useT } from '../../i18n';
 import { FormStatus } from '../admin/FormStatus';
 import { useAdminForm } from '../admin/use-admin-form';
@@ -30,36 +31,23 @@ export function PasswordScreen() {
       <h1 id="password-title">{t.account.title}</h1>
       <form className="admin-form" onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t.account.current} error={form.field('currentPassword')}>
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
+          <PasswordInput autoComplete="current-password" required value={current} onChange={setCurrent} />
         </Field>
         <Field
           label={t.account.next}
           error={form.field('newPassword')}
           hint={plural(t.account.rule, MIN_PASSWORD_LENGTH, t.lang.locale)}
         >
-          <input
-            type="password"
+          <PasswordInput
             autoComplete="new-password"
             required
             minLength={MIN_PASSWORD_LENGTH}
             value={next}
-            onChange={(e) => setNext(e.target.value)}
+            onChange={setNext}
           />
         </Field>
         <Field label={t.account.repeat} error={mismatch ? t.account.mismatch : undefined}>
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-          />
+          <PasswordInput autoComplete="new-password" required value={repeat} onChange={setRepeat} />
         </Field>
         <button type="submit" disabled={form.busy || mismatch || current === '' || next === ''}>
           {t.account.submit}

@@ -2,11 +2,11 @@
 // делами", NAO p.27 the deputy governor): the organisation names them; a department's breaches go to its deputy.
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/trpc';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
-import { Loading } from '../../components/Loading';
+import { OptionalSelect } from '../../components/OptionalSelect';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
+import { AdminSection } from './AdminListForm';
 import { FormSubmit } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
@@ -21,8 +21,6 @@ export function SupervisorsAdmin() {
     setCurator(data.data[0].curatorSupervisorId ?? '');
     setOperator(data.data[0].operatorSupervisorId ?? '');
   }, [data.data]);
-  if (!data.data) return data.error ? <ErrorMessage error={data.error} onRetry={data.reload} /> : <Loading />;
-  const people = data.data[1].filter((p) => p.active);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     await form.submit(() =>
@@ -32,30 +30,27 @@ export function SupervisorsAdmin() {
       }),
     );
   };
-  const select = (value: string, onChange: (v: string) => void) => (
-    <select value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{t.admin.none}</option>
-      {people.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.fullName}
-          {p.position ? ` — ${p.position}` : ''}
-        </option>
-      ))}
-    </select>
-  );
   return (
-    <div className="admin-section">
-      <h2>{t.admin.sections.supervisors}</h2>
-      <p className="muted">{t.admin.supervisorsHint}</p>
-      <form className="admin-form" onSubmit={save} noValidate ref={form.ref}>
-        <Field label={t.admin.curatorSupervisor} error={form.field('curatorSupervisorId')}>
-          {select(curator, setCurator)}
-        </Field>
-        <Field label={t.admin.operatorSupervisor} error={form.field('operatorSupervisorId')}>
-          {select(operator, setOperator)}
-        </Field>
-        <FormSubmit form={form} label={t.app.save} />
-      </form>
-    </div>
+    <AdminSection title={t.admin.sections.supervisors} hint={t.admin.supervisorsHint} list={data}>
+      {([, everyone]) => {
+        const people = everyone
+          .filter((p) => p.active)
+          .map((p) => ({ id: p.id, label: p.position ? `${p.fullName} — ${p.position}` : p.fullName }));
+        const select = (value: string, onChange: (v: string) => void) => (
+          <OptionalSelect value={value} onChange={onChange} options={people} />
+        );
+        return (
+          <form className="admin-form" onSubmit={save} noValidate ref={form.ref}>
+            <Field label={t.admin.curatorSupervisor} error={form.field('curatorSupervisorId')}>
+              {select(curator, setCurator)}
+            </Field>
+            <Field label={t.admin.operatorSupervisor} error={form.field('operatorSupervisorId')}>
+              {select(operator, setOperator)}
+            </Field>
+            <FormSubmit form={form} label={t.app.save} />
+          </form>
+        );
+      }}
+    </AdminSection>
   );
 }

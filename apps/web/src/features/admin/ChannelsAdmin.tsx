@@ -1,32 +1,21 @@
 // The body's official accounts per network (NAO p.2–7: the account registry) and, for VK, Odnoklassniki,
 // Telegram and MAX, their connection: a token (stored encrypted, never shown again), the API address, how
 // messages arrive, and the health of each account (last collection, lag, last error in words, token expiry).
-import { type FormEvent, useState } from 'react';
+import { zNetwork } from '@otklik/domain';
+import { useState } from 'react';
 import { toReadableError } from '../../api/errors';
 import { api } from '../../api/trpc';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
-import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
 import { useSession } from '../../stores/session';
-import { FormSubmit } from './FormStatus';
-import { useAdminForm } from './use-admin-form';
+import { AdminListForm, AdminSection } from './AdminListForm';
 
-const NETWORKS = [
-  'vk',
-  'ok',
-  'telegram',
-  'max',
-  'instagram',
-  'facebook',
-  'twitter',
-  'messenger',
-  'site',
-  'other',
-] as const;
+// The networks of the domain's account registry, in its order.
+const NETWORKS = zNetwork.options;
 const CONNECTABLE = new Set(['vk', 'ok', 'telegram', 'max']);
 
 type Account = Awaited<ReturnType<typeof api.channels.accounts.query>>[number];
@@ -202,57 +191,43 @@ function AccountActions({ a, onChanged }: { readonly a: Account; readonly onChan
 export function ChannelsAdmin() {
   const t = useT();
   const list = useAsync(() => api.channels.accounts.query(), []);
-  const form = useAdminForm();
-  const [v, setV] = useState(blank);
-  if (!list.data) return list.error ? <ErrorMessage error={list.error} onRetry={list.reload} /> : <Loading />;
-  const connectable = CONNECTABLE.has(v.network);
   const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
-  const create = async (e: FormEvent) => {
-    e.preventDefault();
-    const ok = await form.submit(async () => {
-      const created = await api.channels.create.mutate({
-        network: v.network,
-        url: v.url,
-        title: v.title,
-        ...(connectable
-          ? {
-              token: opt(v.token),
-              apiBaseUrl: opt(v.apiBaseUrl),
-              externalId: opt(v.externalId),
-              appSecret: opt(v.appSecret),
-              applicationKey: opt(v.applicationKey),
-              confirmationCode: opt(v.confirmationCode),
-              mode: v.mode,
-            }
-          : {}),
-      });
-      // A connected account is checked at once: its id and title come from the network.
-      if (created.hasToken) await api.channels.check.mutate({ id: created.id });
+  const create = async (v: typeof blank) => {
+    const created = await api.channels.create.mutate({
+      network: v.network,
+      url: v.url,
+      title: v.title,
+      ...(CONNECTABLE.has(v.network)
+        ? {
+            token: opt(v.token),
+            apiBaseUrl: opt(v.apiBaseUrl),
+            externalId: opt(v.externalId),
+            appSecret: opt(v.appSecret),
+            applicationKey: opt(v.applicationKey),
+            confirmationCode: opt(v.confirmationCode),
+            mode: v.mode,
+          }
+        : {}),
     });
-    if (ok) setV(blank);
-    list.reload();
+    // A connected account is checked at once: its id and title come from the network. The account exists even when
+    // the check is refused, so the list shows it then too.
+    if (created.hasToken)
+      await api.channels.check.mutate({ id: created.id }).catch((err: unknown) => {
+        list.reload();
+        throw err;
+      });
   };
-  const set = (k: keyof typeof blank) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   return (
-    <div className="admin-section">
-      <h2>{t.admin.sections.channels}</h2>
-      {list.data.length === 0 ? (
-        <p className="muted">{t.admin.noData}</p>
-      ) : (
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.admin.network}</th>
-              <th scope="col">{t.admin.caption}</th>
-              <th scope="col">{t.channels.health}</th>
-              <th scope="col">{t.admin.edit}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((a) => (
-              <tr key={a.id}>
-                <td>{(t.network as Record<string, string>)[a.network] ?? a.network}</td>
-                <td>
+    <AdminSection title={t.admin.sections.channels} list={list}>
+      {(accounts) => (
+        <AdminListForm
+          rows={accounts}
+          columns={[
+            { header: t.admin.network, cell: (a) => (t.network as Record<string, string>)[a.network] ?? a.network },
+            {
+              header: t.admin.caption,
+              cell: (a) => (
+                <>
                   {a.title}
                   <br />
                   <a href={a.url} target="_blank" rel="noreferrer">
@@ -262,66 +237,69 @@ export function ChannelsAdmin() {
                   <span className="muted">
                     {t.channels.token}: {a.hasToken ? t.channels.tokenStored : t.channels.tokenMissing}
                   </span>
-                </td>
-                <td>
-                  <Health a={a} />
-                </td>
-                <td>
-                  <AccountActions a={a} onChanged={list.reload} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <form className="admin-form" onSubmit={(e) => void create(e)} noValidate ref={form.ref}>
-        <h3>{t.admin.add}</h3>
-        <Field label={t.admin.network}>
-          <select value={v.network} onChange={set('network')}>
-            {NETWORKS.map((n) => (
-              <option key={n} value={n}>
-                {t.network[n]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t.admin.url} error={form.field('url')}>
-          <input type="url" value={v.url} onChange={set('url')} />
-        </Field>
-        <Field label={t.admin.caption} error={form.field('title')}>
-          <input value={v.title} onChange={set('title')} />
-        </Field>
-        {connectable && (
-          <>
-            <Field label={t.channels.token} error={form.field('token')}>
-              <input type="password" autoComplete="off" value={v.token} onChange={set('token')} />
-            </Field>
-            <p className="muted">{t.channels.tokenHint}</p>
-            <Field label={t.channels.externalId} error={form.field('externalId')}>
-              <input value={v.externalId} onChange={set('externalId')} />
-            </Field>
-            <Field label={t.channels.apiBaseUrl} error={form.field('apiBaseUrl')}>
-              <input type="url" value={v.apiBaseUrl} onChange={set('apiBaseUrl')} />
-            </Field>
-            {v.network === 'ok' && (
+                </>
+              ),
+            },
+            { header: t.channels.health, cell: (a) => <Health a={a} /> },
+          ]}
+          rowName={(a) => a.title}
+          rowActions={(a) => <AccountActions a={a} onChanged={list.reload} />}
+          focusAfterAdd="submit"
+          empty={blank}
+          save={create}
+          onChanged={list.reload}
+          fields={(v, set, form) => {
+            const text = (k: keyof typeof blank) => (e: { target: { value: string } }) => set({ [k]: e.target.value });
+            return (
               <>
-                <Field label={t.channels.applicationKey}>
-                  <input value={v.applicationKey} onChange={set('applicationKey')} />
+                <Field label={t.admin.network}>
+                  <ChoiceSelect
+                    value={v.network as (typeof NETWORKS)[number]}
+                    onChange={(network) => set({ network })}
+                    options={NETWORKS}
+                    label={(n) => t.network[n]}
+                  />
                 </Field>
-                <Field label={t.channels.appSecret}>
-                  <input type="password" autoComplete="off" value={v.appSecret} onChange={set('appSecret')} />
+                <Field label={t.admin.url} error={form.field('url')}>
+                  <input type="url" value={v.url} onChange={text('url')} />
                 </Field>
+                <Field label={t.admin.caption} error={form.field('title')}>
+                  <input value={v.title} onChange={text('title')} />
+                </Field>
+                {CONNECTABLE.has(v.network) && (
+                  <>
+                    <Field label={t.channels.token} error={form.field('token')}>
+                      <input type="password" autoComplete="off" value={v.token} onChange={text('token')} />
+                    </Field>
+                    <p className="muted">{t.channels.tokenHint}</p>
+                    <Field label={t.channels.externalId} error={form.field('externalId')}>
+                      <input value={v.externalId} onChange={text('externalId')} />
+                    </Field>
+                    <Field label={t.channels.apiBaseUrl} error={form.field('apiBaseUrl')}>
+                      <input type="url" value={v.apiBaseUrl} onChange={text('apiBaseUrl')} />
+                    </Field>
+                    {v.network === 'ok' && (
+                      <>
+                        <Field label={t.channels.applicationKey}>
+                          <input value={v.applicationKey} onChange={text('applicationKey')} />
+                        </Field>
+                        <Field label={t.channels.appSecret}>
+                          <input type="password" autoComplete="off" value={v.appSecret} onChange={text('appSecret')} />
+                        </Field>
+                      </>
+                    )}
+                    {v.network === 'vk' && (
+                      <Field label={t.channels.confirmationCode}>
+                        <input value={v.confirmationCode} onChange={text('confirmationCode')} />
+                      </Field>
+                    )}
+                  </>
+                )}
               </>
-            )}
-            {v.network === 'vk' && (
-              <Field label={t.channels.confirmationCode}>
-                <input value={v.confirmationCode} onChange={set('confirmationCode')} />
-              </Field>
-            )}
-          </>
-        )}
-        <FormSubmit form={form} label={t.admin.create} />
-      </form>
-    </div>
+            );
+          }}
+        />
+      )}
+    </AdminSection>
   );
 }

@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { toReadableError } from '../../api/errors';
 import { api } from '../../api/trpc';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
 import { formatDateTime, zonedInputToInstant } from '../../components/format';
 import { fill, useT } from '../../i18n';
@@ -154,18 +155,14 @@ export function RegisterScreen() {
       <form className="register-form" aria-labelledby="register-title" noValidate onSubmit={(e) => void submit(e)}>
         <div className="register-row">
           <Field label={f.network} error={errors.network}>
-            <select
+            <ChoiceSelect
               ref={firstRef}
               value={network}
-              onChange={(e) => setNetwork(e.target.value as Network)}
+              onChange={setNetwork}
+              options={NETWORKS}
+              label={(n) => t.network[n]}
               data-field="network"
-            >
-              {NETWORKS.map((n) => (
-                <option key={n} value={n}>
-                  {t.network[n]}
-                </option>
-              ))}
-            </select>
+            />
           </Field>
           <fieldset className="register-visibility">
             <legend>{f.visibility}</legend>

@@ -2,6 +2,7 @@
 // administrator's "new organisation" form, so both ask the same and show the server's per-field messages.
 import { getPreset, PRESET_IDS } from '@otklik/domain';
 import { Field } from '../../components/Field';
+import { PasswordInput } from '../../components/PasswordInput';
 import { useT } from '../../i18n';
 
 export interface OrganisationDraft {
@@ -84,21 +85,19 @@ export function OrganisationFields(props: {
           />
         </Field>
         <Field label={t.admin.password} error={errors['admin.password']} hint={t.setup.passwordHint}>
-          <input
+          <PasswordInput
             name="admin-password"
-            type="password"
             autoComplete="new-password"
             value={draft.password}
-            onChange={(e) => set({ password: e.target.value })}
+            onChange={(password) => set({ password })}
           />
         </Field>
         <Field label={t.setup.password2} error={errors.password2}>
-          <input
+          <PasswordInput
             name="admin-password2"
-            type="password"
             autoComplete="new-password"
             value={draft.password2}
-            onChange={(e) => set({ password2: e.target.value })}
+            onChange={(password2) => set({ password2 })}
           />
         </Field>
       </fieldset>

@@ -5,6 +5,7 @@ import type { Assignment, RouteMode } from '@otklik/domain';
 import { useEffect, useState } from 'react';
 import { profileFor } from '../../../api/profiles';
 import { api } from '../../../api/trpc';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { formatDateTime } from '../../../components/format';
 import { useAsync } from '../../../components/use-async';
@@ -93,13 +94,7 @@ export function RouteForm({
     <CommandForm title={t.commands[variant]} runner={runner} onSubmit={submit}>
       {variant === 'move' && <p className="muted">{t.forms.moveHint}</p>}
       <Field label={t.forms.mode} error={fieldError(runner, 'mode')}>
-        <select value={mode} onChange={(e) => changeMode(e.target.value as RouteMode)}>
-          {modes.map((m) => (
-            <option key={m} value={m}>
-              {t.forms.modes[m]}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect value={mode} onChange={changeMode} options={modes} label={(m) => t.forms.modes[m]} />
       </Field>
       <ol className="route-steps" aria-label={t.caseView.chain}>
         {steps.map((a, i) => {

@@ -4,6 +4,7 @@
 import type { Attachment, DraftKind, Evidence, ExplanationReason } from '@otklik/domain';
 import { useState } from 'react';
 import { profileFor } from '../../../api/profiles';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { AnswerReminder } from './AnswerReminder';
@@ -56,13 +57,7 @@ export function DraftForm({ detail, runner, compose }: ActionFormProps & { reado
       <CommandForm title={t.commands[type]} runner={runner} onSubmit={() => void submit()}>
         <RevisionReason detail={detail} />
         <Field label={t.forms.kind} error={fieldError(runner, 'kind')}>
-          <select value={kind} onChange={(e) => setKind(e.target.value as DraftKind)}>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t.forms.kinds[k]}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect value={kind} onChange={setKind} options={kinds} label={(k) => t.forms.kinds[k]} />
         </Field>
         {kind === 'explanation' && (
           <Field label={t.forms.explanationReason}>

@@ -1,6 +1,6 @@
 // Wall display tokens and intake API keys: the secret is shown once at creation (with the wall's address), the list
 // shows names and dates; revoking takes effect at once.
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { toMsOrNull } from '../../api/time';
 import { api } from '../../api/trpc';
 import { Field } from '../../components/Field';
@@ -8,8 +8,7 @@ import { formatDateTime } from '../../components/format';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
-import { AdminSection, AdminTable } from './AdminListForm';
-import { FormStatus } from './FormStatus';
+import { AdminListForm, AdminSection } from './AdminListForm';
 import { useAdminForm } from './use-admin-form';
 
 interface Row {
@@ -30,29 +29,22 @@ export function TokensAdmin(props: { readonly kind: 'display' | 'api' }) {
     [display],
   );
   const form = useAdminForm();
-  const [name, setName] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const when = (x: unknown) => {
     const ms = toMsOrNull(x);
     return ms === null ? t.admin.none : formatDateTime(ms, timeZone, t.lang.locale);
   };
-  const create = async (e: FormEvent) => {
-    e.preventDefault();
+  const create = async ({ name }: { name: string }) => {
     setSecret(null);
-    const ok = await form.submit(async () => {
-      if (display) {
-        const created = await api.intake.createDisplayToken.mutate({ name, filters: {} });
-        setSecret(created.token);
-      } else {
-        const created = await api.intake.createApiKey.mutate({ name });
-        setSecret(created.key);
-      }
-    });
-    if (ok) {
-      setName('');
-      list.reload();
+    if (display) {
+      const created = await api.intake.createDisplayToken.mutate({ name, filters: {} });
+      setSecret(created.token);
+    } else {
+      const created = await api.intake.createApiKey.mutate({ name });
+      setSecret(created.key);
     }
   };
+  // Revoking goes through the form of new entries, so its refusal shows there.
   const revoke = (id: string) =>
     void form
       .submit(() => (display ? api.intake.revokeDisplayToken.mutate({ id }) : api.intake.revokeApiKey.mutate({ id })))
@@ -61,40 +53,45 @@ export function TokensAdmin(props: { readonly kind: 'display' | 'api' }) {
   return (
     <AdminSection title={t.admin.sections[display ? 'displays' : 'apiKeys']} list={list}>
       {(rows) => (
-        <>
-          <AdminTable
-            rows={rows}
-            rowClass={(r) => (r.revokedAt ? 'revoked' : undefined)}
-            columns={[
-              {
-                header: t.admin.label,
-                cell: (r) => (
-                  <>
-                    {r.name} {r.prefix ? <code>{r.prefix}…</code> : null}
-                  </>
-                ),
-              },
-              { header: t.admin.createdAt, cell: (r) => when(r.createdAt) },
-              ...(display ? [] : [{ header: t.admin.lastUsed, cell: (r: Row) => when(r.lastUsedAt) }]),
-            ]}
-            actionsHeader={t.admin.revoke}
-            actions={(r) =>
-              r.revokedAt ? (
-                `${t.admin.revoke}: ${when(r.revokedAt)}`
-              ) : (
-                <button type="button" className="button-link" onClick={() => revoke(r.id)}>
-                  {t.admin.revoke}
-                </button>
-              )
-            }
-          />
-          <form className="admin-form" onSubmit={create} noValidate ref={form.ref}>
-            <h3>{t.admin.create}</h3>
+        <AdminListForm
+          rows={rows}
+          rowClass={(r) => (r.revokedAt ? 'revoked' : undefined)}
+          columns={[
+            {
+              header: t.admin.label,
+              cell: (r) => (
+                <>
+                  {r.name} {r.prefix ? <code>{r.prefix}…</code> : null}
+                </>
+              ),
+            },
+            { header: t.admin.createdAt, cell: (r) => when(r.createdAt) },
+            ...(display ? [] : [{ header: t.admin.lastUsed, cell: (r: Row) => when(r.lastUsedAt) }]),
+          ]}
+          rowName={(r) => r.name}
+          actionsHeader={t.admin.revoke}
+          rowActions={(r) =>
+            r.revokedAt ? (
+              `${t.admin.revoke}: ${when(r.revokedAt)}`
+            ) : (
+              <button type="button" className="button-link" onClick={() => revoke(r.id)}>
+                {t.admin.revoke}
+              </button>
+            )
+          }
+          form={form}
+          addHeading={t.admin.create}
+          focusAfterAdd="submit"
+          empty={{ name: '' }}
+          save={create}
+          onChanged={list.reload}
+          fields={(v, set) => (
             <Field label={t.admin.label} error={form.field('name')}>
-              <input value={name} onChange={(e) => setName(e.target.value)} />
+              <input value={v.name} onChange={(e) => set({ name: e.target.value })} />
             </Field>
-            <FormStatus error={form.error} saved={form.saved} />
-            {secret && (
+          )}
+          notice={
+            secret && (
               <div className="secret" role="status">
                 <p>{t.admin.tokenShownOnce}</p>
                 <code data-testid="new-secret">{secret}</code>
@@ -107,12 +104,9 @@ export function TokensAdmin(props: { readonly kind: 'display' | 'api' }) {
                   </p>
                 )}
               </div>
-            )}
-            <button type="submit" className="button-primary" disabled={form.busy}>
-              {t.admin.create}
-            </button>
-          </form>
-        </>
+            )
+          }
+        />
       )}
     </AdminSection>
   );

@@ -4,6 +4,7 @@ import { type DurationUnit, type Profile, parseProfile, type StepId } from '@otk
 import { type FormEvent, useState } from 'react';
 import { pickLanguage } from '../../api/errors';
 import { api } from '../../api/trpc';
+import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { parseDecimal } from '../../components/decimal';
 import { Field } from '../../components/Field';
 import { fill, useT } from '../../i18n';
@@ -126,13 +127,12 @@ export function ProfileEditor(props: { readonly base: Profile; readonly onCreate
                 </td>
                 <td>
                   <Field hideLabel label={`${t.steps[step]}: ${t.admin.unit}`} error={err(`steps.${step}.unit`)}>
-                    <select value={rule.unit} onChange={(e) => setStep(step, { unit: e.target.value })}>
-                      {UNITS.map((u) => (
-                        <option key={u} value={u}>
-                          {t.admin.units[u]}
-                        </option>
-                      ))}
-                    </select>
+                    <ChoiceSelect
+                      value={rule.unit as (typeof UNITS)[number]}
+                      onChange={(unit) => setStep(step, { unit })}
+                      options={UNITS}
+                      label={(u) => t.admin.units[u]}
+                    />
                   </Field>
                 </td>
                 <td>

@@ -1,6 +1,7 @@
 // Other endings of a case (REGULATIONS 10): rejection with the profile's ground, an explanation (idrinsky 3.7), and
 // conversion to an official appeal under 59-FZ with the author's consent (idrinsky 3.8).
 import { useState } from 'react';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { CommandForm } from './CommandForm';
@@ -42,13 +43,12 @@ export function ExplanationForm({ runner }: ActionFormProps) {
       onSubmit={() => void runner.run({ type: 'send-explanation', reason, text })}
     >
       <Field label={t.forms.explanationReason}>
-        <select value={reason} onChange={(e) => setReason(e.target.value as typeof reason)}>
-          {EXPLANATION_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {t.forms.explanationReasons[r]}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          value={reason}
+          onChange={setReason}
+          options={EXPLANATION_REASONS}
+          label={(r) => t.forms.explanationReasons[r]}
+        />
       </Field>
       <Field label={t.forms.text} error={fieldError(runner, 'text')}>
         <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} />

@@ -3,6 +3,7 @@
 // has it (krasnoufimsk p.8) — and the high-importance flag on top of either (p.8.3).
 import type { Category } from '@otklik/domain';
 import { profileFor } from '../../../api/profiles';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { useDirectory } from '../../../stores/directory';
@@ -49,13 +50,12 @@ export function ClassificationFields(props: {
       </Field>
       {categories.length > 1 && (
         <Field label={t.caseView.category} error={fieldError(props.runner, 'category')}>
-          <select value={v.category} onChange={(e) => set({ category: e.target.value as Category })}>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {t.category[c]}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            value={v.category}
+            onChange={(category) => set({ category })}
+            options={categories}
+            label={(c) => t.category[c]}
+          />
         </Field>
       )}
       <label className="field field-check">

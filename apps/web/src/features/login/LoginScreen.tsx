@@ -6,7 +6,7 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { signIn } from '../../api/session';
 import { api } from '../../api/trpc';
 import { homeFor } from '../../app/home';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { SignInCard } from '../../app/SignInCard';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
@@ -63,60 +63,54 @@ export function LoginScreen() {
   };
 
   return (
-    <main className="login-page" id="main">
-      <form className="login-card" onSubmit={submit} noValidate aria-labelledby="login-title">
-        <div className="login-head">
-          <h1 id="login-title">{t.login.title}</h1>
-          <LanguageSwitch />
-        </div>
-        <p className="muted">{t.login.subtitle}</p>
-        {directoryError && (
-          <p className="error-message" role="alert">
-            {fill(directoryError, { who: params.get('who') ?? '' })}
-          </p>
-        )}
-        {oidc && (
-          <>
-            <a className="button-primary login-provider" href={oidc.startUrl}>
-              {fill(t.login.withProvider, { name: oidc.name })}
-            </a>
-            <p className="login-or muted">{t.login.or}</p>
-          </>
-        )}
-        {methods.data?.ldap && <p className="muted">{t.login.directoryHint}</p>}
-        <label className="field">
-          <span>{t.login.login}</span>
-          <input
-            name="login"
-            autoComplete="username"
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-            aria-invalid={missing && !login.trim()}
-            required
-          />
-        </label>
-        <label className="field">
-          <span>{t.login.password}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={missing && !password}
-            required
-          />
-        </label>
-        {missing && (
-          <p className="error-message" role="alert">
-            {t.login.required}
-          </p>
-        )}
-        <ErrorMessage error={error} />
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? t.login.submitting : t.login.submit}
-        </button>
-      </form>
-    </main>
+    <SignInCard id="login-title" title={t.login.title} className="login-card" onSubmit={submit}>
+      <p className="muted">{t.login.subtitle}</p>
+      {directoryError && (
+        <p className="error-message" role="alert">
+          {fill(directoryError, { who: params.get('who') ?? '' })}
+        </p>
+      )}
+      {oidc && (
+        <>
+          <a className="button-primary login-provider" href={oidc.startUrl}>
+            {fill(t.login.withProvider, { name: oidc.name })}
+          </a>
+          <p className="login-or muted">{t.login.or}</p>
+        </>
+      )}
+      {methods.data?.ldap && <p className="muted">{t.login.directoryHint}</p>}
+      <label className="field">
+        <span>{t.login.login}</span>
+        <input
+          name="login"
+          autoComplete="username"
+          value={login}
+          onChange={(e) => setLogin(e.target.value)}
+          aria-invalid={missing && !login.trim()}
+          required
+        />
+      </label>
+      <label className="field">
+        <span>{t.login.password}</span>
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-invalid={missing && !password}
+          required
+        />
+      </label>
+      {missing && (
+        <p className="error-message" role="alert">
+          {t.login.required}
+        </p>
+      )}
+      <ErrorMessage error={error} />
+      <button type="submit" className="button-primary" disabled={busy}>
+        {busy ? t.login.submitting : t.login.submit}
+      </button>
+    </SignInCard>
   );
 }

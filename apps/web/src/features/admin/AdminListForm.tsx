@@ -2,13 +2,13 @@
 // after "Изменить" on a row, changes that entry; "Удалить" removes one. Loading, refusals next to their fields, focus
 // after a save (back to the edited row's button, or the cleared form's first field) and the cancel of an edit are
 // here once; a screen says only its columns, its fields and which procedures save and remove.
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import type { AsyncState } from '../../components/use-async';
 import { useT } from '../../i18n';
-import { FormStatus, FormSubmit } from './FormStatus';
-import { type AdminForm, firstFieldOf, useAdminForm } from './use-admin-form';
+import { FormStatus } from './FormStatus';
+import { type AdminForm, type FocusAfterSave, firstFieldOf, useAdminForm } from './use-admin-form';
 
 export interface AdminColumn<Row> {
   readonly header: string;
@@ -103,13 +103,35 @@ export interface AdminListFormProps<Row extends { readonly id: string }, Draft> 
   readonly remove?: (row: Row) => Promise<unknown>;
   /** After a save or a removal: reload the list (and what else depends on it). */
   readonly onChanged: () => void;
-  /** The form's fields for the values; `set` changes some of them; `form.field(name)` is the server's refusal. */
-  readonly fields: (draft: Draft, set: (patch: Partial<Draft>) => void, form: AdminForm) => ReactNode;
+  /**
+   * The form's fields for the values; `set` changes some of them; `form.field(name)` is the server's refusal;
+   * `editing`: a row is edited (a screen whose edit form differs from its create form shows other fields).
+   */
+  readonly fields: (draft: Draft, set: (patch: Partial<Draft>) => void, form: AdminForm, editing: boolean) => ReactNode;
+  /** The heading of the form for a new entry (default: "Добавить"). */
+  readonly addHeading?: string;
+  /** The form's own check before sending; false: nothing is sent (the fields say why). */
+  readonly check?: (draft: Draft) => boolean;
+  /** Where focus goes after a new entry is saved (default: the cleared form's first field). */
+  readonly focusAfterAdd?: FocusAfterSave;
+  /** The screen's own form state, when a row's buttons submit through it too (default: the form's own). */
+  readonly form?: AdminForm;
+  /** A row's own buttons, after "Изменить" and "Удалить", and the header of their column. */
+  readonly rowActions?: (row: Row) => ReactNode;
+  readonly actionsHeader?: string;
+  readonly rowClass?: (row: Row) => string | undefined;
+  /** Under the table: the outcome of changes made in its cells. */
+  readonly belowTable?: ReactNode;
+  /** Between the form's outcome and its button: what a save produced (a secret, a login). */
+  readonly notice?: ReactNode;
+  /** Whether a save says "Сохранено" (default: yes; a screen whose notice says more turns it off). */
+  readonly showSaved?: boolean;
 }
 
 export function AdminListForm<Row extends { readonly id: string }, Draft>(props: AdminListFormProps<Row, Draft>) {
   const t = useT();
-  const form = useAdminForm();
+  const ownForm = useAdminForm();
+  const form = props.form ?? ownForm;
   const rowAction = useAdminForm();
   const [draft, setDraft] = useState<Draft>(props.empty);
   /** The row being edited; null: the form adds a new entry. */
@@ -122,11 +144,19 @@ export function AdminListForm<Row extends { readonly id: string }, Draft>(props:
     setEditing(null);
     setDraft(props.empty);
   };
+  /** Leaves an edit unsaved (its button or Escape): focus goes back to the edited row's button. */
+  const cancel = () => {
+    const id = editing;
+    reset();
+    if (id) editButton(id)?.focus();
+  };
+  const headingId = useId();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (props.check && !props.check(draft)) return;
     const id = editing;
     const ok = await form.submit(() => props.save(draft, id), {
-      focus: id ? () => editButton(id) : 'first-field',
+      focus: id ? () => editButton(id) : (props.focusAfterAdd ?? 'first-field'),
     });
     if (ok) {
       reset();
@@ -142,10 +172,10 @@ export function AdminListForm<Row extends { readonly id: string }, Draft>(props:
         props.onChanged();
         firstField();
       });
-  const { draftOf } = props;
+  const { draftOf, rowActions } = props;
   const edited = editing ? props.rows.find((r) => r.id === editing) : undefined;
   const actions =
-    draftOf || props.remove
+    draftOf || props.remove || rowActions
       ? (row: Row) => (
           <>
             {draftOf && (
@@ -175,21 +205,47 @@ export function AdminListForm<Row extends { readonly id: string }, Draft>(props:
                 {t.admin.remove}
               </button>
             )}
+            {rowActions?.(row)}
           </>
         )
       : undefined;
   return (
     <>
       <div ref={table}>
-        <AdminTable rows={props.rows} columns={props.columns} actions={actions} current={editing} />
+        <AdminTable
+          rows={props.rows}
+          columns={props.columns}
+          actions={actions}
+          actionsHeader={props.actionsHeader}
+          current={editing}
+          rowClass={props.rowClass}
+        />
       </div>
       <FormStatus error={rowAction.error} saved={false} />
-      <form className="admin-form" onSubmit={submit} noValidate ref={form.ref}>
-        <h3>{edited ? (props.editHeading?.(edited) ?? `${t.admin.edit}: ${props.rowName(edited)}`) : t.admin.add}</h3>
-        {props.fields(draft, (patch) => setDraft((d) => ({ ...d, ...patch })), form)}
-        <FormSubmit form={form} label={editing ? t.app.save : t.admin.create} />
+      {props.belowTable}
+      <form
+        className="admin-form"
+        onSubmit={submit}
+        noValidate
+        ref={form.ref}
+        aria-labelledby={headingId}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && editing) cancel();
+        }}
+      >
+        <h3 id={headingId}>
+          {edited
+            ? (props.editHeading?.(edited) ?? `${t.admin.edit}: ${props.rowName(edited)}`)
+            : (props.addHeading ?? t.admin.add)}
+        </h3>
+        {props.fields(draft, (patch) => setDraft((d) => ({ ...d, ...patch })), form, editing !== null)}
+        <FormStatus error={form.error} saved={form.saved && props.showSaved !== false} />
+        {props.notice}
+        <button type="submit" className="button-primary" disabled={form.busy}>
+          {editing ? t.app.save : t.admin.create}
+        </button>
         {editing && (
-          <button type="button" className="button-secondary" onClick={reset}>
+          <button type="button" className="button-secondary" onClick={cancel}>
             {t.app.cancel}
           </button>
         )}

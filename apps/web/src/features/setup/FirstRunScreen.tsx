@@ -6,7 +6,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { type ReadableError, toReadableError } from '../../api/errors';
 import { loadMe } from '../../api/session';
 import { api } from '../../api/trpc';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { SignInCard } from '../../app/SignInCard';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
@@ -46,32 +46,26 @@ export function FirstRunScreen() {
 
   const errors: Record<string, string> = { ...error?.fields, ...(mismatch ? { password2: t.setup.mismatch } : {}) };
   return (
-    <main className="login-page" id="main">
-      <form className="login-card setup-card admin-form" onSubmit={submit} noValidate aria-labelledby="setup-title">
-        <div className="login-head">
-          <h1 id="setup-title">{t.setup.title}</h1>
-          <LanguageSwitch />
-        </div>
-        <p className="muted">{status.data.codeIssued ? t.setup.intro : t.setup.noCode}</p>
-        <Field label={t.setup.code} error={errors.code}>
-          <input
-            name="code"
-            autoComplete="off"
-            spellCheck={false}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </Field>
-        <OrganisationFields draft={draft} onChange={setDraft} errors={errors} />
-        {error && (
-          <p className="error-message" role="alert">
-            {error.message}
-          </p>
-        )}
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? t.setup.submitting : t.setup.submit}
-        </button>
-      </form>
-    </main>
+    <SignInCard id="setup-title" title={t.setup.title} className="login-card setup-card admin-form" onSubmit={submit}>
+      <p className="muted">{status.data.codeIssued ? t.setup.intro : t.setup.noCode}</p>
+      <Field label={t.setup.code} error={errors.code}>
+        <input
+          name="code"
+          autoComplete="off"
+          spellCheck={false}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
+      </Field>
+      <OrganisationFields draft={draft} onChange={setDraft} errors={errors} />
+      {error && (
+        <p className="error-message" role="alert">
+          {error.message}
+        </p>
+      )}
+      <button type="submit" className="button-primary" disabled={busy}>
+        {busy ? t.setup.submitting : t.setup.submit}
+      </button>
+    </SignInCard>
   );
 }
