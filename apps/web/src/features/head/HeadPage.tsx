@@ -4,9 +4,10 @@
 // figures are the server's aggregates over events and reports, read every minute.
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../components/format';
+import { HorizontalBars } from '../../components/HorizontalBars';
 import { Loading } from '../../components/Loading';
 import { useAsync } from '../../components/use-async';
 import { fill, plural, useT } from '../../i18n';
@@ -134,15 +135,9 @@ function Breaches({ data }: Props) {
         <p className="muted">{t.head.breachesEmpty}</p>
       ) : (
         <>
-          <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 36 + 40)}>
-            <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }}>
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={180} />
-              <Tooltip />
-              <Bar dataKey="breaches" name={t.reports.late} fill="#c62828" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <HorizontalBars data={rows} base={{ min: 120, perRow: 36, extra: 40 }} marginLeft={8}>
+            <Bar dataKey="breaches" name={t.reports.late} fill="#c62828" isAnimationActive={false} />
+          </HorizontalBars>
           <table className="report-table">
             <tbody>
               {data.breachesThisWeek.map((b) => (

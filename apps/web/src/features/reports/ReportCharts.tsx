@@ -1,8 +1,11 @@
 // The summary's two charts: steps on time and overdue per department (stacked), and topics this month against the
 // previous one. Sized by their container; drawn without animation so printing shows them complete.
 import type { MonthlySummary } from '@otklik/domain';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar } from 'recharts';
+import { HorizontalBars } from '../../components/HorizontalBars';
 import { useT } from '../../i18n';
+
+const SIZE = { min: 200, perRow: 34, extra: 60 };
 
 export function ReportCharts(props: {
   readonly summary: MonthlySummary;
@@ -24,41 +27,27 @@ export function ReportCharts(props: {
     <div className="report-charts">
       <figure className="report-chart">
         <figcaption>{t.reports.chartDepartments}</figcaption>
-        <ResponsiveContainer width="100%" height={Math.max(200, departments.length * 34 + 60)}>
-          <BarChart data={departments} layout="vertical" margin={{ left: 16, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="name" width={180} />
-            <Tooltip />
-            <Legend />
-            <Bar dataKey="onTime" name={t.reports.onTime} stackId="steps" fill="#2e7d32" isAnimationActive={false} />
-            <Bar dataKey="overdue" name={t.reports.late} stackId="steps" fill="#c62828" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <HorizontalBars data={departments} base={SIZE} marginLeft={16} legend>
+          <Bar dataKey="onTime" name={t.reports.onTime} stackId="steps" fill="#2e7d32" isAnimationActive={false} />
+          <Bar dataKey="overdue" name={t.reports.late} stackId="steps" fill="#c62828" isAnimationActive={false} />
+        </HorizontalBars>
       </figure>
       <figure className="report-chart">
         <figcaption>{t.reports.chartTopics}</figcaption>
-        <ResponsiveContainer width="100%" height={Math.max(200, topics.length * 34 + 60)}>
-          <BarChart data={topics} layout="vertical" margin={{ left: 16, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="name" width={180} interval={0} />
-            <Tooltip />
-            <Legend />
-            <Bar
-              dataKey="current"
-              name={`${t.reports.current} (${summary.month})`}
-              fill="#1565c0"
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="previous"
-              name={`${t.reports.previous} (${summary.previousMonth})`}
-              fill="#90a4ae"
-              isAnimationActive={false}
-            />
-          </BarChart>
-        </ResponsiveContainer>
+        <HorizontalBars data={topics} base={SIZE} marginLeft={16} legend everyName>
+          <Bar
+            dataKey="current"
+            name={`${t.reports.current} (${summary.month})`}
+            fill="#1565c0"
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="previous"
+            name={`${t.reports.previous} (${summary.previousMonth})`}
+            fill="#90a4ae"
+            isAnimationActive={false}
+          />
+        </HorizontalBars>
       </figure>
     </div>
   );
