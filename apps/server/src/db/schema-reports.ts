@@ -1,10 +1,8 @@
 // Tables of the reports area: surges of activity (many messages on one topic or location within a window), kept
 // open while the rate stays above the organisation's threshold and resolved automatically when it falls.
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisationRef } from './schema';
-
-const instant = () => timestamp({ withTimezone: true, mode: 'date' });
+import { index, integer, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant, organisationRef } from './schema';
 
 export const surges = pgTable(
   'surges',
