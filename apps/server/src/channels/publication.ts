@@ -16,6 +16,7 @@ import type { ServerDeps } from '../deps';
 import { isOrganisationArchived, requireActiveOrganisation } from '../directory/organisations';
 import { AppError, notFound } from '../errors/app-error';
 import { log } from '../log';
+import { createSingleFlight } from '../single-flight';
 import { accountConfig } from './accounts';
 import { loadAccount } from './collect';
 import { ChannelError, toChannelError } from './errors';
@@ -365,30 +366,19 @@ export function startOutboxWorker(
   deps: ServerDeps,
   options: OutboxPassOptions & { pollMs?: number } = {},
 ): OutboxWorker {
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
-  const pass = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          while (!stopped && (await runOutboxOnce(deps, options))) {
-            /* one row at a time until none is due */
-          }
-        } while (again && !stopped);
-      } catch (error) {
-        publicationLog.error({ err: String(error) }, 'publication outbox pass failed');
-      } finally {
-        running = null;
+  const passes = createSingleFlight(
+    async () => {
+      while (!stopped && (await runOutboxOnce(deps, options))) {
+        /* one row at a time until none is due */
       }
-    })();
-  };
+    },
+    {
+      stopped: () => stopped,
+      onError: (error) => publicationLog.error({ err: String(error) }, 'publication outbox pass failed'),
+    },
+  );
+  const pass = () => void passes.trigger('outbox');
   const timer = setInterval(pass, options.pollMs ?? 2_000);
   timer.unref();
   pass();
@@ -397,7 +387,7 @@ export function startOutboxWorker(
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await running;
+      await passes.idle();
     },
   };
 }
