@@ -2,13 +2,12 @@
 // open while the rate stays above the organisation's threshold and resolved automatically when it falls.
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instant, organisationRef } from './schema';
+import { idAndOrganisation, instant } from './schema';
 
 export const surges = pgTable(
   'surges',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     /** 'topic' | 'location' */
     dimension: text().notNull(),
     value: text().notNull(),

@@ -31,6 +31,8 @@ export const organisationRef = () =>
   uuid()
     .notNull()
     .references((): AnyPgColumn => organisations.id, { onDelete: 'cascade' });
+/** The first columns of most tables: the row's own id and the organisation it belongs to. */
+export const idAndOrganisation = () => ({ id: generatedId(), organisationId: organisationRef() });
 /** A person a row belongs to or is about: required, and the row is removed with them. */
 export const personRef = () =>
   uuid()
@@ -74,8 +76,7 @@ export const organisations = pgTable('organisations', {
 export const departments = pgTable(
   'departments',
   {
-    id: generatedId(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     name: text().notNull(),
     /** The supervising deputy receives deficiency notices about this department. */
     supervisingDeputyId: personOrNull(),
@@ -87,8 +88,7 @@ export const departments = pgTable(
 export const people = pgTable(
   'people',
   {
-    id: generatedId(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     fullName: text().notNull(),
     position: text().notNull().default(''),
     email: text(),
@@ -110,8 +110,7 @@ export const people = pgTable(
 export const absences = pgTable(
   'absences',
   {
-    id: generatedId(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     personId: personRef(),
     substituteId: personRef(),
     /** illness | leave | business-trip | study | other */
@@ -128,8 +127,7 @@ export const absences = pgTable(
 export const topics = pgTable(
   'topics',
   {
-    id: generatedId(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     name: text().notNull(),
     /** Marked for the profile's listed-topic limits (NAO p.16). */
     listed: boolean().notNull().default(false),
@@ -145,8 +143,7 @@ export const topics = pgTable(
 export const places = pgTable(
   'places',
   {
-    id: generatedId(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     name: text().notNull(),
     /** settlement | district */
     kind: text().$type<'settlement' | 'district'>().notNull(),
@@ -161,8 +158,7 @@ export const places = pgTable(
  * box (channels/secret-box.ts) and never leave the server; the health columns feed the admin screen.
  */
 export const channelAccounts = pgTable('channel_accounts', {
-  id: generatedId(),
-  organisationId: organisationRef(),
+  ...idAndOrganisation(),
   network: text().notNull(),
   url: text().notNull(),
   title: text().notNull().default(''),
@@ -202,8 +198,7 @@ export const channelAccounts = pgTable('channel_accounts', {
 export const channelMessages = pgTable(
   'channel_messages',
   {
-    id: generatedId(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     accountId: channelAccountRef(),
     externalId: text().notNull(),
     caseId: caseRef(),
@@ -270,8 +265,7 @@ export const regulationProfiles = pgTable('regulation_profiles', {
 export const cases = pgTable(
   'cases',
   {
-    id: generatedId(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     /** Human-facing number, increasing across the installation. */
     number: bigserial({ mode: 'number' }).notNull().unique(),
     /** Number of events applied; the optimistic-concurrency token. */
@@ -350,8 +344,7 @@ export const caseEvents = pgTable(
 export const attachments = pgTable(
   'attachments',
   {
-    id: generatedId(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     caseId: uuid().references(() => cases.id, { onDelete: 'cascade' }),
     fileName: text().notNull(),
     contentType: text().notNull(),
@@ -368,8 +361,7 @@ export const attachments = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    id: generatedId(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     personId: personRef(),
     caseId: uuid().references(() => cases.id, { onDelete: 'cascade' }),
     kind: text().notNull(),
@@ -409,8 +401,7 @@ export const sessions = pgTable(
 );
 
 export const apiKeys = pgTable('api_keys', {
-  id: generatedId(),
-  organisationId: organisationRef(),
+  ...idAndOrganisation(),
   name: text().notNull(),
   keyHash: text().notNull().unique(),
   /** First characters of the key, shown in the admin UI to tell keys apart. */
@@ -421,8 +412,7 @@ export const apiKeys = pgTable('api_keys', {
 });
 
 export const displayTokens = pgTable('display_tokens', {
-  id: generatedId(),
-  organisationId: organisationRef(),
+  ...idAndOrganisation(),
   name: text().notNull(),
   tokenHash: text().notNull().unique(),
   /** Board filters the wall shows (departments, categories…). */

@@ -2,13 +2,12 @@
 // notification itself, then sent by the mail worker with retries and back-off. A row is never deleted by sending;
 // its status says what happened (pending → sending → sent, or failed after the last attempt or a permanent refusal).
 import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, instant, notifications, organisationRef } from '../db/schema';
+import { createdAt, idAndOrganisation, instant, notifications } from '../db/schema';
 
 export const emailOutbox = pgTable(
   'email_outbox',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     notificationId: uuid().references(() => notifications.id, { onDelete: 'set null' }),
     toAddress: text().notNull(),
     subject: text().notNull(),
