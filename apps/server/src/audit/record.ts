@@ -70,3 +70,53 @@ export async function audited<T>(
 
 /** For a procedure that writes several entries in its own transaction. */
 audited.entry = entryAs;
+
+/** An action on one row (`topic.created`, `api-key.revoked`): the part before the dot is the row's type. */
+type RowAction = Extract<AuditAction, `${string}.${string}`>;
+
+/** The entry of an action on the row `targetId`, its type taken from the action's name. */
+export function rowEntry(action: RowAction, targetId: string, details?: Record<string, unknown>): AuditDescription {
+  const targetType = action.slice(0, action.indexOf('.'));
+  return { action, targetType, targetId, ...(details ? { details } : {}) };
+}
+
+// The administrator's everyday changes to the rows of their own organisation, audited with the input as details.
+
+/** Creates a row from `input` in the signed-in user's organisation. */
+export function auditedCreate<I extends Record<string, unknown>, R extends { id: string }>(
+  ctx: SignedInContext,
+  action: RowAction,
+  input: I,
+  create: (tx: Tx, values: I & { organisationId: string }) => Promise<R>,
+): Promise<R> {
+  return audited(
+    ctx,
+    (tx) => create(tx, { organisationId: ctx.user.organisationId, ...input }),
+    (row) => rowEntry(action, row.id, input),
+  );
+}
+
+/** Changes the row `input.id` of the signed-in user's organisation. */
+export function auditedUpdate<I extends { id: string }, R>(
+  ctx: SignedInContext,
+  action: RowAction,
+  input: I,
+  update: (tx: Tx, values: I & { organisationId: string }) => Promise<R>,
+): Promise<R> {
+  return audited(
+    ctx,
+    (tx) => update(tx, { organisationId: ctx.user.organisationId, ...input }),
+    rowEntry(action, input.id, input),
+  );
+}
+
+/** Removes (or revokes, at `now`) the row `id` of the signed-in user's organisation; answers `{ ok: true }`. */
+export async function auditedRemove(
+  ctx: SignedInContext,
+  action: RowAction,
+  id: string,
+  remove: (tx: Tx, organisationId: string, id: string, now: number) => Promise<unknown>,
+): Promise<{ ok: true }> {
+  await audited(ctx, (tx) => remove(tx, ctx.user.organisationId, id, ctx.deps.now()), rowEntry(action, id));
+  return { ok: true as const };
+}

@@ -13,7 +13,7 @@ import {
 } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { audited } from '../../audit/record';
+import { audited, rowEntry } from '../../audit/record';
 import {
   CalendarImportError,
   forgetImportedYears,
@@ -132,7 +132,7 @@ export const calendarRouter = router({
             throw new AppError('NOT_FOUND', `Год ${input.year} не загружался / year ${input.year} was not imported`);
           }
         },
-        { action: 'production-calendar.removed', targetType: 'production-calendar', targetId: String(input.year) },
+        rowEntry('production-calendar.removed', String(input.year)),
       );
       forgetImportedYears(ctx.deps.db);
       return { ok: true as const };
