@@ -1,7 +1,9 @@
 // The one way to write the audit log. `recordAudit` writes an entry (inside the caller's transaction when given one);
 // `audited` runs an administrative change and its entry in one transaction, so a change is never without its entry.
 
+import { eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/connect';
+import { organisations } from '../db/schema';
 import { auditLog } from '../db/schema-security';
 import type { Context } from '../trpc/context';
 import type { AuditAction } from './actions';
@@ -82,33 +84,31 @@ export function rowEntry(action: RowAction, targetId: string, details?: Record<s
 
 // The administrator's everyday changes to the rows of their own organisation, audited with the input as details.
 
+/** Runs `work` on `input` with the signed-in user's organisation added, audited as `describe` says. */
+function auditedWithOrganisation<I extends object, R>(
+  ctx: SignedInContext,
+  input: I,
+  work: (tx: Tx, values: I & { organisationId: string }) => Promise<R>,
+  describe: (result: R) => AuditDescription,
+): Promise<R> {
+  return audited(ctx, (tx) => work(tx, { organisationId: ctx.user.organisationId, ...input }), describe);
+}
+
 /** Creates a row from `input` in the signed-in user's organisation. */
-export function auditedCreate<I extends Record<string, unknown>, R extends { id: string }>(
+export const auditedCreate = <I extends Record<string, unknown>, R extends { id: string }>(
   ctx: SignedInContext,
   action: RowAction,
   input: I,
   create: (tx: Tx, values: I & { organisationId: string }) => Promise<R>,
-): Promise<R> {
-  return audited(
-    ctx,
-    (tx) => create(tx, { organisationId: ctx.user.organisationId, ...input }),
-    (row) => rowEntry(action, row.id, input),
-  );
-}
+): Promise<R> => auditedWithOrganisation(ctx, input, create, (row) => rowEntry(action, row.id, input));
 
 /** Changes the row `input.id` of the signed-in user's organisation. */
-export function auditedUpdate<I extends { id: string }, R>(
+export const auditedUpdate = <I extends { id: string }, R>(
   ctx: SignedInContext,
   action: RowAction,
   input: I,
   update: (tx: Tx, values: I & { organisationId: string }) => Promise<R>,
-): Promise<R> {
-  return audited(
-    ctx,
-    (tx) => update(tx, { organisationId: ctx.user.organisationId, ...input }),
-    rowEntry(action, input.id, input),
-  );
-}
+): Promise<R> => auditedWithOrganisation(ctx, input, update, () => rowEntry(action, input.id, input));
 
 /** Removes (or revokes, at `now`) the row `id` of the signed-in user's organisation; answers `{ ok: true }`. */
 export async function auditedRemove(
@@ -119,4 +119,18 @@ export async function auditedRemove(
 ): Promise<{ ok: true }> {
   await audited(ctx, (tx) => remove(tx, ctx.user.organisationId, id, ctx.deps.now()), rowEntry(action, id));
   return { ok: true as const };
+}
+
+/** Sets the signed-in user's organisation's own settings (calendar, time zone, thresholds), audited with `details`. */
+export async function auditedOrganisationSettings(
+  ctx: SignedInContext,
+  action: AuditAction,
+  values: Partial<typeof organisations.$inferInsert>,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await audited(
+    ctx,
+    (tx) => tx.update(organisations).set(values).where(eq(organisations.id, ctx.user.organisationId)),
+    { action, targetType: 'organisation', details },
+  );
 }
