@@ -224,20 +224,30 @@ async function stillWanted(deps: ServerDeps, row: OutboxRow): Promise<boolean> {
   return state?.status === 'approved' && state.pendingPublication?.requestId === row.id;
 }
 
+/** A command of the system on the case of an outbox row (the publication's own steps). */
+function systemCommand(deps: ServerDeps, row: OutboxRow, command: unknown, now?: number) {
+  return executeCaseCommand(deps, {
+    organisationId: row.organisationId,
+    actor: SYSTEM_ACTOR,
+    caseId: row.caseId,
+    command,
+    ...(now !== undefined ? { now } : {}),
+  });
+}
+
 /** Records the accepted post on the case (the publish clock stops at `sentAt`), retrying on a concurrent change. */
 async function recordPublished(deps: ServerDeps, row: OutboxRow, url: string, postId: string, sentAt: number) {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      await executeCaseCommand(deps, {
-        organisationId: row.organisationId,
-        actor: SYSTEM_ACTOR,
-        caseId: row.caseId,
-        command: {
+      await systemCommand(
+        deps,
+        row,
+        {
           type: row.kind === 'intermediate' ? 'publish-intermediate' : 'publish',
           where: { kind: 'same-thread', url, postId },
         },
-        now: sentAt,
-      });
+        sentAt,
+      );
       await setRow(deps, row.id, { state: 'recorded', recordedAt: new Date(deps.now()), claimedUntil: null });
       return;
     } catch (error) {
@@ -269,16 +279,11 @@ async function recordFailure(deps: ServerDeps, row: OutboxRow, e: ChannelError) 
   // The case history gets the first failure and every change of reason, not one line per retry.
   if (attempts > 1 && row.lastErrorCode === e.code && retrying) return;
   try {
-    await executeCaseCommand(deps, {
-      organisationId: row.organisationId,
-      actor: SYSTEM_ACTOR,
-      caseId: row.caseId,
-      command: {
-        type: 'record-publication-failure',
-        requestId: row.id,
-        error: { code: e.code, message: e.message },
-        retrying,
-      },
+    await systemCommand(deps, row, {
+      type: 'record-publication-failure',
+      requestId: row.id,
+      error: { code: e.code, message: e.message },
+      retrying,
     });
   } catch {
     // The case moved on (published by hand, closed): the row's own state tells the rest.
