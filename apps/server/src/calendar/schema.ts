@@ -2,8 +2,8 @@
 // shared by every organisation (the federal calendar is the same for all). Deadlines use a stored year ahead of
 // the decrees shipped in code; a year with neither falls back to the Labour Code.
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { people } from '../db/schema';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, personOrNull } from '../db/schema';
 
 export const productionCalendarYears = pgTable('production_calendar_years', {
   year: integer().primaryKey(),
@@ -17,6 +17,6 @@ export const productionCalendarYears = pgTable('production_calendar_years', {
   workingDays: integer().notNull(),
   hours40: integer().notNull(),
   fileName: text().notNull(),
-  importedAt: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  importedBy: uuid().references(() => people.id, { onDelete: 'set null' }),
+  importedAt: createdAt(),
+  importedBy: personOrNull(),
 });

@@ -9,12 +9,22 @@ import { AppError } from '../errors/app-error';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuids = (ids: string[]) => [...new Set(ids)].filter((id) => UUID.test(id));
 
+/** The rows of `table` in the organisation among the distinct ids `wanted` (an id that is not a uuid names none). */
+async function ownRows(
+  db: Db,
+  table: typeof departments | typeof people | typeof cases,
+  organisationId: string,
+  wanted: string[],
+): Promise<{ id: string }[]> {
+  return db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.organisationId, organisationId), inArray(table.id, uuids(wanted))));
+}
+
 async function requireDepartments(db: Db, organisationId: string, ids: string[]) {
   const wanted = [...new Set(ids)];
-  const found = await db
-    .select({ id: departments.id })
-    .from(departments)
-    .where(and(eq(departments.organisationId, organisationId), inArray(departments.id, uuids(wanted))));
+  const found = await ownRows(db, departments, organisationId, wanted);
   if (found.length !== wanted.length) {
     throw new AppError('NOT_FOUND', 'Подразделение не найдено в этой организации / department not found', {
       departmentIds: wanted.filter((id) => !found.some((f) => f.id === id)),
@@ -24,10 +34,7 @@ async function requireDepartments(db: Db, organisationId: string, ids: string[])
 
 async function requirePeople(db: Db, organisationId: string, ids: string[]) {
   const wanted = [...new Set(ids)];
-  const found = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(eq(people.organisationId, organisationId), inArray(people.id, uuids(wanted))));
+  const found = await ownRows(db, people, organisationId, wanted);
   if (found.length !== wanted.length) {
     throw new AppError('NOT_FOUND', 'Сотрудник не найден в этой организации / person not found');
   }
@@ -59,10 +66,7 @@ export async function checkCommandReferences(db: Db, organisationId: string, com
     }
     case 'link-repeat': {
       const ids = [...new Set((c.earlierCaseIds ?? []) as string[])];
-      const found = await db
-        .select({ id: cases.id })
-        .from(cases)
-        .where(and(eq(cases.organisationId, organisationId), inArray(cases.id, uuids(ids))));
+      const found = await ownRows(db, cases, organisationId, ids);
       if (found.length !== ids.length) {
         throw new AppError('NOT_FOUND', 'Прежнее обращение не найдено в этой организации / earlier case not found');
       }

@@ -1,9 +1,10 @@
 // Channel accounts as the administrator manages them: created and updated with their secrets sealed at once,
 // listed with their health and never with a secret, and opened into a connector's configuration on the server.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/connect';
+import { deleteOwnRow, findOwnRow, givenFields } from '../db/organisation-rows';
 import { channelAccounts } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { AppError, notFound } from '../errors/app-error';
@@ -86,10 +87,7 @@ export async function listChannelAccounts(db: DbOrTx, organisationId: string): P
 }
 
 export async function findChannelAccount(db: DbOrTx, organisationId: string, id: string): Promise<ChannelAccountRow> {
-  const [row] = await db
-    .select()
-    .from(channelAccounts)
-    .where(and(eq(channelAccounts.id, id), eq(channelAccounts.organisationId, organisationId)));
+  const row = await findOwnRow(db, channelAccounts, organisationId, id);
   if (!row) throw notFound('Аккаунт');
   return row;
 }
@@ -169,7 +167,7 @@ export async function updateChannelAccount(
   if (input.mode !== undefined) changes.mode = input.mode;
   if (input.enabled !== undefined) changes.enabled = input.enabled;
   changes.settings = settingsOf(
-    zAccountInput.parse({ network: row.network, url: row.url, ...stripUndefined(input) }),
+    zAccountInput.parse({ network: row.network, url: row.url, ...givenFields(input) }),
     row.settings,
   );
   if (input.token || input.appSecret) {
@@ -200,16 +198,9 @@ export async function updateChannelAccount(
   return publicAccount(updated!);
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
 export async function deleteChannelAccount(db: DbOrTx, organisationId: string, id: string) {
-  const rows = await db
-    .delete(channelAccounts)
-    .where(and(eq(channelAccounts.id, id), eq(channelAccounts.organisationId, organisationId)))
-    .returning({ id: channelAccounts.id });
-  if (rows.length === 0) throw notFound('Аккаунт');
+  const deleted = await deleteOwnRow(db, channelAccounts, organisationId, id);
+  if (!deleted) throw notFound('Аккаунт');
 }
 
 export function secretsOf(deps: Pick<ServerDeps, 'secretKey'>, row: ChannelAccountRow): ChannelSecrets {

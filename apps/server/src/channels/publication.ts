@@ -16,6 +16,7 @@ import type { ServerDeps } from '../deps';
 import { isOrganisationArchived, requireActiveOrganisation } from '../directory/organisations';
 import { AppError, notFound } from '../errors/app-error';
 import { log } from '../log';
+import { createSingleFlight } from '../single-flight';
 import { accountConfig } from './accounts';
 import { loadAccount } from './collect';
 import { ChannelError, toChannelError } from './errors';
@@ -223,20 +224,30 @@ async function stillWanted(deps: ServerDeps, row: OutboxRow): Promise<boolean> {
   return state?.status === 'approved' && state.pendingPublication?.requestId === row.id;
 }
 
+/** A command of the system on the case of an outbox row (the publication's own steps). */
+function systemCommand(deps: ServerDeps, row: OutboxRow, command: unknown, now?: number) {
+  return executeCaseCommand(deps, {
+    organisationId: row.organisationId,
+    actor: SYSTEM_ACTOR,
+    caseId: row.caseId,
+    command,
+    ...(now !== undefined ? { now } : {}),
+  });
+}
+
 /** Records the accepted post on the case (the publish clock stops at `sentAt`), retrying on a concurrent change. */
 async function recordPublished(deps: ServerDeps, row: OutboxRow, url: string, postId: string, sentAt: number) {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      await executeCaseCommand(deps, {
-        organisationId: row.organisationId,
-        actor: SYSTEM_ACTOR,
-        caseId: row.caseId,
-        command: {
+      await systemCommand(
+        deps,
+        row,
+        {
           type: row.kind === 'intermediate' ? 'publish-intermediate' : 'publish',
           where: { kind: 'same-thread', url, postId },
         },
-        now: sentAt,
-      });
+        sentAt,
+      );
       await setRow(deps, row.id, { state: 'recorded', recordedAt: new Date(deps.now()), claimedUntil: null });
       return;
     } catch (error) {
@@ -268,16 +279,11 @@ async function recordFailure(deps: ServerDeps, row: OutboxRow, e: ChannelError) 
   // The case history gets the first failure and every change of reason, not one line per retry.
   if (attempts > 1 && row.lastErrorCode === e.code && retrying) return;
   try {
-    await executeCaseCommand(deps, {
-      organisationId: row.organisationId,
-      actor: SYSTEM_ACTOR,
-      caseId: row.caseId,
-      command: {
-        type: 'record-publication-failure',
-        requestId: row.id,
-        error: { code: e.code, message: e.message },
-        retrying,
-      },
+    await systemCommand(deps, row, {
+      type: 'record-publication-failure',
+      requestId: row.id,
+      error: { code: e.code, message: e.message },
+      retrying,
     });
   } catch {
     // The case moved on (published by hand, closed): the row's own state tells the rest.
@@ -365,30 +371,19 @@ export function startOutboxWorker(
   deps: ServerDeps,
   options: OutboxPassOptions & { pollMs?: number } = {},
 ): OutboxWorker {
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
-  const pass = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          while (!stopped && (await runOutboxOnce(deps, options))) {
-            /* one row at a time until none is due */
-          }
-        } while (again && !stopped);
-      } catch (error) {
-        publicationLog.error({ err: String(error) }, 'publication outbox pass failed');
-      } finally {
-        running = null;
+  const passes = createSingleFlight(
+    async () => {
+      while (!stopped && (await runOutboxOnce(deps, options))) {
+        /* one row at a time until none is due */
       }
-    })();
-  };
+    },
+    {
+      stopped: () => stopped,
+      onError: (error) => publicationLog.error({ err: String(error) }, 'publication outbox pass failed'),
+    },
+  );
+  const pass = () => void passes.trigger('outbox');
   const timer = setInterval(pass, options.pollMs ?? 2_000);
   timer.unref();
   pass();
@@ -397,7 +392,7 @@ export function startOutboxWorker(
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await running;
+      await passes.idle();
     },
   };
 }

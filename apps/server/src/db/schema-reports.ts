@@ -1,16 +1,13 @@
 // Tables of the reports area: surges of activity (many messages on one topic or location within a window), kept
 // open while the rate stays above the organisation's threshold and resolved automatically when it falls.
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisationRef } from './schema';
-
-const instant = () => timestamp({ withTimezone: true, mode: 'date' });
+import { index, integer, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { idAndOrganisation, instant } from './schema';
 
 export const surges = pgTable(
   'surges',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     /** 'topic' | 'location' */
     dimension: text().notNull(),
     value: text().notNull(),

@@ -1,18 +1,18 @@
 // Tables of access and accountability: the audit log (who signed in, failed, was locked out, changed a password, a
 // role or the directory) and the counters of failed sign-ins (rate-limiter-flexible's Drizzle store, shared by every
 // node through the database, PGlite included).
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations, people } from './schema';
+import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, instant, organisations, personOrNull } from './schema';
 
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    at: timestamp({ withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    at: createdAt(),
     /** Null for what belongs to no organisation (a failed sign-in with an unknown login). */
     organisationId: uuid().references(() => organisations.id, { onDelete: 'cascade' }),
     /** The person who acted (null: unknown login, the system). */
-    actorId: uuid().references(() => people.id, { onDelete: 'set null' }),
+    actorId: personOrNull(),
     /** The login as it was then (a person may be renamed or removed later). */
     actorLogin: text(),
     /** What happened, e.g. 'sign-in', 'sign-in.failed', 'person.roles-changed' (see audit/actions.ts). */
@@ -30,5 +30,5 @@ export const auditLog = pgTable(
 export const loginLimits = pgTable('login_limits', {
   key: text().primaryKey(),
   points: integer().notNull(),
-  expire: timestamp({ withTimezone: true, mode: 'date' }),
+  expire: instant(),
 });

@@ -18,12 +18,41 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { WallFilters } from '../cases/board';
 
-const instant = (name?: string) =>
+// The columns many tables share, written once. Every table file of the server (see drizzle.config.ts) takes them
+// from here, so an instant or a reference means the same everywhere.
+export const instant = (name?: string) =>
   name ? timestamp(name, { withTimezone: true, mode: 'date' }) : timestamp({ withTimezone: true, mode: 'date' });
-const createdAt = () => instant().notNull().defaultNow();
+/** Set by the database when the row is written (a creation time, or an update time the code sets again). */
+export const createdAt = () => instant().notNull().defaultNow();
+/** A row's own id, made by the database. */
+const generatedId = () => uuid().primaryKey().defaultRandom();
+/** The organisation a row belongs to: required, and removed with it. */
+export const organisationRef = () =>
+  uuid()
+    .notNull()
+    .references((): AnyPgColumn => organisations.id, { onDelete: 'cascade' });
+/** The first columns of most tables: the row's own id and the organisation it belongs to. */
+export const idAndOrganisation = () => ({ id: generatedId(), organisationId: organisationRef() });
+/** A person a row belongs to or is about: required, and the row is removed with them. */
+export const personRef = () =>
+  uuid()
+    .notNull()
+    .references(() => people.id, { onDelete: 'cascade' });
+/** A person a row names (who acted, who is responsible): forgotten (null) when the person is removed. */
+export const personOrNull = () => uuid().references((): AnyPgColumn => people.id, { onDelete: 'set null' });
+/** The case a row belongs to: required, and removed with it. */
+export const caseRef = () =>
+  uuid()
+    .notNull()
+    .references(() => cases.id, { onDelete: 'cascade' });
+/** The channel account a row came through or goes out by: required, and removed with it. */
+const channelAccountRef = () =>
+  uuid()
+    .notNull()
+    .references(() => channelAccounts.id, { onDelete: 'cascade' });
 
 export const organisations = pgTable('organisations', {
-  id: uuid().primaryKey().defaultRandom(),
+  id: generatedId(),
   /** Short readable id used by the CLI (`--org konyshevsky`). */
   slug: text().notNull().unique(),
   name: text().notNull(),
@@ -38,26 +67,19 @@ export const organisations = pgTable('organisations', {
   archivedAt: instant(),
   /** Who receives the deficiency notices about the curator's breaches (konyshevsky p.22 "управляющий делами", NAO
    *  p.27 the deputy governor); null: nobody named yet. */
-  curatorSupervisorId: uuid().references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
+  curatorSupervisorId: personOrNull(),
   /** The same for the operator's (monitoring specialist's) breaches. */
-  operatorSupervisorId: uuid().references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
+  operatorSupervisorId: personOrNull(),
   createdAt: createdAt(),
 });
-
-/** The organisation a row belongs to: required, and removed with it. */
-export const organisationRef = () =>
-  uuid()
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' });
 
 export const departments = pgTable(
   'departments',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     name: text().notNull(),
     /** The supervising deputy receives deficiency notices about this department. */
-    supervisingDeputyId: uuid().references((): AnyPgColumn => people.id, { onDelete: 'set null' }),
+    supervisingDeputyId: personOrNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('departments_org_name_uq').on(t.organisationId, t.name)],
@@ -66,8 +88,7 @@ export const departments = pgTable(
 export const people = pgTable(
   'people',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     fullName: text().notNull(),
     position: text().notNull().default(''),
     email: text(),
@@ -89,14 +110,9 @@ export const people = pgTable(
 export const absences = pgTable(
   'absences',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
-    personId: uuid()
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    substituteId: uuid()
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    ...idAndOrganisation(),
+    personId: personRef(),
+    substituteId: personRef(),
     /** illness | leave | business-trip | study | other */
     reason: text().notNull(),
     startsAt: instant().notNull(),
@@ -111,8 +127,7 @@ export const absences = pgTable(
 export const topics = pgTable(
   'topics',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     name: text().notNull(),
     /** Marked for the profile's listed-topic limits (NAO p.16). */
     listed: boolean().notNull().default(false),
@@ -128,8 +143,7 @@ export const topics = pgTable(
 export const places = pgTable(
   'places',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     name: text().notNull(),
     /** settlement | district */
     kind: text().$type<'settlement' | 'district'>().notNull(),
@@ -144,8 +158,7 @@ export const places = pgTable(
  * box (channels/secret-box.ts) and never leave the server; the health columns feed the admin screen.
  */
 export const channelAccounts = pgTable('channel_accounts', {
-  id: uuid().primaryKey().defaultRandom(),
-  organisationId: organisationRef(),
+  ...idAndOrganisation(),
   network: text().notNull(),
   url: text().notNull(),
   title: text().notNull().default(''),
@@ -185,15 +198,10 @@ export const channelAccounts = pgTable('channel_accounts', {
 export const channelMessages = pgTable(
   'channel_messages',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
-    accountId: uuid()
-      .notNull()
-      .references(() => channelAccounts.id, { onDelete: 'cascade' }),
+    ...idAndOrganisation(),
+    accountId: channelAccountRef(),
     externalId: text().notNull(),
-    caseId: uuid()
-      .notNull()
-      .references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: caseRef(),
     /** ThreadRef of channels/types.ts: where and how to reply (public comment or private message). */
     thread: jsonb().$type<Record<string, unknown>>().notNull(),
     postedAt: instant(),
@@ -216,12 +224,8 @@ export const publicationOutbox = pgTable(
   {
     id: uuid().primaryKey(),
     organisationId: organisationRef(),
-    caseId: uuid()
-      .notNull()
-      .references(() => cases.id, { onDelete: 'cascade' }),
-    accountId: uuid()
-      .notNull()
-      .references(() => channelAccounts.id, { onDelete: 'cascade' }),
+    caseId: caseRef(),
+    accountId: channelAccountRef(),
     kind: text().notNull(),
     thread: jsonb().$type<Record<string, unknown>>().notNull(),
     text: text().notNull(),
@@ -237,7 +241,7 @@ export const publicationOutbox = pgTable(
     networkUrl: text(),
     sentAt: instant(),
     recordedAt: instant(),
-    requestedBy: uuid().references(() => people.id, { onDelete: 'set null' }),
+    requestedBy: personOrNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -261,8 +265,7 @@ export const regulationProfiles = pgTable('regulation_profiles', {
 export const cases = pgTable(
   'cases',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     /** Human-facing number, increasing across the installation. */
     number: bigserial({ mode: 'number' }).notNull().unique(),
     /** Number of events applied; the optimistic-concurrency token. */
@@ -271,7 +274,7 @@ export const cases = pgTable(
     currentStep: text(),
     /** The earliest due instant among the active clocks (null when no clock runs). */
     dueAt: instant(),
-    responsiblePersonId: uuid().references(() => people.id, { onDelete: 'set null' }),
+    responsiblePersonId: personOrNull(),
     responsibleDepartmentId: uuid().references(() => departments.id, { onDelete: 'set null' }),
     /** Every department the case is routed to, and their executors: filters of the board and "my tasks". */
     departmentIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
@@ -321,14 +324,12 @@ export const caseEvents = pgTable(
   'case_events',
   {
     seq: bigserial({ mode: 'number' }).primaryKey(),
-    caseId: uuid()
-      .notNull()
-      .references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: caseRef(),
     organisationId: organisationRef(),
     version: integer().notNull(),
     type: text().notNull(),
     /** Null for system actors (intake, scheduler). */
-    actorId: uuid().references(() => people.id, { onDelete: 'set null' }),
+    actorId: personOrNull(),
     actorKind: text().notNull().default('person'),
     occurredAt: instant().notNull(),
     recordedAt: createdAt(),
@@ -343,8 +344,7 @@ export const caseEvents = pgTable(
 export const attachments = pgTable(
   'attachments',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
+    ...idAndOrganisation(),
     caseId: uuid().references(() => cases.id, { onDelete: 'cascade' }),
     fileName: text().notNull(),
     contentType: text().notNull(),
@@ -352,7 +352,7 @@ export const attachments = pgTable(
     /** Path relative to the attachments directory; null when only referenced by URL. */
     storageKey: text(),
     sourceUrl: text(),
-    uploadedBy: uuid().references(() => people.id, { onDelete: 'set null' }),
+    uploadedBy: personOrNull(),
     createdAt: createdAt(),
   },
   (t) => [index('attachments_case_idx').on(t.caseId)],
@@ -361,11 +361,8 @@ export const attachments = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: organisationRef(),
-    personId: uuid()
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    ...idAndOrganisation(),
+    personId: personRef(),
     caseId: uuid().references(() => cases.id, { onDelete: 'cascade' }),
     kind: text().notNull(),
     title: text().notNull(),
@@ -394,9 +391,7 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie token: a stolen database does not yield usable cookies. */
     id: text().primaryKey(),
-    personId: uuid()
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    personId: personRef(),
     createdAt: createdAt(),
     expiresAt: instant().notNull(),
     ip: text(),
@@ -406,8 +401,7 @@ export const sessions = pgTable(
 );
 
 export const apiKeys = pgTable('api_keys', {
-  id: uuid().primaryKey().defaultRandom(),
-  organisationId: organisationRef(),
+  ...idAndOrganisation(),
   name: text().notNull(),
   keyHash: text().notNull().unique(),
   /** First characters of the key, shown in the admin UI to tell keys apart. */
@@ -418,8 +412,7 @@ export const apiKeys = pgTable('api_keys', {
 });
 
 export const displayTokens = pgTable('display_tokens', {
-  id: uuid().primaryKey().defaultRandom(),
-  organisationId: organisationRef(),
+  ...idAndOrganisation(),
   name: text().notNull(),
   tokenHash: text().notNull().unique(),
   /** Board filters the wall shows (departments, categories…). */

@@ -103,6 +103,8 @@ function actorsOf(org: SeededOrganisation, index: number): Record<string, Actor>
 }
 
 /** One case played forward from its detection time; every step is a real command decided by the domain. */
+type RegisterInput = Extract<CaseCommandInput, { type: 'register' }>;
+
 class DemoCase {
   caseId = '';
   constructor(
@@ -126,6 +128,22 @@ class DemoCase {
       now: at,
     });
     this.caseId = result.caseId;
+  }
+
+  /** The operator registers a public message without attachments when it is detected. */
+  registerPublic(message: { network: RegisterInput['network']; link: string; author: string; text: string }) {
+    const { network, link, author, text } = message;
+    const command: RegisterInput = {
+      type: 'register',
+      caseId: 'new',
+      network,
+      link,
+      author: { name: author },
+      text,
+      attachments: [],
+      visibility: 'public',
+    };
+    return this.do('operator', command, this.detectedAt);
   }
 }
 
@@ -371,20 +389,12 @@ export async function seedDemoCases(
     if (org.share === 'main') {
       // A repeat message linked to an answered case, and an abusive one rejected at triage.
       const repeat = new DemoCase(deps, p, p.rules.calendar.addWorkingMinutes(now, -45).at);
-      await repeat.do(
-        'operator',
-        {
-          type: 'register',
-          caseId: 'new',
-          network: 'vk',
-          link: 'https://vk.com/wall-170_2001',
-          author: { name: 'Андрей Сухов' },
-          text: DEMO_REPEAT_TEXT,
-          attachments: [],
-          visibility: 'public',
-        },
-        repeat.detectedAt,
-      );
+      await repeat.registerPublic({
+        network: 'vk',
+        link: 'https://vk.com/wall-170_2001',
+        author: 'Андрей Сухов',
+        text: DEMO_REPEAT_TEXT,
+      });
       await repeat.do(
         'operator',
         { type: 'triage', topic: 'Дороги', location: 'ул. Садовая', category: 'ordinary', processable: true },
@@ -392,20 +402,12 @@ export async function seedDemoCases(
       );
       await repeat.do('operator', { type: 'link-repeat', earlierCaseIds: closedIds.slice(0, 1) }, repeat.at(15));
       const abusive = new DemoCase(deps, p, p.rules.calendar.addWorkingMinutes(now, -70).at);
-      await abusive.do(
-        'operator',
-        {
-          type: 'register',
-          caseId: 'new',
-          network: 'ok',
-          link: 'https://ok.ru/group/5_2002',
-          author: { name: 'Гость 4471' },
-          text: DEMO_ABUSIVE_TEXT,
-          attachments: [],
-          visibility: 'public',
-        },
-        abusive.detectedAt,
-      );
+      await abusive.registerPublic({
+        network: 'ok',
+        link: 'https://ok.ru/group/5_2002',
+        author: 'Гость 4471',
+        text: DEMO_ABUSIVE_TEXT,
+      });
       await abusive.do(
         'operator',
         { type: 'triage', processable: false, ground: 'obscene', note: 'Нецензурная брань, оскорбления' },

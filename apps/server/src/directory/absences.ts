@@ -1,8 +1,9 @@
 // Absences (illness, leave, business trip, study) and who substitutes for the absent person meanwhile.
 import type { AbsenceReason } from '@otklik/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
+import { deleteOwnRow, findOwnRow } from '../db/organisation-rows';
 import { absences } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
@@ -54,10 +55,7 @@ export async function updateAbsence(
     endsAt?: number;
   },
 ): Promise<AbsenceRow> {
-  const [found] = await db
-    .select()
-    .from(absences)
-    .where(and(eq(absences.id, input.id), eq(absences.organisationId, input.organisationId)));
+  const found = await findOwnRow(db, absences, input.organisationId, input.id);
   if (!found) throw notFound('Отсутствие');
   const next = {
     personId: input.personId ?? found.personId,
@@ -92,10 +90,7 @@ export async function updateAbsence(
 }
 
 export async function deleteAbsence(db: DbOrTx, organisationId: string, id: string): Promise<void> {
-  const deleted = await db
-    .delete(absences)
-    .where(and(eq(absences.id, id), eq(absences.organisationId, organisationId)))
-    .returning({ id: absences.id });
+  const deleted = await deleteOwnRow(db, absences, organisationId, id);
   forgetIdentities();
-  if (deleted.length === 0) throw notFound('Отсутствие');
+  if (!deleted) throw notFound('Отсутствие');
 }

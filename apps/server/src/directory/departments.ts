@@ -1,7 +1,8 @@
 // Departments of an organisation and their supervising deputies (who receive deficiency notices).
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
+import { findOwnRow, givenFields, isNameTaken } from '../db/organisation-rows';
 import { departments } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
@@ -17,20 +18,13 @@ export function listDepartments(db: DbOrTx, organisationId: string): Promise<Dep
 }
 
 export async function requireDepartmentInOrganisation(db: DbOrTx, organisationId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(departments)
-    .where(and(eq(departments.id, id), eq(departments.organisationId, organisationId)));
+  const row = await findOwnRow(db, departments, organisationId, id);
   if (!row) throw notFound('Подразделение');
   return row;
 }
 
 async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, exceptId?: string) {
-  const [clash] = await db
-    .select({ id: departments.id })
-    .from(departments)
-    .where(and(eq(departments.organisationId, organisationId), eq(departments.name, name)));
-  if (clash && clash.id !== exceptId) {
+  if (await isNameTaken(db, departments, organisationId, name, exceptId)) {
     throw new AppError('CONFLICT', `Подразделение «${name}» уже есть / department already exists`);
   }
 }
@@ -63,10 +57,7 @@ export async function updateDepartment(
   if (input.supervisingDeputyId) await requirePersonInOrganisation(db, input.organisationId, input.supervisingDeputyId);
   const [row] = await db
     .update(departments)
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.supervisingDeputyId !== undefined ? { supervisingDeputyId: input.supervisingDeputyId } : {}),
-    })
+    .set(givenFields({ name: input.name, supervisingDeputyId: input.supervisingDeputyId }))
     .where(eq(departments.id, input.id))
     .returning();
   // A deputy acts for the departments they head.

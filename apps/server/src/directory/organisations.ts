@@ -2,6 +2,7 @@
 import type { CalendarOverrides } from '@otklik/domain';
 import { eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
+import { givenFields } from '../db/organisation-rows';
 import { organisations } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
@@ -46,10 +47,9 @@ export async function setOrganisationSupervisors(
   }
   const [row] = await db
     .update(organisations)
-    .set({
-      ...(input.curatorSupervisorId !== undefined ? { curatorSupervisorId: input.curatorSupervisorId } : {}),
-      ...(input.operatorSupervisorId !== undefined ? { operatorSupervisorId: input.operatorSupervisorId } : {}),
-    })
+    .set(
+      givenFields({ curatorSupervisorId: input.curatorSupervisorId, operatorSupervisorId: input.operatorSupervisorId }),
+    )
     .where(eq(organisations.id, input.organisationId))
     .returning();
   if (!row) throw notFound('Организация');

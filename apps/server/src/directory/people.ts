@@ -1,9 +1,10 @@
 // People of an organisation: position, contacts, roles, department, login; passwords are stored as argon2id hashes.
 import type { Role } from '@otklik/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import { hashPassword } from '../auth/password';
 import type { DbOrTx } from '../db/connect';
+import { findOwnRow } from '../db/organisation-rows';
 import { departments, people } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 
@@ -25,20 +26,14 @@ export async function listPeople(db: DbOrTx, organisationId: string): Promise<Pe
 }
 
 export async function requirePersonInOrganisation(db: DbOrTx, organisationId: string, id: string): Promise<PersonRow> {
-  const [row] = await db
-    .select()
-    .from(people)
-    .where(and(eq(people.id, id), eq(people.organisationId, organisationId)));
+  const row = await findOwnRow(db, people, organisationId, id);
   if (!row) throw notFound('Сотрудник');
   return row;
 }
 
 async function checkDepartment(db: DbOrTx, organisationId: string, departmentId: string | null | undefined) {
   if (!departmentId) return;
-  const [row] = await db
-    .select({ id: departments.id })
-    .from(departments)
-    .where(and(eq(departments.id, departmentId), eq(departments.organisationId, organisationId)));
+  const row = await findOwnRow(db, departments, organisationId, departmentId);
   if (!row) throw notFound('Подразделение');
 }
 

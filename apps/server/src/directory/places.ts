@@ -1,7 +1,8 @@
 // The organisation's place directory (settlements and districts): the only places a wall display may name.
 import type { DirectoryPlace } from '@otklik/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
+import { deleteOwnRow, findOwnRow, givenFields, isNameTaken } from '../db/organisation-rows';
 import { places } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 
@@ -19,11 +20,7 @@ export async function loadPlaceDirectory(db: DbOrTx, organisationId: string): Pr
 }
 
 async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, exceptId?: string) {
-  const [clash] = await db
-    .select({ id: places.id })
-    .from(places)
-    .where(and(eq(places.organisationId, organisationId), eq(places.name, name)));
-  if (clash && clash.id !== exceptId) {
+  if (await isNameTaken(db, places, organisationId, name, exceptId)) {
     throw new AppError('CONFLICT', `Место «${name}» уже есть / place already exists`, { field: 'name' });
   }
 }
@@ -42,31 +39,19 @@ export async function updatePlace(
   db: DbOrTx,
   input: { organisationId: string; id: string; name?: string; kind?: (typeof PLACE_KINDS)[number] },
 ): Promise<PlaceRow> {
-  const [found] = await db
-    .select({ id: places.id })
-    .from(places)
-    .where(and(eq(places.id, input.id), eq(places.organisationId, input.organisationId)));
+  const found = await findOwnRow(db, places, input.organisationId, input.id);
   if (!found) throw notFound('Место');
   if (input.name !== undefined) await ensureNameFree(db, input.organisationId, input.name, input.id);
-  if (input.name === undefined && input.kind === undefined) {
-    const [same] = await db.select().from(places).where(eq(places.id, input.id));
-    return same!;
-  }
+  if (input.name === undefined && input.kind === undefined) return found;
   const [row] = await db
     .update(places)
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.kind !== undefined ? { kind: input.kind } : {}),
-    })
+    .set(givenFields({ name: input.name, kind: input.kind }))
     .where(eq(places.id, input.id))
     .returning();
   return row!;
 }
 
 export async function deletePlace(db: DbOrTx, organisationId: string, id: string): Promise<void> {
-  const deleted = await db
-    .delete(places)
-    .where(and(eq(places.id, id), eq(places.organisationId, organisationId)))
-    .returning({ id: places.id });
-  if (deleted.length === 0) throw notFound('Место');
+  const deleted = await deleteOwnRow(db, places, organisationId, id);
+  if (!deleted) throw notFound('Место');
 }

@@ -1,7 +1,8 @@
 // The organisation's topic directory: a case's topic is chosen from it, and the administrator marks the topics of
 // a profile's listed-topic limit (NAO p.16) here instead of copying the profile.
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
+import { findOwnRow, givenFields, isNameTaken } from '../db/organisation-rows';
 import { topics } from '../db/schema';
 import { AppError, notFound } from '../errors/app-error';
 
@@ -12,11 +13,9 @@ export function listTopics(db: DbOrTx, organisationId: string): Promise<TopicRow
 }
 
 async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, exceptId?: string) {
-  const [clash] = await db
-    .select({ id: topics.id })
-    .from(topics)
-    .where(and(eq(topics.organisationId, organisationId), eq(topics.name, name)));
-  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `Тема «${name}» уже есть / topic already exists`);
+  if (await isNameTaken(db, topics, organisationId, name, exceptId)) {
+    throw new AppError('CONFLICT', `Тема «${name}» уже есть / topic already exists`);
+  }
 }
 
 export async function createTopic(
@@ -35,19 +34,12 @@ export async function updateTopic(
   db: DbOrTx,
   input: { organisationId: string; id: string; name?: string; listed?: boolean; active?: boolean },
 ): Promise<TopicRow> {
-  const [found] = await db
-    .select()
-    .from(topics)
-    .where(and(eq(topics.id, input.id), eq(topics.organisationId, input.organisationId)));
+  const found = await findOwnRow(db, topics, input.organisationId, input.id);
   if (!found) throw notFound('Тема');
   if (input.name !== undefined) await ensureNameFree(db, input.organisationId, input.name, input.id);
   const [row] = await db
     .update(topics)
-    .set({
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.listed !== undefined ? { listed: input.listed } : {}),
-      ...(input.active !== undefined ? { active: input.active } : {}),
-    })
+    .set(givenFields({ name: input.name, listed: input.listed, active: input.active }))
     .where(eq(topics.id, input.id))
     .returning();
   return row!;

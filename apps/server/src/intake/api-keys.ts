@@ -31,13 +31,25 @@ export function listApiKeys(db: DbOrTx, organisationId: string) {
     .orderBy(asc(apiKeys.createdAt));
 }
 
-export async function revokeApiKey(db: DbOrTx, organisationId: string, id: string, now: number) {
+/** Marks a key or token of the organisation revoked from `now`; whether the organisation had it. */
+async function revoke(
+  db: DbOrTx,
+  table: typeof apiKeys | typeof displayTokens,
+  organisationId: string,
+  id: string,
+  now: number,
+): Promise<boolean> {
   const rows = await db
-    .update(apiKeys)
+    .update(table)
     .set({ revokedAt: new Date(now) })
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.organisationId, organisationId)))
-    .returning({ id: apiKeys.id });
-  if (rows.length === 0) throw notFound('Ключ API');
+    .where(and(eq(table.id, id), eq(table.organisationId, organisationId)))
+    .returning({ id: table.id });
+  return rows.length > 0;
+}
+
+export async function revokeApiKey(db: DbOrTx, organisationId: string, id: string, now: number) {
+  const revoked = await revoke(db, apiKeys, organisationId, id, now);
+  if (!revoked) throw notFound('Ключ API');
 }
 
 /** The organisation of a live (not revoked) key, or null. */
@@ -74,12 +86,8 @@ export function listDisplayTokens(db: DbOrTx, organisationId: string) {
 }
 
 export async function revokeDisplayToken(db: DbOrTx, organisationId: string, id: string, now: number) {
-  const rows = await db
-    .update(displayTokens)
-    .set({ revokedAt: new Date(now) })
-    .where(and(eq(displayTokens.id, id), eq(displayTokens.organisationId, organisationId)))
-    .returning({ id: displayTokens.id });
-  if (rows.length === 0) throw notFound('Токен экрана');
+  const revoked = await revoke(db, displayTokens, organisationId, id, now);
+  if (!revoked) throw notFound('Токен экрана');
 }
 
 /** Why a wall is refused, as a code the wall shows distinctly: a revoked key is not a lost connection. */

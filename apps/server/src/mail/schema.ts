@@ -1,18 +1,13 @@
 // The e-mail outbox: a copy of a notification to a person's address, written in the same transaction as the
 // notification itself, then sent by the mail worker with retries and back-off. A row is never deleted by sending;
 // its status says what happened (pending → sending → sent, or failed after the last attempt or a permanent refusal).
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { notifications, organisations } from '../db/schema';
-
-const instant = () => timestamp({ withTimezone: true, mode: 'date' });
+import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, idAndOrganisation, instant, notifications } from '../db/schema';
 
 export const emailOutbox = pgTable(
   'email_outbox',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...idAndOrganisation(),
     notificationId: uuid().references(() => notifications.id, { onDelete: 'set null' }),
     toAddress: text().notNull(),
     subject: text().notNull(),
@@ -26,7 +21,7 @@ export const emailOutbox = pgTable(
     /** While 'sending': the lease of the worker that claimed it; past it, the row is claimed again (after a crash). */
     lockedUntil: instant(),
     lastError: text(),
-    createdAt: instant().notNull().defaultNow(),
+    createdAt: createdAt(),
     sentAt: instant(),
   },
   (t) => [index('email_outbox_due_idx').on(t.status, t.nextAttemptAt)],

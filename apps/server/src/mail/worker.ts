@@ -10,6 +10,7 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { log as rootLog } from '../log';
 import type { Mailer } from '../notifications/delivery-email';
+import { createSingleFlight } from '../single-flight';
 import { emailOutbox } from './schema';
 
 const mailLog = rootLog.child({ component: 'mail' });
@@ -60,8 +61,6 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   const batch = options.batch ?? 20;
   const log = options.log ?? ((line: string) => mailLog.info(line));
   let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
 
   const claim = () =>
     db.transaction(async (tx) => {
@@ -130,30 +129,18 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
       .where(eq(emailOutbox.id, row.id));
   };
 
-  const pass = async () => {
-    do {
-      again = false;
+  const passes = createSingleFlight(
+    async () => {
       for (;;) {
         if (stopped) return;
         const claimed = await claim();
         if (claimed.length === 0) break;
         for (const row of claimed) await sendOne(row);
       }
-    } while (again && !stopped);
-  };
-
-  const kick = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = pass()
-      .catch((error: unknown) => log(`e-mail outbox pass failed: ${String(error)}`))
-      .finally(() => {
-        running = null;
-      });
-  };
+    },
+    { stopped: () => stopped, onError: (error) => log(`e-mail outbox pass failed: ${String(error)}`) },
+  );
+  const kick = () => void passes.trigger('outbox');
 
   const timer = setInterval(kick, options.pollMs ?? 15_000);
   timer.unref();
@@ -161,13 +148,11 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
 
   return {
     kick,
-    async idle() {
-      while (running) await running;
-    },
+    idle: passes.idle,
     async stop() {
       stopped = true;
       clearInterval(timer);
-      while (running) await running;
+      await passes.idle();
     },
   };
 }

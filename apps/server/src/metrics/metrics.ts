@@ -99,50 +99,43 @@ export function createMetrics(options: { database: Database; now: () => number; 
   const fromDatabase = async () => {
     await refresh();
   };
-  const openCases = new Gauge({
-    name: 'otklik_open_cases',
-    help: 'Open cases by organisation (slug) and status',
-    labelNames: ['organisation', 'status'],
-    registers,
-    collect: fromDatabase,
-  });
-  const openClocks = new Gauge({
-    name: 'otklik_open_clocks',
-    help: 'Running clocks of open cases by organisation and status (on-track, at-risk, breached), as last projected',
-    labelNames: ['organisation', 'status'],
-    registers,
-    collect: fromDatabase,
-  });
+  /** Open cases or clocks counted by organisation and status, set by readDatabase. */
+  const countGauge = (name: string, help: string) =>
+    new Gauge({ name, help, labelNames: ['organisation', 'status'], registers, collect: fromDatabase });
+  const openCases = countGauge('otklik_open_cases', 'Open cases by organisation (slug) and status');
+  const openClocks = countGauge(
+    'otklik_open_clocks',
+    'Running clocks of open cases by organisation and status (on-track, at-risk, breached), as last projected',
+  );
   const schedulerLag = new Gauge({
     name: 'otklik_scheduler_lag_seconds',
     help: 'How long ago the earliest alarm not yet processed fell due (0 when none is overdue)',
     registers,
     collect: fromDatabase,
   });
-  new Gauge({
-    name: 'otklik_scheduler_leader',
-    help: '1 when this node runs the deadline scheduler',
-    registers,
-    collect() {
-      this.set(sources.schedulerLeader?.() ? 1 : 0);
-    },
-  });
-  new Gauge({
-    name: 'otklik_socket_connections',
-    help: 'Live socket.io connections to this node (people and wall displays)',
-    registers,
-    collect() {
-      this.set(sources.sockets?.() ?? 0);
-    },
-  });
-  new Gauge({
-    name: 'otklik_db_pool_max_connections',
-    help: 'Size of the database connection pool (1 for the embedded database)',
-    registers,
-    collect() {
-      this.set(database.raw.kind === 'postgres' ? (database.raw.client.options.max ?? 10) : 1);
-    },
-  });
+  /** A figure of this node, read at each scrape. */
+  const nodeGauge = (name: string, help: string, read: () => number) =>
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        this.set(read());
+      },
+    });
+  nodeGauge('otklik_scheduler_leader', '1 when this node runs the deadline scheduler', () =>
+    sources.schedulerLeader?.() ? 1 : 0,
+  );
+  nodeGauge(
+    'otklik_socket_connections',
+    'Live socket.io connections to this node (people and wall displays)',
+    () => sources.sockets?.() ?? 0,
+  );
+  nodeGauge(
+    'otklik_db_pool_max_connections',
+    'Size of the database connection pool (1 for the embedded database)',
+    () => (database.raw.kind === 'postgres' ? (database.raw.client.options.max ?? 10) : 1),
+  );
 
   // One collect for the database figures, run once per scrape by the first of them.
   const readDatabase = async () => {
@@ -162,12 +155,12 @@ export function createMetrics(options: { database: Database; now: () => number; 
         sql`select min(fire_at) as earliest from clock_alarms where fire_at <= ${at.toISOString()}::timestamptz`,
       ),
     ]);
-    openCases.reset();
-    for (const row of rowsOf<Count>(cases))
-      openCases.set({ organisation: row.organisation, status: row.status }, row.n);
-    openClocks.reset();
-    for (const row of rowsOf<Count>(clocks))
-      openClocks.set({ organisation: row.organisation, status: row.status }, row.n);
+    const setCounts = (gauge: typeof openCases, result: unknown) => {
+      gauge.reset();
+      for (const row of rowsOf<Count>(result)) gauge.set({ organisation: row.organisation, status: row.status }, row.n);
+    };
+    setCounts(openCases, cases);
+    setCounts(openClocks, clocks);
     const earliest = rowsOf<{ earliest: string | Date | null }>(lag)[0]?.earliest;
     schedulerLag.set(earliest ? Math.max(0, (at.getTime() - new Date(earliest).getTime()) / 1000) : 0);
   };

@@ -23,25 +23,29 @@ function recorder(): LivePush & { pushed: { personId: string; notification: Noti
   return { pushed, notify: (personId, notification) => pushed.push({ personId, notification }) };
 }
 
+/** Executes `command` on the case (a new one when `caseId` is undefined) as the person `personId`, at `at`. */
+async function commandAs(
+  deps: ServerDeps,
+  org: OrgFixture,
+  personId: string,
+  caseId: string | undefined,
+  command: unknown,
+) {
+  const actor = (await loadCurrentUser(deps.db, personId, at))!.actor;
+  return executeCaseCommand(deps, { organisationId: org.organisationId, actor, caseId, now: at, command });
+}
+
 /** Registers, triages and routes a case to `executorId`: the route notifies that executor ('assigned'). */
 async function routedCase(deps: ServerDeps, org: OrgFixture, executorId: string, departmentId: string) {
-  const actor = async (id: string) => (await loadCurrentUser(deps.db, id, at))!.actor;
-  const operator = await actor(org.people.operator.id);
   const events: CommittedEvent[] = [];
-  const run = async (who: typeof operator, caseId: string | undefined, command: unknown) => {
-    const r = await executeCaseCommand(deps, {
-      organisationId: org.organisationId,
-      actor: who,
-      caseId,
-      now: at,
-      command,
-    });
+  const run = async (personId: string, caseId: string | undefined, command: unknown) => {
+    const r = await commandAs(deps, org, personId, caseId, command);
     events.push(...r.events);
     return r.caseId;
   };
-  const caseId = await run(operator, undefined, registerVk(freshLink()));
-  await run(operator, caseId, ROADS_TRIAGE);
-  await run(await actor(org.people.curator.id), caseId, {
+  const caseId = await run(org.people.operator.id, undefined, registerVk(freshLink()));
+  await run(org.people.operator.id, caseId, ROADS_TRIAGE);
+  await run(org.people.curator.id, caseId, {
     type: 'route',
     mode: 'single',
     assignments: [{ departmentId, executorId }],
@@ -116,17 +120,10 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     const org = await createOrgFixture(deps);
     // Routed to roads while no delivery ran; then, still before any delivery, the curator moves the case to housing.
     const a = await routedCase(deps, org, org.people.roadsExecutor.id, org.departments.roads);
-    const curator = (await loadCurrentUser(deps.db, org.people.curator.id, at))!.actor;
-    await executeCaseCommand(deps, {
-      organisationId: org.organisationId,
-      actor: curator,
-      caseId: a.caseId,
-      now: at,
-      command: {
-        type: 'move',
-        assignments: [{ departmentId: org.departments.housing, executorId: org.people.housingExecutor.id }],
-        reason: 'вопрос ЖКХ',
-      },
+    await commandAs(deps, org, org.people.curator.id, a.caseId, {
+      type: 'move',
+      assignments: [{ departmentId: org.departments.housing, executorId: org.people.housingExecutor.id }],
+      reason: 'вопрос ЖКХ',
     });
     expect(await storedFor(deps, a.caseId)).toEqual([]);
     const delivery = createDelivery({ deps, live: recorder(), mail: null, sweepMs: false });
@@ -190,13 +187,10 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
       [org.people.roadsExecutor.id, 'assigned'],
     ]);
     // The executor returns it (konyshevsky p.8): only the curator who routed it hears, once.
-    const executor = (await loadCurrentUser(deps.db, org.people.roadsExecutor.id, at))!.actor;
-    await executeCaseCommand(deps, {
-      organisationId: org.organisationId,
-      actor: executor,
-      caseId: a.caseId,
-      now: at,
-      command: { type: 'return', departmentId: org.departments.roads, reason: 'Не наша улица' },
+    await commandAs(deps, org, org.people.roadsExecutor.id, a.caseId, {
+      type: 'return',
+      departmentId: org.departments.roads,
+      reason: 'Не наша улица',
     });
     await delivery.idle();
     expect(live.pushed.slice(3).map((p) => [p.personId, p.notification.kind])).toEqual([

@@ -7,6 +7,7 @@ import type { CommittedEvent } from '../events-bus';
 import { log } from '../log';
 import type { MailSettings } from '../mail/enqueue';
 import type { MailWorker } from '../mail/worker';
+import { createSingleFlight } from '../single-flight';
 import { announceNotifications, type LivePush, setLivePush } from './delivery-live';
 import { deliverPendingOnce, organisationsWithPending, type StoredNotification } from './delivery-outbox';
 
@@ -47,8 +48,6 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const { deps, live, mail } = options;
   setLivePush(deps, live);
   let stopped = false;
-  /** One loop per organisation on this node; `again` asks it for one more pass (events came in meanwhile). */
-  const loops = new Map<string, { again: boolean; done: Promise<void> }>();
   const sweeps = new Set<Promise<void>>();
 
   // After the commit: the rows are safe, so a failed push is logged and never undoes them; the letters wait in
@@ -59,41 +58,28 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     await announceNotifications(deps, stored).catch(logError('live notification push failed'));
   };
 
-  const trigger = (organisationId: string): Promise<void> => {
-    if (stopped) return Promise.resolve();
-    const running = loops.get(organisationId);
-    if (running) {
-      // The running pass may have read before these events committed: one more pass after it.
-      running.again = true;
-      return running.done;
-    }
-    const loop = { again: false, done: Promise.resolve() };
-    loop.done = (async () => {
-      try {
-        do {
-          loop.again = false;
-          for (;;) {
-            const pass = await deliverPendingOnce(
-              deps.db,
-              organisationId,
-              deps.now(),
-              options.pageSize,
-              mail?.settings ?? null,
-            );
-            await publish(pass.stored, pass.mails).catch(logError('notification publish failed'));
-            if (!pass.more || stopped) break;
-          }
-        } while (loop.again && !stopped);
-      } catch (error) {
-        // Rolled back: the events stay past the cursor and the next trigger or sweep retries them.
-        logError('notification delivery failed')(error);
-      } finally {
-        loops.delete(organisationId);
+  /** One loop per organisation on this node; events that come in while it runs ask it for one more pass. */
+  const loops = createSingleFlight(
+    async (organisationId: string) => {
+      for (;;) {
+        const pass = await deliverPendingOnce(
+          deps.db,
+          organisationId,
+          deps.now(),
+          options.pageSize,
+          mail?.settings ?? null,
+        );
+        await publish(pass.stored, pass.mails).catch(logError('notification publish failed'));
+        if (!pass.more || stopped) break;
       }
-    })();
-    loops.set(organisationId, loop);
-    return loop.done;
-  };
+    },
+    {
+      stopped: () => stopped,
+      // Rolled back: the events stay past the cursor and the next trigger or sweep retries them.
+      onError: logError('notification delivery failed'),
+    },
+  );
+  const trigger = loops.trigger;
 
   const catchUp = (): Promise<void> => {
     if (stopped) return Promise.resolve();
@@ -111,9 +97,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   if (options.catchUpOnStart ?? true) void catchUp();
 
   const idle = async () => {
-    while (loops.size > 0 || sweeps.size > 0) {
-      await Promise.all([...sweeps, ...[...loops.values()].map((l) => l.done)]);
-    }
+    while (loops.isRunning() || sweeps.size > 0) await Promise.all([...sweeps, loops.idle()]);
   };
   const stop = () => {
     stopped = true;

@@ -5,18 +5,7 @@ import { Bot } from '@maxhub/max-bot-api';
 import { z } from 'zod';
 import { ChannelError, httpStatusError, toChannelError } from '../errors';
 import { refuseStoredFiles, replyTextWithLinks, withChannelErrors } from '../reply-text';
-import type {
-  AccountConfig,
-  AccountDescription,
-  CollectedAttachment,
-  CollectedItem,
-  CollectOptions,
-  CollectResult,
-  Connector,
-  PostedReply,
-  Reply,
-  ThreadRef,
-} from '../types';
+import type { AccountConfig, CollectedAttachment, CollectedItem, Connector } from '../types';
 
 function fromMaxError(error: unknown): ChannelError {
   if (error && typeof error === 'object' && 'status' in error && typeof error.status === 'number') {
@@ -116,7 +105,7 @@ export function createMaxConnector(account: AccountConfig): Connector {
   return {
     network: 'max',
 
-    async describe(): Promise<AccountDescription> {
+    async describe() {
       const me = zUser.parse(await wrap(() => bot.api.getMyInfo()));
       return {
         externalId: String(me.user_id),
@@ -126,7 +115,7 @@ export function createMaxConnector(account: AccountConfig): Connector {
       };
     },
 
-    async collect(rawCursor, options: CollectOptions = {}): Promise<CollectResult> {
+    async collect(rawCursor, options = {}) {
       const cursor = zCursor.parse(rawCursor);
       const answer = zUpdates.safeParse(
         await wrap(() =>
@@ -148,7 +137,7 @@ export function createMaxConnector(account: AccountConfig): Connector {
       };
     },
 
-    async publish(thread: ThreadRef, reply: Reply): Promise<PostedReply> {
+    async publish(thread, reply) {
       if (thread.kind !== 'max-message') throw new ChannelError('bad-request', `MAX cannot reply to ${thread.kind}`);
       // Files kept by Otklik are not uploaded to MAX in this version.
       refuseStoredFiles(reply, 'MAX');
@@ -170,7 +159,7 @@ export function createMaxConnector(account: AccountConfig): Connector {
       await wrap(() => bot.api.subscribe(url, secret, ['message_created', 'message_edited', 'message_removed']));
     },
 
-    async fetchThread(thread: ThreadRef) {
+    async fetchThread(thread) {
       if (thread.kind !== 'max-message') return [];
       const answer = z
         .object({ messages: z.array(zMessage) })

@@ -5,18 +5,7 @@
 import { z } from 'zod';
 import { ChannelError, toChannelError } from '../errors';
 import { refuseStoredFiles, replyTextWithLinks } from '../reply-text';
-import type {
-  AccountConfig,
-  AccountDescription,
-  CollectedItem,
-  CollectOptions,
-  CollectResult,
-  Connector,
-  PostedReply,
-  Reply,
-  ThreadMessage,
-  ThreadRef,
-} from '../types';
+import type { AccountConfig, CollectedItem, Connector, ThreadMessage } from '../types';
 import { okSignature } from './sign';
 
 /** OK error codes (apiok.ru "Коды ошибок") mapped to what the worker must do. */
@@ -124,7 +113,7 @@ export function createOkConnector(account: AccountConfig, fetchImpl: typeof fetc
   return {
     network: 'ok',
 
-    async describe(): Promise<AccountDescription> {
+    async describe() {
       const answer = z
         .array(z.object({ uid: z.string(), name: z.string(), shortname: z.string().optional() }))
         .safeParse(await call('group.getInfo', { uids: account.externalId ?? '', fields: 'uid,name,shortname' }));
@@ -139,7 +128,7 @@ export function createOkConnector(account: AccountConfig, fetchImpl: typeof fetc
       };
     },
 
-    async collect(rawCursor, _options: CollectOptions = {}): Promise<CollectResult> {
+    async collect(rawCursor, _options = {}) {
       const cursor = zCursor.parse(rawCursor);
       const anchors = { ...cursor.anchors };
       const items: CollectedItem[] = [];
@@ -167,7 +156,7 @@ export function createOkConnector(account: AccountConfig, fetchImpl: typeof fetc
       return { items, cursor: { anchors }, more };
     },
 
-    async publish(thread: ThreadRef, reply: Reply): Promise<PostedReply> {
+    async publish(thread, reply) {
       if (thread.kind !== 'ok-comment') throw new ChannelError('bad-request', `OK cannot reply to ${thread.kind}`);
       refuseStoredFiles(reply, 'OK');
       const text = replyTextWithLinks(reply);
@@ -185,7 +174,7 @@ export function createOkConnector(account: AccountConfig, fetchImpl: typeof fetc
       return { postId: id, url: `https://ok.ru/group/${thread.groupId}/topic/${thread.topicId}` };
     },
 
-    async fetchThread(thread: ThreadRef): Promise<readonly ThreadMessage[]> {
+    async fetchThread(thread) {
       if (thread.kind !== 'ok-comment') return [];
       const out: ThreadMessage[] = [];
       let anchor: string | undefined;

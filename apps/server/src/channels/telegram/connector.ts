@@ -6,17 +6,7 @@ import { Api, GrammyError, HttpError, InputFile } from 'grammy';
 import { z } from 'zod';
 import { ChannelError, httpStatusError, toChannelError } from '../errors';
 import { replyTextWithLinks, withChannelErrors } from '../reply-text';
-import type {
-  AccountConfig,
-  AccountDescription,
-  CollectedItem,
-  CollectOptions,
-  CollectResult,
-  Connector,
-  PostedReply,
-  Reply,
-  ThreadRef,
-} from '../types';
+import type { AccountConfig, CollectedItem, Connector } from '../types';
 
 function fromTelegramError(error: unknown): ChannelError {
   if (error instanceof GrammyError) {
@@ -146,7 +136,7 @@ export function createTelegramConnector(account: AccountConfig): Connector {
   return {
     network: 'telegram',
 
-    async describe(): Promise<AccountDescription> {
+    async describe() {
       const me = await wrap(() => api.getMe());
       return {
         externalId: String(me.id),
@@ -157,7 +147,7 @@ export function createTelegramConnector(account: AccountConfig): Connector {
       };
     },
 
-    async collect(rawCursor, options: CollectOptions = {}): Promise<CollectResult> {
+    async collect(rawCursor, options = {}) {
       const cursor = zCursor.parse(rawCursor);
       const updates = await wrap(() =>
         api.getUpdates(
@@ -184,7 +174,7 @@ export function createTelegramConnector(account: AccountConfig): Connector {
       };
     },
 
-    async publish(thread: ThreadRef, reply: Reply): Promise<PostedReply> {
+    async publish(thread, reply) {
       if (thread.kind !== 'telegram-message')
         throw new ChannelError('bad-request', `Telegram cannot reply to ${thread.kind}`);
       const replyTo = { reply_parameters: { message_id: thread.messageId, allow_sending_without_reply: true } };

@@ -7,18 +7,7 @@ import { API, APIError, Upload } from 'vk-io';
 import { z } from 'zod';
 import { ChannelError, toChannelError } from '../errors';
 import { replyTextWithLinks } from '../reply-text';
-import type {
-  AccountConfig,
-  AccountDescription,
-  CollectedItem,
-  CollectOptions,
-  CollectResult,
-  Connector,
-  PostedReply,
-  Reply,
-  ThreadMessage,
-  ThreadRef,
-} from '../types';
+import type { AccountConfig, CollectedItem, Connector, Reply, ThreadMessage, ThreadRef } from '../types';
 import { vkUpdatesToItems, zVkUpdate } from './updates';
 
 export const VK_API_VERSION = '5.199';
@@ -179,7 +168,7 @@ export function createVkConnector(account: AccountConfig, fetchImpl: typeof fetc
   return {
     network: 'vk',
 
-    async describe(): Promise<AccountDescription> {
+    async describe() {
       const answer = parse(zGroupsById, await call('groups.getById', {}), 'groups.getById');
       const group = Array.isArray(answer) ? answer[0] : answer.groups[0];
       if (!group) throw new ChannelError('auth', 'VK: the token belongs to no community');
@@ -192,7 +181,7 @@ export function createVkConnector(account: AccountConfig, fetchImpl: typeof fetc
       };
     },
 
-    async collect(rawCursor, options: CollectOptions = {}): Promise<CollectResult> {
+    async collect(rawCursor, options = {}) {
       let cursor = zCursor.parse(rawCursor);
       if (!cursor.key || !cursor.server) {
         const lp = await longPollServer();
@@ -231,7 +220,7 @@ export function createVkConnector(account: AccountConfig, fetchImpl: typeof fetc
       return { items, cursor: { ...cursor, ts: String(answer.ts ?? cursor.ts) }, more: items.length > 0 };
     },
 
-    async publish(thread: ThreadRef, reply: Reply): Promise<PostedReply> {
+    async publish(thread, reply) {
       // Public links go in the text; files kept by Otklik are uploaded to VK (photos and documents).
       const message = replyTextWithLinks(reply);
       const attachments = (await uploadFiles(thread, reply)).join(',');
@@ -273,7 +262,7 @@ export function createVkConnector(account: AccountConfig, fetchImpl: typeof fetc
       throw new ChannelError('bad-request', `VK cannot reply to ${thread.kind}`);
     },
 
-    async fetchThread(thread: ThreadRef): Promise<readonly ThreadMessage[]> {
+    async fetchThread(thread) {
       const own = -groupId();
       if (thread.kind === 'vk-wall-comment') {
         const out: ThreadMessage[] = [];

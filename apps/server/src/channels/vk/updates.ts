@@ -65,6 +65,21 @@ const author = (fromId: number) =>
     ? { name: `id${fromId}`, profileUrl: `https://vk.com/id${fromId}` }
     : { name: `club${-fromId}`, profileUrl: `https://vk.com/club${-fromId}` };
 
+/** A new wall comment or community message: where it stands, then what both kinds carry alike. */
+function newItem(
+  posted: Pick<z.infer<typeof zMessage>, 'from_id' | 'date' | 'text' | 'attachments'>,
+  where: Pick<Extract<CollectedItem, { type: 'new' }>, 'externalId' | 'thread' | 'url' | 'visibility'>,
+): CollectedItem {
+  return {
+    type: 'new',
+    ...where,
+    author: author(posted.from_id),
+    text: posted.text,
+    postedAt: posted.date * 1000,
+    attachments: attachments(posted.attachments),
+  };
+}
+
 /** Our own replies (from the community) are not citizens' messages and are skipped. */
 export function vkUpdatesToItems(updates: readonly VkUpdate[], groupId: number): CollectedItem[] {
   const own = -groupId;
@@ -74,17 +89,12 @@ export function vkUpdatesToItems(updates: readonly VkUpdate[], groupId: number):
         const c = u.object;
         if (c.from_id === own) return [];
         return [
-          {
-            type: 'new',
+          newItem(c, {
             externalId: vkCommentId(c.owner_id, c.id),
             thread: { kind: 'vk-wall-comment', ownerId: c.owner_id, postId: c.post_id, commentId: c.id },
             url: `https://vk.com/wall${c.owner_id}_${c.post_id}?reply=${c.id}`,
-            author: author(c.from_id),
-            text: c.text,
-            postedAt: c.date * 1000,
             visibility: 'public',
-            attachments: attachments(c.attachments),
-          },
+          }),
         ];
       }
       case 'wall_reply_edit':
@@ -97,17 +107,12 @@ export function vkUpdatesToItems(updates: readonly VkUpdate[], groupId: number):
         const m = u.object.message;
         if (m.from_id === own || m.from_id <= 0) return [];
         return [
-          {
-            type: 'new',
+          newItem(m, {
             externalId: vkMessageId(groupId, m.id),
             thread: { kind: 'vk-message', peerId: m.peer_id, messageId: m.id },
             url: `https://vk.com/gim${groupId}?sel=${m.peer_id}&msgid=${m.id}`,
-            author: author(m.from_id),
-            text: m.text,
-            postedAt: m.date * 1000,
             visibility: 'private',
-            attachments: attachments(m.attachments),
-          },
+          }),
         ];
       }
       case 'message_edit':

@@ -11,9 +11,8 @@ import {
   zLocalDate,
   zStepId,
 } from '@otklik/domain';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { audited } from '../../audit/record';
+import { audited, auditedOrganisationSettings, rowEntry } from '../../audit/record';
 import {
   CalendarImportError,
   forgetImportedYears,
@@ -23,7 +22,6 @@ import {
   removeImportedYear,
 } from '../../calendar/imported-years';
 import { calendarFor, loadOrganisationRules } from '../../cases/domain-context';
-import { organisations } from '../../db/schema';
 import { getOrganisation } from '../../directory/organisations';
 import { AppError } from '../../errors/app-error';
 import { zInstant } from '../inputs';
@@ -132,19 +130,14 @@ export const calendarRouter = router({
             throw new AppError('NOT_FOUND', `Год ${input.year} не загружался / year ${input.year} was not imported`);
           }
         },
-        { action: 'production-calendar.removed', targetType: 'production-calendar', targetId: String(input.year) },
+        rowEntry('production-calendar.removed', String(input.year)),
       );
       forgetImportedYears(ctx.deps.db);
       return { ok: true as const };
     }),
 
   setOverrides: adminProcedure.input(zCalendarOverrides).mutation(async ({ ctx, input }) => {
-    await audited(
-      ctx,
-      (tx) =>
-        tx.update(organisations).set({ calendarOverrides: input }).where(eq(organisations.id, ctx.user.organisationId)),
-      { action: 'calendar.overrides-set', targetType: 'organisation', details: input },
-    );
+    await auditedOrganisationSettings(ctx, 'calendar.overrides-set', { calendarOverrides: input }, input);
     return { ok: true as const };
   }),
 
@@ -154,15 +147,7 @@ export const calendarRouter = router({
       if (!isTimeZone(input.timeZone)) {
         throw new AppError('BAD_INPUT', `Неизвестный часовой пояс «${input.timeZone}» / unknown time zone`);
       }
-      await audited(
-        ctx,
-        (tx) =>
-          tx
-            .update(organisations)
-            .set({ timeZone: input.timeZone })
-            .where(eq(organisations.id, ctx.user.organisationId)),
-        { action: 'calendar.time-zone-set', targetType: 'organisation', details: input },
-      );
+      await auditedOrganisationSettings(ctx, 'calendar.time-zone-set', { timeZone: input.timeZone }, input);
       return { ok: true as const };
     }),
 

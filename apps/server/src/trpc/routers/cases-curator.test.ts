@@ -102,31 +102,11 @@ describeEachDatabase('curator commands', (getDb) => {
     const part = detail.clocks.active.find((c) => c.id.endsWith(`:${org.departments.housing}`));
     expect(iso(part!.dueAt)).toBe(iso(t('12:50')));
     // A move needs a reason, the curator's role, and a department of this organisation.
-    await expect(
-      command(
-        as.curator,
-        caseId,
-        {
-          type: 'move',
-          assignments: [assignmentTo(org, 'health')],
-          reason: '',
-        },
-        '11:00',
-      ),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const moveToHealthOf = (to: OrgFixture, reason: string) =>
+      command(as.curator, caseId, { type: 'move', assignments: [assignmentTo(to, 'health')], reason }, '11:00');
+    await expect(moveToHealthOf(org, '')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const other = await createOrgFixture(deps, { profileId: 'nao-2020' });
-    await expect(
-      command(
-        as.curator,
-        caseId,
-        {
-          type: 'move',
-          assignments: [assignmentTo(other, 'health')],
-          reason: 'чужой',
-        },
-        '11:00',
-      ),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(moveToHealthOf(other, 'чужой')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await command(
       as.curator,
       caseId,

@@ -51,26 +51,19 @@ describeEachDatabase('cases: parts of a parallel set', (getDb) => {
     return { caseId, opened: detail.case.version };
   }
 
-  const part = (departmentId: string, text: string) => ({
-    type: 'submit-contribution' as const,
-    departmentId,
-    text,
-    attachments: [],
-  });
+  /** A department's part of the case, sent by `who` from the version `expectedVersion`. */
+  const sendPart = (who: Caller, caseId: string, expectedVersion: number, departmentId: string, text: string) =>
+    who.cases.command({
+      caseId,
+      expectedVersion,
+      command: { type: 'submit-contribution', departmentId, text, attachments: [] },
+    });
 
   it('accepts the second department’s part sent from the version it opened before the first part', async () => {
     const { caseId, opened } = await parallelCase('Во дворе дома 4 яма и прорвало трубу');
-    await as.roads.cases.command({
-      caseId,
-      expectedVersion: opened,
-      command: part(org.departments.roads, 'Яму засыплют щебнем в среду.'),
-    });
+    await sendPart(as.roads, caseId, opened, org.departments.roads, 'Яму засыплют щебнем в среду.');
     // Housing opened the case before the roads part arrived and sends from that version.
-    await as.housing.cases.command({
-      caseId,
-      expectedVersion: opened,
-      command: part(org.departments.housing, 'Трубу заменят сегодня до 18:00.'),
-    });
+    await sendPart(as.housing, caseId, opened, org.departments.housing, 'Трубу заменят сегодня до 18:00.');
     const detail = await as.curator.cases.detail({ caseId });
     expect(detail.state.contributions.map((c: { text: string }) => c.text)).toEqual([
       'Яму засыплют щебнем в среду.',
@@ -80,18 +73,10 @@ describeEachDatabase('cases: parts of a parallel set', (getDb) => {
 
   it('still refuses a part whose own department changed since the version it was based on', async () => {
     const { caseId, opened } = await parallelCase('Не горят фонари и течёт крыша');
-    await as.roads.cases.command({
-      caseId,
-      expectedVersion: opened,
-      command: part(org.departments.roads, 'Фонари починят завтра.'),
-    });
+    await sendPart(as.roads, caseId, opened, org.departments.roads, 'Фонари починят завтра.');
     // The same department sends again from the old version (a second window): its part has changed meanwhile.
     await expect(
-      as.roads.cases.command({
-        caseId,
-        expectedVersion: opened,
-        command: part(org.departments.roads, 'Фонари починят сегодня.'),
-      }),
+      sendPart(as.roads, caseId, opened, org.departments.roads, 'Фонари починят сегодня.'),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     // A whole-case command from the old version is a conflict as before.
     await expect(
@@ -99,11 +84,7 @@ describeEachDatabase('cases: parts of a parallel set', (getDb) => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     // A version from the future is never accepted.
     await expect(
-      as.housing.cases.command({
-        caseId,
-        expectedVersion: opened + 5,
-        command: part(org.departments.housing, 'Крышу осмотрят.'),
-      }),
+      sendPart(as.housing, caseId, opened + 5, org.departments.housing, 'Крышу осмотрят.'),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

@@ -3,7 +3,7 @@
 import { takesPartIn } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { audited } from '../../audit/record';
+import { audited, rowEntry } from '../../audit/record';
 import { requireVisibleCase } from '../../cases/access';
 import {
   accountConfig,
@@ -60,12 +60,7 @@ export const channelsRouter = router({
     const account = await audited(
       ctx,
       (tx) => createChannelAccount({ db: tx, secretKey: ctx.deps.secretKey }, ctx.user.organisationId, input),
-      (a) => ({
-        action: 'channel-account.created',
-        targetType: 'channel-account',
-        targetId: a.id,
-        details: auditedAccountFields(input),
-      }),
+      (a) => rowEntry('channel-account.created', a.id, auditedAccountFields(input)),
     );
     nudgeCollectors(ctx.deps);
     return account;
@@ -75,12 +70,7 @@ export const channelsRouter = router({
     const account = await audited(
       ctx,
       (tx) => updateChannelAccount({ db: tx, secretKey: ctx.deps.secretKey }, ctx.user.organisationId, input),
-      {
-        action: 'channel-account.updated',
-        targetType: 'channel-account',
-        targetId: input.id,
-        details: auditedAccountFields(input),
-      },
+      rowEntry('channel-account.updated', input.id, auditedAccountFields(input)),
     );
     nudgeCollectors(ctx.deps);
     return account;
@@ -94,12 +84,7 @@ export const channelsRouter = router({
         await deleteChannelAccount(tx, ctx.user.organisationId, input.id);
         return row;
       },
-      (row) => ({
-        action: 'channel-account.deleted',
-        targetType: 'channel-account',
-        targetId: input.id,
-        details: { network: row.network, url: row.url, title: row.title },
-      }),
+      (row) => rowEntry('channel-account.deleted', input.id, { network: row.network, url: row.url, title: row.title }),
     );
     return { ok: true as const };
   }),

@@ -9,7 +9,7 @@ import {
   passwordRefusal,
 } from '@otklik/domain';
 import { z } from 'zod';
-import { audited } from '../../audit/record';
+import { audited, auditedCreate, auditedRemove, auditedUpdate, rowEntry } from '../../audit/record';
 import { loadImportedYears } from '../../calendar/imported-years';
 import { createAbsence, deleteAbsence, listAbsences, updateAbsence } from '../../directory/absences';
 import { listChannelAccounts } from '../../directory/channels';
@@ -86,74 +86,32 @@ export const directoryRouter = router({
   topics: protectedProcedure.query(({ ctx }) => listTopics(ctx.deps.db, ctx.user.organisationId)),
   createTopic: adminProcedure
     .input(z.object({ name: zName, listed: z.boolean().optional() }))
-    .mutation(({ ctx, input }) =>
-      audited(
-        ctx,
-        (tx) => createTopic(tx, { organisationId: ctx.user.organisationId, ...input }),
-        (t) => ({ action: 'topic.created', targetType: 'topic', targetId: t.id, details: input }),
-      ),
-    ),
+    .mutation(({ ctx, input }) => auditedCreate(ctx, 'topic.created', input, createTopic)),
   updateTopic: adminProcedure
     .input(
       z.object({ id: zId, name: zName.optional(), listed: z.boolean().optional(), active: z.boolean().optional() }),
     )
-    .mutation(({ ctx, input }) =>
-      audited(ctx, (tx) => updateTopic(tx, { organisationId: ctx.user.organisationId, ...input }), {
-        action: 'topic.updated',
-        targetType: 'topic',
-        targetId: input.id,
-        details: input,
-      }),
-    ),
+    .mutation(({ ctx, input }) => auditedUpdate(ctx, 'topic.updated', input, updateTopic)),
 
   /** The place directory (settlements, districts): the wall names a case's place only as one of these. */
   places: protectedProcedure.query(({ ctx }) => listPlaces(ctx.deps.db, ctx.user.organisationId)),
-  createPlace: adminProcedure.input(z.object({ name: zName, kind: z.enum(PLACE_KINDS) })).mutation(({ ctx, input }) =>
-    audited(
-      ctx,
-      (tx) => createPlace(tx, { organisationId: ctx.user.organisationId, ...input }),
-      (p) => ({ action: 'place.created', targetType: 'place', targetId: p.id, details: input }),
-    ),
-  ),
+  createPlace: adminProcedure
+    .input(z.object({ name: zName, kind: z.enum(PLACE_KINDS) }))
+    .mutation(({ ctx, input }) => auditedCreate(ctx, 'place.created', input, createPlace)),
   updatePlace: adminProcedure
     .input(z.object({ id: zId, name: zName.optional(), kind: z.enum(PLACE_KINDS).optional() }))
-    .mutation(({ ctx, input }) =>
-      audited(ctx, (tx) => updatePlace(tx, { organisationId: ctx.user.organisationId, ...input }), {
-        action: 'place.updated',
-        targetType: 'place',
-        targetId: input.id,
-        details: input,
-      }),
-    ),
-  deletePlace: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
-    await audited(ctx, (tx) => deletePlace(tx, ctx.user.organisationId, input.id), {
-      action: 'place.deleted',
-      targetType: 'place',
-      targetId: input.id,
-    });
-    return { ok: true as const };
-  }),
+    .mutation(({ ctx, input }) => auditedUpdate(ctx, 'place.updated', input, updatePlace)),
+  deletePlace: adminProcedure
+    .input(z.object({ id: zId }))
+    .mutation(({ ctx, input }) => auditedRemove(ctx, 'place.deleted', input.id, deletePlace)),
 
   departments: protectedProcedure.query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
   createDepartment: adminProcedure
     .input(z.object({ name: zName, supervisingDeputyId: zId.nullish() }))
-    .mutation(({ ctx, input }) =>
-      audited(
-        ctx,
-        (tx) => createDepartment(tx, { organisationId: ctx.user.organisationId, ...input }),
-        (d) => ({ action: 'department.created', targetType: 'department', targetId: d.id, details: input }),
-      ),
-    ),
+    .mutation(({ ctx, input }) => auditedCreate(ctx, 'department.created', input, createDepartment)),
   updateDepartment: adminProcedure
     .input(z.object({ id: zId, name: zName.optional(), supervisingDeputyId: zId.nullish() }))
-    .mutation(({ ctx, input }) =>
-      audited(ctx, (tx) => updateDepartment(tx, { organisationId: ctx.user.organisationId, ...input }), {
-        action: 'department.updated',
-        targetType: 'department',
-        targetId: input.id,
-        details: input,
-      }),
-    ),
+    .mutation(({ ctx, input }) => auditedUpdate(ctx, 'department.updated', input, updateDepartment)),
 
   people: protectedProcedure.query(({ ctx }) => listPeople(ctx.deps.db, ctx.user.organisationId)),
   createPerson: adminProcedure.input(zPerson).mutation(({ ctx, input }) => {
@@ -162,12 +120,7 @@ export const directoryRouter = router({
     return audited(
       ctx,
       (tx) => createPerson(tx, { ...input, organisationId: ctx.user.organisationId }),
-      (p) => ({
-        action: 'person.created',
-        targetType: 'person',
-        targetId: p.id,
-        details: { ...shown, passwordSet: Boolean(password) },
-      }),
+      (p) => rowEntry('person.created', p.id, { ...shown, passwordSet: Boolean(password) }),
     );
   }),
   updatePerson: adminProcedure
@@ -179,7 +132,7 @@ export const directoryRouter = router({
       return ctx.deps.db.transaction(async (tx) => {
         const person = await updatePerson(tx, { ...input, organisationId: ctx.user.organisationId });
         const entry = (action: 'person.updated' | 'person.roles-changed' | 'person.password-set', details = {}) =>
-          audited.entry(ctx, { action, targetType: 'person', targetId: input.id, details }, tx);
+          audited.entry(ctx, rowEntry(action, input.id, details), tx);
         await entry('person.updated', { ...shown });
         if (input.roles && !sameRoles(before.roles, input.roles)) {
           await entry('person.roles-changed', { before: before.roles, after: input.roles, login: person.login });
@@ -200,13 +153,7 @@ export const directoryRouter = router({
         endsAt: zInstant,
       }),
     )
-    .mutation(({ ctx, input }) =>
-      audited(
-        ctx,
-        (tx) => createAbsence(tx, { ...input, organisationId: ctx.user.organisationId }),
-        (a) => ({ action: 'absence.created', targetType: 'absence', targetId: a.id, details: input }),
-      ),
-    ),
+    .mutation(({ ctx, input }) => auditedCreate(ctx, 'absence.created', input, createAbsence)),
   updateAbsence: adminProcedure
     .input(
       z.object({
@@ -218,22 +165,10 @@ export const directoryRouter = router({
         endsAt: zInstant.optional(),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      audited(ctx, (tx) => updateAbsence(tx, { ...input, organisationId: ctx.user.organisationId }), {
-        action: 'absence.updated',
-        targetType: 'absence',
-        targetId: input.id,
-        details: input,
-      }),
-    ),
-  deleteAbsence: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
-    await audited(ctx, (tx) => deleteAbsence(tx, ctx.user.organisationId, input.id), {
-      action: 'absence.deleted',
-      targetType: 'absence',
-      targetId: input.id,
-    });
-    return { ok: true as const };
-  }),
+    .mutation(({ ctx, input }) => auditedUpdate(ctx, 'absence.updated', input, updateAbsence)),
+  deleteAbsence: adminProcedure
+    .input(z.object({ id: zId }))
+    .mutation(({ ctx, input }) => auditedRemove(ctx, 'absence.deleted', input.id, deleteAbsence)),
 
   channelAccounts: protectedProcedure.query(({ ctx }) => listChannelAccounts(ctx.deps.db, ctx.user.organisationId)),
 });

@@ -1,7 +1,7 @@
 // Machine access of an organisation, managed by the administrator: API keys of the intake endpoint
 // (POST /api/intake) and tokens of wall displays. Secrets are returned once, at creation.
 import { z } from 'zod';
-import { audited } from '../../audit/record';
+import { auditedCreate, auditedRemove } from '../../audit/record';
 import {
   createApiKey,
   createDisplayToken,
@@ -15,21 +15,14 @@ import { adminProcedure, router } from '../trpc';
 
 export const intakeRouter = router({
   apiKeys: adminProcedure.query(({ ctx }) => listApiKeys(ctx.deps.db, ctx.user.organisationId)),
-  createApiKey: adminProcedure.input(z.object({ name: zName })).mutation(({ ctx, input }) =>
-    audited(
-      ctx,
-      (tx) => createApiKey(tx, ctx.user.organisationId, input.name),
-      (k) => ({ action: 'api-key.created', targetType: 'api-key', targetId: k.id, details: { name: input.name } }),
+  createApiKey: adminProcedure
+    .input(z.object({ name: zName }))
+    .mutation(({ ctx, input }) =>
+      auditedCreate(ctx, 'api-key.created', input, (tx, key) => createApiKey(tx, key.organisationId, key.name)),
     ),
-  ),
-  revokeApiKey: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
-    await audited(ctx, (tx) => revokeApiKey(tx, ctx.user.organisationId, input.id, ctx.deps.now()), {
-      action: 'api-key.revoked',
-      targetType: 'api-key',
-      targetId: input.id,
-    });
-    return { ok: true as const };
-  }),
+  revokeApiKey: adminProcedure
+    .input(z.object({ id: zId }))
+    .mutation(({ ctx, input }) => auditedRemove(ctx, 'api-key.revoked', input.id, revokeApiKey)),
 
   displayTokens: adminProcedure.query(({ ctx }) => listDisplayTokens(ctx.deps.db, ctx.user.organisationId)),
   createDisplayToken: adminProcedure
@@ -40,18 +33,11 @@ export const intakeRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      audited(
-        ctx,
-        (tx) => createDisplayToken(tx, ctx.user.organisationId, input.name, input.filters),
-        (t) => ({ action: 'display-token.created', targetType: 'display-token', targetId: t.id, details: input }),
+      auditedCreate(ctx, 'display-token.created', input, (tx, token) =>
+        createDisplayToken(tx, token.organisationId, token.name, token.filters),
       ),
     ),
-  revokeDisplayToken: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
-    await audited(ctx, (tx) => revokeDisplayToken(tx, ctx.user.organisationId, input.id, ctx.deps.now()), {
-      action: 'display-token.revoked',
-      targetType: 'display-token',
-      targetId: input.id,
-    });
-    return { ok: true as const };
-  }),
+  revokeDisplayToken: adminProcedure
+    .input(z.object({ id: zId }))
+    .mutation(({ ctx, input }) => auditedRemove(ctx, 'display-token.revoked', input.id, revokeDisplayToken)),
 });

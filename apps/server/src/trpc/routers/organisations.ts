@@ -1,7 +1,7 @@
 // Organisations of the installation, for region administrators: list, create (with the first administrator),
 // rename, archive and restore. An organisation's own administrator reaches none of this (regionAdminProcedure).
 import { z } from 'zod';
-import { audited } from '../../audit/record';
+import { audited, rowEntry } from '../../audit/record';
 import { listAllOrganisations, renameOrganisation, setOrganisationArchived } from '../../directory/organisation-admin';
 import { createOrganisationWithAdmin } from '../../setup/new-organisation';
 import { zId, zName } from '../inputs';
@@ -20,30 +20,25 @@ export const organisationsRouter = router({
       const created = await audited(
         ctx,
         (tx) => createOrganisationWithAdmin(tx, newOrganisationInput(form, regionAdministrator)),
-        (c) => ({
-          action: 'organisation.created',
-          targetType: 'organisation',
-          targetId: c.organisation.id,
-          details: {
+        (c) =>
+          rowEntry('organisation.created', c.organisation.id, {
             name: c.organisation.name,
             slug: c.organisation.slug,
             presetId: form.presetId,
             timeZone: form.timeZone,
             adminLogin: c.admin.login,
             regionAdministrator,
-          },
-        }),
+          }),
       );
       return { id: created.organisation.id, slug: created.organisation.slug, adminLogin: created.admin.login };
     }),
 
   rename: regionAdminProcedure.input(z.object({ id: zId, name: zName })).mutation(async ({ ctx, input }) => {
-    await audited(ctx, (tx) => renameOrganisation(tx, input), {
-      action: 'organisation.renamed',
-      targetType: 'organisation',
-      targetId: input.id,
-      details: { name: input.name },
-    });
+    await audited(
+      ctx,
+      (tx) => renameOrganisation(tx, input),
+      rowEntry('organisation.renamed', input.id, { name: input.name }),
+    );
     return { ok: true as const };
   }),
 
@@ -58,11 +53,7 @@ export const organisationsRouter = router({
             actorOrganisationId: ctx.user.organisationId,
             now: ctx.deps.now(),
           }),
-        {
-          action: input.archived ? 'organisation.archived' : 'organisation.restored',
-          targetType: 'organisation',
-          targetId: input.id,
-        },
+        rowEntry(input.archived ? 'organisation.archived' : 'organisation.restored', input.id),
       );
       return { ok: true as const };
     }),

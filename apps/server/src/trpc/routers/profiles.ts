@@ -1,7 +1,7 @@
 // Regulation profiles: everyone reads them (deadlines are explained with them); the administrator creates
 // custom ones, edits them and chooses the organisation's profile.
 import { z } from 'zod';
-import { audited } from '../../audit/record';
+import { audited, rowEntry } from '../../audit/record';
 import { loadProfile } from '../../cases/domain-context';
 import {
   createCustomProfile,
@@ -30,12 +30,7 @@ export const profilesRouter = router({
             body: input.profile,
             basedOn: input.basedOn ?? null,
           }),
-        (p) => ({
-          action: 'profile.created',
-          targetType: 'profile',
-          targetId: p.id,
-          details: { basedOn: input.basedOn },
-        }),
+        (p) => rowEntry('profile.created', p.id, { basedOn: input.basedOn }),
       ),
     ),
   update: adminProcedure.input(z.object({ id: zProfileId, profile: z.unknown() })).mutation(({ ctx, input }) =>
@@ -48,15 +43,15 @@ export const profilesRouter = router({
           body: input.profile,
           now: ctx.deps.now(),
         }),
-      { action: 'profile.updated', targetType: 'profile', targetId: input.id, details: { profile: input.profile } },
+      rowEntry('profile.updated', input.id, { profile: input.profile }),
     ),
   ),
   setForOrganisation: adminProcedure.input(z.object({ profileId: zProfileId })).mutation(async ({ ctx, input }) => {
-    await audited(ctx, (tx) => setOrganisationProfile(tx, ctx.user.organisationId, input.profileId), {
-      action: 'profile.selected',
-      targetType: 'profile',
-      targetId: input.profileId,
-    });
+    await audited(
+      ctx,
+      (tx) => setOrganisationProfile(tx, ctx.user.organisationId, input.profileId),
+      rowEntry('profile.selected', input.profileId),
+    );
     return { ok: true as const };
   }),
 });

@@ -1,10 +1,8 @@
 // Reports: the monthly summary with its drill-down, surges of activity and their thresholds, repeat candidates for
 // the case workspace, and the head's overview. Procedures stay thin; the work is in src/reports.
 import { zSurgeThresholds } from '@otklik/domain';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { audited } from '../../audit/record';
-import { organisations } from '../../db/schema';
+import { auditedOrganisationSettings } from '../../audit/record';
 import { caseRows } from '../../reports/drilldown';
 import { headOverview } from '../../reports/head-overview';
 import { computeMonthlyReport, recentMonthlyReport } from '../../reports/monthly-cache';
@@ -73,12 +71,7 @@ export const reportsRouter = router({
   surgeThresholds: reportReaders.query(({ ctx }) => thresholdsOf(ctx.deps.db, ctx.user.organisationId)),
 
   setSurgeThresholds: adminProcedure.input(zSurgeThresholds).mutation(async ({ ctx, input }) => {
-    await audited(
-      ctx,
-      (tx) =>
-        tx.update(organisations).set({ surgeThresholds: input }).where(eq(organisations.id, ctx.user.organisationId)),
-      { action: 'surge-thresholds.set', targetType: 'organisation', details: input },
-    );
+    await auditedOrganisationSettings(ctx, 'surge-thresholds.set', { surgeThresholds: input }, input);
     return input;
   }),
 
