@@ -34,10 +34,9 @@ describe('computeClocks', () => {
   });
 
   it('puts the at-risk moment on a whole millisecond, never before the share of the time has passed', () => {
-    const c = new CaseRun('konyshevsky-2020').routed(
-      ['2026-11-25T10:00:00.000+03:00', '2026-11-25T10:00:00.000+03:00', '2026-11-25T10:00:00.000+03:00'],
-      A.operator,
-    );
+    // Registered, triaged and routed in the same instant.
+    const start = '2026-11-25T10:00:00.000+03:00';
+    const c = new CaseRun('konyshevsky-2020').routed([start, start, start], A.operator);
     // The draft shortened to 4,001 ms after routing: 25% of it is 1,000.25 ms, so the moment is 10:00:03.000.75;
     // the whole millisecond not before it is 10:00:03.001 (a stored timestamp keeps whole milliseconds).
     c.do(
@@ -52,12 +51,8 @@ describe('computeClocks', () => {
   });
 
   it('keeps a recorded breach as breached and lists every clock of a chain', () => {
-    const c = new CaseRun('nao-2020').routed(
-      [d('09:00'), d('09:05'), d('09:10')],
-      A.curator,
-      triage(),
-      chain('sequential'),
-    );
+    const c = new CaseRun('nao-2020');
+    c.routed([d('09:00'), d('09:05'), d('09:10')], A.curator, triage(), chain('sequential'));
     const { active } = c.clocks(d('09:10'));
     // The first executor's part and the answer, held by the first executor who has the case; the composer (b) has
     // no draft clock before the curator forwards the case to them (NAO p.22.2).

@@ -8,12 +8,8 @@ const msk = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
 
 describe('turnOf', () => {
   it('a parallel set: my part is my move until I send it, then I wait for the other department', () => {
-    const c = new CaseRun('krasnoufimsk-2021').routed(
-      [yekt('10:00'), yekt('10:10'), yekt('10:20')],
-      A.curator,
-      triage(),
-      chain('parallel'),
-    );
+    const c = new CaseRun('krasnoufimsk-2021');
+    c.routed([yekt('10:00'), yekt('10:10'), yekt('10:20')], A.curator, triage(), chain('parallel'));
     const before = turnOf(c.clocks(yekt('10:30')).active, ['exec-a']);
     expect(before.mine).toBe(true);
     // krasnoufimsk p.17: 2 h W from receipt at 10:20 → 12:20, my own department's clock.

@@ -32,12 +32,8 @@ describe('curatorTurn', () => {
   });
 
   it('a curator-forwarded chain (konyshevsky p.16): the part waits for the curator to forward it', () => {
-    const c = new CaseRun('konyshevsky-2020').routed(
-      [d('09:00'), d('09:10'), d('09:20')],
-      A.operator,
-      triage(),
-      chain('sequential'),
-    );
+    const c = new CaseRun('konyshevsky-2020');
+    c.routed([d('09:00'), d('09:10'), d('09:20')], A.operator, triage(), chain('sequential'));
     expect(curatorTurn(c.state)).toBeNull();
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Часть А' }, A.execA, d('10:00'));
     expect(curatorTurn(c.state)).toBe('forward');
@@ -46,12 +42,8 @@ describe('curatorTurn', () => {
   });
 
   it('a parallel set (krasnoufimsk p.17): once every part is in, the curator composes; the curator publishes (p.16)', () => {
-    const c = new CaseRun('krasnoufimsk-2021').routed(
-      [d('09:00'), d('09:10'), d('09:20')],
-      A.curator,
-      triage(),
-      chain('parallel'),
-    );
+    const c = new CaseRun('krasnoufimsk-2021');
+    c.routed([d('09:00'), d('09:10'), d('09:20')], A.curator, triage(), chain('parallel'));
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Часть А' }, A.execA, d('10:00'));
     expect(curatorTurn(c.state)).toBeNull();
     c.do({ type: 'submit-contribution', departmentId: 'dept-b', text: 'Часть Б' }, A.execB, d('10:30'));

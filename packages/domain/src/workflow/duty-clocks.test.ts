@@ -143,12 +143,8 @@ describe('3. konyshevsky p.15 and NAO p.21 bound the final draft', () => {
 describe('4. a chain: the answer is held by whoever has the case; a silent first department is charged', () => {
   const d = at('+03:00');
   it('nao-2020: the first department never sends its part; the breaches and the notice go to its deputy', () => {
-    const c = new CaseRun('nao-2020').routed(
-      [d('09:00'), d('09:10'), d('09:20')],
-      A.curator,
-      cls('ordinary'),
-      chain('sequential', 'a', 'b'),
-    );
+    const c = new CaseRun('nao-2020');
+    c.routed([d('09:00'), d('09:10'), d('09:20')], A.curator, cls('ordinary'), chain('sequential', 'a', 'b'));
     // p.22: a's part 2 h W → 11:20; p.16: answer 8 h W from 09:00 → 18:00. b has not received: no draft clock yet.
     expect(c.dues(d('09:20'))).toEqual({ 'contribution:dept-a': d('11:20'), '*answer': d('18:00') });
     expect(c.holders(d('09:20'))['*answer']).toEqual(['exec-a']);
@@ -183,12 +179,8 @@ describe('4. a chain: the answer is held by whoever has the case; a silent first
 describe('5. konyshevsky p.16, NAO p.22.2: parts go to the curator, who forwards them', () => {
   const d = at('+03:00');
   it('the next executor receives the case only when the curator forwards it; its 2 hours start then', () => {
-    const c = new CaseRun('konyshevsky-2020').routed(
-      [d('09:00'), d('09:10'), d('09:20')],
-      A.operator,
-      cls('ordinary'),
-      chain('sequential', 'a', 'b'),
-    );
+    const c = new CaseRun('konyshevsky-2020');
+    c.routed([d('09:00'), d('09:10'), d('09:20')], A.operator, cls('ordinary'), chain('sequential', 'a', 'b'));
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'часть А' }, A.execA, d('10:00'));
     expect(c.state.assignments.find((a) => a.departmentId === 'dept-b')?.receivedAt).toBeNull();
     expect(c.allowed(A.execB)).toEqual([]);
@@ -211,12 +203,8 @@ describe('6. a return keeps the parts other departments already sent, and their 
   const d = at('+05:00');
   it('krasnoufimsk parallel set: b returns, a’s part stays, c’s 2 hours run on, the new department starts', () => {
     const execX = { id: 'exec-x', departmentId: 'dept-x', roles: ['executor'], active: true } as const;
-    const c = new CaseRun('krasnoufimsk-2021', { directory: { people: [...DIRECTORY_PEOPLE, execX] } }).routed(
-      [d('09:30'), d('09:40'), d('10:00')],
-      A.curator,
-      cls('ordinary'),
-      chain('parallel', 'a', 'b', 'c'),
-    );
+    const c = new CaseRun('krasnoufimsk-2021', { directory: { people: [...DIRECTORY_PEOPLE, execX] } });
+    c.routed([d('09:30'), d('09:40'), d('10:00')], A.curator, cls('ordinary'), chain('parallel', 'a', 'b', 'c'));
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'часть А' }, A.execA, d('10:15'));
     // p.11: within 30 min of receipt, b returns with a written reason.
     c.do({ type: 'return', departmentId: 'dept-b', reason: 'не наша компетенция' }, A.execB, d('10:20'));
@@ -413,11 +401,8 @@ describe('11. idrinsky: posting time, the 23-hour total, the explanation clock, 
     ]);
   });
   it('3.2: the structure’s own time, draft and every revision, at most 23 W h', () => {
-    const c = new CaseRun('idrinsky-2021').routed(
-      [d('09:00', '30'), d('09:30', '30'), d('10:00', '30')],
-      A.curator,
-      cls('ordinary'),
-    );
+    const c = new CaseRun('idrinsky-2021');
+    c.routed([d('09:00', '30'), d('09:30', '30'), d('10:00', '30')], A.curator, cls('ordinary'));
     // Late draft Tue 16:00: the structure's time Mon 10–13, 14–18 (7 h) + Tue 09–13, 14–16 (6 h) = 13 h.
     c.do(draft(), A.execA, d('16:00', '01', '12'));
     c.do({ type: 'request-revision', reason: 'нет сроков' }, A.curator, d('17:00', '01', '12'));
@@ -431,11 +416,8 @@ describe('11. idrinsky: posting time, the 23-hour total, the explanation clock, 
     });
   });
   it('3.7: an explanation has its own clock, 12 W h from posting, prepared by the structure, sent by the operator', () => {
-    const c = new CaseRun('idrinsky-2021').routed(
-      [d('09:00', '30'), d('09:10', '30'), d('09:30', '30')],
-      A.curator,
-      cls('ordinary'),
-    );
+    const c = new CaseRun('idrinsky-2021');
+    c.routed([d('09:00', '30'), d('09:10', '30'), d('09:30', '30')], A.curator, cls('ordinary'));
     c.do(draft('explanation', { explanationReason: 'outside-competence' }), A.execA, d('16:00', '30'));
     // 12 W h from Mon 09:00: Mon (8) + Tue 09–13 (4) → Tue 13:00; the answer clock gives way to it.
     expect(c.dues(d('16:00', '30'))).toEqual({ '*explain': d('13:00', '01', '12') });
@@ -447,11 +429,8 @@ describe('11. idrinsky: posting time, the 23-hour total, the explanation clock, 
     expect(c.state.clocks.find((r) => r.step === 'explain')).toMatchObject({ closedAs: 'stopped', breachedAt: null });
   });
   it('3.9: a high-importance Saturday case runs triage, draft, revision and answer in calendar time', () => {
-    const c = new CaseRun('idrinsky-2021').routed(
-      [d('10:00', '28'), d('10:10', '28'), d('10:30', '28')],
-      A.curator,
-      cls('ordinary', { high: true }),
-    );
+    const c = new CaseRun('idrinsky-2021');
+    c.routed([d('10:00', '28'), d('10:10', '28'), d('10:30', '28')], A.curator, cls('ordinary', { high: true }));
     // answer 24 calendar hours → Sun 10:00; draft 4 calendar hours from 10:30 → Sat 14:30, before the answer.
     expect(c.dues(d('10:30', '28'))).toEqual({
       draft: d('14:30', '28'),

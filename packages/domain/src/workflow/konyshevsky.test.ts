@@ -74,12 +74,8 @@ describe('konyshevsky-2020: return → reroute', () => {
 
 describe('konyshevsky-2020: sequential chain of three, forwarded by the curator, the last executor composes', () => {
   it('each part goes to the curator, who forwards the message to the next executor (p.16)', () => {
-    const c = new CaseRun(P).routed(
-      [d('09:00'), d('09:10'), d('09:20')],
-      A.operator,
-      triage(),
-      chain('sequential', 'a', 'b', 'c'),
-    );
+    const c = new CaseRun(P);
+    c.routed([d('09:00'), d('09:10'), d('09:20')], A.operator, triage(), chain('sequential', 'a', 'b', 'c'));
     // contribution a: 2 h W from 09:20 → 11:20 (p.16); answer: 8 h W from 09:00 = Tue 09–13 + 14–18 → Tue 18:00.
     // c has not received the case: no draft clock yet, and the answer is held by a, who has the case.
     expect(c.dues(d('09:20'))).toEqual({ 'contribution:dept-a': d('11:20'), '*answer': d('18:00') });

@@ -92,10 +92,8 @@ describe('krasnoufimsk-2021: fast-track', () => {
     expect(c.clocks('2026-12-01T10:20:00+05:00').active).toEqual([]);
   });
   it('final from Fri Apr 24 rolls past the May holidays to Mon May 4 18:00', () => {
-    const c = new CaseRun(P).routed(
-      ['2026-04-24T12:00:00+05:00', '2026-04-24T12:05:00+05:00', '2026-04-24T12:10:00+05:00'],
-      A.curator,
-    );
+    const c = new CaseRun(P);
+    c.routed(['2026-04-24T12:00:00+05:00', '2026-04-24T12:05:00+05:00', '2026-04-24T12:10:00+05:00'], A.curator);
     c.do(draft('intermediate'), A.execA, '2026-04-24T14:00:00+05:00');
     c.do({ type: 'approve' }, A.curator, '2026-04-24T14:10:00+05:00');
     c.do({ type: 'publish-intermediate', where: sameThread }, A.curator, '2026-04-24T14:20:00+05:00');
