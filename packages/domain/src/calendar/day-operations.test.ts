@@ -8,10 +8,12 @@ const kja = fixture({ timeZone: 'Asia/Krasnoyarsk' });
 
 /** The organisations' calendars the rows below count on. */
 const CAL = { msk, kja };
+/** Calendar, from, N days, the end, and how it falls there. */
+type Row = [keyof typeof CAL, string, number, string, string];
 
 describe('addWorkingDays', () => {
   // Counted from the next day, ending at the end of the N-th working day (17:00 on a shortened one).
-  it.each([
+  it.each<Row>([
     ['msk', '2026-11-24T10:00:00+03:00', 1, '2026-11-25T18:00:00+03:00', 'the next day'],
     // From Fri 27.11.2026: Mon 30 (1), Tue 01.12 (2), Wed 02 (3), Thu 03 (4), Fri 04 (5), Mon 07 (6), Tue 08 (7).
     ['msk', '2026-11-27T15:00:00+03:00', 7, '2026-12-08T18:00:00+03:00', 'a week and two days later'],
@@ -22,7 +24,7 @@ describe('addWorkingDays', () => {
     ['msk', '2025-10-31T10:00:00+03:00', 1, '2025-11-01T17:00:00+03:00', 'the working Saturday 01.11.2025, shortened'],
     // 20:00Z on 24.11 is 03:00 on Wed 25.11 in Krasnoyarsk: the organisation's local date, not the UTC date.
     ['kja', '2026-11-24T20:00:00Z', 1, '2026-11-26T18:00:00+07:00', 'the next local day is Thu 26.11'],
-  ] as const)('%s: %s + %i → %s (%s)', (zone, from, n, end) => {
+  ])('%s: %s + %i → %s (%s)', (zone, from, n, end) => {
     expect(CAL[zone].addDays(from, n)).toBe(end);
   });
 
@@ -40,14 +42,14 @@ describe('addCalendarDays', () => {
   });
 
   // The end of the N-th day when it is a working day, else of the next working day.
-  it.each([
+  it.each<Row>([
     ['msk', '2026-11-24T10:00:00+03:00', 1, '2026-11-25T18:00:00+03:00', 'a working day'],
     ['msk', '2026-06-01T10:00:00+03:00', 10, '2026-06-11T17:00:00+03:00', 'Thu 11.06, shortened'],
     ['msk', '2026-11-23T10:00:00+03:00', 5, '2026-11-30T18:00:00+03:00', 'Sat 28.11 → Mon 30.11'],
     ['msk', '2026-03-02T10:00:00+03:00', 7, '2026-03-10T18:00:00+03:00', 'Mon 09.03, transferred off → Tue 10.03'],
     // The organisation's local date: 20:00Z on 24.11 = Wed 25.11 03:00 +07.
     ['kja', '2026-11-24T20:00:00Z', 1, '2026-11-26T18:00:00+07:00', 'Thu 26.11'],
-  ] as const)('%s: %s + %i → %s (%s)', (zone, from, n, end) => {
+  ])('%s: %s + %i → %s (%s)', (zone, from, n, end) => {
     expect(CAL[zone].addCal(from, n)).toBe(end);
   });
 });
