@@ -101,6 +101,15 @@ function plant(value: unknown, path: number[], replacement: unknown, mode: numbe
     : { ...(value as object), [key]: next };
 }
 
+/** A hostile input made from a valid sample: a hostile value alone, or planted into the sample (`plant`, at a path of
+ *  at most `depth` steps); a missing sample always gets the hostile value alone. */
+const hostileInput = (depth: number) =>
+  fc.tuple(hostile, fc.array(fc.nat(), { maxLength: depth }), fc.nat(3), fc.boolean()).map(
+    ([bad, where, mode, whole]) =>
+      (sample: unknown): unknown =>
+        whole || sample === undefined ? bad : plant(sample, where, bad, mode),
+  );
+
 describe('fuzz', () => {
   let s: SecurityNode;
   let admin: string;
@@ -243,30 +252,24 @@ describe('fuzz', () => {
     // auth.logout succeeds with any input and would end the session used: it is fuzzed without one.
     const cookies = path === 'auth.logout' ? [''] : [admin, curator];
     await fc.assert(
-      fc.asyncProperty(
-        hostile,
-        fc.array(fc.nat(), { maxLength: 4 }),
-        fc.nat(3),
-        fc.boolean(),
-        async (bad, where, mode, whole) => {
-          const input = whole || samples[path] === undefined ? bad : plant(samples[path], where, bad, mode);
-          for (const cookie of cookies) {
-            const before = kind === 'mutation' ? await fingerprint() : '';
-            const reply = await call(s.url, path, kind, input, cookie);
-            counts.http++;
-            if (reply.status >= 500) counts.fiveXX++;
-            expect(reply.status, `${path} ${JSON.stringify(input)?.slice(0, 300)}: ${reply.message}`).toBeLessThan(500);
-            if (reply.status >= 400) {
-              counts.refused++;
-              if (kind === 'mutation') {
-                const after = await fingerprint();
-                if (after !== before) counts.written++;
-                expect(after, `${path} refused but wrote: ${JSON.stringify(input)?.slice(0, 300)}`).toBe(before);
-              }
+      fc.asyncProperty(hostileInput(4), async (toInput) => {
+        const input = toInput(samples[path]);
+        for (const cookie of cookies) {
+          const before = kind === 'mutation' ? await fingerprint() : '';
+          const reply = await call(s.url, path, kind, input, cookie);
+          counts.http++;
+          if (reply.status >= 500) counts.fiveXX++;
+          expect(reply.status, `${path} ${JSON.stringify(input)?.slice(0, 300)}: ${reply.message}`).toBeLessThan(500);
+          if (reply.status >= 400) {
+            counts.refused++;
+            if (kind === 'mutation') {
+              const after = await fingerprint();
+              if (after !== before) counts.written++;
+              expect(after, `${path} refused but wrote: ${JSON.stringify(input)?.slice(0, 300)}`).toBe(before);
             }
           }
-        },
-      ),
+        }
+      }),
       { numRuns: RUNS },
     );
   });
@@ -306,33 +309,27 @@ describe('fuzz', () => {
       attachments: [{ url: 'https://vk.com/p.jpg', kind: 'photo' }],
     };
     await fc.assert(
-      fc.asyncProperty(
-        hostile,
-        fc.array(fc.nat(), { maxLength: 4 }),
-        fc.nat(3),
-        fc.boolean(),
-        async (bad, where, mode, whole) => {
-          const body = whole ? bad : plant({ ...valid, externalId: `fz-${counts.intake}` }, where, bad, mode);
-          const before = await fingerprint();
-          const res = await fetch(`${s.url}/api/intake`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${intakeKey}`, 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          });
-          counts.intake++;
-          if (res.status >= 500) counts.fiveXX++;
-          expect(res.status, `${JSON.stringify(body)?.slice(0, 300)}: ${await res.clone().text()}`).toBeLessThan(500);
-          if (res.status >= 400) {
-            counts.refused++;
-            const after = await fingerprint();
-            const b = before.split('|');
-            const changed = after.split('|').flatMap((part, i) => (part === b[i] ? [] : [FINGERPRINT_PARTS[i]]));
-            expect(changed, `intake refused (${res.status}) but wrote: ${JSON.stringify(body)?.slice(0, 300)}`).toEqual(
-              [],
-            );
-          }
-        },
-      ),
+      fc.asyncProperty(hostileInput(4), async (toBody) => {
+        const body = toBody({ ...valid, externalId: `fz-${counts.intake}` });
+        const before = await fingerprint();
+        const res = await fetch(`${s.url}/api/intake`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${intakeKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        counts.intake++;
+        if (res.status >= 500) counts.fiveXX++;
+        expect(res.status, `${JSON.stringify(body)?.slice(0, 300)}: ${await res.clone().text()}`).toBeLessThan(500);
+        if (res.status >= 400) {
+          counts.refused++;
+          const after = await fingerprint();
+          const b = before.split('|');
+          const changed = after.split('|').flatMap((part, i) => (part === b[i] ? [] : [FINGERPRINT_PARTS[i]]));
+          expect(changed, `intake refused (${res.status}) but wrote: ${JSON.stringify(body)?.slice(0, 300)}`).toEqual(
+            [],
+          );
+        }
+      }),
       { numRuns: RUNS * 10 },
     );
   });
@@ -353,17 +350,10 @@ describe('fuzz', () => {
   it('socket events', async () => {
     const events = socketSamples;
     await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...Object.keys(events)),
-        hostile,
-        fc.array(fc.nat(), { maxLength: 3 }),
-        fc.nat(3),
-        fc.boolean(),
-        async (event, bad, where, mode, whole) => {
-          const payload = whole ? bad : plant(events[event], where, bad, mode);
-          await expectCleanRefusal(event, payload, await fingerprint());
-        },
-      ),
+      fc.asyncProperty(fc.constantFrom(...Object.keys(events)), hostileInput(3), async (event, toPayload) => {
+        const payload = toPayload(events[event]);
+        await expectCleanRefusal(event, payload, await fingerprint());
+      }),
       { numRuns: RUNS * 20 },
     );
   });

@@ -36,6 +36,9 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
   const housingLive: CaseChange[] = [];
   const roadsLive: CaseChange[] = [];
   const asCurator = () => testSession(s.url, c.curator).api;
+  /** The curator flags a freshly routed case (version 3) socially significant: a change every party receives. */
+  const flagByCurator = (caseId: string) =>
+    asCurator().cases.command.mutate({ caseId, expectedVersion: 3, command: { type: 'flag-socially-significant' } });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'otklik-vis-'));
@@ -117,11 +120,7 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
   it('live broadcasts, the case room and drafts of a Roads case stay with Roads', async () => {
     const caseId = roadsCases[0]!;
     const before = housingLive.length;
-    await asCurator().cases.command.mutate({
-      caseId,
-      expectedVersion: 3,
-      command: { type: 'flag-socially-significant' },
-    });
+    await flagByCurator(caseId);
     await new Promise((r) => setTimeout(r, 300));
     const deadline = Date.now() + 10_000;
     while (
@@ -157,11 +156,7 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
     await connected(observerSocket);
     const caseId = roadsCases[1]!;
     const housingBefore = housingLive.length;
-    await asCurator().cases.command.mutate({
-      caseId,
-      expectedVersion: 3,
-      command: { type: 'flag-socially-significant' },
-    });
+    await flagByCurator(caseId);
     const seen = (list: CaseChange[], type: string, id = caseId) =>
       list.find((x) => x.caseId === id && x.type === type);
     const until = async (ok: () => boolean) => {
