@@ -70,45 +70,38 @@ describe('custom profiles', () => {
       expect(r.profile.steps.approve).toMatchObject({ amount: 15 });
     }
   });
-  it('names the field of every problem', () => {
-    expect(paths({ ...konyshevsky2020, id: 'Мой профиль' })).toEqual(['id']);
-    expect(paths({ ...konyshevsky2020, timeZone: 'Mars/Olympus' })).toEqual(['timeZone']);
-    expect(
-      paths({
-        ...konyshevsky2020,
-        steps: {
-          ...konyshevsky2020.steps,
-          triage: { kind: 'duration', amount: -5, unit: 'working-minutes', from: 'detected', source: 'p.7' },
-        },
+  /** konyshevsky with one step's rule replaced (or an unknown step added). */
+  const withStep = (step: string, rule: unknown) => ({
+    ...konyshevsky2020,
+    steps: { ...konyshevsky2020.steps, [step]: rule },
+  });
+  it.each<[string, unknown]>([
+    ['id', { ...konyshevsky2020, id: 'Мой профиль' }],
+    ['timeZone', { ...konyshevsky2020, timeZone: 'Mars/Olympus' }],
+    [
+      'steps.triage.amount',
+      withStep('triage', { kind: 'duration', amount: -5, unit: 'working-minutes', from: 'detected', source: 'p.7' }),
+    ],
+    [
+      'steps.triage.unit',
+      withStep('triage', { kind: 'duration', amount: 5, unit: 'fortnights', from: 'detected', source: 'p.7' }),
+    ],
+    ['steps.lunch', withStep('lunch', { kind: 'same-as', step: 'answer', source: 'p.1' })],
+    ['atRiskShare', { ...konyshevsky2020, atRiskShare: 1.5 }],
+    ['publisher', { ...konyshevsky2020, publisher: 'head' }],
+    ['rejectionGrounds', { ...konyshevsky2020, rejectionGrounds: [] }],
+    [
+      'steps.approve.source',
+      withStep('approve', {
+        kind: 'duration',
+        amount: 30,
+        unit: 'working-minutes',
+        from: 'draft-submitted',
+        source: '',
       }),
-    ).toEqual(['steps.triage.amount']);
-    expect(
-      paths({
-        ...konyshevsky2020,
-        steps: {
-          ...konyshevsky2020.steps,
-          triage: { kind: 'duration', amount: 5, unit: 'fortnights', from: 'detected', source: 'p.7' },
-        },
-      }),
-    ).toEqual(['steps.triage.unit']);
-    expect(
-      paths({
-        ...konyshevsky2020,
-        steps: { ...konyshevsky2020.steps, lunch: { kind: 'same-as', step: 'answer', source: 'p.1' } },
-      }),
-    ).toEqual(['steps.lunch']);
-    expect(paths({ ...konyshevsky2020, atRiskShare: 1.5 })).toEqual(['atRiskShare']);
-    expect(paths({ ...konyshevsky2020, publisher: 'head' })).toEqual(['publisher']);
-    expect(paths({ ...konyshevsky2020, rejectionGrounds: [] })).toEqual(['rejectionGrounds']);
-    expect(
-      paths({
-        ...konyshevsky2020,
-        steps: {
-          ...konyshevsky2020.steps,
-          approve: { kind: 'duration', amount: 30, unit: 'working-minutes', from: 'draft-submitted', source: '' },
-        },
-      }),
-    ).toEqual(['steps.approve.source']);
+    ],
+  ])('names the field of the problem: %s', (path, data) => {
+    expect(paths(data)).toEqual([path]);
   });
   it('refuses references to missing steps and circular references', () => {
     const { answer: _a, ...noAnswer } = konyshevsky2020.steps;
