@@ -53,20 +53,17 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     const queue = page.getByRole('region', { name: /Ждут куратора/ });
     await expect.poll(() => queue.count(), POLL).toBe(1);
     const card = (id: string) => queue.locator(`li[data-case-id="${id}"]`);
+    /** Whose turn the queue's card of case `id` says it is (null while the card is not there). */
+    const turnOf = (id: string) =>
+      card(id)
+        .getAttribute('data-turn')
+        .catch(() => null);
     const bell = () => bellCount(page);
     const rang = await bell();
 
     // A new message: to triage.
     const fresh = await registerCase(operator, { text: 'Во дворе дома 2 по Садовой сломали качели.' });
-    await expect
-      .poll(
-        () =>
-          card(fresh)
-            .getAttribute('data-turn')
-            .catch(() => null),
-        POLL,
-      )
-      .toBe('triage');
+    await expect.poll(() => turnOf(fresh), POLL).toBe('triage');
     expect(await card(fresh).textContent()).toContain('новое сообщение');
     await expect.poll(bell, POLL).toBeGreaterThan(rang);
 
@@ -79,15 +76,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
       text: 'Кровлю починят в среду.',
       attachments: [],
     });
-    await expect
-      .poll(
-        () =>
-          card(drafted)
-            .getAttribute('data-turn')
-            .catch(() => null),
-        POLL,
-      )
-      .toBe('approve');
+    await expect.poll(() => turnOf(drafted), POLL).toBe('approve');
     expect(await card(drafted).textContent()).toContain('проект ждёт согласования');
 
     // A case returned by the executor.
@@ -98,15 +87,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
       departmentId: people.zhkh!.department.id,
       reason: 'Вопрос транспорта',
     });
-    await expect
-      .poll(
-        () =>
-          card(returned)
-            .getAttribute('data-turn')
-            .catch(() => null),
-        POLL,
-      )
-      .toBe('reroute');
+    await expect.poll(() => turnOf(returned), POLL).toBe('reroute');
 
     // A part of a forwarded chain (konyshevsky p.16): the curator forwards it.
     const chain = await registerCase(operator, { text: 'На Садовой, 8 после ремонта теплотрассы разрыт тротуар.' });
@@ -116,15 +97,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
       departmentId: people.zhkh!.department.id,
       text: 'Теплотрасса готова.',
     });
-    await expect
-      .poll(
-        () =>
-          card(chain)
-            .getAttribute('data-turn')
-            .catch(() => null),
-        POLL,
-      )
-      .toBe('forward');
+    await expect.poll(() => turnOf(chain), POLL).toBe('forward');
 
     // Earliest deadline first.
     const dues = (
