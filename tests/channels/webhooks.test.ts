@@ -46,24 +46,10 @@ describeEachDatabase('channel webhooks', (getDb) => {
       confirmationCode: 'a1b2c3d4',
     });
     // Telegram and MAX accounts only need their secrets here (no network call).
-    tgId = (
-      await world.admin.channels.create({
-        network: 'telegram',
-        url: 'https://t.me/adm',
-        token: '1:telegram-token',
-        externalId: '1',
-        mode: 'webhook',
-      })
-    ).id;
-    maxId = (
-      await world.admin.channels.create({
-        network: 'max',
-        url: 'https://max.ru/adm',
-        token: 'max-token-123',
-        externalId: '2',
-        mode: 'webhook',
-      })
-    ).id;
+    const webhookAccount = async (network: 'telegram' | 'max', url: string, token: string, externalId: string) =>
+      (await world.admin.channels.create({ network, url, token, externalId, mode: 'webhook' })).id;
+    tgId = await webhookAccount('telegram', 'https://t.me/adm', '1:telegram-token', '1');
+    maxId = await webhookAccount('max', 'https://max.ru/adm', 'max-token-123', '2');
     secretOf = async (id) => secretsOf(deps, await accountRow(world, id)).webhookSecret;
   });
   afterAll(async () => {

@@ -27,20 +27,29 @@ async function replay(profile: string, stdin: string) {
   return { ...r, lines: r.stdout.trim() === '' ? [] : parse(r.stdout) };
 }
 
+/** An instant on Tuesday 24 Nov 2026 in Krasnoufimsk (UTC+5). */
+const inKrasnoufimsk = (hhmm: string) => `2026-11-24T${hhmm}:00+05:00`;
+
+/** A health department case of Krasnoufimsk registered at 09:00 and triaged at 09:10, then `later`, replayed. */
+const healthCaseInKrasnoufimsk = (...later: object[]) =>
+  replay(
+    'krasnoufimsk-2021',
+    scenario(
+      { departments: ['health'] },
+      { at: inKrasnoufimsk('09:00'), by: 'operator', do: 'register', category: 'ordinary' },
+      { at: inKrasnoufimsk('09:10'), by: 'curator', do: 'triage', topic: 'Здравоохранение', place: 'Красноуфимск' },
+      ...later,
+    ),
+  );
+
 describe('otklik replay: the examples of issue 10', () => {
   it('krasnoufimsk R6: draft, approval and publication on time record no breach', async () => {
-    const t = (hhmm: string) => `2026-11-24T${hhmm}:00+05:00`;
-    const r = await replay(
-      'krasnoufimsk-2021',
-      scenario(
-        { departments: ['health'] },
-        { at: t('09:00'), by: 'operator', do: 'register', category: 'ordinary' },
-        { at: t('09:10'), by: 'curator', do: 'triage', topic: 'Здравоохранение', place: 'Красноуфимск' },
-        { at: t('09:20'), by: 'curator', do: 'route', departments: ['health'] },
-        { at: t('15:30'), by: 'health', do: 'draft', kind: 'answer' },
-        { at: t('15:55'), by: 'curator', do: 'approve' },
-        { at: t('16:20'), by: 'curator', do: 'publish' },
-      ),
+    const t = inKrasnoufimsk;
+    const r = await healthCaseInKrasnoufimsk(
+      { at: t('09:20'), by: 'curator', do: 'route', departments: ['health'] },
+      { at: t('15:30'), by: 'health', do: 'draft', kind: 'answer' },
+      { at: t('15:55'), by: 'curator', do: 'approve' },
+      { at: t('16:20'), by: 'curator', do: 'publish' },
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -182,18 +191,12 @@ describe('otklik replay: the examples of issue 10', () => {
   });
 
   it('krasnoufimsk: routed after the draft’s limit — the draft starts at routing, breached then, the curator’s', async () => {
-    const t = (hhmm: string) => `2026-11-24T${hhmm}:00+05:00`;
-    const r = await replay(
-      'krasnoufimsk-2021',
-      scenario(
-        { departments: ['health'] },
-        { at: t('09:00'), by: 'operator', do: 'register', category: 'ordinary' },
-        { at: t('09:10'), by: 'curator', do: 'triage', topic: 'Здравоохранение', place: 'Красноуфимск' },
-        { at: t('16:30'), by: 'curator', do: 'route', departments: ['health'] },
-        { at: t('16:50'), by: 'health', do: 'draft', kind: 'answer' },
-        { at: t('17:00'), by: 'curator', do: 'approve' },
-        { at: t('17:10'), by: 'curator', do: 'publish' },
-      ),
+    const t = inKrasnoufimsk;
+    const r = await healthCaseInKrasnoufimsk(
+      { at: t('16:30'), by: 'curator', do: 'route', departments: ['health'] },
+      { at: t('16:50'), by: 'health', do: 'draft', kind: 'answer' },
+      { at: t('17:00'), by: 'curator', do: 'approve' },
+      { at: t('17:10'), by: 'curator', do: 'publish' },
     );
     expect(r.code).toBe(0);
     expect(r.lines).toEqual([
@@ -223,7 +226,7 @@ describe('otklik replay: the examples of issue 10', () => {
   });
 
   it('krasnoufimsk: a re-categorisation that puts the draft in the past is a breach from that moment', async () => {
-    const t = (hhmm: string) => `2026-11-24T${hhmm}:00+05:00`;
+    const t = inKrasnoufimsk;
     const r = await replay(
       'krasnoufimsk-2021',
       scenario(

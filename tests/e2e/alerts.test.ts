@@ -2,7 +2,7 @@
 // to miss (a banner on every page until acknowledged) and the bell counts it; acknowledging clears the banner.
 import { describe, expect, it } from 'vitest';
 import { command, registerCase } from './support/api';
-import { hasBrowser, screenshot } from './support/browser';
+import { bellCount, hasBrowser, screenshot } from './support/browser';
 import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 30_000, interval: 250 };
@@ -12,13 +12,7 @@ describe.skipIf(!hasBrowser)('alerts to the head', () => {
 
   it('a socially significant message reaches the head at once as a banner and in the bell', async () => {
     const head = suite.page;
-    const count = async () =>
-      Number(
-        (await head
-          .getByTestId('bell-count')
-          .textContent()
-          .catch(() => '0')) || 0,
-      );
+    const count = () => bellCount(head);
     await expect.poll(() => head.locator('[data-connection]').getAttribute('data-connection'), POLL).toBe('online');
     // Earlier demo alerts may already wait: acknowledge them so the new one is the banner.
     while ((await head.getByTestId('urgent-alert').count()) > 0) {

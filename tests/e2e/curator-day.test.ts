@@ -3,10 +3,10 @@
 // clock on a case opened by its link.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestSession } from '../support/typed-client';
-import { command, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, screenshot } from './support/browser';
-import { findPeople, type Named } from './support/people';
-import { browserSuite } from './support/suite';
+import { command, onLeaveThisWeek, registerCase, triageAndRoute } from './support/api';
+import { bellCount, hasBrowser, screenshot } from './support/browser';
+import type { Named } from './support/people';
+import { browserSuite, deskSessions } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 
@@ -18,10 +18,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
   let people: Record<string, Named>;
 
   beforeAll(async () => {
-    operator = await suite.api('operator');
-    curator = await suite.api('curator');
-    zhkh = await suite.api('zhkh');
-    people = await findPeople(curator, ['zhkh', 'zhkh2', 'roads']);
+    ({ operator, curator, zhkh, people } = await deskSessions(suite, ['zhkh', 'zhkh2', 'roads']));
   });
 
   it('a case opened by its link names the holder of every clock at once, with no live change', async () => {
@@ -56,26 +53,17 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
     const queue = page.getByRole('region', { name: /Ждут куратора/ });
     await expect.poll(() => queue.count(), POLL).toBe(1);
     const card = (id: string) => queue.locator(`li[data-case-id="${id}"]`);
-    const bell = async () =>
-      Number(
-        (await page
-          .getByTestId('bell-count')
-          .textContent()
-          .catch(() => '0')) || 0,
-      );
+    /** Whose turn the queue's card of case `id` says it is (null while the card is not there). */
+    const turnOf = (id: string) =>
+      card(id)
+        .getAttribute('data-turn')
+        .catch(() => null);
+    const bell = () => bellCount(page);
     const rang = await bell();
 
     // A new message: to triage.
     const fresh = await registerCase(operator, { text: 'Во дворе дома 2 по Садовой сломали качели.' });
-    await expect
-      .poll(
-        () =>
-          card(fresh)
-            .getAttribute('data-turn')
-            .catch(() => null),
-        POLL,
-      )
-      .toBe('triage');
+    await expect.poll(() => turnOf(fresh), POLL).toBe('triage');
     expect(await card(fresh).textContent()).toContain('новое сообщение');
     await expect.poll(bell, POLL).toBeGreaterThan(rang);
 
@@ -88,15 +76,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
       text: 'Кровлю починят в среду.',
       attachments: [],
     });
-    await expect
-      .poll(
-        () =>
-          card(drafted)
-            .getAttribute('data-turn')
-            .catch(() => null),
-        POLL,
-      )
-      .toBe('approve');
+    await expect.poll(() => turnOf(drafted), POLL).toBe('approve');
     expect(await card(drafted).textContent()).toContain('проект ждёт согласования');
 
     // A case returned by the executor.
@@ -107,41 +87,17 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
       departmentId: people.zhkh!.department.id,
       reason: 'Вопрос транспорта',
     });
-    await expect
-      .poll(
-        () =>
-          card(returned)
-            .getAttribute('data-turn')
-            .catch(() => null),
-        POLL,
-      )
-      .toBe('reroute');
+    await expect.poll(() => turnOf(returned), POLL).toBe('reroute');
 
     // A part of a forwarded chain (konyshevsky p.16): the curator forwards it.
     const chain = await registerCase(operator, { text: 'На Садовой, 8 после ремонта теплотрассы разрыт тротуар.' });
-    await command(curator, chain, { type: 'triage', processable: true, ...triaged });
-    await command(curator, chain, {
-      type: 'route',
-      mode: 'sequential',
-      assignments: [
-        { departmentId: people.zhkh!.department.id, executorId: people.zhkh!.person.id },
-        { departmentId: people.roads!.department.id, executorId: people.roads!.person.id },
-      ],
-    });
+    await triageAndRoute(curator, chain, triaged, [people.zhkh!, people.roads!]);
     await command(zhkh, chain, {
       type: 'submit-contribution',
       departmentId: people.zhkh!.department.id,
       text: 'Теплотрасса готова.',
     });
-    await expect
-      .poll(
-        () =>
-          card(chain)
-            .getAttribute('data-turn')
-            .catch(() => null),
-        POLL,
-      )
-      .toBe('forward');
+    await expect.poll(() => turnOf(chain), POLL).toBe('forward');
 
     // Earliest deadline first.
     const dues = (
@@ -215,13 +171,7 @@ describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
 
   it('the route form marks the head and the absent, and preselects the usual executor who is here', async () => {
     const admin = await suite.api('admin');
-    await admin.api.directory.createAbsence.mutate({
-      personId: people.zhkh!.person.id,
-      substituteId: people.zhkh2!.person.id,
-      reason: 'leave',
-      startsAt: Date.now() - 3_600_000,
-      endsAt: Date.now() + 7 * 86_400_000,
-    });
+    await onLeaveThisWeek(admin, people.zhkh!, people.zhkh2!);
     const caseId = await registerCase(operator, { text: 'В доме 12 по Мира нет горячей воды.' });
     await command(curator, caseId, { type: 'triage', processable: true, ...triaged });
     const { page } = await suite.signedIn('curator');

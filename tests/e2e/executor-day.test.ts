@@ -8,7 +8,7 @@ import type { TestSession } from '../support/typed-client';
 import { command, registerCase, triageAndRoute } from './support/api';
 import { hasBrowser, screenshot } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { browserSuite } from './support/suite';
+import { browserSuite, deskSessions } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 const PHONE = { width: 390, height: 844 };
@@ -21,10 +21,7 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
   let people: Record<string, Named>;
 
   beforeAll(async () => {
-    operator = await suite.api('operator');
-    curator = await suite.api('curator');
-    zhkh = await suite.api('zhkh');
-    people = await findPeople(curator, ['zhkh', 'roads']);
+    ({ operator, curator, zhkh, people } = await deskSessions(suite, ['zhkh', 'roads']));
   });
 
   const submit = (page: Page) => page.getByRole('button', { name: 'Отправить', exact: true }).click();
@@ -39,15 +36,7 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
   /** A case routed in a curator-forwarded chain: ЖКХ first, then Дороги (konyshevsky-2020 p.16). */
   async function chainCase(text: string): Promise<string> {
     const caseId = await registerCase(operator, { text });
-    await command(curator, caseId, { type: 'triage', processable: true, ...triaged });
-    await command(curator, caseId, {
-      type: 'route',
-      mode: 'sequential',
-      assignments: [
-        { departmentId: people.zhkh!.department.id, executorId: people.zhkh!.person.id },
-        { departmentId: people.roads!.department.id, executorId: people.roads!.person.id },
-      ],
-    });
+    await triageAndRoute(curator, caseId, triaged, [people.zhkh!, people.roads!]);
     return caseId;
   }
 
@@ -125,15 +114,7 @@ describe.skipIf(!hasBrowser)('an executor’s working day', () => {
     await command(zhkh, approvalId, { type: 'submit-draft', kind: 'answer', text: 'Лифт починят.', attachments: [] });
     // ЖКХ is the second link of a chain Дороги → ЖКХ: not started yet.
     const laterId = await registerCase(operator, { text: 'На Лесной яма и затопило подвал дома 10.' });
-    await command(curator, laterId, { type: 'triage', processable: true, ...triaged });
-    await command(curator, laterId, {
-      type: 'route',
-      mode: 'sequential',
-      assignments: [
-        { departmentId: people.roads!.department.id, executorId: people.roads!.person.id },
-        { departmentId: people.zhkh!.department.id, executorId: people.zhkh!.person.id },
-      ],
-    });
+    await triageAndRoute(curator, laterId, triaged, [people.roads!, people.zhkh!]);
 
     const page = (await suite.signedIn('zhkh')).page;
     await page.goto(`${suite.server.url}/inbox`);

@@ -1,7 +1,7 @@
 // An executor's inbox: cases routed to them with their clock, and — while a colleague is away — the colleague's cases
 // too, marked as taken over; on a phone the inbox is a readable column of cards.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerCase, triageAndRoute } from './support/api';
+import { onLeaveThisWeek, registerCase, triageAndRoute } from './support/api';
 import { hasBrowser, screenshot } from './support/browser';
 import { findPeople } from './support/people';
 import { browserSuite } from './support/suite';
@@ -20,13 +20,7 @@ describe.skipIf(!hasBrowser)('inbox with a substitute', () => {
     const people = await findPeople(curator, ['zhkh', 'zhkh2']);
     absentName = people.zhkh!.person.fullName;
     // zhkh is on leave from an hour ago for a week; zhkh2 stands in.
-    await admin.api.directory.createAbsence.mutate({
-      personId: people.zhkh!.person.id,
-      substituteId: people.zhkh2!.person.id,
-      reason: 'leave',
-      startsAt: Date.now() - 3_600_000,
-      endsAt: Date.now() + 7 * 86_400_000,
-    });
+    await onLeaveThisWeek(admin, people.zhkh!, people.zhkh2!);
     caseId = await registerCase(operator, { text: 'В подъезде дома 9 по Школьной не работает освещение.' });
     await triageAndRoute(
       curator,

@@ -11,7 +11,7 @@ import { browserSuite } from './support/suite';
 
 const POLL = { timeout: 30_000, interval: 200 };
 /** The procedures that read case rows: after a live change none of them may be called by a receiving page. */
-const ROW_READS = ['cases.board', 'cases.changesSince', 'wall.snapshot'];
+const ROW_READS = ['cases.board', 'wall.snapshot'];
 
 /** Every tRPC procedure the page calls from now on (a batched call names several, joined by commas). */
 function countRequests(page: Page): string[] {

@@ -1,12 +1,13 @@
 // Board clients: connections to the server's socket.io endpoint signed in with a session cookie, in their
 // organisation's staff room as the web app's board is. Each notes when every `case:changed` arrived; with
-// `follow: 'web'` each also does what the web app does: apply the pushed row, and fetch the changes after the last
-// one it applied (`cases.changesSince`, coalesced while one is in flight) only when a sequence number was skipped;
-// `follow: 'push'` only listens.
+// `follow: 'web'` each also keeps its changes with the web app's own change-sync (`createChangeSync` of
+// `@otklik/contract`): a pushed change that follows the last one applied is applied as it is, a skipped sequence
+// number makes it ask the socket's `changes:since` for what it missed; `follow: 'push'` only listens.
 // The clients speak the socket.io protocol (Engine.IO 4, WebSocket transport) over `ws` themselves and read only the
 // `seq` of a change, not its whole payload: a thousand of them share this machine with the server, and the full
 // socket.io client's decoding would make the harness, not the server, the bottleneck. The server sees ordinary
 // socket.io clients.
+import { type ChangeSync, createChangeSync, type SequencedChange } from '@otklik/contract';
 import WebSocket from 'ws';
 import { type LatencySummary, Samples } from './stats';
 
@@ -53,6 +54,15 @@ const HELLO_PREFIX = '42["hello",';
 /** The first "seq" of a change is its own: `toChange` puts it first, before the event's payload. */
 const SEQ = /"seq":(\d+)/;
 const PREV_SEQ = /"prevSeq":(\d+)/;
+/** socket.io's acknowledgement of a request the client numbered: `43<id>[reply]`. */
+const ACK = /^43(\d+)(.*)$/s;
+
+/** What a catch-up page carries that a board client reads (the rows it ignores, as it does a change's payload). */
+interface CatchUpPage {
+  changes: SequencedChange[];
+  hasMore: boolean;
+  headSeq: number;
+}
 
 export async function connectBoards(
   url: string,
@@ -93,40 +103,32 @@ export async function connectBoards(
         resolve();
       };
       const giveUp = setTimeout(() => settle(false), 60_000);
-      let lastSeq = 0;
-      let inFlight = false;
-      let again = false;
-      // The web app's catch-up: everything after the last applied seq, again while more arrived meanwhile.
-      const catchUp = async () => {
-        if (inFlight) {
-          again = true;
-          return;
-        }
-        inFlight = true;
-        try {
-          do {
-            again = false;
+      // Requests waiting for their acknowledgement, by the id the client gave them.
+      const acks = new Map<number, { resolve: (reply: string) => void; reject: (error: Error) => void }>();
+      let nextAck = 0;
+      const ask = (event: string, payload: unknown) =>
+        new Promise<string>((resolve, reject) => {
+          const id = nextAck++;
+          acks.set(id, { resolve, reject });
+          socket.send(`42${id}${JSON.stringify([event, payload])}`);
+        });
+      // The web app's catch-up, page after page of the socket's feed after the last applied seq; set on `hello`,
+      // whose head seq is where a board that has just read its snapshot starts.
+      let sync: ChangeSync<SequencedChange> | null = null;
+      const startSync = (headSeq: number) =>
+        createChangeSync<SequencedChange>({
+          initialSeq: headSeq,
+          fetchSince: async (afterSeq) => {
             const t0 = performance.now();
-            const input = encodeURIComponent(JSON.stringify({ seq: lastSeq, limit: 2000 }));
-            const res = await fetch(`${url}/trpc/cases.changesSince?input=${input}`, {
-              headers: { cookie: client.cookie, origin: new URL(url).origin },
-            });
-            const body = (await res.json()) as { result?: { data?: { lastSeq: number; hasMore: boolean } } };
-            const data = body.result?.data;
-            if (!res.ok || !data) {
-              refetchErrors++;
-              break;
-            }
+            const frame = await ask('changes:since', { afterSeq });
+            const [reply] = JSON.parse(frame) as [{ ok: true; value: CatchUpPage } | { ok: false; error: string }];
+            if (!reply.ok) throw new Error(reply.error);
             refetchTimes.add(performance.now() - t0);
-            lastSeq = Math.max(lastSeq, data.lastSeq);
-            if (data.hasMore) again = true;
-          } while (again);
-        } catch {
-          refetchErrors++;
-        } finally {
-          inFlight = false;
-        }
-      };
+            return reply.value;
+          },
+          apply: () => {},
+          onError: () => refetchErrors++,
+        });
       socket.on('message', (data) => {
         const frame = data.toString();
         if (frame.startsWith(CHANGE_PREFIX)) {
@@ -139,23 +141,32 @@ export async function connectBoards(
           // The web app applies the row a change carries and reads the feed only when the change's previous
           // sequence number is one it has not seen (a change it missed); a curator's board is sent every change of
           // its organisation, so that is rare.
-          const prev = Number(PREV_SEQ.exec(frame)?.[1] ?? 0);
-          if (follow === 'web' && prev > lastSeq) void catchUp();
-          else if (seq) lastSeq = Math.max(lastSeq, Number(seq));
+          if (follow === 'web' && sync && seq)
+            sync.receive({ seq: Number(seq), prevSeq: Number(PREV_SEQ.exec(frame)?.[1] ?? 0) });
+        } else if (frame.startsWith('43')) {
+          const [, id, reply = ''] = ACK.exec(frame) ?? [];
+          const waiting = acks.get(Number(id));
+          acks.delete(Number(id));
+          waiting?.resolve(reply);
         } else if (frame === '2') {
           socket.send('3'); // Engine.IO heartbeat: pong
         } else if (frame.startsWith('0')) {
           socket.send('40'); // Engine.IO open → socket.io connect to the main namespace (the cookie signs in)
         } else if (frame.startsWith(HELLO_PREFIX)) {
           const [, hello] = JSON.parse(frame.slice(2)) as [string, { headSeq: number }];
-          lastSeq = hello.headSeq;
+          sync = startSync(hello.headSeq);
           settle(true);
         } else if (frame.startsWith('44')) {
           settle(false); // connect_error: refused
         }
       });
       socket.on('error', () => settle(false));
-      socket.on('close', () => settle(false));
+      socket.on('close', () => {
+        settle(false);
+        // A catch-up waiting on a closed socket fails (counted) rather than hanging.
+        for (const waiting of acks.values()) waiting.reject(new Error('socket closed'));
+        acks.clear();
+      });
     });
 
   // A few at a time, as boards open through a morning rather than in one instant.

@@ -30,8 +30,8 @@ Options:
   --concurrency <K>     most commands in flight at once (default 32; 1–512)
   --duration <S>        seconds of load (default 20; 1–600)
   --follow <web|push>   what a board client does on a change: web (default) as the web app does — applies the
-                        pushed row, fetches the missed changes only after a skipped sequence number; push only
-                        receives the broadcast
+                        pushed row, asks the socket's changes:since for the missed changes only after a skipped
+                        sequence number; push only receives the broadcast
   --intake-samples <N>  intake messages sent one by one to measure server CPU per message (default 50; 0–5000)
   --repeat-samples <N>  repeat-suggestion queries to time (default 20; 0–1000)
   --pgbench <S>         seconds of pgbench on the same PostgreSQL server (default 10; 0 skips it; 1–300)

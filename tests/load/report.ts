@@ -126,7 +126,7 @@ export function formatReport(r: LoadReport): string {
   );
   if (l.boards.follow === 'web') {
     lines.push(
-      `  board refetches (changesSince): ${int(l.boards.refetch.count)}, p50 ${ms(l.boards.refetch.latency.p50)} ms, ` +
+      `  board catch-ups (changes:since): ${int(l.boards.refetch.count)}, p50 ${ms(l.boards.refetch.latency.p50)} ms, ` +
         `p99 ${ms(l.boards.refetch.latency.p99)} ms, errors ${l.boards.refetch.errors}`,
     );
   }

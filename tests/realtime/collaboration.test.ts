@@ -131,20 +131,12 @@ describe('collaboration on a case', () => {
     const curator = await scene.socket('curator');
     await request(housing, 'case:join', { caseId });
     await request(curator, 'case:join', { caseId });
+    const saveAnswer = (socket: typeof housing, baseVersion: number, text: string) =>
+      request(socket, 'draft:save', { caseId, slot: 'answer', baseVersion, text });
     // Both start from the empty draft (version 0).
-    const first = await request(housing, 'draft:save', {
-      caseId,
-      slot: 'answer',
-      baseVersion: 0,
-      text: 'Здравствуйте! Яму засыплем в среду.',
-    });
+    const first = await saveAnswer(housing, 0, 'Здравствуйте! Яму засыплем в среду.');
     expect(first.status).toBe('saved');
-    const second = await request(curator, 'draft:save', {
-      caseId,
-      slot: 'answer',
-      baseVersion: 0,
-      text: 'Добрый день, работы запланированы.',
-    });
+    const second = await saveAnswer(curator, 0, 'Добрый день, работы запланированы.');
     expect(second.status).toBe('conflict');
     if (second.status !== 'conflict') return;
     expect(second.current.text).toBe('Здравствуйте! Яму засыплем в среду.');
@@ -152,16 +144,11 @@ describe('collaboration on a case', () => {
     expect(second.yours).toBe('Добрый день, работы запланированы.');
     // The curator merges on top of version 1; the composer sees the merged text live.
     const live = waitFor<Draft>(housing, 'draft:saved');
-    const merged = await request(curator, 'draft:save', {
-      caseId,
-      slot: 'answer',
-      baseVersion: 1,
-      text: 'Добрый день! Яму засыплем в среду.',
-    });
+    const merged = await saveAnswer(curator, 1, 'Добрый день! Яму засыплем в среду.');
     expect(merged.status).toBe('saved');
     expect(await live).toMatchObject({ version: 2, text: 'Добрый день! Яму засыплем в среду.' });
     // The composer's stale autosave (from version 1) is refused in turn.
-    const stale = await request(housing, 'draft:save', { caseId, slot: 'answer', baseVersion: 1, text: 'старое' });
+    const stale = await saveAnswer(housing, 1, 'старое');
     expect(stale.status).toBe('conflict');
   });
 

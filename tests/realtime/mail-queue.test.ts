@@ -49,6 +49,12 @@ describeEachDatabase('e-mail outbox', (getDb) => {
         [id],
       )
     )[0]!;
+  /** The outbox row once it reaches `status` (within 15 s). */
+  const rowInStatus = (id: string, status: string) =>
+    eventually(async () => {
+      const r = await rowOf(id);
+      return r.status === status ? r : undefined;
+    }, 15_000);
 
   it('retries a temporary refusal after the back-off delay, then records it sent', async () => {
     const sink = await startSmtpSink({ replyToData: (n) => (n === 0 ? '451 4.3.0 try again later' : '250 queued') });
@@ -77,10 +83,7 @@ describeEachDatabase('e-mail outbox', (getDb) => {
     const row = await enqueue('nobody@example.org');
     const worker = startMailWorker({ db: getDb().db, mailer, baseDelayMs: 100, pollMs: 100, log: quiet });
     try {
-      const failed = await eventually(async () => {
-        const r = await rowOf(row.id);
-        return r.status === 'failed' ? r : undefined;
-      }, 15_000);
+      const failed = await rowInStatus(row.id, 'failed');
       expect(failed.attempts).toBe(1);
       expect(failed.lastError).toMatch(/550/);
       await new Promise((done) => setTimeout(done, 800));
@@ -127,10 +130,7 @@ describeEachDatabase('e-mail outbox', (getDb) => {
     expect((await rowOf(row.id)).status).toBe('sending');
     const second = startMailWorker({ db: getDb().db, mailer: smtp, leaseMs: 600, pollMs: 100, log: quiet });
     try {
-      const done = await eventually(async () => {
-        const r = await rowOf(row.id);
-        return r.status === 'sent' ? r : undefined;
-      }, 15_000);
+      const done = await rowInStatus(row.id, 'sent');
       expect(done.attempts).toBe(2);
       // At least once, never lost: the letter went out twice, recognisable as one by its Message-ID.
       expect(sink.mails.filter((m) => m.messageId === row.messageId)).toHaveLength(2);

@@ -2,7 +2,15 @@
 // victim's cookie — as JSON, as a form (multipart, `curl -F`), as text — uploading a planted file, and opening the
 // socket to read the event log. Only the app's own origin may act with the session cookie; tRPC takes JSON only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, connected, loginCookie, type SecurityNode, socketOf, startSecurityNode } from './support/server';
+import {
+  call,
+  connected,
+  loginCookie,
+  type SecurityNode,
+  socketOf,
+  startSecurityNode,
+  startSignedIn,
+} from './support/server';
 
 describe('cross-site requests', () => {
   let s: SecurityNode;
@@ -12,9 +20,10 @@ describe('cross-site requests', () => {
   const figures = { refused: 0, accepted: 0 };
 
   beforeAll(async () => {
-    s = await startSecurityNode({ attachmentsDir: null });
-    admin = await loginCookie(s.url, s.org.people.admin.login);
-    curator = await loginCookie(s.url, s.org.people.curator.login);
+    ({
+      s,
+      cookies: { admin, curator },
+    } = await startSignedIn(['admin', 'curator']));
     const port = Number(new URL(s.url).port);
     foreign = `http://127.0.0.1:${port === 65535 ? port - 1 : port + 1}`;
     await call(s.url, 'calendar.setOverrides', 'mutation', { extraDaysOff: ['2026-12-31'] }, admin);

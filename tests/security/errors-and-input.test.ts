@@ -4,16 +4,7 @@
 // from 0, calendar.days with 2026-02-30.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '../../apps/server/src/intake/api-keys';
-import {
-  ask,
-  call,
-  connected,
-  loginCookie,
-  message,
-  type SecurityNode,
-  socketOf,
-  startSecurityNode,
-} from './support/server';
+import { ask, call, connected, message, type SecurityNode, socketOf, startSignedIn } from './support/server';
 
 const SQL_TEXT = /select |insert |update |Failed query|params:|syntax|relation|at .*\.ts:\d+/i;
 
@@ -21,8 +12,10 @@ describe('errors reach clients without internals', () => {
   let s: SecurityNode;
   let curator: string;
   beforeAll(async () => {
-    s = await startSecurityNode({ attachmentsDir: null });
-    curator = await loginCookie(s.url, s.org.people.curator.login);
+    ({
+      s,
+      cookies: { curator },
+    } = await startSignedIn(['curator']));
   });
   afterAll(() => s?.close());
 
@@ -88,9 +81,10 @@ describe('bad input is a 4xx with a clear message', () => {
   let admin: string;
   let key: string;
   beforeAll(async () => {
-    s = await startSecurityNode({ attachmentsDir: null });
-    operator = await loginCookie(s.url, s.org.people.operator.login);
-    admin = await loginCookie(s.url, s.org.people.admin.login);
+    ({
+      s,
+      cookies: { operator, admin },
+    } = await startSignedIn(['operator', 'admin']));
     ({ key } = await createApiKey(s.node.running.deps.db, s.org.organisationId, 'monitoring'));
   });
   afterAll(() => s?.close());

@@ -113,7 +113,6 @@ const MATRIX: Record<string, Row> = {
     outcomes: expect_({ operator: 'ok', curator: 'ok' }),
     input: () => ({ author: 'Ж', text: 'матрица' }),
   },
-  'cases.changesSince': { kind: 'query', outcomes: ALL, input: () => ({ seq: 0 }) },
   'cases.register': {
     kind: 'mutation',
     outcomes: expect_({ operator: 'ok', curator: 'ok' }),

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LOGIN_LIMITS } from '../../apps/server/src/auth/login-limiter';
 import { testSession } from '../support/typed-client';
-import { call, loginCookie, type SecurityNode, startSecurityNode } from './support/server';
+import { call, loginCookie, type SecurityNode, startSecurityNode, startSignedIn } from './support/server';
 
 // Counts argon2 verifications (the module the server's password.ts imports).
 const verifications = vi.hoisted(() => ({ count: 0 }));
@@ -139,8 +139,10 @@ describe('passwords and the audit log', () => {
   let s: SecurityNode;
   let admin: string;
   beforeAll(async () => {
-    s = await startSecurityNode({ attachmentsDir: null });
-    admin = await loginCookie(s.url, s.org.people.admin.login);
+    ({
+      s,
+      cookies: { admin },
+    } = await startSignedIn(['admin']));
   });
   afterAll(() => s?.close());
 

@@ -61,24 +61,25 @@ export type BoardRowMessage = z.infer<typeof zBoardRowMessage>;
 
 /** A case's row as a wall display receives it: the wall snapshot's row (`wall.snapshot`): no author, no text, no names
  *  of people, the place only as the directory's settlement or district. */
-export const zWallRowMessage = z.object({
-  view: z.literal('wall'),
-  id: zId,
-  number: z.number().int(),
-  status: z.string(),
-  currentStep: z.string().nullable(),
-  dueAt: zMs.nullable(),
-  responsibleDepartmentId: z.string().nullable(),
-  responsibleDepartmentName: z.string().nullable(),
-  category: z.string(),
-  topic: z.string().nullable(),
-  location: z.string().nullable(),
-  network: z.string(),
-  flags: z.array(z.string()),
-  clocks: z.unknown(),
-  isOpen: z.boolean(),
-  detectedAt: zMs,
-});
+export const zWallRowMessage = zBoardRowMessage
+  .pick({
+    id: true,
+    number: true,
+    status: true,
+    currentStep: true,
+    dueAt: true,
+    responsibleDepartmentId: true,
+    responsibleDepartmentName: true,
+    category: true,
+    topic: true,
+    location: true,
+    network: true,
+    flags: true,
+    clocks: true,
+    isOpen: true,
+    detectedAt: true,
+  })
+  .extend({ view: z.literal('wall') });
 export type WallRowMessage = z.infer<typeof zWallRowMessage>;
 
 export const zCaseRowMessage = z.discriminatedUnion('view', [zBoardRowMessage, zWallRowMessage]);

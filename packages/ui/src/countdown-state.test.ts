@@ -24,24 +24,34 @@ describe('countdownState', () => {
     expect(s.remainingMinutes).toBe(30);
   });
 
-  it('pauses over lunch and resumes at 14:00 the same day', () => {
-    const now = msk('2026-11-25T13:30:00');
-    const s = countdownState(cal, msk('2026-11-25T16:00:00'), now);
-    // 14:00–16:00 = 120 working minutes left; nothing counts during lunch.
-    expect(s.remainingMinutes).toBe(120);
+  // Nothing counts during lunch or the weekend: 14:00–16:00 = 120 working minutes, Mon 09:00–10:00 = 60.
+  it.each([
+    [
+      'over lunch, resuming at 14:00 the same day',
+      '2026-11-25T13:30:00',
+      '2026-11-25T16:00:00',
+      120,
+      '2026-11-25T14:00:00',
+      '14:00',
+      '14:00',
+    ],
+    [
+      'over the weekend: Fri 18:30 resumes Mon 09:00, one hour left to a Mon 10:00 deadline',
+      '2026-11-27T18:30:00',
+      '2026-11-30T10:00:00',
+      60,
+      '2026-11-30T09:00:00',
+      'пн 09:00',
+      'Mon 09:00',
+    ],
+  ])('pauses %s', (_, at, due, left, resumes, ru, en) => {
+    const now = msk(at);
+    const s = countdownState(cal, msk(due), now);
+    expect(s.remainingMinutes).toBe(left);
     expect(s.paused).toBe(true);
-    expect(s.resumesAt).toBe(msk('2026-11-25T14:00:00'));
-    expect(formatResume(s.resumesAt!, now, cal.timeZone, 'ru-RU')).toBe('14:00');
-  });
-
-  it('pauses over the weekend: Fri 18:30 resumes Mon 09:00, one hour left to a Mon 10:00 deadline', () => {
-    const now = msk('2026-11-27T18:30:00');
-    const s = countdownState(cal, msk('2026-11-30T10:00:00'), now);
-    expect(s.remainingMinutes).toBe(60);
-    expect(s.paused).toBe(true);
-    expect(s.resumesAt).toBe(msk('2026-11-30T09:00:00'));
-    expect(formatResume(s.resumesAt!, now, cal.timeZone, 'ru-RU')).toBe('пн 09:00');
-    expect(formatResume(s.resumesAt!, now, cal.timeZone, 'en-GB')).toBe('Mon 09:00');
+    expect(s.resumesAt).toBe(msk(resumes));
+    expect(formatResume(s.resumesAt!, now, cal.timeZone, 'ru-RU')).toBe(ru);
+    expect(formatResume(s.resumesAt!, now, cal.timeZone, 'en-GB')).toBe(en);
   });
 
   it('is breached after the deadline, with negative working minutes (16:00 → 17:00 = −60)', () => {

@@ -42,17 +42,33 @@ export async function command(session: TestSession, caseId: string, cmd: CaseCom
   await session.api.cases.command.mutate({ caseId, expectedVersion: current.version, command: cmd });
 }
 
-/** Triages a case as processable and routes it to one executor: the usual start of a test at an executor's desk. */
+/** Triages a case as processable and routes it to one executor (the usual start of a test at an executor's desk),
+ *  or, given several, along a chain in that order (konyshevsky-2020 p.16). */
 export async function triageAndRoute(
   curator: TestSession,
   caseId: string,
   triage: { topic: string; location: string; category: 'ordinary' | 'fast-track' | 'high' },
-  executor: Named,
+  executors: Named | readonly Named[],
 ): Promise<void> {
   await command(curator, caseId, { type: 'triage', processable: true, ...triage });
+  const chain = Array.isArray(executors);
   await command(curator, caseId, {
     type: 'route',
-    mode: 'single',
-    assignments: [{ departmentId: executor.department.id, executorId: executor.person.id }],
+    mode: chain ? 'sequential' : 'single',
+    assignments: (chain ? executors : [executors as Named]).map((e) => ({
+      departmentId: e.department.id,
+      executorId: e.person.id,
+    })),
+  });
+}
+
+/** The administrator marks `absent` on leave from an hour ago for a week, `substitute` standing in. */
+export async function onLeaveThisWeek(admin: TestSession, absent: Named, substitute: Named): Promise<void> {
+  await admin.api.directory.createAbsence.mutate({
+    personId: absent.person.id,
+    substituteId: substitute.person.id,
+    reason: 'leave',
+    startsAt: Date.now() - 3_600_000,
+    endsAt: Date.now() + 7 * 86_400_000,
   });
 }

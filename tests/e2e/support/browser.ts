@@ -50,3 +50,13 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage });
 }
+
+/** The number on the page's notification bell (0 while it shows none). */
+export async function bellCount(page: Page): Promise<number> {
+  return Number(
+    (await page
+      .getByTestId('bell-count')
+      .textContent()
+      .catch(() => '0')) || 0,
+  );
+}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { TestSession } from '../../support/typed-client';
 import { signIn } from './api';
 import { launchBrowser, signedInPage } from './browser';
+import { findPeople, type Named } from './people';
 import { buildWeb, startTestServer, type TestServer } from './server';
 
 export interface BrowserSuiteOptions {
@@ -76,5 +77,20 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
       }
       return session;
     },
+  };
+}
+
+/** The sessions a working-day test acts through (operator, curator, the ЖКХ executor) and the demo people `logins`
+ *  (looked up as the curator sees them). */
+export async function deskSessions(
+  suite: BrowserSuite,
+  logins: readonly string[],
+): Promise<{ operator: TestSession; curator: TestSession; zhkh: TestSession; people: Record<string, Named> }> {
+  const curator = await suite.api('curator');
+  return {
+    operator: await suite.api('operator'),
+    curator,
+    zhkh: await suite.api('zhkh'),
+    people: await findPeople(curator, logins),
   };
 }

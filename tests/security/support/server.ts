@@ -28,6 +28,16 @@ export async function startSecurityNode(
   return { node, url: node.url, org, other, close: () => node.close() };
 }
 
+/** A node without attachment storage, and the session cookies of the fixture's `people` signed in on it. */
+export async function startSignedIn<K extends keyof OrgFixture['people']>(
+  people: readonly K[],
+): Promise<{ s: SecurityNode; cookies: Record<K, string> }> {
+  const s = await startSecurityNode({ attachmentsDir: null });
+  const cookies = {} as Record<K, string>;
+  for (const person of people) cookies[person] = await loginCookie(s.url, s.org.people[person].login);
+  return { s, cookies };
+}
+
 export interface Reply<T = unknown> {
   status: number;
   data: T;

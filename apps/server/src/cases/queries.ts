@@ -1,22 +1,11 @@
-// Read side of cases: one case with its full timeline and the actions this user may take, and the
-// changes after a global sequence number (what a reconnecting client asks for).
+// Read side of cases: one case with its full timeline and the actions this user may take.
 
-import {
-  type Actor,
-  canSeeCase,
-  caseActions,
-  computeClocks,
-  eventForReader,
-  stateForReader,
-  takesPartIn,
-} from '@otklik/domain';
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { type Actor, canSeeCase, caseActions, computeClocks, stateForReader, takesPartIn } from '@otklik/domain';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { attachments, caseEvents, cases, people } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { actorCondition, notVisible } from './access';
-import { listBoard } from './board';
 import { loadOrganisationRules } from './domain-context';
-import { committedEventColumns, toCommittedEvent } from './event-rows';
 import { toTimelineEntry } from './timeline';
 
 export async function getCaseDetail(deps: ServerDeps, organisationId: string, caseId: string, actor: Actor) {
@@ -88,53 +77,5 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
     publisher: rules.profile.publisher,
     timeZone: rules.timeZone,
     serverTime: now,
-  };
-}
-
-/** Events after `afterSeq` in this organisation (in order) and the current rows of the cases they touch, as far as
- *  `actor` may see them (events of other cases are left out; `lastSeq` still advances past them). */
-export async function getChangesSince(
-  deps: ServerDeps,
-  organisationId: string,
-  afterSeq: number,
-  limit: number | undefined,
-  actor: Actor,
-) {
-  limit ??= 1000;
-  // Only events of cases the actor may see, so that a page's limit and `hasMore` count what the client receives.
-  const visibleTo = actorCondition(actor);
-  const events = await deps.db
-    .select(committedEventColumns)
-    .from(caseEvents)
-    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(eq(caseEvents.organisationId, organisationId), gt(caseEvents.seq, afterSeq), visibleTo))
-    .orderBy(asc(caseEvents.seq))
-    .limit(limit + 1);
-  const hasMore = events.length > limit;
-  const page = events.slice(0, limit).map(toCommittedEvent);
-  const caseIds = [...new Set(page.map((e) => e.caseId))];
-  const rows =
-    caseIds.length === 0
-      ? []
-      : await listBoard(deps.db, organisationId, {
-          includeClosed: true,
-          ids: caseIds,
-          visibleTo: actor,
-          now: deps.now(),
-        });
-  const visible = new Map(
-    rows.map((r) => [
-      r.id,
-      takesPartIn(actor, { departmentIds: r.partyDepartmentIds, executorIds: r.partyExecutorIds }),
-    ]),
-  );
-  return {
-    events: page
-      .filter((e) => visible.has(e.caseId))
-      .map((e) => (visible.get(e.caseId) ? e : { ...e, payload: eventForReader(e.payload) })),
-    cases: rows,
-    lastSeq: page.at(-1)?.seq ?? afterSeq,
-    hasMore,
-    serverTime: deps.now(),
   };
 }

@@ -9,78 +9,43 @@ import { at, fixture } from './test-helpers';
 const msk = fixture({ timeZone: 'Europe/Moscow' });
 
 describe('addWorkingMinutes forward', () => {
-  it('ends exactly at the end of the working day (18:00), not the next morning', () => {
+  // From, working minutes, the end, and what the case shows; how each end is counted is above its row.
+  it.each<[string, number, string, string]>([
     // Tue 24.11.2026: 16:00–18:00 is 120 working minutes.
-    expect(msk.addMin('2026-11-24T16:00:00+03:00', 120)).toBe('2026-11-24T18:00:00+03:00');
-  });
-
-  it('starts at the next working moment when started in the evening', () => {
+    ['2026-11-24T16:00:00+03:00', 120, '2026-11-24T18:00:00+03:00', 'ends at 18:00 exactly, not the next morning'],
     // Tue 20:00 is off; clock starts Wed 09:00, +30 → 09:30.
-    expect(msk.addMin('2026-11-24T20:00:00+03:00', 30)).toBe('2026-11-25T09:30:00+03:00');
-  });
-
-  it('starts at 09:00 when started before the working day', () => {
-    expect(msk.addMin('2026-11-24T07:00:00+03:00', 60)).toBe('2026-11-24T10:00:00+03:00');
-  });
-
-  it('starts at 14:00 when started in lunch', () => {
+    ['2026-11-24T20:00:00+03:00', 30, '2026-11-25T09:30:00+03:00', 'an evening start waits for the next morning'],
+    ['2026-11-24T07:00:00+03:00', 60, '2026-11-24T10:00:00+03:00', 'an early start begins at 09:00'],
     // 13:20 is lunch; clock starts 14:00, +30 → 14:30.
-    expect(msk.addMin('2026-11-24T13:20:00+03:00', 30)).toBe('2026-11-24T14:30:00+03:00');
-  });
-
-  it('skips lunch', () => {
+    ['2026-11-24T13:20:00+03:00', 30, '2026-11-24T14:30:00+03:00', 'a start in lunch begins at 14:00'],
     // 12:30–13:00 = 30, then 14:00–14:30 = 30.
-    expect(msk.addMin('2026-11-24T12:30:00+03:00', 60)).toBe('2026-11-24T14:30:00+03:00');
-  });
-
-  it('ends at 13:00 exactly when the morning is used up', () => {
-    expect(msk.addMin('2026-11-24T12:00:00+03:00', 60)).toBe('2026-11-24T13:00:00+03:00');
-  });
-
-  it('respects a shortened day, a holiday and a weekend (11–15 June 2026)', () => {
+    ['2026-11-24T12:30:00+03:00', 60, '2026-11-24T14:30:00+03:00', 'skips lunch'],
+    ['2026-11-24T12:00:00+03:00', 60, '2026-11-24T13:00:00+03:00', 'ends at 13:00 when the morning is used up'],
     // Thu 11.06 is shortened (ends 17:00): 16:30–17:00 = 30; Fri 12.06 holiday; 13–14 weekend;
     // Mon 15.06 09:00 + 30 → 09:30.
-    expect(msk.addMin('2026-06-11T16:30:00+03:00', 60)).toBe('2026-06-15T09:30:00+03:00');
-  });
-
-  it('skips the Day of National Unity after the shortened eve (3–5 Nov 2026)', () => {
+    ['2026-06-11T16:30:00+03:00', 60, '2026-06-15T09:30:00+03:00', 'a shortened day, a holiday and a weekend'],
     // Tue 03.11 shortened: 16:00–17:00 = 60; Wed 04.11 holiday; Thu 05.11 09:00 + 60 → 10:00.
-    expect(msk.addMin('2026-11-03T16:00:00+03:00', 120)).toBe('2026-11-05T10:00:00+03:00');
-  });
-
-  it('treats a start on a holiday as outside working time', () => {
+    ['2026-11-03T16:00:00+03:00', 120, '2026-11-05T10:00:00+03:00', 'the Day of National Unity after its eve'],
     // Wed 04.11.2026 is a holiday: clock starts Thu 09:00.
-    expect(msk.addMin('2026-11-04T10:00:00+03:00', 60)).toBe('2026-11-05T10:00:00+03:00');
-  });
-
-  it('skips a transferred day off (Mon 09.03.2026, moved from Sun 08.03)', () => {
+    ['2026-11-04T10:00:00+03:00', 60, '2026-11-05T10:00:00+03:00', 'a start on a holiday is outside working time'],
     // Fri 06.03 17:00–18:00 = 60 (06.03 is not shortened: 08.03 falls on Sunday); 07–08 weekend;
     // Mon 09.03 day off; Tue 10.03 09:00 + 60 → 10:00.
-    expect(msk.addMin('2026-03-06T17:00:00+03:00', 120)).toBe('2026-03-10T10:00:00+03:00');
-  });
-
-  it('works on the working Saturday 01.11.2025 with Monday hours, shortened to 17:00', () => {
+    ['2026-03-06T17:00:00+03:00', 120, '2026-03-10T10:00:00+03:00', 'the transferred day off Mon 09.03.2026'],
     // Fri 31.10.2025 17:00–18:00 = 60; Sat 01.11 09:00 + 120 → 11:00.
-    expect(msk.addMin('2025-10-31T17:00:00+03:00', 180)).toBe('2025-11-01T11:00:00+03:00');
-    // Sat 01.11 16:00–17:00 = 60; Sun 02.11; Mon 03.11 transferred off; Tue 04.11 holiday; Wed 05.11 09:00 + 60.
-    expect(msk.addMin('2025-11-01T16:00:00+03:00', 120)).toBe('2025-11-05T10:00:00+03:00');
-  });
-
-  it('crosses the New Year break 2025/2026', () => {
+    ['2025-10-31T17:00:00+03:00', 180, '2025-11-01T11:00:00+03:00', 'the working Saturday 01.11.2025'],
+    // Sat 01.11 16:00–17:00 = 60 (Monday hours, shortened to 17:00); Sun 02.11; Mon 03.11 transferred off;
+    // Tue 04.11 holiday; Wed 05.11 09:00 + 60.
+    ['2025-11-01T16:00:00+03:00', 120, '2025-11-05T10:00:00+03:00', 'the working Saturday ends at 17:00'],
     // Tue 30.12.2025 17:00–18:00 = 60 (not shortened: 31.12 is a transferred day off, not a holiday);
     // Wed 31.12.2025 off (from 05.01); 01–11.01.2026 off; Mon 12.01 09:00 + 60 → 10:00.
-    expect(msk.addMin('2025-12-30T17:00:00+03:00', 120)).toBe('2026-01-12T10:00:00+03:00');
-  });
-
-  it('counts across several weeks', () => {
+    ['2025-12-30T17:00:00+03:00', 120, '2026-01-12T10:00:00+03:00', 'the New Year break 2025/2026'],
     // Mon 23.11.2026 09:00 + 5 days × 480 = end of Fri 27.11.
-    expect(msk.addMin('2026-11-23T09:00:00+03:00', 5 * 480)).toBe('2026-11-27T18:00:00+03:00');
-  });
-
-  it('with 0 minutes returns the next working moment', () => {
-    // Sat 28.11.2026 → Mon 30.11 09:00; inside working time → the instant itself.
-    expect(msk.addMin('2026-11-28T12:00:00+03:00', 0)).toBe('2026-11-30T09:00:00+03:00');
-    expect(msk.addMin('2026-11-24T10:15:00+03:00', 0)).toBe('2026-11-24T10:15:00+03:00');
+    ['2026-11-23T09:00:00+03:00', 5 * 480, '2026-11-27T18:00:00+03:00', 'several weeks'],
+    // With 0 minutes, the next working moment: Sat 28.11.2026 → Mon 30.11 09:00; inside working time, the instant.
+    ['2026-11-28T12:00:00+03:00', 0, '2026-11-30T09:00:00+03:00', 'zero minutes on a weekend'],
+    ['2026-11-24T10:15:00+03:00', 0, '2026-11-24T10:15:00+03:00', 'zero minutes in working time'],
+  ])('%s + %i → %s: %s', (from, minutes, end) => {
+    expect(msk.addMin(from, minutes)).toBe(end);
   });
 });
 

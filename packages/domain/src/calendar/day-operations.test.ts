@@ -6,31 +6,26 @@ import { at, fixture } from './test-helpers';
 const msk = fixture({ timeZone: 'Europe/Moscow' });
 const kja = fixture({ timeZone: 'Asia/Krasnoyarsk' });
 
+/** The organisations' calendars the rows below count on. */
+const CAL = { msk, kja };
+/** Calendar, from, N days, the end, and how it falls there. */
+type Row = [keyof typeof CAL, string, number, string, string];
+
 describe('addWorkingDays', () => {
-  it('counts from the next day and ends at the end of the N-th working day', () => {
-    expect(msk.addDays('2026-11-24T10:00:00+03:00', 1)).toBe('2026-11-25T18:00:00+03:00');
+  // Counted from the next day, ending at the end of the N-th working day (17:00 on a shortened one).
+  it.each<Row>([
+    ['msk', '2026-11-24T10:00:00+03:00', 1, '2026-11-25T18:00:00+03:00', 'the next day'],
     // From Fri 27.11.2026: Mon 30 (1), Tue 01.12 (2), Wed 02 (3), Thu 03 (4), Fri 04 (5), Mon 07 (6), Tue 08 (7).
-    expect(msk.addDays('2026-11-27T15:00:00+03:00', 7)).toBe('2026-12-08T18:00:00+03:00');
-  });
-
-  it('ends at 17:00 on a shortened day and skips holidays', () => {
-    // From Wed 10.06.2026: Thu 11.06 (1, shortened to 17:00); 12.06 holiday, 13–14 weekend, Mon 15.06 (2).
-    expect(msk.addDays('2026-06-10T12:00:00+03:00', 1)).toBe('2026-06-11T17:00:00+03:00');
-    expect(msk.addDays('2026-06-10T12:00:00+03:00', 2)).toBe('2026-06-15T18:00:00+03:00');
-  });
-
-  it('crosses the New Year break', () => {
+    ['msk', '2026-11-27T15:00:00+03:00', 7, '2026-12-08T18:00:00+03:00', 'a week and two days later'],
+    ['msk', '2026-06-10T12:00:00+03:00', 1, '2026-06-11T17:00:00+03:00', 'Thu 11.06 is shortened to 17:00'],
+    ['msk', '2026-06-10T12:00:00+03:00', 2, '2026-06-15T18:00:00+03:00', '12.06 holiday, 13–14 weekend, Mon 15.06'],
     // From Mon 29.12.2025: Tue 30.12 (1); 31.12 transferred off; 01–11.01 off; Mon 12.01.2026 (2).
-    expect(msk.addDays('2025-12-29T10:00:00+03:00', 2)).toBe('2026-01-12T18:00:00+03:00');
-  });
-
-  it('counts the working Saturday 01.11.2025 (shortened)', () => {
-    expect(msk.addDays('2025-10-31T10:00:00+03:00', 1)).toBe('2025-11-01T17:00:00+03:00');
-  });
-
-  it('uses the local date of the organisation, not the UTC date', () => {
-    // 20:00Z on 24.11 is 03:00 on Wed 25.11 in Krasnoyarsk: next day is Thu 26.11.
-    expect(kja.addDays('2026-11-24T20:00:00Z', 1)).toBe('2026-11-26T18:00:00+07:00');
+    ['msk', '2025-12-29T10:00:00+03:00', 2, '2026-01-12T18:00:00+03:00', 'across the New Year break'],
+    ['msk', '2025-10-31T10:00:00+03:00', 1, '2025-11-01T17:00:00+03:00', 'the working Saturday 01.11.2025, shortened'],
+    // 20:00Z on 24.11 is 03:00 on Wed 25.11 in Krasnoyarsk: the organisation's local date, not the UTC date.
+    ['kja', '2026-11-24T20:00:00Z', 1, '2026-11-26T18:00:00+07:00', 'the next local day is Thu 26.11'],
+  ])('%s: %s + %i → %s (%s)', (zone, from, n, end) => {
+    expect(CAL[zone].addDays(from, n)).toBe(end);
   });
 
   it('refuses a negative or fractional count', () => {
@@ -46,22 +41,16 @@ describe('addCalendarDays', () => {
     expect(ekb.addCal('2026-04-24T12:00:00+05:00', 8)).toBe('2026-05-04T18:00:00+05:00');
   });
 
-  it('ends at the end of the N-th day when it is a working day', () => {
-    expect(msk.addCal('2026-11-24T10:00:00+03:00', 1)).toBe('2026-11-25T18:00:00+03:00');
-    // Mon 01.06.2026 + 10 = Thu 11.06, shortened → 17:00.
-    expect(msk.addCal('2026-06-01T10:00:00+03:00', 10)).toBe('2026-06-11T17:00:00+03:00');
-  });
-
-  it('moves a weekend or transferred day off to the next working day', () => {
-    // Mon 23.11.2026 + 5 = Sat 28.11 → Mon 30.11.
-    expect(msk.addCal('2026-11-23T10:00:00+03:00', 5)).toBe('2026-11-30T18:00:00+03:00');
-    // Mon 02.03.2026 + 7 = Mon 09.03, transferred off → Tue 10.03.
-    expect(msk.addCal('2026-03-02T10:00:00+03:00', 7)).toBe('2026-03-10T18:00:00+03:00');
-  });
-
-  it('uses the local date of the organisation', () => {
-    // 20:00Z on 24.11 = Wed 25.11 03:00 +07; + 1 = Thu 26.11.
-    expect(kja.addCal('2026-11-24T20:00:00Z', 1)).toBe('2026-11-26T18:00:00+07:00');
+  // The end of the N-th day when it is a working day, else of the next working day.
+  it.each<Row>([
+    ['msk', '2026-11-24T10:00:00+03:00', 1, '2026-11-25T18:00:00+03:00', 'a working day'],
+    ['msk', '2026-06-01T10:00:00+03:00', 10, '2026-06-11T17:00:00+03:00', 'Thu 11.06, shortened'],
+    ['msk', '2026-11-23T10:00:00+03:00', 5, '2026-11-30T18:00:00+03:00', 'Sat 28.11 → Mon 30.11'],
+    ['msk', '2026-03-02T10:00:00+03:00', 7, '2026-03-10T18:00:00+03:00', 'Mon 09.03, transferred off → Tue 10.03'],
+    // The organisation's local date: 20:00Z on 24.11 = Wed 25.11 03:00 +07.
+    ['kja', '2026-11-24T20:00:00Z', 1, '2026-11-26T18:00:00+07:00', 'Thu 26.11'],
+  ])('%s: %s + %i → %s (%s)', (zone, from, n, end) => {
+    expect(CAL[zone].addCal(from, n)).toBe(end);
   });
 });
 

@@ -53,15 +53,21 @@ const Y2027: OpenDataYear = {
 
 const at = (iso: string) => Date.parse(iso);
 
+/** Reads a year that must come to the norm of 2026 and 2027: 247 working days, 118 days off, 1972 hours. */
+function readNormYear(data: Parameters<typeof readOpenDataYear>[0], source: string) {
+  const read = readOpenDataYear(data, source);
+  expect(read.ok && read.totals).toEqual({ workingDays: 247, daysOff: 118, hours40: 1972 });
+  if (!read.ok) throw new Error(`${source} was refused`);
+  return read.year;
+}
+
 describe('an open-data production-calendar year', () => {
   it('2026 reads as 247 working days and 1972 hours, the decree’s norm, and matches the shipped decree', () => {
     // By hand: 365 days − 118 listed days off (104 weekend days + 14 weekday days off) = 247;
     // 247 × 8 − 4 shortened days (30 Apr, 8 May, 11 Jun, 3 Nov) = 1972.
-    const read = readOpenDataYear(Y2026, 'open data 2026');
-    expect(read.ok && read.totals).toEqual({ workingDays: 247, daysOff: 118, hours40: 1972 });
-    if (!read.ok) return;
+    const year = readNormYear(Y2026, 'open data 2026');
     const shipped = createCalendar({ timeZone: 'Europe/Moscow' });
-    const imported = createCalendar({ timeZone: 'Europe/Moscow', years: [read.year] });
+    const imported = createCalendar({ timeZone: 'Europe/Moscow', years: [year] });
     for (let d = Date.UTC(2026, 0, 1); d < Date.UTC(2027, 0, 1); d += 86_400_000) {
       const date = new Date(d).toISOString().slice(0, 10);
       const a = shipped.dayInfo(date);
@@ -72,11 +78,9 @@ describe('an open-data production-calendar year', () => {
   });
 
   it('an imported 2027 turns January deadlines confirmed and its own transfers move deadlines', () => {
-    const read = readOpenDataYear(Y2027, 'open data 2027 (test)');
-    expect(read.ok && read.totals).toEqual({ workingDays: 247, daysOff: 118, hours40: 1972 });
-    if (!read.ok) return;
+    const year = readNormYear(Y2027, 'open data 2027 (test)');
     const fallback = createCalendar({ timeZone: 'Europe/Moscow' });
-    const imported = createCalendar({ timeZone: 'Europe/Moscow', years: [read.year] });
+    const imported = createCalendar({ timeZone: 'Europe/Moscow', years: [year] });
     // Wed 30 Dec 2026 12:00 + 3 working days: 31 Dec off, 1–10 Jan off, so Mon 11, Tue 12, Wed 13 Jan 18:00.
     const from = at('2026-12-30T12:00:00+03:00');
     expect(fallback.addWorkingDays(from, 3)).toEqual({ at: at('2027-01-13T18:00:00+03:00'), confirmed: false });

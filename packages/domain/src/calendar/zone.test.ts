@@ -2,7 +2,7 @@
 // transition, in zones with DST, half-hour and 45-minute offsets, 30-minute DST shifts, skipped days and Russia's
 // changes of 2011 and 2014; and a zone is made once per name.
 import { describe, expect, it } from 'vitest';
-import { createZone } from './zone';
+import { createZone, intlOffsetAt, wallClockFormat } from './zone';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -10,25 +10,10 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function intlOffset(timeZone: string, at: number): number {
   let dtf = formatters.get(timeZone);
   if (!dtf) {
-    dtf = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
+    dtf = wallClockFormat(timeZone);
     formatters.set(timeZone, dtf);
   }
-  const whole = Math.floor(at / 1000) * 1000;
-  const f: Record<string, string> = {};
-  for (const p of dtf.formatToParts(whole)) f[p.type] = p.value;
-  let year = Number(f.year);
-  if (f.era === 'BC' || f.era === 'B') year = 1 - year;
-  return Date.UTC(year, Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute), Number(f.second)) - whole;
+  return intlOffsetAt(dtf, Math.floor(at / 1000) * 1000);
 }
 
 const ZONES = [

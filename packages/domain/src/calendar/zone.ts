@@ -45,33 +45,40 @@ interface DayOffsets {
 /** A day with a transition in each half: every instant of it asks Intl. */
 const UNMEMOISED: DayOffsets = { before: Number.NaN, after: Number.NaN, switchAt: Number.NaN };
 
+/** The formatter whose parts give a zone's wall clock (throws a RangeError for a name Intl does not know). */
+export function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    era: 'short',
+  });
+}
+
+/** The offset at a whole second, straight from Intl: the wall clock `dtf` shows then, less the instant. */
+export function intlOffsetAt(dtf: Intl.DateTimeFormat, whole: number): number {
+  const f: Record<string, string> = {};
+  for (const p of dtf.formatToParts(whole)) f[p.type] = p.value;
+  let year = Number(f.year);
+  if (f.era === 'BC' || f.era === 'B') year = 1 - year;
+  const wall = Date.UTC(year, Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute), Number(f.second));
+  return wall - whole;
+}
+
 function buildZone(timeZone: string): Zone {
   let dtf: Intl.DateTimeFormat;
   try {
-    dtf = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
+    dtf = wallClockFormat(timeZone);
   } catch {
     throw new RangeError(`Неизвестный часовой пояс «${timeZone}» / Unknown IANA time zone "${timeZone}"`);
   }
 
-  /** The offset at a whole second, from Intl. */
-  const intlOffset = (whole: number): number => {
-    const f: Record<string, string> = {};
-    for (const p of dtf.formatToParts(whole)) f[p.type] = p.value;
-    let year = Number(f.year);
-    if (f.era === 'BC' || f.era === 'B') year = 1 - year;
-    const wall = Date.UTC(year, Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute), Number(f.second));
-    return wall - whole;
-  };
+  const intlOffset = (whole: number): number => intlOffsetAt(dtf, whole);
 
   /** The first whole second in (lo, hi] with an offset other than `lo`'s (hi's offset differs from lo's). */
   const transitionIn = (lo: number, hi: number, before: number): number => {

@@ -21,6 +21,13 @@ export type ScenarioHeader = z.infer<typeof zScenarioHeader>;
 const base = { at: z.string({ error: 'at is required (an ISO-8601 instant with its offset)' }), by: z.string() };
 const reason = z.string().trim().min(1, 'reason is required');
 const departments = z.array(zDepartmentId).min(1, 'departments: at least one');
+/** What a register line may already say of the message and a triage line says: its classification. */
+const classification = {
+  category: zCategory.optional(),
+  high: z.boolean().optional(),
+  topic: z.string().min(1).optional(),
+  place: z.string().min(1).optional(),
+};
 
 export const zScenarioLine = z.discriminatedUnion(
   'do',
@@ -29,24 +36,12 @@ export const zScenarioLine = z.discriminatedUnion(
       .object({
         ...base,
         do: z.literal('register'),
-        category: zCategory.optional(),
-        high: z.boolean().optional(),
-        topic: z.string().min(1).optional(),
-        place: z.string().min(1).optional(),
+        ...classification,
         postedAt: z.string().optional(),
         visibility: z.enum(['public', 'private']).optional(),
       })
       .strict(),
-    z
-      .object({
-        ...base,
-        do: z.literal('triage'),
-        category: zCategory.optional(),
-        high: z.boolean().optional(),
-        topic: z.string().min(1).optional(),
-        place: z.string().min(1).optional(),
-      })
-      .strict(),
+    z.object({ ...base, do: z.literal('triage'), ...classification }).strict(),
     z.object({ ...base, do: z.literal('route'), departments, mode: zRouteMode.optional() }).strict(),
     z.object({ ...base, do: z.literal('return'), reason }).strict(),
     z

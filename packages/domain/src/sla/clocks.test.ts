@@ -2,7 +2,7 @@
 // 09–13, 14–18).
 import { describe, expect, it } from 'vitest';
 import { allowedCommands } from '../workflow/allowed';
-import { A, CaseRun, chain, draft, register, sameThread, single, triage } from '../workflow/test-harness';
+import { A, CaseRun, chain, draft, register, sameThread, triage } from '../workflow/test-harness';
 import { t } from './test-helpers';
 
 const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+03:00`;
@@ -34,10 +34,9 @@ describe('computeClocks', () => {
   });
 
   it('puts the at-risk moment on a whole millisecond, never before the share of the time has passed', () => {
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, '2026-11-25T10:00:00.000+03:00');
-    c.do(triage(), A.operator, '2026-11-25T10:00:00.000+03:00');
-    c.do(single(), A.curator, '2026-11-25T10:00:00.000+03:00');
+    // Registered, triaged and routed in the same instant.
+    const start = '2026-11-25T10:00:00.000+03:00';
+    const c = new CaseRun('konyshevsky-2020').routed([start, start, start], A.operator);
     // The draft shortened to 4,001 ms after routing: 25% of it is 1,000.25 ms, so the moment is 10:00:03.000.75;
     // the whole millisecond not before it is 10:00:03.001 (a stored timestamp keeps whole milliseconds).
     c.do(
@@ -53,9 +52,7 @@ describe('computeClocks', () => {
 
   it('keeps a recorded breach as breached and lists every clock of a chain', () => {
     const c = new CaseRun('nao-2020');
-    c.do(register(), A.operator, d('09:00'));
-    c.do(triage(), A.curator, d('09:05'));
-    c.do(chain('sequential'), A.curator, d('09:10'));
+    c.routed([d('09:00'), d('09:05'), d('09:10')], A.curator, triage(), chain('sequential'));
     const { active } = c.clocks(d('09:10'));
     // The first executor's part and the answer, held by the first executor who has the case; the composer (b) has
     // no draft clock before the curator forwards the case to them (NAO p.22.2).
@@ -66,10 +63,7 @@ describe('computeClocks', () => {
   });
 
   it('opens no draft clock for a clarification in the final stage', () => {
-    const c = new CaseRun('nao-2020');
-    c.do(register(), A.operator, d('10:00'));
-    c.do(triage(), A.curator, d('10:05'));
-    c.do(single('a'), A.curator, d('10:10'));
+    const c = new CaseRun('nao-2020').routed([d('10:00'), d('10:05'), d('10:10')], A.curator);
     c.do(draft('intermediate'), A.execA, d('11:00'));
     c.do({ type: 'approve' }, A.curator, d('11:10'));
     c.do({ type: 'publish-intermediate', where: sameThread }, A.curator, d('11:20'));
@@ -81,10 +75,7 @@ describe('computeClocks', () => {
   });
 
   it('offers a return also after its window (recorded as late), and scheduler records only when due', () => {
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, d('10:00'));
-    c.do(triage(), A.operator, d('10:05'));
-    c.do(single('a'), A.curator, d('10:10'));
+    const c = new CaseRun('konyshevsky-2020').routed([d('10:00'), d('10:05'), d('10:10')], A.operator);
     // 30 min W from receipt at 10:10 → 10:40 (p.8).
     expect(c.allowed(A.execA)).toContain('return');
     expect(allowedCommands(c.state, A.execA, c.ctx, t(d('10:40')))).toContain('return');

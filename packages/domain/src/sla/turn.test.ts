@@ -1,6 +1,6 @@
 // Whose move a case is for an executor's inbox (issue 12 item 10): hand-checked against the regulations' holders.
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, chain, draft, register, single, triage } from '../workflow/test-harness';
+import { A, CaseRun, chain, draft, triage } from '../workflow/test-harness';
 import { turnOf } from './turn';
 
 const yekt = (hhmm: string) => `2026-11-24T${hhmm}:00+05:00`;
@@ -9,9 +9,7 @@ const msk = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
 describe('turnOf', () => {
   it('a parallel set: my part is my move until I send it, then I wait for the other department', () => {
     const c = new CaseRun('krasnoufimsk-2021');
-    c.do(register(), A.operator, yekt('10:00'));
-    c.do(triage(), A.curator, yekt('10:10'));
-    c.do(chain('parallel'), A.curator, yekt('10:20'));
+    c.routed([yekt('10:00'), yekt('10:10'), yekt('10:20')], A.curator, triage(), chain('parallel'));
     const before = turnOf(c.clocks(yekt('10:30')).active, ['exec-a']);
     expect(before.mine).toBe(true);
     // krasnoufimsk p.17: 2 h W from receipt at 10:20 → 12:20, my own department's clock.
@@ -32,10 +30,7 @@ describe('turnOf', () => {
   });
 
   it('a draft with the curator for approval waits for the curators, on the approval clock', () => {
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, msk('10:00'));
-    c.do(triage(), A.operator, msk('10:10'));
-    c.do(single('a'), A.curator, msk('10:20'));
+    const c = new CaseRun('konyshevsky-2020').routed([msk('10:00'), msk('10:10'), msk('10:20')], A.operator);
     expect(turnOf(c.clocks(msk('10:30')).active, ['exec-a']).mine).toBe(true);
     c.do(draft(), A.execA, msk('11:00'));
     const waiting = turnOf(c.clocks(msk('11:00')).active, ['exec-a']);

@@ -1,16 +1,13 @@
 // Publication through a channel account and edits/deletions of the original (nao-2020, MSK): the click only
 // requests; the publish clock runs on through failures and stops when the network accepted the reply.
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, draft, register, single, triage } from './test-harness';
+import { A, CaseRun, draft, register } from './test-harness';
 
 const P = 'nao-2020';
 const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
 
 function approved() {
-  const c = new CaseRun(P);
-  c.do(register(), A.operator, d('10:00'));
-  c.do(triage(), A.curator, d('10:05'));
-  c.do(single(), A.curator, d('10:10'));
+  const c = new CaseRun(P).routed([d('10:00'), d('10:05'), d('10:10')], A.curator);
   c.do(draft(), A.execA, d('11:00'));
   c.do({ type: 'approve' }, A.curator, d('11:10'));
   return c;

@@ -26,19 +26,14 @@ describe('curatorTurn', () => {
     c.do({ type: 'approve' }, A.curator, d('10:40'));
     expect(curatorTurn(c.state)).toBeNull();
 
-    const r = new CaseRun('konyshevsky-2020');
-    r.do(register(), A.operator, d('09:00'));
-    r.do(triage(), A.curator, d('09:05'));
-    r.do(single('a'), A.curator, d('09:10'));
+    const r = new CaseRun('konyshevsky-2020').routed([d('09:00'), d('09:05'), d('09:10')], A.curator);
     r.do({ type: 'return', departmentId: 'dept-a', reason: 'Не наша компетенция' }, A.execA, d('09:20'));
     expect(curatorTurn(r.state)).toBe('reroute');
   });
 
   it('a curator-forwarded chain (konyshevsky p.16): the part waits for the curator to forward it', () => {
     const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, d('09:00'));
-    c.do(triage(), A.operator, d('09:10'));
-    c.do(chain('sequential'), A.curator, d('09:20'));
+    c.routed([d('09:00'), d('09:10'), d('09:20')], A.operator, triage(), chain('sequential'));
     expect(curatorTurn(c.state)).toBeNull();
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Часть А' }, A.execA, d('10:00'));
     expect(curatorTurn(c.state)).toBe('forward');
@@ -48,9 +43,7 @@ describe('curatorTurn', () => {
 
   it('a parallel set (krasnoufimsk p.17): once every part is in, the curator composes; the curator publishes (p.16)', () => {
     const c = new CaseRun('krasnoufimsk-2021');
-    c.do(register(), A.operator, d('09:00'));
-    c.do(triage(), A.curator, d('09:10'));
-    c.do(chain('parallel'), A.curator, d('09:20'));
+    c.routed([d('09:00'), d('09:10'), d('09:20')], A.curator, triage(), chain('parallel'));
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'Часть А' }, A.execA, d('10:00'));
     expect(curatorTurn(c.state)).toBeNull();
     c.do({ type: 'submit-contribution', departmentId: 'dept-b', text: 'Часть Б' }, A.execB, d('10:30'));
@@ -73,10 +66,7 @@ describe('the bell of the curators', () => {
   });
 
   it('a draft is notified to the curator who routed the case; a composed draft of that curator to nobody else', () => {
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, d('09:00'));
-    c.do(triage(), A.operator, d('09:10'));
-    c.do(single('a'), A.curator, d('09:20'));
+    const c = new CaseRun('konyshevsky-2020').routed([d('09:00'), d('09:10'), d('09:20')], A.operator);
     const before = c.state;
     const [submitted] = c.do(draft(), A.execA, d('10:00'));
     expect(noticesFor(before, submitted!, c.state)).toEqual([

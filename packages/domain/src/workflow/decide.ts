@@ -114,6 +114,18 @@ interface ClassificationInput {
   readonly high?: boolean | undefined;
 }
 
+/** The classification as an event records it: the defaults of a field the case has not got yet filled in. */
+function recordedClassification(next: Partial<Classification>): Classification {
+  return {
+    topic: next.topic ?? '',
+    ...(next.topicId ? { topicId: next.topicId } : {}),
+    topicListed: next.topicListed ?? false,
+    location: next.location ?? '',
+    category: next.category ?? 'ordinary',
+    high: next.high ?? false,
+  };
+}
+
 /** The classification after this command: given fields over the case's current ones; the topic chosen from the
  *  organisation's topic directory (NAO p.16 lists are never matched as free text), fast-track only where the profile
  *  has it (krasnoufimsk p.8). */
@@ -291,12 +303,7 @@ function decideRecategorise(env: Env, c: CommandOf<'recategorise'>): Decision {
     {
       type: 'case-recategorised',
       ...env.base,
-      topic: next.topic ?? '',
-      ...(next.topicId ? { topicId: next.topicId } : {}),
-      topicListed: next.topicListed ?? false,
-      location: next.location ?? '',
-      category: next.category ?? 'ordinary',
-      high: next.high ?? false,
+      ...recordedClassification(next),
       reason: c.reason,
       changed,
     },
@@ -381,12 +388,7 @@ export function decideCommand(env: Env, c: CaseCommand): Decision {
         {
           type: 'case-triaged',
           ...base,
-          topic: next.topic ?? '',
-          ...(next.topicId ? { topicId: next.topicId } : {}),
-          topicListed: next.topicListed ?? false,
-          location: next.location ?? '',
-          category: next.category ?? 'ordinary',
-          high: next.high ?? false,
+          ...recordedClassification(next),
         },
       ];
     }

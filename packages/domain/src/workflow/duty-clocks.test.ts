@@ -36,10 +36,7 @@ const before = (c: CaseRun, n = 1) => c.events.slice(0, -n).reduce(evolve, initi
 describe('1. krasnoufimsk R6: p.12–13 bound the draft, not publication', () => {
   const d = at('+05:00');
   it('a draft on time, an approval on time and a publication on time record no breach', () => {
-    const c = new CaseRun('krasnoufimsk-2021');
-    c.do(register(), A.operator, d('09:00'));
-    c.do(cls('ordinary'), A.curator, d('09:10'));
-    c.do(single('a'), A.curator, d('09:20'));
+    const c = new CaseRun('krasnoufimsk-2021').routed([d('09:00'), d('09:10'), d('09:20')], A.curator, cls('ordinary'));
     // p.12: 6 h W from detection: 09–13 (4) + 14–16 (2) → 16:00; held by the health executor (dept-a).
     expect(c.dues(d('09:20'))).toEqual({ draft: d('16:00') });
     c.do(draft(), A.execA, d('15:30'));
@@ -93,10 +90,7 @@ describe('1. krasnoufimsk R6: p.12–13 bound the draft, not publication', () =>
 describe('2. slavgorod p.5: the executor’s 24 hours end with the draft; the summary shows answers on time', () => {
   const d = at('+07:00');
   it('an executor on time and a slow specialist: no breach, one answer on time', () => {
-    const c = new CaseRun('slavgorod-2020');
-    c.do(register(), A.operator, d('09:00'));
-    c.do(cls('ordinary'), A.operator, d('09:30'));
-    c.do(single('a'), A.curator, d('10:00'));
+    const c = new CaseRun('slavgorod-2020').routed([d('09:00'), d('09:30'), d('10:00')], A.operator, cls('ordinary'));
     // p.5: 24 calendar hours from receipt → Wed 10:00, the ЖКХ executor's.
     expect(c.dues(d('10:00'))).toEqual({ draft: d('10:00', '25') });
     c.do(draft(), A.execA, d('15:00'));
@@ -126,10 +120,7 @@ describe('3. konyshevsky p.15 and NAO p.21 bound the final draft', () => {
     ['konyshevsky-2020', A.execA, A.operator],
     ['nao-2020', A.curator, A.curator],
   ] as const)('%s: a final draft on day 7 at 17:50, published next morning, is on time', (id, publisher, triager) => {
-    const c = new CaseRun(id);
-    c.do(register(), A.operator, d('10:00'));
-    c.do(cls('ordinary'), triager, d('10:10'));
-    c.do(single('a'), A.curator, d('10:20'));
+    const c = new CaseRun(id).routed([d('10:00'), d('10:10'), d('10:20')], triager, cls('ordinary'));
     c.do(draft('intermediate'), A.execA, d('11:00'));
     c.do({ type: 'approve' }, A.curator, d('11:10'));
     c.do({ type: 'publish-intermediate', where: sameThread }, publisher, d('11:20'));
@@ -153,9 +144,7 @@ describe('4. a chain: the answer is held by whoever has the case; a silent first
   const d = at('+03:00');
   it('nao-2020: the first department never sends its part; the breaches and the notice go to its deputy', () => {
     const c = new CaseRun('nao-2020');
-    c.do(register(), A.operator, d('09:00'));
-    c.do(cls('ordinary'), A.curator, d('09:10'));
-    c.do(chain('sequential', 'a', 'b'), A.curator, d('09:20'));
+    c.routed([d('09:00'), d('09:10'), d('09:20')], A.curator, cls('ordinary'), chain('sequential', 'a', 'b'));
     // p.22: a's part 2 h W → 11:20; p.16: answer 8 h W from 09:00 → 18:00. b has not received: no draft clock yet.
     expect(c.dues(d('09:20'))).toEqual({ 'contribution:dept-a': d('11:20'), '*answer': d('18:00') });
     expect(c.holders(d('09:20'))['*answer']).toEqual(['exec-a']);
@@ -191,9 +180,7 @@ describe('5. konyshevsky p.16, NAO p.22.2: parts go to the curator, who forwards
   const d = at('+03:00');
   it('the next executor receives the case only when the curator forwards it; its 2 hours start then', () => {
     const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, d('09:00'));
-    c.do(cls('ordinary'), A.operator, d('09:10'));
-    c.do(chain('sequential', 'a', 'b'), A.curator, d('09:20'));
+    c.routed([d('09:00'), d('09:10'), d('09:20')], A.operator, cls('ordinary'), chain('sequential', 'a', 'b'));
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'часть А' }, A.execA, d('10:00'));
     expect(c.state.assignments.find((a) => a.departmentId === 'dept-b')?.receivedAt).toBeNull();
     expect(c.allowed(A.execB)).toEqual([]);
@@ -217,9 +204,7 @@ describe('6. a return keeps the parts other departments already sent, and their 
   it('krasnoufimsk parallel set: b returns, a’s part stays, c’s 2 hours run on, the new department starts', () => {
     const execX = { id: 'exec-x', departmentId: 'dept-x', roles: ['executor'], active: true } as const;
     const c = new CaseRun('krasnoufimsk-2021', { directory: { people: [...DIRECTORY_PEOPLE, execX] } });
-    c.do(register(), A.operator, d('09:30'));
-    c.do(cls('ordinary'), A.curator, d('09:40'));
-    c.do(chain('parallel', 'a', 'b', 'c'), A.curator, d('10:00'));
+    c.routed([d('09:30'), d('09:40'), d('10:00')], A.curator, cls('ordinary'), chain('parallel', 'a', 'b', 'c'));
     c.do({ type: 'submit-contribution', departmentId: 'dept-a', text: 'часть А' }, A.execA, d('10:15'));
     // p.11: within 30 min of receipt, b returns with a written reason.
     c.do({ type: 'return', departmentId: 'dept-b', reason: 'не наша компетенция' }, A.execB, d('10:20'));
@@ -253,10 +238,7 @@ describe('6. a return keeps the parts other departments already sent, and their 
 describe('7. late is recorded, never blocked: a late return, and a move at any time', () => {
   const d = at('+03:00');
   it('konyshevsky: a return after the window is a breach of `return` against the returning executor', () => {
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, d('10:00'));
-    c.do(cls('ordinary'), A.operator, d('10:05'));
-    c.do(single('a'), A.curator, d('10:10'));
+    const c = new CaseRun('konyshevsky-2020').routed([d('10:00'), d('10:05'), d('10:10')], A.operator, cls('ordinary'));
     // p.8: 30 min W from receipt → 10:40; a returns at 11:00.
     const events = c.do(
       { type: 'return', departmentId: 'dept-a', reason: 'Дороги — не наша компетенция' },
@@ -278,10 +260,7 @@ describe('7. late is recorded, never blocked: a late return, and a move at any t
     expect(c.dues(d('11:00'))).toMatchObject({ reroute: d('11:30') });
   });
   it('the curator moves a misrouted case to another department at any time, with a reason', () => {
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, d('10:00'));
-    c.do(cls('ordinary'), A.operator, d('10:05'));
-    c.do(single('a'), A.curator, d('10:10'));
+    const c = new CaseRun('konyshevsky-2020').routed([d('10:00'), d('10:05'), d('10:10')], A.operator, cls('ordinary'));
     expect(
       c.fail(
         { type: 'move', assignments: [{ departmentId: 'dept-b', executorId: 'exec-b' }], reason: ' ' },
@@ -312,10 +291,7 @@ describe('7. late is recorded, never blocked: a late return, and a move at any t
 describe('8. re-categorisation after triage recomputes the deadlines, never retroactively', () => {
   it('krasnoufimsk: high importance set at 12:30 puts the draft (now due 12:00) past: breached from 12:30', () => {
     const d = at('+05:00');
-    const c = new CaseRun('krasnoufimsk-2021');
-    c.do(register(), A.operator, d('09:00'));
-    c.do(cls('ordinary'), A.curator, d('09:10'));
-    c.do(single('a'), A.curator, d('09:20'));
+    const c = new CaseRun('krasnoufimsk-2021').routed([d('09:00'), d('09:10'), d('09:20')], A.curator, cls('ordinary'));
     // Ordinary: 6 h W from 09:00 → 16:00.
     expect(c.dues(d('12:00'))).toEqual({ draft: d('16:00') });
     expect(c.fail({ type: 'recategorise', high: true, reason: '' }, A.curator, d('12:30')).code).toBe('invalid-input');
@@ -426,9 +402,7 @@ describe('11. idrinsky: posting time, the 23-hour total, the explanation clock, 
   });
   it('3.2: the structure’s own time, draft and every revision, at most 23 W h', () => {
     const c = new CaseRun('idrinsky-2021');
-    c.do(register(), A.operator, d('09:00', '30'));
-    c.do(cls('ordinary'), A.curator, d('09:30', '30'));
-    c.do(single('a'), A.curator, d('10:00', '30'));
+    c.routed([d('09:00', '30'), d('09:30', '30'), d('10:00', '30')], A.curator, cls('ordinary'));
     // Late draft Tue 16:00: the structure's time Mon 10–13, 14–18 (7 h) + Tue 09–13, 14–16 (6 h) = 13 h.
     c.do(draft(), A.execA, d('16:00', '01', '12'));
     c.do({ type: 'request-revision', reason: 'нет сроков' }, A.curator, d('17:00', '01', '12'));
@@ -443,9 +417,7 @@ describe('11. idrinsky: posting time, the 23-hour total, the explanation clock, 
   });
   it('3.7: an explanation has its own clock, 12 W h from posting, prepared by the structure, sent by the operator', () => {
     const c = new CaseRun('idrinsky-2021');
-    c.do(register(), A.operator, d('09:00', '30'));
-    c.do(cls('ordinary'), A.curator, d('09:10', '30'));
-    c.do(single('a'), A.curator, d('09:30', '30'));
+    c.routed([d('09:00', '30'), d('09:10', '30'), d('09:30', '30')], A.curator, cls('ordinary'));
     c.do(draft('explanation', { explanationReason: 'outside-competence' }), A.execA, d('16:00', '30'));
     // 12 W h from Mon 09:00: Mon (8) + Tue 09–13 (4) → Tue 13:00; the answer clock gives way to it.
     expect(c.dues(d('16:00', '30'))).toEqual({ '*explain': d('13:00', '01', '12') });
@@ -458,9 +430,7 @@ describe('11. idrinsky: posting time, the 23-hour total, the explanation clock, 
   });
   it('3.9: a high-importance Saturday case runs triage, draft, revision and answer in calendar time', () => {
     const c = new CaseRun('idrinsky-2021');
-    c.do(register(), A.operator, d('10:00', '28'));
-    c.do(cls('ordinary', { high: true }), A.curator, d('10:10', '28'));
-    c.do(single('a'), A.curator, d('10:30', '28'));
+    c.routed([d('10:00', '28'), d('10:10', '28'), d('10:30', '28')], A.curator, cls('ordinary', { high: true }));
     // answer 24 calendar hours → Sun 10:00; draft 4 calendar hours from 10:30 → Sat 14:30, before the answer.
     expect(c.dues(d('10:30', '28'))).toEqual({
       draft: d('14:30', '28'),
@@ -477,10 +447,7 @@ describe('11. idrinsky: posting time, the 23-hour total, the explanation clock, 
 describe('12. substitutes', () => {
   const d = at('+03:00');
   it('reassign-substitute only to an executor of the same department', () => {
-    const c = new CaseRun('nao-2020');
-    c.do(register(), A.operator, d('10:00'));
-    c.do(cls('ordinary'), A.curator, d('10:05'));
-    c.do(single('a'), A.curator, d('10:10'));
+    const c = new CaseRun('nao-2020').routed([d('10:00'), d('10:05'), d('10:10')], A.curator, cls('ordinary'));
     const other = c.fail(
       { type: 'reassign-substitute', departmentId: 'dept-a', substituteId: 'exec-b', reason: 'illness' },
       A.curator,

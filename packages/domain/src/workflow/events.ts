@@ -4,8 +4,8 @@
 import type { Instant } from '../calendar/types';
 import type { Category, StepId } from '../profiles/schema';
 import type { ChannelEvent } from './channel';
-import type { Assignment, Attachment, DraftKind, Evidence, Network, PublicationPlace, RouteMode } from './commands';
-import type { PinnedModel, Responsible } from './types';
+import type { Assignment, Attachment, DraftKind, Evidence, PublicationPlace, RouteMode } from './commands';
+import type { CitizenMessage, PinnedModel, Responsible } from './types';
 
 /** A classification as events carry it. Older events said `category: 'high'` (read as ordinary + high). */
 export interface Classification {
@@ -24,18 +24,11 @@ interface Envelope<T extends string> {
   readonly by: string;
 }
 
-export interface CaseRegistered extends Envelope<'case-registered'> {
+export interface CaseRegistered extends Envelope<'case-registered'>, CitizenMessage {
   readonly caseId: string;
   readonly profileId: string;
-  readonly network: Network;
-  readonly link: string;
-  readonly author: { readonly name: string; readonly profileUrl?: string };
-  readonly text: string;
-  readonly attachments: readonly Attachment[];
-  readonly visibility: 'public' | 'private';
   /** Detection time is the event's `at`; posting time when the author's post carries one. */
   readonly postedAt?: Instant;
-  readonly externalId?: string;
   /** Pinned from the profile at registration: what starts and stops each clock and who holds it. Older events
    *  lack it and carried the two fields below; they fold with their preset's model (see evolve). */
   readonly clocks?: PinnedModel;

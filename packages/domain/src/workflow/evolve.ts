@@ -120,6 +120,17 @@ function classify(c: Partial<Classification> | undefined): { category: Category 
   return { category: c.category ?? null, high: c.high ?? false };
 }
 
+/** The case's classification fields as a triage or a recategorisation records them. */
+function classifiedFields(event: Classification) {
+  return {
+    topic: event.topic,
+    topicId: event.topicId ?? null,
+    topicListed: event.topicListed ?? false,
+    location: event.location,
+    ...classify(event),
+  };
+}
+
 /** The instant a clock of the pinned model starts at, for the detection-time clocks. */
 function startInstant(s: CaseState, start: string | undefined): Instant {
   const detected = s.detectedAt ?? 0;
@@ -296,24 +307,18 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
       };
     }
     case 'case-triaged': {
-      const { category, high } = classify(event);
       const triaged: CaseState = {
         ...s,
         status: s.status === 'detected' ? 'triaged' : s.status,
         triagedAt: at,
-        topic: event.topic,
-        topicId: event.topicId ?? null,
-        topicListed: event.topicListed ?? false,
-        location: event.location,
-        category,
-        high,
+        ...classifiedFields(event),
         // The classification sets the limits: a deadline it puts in the past is breached from now, not before.
         clocks: s.clocks.map((c) => (isOpen(c) ? { ...c, notBefore: at } : c)),
       };
       const clocks =
         s.model.triage?.stop === 'triaged' ? closeSteps(triaged.clocks, at, ['triage'], 'stopped') : triaged.clocks;
       const next = { ...triaged, clocks };
-      return { ...next, clocks: fastTrack(next, v, at, category) };
+      return { ...next, clocks: fastTrack(next, v, at, next.category) };
     }
     case 'case-rejected':
       return { ...close(s, at, 'rejected', ['triage', 'answer']), rejectionGround: event.ground };
@@ -507,21 +512,15 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
         },
       };
     case 'case-recategorised': {
-      const { category, high } = classify(event);
       const next: CaseState = {
         ...s,
-        topic: event.topic,
-        topicId: event.topicId ?? null,
-        topicListed: event.topicListed ?? false,
-        location: event.location,
-        category,
-        high,
+        ...classifiedFields(event),
         corrections: [...s.corrections, { kind: 'recategorise', reason: event.reason, by: event.by, at }],
         // Deadlines are recomputed from their original start events; one that is now in the past is breached from
         // this moment, never retroactively.
         clocks: s.clocks.map((c) => (isOpen(c) ? { ...c, notBefore: at } : c)),
       };
-      return { ...next, clocks: fastTrack(next, v, at, category) };
+      return { ...next, clocks: fastTrack(next, v, at, next.category) };
     }
     case 'repeat-linked':
       return { ...s, repeatOf: [...new Set([...s.repeatOf, ...event.earlierCaseIds])] };

@@ -45,10 +45,7 @@ describe('konyshevsky-2020: single executor, revision loop, the executor publish
 
 describe('konyshevsky-2020: return → reroute', () => {
   it('returns within 30 min with a reason, the curator reroutes, a late return is recorded as late', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('11:00'));
-    c.do(triage(), A.operator, d('11:10'));
-    c.do(single('a'), A.curator, d('11:20'));
+    const c = new CaseRun(P).routed([d('11:00'), d('11:10'), d('11:20')], A.operator);
     expect(c.fail({ type: 'return', departmentId: 'dept-a', reason: ' ' }, A.execA, d('11:45')).code).toBe(
       'invalid-input',
     );
@@ -78,9 +75,7 @@ describe('konyshevsky-2020: return → reroute', () => {
 describe('konyshevsky-2020: sequential chain of three, forwarded by the curator, the last executor composes', () => {
   it('each part goes to the curator, who forwards the message to the next executor (p.16)', () => {
     const c = new CaseRun(P);
-    c.do(register(), A.operator, d('09:00'));
-    c.do(triage(), A.operator, d('09:10'));
-    c.do(chain('sequential', 'a', 'b', 'c'), A.curator, d('09:20'));
+    c.routed([d('09:00'), d('09:10'), d('09:20')], A.operator, triage(), chain('sequential', 'a', 'b', 'c'));
     // contribution a: 2 h W from 09:20 → 11:20 (p.16); answer: 8 h W from 09:00 = Tue 09–13 + 14–18 → Tue 18:00.
     // c has not received the case: no draft clock yet, and the answer is held by a, who has the case.
     expect(c.dues(d('09:20'))).toEqual({ 'contribution:dept-a': d('11:20'), '*answer': d('18:00') });
@@ -134,10 +129,7 @@ describe('konyshevsky-2020: sequential chain of three, forwarded by the curator,
 
 describe('konyshevsky-2020: intermediate → final', () => {
   it('opens the 7-working-day final clock from the intermediate answer', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('11:00'));
-    c.do(triage(), A.operator, d('11:05'));
-    c.do(single('a'), A.curator, d('11:10'));
+    const c = new CaseRun(P).routed([d('11:00'), d('11:05'), d('11:10')], A.operator);
     c.do(draft('intermediate'), A.execA, d('13:00'));
     c.do({ type: 'approve' }, A.curator, d('14:00'));
     expect(c.fail({ type: 'publish', where: sameThread }, A.execA, d('14:10')).code).toBe('wrong-state');
@@ -159,10 +151,7 @@ describe('konyshevsky-2020: intermediate → final', () => {
 
 describe('konyshevsky-2020: short track', () => {
   it('routes so late that "4 h before the answer" has passed: the draft is due halfway', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('11:00'));
-    c.do(triage(), A.operator, d('11:05'));
-    c.do(single('a'), A.curator, d('16:30'));
+    const c = new CaseRun(P).routed([d('11:00'), d('11:05'), d('16:30')], A.operator);
     // answer Wed 11:00; 4 h before = Tue 16:00 < routing 16:30 → halfway: 16:30–18:00 (90) + Wed 9–11 (120) = 210,
     // half = 105 W min from 16:30 → 18:00 (90) + 15 → Wed 09:15.
     expect(c.dues(d('16:30'))).toEqual({ draft: d('09:15', '25'), '*answer': d('11:00', '25') });

@@ -93,9 +93,7 @@ describe('krasnoufimsk-2021: fast-track', () => {
   });
   it('final from Fri Apr 24 rolls past the May holidays to Mon May 4 18:00', () => {
     const c = new CaseRun(P);
-    c.do(register(), A.operator, '2026-04-24T12:00:00+05:00');
-    c.do(triage(), A.curator, '2026-04-24T12:05:00+05:00');
-    c.do(single('a'), A.curator, '2026-04-24T12:10:00+05:00');
+    c.routed(['2026-04-24T12:00:00+05:00', '2026-04-24T12:05:00+05:00', '2026-04-24T12:10:00+05:00'], A.curator);
     c.do(draft('intermediate'), A.execA, '2026-04-24T14:00:00+05:00');
     c.do({ type: 'approve' }, A.curator, '2026-04-24T14:10:00+05:00');
     c.do({ type: 'publish-intermediate', where: sameThread }, A.curator, '2026-04-24T14:20:00+05:00');
@@ -106,10 +104,7 @@ describe('krasnoufimsk-2021: fast-track', () => {
 
 describe('krasnoufimsk-2021: return → reroute, rejection', () => {
   it('returns with a written reason (p.11) and the curator reroutes within 30 min (p.10)', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('16:00'));
-    c.do(triage(), A.curator, d('16:10'));
-    c.do(single('a'), A.curator, d('16:20'));
+    const c = new CaseRun(P).routed([d('16:00'), d('16:10'), d('16:20')], A.curator);
     c.do({ type: 'return', departmentId: 'dept-a', reason: 'Вопрос ЖКХ, не наш' }, A.execA, d('16:40'));
     // reroute 30 min W from 16:40 → 17:10. a's draft clock ended with its return: nobody composes until the reroute.
     expect(c.dues(d('16:40'))).toEqual({ reroute: d('17:10') });

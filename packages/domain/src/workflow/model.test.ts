@@ -243,6 +243,14 @@ describe('random command sequences (model-based)', () => {
 
 const instant = fc.integer({ min: Date.UTC(2026, 0, 12), max: Date.UTC(2026, 11, 20) });
 const dept = fc.constantFrom('dept-a', 'dept-b', 'dept-x');
+/** A return's fields, on time; the late one adds when it was due. */
+const returned = {
+  type: fc.constant('case-returned' as const),
+  at: instant,
+  by: fc.constant('exec-a'),
+  departmentId: dept,
+  reason: fc.string(),
+};
 const anyEvent: fc.Arbitrary<CaseEvent> = fc.oneof(
   fc.record({
     type: fc.constant('case-registered' as const),
@@ -302,13 +310,7 @@ const anyEvent: fc.Arbitrary<CaseEvent> = fc.oneof(
     reroute: fc.boolean(),
     forwarded: fc.boolean(),
   }),
-  fc.record({
-    type: fc.constant('case-returned' as const),
-    at: instant,
-    by: fc.constant('exec-a'),
-    departmentId: dept,
-    reason: fc.string(),
-  }),
+  fc.record(returned),
   fc.record({
     type: fc.constant('contribution-submitted' as const),
     at: instant,
@@ -397,14 +399,7 @@ const anyEvent: fc.Arbitrary<CaseEvent> = fc.oneof(
     toPersonId: fc.constant('sub-a'),
     reason: fc.constant('leave'),
   }),
-  fc.record({
-    type: fc.constant('case-returned' as const),
-    at: instant,
-    by: fc.constant('exec-a'),
-    departmentId: dept,
-    reason: fc.string(),
-    late: fc.record({ dueAt: instant, receivedAt: instant }),
-  }),
+  fc.record({ ...returned, late: fc.record({ dueAt: instant, receivedAt: instant }) }),
   fc.record({
     type: fc.constantFrom('clock-at-risk' as const, 'clock-breached' as const),
     at: instant,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { zCaseCommand } from './commands';
 import { parseHttpUrl, publicationUrlProblem } from './publication-url';
-import { A, CaseRun, draft, register, single, triage } from './test-harness';
+import { A, CaseRun, draft } from './test-harness';
 
 const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
 
@@ -40,10 +40,7 @@ describe('publication address', () => {
     // Empty stays allowed: a same-thread reply whose address the network does not give.
     expect(zCaseCommand.safeParse({ type: 'publish', where: { kind: 'same-thread' } }).success).toBe(true);
 
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, d('10:00'));
-    c.do(triage(), A.operator, d('10:10'));
-    c.do(single('a'), A.curator, d('10:20'));
+    const c = new CaseRun('konyshevsky-2020').routed([d('10:00'), d('10:10'), d('10:20')], A.operator);
     c.do(draft(), A.execA, d('11:00'));
     c.do({ type: 'approve' }, A.curator, d('11:10'));
     const wrong = c.fail(

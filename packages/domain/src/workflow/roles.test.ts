@@ -239,26 +239,18 @@ const FIXTURES: Fixture[] = ROWS.map((row) => ({
   ...row,
 }));
 
-function actorFor(role: Role, f: Fixture): Actor {
-  switch (role) {
-    case 'executor':
-      return f.executor;
-    case 'operator':
-      return A.operator;
-    case 'curator':
-      return A.curator;
-    case 'department-head':
-      return A.headA;
-    case 'head':
-      return A.head;
-    case 'administrator':
-      return A.admin;
-    case 'observer':
-      return A.observer;
-    case 'system':
-      return A.system;
-  }
-}
+/** Who acts in each role; the executor is the fixture's own. */
+const ACTOR_OF: Record<Exclude<Role, 'executor'>, Actor> = {
+  operator: A.operator,
+  curator: A.curator,
+  'department-head': A.headA,
+  head: A.head,
+  administrator: A.admin,
+  observer: A.observer,
+  system: A.system,
+};
+
+const actorFor = (role: Role, f: Fixture): Actor => (role === 'executor' ? f.executor : ACTOR_OF[role]);
 
 function prepare(f: Fixture): CaseRun {
   const c = new CaseRun(f.preset);

@@ -30,10 +30,7 @@ describe('slavgorod-2020', () => {
     expect(c.state.ending).toBe('answered');
   });
   it('records a breach of the 24 hours when the scheduler asks, and keeps it after the answer', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('11:00'));
-    c.do(triage(), A.operator, d('11:30'));
-    c.do(single('a'), A.curator, d('12:00'));
+    const c = new CaseRun(P).routed([d('11:00'), d('11:30'), d('12:00')], A.operator);
     const id = c.clocks(d('12:00')).active.find((x) => x.step === 'draft')?.id ?? '';
     expect(c.fail({ type: 'record-clock-breached', clockId: id }, A.system, d('12:00', '25')).code).toBe(
       'nothing-to-record',

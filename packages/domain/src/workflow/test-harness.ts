@@ -123,6 +123,20 @@ export class CaseRun {
     return r.events;
   }
 
+  /** The usual start: the operator registers the case, `triager` classifies it with `classify`, the curator routes it
+   *  with `route` (to dept-a unless told), at the three instants in that order. */
+  routed(
+    [registered, triaged, routed]: readonly [string, string, string],
+    triager: Actor,
+    classify: Cmd = triage(),
+    route: Cmd = single(),
+  ): this {
+    this.do(register(), A.operator, registered);
+    this.do(classify, triager, triaged);
+    this.do(route, A.curator, routed);
+    return this;
+  }
+
   /** Applies a command that must fail; returns the error. */
   fail(command: Cmd, actor: Actor, at: string): DomainError {
     const r = decide(this.state, command, actor, t(at), this.ctx);

@@ -194,6 +194,17 @@ export interface CustodyEntry {
   readonly holders: readonly Responsible[];
 }
 
+/** The citizen's message a case answers, as registered (the case-registered event carries it too). */
+export interface CitizenMessage {
+  readonly network: Network;
+  readonly link: string;
+  readonly author: { readonly name: string; readonly profileUrl?: string };
+  readonly text: string;
+  readonly attachments: readonly Attachment[];
+  readonly visibility: 'public' | 'private';
+  readonly externalId?: string;
+}
+
 export interface CaseState extends ChannelState {
   /** The shape and meaning of this state (STATE_MODEL): a stored projection of another model is folded again. */
   readonly stateModel: number;
@@ -207,15 +218,7 @@ export interface CaseState extends ChannelState {
   /** 'answer' until an intermediate answer is published, then 'final'. */
   readonly stage: 'answer' | 'final';
   readonly ending: Ending | null;
-  readonly message: {
-    readonly network: Network;
-    readonly link: string;
-    readonly author: { readonly name: string; readonly profileUrl?: string };
-    readonly text: string;
-    readonly attachments: readonly Attachment[];
-    readonly visibility: 'public' | 'private';
-    readonly externalId?: string;
-  } | null;
+  readonly message: CitizenMessage | null;
   readonly detectedAt: Instant | null;
   readonly postedAt: Instant | null;
   readonly triagedAt: Instant | null;

@@ -1,7 +1,7 @@
 // The same walk through every preset — return → reroute, revision loop, intermediate → final, repeat, rejection —
 // with each preset's clocks hand-computed. Monday 2026-11-30 is an ordinary working Monday; Mon–Fri 09–13, 14–18.
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, draft, register, sameThread, single, triage } from './test-harness';
+import { A, CaseRun, draft, register, sameThread, single } from './test-harness';
 
 interface Walk {
   readonly id: string;
@@ -115,10 +115,7 @@ describe.each(WALKS)('$id walk', (w) => {
   const publisher = w.publisher === 'executor' ? A.execB : A.curator;
 
   it('return → reroute → revision loop → intermediate → final', () => {
-    const c = new CaseRun(w.id);
-    c.do(register(), A.operator, at('10:00'));
-    c.do(triage(), A.curator, at('10:05'));
-    c.do(single('a'), A.curator, at('10:10'));
+    const c = new CaseRun(w.id).routed([at('10:00'), at('10:05'), at('10:10')], A.curator);
     c.do({ type: 'return', departmentId: 'dept-a', reason: 'Не наша компетенция' }, A.execA, at('10:20'));
     expect(c.dues(at('10:20'))).toEqual(expand(w.afterReturn));
     c.do({ ...single('b'), type: 'reroute' }, A.curator, at('10:30'));

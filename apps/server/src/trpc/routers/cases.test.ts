@@ -1,11 +1,12 @@
 // cases router over the API: a message's whole life through the decider, the board and its filters, the case
-// detail with its allowed actions, my tasks, the changes feed, the role matrix, the concurrency conflict and
-// bad input (nothing written).
+// detail with its allowed actions, my tasks, the changes feed (the socket's `changes:since`, read here as the server
+// serves it), the role matrix, the concurrency conflict and bad input (nothing written).
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, cases } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
 import type { CommittedEvent } from '../../events-bus';
+import { changesSince } from '../../realtime/changes';
 import { routeSingle } from '../../test/case-steps';
 import { describeEachDatabase } from '../../test/databases';
 import { type Caller, createOrgFixture, type OrgFixture, signIn, signInAs, tasksOf } from '../../test/fixtures';
@@ -56,6 +57,16 @@ describeEachDatabase('cases', (getDb) => {
     return caseId;
   }
 
+  /** The changes feed as the observer's socket is served it (`changes:since`). */
+  const observerChanges = (afterSeq: number, limit?: number) =>
+    changesSince(deps.db, {
+      organisationId: org.organisationId,
+      afterSeq,
+      limit,
+      viewer: { personId: org.people.observer.id, roles: ['observer'], departmentIds: [] },
+      now: clock,
+    });
+
   it('runs a message from detection to the published answer', async () => {
     const startSeq = committed.at(-1)?.seq ?? 0;
     const caseId = await registerAndTriage('Яма на дороге у школы №2');
@@ -103,10 +114,13 @@ describeEachDatabase('cases', (getDb) => {
     const mine = committed.filter((e) => e.caseId === caseId);
     expect(mine.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(mine.every((e, i) => i === 0 || e.seq > mine[i - 1]!.seq)).toBe(true);
-    const changes = await as.observer.cases.changesSince({ seq: startSeq });
-    expect(changes.events.filter((e) => e.caseId === caseId)).toHaveLength(6);
-    expect(changes.cases.find((c) => c.id === caseId)?.status).toBe('closed');
-    expect((await as.observer.cases.changesSince({ seq: changes.lastSeq })).events).toEqual([]);
+    const feed = await observerChanges(startSeq);
+    const ofCase = feed.changes.filter((c) => c.caseId === caseId);
+    expect(ofCase.map((c) => c.type)).toEqual(done.timeline.map((e) => e.type));
+    // The last change carries no row: the closed case has left the board.
+    expect(ofCase.at(-1)).toMatchObject({ type: 'answer-published', row: null });
+    expect(feed.hasMore).toBe(false);
+    expect((await observerChanges(feed.headSeq)).changes).toEqual([]);
   });
 
   it('shows open cases on the board with filters, and the executor their tasks', async () => {
@@ -139,11 +153,13 @@ describeEachDatabase('cases', (getDb) => {
     expect((await as.observer.cases.board({ topic: 'Дороги', status: 'triaged' })).cases.map((c) => c.id)).toContain(
       caseId,
     );
-    const page = await as.observer.cases.changesSince({ seq: 0, limit: 2 });
-    expect(page.events).toHaveLength(2);
+    const page = await observerChanges(0, 2);
+    expect(page.changes).toHaveLength(2);
     expect(page.hasMore).toBe(true);
-    const next = await as.observer.cases.changesSince({ seq: page.lastSeq, limit: 2 });
-    expect(next.events[0]!.seq).toBeGreaterThan(page.lastSeq);
+    const lastSeq = page.changes.at(-1)!.seq;
+    const next = await observerChanges(lastSeq, 2);
+    expect(next.changes[0]!.seq).toBeGreaterThan(lastSeq);
+    expect(next.changes[0]!.prevSeq).toBe(lastSeq);
   });
 
   it('lets only the roles of the regulation act (middleware and decider)', async () => {

@@ -1,11 +1,11 @@
-// Cases: the board, one case with its timeline and allowed actions, the changes feed, and commands
-// (every change goes through the domain decider; see cases/commands.ts).
+// Cases: the board, one case with its timeline and allowed actions, and commands (every change goes through the
+// domain decider; see cases/commands.ts). The changes after a board's seq come over the socket (`changes:since`).
 import { zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
 import { z } from 'zod';
 import { BOARD_PAGE, listBoardPage } from '../../cases/board';
 import { compactBoardRows } from '../../cases/board-compact';
 import { executeCaseCommand } from '../../cases/commands';
-import { getCaseDetail, getChangesSince } from '../../cases/queries';
+import { getCaseDetail } from '../../cases/queries';
 import { listRouteChoices } from '../../cases/route-choices';
 import { cancelOutboxForManualPublication } from '../../channels/publication';
 import { AppError } from '../../errors/app-error';
@@ -78,12 +78,6 @@ export const casesRouter = router({
   routeChoices: withRoles('curator').query(({ ctx }) =>
     listRouteChoices(ctx.deps.db, ctx.user.organisationId, ctx.deps.now()),
   ),
-
-  changesSince: protectedProcedure
-    .input(z.object({ seq: z.number().int().nonnegative(), limit: z.number().int().min(1).max(5000).optional() }))
-    .query(({ ctx, input }) =>
-      getChangesSince(ctx.deps, ctx.user.organisationId, input.seq, input.limit, ctx.user.actor),
-    ),
 
   /** An operator (or curator) registers a message found in a network. */
   register: withRoles('operator', 'curator')
