@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
 import { absences } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
 
 export type AbsenceRow = typeof absences.$inferSelect;
@@ -25,10 +25,10 @@ export async function createAbsence(
   },
 ): Promise<AbsenceRow> {
   if (input.personId === input.substituteId) {
-    throw new AppError('BAD_INPUT', 'Сотрудник не может замещать сам себя / a person cannot substitute for themselves');
+    throw appError('BAD_INPUT', 'absence.self', {});
   }
   if (input.endsAt <= input.startsAt) {
-    throw new AppError('BAD_INPUT', 'Конец отсутствия раньше начала / the absence ends before it starts');
+    throw appError('BAD_INPUT', 'absence.ends-before-start', {});
   }
   await requirePersonInOrganisation(db, input.organisationId, input.personId);
   await requirePersonInOrganisation(db, input.organisationId, input.substituteId);
@@ -58,7 +58,7 @@ export async function updateAbsence(
     .select()
     .from(absences)
     .where(and(eq(absences.id, input.id), eq(absences.organisationId, input.organisationId)));
-  if (!found) throw notFound('Отсутствие');
+  if (!found) throw notFound('absence');
   const next = {
     personId: input.personId ?? found.personId,
     substituteId: input.substituteId ?? found.substituteId,
@@ -67,18 +67,24 @@ export async function updateAbsence(
     endsAt: input.endsAt ?? found.endsAt.getTime(),
   };
   if (next.personId === next.substituteId) {
-    throw new AppError(
+    throw appError(
       'BAD_INPUT',
-      'Сотрудник не может замещать сам себя / a person cannot substitute for themselves',
+      'absence.self',
+      {},
       {
         field: 'substituteId',
       },
     );
   }
   if (next.endsAt <= next.startsAt) {
-    throw new AppError('BAD_INPUT', 'Конец отсутствия раньше начала / the absence ends before it starts', {
-      field: 'endsAt',
-    });
+    throw appError(
+      'BAD_INPUT',
+      'absence.ends-before-start',
+      {},
+      {
+        field: 'endsAt',
+      },
+    );
   }
   await requirePersonInOrganisation(db, input.organisationId, next.personId);
   await requirePersonInOrganisation(db, input.organisationId, next.substituteId);
@@ -97,5 +103,5 @@ export async function deleteAbsence(db: DbOrTx, organisationId: string, id: stri
     .where(and(eq(absences.id, id), eq(absences.organisationId, organisationId)))
     .returning({ id: absences.id });
   forgetIdentities();
-  if (deleted.length === 0) throw notFound('Отсутствие');
+  if (deleted.length === 0) throw notFound('absence');
 }

@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
 import { departments } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
 
 export type DepartmentRow = typeof departments.$inferSelect;
@@ -21,7 +21,7 @@ export async function requireDepartmentInOrganisation(db: DbOrTx, organisationId
     .select()
     .from(departments)
     .where(and(eq(departments.id, id), eq(departments.organisationId, organisationId)));
-  if (!row) throw notFound('Подразделение');
+  if (!row) throw notFound('department');
   return row;
 }
 
@@ -31,7 +31,7 @@ async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, 
     .from(departments)
     .where(and(eq(departments.organisationId, organisationId), eq(departments.name, name)));
   if (clash && clash.id !== exceptId) {
-    throw new AppError('CONFLICT', `Подразделение «${name}» уже есть / department already exists`);
+    throw appError('CONFLICT', 'department.exists', { name });
   }
 }
 

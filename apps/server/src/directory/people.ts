@@ -5,7 +5,7 @@ import { forgetIdentities } from '../auth/identity-cache';
 import { hashPassword } from '../auth/password';
 import type { DbOrTx } from '../db/connect';
 import { departments, people } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 
 export type PersonRow = typeof people.$inferSelect;
 /** What the API shows of a person: never the password hash. */
@@ -29,7 +29,7 @@ export async function requirePersonInOrganisation(db: DbOrTx, organisationId: st
     .select()
     .from(people)
     .where(and(eq(people.id, id), eq(people.organisationId, organisationId)));
-  if (!row) throw notFound('Сотрудник');
+  if (!row) throw notFound('person');
   return row;
 }
 
@@ -39,12 +39,12 @@ async function checkDepartment(db: DbOrTx, organisationId: string, departmentId:
     .select({ id: departments.id })
     .from(departments)
     .where(and(eq(departments.id, departmentId), eq(departments.organisationId, organisationId)));
-  if (!row) throw notFound('Подразделение');
+  if (!row) throw notFound('department');
 }
 
 async function checkLoginFree(db: DbOrTx, login: string, exceptId?: string) {
   const [clash] = await db.select({ id: people.id }).from(people).where(eq(people.login, login));
-  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `Логин «${login}» уже занят / login is taken`);
+  if (clash && clash.id !== exceptId) throw appError('CONFLICT', 'person.login-taken', { login });
 }
 
 export interface PersonInput {

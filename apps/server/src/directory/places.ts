@@ -3,7 +3,7 @@ import type { DirectoryPlace } from '@otklik/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { places } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 
 export type PlaceRow = typeof places.$inferSelect;
 export const PLACE_KINDS = ['settlement', 'district'] as const;
@@ -24,7 +24,7 @@ async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, 
     .from(places)
     .where(and(eq(places.organisationId, organisationId), eq(places.name, name)));
   if (clash && clash.id !== exceptId) {
-    throw new AppError('CONFLICT', `Место «${name}» уже есть / place already exists`, { field: 'name' });
+    throw appError('CONFLICT', 'place.exists', { name }, { field: 'name' });
   }
 }
 
@@ -46,7 +46,7 @@ export async function updatePlace(
     .select({ id: places.id })
     .from(places)
     .where(and(eq(places.id, input.id), eq(places.organisationId, input.organisationId)));
-  if (!found) throw notFound('Место');
+  if (!found) throw notFound('place');
   if (input.name !== undefined) await ensureNameFree(db, input.organisationId, input.name, input.id);
   if (input.name === undefined && input.kind === undefined) {
     const [same] = await db.select().from(places).where(eq(places.id, input.id));
@@ -68,5 +68,5 @@ export async function deletePlace(db: DbOrTx, organisationId: string, id: string
     .delete(places)
     .where(and(eq(places.id, id), eq(places.organisationId, organisationId)))
     .returning({ id: places.id });
-  if (deleted.length === 0) throw notFound('Место');
+  if (deleted.length === 0) throw notFound('place');
 }

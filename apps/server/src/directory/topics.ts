@@ -3,7 +3,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { topics } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 
 export type TopicRow = typeof topics.$inferSelect;
 
@@ -16,7 +16,7 @@ async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, 
     .select({ id: topics.id })
     .from(topics)
     .where(and(eq(topics.organisationId, organisationId), eq(topics.name, name)));
-  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `Тема «${name}» уже есть / topic already exists`);
+  if (clash && clash.id !== exceptId) throw appError('CONFLICT', 'topic.exists', { name });
 }
 
 export async function createTopic(
@@ -39,7 +39,7 @@ export async function updateTopic(
     .select()
     .from(topics)
     .where(and(eq(topics.id, input.id), eq(topics.organisationId, input.organisationId)));
-  if (!found) throw notFound('Тема');
+  if (!found) throw notFound('topic');
   if (input.name !== undefined) await ensureNameFree(db, input.organisationId, input.name, input.id);
   const [row] = await db
     .update(topics)
