@@ -49,15 +49,6 @@ describe('toReadableError', () => {
     expect(toReadableError(field, en).fields.currentPassword).toBe('the current password is wrong');
   });
 
-  it("falls back to the half of the message in the reader's language for a key it does not know", () => {
-    const err = {
-      message: 'Новое сообщение / a newer message',
-      data: { code: 'CONFLICT', key: 'newer.key', params: {} },
-    };
-    expect(toReadableError(err, ru).message).toBe('Новое сообщение');
-    expect(toReadableError(err, en).message).toBe('a newer message');
-  });
-
   it('never shows a network failure or a JSON blob as such', () => {
     expect(toReadableError(new TypeError('Failed to fetch'), ru).message).toBe(ru.errors.network);
     expect(toReadableError({ message: '{"x":1}', data: { code: 'CONFLICT' } }, ru).message).toBe(ru.errors.conflict);
