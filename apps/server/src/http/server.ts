@@ -106,7 +106,12 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
           throw new TRPCError({
             code: APP_ERROR_CODES[client.code].trpc,
             message: client.message,
-            cause: new AppError(client.code, client.message, client.requestId ? { requestId: client.requestId } : {}),
+            cause: new AppError(
+              client.code,
+              client.message,
+              client.requestId ? { requestId: client.requestId } : {},
+              client.refusal ?? undefined,
+            ),
           });
         }),
   });
