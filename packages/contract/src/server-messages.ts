@@ -78,6 +78,24 @@ const DIMENSIONS = {
   location: { ru: 'территория', en: 'location' },
 } as const satisfies Record<string, Record<MessageLang, string>>;
 
+/** The kinds of input a refused input is (the first words of its message). */
+const INPUTS = {
+  input: { ru: 'Неверные данные', en: 'invalid input' },
+  batch: { ru: 'Неверный пакет', en: 'invalid batch' },
+  message: { ru: 'Неверное сообщение', en: 'invalid message' },
+} as const satisfies Record<string, Record<MessageLang, string>>;
+export type InputKind = keyof typeof INPUTS;
+// An unknown kind (a newer server's) reads as plain "invalid input".
+const inputWord = (kind: string, lang: MessageLang) =>
+  (Object.hasOwn(INPUTS, kind) ? INPUTS[kind as InputKind] : INPUTS.input)[lang];
+
+/** One language of a validation message that is already "Русский / English" (zod's, joined by the contract); the
+ *  whole message when it is not such a pair. */
+function half(message: string, lang: MessageLang): string {
+  const halves = message.split(' / ');
+  return halves.length === 2 ? halves[lang === 'ru' ? 0 : 1]!.trim() : message;
+}
+
 const wordIn = <T extends Record<string, Record<MessageLang, string>>>(table: T, key: string, lang: MessageLang) =>
   Object.hasOwn(table, key) ? table[key as keyof T]![lang] : key;
 
@@ -100,6 +118,11 @@ export const SERVER_MESSAGES = {
   'not-found': entry<{ readonly thing: NotFoundThing }>(
     (p) => wordIn(THINGS, p.thing, 'ru'),
     (p) => wordIn(THINGS, p.thing, 'en'),
+  ),
+  // A refused input: its kind, the field (dotted path, may be empty) and the validation message.
+  'input.invalid': entry<{ readonly input: InputKind; readonly path: string; readonly detail: string }>(
+    (p) => `${inputWord(p.input, 'ru')}: ${p.path ? `${p.path}: ` : ''}${half(p.detail, 'ru')}`,
+    (p) => `${inputWord(p.input, 'en')}: ${p.path ? `${p.path}: ` : ''}${half(p.detail, 'en')}`,
   ),
   // Signing in and permissions.
   'auth.sign-in': fixed('Войдите в систему', 'please sign in'),

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
 import { AppError, appError } from '../errors/app-error';
-import { firstIssueMessage } from '../errors/input-issue';
+import { issueParams } from '../errors/input-issue';
 import { repairDeep } from '../errors/text-input';
 import { organisationOfApiKey } from '../intake/api-keys';
 import { intakeMessage, zIntakeBatch, zIntakeMessage } from '../intake/message';
@@ -30,7 +30,7 @@ export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, 
   const { value: batch, repaired } = repairDeep(await readJson(req, MAX_BATCH_BODY));
   const parsed = zIntakeBatch.safeParse(batch);
   if (!parsed.success) {
-    throw new AppError('BAD_INPUT', firstIssueMessage(['Неверный пакет', 'invalid batch'], parsed.error));
+    throw appError('BAD_INPUT', 'input.invalid', issueParams('batch', parsed.error));
   }
   const results: (
     | { index: number; caseId: string; created: boolean }
@@ -64,7 +64,7 @@ export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: 
   const parsed = zIntakeMessage.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new AppError('BAD_INPUT', firstIssueMessage(['Неверное сообщение', 'invalid message'], parsed.error), {
+    throw appError('BAD_INPUT', 'input.invalid', issueParams('message', parsed.error), {
       issues,
     });
   }
