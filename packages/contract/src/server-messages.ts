@@ -4,25 +4,14 @@
 // in their reader's language, so nobody has to split a two-language string. The domain's refusals have their own
 // catalogue (packages/domain, REFUSALS); the keys of the two never overlap (checked by the tests).
 
+import { counted, catalogueEntry as entry, fixedEntry as fixed } from '@otklik/domain';
+
+/** The plural rule's count (shared with the domain's refusals), for readers of this catalogue. */
+export { counted };
+
 export type MessageLang = 'ru' | 'en';
 export type MessageParam = string | number | readonly (string | number)[];
 export type MessageParams = Readonly<Record<string, MessageParam>>;
-
-/** A number followed by its word in the form the language's plural rule asks for (Intl.PluralRules). */
-interface CountedForms {
-  readonly one: string;
-  readonly few?: string;
-  readonly many?: string;
-  readonly other: string;
-}
-
-const LOCALES: Record<MessageLang, string> = { ru: 'ru-RU', en: 'en-GB' };
-
-export function counted(n: number, lang: MessageLang, forms: CountedForms): string {
-  const category = new Intl.PluralRules(LOCALES[lang]).select(n);
-  const word = category === 'one' ? forms.one : category === 'few' || category === 'many' ? forms[category] : undefined;
-  return `${n.toLocaleString(LOCALES[lang])} ${word ?? forms.other}`;
-}
 
 // Nominative after a number: "1 обращение, 2 обращения, 5 обращений, 21 обращение".
 const CASES_RU = { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' };
@@ -99,16 +88,6 @@ function half(message: string, lang: MessageLang): string {
 const wordIn = <T extends Record<string, Record<MessageLang, string>>>(table: T, key: string, lang: MessageLang) =>
   Object.hasOwn(table, key) ? table[key as keyof T]![lang] : key;
 
-interface Entry<P> {
-  readonly ru: (p: P) => string;
-  readonly en: (p: P) => string;
-}
-const entry = <P = Record<string, never>>(ru: (p: P) => string, en: (p: P) => string): Entry<P> => ({ ru, en });
-const fixed = (ru: string, en: string) =>
-  entry(
-    () => ru,
-    () => en,
-  );
 /** `where` in brackets after a message when it is known: " (text.0)". */
 const at = (path: readonly string[]) => (path.length > 0 ? ` (${path.join('.')})` : '');
 
