@@ -350,14 +350,11 @@ export function isServerMessageKey(key: string): key is ServerMessageKey {
 }
 
 /** The message `key` with `params` in one language. */
-export function serverMessageText<K extends ServerMessageKey>(
+export const serverMessageText = <K extends ServerMessageKey>(
   key: K,
   params: ServerMessageParams<K>,
   lang: MessageLang,
-): string {
-  const words = SERVER_MESSAGES[key][lang] as (p: ServerMessageParams<K>) => string;
-  return words(params);
-}
+) => (SERVER_MESSAGES[key][lang] as (p: ServerMessageParams<K>) => string)(params);
 
 /** A message off the wire (a key and parameters of unknown shape) in one language; null for a key this catalogue
  *  does not have (a newer server's), so the reader can fall back to the message it was sent. */
