@@ -109,7 +109,8 @@ describe('otklik init', () => {
     expect(result.stdout).toMatch(/slav-admin \(администратор \/ administrator\)/);
     const again = await runCli(args('glava', '--password-stdin'), 'реки-и-горы-2027\n', env);
     expect(again).toMatchObject({ code: 2 });
-    expect(again.stderr).toMatch(/login is taken/);
+    // A catalogued error in Russian, from the catalogue (the CLI's language for the server's messages).
+    expect(again.stderr).toMatch(/Логин «glava» уже занят/);
   });
 });
 

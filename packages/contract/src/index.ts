@@ -4,4 +4,5 @@
 export * from './client-sync';
 export * from './realtime-events';
 export * from './server-clock';
+export * from './server-messages';
 export * from './validation-messages';

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { and, eq } from 'drizzle-orm';
 import { attachments, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -32,7 +32,7 @@ export const ALLOWED_TYPES = new Set([
 
 function storageDir(deps: ServerDeps): string {
   if (!deps.attachmentsDir) {
-    throw new AppError('INTERNAL', 'Хранилище вложений не настроено / attachment storage is not configured');
+    throw appError('INTERNAL', 'attachment.storage-missing', {});
   }
   return deps.attachmentsDir;
 }
@@ -51,9 +51,10 @@ export async function saveAttachment(
 ) {
   const contentType = input.contentType.split(';')[0]!.trim().toLowerCase();
   if (!ALLOWED_TYPES.has(contentType)) {
-    throw new AppError(
+    throw appError(
       'UNSUPPORTED_TYPE',
-      `Тип файла «${contentType || 'не указан'}» не принимается / file type not accepted`,
+      'attachment.type',
+      { type: contentType },
       {
         allowed: [...ALLOWED_TYPES],
       },
@@ -66,7 +67,7 @@ export async function saveAttachment(
     .select({ id: cases.id })
     .from(cases)
     .where(and(eq(cases.id, input.caseId), eq(cases.organisationId, input.organisationId)));
-  if (!owner) throw notFound('Обращение');
+  if (!owner) throw notFound('case');
   const id = randomUUID();
   const storageKey = join(input.organisationId, id);
   const dir = join(storageDir(deps), input.organisationId);
@@ -92,7 +93,7 @@ export async function saveAttachment(
   }
   if (size === 0) {
     rmSync(path, { force: true });
-    throw new AppError('BAD_INPUT', 'Пустой файл / the file is empty');
+    throw appError('BAD_INPUT', 'attachment.empty', {});
   }
   const [row] = await deps.db
     .insert(attachments)
@@ -111,7 +112,7 @@ export async function saveAttachment(
 }
 
 function tooLarge() {
-  return new AppError('TOO_LARGE', `Файл больше ${MAX_ATTACHMENT_BYTES / 1024 / 1024} МБ / the file is too large`);
+  return appError('TOO_LARGE', 'attachment.too-large', { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
 }
 
 export async function openAttachment(
@@ -125,14 +126,14 @@ export async function openAttachment(
     .select()
     .from(attachments)
     .where(and(eq(attachments.id, id), eq(attachments.organisationId, organisationId)));
-  if (!row?.storageKey) throw notFound('Вложение');
+  if (!row?.storageKey) throw notFound('attachment');
   await checkCase(row.caseId);
   const path = join(storageDir(deps), row.storageKey);
   let size: number;
   try {
     size = statSync(path).size;
   } catch {
-    throw notFound('Файл вложения');
+    throw notFound('attachment-file');
   }
   return { row, stream: createReadStream(path), size };
 }

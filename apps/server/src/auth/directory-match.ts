@@ -1,5 +1,6 @@
 // Which Otklik person a directory account is (OpenID Connect or LDAP): by login first, else by e-mail. Roles stay
 // in Otklik: an account with no person is refused, never created.
+import { bilingualServerMessage } from '@otklik/contract';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { people } from '../db/schema';
@@ -45,20 +46,13 @@ export async function matchDirectoryPerson(db: DbOrTx, identity: DirectoryIdenti
   return { ok: false, code: 'unknown', who };
 }
 
+/** The catalogue key of each refusal (@otklik/contract, server messages); its one parameter is `who`. */
+export const DIRECTORY_REFUSALS = {
+  unknown: 'auth.directory-unknown',
+  ambiguous: 'auth.directory-ambiguous',
+  disabled: 'auth.directory-disabled',
+} as const;
+
 export function refusalMessage(match: Extract<DirectoryMatch, { ok: false }>): string {
-  switch (match.code) {
-    case 'unknown':
-      return (
-        `Учётная запись «${match.who}» из каталога не заведена в Otklik: попросите администратора добавить вас ` +
-        `(с этим логином или адресом эл. почты) / the directory account "${match.who}" has no Otklik user: ` +
-        'ask an administrator to add you with this login or e-mail'
-      );
-    case 'ambiguous':
-      return (
-        `Адрес ${match.who} указан у нескольких сотрудников Otklik: администратору нужно это исправить / ` +
-        `several Otklik users have the address ${match.who}: an administrator must fix that`
-      );
-    case 'disabled':
-      return `Учётная запись «${match.who}» в Otklik отключена / the Otklik account "${match.who}" is disabled`;
-  }
+  return bilingualServerMessage(DIRECTORY_REFUSALS[match.code], { who: match.who });
 }

@@ -3,7 +3,7 @@
 // failure ends on the sign-in page with a reason code it explains (never a stack trace or a JSON error page).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { appError } from '../errors/app-error';
 import { clientIp } from '../http/respond';
 import { log as rootLog } from '../log';
 import { loadCurrentUser } from './current-user';
@@ -37,9 +37,9 @@ const toLogin = (reason: string, who?: string) =>
 export async function handleOidc(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, path: string) {
   const oidc = deps.signIn.oidc;
   if (!oidc || (path !== `${COOKIE_PATH}/start` && path !== `${COOKIE_PATH}/callback`)) {
-    throw new AppError('NOT_FOUND', 'Вход через OpenID Connect не настроен / OpenID Connect sign-in is not configured');
+    throw appError('NOT_FOUND', 'oidc.not-configured', {});
   }
-  if (req.method !== 'GET') throw new AppError('METHOD_NOT_ALLOWED', 'GET only');
+  if (req.method !== 'GET') throw appError('METHOD_NOT_ALLOWED', 'http.get-only', {});
   const log = (what: string, error: unknown) =>
     oidcLog.warn({ err: error instanceof Error ? error.message : String(error) }, `OpenID Connect ${what}`);
 

@@ -5,7 +5,7 @@ import { type Actor, type CaseParties, canSeeCase, type VisibilityScope, visibil
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
-import { AppError } from '../errors/app-error';
+import { appError } from '../errors/app-error';
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
@@ -21,8 +21,7 @@ export function visibleCasesCondition(scope: VisibilityScope): SQL | undefined {
 
 export const actorCondition = (actor: Actor) => visibleCasesCondition(visibilityScope(actor));
 
-export const notVisible = () =>
-  new AppError('NOT_FOUND', 'Обращение не найдено или недоступно / case not found or not accessible');
+export const notVisible = () => appError('NOT_FOUND', 'case.not-visible', {});
 
 /** The parties of a case of the organisation, or null when there is no such case. */
 export async function loadParties(db: DbOrTx, organisationId: string, caseId: string): Promise<CaseParties | null> {

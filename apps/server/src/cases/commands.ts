@@ -21,7 +21,7 @@ import type { Tx } from '../db/connect';
 import { isUniqueViolation } from '../db/errors';
 import { caseEvents, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
-import { AppError, notFound } from '../errors/app-error';
+import { AppError, appError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import type { CommandOutcome } from '../metrics/metrics';
 import { nextAlarmAt, writeAlarm } from '../scheduler/alarms';
@@ -54,13 +54,7 @@ export interface CommandResult {
   events: CommittedEvent[];
 }
 
-const conflict = (version: number) =>
-  new AppError(
-    'CONFLICT',
-    'Обращение уже изменил другой пользователь. Обновите карточку и повторите действие. / ' +
-      'Someone else changed this case first; reload it and try again.',
-    { currentVersion: version },
-  );
+const conflict = (version: number) => appError('CONFLICT', 'case.changed-first', {}, { currentVersion: version });
 
 export function domainErrorToAppError(error: DomainError): AppError {
   const code =
@@ -80,7 +74,7 @@ export function domainErrorToAppError(error: DomainError): AppError {
 /** The case as the command finds it; a case the person may not see is, to them, a case that does not exist (the
  *  system acts on every case). */
 function visibleCase(stored: StoredCase | null, actor: Actor) {
-  if (!stored) throw notFound('Обращение');
+  if (!stored) throw notFound('case');
   const parties = { departmentIds: stored.partyDepartmentIds, executorIds: stored.partyExecutorIds };
   if (actor.personId !== SYSTEM_ACTOR.personId && !canSeeCase(actor, parties)) throw notVisible();
   return { version: stored.version, state: stored.state, parties };
@@ -124,7 +118,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   let caseId: string;
   let before: { version: number; state: CaseState; parties?: CaseParties };
   let command = request.command;
-  if (!isRegister && !request.caseId) throw new AppError('BAD_INPUT', 'Не указано обращение / caseId is required');
+  if (!isRegister && !request.caseId) throw appError('BAD_INPUT', 'case.id-required', {});
   // The organisation, the case, the topics and the people in one statement.
   const { stored, rules, directory } = await loadCommandContext(
     deps.db,
@@ -190,11 +184,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     if (isUniqueViolation(error) && !isRegister) throw conflict(before.version + 1);
     // A registration whose (network, external id) is already a case of the organisation.
     if (isUniqueViolation(error) && isRegister) {
-      throw new AppError(
-        'CONFLICT',
-        'Сообщение с этим внешним id уже зарегистрировано / a message with this external id is already registered',
-        { externalId: row.externalId, network: row.network },
-      );
+      throw appError('CONFLICT', 'case.external-id-taken', {}, { externalId: row.externalId, network: row.network });
     }
     throw error;
   }

@@ -19,7 +19,7 @@ import { loadImportedYears } from '../calendar/imported-years';
 import type { DbOrTx } from '../db/connect';
 import { cases, organisations, people, regulationProfiles, topics } from '../db/schema';
 import { getOrganisation } from '../directory/organisations';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 import { log } from '../log';
 
 const calendars = new Map<string, WorkingCalendar>();
@@ -57,13 +57,18 @@ export async function loadProfile(db: DbOrTx, organisationId: string, profileId:
     .select()
     .from(regulationProfiles)
     .where(and(eq(regulationProfiles.id, profileId), eq(regulationProfiles.organisationId, organisationId)));
-  if (!row) throw new AppError('NOT_FOUND', `Профиль регламента «${profileId}» не найден / profile not found`);
+  if (!row) throw appError('NOT_FOUND', 'regulation.not-found', { profileId });
   // A profile stored before the clock model takes what it lacks from the preset it was copied from.
   const parsed = parseProfile(row.body, { base: row.basedOn ? getPreset(row.basedOn) : null });
   if (!parsed.ok) {
-    throw new AppError('INTERNAL', `Профиль «${profileId}» повреждён / the stored profile is invalid`, {
-      errors: parsed.errors,
-    });
+    throw appError(
+      'INTERNAL',
+      'regulation.damaged',
+      { profileId },
+      {
+        errors: parsed.errors,
+      },
+    );
   }
   return parsed.profile;
 }
@@ -155,7 +160,7 @@ export async function loadCommandContext(
       caseId === null ? sql`false` : and(eq(cases.id, caseId), eq(cases.organisationId, organisations.id)),
     )
     .where(eq(organisations.id, organisationId));
-  if (!row) throw notFound('Организация');
+  if (!row) throw notFound('organisation');
   const stored: StoredCase | null =
     // Both null together: no such case (the left join found no row).
     row.caseVersion === null || row.caseState === null

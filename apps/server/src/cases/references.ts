@@ -4,7 +4,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { cases, departments, people } from '../db/schema';
-import { AppError } from '../errors/app-error';
+import { appError } from '../errors/app-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuids = (ids: string[]) => [...new Set(ids)].filter((id) => UUID.test(id));
@@ -26,9 +26,14 @@ async function requireDepartments(db: Db, organisationId: string, ids: string[])
   const wanted = [...new Set(ids)];
   const found = await ownRows(db, departments, organisationId, wanted);
   if (found.length !== wanted.length) {
-    throw new AppError('NOT_FOUND', 'Подразделение не найдено в этой организации / department not found', {
-      departmentIds: wanted.filter((id) => !found.some((f) => f.id === id)),
-    });
+    throw appError(
+      'NOT_FOUND',
+      'case.department-not-in-organisation',
+      {},
+      {
+        departmentIds: wanted.filter((id) => !found.some((f) => f.id === id)),
+      },
+    );
   }
 }
 
@@ -36,7 +41,7 @@ async function requirePeople(db: Db, organisationId: string, ids: string[]) {
   const wanted = [...new Set(ids)];
   const found = await ownRows(db, people, organisationId, wanted);
   if (found.length !== wanted.length) {
-    throw new AppError('NOT_FOUND', 'Сотрудник не найден в этой организации / person not found');
+    throw appError('NOT_FOUND', 'case.person-not-in-organisation', {});
   }
 }
 
@@ -68,7 +73,7 @@ export async function checkCommandReferences(db: Db, organisationId: string, com
       const ids = [...new Set((c.earlierCaseIds ?? []) as string[])];
       const found = await ownRows(db, cases, organisationId, ids);
       if (found.length !== ids.length) {
-        throw new AppError('NOT_FOUND', 'Прежнее обращение не найдено в этой организации / earlier case not found');
+        throw appError('NOT_FOUND', 'case.earlier-not-in-organisation', {});
       }
       return;
     }

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../db/connect';
 import { deleteOwnRow, findOwnRow, givenFields } from '../db/organisation-rows';
 import { channelAccounts } from '../db/schema';
 import type { ServerDeps } from '../deps';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 import { openSecret, sealSecret } from './secret-box';
 
 /** What changing an account needs: the database (or a transaction, to write the audit entry with it) and the key. */
@@ -88,7 +88,7 @@ export async function listChannelAccounts(db: DbOrTx, organisationId: string): P
 
 export async function findChannelAccount(db: DbOrTx, organisationId: string, id: string): Promise<ChannelAccountRow> {
   const row = await findOwnRow(db, channelAccounts, organisationId, id);
-  if (!row) throw notFound('Аккаунт');
+  if (!row) throw notFound('account');
   return row;
 }
 
@@ -104,10 +104,7 @@ function settingsOf(input: z.output<typeof zAccountInput>, previous: Record<stri
 function requireConnectorNetwork(network: string): ChannelNetwork {
   const parsed = zChannelNetwork.safeParse(network);
   if (!parsed.success) {
-    throw new AppError(
-      'BAD_INPUT',
-      `Для сети «${network}» нет коннектора: храните только ссылку, без токена / no connector for this network`,
-    );
+    throw appError('BAD_INPUT', 'channel.no-connector', { network });
   }
   return parsed.data;
 }
@@ -119,10 +116,7 @@ export async function createChannelAccount(deps: AccountDeps, organisationId: st
   if (input.token) {
     const network = requireConnectorNetwork(input.network);
     if (network === 'ok' && (!input.appSecret || !input.applicationKey || !input.externalId)) {
-      throw new AppError(
-        'BAD_INPUT',
-        'Для Одноклассников нужны ключ приложения, секретный ключ и id группы / OK needs the application key, secret key and group id',
-      );
+      throw appError('BAD_INPUT', 'channel.ok-keys', {});
     }
     const secrets: ChannelSecrets = {
       token: input.token,
@@ -174,7 +168,7 @@ export async function updateChannelAccount(
     requireConnectorNetwork(row.network);
     const previous = row.secretBox ? secretsOf(deps, row) : null;
     const token = input.token ?? previous?.token;
-    if (!token) throw new AppError('BAD_INPUT', 'Нужен токен / a token is required');
+    if (!token) throw appError('BAD_INPUT', 'channel.token-required', {});
     const secrets: ChannelSecrets = {
       token,
       ...((input.appSecret ?? previous?.appSecret) ? { appSecret: input.appSecret ?? previous?.appSecret } : {}),
@@ -200,13 +194,13 @@ export async function updateChannelAccount(
 
 export async function deleteChannelAccount(db: DbOrTx, organisationId: string, id: string) {
   const deleted = await deleteOwnRow(db, channelAccounts, organisationId, id);
-  if (!deleted) throw notFound('Аккаунт');
+  if (!deleted) throw notFound('account');
 }
 
 export function secretsOf(deps: Pick<ServerDeps, 'secretKey'>, row: ChannelAccountRow): ChannelSecrets {
-  if (!row.secretBox) throw new AppError('DOMAIN_REFUSED', 'У аккаунта нет токена / the account has no token');
+  if (!row.secretBox) throw appError('DOMAIN_REFUSED', 'channel.no-token', {});
   const parsed = zChannelSecrets.safeParse(JSON.parse(openSecret(deps.secretKey, row.id, row.secretBox)));
-  if (!parsed.success) throw new AppError('INTERNAL', 'Секреты аккаунта повреждены / account secrets are damaged');
+  if (!parsed.success) throw appError('INTERNAL', 'channel.secrets-damaged', {});
   return parsed.data;
 }
 

@@ -14,7 +14,7 @@ import type { DbOrTx } from '../db/connect';
 import { attachments, cases, channelMessages, publicationOutbox } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { isOrganisationArchived, requireActiveOrganisation } from '../directory/organisations';
-import { AppError, notFound } from '../errors/app-error';
+import { AppError, appError, notFound } from '../errors/app-error';
 import { log } from '../log';
 import { createSingleFlight } from '../single-flight';
 import { accountConfig } from './accounts';
@@ -45,24 +45,16 @@ export async function requestPublication(
     .select({ state: cases.state })
     .from(cases)
     .where(and(eq(cases.id, input.caseId), eq(cases.organisationId, input.organisationId)));
-  if (!kase) throw notFound('Обращение');
+  if (!kase) throw notFound('case');
   await requireActiveOrganisation(deps.db, input.organisationId);
   const state = kase.state;
   const source = await channelSourceOfCase(deps.db, input.caseId);
   if (!source) {
-    throw new AppError(
-      'DOMAIN_REFUSED',
-      'Сообщение пришло не через подключённый аккаунт: опубликуйте вручную и вставьте ссылку / not collected by a connected account: publish by hand',
-      { reason: 'no-channel' },
-    );
+    throw appError('DOMAIN_REFUSED', 'publication.no-channel', {}, { reason: 'no-channel' });
   }
   const account = await loadAccount(deps, source.accountId);
   if (!account?.secretBox || !account.enabled) {
-    throw new AppError(
-      'DOMAIN_REFUSED',
-      'Аккаунт сети отключён или без токена: опубликуйте вручную / the account is disabled or has no token',
-      { reason: 'channel-disabled' },
-    );
+    throw appError('DOMAIN_REFUSED', 'publication.channel-disabled', {}, { reason: 'channel-disabled' });
   }
   const requestId = randomUUID();
   const draft = state.draft;
@@ -107,11 +99,7 @@ export async function cancelOutboxForManualPublication(tx: DbOrTx, caseId: strin
     .from(publicationOutbox)
     .where(and(eq(publicationOutbox.caseId, caseId), inArray(publicationOutbox.state, ['sending', 'sent'])));
   if (sending.length > 0) {
-    throw new AppError(
-      'CONFLICT',
-      'Ответ сейчас публикуется через аккаунт сети; подождите несколько секунд / the answer is being posted through the account right now',
-      { reason: 'publication-in-progress' },
-    );
+    throw appError('CONFLICT', 'publication.in-progress', {}, { reason: 'publication-in-progress' });
   }
   await tx
     .update(publicationOutbox)

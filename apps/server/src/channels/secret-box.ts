@@ -1,7 +1,7 @@
 // Channel secrets at rest: AES-256-GCM with a random 96-bit nonce per box, the account id as associated data (a
 // box copied onto another account does not open), stored as `v1.<nonce>.<tag>.<ciphertext>` in base64url.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { AppError } from '../errors/app-error';
+import { appError } from '../errors/app-error';
 
 export type SecretKey = Buffer;
 
@@ -12,13 +12,7 @@ export function parseSecretKey(value: string | undefined): SecretKey | null {
   return key;
 }
 
-export const noKeyError = () =>
-  new AppError(
-    'DOMAIN_REFUSED',
-    'Токены не сохраняются без ключа шифрования: задайте OTKLIK_SECRET_KEY (openssl rand -hex 32) и перезапустите ' +
-      'сервер / tokens are not stored without an encryption key: set OTKLIK_SECRET_KEY and restart',
-    { reason: 'no-secret-key' },
-  );
+export const noKeyError = () => appError('DOMAIN_REFUSED', 'channel.no-secret-key', {}, { reason: 'no-secret-key' });
 
 export function sealSecret(key: SecretKey | null, accountId: string, plain: string): string {
   if (!key) throw noKeyError();
@@ -41,11 +35,6 @@ export function openSecret(key: SecretKey | null, accountId: string, box: string
   try {
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   } catch {
-    throw new AppError(
-      'DOMAIN_REFUSED',
-      'Токен не расшифровывается: ключ OTKLIK_SECRET_KEY сменился? Введите токен заново / the token does not decrypt ' +
-        '(was OTKLIK_SECRET_KEY changed?): enter it again',
-      { reason: 'secret-key-mismatch' },
-    );
+    throw appError('DOMAIN_REFUSED', 'channel.token-undecryptable', {}, { reason: 'secret-key-mismatch' });
   }
 }

@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { ServerDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { appError } from '../errors/app-error';
 import { readJson, sendJson } from '../http/respond';
 import { secretsOf } from './accounts';
 import { acceptCollected, loadAccount } from './collect';
@@ -26,7 +26,7 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const refused = () => new AppError('FORBIDDEN', 'Неверная подпись вебхука / webhook secret mismatch');
+const refused = () => appError('FORBIDDEN', 'webhook.secret', {});
 
 function sendText(res: ServerResponse, status: number, text: string) {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -42,8 +42,8 @@ export async function handleChannelWebhook(
   path: string,
 ): Promise<void> {
   const match = /^\/api\/channels\/(vk|telegram|max)\/([0-9a-f-]{36})$/.exec(path);
-  if (!match) throw new AppError('NOT_FOUND', `Нет такого адреса API: ${path} / no such API route`);
-  if (req.method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED', 'Используйте POST / use POST');
+  if (!match) throw appError('NOT_FOUND', 'http.no-api-route', { path });
+  if (req.method !== 'POST') throw appError('METHOD_NOT_ALLOWED', 'http.use-post', {});
   const [, network, accountId] = match;
   const row = await loadAccount(deps, accountId ?? '');
   // An unknown account and a wrong secret look the same from outside.
@@ -57,7 +57,7 @@ export async function handleChannelWebhook(
     if (row.externalId && String(call.data.group_id) !== row.externalId) throw refused();
     if (call.data.type === 'confirmation') {
       const code = zChannelSettings.safeParse(row.settings).data?.confirmationCode;
-      if (!code) throw new AppError('DOMAIN_REFUSED', 'Не задан код подтверждения VK / VK confirmation code not set');
+      if (!code) throw appError('DOMAIN_REFUSED', 'webhook.vk-code', {});
       sendText(res, 200, code);
       return;
     }
@@ -67,7 +67,7 @@ export async function handleChannelWebhook(
     const header = req.headers['x-telegram-bot-api-secret-token'];
     if (!sameSecret(typeof header === 'string' ? header : undefined, secrets.webhookSecret)) throw refused();
     const update = zTelegramUpdate.safeParse(body);
-    if (!update.success) throw new AppError('BAD_INPUT', 'Не обновление Telegram / not a Telegram update');
+    if (!update.success) throw appError('BAD_INPUT', 'webhook.not-telegram', {});
     items = telegramUpdatesToItems([update.data], row.externalId ? Number(row.externalId) : null);
   } else {
     const header = req.headers['x-max-bot-api-secret'];

@@ -71,8 +71,10 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.stderr.write(`otklik: ${error instanceof Error ? error.message : String(error)}\n`);
+  async (error: unknown) => {
+    // Loaded only here, as the commands are: a catalogued error is printed in Russian from its catalogue.
+    const { cliErrorText } = await import('./error-text');
+    process.stderr.write(`otklik: ${cliErrorText(error)}\n`);
     process.exitCode = 1;
   },
 );

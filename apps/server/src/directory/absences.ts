@@ -5,7 +5,7 @@ import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
 import { deleteOwnRow, findOwnRow } from '../db/organisation-rows';
 import { absences } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
 
 export type AbsenceRow = typeof absences.$inferSelect;
@@ -26,10 +26,10 @@ export async function createAbsence(
   },
 ): Promise<AbsenceRow> {
   if (input.personId === input.substituteId) {
-    throw new AppError('BAD_INPUT', 'Сотрудник не может замещать сам себя / a person cannot substitute for themselves');
+    throw appError('BAD_INPUT', 'absence.self', {});
   }
   if (input.endsAt <= input.startsAt) {
-    throw new AppError('BAD_INPUT', 'Конец отсутствия раньше начала / the absence ends before it starts');
+    throw appError('BAD_INPUT', 'absence.ends-before-start', {});
   }
   await requirePersonInOrganisation(db, input.organisationId, input.personId);
   await requirePersonInOrganisation(db, input.organisationId, input.substituteId);
@@ -56,7 +56,7 @@ export async function updateAbsence(
   },
 ): Promise<AbsenceRow> {
   const found = await findOwnRow(db, absences, input.organisationId, input.id);
-  if (!found) throw notFound('Отсутствие');
+  if (!found) throw notFound('absence');
   const next = {
     personId: input.personId ?? found.personId,
     substituteId: input.substituteId ?? found.substituteId,
@@ -65,18 +65,24 @@ export async function updateAbsence(
     endsAt: input.endsAt ?? found.endsAt.getTime(),
   };
   if (next.personId === next.substituteId) {
-    throw new AppError(
+    throw appError(
       'BAD_INPUT',
-      'Сотрудник не может замещать сам себя / a person cannot substitute for themselves',
+      'absence.self',
+      {},
       {
         field: 'substituteId',
       },
     );
   }
   if (next.endsAt <= next.startsAt) {
-    throw new AppError('BAD_INPUT', 'Конец отсутствия раньше начала / the absence ends before it starts', {
-      field: 'endsAt',
-    });
+    throw appError(
+      'BAD_INPUT',
+      'absence.ends-before-start',
+      {},
+      {
+        field: 'endsAt',
+      },
+    );
   }
   await requirePersonInOrganisation(db, input.organisationId, next.personId);
   await requirePersonInOrganisation(db, input.organisationId, next.substituteId);
@@ -92,5 +98,5 @@ export async function updateAbsence(
 export async function deleteAbsence(db: DbOrTx, organisationId: string, id: string): Promise<void> {
   const deleted = await deleteOwnRow(db, absences, organisationId, id);
   forgetIdentities();
-  if (!deleted) throw notFound('Отсутствие');
+  if (!deleted) throw notFound('absence');
 }

@@ -4,7 +4,7 @@ import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
 import { findOwnRow, givenFields, isNameTaken } from '../db/organisation-rows';
 import { departments } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
 
 export type DepartmentRow = typeof departments.$inferSelect;
@@ -19,13 +19,13 @@ export function listDepartments(db: DbOrTx, organisationId: string): Promise<Dep
 
 export async function requireDepartmentInOrganisation(db: DbOrTx, organisationId: string, id: string) {
   const row = await findOwnRow(db, departments, organisationId, id);
-  if (!row) throw notFound('Подразделение');
+  if (!row) throw notFound('department');
   return row;
 }
 
 async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, exceptId?: string) {
   if (await isNameTaken(db, departments, organisationId, name, exceptId)) {
-    throw new AppError('CONFLICT', `Подразделение «${name}» уже есть / department already exists`);
+    throw appError('CONFLICT', 'department.exists', { name });
   }
 }
 

@@ -4,7 +4,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
 import { organisations } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 
 export interface OrganisationSummary {
   id: string;
@@ -42,7 +42,7 @@ export async function renameOrganisation(db: DbOrTx, input: { id: string; name: 
     .set({ name: input.name })
     .where(eq(organisations.id, input.id))
     .returning({ id: organisations.id });
-  if (updated.length === 0) throw notFound('Организация');
+  if (updated.length === 0) throw notFound('organisation');
 }
 
 /** Archived: nobody of it can sign in, its sessions end at their next request; its cases and history stay. */
@@ -51,10 +51,7 @@ export async function setOrganisationArchived(
   input: { id: string; archived: boolean; actorOrganisationId: string; now: number },
 ): Promise<void> {
   if (input.archived && input.id === input.actorOrganisationId) {
-    throw new AppError(
-      'BAD_INPUT',
-      'Нельзя архивировать собственную организацию: вы потеряете доступ / you cannot archive your own organisation',
-    );
+    throw appError('BAD_INPUT', 'organisation.archive-own', {});
   }
   const updated = await db
     .update(organisations)
@@ -63,5 +60,5 @@ export async function setOrganisationArchived(
     .returning({ id: organisations.id });
   // Its people are signed out at their next request.
   forgetIdentities();
-  if (updated.length === 0) throw notFound('Организация');
+  if (updated.length === 0) throw notFound('organisation');
 }

@@ -1,17 +1,19 @@
 // Organisations: the unit everything is scoped by (its time zone, regulation profile and calendar overrides).
+
+import { bilingualServerMessage } from '@otklik/contract';
 import type { CalendarOverrides } from '@otklik/domain';
 import { eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { givenFields } from '../db/organisation-rows';
 import { organisations } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
 export async function getOrganisation(db: DbOrTx, id: string): Promise<OrganisationRow> {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
-  if (!row) throw notFound('Организация');
+  if (!row) throw notFound('organisation');
   return row;
 }
 
@@ -52,7 +54,7 @@ export async function setOrganisationSupervisors(
     )
     .where(eq(organisations.id, input.organisationId))
     .returning();
-  if (!row) throw notFound('Организация');
+  if (!row) throw notFound('organisation');
   return row;
 }
 
@@ -66,12 +68,11 @@ export async function isOrganisationArchived(db: DbOrTx, id: string): Promise<bo
   return Boolean(row?.archivedAt);
 }
 
-export const ARCHIVED_MESSAGE =
-  'Организация в архиве: сообщения не принимаются и не публикуются / the organisation is archived: it takes and publishes nothing';
+export const ARCHIVED_MESSAGE = bilingualServerMessage('organisation.archived', {});
 
 /** Refuses work for an archived organisation with a clear message (never a silent drop). */
 export async function requireActiveOrganisation(db: DbOrTx, id: string): Promise<void> {
   if (await isOrganisationArchived(db, id)) {
-    throw new AppError('FORBIDDEN', ARCHIVED_MESSAGE, { reason: 'organisation-archived' });
+    throw appError('FORBIDDEN', 'organisation.archived', {}, { reason: 'organisation-archived' });
   }
 }

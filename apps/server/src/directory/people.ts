@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password';
 import type { DbOrTx } from '../db/connect';
 import { findOwnRow } from '../db/organisation-rows';
 import { departments, people } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 
 export type PersonRow = typeof people.$inferSelect;
 /** What the API shows of a person: never the password hash. */
@@ -27,19 +27,19 @@ export async function listPeople(db: DbOrTx, organisationId: string): Promise<Pe
 
 export async function requirePersonInOrganisation(db: DbOrTx, organisationId: string, id: string): Promise<PersonRow> {
   const row = await findOwnRow(db, people, organisationId, id);
-  if (!row) throw notFound('Сотрудник');
+  if (!row) throw notFound('person');
   return row;
 }
 
 async function checkDepartment(db: DbOrTx, organisationId: string, departmentId: string | null | undefined) {
   if (!departmentId) return;
   const row = await findOwnRow(db, departments, organisationId, departmentId);
-  if (!row) throw notFound('Подразделение');
+  if (!row) throw notFound('department');
 }
 
 async function checkLoginFree(db: DbOrTx, login: string, exceptId?: string) {
   const [clash] = await db.select({ id: people.id }).from(people).where(eq(people.login, login));
-  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', `Логин «${login}» уже занят / login is taken`);
+  if (clash && clash.id !== exceptId) throw appError('CONFLICT', 'person.login-taken', { login });
 }
 
 export interface PersonInput {

@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { deleteOwnRow, findOwnRow, givenFields, isNameTaken } from '../db/organisation-rows';
 import { places } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 
 export type PlaceRow = typeof places.$inferSelect;
 export const PLACE_KINDS = ['settlement', 'district'] as const;
@@ -21,7 +21,7 @@ export async function loadPlaceDirectory(db: DbOrTx, organisationId: string): Pr
 
 async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, exceptId?: string) {
   if (await isNameTaken(db, places, organisationId, name, exceptId)) {
-    throw new AppError('CONFLICT', `Место «${name}» уже есть / place already exists`, { field: 'name' });
+    throw appError('CONFLICT', 'place.exists', { name }, { field: 'name' });
   }
 }
 
@@ -40,7 +40,7 @@ export async function updatePlace(
   input: { organisationId: string; id: string; name?: string; kind?: (typeof PLACE_KINDS)[number] },
 ): Promise<PlaceRow> {
   const found = await findOwnRow(db, places, input.organisationId, input.id);
-  if (!found) throw notFound('Место');
+  if (!found) throw notFound('place');
   if (input.name !== undefined) await ensureNameFree(db, input.organisationId, input.name, input.id);
   if (input.name === undefined && input.kind === undefined) return found;
   const [row] = await db
@@ -53,5 +53,5 @@ export async function updatePlace(
 
 export async function deletePlace(db: DbOrTx, organisationId: string, id: string): Promise<void> {
   const deleted = await deleteOwnRow(db, places, organisationId, id);
-  if (!deleted) throw notFound('Место');
+  if (!deleted) throw notFound('place');
 }

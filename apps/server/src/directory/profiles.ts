@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { loadProfile } from '../cases/domain-context';
 import type { DbOrTx } from '../db/connect';
 import { organisations, regulationProfiles } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 
 export interface ProfileSummary {
   id: string;
@@ -39,11 +39,9 @@ export function validProfile(body: unknown, basedOn?: string | null): Profile {
   const parsed = parseProfile(body, { base: basedOn ? getPreset(basedOn) : null });
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    throw new AppError(
-      'BAD_INPUT',
-      `Профиль содержит ошибки${first ? `: ${first.path}: ${first.message}` : ''} / the profile is invalid`,
-      { errors: parsed.errors },
-    );
+    throw appError('BAD_INPUT', 'regulation.invalid', first ? { path: first.path, detail: first.message } : {}, {
+      errors: parsed.errors,
+    });
   }
   return parsed.profile;
 }
@@ -54,13 +52,13 @@ export async function createCustomProfile(
 ): Promise<Profile> {
   const profile = validProfile(input.body, input.basedOn);
   if (getPreset(profile.id)) {
-    throw new AppError('CONFLICT', `«${profile.id}» — встроенный профиль; выберите другой id / a preset has this id`);
+    throw appError('CONFLICT', 'regulation.preset-id', { profileId: profile.id });
   }
   const [clash] = await db
     .select({ id: regulationProfiles.id })
     .from(regulationProfiles)
     .where(eq(regulationProfiles.id, profile.id));
-  if (clash) throw new AppError('CONFLICT', `Профиль «${profile.id}» уже существует / profile id is taken`);
+  if (clash) throw appError('CONFLICT', 'regulation.id-taken', { profileId: profile.id });
   await db.insert(regulationProfiles).values({
     id: profile.id,
     organisationId: input.organisationId,
@@ -76,23 +74,20 @@ export async function updateCustomProfile(
   input: { organisationId: string; id: string; body: unknown; now: number },
 ): Promise<Profile> {
   if (getPreset(input.id)) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Встроенный профиль менять нельзя: создайте копию / presets are read-only; copy it',
-    );
+    throw appError('FORBIDDEN', 'regulation.preset-read-only', {});
   }
   const [stored] = await db
     .select({ basedOn: regulationProfiles.basedOn })
     .from(regulationProfiles)
     .where(and(eq(regulationProfiles.id, input.id), eq(regulationProfiles.organisationId, input.organisationId)));
   const profile = validProfile(input.body, stored?.basedOn);
-  if (profile.id !== input.id) throw new AppError('BAD_INPUT', 'Нельзя менять id профиля / the id cannot change');
+  if (profile.id !== input.id) throw appError('BAD_INPUT', 'regulation.id-fixed', {});
   const updated = await db
     .update(regulationProfiles)
     .set({ name: profile.name, body: profile, updatedAt: new Date(input.now) })
     .where(and(eq(regulationProfiles.id, input.id), eq(regulationProfiles.organisationId, input.organisationId)))
     .returning({ id: regulationProfiles.id });
-  if (updated.length === 0) throw notFound('Профиль');
+  if (updated.length === 0) throw notFound('profile');
   return profile;
 }
 

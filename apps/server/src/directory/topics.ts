@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { findOwnRow, givenFields, isNameTaken } from '../db/organisation-rows';
 import { topics } from '../db/schema';
-import { AppError, notFound } from '../errors/app-error';
+import { appError, notFound } from '../errors/app-error';
 
 export type TopicRow = typeof topics.$inferSelect;
 
@@ -14,7 +14,7 @@ export function listTopics(db: DbOrTx, organisationId: string): Promise<TopicRow
 
 async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, exceptId?: string) {
   if (await isNameTaken(db, topics, organisationId, name, exceptId)) {
-    throw new AppError('CONFLICT', `Тема «${name}» уже есть / topic already exists`);
+    throw appError('CONFLICT', 'topic.exists', { name });
   }
 }
 
@@ -35,7 +35,7 @@ export async function updateTopic(
   input: { organisationId: string; id: string; name?: string; listed?: boolean; active?: boolean },
 ): Promise<TopicRow> {
   const found = await findOwnRow(db, topics, input.organisationId, input.id);
-  if (!found) throw notFound('Тема');
+  if (!found) throw notFound('topic');
   if (input.name !== undefined) await ensureNameFree(db, input.organisationId, input.name, input.id);
   const [row] = await db
     .update(topics)

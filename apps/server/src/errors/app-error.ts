@@ -1,5 +1,13 @@
 // The one typed application error: services throw AppError(code, message), the tRPC error formatter and the
-// plain HTTP routes map its code to a status. Messages are shown to users: Russian first, English second.
+// plain HTTP routes map its code to a status. A message is a key of a catalogue and its parameters (`appError`:
+// the server's messages in @otklik/contract; a domain refusal: the domain's catalogue), which clients word in their
+// reader's language; `message` is the same in Russian and English, Russian first, for the log and old clients.
+import {
+  bilingualServerMessage,
+  type NotFoundThing,
+  type ServerMessageKey,
+  type ServerMessageParams,
+} from '@otklik/contract';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 
 export const APP_ERROR_CODES = {
@@ -22,7 +30,8 @@ export const APP_ERROR_CODES = {
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 
-/** A domain refusal as a key of the domain's refusal catalogue and its parameters: the web app words it itself. */
+/** A message as a key of a catalogue (the server's messages, or the domain's refusals) and its parameters: the
+ *  web app and the CLI word it themselves. */
 export interface Refusal {
   readonly key: string;
   readonly params: Readonly<Record<string, unknown>>;
@@ -38,9 +47,28 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /** The catalogue key of the message; null for a message not (yet) in a catalogue. */
+  get key(): string | null {
+    return this.refusal?.key ?? null;
+  }
+
+  get params(): Readonly<Record<string, unknown>> | null {
+    return this.refusal?.params ?? null;
+  }
 }
 
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} не найдено / ${what}: not found`);
+/** An error whose message is the server catalogue's `key` with `params` (worded in both languages for the log). */
+export function appError<K extends ServerMessageKey>(
+  code: AppErrorCode,
+  key: K,
+  params: ServerMessageParams<K>,
+  details?: Readonly<Record<string, unknown>>,
+): AppError {
+  return new AppError(code, bilingualServerMessage(key, params), details, { key, params });
+}
+
+export const notFound = (thing: NotFoundThing) => appError('NOT_FOUND', 'not-found', { thing });
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

@@ -3,9 +3,10 @@
 // the database refuses (bad uuid, NUL byte, duplicate) becomes a 4xx; anything else is INTERNAL with a request id
 // that the client shows and the server logs with the stack. SQL text, parameters and stacks never leave the server.
 import { randomBytes } from 'node:crypto';
+import { bilingualServerMessage } from '@otklik/contract';
 import { sqlState } from '../db/errors';
 import { log } from '../log';
-import { APP_ERROR_CODES, AppError, type AppErrorCode, type Refusal } from './app-error';
+import { APP_ERROR_CODES, AppError, type AppErrorCode, appError, type Refusal } from './app-error';
 
 const errorLog = log.child({ component: 'errors' });
 
@@ -47,11 +48,7 @@ function nodeCode(error: unknown): string | undefined {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export const databaseUnavailable = () =>
-  new AppError(
-    'UNAVAILABLE',
-    'База данных недоступна, повторите через минуту / the database is unavailable, please try again shortly',
-  );
+export const databaseUnavailable = () => appError('UNAVAILABLE', 'db.unavailable', {});
 
 /** Whether an error means the database cannot be reached or answered too late (not a refusal of the request). */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -74,14 +71,14 @@ function refusedValue(error: unknown): AppError | null {
   const state = sqlState(error);
   if (!state) return null;
   if (state === '23505') {
-    return new AppError('CONFLICT', 'Такая запись уже существует / this record already exists');
+    return appError('CONFLICT', 'db.duplicate', {});
   }
   if (state === '23503') {
-    return new AppError('NOT_FOUND', 'Связанная запись не найдена / a referenced record does not exist');
+    return appError('NOT_FOUND', 'db.missing-reference', {});
   }
   // 22: data exception (bad uuid text, NUL byte, bad Unicode escape, out of range…).
   if (state.startsWith('22')) {
-    return new AppError('BAD_INPUT', 'Недопустимое значение в запросе / the request contains an invalid value');
+    return appError('BAD_INPUT', 'db.invalid-value', {});
   }
   return null;
 }
@@ -120,9 +117,10 @@ export function toClientError(error: unknown, where: string): ClientError {
   const said = app ? `${app.message} ` : '';
   return {
     code: 'INTERNAL',
-    message: `${said}Внутренняя ошибка сервера (запрос ${requestId}) / internal server error (request ${requestId})`,
+    message: `${said}${bilingualServerMessage('internal', { requestId })}`,
     details: null,
-    refusal: null,
+    // Only the words we wrote ourselves are lost if a client words the key: the request id is what matters.
+    refusal: app ? null : { key: 'internal', params: { requestId } },
     requestId,
     httpStatus: 500,
   };

@@ -1,13 +1,9 @@
 // Bounds how long a request waits (for a database that froze): the caller gets a clear UNAVAILABLE instead of a hang.
-import { AppError } from './app-error';
+import { type AppError, appError } from './app-error';
 
 export function lateAnswer(ms: number): AppError {
   const s = Math.max(1, Math.round(ms / 1000));
-  return new AppError(
-    'UNAVAILABLE',
-    `База данных не ответила за ${s} с; проверьте результат и повторите / ` +
-      `the database did not answer in ${s} s; check the result and try again`,
-  );
+  return appError('UNAVAILABLE', 'db.late', { seconds: s });
 }
 
 export async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

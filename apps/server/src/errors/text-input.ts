@@ -1,7 +1,7 @@
 // Text PostgreSQL cannot store: a NUL character (text and jsonb refuse it) and lone UTF-16 surrogates (jsonb refuses
 // them; elsewhere they are garbage). Checked once at every boundary on the raw input, before zod, so every text field
 // of every procedure, the intake and the socket gets the same clear 400 instead of a database error.
-import { AppError } from './app-error';
+import { type AppError, appError } from './app-error';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL character is exactly what is looked for
 const INVALID = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -20,12 +20,7 @@ export function findInvalidText(value: unknown, path: string[] = [], depth = 0):
 }
 
 export function invalidTextError(path: readonly string[]): AppError {
-  const where = path.length > 0 ? ` (${path.join('.')})` : '';
-  return new AppError(
-    'BAD_INPUT',
-    `Текст содержит недопустимый символ (NUL или неполный символ Unicode)${where} / the text contains an invalid character (NUL or a broken Unicode character)${where}`,
-    { path },
-  );
+  return appError('BAD_INPUT', 'text.invalid-character', { path }, { path });
 }
 
 /** Throws BAD_INPUT when any text of `value` cannot be stored. */

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleOidc } from '../auth/oidc-routes';
 import { handleChannelWebhook } from '../channels/webhooks';
 import type { ServerDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { appError } from '../errors/app-error';
 import { withDeadline } from '../errors/deadline';
 import { intakeDocsHtml, intakeOpenApi } from '../intake/openapi';
 import { handleAttachments } from './attachments-route';
@@ -29,5 +29,5 @@ export async function handleApiRequest(
   if (path.startsWith('/api/channels/')) return handleChannelWebhook(deps, req, res, path);
   if (path === '/api/attachments' || path.startsWith('/api/attachments/'))
     return handleAttachments(deps, req, res, path);
-  throw new AppError('NOT_FOUND', `Нет такого адреса API: ${path} / no such API route`);
+  throw appError('NOT_FOUND', 'http.no-api-route', { path });
 }

@@ -5,7 +5,7 @@ import { takesPartIn } from '@otklik/domain';
 import { openAttachment, saveAttachment } from '../attachments/store';
 import { requireVisibleCase } from '../cases/access';
 import type { ServerDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { appError } from '../errors/app-error';
 import { withDeadline } from '../errors/deadline';
 import { assertStorableText } from '../errors/text-input';
 import { createContext } from '../trpc/context';
@@ -18,7 +18,7 @@ async function requireUser(deps: ServerDeps, req: IncomingMessage) {
     createContext(deps, { cookieHeader: req.headers.cookie, ip: clientIp(deps, req) }),
     deps.requestTimeoutMs,
   );
-  if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Войдите в систему / please sign in');
+  if (!ctx.user) throw appError('UNAUTHORIZED', 'auth.sign-in', {});
   return ctx.user;
 }
 
@@ -28,14 +28,11 @@ export async function handleAttachments(deps: ServerDeps, req: IncomingMessage, 
     const url = new URL(req.url ?? '/', 'http://x');
     const caseId = url.searchParams.get('caseId') ?? '';
     const name = url.searchParams.get('name')?.trim() || 'file';
-    if (!UUID.test(caseId)) throw new AppError('BAD_INPUT', 'Укажите обращение (caseId) / caseId is required');
+    if (!UUID.test(caseId)) throw appError('BAD_INPUT', 'attachment.case-required', {});
     assertStorableText(name);
     const parties = await requireVisibleCase(deps.db, user.organisationId, caseId, user.actor);
     if (!takesPartIn(user.actor, parties)) {
-      throw new AppError(
-        'FORBIDDEN',
-        'Прикладывать файлы могут куратор, оператор и исполнители обращения / only those taking part may attach files',
-      );
+      throw appError('FORBIDDEN', 'attachment.participants-only', {});
     }
     const length = req.headers['content-length'];
     const row = await saveAttachment(deps, {
@@ -72,5 +69,5 @@ export async function handleAttachments(deps: ServerDeps, req: IncomingMessage, 
     stream.pipe(res);
     return;
   }
-  throw new AppError('NOT_FOUND', 'Нет такого вложения / no such attachment');
+  throw appError('NOT_FOUND', 'attachment.none', {});
 }

@@ -3,8 +3,8 @@
 // POST /api/intake/batch for many at once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps';
-import { AppError } from '../errors/app-error';
-import { firstIssueMessage } from '../errors/input-issue';
+import { AppError, appError } from '../errors/app-error';
+import { issueParams } from '../errors/input-issue';
 import { repairDeep } from '../errors/text-input';
 import { organisationOfApiKey } from '../intake/api-keys';
 import { intakeMessage, zIntakeBatch, zIntakeMessage } from '../intake/message';
@@ -15,13 +15,12 @@ const MAX_INTAKE_BODY = 256 * 1024;
 const MAX_BATCH_BODY = 5 * 1024 * 1024;
 
 async function authenticate(deps: ServerDeps, req: IncomingMessage): Promise<string> {
-  if (req.method !== 'POST') throw new AppError('METHOD_NOT_ALLOWED', 'Используйте POST / use POST');
+  if (req.method !== 'POST') throw appError('METHOD_NOT_ALLOWED', 'http.use-post', {});
   const auth = req.headers.authorization ?? '';
   const key = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-  if (!key) throw new AppError('UNAUTHORIZED', 'Нужен заголовок Authorization: Bearer <ключ API> / API key required');
+  if (!key) throw appError('UNAUTHORIZED', 'http.api-key-required', {});
   const organisationId = await organisationOfApiKey(deps.db, key, deps.now());
-  if (!organisationId)
-    throw new AppError('UNAUTHORIZED', 'Неизвестный или отозванный ключ API / unknown or revoked key');
+  if (!organisationId) throw appError('UNAUTHORIZED', 'http.api-key-unknown', {});
   return organisationId;
 }
 
@@ -31,7 +30,7 @@ export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, 
   const { value: batch, repaired } = repairDeep(await readJson(req, MAX_BATCH_BODY));
   const parsed = zIntakeBatch.safeParse(batch);
   if (!parsed.success) {
-    throw new AppError('BAD_INPUT', firstIssueMessage(['Неверный пакет', 'invalid batch'], parsed.error));
+    throw appError('BAD_INPUT', 'input.invalid', issueParams('batch', parsed.error));
   }
   const results: (
     | { index: number; caseId: string; created: boolean }
@@ -65,7 +64,7 @@ export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: 
   const parsed = zIntakeMessage.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new AppError('BAD_INPUT', firstIssueMessage(['Неверное сообщение', 'invalid message'], parsed.error), {
+    throw appError('BAD_INPUT', 'input.invalid', issueParams('message', parsed.error), {
       issues,
     });
   }

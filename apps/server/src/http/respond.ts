@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import proxyAddr from 'proxy-addr';
 import type { ServerDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -18,7 +18,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown) {
 export function sendError(res: ServerResponse, error: unknown, where = 'http') {
   const client = toClientError(error, where);
   sendJson(res, client.httpStatus, {
-    error: { code: client.code, message: client.message, details: client.details, requestId: client.requestId },
+    error: {
+      code: client.code,
+      message: client.message,
+      // The message's catalogue key and parameters, for a client to word in its reader's language.
+      key: client.refusal?.key ?? null,
+      params: client.refusal?.params ?? null,
+      details: client.details,
+      requestId: client.requestId,
+    },
   });
 }
 
@@ -37,10 +45,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
 }
 
 function tooLarge(limit: number) {
-  return new AppError(
-    'TOO_LARGE',
-    `Слишком большой запрос (не более ${Math.round(limit / 1024)} КБ) / request too large`,
-  );
+  return appError('TOO_LARGE', 'http.too-large', { kb: Math.round(limit / 1024) });
 }
 
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
@@ -48,7 +53,7 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
   try {
     return JSON.parse(body.toString('utf8'));
   } catch {
-    throw new AppError('BAD_INPUT', 'Тело запроса — не JSON / the request body is not valid JSON');
+    throw appError('BAD_INPUT', 'http.not-json', {});
   }
 }
 

@@ -8,7 +8,7 @@ import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { type Database, type DatabaseTarget, openDatabase } from '../db/connect';
 import { migrateDatabase } from '../db/migrate';
 import { createDeps, type DepsOptions, type ServerDeps } from '../deps';
-import { APP_ERROR_CODES, AppError } from '../errors/app-error';
+import { APP_ERROR_CODES, AppError, appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
 import { withDeadline } from '../errors/deadline';
 import { appRouter } from '../trpc/app-router';
@@ -52,7 +52,7 @@ const OPERATIONS_LIKE =
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function notFoundJson(res: ServerResponse, path: string) {
-  sendError(res, new AppError('NOT_FOUND', `Нет такого адреса: ${path.slice(0, 200)} / no such endpoint`));
+  sendError(res, appError('NOT_FOUND', 'http.no-endpoint', { path: path.slice(0, 200) }));
 }
 
 /** Refuses a state-changing request that a page of another origin could have sent (CSRF, issue 11 item 11). */
@@ -65,9 +65,14 @@ function crossSiteRefusal(deps: ServerDeps, req: IncomingMessage, path: string):
     // tRPC also parses form data and raw bytes, which a plain HTML form can send cross-site: only JSON here.
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') {
-      return new AppError('UNSUPPORTED_TYPE', 'Ожидается Content-Type: application/json / JSON only', {
-        contentType: type || null,
-      });
+      return appError(
+        'UNSUPPORTED_TYPE',
+        'http.json-only',
+        {},
+        {
+          contentType: type || null,
+        },
+      );
     }
   }
   return null;
@@ -101,7 +106,12 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
           throw new TRPCError({
             code: APP_ERROR_CODES[client.code].trpc,
             message: client.message,
-            cause: new AppError(client.code, client.message, client.requestId ? { requestId: client.requestId } : {}),
+            cause: new AppError(
+              client.code,
+              client.message,
+              client.requestId ? { requestId: client.requestId } : {},
+              client.refusal ?? undefined,
+            ),
           });
         }),
   });
@@ -117,7 +127,7 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
     try {
       path = new URL(req.url ?? '/', 'http://x').pathname;
     } catch {
-      sendError(res, new AppError('BAD_INPUT', 'Неверный адрес запроса / malformed request URL'));
+      sendError(res, appError('BAD_INPUT', 'http.bad-url', {}));
       return;
     }
     const isTrpc = path === '/trpc' || path.startsWith('/trpc/');

@@ -1,5 +1,6 @@
 // Per-organisation API keys for the intake endpoint and display tokens for wall screens: the secret is shown once,
 // the database keeps its sha256.
+import { bilingualServerMessage } from '@otklik/contract';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { hashSecret, newSecret } from '../auth/tokens';
 import type { WallFilters } from '../cases/board';
@@ -49,7 +50,7 @@ async function revoke(
 
 export async function revokeApiKey(db: DbOrTx, organisationId: string, id: string, now: number) {
   const revoked = await revoke(db, apiKeys, organisationId, id, now);
-  if (!revoked) throw notFound('Ключ API');
+  if (!revoked) throw notFound('api-key');
 }
 
 /** The organisation of a live (not revoked) key, or null. */
@@ -87,16 +88,23 @@ export function listDisplayTokens(db: DbOrTx, organisationId: string) {
 
 export async function revokeDisplayToken(db: DbOrTx, organisationId: string, id: string, now: number) {
   const revoked = await revoke(db, displayTokens, organisationId, id, now);
-  if (!revoked) throw notFound('Токен экрана');
+  if (!revoked) throw notFound('display-token');
 }
 
 /** Why a wall is refused, as a code the wall shows distinctly: a revoked key is not a lost connection. */
 export const DISPLAY_KEY_REVOKED = 'display-key-revoked';
 export const DISPLAY_KEY_UNKNOWN = 'display-key-unknown';
 
+/** The catalogue key of each reason (@otklik/contract, server messages). */
+export const DISPLAY_KEY_MESSAGES = {
+  [DISPLAY_KEY_REVOKED]: 'display-key.revoked',
+  [DISPLAY_KEY_UNKNOWN]: 'display-key.unknown',
+} as const;
+
+/** Each reason in both languages, for the socket's refusals (which carry a message and the reason's code). */
 export const displayKeyMessages = {
-  [DISPLAY_KEY_REVOKED]: 'Ключ табло отозван администратором / the display key was revoked by an administrator',
-  [DISPLAY_KEY_UNKNOWN]: 'Ключ табло недействителен / the display key is invalid',
+  [DISPLAY_KEY_REVOKED]: bilingualServerMessage(DISPLAY_KEY_MESSAGES[DISPLAY_KEY_REVOKED], {}),
+  [DISPLAY_KEY_UNKNOWN]: bilingualServerMessage(DISPLAY_KEY_MESSAGES[DISPLAY_KEY_UNKNOWN], {}),
 } as const;
 
 /** The display token's organisation and filters; `revoked` when an administrator revoked it; null when unknown. */

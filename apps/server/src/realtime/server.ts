@@ -28,7 +28,7 @@ import { matchesWallFilters } from '../cases/board';
 import { projectChangedRows, toBoardRowMessage, toWallRowMessage, wallsOf } from '../cases/rows';
 import { cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
-import { AppError } from '../errors/app-error';
+import { appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
 import { firstIssueMessage } from '../errors/input-issue';
 import { findInvalidText, invalidTextError } from '../errors/text-input';
@@ -92,7 +92,7 @@ function handle<S extends z.ZodType, T>(
   };
 }
 
-const forbidden = () => new AppError('FORBIDDEN', 'Нет доступа / access denied');
+const forbidden = () => appError('FORBIDDEN', 'auth.access-denied', {});
 
 /** The domain Actor of a signed-in socket (as it was at the handshake). */
 export function socketActor(who: Extract<SocketData['who'], { kind: 'person' }>): Actor {
@@ -394,7 +394,7 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
     'case:typing',
     handle(zTypingRequest, async ({ caseId, typing }) => {
       if (!socket.data.viewing.includes(caseId)) {
-        throw new AppError('BAD_INPUT', 'Сначала откройте обращение / join the case first');
+        throw appError('BAD_INPUT', 'case.join-first', {});
       }
       await setTypingMark(caseId, typing);
       return null;

@@ -129,7 +129,7 @@ export async function repeatCandidates(
     .select(docColumns)
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)));
-  if (!row) throw notFound('Обращение');
+  if (!row) throw notFound('case');
   const { index, oldest } = await indexOf(
     db,
     organisationId,

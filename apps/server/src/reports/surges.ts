@@ -3,7 +3,7 @@
 // same notification feed the realtime layer writes. Surges resolve when the rate falls (checked on every run and
 // whenever active surges are read).
 
-import type { Notification } from '@otklik/contract';
+import { bilingualServerMessage, type Notification } from '@otklik/contract';
 import {
   type ActiveSurge,
   detectSurges,
@@ -27,8 +27,6 @@ export async function thresholdsOf(db: DbOrTx, organisationId: string): Promise<
   return surgeThresholdsOf(row?.t);
 }
 
-const DIMENSION_WORDS: Record<SurgeDimension, string> = { topic: 'тема / topic', location: 'территория / location' };
-
 async function alertsFor(
   db: DbOrTx,
   organisationId: string,
@@ -51,9 +49,14 @@ async function alertsFor(
     .from(cases)
     .where(inArray(cases.id, [...opened.caseIds]))
     .orderBy(desc(cases.detectedAt));
-  const hours = windowMinutes % 60 === 0 ? `${windowMinutes / 60} ч` : `${windowMinutes} мин`;
-  const title = `Всплеск обращений: ${DIMENSION_WORDS[opened.dimension].split(' / ')[0]} «${opened.value}» — ${opened.count} за ${hours} / surge of messages: ${opened.value}`;
-  const body = `Обращения / cases: ${numbered.map((c) => `№ ${c.number}`).join(', ')}`;
+  // Stored in both languages (a notification is text, not a key): each half counted by its language's plural rule.
+  const title = bilingualServerMessage('surge.title', {
+    dimension: opened.dimension,
+    value: opened.value,
+    count: opened.count,
+    minutes: windowMinutes,
+  });
+  const body = bilingualServerMessage('surge.body', { numbers: numbered.map((c) => c.number) });
   return recipients.map((r) => ({
     organisationId,
     personId: r.id,

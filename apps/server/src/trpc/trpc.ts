@@ -5,7 +5,7 @@ import { installBilingualValidationMessages } from '@otklik/contract';
 import type { Role } from '@otklik/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { APP_ERROR_CODES, AppError } from '../errors/app-error';
+import { APP_ERROR_CODES, AppError, appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
 import { withDeadline } from '../errors/deadline';
 import { firstIssueMessage } from '../errors/input-issue';
@@ -22,11 +22,13 @@ const t = initTRPC.context<Context>().create({
     let message =
       cause instanceof ZodError ? firstIssueMessage(['Неверные данные', 'invalid input'], cause) : shape.message;
     let requestId: string | null = null;
+    let said = cause instanceof AppError ? (cause.refusal ?? null) : null;
     // An internal error that did not pass through mapErrors (it cannot happen inside a procedure): say nothing of it.
     if (error.code === 'INTERNAL_SERVER_ERROR' && !(cause instanceof AppError)) {
       const client = toClientError(cause ?? error, `trpc ${path ?? '?'}`);
       message = client.message;
       requestId = client.requestId;
+      said = client.refusal;
     }
     return {
       ...shape,
@@ -37,9 +39,10 @@ const t = initTRPC.context<Context>().create({
         stack: undefined,
         appCode: cause instanceof AppError ? cause.code : null,
         details: cause instanceof AppError ? (cause.details ?? null) : null,
-        // A domain refusal: its key in the domain's refusal catalogue and its parameters (the web words them).
-        key: cause instanceof AppError ? (cause.refusal?.key ?? null) : null,
-        params: cause instanceof AppError ? (cause.refusal?.params ?? null) : null,
+        // The message as a key and its parameters, in the server's catalogue (@otklik/contract) or, for a domain
+        // refusal, the domain's: the web app words them in its reader's language.
+        key: said?.key ?? null,
+        params: said?.params ?? null,
         requestId: cause instanceof AppError ? ((cause.details?.requestId as string | undefined) ?? null) : requestId,
         zodIssues,
       },
@@ -79,7 +82,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapErrors).use(deadline).use(storableInput);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Войдите в систему / please sign in');
+  if (!ctx.user) throw appError('UNAUTHORIZED', 'auth.sign-in', {});
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
@@ -87,9 +90,14 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 export function withRoles(...roles: Role[]) {
   return protectedProcedure.use(({ ctx, next }) => {
     if (!ctx.user.roles.some((r) => roles.includes(r))) {
-      throw new AppError('FORBIDDEN', 'Недостаточно прав для этого действия / you are not allowed to do this', {
-        required: roles,
-      });
+      throw appError(
+        'FORBIDDEN',
+        'auth.forbidden',
+        {},
+        {
+          required: roles,
+        },
+      );
     }
     return next();
   });
@@ -100,10 +108,7 @@ export const adminProcedure = withRoles('administrator');
 /** An administrator of the region: manages every organisation of the installation. */
 export const regionAdminProcedure = adminProcedure.use(({ ctx, next }) => {
   if (!ctx.user.regionAdministrator) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Только администратор региона управляет организациями / only a region administrator manages organisations',
-    );
+    throw appError('FORBIDDEN', 'auth.region-admin-only', {});
   }
   return next();
 });

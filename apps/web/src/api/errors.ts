@@ -1,7 +1,8 @@
-// Every server error as a sentence a person can read: a domain refusal worded by its key through the catalogue; else
-// the server's own bilingual message ("ru / en", the half in the current language); else a message per error code
+// Every server error as a sentence a person can read: a message with a key worded through the catalogue (a domain
+// refusal through the web's, the server's own messages through the shared one); else the server's bilingual message
+// ("ru / en", the half in the current language; a key this build does not know); else a message per error code
 // from the catalogue. Never a stack or a JSON blob.
-import { languageHalves } from '@otklik/contract';
+import { languageHalves, serverMessageIn } from '@otklik/contract';
 import { refusalText } from '../i18n/refusals';
 import type { Catalogue } from '../i18n/ru';
 
@@ -25,7 +26,7 @@ interface ErrorShape {
     code?: unknown;
     httpStatus?: unknown;
     appCode?: unknown;
-    /** A domain refusal: its key in the refusal catalogue and its parameters. */
+    /** The message's key (a domain refusal's or the server catalogue's) and its parameters. */
     key?: unknown;
     params?: Readonly<Record<string, unknown>> | null;
     zodIssues?: readonly { path: readonly string[]; message: string }[] | null;
@@ -52,7 +53,11 @@ export function toReadableError(err: unknown, t: Catalogue): ReadableError {
     if (typeof issue?.path === 'string' && !(issue.path in fields))
       fields[issue.path] = pickLanguage(issue.message, lang);
   }
-  const refusal = typeof e.data?.key === 'string' ? refusalText(e.data.key, e.data.params ?? {}, t) : null;
+  // A domain refusal's key is the web catalogue's; any other key is the server catalogue's (shared, @otklik/contract).
+  const refusal =
+    typeof e.data?.key === 'string'
+      ? (refusalText(e.data.key, e.data.params ?? {}, t) ?? serverMessageIn(e.data.key, e.data.params, lang))
+      : null;
   // `path`: the field a domain refusal of the input is about (the domain's invalid-input details).
   const serverField = e.data?.details?.field ?? e.data?.details?.path;
   if (typeof serverField === 'string' && !(serverField in fields)) {

@@ -31,6 +31,10 @@ export { COMMAND_ROLES, mayApprove } from './permissions';
 export { networkHosts, type PublicationUrlProblem, parseHttpUrl, publicationUrlProblem } from './publication-url';
 export {
   bilingualRefusal,
+  counted,
+  type Entry as CatalogueEntry,
+  entry as catalogueEntry,
+  fixed as fixedEntry,
   isRefusalKey,
   REFUSAL_KEYS,
   REFUSALS,

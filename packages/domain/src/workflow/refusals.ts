@@ -20,8 +20,13 @@ const ROLE_WORDS: Record<Role, Record<RefusalLang, string>> = {
 
 const roleList = (roles: readonly Role[], lang: RefusalLang) => roles.map((r) => ROLE_WORDS[r][lang]).join(', ');
 
-/** The form of a counted word by the language's plural rule (Intl.PluralRules: Russian one/few/many). */
-function counted(n: number, lang: RefusalLang, forms: { one: string; few?: string; many?: string; other: string }) {
+/** The form of a counted word by the language's plural rule (Intl.PluralRules: Russian one/few/many). Also the
+ *  server's message catalogue (@otklik/contract) words its counts and entries with these. */
+export function counted(
+  n: number,
+  lang: RefusalLang,
+  forms: { one: string; few?: string; many?: string; other: string },
+) {
   const category = new Intl.PluralRules(lang === 'ru' ? 'ru-RU' : 'en-GB').select(n);
   const word = category === 'one' ? forms.one : category === 'few' || category === 'many' ? forms[category] : undefined;
   return `${n} ${word ?? forms.other}`;
@@ -35,12 +40,12 @@ function half(message: string, lang: RefusalLang): string {
   return (lang === 'ru' ? halves[0] : halves[1])!.trim();
 }
 
-interface Entry<P> {
+export interface Entry<P> {
   readonly ru: (p: P) => string;
   readonly en: (p: P) => string;
 }
-const entry = <P = Record<string, never>>(ru: (p: P) => string, en: (p: P) => string): Entry<P> => ({ ru, en });
-const fixed = (ru: string, en: string) =>
+export const entry = <P = Record<string, never>>(ru: (p: P) => string, en: (p: P) => string): Entry<P> => ({ ru, en });
+export const fixed = (ru: string, en: string) =>
   entry(
     () => ru,
     () => en,

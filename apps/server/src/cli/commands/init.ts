@@ -14,6 +14,7 @@ import {
   type NewOrganisationInput,
 } from '../../setup/new-organisation';
 import { badInput, parseCommandArgs } from '../args';
+import { cliErrorText } from '../error-text';
 import { ask, askSecret, isInteractive, readStdin } from '../prompt';
 import { databaseTargetFromEnv } from './serve';
 
@@ -200,7 +201,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (isAppError(error) && ['BAD_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(error.code)) {
-      return badInput('init', error.message);
+      return badInput('init', cliErrorText(error));
     }
     throw error;
   } finally {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../audit/record';
 import { type CurrentUser, loadCurrentUser } from '../../auth/current-user';
 import { recordDirectorySignIn } from '../../auth/directory-audit';
-import { matchDirectoryPerson, refusalMessage } from '../../auth/directory-match';
+import { DIRECTORY_REFUSALS, matchDirectoryPerson } from '../../auth/directory-match';
 import { forgetIdentities } from '../../auth/identity-cache';
 import { DirectoryUnavailableError, ldapAuthenticate } from '../../auth/ldap';
 import { hashPassword, verifyPasswordInConstantTime } from '../../auth/password';
@@ -20,7 +20,7 @@ import {
 } from '../../auth/sessions';
 import { hashSecret } from '../../auth/tokens';
 import { people, sessions } from '../../db/schema';
-import { AppError } from '../../errors/app-error';
+import { AppError, appError } from '../../errors/app-error';
 import { protectedProcedure, publicProcedure, router } from '../trpc';
 
 const zLogin = z.object({
@@ -41,13 +41,7 @@ const describeUser = (user: CurrentUser) => ({
   substituteFor: user.actor.substituteFor ?? [],
 });
 
-const SCOPE_TEXT = {
-  accountAddress: 'для этого логина с этого адреса / for this login from this address',
-  address: 'с этого адреса / from this address',
-  account: 'для этого логина / for this login',
-} as const;
-
-const wrongLogin = () => new AppError('UNAUTHORIZED', 'Неверный логин или пароль / wrong login or password');
+const wrongLogin = () => appError('UNAUTHORIZED', 'auth.wrong-login', {});
 
 export const authRouter = router({
   login: publicProcedure.input(zLogin).mutation(async ({ ctx, input }) => {
@@ -57,10 +51,10 @@ export const authRouter = router({
     const blocked = await deps.loginLimiter.blocked(login, ctx.ip);
     if (blocked) {
       const minutes = Math.max(1, Math.ceil(blocked.retryAfterMs / 60_000));
-      throw new AppError(
+      throw appError(
         'RATE_LIMITED',
-        `Слишком много неудачных попыток входа ${SCOPE_TEXT[blocked.scope]}. Повторите через ${minutes} мин. / ` +
-          'too many failed attempts, try again later',
+        'auth.rate-limited',
+        { scope: blocked.scope, minutes },
         { retryAfterMs: blocked.retryAfterMs, scope: blocked.scope },
       );
     }
@@ -90,7 +84,7 @@ export const authRouter = router({
             at: now,
             refused: `directory-${match.code}`,
           });
-          throw new AppError('FORBIDDEN', refusalMessage(match));
+          throw appError('FORBIDDEN', DIRECTORY_REFUSALS[match.code], { who: match.who });
         }
         personId = match.personId;
         viaDirectory = true;
@@ -132,10 +126,7 @@ export const authRouter = router({
         targetId: personId,
         details: { reason: 'account-or-organisation-disabled' },
       });
-      throw new AppError(
-        'UNAUTHORIZED',
-        'Учётная запись или её организация отключена / the account or its organisation is disabled',
-      );
+      throw appError('UNAUTHORIZED', 'auth.disabled', {});
     }
     // Logins are rare enough to carry the housekeeping of expired sessions.
     await deleteExpiredSessions(deps.db, now);
@@ -203,9 +194,14 @@ export const authRouter = router({
       const ok = await verifyPasswordInConstantTime(person?.passwordHash ?? null, input.currentPassword);
       if (!ok) {
         await deps.loginLimiter.failed(user.login, ctx.ip);
-        throw new AppError('BAD_INPUT', 'Текущий пароль неверен / the current password is wrong', {
-          field: 'currentPassword',
-        });
+        throw appError(
+          'BAD_INPUT',
+          'auth.current-password-wrong',
+          {},
+          {
+            field: 'currentPassword',
+          },
+        );
       }
       const problem = passwordProblem(input.newPassword, user.login);
       if (problem) {

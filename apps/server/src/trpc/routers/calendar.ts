@@ -23,7 +23,7 @@ import {
 } from '../../calendar/imported-years';
 import { calendarFor, loadOrganisationRules } from '../../cases/domain-context';
 import { getOrganisation } from '../../directory/organisations';
-import { AppError } from '../../errors/app-error';
+import { AppError, appError } from '../../errors/app-error';
 import { zInstant } from '../inputs';
 import { adminProcedure, protectedProcedure, regionAdminProcedure, router } from '../trpc';
 
@@ -54,7 +54,7 @@ export const calendarRouter = router({
     const calendar = calendarFor(org.timeZone, org.calendarOverrides, await loadImportedYears(ctx.deps.db));
     const days = [];
     for (let date = input.from, i = 0; date <= input.to; date = addDays(date, 1), i++) {
-      if (i >= 400) throw new AppError('BAD_INPUT', 'Не более 400 дней за запрос / at most 400 days per request');
+      if (i >= 400) throw appError('BAD_INPUT', 'calendar.too-many-days', { max: 400 });
       days.push(calendar.dayInfo(date));
     }
     // Stored entries that are not real dates are ignored by every deadline; the administrator sees them to fix them.
@@ -127,7 +127,7 @@ export const calendarRouter = router({
         ctx,
         async (tx) => {
           if (!(await removeImportedYear(tx, input.year))) {
-            throw new AppError('NOT_FOUND', `Год ${input.year} не загружался / year ${input.year} was not imported`);
+            throw appError('NOT_FOUND', 'calendar.year-not-imported', { year: input.year });
           }
         },
         rowEntry('production-calendar.removed', String(input.year)),
@@ -145,7 +145,7 @@ export const calendarRouter = router({
     .input(z.object({ timeZone: z.string().min(1).max(64) }))
     .mutation(async ({ ctx, input }) => {
       if (!isTimeZone(input.timeZone)) {
-        throw new AppError('BAD_INPUT', `Неизвестный часовой пояс «${input.timeZone}» / unknown time zone`);
+        throw appError('BAD_INPUT', 'calendar.unknown-zone', { zone: input.timeZone });
       }
       await auditedOrganisationSettings(ctx, 'calendar.time-zone-set', { timeZone: input.timeZone }, input);
       return { ok: true as const };

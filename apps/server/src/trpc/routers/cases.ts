@@ -8,7 +8,7 @@ import { executeCaseCommand } from '../../cases/commands';
 import { getCaseDetail } from '../../cases/queries';
 import { listRouteChoices } from '../../cases/route-choices';
 import { cancelOutboxForManualPublication } from '../../channels/publication';
-import { AppError } from '../../errors/app-error';
+import { appError } from '../../errors/app-error';
 import { headSeq } from '../../realtime/changes';
 import { repeatCandidatesForDraft } from '../../reports/repeats';
 import { zCounter, zId, zInstant } from '../inputs';
@@ -51,7 +51,7 @@ const PERSON_COMMANDS_EXCLUDED = new Set([
 export const casesRouter = router({
   board: protectedProcedure.input(zBoardFilters).query(async ({ ctx, input }) => {
     if (input.organisationId && input.organisationId !== ctx.user.organisationId) {
-      throw new AppError('FORBIDDEN', 'Нет доступа к обращениям другой организации / other organisation');
+      throw appError('FORBIDDEN', 'case.other-organisation', {});
     }
     const { organisationId: _org, cursor, compact, ...filters } = input;
     // The sequence number first: a client applies changes after it, so nothing between the two reads is missed.
@@ -114,7 +114,7 @@ export const casesRouter = router({
     .input(z.object({ caseId: zId, expectedVersion: zCounter, command: zCaseCommand }))
     .mutation(({ ctx, input }) => {
       if (PERSON_COMMANDS_EXCLUDED.has(input.command.type)) {
-        throw new AppError('FORBIDDEN', `Команда «${input.command.type}» выполняется только сервером / server only`);
+        throw appError('FORBIDDEN', 'case.server-only', { command: input.command.type });
       }
       return executeCaseCommand(ctx.deps, {
         organisationId: ctx.user.organisationId,

@@ -24,7 +24,7 @@ import { createConnector } from '../../channels/registry';
 import { nudgeCollectors, nudgeOutbox } from '../../channels/runtime';
 import { zThreadRef } from '../../channels/types';
 import { channelAccounts } from '../../db/schema';
-import { AppError } from '../../errors/app-error';
+import { AppError, appError } from '../../errors/app-error';
 import type { Context } from '../context';
 import { zCounter, zId } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
@@ -138,8 +138,7 @@ export const channelsRouter = router({
           input.mode === 'webhook'
             ? `${(input.publicBaseUrl ?? '').replace(/\/+$/, '')}/api/channels/${row.network}/${row.id}`
             : null;
-        if (url && !input.publicBaseUrl)
-          throw new AppError('BAD_INPUT', 'Нужен внешний адрес сервера / public URL required');
+        if (url && !input.publicBaseUrl) throw appError('BAD_INPUT', 'channel.public-url', {});
         try {
           await connector.setWebhook(url, secret);
         } catch (error) {
@@ -178,7 +177,7 @@ export const channelsRouter = router({
   retryPublication: protectedProcedure.input(z.object({ caseId: zId })).mutation(async ({ ctx, input }) => {
     const parties = await requireSeen(ctx, input.caseId);
     if (!takesPartIn(ctx.user.actor, parties)) {
-      throw new AppError('FORBIDDEN', 'Недостаточно прав для этого действия / you are not allowed to do this');
+      throw appError('FORBIDDEN', 'auth.forbidden', {});
     }
     const result = await retryPublicationNow(ctx.deps, ctx.user.organisationId, input.caseId);
     nudgeOutbox(ctx.deps);

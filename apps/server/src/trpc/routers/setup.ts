@@ -1,9 +1,11 @@
 // The first-run page: while no organisation exists, whoever holds the one-time code from the server log creates the
 // first organisation and its administrator (a region administrator) and is signed in as them.
+
+import { bilingualServerMessage } from '@otklik/contract';
 import { z } from 'zod';
 import { createSession, sessionCookie } from '../../auth/sessions';
 import { LOCK_KEYS, withAdvisoryLock } from '../../db/advisory-lock';
-import { AppError } from '../../errors/app-error';
+import { AppError, appError } from '../../errors/app-error';
 import { log } from '../../log';
 import { createOrganisationWithAdmin, hasNoOrganisation } from '../../setup/new-organisation';
 import { newOrganisationInput, zNewOrganisation } from '../inputs-organisation';
@@ -24,14 +26,19 @@ export const setupRouter = router({
       const { deps } = ctx;
       const { code, ...organisation } = input;
       if (!deps.setup.take(code)) {
-        throw new AppError('FORBIDDEN', 'Неверный или уже использованный код настройки / wrong or used setup code', {
-          errors: [{ path: 'code', message: 'Неверный код / wrong code' }],
-        });
+        throw appError(
+          'FORBIDDEN',
+          'setup.wrong-code',
+          {},
+          {
+            errors: [{ path: 'code', message: bilingualServerMessage('setup.wrong-code-field', {}) }],
+          },
+        );
       }
       try {
         const created = await withAdvisoryLock(deps.database, LOCK_KEYS.firstRun, async () => {
           if (!(await hasNoOrganisation(deps.db))) {
-            throw new AppError('CONFLICT', 'Организация уже создана: войдите / already set up, please sign in');
+            throw appError('CONFLICT', 'setup.done', {});
           }
           return createOrganisationWithAdmin(deps.db, newOrganisationInput(organisation, true));
         });

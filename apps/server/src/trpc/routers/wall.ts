@@ -9,8 +9,13 @@ import { toWallRow, zWallFilters } from '../../cases/rows';
 import type { Db } from '../../db/connect';
 import { organisations } from '../../db/schema';
 import { loadPlaceDirectory } from '../../directory/places';
-import { AppError } from '../../errors/app-error';
-import { DISPLAY_KEY_REVOKED, DISPLAY_KEY_UNKNOWN, displayKeyMessages, findDisplayToken } from '../../intake/api-keys';
+import { appError } from '../../errors/app-error';
+import {
+  DISPLAY_KEY_MESSAGES,
+  DISPLAY_KEY_REVOKED,
+  DISPLAY_KEY_UNKNOWN,
+  findDisplayToken,
+} from '../../intake/api-keys';
 import { headSeq } from '../../realtime/changes';
 import { zWallSettings, zWallSnapshot } from '../outputs';
 import { publicProcedure, router } from '../trpc';
@@ -21,7 +26,7 @@ async function requireDisplay(db: Db, token: string) {
   const display = await findDisplayToken(db, token);
   if (display?.state !== 'live') {
     const reason = display ? DISPLAY_KEY_REVOKED : DISPLAY_KEY_UNKNOWN;
-    throw new AppError('UNAUTHORIZED', displayKeyMessages[reason], { reason });
+    throw appError('UNAUTHORIZED', DISPLAY_KEY_MESSAGES[reason], {}, { reason });
   }
   return { ...display, filters: zWallFilters.parse(display.filters) };
 }

@@ -1,0 +1,25 @@
+import { refusal } from '@otklik/domain';
+import { describe, expect, it } from 'vitest';
+import { AppError, appError, notFound } from '../errors/app-error';
+import { cliErrorText } from './error-text';
+
+describe('cliErrorText', () => {
+  it('prints a server message in Russian from the catalogue, without the English half', () => {
+    expect(cliErrorText(appError('CONFLICT', 'person.login-taken', { login: 'glava' }))).toBe(
+      'Логин «glava» уже занят',
+    );
+    expect(cliErrorText(notFound('organisation'))).toBe('Организация не найдена');
+  });
+
+  it('prints a domain refusal in Russian from the refusal catalogue', () => {
+    const refused = refusal('invalid-input', 'deadline.in-past', {});
+    const error = new AppError('DOMAIN_REFUSED', refused.message, undefined, { key: refused.key, params: {} });
+    expect(cliErrorText(error)).toBe('Срок должен быть в будущем');
+  });
+
+  it('prints any other error as its own message', () => {
+    expect(cliErrorText(new AppError('BAD_INPUT', 'Неверно / wrong'))).toBe('Неверно / wrong');
+    expect(cliErrorText(new Error('boom'))).toBe('boom');
+    expect(cliErrorText('plain')).toBe('plain');
+  });
+});
