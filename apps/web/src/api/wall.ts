@@ -39,8 +39,6 @@ const wallApi = createOtklikClient({
   fetch: (input, init) => fetch(input, { ...init, credentials: 'omit', cache: 'no-store' }),
 });
 
-/** The snapshot as `wall.snapshot`'s output schema sends it (instants as ISO strings on the wire). */
-type SnapshotReply = Awaited<ReturnType<typeof wallApi.wall.snapshot.query>>;
 type SettingsReply = Awaited<ReturnType<typeof wallApi.wall.settings.query>>;
 
 function toSettings(d: SettingsReply): WallSettings {
@@ -53,17 +51,24 @@ function toSettings(d: SettingsReply): WallSettings {
   };
 }
 
+/** One query of the wall's, with when it was sent and answered (a server-clock sample) and its refusal as the wall
+ *  tells it. */
+async function timedWallQuery<T>(query: () => Promise<T>): Promise<{ reply: T; sentAt: number; receivedAt: number }> {
+  const sentAt = Date.now();
+  try {
+    const reply = await query();
+    return { reply, sentAt, receivedAt: Date.now() };
+  } catch (err) {
+    throw wallError(err);
+  }
+}
+
 /** The wall's minute refresh once its rows are live: settings only (the rows come with the changes). */
 export async function loadWallSettings(
   token: string,
 ): Promise<{ settings: WallSettings; sentAt: number; receivedAt: number }> {
-  const sentAt = Date.now();
-  try {
-    const d = await wallApi.wall.settings.query({ token });
-    return { settings: toSettings(d), sentAt, receivedAt: Date.now() };
-  } catch (err) {
-    throw wallError(err);
-  }
+  const { reply, sentAt, receivedAt } = await timedWallQuery(() => wallApi.wall.settings.query({ token }));
+  return { settings: toSettings(reply), sentAt, receivedAt };
 }
 
 const noNames = { person: () => null, department: () => null, organisation: () => '' };
@@ -81,14 +86,7 @@ function wallError(err: unknown): WallError {
 export async function loadWallSnapshot(
   token: string,
 ): Promise<{ snapshot: WallSnapshot; sentAt: number; receivedAt: number }> {
-  const sentAt = Date.now();
-  let d: SnapshotReply;
-  try {
-    d = await wallApi.wall.snapshot.query({ token });
-  } catch (err) {
-    throw wallError(err);
-  }
-  const receivedAt = Date.now();
+  const { reply: d, sentAt, receivedAt } = await timedWallQuery(() => wallApi.wall.snapshot.query({ token }));
   const cases = d.cases.map((r) => {
     // Authors, message text and people stay off the wall: its rows carry none (the output schema drops them).
     const row: ServerBoardRow = {
