@@ -81,10 +81,10 @@ describeEachDatabase('auth', (getDb) => {
   });
 
   it('locks out a login+address after 5 failures, but not the same login from elsewhere', async () => {
-    // The counters live in the database with their own clock (rate-limiter-flexible): a 2-second window here.
+    // A window far longer than five slow password checks on a busy machine: the lock must not lapse mid-test.
     const limited = createDeps({
       database: getDb(),
-      loginLimits: { ...DEFAULT_LOGIN_LIMITS, accountAddress: { failures: 5, windowMs: 2_000 } },
+      loginLimits: { ...DEFAULT_LOGIN_LIMITS, accountAddress: { failures: 5, windowMs: 10 * 60_000 } },
     });
     const { caller } = await anonymousCaller(limited, '192.0.2.7');
     const login = org.people.deputy.login;
@@ -97,6 +97,22 @@ describeEachDatabase('auth', (getDb) => {
     });
     const other = await anonymousCaller(limited, '192.0.2.8');
     await expect(other.caller.auth.login({ login, password: TEST_PASSWORD })).resolves.toBeTruthy();
+  });
+
+  it('lets a locked-out login+address in again once the window has passed', async () => {
+    // The counters live in the database with their own clock (rate-limiter-flexible), so the window really elapses:
+    // one failure locks this pair for 2 seconds. The lock is checked before the password, so the refusal right after
+    // the failure does not depend on how long a password check takes.
+    const limited = createDeps({
+      database: getDb(),
+      loginLimits: { ...DEFAULT_LOGIN_LIMITS, accountAddress: { failures: 1, windowMs: 2_000 } },
+    });
+    const { caller } = await anonymousCaller(limited, '192.0.2.9');
+    const login = org.people.deputy.login;
+    await expect(caller.auth.login({ login, password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(caller.auth.login({ login, password: TEST_PASSWORD })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     await expect(caller.auth.login({ login, password: TEST_PASSWORD })).resolves.toBeTruthy();
   });
