@@ -18,10 +18,20 @@ export const LOCK_KEYS = {
  *  the second key is hashtext(organisation id). Two-key locks never collide with the single keys above. */
 export const ORGANISATION_EVENTS_LOCK_CLASS = 7_345_010;
 
+/** How long a node waits for another node's one-time job (a demo seed, a first-run setup) before giving up. The job
+ *  is many statements, each under the statement timeout, so the wait for its lock gets a budget of its own. */
+export const ONE_TIME_JOB_WAIT_MS = 10 * 60_000;
+
 export async function withAdvisoryLock<T>(database: Database, key: number, fn: () => Promise<T>): Promise<T> {
   if (database.raw.kind !== 'postgres') return fn();
-  // The lock belongs to a session: one dedicated connection holds it while `fn` uses the pool.
-  const conn = postgres(database.raw.connection.url, { ...database.raw.options, max: 1 });
+  // The lock belongs to a session: one dedicated connection holds it while `fn` uses the pool. Its only statements
+  // are the lock and the unlock, so its statement timeout is the wait's budget (the pool's stays short).
+  const options = database.raw.options;
+  const conn = postgres(database.raw.connection.url, {
+    ...options,
+    max: 1,
+    connection: { ...options.connection, statement_timeout: ONE_TIME_JOB_WAIT_MS },
+  });
   try {
     await conn`select pg_advisory_lock(${key})`;
     try {
