@@ -3,6 +3,7 @@
 // the client's side of the protocol (change-sync, server clock), which the web app and the tests both run.
 export * from './audit-actions';
 export * from './client-sync';
+export * from './notification-messages';
 export * from './realtime-events';
 export * from './server-clock';
 export * from './server-messages';

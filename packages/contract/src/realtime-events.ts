@@ -253,8 +253,13 @@ export type NotificationKind = z.infer<typeof zNotificationKind>;
 export const zNotification = z.object({
   id: zId,
   kind: zNotificationKind,
+  /** Both languages, Russian first: what clients without the catalogue show (and all that rows from before 0013 have). */
   title: z.string(),
   body: z.string(),
+  /** The message as a key of the notification catalogue (notification-messages.ts) and its parameters; null for rows
+   *  stored before the keys. */
+  key: z.string().nullable().optional(),
+  params: z.record(z.string(), z.unknown()).nullable().optional(),
   caseId: z.string().nullable(),
   createdAt: z.number(),
   readAt: z.number().nullable(),
