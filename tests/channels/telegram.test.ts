@@ -1,6 +1,7 @@
 // Telegram against the fake Bot API: getUpdates paging with a persisted offset, private vs discussion-group
 // messages, edits, 429 with retry_after honoured as back-off, a revoked token (401), replies with
 // reply_parameters in the same chat, and the webhook switch (setWebhook with a secret token).
+import { serverMessageIn } from '@otklik/contract';
 import { expect, it } from 'vitest';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
 import { channelAccounts } from '../../apps/server/src/db/schema';
@@ -97,5 +98,11 @@ describeEachDatabase('Telegram connector', (getDb) => {
     expect(pass.error?.code).toBe('auth');
     const [account] = await suite.world.admin.channels.accounts();
     expect(account).toMatchObject({ broken: true, lastErrorCode: 'auth' });
+    // "Check the connection" says so as the catalogue's key: what it means, then the network's own words.
+    const refused = await suite.world.admin.channels.check({ id: suite.accountId }).catch((error: unknown) => error);
+    const said = (refused as { cause?: { key: string | null; params: Record<string, unknown> | null } }).cause;
+    expect(said).toMatchObject({ key: 'channel.failed', params: { code: 'auth' } });
+    expect(serverMessageIn(said!.key!, said!.params, 'ru')).toMatch(/^токен недействителен, отозван или истёк: .* — /);
+    expect(serverMessageIn(said!.key!, said!.params, 'en')).toMatch(/^the token is invalid, revoked or expired — /);
   });
 });

@@ -1,6 +1,7 @@
 // VK against the fake VK API: long-poll collection with a persisted ts, author names, attachments as rows,
 // edits and deletions, error 6 waited out, a revoked token (error 5) breaking the account once, a restart in the
 // middle of a batch, and public vs private replies through the outbox.
+import { notificationText } from '@otklik/contract';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
@@ -167,6 +168,11 @@ describeEachDatabase('VK connector', (getDb) => {
       );
     // Two curators, told once each although collection failed twice.
     expect(notes.length).toBe(2);
+    // The catalogue's key: the channel, what the failure means, the network's own words.
+    expect(notes[0]).toMatchObject({ messageKey: 'notification.channel-broken', messageParams: { code: 'auth' } });
+    const words = notificationText(notes[0]!.messageKey!, notes[0]!.messageParams, 'ru');
+    expect(words?.title).toMatch(/^Канал не работает: /);
+    expect(words?.body).toMatch(/^токен недействителен, отозван или истёк: введите новый — /);
     await suite.world.admin.channels.update({ id: suite.accountId, token: suite.fake.token });
     const healed = await suite.collect();
     expect(healed.ok).toBe(true);

@@ -46,6 +46,9 @@ describe.skipIf(!hasBrowser)('own password and the audit log', () => {
     await admin.getByLabel('Действие').selectOption('password.changed');
     await admin.getByRole('button', { name: 'Показать' }).click();
     await expect.poll(() => admin.getByRole('cell', { name: 'observer', exact: true }).count(), POLL).toBe(1);
+    // The action in the reader's language, in the table and in the filter.
+    await expect.poll(() => admin.getByRole('cell', { name: 'смена пароля', exact: true }).count(), POLL).toBe(1);
+    expect(await admin.getByLabel('Действие').locator('option:checked').textContent()).toBe('смена пароля');
     await screenshot(admin, 'admin-audit');
     const download = admin.waitForEvent('download');
     await admin.getByRole('button', { name: 'Скачать CSV' }).click();

@@ -29,6 +29,11 @@ describe.skipIf(!hasBrowser)('alerts to the head', () => {
     await command(curator, caseId, { type: 'flag-socially-significant', note: 'без тепла 40 домов' });
 
     await expect.poll(() => head.getByTestId('urgent-alert').count(), POLL).toBe(1);
+    // Worded from the notification's key in the reader's language (Russian here): no English half. (An earlier
+    // unread alert of the demo data may be the one shown.)
+    const banner = (await head.getByTestId('urgent-alert').textContent()) ?? '';
+    expect(banner).toMatch(/Социально значимое обращение № \d+ — \S/);
+    expect(banner).not.toMatch(/socially significant/);
     await expect.poll(count, POLL).toBeGreaterThan(before);
     await screenshot(head, 'alert-to-head');
     const link = head.getByTestId('urgent-alert').getByRole('link');

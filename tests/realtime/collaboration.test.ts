@@ -184,10 +184,13 @@ describe('collaboration on a case', () => {
     const { node, org } = scene;
     const observer = await signIn(node.url, org.people.observer.login);
     const s = await scene.socket(observer);
-    const expired = waitFor<{ message: string }>(s, 'auth:expired');
+    const expired = waitFor<{ message: string; key?: string }>(s, 'auth:expired');
     const gone = new Promise<void>((resolve) => s.once('disconnect', () => resolve()));
     await observer.api.auth.logout.mutate();
-    expect((await expired).message).toMatch(/Сеанс завершён/);
+    expect(await expired).toMatchObject({
+      message: expect.stringMatching(/Сеанс завершён/),
+      key: 'realtime.session-ended',
+    });
     await gone;
 
     const wall = connect(node.url, { displayToken: node.displayToken! });
@@ -206,7 +209,11 @@ describe('collaboration on a case', () => {
     const expired = waitFor<{ message: string; code: string }>(wall, 'auth:expired');
     await admin.api.intake.revokeDisplayToken.mutate({ id: created.id });
     // The wall is told its key was revoked (not "sign in again": a wall has nobody to sign in).
-    expect(await expired).toMatchObject({ code: 'display-key-revoked', message: expect.stringMatching(/отозван/) });
+    expect(await expired).toMatchObject({
+      code: 'display-key-revoked',
+      message: expect.stringMatching(/отозван/),
+      key: 'display-key.revoked',
+    });
     await expect(connected(connect(node.url, { displayToken: created.token }))).rejects.toThrow(/отозван/);
   });
 });

@@ -1,6 +1,7 @@
 // Issue 11 items 11-12, the attacks re-run: a page on another port (or a sibling subdomain) posting to tRPC with the
 // victim's cookie — as JSON, as a form (multipart, `curl -F`), as text — uploading a planted file, and opening the
 // socket to read the event log. Only the app's own origin may act with the session cookie; tRPC takes JSON only.
+import { serverMessageIn } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -121,6 +122,11 @@ describe('cross-site requests', () => {
       body: '%PDF',
     });
     expect(count(planted.status)).toBe(403);
+    // The refusal says why as a catalogue key and parameters, worded in each reader's language.
+    const { error } = (await planted.json()) as { error: { key: string; params: Record<string, unknown> } };
+    expect(error).toMatchObject({ key: 'http.origin-refused', params: { reason: 'foreign', origin: foreign } });
+    expect(serverMessageIn(error.key, error.params, 'ru')).toBe(`Запрос отклонён: запрос с чужого адреса ${foreign}`);
+    expect(serverMessageIn(error.key, error.params, 'en')).toBe('request refused: request from a foreign origin');
   });
 
   it('accepts the same requests from the app’s own page', async () => {

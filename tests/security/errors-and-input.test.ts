@@ -2,6 +2,7 @@
 // client; an unexpected error carries a request id that is also in the server log), and the bad inputs that answered
 // 500: a duplicate external id, a NUL byte or a lone surrogate in any text (the intake included), calendar.preview
 // from 0, calendar.days with 2026-02-30.
+import { languageHalves, serverMessageIn } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '../../apps/server/src/intake/api-keys';
 import { ask, call, connected, message, type SecurityNode, socketOf, startSignedIn } from './support/server';
@@ -70,6 +71,42 @@ describe('errors reach clients without internals', () => {
     } finally {
       await raw.client.exec('alter table notifications_gone rename to notifications');
       spy.mockRestore();
+      socket.close();
+    }
+  });
+
+  it('validation messages reach users in Russian: zod’s Russian locale through the catalogue key, HTTP and socket', async () => {
+    // A query whose input has the wrong type: zod's own message, not one the schema wrote.
+    const res = await fetch(
+      `${s.url}/trpc/calendar.days?input=${encodeURIComponent(JSON.stringify({ from: 5, to: '2026-03-01' }))}`,
+      { headers: { cookie: curator } },
+    );
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as {
+      error: { data: { key: string; params: Record<string, unknown>; zodIssues: { message: string }[] } };
+    };
+    expect(error.data).toMatchObject({ key: 'input.invalid', params: { input: 'input', path: 'from' } });
+    const ru = serverMessageIn(error.data.key, error.data.params, 'ru')!;
+    const en = serverMessageIn(error.data.key, error.data.params, 'en')!;
+    // zod's Russian locale (type names stay as zod writes them), no word of its English locale, no second half.
+    expect(ru).toMatch(/^Неверные данные: from: Неверный ввод: ожидалось /);
+    expect(ru).not.toMatch(/expected|invalid|received| \/ /i);
+    expect(en).toMatch(/^invalid input: from: .*expected/i);
+    // The web words the same issue in its reader's language (api/errors.ts picks the half).
+    expect(languageHalves(error.data.zodIssues[0]!.message)?.[0]).toMatch(/^Неверный ввод: ожидалось /);
+    // The socket's refusal carries the same key and parameters.
+    const socket = socketOf(s.url, curator);
+    await connected(socket);
+    try {
+      const reply = (await ask(socket, 'case:join', { caseId: 5 })) as {
+        key?: string;
+        params?: Record<string, unknown>;
+      };
+      expect(reply).toMatchObject({ key: 'input.invalid', params: { path: 'caseId' } });
+      const said = serverMessageIn(reply.key!, reply.params, 'ru');
+      expect(said).toMatch(/^Неверные данные: caseId: [А-Яа-яЁё]/);
+      expect(said).not.toMatch(/expected|invalid| \/ /i);
+    } finally {
       socket.close();
     }
   });

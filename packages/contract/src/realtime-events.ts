@@ -253,8 +253,13 @@ export type NotificationKind = z.infer<typeof zNotificationKind>;
 export const zNotification = z.object({
   id: zId,
   kind: zNotificationKind,
+  /** Both languages, Russian first: what clients without the catalogue show (and all that rows from before 0013 have). */
   title: z.string(),
   body: z.string(),
+  /** The message as a key of the notification catalogue (notification-messages.ts) and its parameters; null for rows
+   *  stored before the keys. */
+  key: z.string().nullable().optional(),
+  params: z.record(z.string(), z.unknown()).nullable().optional(),
   caseId: z.string().nullable(),
   createdAt: z.number(),
   readAt: z.number().nullable(),
@@ -270,8 +275,18 @@ export const zNotificationsListRequest = z.object({
 });
 export const zMarkReadRequest = z.object({ ids: z.array(zUuid).min(1).max(500) });
 
-/** Every acknowledgement is a result or a readable error (Russian first, English second). */
-export type Ack<T> = (reply: { ok: true; value: T } | { ok: false; error: string }) => void;
+/** Every acknowledgement is a result or a readable error (Russian first, English second) with, when it has one, its
+ *  key and parameters in the server's catalogue (server-messages.ts) or the domain's refusals. */
+export type Ack<T> = (
+  reply:
+    | { ok: true; value: T }
+    | {
+        ok: false;
+        error: string;
+        key?: string | undefined;
+        params?: Readonly<Record<string, unknown>> | undefined;
+      },
+) => void;
 
 export interface ServerToClientEvents {
   hello: (hello: Hello) => void;
@@ -279,7 +294,12 @@ export interface ServerToClientEvents {
   /** The server is stopping: reconnect (another node, or this one after restart). */
   'server:shutdown': (info: { reconnectAfterMs: number }) => void;
   /** The session ended (signed out, expired, deactivated) or the display token was revoked: sign in again. */
-  'auth:expired': (info: { message: string; code: 'session-ended' | 'display-key-revoked' }) => void;
+  'auth:expired': (info: {
+    message: string;
+    code: 'session-ended' | 'display-key-revoked';
+    /** The message's key in the server catalogue (server-messages.ts), for the reader's language. */
+    key?: string;
+  }) => void;
   'case:changed': (change: CaseChange) => void;
   /** A change of a case this socket joined the room of (`case:join`), with what its workspace shows. */
   'case:detail': (change: CaseDetailChange) => void;

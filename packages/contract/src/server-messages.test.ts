@@ -39,6 +39,18 @@ const SAMPLE = {
   value: 'Water',
   count: 5,
   numbers: [12, 13],
+  reason: 'foreign',
+  origin: 'https://evil.example',
+  code: 'auth',
+  month: '2026-13',
+  slug: 'glava',
+  presetId: 'nowhere',
+  presets: ['idrinsky-2021'],
+  problems: [
+    { code: 'missing-columns', columns: ['Jan'] },
+    { code: 'bad-day', year: 2027, month: 1, value: '32' },
+    { code: 'totals-mismatch', year: 2027, field: 'workingDays', stated: 247, computed: 248 },
+  ],
 } as const;
 
 describe('server messages', () => {

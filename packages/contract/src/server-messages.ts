@@ -91,6 +91,156 @@ const wordIn = <T extends Record<string, Record<MessageLang, string>>>(table: T,
 /** `where` in brackets after a message when it is known: " (text.0)". */
 const at = (path: readonly string[]) => (path.length > 0 ? ` (${path.join('.')})` : '');
 
+/** Why a request that could act with someone's session was refused (http/origin.ts). */
+const ORIGIN_REASONS = {
+  foreign: { ru: 'запрос с чужого адреса', en: 'request from a foreign origin' },
+  'cross-site': { ru: 'запрос с другого сайта', en: 'cross-site request' },
+  'no-origin': {
+    ru: 'нет заголовка Origin: действие с cookie сеанса только из приложения',
+    en: 'Origin header required',
+  },
+} as const satisfies Record<string, Record<MessageLang, string>>;
+export type OriginReason = keyof typeof ORIGIN_REASONS;
+const originReason = (p: { readonly reason: string; readonly origin?: string }, lang: MessageLang) =>
+  p.reason === 'foreign' && p.origin && lang === 'ru'
+    ? `${ORIGIN_REASONS.foreign.ru} ${p.origin}`
+    : wordIn(ORIGIN_REASONS, p.reason, lang);
+
+/** What went wrong talking to a network (channels/errors.ts codes), for the admin screen and the case history. */
+const CHANNEL_FAILURES = {
+  'rate-limited': { ru: 'сеть просит подождать (слишком много запросов)', en: 'the network asks to slow down' },
+  auth: {
+    ru: 'токен недействителен, отозван или истёк: введите новый',
+    en: 'the token is invalid, revoked or expired',
+  },
+  forbidden: { ru: 'нет прав на это действие: проверьте права токена', en: 'no permission for this action' },
+  'not-found': { ru: 'сообщение или ветка не найдены (удалены?)', en: 'the message or thread is gone' },
+  'bad-request': { ru: 'сеть отклонила запрос', en: 'the network rejected the request' },
+  network: { ru: 'сеть недоступна', en: 'the network cannot be reached' },
+  server: { ru: 'ошибка на стороне сети', en: 'the network failed' },
+  'bad-response': { ru: 'непонятный ответ сети', en: 'unexpected answer from the network' },
+  'no-secret-key': { ru: 'не задан ключ OTKLIK_SECRET_KEY', en: 'OTKLIK_SECRET_KEY is not set' },
+  'organisation-archived': {
+    ru: 'организация в архиве: ничего не собирается и не публикуется',
+    en: 'the organisation is archived',
+  },
+} as const satisfies Record<string, Record<MessageLang, string>>;
+export type ChannelFailure = keyof typeof CHANNEL_FAILURES;
+
+/** A channel failure's words in one language ("токен недействителен…"); the code itself when unknown. */
+export const channelFailureText = (code: string, lang: MessageLang) => wordIn(CHANNEL_FAILURES, code, lang);
+export const isChannelFailure = (code: string): code is ChannelFailure => Object.hasOwn(CHANNEL_FAILURES, code);
+
+/** A problem of a production-calendar file (the open data's CSV): the file's shape, the years asked for, or a year's
+ *  own problem (the domain's calendar import issues, prefixed by the year). */
+export type CalendarFileProblem =
+  | { readonly code: 'empty' }
+  | { readonly code: 'missing-columns'; readonly columns: readonly string[] }
+  | { readonly code: 'not-a-year'; readonly line: number; readonly value: string }
+  | { readonly code: 'no-years' }
+  | { readonly code: 'year-absent'; readonly absent: readonly number[]; readonly present: readonly number[] }
+  | { readonly code: 'several-years'; readonly present: readonly number[] }
+  | { readonly code: 'bad-year'; readonly year: number; readonly value: number }
+  | { readonly code: 'month-count'; readonly year: number; readonly count: number }
+  | { readonly code: 'bad-day'; readonly year: number; readonly month: number; readonly value: string }
+  | { readonly code: 'duplicate-day'; readonly year: number; readonly date: string }
+  | { readonly code: 'holiday-working'; readonly year: number; readonly date: string }
+  | { readonly code: 'shortened-weekend'; readonly year: number; readonly date: string }
+  | {
+      readonly code: 'totals-mismatch';
+      readonly year: number;
+      readonly field: 'workingDays' | 'daysOff' | 'hours40';
+      readonly stated: number;
+      readonly computed: number;
+    };
+
+// Genitive: "«32» — не день января".
+const MONTHS_GENITIVE = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
+const TOTALS = {
+  workingDays: { ru: 'рабочих дней', en: 'working days' },
+  daysOff: { ru: 'выходных и праздничных дней', en: 'days off' },
+  hours40: { ru: 'часов при 40-часовой неделе', en: 'hours of a 40-hour week' },
+} as const satisfies Record<string, Record<MessageLang, string>>;
+
+function calendarProblemRu(p: CalendarFileProblem): string {
+  switch (p.code) {
+    case 'empty':
+      return 'Файл пуст';
+    case 'missing-columns':
+      return `Это не производственный календарь из открытых данных: нет столбцов ${p.columns.map((c) => `«${c}»`).join(', ')}`;
+    case 'not-a-year':
+      return `Строка ${p.line}: «${p.value}» — не год`;
+    case 'no-years':
+      return 'В файле нет ни одного года';
+    case 'year-absent':
+      return `В файле нет года ${list(p.absent)}; есть: ${list(p.present)}`;
+    case 'several-years':
+      return `В файле несколько лет (${list(p.present)}): укажите нужный`;
+    case 'bad-year':
+      return `${p.year}: Год ${p.value} вне допустимого диапазона`;
+    case 'month-count':
+      return `${p.year}: Нужно 12 месяцев, а их ${p.count}`;
+    case 'bad-day':
+      return `${p.year}: «${p.value}» — не день ${MONTHS_GENITIVE[p.month - 1] ?? p.month}`;
+    case 'duplicate-day':
+      return `${p.year}: ${p.date} указан дважды`;
+    case 'holiday-working':
+      return `${p.year}: ${p.date} — нерабочий праздник (ТК РФ ст. 112), а в файле он рабочий`;
+    case 'shortened-weekend':
+      return `${p.year}: ${p.date} — воскресенье, он не может быть сокращённым`;
+    case 'totals-mismatch':
+      return `${p.year}: В файле ${wordIn(TOTALS, p.field, 'ru')}: ${p.stated}, а по дням выходит ${p.computed}`;
+  }
+}
+
+function calendarProblemEn(p: CalendarFileProblem): string {
+  switch (p.code) {
+    case 'empty':
+      return 'the file is empty';
+    case 'missing-columns':
+      return `not the open-data production calendar: missing columns ${list(p.columns)}`;
+    case 'not-a-year':
+      return `line ${p.line}: "${p.value}" is not a year`;
+    case 'no-years':
+      return 'the file has no year rows';
+    case 'year-absent':
+      return `the file has no year ${list(p.absent)}; it has ${list(p.present)}`;
+    case 'several-years':
+      return `the file has several years (${list(p.present)}): name the one to import`;
+    case 'bad-year':
+      return `${p.year}: year ${p.value} is out of range`;
+    case 'month-count':
+      return `${p.year}: expected 12 months, got ${p.count}`;
+    case 'bad-day':
+      return `${p.year}: "${p.value}" is not a day of month ${p.month}`;
+    case 'duplicate-day':
+      return `${p.year}: ${p.date} is listed twice`;
+    case 'holiday-working':
+      return `${p.year}: ${p.date} is a public holiday (Labour Code art. 112) but the file has it as a working day`;
+    case 'shortened-weekend':
+      return `${p.year}: ${p.date} is a Sunday`;
+    case 'totals-mismatch':
+      return `${p.year}: the file states ${p.stated} ${wordIn(TOTALS, p.field, 'en')}, its days give ${p.computed}`;
+  }
+}
+
+/** One problem of a production-calendar file in one language (the CLI prints them a line each). */
+export const calendarProblemText = (problem: CalendarFileProblem, lang: MessageLang) =>
+  lang === 'ru' ? calendarProblemRu(problem) : calendarProblemEn(problem);
+
 /** Every message of the server. Keys are stable: clients word them from this catalogue. */
 export const SERVER_MESSAGES = {
   // Anything not found, by what it is.
@@ -284,6 +434,11 @@ export const SERVER_MESSAGES = {
     (p) => `Неизвестный часовой пояс «${p.zone}»`,
     (p) => `unknown time zone '${p.zone}'`,
   ),
+  // A production-calendar file refused: every problem, a line each.
+  'calendar.file-refused': entry<{ readonly problems: readonly CalendarFileProblem[] }>(
+    (p) => `Файл не принят:\n${p.problems.map((x) => calendarProblemRu(x)).join('\n')}`,
+    (p) => `the file was not accepted:\n${p.problems.map((x) => calendarProblemEn(x)).join('\n')}`,
+  ),
   // Network accounts, their webhooks and publication through them.
   'channel.no-connector': entry<{ readonly network: string }>(
     (p) => `Для сети «${p.network}» нет коннектора: храните только ссылку, без токена`,
@@ -323,6 +478,53 @@ export const SERVER_MESSAGES = {
   // Wall displays.
   'display-key.revoked': fixed('Ключ табло отозван администратором', 'the display key was revoked by an administrator'),
   'display-key.unknown': fixed('Ключ табло недействителен', 'the display key is invalid'),
+  // Requests another site could have sent with the user's cookie (CSRF), over HTTP and the socket's handshake.
+  'http.origin-refused': entry<{ readonly reason: OriginReason; readonly origin?: string }>(
+    (p) => `Запрос отклонён: ${originReason(p, 'ru')}`,
+    (p) => `request refused: ${originReason(p, 'en')}`,
+  ),
+  'realtime.origin-refused': entry<{ readonly reason: OriginReason; readonly origin?: string }>(
+    (p) => `Соединение отклонено: ${originReason(p, 'ru')}`,
+    (p) => `connection refused: ${originReason(p, 'en')}`,
+  ),
+  'realtime.session-ended': fixed('Сеанс завершён, войдите снова', 'your session ended, please sign in'),
+  'auth.directory-unavailable': fixed(
+    'Каталог (LDAP) не отвечает; попробуйте позже или войдите локальной учётной записью',
+    'the directory (LDAP) does not answer; try later or sign in with a local account',
+  ),
+  // A network refused or failed: what it means, then the network's own words (not translated).
+  'channel.failed': entry<{ readonly code: string; readonly detail: string }>(
+    (p) => `${channelFailureText(p.code, 'ru')} — ${p.detail}`,
+    (p) => `${channelFailureText(p.code, 'en')} — ${p.detail}`,
+  ),
+  'report.bad-month': entry<{ readonly month: string }>(
+    (p) => `Неверный месяц «${p.month}», ожидается ГГГГ-ММ, например 2026-10`,
+    (p) => `invalid month "${p.month}", expected YYYY-MM, e.g. 2026-10`,
+  ),
+  // A new organisation and its first administrator (setup/new-organisation.ts, `otklik init`, the first-run page).
+  'setup.name-required': fixed('Укажите название организации', 'the organisation needs a name'),
+  'setup.name-too-long': entry<{ readonly max: number }>(
+    (p) => `Название не длиннее ${p.max} символов`,
+    (p) => `the name has at most ${p.max} characters`,
+  ),
+  'setup.slug-format': fixed(
+    'Короткое имя: латиница в нижнем регистре, цифры, дефис (2–50)',
+    'slug: a-z, 0-9, - (2–50)',
+  ),
+  'setup.slug-taken': entry<{ readonly slug: string }>(
+    (p) => `Короткое имя «${p.slug}» уже занято`,
+    (p) => `the slug '${p.slug}' is taken`,
+  ),
+  'setup.unknown-zone': entry<{ readonly zone: string }>(
+    (p) => `Неизвестный часовой пояс «${p.zone}»: нужно имя IANA, например Europe/Moscow`,
+    (p) => `unknown time zone '${p.zone}': use an IANA name such as Europe/Moscow`,
+  ),
+  'setup.login-format': fixed('Логин: латиница, цифры, . _ - (2–50)', 'login: letters, digits, . _ - (2–50)'),
+  'setup.full-name-required': fixed('Укажите имя', 'the name is required'),
+  'setup.unknown-preset': entry<{ readonly presetId: string; readonly presets: readonly string[] }>(
+    (p) => `Нет такого профиля «${p.presetId}»; есть: ${list(p.presets)}`,
+    (p) => `unknown preset '${p.presetId}'; there are: ${list(p.presets)}`,
+  ),
   // Notifications.
   'surge.title': entry<{
     readonly dimension: string;

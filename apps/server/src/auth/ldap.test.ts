@@ -127,6 +127,8 @@ describe.skipIf(!hasSlapd)('LDAP sign-in (slapd)', () => {
     });
     await expect(signIn(`petrova-${tag}`, 'Dir-Pass-1', down)).rejects.toMatchObject({
       message: expect.stringContaining('Каталог (LDAP) не отвечает'),
+      // The catalogue's key, which the web words in its reader's language.
+      cause: { refusal: { key: 'auth.directory-unavailable' } },
     });
     const { result } = await signIn(org.people.admin.login, 'test-pass', down);
     expect(result.user.login).toBe(org.people.admin.login);

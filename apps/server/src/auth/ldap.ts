@@ -1,5 +1,6 @@
 // Sign-in against LDAP or Active Directory: the service account (or an anonymous bind) finds the user's entry by
 // the login, then the user's own password is checked by binding as that entry. ldapts is the client.
+import { bilingualServerMessage } from '@otklik/contract';
 import { Client, InvalidCredentialsError, SizeLimitExceededError } from 'ldapts';
 import type { DirectoryIdentity } from './directory-match';
 
@@ -19,10 +20,7 @@ export type LdapOutcome =
 
 export class DirectoryUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(
-      'Каталог (LDAP) не отвечает; попробуйте позже или войдите локальной учётной записью / ' +
-        'the directory (LDAP) does not answer; try later or sign in with a local account',
-    );
+    super(bilingualServerMessage('auth.directory-unavailable', {}));
     this.name = 'DirectoryUnavailableError';
     this.cause = cause;
   }

@@ -1,11 +1,11 @@
 // Imported production-calendar years: stored once for the whole installation, read by every organisation's
 // calendar. The years are cached briefly in memory (they change a few times a year); an import on this node
 // clears the cache at once, other nodes see it within the cache's lifetime.
+import { bilingualServerMessage, type CalendarFileProblem } from '@otklik/contract';
 import { type ImportedCalendarYear, readOpenDataYear, type YearTotals } from '@otklik/domain';
 import { asc, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { sqlState } from '../db/errors';
-import { issueText } from './issue-text';
 import { OpenDataFormatError, parseOpenDataCsv } from './open-data-csv';
 import { productionCalendarYears } from './schema';
 
@@ -60,10 +60,10 @@ export async function listImportedYears(db: DbOrTx): Promise<ImportedYearSummary
   }));
 }
 
-/** A problem the administrator must fix in the file: bilingual lines, no stack trace. */
+/** Problems the administrator must fix in the file (worded by the server catalogue), no stack trace. */
 export class CalendarImportError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
+  constructor(readonly problems: readonly CalendarFileProblem[]) {
+    super(bilingualServerMessage('calendar.file-refused', { problems }));
     this.name = 'CalendarImportError';
   }
 }
@@ -95,32 +95,31 @@ export async function importOpenDataCsv(
   try {
     rows = parseOpenDataCsv(options.text);
   } catch (error) {
-    if (error instanceof OpenDataFormatError) throw new CalendarImportError([error.message]);
+    if (error instanceof OpenDataFormatError) throw new CalendarImportError([error.problem]);
     throw error;
   }
-  if (rows.length === 0) throw new CalendarImportError(['В файле нет ни одного года / the file has no year rows']);
+  if (rows.length === 0) throw new CalendarImportError([{ code: 'no-years' }]);
   const present = rows.map((r) => r.year);
   let chosen = rows;
   if (options.years && options.years.length > 0) {
     const absent = options.years.filter((y) => !present.includes(y));
     if (absent.length > 0) {
-      throw new CalendarImportError([
-        `В файле нет года ${absent.join(', ')}; есть: ${present.join(', ')} / ` +
-          `the file has no year ${absent.join(', ')}; it has ${present.join(', ')}`,
-      ]);
+      throw new CalendarImportError([{ code: 'year-absent', absent, present }]);
     }
     chosen = rows.filter((r) => options.years!.includes(r.year));
   } else if (rows.length > 1) {
-    throw new CalendarImportError([
-      `В файле несколько лет (${present.join(', ')}): укажите нужный / ` +
-        `the file has several years (${present.join(', ')}): name the one to import`,
-    ]);
+    throw new CalendarImportError([{ code: 'several-years', present }]);
   }
   const date = new Date(options.now).toISOString().slice(0, 10);
   const source = `Открытые данные: производственный календарь (${options.fileName}, загружен ${date})`;
   const read = chosen.map((row) => ({ row, result: readOpenDataYear(row, source) }));
   const problems = read.flatMap(({ row, result }) =>
-    result.ok ? [] : result.issues.map((issue) => `${row.year}: ${issueText(issue)}`),
+    result.ok
+      ? []
+      : result.issues.map(
+          (issue): CalendarFileProblem =>
+            ({ ...issue.params, code: issue.code, year: row.year }) as CalendarFileProblem,
+        ),
   );
   if (problems.length > 0) throw new CalendarImportError(problems);
   const existing = new Set(

@@ -3,6 +3,7 @@
 // "*" after a shortened pre-holiday working day, "+" after a transferred day off), then the year's totals
 // ("Всего рабочих дней", "Всего праздничных и выходных дней", "Количество рабочих часов при 40-часовой рабочей
 // неделе", and the 36- and 24-hour variants, which are not used).
+import { type CalendarFileProblem, calendarProblemText } from '@otklik/contract';
 import type { OpenDataYear, YearTotals } from '@otklik/domain';
 import { parseCsv } from '../intake/csv';
 
@@ -27,24 +28,26 @@ const TOTAL_HEADERS: Record<keyof YearTotals, string> = {
   hours40: 'Количество рабочих часов при 40-часовой рабочей неделе',
 };
 
-export class OpenDataFormatError extends Error {}
+/** The file is not the open data's calendar: the problem as the server catalogue words it. */
+export class OpenDataFormatError extends Error {
+  constructor(readonly problem: CalendarFileProblem) {
+    super(`${calendarProblemText(problem, 'ru')} / ${calendarProblemText(problem, 'en')}`);
+  }
+}
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** Every year row of the file. Throws OpenDataFormatError (bilingual) when the columns are not the open data's. */
+/** Every year row of the file. Throws OpenDataFormatError when the columns are not the open data's. */
 export function parseOpenDataCsv(text: string): OpenDataYear[] {
   const records = parseCsv(text);
   const header = records[0]?.fields.map(norm);
-  if (!header) throw new OpenDataFormatError('Файл пуст / the file is empty');
+  if (!header) throw new OpenDataFormatError({ code: 'empty' });
   const column = (name: string) => header.indexOf(norm(name));
   const yearCol = column(YEAR_HEADER);
   const monthCols = MONTH_HEADERS.map(column);
   const missing = [YEAR_HEADER, ...MONTH_HEADERS].filter((_, i) => (i === 0 ? yearCol : monthCols[i - 1]!) < 0);
   if (missing.length > 0) {
-    throw new OpenDataFormatError(
-      `Это не производственный календарь из открытых данных: нет столбцов ${missing.map((m) => `«${m}»`).join(', ')}.\n` +
-        `Not the open-data production calendar: missing columns ${missing.join(', ')}.`,
-    );
+    throw new OpenDataFormatError({ code: 'missing-columns', columns: missing });
   }
   const totalCols = Object.entries(TOTAL_HEADERS).map(([k, name]) => [k as keyof YearTotals, column(name)] as const);
   return records.slice(1).map((record) => {
@@ -52,9 +55,7 @@ export function parseOpenDataCsv(text: string): OpenDataYear[] {
     const yearText = cell(yearCol);
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
     if (Number.isNaN(year)) {
-      throw new OpenDataFormatError(
-        `Строка ${record.line}: «${yearText}» — не год / line ${record.line}: "${yearText}" is not a year`,
-      );
+      throw new OpenDataFormatError({ code: 'not-a-year', line: record.line, value: yearText });
     }
     const stated: Partial<Record<keyof YearTotals, number>> = {};
     for (const [key, i] of totalCols) {

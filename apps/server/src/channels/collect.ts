@@ -151,7 +151,6 @@ async function alertCuratorsOnce(deps: ServerDeps, row: ChannelAccountRow, e: Ch
           arrayContains(people.roles, ['curator']),
         ),
       );
-    const title = `Канал не работает: ${row.title || row.url} / channel broken`;
     const notes = await insertNotifications(
       tx,
       curators.map((c) => ({
@@ -159,8 +158,10 @@ async function alertCuratorsOnce(deps: ServerDeps, row: ChannelAccountRow, e: Ch
         personId: c.id,
         caseId: null,
         kind: 'channel-broken' as const,
-        title,
-        body: e.message,
+        message: {
+          key: 'notification.channel-broken' as const,
+          params: { channel: row.title || row.url, code: e.code, detail: e.detail },
+        },
       })),
       now,
     );

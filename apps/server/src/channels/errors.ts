@@ -1,29 +1,13 @@
 // What went wrong talking to a network, in one shape: a code the worker acts on (retry or not, when), and words
 // for the admin screen and the case history (Russian first, English second).
-export type ChannelErrorCode =
-  | 'rate-limited'
-  | 'auth'
-  | 'forbidden'
-  | 'not-found'
-  | 'bad-request'
-  | 'network'
-  | 'server'
-  | 'bad-response'
-  | 'no-secret-key'
-  | 'organisation-archived';
+import { type ChannelFailure, channelFailureText, isChannelFailure } from '@otklik/contract';
 
-const WORDS: Record<ChannelErrorCode, string> = {
-  'rate-limited': 'сеть просит подождать (слишком много запросов) / the network asks to slow down',
-  auth: 'токен недействителен, отозван или истёк: введите новый / the token is invalid, revoked or expired',
-  forbidden: 'нет прав на это действие: проверьте права токена / no permission for this action',
-  'not-found': 'сообщение или ветка не найдены (удалены?) / the message or thread is gone',
-  'bad-request': 'сеть отклонила запрос / the network rejected the request',
-  network: 'сеть недоступна / the network cannot be reached',
-  server: 'ошибка на стороне сети / the network failed',
-  'bad-response': 'непонятный ответ сети / unexpected answer from the network',
-  'no-secret-key': 'не задан ключ OTKLIK_SECRET_KEY / OTKLIK_SECRET_KEY is not set',
-  'organisation-archived': 'организация в архиве: ничего не собирается и не публикуется / the organisation is archived',
-};
+/** The catalogue's channel failures: what the worker tells apart. */
+export type ChannelErrorCode = ChannelFailure;
+
+// The words are the server catalogue's (@otklik/contract), both languages: the stored last error and the case
+// history keep one text for every reader.
+const words = (code: string) => `${channelFailureText(code, 'ru')} / ${channelFailureText(code, 'en')}`;
 
 export class ChannelError extends Error {
   constructor(
@@ -33,7 +17,7 @@ export class ChannelError extends Error {
     /** How long the network asked us to wait (VK error 6, Telegram 429 retry_after, HTTP Retry-After). */
     readonly retryAfterMs?: number,
   ) {
-    super(`${WORDS[code]} — ${detail}`);
+    super(`${words(code)} — ${detail}`);
     this.name = 'ChannelError';
   }
 
@@ -46,7 +30,7 @@ export class ChannelError extends Error {
 }
 
 export function describeChannelError(code: string): string {
-  return (WORDS as Record<string, string>)[code] ?? code;
+  return isChannelFailure(code) ? words(code) : code;
 }
 
 /** Any thrown value as a ChannelError (fetch failures are network errors). */

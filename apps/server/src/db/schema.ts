@@ -365,8 +365,12 @@ export const notifications = pgTable(
     personId: personRef(),
     caseId: uuid().references(() => cases.id, { onDelete: 'cascade' }),
     kind: text().notNull(),
+    // Rows from before 0013 have only the two-language text; newer ones a key of the notification catalogue
+    // (@otklik/contract) and its parameters, worded in each reader's language, and an empty title and body.
     title: text().notNull(),
     body: text().notNull().default(''),
+    messageKey: text(),
+    messageParams: jsonb().$type<Record<string, unknown>>(),
     createdAt: createdAt(),
     readAt: instant(),
   },

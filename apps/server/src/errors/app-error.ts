@@ -8,6 +8,7 @@ import {
   type ServerMessageKey,
   type ServerMessageParams,
 } from '@otklik/contract';
+import { describePasswordProblem, type PasswordProblem, passwordRefusal } from '@otklik/domain';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 
 export const APP_ERROR_CODES = {
@@ -69,6 +70,15 @@ export function appError<K extends ServerMessageKey>(
 }
 
 export const notFound = (thing: NotFoundThing) => appError('NOT_FOUND', 'not-found', { thing });
+
+/** A password the rule refuses (the domain's refusal catalogue words it), on the form field `field`. */
+export const passwordRefused = (problem: PasswordProblem, field: string) =>
+  new AppError(
+    'BAD_INPUT',
+    describePasswordProblem(problem),
+    { field, problem: problem.code, ...problem.params },
+    passwordRefusal(problem),
+  );
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

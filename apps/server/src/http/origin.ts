@@ -3,6 +3,7 @@
 // handshake must come from one of them; browsers always send Origin on POST and on WebSocket handshakes, so a page
 // on another port or a sibling subdomain is refused (issue 11 items 11-12).
 import type { IncomingHttpHeaders } from 'node:http';
+import type { OriginReason } from '@otklik/contract';
 
 export interface Origins {
   /** The public base URL, if configured (links in e-mails use it too). */
@@ -37,7 +38,9 @@ export function createOrigins(publicUrl: string | undefined): Origins {
   };
 }
 
-export type OriginVerdict = { ok: true } | { ok: false; reason: string };
+/** A refusal says why as a key of the catalogue's reasons (and the foreign origin, cut short): the HTTP and socket
+ *  messages word it. */
+export type OriginVerdict = { ok: true } | { ok: false; reason: OriginReason; origin?: string };
 
 const header = (headers: IncomingHttpHeaders, name: string) => {
   const v = headers[name];
@@ -53,21 +56,16 @@ const header = (headers: IncomingHttpHeaders, name: string) => {
 export function checkOrigin(origins: Origins, headers: IncomingHttpHeaders, ambient: boolean): OriginVerdict {
   const origin = header(headers, 'origin');
   if (origin !== undefined) {
-    return origins.isAllowed(origin)
-      ? { ok: true }
-      : { ok: false, reason: `запрос с чужого адреса ${origin.slice(0, 100)} / request from a foreign origin` };
+    return origins.isAllowed(origin) ? { ok: true } : { ok: false, reason: 'foreign', origin: origin.slice(0, 100) };
   }
   const site = header(headers, 'sec-fetch-site');
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-    return { ok: false, reason: 'запрос с другого сайта / cross-site request' };
+    return { ok: false, reason: 'cross-site' };
   }
   // A browser that omits Origin (a same-origin GET, e.g. socket.io's polling handshake) still says where it is.
   if (site === 'same-origin') return { ok: true };
   if (ambient) {
-    return {
-      ok: false,
-      reason: 'нет заголовка Origin: действие с cookie сеанса только из приложения / Origin header required',
-    };
+    return { ok: false, reason: 'no-origin' };
   }
   return { ok: true };
 }

@@ -60,7 +60,10 @@ function crossSiteRefusal(deps: ServerDeps, req: IncomingMessage, path: string):
   if (!STATE_CHANGING.has(req.method ?? 'GET')) return null;
   const ambient = parseCookies(req.headers.cookie)[SESSION_COOKIE] !== undefined;
   const verdict = checkOrigin(deps.origins, req.headers, ambient);
-  if (!verdict.ok) return new AppError('FORBIDDEN', `Запрос отклонён: ${verdict.reason}`, { reason: 'origin' });
+  if (!verdict.ok) {
+    const { reason, origin } = verdict;
+    return appError('FORBIDDEN', 'http.origin-refused', origin ? { reason, origin } : { reason }, { reason: 'origin' });
+  }
   if (path.startsWith('/trpc')) {
     // tRPC also parses form data and raw bytes, which a plain HTML form can send cross-site: only JSON here.
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

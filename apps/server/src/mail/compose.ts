@@ -1,12 +1,24 @@
 // The words of a notification e-mail: Russian, addressed to the person, with a link to the case at the public URL
-// of this installation. Notification titles are bilingual ("русский / English"); the letter takes the Russian half.
+// of this installation. The notification is worded in Russian from its key (the notification catalogue); a row
+// without one (stored before the keys) gives the Russian half of its two-language text.
+import { languageHalves, type Notification, notificationText } from '@otklik/contract';
 
 export interface MailContent {
   readonly subject: string;
   readonly text: string;
 }
 
-const russian = (s: string) => (s.split(' / ')[0] ?? s).trim();
+const russianHalf = (s: string) => (languageHalves(s)?.[0] ?? s).trim();
+
+/** A notification's title and body in Russian. */
+export function russianNotification(n: Pick<Notification, 'key' | 'params' | 'title' | 'body'>) {
+  return (
+    (n.key ? notificationText(n.key, n.params, 'ru') : null) ?? {
+      title: russianHalf(n.title),
+      body: russianHalf(n.body),
+    }
+  );
+}
 
 export function caseLink(publicUrl: string | undefined, caseId: string | null): string | null {
   if (!publicUrl || !caseId) return null;
@@ -19,13 +31,11 @@ export function caseLink(publicUrl: string | undefined, caseId: string | null): 
 export function composeNotificationMail(input: {
   fullName: string;
   organisationName: string;
-  title: string;
-  body: string;
+  notification: Pick<Notification, 'key' | 'params' | 'title' | 'body'>;
   link: string | null;
 }): MailContent {
-  const title = russian(input.title);
+  const { title, body } = russianNotification(input.notification);
   const lines = [`Здравствуйте, ${input.fullName}!`, '', `${title}.`];
-  const body = russian(input.body);
   if (body) lines.push('', body);
   lines.push('');
   lines.push(input.link ? `Открыть обращение: ${input.link}` : 'Откройте обращение в системе «Отклик».');

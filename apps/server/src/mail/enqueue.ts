@@ -39,8 +39,7 @@ export async function enqueueNotificationMails(
     const content = composeNotificationMail({
       fullName: person.fullName,
       organisationName: org?.name ?? '',
-      title: notification.title,
-      body: notification.body,
+      notification,
       link: caseLink(settings.publicUrl, notification.caseId),
     });
     return [

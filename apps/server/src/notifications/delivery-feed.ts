@@ -1,6 +1,12 @@
 // The in-app notification feed of each person: stored rows, the unread count, marking read.
 
-import { type Notification, type NotificationKind, zNotificationKind } from '@otklik/contract';
+import {
+  bilingualNotification,
+  type Notification,
+  type NotificationKind,
+  type NotificationMessage,
+  zNotificationKind,
+} from '@otklik/contract';
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { notifications } from '../db/schema';
@@ -10,19 +16,26 @@ export interface NewNotification {
   personId: string;
   caseId: string | null;
   kind: NotificationKind;
-  title: string;
-  body: string;
+  /** What it says, as a key of the notification catalogue and its parameters. */
+  message: NotificationMessage;
 }
 
 type Row = typeof notifications.$inferSelect;
 
 export function toNotification(row: Row): Notification {
   const kind = zNotificationKind.parse(row.kind);
+  const params = row.messageParams ?? {};
+  // A row from before the keys has its two-language text; a newer one is worded in both from its key.
+  const text = (row.messageKey ? bilingualNotification(row.messageKey, params) : null) ?? {
+    title: row.title,
+    body: row.body,
+  };
   return {
     id: row.id,
     kind,
-    title: row.title,
-    body: row.body,
+    ...text,
+    key: row.messageKey,
+    params: row.messageKey ? params : null,
     caseId: row.caseId,
     createdAt: row.createdAt.getTime(),
     readAt: row.readAt?.getTime() ?? null,
@@ -38,7 +51,16 @@ export async function insertNotifications(
   if (items.length === 0) return [];
   const rows = await db
     .insert(notifications)
-    .values(items.map((n) => ({ ...n, createdAt: new Date(now) })))
+    .values(
+      items.map(({ message, ...n }) => ({
+        ...n,
+        title: '',
+        body: '',
+        messageKey: message.key,
+        messageParams: message.params as Record<string, unknown>,
+        createdAt: new Date(now),
+      })),
+    )
     .returning();
   return rows.map(toNotification);
 }

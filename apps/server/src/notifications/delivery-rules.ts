@@ -22,28 +22,7 @@ import { cases, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import type { NewNotification } from './delivery-feed';
 
-const STEP_NAMES: Record<string, string> = {
-  triage: 'первичная обработка / triage',
-  return: 'возврат / return',
-  reroute: 'перенаправление / re-routing',
-  contribution: 'вклад исполнителя / contribution',
-  answer: 'ответ / answer',
-  draft: 'проект ответа / draft',
-  approve: 'согласование / approval',
-  revise: 'доработка / revision',
-  publish: 'публикация / publication',
-  final: 'окончательный ответ / final answer',
-  explain: 'разъяснение / explanation',
-  'department-total': 'общее время подразделения / department total',
-  'fast-track': 'решаемое обращение / fast-track',
-};
-
-const ROLE_NAMES: Record<Responsible['role'], string> = {
-  operator: 'оператор / operator',
-  curator: 'куратор / curator',
-  executor: 'исполнитель / executor',
-};
-
+// Digits only ("05.12.2026, 14:30"), read the same in both languages.
 const when = (at: number, timeZone: string) =>
   new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(at);
 
@@ -108,90 +87,78 @@ function peopleOf(to: Addressee, dir: Directory): (string | null)[] {
   return [supervisorOf(to.supervisorOf, dir.supervision)];
 }
 
-function holderName(h: Responsible | undefined, dir: Directory): string {
-  if (!h) return '';
-  return h.role === 'executor' ? dir.departmentName(h.departmentId) : ROLE_NAMES[h.role];
+/** Whom a deficiency notice is about: an executor's department by name, else the role. */
+function holderOf(h: Responsible | undefined, dir: Directory): { role?: string; department?: string } {
+  if (!h) return {};
+  return h.role === 'executor' ? { department: dir.departmentName(h.departmentId) } : { role: h.role };
 }
 
-/** The words of one notice. */
+/** The message of one notice, as the notification catalogue's key and parameters. */
 function wordsOf(
   n: Notice,
-  label: string,
+  number: number,
   event: CaseEvent,
   state: CaseState,
   dir: Directory,
   timeZone: string,
-): Pick<NewNotification, 'kind' | 'title' | 'body'> {
-  const step = n.step ? (STEP_NAMES[n.step] ?? n.step) : '';
+): Pick<NewNotification, 'kind' | 'message'> {
   const due = n.dueAt !== undefined ? when(n.dueAt, timeZone) : '';
+  const step = n.step ? { step: n.step } : {};
+  const reason = n.reason ? { reason: n.reason } : {};
   switch (n.kind) {
     case 'registered':
       return {
         kind: 'registered',
-        title: `Новое сообщение ${label} ждёт первичной обработки / new message ${label} awaits triage`,
-        body: state.message?.text.slice(0, 300) ?? '',
+        message: {
+          key: 'notification.registered',
+          params: { number, text: state.message?.text.slice(0, 300) ?? '' },
+        },
       };
     case 'draft-submitted':
-      return {
-        kind: 'draft-submitted',
-        title: `Проект ответа по ${label} ждёт согласования / draft for ${label} awaits approval`,
-        body: '',
-      };
+      return { kind: 'draft-submitted', message: { key: 'notification.draft-submitted', params: { number } } };
     case 'assigned':
       return event.type === 'executor-reassigned'
-        ? {
-            kind: 'assigned',
-            title: `Вам передано обращение ${label} / case ${label} passed to you`,
-            body: n.reason ?? '',
-          }
-        : { kind: 'assigned', title: `Вам поручено обращение ${label} / case ${label} assigned to you`, body: '' };
+        ? { kind: 'assigned', message: { key: 'notification.passed', params: { number, ...reason } } }
+        : { kind: 'assigned', message: { key: 'notification.assigned', params: { number } } };
     case 'part-received':
-      return {
-        kind: 'part-received',
-        title: `Часть ответа по ${label} получена — перешлите следующему исполнителю / part received for ${label}: forward it`,
-        body: '',
-      };
+      return { kind: 'part-received', message: { key: 'notification.part-received', params: { number } } };
     case 'returned-to-you':
       return {
         kind: 'returned-to-you',
-        title: `Обращение ${label} возвращено вам / case ${label} returned to you`,
-        body: n.reason ?? '',
+        message: { key: 'notification.returned-to-you', params: { number, ...reason } },
       };
     case 'draft-approved':
-      return {
-        kind: 'draft-approved',
-        title: `Проект ответа по ${label} согласован / draft for ${label} approved`,
-        body: '',
-      };
+      return { kind: 'draft-approved', message: { key: 'notification.draft-approved', params: { number } } };
     case 'draft-returned':
       return {
         kind: 'draft-returned',
-        title: `Проект ответа по ${label} возвращён на доработку / draft for ${label} returned`,
-        body: n.reason ?? '',
+        message: { key: 'notification.draft-returned', params: { number, ...reason } },
       };
     case 'clock-at-risk':
       return {
         kind: 'clock-at-risk',
-        title: `Срок по ${label} истекает ${due} / ${label} due soon`,
-        body: `Этап: ${step}`,
+        message: { key: 'notification.clock-at-risk', params: { number, due, ...step } },
       };
     case 'clock-breached':
       return {
         kind: 'clock-breached',
-        title: `Срок по ${label} нарушен (${due}) / ${label} overdue`,
-        body: `Этап: ${step}`,
+        message: { key: 'notification.clock-breached', params: { number, due, ...step } },
       };
     case 'deficiency-notice':
       return {
         kind: 'deficiency-notice',
-        title: `Нарушение срока: ${holderName(n.holder, dir)}, ${label} / deadline breached`,
-        body: `Этап: ${step}; срок: ${due}`,
+        message: {
+          key: 'notification.deficiency',
+          params: { number, due, ...step, ...holderOf(n.holder, dir) },
+        },
       };
     case 'alert-to-head':
       return {
         kind: 'alert-to-head',
-        title: `Социально значимое обращение ${label} / socially significant case ${label}`,
-        body: state.message?.text.slice(0, 500) ?? '',
+        message: {
+          key: 'notification.significant',
+          params: { number, text: state.message?.text.slice(0, 500) ?? '' },
+        },
       };
   }
 }
@@ -217,14 +184,13 @@ export async function notificationsFor(
     .where(eq(cases.id, first.caseId));
   if (!row) return [];
   let state = fromJson<CaseEvent[]>(row.earlier).reduce(evolve, initialState);
-  const label = `№ ${row.number}`;
   const out: NewNotification[] = [];
   for (const c of committed) {
     const event = c.payload;
     const before = state;
     state = evolve(before, event);
     for (const notice of noticesFor(before, event, state)) {
-      const words = wordsOf(notice, label, event, state, dir, timeZone);
+      const words = wordsOf(notice, row.number, event, state, dir, timeZone);
       const seen = new Set<string>();
       for (const person of peopleOf(notice.to, dir)) {
         if (!person || person === 'system') continue;

@@ -47,6 +47,8 @@ describeEachDatabase('socket sign-in', (getDb) => {
     const refused = authenticateSocket(deps, handshake);
     await expect(refused).rejects.toBeInstanceOf(SocketAuthError);
     await expect(refused).rejects.toThrow('Войдите в систему / please sign in');
+    // socket.io hands `data` to the client with connect_error: the catalogue's key, for the reader's language.
+    await expect(refused).rejects.toMatchObject({ data: { key: 'auth.sign-in' } });
   });
 
   it('refuses a handshake without a session cookie or with an unknown one', async () => {

@@ -2,13 +2,19 @@
 // read-only token (`auth: { displayToken }`). Anything else is refused with a readable message. The person is
 // identified as every request identifies them (auth/identity-cache.ts: remembered briefly, forgotten on any change).
 
-import type { SocketData } from '@otklik/contract';
+import { bilingualServerMessage, type ServerMessageKey, type SocketData } from '@otklik/contract';
 import { identifySession } from '../auth/identity-cache';
 import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { hashSecret } from '../auth/tokens';
 import { zWallFilters } from '../cases/rows';
 import type { ServerDeps } from '../deps';
-import { DISPLAY_KEY_REVOKED, DISPLAY_KEY_UNKNOWN, displayKeyMessages, findDisplayToken } from '../intake/api-keys';
+import {
+  DISPLAY_KEY_MESSAGES,
+  DISPLAY_KEY_REVOKED,
+  DISPLAY_KEY_UNKNOWN,
+  displayKeyMessages,
+  findDisplayToken,
+} from '../intake/api-keys';
 
 export type SocketIdentity = SocketData['who'];
 
@@ -21,10 +27,11 @@ export interface SocketSignIn {
 /** A refused handshake; `data.code` (socket.io sends `data` to the client with connect_error) says why, e.g.
  *  display-key-revoked, so a wall tells a revoked key from a lost connection. */
 export class SocketAuthError extends Error {
-  readonly data: { code: string } | undefined;
-  constructor(message: string, code?: string) {
+  readonly data: { code?: string; key?: ServerMessageKey } | undefined;
+  /** `key`: the message's key in the server catalogue, for a client to word in its reader's language. */
+  constructor(message: string, code?: string, key?: ServerMessageKey) {
     super(message);
-    this.data = code ? { code } : undefined;
+    this.data = code || key ? { ...(code ? { code } : {}), ...(key ? { key } : {}) } : undefined;
   }
 }
 
@@ -37,7 +44,7 @@ export async function authenticateSocket(
     const display = await findDisplayToken(deps.db, displayToken);
     if (display?.state !== 'live') {
       const reason = display ? DISPLAY_KEY_REVOKED : DISPLAY_KEY_UNKNOWN;
-      throw new SocketAuthError(displayKeyMessages[reason], reason);
+      throw new SocketAuthError(displayKeyMessages[reason], reason, DISPLAY_KEY_MESSAGES[reason]);
     }
     return {
       who: {
@@ -51,7 +58,7 @@ export async function authenticateSocket(
   }
   const token = parseCookies(handshake.cookieHeader)[SESSION_COOKIE];
   const user = token ? await identifySession(deps.db, token, deps.now()) : null;
-  if (!user) throw new SocketAuthError('Войдите в систему / please sign in');
+  if (!user) throw new SocketAuthError(bilingualServerMessage('auth.sign-in', {}), undefined, 'auth.sign-in');
   return {
     who: {
       kind: 'person',

@@ -4,6 +4,7 @@ import type { Server as HttpServer } from 'node:http';
 import {
   type Ack,
   type BoardRowMessage,
+  bilingualServerMessage,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SocketData,
@@ -30,12 +31,12 @@ import { cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
-import { firstIssueMessage } from '../errors/input-issue';
+import { firstIssue } from '../errors/input-issue';
 import { findInvalidText, invalidTextError } from '../errors/text-input';
 import type { CommittedEvent } from '../events-bus';
 import { createKeyedSequence } from '../events-order';
 import { checkOrigin } from '../http/origin';
-import { DISPLAY_KEY_REVOKED, displayKeyMessages } from '../intake/api-keys';
+import { DISPLAY_KEY_MESSAGES, DISPLAY_KEY_REVOKED, displayKeyMessages } from '../intake/api-keys';
 import { log } from '../log';
 import { listNotifications, markRead } from '../notifications/delivery-feed';
 import type { LivePush } from '../notifications/delivery-live';
@@ -76,18 +77,23 @@ function handle<S extends z.ZodType, T>(
     const reply = typeof ack === 'function' ? ack : () => {};
     const invalid = findInvalidText(input);
     if (invalid) {
-      reply({ ok: false, error: invalidTextError(invalid).message });
+      const refused = invalidTextError(invalid);
+      reply({ ok: false, error: refused.message, key: refused.key ?? undefined, params: refused.params ?? undefined });
       return;
     }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
-      reply({ ok: false, error: firstIssueMessage(['Неверные данные', 'invalid input'], parsed.error) });
+      const { key, params, message } = firstIssue('input', parsed.error);
+      reply({ ok: false, error: message, key, params });
       return;
     }
     fn(parsed.data).then(
       (value) => reply({ ok: true, value }),
       // The shared mapping: a readable message, never SQL text or a stack (issue 11 item 10).
-      (error: unknown) => reply({ ok: false, error: toClientError(error, 'socket').message }),
+      (error: unknown) => {
+        const client = toClientError(error, 'socket');
+        reply({ ok: false, error: client.message, key: client.refusal?.key, params: client.refusal?.params });
+      },
     );
   };
 }
@@ -125,7 +131,16 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       // one must not come from another site (Sec-Fetch-Site); anything else with the session cookie needs Origin.
       const ambient = parseCookies(req.headers.cookie)[SESSION_COOKIE] !== undefined && req.method !== 'GET';
       const verdict = checkOrigin(deps.origins, req.headers, ambient);
-      callback(verdict.ok ? null : `Соединение отклонено: ${verdict.reason}`, verdict.ok);
+      // engine.io sends a refusal as text only: both languages, from the catalogue.
+      callback(
+        verdict.ok
+          ? null
+          : bilingualServerMessage('realtime.origin-refused', {
+              reason: verdict.reason,
+              ...(verdict.origin ? { origin: verdict.origin } : {}),
+            }),
+        verdict.ok,
+      );
     },
   });
   let pool: pg.Pool | null = null;
@@ -174,10 +189,15 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
           socket?.emit(
             'auth:expired',
             socket.data.who.kind === 'display'
-              ? { message: displayKeyMessages[DISPLAY_KEY_REVOKED], code: DISPLAY_KEY_REVOKED }
+              ? {
+                  message: displayKeyMessages[DISPLAY_KEY_REVOKED],
+                  code: DISPLAY_KEY_REVOKED,
+                  key: DISPLAY_KEY_MESSAGES[DISPLAY_KEY_REVOKED],
+                }
               : {
-                  message: 'Сеанс завершён, войдите снова / your session ended, please sign in',
+                  message: bilingualServerMessage('realtime.session-ended', {}),
                   code: 'session-ended',
+                  key: 'realtime.session-ended',
                 },
           );
           socket?.disconnect(true);

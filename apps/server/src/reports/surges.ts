@@ -3,7 +3,7 @@
 // same notification feed the realtime layer writes. Surges resolve when the rate falls (checked on every run and
 // whenever active surges are read).
 
-import { bilingualServerMessage, type Notification } from '@otklik/contract';
+import type { Notification } from '@otklik/contract';
 import {
   type ActiveSurge,
   detectSurges,
@@ -49,21 +49,20 @@ async function alertsFor(
     .from(cases)
     .where(inArray(cases.id, [...opened.caseIds]))
     .orderBy(desc(cases.detectedAt));
-  // Stored in both languages (a notification is text, not a key): each half counted by its language's plural rule.
-  const title = bilingualServerMessage('surge.title', {
+  // Stored as the catalogue's key: each reader's language counts by its own plural rule.
+  const params = {
     dimension: opened.dimension,
     value: opened.value,
     count: opened.count,
     minutes: windowMinutes,
-  });
-  const body = bilingualServerMessage('surge.body', { numbers: numbered.map((c) => c.number) });
+    numbers: numbered.map((c) => c.number),
+  };
   return recipients.map((r) => ({
     organisationId,
     personId: r.id,
     caseId: numbered[0]?.id ?? null,
     kind: 'alert-to-head' as const,
-    title,
-    body,
+    message: { key: 'notification.surge' as const, params },
   }));
 }
 

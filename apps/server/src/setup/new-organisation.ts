@@ -1,6 +1,7 @@
 // A new organisation with its first administrator, in one transaction: what `otklik init`, the first-run page and a
 // region administrator's "new organisation" form all do. Every input is checked here, so the three agree.
-import { describePasswordProblem, getPreset, PRESET_IDS, passwordProblem } from '@otklik/domain';
+import type { ServerMessageKey, ServerMessageParams } from '@otklik/contract';
+import { getPreset, PRESET_IDS, passwordProblem } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
@@ -8,7 +9,7 @@ import { organisations, people } from '../db/schema';
 import { createOrganisation, type OrganisationRow } from '../directory/organisations';
 import { createPerson, type PersonView } from '../directory/people';
 import { createCustomProfile, validProfile } from '../directory/profiles';
-import { AppError } from '../errors/app-error';
+import { type AppError, appError, passwordRefused } from '../errors/app-error';
 
 export interface NewOrganisationInput {
   name: string;
@@ -31,7 +32,11 @@ export interface NewOrganisation {
 export const LOGIN_PATTERN = /^[a-zA-Z0-9._-]{2,50}$/;
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,49}$/;
 
-const bad = (path: string, message: string) => new AppError('BAD_INPUT', message, { errors: [{ path, message }] });
+/** A refused field: the catalogue's message, also listed under the field (in both languages) for the forms. */
+function bad<K extends ServerMessageKey>(path: string, key: K, params: ServerMessageParams<K>): AppError {
+  const refused = appError('BAD_INPUT', key, params);
+  return appError('BAD_INPUT', key, params, { errors: [{ path, message: refused.message }] });
+}
 
 /** An IANA zone name the runtime knows (Europe/Moscow, Asia/Krasnoyarsk, UTC); offsets like +03:00 are not zones. */
 export function isTimeZone(zone: string): boolean {
@@ -103,24 +108,20 @@ async function freeSlug(db: DbOrTx, base: string): Promise<string> {
 }
 
 function checkInput(input: NewOrganisationInput): void {
-  if (input.name.trim().length === 0) throw bad('name', 'Укажите название организации / the organisation needs a name');
-  if (input.name.trim().length > 200) throw bad('name', 'Название не длиннее 200 символов / at most 200 characters');
+  if (input.name.trim().length === 0) throw bad('name', 'setup.name-required', {});
+  if (input.name.trim().length > 200) throw bad('name', 'setup.name-too-long', { max: 200 });
   if (input.slug !== undefined && !SLUG_PATTERN.test(input.slug)) {
-    throw bad('slug', 'Короткое имя: латиница в нижнем регистре, цифры, дефис (2–50) / slug: a-z, 0-9, - (2–50)');
+    throw bad('slug', 'setup.slug-format', {});
   }
   if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) {
-    throw bad(
-      'timeZone',
-      `Неизвестный часовой пояс «${input.timeZone}»: нужно имя IANA, например Europe/Moscow / ` +
-        'unknown time zone: use an IANA name such as Europe/Moscow',
-    );
+    throw bad('timeZone', 'setup.unknown-zone', { zone: input.timeZone });
   }
   if (!LOGIN_PATTERN.test(input.admin.login)) {
-    throw bad('admin.login', 'Логин: латиница, цифры, . _ - (2–50) / login: letters, digits, . _ - (2–50)');
+    throw bad('admin.login', 'setup.login-format', {});
   }
-  if (input.admin.fullName.trim().length === 0) throw bad('admin.fullName', 'Укажите имя / the name is required');
+  if (input.admin.fullName.trim().length === 0) throw bad('admin.fullName', 'setup.full-name-required', {});
   const problem = passwordProblem(input.admin.password, input.admin.login);
-  if (problem) throw bad('admin.password', describePasswordProblem(problem));
+  if (problem) throw passwordRefused(problem, 'admin.password');
 }
 
 /** The profile id and, for a custom profile, its validated body (stored after the organisation exists). */
@@ -128,7 +129,7 @@ function resolveProfile(profile: NewOrganisationInput['profile']): { id: string;
   if ('presetId' in profile) {
     const preset = getPreset(profile.presetId);
     if (!preset) {
-      throw bad('profile', `Нет такого профиля «${profile.presetId}»; есть: ${PRESET_IDS.join(', ')} / unknown preset`);
+      throw bad('profile', 'setup.unknown-preset', { presetId: profile.presetId, presets: PRESET_IDS });
     }
     return { id: preset.id, timeZone: preset.timeZone };
   }
@@ -140,11 +141,11 @@ export async function createOrganisationWithAdmin(db: DbOrTx, input: NewOrganisa
   checkInput(input);
   const profile = resolveProfile(input.profile);
   const timeZone = input.timeZone ?? profile.timeZone;
-  if (!isTimeZone(timeZone)) throw bad('timeZone', `Неизвестный часовой пояс «${timeZone}» / unknown time zone`);
+  if (!isTimeZone(timeZone)) throw bad('timeZone', 'setup.unknown-zone', { zone: timeZone });
   return db.transaction(async (tx) => {
     const slug = input.slug ?? (await freeSlug(tx, slugFromName(input.name)));
     const [clash] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
-    if (clash) throw bad('slug', `Короткое имя «${slug}» уже занято / the slug is taken`);
+    if (clash) throw bad('slug', 'setup.slug-taken', { slug });
     const organisation = await createOrganisation(tx, {
       slug,
       name: input.name.trim(),

@@ -8,7 +8,7 @@ import { ZodError } from 'zod';
 import { APP_ERROR_CODES, AppError, appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
 import { withDeadline } from '../errors/deadline';
-import { firstIssueMessage } from '../errors/input-issue';
+import { firstIssue } from '../errors/input-issue';
 import { assertStorableText } from '../errors/text-input';
 import type { Context } from './context';
 
@@ -19,10 +19,10 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const zodIssues =
       cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null;
-    let message =
-      cause instanceof ZodError ? firstIssueMessage(['Неверные данные', 'invalid input'], cause) : shape.message;
+    const issue = cause instanceof ZodError ? firstIssue('input', cause) : null;
+    let message = issue ? issue.message : shape.message;
     let requestId: string | null = null;
-    let said = cause instanceof AppError ? (cause.refusal ?? null) : null;
+    let said = cause instanceof AppError ? (cause.refusal ?? null) : issue;
     // An internal error that did not pass through mapErrors (it cannot happen inside a procedure): say nothing of it.
     if (error.code === 'INTERNAL_SERVER_ERROR' && !(cause instanceof AppError)) {
       const client = toClientError(cause ?? error, `trpc ${path ?? '?'}`);

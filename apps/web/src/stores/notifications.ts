@@ -4,8 +4,11 @@ import { create } from 'zustand';
 export interface NotificationItem {
   readonly id: string;
   readonly kind: string;
+  /** Both languages (rows from before the keys have only this); `key` and `params` word it in the reader's. */
   readonly title: string;
   readonly body: string;
+  readonly key?: string | null | undefined;
+  readonly params?: Readonly<Record<string, unknown>> | null | undefined;
   readonly caseId: string | null;
   readonly createdAt: number;
   readonly read: boolean;

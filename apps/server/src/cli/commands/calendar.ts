@@ -2,6 +2,7 @@
 // organisation, printing each year's totals to compare with the decree; `otklik calendar list` shows what is loaded.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { calendarProblemText } from '@otklik/contract';
 import { CalendarImportError, importOpenDataCsv, listImportedYears } from '../../calendar/imported-years';
 import { openDatabase } from '../../db/connect';
 import { migrateDatabase } from '../../db/migrate';
@@ -89,8 +90,8 @@ async function importCommand(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CalendarImportError) {
-      process.stderr.write(`otklik calendar import: файл не принят / the file was not accepted:\n`);
-      for (const line of error.lines) process.stderr.write(`  ${line}\n`);
+      process.stderr.write('otklik calendar import: файл не принят:\n');
+      for (const problem of error.problems) process.stderr.write(`  ${calendarProblemText(problem, 'ru')}\n`);
       return 2;
     }
     throw error;

@@ -2,7 +2,8 @@
 // first administrator, checked by the same rules as the first-run page; then what to do next.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describePasswordProblem, getPreset, PRESET_IDS, passwordProblem } from '@otklik/domain';
+import { serverMessageText } from '@otklik/contract';
+import { getPreset, PRESET_IDS, passwordProblem, passwordRefusal, refusalIn } from '@otklik/domain';
 import { openDatabase } from '../../db/connect';
 import { migrateDatabase } from '../../db/migrate';
 import { readEnv } from '../../env';
@@ -102,7 +103,7 @@ async function readPassword(values: Values, login: string): Promise<string | { e
     const first = await askSecret('Пароль администратора / administrator password');
     const problem = passwordProblem(first, login);
     if (problem) {
-      process.stderr.write(`${describePasswordProblem(problem)}\n`);
+      process.stderr.write(`${refusalIn(passwordRefusal(problem), 'ru')}\n`);
       continue;
     }
     if ((await askSecret('Ещё раз / again')) === first) return first;
@@ -150,13 +151,10 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof password !== 'string') return badInput('init', password.error);
   // The checks that need no database first: a typo costs a second, not a database start.
   const problem = passwordProblem(password, login);
-  if (problem) return badInput('init', describePasswordProblem(problem));
+  if (problem) return badInput('init', refusalIn(passwordRefusal(problem), 'ru'));
   const zone = values['time-zone'];
   if (zone && !isTimeZone(zone)) {
-    return badInput(
-      'init',
-      `неизвестный часовой пояс «${zone}» (нужно имя IANA, например Europe/Moscow) / unknown time zone`,
-    );
+    return badInput('init', serverMessageText('setup.unknown-zone', { zone }, 'ru'));
   }
 
   const database = await openDatabase(databaseTargetFromEnv(env));

@@ -1,7 +1,7 @@
 // Sign in with a password (a local one, or the directory's through LDAP when configured), sign out, change one's own
 // password, the sign-in methods the login page offers, and "who am I" for the web app's start-up. Every sign-in,
 // failure, lock-out and password change goes to the audit log.
-import { describePasswordProblem, MAX_PASSWORD_LENGTH, passwordProblem, passwordRefusal } from '@otklik/domain';
+import { MAX_PASSWORD_LENGTH, passwordProblem } from '@otklik/domain';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record';
@@ -20,7 +20,7 @@ import {
 } from '../../auth/sessions';
 import { hashSecret } from '../../auth/tokens';
 import { people, sessions } from '../../db/schema';
-import { AppError, appError } from '../../errors/app-error';
+import { appError, passwordRefused } from '../../errors/app-error';
 import { protectedProcedure, publicProcedure, router } from '../trpc';
 
 const zLogin = z.object({
@@ -70,7 +70,7 @@ export const authRouter = router({
       try {
         outcome = await ldapAuthenticate(ldap, input.login, input.password);
       } catch (error) {
-        if (error instanceof DirectoryUnavailableError) throw new AppError('UNAVAILABLE', error.message);
+        if (error instanceof DirectoryUnavailableError) throw appError('UNAVAILABLE', 'auth.directory-unavailable', {});
         throw error;
       }
       if (outcome.ok) {
@@ -205,12 +205,7 @@ export const authRouter = router({
       }
       const problem = passwordProblem(input.newPassword, user.login);
       if (problem) {
-        throw new AppError(
-          'BAD_INPUT',
-          describePasswordProblem(problem),
-          { field: 'newPassword', problem: problem.code, ...problem.params },
-          passwordRefusal(problem),
-        );
+        throw passwordRefused(problem, 'newPassword');
       }
       const passwordHash = await hashPassword(input.newPassword);
       await deps.db.transaction(async (tx) => {

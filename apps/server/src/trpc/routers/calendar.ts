@@ -114,7 +114,7 @@ export const calendarRouter = router({
         return { outcomes };
       } catch (error) {
         if (error instanceof CalendarImportError) {
-          throw new AppError('BAD_INPUT', error.message, { lines: error.lines });
+          throw appError('BAD_INPUT', 'calendar.file-refused', { problems: error.problems });
         }
         throw error;
       }

@@ -48,7 +48,7 @@ const requireSeen = (ctx: SignedIn, caseId: string) =>
 const asAppError = (error: unknown) => {
   if (error instanceof AppError) return error;
   const e = error instanceof ChannelError ? error : toChannelError(error);
-  return new AppError('DOMAIN_REFUSED', e.message, { channelError: e.code });
+  return appError('DOMAIN_REFUSED', 'channel.failed', { code: e.code, detail: e.detail }, { channelError: e.code });
 };
 
 export const channelsRouter = router({

@@ -1,13 +1,7 @@
 // The directory of an organisation: departments, people, absences with substitutes, official accounts.
 // Everyone signed in may read it (routing needs it); only an administrator changes it, and every change is written to
 // the audit log in the same transaction.
-import {
-  ABSENCE_REASONS,
-  describePasswordProblem,
-  MAX_PASSWORD_LENGTH,
-  passwordProblem,
-  passwordRefusal,
-} from '@otklik/domain';
+import { ABSENCE_REASONS, MAX_PASSWORD_LENGTH, passwordProblem } from '@otklik/domain';
 import { z } from 'zod';
 import { audited, auditedCreate, auditedRemove, auditedUpdate, rowEntry } from '../../audit/record';
 import { loadImportedYears } from '../../calendar/imported-years';
@@ -18,7 +12,7 @@ import { getOrganisation, setOrganisationSupervisors } from '../../directory/org
 import { createPerson, listPeople, requirePersonInOrganisation, updatePerson } from '../../directory/people';
 import { createPlace, deletePlace, listPlaces, PLACE_KINDS, updatePlace } from '../../directory/places';
 import { createTopic, listTopics, updateTopic } from '../../directory/topics';
-import { AppError } from '../../errors/app-error';
+import { passwordRefused } from '../../errors/app-error';
 import { zId, zInstant, zName, zRole } from '../inputs';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
 
@@ -42,12 +36,7 @@ function checkPassword(password: string | null | undefined, login: string) {
   if (!password) return;
   const problem = passwordProblem(password, login);
   if (problem) {
-    throw new AppError(
-      'BAD_INPUT',
-      describePasswordProblem(problem),
-      { field: 'password', problem: problem.code, ...problem.params },
-      passwordRefusal(problem),
-    );
+    throw passwordRefused(problem, 'password');
   }
 }
 

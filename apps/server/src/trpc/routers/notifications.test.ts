@@ -1,5 +1,8 @@
 // notifications router: a person sees only their own feed and marks only their own notifications read.
+import { notificationText } from '@otklik/contract';
+import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
+import { notifications } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
 import { insertNotifications, markRead } from '../../notifications/delivery-feed';
 import { describeEachDatabase } from '../../test/databases';
@@ -22,23 +25,27 @@ describeEachDatabase('notifications', (getDb) => {
           personId: org.people.deputy.id,
           caseId: null,
           kind: 'deficiency-notice',
-          title: 'Нарушен срок',
-          body: 'Отдел дорог не подготовил проект ответа',
+          message: {
+            key: 'notification.deficiency',
+            params: { number: 12, due: '05.12.2026, 14:30', step: 'draft', department: 'Отдел дорог' },
+          },
         },
         {
           organisationId: org.organisationId,
           personId: org.people.head.id,
           caseId: null,
           kind: 'alert-to-head',
-          title: 'Всплеск сообщений',
-          body: 'Отопление, ул. Ленина',
+          message: { key: 'notification.significant', params: { number: 13, text: 'Отопление, ул. Ленина' } },
         },
       ],
       Date.now(),
     );
     const deputy = await signIn(deps, org.people.deputy.login);
     const feed = await deputy.notifications.list({});
-    expect(feed.items.map((n) => n.title)).toEqual(['Нарушен срок']);
+    expect(feed.items.map((n) => n.title)).toEqual([
+      'Нарушение срока: Отдел дорог, № 12 / deadline breached: Отдел дорог, No. 12',
+    ]);
+    expect(feed.items[0]).toMatchObject({ key: 'notification.deficiency', params: { number: 12, step: 'draft' } });
     expect(feed.unread).toBe(1);
     // What the socket's notifications:mark-read does for the signed-in deputy: someone else's id changes nothing.
     expect(await markRead(deps.db, org.people.deputy.id, [theirs!.id], Date.now())).toBe(1);
@@ -46,5 +53,55 @@ describeEachDatabase('notifications', (getDb) => {
     expect((await deputy.notifications.list({ onlyUnread: true })).unread).toBe(0);
     const head = await signIn(deps, org.people.head.login);
     expect((await head.notifications.list({ onlyUnread: true })).unread).toBe(1);
+  });
+
+  it('stores the key and parameters, words them in each language, and still reads rows from before the keys', async () => {
+    const [stored] = await insertNotifications(
+      deps.db,
+      [
+        {
+          organisationId: org.organisationId,
+          personId: org.people.operator.id,
+          caseId: null,
+          kind: 'clock-at-risk',
+          message: {
+            key: 'notification.clock-at-risk',
+            params: { number: 7, due: '05.12.2026, 14:30', step: 'triage' },
+          },
+        },
+      ],
+      Date.now(),
+    );
+    const [row] = await deps.db.select().from(notifications).where(eq(notifications.id, stored!.id));
+    expect(row).toMatchObject({
+      title: '',
+      body: '',
+      messageKey: 'notification.clock-at-risk',
+      messageParams: { number: 7, due: '05.12.2026, 14:30', step: 'triage' },
+    });
+    expect(notificationText(stored!.key!, stored!.params, 'ru')).toEqual({
+      title: 'Срок по № 7 истекает 05.12.2026, 14:30',
+      body: 'Этап: первичная обработка',
+    });
+    expect(notificationText(stored!.key!, stored!.params, 'en')).toEqual({
+      title: 'No. 7 due soon (05.12.2026, 14:30)',
+      body: 'Step: triage',
+    });
+    // A row written before migration 0013: its two-language text, no key.
+    await deps.db.insert(notifications).values({
+      organisationId: org.organisationId,
+      personId: org.people.operator.id,
+      kind: 'registered',
+      title: 'Новое сообщение № 3 ждёт первичной обработки / new message № 3 awaits triage',
+      body: 'Яма во дворе',
+      createdAt: new Date(Date.now() - 60_000),
+    });
+    const operator = await signIn(deps, org.people.operator.login);
+    const feed = await operator.notifications.list({});
+    expect(feed.items.map((n) => [n.key, n.title])).toEqual([
+      ['notification.clock-at-risk', 'Срок по № 7 истекает 05.12.2026, 14:30 / No. 7 due soon (05.12.2026, 14:30)'],
+      [null, 'Новое сообщение № 3 ждёт первичной обработки / new message № 3 awaits triage'],
+    ]);
+    expect(feed.items[1]).toMatchObject({ body: 'Яма во дворе', params: null });
   });
 });

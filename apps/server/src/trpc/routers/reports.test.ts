@@ -1,5 +1,6 @@
 // reports router over the API: the monthly summary of a case driven through real commands, who may read it, surges
 // (one alert per surge to the head and the curators, resolved when the rate falls) and repeat candidates.
+import { notificationText } from '@otklik/contract';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { notifications } from '../../db/schema';
@@ -133,7 +134,15 @@ describeEachDatabase('reports', (getDb) => {
     }
     const alerts = await headAlerts();
     expect(alerts.length - before).toBe(1);
-    expect(alerts.at(-1)!.title).toContain('Вода');
+    // Stored as the catalogue's key and parameters, worded in the reader's language.
+    const alert = alerts.at(-1)!;
+    expect(alert).toMatchObject({ messageKey: 'notification.surge', messageParams: { value: 'Вода', count: 5 } });
+    expect(notificationText(alert.messageKey!, alert.messageParams, 'ru')?.title).toMatch(
+      /^Всплеск обращений: тема «Вода» — 5 обращений за 2 часа$/,
+    );
+    expect(notificationText(alert.messageKey!, alert.messageParams, 'en')?.title).toMatch(
+      /^surge of messages: topic 'Вода' — 5 messages in 2 hours$/,
+    );
     const curatorAlerts = await deps.db
       .select()
       .from(notifications)

@@ -1,5 +1,6 @@
 // The audit log for the administrator: newest first, filtered by period, action and text, a page at a time, and the
 // same filter as a CSV file.
+import { auditActionLabel } from '@otklik/contract';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/trpc';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -20,6 +21,7 @@ const DAY = 86_400_000;
 
 export function AuditAdmin() {
   const t = useT();
+  const lang = t.lang.code as 'ru' | 'en';
   const timeZone = useDirectory((s) => s.organisations[0]?.timeZone ?? 'Europe/Moscow');
   const actions = useAsync(() => api.audit.actions.query(), []);
   const [draft, setDraft] = useState({ action: '', text: '', from: '', to: '' });
@@ -65,7 +67,7 @@ export function AuditAdmin() {
             <option value="">{t.audit.anyAction}</option>
             {(actions.data ?? []).map((a) => (
               <option key={a} value={a}>
-                {a}
+                {auditActionLabel(a, lang)}
               </option>
             ))}
           </select>
@@ -100,7 +102,7 @@ export function AuditAdmin() {
             { header: t.audit.at, cell: (r) => formatDateTime(r.at, timeZone, t.lang.locale) },
             {
               header: t.audit.action,
-              cell: (r) => (t.lang.code === 'ru' ? r.label.split(' / ')[0] : (r.label.split(' / ')[1] ?? r.label)),
+              cell: (r) => auditActionLabel(r.action, lang),
             },
             { header: t.audit.who, cell: (r) => r.actorLogin ?? t.admin.none },
             {

@@ -1,7 +1,9 @@
 // Loading production-calendar years from the government's open-data CSV (shared by every organisation): the file,
 // the year when it has several, the totals to compare with the decree, and the years already loaded.
+
+import { type CalendarFileProblem, calendarProblemText } from '@otklik/contract';
 import { type FormEvent, useState } from 'react';
-import { pickLanguage, toReadableError } from '../../api/errors';
+import { toReadableError } from '../../api/errors';
 import { api } from '../../api/trpc';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
@@ -50,10 +52,12 @@ export function ProductionCalendarImport(props: { readonly onChange: () => void 
       list.reload();
       props.onChange();
     } catch (err) {
-      const lines = (err as { data?: { details?: { lines?: unknown } } }).data?.details?.lines;
+      // Every problem of the file on its own line, in the reader's language (the server catalogue's words).
+      const data = (err as { data?: { key?: unknown; params?: { problems?: unknown } } }).data;
+      const problems = data?.key === 'calendar.file-refused' ? data.params?.problems : undefined;
       setProblems(
-        Array.isArray(lines) && lines.every((l) => typeof l === 'string')
-          ? lines.map((l) => pickLanguage(l, lang))
+        Array.isArray(problems)
+          ? problems.map((p) => calendarProblemText(p as CalendarFileProblem, lang))
           : [toReadableError(err, t).message],
       );
     } finally {

@@ -1,12 +1,12 @@
 // The bell: unread count on the button, the live feed in a panel (Escape or a click outside closes it).
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { pickLanguage } from '../../api/errors';
 import { markNotificationsRead } from '../../api/notifications';
 import { formatDateTime } from '../../components/format';
 import { plural, useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
-import { useNotifications } from '../../stores/notifications';
+import { type NotificationItem, useNotifications } from '../../stores/notifications';
+import { notificationWords } from './words';
 
 export function NotificationBell() {
   const t = useT();
@@ -101,8 +101,7 @@ export function NotificationBell() {
             <ul className="bell-list">
               {items.slice(0, 50).map((n) => (
                 <li key={n.id} className={`${n.read ? '' : 'unread'} ${n.urgent ? 'urgent' : ''}`}>
-                  <strong>{pickLanguage(n.title, lang)}</strong>
-                  {n.body && <p>{pickLanguage(n.body, lang)}</p>}
+                  <NotificationText notification={n} lang={lang} />
                   <span className="muted">{formatDateTime(n.createdAt, timeZone, t.lang.locale)}</span>
                   {n.caseId && (
                     <Link
@@ -122,5 +121,15 @@ export function NotificationBell() {
         </div>
       )}
     </div>
+  );
+}
+
+function NotificationText(props: { notification: NotificationItem; lang: 'ru' | 'en' }) {
+  const { title, body } = notificationWords(props.notification, props.lang);
+  return (
+    <>
+      <strong>{title}</strong>
+      {body && <p>{body}</p>}
+    </>
   );
 }

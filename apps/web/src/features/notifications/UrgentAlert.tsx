@@ -2,10 +2,10 @@
 // blinking, until someone acknowledges it: impossible to miss.
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { pickLanguage } from '../../api/errors';
 import { markNotificationsRead } from '../../api/notifications';
 import { plural, useT } from '../../i18n';
 import { useNotifications } from '../../stores/notifications';
+import { notificationWords } from './words';
 
 export function UrgentAlert() {
   const t = useT();
@@ -19,7 +19,7 @@ export function UrgentAlert() {
     let on = false;
     const timer = setInterval(() => {
       on = !on;
-      document.title = on ? `⚠ ${pickLanguage(urgent.title, lang)}` : original;
+      document.title = on ? `⚠ ${notificationWords(urgent, lang).title}` : original;
     }, 1000);
     return () => {
       clearInterval(timer);
@@ -28,13 +28,14 @@ export function UrgentAlert() {
   }, [urgent, lang]);
 
   if (!urgent) return null;
+  const words = notificationWords(urgent, lang);
   return (
     <div className="urgent-alert" role="alert" data-testid="urgent-alert">
       <div>
         <strong>{t.notifications.urgentTitle}</strong>
         <p className="urgent-text">
-          {pickLanguage(urgent.title, lang)}
-          {urgent.body ? ` — ${pickLanguage(urgent.body, lang)}` : ''}
+          {words.title}
+          {words.body ? ` — ${words.body}` : ''}
           {others > 0 ? ` (${plural(t.notifications.more, others, t.lang.locale)})` : ''}
         </p>
       </div>
