@@ -120,7 +120,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   let command = request.command;
   if (!isRegister && !request.caseId) throw appError('BAD_INPUT', 'case.id-required', {});
   // The organisation, the case, the topics and the people in one statement.
-  const { stored, rules, directory } = await loadCommandContext(
+  const { stored, rules, directory, departmentIds } = await loadCommandContext(
     deps.db,
     request.organisationId,
     isRegister ? null : (request.caseId ?? null),
@@ -136,7 +136,10 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
     await checkSeenVersion(deps, caseId, request.expectedVersion, command, before);
   }
-  await checkCommandReferences(deps.db, request.organisationId, command);
+  await checkCommandReferences(deps.db, request.organisationId, command, {
+    departmentIds,
+    personIds: directory.people?.map((p) => p.id) ?? [],
+  });
   const decision = decide(before.state, command, request.actor, now, { ...rules, directory });
   if (!decision.ok) throw domainErrorToAppError(decision.error);
   const events: readonly CaseEvent[] = decision.events;
