@@ -105,40 +105,45 @@ function withChain({ chainMode, chainSent, ...row }: QueriedRow): RawRow {
   return { ...row, chain: chainProgress({ mode, assignments }) };
 }
 
-/** Absences going on at `now` in the organisation, as the domain reads them. */
-async function currentAbsences(db: DbOrTx, organisationId: string, now: number): Promise<AbsenceSpan[]> {
+const substitute = alias(people, 'substitute');
+
+/** Absences going on at `now` in the organisation, as the domain reads them, with each substitute's name (one
+ *  statement: the board needs the name of whoever stands in). */
+async function currentAbsences(
+  db: DbOrTx,
+  organisationId: string,
+  now: number,
+): Promise<{ away: AbsenceSpan[]; nameOf: Map<string, string> }> {
   const at = new Date(now);
   const rows = await db
-    .select()
+    .select({
+      personId: absences.personId,
+      substituteId: absences.substituteId,
+      startsAt: absences.startsAt,
+      endsAt: absences.endsAt,
+      substituteName: substitute.fullName,
+    })
     .from(absences)
+    .leftJoin(substitute, eq(substitute.id, absences.substituteId))
     .where(and(eq(absences.organisationId, organisationId), lte(absences.startsAt, at), gt(absences.endsAt, at)));
-  return rows.map((a) => ({
+  const nameOf = new Map<string, string>();
+  for (const a of rows) if (a.substituteName !== null) nameOf.set(a.substituteId, a.substituteName);
+  const away = rows.map((a) => ({
     personId: a.personId,
     substituteId: a.substituteId,
     startsAt: a.startsAt.getTime(),
     endsAt: a.endsAt.getTime(),
   }));
+  return { away, nameOf };
 }
 
 /** Every notice for an absent person goes to the substitute, and the board shows the substitute as responsible. */
 async function withSubstitutes(db: DbOrTx, organisationId: string, rows: RawRow[], now: number): Promise<BoardRow[]> {
-  const away = await currentAbsences(db, organisationId, now);
+  const { away, nameOf } = await currentAbsences(db, organisationId, now);
   if (away.length === 0) return rows.map((r) => ({ ...r, absentPersonId: null }));
-  const standIns = new Set<string>();
-  const resolved = rows.map((r) => {
+  return rows.map((r) => {
+    // The one standing in is always the substitute of some absence going on now, so its name came with them.
     const to = r.responsiblePersonId ? recipientOf(r.responsiblePersonId, away, now) : null;
-    if (to && to !== r.responsiblePersonId) standIns.add(to);
-    return to;
-  });
-  const names = standIns.size
-    ? await db
-        .select({ id: people.id, fullName: people.fullName })
-        .from(people)
-        .where(inArray(people.id, [...standIns]))
-    : [];
-  const nameOf = new Map(names.map((n) => [n.id, n.fullName]));
-  return rows.map((r, i) => {
-    const to = resolved[i];
     if (!to || to === r.responsiblePersonId) return { ...r, absentPersonId: null };
     return {
       ...r,
