@@ -41,10 +41,10 @@ export function toWallRow(r: BoardRow, directory: readonly DirectoryPlace[]) {
 const ms = (d: Date) => d.getTime();
 const msOrNull = (d: Date | null) => d?.getTime() ?? null;
 
-/** The board row of a live change: every column of `BoardRow`, instants as epoch ms. */
-export function toBoardRowMessage(r: BoardRow): BoardRowMessage {
+/** The columns the board shows of a row, instants as epoch ms, with the row's clocks in the form `clocks` gives
+ *  (the snapshot's compact page and the live row share this one mapping; one object per row, no copies). */
+export function boardShownColumns<C>(r: BoardRow, clocks: C) {
   return {
-    view: 'board',
     id: r.id,
     number: r.number,
     organisationId: r.organisationId,
@@ -59,21 +59,29 @@ export function toBoardRowMessage(r: BoardRow): BoardRowMessage {
     absentPersonId: r.absentPersonId,
     departmentIds: r.departmentIds,
     executorIds: r.executorIds,
-    partyDepartmentIds: r.partyDepartmentIds,
-    partyExecutorIds: r.partyExecutorIds,
     category: r.category,
     topic: r.topic,
     location: r.location,
     network: r.network,
-    url: r.url,
     author: r.author,
     excerpt: r.excerpt,
-    isPublic: r.isPublic,
     flags: r.flags,
-    clocks: r.clocks,
+    clocks,
     chain: r.chain,
     isOpen: r.isOpen,
     detectedAt: ms(r.detectedAt),
+  };
+}
+
+/** The board row of a live change: every column of `BoardRow`, instants as epoch ms. */
+export function toBoardRowMessage(r: BoardRow): BoardRowMessage {
+  return {
+    view: 'board',
+    ...boardShownColumns(r, r.clocks),
+    partyDepartmentIds: r.partyDepartmentIds,
+    partyExecutorIds: r.partyExecutorIds,
+    url: r.url,
+    isPublic: r.isPublic,
     postedAt: msOrNull(r.postedAt),
     closedAt: msOrNull(r.closedAt),
     updatedAt: ms(r.updatedAt),
