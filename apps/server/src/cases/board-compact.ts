@@ -6,7 +6,7 @@
 // carried 874 B of clock data each.
 import type { Clock, Responsible } from '@otklik/domain';
 import type { BoardRow } from './board';
-import { toBoardRowMessage } from './rows';
+import { boardShownColumns } from './rows';
 
 export interface CompactClock {
   readonly id: string;
@@ -44,22 +44,11 @@ export function compactBoardRows(rows: readonly BoardRow[]) {
     }
     return i;
   };
-  // The live row's columns (rows.ts, one mapping for both), without those the board never reads.
-  const cases = rows.map((r) => {
-    const {
-      view: _view,
-      url: _url,
-      isPublic: _isPublic,
-      partyDepartmentIds: _partyDepartmentIds,
-      partyExecutorIds: _partyExecutorIds,
-      postedAt: _postedAt,
-      closedAt: _closedAt,
-      updatedAt: _updatedAt,
-      ...shown
-    } = toBoardRowMessage(r);
-    return {
-      ...shown,
-      clocks: r.clocks.map(
+  // The live row's shown columns (rows.ts, one mapping for both): not those the board never reads.
+  const cases = rows.map((r) =>
+    boardShownColumns(
+      r,
+      r.clocks.map(
         (c): CompactClock => ({
           id: c.id,
           step: c.step,
@@ -77,7 +66,7 @@ export function compactBoardRows(rows: readonly BoardRow[]) {
           rule: indexOf(c.rule ?? ''),
         }),
       ),
-    };
-  });
+    ),
+  );
   return { cases, rules };
 }

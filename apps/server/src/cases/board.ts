@@ -98,55 +98,61 @@ export type BoardRow = RawRow & {
   readonly absentPersonId: string | null;
 };
 
-function withChain({ chainMode, chainSent, ...row }: QueriedRow): RawRow {
-  const mode = chainMode === 'sequential' || chainMode === 'parallel' ? chainMode : null;
-  const sent = Array.isArray(chainSent) ? chainSent : [];
-  const assignments = sent.map((at) => ({ contributedAt: typeof at === 'number' ? at : null }));
-  return { ...row, chain: chainProgress({ mode, assignments }) };
+const substitute = alias(people, 'substitute');
+
+/** Absences going on at `now` in the organisation, as the domain reads them, with each substitute's name (one
+ *  statement: the board needs the name of whoever stands in). */
+interface CurrentAbsences {
+  readonly away: AbsenceSpan[];
+  readonly nameOf: Map<string, string>;
 }
 
-/** Absences going on at `now` in the organisation, as the domain reads them. */
-async function currentAbsences(db: DbOrTx, organisationId: string, now: number): Promise<AbsenceSpan[]> {
+async function currentAbsences(db: DbOrTx, organisationId: string, now: number): Promise<CurrentAbsences> {
   const at = new Date(now);
   const rows = await db
-    .select()
+    .select({
+      personId: absences.personId,
+      substituteId: absences.substituteId,
+      startsAt: absences.startsAt,
+      endsAt: absences.endsAt,
+      substituteName: substitute.fullName,
+    })
     .from(absences)
+    .leftJoin(substitute, eq(substitute.id, absences.substituteId))
     .where(and(eq(absences.organisationId, organisationId), lte(absences.startsAt, at), gt(absences.endsAt, at)));
-  return rows.map((a) => ({
+  const nameOf = new Map<string, string>();
+  for (const a of rows) if (a.substituteName !== null) nameOf.set(a.substituteId, a.substituteName);
+  const away = rows.map((a) => ({
     personId: a.personId,
     substituteId: a.substituteId,
     startsAt: a.startsAt.getTime(),
     endsAt: a.endsAt.getTime(),
   }));
+  return { away, nameOf };
 }
 
-/** Every notice for an absent person goes to the substitute, and the board shows the substitute as responsible. */
-async function withSubstitutes(db: DbOrTx, organisationId: string, rows: RawRow[], now: number): Promise<BoardRow[]> {
-  const away = await currentAbsences(db, organisationId, now);
-  if (away.length === 0) return rows.map((r) => ({ ...r, absentPersonId: null }));
-  const standIns = new Set<string>();
-  const resolved = rows.map((r) => {
-    const to = r.responsiblePersonId ? recipientOf(r.responsiblePersonId, away, now) : null;
-    if (to && to !== r.responsiblePersonId) standIns.add(to);
-    return to;
+/**
+ * The row as the board shows it, in one object per row (a board is thousands of rows): the chain's progress from the
+ * two fields read of the folded state, and, while the responsible person is absent, their substitute as responsible
+ * (every notice for an absent person goes to the substitute).
+ */
+function toBoardRow({ chainMode, chainSent, ...queried }: QueriedRow, absent: CurrentAbsences, now: number): BoardRow {
+  const mode = chainMode === 'sequential' || chainMode === 'parallel' ? chainMode : null;
+  const sent = Array.isArray(chainSent) ? chainSent : [];
+  const assignments = sent.map((at) => ({ contributedAt: typeof at === 'number' ? at : null }));
+  const row = Object.assign(queried, {
+    chain: chainProgress({ mode, assignments }),
+    absentPersonId: null as string | null,
   });
-  const names = standIns.size
-    ? await db
-        .select({ id: people.id, fullName: people.fullName })
-        .from(people)
-        .where(inArray(people.id, [...standIns]))
-    : [];
-  const nameOf = new Map(names.map((n) => [n.id, n.fullName]));
-  return rows.map((r, i) => {
-    const to = resolved[i];
-    if (!to || to === r.responsiblePersonId) return { ...r, absentPersonId: null };
-    return {
-      ...r,
-      responsiblePersonId: to,
-      responsiblePersonName: nameOf.get(to) ?? r.responsiblePersonName,
-      absentPersonId: r.responsiblePersonId,
-    };
-  });
+  const responsibleId = row.responsiblePersonId;
+  if (absent.away.length === 0 || !responsibleId) return row;
+  // The one standing in is always the substitute of some absence going on now, so its name came with them.
+  const to = recipientOf(responsibleId, absent.away, now);
+  if (to === responsibleId) return row;
+  row.responsiblePersonId = to;
+  row.responsiblePersonName = absent.nameOf.get(to) ?? row.responsiblePersonName;
+  row.absentPersonId = responsibleId;
+  return row;
 }
 
 function boardQuery(db: DbOrTx, where: SQL | undefined) {
@@ -192,11 +198,15 @@ async function selectBoard(
     if (visible) conditions.push(visible);
   }
   if (filters.after) conditions.push(after(filters.after));
-  // Most urgent first; cases without a running clock last.
-  const rows = await boardQuery(db, and(...conditions))
-    .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.number))
-    .limit(limit);
-  return withSubstitutes(db, organisationId, rows.map(withChain), filters.now ?? Date.now());
+  const now = filters.now ?? Date.now();
+  const [rows, absent] = await Promise.all([
+    // Most urgent first; cases without a running clock last.
+    boardQuery(db, and(...conditions))
+      .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.number))
+      .limit(limit),
+    currentAbsences(db, organisationId, now),
+  ]);
+  return rows.map((r) => toBoardRow(r, absent, now));
 }
 
 /** One page of the board (the first unless `filters.after`); with `ids`, all of them. */

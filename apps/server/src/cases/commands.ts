@@ -120,7 +120,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   let command = request.command;
   if (!isRegister && !request.caseId) throw appError('BAD_INPUT', 'case.id-required', {});
   // The organisation, the case, the topics and the people in one statement.
-  const { stored, rules, directory } = await loadCommandContext(
+  const { stored, rules, directory, departmentIds } = await loadCommandContext(
     deps.db,
     request.organisationId,
     isRegister ? null : (request.caseId ?? null),
@@ -136,7 +136,10 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   if (request.expectedVersion !== undefined && request.expectedVersion !== before.version) {
     await checkSeenVersion(deps, caseId, request.expectedVersion, command, before);
   }
-  await checkCommandReferences(deps.db, request.organisationId, command);
+  await checkCommandReferences(deps.db, request.organisationId, command, {
+    departmentIds,
+    personIds: directory.people?.map((p) => p.id) ?? [],
+  });
   const decision = decide(before.state, command, request.actor, now, { ...rules, directory });
   if (!decision.ok) throw domainErrorToAppError(decision.error);
   const events: readonly CaseEvent[] = decision.events;
@@ -144,6 +147,16 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   const row = projectCase(after, rules.profile, rules.calendar, now, before.parties);
   const actorId = request.actor.personId === 'system' ? null : request.actor.personId;
 
+  /** Replaces the projection row; false when another writer replaced the version we decided on first. */
+  const updateCase = async (tx: Tx): Promise<boolean> => {
+    // The guard of optimistic concurrency: only the version we decided on may be replaced.
+    const updated = await tx
+      .update(cases)
+      .set(row)
+      .where(and(eq(cases.id, caseId), eq(cases.version, before.version)))
+      .returning({ id: cases.id });
+    return updated.length > 0;
+  };
   let inserted: CommittedEventRow[];
   try {
     inserted = await deps.db.transaction(async (tx) => {
@@ -152,30 +165,38 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
       await tx.execute(
         sql`select pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${`otklik:case-events:${request.organisationId}`}))`,
       );
-      if (isRegister) {
-        await tx.insert(cases).values({ id: caseId, organisationId: request.organisationId, ...row });
-      } else {
-        // The guard of optimistic concurrency: only the version we decided on may be replaced.
-        const updated = await tx
-          .update(cases)
-          .set(row)
-          .where(and(eq(cases.id, caseId), eq(cases.version, before.version)))
-          .returning({ id: cases.id });
-        if (updated.length === 0) throw conflict(before.version + 1);
-      }
+      // A new case's row comes first (its events and alarm refer to it).
+      if (isRegister) await tx.insert(cases).values({ id: caseId, organisationId: request.organisationId, ...row });
+      // The rest is sent together (one wait where the driver pipelines, as postgres.js does): under the
+      // organisation's lock their order does not matter, and one failing fails the transaction.
+      const [written, rows] = await Promise.all([
+        isRegister || updateCase(tx),
+        events.length === 0
+          ? []
+          : tx
+              .insert(caseEvents)
+              .values(
+                newEventRows({
+                  caseId,
+                  organisationId: request.organisationId,
+                  version: before.version,
+                  actorId,
+                  events,
+                }),
+              )
+              .returning(committedEventColumns),
+        // The scheduler's alarm for the new state, in the same transaction: it never lags behind the case.
+        events.length === 0
+          ? null
+          : writeAlarm(
+              tx,
+              { id: caseId, organisationId: request.organisationId, version: after.version },
+              row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
+            ),
+      ]);
+      // No row replaced: another writer moved the case on (events written beside it roll back with this).
+      if (!written) throw conflict(before.version + 1);
       if (events.length === 0) return [];
-      const rows = await tx
-        .insert(caseEvents)
-        .values(
-          newEventRows({ caseId, organisationId: request.organisationId, version: before.version, actorId, events }),
-        )
-        .returning(committedEventColumns);
-      // The scheduler's alarm for the new state, in the same transaction: it never lags behind the case.
-      await writeAlarm(
-        tx,
-        { id: caseId, organisationId: request.organisationId, version: after.version },
-        row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
-      );
       if (request.inTransaction) await request.inTransaction(tx, caseId);
       return rows;
     });

@@ -126,6 +126,8 @@ export interface CommandContext {
   readonly stored: StoredCase | null;
   readonly rules: OrganisationRules;
   readonly directory: DomainDirectory;
+  /** Every department of the organisation: the ids a command names are checked against them (cases/references). */
+  readonly departmentIds: readonly string[];
 }
 
 /** Parsed by one driver, text from the other: a json value built in SQL. */
@@ -133,7 +135,7 @@ const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.par
 
 /**
  * Everything a command is decided with, in one statement: the organisation, the case (when `caseId` is given),
- * the topic directory and the people. A custom regulation profile costs one more read; the imported calendar years
+ * the topic directory, the people and the departments' ids. A custom regulation profile costs one more read; the imported calendar years
  * are cached (calendar/imported-years.ts).
  */
 export async function loadCommandContext(
@@ -153,6 +155,7 @@ export async function loadCommandContext(
       // Spelled out (correlated subqueries; drizzle qualifies columns only when a select joins).
       topics: sql<unknown>`(select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'listed', t.listed)), '[]') from topics t where t.organisation_id = "organisations"."id" and t.active)`,
       people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', p.id, 'departmentId', p.department_id, 'roles', p.roles, 'active', p.active)), '[]') from people p where p.organisation_id = "organisations"."id")`,
+      departmentIds: sql<unknown>`(select coalesce(json_agg(d.id), '[]') from departments d where d.organisation_id = "organisations"."id")`,
     })
     .from(organisations)
     .leftJoin(
@@ -185,5 +188,6 @@ export async function loadCommandContext(
       topics: fromJson<{ id: string; name: string; listed: boolean }[]>(row.topics),
       people: fromJson<{ id: string; departmentId: string | null; roles: Role[]; active: boolean }[]>(row.people),
     },
+    departmentIds: fromJson<string[]>(row.departmentIds),
   };
 }

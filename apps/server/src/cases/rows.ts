@@ -4,11 +4,10 @@
 
 import type { BoardRowMessage, WallRowMessage } from '@otklik/contract';
 import { type DirectoryPlace, wallPlaceOf } from '@otklik/domain';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/connect';
-import { displayTokens } from '../db/schema';
-import { loadPlaceDirectory } from '../directory/places';
+import { organisations } from '../db/schema';
 import { wallFilterRoom } from '../realtime/rooms';
 import { type BoardRow, listBoard, type WallFilters } from './board';
 
@@ -42,10 +41,10 @@ export function toWallRow(r: BoardRow, directory: readonly DirectoryPlace[]) {
 const ms = (d: Date) => d.getTime();
 const msOrNull = (d: Date | null) => d?.getTime() ?? null;
 
-/** The board row of a live change: every column of `BoardRow`, instants as epoch ms. */
-export function toBoardRowMessage(r: BoardRow): BoardRowMessage {
+/** The columns the board shows of a row, instants as epoch ms, with the row's clocks in the form `clocks` gives
+ *  (the snapshot's compact page and the live row share this one mapping; one object per row, no copies). */
+export function boardShownColumns<C>(r: BoardRow, clocks: C) {
   return {
-    view: 'board',
     id: r.id,
     number: r.number,
     organisationId: r.organisationId,
@@ -60,21 +59,29 @@ export function toBoardRowMessage(r: BoardRow): BoardRowMessage {
     absentPersonId: r.absentPersonId,
     departmentIds: r.departmentIds,
     executorIds: r.executorIds,
-    partyDepartmentIds: r.partyDepartmentIds,
-    partyExecutorIds: r.partyExecutorIds,
     category: r.category,
     topic: r.topic,
     location: r.location,
     network: r.network,
-    url: r.url,
     author: r.author,
     excerpt: r.excerpt,
-    isPublic: r.isPublic,
     flags: r.flags,
-    clocks: r.clocks,
+    clocks,
     chain: r.chain,
     isOpen: r.isOpen,
     detectedAt: ms(r.detectedAt),
+  };
+}
+
+/** The board row of a live change: every column of `BoardRow`, instants as epoch ms. */
+export function toBoardRowMessage(r: BoardRow): BoardRowMessage {
+  return {
+    view: 'board',
+    ...boardShownColumns(r, r.clocks),
+    partyDepartmentIds: r.partyDepartmentIds,
+    partyExecutorIds: r.partyExecutorIds,
+    url: r.url,
+    isPublic: r.isPublic,
     postedAt: msOrNull(r.postedAt),
     closedAt: msOrNull(r.closedAt),
     updatedAt: ms(r.updatedAt),
@@ -101,21 +108,29 @@ export async function projectChangedRows(
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Parsed by one driver, text from the other: a json value built in SQL. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
 /** What the broadcast needs to shape wall rows of an organisation: its place directory, and the distinct filters its
- *  live wall keys are configured with (each a room of the walls sharing them). */
+ *  live wall keys are configured with (each a room of the walls sharing them). One statement: it runs on every
+ *  committed change. */
 export async function wallsOf(db: DbOrTx, organisationId: string) {
-  const keys = await db
-    .select({ filters: displayTokens.filters })
-    .from(displayTokens)
-    .where(and(eq(displayTokens.organisationId, organisationId), isNull(displayTokens.revokedAt)));
+  const [row] = await db
+    .select({
+      // Spelled out (correlated subqueries, as in cases/domain-context.ts); places in the order listPlaces gives.
+      keys: sql<unknown>`(select coalesce(json_agg(t.filters), '[]') from display_tokens t where t.organisation_id = "organisations"."id" and t.revoked_at is null)`,
+      places: sql<unknown>`(select coalesce(json_agg(json_build_object('name', p.name, 'kind', p.kind) order by p.name asc), '[]') from places p where p.organisation_id = "organisations"."id")`,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
   const filterRooms = new Map<string, WallFilters>();
-  for (const k of keys) {
-    const filters = zWallFilters.parse(k.filters);
+  for (const stored of fromJson<unknown[]>(row?.keys ?? [])) {
+    const filters = zWallFilters.parse(stored);
     const room = wallFilterRoom(organisationId, filters);
     if (room) filterRooms.set(room, filters);
   }
   return {
-    directory: await loadPlaceDirectory(db, organisationId),
+    directory: fromJson<DirectoryPlace[]>(row?.places ?? []),
     filterRooms: [...filterRooms].map(([room, filters]) => ({ room, filters })),
   };
 }

@@ -70,9 +70,11 @@ export async function isOrganisationArchived(db: DbOrTx, id: string): Promise<bo
 
 export const ARCHIVED_MESSAGE = bilingualServerMessage('organisation.archived', {});
 
-/** Refuses work for an archived organisation with a clear message (never a silent drop). */
+/** The refusal of work for an archived organisation, with a clear message (never a silent drop). */
+export const organisationArchived = () =>
+  appError('FORBIDDEN', 'organisation.archived', {}, { reason: 'organisation-archived' });
+
+/** Refuses work for an archived organisation. */
 export async function requireActiveOrganisation(db: DbOrTx, id: string): Promise<void> {
-  if (await isOrganisationArchived(db, id)) {
-    throw appError('FORBIDDEN', 'organisation.archived', {}, { reason: 'organisation-archived' });
-  }
+  if (await isOrganisationArchived(db, id)) throw organisationArchived();
 }

@@ -5,9 +5,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { isUniqueViolation } from '../db/errors';
-import { attachments, cases } from '../db/schema';
+import { attachments, cases, organisations } from '../db/schema';
 import type { ServerDeps } from '../deps';
-import { requireActiveOrganisation } from '../directory/organisations';
+import { organisationArchived } from '../directory/organisations';
 import { isAppError } from '../errors/app-error';
 import { ISO_WITH_OFFSET } from './posted-at';
 
@@ -140,16 +140,28 @@ async function ensureUrlAttachments(deps: ServerDeps, organisationId: string, ca
   );
 }
 
+/** Whether the organisation is archived and the case this message already became, if any, in one statement. */
+async function organisationAndExisting(deps: ServerDeps, organisationId: string, m: IntakeMessage) {
+  const [row] = await deps.db
+    .select({ archivedAt: organisations.archivedAt, id: cases.id })
+    .from(organisations)
+    .leftJoin(
+      cases,
+      and(eq(cases.organisationId, organisations.id), eq(cases.network, m.network), eq(cases.externalId, m.externalId)),
+    )
+    .where(eq(organisations.id, organisationId));
+  return { archived: Boolean(row?.archivedAt), existingId: row?.id ?? null };
+}
+
 export async function intakeMessage(deps: ServerDeps, organisationId: string, m: IntakeMessage): Promise<IntakeResult> {
-  await requireActiveOrganisation(deps.db, organisationId);
-  const result = await registerOnce(deps, organisationId, m);
+  const { archived, existingId } = await organisationAndExisting(deps, organisationId, m);
+  if (archived) throw organisationArchived();
+  const result = existingId ? { caseId: existingId, created: false } : await registerOnce(deps, organisationId, m);
   await ensureUrlAttachments(deps, organisationId, result.caseId, m);
   return result;
 }
 
 async function registerOnce(deps: ServerDeps, organisationId: string, m: IntakeMessage): Promise<IntakeResult> {
-  const existing = await findExisting(deps, organisationId, m);
-  if (existing) return { caseId: existing.id, created: false };
   try {
     const result = await executeCaseCommand(deps, {
       organisationId,

@@ -124,13 +124,16 @@ export async function messagesToCheck(
 
 /** Runs detection for one organisation at `now` and applies the decision in one transaction. */
 export async function runSurgeDetection(db: Db, organisationId: string, now: number): Promise<SurgeRunResult> {
-  const thresholds = await thresholdsOf(db, organisationId);
   // Reads first: most messages change no surge, and then no transaction is opened (the writes below are each safe
-  // to repeat: an opened surge is unique per value, a grown one keeps the greatest count).
-  const activeRows = await db
-    .select()
-    .from(surges)
-    .where(and(eq(surges.organisationId, organisationId), isNull(surges.resolvedAt)));
+  // to repeat: an opened surge is unique per value, a grown one keeps the greatest count). The thresholds and the
+  // active surges in one statement (this runs on every registration and triage).
+  const read = await db
+    .select({ t: organisations.surgeThresholds, surge: surges })
+    .from(organisations)
+    .leftJoin(surges, and(eq(surges.organisationId, organisations.id), isNull(surges.resolvedAt)))
+    .where(eq(organisations.id, organisationId));
+  const thresholds = surgeThresholdsOf(read[0]?.t);
+  const activeRows = read.flatMap((r) => (r.surge ? [r.surge] : []));
   const active: ActiveSurge[] = activeRows.map((s) => ({
     id: s.id,
     dimension: s.dimension as SurgeDimension,
