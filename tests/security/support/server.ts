@@ -5,6 +5,7 @@ import { createOtklikClient, type OtklikClient } from '@otklik/server/client';
 import { io, type Socket } from 'socket.io-client';
 import type { DepsOptions } from '../../../apps/server/src/deps';
 import { type RealtimeNode, startRealtimeNode } from '../../../apps/server/src/realtime/node';
+import { freshLink, vkComment } from '../../../apps/server/src/test/case-steps';
 import { createOrgFixture, type OrgFixture, TEST_PASSWORD } from '../../../apps/server/src/test/fixtures';
 import { testSession } from '../../support/typed-client';
 
@@ -138,12 +139,7 @@ type RegisterInput = Parameters<OtklikClient['cases']['register']['mutate']>[0];
 
 /** A citizen's message as `cases.register` takes it; `extra` replaces any field. */
 export const message = (text: string, extra: Partial<RegisterInput> = {}): RegisterInput => ({
-  network: 'vk',
-  link: `https://vk.com/wall-1_${Math.floor(Math.random() * 1e9)}`,
-  author: { name: 'Житель Иванов' },
-  text,
-  attachments: [],
-  visibility: 'public',
+  ...vkComment(freshLink(), text),
   ...extra,
 });
 

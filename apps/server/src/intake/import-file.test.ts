@@ -5,14 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../db/connect';
 import { migrateDatabase } from '../db/migrate';
 import { cases } from '../db/schema';
-import { createDeps, type ServerDeps } from '../deps';
 import { createOrganisation } from '../directory/organisations';
 import { describeEachDatabase } from '../test/databases';
-import { createOrgFixture, type OrgFixture } from '../test/fixtures';
+import { setUpOrgFixture } from '../test/org-suite';
 import { decodeImportBytes } from './csv';
 import { importRecords, parseImportFile } from './import-file';
 
@@ -114,25 +113,20 @@ describe('import files as Excel saves them', () => {
 });
 
 describeEachDatabase('import', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
-  beforeAll(async () => {
-    deps = createDeps({ database: getDb() });
-    org = await createOrgFixture(deps);
-  });
+  const fx = setUpOrgFixture(getDb);
 
   it('imports the good lines, reports each bad one by line, and imports nothing twice', async () => {
     const progress = vi.fn();
-    const first = await importRecords(deps, org.organisationId, parseImportFile(CSV, 'csv', MSK), progress);
+    const first = await importRecords(fx.deps, fx.org.organisationId, parseImportFile(CSV, 'csv', MSK), progress);
     expect(first).toMatchObject({ total: 5, created: 2, existing: 0 });
     expect(first.errors.map((e) => e.line)).toEqual([5, 6, 7]);
     expect(first.errors[0]?.message).toContain('externalId');
     expect(first.errors[1]?.message).toContain('url');
     expect(first.errors[2]?.message).toContain('posted_at');
     expect(progress).toHaveBeenLastCalledWith(5, 5);
-    const second = await importRecords(deps, org.organisationId, parseImportFile(CSV, 'csv', MSK));
+    const second = await importRecords(fx.deps, fx.org.organisationId, parseImportFile(CSV, 'csv', MSK));
     expect(second).toMatchObject({ created: 0, existing: 2 });
-    const rows = await deps.db.select().from(cases).where(eq(cases.organisationId, org.organisationId));
+    const rows = await fx.deps.db.select().from(cases).where(eq(cases.organisationId, fx.org.organisationId));
     expect(rows.map((r) => r.externalId).sort()).toEqual(['c-1', 'c-2']);
     expect(rows.find((r) => r.externalId === 'c-2')?.isPublic).toBe(false);
   });

@@ -5,7 +5,8 @@ import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import type { ServerDeps } from '../deps';
 import type { Caller, OrgFixture } from './fixtures';
 
-/** A public VK comment as the intake receives it; its `link` makes it a message of its own. */
+/** A citizen's public VK comment as the intake and `cases.register` take it; its `link` makes it a message of its
+ *  own. Every test that registers a message starts from this one. */
 export const vkComment = (link: string, text = 'Яма на дороге') => ({
   network: 'vk' as const,
   link,
