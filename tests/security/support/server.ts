@@ -3,6 +3,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/contract';
 import { createOtklikClient, type OtklikClient } from '@otklik/server/client';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import type { DepsOptions } from '../../../apps/server/src/deps';
 import { type RealtimeNode, startRealtimeNode } from '../../../apps/server/src/realtime/node';
 import { freshLink, vkComment } from '../../../apps/server/src/test/case-steps';
@@ -37,6 +38,29 @@ export async function startSignedIn<K extends keyof OrgFixture['people']>(
   const cookies = {} as Record<K, string>;
   for (const person of people) cookies[person] = await loginCookie(s.url, s.org.people[person].login);
   return { s, cookies };
+}
+
+/** Call in a describe: a node with `people` signed in, started before the block's tests and closed after them. */
+export function signedInNode<K extends keyof OrgFixture['people']>(
+  people: readonly K[],
+): { readonly s: SecurityNode; readonly cookies: Record<K, string> } {
+  let started: { s: SecurityNode; cookies: Record<K, string> } | undefined;
+  beforeAll(async () => {
+    started = await startSignedIn(people);
+  });
+  afterAll(() => started?.s.close());
+  const get = () => {
+    if (!started) throw new Error('signedInNode: the node is not started (used before beforeAll ran?)');
+    return started;
+  };
+  return {
+    get s() {
+      return get().s;
+    },
+    get cookies() {
+      return get().cookies;
+    },
+  };
 }
 
 export interface Reply<T = unknown> {
