@@ -59,6 +59,31 @@ export async function commandAtCurrentVersion(who: Caller, caseId: string, comma
   return who.cases.command({ caseId, expectedVersion: version, command: command as never });
 }
 
+/**
+ * The API steps of a test that keeps its own clock: each first sets the clock to `at` (a local 'HH:MM' that `time`
+ * turns into an instant). `register` files a comment of `text` as the operator, its link named after the time.
+ */
+export function timedSteps(options: {
+  readonly setClock: (at: number) => void;
+  readonly time: (hhmm: string) => number;
+  readonly operator: () => Caller;
+  readonly text: string;
+}) {
+  return {
+    async register(at: string): Promise<string> {
+      options.setClock(options.time(at));
+      const { caseId } = await options
+        .operator()
+        .cases.register(vkComment(`https://vk.com/wall-1_${at}`, options.text));
+      return caseId;
+    },
+    command(who: Caller, caseId: string, command: unknown, at: string) {
+      options.setClock(options.time(at));
+      return commandAtCurrentVersion(who, caseId, command);
+    },
+  };
+}
+
 /** Runs commands straight through executeCaseCommand as a person of the organisation (or the system) at `now`. */
 export function caseCommandRunner(deps: ServerDeps, org: OrgFixture) {
   return async (personId: string | 'system', caseId: string | undefined, command: unknown, now: number) => {

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { migrateDatabase } from '../../db/migrate';
 import { cases } from '../../db/schema';
-import { assignmentTo, commandAtCurrentVersion, routeChain, vkComment } from '../../test/case-steps';
+import { assignmentTo, routeChain, timedSteps } from '../../test/case-steps';
 import { describeEachDatabase } from '../../test/databases';
 import { type Caller, createOrgFixture, type OrgFixture, signInAs, tasksOf } from '../../test/fixtures';
 import { setUpOrgFixture } from '../../test/org-suite';
@@ -24,17 +24,14 @@ describeEachDatabase('curator commands', (getDb) => {
     await as.admin.directory.createTopic({ name: 'Дороги' });
   });
 
-  async function registered(at: string) {
-    clock = t(at);
-    const { caseId } = await as.operator.cases.register(
-      vkComment(`https://vk.com/wall-1_${at}`, 'Холодные батареи и яма у подъезда'),
-    );
-    return caseId;
-  }
-  const command = async (who: Caller, caseId: string, c: unknown, at: string) => {
-    clock = t(at);
-    return commandAtCurrentVersion(who, caseId, c);
-  };
+  const { register: registered, command } = timedSteps({
+    setClock: (at) => {
+      clock = at;
+    },
+    time: t,
+    operator: () => as.operator,
+    text: 'Холодные батареи и яма у подъезда',
+  });
 
   it('topics come from the directory: a listed one shortens the answer (NAO p.16), an unknown one is refused', async () => {
     expect((await as.observer.directory.topics()).map((x) => [x.name, x.listed])).toEqual([

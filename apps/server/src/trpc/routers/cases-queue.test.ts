@@ -2,7 +2,7 @@
 // queue) and the route form's choices through the API, konyshevsky-2020, Tuesday 24 Nov 2026.
 import { curatorTurnOfFlags } from '@otklik/domain';
 import { beforeAll, expect, it } from 'vitest';
-import { commandAtCurrentVersion, ROADS_TRIAGE, routeSingle, vkComment } from '../../test/case-steps';
+import { ROADS_TRIAGE, routeSingle, timedSteps } from '../../test/case-steps';
 import { describeEachDatabase } from '../../test/databases';
 import { type Caller, signInAs } from '../../test/fixtures';
 import { setUpOrgFixture } from '../../test/org-suite';
@@ -18,17 +18,14 @@ describeEachDatabase('curator queue and route choices', (getDb) => {
     as = await signInAs(fx.deps, fx.org, ['operator', 'curator', 'roads', 'admin']);
   });
 
-  const register = async (at: string) => {
-    clock = t(at);
-    const { caseId } = await as.operator.cases.register(
-      vkComment(`https://vk.com/wall-1_${at}`, 'Яма на дороге у школы'),
-    );
-    return caseId;
-  };
-  const command = async (who: Caller, caseId: string, c: unknown, at: string) => {
-    clock = t(at);
-    return commandAtCurrentVersion(who, caseId, c);
-  };
+  const { register, command } = timedSteps({
+    setClock: (at) => {
+      clock = at;
+    },
+    time: t,
+    operator: () => as.operator,
+    text: 'Яма на дороге у школы',
+  });
 
   /** The queue as the web selects it from the board rows: the cases with a curator's turn, in the board's order
    *  (the earliest deadline first), with the turn and the deadline. */
