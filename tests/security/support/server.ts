@@ -8,6 +8,7 @@ import type { DepsOptions } from '../../../apps/server/src/deps';
 import { type RealtimeNode, startRealtimeNode } from '../../../apps/server/src/realtime/node';
 import { freshLink, vkComment } from '../../../apps/server/src/test/case-steps';
 import { createOrgFixture, type OrgFixture, TEST_PASSWORD } from '../../../apps/server/src/test/fixtures';
+import { madeLater } from '../../../apps/server/src/test/made-later';
 import { testSession } from '../../support/typed-client';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -44,23 +45,12 @@ export async function startSignedIn<K extends keyof OrgFixture['people']>(
 export function signedInNode<K extends keyof OrgFixture['people']>(
   people: readonly K[],
 ): { readonly s: SecurityNode; readonly cookies: Record<K, string> } {
-  let started: { s: SecurityNode; cookies: Record<K, string> } | undefined;
+  const node = madeLater<{ s: SecurityNode; cookies: Record<K, string> }>('the signed-in node');
   beforeAll(async () => {
-    started = await startSignedIn(people);
+    node.set(await startSignedIn(people));
   });
-  afterAll(() => started?.s.close());
-  const get = () => {
-    if (!started) throw new Error('signedInNode: the node is not started (used before beforeAll ran?)');
-    return started;
-  };
-  return {
-    get s() {
-      return get().s;
-    },
-    get cookies() {
-      return get().cookies;
-    },
-  };
+  afterAll(() => node.peek()?.s.close());
+  return node.view;
 }
 
 export interface Reply<T = unknown> {

@@ -4,6 +4,7 @@ import { beforeAll } from 'vitest';
 import type { Database } from '../db/connect';
 import { createDeps, type DepsOptions, type ServerDeps } from '../deps';
 import { createOrgFixture, type OrgFixture } from './fixtures';
+import { madeLater } from './made-later';
 
 export interface OrgSuite {
   readonly deps: ServerDeps;
@@ -16,21 +17,10 @@ export function setUpOrgFixture(
   deps: Omit<DepsOptions, 'database'> = {},
   org: Parameters<typeof createOrgFixture>[1] = {},
 ): OrgSuite {
-  let ready: { deps: ServerDeps; org: OrgFixture } | undefined;
+  const suite = madeLater<OrgSuite>('the organisation fixture');
   beforeAll(async () => {
     const made = createDeps({ ...deps, database: getDb() });
-    ready = { deps: made, org: await createOrgFixture(made, org) };
+    suite.set({ deps: made, org: await createOrgFixture(made, org) });
   });
-  const get = () => {
-    if (!ready) throw new Error('organisation fixture not ready');
-    return ready;
-  };
-  return {
-    get deps() {
-      return get().deps;
-    },
-    get org() {
-      return get().org;
-    },
-  };
+  return suite.view;
 }
