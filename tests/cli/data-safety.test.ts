@@ -2,8 +2,7 @@
 // with data without --force), `otklik move-to-postgres` with progress and verified counts, strict flags, the
 // upgrade path refusing a database that a newer Otklik migrated, and `otklik calendar import`.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,15 +11,11 @@ import { knownMigrations, migrateDatabase } from '../../apps/server/src/db/migra
 import { rawQuery, tableCounts } from '../../apps/server/src/db/raw-query';
 import { seedDemo } from '../../apps/server/src/demo/seed';
 import { createDeps } from '../../apps/server/src/deps';
+import { tempDirs } from '../../apps/server/src/test/temp-dirs';
 import { repoRoot, runCli } from './run-cli';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'otklik-cli-ops-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = tempDirs('otklik-cli-ops-');
 let source = '';
 let counts = new Map<string, number>();
 const pgNames: string[] = [];
@@ -38,7 +33,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   if (TEST_DATABASE_URL && pgNames.length > 0) {
     const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
     for (const name of pgNames) await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -3,31 +3,24 @@
 // the same commands run on it instead, which takes the start-up off each of the suite's hundreds of calls.
 // `runCliAsReadme` always takes the README's way; `runPnpmScript` runs any other root script as a user types it.
 import { spawn } from 'node:child_process';
+import { type ChildOutput, outputOf } from '../../apps/server/src/operations/child-output';
 import { builtCliIsCurrent, otklikNodeArgs, repoRoot } from '../support/otklik-command';
 
 export { repoRoot };
 
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+/** What a CLI run wrote and its exit code. */
+export type CliResult = ChildOutput;
 
-function run(command: string, args: string[], stdin: string | undefined, env: Record<string, string>) {
-  return new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
+function run(
+  command: string,
+  args: string[],
+  stdin: string | undefined,
+  env: Record<string, string>,
+): Promise<CliResult> {
+  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env } });
+  const output = outputOf(child);
+  child.stdin.end(stdin ?? '');
+  return output;
 }
 
 /** Runs `pnpm --silent <script> …args` at the repository's root, as a user types it; `stdin` is written and closed. */

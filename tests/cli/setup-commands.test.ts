@@ -2,22 +2,14 @@
 // error, never ignored), `otklik init` with the password policy and its ways of taking a password, `otklik config`
 // with secrets masked, and `serve --port` being a real flag.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../e2e/support/server';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '../../apps/server/src/test/free-port';
+import { tempDirs } from '../../apps/server/src/test/temp-dirs';
 import { repoRoot, runCli } from './run-cli';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'otklik-cli-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('otklik-cli-');
 
 describe('strict flags', () => {
   it.each([

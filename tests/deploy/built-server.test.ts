@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, repoRoot } from '../e2e/support/server';
+import { freePort } from '../../apps/server/src/test/free-port';
+import { repoRoot } from '../e2e/support/server';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 const isRoot = process.getuid?.() === 0;

@@ -4,9 +4,10 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_KEYS, ORGANISATION_EVENTS_LOCK_CLASS } from '../../apps/server/src/db/advisory-lock';
+import { freePort } from '../../apps/server/src/test/free-port';
 import { eventually, type NodeProcess, repoRoot, startNode } from '../realtime/support/harness';
 import { createDatabase, probe } from './support/nodes';
-import { freePort, type PgServer, startPgServer } from './support/pg-server';
+import { type PgServer, startPgServer } from './support/pg-server';
 
 describe('advisory lock keys', () => {
   let pg: PgServer;

@@ -2,22 +2,15 @@
 // was alive again as another process — PID 1 at every container start. The lock now records the boot id, the
 // process's start time and a token: a reused pid is recognised as stale, while a live owner is still respected.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DataDirLockedError, LOCK_FILE_NAME, processStartOf } from '../../apps/server/src/db/data-dir-lock';
 import { startServer } from '../../apps/server/src/http/server';
+import { tempDirs } from '../../apps/server/src/test/temp-dirs';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'otklik-lock-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs('otklik-lock-');
 
 const bootId = () => {
   try {

@@ -8,9 +8,9 @@ import { connect as tcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort } from '../../apps/server/src/test/free-port';
 import { eventually, repoRoot } from '../realtime/support/harness';
 import { probe } from './support/nodes';
-import { freePort } from './support/pg-server';
 
 let serve: ChildProcess;
 let port: number;

@@ -3,25 +3,17 @@
 // 500: a duplicate external id, a NUL byte or a lone surrogate in any text (the intake included), calendar.preview
 // from 0, calendar.days with 2026-02-30.
 import { languageHalves, serverMessageIn } from '@otklik/contract';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '../../apps/server/src/intake/api-keys';
-import { ask, call, connected, message, type SecurityNode, socketOf, startSignedIn } from './support/server';
+import { ask, call, connected, message, signedInNode, socketOf } from './support/server';
 
 const SQL_TEXT = /select |insert |update |Failed query|params:|syntax|relation|at .*\.ts:\d+/i;
 
 describe('errors reach clients without internals', () => {
-  let s: SecurityNode;
-  let curator: string;
-  beforeAll(async () => {
-    ({
-      s,
-      cookies: { curator },
-    } = await startSignedIn(['curator']));
-  });
-  afterAll(() => s?.close());
+  const node = signedInNode(['curator']);
 
   it('socket replies to hostile ids are readable refusals, not SQL', async () => {
-    const socket = socketOf(s.url, curator);
+    const socket = socketOf(node.s.url, node.cookies.curator);
     await connected(socket);
     try {
       for (const id of [
@@ -47,9 +39,9 @@ describe('errors reach clients without internals', () => {
   });
 
   it('an unexpected error is a request id on the client and the same id with the stack in the log', async () => {
-    const raw = s.node.running.deps.database.raw;
+    const raw = node.s.node.running.deps.database.raw;
     if (raw.kind !== 'pglite') throw new Error('PGlite expected');
-    const socket = socketOf(s.url, curator);
+    const socket = socketOf(node.s.url, node.cookies.curator);
     await connected(socket);
     const logged: string[] = [];
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
@@ -59,7 +51,7 @@ describe('errors reach clients without internals', () => {
     await raw.client.exec('alter table notifications rename to notifications_gone');
     try {
       const reply = await ask(socket, 'notifications:list', {});
-      const http = await call(s.url, 'notifications.list', 'query', {}, curator);
+      const http = await call(node.s.url, 'notifications.list', 'query', {}, node.cookies.curator);
       expect(reply.ok).toBe(false);
       expect(reply.error).toMatch(/Внутренняя ошибка сервера \(запрос [0-9a-f]{12}\)/);
       expect(reply.error).not.toMatch(SQL_TEXT);
@@ -78,8 +70,8 @@ describe('errors reach clients without internals', () => {
   it('validation messages reach users in Russian: zod’s Russian locale through the catalogue key, HTTP and socket', async () => {
     // A query whose input has the wrong type: zod's own message, not one the schema wrote.
     const res = await fetch(
-      `${s.url}/trpc/calendar.days?input=${encodeURIComponent(JSON.stringify({ from: 5, to: '2026-03-01' }))}`,
-      { headers: { cookie: curator } },
+      `${node.s.url}/trpc/calendar.days?input=${encodeURIComponent(JSON.stringify({ from: 5, to: '2026-03-01' }))}`,
+      { headers: { cookie: node.cookies.curator } },
     );
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as {
@@ -95,7 +87,7 @@ describe('errors reach clients without internals', () => {
     // The web words the same issue in its reader's language (api/errors.ts picks the half).
     expect(languageHalves(error.data.zodIssues[0]!.message)?.[0]).toMatch(/^Неверный ввод: ожидалось /);
     // The socket's refusal carries the same key and parameters.
-    const socket = socketOf(s.url, curator);
+    const socket = socketOf(node.s.url, node.cookies.curator);
     await connected(socket);
     try {
       const reply = (await ask(socket, 'case:join', { caseId: 5 })) as {
@@ -113,23 +105,28 @@ describe('errors reach clients without internals', () => {
 });
 
 describe('bad input is a 4xx with a clear message', () => {
-  let s: SecurityNode;
-  let operator: string;
-  let admin: string;
+  const node = signedInNode(['operator', 'admin']);
   let key: string;
   beforeAll(async () => {
-    ({
-      s,
-      cookies: { operator, admin },
-    } = await startSignedIn(['operator', 'admin']));
-    ({ key } = await createApiKey(s.node.running.deps.db, s.org.organisationId, 'monitoring'));
+    ({ key } = await createApiKey(node.s.node.running.deps.db, node.s.org.organisationId, 'monitoring'));
   });
-  afterAll(() => s?.close());
 
   it('registering a message whose external id exists is a conflict', async () => {
-    const first = await call(s.url, 'cases.register', 'mutation', message('первое', { externalId: 'dup-1' }), operator);
+    const first = await call(
+      node.s.url,
+      'cases.register',
+      'mutation',
+      message('первое', { externalId: 'dup-1' }),
+      node.cookies.operator,
+    );
     expect(first.status).toBe(200);
-    const again = await call(s.url, 'cases.register', 'mutation', message('второе', { externalId: 'dup-1' }), operator);
+    const again = await call(
+      node.s.url,
+      'cases.register',
+      'mutation',
+      message('второе', { externalId: 'dup-1' }),
+      node.cookies.operator,
+    );
     expect(again.status).toBe(409);
     expect(again.message).toContain('уже зарегистрировано');
   });
@@ -139,13 +136,19 @@ describe('bad input is a 4xx with a clear message', () => {
     ['a lone high surrogate', 'Обрезанный эмодзи \uD83D'],
     ['a lone low surrogate', '\uDE00 в начале'],
   ])('refuses %s in any text field, naming the field', async (_name, text) => {
-    const reg = await call(s.url, 'cases.register', 'mutation', message(text), operator);
+    const reg = await call(node.s.url, 'cases.register', 'mutation', message(text), node.cookies.operator);
     expect(reg.status).toBe(400);
     expect(reg.message).toContain('недопустимый символ');
     expect(reg.message).toContain('text');
-    const person = await call(s.url, 'directory.createDepartment', 'mutation', { name: text }, admin);
+    const person = await call(node.s.url, 'directory.createDepartment', 'mutation', { name: text }, node.cookies.admin);
     expect(person.status).toBe(400);
-    const author = await call(s.url, 'cases.register', 'mutation', message('ок', { author: { name: text } }), operator);
+    const author = await call(
+      node.s.url,
+      'cases.register',
+      'mutation',
+      message('ок', { author: { name: text } }),
+      node.cookies.operator,
+    );
     expect(author.status).toBe(400);
     expect(author.message).toContain('author.name');
   });
@@ -159,7 +162,7 @@ describe('bad input is a 4xx with a clear message', () => {
       text: 'Половина эмодзи \uD83D и нуль \u0000',
     });
     const send = () =>
-      fetch(`${s.url}/api/intake`, {
+      fetch(`${node.s.url}/api/intake`, {
         method: 'POST',
         headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
         body,
@@ -172,20 +175,32 @@ describe('bad input is a 4xx with a clear message', () => {
     expect(retry.status).toBe(200);
     expect(((await retry.json()) as { caseId: string }).caseId).toBe(created.caseId);
     const detail = await call<{ case: { text: string } }>(
-      s.url,
+      node.s.url,
       'cases.detail',
       'query',
       { caseId: created.caseId },
-      operator,
+      node.cookies.operator,
     );
     expect(detail.data.case.text).toBe('Половина эмодзи \uFFFD и нуль \uFFFD');
   });
 
   it('calendar.preview from 0 and calendar.days with 2026-02-30 are 400', async () => {
-    const preview = await call(s.url, 'calendar.preview', 'query', { step: 'answer', from: 0 }, operator);
+    const preview = await call(
+      node.s.url,
+      'calendar.preview',
+      'query',
+      { step: 'answer', from: 0 },
+      node.cookies.operator,
+    );
     expect(preview.status).toBe(400);
     expect(preview.message).toContain('2000');
-    const days = await call(s.url, 'calendar.days', 'query', { from: '2026-02-30', to: '2026-03-01' }, operator);
+    const days = await call(
+      node.s.url,
+      'calendar.days',
+      'query',
+      { from: '2026-02-30', to: '2026-03-01' },
+      node.cookies.operator,
+    );
     expect(days.status).toBe(400);
     expect(days.message).toContain('такой даты нет');
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people } from '../../apps/server/src/db/schema';
 import { createPerson } from '../../apps/server/src/directory/people';
 import { createApiKey, createDisplayToken } from '../../apps/server/src/intake/api-keys';
+import { vkComment } from '../../apps/server/src/test/case-steps';
 import { TEST_PASSWORD } from '../../apps/server/src/test/fixtures';
 import { appRouter } from '../../apps/server/src/trpc/app-router';
 import {
@@ -116,14 +117,7 @@ const MATRIX: Record<string, Row> = {
   'cases.register': {
     kind: 'mutation',
     outcomes: expect_({ operator: 'ok', curator: 'ok' }),
-    input: (_c, r) => ({
-      network: 'vk',
-      link: `https://vk.com/${r}`,
-      author: { name: 'Ж' },
-      text: 'матрица',
-      attachments: [],
-      visibility: 'public',
-    }),
+    input: (_c, r) => vkComment(`https://vk.com/${r}`, 'матрица'),
   },
   'cases.command': {
     kind: 'mutation',

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LOGIN_LIMITS } from '../../apps/server/src/auth/login-limiter';
 import { testSession } from '../support/typed-client';
-import { call, loginCookie, type SecurityNode, startSecurityNode, startSignedIn } from './support/server';
+import { call, loginCookie, type SecurityNode, signedInNode, startSecurityNode } from './support/server';
 
 // Counts argon2 verifications (the module the server's password.ts imports).
 const verifications = vi.hoisted(() => ({ count: 0 }));
@@ -136,15 +136,7 @@ describe('without a trusted proxy, X-Forwarded-For is not believed', () => {
 });
 
 describe('passwords and the audit log', () => {
-  let s: SecurityNode;
-  let admin: string;
-  beforeAll(async () => {
-    ({
-      s,
-      cookies: { admin },
-    } = await startSignedIn(['admin']));
-  });
-  afterAll(() => s?.close());
+  const node = signedInNode(['admin']);
 
   it('refuses short, common and login-like passwords, for an administrator and for oneself', async () => {
     for (const [password, code] of [
@@ -154,19 +146,19 @@ describe('passwords and the audit log', () => {
       ['aaaaaaaaaaaa', 'password-too-common'],
     ] as const) {
       const created = await call<unknown>(
-        s.url,
+        node.s.url,
         'directory.createPerson',
         'mutation',
         { fullName: 'Тест', login: `weak-${code}-${password.length}`, password, roles: ['observer'] },
-        admin,
+        node.cookies.admin,
       );
       expect(created.status, password).toBe(400);
     }
-    const curator = await loginCookie(s.url, s.org.people.curator.login);
-    const own = s.org.people.curator.login;
+    const curator = await loginCookie(node.s.url, node.s.org.people.curator.login);
+    const own = node.s.org.people.curator.login;
     for (const newPassword of ['короткий', 'password1', `${own}-2026`]) {
       const r = await call(
-        s.url,
+        node.s.url,
         'auth.changePassword',
         'mutation',
         { currentPassword: 'test-pass', newPassword },
@@ -177,66 +169,72 @@ describe('passwords and the audit log', () => {
   });
 
   it('self-service change: the old password stops working, other sessions end, this one stays, the log says so', async () => {
-    const who = s.org.people.head;
-    const here = testSession(s.url, await loginCookie(s.url, who.login)).api;
-    const elsewhere = testSession(s.url, await loginCookie(s.url, who.login)).api;
+    const who = node.s.org.people.head;
+    const here = testSession(node.s.url, await loginCookie(node.s.url, who.login)).api;
+    const elsewhere = testSession(node.s.url, await loginCookie(node.s.url, who.login)).api;
     await expect(
       here.auth.changePassword.mutate({ currentPassword: 'not-it', newPassword: 'Берёза-под-окном-7' }),
     ).rejects.toMatchObject({ data: { httpStatus: 400 } });
     await here.auth.changePassword.mutate({ currentPassword: 'test-pass', newPassword: 'Берёза-под-окном-7' });
     expect((await here.auth.me.query()).user).not.toBeNull();
     expect((await elsewhere.auth.me.query()).user).toBeNull();
-    expect((await login(s.url, who.login, 'test-pass')).status).toBe(401);
-    expect((await login(s.url, who.login, 'Берёза-под-окном-7')).status).toBe(200);
+    expect((await login(node.s.url, who.login, 'test-pass')).status).toBe(401);
+    expect((await login(node.s.url, who.login, 'Берёза-под-окном-7')).status).toBe(200);
     const log = await call<{ entries: { action: string; targetId: string }[] }>(
-      s.url,
+      node.s.url,
       'audit.list',
       'query',
       { action: 'password.changed' },
-      admin,
+      node.cookies.admin,
     );
     expect(log.data.entries.map((e) => e.targetId)).toContain(who.id);
   });
 
   it('records sign-ins and role changes; the administrator filters the log and exports it as CSV', async () => {
-    const promoted = s.org.people.observer;
+    const promoted = node.s.org.people.observer;
     const r = await call(
-      s.url,
+      node.s.url,
       'directory.updatePerson',
       'mutation',
       { id: promoted.id, roles: ['observer', 'curator'] },
-      admin,
+      node.cookies.admin,
     );
     expect(r.status).toBe(200);
-    await loginCookie(s.url, promoted.login);
+    await loginCookie(node.s.url, promoted.login);
     const roles = await call<{ entries: { action: string; details: { before: string[]; after: string[] } }[] }>(
-      s.url,
+      node.s.url,
       'audit.list',
       'query',
       { action: 'person.roles-changed' },
-      admin,
+      node.cookies.admin,
     );
     expect(roles.data.entries[0]?.details).toMatchObject({ before: ['observer'], after: ['observer', 'curator'] });
     const signIns = await call<{ entries: { actorLogin: string }[] }>(
-      s.url,
+      node.s.url,
       'audit.list',
       'query',
       { action: 'sign-in', text: promoted.login },
-      admin,
+      node.cookies.admin,
     );
     expect(signIns.data.entries.length).toBeGreaterThan(0);
     expect(signIns.data.entries.every((e) => e.actorLogin === promoted.login)).toBe(true);
     // A login that looks like a formula is neutralised in the CSV.
-    await login(s.url, '=cmd|calc', 'x');
-    const csv = await call<{ fileName: string; csv: string }>(s.url, 'audit.exportCsv', 'query', {}, admin);
+    await login(node.s.url, '=cmd|calc', 'x');
+    const csv = await call<{ fileName: string; csv: string }>(
+      node.s.url,
+      'audit.exportCsv',
+      'query',
+      {},
+      node.cookies.admin,
+    );
     expect(csv.data.fileName).toMatch(/^audit-.+\.csv$/);
     expect(csv.data.csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.data.csv).toContain('roles-changed');
     expect(csv.data.csv).not.toMatch(/;=cmd/);
     // Another organisation's administrator sees none of it.
-    const otherAdmin = await loginCookie(s.url, s.other.people.admin.login);
+    const otherAdmin = await loginCookie(node.s.url, node.s.other.people.admin.login);
     const theirs = await call<{ entries: { actorLogin: string }[] }>(
-      s.url,
+      node.s.url,
       'audit.list',
       'query',
       { action: 'person.roles-changed' },

@@ -1,6 +1,7 @@
 // The one place that reads process.env: every variable defined once, validated with zod so a typo fails at start
 // with a clear message. Each entry carries a one-line description (and whether it is a secret): docs/configuration.md
 // and `otklik config` are generated from this schema, so add a variable here and run `pnpm docs:config`.
+import { inputIssues } from '@otklik/domain';
 import { z } from 'zod';
 
 /** How `otklik config` hides a value: all of it, or only the password inside a URL. */
@@ -254,7 +255,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     })
     .safeParse(setVariables(source));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    const lines = inputIssues(parsed.error).map((i) => `  ${i.path}: ${i.message}`);
     throw new Error(`Неверные переменные окружения / invalid environment:\n${lines.join('\n')}`);
   }
   return parsed.data;

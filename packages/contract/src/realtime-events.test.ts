@@ -2,25 +2,9 @@
 // catch-up page's change has no row, a removal is a null row, and an instant must be epoch milliseconds.
 import { describe, expect, it } from 'vitest';
 import { zCaseChange, zCaseDetailChange, zWallRowMessage } from './realtime-events';
+import { sampleWallRow } from './test-rows';
 
-const wallRow = {
-  view: 'wall',
-  id: 'c1',
-  number: 41,
-  status: 'assigned',
-  currentStep: 'draft',
-  dueAt: Date.UTC(2026, 11, 4, 9),
-  responsibleDepartmentId: 'roads',
-  responsibleDepartmentName: 'Дороги',
-  category: 'ordinary',
-  topic: 'дороги',
-  location: 'Центральный район',
-  network: 'vk',
-  flags: [],
-  clocks: [],
-  isOpen: true,
-  detectedAt: Date.UTC(2026, 11, 3, 9),
-};
+const wallRow = sampleWallRow();
 const change = {
   seq: 8,
   prevSeq: 7,

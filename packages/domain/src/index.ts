@@ -16,5 +16,7 @@ export * from './reports';
 export * from './sandbox';
 // sla
 export * from './sla';
+// validation
+export * from './validation';
 // workflow
 export * from './workflow';

@@ -2,6 +2,7 @@
 // (JSON, form or multipart kept raw), records every call, and closes with the test.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sendJson } from '../../../apps/server/src/http/respond';
 
 export interface FakeRequest {
   readonly method: string;
@@ -22,14 +23,8 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
+// A fake answers in JSON as the server's own routes do.
+export { sendJson };
 
 async function readAll(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];

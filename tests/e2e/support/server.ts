@@ -2,13 +2,13 @@
 // a temporary data directory and its demo data (or none), and stops it (or restarts it on the same port and data directory).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, pgliteDirectory } from '../../../apps/server/src/db/connect';
 import { migrateDatabase } from '../../../apps/server/src/db/migrate';
 import { migratedPgliteKey } from '../../../apps/server/src/test/databases';
+import { freePort } from '../../../apps/server/src/test/free-port';
 import { otklikNodeArgs } from '../../support/otklik-command';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
@@ -18,18 +18,6 @@ export const webDist = join(repoRoot, 'apps/web/dist');
 export function buildWeb(): void {
   if (process.env.OTKLIK_E2E_SKIP_BUILD === '1' && existsSync(join(webDist, 'index.html'))) return;
   execFileSync('pnpm', ['--filter', '@otklik/web', 'build'], { cwd: repoRoot, stdio: 'pipe' });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export interface TestServer {

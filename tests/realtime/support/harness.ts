@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ClientToServerEvents, Notification, ServerToClientEvents } from '@otklik/contract';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll } from 'vitest';
+import { freshLink, vkComment } from '../../../apps/server/src/test/case-steps';
 import type { OrgFixture } from '../../../apps/server/src/test/fixtures';
 import { type TestSession, testSession } from '../../support/typed-client';
 
@@ -328,11 +329,4 @@ export async function eventually<T>(
   }
 }
 
-export const registerInput = (text: string): RegisterInput => ({
-  network: 'vk',
-  link: `https://vk.com/wall-1_${Math.floor(Math.random() * 1e9)}`,
-  author: { name: 'Иван Петров' },
-  text,
-  attachments: [],
-  visibility: 'public',
-});
+export const registerInput = (text: string): RegisterInput => vkComment(freshLink(), text);

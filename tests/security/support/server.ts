@@ -3,9 +3,12 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/contract';
 import { createOtklikClient, type OtklikClient } from '@otklik/server/client';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import type { DepsOptions } from '../../../apps/server/src/deps';
 import { type RealtimeNode, startRealtimeNode } from '../../../apps/server/src/realtime/node';
+import { freshLink, vkComment } from '../../../apps/server/src/test/case-steps';
 import { createOrgFixture, type OrgFixture, TEST_PASSWORD } from '../../../apps/server/src/test/fixtures';
+import { madeLater } from '../../../apps/server/src/test/made-later';
 import { testSession } from '../../support/typed-client';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -36,6 +39,18 @@ export async function startSignedIn<K extends keyof OrgFixture['people']>(
   const cookies = {} as Record<K, string>;
   for (const person of people) cookies[person] = await loginCookie(s.url, s.org.people[person].login);
   return { s, cookies };
+}
+
+/** Call in a describe: a node with `people` signed in, started before the block's tests and closed after them. */
+export function signedInNode<K extends keyof OrgFixture['people']>(
+  people: readonly K[],
+): { readonly s: SecurityNode; readonly cookies: Record<K, string> } {
+  const node = madeLater<{ s: SecurityNode; cookies: Record<K, string> }>('the signed-in node');
+  beforeAll(async () => {
+    node.set(await startSignedIn(people));
+  });
+  afterAll(() => node.peek()?.s.close());
+  return node.view;
 }
 
 export interface Reply<T = unknown> {
@@ -138,12 +153,7 @@ type RegisterInput = Parameters<OtklikClient['cases']['register']['mutate']>[0];
 
 /** A citizen's message as `cases.register` takes it; `extra` replaces any field. */
 export const message = (text: string, extra: Partial<RegisterInput> = {}): RegisterInput => ({
-  network: 'vk',
-  link: `https://vk.com/wall-1_${Math.floor(Math.random() * 1e9)}`,
-  author: { name: 'Житель Иванов' },
-  text,
-  attachments: [],
-  visibility: 'public',
+  ...vkComment(freshLink(), text),
   ...extra,
 });
 

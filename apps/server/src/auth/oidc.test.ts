@@ -4,7 +4,6 @@
 // reason on the sign-in page; a callback without the pending sign-in's cookie (or with another state) is refused.
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { createServer } from 'node:net';
 import { asc, eq } from 'drizzle-orm';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,19 +14,9 @@ import { createPerson } from '../directory/people';
 import { type RunningServer, startServer } from '../http/server';
 import { createTestDatabase } from '../test/databases';
 import { createOrgFixture } from '../test/fixtures';
+import { freePort } from '../test/free-port';
 import { createOidc } from './oidc';
 import { oidcRedirectUri } from './sign-in-methods';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The browser's cookies, per host:port (enough for two servers on 127.0.0.1). */
 class Jar {

@@ -6,27 +6,24 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { people } from '../db/schema';
-import { createDeps, type ServerDeps } from '../deps';
 import { describeEachDatabase } from '../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../test/fixtures';
+import { type Caller, signIn } from '../test/fixtures';
+import { setUpOrgFixture } from '../test/org-suite';
 
 const fixture = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');
 const at = (iso: string) => Date.parse(iso);
 
 describeEachDatabase('production calendar import', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
+  const fx = setUpOrgFixture(getDb, { now: () => at('2026-12-01T10:00:00+03:00') });
   let admin: Caller;
   let orgAdmin: Caller;
   let curator: Caller;
   beforeAll(async () => {
-    deps = createDeps({ database: getDb(), now: () => at('2026-12-01T10:00:00+03:00') });
-    org = await createOrgFixture(deps);
-    orgAdmin = await signIn(deps, org.people.admin.login);
+    orgAdmin = await signIn(fx.deps, fx.org.people.admin.login);
     // The production calendar is the region administrator's: the fixture's administrator is made one here.
-    await deps.db.update(people).set({ regionAdministrator: true }).where(eq(people.id, org.people.admin.id));
-    admin = await signIn(deps, org.people.admin.login);
-    curator = await signIn(deps, org.people.curator.login);
+    await fx.deps.db.update(people).set({ regionAdministrator: true }).where(eq(people.id, fx.org.people.admin.id));
+    admin = await signIn(fx.deps, fx.org.people.admin.login);
+    curator = await signIn(fx.deps, fx.org.people.curator.login);
   });
 
   it('warns, then an imported 2027 confirms January deadlines and applies its own transfers', async () => {

@@ -3,26 +3,23 @@
 // instant — and the API and a wall display's snapshot give all of them.
 import type { Actor } from '@otklik/domain';
 import { beforeAll, expect, it } from 'vitest';
-import { createDeps, type ServerDeps } from '../deps';
 import { describeEachDatabase } from '../test/databases';
-import { createOrgFixture, type OrgFixture, signIn } from '../test/fixtures';
+import { signIn } from '../test/fixtures';
+import { setUpOrgFixture } from '../test/org-suite';
 import { type BoardCursor, listBoard, listBoardAll, listBoardPage } from './board';
 import { executeCaseCommand, SYSTEM_ACTOR } from './commands';
 
 const START = Date.UTC(2026, 10, 23, 7, 0); // Mon 23 Nov 2026, 10:00 Moscow
 
 describeEachDatabase('board pages', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
+  const fx = setUpOrgFixture(getDb, { now: () => START + 3 * 3_600_000 });
 
   beforeAll(async () => {
-    deps = createDeps({ database: getDb(), now: () => START + 3 * 3_600_000 });
-    org = await createOrgFixture(deps);
-    const curator: Actor = { personId: org.people.curator.id, roles: ['curator'], departmentIds: [] };
+    const curator: Actor = { personId: fx.org.people.curator.id, roles: ['curator'], departmentIds: [] };
     for (let i = 0; i < 23; i++) {
       const at = START + (i % 7) * 60_000; // several cases share a due instant: the number breaks the tie
-      const { caseId } = await executeCaseCommand(deps, {
-        organisationId: org.organisationId,
+      const { caseId } = await executeCaseCommand(fx.deps, {
+        organisationId: fx.org.organisationId,
         actor: SYSTEM_ACTOR,
         command: {
           type: 'register',
@@ -37,8 +34,8 @@ describeEachDatabase('board pages', (getDb) => {
       });
       // Every fourth rejected at triage: closed, with no due instant (the end of the board's order).
       if (i % 4 === 0) {
-        await executeCaseCommand(deps, {
-          organisationId: org.organisationId,
+        await executeCaseCommand(fx.deps, {
+          organisationId: fx.org.organisationId,
           caseId,
           actor: curator,
           command: { type: 'triage', processable: false, ground: 'harm-intent' },
@@ -52,13 +49,13 @@ describeEachDatabase('board pages', (getDb) => {
     ['open cases', false],
     ['closed ones too (no due instant)', true],
   ])('pages of 5 hold every case once, in order: %s', async (_, includeClosed) => {
-    const everything = await listBoard(deps.db, org.organisationId, { includeClosed });
+    const everything = await listBoard(fx.deps.db, fx.org.organisationId, { includeClosed });
     expect(everything).toHaveLength(includeClosed ? 23 : 17);
     const seen: string[] = [];
     let after: BoardCursor | undefined;
     let pages = 0;
     do {
-      const page = await listBoardPage(deps.db, org.organisationId, { includeClosed, limit: 5, after });
+      const page = await listBoardPage(fx.deps.db, fx.org.organisationId, { includeClosed, limit: 5, after });
       expect(page.rows.length).toBeLessThanOrEqual(5);
       seen.push(...page.rows.map((r) => r.id));
       after = page.nextCursor ?? undefined;
@@ -69,7 +66,7 @@ describeEachDatabase('board pages', (getDb) => {
   });
 
   it('cases.board says where the next page starts; the last page says none', async () => {
-    const curator = await signIn(deps, org.people.curator.login);
+    const curator = await signIn(fx.deps, fx.org.people.curator.login);
     const first = await curator.cases.board({ limit: 10 });
     expect(first.cases).toHaveLength(10);
     expect(first.nextCursor).not.toBeNull();
@@ -80,10 +77,10 @@ describeEachDatabase('board pages', (getDb) => {
   });
 
   it('a reader that needs everything gets every page', async () => {
-    const all = await listBoardAll(deps.db, org.organisationId, { includeClosed: true, limit: 4 });
+    const all = await listBoardAll(fx.deps.db, fx.org.organisationId, { includeClosed: true, limit: 4 });
     expect(all).toHaveLength(23);
     expect(all.map((r) => r.id)).toEqual(
-      (await listBoard(deps.db, org.organisationId, { includeClosed: true })).map((r) => r.id),
+      (await listBoard(fx.deps.db, fx.org.organisationId, { includeClosed: true })).map((r) => r.id),
     );
   });
 });

@@ -4,13 +4,13 @@
 // trip through the embedded database's only thread (PGlite); issue 15 measured ~22 and two transactions per command.
 import { beforeAll, expect, it } from 'vitest';
 import { IDENTITY_QUIET_MS } from '../auth/identity-cache';
-import { createDeps, type ServerDeps } from '../deps';
 import { createDelivery, type Delivery } from '../notifications/delivery';
 import { type ReportsWatcher, startReportsWatcher } from '../reports/watcher';
 import { startScheduler } from '../scheduler';
 import { routeSingle } from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
-import { callerWithCookie, createOrgFixture, type OrgFixture, signInCookie } from '../test/fixtures';
+import { callerWithCookie, signInCookie } from '../test/fixtures';
+import { setUpOrgFixture } from '../test/org-suite';
 import { countStatements } from '../test/statement-counter';
 
 // Tuesday 24 Nov 2026, 10:00 Moscow: a working day.
@@ -20,26 +20,29 @@ const TUESDAY_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
 const LIMITS = { register: 15, triage: 12, route: 12 };
 
 describeEachDatabase('statements per command', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
+  const fx = setUpOrgFixture(getDb, { now: () => TUESDAY_10_MSK });
   let delivery: Delivery;
   let watcher: ReportsWatcher;
   let scheduler: ReturnType<typeof startScheduler>;
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
-    deps = createDeps({ database: getDb(), now: () => TUESDAY_10_MSK });
-    org = await createOrgFixture(deps);
     for (const who of ['operator', 'curator', 'roadsExecutor'] as const) {
-      cookies[who] = await signInCookie(deps, org.people[who].login);
+      cookies[who] = await signInCookie(fx.deps, fx.org.people[who].login);
     }
-    delivery = createDelivery({ deps, live: { notify() {} }, mail: null, sweepMs: false, catchUpOnStart: false });
+    delivery = createDelivery({
+      deps: fx.deps,
+      live: { notify() {} },
+      mail: null,
+      sweepMs: false,
+      catchUpOnStart: false,
+    });
     // As realtime/services.ts wires it.
-    const unsubscribe = deps.bus.onCommitted((events) => void delivery.deliver(events));
-    watcher = startReportsWatcher(deps);
+    const unsubscribe = fx.deps.bus.onCommitted((events) => void delivery.deliver(events));
+    watcher = startReportsWatcher(fx.deps);
     // Never leads: only its after-commit work is counted, not its passes.
     scheduler = startScheduler({
-      deps,
+      deps: fx.deps,
       pollMs: 3_600_000,
       leadership: { isLeader: false, lastError: null, confirm: async () => false, release: async () => {} },
     });
@@ -54,7 +57,7 @@ describeEachDatabase('statements per command', (getDb) => {
   /** One request as the HTTP server runs it, and everything its commit sets off, counted. */
   async function request<T>(who: string, call: (caller: Awaited<ReturnType<typeof callerWithCookie>>) => Promise<T>) {
     const { result, recording } = await countStatements(async () => {
-      const caller = await callerWithCookie(deps, cookies[who]!);
+      const caller = await callerWithCookie(fx.deps, cookies[who]!);
       const out = await call(caller);
       await new Promise((resolve) => setImmediate(resolve));
       await Promise.all([delivery.idle(), watcher.idle()]);
@@ -67,10 +70,10 @@ describeEachDatabase('statements per command', (getDb) => {
     // The fixture changed the directory a moment ago: nothing is remembered until that has surely committed.
     await new Promise((resolve) => setTimeout(resolve, IDENTITY_QUIET_MS + 50));
     const first = await request('curator', (c) => c.auth.me());
-    expect(first.result.user?.login).toBe(org.people.curator.login);
+    expect(first.result.user?.login).toBe(fx.org.people.curator.login);
     expect(first.statements).toBe(5);
     const again = await request('curator', (c) => c.auth.me());
-    expect(again.result.user?.login).toBe(org.people.curator.login);
+    expect(again.result.user?.login).toBe(fx.org.people.curator.login);
     expect(again.statements).toBe(0);
     // The others are known from here on.
     await request('operator', (c) => c.auth.me());
@@ -105,7 +108,7 @@ describeEachDatabase('statements per command', (getDb) => {
       c.cases.command({
         caseId,
         expectedVersion: 2,
-        command: routeSingle(org.departments.roads, org.people.roadsExecutor.id),
+        command: routeSingle(fx.org.departments.roads, fx.org.people.roadsExecutor.id),
       }),
     );
     // Warm identities (the test above): what is left is the command and what its commit sets off. A route: its

@@ -109,14 +109,3 @@ function answer(
     answer: { deadline: calendar.formatInstant(at), rule, profile: profile.id, timeZone: profile.timeZone, confirmed },
   };
 }
-
-/** Turns a zod failure into one line naming the field. */
-export function describeInvalid(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const field = issue.path.join('.');
-      if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
-      return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}

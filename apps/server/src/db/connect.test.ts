@@ -1,11 +1,11 @@
 // The database layer: migrations apply on both drivers, the data directory is locked and survives a restart.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/databases';
+import { tempDirs } from '../test/temp-dirs';
 import { openDatabase } from './connect';
 import { DataDirLockedError, LOCK_FILE_NAME } from './data-dir-lock';
 import { migrateDatabase } from './migrate';
@@ -24,15 +24,7 @@ describeEachDatabase('migrations', (getDb) => {
 });
 
 describe('data directory', () => {
-  const dirs: string[] = [];
-  const tempDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'otklik-data-'));
-    dirs.push(dir);
-    return dir;
-  };
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const tempDir = tempDirs('otklik-data-', { removeAfter: 'each' });
 
   it('refuses a second opener with a clear message while the first holds it', async () => {
     const dir = tempDir();

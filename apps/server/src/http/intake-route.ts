@@ -2,6 +2,7 @@
 // (Authorization: Bearer …). 201 with the new case, 200 with the existing one on a repeat delivery; and
 // POST /api/intake/batch for many at once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { firstInputIssue, inputIssues } from '@otklik/domain';
 import type { ServerDeps } from '../deps';
 import { AppError, appError } from '../errors/app-error';
 import { issueParams } from '../errors/input-issue';
@@ -39,8 +40,7 @@ export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, 
   for (const [index, raw] of parsed.data.messages.entries()) {
     const message = zIntakeMessage.safeParse(raw);
     if (!message.success) {
-      const issue = message.error.issues[0];
-      results.push({ index, error: { path: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid' } });
+      results.push({ index, error: firstInputIssue(message.error) ?? { path: '', message: 'invalid' } });
       continue;
     }
     try {
@@ -63,9 +63,8 @@ export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: 
   const { value: body, repaired } = repairDeep(await readJson(req, MAX_INTAKE_BODY));
   const parsed = zIntakeMessage.safeParse(body);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     throw appError('BAD_INPUT', 'input.invalid', issueParams('message', parsed.error), {
-      issues,
+      issues: inputIssues(parsed.error),
     });
   }
   const result = await intakeMessage(deps, organisationId, parsed.data);

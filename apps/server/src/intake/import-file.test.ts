@@ -1,18 +1,17 @@
 // The import: JSON array, NDJSON and CSV parse into numbered records; a per-line error report; nothing imported
 // twice; and the `otklik import` command on a data directory, whose data survives the restart.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../db/connect';
 import { migrateDatabase } from '../db/migrate';
 import { cases } from '../db/schema';
-import { createDeps, type ServerDeps } from '../deps';
 import { createOrganisation } from '../directory/organisations';
 import { describeEachDatabase } from '../test/databases';
-import { createOrgFixture, type OrgFixture } from '../test/fixtures';
+import { setUpOrgFixture } from '../test/org-suite';
+import { cliDataDir } from '../test/temp-dirs';
 import { decodeImportBytes } from './csv';
 import { importRecords, parseImportFile } from './import-file';
 
@@ -114,40 +113,30 @@ describe('import files as Excel saves them', () => {
 });
 
 describeEachDatabase('import', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
-  beforeAll(async () => {
-    deps = createDeps({ database: getDb() });
-    org = await createOrgFixture(deps);
-  });
+  const fx = setUpOrgFixture(getDb);
 
   it('imports the good lines, reports each bad one by line, and imports nothing twice', async () => {
     const progress = vi.fn();
-    const first = await importRecords(deps, org.organisationId, parseImportFile(CSV, 'csv', MSK), progress);
+    const first = await importRecords(fx.deps, fx.org.organisationId, parseImportFile(CSV, 'csv', MSK), progress);
     expect(first).toMatchObject({ total: 5, created: 2, existing: 0 });
     expect(first.errors.map((e) => e.line)).toEqual([5, 6, 7]);
     expect(first.errors[0]?.message).toContain('externalId');
     expect(first.errors[1]?.message).toContain('url');
     expect(first.errors[2]?.message).toContain('posted_at');
     expect(progress).toHaveBeenLastCalledWith(5, 5);
-    const second = await importRecords(deps, org.organisationId, parseImportFile(CSV, 'csv', MSK));
+    const second = await importRecords(fx.deps, fx.org.organisationId, parseImportFile(CSV, 'csv', MSK));
     expect(second).toMatchObject({ created: 0, existing: 2 });
-    const rows = await deps.db.select().from(cases).where(eq(cases.organisationId, org.organisationId));
+    const rows = await fx.deps.db.select().from(cases).where(eq(cases.organisationId, fx.org.organisationId));
     expect(rows.map((r) => r.externalId).sort()).toEqual(['c-1', 'c-2']);
     expect(rows.find((r) => r.externalId === 'c-2')?.isPublic).toBe(false);
   });
 });
 
 describe('otklik import on a data directory', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'otklik-import-'));
-  const previous = process.env.OTKLIK_DATA_DIR;
-  afterAll(() => {
-    process.env.OTKLIK_DATA_DIR = previous;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = cliDataDir('otklik-import-');
 
   it('imports a JSON file into the organisation given by slug; a second run adds nothing', async () => {
-    const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir.dataDir });
     await migrateDatabase(database);
     await createOrganisation(database.db, {
       slug: 'import-town',
@@ -156,7 +145,7 @@ describe('otklik import on a data directory', () => {
       profileId: 'krasnoufimsk-2021',
     });
     await database.close();
-    const file = join(dir, 'messages.json');
+    const file = join(dir.root, 'messages.json');
     writeFileSync(
       file,
       JSON.stringify([
@@ -165,7 +154,7 @@ describe('otklik import on a data directory', () => {
         { network: 'vk', url: 'https://vk.com/3', author: 'В', text: 'без id' },
       ]),
     );
-    process.env.OTKLIK_DATA_DIR = join(dir, 'data');
+    dir.use();
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const { run } = await import('../cli/commands/import');
     try {
@@ -177,7 +166,7 @@ describe('otklik import on a data directory', () => {
     } finally {
       stderr.mockRestore();
     }
-    const reopened = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
+    const reopened = await openDatabase({ kind: 'pglite', dataDir: dir.dataDir });
     try {
       const rows = await reopened.db.select().from(cases);
       expect(rows.map((r) => r.externalId).sort()).toEqual(['j-1', 'j-2']);

@@ -1,5 +1,6 @@
 // The JSON/CSV import behind `otklik import`: parses a file into numbered records, delivers each through the
 // same idempotent intake as the HTTP endpoint, and reports per line what happened.
+import { firstInputIssue } from '@otklik/domain';
 import type { ServerDeps } from '../deps';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { intakeMessage, zIntakeMessage } from './message';
@@ -136,8 +137,8 @@ export async function importRecords(
     } else {
       const parsed = zIntakeMessage.safeParse(record.value);
       if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+        const issue = firstInputIssue(parsed.error);
+        const where = issue?.path ? `${issue.path}: ` : '';
         report.errors.push({ line: record.line, message: `${where}${issue?.message ?? 'неверные данные'}` });
       } else {
         try {

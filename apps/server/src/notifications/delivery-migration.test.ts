@@ -2,8 +2,7 @@
 // the first delivery notifies only what comes after, not the past (PGlite, migrated in two steps).
 
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Actor,
@@ -18,7 +17,7 @@ import {
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadCurrentUser } from '../auth/current-user';
 import { executeCaseCommand } from '../cases/commands';
 import { projectCase } from '../cases/projection';
@@ -26,17 +25,14 @@ import { openDatabase } from '../db/connect';
 import { MIGRATIONS_FOLDER, migrateDatabase } from '../db/migrate';
 import { caseEvents, cases, departments, notificationCursors, notifications, people } from '../db/schema';
 import { createDeps } from '../deps';
+import { tempDirs } from '../test/temp-dirs';
 import { createDelivery } from './delivery';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs('otklik-migrations-');
 
 /** The migrations folder as it was before 0004: the first `count` entries of the journal and their files. */
 function migrationsBefore(count: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'otklik-migrations-'));
-  dirs.push(dir);
+  const dir = tempDir();
   mkdirSync(join(dir, 'meta'));
   const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as {
     entries: { tag: string }[];

@@ -2,8 +2,7 @@
 // restore refuses a database with data unless forced, and move-to-postgres copies the embedded database into an
 // empty server with equal counts and every case's projection equal to the fold of its events (or rolls back).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -14,17 +13,13 @@ import { rawQuery, tableCounts } from '../db/raw-query';
 import { cases } from '../db/schema';
 import { seedDemo } from '../demo/seed';
 import { createDeps } from '../deps';
+import { tempDirs } from '../test/temp-dirs';
 import { backupDatabase } from './backup';
 import { copyOrder, moveToPostgres } from './move-to-postgres';
 import { NotEmptyError, restoreDatabase } from './restore';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
-const dirs: string[] = [];
-const tempDir = (name: string) => {
-  const dir = mkdtempSync(join(tmpdir(), `otklik-${name}-`));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = tempDirs('otklik-');
 
 /** A data directory with the demo organisations, cases and events: real rows in every table that matters. */
 async function seededDataDir(): Promise<{ dir: string; counts: Map<string, number> }> {
@@ -61,7 +56,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   if (TEST_DATABASE_URL && created.length > 0) {
     const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
     for (const name of created) await admin.unsafe(`drop database if exists ${name} with (force)`);

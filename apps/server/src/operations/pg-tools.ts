@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { outputOf } from './child-output';
 
 export type PgTool = 'pg_dump' | 'pg_restore';
 
@@ -57,23 +58,12 @@ export function runPgTool(
   options: { password?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<string> {
   const path = findPgTool(tool, options.env);
-  return new Promise((resolve, reject) => {
-    const child = spawn(path, args, {
-      env: { ...(options.env ?? process.env), ...(options.password ? { PGPASSWORD: options.password } : {}) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${tool} завершился с кодом ${code} / ${tool} failed (exit ${code}):\n${stderr.trim()}`));
-    });
+  const child = spawn(path, args, {
+    env: { ...(options.env ?? process.env), ...(options.password ? { PGPASSWORD: options.password } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return outputOf(child).then(({ code, stdout, stderr }) => {
+    if (code === 0) return stdout;
+    throw new Error(`${tool} завершился с кодом ${code} / ${tool} failed (exit ${code}):\n${stderr.trim()}`);
   });
 }

@@ -4,9 +4,11 @@
 import { type Actor, type RepeatDoc, RepeatIndex } from '@otklik/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
-import { createDeps, type ServerDeps } from '../deps';
+import type { ServerDeps } from '../deps';
 import { describeEachDatabase } from '../test/databases';
-import { createOrgFixture, type OrgFixture } from '../test/fixtures';
+import { createOrgFixture } from '../test/fixtures';
+import { setUpOrgFixture } from '../test/org-suite';
+import { seededRandom } from '../test/seeded-random';
 import { repeatCandidates, resetRepeatIndexes } from './repeats';
 
 const START = Date.UTC(2026, 9, 5, 7, 0); // Mon 5 Oct 2026, 10:00 Moscow
@@ -21,14 +23,6 @@ const PROBLEMS = [
   'течёт крыша в подъезде',
 ];
 const STREETS = ['Ленина', 'Мира', 'Садовая', 'Школьная'];
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a * 1_103_515_245 + 12_345) >>> 0;
-    return a / 2 ** 32;
-  };
-}
 
 interface Registered {
   id: string;
@@ -74,14 +68,11 @@ const shape = (c: {
 });
 
 describeEachDatabase('repeat suggestions', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
+  const fx = setUpOrgFixture(getDb);
   let curator: Actor;
 
   beforeAll(async () => {
-    deps = createDeps({ database: getDb() });
-    org = await createOrgFixture(deps);
-    curator = { personId: org.people.curator.id, roles: ['curator'], departmentIds: [] };
+    curator = { personId: fx.org.people.curator.id, roles: ['curator'], departmentIds: [] };
     resetRepeatIndexes();
   });
   afterAll(() => resetRepeatIndexes());
@@ -90,7 +81,7 @@ describeEachDatabase('repeat suggestions', (getDb) => {
     const all: Registered[] = [];
 
     beforeAll(async () => {
-      const rand = random(3);
+      const rand = seededRandom(3);
       const authors = Array.from({ length: 12 }, (_, i) => `Житель ${i + 1}`);
       for (let i = 0; i < 70; i++) {
         const at = START + i * HOUR;
@@ -100,12 +91,18 @@ describeEachDatabase('repeat suggestions', (getDb) => {
           rand() < 0.3
             ? `Здравствуйте, на улице ${street} ${problem}. Примите меры!`
             : `${problem}, улица ${street}, дом ${1 + Math.floor(rand() * 9)}`;
-        const c = await register(deps, org.organisationId, at, authors[Math.floor(rand() * authors.length)]!, text);
+        const c = await register(
+          fx.deps,
+          fx.org.organisationId,
+          at,
+          authors[Math.floor(rand() * authors.length)]!,
+          text,
+        );
         // Half of them triaged: a topic and a place narrow the text matches to the same topic or place.
         if (rand() < 0.5) {
           const topic = problem.split(' ').at(-1)!;
-          await executeCaseCommand(deps, {
-            organisationId: org.organisationId,
+          await executeCaseCommand(fx.deps, {
+            organisationId: fx.org.organisationId,
             caseId: c.id,
             actor: curator,
             command: { type: 'triage', topic, location: street, category: 'ordinary', processable: true },
@@ -122,7 +119,7 @@ describeEachDatabase('repeat suggestions', (getDb) => {
       for (const c of all) full.add(c.doc);
       let suggested = 0;
       for (const c of all) {
-        const got = await repeatCandidates(deps.db, org.organisationId, c.id, 10, { now: START + 100 * HOUR });
+        const got = await repeatCandidates(fx.deps.db, fx.org.organisationId, c.id, 10, { now: START + 100 * HOUR });
         expect(got.map(shape)).toEqual(full.candidates(c.doc, { limit: 10 }).map(shape));
         suggested += got.length;
       }
@@ -133,14 +130,20 @@ describeEachDatabase('repeat suggestions', (getDb) => {
 
   describe('beyond the window', () => {
     it("finds the author's old cases through the author index, not other authors' old texts", async () => {
-      const own = await createOrgFixture(deps);
-      const first = await register(deps, own.organisationId, START, 'Старожил', 'Опять не горят фонари на улице Мира');
-      const other = await register(deps, own.organisationId, START + HOUR, 'Сосед', 'Не горят фонари на улице Мира');
+      const own = await createOrgFixture(fx.deps);
+      const first = await register(
+        fx.deps,
+        own.organisationId,
+        START,
+        'Старожил',
+        'Опять не горят фонари на улице Мира',
+      );
+      const other = await register(fx.deps, own.organisationId, START + HOUR, 'Сосед', 'Не горят фонари на улице Мира');
       const later: Registered[] = [];
       for (let i = 0; i < 30; i++) {
         later.push(
           await register(
-            deps,
+            fx.deps,
             own.organisationId,
             START + (10 + i) * HOUR,
             `Житель ${i}`,
@@ -149,7 +152,7 @@ describeEachDatabase('repeat suggestions', (getDb) => {
         );
       }
       const query = await register(
-        deps,
+        fx.deps,
         own.organisationId,
         START + 50 * HOUR,
         'Старожил',
@@ -157,7 +160,10 @@ describeEachDatabase('repeat suggestions', (getDb) => {
       );
       resetRepeatIndexes();
       const window = { days: 365, maxCases: 20 };
-      const got = await repeatCandidates(deps.db, own.organisationId, query.id, 10, { window, now: START + 60 * HOUR });
+      const got = await repeatCandidates(fx.deps.db, own.organisationId, query.id, 10, {
+        window,
+        now: START + 60 * HOUR,
+      });
       // Against one index over everything: the same author's case with the same figures; the neighbour's is gone.
       const full = new RepeatIndex();
       for (const c of [first, other, ...later, query]) full.add(c.doc);

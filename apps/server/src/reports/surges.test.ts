@@ -14,20 +14,13 @@ import { beforeAll, expect, it } from 'vitest';
 import { cases } from '../db/schema';
 import { createOrganisation } from '../directory/organisations';
 import { describeEachDatabase } from '../test/databases';
+import { seededRandom } from '../test/seeded-random';
 import { messagesToCheck } from './surges';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 24, 9, 0);
 const TOPICS = ['Дороги', 'Вода', 'Свет', 'Мусор', 'Транспорт'];
 const PLACES = ['центр', 'ул. Мира', 'пос. Южный', 'село Сосновка'];
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a * 1_103_515_245 + 12_345) >>> 0;
-    return a / 2 ** 32;
-  };
-}
 
 /** The decision on every message since the baseline began, as detection read them before it used indexes. */
 function fullDecision(
@@ -67,7 +60,7 @@ describeEachDatabase('surge detection reads through indexes', (getDb) => {
       profileId: 'konyshevsky-2020',
     });
     organisationId = org.id;
-    const rand = random(7);
+    const rand = seededRandom(7);
     const rows: (typeof cases.$inferInsert)[] = [];
     const add = (at: number, topic: string | null, location: string | null) => {
       const id = crypto.randomUUID();
@@ -114,7 +107,7 @@ describeEachDatabase('surge detection reads through indexes', (getDb) => {
     ['a low bar', { ...DEFAULT_SURGE_THRESHOLDS, minCount: 2, windowMinutes: 60, baselineFactor: 1.5 }],
     ['one week, topics only', { ...DEFAULT_SURGE_THRESHOLDS, baselineWeeks: 1, dimensions: ['topic' as const] }],
   ])('decides as the full scan did, with %s, at 60 instants and with open surges', async (_, thresholds) => {
-    const rand = random(11);
+    const rand = seededRandom(11);
     let surgesSeen = 0;
     for (let k = 0; k < 60; k++) {
       const now = NOW - 2 * DAY + Math.floor(rand() * 2 * DAY);

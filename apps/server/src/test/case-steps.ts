@@ -5,7 +5,8 @@ import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import type { ServerDeps } from '../deps';
 import type { Caller, OrgFixture } from './fixtures';
 
-/** A public VK comment as the intake receives it; its `link` makes it a message of its own. */
+/** A citizen's public VK comment as the intake and `cases.register` take it; its `link` makes it a message of its
+ *  own. Every test that registers a message starts from this one. */
 export const vkComment = (link: string, text = 'Яма на дороге') => ({
   network: 'vk' as const,
   link,
@@ -56,6 +57,31 @@ export const routeChain = (org: OrgFixture, mode: 'sequential' | 'parallel', ...
 export async function commandAtCurrentVersion(who: Caller, caseId: string, command: unknown) {
   const version = (await who.cases.detail({ caseId })).case.version;
   return who.cases.command({ caseId, expectedVersion: version, command: command as never });
+}
+
+/**
+ * The API steps of a test that keeps its own clock: each first sets the clock to `at` (a local 'HH:MM' that `time`
+ * turns into an instant). `register` files a comment of `text` as the operator, its link named after the time.
+ */
+export function timedSteps(options: {
+  readonly setClock: (at: number) => void;
+  readonly time: (hhmm: string) => number;
+  readonly operator: () => Caller;
+  readonly text: string;
+}) {
+  return {
+    async register(at: string): Promise<string> {
+      options.setClock(options.time(at));
+      const { caseId } = await options
+        .operator()
+        .cases.register(vkComment(`https://vk.com/wall-1_${at}`, options.text));
+      return caseId;
+    },
+    command(who: Caller, caseId: string, command: unknown, at: string) {
+      options.setClock(options.time(at));
+      return commandAtCurrentVersion(who, caseId, command);
+    },
+  };
 }
 
 /** Runs commands straight through executeCaseCommand as a person of the organisation (or the system) at `now`. */

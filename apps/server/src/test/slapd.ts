@@ -2,9 +2,10 @@
 // database, filled with the given people; stopped (and its files removed) by `stop()`.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 export const SLAPD = '/usr/sbin/slapd';
 export const hasSlapd = existsSync(SLAPD) && existsSync('/usr/sbin/slapadd');
@@ -22,18 +23,6 @@ export interface Slapd {
   readonly adminDn: string;
   readonly adminPassword: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startSlapd(people: readonly LdapPerson[]): Promise<Slapd> {

@@ -1,9 +1,10 @@
 // The role matrix over the API: for every role, which procedures are allowed and which are refused with FORBIDDEN
 // (the middleware), before any domain rule is consulted. Case-level rules (which executor) are in cases.test.ts.
 import { beforeAll, expect, it } from 'vitest';
-import { createDeps, type ServerDeps } from '../deps';
+import { vkComment } from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../test/fixtures';
+import { type Caller, signIn } from '../test/fixtures';
+import { setUpOrgFixture } from '../test/org-suite';
 
 type RoleKey = 'operator' | 'curator' | 'roadsExecutor' | 'deputy' | 'head' | 'admin' | 'observer';
 const ROLE_KEYS: RoleKey[] = ['operator', 'curator', 'roadsExecutor', 'deputy', 'head', 'admin', 'observer'];
@@ -16,15 +17,7 @@ const PROBES: { name: string; allowed: RoleKey[]; call: (c: Caller, tag: string)
   {
     name: 'cases.register',
     allowed: ['operator', 'curator'],
-    call: (c, tag) =>
-      c.cases.register({
-        network: 'vk',
-        link: `https://vk.com/${tag}`,
-        author: { name: 'Житель' },
-        text: 'Проверка ролей',
-        attachments: [],
-        visibility: 'public',
-      }),
+    call: (c, tag) => c.cases.register(vkComment(`https://vk.com/${tag}`, 'Проверка ролей')),
   },
   {
     name: 'directory.createDepartment',
@@ -46,13 +39,10 @@ const PROBES: { name: string; allowed: RoleKey[]; call: (c: Caller, tag: string)
 ];
 
 describeEachDatabase('role matrix', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
+  const fx = setUpOrgFixture(getDb);
   const callers = {} as Record<RoleKey, Caller>;
   beforeAll(async () => {
-    deps = createDeps({ database: getDb() });
-    org = await createOrgFixture(deps);
-    for (const key of ROLE_KEYS) callers[key] = await signIn(deps, org.people[key].login);
+    for (const key of ROLE_KEYS) callers[key] = await signIn(fx.deps, fx.org.people[key].login);
   });
 
   it.each(PROBES.map((p) => [p.name, p] as const))('%s', async (_name, probe) => {
@@ -65,7 +55,7 @@ describeEachDatabase('role matrix', (getDb) => {
 
   it('refuses every procedure but auth to an anonymous visitor', async () => {
     const { anonymousCaller } = await import('../test/fixtures');
-    const { caller } = await anonymousCaller(deps);
+    const { caller } = await anonymousCaller(fx.deps);
     for (const probe of PROBES) {
       await expect(probe.call(caller, 'anon'), probe.name).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     }

@@ -13,6 +13,7 @@ import {
   getPreset,
   initialState,
 } from '@otklik/domain';
+import { register } from '@otklik/domain/test-harness';
 import { describe, expect, it } from 'vitest';
 import { applyDetailChange, type DetailRules } from './case-detail';
 import type { CaseDetail } from './types';
@@ -41,20 +42,7 @@ function run(state: CaseState, steps: readonly [CaseCommandInput, Actor, number]
 }
 
 const registered = run(initialState, [
-  [
-    {
-      type: 'register',
-      caseId: 'case-1',
-      network: 'vk',
-      link: 'https://vk.com/wall-1_2',
-      author: { name: 'Иван' },
-      text: 'Яма на дороге у школы',
-      attachments: [],
-      visibility: 'public',
-    },
-    operator,
-    at('10:00'),
-  ],
+  [register(), operator, at('10:00')],
   [
     { type: 'triage', topic: 'дороги', location: 'ул. Ленина', category: 'ordinary', processable: true },
     operator,

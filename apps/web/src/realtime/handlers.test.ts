@@ -2,6 +2,7 @@
 // reconnect the shared change-sync reads what was missed over the socket (`changes:since`, rows included) and
 // applies it in order — the board's rows and the wall's alike, through the same path.
 import type { BoardRowMessage, ChangesPage, WallRowMessage } from '@otklik/contract';
+import { sampleWallRow } from '@otklik/contract/test-rows';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCases } from '../stores/cases';
 import { catchUpChanges, clearCases, loadSnapshot, setChangesSource } from './case-sync';
@@ -180,40 +181,21 @@ describe('live changes of the board', () => {
 });
 
 describe('live changes of the wall', () => {
-  const wallRow = (id: string): WallRowMessage => ({
-    view: 'wall',
-    id,
-    number: 7,
-    status: 'assigned',
-    currentStep: 'draft',
-    dueAt: Date.UTC(2026, 11, 4, 9),
-    responsibleDepartmentId: 'roads',
-    responsibleDepartmentName: 'Дороги',
-    category: 'ordinary',
-    topic: 'дороги',
-    location: 'Центральный район',
-    network: 'vk',
-    flags: [],
-    clocks: [],
-    isOpen: true,
-    detectedAt: Date.UTC(2026, 11, 3, 9),
-  });
-
   it('applies the wall row in order; a gap reads the missed changes (no snapshot reload)', async () => {
     const push = connectedSocket();
     await loadSnapshot([], 20);
     source.asked = [];
-    push('case:changed', change(21, 20, 'w', wallRow('w')));
+    push('case:changed', change(21, 20, 'w', sampleWallRow('w')));
     expect(useCases.getState().byId.get('w')).toMatchObject({ id: 'w', authorName: null, excerpt: '', seq: 21 });
     await settle();
     expect(source.asked).toEqual([]);
     // 25 (a removal of w: it closed) was missed; 30 arrives.
     source.answer = () => ({
-      changes: [change(25, 21, 'w', null), change(30, 25, 'x', wallRow('x'))],
+      changes: [change(25, 21, 'w', null), change(30, 25, 'x', sampleWallRow('x'))],
       hasMore: false,
       headSeq: 30,
     });
-    push('case:changed', change(30, 25, 'x', wallRow('x')));
+    push('case:changed', change(30, 25, 'x', sampleWallRow('x')));
     expect(useCases.getState().byId.has('w')).toBe(true);
     await settle();
     expect(source.asked).toEqual([21]);

@@ -6,6 +6,7 @@ import type { Profile, StepId } from '../profiles/schema';
 import { computeClocks } from '../sla/clocks';
 import { caseHistory } from '../sla/history';
 import { firstBreachedInstant, isPastDue } from '../sla/status';
+import { describeIssues } from '../validation/issues';
 import { allowedCommands } from '../workflow/allowed';
 import type { CaseCommandInput } from '../workflow/commands';
 import { decide } from '../workflow/decide';
@@ -16,7 +17,7 @@ import { type Supervision, supervisorOf } from '../workflow/notices';
 import { initialState } from '../workflow/state';
 import type { Actor, CaseState, DomainContext, DomainError, Responsible } from '../workflow/types';
 import { parseIsoInstant } from './instant';
-import { describeIssues, type ScenarioHeader, type ScenarioLine, zScenarioLine } from './scenario';
+import { type ScenarioHeader, type ScenarioLine, zScenarioLine } from './scenario';
 
 export interface ClockLine {
   readonly clock: StepId;

@@ -93,14 +93,3 @@ export const zScenarioLine = z.discriminatedUnion(
   },
 );
 export type ScenarioLine = z.infer<typeof zScenarioLine>;
-
-/** Turns a zod failure into one line naming the field. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const field = issue.path.join('.');
-      if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
-      return field && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}

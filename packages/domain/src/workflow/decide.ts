@@ -7,6 +7,7 @@ import { pinModel } from '../profiles/pin';
 import { clockOf, computeClocks } from '../sla/clocks';
 import { deadlineOf } from '../sla/deadline';
 import { isPastDue } from '../sla/status';
+import { inputIssues } from '../validation/issues';
 import type { CaseCommand, CommandOf } from './commands';
 import { zCaseCommand } from './commands';
 import type { CaseEvent, Classification } from './events';
@@ -601,10 +602,10 @@ export function decide(
   try {
     const parsed = zCaseCommand.safeParse(command);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue?.path.map(String).join('.') ?? '';
       // zod's message (the schema's own, or zod's locales joined by the server) is passed on as the detail.
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      const issues = inputIssues(parsed.error);
+      const issue = issues[0];
+      const path = issue?.path ?? '';
       return {
         ok: false,
         error: refusal(

@@ -2,7 +2,8 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { computeDeadline, type DeadlineRequest, describeInvalid, zDeadlineRequest } from '../deadline-request';
+import { describeIssues } from '@otklik/domain';
+import { computeDeadline, type DeadlineRequest, zDeadlineRequest } from '../deadline-request';
 
 export const help = `Usage:
   otklik deadline --profile <preset-id> --from <ISO-8601 instant>
@@ -97,7 +98,7 @@ function fromFlags(argv: string[]): DeadlineRequest | string {
   if (values.high !== undefined) request.high = values.high;
   const checked = zDeadlineRequest.safeParse(request);
   if (!checked.success)
-    return describeInvalid(checked.error).replace(/\b(workMinutes|workDays|calendarDays)\b/g, flagName);
+    return describeIssues(checked.error).replace(/\b(workMinutes|workDays|calendarDays)\b/g, flagName);
   return checked.data;
 }
 
@@ -184,7 +185,7 @@ function answerLine(line: string, lineNo: number): object {
     return { line: lineNo, error: 'not valid JSON' };
   }
   const checked = zDeadlineRequest.safeParse(data);
-  if (!checked.success) return { line: lineNo, error: describeInvalid(checked.error) };
+  if (!checked.success) return { line: lineNo, error: describeIssues(checked.error) };
   const outcome = computeDeadline(checked.data);
   return outcome.ok ? outcome.answer : { line: lineNo, error: outcome.error };
 }

@@ -1,14 +1,10 @@
-// `otklik report` on a data directory: the JSON numbers equal the API's for the same month and instant, the CSV
-// starts with the BOM and carries Cyrillic headers, and bad input exits 2 with a one-line message.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/connect';
 import { migrateDatabase } from '../../db/migrate';
 import { createDeps } from '../../deps';
 import { routeSingle } from '../../test/case-steps';
 import { createOrgFixture, signIn } from '../../test/fixtures';
+import { cliDataDir } from '../../test/temp-dirs';
 
 // Tue 24 Nov 2026 10:00 Moscow; the report is taken on Mon 30 Nov 09:00 Moscow.
 const TUE_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
@@ -35,15 +31,10 @@ async function capture(fn: () => Promise<number>) {
 }
 
 describe('otklik report', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'otklik-report-'));
-  const previous = process.env.OTKLIK_DATA_DIR;
-  afterAll(() => {
-    process.env.OTKLIK_DATA_DIR = previous;
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const dir = cliDataDir('otklik-report-');
 
   it('prints the same numbers as the API, as JSON and as CSV for Excel', async () => {
-    const database = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir.dataDir });
     let clock = TUE_10_MSK;
     let apiSummary: unknown;
     let slug = '';
@@ -85,7 +76,7 @@ describe('otklik report', () => {
       await database.close();
     }
 
-    process.env.OTKLIK_DATA_DIR = join(dir, 'data');
+    dir.use();
     const { run } = await import('./report');
     const json = await capture(() =>
       run(['--month', '2026-11', '--org', slug, '--format', 'json', '--now', REPORT_AT]),
@@ -115,7 +106,7 @@ describe('otklik report', () => {
     [['--month', '2026-10', '--org', 'x', '--bogus'], /bogus/],
     [['--month', '2026-10', '--org', 'no-such-org'], /not found/],
   ])('%j exits 2 with a clear message', async (argv, message) => {
-    process.env.OTKLIK_DATA_DIR = join(dir, 'data');
+    dir.use();
     const { run } = await import('./report');
     const r = await capture(() => run(argv));
     expect(r.code).toBe(2);

@@ -1,18 +1,11 @@
 // auth router: password login sets an httpOnly SameSite=Lax cookie, sessions expire, logout ends them,
 // failed attempts are rate-limited per login and address.
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEFAULT_LOGIN_LIMITS } from '../../auth/login-limiter';
-import { createDeps, type ServerDeps } from '../../deps';
+import { createDeps } from '../../deps';
 import { describeEachDatabase } from '../../test/databases';
-import {
-  anonymousCaller,
-  callerWithCookie,
-  createOrgFixture,
-  type OrgFixture,
-  signIn,
-  signInCookie,
-  TEST_PASSWORD,
-} from '../../test/fixtures';
+import { anonymousCaller, callerWithCookie, signIn, signInCookie, TEST_PASSWORD } from '../../test/fixtures';
+import { setUpOrgFixture } from '../../test/org-suite';
 import { appRouter } from '../app-router';
 import { createContext } from '../context';
 import { createCallerFactory } from '../trpc';
@@ -20,31 +13,26 @@ import { createCallerFactory } from '../trpc';
 const createCaller = createCallerFactory(appRouter);
 
 describeEachDatabase('auth', (getDb) => {
-  let deps: ServerDeps;
   let clock = Date.UTC(2026, 10, 24, 9, 0);
-  let org: OrgFixture;
-  beforeAll(async () => {
-    deps = createDeps({ database: getDb(), now: () => clock, sessionTtlMs: 3600_000 });
-    org = await createOrgFixture(deps);
-  });
+  const fx = setUpOrgFixture(getDb, { now: () => clock, sessionTtlMs: 3600_000 });
 
   it('logs in with the right password and sets a session cookie', async () => {
-    const { caller, cookies } = await anonymousCaller(deps);
-    const result = await caller.auth.login({ login: org.people.curator.login, password: TEST_PASSWORD });
+    const { caller, cookies } = await anonymousCaller(fx.deps);
+    const result = await caller.auth.login({ login: fx.org.people.curator.login, password: TEST_PASSWORD });
     expect(result.user.roles).toEqual(['curator']);
     expect(cookies[0]).toMatch(/^otklik_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=3600$/);
-    const me = await (await signIn(deps, org.people.curator.login)).auth.me();
-    expect(me.user?.personId).toBe(org.people.curator.id);
+    const me = await (await signIn(fx.deps, fx.org.people.curator.login)).auth.me();
+    expect(me.user?.personId).toBe(fx.org.people.curator.id);
   });
 
   it('accepts the login in any letter case', async () => {
-    const caller = await signIn(deps, org.people.admin.login.toUpperCase());
-    expect((await caller.auth.me()).user?.login).toBe(org.people.admin.login);
+    const caller = await signIn(fx.deps, fx.org.people.admin.login.toUpperCase());
+    expect((await caller.auth.me()).user?.login).toBe(fx.org.people.admin.login);
   });
 
   it('refuses a wrong password with a Russian message and sets no cookie', async () => {
-    const { caller, cookies } = await anonymousCaller(deps, '10.0.0.9');
-    await expect(caller.auth.login({ login: org.people.head.login, password: 'nope' })).rejects.toMatchObject({
+    const { caller, cookies } = await anonymousCaller(fx.deps, '10.0.0.9');
+    await expect(caller.auth.login({ login: fx.org.people.head.login, password: 'nope' })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
       message: expect.stringContaining('Неверный логин или пароль'),
     });
@@ -54,29 +42,29 @@ describeEachDatabase('auth', (getDb) => {
   it('stores the password as an argon2id hash', async () => {
     const { people } = await import('../../db/schema');
     const { eq } = await import('drizzle-orm');
-    const [row] = await deps.db.select().from(people).where(eq(people.id, org.people.operator.id));
+    const [row] = await fx.deps.db.select().from(people).where(eq(people.id, fx.org.people.operator.id));
     expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
   it('expires the session after its lifetime', async () => {
-    const cookie = await signInCookie(deps, org.people.operator.login);
+    const cookie = await signInCookie(fx.deps, fx.org.people.operator.login);
     clock += 3600_000 - 1;
-    await expect((await callerWithCookie(deps, cookie)).directory.departments()).resolves.toHaveLength(3);
+    await expect((await callerWithCookie(fx.deps, cookie)).directory.departments()).resolves.toHaveLength(3);
     clock += 2;
     // The same cookie one hour later: the session is gone.
-    await expect((await callerWithCookie(deps, cookie)).directory.departments()).rejects.toMatchObject({
+    await expect((await callerWithCookie(fx.deps, cookie)).directory.departments()).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
   });
 
   it('ends the session on logout', async () => {
-    const { caller, cookies } = await anonymousCaller(deps);
-    await caller.auth.login({ login: org.people.observer.login, password: TEST_PASSWORD });
+    const { caller, cookies } = await anonymousCaller(fx.deps);
+    await caller.auth.login({ login: fx.org.people.observer.login, password: TEST_PASSWORD });
     const cookie = cookies[0]!.split(';')[0];
-    const ctx = await createContext(deps, { cookieHeader: cookie, setCookie: (c) => cookies.push(c) });
+    const ctx = await createContext(fx.deps, { cookieHeader: cookie, setCookie: (c) => cookies.push(c) });
     await createCaller(ctx).auth.logout();
     expect(cookies.at(-1)).toContain('Max-Age=0');
-    const after = createCaller(await createContext(deps, { cookieHeader: cookie }));
+    const after = createCaller(await createContext(fx.deps, { cookieHeader: cookie }));
     expect((await after.auth.me()).user).toBeNull();
   });
 
@@ -87,7 +75,7 @@ describeEachDatabase('auth', (getDb) => {
       loginLimits: { ...DEFAULT_LOGIN_LIMITS, accountAddress: { failures: 5, windowMs: 10 * 60_000 } },
     });
     const { caller } = await anonymousCaller(limited, '192.0.2.7');
-    const login = org.people.deputy.login;
+    const login = fx.org.people.deputy.login;
     for (let i = 0; i < 5; i++) {
       await expect(caller.auth.login({ login, password: `bad${i}` })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     }
@@ -118,7 +106,7 @@ describeEachDatabase('auth', (getDb) => {
   });
 
   it('rejects empty input with a field message', async () => {
-    const { caller } = await anonymousCaller(deps);
+    const { caller } = await anonymousCaller(fx.deps);
     await expect(caller.auth.login({ login: '', password: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

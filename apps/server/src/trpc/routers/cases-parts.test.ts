@@ -2,22 +2,23 @@
 // part from the version it opened; another department's part sent meanwhile is no conflict, while a change to the
 // same department's part (its own part already sent, the case moved) still is one.
 import { beforeAll, expect, it } from 'vitest';
-import { createDeps, type ServerDeps } from '../../deps';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signInAs } from '../../test/fixtures';
+import { type Caller, signInAs } from '../../test/fixtures';
+import { setUpOrgFixture } from '../../test/org-suite';
 
 // Tuesday 24 Nov 2026, 10:00 Yekaterinburg (05:00 UTC): a working day.
 const TUESDAY_10_YEKT = Date.UTC(2026, 10, 24, 5, 0);
 
 describeEachDatabase('cases: parts of a parallel set', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
+  const fx = setUpOrgFixture(
+    getDb,
+    { now: () => TUESDAY_10_YEKT },
+    { profileId: 'krasnoufimsk-2021', timeZone: 'Asia/Yekaterinburg' },
+  );
   let as: Record<'operator' | 'curator' | 'roads' | 'housing', Caller>;
 
   beforeAll(async () => {
-    deps = createDeps({ database: getDb(), now: () => TUESDAY_10_YEKT });
-    org = await createOrgFixture(deps, { profileId: 'krasnoufimsk-2021', timeZone: 'Asia/Yekaterinburg' });
-    as = await signInAs(deps, org, ['operator', 'curator', 'roads', 'housing']);
+    as = await signInAs(fx.deps, fx.org, ['operator', 'curator', 'roads', 'housing']);
   });
 
   /** A message routed in parallel to roads and housing; returns its id and the version both executors open. */
@@ -42,8 +43,8 @@ describeEachDatabase('cases: parts of a parallel set', (getDb) => {
         type: 'route',
         mode: 'parallel',
         assignments: [
-          { departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id },
-          { departmentId: org.departments.housing, executorId: org.people.housingExecutor.id },
+          { departmentId: fx.org.departments.roads, executorId: fx.org.people.roadsExecutor.id },
+          { departmentId: fx.org.departments.housing, executorId: fx.org.people.housingExecutor.id },
         ],
       },
     });
@@ -61,9 +62,9 @@ describeEachDatabase('cases: parts of a parallel set', (getDb) => {
 
   it('accepts the second department’s part sent from the version it opened before the first part', async () => {
     const { caseId, opened } = await parallelCase('Во дворе дома 4 яма и прорвало трубу');
-    await sendPart(as.roads, caseId, opened, org.departments.roads, 'Яму засыплют щебнем в среду.');
+    await sendPart(as.roads, caseId, opened, fx.org.departments.roads, 'Яму засыплют щебнем в среду.');
     // Housing opened the case before the roads part arrived and sends from that version.
-    await sendPart(as.housing, caseId, opened, org.departments.housing, 'Трубу заменят сегодня до 18:00.');
+    await sendPart(as.housing, caseId, opened, fx.org.departments.housing, 'Трубу заменят сегодня до 18:00.');
     const detail = await as.curator.cases.detail({ caseId });
     expect(detail.state.contributions.map((c: { text: string }) => c.text)).toEqual([
       'Яму засыплют щебнем в среду.',
@@ -73,10 +74,10 @@ describeEachDatabase('cases: parts of a parallel set', (getDb) => {
 
   it('still refuses a part whose own department changed since the version it was based on', async () => {
     const { caseId, opened } = await parallelCase('Не горят фонари и течёт крыша');
-    await sendPart(as.roads, caseId, opened, org.departments.roads, 'Фонари починят завтра.');
+    await sendPart(as.roads, caseId, opened, fx.org.departments.roads, 'Фонари починят завтра.');
     // The same department sends again from the old version (a second window): its part has changed meanwhile.
     await expect(
-      sendPart(as.roads, caseId, opened, org.departments.roads, 'Фонари починят сегодня.'),
+      sendPart(as.roads, caseId, opened, fx.org.departments.roads, 'Фонари починят сегодня.'),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     // A whole-case command from the old version is a conflict as before.
     await expect(
@@ -84,7 +85,7 @@ describeEachDatabase('cases: parts of a parallel set', (getDb) => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     // A version from the future is never accepted.
     await expect(
-      sendPart(as.housing, caseId, opened + 5, org.departments.housing, 'Крышу осмотрят.'),
+      sendPart(as.housing, caseId, opened + 5, fx.org.departments.housing, 'Крышу осмотрят.'),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

@@ -2,36 +2,30 @@
 // queue) and the route form's choices through the API, konyshevsky-2020, Tuesday 24 Nov 2026.
 import { curatorTurnOfFlags } from '@otklik/domain';
 import { beforeAll, expect, it } from 'vitest';
-import { createDeps, type ServerDeps } from '../../deps';
-import { commandAtCurrentVersion, ROADS_TRIAGE, routeSingle, vkComment } from '../../test/case-steps';
+import { ROADS_TRIAGE, routeSingle, timedSteps } from '../../test/case-steps';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signInAs } from '../../test/fixtures';
+import { type Caller, signInAs } from '../../test/fixtures';
+import { setUpOrgFixture } from '../../test/org-suite';
 
 const t = (hhmm: string) => Date.parse(`2026-11-24T${hhmm}:00+03:00`);
 
 describeEachDatabase('curator queue and route choices', (getDb) => {
-  let deps: ServerDeps;
   let clock = t('09:00');
-  let org: OrgFixture;
+  const fx = setUpOrgFixture(getDb, { now: () => clock });
   let as: Record<'operator' | 'curator' | 'roads' | 'admin', Caller>;
 
   beforeAll(async () => {
-    deps = createDeps({ database: getDb(), now: () => clock });
-    org = await createOrgFixture(deps);
-    as = await signInAs(deps, org, ['operator', 'curator', 'roads', 'admin']);
+    as = await signInAs(fx.deps, fx.org, ['operator', 'curator', 'roads', 'admin']);
   });
 
-  const register = async (at: string) => {
-    clock = t(at);
-    const { caseId } = await as.operator.cases.register(
-      vkComment(`https://vk.com/wall-1_${at}`, 'Яма на дороге у школы'),
-    );
-    return caseId;
-  };
-  const command = async (who: Caller, caseId: string, c: unknown, at: string) => {
-    clock = t(at);
-    return commandAtCurrentVersion(who, caseId, c);
-  };
+  const { register, command } = timedSteps({
+    setClock: (at) => {
+      clock = at;
+    },
+    time: t,
+    operator: () => as.operator,
+    text: 'Яма на дороге у школы',
+  });
 
   /** The queue as the web selects it from the board rows: the cases with a curator's turn, in the board's order
    *  (the earliest deadline first), with the turn and the deadline. */
@@ -46,7 +40,7 @@ describeEachDatabase('curator queue and route choices', (getDb) => {
     const second = await register('09:10');
     const routed = await register('09:20');
     await command(as.curator, routed, ROADS_TRIAGE, '09:25');
-    await command(as.curator, routed, routeSingle(org.departments.roads, org.people.roadsExecutor.id), '09:30');
+    await command(as.curator, routed, routeSingle(fx.org.departments.roads, fx.org.people.roadsExecutor.id), '09:30');
     // konyshevsky p.7: triage 30 min W from detection → 09:30 and 09:40; the routed case waits on the executor.
     expect(await queue()).toEqual([
       [first, 'triage', t('09:30')],
@@ -68,21 +62,21 @@ describeEachDatabase('curator queue and route choices', (getDb) => {
 
   it('route choices: the one who handled most cases of the department, never an absent one', async () => {
     clock = t('11:00');
-    let roads = (await as.curator.cases.routeChoices()).find((c) => c.departmentId === org.departments.roads)!;
-    expect(roads.usualExecutorId).toBe(org.people.roadsExecutor.id);
-    expect(roads.executors.find((e) => e.personId === org.people.roadsExecutor.id)?.handled).toBe(1);
+    let roads = (await as.curator.cases.routeChoices()).find((c) => c.departmentId === fx.org.departments.roads)!;
+    expect(roads.usualExecutorId).toBe(fx.org.people.roadsExecutor.id);
+    expect(roads.executors.find((e) => e.personId === fx.org.people.roadsExecutor.id)?.handled).toBe(1);
     await as.admin.directory.createAbsence({
-      personId: org.people.roadsExecutor.id,
-      substituteId: org.people.roadsExecutor2.id,
+      personId: fx.org.people.roadsExecutor.id,
+      substituteId: fx.org.people.roadsExecutor2.id,
       reason: 'illness',
       startsAt: t('10:00'),
       endsAt: t('18:00'),
     });
-    roads = (await as.curator.cases.routeChoices()).find((c) => c.departmentId === org.departments.roads)!;
-    expect(roads.usualExecutorId).toBe(org.people.roadsExecutor2.id);
-    expect(roads.executors.find((e) => e.personId === org.people.roadsExecutor.id)?.absence).toMatchObject({
+    roads = (await as.curator.cases.routeChoices()).find((c) => c.departmentId === fx.org.departments.roads)!;
+    expect(roads.usualExecutorId).toBe(fx.org.people.roadsExecutor2.id);
+    expect(roads.executors.find((e) => e.personId === fx.org.people.roadsExecutor.id)?.absence).toMatchObject({
       reason: 'illness',
-      substituteId: org.people.roadsExecutor2.id,
+      substituteId: fx.org.people.roadsExecutor2.id,
     });
   });
 });

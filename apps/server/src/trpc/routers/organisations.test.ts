@@ -2,42 +2,32 @@
 // an organisation's own administrator reaches none of that and sees only their own organisation; an archived
 // organisation's people cannot sign in and their sessions end.
 import { beforeAll, expect, it } from 'vitest';
-import { createDeps, type ServerDeps } from '../../deps';
 import { createOrganisationWithAdmin } from '../../setup/new-organisation';
 import { describeEachDatabase } from '../../test/databases';
-import {
-  type Caller,
-  callerWithCookie,
-  createOrgFixture,
-  type OrgFixture,
-  signIn,
-  signInCookie,
-} from '../../test/fixtures';
+import { type Caller, callerWithCookie, signIn, signInCookie } from '../../test/fixtures';
+import { setUpOrgFixture } from '../../test/org-suite';
 
 const REGION_PASSWORD = 'Область-край-2027';
 
 describeEachDatabase('organisations', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
+  const fx = setUpOrgFixture(getDb);
   let region: Caller;
   let regionOrgId: string;
   beforeAll(async () => {
-    deps = createDeps({ database: getDb() });
-    org = await createOrgFixture(deps);
-    const created = await createOrganisationWithAdmin(deps.db, {
+    const created = await createOrganisationWithAdmin(fx.deps.db, {
       name: 'Администрация области',
       profile: { presetId: 'nao-2020' },
       admin: { login: 'region-admin', fullName: 'Регионов Роман', password: REGION_PASSWORD },
       regionAdministrator: true,
     });
     regionOrgId = created.organisation.id;
-    region = await signIn(deps, 'region-admin', REGION_PASSWORD);
+    region = await signIn(fx.deps, 'region-admin', REGION_PASSWORD);
   });
 
   it('lets a region administrator see every organisation with its people and open cases', async () => {
     const list = await region.organisations.list();
-    const fixture = list.find((o) => o.id === org.organisationId);
-    expect(fixture).toMatchObject({ slug: org.slug, peopleCount: 11, openCases: 0, archivedAt: null });
+    const fixture = list.find((o) => o.id === fx.org.organisationId);
+    expect(fixture).toMatchObject({ slug: fx.org.slug, peopleCount: 11, openCases: 0, archivedAt: null });
     expect(list.map((o) => o.id)).toContain(regionOrgId);
   });
 
@@ -49,7 +39,7 @@ describeEachDatabase('organisations', (getDb) => {
       admin: { fullName: 'Петров Пётр', login: 'slavgorod-admin', password: 'slavgorod-2027-pass' },
     });
     expect(created).toMatchObject({ slug: 'administratsiya-goroda-slavgoroda', adminLogin: 'slavgorod-admin' });
-    const local = await signIn(deps, 'slavgorod-admin', 'slavgorod-2027-pass');
+    const local = await signIn(fx.deps, 'slavgorod-admin', 'slavgorod-2027-pass');
     const me = await local.auth.me();
     expect(me.user).toMatchObject({ organisationId: created.id, regionAdministrator: false });
     expect((await local.directory.organisation()).timeZone).toBe('Asia/Barnaul');
@@ -75,7 +65,7 @@ describeEachDatabase('organisations', (getDb) => {
       region.organisations.create({ ...base, admin: { ...base.admin, password: '1234567890' } }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(
-      region.organisations.create({ ...base, admin: { ...base.admin, login: org.people.admin.login } }),
+      region.organisations.create({ ...base, admin: { ...base.admin, login: fx.org.people.admin.login } }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     // The setup's own checks (shared with `otklik init`) refuse with the catalogue's key, on the field.
     const setup = { ...base, profile: { presetId: 'nao-2020' }, regionAdministrator: false };
@@ -96,7 +86,7 @@ describeEachDatabase('organisations', (getDb) => {
   });
 
   it('refuses all of it to an organisation administrator', async () => {
-    const admin = await signIn(deps, org.people.admin.login);
+    const admin = await signIn(fx.deps, fx.org.people.admin.login);
     await expect(admin.organisations.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(admin.organisations.rename({ id: regionOrgId, name: 'Захват' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
@@ -115,22 +105,22 @@ describeEachDatabase('organisations', (getDb) => {
     // …and their directory shows only their own people.
     const people = await admin.directory.people();
     expect(people.some((p) => p.login === 'region-admin')).toBe(false);
-    const region2 = await signIn(deps, 'region-admin', REGION_PASSWORD);
+    const region2 = await signIn(fx.deps, 'region-admin', REGION_PASSWORD);
     expect((await region2.organisations.list()).find((o) => o.id === regionOrgId)?.name).toBe('Администрация области');
   });
 
   it('renames, archives (sessions end, sign-in refused) and restores; never the own organisation', async () => {
-    await region.organisations.rename({ id: org.organisationId, name: 'Переименованная администрация' });
-    const cookie = await signInCookie(deps, org.people.curator.login);
-    await region.organisations.setArchived({ id: org.organisationId, archived: true });
+    await region.organisations.rename({ id: fx.org.organisationId, name: 'Переименованная администрация' });
+    const cookie = await signInCookie(fx.deps, fx.org.people.curator.login);
+    await region.organisations.setArchived({ id: fx.org.organisationId, archived: true });
     const list = await region.organisations.list();
-    expect(list.find((o) => o.id === org.organisationId)).toMatchObject({ name: 'Переименованная администрация' });
-    expect(list.find((o) => o.id === org.organisationId)?.archivedAt).toBeInstanceOf(Date);
-    expect((await (await callerWithCookie(deps, cookie)).auth.me()).user).toBeNull();
-    await expect(signIn(deps, org.people.curator.login)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(list.find((o) => o.id === fx.org.organisationId)).toMatchObject({ name: 'Переименованная администрация' });
+    expect(list.find((o) => o.id === fx.org.organisationId)?.archivedAt).toBeInstanceOf(Date);
+    expect((await (await callerWithCookie(fx.deps, cookie)).auth.me()).user).toBeNull();
+    await expect(signIn(fx.deps, fx.org.people.curator.login)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
 
-    await region.organisations.setArchived({ id: org.organisationId, archived: false });
-    await expect(signIn(deps, org.people.curator.login)).resolves.toBeTruthy();
+    await region.organisations.setArchived({ id: fx.org.organisationId, archived: false });
+    await expect(signIn(fx.deps, fx.org.people.curator.login)).resolves.toBeTruthy();
 
     await expect(region.organisations.setArchived({ id: regionOrgId, archived: true })).rejects.toMatchObject({
       code: 'BAD_REQUEST',

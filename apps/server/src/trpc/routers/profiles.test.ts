@@ -2,20 +2,17 @@
 // validated field by field, the organisation's profile switched; calendar days, overrides and a deadline preview.
 import { getPreset } from '@otklik/domain';
 import { beforeAll, expect, it } from 'vitest';
-import { createDeps, type ServerDeps } from '../../deps';
 import { describeEachDatabase } from '../../test/databases';
-import { type Caller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+import { type Caller, signIn } from '../../test/fixtures';
+import { setUpOrgFixture } from '../../test/org-suite';
 
 describeEachDatabase('profiles and calendar', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
+  const fx = setUpOrgFixture(getDb);
   let admin: Caller;
   let curator: Caller;
   beforeAll(async () => {
-    deps = createDeps({ database: getDb() });
-    org = await createOrgFixture(deps);
-    admin = await signIn(deps, org.people.admin.login);
-    curator = await signIn(deps, org.people.curator.login);
+    admin = await signIn(fx.deps, fx.org.people.admin.login);
+    curator = await signIn(fx.deps, fx.org.people.curator.login);
   });
 
   it('lists the five presets and the current profile', async () => {
@@ -31,7 +28,7 @@ describeEachDatabase('profiles and calendar', (getDb) => {
 
   it('creates a custom profile from a preset, refuses an invalid one, and switches the organisation to it', async () => {
     const base = getPreset('konyshevsky-2020')!;
-    const custom = { ...base, id: `custom-${org.slug}`, name: 'Конышевка, ускоренный' };
+    const custom = { ...base, id: `custom-${fx.org.slug}`, name: 'Конышевка, ускоренный' };
     await admin.profiles.create({ profile: custom, basedOn: base.id });
     await expect(admin.profiles.create({ profile: { ...custom, id: 'Bad Id!' } })).rejects.toMatchObject({
       code: 'BAD_REQUEST',

@@ -2,17 +2,14 @@
 // settlement or district of the place directory, never the free-text location); a revoked token is refused with its
 // own reason, distinct from an unknown one.
 import { beforeAll, expect, it } from 'vitest';
-import { createDeps, type ServerDeps } from '../../deps';
 import { describeEachDatabase } from '../../test/databases';
-import { anonymousCaller, createOrgFixture, type OrgFixture, signIn } from '../../test/fixtures';
+import { anonymousCaller, signIn } from '../../test/fixtures';
+import { setUpOrgFixture } from '../../test/org-suite';
 
 describeEachDatabase('wall', (getDb) => {
-  let deps: ServerDeps;
-  let org: OrgFixture;
+  const fx = setUpOrgFixture(getDb);
   beforeAll(async () => {
-    deps = createDeps({ database: getDb() });
-    org = await createOrgFixture(deps);
-    const operator = await signIn(deps, org.people.operator.login);
+    const operator = await signIn(fx.deps, fx.org.people.operator.login);
     await operator.cases.register({
       network: 'vk',
       link: 'https://vk.com/wall-1_9',
@@ -24,9 +21,9 @@ describeEachDatabase('wall', (getDb) => {
   });
 
   it('shows the open cases by token, without authors, text or names', async () => {
-    const admin = await signIn(deps, org.people.admin.login);
+    const admin = await signIn(fx.deps, fx.org.people.admin.login);
     const { token, id } = await admin.intake.createDisplayToken({ name: 'Табло в приёмной' });
-    const { caller } = await anonymousCaller(deps);
+    const { caller } = await anonymousCaller(fx.deps);
     const snapshot = await caller.wall.snapshot({ token });
     expect(snapshot.organisation.timeZone).toBe('Europe/Moscow');
     expect(snapshot.cases).toHaveLength(1);
@@ -34,7 +31,7 @@ describeEachDatabase('wall', (getDb) => {
     expect(text).not.toContain('Секретный Автор');
     expect(text).not.toContain('Личный текст');
     expect(snapshot.seq).toBeGreaterThan(0);
-    const operator = await signIn(deps, org.people.operator.login);
+    const operator = await signIn(fx.deps, fx.org.people.operator.login);
     const { caseId } = await operator.cases.register({
       network: 'ok',
       link: 'https://ok.ru/group/1_2',
@@ -68,12 +65,12 @@ describeEachDatabase('wall', (getDb) => {
   });
 
   it('never sends the free-text location: only a directory settlement or district it names, or nothing', async () => {
-    const admin = await signIn(deps, org.people.admin.login);
+    const admin = await signIn(fx.deps, fx.org.people.admin.login);
     await admin.directory.createPlace({ name: 'Беляево', kind: 'settlement' });
     await expect(admin.directory.createPlace({ name: 'Беляево', kind: 'district' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    const operator = await signIn(deps, org.people.operator.login);
+    const operator = await signIn(fx.deps, fx.org.people.operator.login);
     const triaged = async (location: string) => {
       const { caseId } = await operator.cases.register({
         network: 'vk',
@@ -93,7 +90,7 @@ describeEachDatabase('wall', (getDb) => {
     const personal = await triaged('ул. Советская, 10, кв. 5 (Кузьмина М.)');
     const village = await triaged('с. Беляево, ул. Мира, 3, кв. 7 (Петров)');
     const { token } = await admin.intake.createDisplayToken({ name: 'Табло' });
-    const { caller } = await anonymousCaller(deps);
+    const { caller } = await anonymousCaller(fx.deps);
     const snapshot = await caller.wall.snapshot({ token });
     const byId = new Map(snapshot.cases.map((c) => [c.id, c]));
     expect(byId.get(personal)?.location).toBeNull();
@@ -101,14 +98,14 @@ describeEachDatabase('wall', (getDb) => {
     const text = JSON.stringify(snapshot);
     for (const leak of ['Советская', 'Кузьмина', 'кв.', 'Мира', 'Петров']) expect(text).not.toContain(leak);
     // Only the administrator keeps the directory.
-    const curator = await signIn(deps, org.people.curator.login);
+    const curator = await signIn(fx.deps, fx.org.people.curator.login);
     await expect(curator.directory.createPlace({ name: 'Сосково', kind: 'settlement' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });
 
   it('names a place on the wall by its directory entry as the administrator renames it', async () => {
-    const admin = await signIn(deps, org.people.admin.login);
+    const admin = await signIn(fx.deps, fx.org.people.admin.login);
     const place = await admin.directory.createPlace({ name: 'Кулиги', kind: 'settlement' });
     await admin.directory.createPlace({ name: 'Заречный', kind: 'district' });
     await expect(admin.directory.updatePlace({ id: place.id, name: 'Заречный' })).rejects.toMatchObject({
@@ -118,17 +115,17 @@ describeEachDatabase('wall', (getDb) => {
     expect(renamed).toMatchObject({ name: 'Кулигино', kind: 'district' });
     const listed = await admin.directory.places();
     expect(listed.filter((p) => p.name.startsWith('Кулиг')).map((p) => p.name)).toEqual(['Кулигино']);
-    const curator = await signIn(deps, org.people.curator.login);
+    const curator = await signIn(fx.deps, fx.org.people.curator.login);
     await expect(curator.directory.updatePlace({ id: place.id, name: 'Кулиги' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });
 
   it('lets only the administrator manage display tokens and API keys', async () => {
-    const curator = await signIn(deps, org.people.curator.login);
+    const curator = await signIn(fx.deps, fx.org.people.curator.login);
     await expect(curator.intake.createDisplayToken({ name: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(curator.intake.apiKeys()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const admin = await signIn(deps, org.people.admin.login);
+    const admin = await signIn(fx.deps, fx.org.people.admin.login);
     const key = await admin.intake.createApiKey({ name: 'Медиалогия' });
     expect(key.key).toMatch(/^otk_/);
     const list = await admin.intake.apiKeys();

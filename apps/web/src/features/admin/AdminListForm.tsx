@@ -3,6 +3,7 @@
 // after a save (back to the edited row's button, or the cleared form's first field) and the cancel of an edit are
 // here once; a screen says only its columns, its fields and which procedures save and remove.
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import type { AsyncState } from '../../components/use-async';
@@ -54,36 +55,22 @@ export function AdminTable<Row extends { readonly id: string | number }>(props: 
   const t = useT();
   if (props.rows.length === 0) return <p className="muted">{t.admin.noData}</p>;
   return (
-    <table className="admin-table">
-      <thead>
-        <tr>
+    <DataTable
+      className="admin-table"
+      headers={[
+        ...props.columns.map((c) => c.header),
+        ...(props.actions ? [<span className="visually-hidden">{props.actionsHeader ?? t.admin.edit}</span>] : []),
+      ]}
+    >
+      {props.rows.map((row) => (
+        <tr key={row.id} aria-current={props.current === row.id ? 'true' : undefined} className={props.rowClass?.(row)}>
           {props.columns.map((c) => (
-            <th scope="col" key={c.header}>
-              {c.header}
-            </th>
+            <td key={c.header}>{c.cell(row)}</td>
           ))}
-          {props.actions && (
-            <th scope="col">
-              <span className="visually-hidden">{props.actionsHeader ?? t.admin.edit}</span>
-            </th>
-          )}
+          {props.actions && <td className="admin-row-actions">{props.actions(row)}</td>}
         </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr
-            key={row.id}
-            aria-current={props.current === row.id ? 'true' : undefined}
-            className={props.rowClass?.(row)}
-          >
-            {props.columns.map((c) => (
-              <td key={c.header}>{c.cell(row)}</td>
-            ))}
-            {props.actions && <td className="admin-row-actions">{props.actions(row)}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -251,5 +238,23 @@ export function AdminListForm<Row extends { readonly id: string }, Draft>(props:
         )}
       </form>
     </>
+  );
+}
+
+/** The usual screen: a section whose list loads, then `AdminListForm` over its rows; a change reloads the list unless
+ *  the screen says otherwise. */
+export function AdminListSection<Row extends { readonly id: string }, Draft>(
+  props: {
+    readonly title: string;
+    readonly hint?: ReactNode;
+    readonly list: AsyncState<readonly Row[]>;
+  } & Omit<AdminListFormProps<Row, Draft>, 'rows' | 'onChanged'> &
+    Partial<Pick<AdminListFormProps<Row, Draft>, 'onChanged'>>,
+) {
+  const { title, hint, list, onChanged, ...form } = props;
+  return (
+    <AdminSection title={title} hint={hint} list={list}>
+      {(rows) => <AdminListForm {...form} rows={rows} onChanged={onChanged ?? list.reload} />}
+    </AdminSection>
   );
 }

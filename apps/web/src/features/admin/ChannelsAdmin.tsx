@@ -12,7 +12,7 @@ import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
 import { useSession } from '../../stores/session';
-import { AdminListForm, AdminSection } from './AdminListForm';
+import { AdminListSection } from './AdminListForm';
 
 // The networks of the domain's account registry, in its order.
 const NETWORKS = zNetwork.options;
@@ -218,88 +218,84 @@ export function ChannelsAdmin() {
       });
   };
   return (
-    <AdminSection title={t.admin.sections.channels} list={list}>
-      {(accounts) => (
-        <AdminListForm
-          rows={accounts}
-          columns={[
-            { header: t.admin.network, cell: (a) => (t.network as Record<string, string>)[a.network] ?? a.network },
-            {
-              header: t.admin.caption,
-              cell: (a) => (
-                <>
-                  {a.title}
-                  <br />
-                  <a href={a.url} target="_blank" rel="noreferrer">
-                    {a.url}
-                  </a>
-                  <br />
-                  <span className="muted">
-                    {t.channels.token}: {a.hasToken ? t.channels.tokenStored : t.channels.tokenMissing}
-                  </span>
-                </>
-              ),
-            },
-            { header: t.channels.health, cell: (a) => <Health a={a} /> },
-          ]}
-          rowName={(a) => a.title}
-          rowActions={(a) => <AccountActions a={a} onChanged={list.reload} />}
-          focusAfterAdd="submit"
-          empty={blank}
-          save={create}
-          onChanged={list.reload}
-          fields={(v, set, form) => {
-            const text = (k: keyof typeof blank) => (e: { target: { value: string } }) => set({ [k]: e.target.value });
-            return (
+    <AdminListSection
+      title={t.admin.sections.channels}
+      list={list}
+      columns={[
+        { header: t.admin.network, cell: (a) => (t.network as Record<string, string>)[a.network] ?? a.network },
+        {
+          header: t.admin.caption,
+          cell: (a) => (
+            <>
+              {a.title}
+              <br />
+              <a href={a.url} target="_blank" rel="noreferrer">
+                {a.url}
+              </a>
+              <br />
+              <span className="muted">
+                {t.channels.token}: {a.hasToken ? t.channels.tokenStored : t.channels.tokenMissing}
+              </span>
+            </>
+          ),
+        },
+        { header: t.channels.health, cell: (a) => <Health a={a} /> },
+      ]}
+      rowName={(a) => a.title}
+      rowActions={(a) => <AccountActions a={a} onChanged={list.reload} />}
+      focusAfterAdd="submit"
+      empty={blank}
+      save={create}
+      fields={(v, set, form) => {
+        const text = (k: keyof typeof blank) => (e: { target: { value: string } }) => set({ [k]: e.target.value });
+        return (
+          <>
+            <Field label={t.admin.network}>
+              <ChoiceSelect
+                value={v.network as (typeof NETWORKS)[number]}
+                onChange={(network) => set({ network })}
+                options={NETWORKS}
+                label={(n) => t.network[n]}
+              />
+            </Field>
+            <Field label={t.admin.url} error={form.field('url')}>
+              <input type="url" value={v.url} onChange={text('url')} />
+            </Field>
+            <Field label={t.admin.caption} error={form.field('title')}>
+              <input value={v.title} onChange={text('title')} />
+            </Field>
+            {CONNECTABLE.has(v.network) && (
               <>
-                <Field label={t.admin.network}>
-                  <ChoiceSelect
-                    value={v.network as (typeof NETWORKS)[number]}
-                    onChange={(network) => set({ network })}
-                    options={NETWORKS}
-                    label={(n) => t.network[n]}
-                  />
+                <Field label={t.channels.token} error={form.field('token')}>
+                  <input type="password" autoComplete="off" value={v.token} onChange={text('token')} />
                 </Field>
-                <Field label={t.admin.url} error={form.field('url')}>
-                  <input type="url" value={v.url} onChange={text('url')} />
+                <p className="muted">{t.channels.tokenHint}</p>
+                <Field label={t.channels.externalId} error={form.field('externalId')}>
+                  <input value={v.externalId} onChange={text('externalId')} />
                 </Field>
-                <Field label={t.admin.caption} error={form.field('title')}>
-                  <input value={v.title} onChange={text('title')} />
+                <Field label={t.channels.apiBaseUrl} error={form.field('apiBaseUrl')}>
+                  <input type="url" value={v.apiBaseUrl} onChange={text('apiBaseUrl')} />
                 </Field>
-                {CONNECTABLE.has(v.network) && (
+                {v.network === 'ok' && (
                   <>
-                    <Field label={t.channels.token} error={form.field('token')}>
-                      <input type="password" autoComplete="off" value={v.token} onChange={text('token')} />
+                    <Field label={t.channels.applicationKey}>
+                      <input value={v.applicationKey} onChange={text('applicationKey')} />
                     </Field>
-                    <p className="muted">{t.channels.tokenHint}</p>
-                    <Field label={t.channels.externalId} error={form.field('externalId')}>
-                      <input value={v.externalId} onChange={text('externalId')} />
+                    <Field label={t.channels.appSecret}>
+                      <input type="password" autoComplete="off" value={v.appSecret} onChange={text('appSecret')} />
                     </Field>
-                    <Field label={t.channels.apiBaseUrl} error={form.field('apiBaseUrl')}>
-                      <input type="url" value={v.apiBaseUrl} onChange={text('apiBaseUrl')} />
-                    </Field>
-                    {v.network === 'ok' && (
-                      <>
-                        <Field label={t.channels.applicationKey}>
-                          <input value={v.applicationKey} onChange={text('applicationKey')} />
-                        </Field>
-                        <Field label={t.channels.appSecret}>
-                          <input type="password" autoComplete="off" value={v.appSecret} onChange={text('appSecret')} />
-                        </Field>
-                      </>
-                    )}
-                    {v.network === 'vk' && (
-                      <Field label={t.channels.confirmationCode}>
-                        <input value={v.confirmationCode} onChange={text('confirmationCode')} />
-                      </Field>
-                    )}
                   </>
                 )}
+                {v.network === 'vk' && (
+                  <Field label={t.channels.confirmationCode}>
+                    <input value={v.confirmationCode} onChange={text('confirmationCode')} />
+                  </Field>
+                )}
               </>
-            );
-          }}
-        />
-      )}
-    </AdminSection>
+            )}
+          </>
+        );
+      }}
+    />
   );
 }

@@ -7,7 +7,7 @@ import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
 import { useSession } from '../../stores/session';
 import { emptyOrganisationDraft, OrganisationFields, toNewOrganisation } from '../setup/OrganisationFields';
-import { AdminListForm, AdminSection } from './AdminListForm';
+import { AdminListSection } from './AdminListForm';
 import { FormStatus } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
@@ -35,98 +35,95 @@ export function OrganisationsAdmin() {
 
   const texts = t.admin.organisations;
   return (
-    <AdminSection title={t.admin.sections.organisations} hint={texts.intro} list={list}>
-      {(organisations) => (
-        <AdminListForm
-          rows={organisations}
-          rowClass={(o) => (o.archivedAt ? 'archived' : undefined)}
-          columns={[
-            {
-              header: t.admin.name,
-              cell: (o) =>
-                renaming?.id === o.id ? (
-                  <form onSubmit={rename} className="inline-form">
-                    <Field label={texts.rename} hideLabel error={rowForm.field('name')}>
-                      <input value={renaming.name} onChange={(e) => setRenaming({ id: o.id, name: e.target.value })} />
-                    </Field>
-                    <button type="submit" className="button-primary" disabled={rowForm.busy}>
-                      {texts.save}
-                    </button>
-                    <button type="button" className="button-link" onClick={() => setRenaming(null)}>
-                      {texts.cancel}
-                    </button>
-                  </form>
-                ) : (
-                  <>
-                    {o.name}
-                    {o.archivedAt && <span className="muted"> ({texts.archived})</span>}
-                  </>
-                ),
-            },
-            { header: texts.slug, cell: (o) => o.slug },
-            { header: t.setup.preset, cell: (o) => o.profileId },
-            { header: t.admin.timeZone, cell: (o) => o.timeZone },
-            { header: texts.people, cell: (o) => o.peopleCount },
-            { header: texts.openCases, cell: (o) => o.openCases },
-          ]}
-          rowName={(o) => o.name}
-          rowActions={(o) => (
-            <div className="row-actions">
-              <button type="button" className="button-link" onClick={() => setRenaming({ id: o.id, name: o.name })}>
-                {texts.rename}
-              </button>
-              {o.id !== own && (
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => void setArchived(o.id, o.name, o.archivedAt === null)}
-                >
-                  {o.archivedAt ? texts.restore : texts.archive}
+    <AdminListSection
+      title={t.admin.sections.organisations}
+      hint={texts.intro}
+      list={list}
+      rowClass={(o) => (o.archivedAt ? 'archived' : undefined)}
+      columns={[
+        {
+          header: t.admin.name,
+          cell: (o) =>
+            renaming?.id === o.id ? (
+              <form onSubmit={rename} className="inline-form">
+                <Field label={texts.rename} hideLabel error={rowForm.field('name')}>
+                  <input value={renaming.name} onChange={(e) => setRenaming({ id: o.id, name: e.target.value })} />
+                </Field>
+                <button type="submit" className="button-primary" disabled={rowForm.busy}>
+                  {texts.save}
                 </button>
-              )}
-            </div>
+                <button type="button" className="button-link" onClick={() => setRenaming(null)}>
+                  {texts.cancel}
+                </button>
+              </form>
+            ) : (
+              <>
+                {o.name}
+                {o.archivedAt && <span className="muted"> ({texts.archived})</span>}
+              </>
+            ),
+        },
+        { header: texts.slug, cell: (o) => o.slug },
+        { header: t.setup.preset, cell: (o) => o.profileId },
+        { header: t.admin.timeZone, cell: (o) => o.timeZone },
+        { header: texts.people, cell: (o) => o.peopleCount },
+        { header: texts.openCases, cell: (o) => o.openCases },
+      ]}
+      rowName={(o) => o.name}
+      rowActions={(o) => (
+        <div className="row-actions">
+          <button type="button" className="button-link" onClick={() => setRenaming({ id: o.id, name: o.name })}>
+            {texts.rename}
+          </button>
+          {o.id !== own && (
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => void setArchived(o.id, o.name, o.archivedAt === null)}
+            >
+              {o.archivedAt ? texts.restore : texts.archive}
+            </button>
           )}
-          belowTable={<FormStatus error={rowForm.error} saved={false} />}
-          addHeading={texts.newTitle}
-          focusAfterAdd="submit"
-          showSaved={false}
-          empty={{ ...emptyOrganisationDraft(), regionAdministrator: false }}
-          check={(draft) => {
-            setMismatch(draft.password !== draft.password2);
-            return draft.password === draft.password2;
-          }}
-          save={async ({ regionAdministrator, ...draft }) => {
-            setCreatedLogin(null);
-            const created = await api.organisations.create.mutate({ ...toNewOrganisation(draft), regionAdministrator });
-            setCreatedLogin(created.adminLogin);
-          }}
-          onChanged={list.reload}
-          fields={(draft, set, form) => (
-            <>
-              <OrganisationFields
-                draft={draft}
-                onChange={set}
-                errors={{ ...form.error?.fields, ...(mismatch ? { password2: t.setup.mismatch } : {}) }}
-              />
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={draft.regionAdministrator}
-                  onChange={(e) => set({ regionAdministrator: e.target.checked })}
-                />
-                <span>{texts.regionAdmin}</span>
-              </label>
-            </>
-          )}
-          notice={
-            createdLogin && (
-              <p className="success-message" role="status">
-                {fill(texts.created, { login: createdLogin })}
-              </p>
-            )
-          }
-        />
+        </div>
       )}
-    </AdminSection>
+      belowTable={<FormStatus error={rowForm.error} saved={false} />}
+      addHeading={texts.newTitle}
+      focusAfterAdd="submit"
+      showSaved={false}
+      empty={{ ...emptyOrganisationDraft(), regionAdministrator: false }}
+      check={(draft) => {
+        setMismatch(draft.password !== draft.password2);
+        return draft.password === draft.password2;
+      }}
+      save={async ({ regionAdministrator, ...draft }) => {
+        setCreatedLogin(null);
+        const created = await api.organisations.create.mutate({ ...toNewOrganisation(draft), regionAdministrator });
+        setCreatedLogin(created.adminLogin);
+      }}
+      fields={(draft, set, form) => (
+        <>
+          <OrganisationFields
+            draft={draft}
+            onChange={set}
+            errors={{ ...form.error?.fields, ...(mismatch ? { password2: t.setup.mismatch } : {}) }}
+          />
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={draft.regionAdministrator}
+              onChange={(e) => set({ regionAdministrator: e.target.checked })}
+            />
+            <span>{texts.regionAdmin}</span>
+          </label>
+        </>
+      )}
+      notice={
+        createdLogin && (
+          <p className="success-message" role="status">
+            {fill(texts.created, { login: createdLogin })}
+          </p>
+        )
+      }
+    />
   );
 }

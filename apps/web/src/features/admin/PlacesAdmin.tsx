@@ -6,7 +6,7 @@ import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
-import { AdminListForm, AdminSection } from './AdminListForm';
+import { AdminListSection } from './AdminListForm';
 
 const KINDS = ['settlement', 'district'] as const;
 type Kind = (typeof KINDS)[number];
@@ -15,37 +15,34 @@ export function PlacesAdmin() {
   const t = useT();
   const list = useAsync(() => api.directory.places.query(), []);
   return (
-    <AdminSection title={t.admin.sections.places} hint={t.admin.placesHint} list={list}>
-      {(places) => (
-        <AdminListForm
-          rows={places}
-          columns={[
-            { header: t.admin.name, cell: (p) => p.name },
-            { header: t.admin.placeKind, cell: (p) => t.admin.placeKinds[p.kind as Kind] ?? p.kind },
-          ]}
-          rowName={(p) => p.name}
-          empty={{ name: '', kind: 'settlement' as Kind }}
-          draftOf={(p) => ({ name: p.name, kind: p.kind as Kind })}
-          save={(v, id) => (id ? api.directory.updatePlace.mutate({ id, ...v }) : api.directory.createPlace.mutate(v))}
-          remove={(p) => api.directory.deletePlace.mutate({ id: p.id })}
-          onChanged={list.reload}
-          fields={(v, set, form) => (
-            <>
-              <Field label={t.admin.name} error={form.field('name')}>
-                <input value={v.name} onChange={(e) => set({ name: e.target.value })} />
-              </Field>
-              <Field label={t.admin.placeKind} error={form.field('kind')}>
-                <ChoiceSelect
-                  value={v.kind}
-                  onChange={(kind) => set({ kind })}
-                  options={KINDS}
-                  label={(k) => t.admin.placeKinds[k]}
-                />
-              </Field>
-            </>
-          )}
-        />
+    <AdminListSection
+      title={t.admin.sections.places}
+      hint={t.admin.placesHint}
+      list={list}
+      columns={[
+        { header: t.admin.name, cell: (p) => p.name },
+        { header: t.admin.placeKind, cell: (p) => t.admin.placeKinds[p.kind as Kind] ?? p.kind },
+      ]}
+      rowName={(p) => p.name}
+      empty={{ name: '', kind: 'settlement' as Kind }}
+      draftOf={(p) => ({ name: p.name, kind: p.kind as Kind })}
+      save={(v, id) => (id ? api.directory.updatePlace.mutate({ id, ...v }) : api.directory.createPlace.mutate(v))}
+      remove={(p) => api.directory.deletePlace.mutate({ id: p.id })}
+      fields={(v, set, form) => (
+        <>
+          <Field label={t.admin.name} error={form.field('name')}>
+            <input value={v.name} onChange={(e) => set({ name: e.target.value })} />
+          </Field>
+          <Field label={t.admin.placeKind} error={form.field('kind')}>
+            <ChoiceSelect
+              value={v.kind}
+              onChange={(kind) => set({ kind })}
+              options={KINDS}
+              label={(k) => t.admin.placeKinds[k]}
+            />
+          </Field>
+        </>
       )}
-    </AdminSection>
+    />
   );
 }

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { pickLanguage } from '../../api/errors';
 import { api } from '../../api/trpc';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { DataTable } from '../../components/DataTable';
 import { parseDecimal } from '../../components/decimal';
 import { Field } from '../../components/Field';
 import { fill, useT } from '../../i18n';
@@ -102,49 +103,39 @@ export function ProfileEditor(props: { readonly base: Profile; readonly onCreate
           <option value="curator">{t.admin.publishers.curator}</option>
         </select>
       </Field>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.admin.step}</th>
-            <th scope="col">{t.admin.amount}</th>
-            <th scope="col">{t.admin.unit}</th>
-            <th scope="col">{t.admin.source}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(Object.entries(d.steps) as [StepId, Profile['steps'][StepId]][]).map(([step, rule]) =>
-            rule?.kind === 'duration' ? (
-              <tr key={step}>
-                <th scope="row">{t.steps[step]}</th>
-                <td>
-                  <Field hideLabel label={`${t.steps[step]}: ${t.admin.amount}`} error={err(`steps.${step}.amount`)}>
-                    <input
-                      inputMode="decimal"
-                      value={d.amounts[step] ?? ''}
-                      onChange={(e) => setD({ ...d, amounts: { ...d.amounts, [step]: e.target.value } })}
-                    />
-                  </Field>
-                </td>
-                <td>
-                  <Field hideLabel label={`${t.steps[step]}: ${t.admin.unit}`} error={err(`steps.${step}.unit`)}>
-                    <ChoiceSelect
-                      value={rule.unit as (typeof UNITS)[number]}
-                      onChange={(unit) => setStep(step, { unit })}
-                      options={UNITS}
-                      label={(u) => t.admin.units[u]}
-                    />
-                  </Field>
-                </td>
-                <td>
-                  <Field hideLabel label={`${t.steps[step]}: ${t.admin.source}`} error={err(`steps.${step}.source`)}>
-                    <input value={rule.source} onChange={(e) => setStep(step, { source: e.target.value })} />
-                  </Field>
-                </td>
-              </tr>
-            ) : null,
-          )}
-        </tbody>
-      </table>
+      <DataTable className="admin-table" headers={[t.admin.step, t.admin.amount, t.admin.unit, t.admin.source]}>
+        {(Object.entries(d.steps) as [StepId, Profile['steps'][StepId]][]).map(([step, rule]) =>
+          rule?.kind === 'duration' ? (
+            <tr key={step}>
+              <th scope="row">{t.steps[step]}</th>
+              <td>
+                <Field hideLabel label={`${t.steps[step]}: ${t.admin.amount}`} error={err(`steps.${step}.amount`)}>
+                  <input
+                    inputMode="decimal"
+                    value={d.amounts[step] ?? ''}
+                    onChange={(e) => setD({ ...d, amounts: { ...d.amounts, [step]: e.target.value } })}
+                  />
+                </Field>
+              </td>
+              <td>
+                <Field hideLabel label={`${t.steps[step]}: ${t.admin.unit}`} error={err(`steps.${step}.unit`)}>
+                  <ChoiceSelect
+                    value={rule.unit as (typeof UNITS)[number]}
+                    onChange={(unit) => setStep(step, { unit })}
+                    options={UNITS}
+                    label={(u) => t.admin.units[u]}
+                  />
+                </Field>
+              </td>
+              <td>
+                <Field hideLabel label={`${t.steps[step]}: ${t.admin.source}`} error={err(`steps.${step}.source`)}>
+                  <input value={rule.source} onChange={(e) => setStep(step, { source: e.target.value })} />
+                </Field>
+              </td>
+            </tr>
+          ) : null,
+        )}
+      </DataTable>
       {Object.keys(issues).length > 0 && (
         <p className="error-message" role="alert">
           {t.admin.fixErrors}

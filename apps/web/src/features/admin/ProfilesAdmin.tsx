@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { loadDirectory } from '../../api/directory';
 import { rememberProfiles } from '../../api/profiles';
 import { api } from '../../api/trpc';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ruleText } from '../../components/rule-text';
 import { useAsync } from '../../components/use-async';
@@ -58,24 +59,16 @@ export function ProfilesAdmin() {
             <div className="profile-view">
               <h3>{p.name}</h3>
               <p className="muted">{p.source}</p>
-              <table className="admin-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.admin.step}</th>
-                    <th scope="col">{t.admin.rule}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(Object.entries(p.steps) as [StepId, Profile['steps'][StepId]][]).map(([step, rule]) =>
-                    rule ? (
-                      <tr key={step}>
-                        <td>{t.steps[step]}</td>
-                        <td>{ruleText(rule, t)}</td>
-                      </tr>
-                    ) : null,
-                  )}
-                </tbody>
-              </table>
+              <DataTable className="admin-table" headers={[t.admin.step, t.admin.rule]}>
+                {(Object.entries(p.steps) as [StepId, Profile['steps'][StepId]][]).map(([step, rule]) =>
+                  rule ? (
+                    <tr key={step}>
+                      <td>{t.steps[step]}</td>
+                      <td>{ruleText(rule, t)}</td>
+                    </tr>
+                  ) : null,
+                )}
+              </DataTable>
               <p>
                 {t.admin.publisher}: {t.admin.publishers[p.publisher]} · {t.admin.atRiskShare}:{' '}
                 {p.atRiskShare.toLocaleString(t.lang.locale)}

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../components/format';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
 import { useDirectory } from '../../stores/directory';
-import { AdminListForm, AdminSection } from './AdminListForm';
+import { AdminListSection } from './AdminListForm';
 import { useAdminForm } from './use-admin-form';
 
 interface Row {
@@ -51,63 +51,59 @@ export function TokensAdmin(props: { readonly kind: 'display' | 'api' }) {
       .then(list.reload);
   const wallUrl = secret && display ? `${window.location.origin}/wall?token=${encodeURIComponent(secret)}` : null;
   return (
-    <AdminSection title={t.admin.sections[display ? 'displays' : 'apiKeys']} list={list}>
-      {(rows) => (
-        <AdminListForm
-          rows={rows}
-          rowClass={(r) => (r.revokedAt ? 'revoked' : undefined)}
-          columns={[
-            {
-              header: t.admin.label,
-              cell: (r) => (
-                <>
-                  {r.name} {r.prefix ? <code>{r.prefix}…</code> : null}
-                </>
-              ),
-            },
-            { header: t.admin.createdAt, cell: (r) => when(r.createdAt) },
-            ...(display ? [] : [{ header: t.admin.lastUsed, cell: (r: Row) => when(r.lastUsedAt) }]),
-          ]}
-          rowName={(r) => r.name}
-          actionsHeader={t.admin.revoke}
-          rowActions={(r) =>
-            r.revokedAt ? (
-              `${t.admin.revoke}: ${when(r.revokedAt)}`
-            ) : (
-              <button type="button" className="button-link" onClick={() => revoke(r.id)}>
-                {t.admin.revoke}
-              </button>
-            )
-          }
-          form={form}
-          addHeading={t.admin.create}
-          focusAfterAdd="submit"
-          empty={{ name: '' }}
-          save={create}
-          onChanged={list.reload}
-          fields={(v, set) => (
-            <Field label={t.admin.label} error={form.field('name')}>
-              <input value={v.name} onChange={(e) => set({ name: e.target.value })} />
-            </Field>
-          )}
-          notice={
-            secret && (
-              <div className="secret" role="status">
-                <p>{t.admin.tokenShownOnce}</p>
-                <code data-testid="new-secret">{secret}</code>
-                {wallUrl && (
-                  <p>
-                    {t.admin.wallLink}:{' '}
-                    <a href={wallUrl} target="_blank" rel="noreferrer" data-testid="wall-link">
-                      {wallUrl}
-                    </a>
-                  </p>
-                )}
-              </div>
-            )
-          }
-        />
+    <AdminListSection
+      title={t.admin.sections[display ? 'displays' : 'apiKeys']}
+      list={list}
+      rowClass={(r) => (r.revokedAt ? 'revoked' : undefined)}
+      columns={[
+        {
+          header: t.admin.label,
+          cell: (r) => (
+            <>
+              {r.name} {r.prefix ? <code>{r.prefix}…</code> : null}
+            </>
+          ),
+        },
+        { header: t.admin.createdAt, cell: (r) => when(r.createdAt) },
+        ...(display ? [] : [{ header: t.admin.lastUsed, cell: (r: Row) => when(r.lastUsedAt) }]),
+      ]}
+      rowName={(r) => r.name}
+      actionsHeader={t.admin.revoke}
+      rowActions={(r) =>
+        r.revokedAt ? (
+          `${t.admin.revoke}: ${when(r.revokedAt)}`
+        ) : (
+          <button type="button" className="button-link" onClick={() => revoke(r.id)}>
+            {t.admin.revoke}
+          </button>
+        )
+      }
+      form={form}
+      addHeading={t.admin.create}
+      focusAfterAdd="submit"
+      empty={{ name: '' }}
+      save={create}
+      fields={(v, set) => (
+        <Field label={t.admin.label} error={form.field('name')}>
+          <input value={v.name} onChange={(e) => set({ name: e.target.value })} />
+        </Field>
       )}
-    </AdminSection>
+      notice={
+        secret && (
+          <div className="secret" role="status">
+            <p>{t.admin.tokenShownOnce}</p>
+            <code data-testid="new-secret">{secret}</code>
+            {wallUrl && (
+              <p>
+                {t.admin.wallLink}:{' '}
+                <a href={wallUrl} target="_blank" rel="noreferrer" data-testid="wall-link">
+                  {wallUrl}
+                </a>
+              </p>
+            )}
+          </div>
+        )
+      }
+    />
   );
 }

@@ -6,7 +6,7 @@ import { api } from '../../api/trpc';
 import { Field } from '../../components/Field';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
-import { AdminListForm, AdminSection } from './AdminListForm';
+import { AdminListSection } from './AdminListForm';
 import { FormStatus } from './FormStatus';
 import { useAdminForm } from './use-admin-form';
 
@@ -27,43 +27,41 @@ export function TopicsAdmin() {
     else setPending((p) => ({ ...p, [id]: {} }));
   };
   return (
-    <AdminSection title={t.admin.sections.topics} hint={t.admin.listedHint} list={list}>
-      {(topics) => (
-        <AdminListForm
-          rows={topics}
-          columns={[
-            { header: t.admin.name, cell: (x) => x.name },
-            ...(['listed', 'active'] as const).map((k) => ({
-              header: k === 'listed' ? t.admin.listed : t.admin.topicActive,
-              cell: (x: (typeof topics)[number]) => (
-                <input
-                  type="checkbox"
-                  aria-label={`${k === 'listed' ? t.admin.listed : t.admin.topicActive}: ${x.name}`}
-                  checked={pending[x.id]?.[k] ?? x[k]}
-                  disabled={row.busy}
-                  onChange={(e) => void update(x.id, { [k]: e.target.checked })}
-                />
-              ),
-            })),
-          ]}
-          rowName={(x) => x.name}
-          belowTable={<FormStatus error={row.error} saved={row.saved} />}
-          empty={{ name: '', listed: false }}
-          save={(v) => api.directory.createTopic.mutate(v)}
-          onChanged={refresh}
-          fields={(v, set, form) => (
-            <>
-              <Field label={t.admin.name} error={form.field('name')}>
-                <input value={v.name} onChange={(e) => set({ name: e.target.value })} />
-              </Field>
-              <label className="field field-check">
-                <input type="checkbox" checked={v.listed} onChange={(e) => set({ listed: e.target.checked })} />
-                <span>{t.admin.listed}</span>
-              </label>
-            </>
-          )}
-        />
+    <AdminListSection
+      title={t.admin.sections.topics}
+      hint={t.admin.listedHint}
+      list={list}
+      columns={[
+        { header: t.admin.name, cell: (x) => x.name },
+        ...(['listed', 'active'] as const).map((k) => ({
+          header: k === 'listed' ? t.admin.listed : t.admin.topicActive,
+          cell: (x: NonNullable<typeof list.data>[number]) => (
+            <input
+              type="checkbox"
+              aria-label={`${k === 'listed' ? t.admin.listed : t.admin.topicActive}: ${x.name}`}
+              checked={pending[x.id]?.[k] ?? x[k]}
+              disabled={row.busy}
+              onChange={(e) => void update(x.id, { [k]: e.target.checked })}
+            />
+          ),
+        })),
+      ]}
+      rowName={(x) => x.name}
+      belowTable={<FormStatus error={row.error} saved={row.saved} />}
+      empty={{ name: '', listed: false }}
+      save={(v) => api.directory.createTopic.mutate(v)}
+      onChanged={refresh}
+      fields={(v, set, form) => (
+        <>
+          <Field label={t.admin.name} error={form.field('name')}>
+            <input value={v.name} onChange={(e) => set({ name: e.target.value })} />
+          </Field>
+          <label className="field field-check">
+            <input type="checkbox" checked={v.listed} onChange={(e) => set({ listed: e.target.checked })} />
+            <span>{t.admin.listed}</span>
+          </label>
+        </>
       )}
-    </AdminSection>
+    />
   );
 }

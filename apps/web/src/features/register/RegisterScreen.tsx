@@ -71,6 +71,15 @@ export function RegisterScreen() {
       const { [field]: _gone, ...rest } = e;
       return rest;
     });
+  /** A text field's value, its change (which clears its old error) and the name a refusal focuses it by. */
+  const bound = (field: string, value: string, set: (value: string) => void) => ({
+    value,
+    onChange: (e: { target: { value: string } }) => {
+      set(e.target.value);
+      edited(field);
+    },
+    'data-field': field,
+  });
 
   const validate = (): Record<string, string> => {
     const e: Record<string, string> = {};
@@ -175,49 +184,18 @@ export function RegisterScreen() {
           </fieldset>
         </div>
         <Field label={f.link} error={errors.link} hint={f.linkHint}>
-          <input
-            type="url"
-            value={link}
-            onChange={(e) => {
-              setLink(e.target.value);
-              edited('link');
-            }}
-            data-field="link"
-          />
+          <input type="url" {...bound('link', link, setLink)} />
         </Field>
         <div className="register-row">
           <Field label={f.author} error={errors.author ?? errors['author.name']}>
-            <input
-              value={author}
-              onChange={(e) => {
-                setAuthor(e.target.value);
-                edited('author');
-              }}
-              data-field="author"
-            />
+            <input {...bound('author', author, setAuthor)} />
           </Field>
           <Field label={f.profileUrl} error={errors.profileUrl}>
-            <input
-              type="url"
-              value={profileUrl}
-              onChange={(e) => {
-                setProfileUrl(e.target.value);
-                edited('profileUrl');
-              }}
-              data-field="profileUrl"
-            />
+            <input type="url" {...bound('profileUrl', profileUrl, setProfileUrl)} />
           </Field>
         </div>
         <Field label={f.text} error={errors.text}>
-          <textarea
-            rows={6}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              edited('text');
-            }}
-            data-field="text"
-          />
+          <textarea rows={6} {...bound('text', text, setText)} />
         </Field>
         {suggestions.length > 0 && (
           <section className="register-repeats" aria-label={f.repeats} data-testid="repeat-suggestions">
@@ -238,15 +216,7 @@ export function RegisterScreen() {
           </section>
         )}
         <Field label={f.postedAt} error={errors.postedAt} hint={f.postedAtHint}>
-          <input
-            type="datetime-local"
-            value={postedAt}
-            onChange={(e) => {
-              setPostedAt(e.target.value);
-              edited('postedAt');
-            }}
-            data-field="postedAt"
-          />
+          <input type="datetime-local" {...bound('postedAt', postedAt, setPostedAt)} />
         </Field>
         <fieldset className="register-attachments">
           <legend>{f.attachments}</legend>

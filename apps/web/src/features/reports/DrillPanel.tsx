@@ -1,6 +1,7 @@
 // The cases behind a number of the report, loaded on demand, each linking to its case workspace.
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -43,32 +44,30 @@ export function DrillPanel(props: {
       ) : state.data.length === 0 ? (
         <p className="muted">{t.reports.drillEmpty}</p>
       ) : (
-        <table className="report-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.reports.number}</th>
-              <th scope="col">{t.reports.detected}</th>
-              <th scope="col">{t.reports.topic}</th>
-              <th scope="col">{t.reports.location}</th>
-              <th scope="col">{t.reports.status}</th>
-              <th scope="col">{t.reports.excerpt}</th>
+        <DataTable
+          className="report-table"
+          headers={[
+            t.reports.number,
+            t.reports.detected,
+            t.reports.topic,
+            t.reports.location,
+            t.reports.status,
+            t.reports.excerpt,
+          ]}
+        >
+          {state.data.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <Link to={`/cases/${c.id}`}>№ {c.number}</Link>
+              </th>
+              <td>{formatDateTime(c.detectedAt, props.timeZone, t.lang.locale)}</td>
+              <td>{c.topic ?? '—'}</td>
+              <td>{c.location ?? '—'}</td>
+              <td>{t.status[c.status as keyof typeof t.status] ?? c.status}</td>
+              <td className="report-excerpt">{c.excerpt}</td>
             </tr>
-          </thead>
-          <tbody>
-            {state.data.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <Link to={`/cases/${c.id}`}>№ {c.number}</Link>
-                </th>
-                <td>{formatDateTime(c.detectedAt, props.timeZone, t.lang.locale)}</td>
-                <td>{c.topic ?? '—'}</td>
-                <td>{c.location ?? '—'}</td>
-                <td>{t.status[c.status as keyof typeof t.status] ?? c.status}</td>
-                <td className="report-excerpt">{c.excerpt}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -3,6 +3,7 @@
 import type { SummaryTable } from '@otklik/domain';
 import { Link } from 'react-router';
 import { pickLanguage } from '../../api/errors';
+import { DataTable } from '../../components/DataTable';
 import { useT } from '../../i18n';
 import { downloadTable } from './csv-download';
 
@@ -33,59 +34,48 @@ export function ReportTable(props: {
         <p className="muted">{t.app.empty}</p>
       ) : (
         <div className="report-scroll">
-          <table className="report-table">
-            <thead>
-              <tr>
-                {table.header.map((h) => (
-                  <th key={h} scope="col">
-                    {label(h)}
-                  </th>
-                ))}
+          <DataTable className="report-table" headers={table.header.map(label)}>
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((c, j) => {
+                  const text =
+                    typeof c.value === 'string'
+                      ? j === 0 && props.valueLabel
+                        ? props.valueLabel(c.value)
+                        : label(c.value)
+                      : number(c.value);
+                  const Cell = j === 0 ? 'th' : 'td';
+                  const drill = c.drill;
+                  return (
+                    <Cell
+                      key={j}
+                      scope={j === 0 ? 'row' : undefined}
+                      className={typeof c.value === 'number' ? 'num' : undefined}
+                    >
+                      {drill && !drill.startsWith('case|') ? (
+                        <button
+                          type="button"
+                          className={`drill-link${props.selected === drill ? ' drill-active' : ''}`}
+                          onClick={() =>
+                            props.onDrill(
+                              drill,
+                              `${label(String(row[0]?.value ?? ''))} — ${label(table.header[j] ?? '')}`,
+                            )
+                          }
+                        >
+                          {text}
+                        </button>
+                      ) : drill?.startsWith('case|') ? (
+                        <Link to={`/cases/${drill.slice(5)}`}>{text}</Link>
+                      ) : (
+                        text
+                      )}
+                    </Cell>
+                  );
+                })}
               </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row, i) => (
-                <tr key={i}>
-                  {row.map((c, j) => {
-                    const text =
-                      typeof c.value === 'string'
-                        ? j === 0 && props.valueLabel
-                          ? props.valueLabel(c.value)
-                          : label(c.value)
-                        : number(c.value);
-                    const Cell = j === 0 ? 'th' : 'td';
-                    const drill = c.drill;
-                    return (
-                      <Cell
-                        key={j}
-                        scope={j === 0 ? 'row' : undefined}
-                        className={typeof c.value === 'number' ? 'num' : undefined}
-                      >
-                        {drill && !drill.startsWith('case|') ? (
-                          <button
-                            type="button"
-                            className={`drill-link${props.selected === drill ? ' drill-active' : ''}`}
-                            onClick={() =>
-                              props.onDrill(
-                                drill,
-                                `${label(String(row[0]?.value ?? ''))} — ${label(table.header[j] ?? '')}`,
-                              )
-                            }
-                          >
-                            {text}
-                          </button>
-                        ) : drill?.startsWith('case|') ? (
-                          <Link to={`/cases/${drill.slice(5)}`}>{text}</Link>
-                        ) : (
-                          text
-                        )}
-                      </Cell>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       )}
     </section>

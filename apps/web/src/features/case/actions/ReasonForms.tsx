@@ -1,13 +1,14 @@
 // Actions that need one reason or one line of text: return to the curator (krasnoufimsk p.11: a written reason),
 // return for revision, link to a published answer (idrinsky 3.6), flag socially significant, approve.
-import { stepDeadline } from '@otklik/domain';
-import { useState } from 'react';
+import { type CaseCommandInput, stepDeadline } from '@otklik/domain';
+import { type ReactNode, useState } from 'react';
 import { profileFor } from '../../../api/profiles';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { useClock } from '../../../stores/clock';
 import { useDirectory } from '../../../stores/directory';
 import { useSession } from '../../../stores/session';
+import type { CommandRunner } from '../use-command';
 import { CommandForm } from './CommandForm';
 import { myPendingDepartment } from './ContributionForm';
 import { type ActionFormProps, fieldError } from './form-context';
@@ -16,7 +17,6 @@ export function ReturnForm({ detail, runner }: ActionFormProps) {
   const t = useT();
   const user = useSession((s) => s.user);
   const mine = myPendingDepartment(detail, user?.id ?? '', user?.departmentIds ?? []);
-  const [reason, setReason] = useState('');
   const calendar = useDirectory((s) => s.calendars.get(detail.organisationId));
   const offsetMs = useClock((s) => s.offsetMs);
   const profile = profileFor(detail.profileId);
@@ -26,36 +26,34 @@ export function ReturnForm({ detail, runner }: ActionFormProps) {
     profile && calendar && receivedAt !== null ? stepDeadline(profile, calendar, 'return', receivedAt) : null;
   const late = window?.ok === true && Date.now() + offsetMs > window.value.at;
   return (
-    <CommandForm
+    <TextCommandForm
       title={t.commands.return}
       runner={runner}
-      onSubmit={() => void runner.run({ type: 'return', departmentId: mine?.departmentId ?? '', reason })}
+      label={t.forms.reason}
+      field="reason"
+      input="textarea"
+      command={(reason) => ({ type: 'return', departmentId: mine?.departmentId ?? '', reason })}
     >
       {late && (
         <p className="notice" role="note">
           {t.forms.lateReturn}
         </p>
       )}
-      <Field label={t.forms.reason} error={fieldError(runner, 'reason')}>
-        <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-    </CommandForm>
+    </TextCommandForm>
   );
 }
 
 export function RevisionForm({ runner }: ActionFormProps) {
   const t = useT();
-  const [reason, setReason] = useState('');
   return (
-    <CommandForm
+    <TextCommandForm
       title={t.commands['request-revision']}
       runner={runner}
-      onSubmit={() => void runner.run({ type: 'request-revision', reason })}
-    >
-      <Field label={t.forms.reason} error={fieldError(runner, 'reason')}>
-        <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-    </CommandForm>
+      label={t.forms.reason}
+      field="reason"
+      input="textarea"
+      command={(reason) => ({ type: 'request-revision', reason })}
+    />
   );
 }
 
@@ -73,31 +71,55 @@ export function ApproveForm({ runner }: ActionFormProps) {
 
 export function LinkPublishedForm({ runner }: ActionFormProps) {
   const t = useT();
-  const [url, setUrl] = useState('');
   return (
-    <CommandForm
+    <TextCommandForm
       title={t.commands['link-published']}
       runner={runner}
-      onSubmit={() => void runner.run({ type: 'link-published', url })}
-    >
-      <Field label={t.forms.url} error={fieldError(runner, 'url')}>
-        <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
-      </Field>
-    </CommandForm>
+      label={t.forms.url}
+      field="url"
+      input="url"
+      command={(url) => ({ type: 'link-published', url })}
+    />
   );
 }
 
 export function FlagForm({ runner }: ActionFormProps) {
   const t = useT();
-  const [note, setNote] = useState('');
   return (
-    <CommandForm
+    <TextCommandForm
       title={t.commands['flag-socially-significant']}
       runner={runner}
-      onSubmit={() => void runner.run({ type: 'flag-socially-significant', note: note || undefined })}
-    >
-      <Field label={t.forms.note}>
-        <input value={note} onChange={(e) => setNote(e.target.value)} />
+      label={t.forms.note}
+      command={(note) => ({ type: 'flag-socially-significant', note: note || undefined })}
+    />
+  );
+}
+
+/**
+ * A command whose form is one text (a reason, a link, a note) and, above it, what `children` add. `field` is the
+ * command's name for the text, under which a refusal is shown at the field; without it, refusals show only below.
+ */
+function TextCommandForm(props: {
+  readonly title: string;
+  readonly runner: CommandRunner;
+  readonly label: string;
+  readonly field?: string;
+  readonly input?: 'textarea' | 'url' | 'text';
+  readonly command: (text: string) => CaseCommandInput;
+  readonly children?: ReactNode;
+}) {
+  const { runner } = props;
+  const [value, setValue] = useState('');
+  const change = (e: { target: { value: string } }) => setValue(e.target.value);
+  return (
+    <CommandForm title={props.title} runner={runner} onSubmit={() => void runner.run(props.command(value))}>
+      {props.children}
+      <Field label={props.label} error={props.field ? fieldError(runner, props.field) : undefined}>
+        {props.input === 'textarea' ? (
+          <textarea rows={3} value={value} onChange={change} />
+        ) : (
+          <input type={props.input === 'url' ? 'url' : undefined} value={value} onChange={change} />
+        )}
       </Field>
     </CommandForm>
   );

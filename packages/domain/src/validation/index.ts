@@ -1,0 +1,2 @@
+// Refused input, told the same way by every caller.
+export { describeIssues, firstInputIssue, type InputIssue, inputIssues } from './issues';
