@@ -96,7 +96,7 @@ describeEachDatabase('auth', (getDb) => {
       loginLimits: { ...DEFAULT_LOGIN_LIMITS, accountAddress: { failures: 1, windowMs: 2_000 } },
     });
     const { caller } = await anonymousCaller(limited, '192.0.2.9');
-    const login = org.people.deputy.login;
+    const login = fx.org.people.deputy.login;
     await expect(caller.auth.login({ login, password: 'bad' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(caller.auth.login({ login, password: TEST_PASSWORD })).rejects.toMatchObject({
       code: 'TOO_MANY_REQUESTS',

@@ -69,18 +69,18 @@ describeEachDatabase('organisations', (getDb) => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     // The setup's own checks (shared with `otklik init`) refuse with the catalogue's key, on the field.
     const setup = { ...base, profile: { presetId: 'nao-2020' }, regionAdministrator: false };
-    await expect(createOrganisationWithAdmin(deps.db, { ...setup, timeZone: 'Europe/Atlantis' })).rejects.toMatchObject(
-      {
-        code: 'BAD_INPUT',
-        refusal: { key: 'setup.unknown-zone', params: { zone: 'Europe/Atlantis' } },
-        details: { errors: [{ path: 'timeZone', message: expect.stringMatching(/^Неизвестный часовой пояс/) }] },
-      },
-    );
     await expect(
-      createOrganisationWithAdmin(deps.db, { ...setup, slug: org.slug, timeZone: undefined }),
-    ).rejects.toMatchObject({ refusal: { key: 'setup.slug-taken', params: { slug: org.slug } } });
+      createOrganisationWithAdmin(fx.deps.db, { ...setup, timeZone: 'Europe/Atlantis' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      refusal: { key: 'setup.unknown-zone', params: { zone: 'Europe/Atlantis' } },
+      details: { errors: [{ path: 'timeZone', message: expect.stringMatching(/^Неизвестный часовой пояс/) }] },
+    });
     await expect(
-      createOrganisationWithAdmin(deps.db, { ...setup, admin: { ...base.admin, password: '1234567890' } }),
+      createOrganisationWithAdmin(fx.deps.db, { ...setup, slug: fx.org.slug, timeZone: undefined }),
+    ).rejects.toMatchObject({ refusal: { key: 'setup.slug-taken', params: { slug: fx.org.slug } } });
+    await expect(
+      createOrganisationWithAdmin(fx.deps.db, { ...setup, admin: { ...base.admin, password: '1234567890' } }),
     ).rejects.toMatchObject({ refusal: { key: 'password.too-common' }, details: { field: 'admin.password' } });
     expect(await region.organisations.list()).toHaveLength(before);
   });
