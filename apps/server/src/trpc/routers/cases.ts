@@ -1,6 +1,6 @@
 // Cases: the board, one case with its timeline and allowed actions, and commands (every change goes through the
 // domain decider; see cases/commands.ts). The changes after a board's seq come over the socket (`changes:since`).
-import { zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
+import { AREA_ROLES, zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
 import { z } from 'zod';
 import { BOARD_PAGE, listBoardPage } from '../../cases/board';
 import { compactBoardRows } from '../../cases/board-compact';
@@ -80,7 +80,7 @@ export const casesRouter = router({
   ),
 
   /** An operator (or curator) registers a message found in a network. */
-  register: withRoles('operator', 'curator')
+  register: withRoles(...AREA_ROLES.register)
     .input(
       zRegisterCommand.omit({ type: true, caseId: true }).extend({
         text: z.string().max(MAX_MESSAGE_TEXT, `Текст длиннее ${MAX_MESSAGE_TEXT} символов / text too long`),
@@ -95,7 +95,7 @@ export const casesRouter = router({
     ),
 
   /** Earlier cases the message being registered may repeat (same author, or a similar text), shown while typing. */
-  repeatSuggestions: withRoles('operator', 'curator')
+  repeatSuggestions: withRoles(...AREA_ROLES.register)
     .input(
       z.object({
         author: z.string().max(300),

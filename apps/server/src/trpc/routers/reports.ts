@@ -1,6 +1,6 @@
 // Reports: the monthly summary with its drill-down, surges of activity and their thresholds, repeat candidates for
 // the case workspace, and the head's overview. Procedures stay thin; the work is in src/reports.
-import { zSurgeThresholds } from '@otklik/domain';
+import { AREA_ROLES, zSurgeThresholds } from '@otklik/domain';
 import { z } from 'zod';
 import { auditedOrganisationSettings } from '../../audit/record';
 import { caseRows } from '../../reports/drilldown';
@@ -16,7 +16,7 @@ const zMonth = z
   .regex(/^\d{4}-\d{2}$/, 'месяц в виде ГГГГ-ММ, например 2026-10 / month as YYYY-MM, e.g. 2026-10');
 
 /** Who reads reports: the curator compiles the summary, the head receives it (konyshevsky p.23, NAO p.28). */
-const reportReaders = withRoles('curator', 'head', 'department-head', 'administrator', 'observer');
+const reportReaders = withRoles(...AREA_ROLES.reports);
 
 export const reportsRouter = router({
   /** The summary without its drill-down lists (they can run to megabytes): `drilldown` fetches one by key. */
@@ -85,7 +85,7 @@ export const reportsRouter = router({
       }),
     ),
 
-  headOverview: withRoles('head', 'curator', 'administrator', 'observer').query(({ ctx }) =>
+  headOverview: withRoles(...AREA_ROLES.head).query(({ ctx }) =>
     headOverview(ctx.deps.db, ctx.user.organisationId, ctx.deps.now(), ctx.user.actor),
   ),
 });
