@@ -55,7 +55,8 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
-  if (cause instanceof ZodError) return result;
+  // Invalid input is the caller's to fix and keeps its issues; an answer that fails its output schema is ours.
+  if (cause instanceof ZodError && result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
   if (!(cause instanceof AppError) && result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
   const client = toClientError(cause ?? result.error, `trpc ${path}`);
   const mapped = new AppError(
