@@ -27,6 +27,8 @@ import { channelAccounts } from '../../db/schema';
 import { AppError, appError } from '../../errors/app-error';
 import type { Context } from '../context';
 import { zCounter, zId } from '../inputs';
+import { zOk } from '../outputs-directory';
+import { zCaseChannel, zRetried, zThreadComment, zWebhookSetup } from '../outputs-reports';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
 
 /** What the audit log keeps of an account's form: its fields, and which credentials were given, never their values
@@ -76,18 +78,22 @@ export const channelsRouter = router({
     return account;
   }),
 
-  remove: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
-    await audited(
-      ctx,
-      async (tx) => {
-        const row = await findChannelAccount(tx, ctx.user.organisationId, input.id);
-        await deleteChannelAccount(tx, ctx.user.organisationId, input.id);
-        return row;
-      },
-      (row) => rowEntry('channel-account.deleted', input.id, { network: row.network, url: row.url, title: row.title }),
-    );
-    return { ok: true as const };
-  }),
+  remove: adminProcedure
+    .input(z.object({ id: zId }))
+    .output(zOk)
+    .mutation(async ({ ctx, input }) => {
+      await audited(
+        ctx,
+        async (tx) => {
+          const row = await findChannelAccount(tx, ctx.user.organisationId, input.id);
+          await deleteChannelAccount(tx, ctx.user.organisationId, input.id);
+          return row;
+        },
+        (row) =>
+          rowEntry('channel-account.deleted', input.id, { network: row.network, url: row.url, title: row.title }),
+      );
+      return { ok: true as const };
+    }),
 
   /** "Check the connection": asks the network who the token belongs to and stores the answer. */
   check: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
@@ -151,11 +157,14 @@ export const channelsRouter = router({
     }),
 
   /** What the administrator pastes into VK's Callback API settings (the address and the secret key). */
-  webhookSetup: adminProcedure.input(z.object({ id: zId })).query(async ({ ctx, input }) => {
-    const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
-    if (row.network !== 'vk') return { path: `/api/channels/${row.network}/${row.id}`, secret: null };
-    return { path: `/api/channels/vk/${row.id}`, secret: secretsOf(ctx.deps, row).webhookSecret };
-  }),
+  webhookSetup: adminProcedure
+    .input(z.object({ id: zId }))
+    .output(zWebhookSetup)
+    .query(async ({ ctx, input }) => {
+      const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
+      if (row.network !== 'vk') return { path: `/api/channels/${row.network}/${row.id}`, secret: null };
+      return { path: `/api/channels/vk/${row.id}`, secret: secretsOf(ctx.deps, row).webhookSecret };
+    }),
 
   /** The publisher's click: post the approved draft in the original thread (the domain checks who may). */
   requestPublication: protectedProcedure
@@ -174,47 +183,56 @@ export const channelsRouter = router({
 
   /** "Retry now" on a waiting publication: for those who take part in the case (curators, operators, its
    *  executors), never for readers. */
-  retryPublication: protectedProcedure.input(z.object({ caseId: zId })).mutation(async ({ ctx, input }) => {
-    const parties = await requireSeen(ctx, input.caseId);
-    if (!takesPartIn(ctx.user.actor, parties)) {
-      throw appError('FORBIDDEN', 'auth.forbidden', {});
-    }
-    const result = await retryPublicationNow(ctx.deps, ctx.user.organisationId, input.caseId);
-    nudgeOutbox(ctx.deps);
-    return result;
-  }),
+  retryPublication: protectedProcedure
+    .input(z.object({ caseId: zId }))
+    .output(zRetried)
+    .mutation(async ({ ctx, input }) => {
+      const parties = await requireSeen(ctx, input.caseId);
+      if (!takesPartIn(ctx.user.actor, parties)) {
+        throw appError('FORBIDDEN', 'auth.forbidden', {});
+      }
+      const result = await retryPublicationNow(ctx.deps, ctx.user.organisationId, input.caseId);
+      nudgeOutbox(ctx.deps);
+      return result;
+    }),
 
   /** The case screen's view of its channel: the account, and every publication attempt. */
-  ofCase: protectedProcedure.input(z.object({ caseId: zId })).query(async ({ ctx, input }) => {
-    await requireSeen(ctx, input.caseId);
-    const source = await channelSourceOfCase(ctx.deps.db, input.caseId);
-    const outbox = await outboxOfCase(ctx.deps.db, ctx.user.organisationId, input.caseId);
-    if (!source) return { account: null, outbox };
-    const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, source.accountId).catch(() => null);
-    return {
-      account: row
-        ? {
-            id: row.id,
-            network: row.network,
-            title: row.title,
-            url: row.url,
-            enabled: row.enabled && row.secretBox !== null,
-          }
-        : null,
-      outbox,
-    };
-  }),
+  ofCase: protectedProcedure
+    .input(z.object({ caseId: zId }))
+    .output(zCaseChannel)
+    .query(async ({ ctx, input }) => {
+      await requireSeen(ctx, input.caseId);
+      const source = await channelSourceOfCase(ctx.deps.db, input.caseId);
+      const outbox = await outboxOfCase(ctx.deps.db, ctx.user.organisationId, input.caseId);
+      if (!source) return { account: null, outbox };
+      const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, source.accountId).catch(() => null);
+      return {
+        account: row
+          ? {
+              id: row.id,
+              network: row.network,
+              title: row.title,
+              url: row.url,
+              enabled: row.enabled && row.secretBox !== null,
+            }
+          : null,
+        outbox,
+      };
+    }),
 
   /** The original and the replies around it, read from the network (VK, MAX, OK; Telegram bots cannot read). */
-  threadOfCase: protectedProcedure.input(z.object({ caseId: zId })).query(async ({ ctx, input }) => {
-    await requireSeen(ctx, input.caseId);
-    const source = await channelSourceOfCase(ctx.deps.db, input.caseId);
-    if (!source) return [];
-    const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, source.accountId);
-    try {
-      return await createConnector(accountConfig(ctx.deps, row)).fetchThread(zThreadRef.parse(source.thread));
-    } catch (error) {
-      throw asAppError(error);
-    }
-  }),
+  threadOfCase: protectedProcedure
+    .input(z.object({ caseId: zId }))
+    .output(z.array(zThreadComment).readonly())
+    .query(async ({ ctx, input }) => {
+      await requireSeen(ctx, input.caseId);
+      const source = await channelSourceOfCase(ctx.deps.db, input.caseId);
+      if (!source) return [];
+      const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, source.accountId);
+      try {
+        return await createConnector(accountConfig(ctx.deps, row)).fetchThread(zThreadRef.parse(source.thread));
+      } catch (error) {
+        throw asAppError(error);
+      }
+    }),
 });
