@@ -1,5 +1,5 @@
 // One case: its detail for the workspace, commands with the expected version, and lookups by case number.
-import type { CaseCommand, CaseState, CommandType, Profile } from '@otklik/domain';
+import type { CaseCommand, CaseState, CommandType } from '@otklik/domain';
 import { useCases } from '../stores/cases';
 import { toClockViews } from './adapters';
 import { fetchBoard } from './board';
