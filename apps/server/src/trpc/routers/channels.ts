@@ -27,6 +27,7 @@ import { channelAccounts } from '../../db/schema';
 import { AppError, appError } from '../../errors/app-error';
 import type { Context } from '../context';
 import { zCounter, zId } from '../inputs';
+import { zChannelAccountView, zChannelChecked } from '../outputs-channels';
 import { zOk } from '../outputs-directory';
 import { zCaseChannel, zRetried, zThreadComment, zWebhookSetup } from '../outputs-reports';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
@@ -54,29 +55,35 @@ const asAppError = (error: unknown) => {
 };
 
 export const channelsRouter = router({
-  accounts: adminProcedure.query(async ({ ctx }) =>
-    (await listChannelAccounts(ctx.deps.db, ctx.user.organisationId)).map(publicAccount),
-  ),
+  accounts: adminProcedure
+    .output(z.array(zChannelAccountView))
+    .query(async ({ ctx }) => (await listChannelAccounts(ctx.deps.db, ctx.user.organisationId)).map(publicAccount)),
 
-  create: adminProcedure.input(zAccountInput).mutation(async ({ ctx, input }) => {
-    const account = await audited(
-      ctx,
-      (tx) => createChannelAccount({ db: tx, secretKey: ctx.deps.secretKey }, ctx.user.organisationId, input),
-      (a) => rowEntry('channel-account.created', a.id, auditedAccountFields(input)),
-    );
-    nudgeCollectors(ctx.deps);
-    return account;
-  }),
+  create: adminProcedure
+    .input(zAccountInput)
+    .output(zChannelAccountView)
+    .mutation(async ({ ctx, input }) => {
+      const account = await audited(
+        ctx,
+        (tx) => createChannelAccount({ db: tx, secretKey: ctx.deps.secretKey }, ctx.user.organisationId, input),
+        (a) => rowEntry('channel-account.created', a.id, auditedAccountFields(input)),
+      );
+      nudgeCollectors(ctx.deps);
+      return account;
+    }),
 
-  update: adminProcedure.input(zAccountUpdate).mutation(async ({ ctx, input }) => {
-    const account = await audited(
-      ctx,
-      (tx) => updateChannelAccount({ db: tx, secretKey: ctx.deps.secretKey }, ctx.user.organisationId, input),
-      rowEntry('channel-account.updated', input.id, auditedAccountFields(input)),
-    );
-    nudgeCollectors(ctx.deps);
-    return account;
-  }),
+  update: adminProcedure
+    .input(zAccountUpdate)
+    .output(zChannelAccountView)
+    .mutation(async ({ ctx, input }) => {
+      const account = await audited(
+        ctx,
+        (tx) => updateChannelAccount({ db: tx, secretKey: ctx.deps.secretKey }, ctx.user.organisationId, input),
+        rowEntry('channel-account.updated', input.id, auditedAccountFields(input)),
+      );
+      nudgeCollectors(ctx.deps);
+      return account;
+    }),
 
   remove: adminProcedure
     .input(z.object({ id: zId }))
@@ -96,35 +103,38 @@ export const channelsRouter = router({
     }),
 
   /** "Check the connection": asks the network who the token belongs to and stores the answer. */
-  check: adminProcedure.input(z.object({ id: zId })).mutation(async ({ ctx, input }) => {
-    const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
-    try {
-      const description = await createConnector(accountConfig(ctx.deps, row)).describe();
-      const [updated] = await ctx.deps.db
-        .update(channelAccounts)
-        .set({
-          externalId: description.externalId,
-          title: row.title || description.title,
-          tokenExpiresAt: description.tokenExpiresAt !== null ? new Date(description.tokenExpiresAt) : null,
-          lastErrorCode: null,
-          lastError: null,
-          brokenNotifiedAt: null,
-          consecutiveFailures: 0,
-          backoffUntil: null,
-        })
-        .where(eq(channelAccounts.id, row.id))
-        .returning();
-      // A first connection starts collecting from now: one quick pass stores the network's current cursor, so
-      // nothing posted after this click is missed while the collector loop starts.
-      if (updated && Object.keys(updated.cursor).length === 0 && updated.mode === 'polling') {
-        await collectOnce(ctx.deps, updated.id, { waitSeconds: 0 });
+  check: adminProcedure
+    .input(z.object({ id: zId }))
+    .output(zChannelChecked)
+    .mutation(async ({ ctx, input }) => {
+      const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
+      try {
+        const description = await createConnector(accountConfig(ctx.deps, row)).describe();
+        const [updated] = await ctx.deps.db
+          .update(channelAccounts)
+          .set({
+            externalId: description.externalId,
+            title: row.title || description.title,
+            tokenExpiresAt: description.tokenExpiresAt !== null ? new Date(description.tokenExpiresAt) : null,
+            lastErrorCode: null,
+            lastError: null,
+            brokenNotifiedAt: null,
+            consecutiveFailures: 0,
+            backoffUntil: null,
+          })
+          .where(eq(channelAccounts.id, row.id))
+          .returning();
+        // A first connection starts collecting from now: one quick pass stores the network's current cursor, so
+        // nothing posted after this click is missed while the collector loop starts.
+        if (updated && Object.keys(updated.cursor).length === 0 && updated.mode === 'polling') {
+          await collectOnce(ctx.deps, updated.id, { waitSeconds: 0 });
+        }
+        nudgeCollectors(ctx.deps);
+        return { ok: true as const, description, account: publicAccount(updated!) };
+      } catch (error) {
+        throw asAppError(error);
       }
-      nudgeCollectors(ctx.deps);
-      return { ok: true as const, description, account: publicAccount(updated!) };
-    } catch (error) {
-      throw asAppError(error);
-    }
-  }),
+    }),
 
   /** Switches an account to webhooks at `publicBaseUrl` (Telegram setWebhook, MAX subscription), or back to polling. */
   setMode: adminProcedure
@@ -135,6 +145,7 @@ export const channelsRouter = router({
         publicBaseUrl: z.string().url().max(300).optional(),
       }),
     )
+    .output(zChannelAccountView)
     .mutation(async ({ ctx, input }) => {
       const row = await findChannelAccount(ctx.deps.db, ctx.user.organisationId, input.id);
       const connector = createConnector(accountConfig(ctx.deps, row));
