@@ -5,6 +5,7 @@ import { zSurgeThresholds } from '@otklik/domain';
 import { z } from 'zod';
 import { zWallFilters } from '../cases/rows';
 import { zRole } from './inputs';
+import { zImportedCalendarYear } from './outputs';
 
 /** A mutation that answers only that it went through. */
 export const zOk = z.object({ ok: z.literal(true) });
@@ -32,14 +33,6 @@ export const zSignInMethods = z.object({
 export const zSetupStatus = z.object({ needed: z.boolean(), codeIssued: z.boolean() });
 export const zSetupDone = z.object({ organisationId: z.string(), slug: z.string() });
 
-const zImportedYear = z.object({
-  year: z.number().int(),
-  source: z.string(),
-  daysOff: z.array(z.string()).readonly(),
-  shortenedDays: z.array(z.string()).readonly(),
-  transferredDaysOff: z.array(z.string()).readonly(),
-});
-
 export const zOrganisationRow = z.object({
   id: z.string(),
   slug: z.string(),
@@ -54,7 +47,7 @@ export const zOrganisationRow = z.object({
   archivedAt: z.date().nullable(),
   createdAt: z.date(),
 });
-export const zOrganisationWithCalendar = zOrganisationRow.extend({ calendarYears: z.array(zImportedYear) });
+export const zOrganisationWithCalendar = zOrganisationRow.extend({ calendarYears: z.array(zImportedCalendarYear) });
 
 export const zTopicRow = z.object({
   id: z.string(),

@@ -79,18 +79,9 @@ export const zHeadOverview = z.object({
   weekStart: zMs,
   month: z.string(),
   significant: z.array(
-    z.object({
-      id: z.string(),
-      number: z.number().int(),
-      status: z.string(),
-      isOpen: z.boolean(),
-      topic: z.string().nullable(),
-      location: z.string().nullable(),
-      excerpt: z.string(),
-      dueAt: zMs.nullable(),
-      detectedAt: zMs,
-      responsibleDepartmentId: z.string().nullable(),
-    }),
+    zReportCase
+      .omit({ network: true, category: true, author: true, closedAt: true })
+      .extend({ dueAt: zMs.nullable(), responsibleDepartmentId: z.string().nullable() }),
   ),
   surges: z.array(
     z.object({
