@@ -1,7 +1,8 @@
 // Sequence numbers are the organisation's, so an executor's own sequence has holes: the seqs of cases they may not
 // see. A catch-up page carries the organisation's head it was read at; once the shared change-sync has read the last
 // page, those holes up to the head stop being gaps, and the next change the executor may see applies without another
-// request. The page holds only what the executor may see, each case's last change with its board row; a wall's page
+// request. A live change carries the previous seq sent to its receiver (view-groups.ts), so a visible change after
+// an unseen one applies at once, and only a change lost on the way makes the sync ask. The page holds only what the executor may see, each case's last change with its board row; a wall's page
 // holds wall rows (no personal data), and a case outside a filtered wall's filters comes as a removal.
 
 import { type CaseChange, createChangeSync, zCaseChange, zChangesPage } from '@otklik/contract';
@@ -109,6 +110,75 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
     expect(flagged.prevSeq).toBeLessThanOrEqual(head);
     await eventually(() => (applied.includes(flagged) ? true : undefined));
     expect(requested).toEqual([start]);
+    socket.disconnect();
+  });
+
+  it('a visible change right after an unseen one needs no request; a change lost on the way still does', async () => {
+    const { org } = node.fixture!;
+    const mine = await register('Не убран снег у остановки');
+    const triaged = await command(operator, mine.caseId, mine.version, {
+      type: 'triage',
+      topic: 'дороги',
+      location: 'остановка',
+      category: 'ordinary',
+      processable: true,
+    });
+    let version = (
+      await command(curator, mine.caseId, triaged.version, {
+        type: 'route',
+        mode: 'single',
+        assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+      })
+    ).version;
+
+    const socket = connect(node.url, { cookie: executor.cookie() }, { autoConnect: false });
+    const hello = waitFor<{ headSeq: number }>(socket, 'hello');
+    socket.connect();
+    const start = (await hello).headSeq;
+    const requested: number[] = [];
+    const applied: CaseChange[] = [];
+    const sync = createChangeSync<CaseChange>({
+      initialSeq: start,
+      fetchSince: async (afterSeq) => {
+        requested.push(afterSeq);
+        return zChangesPage.parse(await request(socket, 'changes:since', { afterSeq }));
+      },
+      apply: (c) => applied.push(c),
+    });
+    // The test plays the network: a change it is told to lose never reaches the sync.
+    let lose = false;
+    const lost: CaseChange[] = [];
+    socket.on('case:changed', (raw) => {
+      const change = zCaseChange.parse(raw);
+      if (lose) {
+        lose = false;
+        lost.push(change);
+        return;
+      }
+      sync.receive(change);
+    });
+    const recategorise = async (location: string) => {
+      version = (
+        await command(curator, mine.caseId, version, { type: 'recategorise', location, reason: 'уточнили место' })
+      ).version;
+    };
+
+    // A case the executor may not see changes, then theirs: its previous seq is the last one sent to them.
+    const unseen = await register('Не для дорожников: протекает крыша');
+    await recategorise('остановка «Школа»');
+    const first = await eventually(() => applied.find((c) => c.type === 'case-recategorised'));
+    expect(first.prevSeq).toBeLessThan(unseen.events[0]!.seq);
+    expect(requested).toEqual([]);
+
+    // The next change of their case is lost on the way: the one after it shows the gap, and the sync asks once.
+    lose = true;
+    await recategorise('остановка «Парк»');
+    await eventually(() => (lost.length === 1 ? true : undefined));
+    await recategorise('остановка «Рынок»');
+    const last = await eventually(() => applied.find((c) => c.type === 'case-recategorised' && c.seq > lost[0]!.seq));
+    expect(last.prevSeq).toBe(lost[0]!.seq);
+    expect(requested).toEqual([first.seq]);
+    expect(applied.map((c) => c.seq)).toContain(lost[0]!.seq);
     socket.disconnect();
   });
 

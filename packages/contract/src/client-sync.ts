@@ -1,7 +1,8 @@
 // Client side of "no missed update": subscribe first, then catch up from the last applied seq, apply changes in
 // seq order exactly once. Used by the web app and the tests; no Node or DOM imports.
 
-/** What the helper needs of a change: its seq and the organisation's previous seq (see events.ts). */
+/** What the helper needs of a change: its seq and the seq of the receiver's previous change (realtime-events.ts): a
+ *  change whose previous seq the client holds continues its sequence; any other shows a gap. */
 export interface SequencedChange {
   readonly seq: number;
   readonly prevSeq: number;

@@ -85,8 +85,10 @@ export type WallRowMessage = z.infer<typeof zWallRowMessage>;
 export const zCaseRowMessage = z.discriminatedUnion('view', [zBoardRowMessage, zWallRowMessage]);
 export type CaseRowMessage = z.infer<typeof zCaseRowMessage>;
 
-/** One committed case event as the realtime layer sends it. `prevSeq` is the organisation's previous seq, so a
- *  client knows whether it missed something (then it catches up) without knowing other organisations' numbers. */
+/** One committed case event as the realtime layer sends it. `prevSeq` is the seq of the previous change sent to this
+ *  receiver (one node: each receiver's own sequence, so a change of a case it may not see leaves no gap), or the
+ *  organisation's previous seq (several nodes, where a node does not know the others' receivers). Either way a client
+ *  holding it knows it missed nothing; one that does not catches up. In a catch-up page it chains that page. */
 export const zCaseChange = z.object({
   seq: zSeq,
   prevSeq: zSeq,

@@ -1,6 +1,6 @@
 // What the route form offers for each department (issue 12): its executors with the head and absence marks, how many
 // of the organisation's cases each took part in, and the executor to preselect (the domain's usualExecutor).
-import { mayTakePart, usualExecutor } from '@otklik/domain';
+import { departmentExecutors, usualExecutor } from '@otklik/domain';
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { absences, cases, departments, people } from '../db/schema';
@@ -50,8 +50,7 @@ export async function listRouteChoices(db: DbOrTx, organisationId: string, now: 
   const handledOf = new Map(handledRows.map((r) => [r.personId, Number(r.handled)]));
   const awayOf = new Map(awayRows.map((a) => [a.personId, a]));
   return deptRows.map((d) => {
-    const executors = peopleRows
-      .filter((p) => mayTakePart(p, d.id))
+    const executors = departmentExecutors(peopleRows, d.id)
       .map((p): RouteChoiceExecutor => {
         const away = awayOf.get(p.id);
         return {

@@ -49,6 +49,7 @@ import { broadcastPresence, TYPING_EXPIRES_MS } from './presence';
 import { createPrevSeqTracker } from './prev-seq';
 import { audienceRoom, caseAudienceRoom, caseRoom, displayRoom, userRoom, wallFilterRoom } from './rooms';
 import { createSessionCheck } from './session-check';
+import { createViewGroups, type ViewGroups } from './view-groups';
 
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -172,7 +173,10 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     );
   });
 
-  io.on('connection', (socket) => onConnection(io, deps, socket));
+  // With one node every receiver is connected here, so each gets its own sequence (view-groups.ts); with several,
+  // a node does not know the others' receivers and a change carries the organisation's previous seq.
+  const views = pool === null ? createViewGroups() : null;
+  io.on('connection', (socket) => onConnection(io, deps, socket, views));
 
   // Server time on connect (in hello) and periodically, to this node's clients only (each node times its own).
   const timer = setInterval(
@@ -246,7 +250,12 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     for (const event of events) {
       const parties = partiesOf.get(event.caseId);
       const row = messages.get(event.caseId)!;
-      if (parties) {
+      if (views) {
+        const audiences = parties ? caseAudiences(parties) : { participants: [], readers: [] };
+        for (const to of views.route(organisationId, { seq: event.seq, orgPrevSeq: prev }, audiences)) {
+          io.to(to.room).emit('case:changed', { ...toChange(event, to.prevSeq, to.kind), row: row.board });
+        }
+      } else if (parties) {
         const { participants, readers } = caseAudiences(parties);
         const toRooms = (list: readonly string[]) => list.map((a) => audienceRoom(organisationId, a));
         io.to(toRooms(participants)).emit('case:changed', { ...toChange(event, prev, 'staff'), row: row.board });
@@ -305,12 +314,17 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   };
 }
 
-function onConnection(io: Io, deps: ServerDeps, socket: IoSocket): void {
+function onConnection(io: Io, deps: ServerDeps, socket: IoSocket, views: ViewGroups | null): void {
   const who = socket.data.who;
   // Rooms are joined before any request of the client is handled: a client that catches up after connecting
   // cannot miss a change committed in between (it arrives live, or in the catch-up, or both).
   if (who.kind === 'person') {
-    const rooms = actorAudiences(socketActor(who)).map((a) => audienceRoom(who.organisationId, a));
+    const audiences = actorAudiences(socketActor(who));
+    const rooms = audiences.map((a) => audienceRoom(who.organisationId, a));
+    if (views) {
+      rooms.push(views.join(who.organisationId, audiences));
+      socket.once('disconnect', () => views.leave(who.organisationId, audiences));
+    }
     void socket.join([...rooms, userRoom(who.personId)]);
   } else {
     const filtered = wallFilterRoom(who.organisationId, who.filters);

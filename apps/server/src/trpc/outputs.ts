@@ -9,7 +9,7 @@ export const zWallSnapshotRow = zWallRowMessage
   .omit({ view: true })
   .extend({ dueAt: z.date().nullable(), detectedAt: z.date() });
 
-const zImportedCalendarYear = z.object({
+export const zImportedCalendarYear = z.object({
   year: z.number().int(),
   source: z.string(),
   daysOff: z.array(z.string()).readonly(),

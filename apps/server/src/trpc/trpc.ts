@@ -2,7 +2,7 @@
 // protected procedures and the role middleware. Every error a procedure throws goes through the shared client-error
 // mapping (errors/client-error.ts): nothing internal reaches the client, unexpected errors carry a request id.
 import { installBilingualValidationMessages } from '@otklik/contract';
-import type { Role } from '@otklik/domain';
+import { AREA_ROLES, type Role } from '@otklik/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { APP_ERROR_CODES, AppError, appError } from '../errors/app-error';
@@ -55,7 +55,8 @@ const mapErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
-  if (cause instanceof ZodError) return result;
+  // Invalid input is the caller's to fix and keeps its issues; an answer that fails its output schema is ours.
+  if (cause instanceof ZodError && result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
   if (!(cause instanceof AppError) && result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
   const client = toClientError(cause ?? result.error, `trpc ${path}`);
   const mapped = new AppError(
@@ -103,7 +104,7 @@ export function withRoles(...roles: Role[]) {
   });
 }
 
-export const adminProcedure = withRoles('administrator');
+export const adminProcedure = withRoles(...AREA_ROLES.admin);
 
 /** An administrator of the region: manages every organisation of the installation. */
 export const regionAdminProcedure = adminProcedure.use(({ ctx, next }) => {

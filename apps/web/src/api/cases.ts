@@ -1,5 +1,5 @@
 // One case: its detail for the workspace, commands with the expected version, and lookups by case number.
-import type { CaseCommand, CaseState, CommandType, Profile } from '@otklik/domain';
+import type { CaseCommand, CaseState, CommandType } from '@otklik/domain';
 import { useCases } from '../stores/cases';
 import { toClockViews } from './adapters';
 import { fetchBoard } from './board';
@@ -12,7 +12,7 @@ import type { CaseDetail } from './types';
 export async function loadCaseDetail(caseId: string): Promise<CaseDetail> {
   const res = await api.cases.detail.query({ caseId });
   // A custom profile is not built in: fetch it once so forms and rule texts can use it.
-  if (!profileFor(res.profileId)) rememberProfiles([(await api.profiles.get.query({ id: res.profileId })) as Profile]);
+  if (!profileFor(res.profileId)) rememberProfiles([await api.profiles.get.query({ id: res.profileId })]);
   const names = directoryNames();
   const state = res.state as CaseState;
   return {

@@ -28,6 +28,7 @@ export async function loadDirectory(): Promise<void> {
       departmentId: p.departmentId,
       roles: p.roles,
       position: p.position,
+      active: p.active,
     })),
     topics: topics.map((x) => ({ id: x.id, name: x.name, listed: x.listed, active: x.active })),
     calendars,

@@ -1,28 +1,19 @@
 // Sign-in, sign-out and start-up: who am I, the server-time offset, then the directory the screens need.
-import type { Role } from '@otklik/domain';
 import { useClock } from '../stores/clock';
 import { useSession } from '../stores/session';
 import { loadDirectory } from './directory';
 import { api } from './trpc';
 import type { SessionUser } from './types';
 
-interface UserOutput {
-  personId: string;
-  organisationId: string;
-  fullName: string;
-  login: string;
-  roles: readonly string[];
-  regionAdministrator: boolean;
-  departmentIds: readonly string[];
-  substituteFor: readonly string[];
-}
+/** The signed-in person as `auth.me` / `auth.login` send them (typed by their output schema). */
+type UserOutput = NonNullable<Awaited<ReturnType<typeof api.auth.me.query>>['user']>;
 
 function toSessionUser(u: UserOutput): SessionUser {
   return {
     id: u.personId,
     fullName: u.fullName,
     login: u.login,
-    roles: u.roles as Role[],
+    roles: u.roles,
     regionAdministrator: u.regionAdministrator,
     departmentIds: u.departmentIds,
     organisationId: u.organisationId,

@@ -1,4 +1,5 @@
 // The signed-in frame: skip link, header with navigation by role, live-connection state, bell, language and user.
+import { mayOpen } from '@otklik/domain';
 import { useEffect } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { signOut } from '../api/session';
@@ -7,7 +8,7 @@ import { NotificationBell } from '../features/notifications/NotificationBell';
 import { UrgentAlert } from '../features/notifications/UrgentAlert';
 import { useT } from '../i18n';
 import { startRealtime, stopRealtime } from '../realtime/socket';
-import { hasRole, useSession } from '../stores/session';
+import { useSession } from '../stores/session';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -26,7 +27,8 @@ export function AppShell() {
   if (status === 'unknown') return <Loading />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
 
-  const boardRoles = ['curator', 'operator', 'head', 'department-head', 'administrator', 'observer'];
+  // The domain's table of areas decides the menu; the server checks the same table.
+  const may = (area: Parameters<typeof mayOpen>[0]) => mayOpen(area, user.roles);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -37,14 +39,12 @@ export function AppShell() {
           {t.app.name}
         </NavLink>
         <nav aria-label={t.nav.menu} className="app-nav">
-          {hasRole(user, ...boardRoles) && <NavLink to="/board">{t.nav.board}</NavLink>}
-          {hasRole(user, 'operator', 'curator') && <NavLink to="/register">{t.register.nav}</NavLink>}
-          {hasRole(user, 'executor', 'department-head', 'curator') && <NavLink to="/inbox">{t.nav.inbox}</NavLink>}
-          {hasRole(user, 'head', 'curator', 'administrator') && <NavLink to="/head">{t.head.nav}</NavLink>}
-          {hasRole(user, 'curator', 'head', 'department-head', 'administrator', 'observer') && (
-            <NavLink to="/reports">{t.reports.nav}</NavLink>
-          )}
-          {hasRole(user, 'administrator') && <NavLink to="/admin">{t.nav.admin}</NavLink>}
+          {may('board') && <NavLink to="/board">{t.nav.board}</NavLink>}
+          {may('register') && <NavLink to="/register">{t.register.nav}</NavLink>}
+          {may('inbox') && <NavLink to="/inbox">{t.nav.inbox}</NavLink>}
+          {may('head') && <NavLink to="/head">{t.head.nav}</NavLink>}
+          {may('reports') && <NavLink to="/reports">{t.reports.nav}</NavLink>}
+          {may('admin') && <NavLink to="/admin">{t.nav.admin}</NavLink>}
         </nav>
         <div className="app-tools">
           <ConnectionBadge />

@@ -1,12 +1,17 @@
-// Where each role lands after sign-in: executors on their tasks, the operator on the registration form, the
-// administrator on the directory, everyone else on the board.
+// Where each role lands after sign-in: the domain's start area (executors on their tasks, the operator on the
+// registration form, the administrator on the directory, everyone else on the board), as a path of this app.
+import { type Area, homeArea } from '@otklik/domain';
 import type { SessionUser } from '../api/types';
 
+const PATHS: Record<Area, string> = {
+  board: '/board',
+  register: '/register',
+  inbox: '/inbox',
+  head: '/head',
+  reports: '/reports',
+  admin: '/admin',
+};
+
 export function homeFor(user: SessionUser): string {
-  const onlyExecutor = user.roles.every((r) => r === 'executor' || r === 'department-head');
-  if (onlyExecutor) return '/inbox';
-  if (user.roles.length === 1 && user.roles[0] === 'administrator') return '/admin';
-  // The operator registers the messages found in the networks (issue 12): that form is their first screen.
-  if (user.roles.length === 1 && user.roles[0] === 'operator') return '/register';
-  return '/board';
+  return PATHS[homeArea(user.roles)];
 }

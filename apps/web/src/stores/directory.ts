@@ -27,6 +27,8 @@ export interface PersonInfo {
   readonly departmentId: string | null;
   readonly roles: readonly string[];
   readonly position: string;
+  /** A deactivated person stays in the directory (names in the history) but takes no new work. */
+  readonly active: boolean;
 }
 
 interface DirectoryState {

@@ -2,6 +2,7 @@
 // curator routes, moves or a substitute is named. The server only checks that the ids exist; this is the rule.
 import { describe, expect, it } from 'vitest';
 import { A, CaseRun, DIRECTORY_PEOPLE, register, single, triage } from './test-harness';
+import { departmentExecutors, substituteCandidates } from './usual-executor';
 
 const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
 const inactiveA3 = { id: 'exec-a3', departmentId: 'dept-a', roles: ['executor'], active: false } as const;
@@ -69,5 +70,38 @@ describe('a substitute is an active executor of the same department', () => {
       code: 'invalid-input',
       key,
     });
+  });
+});
+
+describe('the forms offer exactly whom the decider accepts', () => {
+  const people = [...DIRECTORY_PEOPLE, inactiveA3, operatorA];
+  const accepted = (attempt: (id: string) => void) =>
+    people
+      .filter((p) => {
+        try {
+          attempt(p.id);
+          return true;
+        } catch {
+          return false;
+        }
+      })
+      .map((p) => p.id);
+
+  it('a route to dept-a: its active executors', () => {
+    const offered = departmentExecutors(people, 'dept-a').map((p) => p.id);
+    expect(offered).toEqual(['exec-a', 'exec-a2']);
+    expect(accepted((id) => triaged().do(routeTo(id), A.curator, d('10:10')))).toEqual(offered);
+  });
+
+  it('a substitute for exec-a: the other active executor of dept-a', () => {
+    const offered = substituteCandidates(people, { departmentId: 'dept-a', executorId: 'exec-a' }).map((p) => p.id);
+    expect(offered).toEqual(['exec-a2']);
+    const substitute = { type: 'reassign-substitute', departmentId: 'dept-a', reason: 'leave' } as const;
+    const routed = () => {
+      const run = triaged();
+      run.do(single('a'), A.curator, d('10:10'));
+      return run;
+    };
+    expect(accepted((id) => routed().do({ ...substitute, substituteId: id }, A.curator, d('10:20')))).toEqual(offered);
   });
 });

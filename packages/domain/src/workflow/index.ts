@@ -58,4 +58,11 @@ export {
   STATE_MODEL,
 } from './state';
 export * from './types';
-export { type ExecutorCandidate, mayTakePart, usualExecutor } from './usual-executor';
+export {
+  type DirectoryExecutor,
+  departmentExecutors,
+  type ExecutorCandidate,
+  mayTakePart,
+  substituteCandidates,
+  usualExecutor,
+} from './usual-executor';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usualExecutor } from './usual-executor';
+import { departmentExecutors, substituteCandidates, usualExecutor } from './usual-executor';
 
 const c = (personId: string, handled: number, absent = false, isDefault = false) => ({
   personId,
@@ -19,5 +19,35 @@ describe('usualExecutor', () => {
     expect(usualExecutor([c('Волков', 0), c('Белов', 0)])).toBe('Белов');
     expect(usualExecutor([c('Волков', 5, true)])).toBeNull();
     expect(usualExecutor([])).toBeNull();
+  });
+});
+
+describe('departmentExecutors / substituteCandidates', () => {
+  const person = (id: string, departmentId: string | null, roles: string[] = ['executor'], active = true) => ({
+    id,
+    departmentId,
+    roles,
+    active,
+    fullName: id,
+  });
+  const people = [
+    person('roads-1', 'roads'),
+    person('roads-head', 'roads', ['executor', 'department-head']),
+    person('roads-gone', 'roads', ['executor'], false),
+    person('roads-boss', 'roads', ['department-head']),
+    person('housing-1', 'housing'),
+    person('curator', null, ['curator']),
+  ];
+
+  it('a department offers its active executors only, in the order given', () => {
+    expect(departmentExecutors(people, 'roads').map((p) => p.id)).toEqual(['roads-1', 'roads-head']);
+    expect(departmentExecutors(people, 'housing').map((p) => p.id)).toEqual(['housing-1']);
+    expect(departmentExecutors(people, 'parks')).toEqual([]);
+  });
+
+  it('a substitute is another of those executors, never the part’s own executor', () => {
+    const part = { departmentId: 'roads', executorId: 'roads-1' };
+    expect(substituteCandidates(people, part).map((p) => p.id)).toEqual(['roads-head']);
+    expect(substituteCandidates(people, { departmentId: 'housing', executorId: 'housing-1' })).toEqual([]);
   });
 });

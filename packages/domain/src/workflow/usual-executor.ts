@@ -12,6 +12,29 @@ export function mayTakePart(
   return !!person?.active && person.roles.includes('executor') && person.departmentId === departmentId;
 }
 
+/** A person of the directory as the executor rules read them. */
+export interface DirectoryExecutor {
+  readonly id: string;
+  readonly active: boolean;
+  readonly roles: readonly string[];
+  readonly departmentId: string | null;
+}
+
+/** The people a route may give a department's part to, in the order given: those `mayTakePart` allows. The server's
+ *  route choices and the web's route form (before the choices arrive) both list these. */
+export function departmentExecutors<P extends DirectoryExecutor>(people: readonly P[], departmentId: string): P[] {
+  return people.filter((p) => mayTakePart(p, departmentId));
+}
+
+/** Who may stand in for a part's executor (reassign-substitute): another executor who may take that department's part.
+ *  The decider refuses anyone else, each half with its own reason. */
+export function substituteCandidates<P extends DirectoryExecutor>(
+  people: readonly P[],
+  part: { readonly departmentId: string; readonly executorId: string },
+): P[] {
+  return departmentExecutors(people, part.departmentId).filter((p) => p.id !== part.executorId);
+}
+
 export interface ExecutorCandidate {
   readonly personId: string;
   readonly fullName: string;

@@ -21,6 +21,7 @@ import {
 import { hashSecret } from '../../auth/tokens';
 import { people, sessions } from '../../db/schema';
 import { appError, passwordRefused } from '../../errors/app-error';
+import { zMe, zOk, zSignedIn, zSignInMethods } from '../outputs-directory';
 import { protectedProcedure, publicProcedure, router } from '../trpc';
 
 const zLogin = z.object({
@@ -44,121 +45,125 @@ const describeUser = (user: CurrentUser) => ({
 const wrongLogin = () => appError('UNAUTHORIZED', 'auth.wrong-login', {});
 
 export const authRouter = router({
-  login: publicProcedure.input(zLogin).mutation(async ({ ctx, input }) => {
-    const { deps } = ctx;
-    const login = input.login.toLowerCase();
-    const now = deps.now();
-    const blocked = await deps.loginLimiter.blocked(login, ctx.ip);
-    if (blocked) {
-      const minutes = Math.max(1, Math.ceil(blocked.retryAfterMs / 60_000));
-      throw appError(
-        'RATE_LIMITED',
-        'auth.rate-limited',
-        { scope: blocked.scope, minutes },
-        { retryAfterMs: blocked.retryAfterMs, scope: blocked.scope },
-      );
-    }
-    const [local] = await deps.db.select().from(people).where(eq(people.login, login));
-    // The same argon2 work whether or not the login exists (issue 11 item 15: timing told which logins exist).
-    const usable = local?.active ? local.passwordHash : null;
-    let personId = (await verifyPasswordInConstantTime(usable, input.password)) && local ? local.id : null;
-    // Local accounts first; then the directory, whose password is checked by the directory itself.
-    const ldap = deps.signIn.ldap;
-    let viaDirectory = false;
-    if (!personId && ldap) {
-      let outcome: Awaited<ReturnType<typeof ldapAuthenticate>>;
-      try {
-        outcome = await ldapAuthenticate(ldap, input.login, input.password);
-      } catch (error) {
-        if (error instanceof DirectoryUnavailableError) throw appError('UNAVAILABLE', 'auth.directory-unavailable', {});
-        throw error;
+  login: publicProcedure
+    .input(zLogin)
+    .output(zSignedIn)
+    .mutation(async ({ ctx, input }) => {
+      const { deps } = ctx;
+      const login = input.login.toLowerCase();
+      const now = deps.now();
+      const blocked = await deps.loginLimiter.blocked(login, ctx.ip);
+      if (blocked) {
+        const minutes = Math.max(1, Math.ceil(blocked.retryAfterMs / 60_000));
+        throw appError(
+          'RATE_LIMITED',
+          'auth.rate-limited',
+          { scope: blocked.scope, minutes },
+          { retryAfterMs: blocked.retryAfterMs, scope: blocked.scope },
+        );
       }
-      if (outcome.ok) {
-        const match = await matchDirectoryPerson(deps.db, outcome.identity);
-        if (!match.ok) {
-          await recordDirectorySignIn(deps.db, {
-            method: 'ldap',
-            personId: match.personId ?? null,
-            who: match.who,
-            ip: ctx.ip,
-            at: now,
-            refused: `directory-${match.code}`,
-          });
-          throw appError('FORBIDDEN', DIRECTORY_REFUSALS[match.code], { who: match.who });
+      const [local] = await deps.db.select().from(people).where(eq(people.login, login));
+      // The same argon2 work whether or not the login exists (issue 11 item 15: timing told which logins exist).
+      const usable = local?.active ? local.passwordHash : null;
+      let personId = (await verifyPasswordInConstantTime(usable, input.password)) && local ? local.id : null;
+      // Local accounts first; then the directory, whose password is checked by the directory itself.
+      const ldap = deps.signIn.ldap;
+      let viaDirectory = false;
+      if (!personId && ldap) {
+        let outcome: Awaited<ReturnType<typeof ldapAuthenticate>>;
+        try {
+          outcome = await ldapAuthenticate(ldap, input.login, input.password);
+        } catch (error) {
+          if (error instanceof DirectoryUnavailableError)
+            throw appError('UNAVAILABLE', 'auth.directory-unavailable', {});
+          throw error;
         }
-        personId = match.personId;
-        viaDirectory = true;
+        if (outcome.ok) {
+          const match = await matchDirectoryPerson(deps.db, outcome.identity);
+          if (!match.ok) {
+            await recordDirectorySignIn(deps.db, {
+              method: 'ldap',
+              personId: match.personId ?? null,
+              who: match.who,
+              ip: ctx.ip,
+              at: now,
+              refused: `directory-${match.code}`,
+            });
+            throw appError('FORBIDDEN', DIRECTORY_REFUSALS[match.code], { who: match.who });
+          }
+          personId = match.personId;
+          viaDirectory = true;
+        }
       }
-    }
-    if (!personId) {
-      const filled = await deps.loginLimiter.failed(login, ctx.ip);
-      const base = {
-        organisationId: local?.organisationId ?? null,
-        actorId: local?.id ?? null,
-        actorLogin: login,
+      if (!personId) {
+        const filled = await deps.loginLimiter.failed(login, ctx.ip);
+        const base = {
+          organisationId: local?.organisationId ?? null,
+          actorId: local?.id ?? null,
+          actorLogin: login,
+          ip: ctx.ip,
+          at: now,
+          targetType: 'person',
+          targetId: local?.id ?? null,
+        };
+        await recordAudit(deps.db, {
+          ...base,
+          action: 'sign-in.failed',
+          details: { reason: !local ? 'unknown-login' : !local.active ? 'inactive' : 'wrong-password' },
+        });
+        if (filled.length > 0) {
+          await recordAudit(deps.db, { ...base, action: 'sign-in.locked-out', details: { scopes: filled } });
+        }
+        throw wrongLogin();
+      }
+      await deps.loginLimiter.succeeded(login, ctx.ip);
+      // An archived organisation's people hold no session at all (not one that fails on its first request).
+      const user = await loadCurrentUser(deps.db, personId, now);
+      if (!user) {
+        await recordAudit(deps.db, {
+          organisationId: null,
+          actorId: personId,
+          actorLogin: login,
+          ip: ctx.ip,
+          at: now,
+          action: 'sign-in.failed',
+          targetType: 'person',
+          targetId: personId,
+          details: { reason: 'account-or-organisation-disabled' },
+        });
+        throw appError('UNAUTHORIZED', 'auth.disabled', {});
+      }
+      // Logins are rare enough to carry the housekeeping of expired sessions.
+      await deleteExpiredSessions(deps.db, now);
+      const { token } = await createSession(deps.db, {
+        personId,
+        now,
+        ttlMs: deps.sessionTtlMs,
         ip: ctx.ip,
-        at: now,
-        targetType: 'person',
-        targetId: local?.id ?? null,
-      };
-      await recordAudit(deps.db, {
-        ...base,
-        action: 'sign-in.failed',
-        details: { reason: !local ? 'unknown-login' : !local.active ? 'inactive' : 'wrong-password' },
+        userAgent: ctx.userAgent,
       });
-      if (filled.length > 0) {
-        await recordAudit(deps.db, { ...base, action: 'sign-in.locked-out', details: { scopes: filled } });
-      }
-      throw wrongLogin();
-    }
-    await deps.loginLimiter.succeeded(login, ctx.ip);
-    // An archived organisation's people hold no session at all (not one that fails on its first request).
-    const user = await loadCurrentUser(deps.db, personId, now);
-    if (!user) {
+      ctx.setCookie(sessionCookie(token, { maxAgeMs: deps.sessionTtlMs, secure: deps.cookieSecure }));
       await recordAudit(deps.db, {
-        organisationId: null,
+        organisationId: user.organisationId,
         actorId: personId,
         actorLogin: login,
         ip: ctx.ip,
         at: now,
-        action: 'sign-in.failed',
+        action: 'sign-in',
         targetType: 'person',
         targetId: personId,
-        details: { reason: 'account-or-organisation-disabled' },
+        ...(viaDirectory ? { details: { method: 'ldap', directoryAccount: input.login } } : {}),
       });
-      throw appError('UNAUTHORIZED', 'auth.disabled', {});
-    }
-    // Logins are rare enough to carry the housekeeping of expired sessions.
-    await deleteExpiredSessions(deps.db, now);
-    const { token } = await createSession(deps.db, {
-      personId,
-      now,
-      ttlMs: deps.sessionTtlMs,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-    });
-    ctx.setCookie(sessionCookie(token, { maxAgeMs: deps.sessionTtlMs, secure: deps.cookieSecure }));
-    await recordAudit(deps.db, {
-      organisationId: user.organisationId,
-      actorId: personId,
-      actorLogin: login,
-      ip: ctx.ip,
-      at: now,
-      action: 'sign-in',
-      targetType: 'person',
-      targetId: personId,
-      ...(viaDirectory ? { details: { method: 'ldap', directoryAccount: input.login } } : {}),
-    });
-    return { user: describeUser(user), sessionExpiresAt: now + deps.sessionTtlMs };
-  }),
+      return { user: describeUser(user), sessionExpiresAt: now + deps.sessionTtlMs };
+    }),
 
   /** What the sign-in page offers: "Войти через …" for OpenID Connect; LDAP uses the normal form. */
-  methods: publicProcedure.query(({ ctx }) => ({
+  methods: publicProcedure.output(zSignInMethods).query(({ ctx }) => ({
     oidc: ctx.deps.signIn.oidc ? { name: ctx.deps.signIn.oidc.name, startUrl: '/api/auth/oidc/start' } : null,
     ldap: ctx.deps.signIn.ldap !== null,
   })),
 
-  logout: publicProcedure.mutation(async ({ ctx }) => {
+  logout: publicProcedure.output(zOk).mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await deleteSession(ctx.deps.db, ctx.sessionToken);
     if (ctx.user) {
       await recordAudit(ctx.deps.db, {
@@ -188,6 +193,7 @@ export const authRouter = router({
         newPassword: z.string().max(MAX_PASSWORD_LENGTH),
       }),
     )
+    .output(zOk)
     .mutation(async ({ ctx, input }) => {
       const { deps, user } = ctx;
       const [person] = await deps.db.select().from(people).where(eq(people.id, user.personId));
@@ -228,7 +234,7 @@ export const authRouter = router({
     }),
 
   /** The signed-in user, or null; the server time lets the client compute its clock offset. */
-  me: publicProcedure.query(({ ctx }) => ({
+  me: publicProcedure.output(zMe).query(({ ctx }) => ({
     user: ctx.user ? describeUser(ctx.user) : null,
     serverTime: ctx.deps.now(),
   })),

@@ -25,6 +25,8 @@ import { calendarFor, loadOrganisationRules } from '../../cases/domain-context';
 import { getOrganisation } from '../../directory/organisations';
 import { AppError, appError } from '../../errors/app-error';
 import { zInstant } from '../inputs';
+import { zCalendarDays, zCalendarImported, zCalendarStatus, zDeadlinePreview } from '../outputs-calendar';
+import { zOk } from '../outputs-directory';
 import { adminProcedure, protectedProcedure, regionAdminProcedure, router } from '../trpc';
 
 /** Instants a deadline can be previewed from: the production calendar knows 2000–2100 well enough. */
@@ -49,21 +51,24 @@ function addDays(date: string, n: number): string {
 
 export const calendarRouter = router({
   /** The status of each local day in [from, to] (at most 400 days). */
-  days: protectedProcedure.input(z.object({ from: zLocalDate, to: zLocalDate })).query(async ({ ctx, input }) => {
-    const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
-    const calendar = calendarFor(org.timeZone, org.calendarOverrides, await loadImportedYears(ctx.deps.db));
-    const days = [];
-    for (let date = input.from, i = 0; date <= input.to; date = addDays(date, 1), i++) {
-      if (i >= 400) throw appError('BAD_INPUT', 'calendar.too-many-days', { max: 400 });
-      days.push(calendar.dayInfo(date));
-    }
-    // Stored entries that are not real dates are ignored by every deadline; the administrator sees them to fix them.
-    const { problems } = sanitiseOverrides(org.calendarOverrides);
-    return { timeZone: org.timeZone, overrides: org.calendarOverrides, invalidOverrides: problems, days };
-  }),
+  days: protectedProcedure
+    .input(z.object({ from: zLocalDate, to: zLocalDate }))
+    .output(zCalendarDays)
+    .query(async ({ ctx, input }) => {
+      const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
+      const calendar = calendarFor(org.timeZone, org.calendarOverrides, await loadImportedYears(ctx.deps.db));
+      const days = [];
+      for (let date = input.from, i = 0; date <= input.to; date = addDays(date, 1), i++) {
+        if (i >= 400) throw appError('BAD_INPUT', 'calendar.too-many-days', { max: 400 });
+        days.push(calendar.dayInfo(date));
+      }
+      // Stored entries that are not real dates are ignored by every deadline; the administrator sees them to fix them.
+      const { problems } = sanitiseOverrides(org.calendarOverrides);
+      return { timeZone: org.timeZone, overrides: org.calendarOverrides, invalidOverrides: problems, days };
+    }),
 
   /** Whether the next 60 days depend on a year with no decree data, and which years were imported. */
-  status: protectedProcedure.query(async ({ ctx }) => {
+  status: protectedProcedure.output(zCalendarStatus).query(async ({ ctx }) => {
     const rules = await loadOrganisationRules(ctx.deps.db, ctx.user.organisationId);
     return {
       unconfirmed: unconfirmedAhead(rules.calendar, ctx.deps.now()),
@@ -90,6 +95,7 @@ export const calendarRouter = router({
         years: z.array(z.number().int().min(1991).max(2399)).max(50).optional(),
       }),
     )
+    .output(zCalendarImported)
     .mutation(async ({ ctx, input }) => {
       try {
         const outcomes = await audited(
@@ -122,6 +128,7 @@ export const calendarRouter = router({
 
   removeImportedYear: regionAdminProcedure
     .input(z.object({ year: z.number().int() }))
+    .output(zOk)
     .mutation(async ({ ctx, input }) => {
       await audited(
         ctx,
@@ -136,13 +143,17 @@ export const calendarRouter = router({
       return { ok: true as const };
     }),
 
-  setOverrides: adminProcedure.input(zCalendarOverrides).mutation(async ({ ctx, input }) => {
-    await auditedOrganisationSettings(ctx, 'calendar.overrides-set', { calendarOverrides: input }, input);
-    return { ok: true as const };
-  }),
+  setOverrides: adminProcedure
+    .input(zCalendarOverrides)
+    .output(zOk)
+    .mutation(async ({ ctx, input }) => {
+      await auditedOrganisationSettings(ctx, 'calendar.overrides-set', { calendarOverrides: input }, input);
+      return { ok: true as const };
+    }),
 
   setTimeZone: adminProcedure
     .input(z.object({ timeZone: z.string().min(1).max(64) }))
+    .output(zOk)
     .mutation(async ({ ctx, input }) => {
       if (!isTimeZone(input.timeZone)) {
         throw appError('BAD_INPUT', 'calendar.unknown-zone', { zone: input.timeZone });
@@ -161,6 +172,7 @@ export const calendarRouter = router({
         topic: z.string().max(200).optional(),
       }),
     )
+    .output(zDeadlinePreview)
     .query(async ({ ctx, input }) => {
       const rules = await loadOrganisationRules(ctx.deps.db, ctx.user.organisationId);
       const result = stepDeadline(rules.profile, rules.calendar, input.step, input.from, {

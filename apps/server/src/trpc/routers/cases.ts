@@ -1,6 +1,6 @@
 // Cases: the board, one case with its timeline and allowed actions, and commands (every change goes through the
 // domain decider; see cases/commands.ts). The changes after a board's seq come over the socket (`changes:since`).
-import { zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
+import { AREA_ROLES, zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
 import { z } from 'zod';
 import { BOARD_PAGE, listBoardPage } from '../../cases/board';
 import { compactBoardRows } from '../../cases/board-compact';
@@ -12,6 +12,7 @@ import { appError } from '../../errors/app-error';
 import { headSeq } from '../../realtime/changes';
 import { repeatCandidatesForDraft } from '../../reports/repeats';
 import { zCounter, zId, zInstant } from '../inputs';
+import { zRepeatCandidate, zRouteChoice } from '../outputs-reports';
 import { protectedProcedure, router, withRoles } from '../trpc';
 
 /** A citizen's message is at most this long: longer input is refused, not truncated. */
@@ -75,12 +76,12 @@ export const casesRouter = router({
     .query(({ ctx, input }) => getCaseDetail(ctx.deps, ctx.user.organisationId, input.caseId, ctx.user.actor)),
 
   /** The route form's executors per department: head and absence marks, and whom to preselect. */
-  routeChoices: withRoles('curator').query(({ ctx }) =>
-    listRouteChoices(ctx.deps.db, ctx.user.organisationId, ctx.deps.now()),
-  ),
+  routeChoices: withRoles('curator')
+    .output(z.array(zRouteChoice))
+    .query(({ ctx }) => listRouteChoices(ctx.deps.db, ctx.user.organisationId, ctx.deps.now())),
 
   /** An operator (or curator) registers a message found in a network. */
-  register: withRoles('operator', 'curator')
+  register: withRoles(...AREA_ROLES.register)
     .input(
       zRegisterCommand.omit({ type: true, caseId: true }).extend({
         text: z.string().max(MAX_MESSAGE_TEXT, `Текст длиннее ${MAX_MESSAGE_TEXT} символов / text too long`),
@@ -95,7 +96,7 @@ export const casesRouter = router({
     ),
 
   /** Earlier cases the message being registered may repeat (same author, or a similar text), shown while typing. */
-  repeatSuggestions: withRoles('operator', 'curator')
+  repeatSuggestions: withRoles(...AREA_ROLES.register)
     .input(
       z.object({
         author: z.string().max(300),
@@ -103,6 +104,7 @@ export const casesRouter = router({
         text: z.string().max(MAX_MESSAGE_TEXT, `Текст длиннее ${MAX_MESSAGE_TEXT} символов / text too long`),
       }),
     )
+    .output(z.array(zRepeatCandidate))
     .query(({ ctx, input }) =>
       repeatCandidatesForDraft(ctx.deps.db, ctx.user.organisationId, input, {
         actor: ctx.user.actor,

@@ -14,6 +14,17 @@ import { createPlace, deletePlace, listPlaces, PLACE_KINDS, updatePlace } from '
 import { createTopic, listTopics, updateTopic } from '../../directory/topics';
 import { passwordRefused } from '../../errors/app-error';
 import { zId, zInstant, zName, zRole } from '../inputs';
+import {
+  zAbsenceRow,
+  zChannelAccountLink,
+  zDepartmentRow,
+  zOk,
+  zOrganisationRow,
+  zOrganisationWithCalendar,
+  zPersonView,
+  zPlaceRow,
+  zTopicRow,
+} from '../outputs-directory';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
 
 const zLoginName = z
@@ -44,7 +55,7 @@ const sameRoles = (a: readonly string[], b: readonly string[]) => [...a].sort().
 
 export const directoryRouter = router({
   /** The organisation with the imported production-calendar years, so the browser's calendar is the server's. */
-  organisation: protectedProcedure.query(async ({ ctx }) => ({
+  organisation: protectedProcedure.output(zOrganisationWithCalendar).query(async ({ ctx }) => ({
     ...(await getOrganisation(ctx.deps.db, ctx.user.organisationId)),
     calendarYears: await loadImportedYears(ctx.deps.db),
   })),
@@ -58,6 +69,7 @@ export const directoryRouter = router({
           message: 'Укажите хотя бы одного руководителя / name at least one supervisor',
         }),
     )
+    .output(zOrganisationRow)
     .mutation(({ ctx, input }) =>
       audited(
         ctx,
@@ -72,48 +84,67 @@ export const directoryRouter = router({
     ),
 
   /** The topic directory: triage chooses from it; `listed` marks NAO p.16's topics with a shorter answer. */
-  topics: protectedProcedure.query(({ ctx }) => listTopics(ctx.deps.db, ctx.user.organisationId)),
+  topics: protectedProcedure
+    .output(z.array(zTopicRow))
+    .query(({ ctx }) => listTopics(ctx.deps.db, ctx.user.organisationId)),
   createTopic: adminProcedure
     .input(z.object({ name: zName, listed: z.boolean().optional() }))
+    .output(zTopicRow)
     .mutation(({ ctx, input }) => auditedCreate(ctx, 'topic.created', input, createTopic)),
   updateTopic: adminProcedure
     .input(
       z.object({ id: zId, name: zName.optional(), listed: z.boolean().optional(), active: z.boolean().optional() }),
     )
+    .output(zTopicRow)
     .mutation(({ ctx, input }) => auditedUpdate(ctx, 'topic.updated', input, updateTopic)),
 
   /** The place directory (settlements, districts): the wall names a case's place only as one of these. */
-  places: protectedProcedure.query(({ ctx }) => listPlaces(ctx.deps.db, ctx.user.organisationId)),
+  places: protectedProcedure
+    .output(z.array(zPlaceRow))
+    .query(({ ctx }) => listPlaces(ctx.deps.db, ctx.user.organisationId)),
   createPlace: adminProcedure
     .input(z.object({ name: zName, kind: z.enum(PLACE_KINDS) }))
+    .output(zPlaceRow)
     .mutation(({ ctx, input }) => auditedCreate(ctx, 'place.created', input, createPlace)),
   updatePlace: adminProcedure
     .input(z.object({ id: zId, name: zName.optional(), kind: z.enum(PLACE_KINDS).optional() }))
+    .output(zPlaceRow)
     .mutation(({ ctx, input }) => auditedUpdate(ctx, 'place.updated', input, updatePlace)),
   deletePlace: adminProcedure
     .input(z.object({ id: zId }))
+    .output(zOk)
     .mutation(({ ctx, input }) => auditedRemove(ctx, 'place.deleted', input.id, deletePlace)),
 
-  departments: protectedProcedure.query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
+  departments: protectedProcedure
+    .output(z.array(zDepartmentRow))
+    .query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
   createDepartment: adminProcedure
     .input(z.object({ name: zName, supervisingDeputyId: zId.nullish() }))
+    .output(zDepartmentRow)
     .mutation(({ ctx, input }) => auditedCreate(ctx, 'department.created', input, createDepartment)),
   updateDepartment: adminProcedure
     .input(z.object({ id: zId, name: zName.optional(), supervisingDeputyId: zId.nullish() }))
+    .output(zDepartmentRow)
     .mutation(({ ctx, input }) => auditedUpdate(ctx, 'department.updated', input, updateDepartment)),
 
-  people: protectedProcedure.query(({ ctx }) => listPeople(ctx.deps.db, ctx.user.organisationId)),
-  createPerson: adminProcedure.input(zPerson).mutation(({ ctx, input }) => {
-    checkPassword(input.password, input.login);
-    const { password, ...shown } = input;
-    return audited(
-      ctx,
-      (tx) => createPerson(tx, { ...input, organisationId: ctx.user.organisationId }),
-      (p) => rowEntry('person.created', p.id, { ...shown, passwordSet: Boolean(password) }),
-    );
-  }),
+  people: protectedProcedure
+    .output(z.array(zPersonView))
+    .query(({ ctx }) => listPeople(ctx.deps.db, ctx.user.organisationId)),
+  createPerson: adminProcedure
+    .input(zPerson)
+    .output(zPersonView)
+    .mutation(({ ctx, input }) => {
+      checkPassword(input.password, input.login);
+      const { password, ...shown } = input;
+      return audited(
+        ctx,
+        (tx) => createPerson(tx, { ...input, organisationId: ctx.user.organisationId }),
+        (p) => rowEntry('person.created', p.id, { ...shown, passwordSet: Boolean(password) }),
+      );
+    }),
   updatePerson: adminProcedure
     .input(zPerson.partial().extend({ id: zId, active: z.boolean().optional() }))
+    .output(zPersonView)
     .mutation(async ({ ctx, input }) => {
       const before = await requirePersonInOrganisation(ctx.deps.db, ctx.user.organisationId, input.id);
       checkPassword(input.password, input.login ?? before.login);
@@ -131,7 +162,9 @@ export const directoryRouter = router({
       });
     }),
 
-  absences: protectedProcedure.query(({ ctx }) => listAbsences(ctx.deps.db, ctx.user.organisationId)),
+  absences: protectedProcedure
+    .output(z.array(zAbsenceRow))
+    .query(({ ctx }) => listAbsences(ctx.deps.db, ctx.user.organisationId)),
   createAbsence: adminProcedure
     .input(
       z.object({
@@ -142,6 +175,7 @@ export const directoryRouter = router({
         endsAt: zInstant,
       }),
     )
+    .output(zAbsenceRow)
     .mutation(({ ctx, input }) => auditedCreate(ctx, 'absence.created', input, createAbsence)),
   updateAbsence: adminProcedure
     .input(
@@ -154,10 +188,14 @@ export const directoryRouter = router({
         endsAt: zInstant.optional(),
       }),
     )
+    .output(zAbsenceRow)
     .mutation(({ ctx, input }) => auditedUpdate(ctx, 'absence.updated', input, updateAbsence)),
   deleteAbsence: adminProcedure
     .input(z.object({ id: zId }))
+    .output(zOk)
     .mutation(({ ctx, input }) => auditedRemove(ctx, 'absence.deleted', input.id, deleteAbsence)),
 
-  channelAccounts: protectedProcedure.query(({ ctx }) => listChannelAccounts(ctx.deps.db, ctx.user.organisationId)),
+  channelAccounts: protectedProcedure
+    .output(z.array(zChannelAccountLink))
+    .query(({ ctx }) => listChannelAccounts(ctx.deps.db, ctx.user.organisationId)),
 });

@@ -11,20 +11,27 @@ import {
   revokeDisplayToken,
 } from '../../intake/api-keys';
 import { zId, zName } from '../inputs';
+import { zApiKeyCreated, zApiKeyRow, zDisplayTokenCreated, zDisplayTokenRow, zOk } from '../outputs-directory';
 import { adminProcedure, router } from '../trpc';
 
 export const intakeRouter = router({
-  apiKeys: adminProcedure.query(({ ctx }) => listApiKeys(ctx.deps.db, ctx.user.organisationId)),
+  apiKeys: adminProcedure
+    .output(z.array(zApiKeyRow))
+    .query(({ ctx }) => listApiKeys(ctx.deps.db, ctx.user.organisationId)),
   createApiKey: adminProcedure
     .input(z.object({ name: zName }))
+    .output(zApiKeyCreated)
     .mutation(({ ctx, input }) =>
       auditedCreate(ctx, 'api-key.created', input, (tx, key) => createApiKey(tx, key.organisationId, key.name)),
     ),
   revokeApiKey: adminProcedure
     .input(z.object({ id: zId }))
+    .output(zOk)
     .mutation(({ ctx, input }) => auditedRemove(ctx, 'api-key.revoked', input.id, revokeApiKey)),
 
-  displayTokens: adminProcedure.query(({ ctx }) => listDisplayTokens(ctx.deps.db, ctx.user.organisationId)),
+  displayTokens: adminProcedure
+    .output(z.array(zDisplayTokenRow))
+    .query(({ ctx }) => listDisplayTokens(ctx.deps.db, ctx.user.organisationId)),
   createDisplayToken: adminProcedure
     .input(
       z.object({
@@ -32,6 +39,7 @@ export const intakeRouter = router({
         filters: z.object({ departmentId: zId.optional(), category: z.string().max(50).optional() }).default({}),
       }),
     )
+    .output(zDisplayTokenCreated)
     .mutation(({ ctx, input }) =>
       auditedCreate(ctx, 'display-token.created', input, (tx, token) =>
         createDisplayToken(tx, token.organisationId, token.name, token.filters),
@@ -39,5 +47,6 @@ export const intakeRouter = router({
     ),
   revokeDisplayToken: adminProcedure
     .input(z.object({ id: zId }))
+    .output(zOk)
     .mutation(({ ctx, input }) => auditedRemove(ctx, 'display-token.revoked', input.id, revokeDisplayToken)),
 });

@@ -6,15 +6,19 @@ import { listAllOrganisations, renameOrganisation, setOrganisationArchived } fro
 import { createOrganisationWithAdmin } from '../../setup/new-organisation';
 import { zId, zName } from '../inputs';
 import { newOrganisationInput, zNewOrganisation } from '../inputs-organisation';
+import { zOk, zOrganisationCreated, zOrganisationListRow } from '../outputs-directory';
 import { regionAdminProcedure, router } from '../trpc';
 
 // Each change is written to the audit log of the region administrator's own organisation (that is whose log they
 // read), naming the organisation changed.
 export const organisationsRouter = router({
-  list: regionAdminProcedure.query(({ ctx }) => listAllOrganisations(ctx.deps.db)),
+  list: regionAdminProcedure
+    .output(z.array(zOrganisationListRow))
+    .query(({ ctx }) => listAllOrganisations(ctx.deps.db)),
 
   create: regionAdminProcedure
     .input(zNewOrganisation.extend({ regionAdministrator: z.boolean().default(false) }))
+    .output(zOrganisationCreated)
     .mutation(async ({ ctx, input }) => {
       const { regionAdministrator, ...form } = input;
       const created = await audited(
@@ -33,17 +37,21 @@ export const organisationsRouter = router({
       return { id: created.organisation.id, slug: created.organisation.slug, adminLogin: created.admin.login };
     }),
 
-  rename: regionAdminProcedure.input(z.object({ id: zId, name: zName })).mutation(async ({ ctx, input }) => {
-    await audited(
-      ctx,
-      (tx) => renameOrganisation(tx, input),
-      rowEntry('organisation.renamed', input.id, { name: input.name }),
-    );
-    return { ok: true as const };
-  }),
+  rename: regionAdminProcedure
+    .input(z.object({ id: zId, name: zName }))
+    .output(zOk)
+    .mutation(async ({ ctx, input }) => {
+      await audited(
+        ctx,
+        (tx) => renameOrganisation(tx, input),
+        rowEntry('organisation.renamed', input.id, { name: input.name }),
+      );
+      return { ok: true as const };
+    }),
 
   setArchived: regionAdminProcedure
     .input(z.object({ id: zId, archived: z.boolean() }))
+    .output(zOk)
     .mutation(async ({ ctx, input }) => {
       await audited(
         ctx,

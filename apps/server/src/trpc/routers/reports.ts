@@ -1,6 +1,6 @@
 // Reports: the monthly summary with its drill-down, surges of activity and their thresholds, repeat candidates for
 // the case workspace, and the head's overview. Procedures stay thin; the work is in src/reports.
-import { zSurgeThresholds } from '@otklik/domain';
+import { AREA_ROLES, zSurgeThresholds } from '@otklik/domain';
 import { z } from 'zod';
 import { auditedOrganisationSettings } from '../../audit/record';
 import { caseRows } from '../../reports/drilldown';
@@ -9,6 +9,7 @@ import { computeMonthlyReport, recentMonthlyReport } from '../../reports/monthly
 import { repeatCandidates } from '../../reports/repeats';
 import { listActiveSurges, listRecentSurges, thresholdsOf } from '../../reports/surges';
 import { zId } from '../inputs';
+import { zHeadOverview, zRepeatCandidate, zReportCase, zSurgeRow, zSurgeThresholdsOut } from '../outputs-reports';
 import { adminProcedure, protectedProcedure, router, withRoles } from '../trpc';
 
 const zMonth = z
@@ -16,7 +17,7 @@ const zMonth = z
   .regex(/^\d{4}-\d{2}$/, 'месяц в виде ГГГГ-ММ, например 2026-10 / month as YYYY-MM, e.g. 2026-10');
 
 /** Who reads reports: the curator compiles the summary, the head receives it (konyshevsky p.23, NAO p.28). */
-const reportReaders = withRoles('curator', 'head', 'department-head', 'administrator', 'observer');
+const reportReaders = withRoles(...AREA_ROLES.reports);
 
 export const reportsRouter = router({
   /** The summary without its drill-down lists (they can run to megabytes): `drilldown` fetches one by key. */
@@ -37,6 +38,7 @@ export const reportsRouter = router({
   /** The cases behind one number of the summary (a cell key of `summaryTables`). */
   drilldown: reportReaders
     .input(z.object({ month: zMonth, key: z.string().min(1).max(500) }))
+    .output(z.array(zReportCase))
     .query(async ({ ctx, input }) => {
       const report = await recentMonthlyReport({
         db: ctx.deps.db,
@@ -51,10 +53,12 @@ export const reportsRouter = router({
   /** Short rows of given cases (at most 200 per call: ids travel in the URL of a query). */
   cases: reportReaders
     .input(z.object({ ids: z.array(zId).max(200) }))
+    .output(z.array(zReportCase))
     .query(({ ctx, input }) => caseRows(ctx.deps.db, ctx.user.organisationId, input.ids, ctx.user.actor)),
 
   surges: reportReaders
     .input(z.object({ sinceDays: z.number().int().min(1).max(366).default(30) }).default({ sinceDays: 30 }))
+    .output(z.array(zSurgeRow))
     .query(async ({ ctx, input }) => {
       const now = ctx.deps.now();
       // Reading active surges first resolves those whose rate has fallen.
@@ -68,16 +72,22 @@ export const reportsRouter = router({
       }));
     }),
 
-  surgeThresholds: reportReaders.query(({ ctx }) => thresholdsOf(ctx.deps.db, ctx.user.organisationId)),
+  surgeThresholds: reportReaders
+    .output(zSurgeThresholdsOut)
+    .query(({ ctx }) => thresholdsOf(ctx.deps.db, ctx.user.organisationId)),
 
-  setSurgeThresholds: adminProcedure.input(zSurgeThresholds).mutation(async ({ ctx, input }) => {
-    await auditedOrganisationSettings(ctx, 'surge-thresholds.set', { surgeThresholds: input }, input);
-    return input;
-  }),
+  setSurgeThresholds: adminProcedure
+    .input(zSurgeThresholds)
+    .output(zSurgeThresholdsOut)
+    .mutation(async ({ ctx, input }) => {
+      await auditedOrganisationSettings(ctx, 'surge-thresholds.set', { surgeThresholds: input }, input);
+      return input;
+    }),
 
   /** Earlier cases by the same author or with similar text on the same topic/location (the curator links repeats). */
   repeatCandidates: protectedProcedure
     .input(z.object({ caseId: zId, limit: z.number().int().min(1).max(50).optional() }))
+    .output(z.array(zRepeatCandidate))
     .query(({ ctx, input }) =>
       repeatCandidates(ctx.deps.db, ctx.user.organisationId, input.caseId, input.limit ?? 10, {
         actor: ctx.user.actor,
@@ -85,7 +95,7 @@ export const reportsRouter = router({
       }),
     ),
 
-  headOverview: withRoles('head', 'curator', 'administrator', 'observer').query(({ ctx }) =>
-    headOverview(ctx.deps.db, ctx.user.organisationId, ctx.deps.now(), ctx.user.actor),
-  ),
+  headOverview: withRoles(...AREA_ROLES.head)
+    .output(zHeadOverview)
+    .query(({ ctx }) => headOverview(ctx.deps.db, ctx.user.organisationId, ctx.deps.now(), ctx.user.actor)),
 });

@@ -9,11 +9,12 @@ import { AppError, appError } from '../../errors/app-error';
 import { log } from '../../log';
 import { createOrganisationWithAdmin, hasNoOrganisation } from '../../setup/new-organisation';
 import { newOrganisationInput, zNewOrganisation } from '../inputs-organisation';
+import { zSetupDone, zSetupStatus } from '../outputs-directory';
 import { publicProcedure, router } from '../trpc';
 
 export const setupRouter = router({
   /** `needed`: no organisation yet (the web app shows the first-run page); `codeIssued`: this server printed a code. */
-  status: publicProcedure.query(async ({ ctx }) => ({
+  status: publicProcedure.output(zSetupStatus).query(async ({ ctx }) => ({
     needed: await hasNoOrganisation(ctx.deps.db),
     codeIssued: ctx.deps.setup.open,
   })),
@@ -22,6 +23,7 @@ export const setupRouter = router({
     .input(
       zNewOrganisation.extend({ code: z.string().trim().min(1, 'Введите код из журнала сервера / enter the code') }),
     )
+    .output(zSetupDone)
     .mutation(async ({ ctx, input }) => {
       const { deps } = ctx;
       const { code, ...organisation } = input;

@@ -1,6 +1,6 @@
 // Hands a department's part to another executor of that department while its executor is away (illness, leave,
 // business trip, study): the domain grants it to curators, administrators and the department's head.
-import type { AbsenceReason } from '@otklik/domain';
+import { type AbsenceReason, substituteCandidates } from '@otklik/domain';
 import { useState } from 'react';
 import { AbsenceReasonField } from '../../../components/AbsenceReasonField';
 import { Field } from '../../../components/Field';
@@ -16,9 +16,7 @@ export function ReassignForm({ detail, runner }: ActionFormProps) {
   const open = detail.state.assignments.filter((a) => a.contributedAt === null);
   const [departmentId, setDepartmentId] = useState(open[0]?.departmentId ?? '');
   const current = open.find((a) => a.departmentId === departmentId);
-  const candidates = people.filter(
-    (p) => p.departmentId === departmentId && p.roles.includes('executor') && p.id !== current?.executorId,
-  );
+  const candidates = current ? substituteCandidates(people, current) : [];
   const [substituteId, setSubstituteId] = useState('');
   const [reason, setReason] = useState<AbsenceReason>('leave');
   const chosen = candidates.some((p) => p.id === substituteId) ? substituteId : (candidates[0]?.id ?? '');

@@ -1,7 +1,7 @@
 // Routing (REGULATIONS 3–4): one department, or an ordered chain / parallel set the curator can reorder; used for the
 // first routing, for re-routing a returned message, and for moving a case to other departments at any time (with a
 // reason; the parts already sent by departments that stay are kept).
-import type { Assignment, RouteMode } from '@otklik/domain';
+import { type Assignment, departmentExecutors, type RouteMode } from '@otklik/domain';
 import { useEffect, useState } from 'react';
 import { profileFor } from '../../../api/profiles';
 import { api } from '../../../api/trpc';
@@ -37,9 +37,7 @@ export function RouteForm({
   const executorsOf = (departmentId: string) => {
     const choice = choiceOf(departmentId);
     if (choice) return choice.executors.map((e) => ({ id: e.personId, fullName: e.fullName, mark: e }));
-    return people
-      .filter((p) => p.departmentId === departmentId && p.roles.includes('executor'))
-      .map((p) => ({ id: p.id, fullName: p.fullName, mark: null }));
+    return departmentExecutors(people, departmentId).map((p) => ({ id: p.id, fullName: p.fullName, mark: null }));
   };
   /** The executor to preselect: the usual one, never an absent one ('' when everyone is away). */
   const usualOf = (departmentId: string) => {

@@ -1,0 +1,142 @@
+// Output schemas of the report, repeat-suggestion and route-choice procedures and of a case's channel (its outbox and
+// its thread in the network): lists of plain values, instants in epoch ms unless a Date column is sent as it is.
+import { zSurgeThresholds } from '@otklik/domain';
+import { z } from 'zod';
+
+const zMs = z.number();
+
+/** A case as a report's list (drill-down, the cases behind a figure) shows it. */
+export const zReportCase = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  status: z.string(),
+  isOpen: z.boolean(),
+  topic: z.string().nullable(),
+  location: z.string().nullable(),
+  network: z.string(),
+  category: z.string(),
+  author: z.string().nullable(),
+  excerpt: z.string(),
+  detectedAt: zMs,
+  closedAt: zMs.nullable(),
+});
+
+export const zSurgeRow = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  dimension: z.string(),
+  value: z.string(),
+  startedAt: zMs,
+  lastSeenAt: zMs,
+  resolvedAt: zMs.nullable(),
+  caseIds: z.array(z.string()),
+  peakCount: z.number(),
+  threshold: z.number(),
+  baseline: z.number(),
+});
+
+export const zSurgeThresholdsOut = zSurgeThresholds;
+
+/** An earlier case the message may repeat (same author, similar text, same topic or place). */
+export const zRepeatCandidate = z.object({
+  caseId: z.string(),
+  number: z.number().int(),
+  topic: z.string().nullable(),
+  author: z.string().nullable(),
+  location: z.string().nullable(),
+  detectedAt: zMs,
+  isOpen: z.boolean(),
+  excerpt: z.string(),
+  similarity: z.number(),
+  sameAuthor: z.boolean(),
+  sameTopic: z.boolean(),
+  sameLocation: z.boolean(),
+});
+
+export const zRouteChoice = z.object({
+  departmentId: z.string(),
+  executors: z
+    .array(
+      z.object({
+        personId: z.string(),
+        fullName: z.string(),
+        position: z.string(),
+        head: z.boolean(),
+        absence: z.object({ reason: z.string(), endsAt: zMs, substituteId: z.string() }).nullable(),
+        handled: z.number().int(),
+      }),
+    )
+    .readonly(),
+  usualExecutorId: z.string().nullable(),
+});
+
+const zByDepartment = z.object({ departmentId: z.string(), name: z.string().nullable() });
+
+export const zHeadOverview = z.object({
+  timeZone: z.string(),
+  now: zMs,
+  dayStart: zMs,
+  weekStart: zMs,
+  month: z.string(),
+  significant: z.array(
+    zReportCase
+      .omit({ network: true, category: true, author: true, closedAt: true })
+      .extend({ dueAt: zMs.nullable(), responsibleDepartmentId: z.string().nullable() }),
+  ),
+  surges: z.array(
+    z.object({
+      id: z.string(),
+      dimension: z.string(),
+      value: z.string(),
+      startedAt: zMs,
+      lastSeenAt: zMs,
+      peakCount: z.number(),
+      threshold: z.number(),
+      cases: z.array(z.object({ id: z.string(), number: z.number().int().nullable() })),
+    }),
+  ),
+  breachesThisWeek: z.array(zByDepartment.extend({ breaches: z.number().int(), caseIds: z.array(z.string()) })),
+  timeliness: z.object({
+    received: z.number(),
+    answered: z.number(),
+    onTime: z.number(),
+    overdue: z.number(),
+    answerOnTime: z.number(),
+    answerOverdue: z.number(),
+    finalLate: z.number(),
+    medianHours: z.number().nullable(),
+    departments: z.array(zByDepartment.extend({ onTime: z.number(), overdue: z.number() })),
+  }),
+});
+
+export const zWebhookSetup = z.object({ path: z.string(), secret: z.string().nullable() });
+export const zRetried = z.object({ retried: z.number().int() });
+
+/** The channel a case came through and its publication outbox (what was sent, what failed and why). */
+export const zCaseChannel = z.object({
+  account: z
+    .object({ id: z.string(), network: z.string(), title: z.string(), url: z.string(), enabled: z.boolean() })
+    .nullable(),
+  outbox: z.array(
+    z.object({
+      id: z.string(),
+      state: z.string(),
+      attempts: z.number().int(),
+      lastErrorCode: z.string().nullable(),
+      lastError: z.string().nullable(),
+      networkUrl: z.string().nullable(),
+      createdAt: z.date(),
+      nextAttemptAt: z.date(),
+      sentAt: z.date().nullable(),
+    }),
+  ),
+});
+
+/** The case's thread in the network, as the connector read it. */
+export const zThreadComment = z.object({
+  id: z.string(),
+  author: z.string(),
+  text: z.string(),
+  ours: z.boolean(),
+  at: zMs.optional(),
+});

@@ -1,0 +1,46 @@
+// The menu of each role, and where each lands: the table read by the web's menu and the server's area checks.
+import { describe, expect, it } from 'vitest';
+import { AREA_ROLES, areasOf, homeArea, mayOpen } from './areas';
+
+describe('areasOf', () => {
+  it.each([
+    ['operator', ['operator'], ['board', 'register']],
+    ['curator', ['curator'], ['board', 'register', 'inbox', 'head', 'reports']],
+    ['executor', ['executor'], ['inbox']],
+    ['department head', ['department-head'], ['board', 'inbox', 'reports']],
+    ['head', ['head'], ['board', 'head', 'reports']],
+    ['administrator', ['administrator'], ['board', 'head', 'reports', 'admin']],
+    ['observer', ['observer'], ['board', 'head', 'reports']],
+    ['nobody', [], []],
+    // Several roles: the union, still in menu order.
+    ['executor and administrator', ['executor', 'administrator'], ['board', 'inbox', 'head', 'reports', 'admin']],
+  ])('%s', (_, roles, areas) => {
+    expect(areasOf(roles)).toEqual(areas);
+  });
+
+  it('one role of the area is enough; the scheduler works in none', () => {
+    expect(mayOpen('register', ['executor', 'operator'])).toBe(true);
+    expect(mayOpen('admin', ['curator', 'head'])).toBe(false);
+    expect(areasOf(['system'])).toEqual([]);
+    expect(Object.values(AREA_ROLES).some((roles) => roles.includes('system'))).toBe(false);
+  });
+});
+
+describe('homeArea', () => {
+  it.each([
+    [['executor'], 'inbox'],
+    [['department-head'], 'inbox'],
+    [['executor', 'department-head'], 'inbox'],
+    [['administrator'], 'admin'],
+    [['operator'], 'register'],
+    [['curator'], 'board'],
+    [['head'], 'board'],
+    [['observer'], 'board'],
+    // More than an executor, or more than one role: the board.
+    [['executor', 'curator'], 'board'],
+    [['operator', 'curator'], 'board'],
+    [['administrator', 'observer'], 'board'],
+  ])('%j lands on %s', (roles, area) => {
+    expect(homeArea(roles)).toBe(area);
+  });
+});
