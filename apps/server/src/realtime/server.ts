@@ -17,7 +17,15 @@ import {
   zTimeProbe,
   zTypingRequest,
 } from '@otklik/contract';
-import { type Actor, actorAudiences, canSeeCase, caseAudiences, mayEditDraft, type Role } from '@otklik/domain';
+import {
+  type Actor,
+  actorAudiences,
+  type CaseParties,
+  canSeeCase,
+  caseAudiences,
+  mayEditDraft,
+  type Role,
+} from '@otklik/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import { eq } from 'drizzle-orm';
 import type pg from 'pg';
@@ -227,9 +235,12 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     const rows = await projectChangedRows(deps.db, organisationId, caseIds, deps.now());
     const walls = await wallsOf(deps.db, organisationId);
     // Who may see each case: its participants get the event, its readers the event without the appeal's personal
-    // data, nobody else anything (the domain's audiences, one room each).
-    const partiesOf = new Map<string, Awaited<ReturnType<typeof loadParties>>>();
-    for (const caseId of caseIds) partiesOf.set(caseId, await loadParties(deps.db, organisationId, caseId));
+    // data, nobody else anything (the domain's audiences, one room each). The parties come with the projected row
+    // (closed cases included), read in the same statement: no read per case.
+    const partiesOf = new Map<string, CaseParties>();
+    for (const [caseId, row] of rows) {
+      partiesOf.set(caseId, { departmentIds: row.partyDepartmentIds, executorIds: row.partyExecutorIds });
+    }
     const messages = new Map<
       string,
       { board: BoardRowMessage | null; wall: WallRowMessage | null; outsideWalls: string[] }
