@@ -1,7 +1,7 @@
 // The reads and writes every table of one organisation's rows needs (departments, people, topics, places, absences,
 // accounts…): a row is found, named or removed only within its organisation, so another organisation's id is as
 // good as a missing one. The callers word their own refusals.
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './connect';
 
@@ -9,6 +9,21 @@ type OrganisationTable = PgTable & { readonly id: PgColumn; readonly organisatio
 
 const ownRow = (table: OrganisationTable, organisationId: string, id: string): SQL | undefined =>
   and(eq(table.id, id), eq(table.organisationId, organisationId));
+
+/** Every row of `table` that belongs to the organisation, in the order of `by` (the directory's lists: by name). */
+export async function listOwnRows<T extends OrganisationTable>(
+  db: DbOrTx,
+  table: T,
+  organisationId: string,
+  by: PgColumn,
+): Promise<T['$inferSelect'][]> {
+  const rows = await db
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.organisationId, organisationId))
+    .orderBy(asc(by));
+  return rows as T['$inferSelect'][];
+}
 
 /** The row `id` of `table`, if it belongs to the organisation. */
 export async function findOwnRow<T extends OrganisationTable>(

@@ -1,8 +1,8 @@
 // Departments of an organisation and their supervising deputies (who receive deficiency notices).
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
-import { findOwnRow, givenFields, isNameTaken } from '../db/organisation-rows';
+import { findOwnRow, givenFields, isNameTaken, listOwnRows } from '../db/organisation-rows';
 import { departments } from '../db/schema';
 import { appError, notFound } from '../errors/app-error';
 import { requirePersonInOrganisation } from './people';
@@ -10,11 +10,7 @@ import { requirePersonInOrganisation } from './people';
 export type DepartmentRow = typeof departments.$inferSelect;
 
 export function listDepartments(db: DbOrTx, organisationId: string): Promise<DepartmentRow[]> {
-  return db
-    .select()
-    .from(departments)
-    .where(eq(departments.organisationId, organisationId))
-    .orderBy(asc(departments.name));
+  return listOwnRows(db, departments, organisationId, departments.name);
 }
 
 export async function requireDepartmentInOrganisation(db: DbOrTx, organisationId: string, id: string) {

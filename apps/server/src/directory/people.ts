@@ -1,10 +1,10 @@
 // People of an organisation: position, contacts, roles, department, login; passwords are stored as argon2id hashes.
 import type { Role } from '@otklik/domain';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import { hashPassword } from '../auth/password';
 import type { DbOrTx } from '../db/connect';
-import { findOwnRow } from '../db/organisation-rows';
+import { findOwnRow, listOwnRows } from '../db/organisation-rows';
 import { departments, people } from '../db/schema';
 import { appError, notFound } from '../errors/app-error';
 
@@ -17,11 +17,7 @@ export function toPersonView({ passwordHash, ...rest }: PersonRow): PersonView {
 }
 
 export async function listPeople(db: DbOrTx, organisationId: string): Promise<PersonView[]> {
-  const rows = await db
-    .select()
-    .from(people)
-    .where(eq(people.organisationId, organisationId))
-    .orderBy(asc(people.fullName));
+  const rows = await listOwnRows(db, people, organisationId, people.fullName);
   return rows.map(toPersonView);
 }
 

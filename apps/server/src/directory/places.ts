@@ -1,8 +1,8 @@
 // The organisation's place directory (settlements and districts): the only places a wall display may name.
 import type { DirectoryPlace } from '@otklik/domain';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
-import { deleteOwnRow, findOwnRow, givenFields, isNameTaken } from '../db/organisation-rows';
+import { deleteOwnRow, findOwnRow, givenFields, isNameTaken, listOwnRows } from '../db/organisation-rows';
 import { places } from '../db/schema';
 import { appError, notFound } from '../errors/app-error';
 
@@ -10,7 +10,7 @@ export type PlaceRow = typeof places.$inferSelect;
 export const PLACE_KINDS = ['settlement', 'district'] as const;
 
 export function listPlaces(db: DbOrTx, organisationId: string): Promise<PlaceRow[]> {
-  return db.select().from(places).where(eq(places.organisationId, organisationId)).orderBy(asc(places.name));
+  return listOwnRows(db, places, organisationId, places.name);
 }
 
 /** The directory as the domain's wallPlaceOf reads it. */

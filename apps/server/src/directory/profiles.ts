@@ -1,9 +1,10 @@
 // Regulation profiles an organisation can use: the five presets (read-only, from @otklik/domain) and its own
 // custom profiles (a copy of a preset with changed numbers, validated by the domain's parseProfile).
 import { getPreset, PRESETS, type Profile, parseProfile } from '@otklik/domain';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { loadProfile } from '../cases/domain-context';
 import type { DbOrTx } from '../db/connect';
+import { listOwnRows } from '../db/organisation-rows';
 import { organisations, regulationProfiles } from '../db/schema';
 import { appError, notFound } from '../errors/app-error';
 
@@ -16,11 +17,7 @@ export interface ProfileSummary {
 }
 
 export async function listProfiles(db: DbOrTx, organisationId: string): Promise<ProfileSummary[]> {
-  const custom = await db
-    .select()
-    .from(regulationProfiles)
-    .where(eq(regulationProfiles.organisationId, organisationId))
-    .orderBy(asc(regulationProfiles.name));
+  const custom = await listOwnRows(db, regulationProfiles, organisationId, regulationProfiles.name);
   return [
     ...Object.values(PRESETS).map((p) => ({ id: p.id, name: p.name, source: p.source, isPreset: true, basedOn: null })),
     ...custom.map((row) => ({

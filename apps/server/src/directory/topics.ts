@@ -1,15 +1,15 @@
 // The organisation's topic directory: a case's topic is chosen from it, and the administrator marks the topics of
 // a profile's listed-topic limit (NAO p.16) here instead of copying the profile.
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
-import { findOwnRow, givenFields, isNameTaken } from '../db/organisation-rows';
+import { findOwnRow, givenFields, isNameTaken, listOwnRows } from '../db/organisation-rows';
 import { topics } from '../db/schema';
 import { appError, notFound } from '../errors/app-error';
 
 export type TopicRow = typeof topics.$inferSelect;
 
 export function listTopics(db: DbOrTx, organisationId: string): Promise<TopicRow[]> {
-  return db.select().from(topics).where(eq(topics.organisationId, organisationId)).orderBy(asc(topics.name));
+  return listOwnRows(db, topics, organisationId, topics.name);
 }
 
 async function ensureNameFree(db: DbOrTx, organisationId: string, name: string, exceptId?: string) {

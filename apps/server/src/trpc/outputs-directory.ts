@@ -112,17 +112,10 @@ export const zChannelAccountLink = z.object({
   createdAt: z.date(),
 });
 
-export const zOrganisationListRow = z.object({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  timeZone: z.string(),
-  profileId: z.string(),
-  archivedAt: z.date().nullable(),
-  createdAt: z.date(),
-  peopleCount: z.number(),
-  openCases: z.number(),
-});
+/** The organisations' list: the row's identity and state, with its counts. */
+export const zOrganisationListRow = zOrganisationRow
+  .pick({ id: true, slug: true, name: true, timeZone: true, profileId: true, archivedAt: true, createdAt: true })
+  .extend({ peopleCount: z.number(), openCases: z.number() });
 export const zOrganisationCreated = z.object({ id: z.string(), slug: z.string(), adminLogin: z.string() });
 
 export const zApiKeyRow = z.object({
@@ -134,13 +127,9 @@ export const zApiKeyRow = z.object({
   revokedAt: z.date().nullable(),
 });
 /** A new key: the only answer that carries the key itself (it is stored hashed). */
-export const zApiKeyCreated = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.date(),
-  key: z.string(),
-});
+export const zApiKeyCreated = zApiKeyRow
+  .pick({ id: true, name: true, prefix: true, createdAt: true })
+  .extend({ key: z.string() });
 export const zDisplayTokenRow = z.object({
   id: z.string(),
   name: z.string(),
@@ -148,9 +137,7 @@ export const zDisplayTokenRow = z.object({
   createdAt: z.date(),
   revokedAt: z.date().nullable(),
 });
-export const zDisplayTokenCreated = z.object({
-  id: z.string(),
-  name: z.string(),
-  createdAt: z.date(),
-  token: z.string(),
-});
+/** A new display token: like a key, the only answer that carries it. */
+export const zDisplayTokenCreated = zDisplayTokenRow
+  .pick({ id: true, name: true, createdAt: true })
+  .extend({ token: z.string() });

@@ -2,6 +2,7 @@
 // its thread in the network): lists of plain values, instants in epoch ms unless a Date column is sent as it is.
 import { zSurgeThresholds } from '@otklik/domain';
 import { z } from 'zod';
+import { zChannelAccountView } from './outputs-channels';
 
 const zMs = z.number();
 
@@ -114,9 +115,7 @@ export const zRetried = z.object({ retried: z.number().int() });
 
 /** The channel a case came through and its publication outbox (what was sent, what failed and why). */
 export const zCaseChannel = z.object({
-  account: z
-    .object({ id: z.string(), network: z.string(), title: z.string(), url: z.string(), enabled: z.boolean() })
-    .nullable(),
+  account: zChannelAccountView.pick({ id: true, network: true, title: true, url: true, enabled: true }).nullable(),
   outbox: z.array(
     z.object({
       id: z.string(),

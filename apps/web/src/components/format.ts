@@ -1,4 +1,5 @@
 // Small formatting helpers of the web app (age of a case, person names on public screens), words from the catalogue.
+import { createZone } from '@otklik/domain';
 import type { Catalogue } from '../i18n/ru';
 
 /** Calendar age of a case: '15 мин', '5 ч', '3 д' — how long the citizen has been waiting. */
@@ -37,37 +38,20 @@ export function formatDateTime(at: number, timeZone: string, locale: string): st
   }).format(at);
 }
 
-/** Offset of a time zone at an instant, in ms (local wall time minus UTC). */
-function zoneOffset(at: number, timeZone: string): number {
-  const p = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const n = (type: string) => Number(p.find((x) => x.type === type)?.value ?? 0);
-  return (
-    Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(at / 1000) * 1000
-  );
-}
-
 /** '2026-11-25T18:00' read as wall time in the organisation's zone → epoch ms (NaN when empty or malformed). */
 export function zonedInputToInstant(value: string, timeZone: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return Number.NaN;
   const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  const first = wall - zoneOffset(wall, timeZone);
+  const zone = createZone(timeZone);
+  const first = wall - zone.offsetAt(wall);
   // Second pass: the offset at the result, not at the guess, decides across a DST change.
-  return wall - zoneOffset(first, timeZone);
+  return wall - zone.offsetAt(first);
 }
 
 /** Epoch ms → '2026-11-25T18:00' in the organisation's zone, for datetime-local inputs. */
 export function instantToZonedInput(at: number, timeZone: string): string {
-  const wall = new Date(at + zoneOffset(at, timeZone));
+  const wall = new Date(at + createZone(timeZone).offsetAt(at));
   return wall.toISOString().slice(0, 16);
 }
 

@@ -3,7 +3,7 @@
 // the audit log in the same transaction.
 import { ABSENCE_REASONS, MAX_PASSWORD_LENGTH, passwordProblem } from '@otklik/domain';
 import { z } from 'zod';
-import { audited, auditedCreate, auditedRemove, auditedUpdate, rowEntry } from '../../audit/record';
+import { audited, auditedCreate, auditedUpdate, rowEntry } from '../../audit/record';
 import { loadImportedYears } from '../../calendar/imported-years';
 import { createAbsence, deleteAbsence, listAbsences, updateAbsence } from '../../directory/absences';
 import { listChannelAccounts } from '../../directory/channels';
@@ -18,7 +18,6 @@ import {
   zAbsenceRow,
   zChannelAccountLink,
   zDepartmentRow,
-  zOk,
   zOrganisationRow,
   zOrganisationWithCalendar,
   zPersonView,
@@ -26,6 +25,7 @@ import {
   zTopicRow,
 } from '../outputs-directory';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
+import { adminRemoveProcedure } from './remove-procedure';
 
 const zLoginName = z
   .string()
@@ -110,10 +110,7 @@ export const directoryRouter = router({
     .input(z.object({ id: zId, name: zName.optional(), kind: z.enum(PLACE_KINDS).optional() }))
     .output(zPlaceRow)
     .mutation(({ ctx, input }) => auditedUpdate(ctx, 'place.updated', input, updatePlace)),
-  deletePlace: adminProcedure
-    .input(z.object({ id: zId }))
-    .output(zOk)
-    .mutation(({ ctx, input }) => auditedRemove(ctx, 'place.deleted', input.id, deletePlace)),
+  deletePlace: adminRemoveProcedure('place.deleted', deletePlace),
 
   departments: protectedProcedure
     .output(z.array(zDepartmentRow))
@@ -190,10 +187,7 @@ export const directoryRouter = router({
     )
     .output(zAbsenceRow)
     .mutation(({ ctx, input }) => auditedUpdate(ctx, 'absence.updated', input, updateAbsence)),
-  deleteAbsence: adminProcedure
-    .input(z.object({ id: zId }))
-    .output(zOk)
-    .mutation(({ ctx, input }) => auditedRemove(ctx, 'absence.deleted', input.id, deleteAbsence)),
+  deleteAbsence: adminRemoveProcedure('absence.deleted', deleteAbsence),
 
   channelAccounts: protectedProcedure
     .output(z.array(zChannelAccountLink))

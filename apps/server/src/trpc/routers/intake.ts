@@ -1,7 +1,7 @@
 // Machine access of an organisation, managed by the administrator: API keys of the intake endpoint
 // (POST /api/intake) and tokens of wall displays. Secrets are returned once, at creation.
 import { z } from 'zod';
-import { auditedCreate, auditedRemove } from '../../audit/record';
+import { auditedCreate } from '../../audit/record';
 import {
   createApiKey,
   createDisplayToken,
@@ -11,8 +11,9 @@ import {
   revokeDisplayToken,
 } from '../../intake/api-keys';
 import { zId, zName } from '../inputs';
-import { zApiKeyCreated, zApiKeyRow, zDisplayTokenCreated, zDisplayTokenRow, zOk } from '../outputs-directory';
+import { zApiKeyCreated, zApiKeyRow, zDisplayTokenCreated, zDisplayTokenRow } from '../outputs-directory';
 import { adminProcedure, router } from '../trpc';
+import { adminRemoveProcedure } from './remove-procedure';
 
 export const intakeRouter = router({
   apiKeys: adminProcedure
@@ -24,10 +25,7 @@ export const intakeRouter = router({
     .mutation(({ ctx, input }) =>
       auditedCreate(ctx, 'api-key.created', input, (tx, key) => createApiKey(tx, key.organisationId, key.name)),
     ),
-  revokeApiKey: adminProcedure
-    .input(z.object({ id: zId }))
-    .output(zOk)
-    .mutation(({ ctx, input }) => auditedRemove(ctx, 'api-key.revoked', input.id, revokeApiKey)),
+  revokeApiKey: adminRemoveProcedure('api-key.revoked', revokeApiKey),
 
   displayTokens: adminProcedure
     .output(z.array(zDisplayTokenRow))
@@ -45,8 +43,5 @@ export const intakeRouter = router({
         createDisplayToken(tx, token.organisationId, token.name, token.filters),
       ),
     ),
-  revokeDisplayToken: adminProcedure
-    .input(z.object({ id: zId }))
-    .output(zOk)
-    .mutation(({ ctx, input }) => auditedRemove(ctx, 'display-token.revoked', input.id, revokeDisplayToken)),
+  revokeDisplayToken: adminRemoveProcedure('display-token.revoked', revokeDisplayToken),
 });

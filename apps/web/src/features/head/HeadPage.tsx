@@ -2,7 +2,7 @@
 // cases, active surges with the cases behind them, this week's breaches by department and the month's timeliness.
 // The significant cases follow the live cases store (no request per change); surges, breaches and the month's
 // figures are the server's aggregates over events and reports, read every minute.
-import { useEffect, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { Bar } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -65,63 +65,72 @@ export function HeadPage() {
 type HeadView = Omit<HeadOverviewData, 'significant'> & { readonly significant: readonly SignificantCase[] };
 type Props = { readonly data: HeadView };
 
+/** One panel of the page: its heading, then its content, or the words saying there is none (`empty`). */
+function Panel(props: {
+  readonly id: string;
+  readonly title: string;
+  readonly empty: string | false;
+  readonly children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.empty !== false ? <p className="muted">{props.empty}</p> : props.children}
+    </section>
+  );
+}
+
 function Surges({ data }: Props) {
   const t = useT();
   return (
-    <section aria-labelledby="head-surges">
-      <h2 id="head-surges">{t.head.surges}</h2>
-      {data.surges.length === 0 ? (
-        <p className="muted">{t.head.surgesEmpty}</p>
-      ) : (
-        <ul className="head-list">
-          {data.surges.map((s) => (
-            <li key={s.id} className="head-surge">
-              <strong>
-                {fill(t.head.surgeLine, {
-                  dimension: s.dimension === 'topic' ? t.head.dimensionTopic : t.head.dimensionLocation,
-                  value: s.value,
-                  cases: plural(t.head.surgeCases, s.cases.length, t.lang.locale),
-                  threshold: s.threshold,
-                  since: formatDateTime(s.startedAt, data.timeZone, t.lang.locale),
-                })}
-              </strong>
-              <div>
-                {s.cases.map((c, i) => (
-                  <span key={c.id}>
-                    {i > 0 && ', '}
-                    <Link to={`/cases/${c.id}`}>№ {c.number ?? '?'}</Link>
-                  </span>
-                ))}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Panel id="head-surges" title={t.head.surges} empty={data.surges.length === 0 && t.head.surgesEmpty}>
+      <ul className="head-list">
+        {data.surges.map((s) => (
+          <li key={s.id} className="head-surge">
+            <strong>
+              {fill(t.head.surgeLine, {
+                dimension: s.dimension === 'topic' ? t.head.dimensionTopic : t.head.dimensionLocation,
+                value: s.value,
+                cases: plural(t.head.surgeCases, s.cases.length, t.lang.locale),
+                threshold: s.threshold,
+                since: formatDateTime(s.startedAt, data.timeZone, t.lang.locale),
+              })}
+            </strong>
+            <div>
+              {s.cases.map((c, i) => (
+                <span key={c.id}>
+                  {i > 0 && ', '}
+                  <Link to={`/cases/${c.id}`}>№ {c.number ?? '?'}</Link>
+                </span>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Panel>
   );
 }
 
 function Significant({ data }: Props) {
   const t = useT();
   return (
-    <section aria-labelledby="head-significant">
-      <h2 id="head-significant">{t.head.significant}</h2>
-      {data.significant.length === 0 ? (
-        <p className="muted">{t.head.significantEmpty}</p>
-      ) : (
-        <ul className="head-list">
-          {data.significant.map((c) => (
-            <li key={c.id}>
-              <Link to={`/cases/${c.id}`}>№ {c.number}</Link> · {c.topic ?? '—'} · {c.location ?? '—'} ·{' '}
-              {c.isOpen
-                ? c.dueAt !== null && fill(t.head.due, { at: formatDateTime(c.dueAt, data.timeZone, t.lang.locale) })
-                : t.head.closed}
-              <div className="muted">{c.excerpt}</div>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Panel
+      id="head-significant"
+      title={t.head.significant}
+      empty={data.significant.length === 0 && t.head.significantEmpty}
+    >
+      <ul className="head-list">
+        {data.significant.map((c) => (
+          <li key={c.id}>
+            <Link to={`/cases/${c.id}`}>№ {c.number}</Link> · {c.topic ?? '—'} · {c.location ?? '—'} ·{' '}
+            {c.isOpen
+              ? c.dueAt !== null && fill(t.head.due, { at: formatDateTime(c.dueAt, data.timeZone, t.lang.locale) })
+              : t.head.closed}
+            <div className="muted">{c.excerpt}</div>
+          </li>
+        ))}
+      </ul>
+    </Panel>
   );
 }
 
@@ -129,28 +138,21 @@ function Breaches({ data }: Props) {
   const t = useT();
   const rows = data.breachesThisWeek.map((b) => ({ name: b.name ?? t.head.curators, breaches: b.breaches }));
   return (
-    <section aria-labelledby="head-breaches">
-      <h2 id="head-breaches">{t.head.breaches}</h2>
-      {rows.length === 0 ? (
-        <p className="muted">{t.head.breachesEmpty}</p>
-      ) : (
-        <>
-          <HorizontalBars data={rows} base={{ min: 120, perRow: 36, extra: 40 }} marginLeft={8}>
-            <Bar dataKey="breaches" name={t.reports.late} fill="#c62828" isAnimationActive={false} />
-          </HorizontalBars>
-          <table className="report-table">
-            <tbody>
-              {data.breachesThisWeek.map((b) => (
-                <tr key={b.departmentId}>
-                  <th scope="row">{b.name ?? t.head.curators}</th>
-                  <td className="num">{b.breaches}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </section>
+    <Panel id="head-breaches" title={t.head.breaches} empty={rows.length === 0 && t.head.breachesEmpty}>
+      <HorizontalBars data={rows} base={{ min: 120, perRow: 36, extra: 40 }} marginLeft={8}>
+        <Bar dataKey="breaches" name={t.reports.late} fill="#c62828" isAnimationActive={false} />
+      </HorizontalBars>
+      <table className="report-table">
+        <tbody>
+          {data.breachesThisWeek.map((b) => (
+            <tr key={b.departmentId}>
+              <th scope="row">{b.name ?? t.head.curators}</th>
+              <td className="num">{b.breaches}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Panel>
   );
 }
 

@@ -5,6 +5,7 @@ import type { Category } from '@otklik/domain';
 import { profileFor } from '../../../api/profiles';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
+import { RowSelect } from '../../../components/RowSelect';
 import { useT } from '../../../i18n';
 import { useDirectory } from '../../../stores/directory';
 import type { CommandRunner } from '../use-command';
@@ -33,14 +34,13 @@ export function ClassificationFields(props: {
     <>
       <Field label={t.caseView.topic} error={fieldError(props.runner, 'topicId') ?? fieldError(props.runner, 'topic')}>
         {topics.length > 0 ? (
-          <select value={v.topicId} onChange={(e) => set({ topicId: e.target.value })}>
-            <option value="">—</option>
-            {topics.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
+          <RowSelect
+            value={v.topicId}
+            onChange={(topicId) => set({ topicId })}
+            rows={topics}
+            label={(x) => x.name}
+            orNone
+          />
         ) : (
           <input value={v.topic} placeholder={t.forms.topicFree} onChange={(e) => set({ topic: e.target.value })} />
         )}

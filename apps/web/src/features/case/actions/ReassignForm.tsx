@@ -4,6 +4,7 @@ import { type AbsenceReason, substituteCandidates } from '@otklik/domain';
 import { useState } from 'react';
 import { AbsenceReasonField } from '../../../components/AbsenceReasonField';
 import { Field } from '../../../components/Field';
+import { RowSelect } from '../../../components/RowSelect';
 import { useT } from '../../../i18n';
 import { useDirectory } from '../../../stores/directory';
 import { CommandForm } from './CommandForm';
@@ -36,13 +37,7 @@ export function ReassignForm({ detail, runner }: ActionFormProps) {
         </select>
       </Field>
       <Field label={t.admin.substitute} error={fieldError(runner, 'substituteId')}>
-        <select value={chosen} onChange={(e) => setSubstituteId(e.target.value)}>
-          {candidates.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.fullName}
-            </option>
-          ))}
-        </select>
+        <RowSelect value={chosen} onChange={setSubstituteId} rows={candidates} label={(p) => p.fullName} />
       </Field>
       <AbsenceReasonField value={reason} onChange={setReason} error={fieldError(runner, 'reason')} />
     </CommandForm>

@@ -8,6 +8,7 @@ import { api } from '../../../api/trpc';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { formatDateTime } from '../../../components/format';
+import { RowSelect } from '../../../components/RowSelect';
 import { useAsync } from '../../../components/use-async';
 import { fill, useT } from '../../../i18n';
 import { useDirectory } from '../../../stores/directory';
@@ -101,30 +102,22 @@ export function RouteForm({
             <li key={i} className="route-step">
               <span className="route-step-n">{fill(t.forms.stepN, { n: i + 1 })}</span>
               <Field label={t.forms.department} error={fieldError(runner, `assignments.${i}.departmentId`)}>
-                <select
+                <RowSelect
                   value={a.departmentId}
-                  onChange={(e) => {
-                    const dept = e.target.value;
-                    update(i, { departmentId: dept, executorId: usualOf(dept) });
-                  }}
-                >
-                  <option value="">—</option>
-                  {departments.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(dept) => update(i, { departmentId: dept, executorId: usualOf(dept) })}
+                  rows={departments}
+                  label={(d) => d.name}
+                  orNone
+                />
               </Field>
               <Field label={t.forms.executor} error={fieldError(runner, `assignments.${i}.executorId`)}>
-                <select value={a.executorId} onChange={(e) => update(i, { executorId: e.target.value })}>
-                  <option value="">—</option>
-                  {executors.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {optionLabel(p)}
-                    </option>
-                  ))}
-                </select>
+                <RowSelect
+                  value={a.executorId}
+                  onChange={(executorId) => update(i, { executorId })}
+                  rows={executors}
+                  label={optionLabel}
+                  orNone
+                />
               </Field>
               {a.departmentId && <UsualHint choice={choiceOf(a.departmentId)} chosen={a.executorId} />}
               {mode !== 'single' && (
