@@ -43,18 +43,9 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
   const register = (text: string) => operator.api.cases.register.mutate(registerInput(text));
   const command = (who: TestSession, caseId: string, expectedVersion: number, cmd: CaseCommand) =>
     who.api.cases.command.mutate({ caseId, expectedVersion, command: cmd });
-
-  it('one request after a reconnect; the next visible change, though it follows unseen seqs, needs none', async () => {
-    const { org } = node.fixture!;
-    const mine = await register('Яма на улице Мира');
-    const triaged = await command(operator, mine.caseId, mine.version, {
-      type: 'triage',
-      topic: 'дороги',
-      location: 'центр',
-      category: 'ordinary',
-      processable: true,
-    });
-
+  /** The executor's socket, connected from its hello's head, and a change-sync on it that records every page it
+   *  asks for and every change it applies; the test decides what the socket's live changes do with the sync. */
+  const executorSync = async () => {
     const socket = connect(node.url, { cookie: executor.cookie() }, { autoConnect: false });
     const hello = waitFor<{ headSeq: number }>(socket, 'hello');
     socket.connect();
@@ -69,6 +60,21 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
       },
       apply: (c) => applied.push(c),
     });
+    return { socket, start, requested, applied, sync };
+  };
+
+  it('one request after a reconnect; the next visible change, though it follows unseen seqs, needs none', async () => {
+    const { org } = node.fixture!;
+    const mine = await register('Яма на улице Мира');
+    const triaged = await command(operator, mine.caseId, mine.version, {
+      type: 'triage',
+      topic: 'дороги',
+      location: 'центр',
+      category: 'ordinary',
+      processable: true,
+    });
+
+    const { socket, start, requested, applied, sync } = await executorSync();
     const live: CaseChange[] = [];
     socket.on('case:changed', (raw) => {
       const change = zCaseChange.parse(raw);
@@ -131,20 +137,7 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
       })
     ).version;
 
-    const socket = connect(node.url, { cookie: executor.cookie() }, { autoConnect: false });
-    const hello = waitFor<{ headSeq: number }>(socket, 'hello');
-    socket.connect();
-    const start = (await hello).headSeq;
-    const requested: number[] = [];
-    const applied: CaseChange[] = [];
-    const sync = createChangeSync<CaseChange>({
-      initialSeq: start,
-      fetchSince: async (afterSeq) => {
-        requested.push(afterSeq);
-        return zChangesPage.parse(await request(socket, 'changes:since', { afterSeq }));
-      },
-      apply: (c) => applied.push(c),
-    });
+    const { socket, requested, applied, sync } = await executorSync();
     // The test plays the network: a change it is told to lose never reaches the sync.
     let lose = false;
     const lost: CaseChange[] = [];
