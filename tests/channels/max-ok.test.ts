@@ -6,7 +6,15 @@ import { okSignature } from '../../apps/server/src/channels/ok/sign';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
 import { startFakeMax } from './fakes/max';
 import { startFakeOk } from './fakes/ok';
-import { accountRow, approve, caseByExternalId, casesOf, connectorSuite, describeEachDatabase } from './support';
+import {
+  accountRow,
+  approve,
+  caseByExternalId,
+  casesOf,
+  connectorSuite,
+  describeEachDatabase,
+  tokenAccount,
+} from './support';
 
 describe('OK request details', () => {
   it('signs as apiok.ru describes: sorted name=value pairs, then md5(token + secret)', () => {
@@ -31,12 +39,7 @@ describe('OK request details', () => {
 describeEachDatabase('MAX connector', (getDb) => {
   const suite = connectorSuite(getDb, {
     start: startFakeMax,
-    account: (max) => ({
-      network: 'max',
-      url: 'https://max.ru/adm_test',
-      token: max.token,
-      apiBaseUrl: max.url,
-    }),
+    account: tokenAccount('max', 'https://max.ru/adm_test'),
   });
 
   it('collects dialogs as private and chats as public, with the marker persisted', async () => {
@@ -85,13 +88,10 @@ describeEachDatabase('OK connector', (getDb) => {
   const suite = connectorSuite(getDb, {
     start: startFakeOk,
     account: (ok) => ({
-      network: 'ok',
-      url: 'https://ok.ru/adm_test_ok',
-      token: ok.token,
+      ...tokenAccount('ok', 'https://ok.ru/adm_test_ok')(ok),
       appSecret: ok.appSecret,
       applicationKey: ok.applicationKey,
       externalId: ok.groupId,
-      apiBaseUrl: ok.url,
     }),
   });
 
