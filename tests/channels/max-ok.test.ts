@@ -4,17 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { okDate } from '../../apps/server/src/channels/ok/connector';
 import { okSignature } from '../../apps/server/src/channels/ok/sign';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
+import { tokenAccount } from './fakes/account';
 import { startFakeMax } from './fakes/max';
 import { startFakeOk } from './fakes/ok';
-import {
-  accountRow,
-  approve,
-  caseByExternalId,
-  casesOf,
-  connectorSuite,
-  describeEachDatabase,
-  tokenAccount,
-} from './support';
+import { accountRow, approve, caseByExternalId, casesOf, connectorSuite, describeEachDatabase } from './support';
 
 describe('OK request details', () => {
   it('signs as apiok.ru describes: sorted name=value pairs, then md5(token + secret)', () => {

@@ -156,9 +156,3 @@ export const vkAccount =
     token: vk.token,
     apiBaseUrl: vk.apiBaseUrl,
   });
-
-/** An account at `url` on a fake that serves its API at its own `url` and hands out the token (MAX, Telegram, OK);
- *  OK adds its application keys to what this returns. */
-export const tokenAccount =
-  (network: 'max' | 'telegram' | 'ok', url: string) =>
-  (fake: { token: string; url: string }): ConnectInput => ({ network, url, token: fake.token, apiBaseUrl: fake.url });

@@ -5,16 +5,9 @@ import { serverMessageIn } from '@otklik/contract';
 import { expect, it } from 'vitest';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
 import { channelAccounts } from '../../apps/server/src/db/schema';
+import { tokenAccount } from './fakes/account';
 import { GROUP_CHAT_ID, startFakeTelegram } from './fakes/telegram';
-import {
-  accountRow,
-  approve,
-  caseByExternalId,
-  casesOf,
-  connectorSuite,
-  describeEachDatabase,
-  tokenAccount,
-} from './support';
+import { accountRow, approve, caseByExternalId, casesOf, connectorSuite, describeEachDatabase } from './support';
 
 describeEachDatabase('Telegram connector', (getDb) => {
   const suite = connectorSuite(getDb, {
