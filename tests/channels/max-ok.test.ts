@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { okDate } from '../../apps/server/src/channels/ok/connector';
 import { okSignature } from '../../apps/server/src/channels/ok/sign';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
+import { tokenAccount } from './fakes/account';
 import { startFakeMax } from './fakes/max';
 import { startFakeOk } from './fakes/ok';
 import { accountRow, approve, caseByExternalId, casesOf, connectorSuite, describeEachDatabase } from './support';
@@ -31,12 +32,7 @@ describe('OK request details', () => {
 describeEachDatabase('MAX connector', (getDb) => {
   const suite = connectorSuite(getDb, {
     start: startFakeMax,
-    account: (max) => ({
-      network: 'max',
-      url: 'https://max.ru/adm_test',
-      token: max.token,
-      apiBaseUrl: max.url,
-    }),
+    account: tokenAccount('max', 'https://max.ru/adm_test'),
   });
 
   it('collects dialogs as private and chats as public, with the marker persisted', async () => {
@@ -85,13 +81,10 @@ describeEachDatabase('OK connector', (getDb) => {
   const suite = connectorSuite(getDb, {
     start: startFakeOk,
     account: (ok) => ({
-      network: 'ok',
-      url: 'https://ok.ru/adm_test_ok',
-      token: ok.token,
+      ...tokenAccount('ok', 'https://ok.ru/adm_test_ok')(ok),
       appSecret: ok.appSecret,
       applicationKey: ok.applicationKey,
       externalId: ok.groupId,
-      apiBaseUrl: ok.url,
     }),
   });
 

@@ -5,18 +5,14 @@ import { serverMessageIn } from '@otklik/contract';
 import { expect, it } from 'vitest';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
 import { channelAccounts } from '../../apps/server/src/db/schema';
+import { tokenAccount } from './fakes/account';
 import { GROUP_CHAT_ID, startFakeTelegram } from './fakes/telegram';
 import { accountRow, approve, caseByExternalId, casesOf, connectorSuite, describeEachDatabase } from './support';
 
 describeEachDatabase('Telegram connector', (getDb) => {
   const suite = connectorSuite(getDb, {
     start: startFakeTelegram,
-    account: (tg) => ({
-      network: 'telegram',
-      url: 'https://t.me/adm_test',
-      token: tg.token,
-      apiBaseUrl: tg.url,
-    }),
+    account: tokenAccount('telegram', 'https://t.me/adm_test'),
   });
 
   it('pages through 150 updates with the offset cursor: two calls, every message once', async () => {

@@ -21,8 +21,7 @@ describe.skipIf(!hasBrowser)('alerts to the head', () => {
     }
     const before = await count();
 
-    const operator = await suite.api('operator');
-    const curator = await suite.api('curator');
+    const { operator, curator } = await suite.apis('operator', 'curator');
     const caseId = await registerCase(operator, {
       text: 'На Заводской улице прорвало теплотрассу, без тепла 40 домов!',
     });

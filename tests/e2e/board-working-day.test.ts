@@ -244,18 +244,11 @@ describe.skipIf(!hasBrowser)('the working day at the board', () => {
     it("shows a chain's progress: link 2 of 3 once the first part is in", async () => {
       const { roads, edu, health } = people as Record<string, Named>;
       const id = await registerCase(operatorApi, { text: 'Цепочка: мост, школа и поликлиника на одной улице.' });
-      await command(curatorApi, id, {
-        type: 'triage',
-        processable: true,
-        topic: 'Дороги',
-        location: 'центр',
-        category: 'ordinary',
-      });
-      await command(curatorApi, id, {
-        type: 'route',
-        mode: 'sequential',
-        assignments: [roads!, edu!, health!].map((p) => ({ departmentId: p.department.id, executorId: p.person.id })),
-      });
+      await triageAndRoute(curatorApi, id, { topic: 'Дороги', location: 'центр', category: 'ordinary' }, [
+        roads!,
+        edu!,
+        health!,
+      ]);
       const page = await open('curator');
       const cell = () => page.locator(`tr[data-case-id="${id}"] [data-testid="chain"]`).textContent();
       const caseNumber = (await curatorApi.api.cases.detail.query({ caseId: id })).case.number;

@@ -17,8 +17,7 @@ describe.skipIf(!hasBrowser)('a draft edited in two windows', () => {
   let two: Page;
 
   beforeAll(async () => {
-    const operator = await suite.api('operator');
-    const curator = await suite.api('curator');
+    const { operator, curator } = await suite.apis('operator', 'curator');
     const { zhkh } = await findPeople(curator, ['zhkh']);
     caseId = await registerCase(operator, { text: 'Когда починят крышу дома 3 по улице Кирова? Течёт в подъезде.' });
     await triageAndRoute(curator, caseId, { topic: 'ЖКХ', location: 'ул. Кирова, 3', category: 'ordinary' }, zhkh!);

@@ -14,9 +14,7 @@ describe.skipIf(!hasBrowser)('inbox with a substitute', () => {
   let absentName: string;
 
   beforeAll(async () => {
-    const admin = await suite.api('admin');
-    const operator = await suite.api('operator');
-    const curator = await suite.api('curator');
+    const { admin, operator, curator } = await suite.apis('admin', 'operator', 'curator');
     const people = await findPeople(curator, ['zhkh', 'zhkh2']);
     absentName = people.zhkh!.person.fullName;
     // zhkh is on leave from an hour ago for a week; zhkh2 stands in.

@@ -31,9 +31,7 @@ describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view 
   let token: string;
 
   beforeAll(async () => {
-    const admin = await suite.api('admin');
-    const operator = await suite.api('operator');
-    const curator = await suite.api('curator');
+    const { admin, operator, curator } = await suite.apis('admin', 'operator', 'curator');
     token = (await admin.api.intake.createDisplayToken.mutate({ name: 'Табло в приёмной' })).token;
     zhkh = (await findPeople(curator, ['zhkh'])).zhkh!;
     caseId = await registerCase(operator, { text: 'Во дворе дома 3 по Лесной второй день течёт труба.' });

@@ -18,6 +18,14 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
     ['observer', '/board', 'Доска обращений'],
     ['admin', '/admin/departments', 'Администрирование'],
   ];
+  /** The login page in a fresh browser context (no cookies), as someone not signed in sees it. */
+  const loginPage = async () => {
+    const context = await suite.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${suite.server.url}/login`);
+    return { context, page };
+  };
+
   for (const [login, path, heading] of cases) {
     it(`${login} lands on ${path}`, async () => {
       const { context, page } = await suite.signedIn(login);
@@ -33,9 +41,7 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
   }
 
   it('a wrong password is a readable message and the form stays', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${suite.server.url}/login`);
+    const { context, page } = await loginPage();
     await page.getByLabel('Логин').fill('curator');
     await page.getByLabel('Пароль').fill('wrong');
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -46,18 +52,14 @@ describe.skipIf(!hasBrowser)('sign-in per role', () => {
   });
 
   it('an empty form says what is missing without asking the server', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${suite.server.url}/login`);
+    const { context, page } = await loginPage();
     await page.getByRole('button', { name: 'Войти' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Введите логин и пароль');
     await context.close();
   });
 
   it('switches the whole interface to English and remembers it', async () => {
-    const context = await suite.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${suite.server.url}/login`);
+    const { context, page } = await loginPage();
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Otklik');
     await page.reload();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestSession } from '../support/typed-client';
-import { command, registerCase } from './support/api';
+import { registerCase, triage } from './support/api';
 import { artifactsDir, hasBrowser, screenshot } from './support/browser';
 import { browserSuite } from './support/suite';
 
@@ -56,17 +56,13 @@ describe.skipIf(!hasBrowser)('wall read across a room', () => {
     await admin.api.directory.createPlace.mutate({ name: 'Сосновка', kind: 'settlement' });
     const operator = await suite.api('operator');
     const personal = await registerCase(operator, { text: 'Течёт крыша над квартирой.' });
-    await command(operator, personal, {
-      type: 'triage',
-      processable: true,
+    await triage(operator, personal, {
       topic: 'ЖКХ',
       location: 'ул. Советская, 10, кв. 5 (Кузьмина М.)',
       category: 'ordinary',
     });
     const village = await registerCase(operator, { text: 'Нет света на улице.' });
-    await command(operator, village, {
-      type: 'triage',
-      processable: true,
+    await triage(operator, village, {
       topic: 'ЖКХ',
       location: 'с. Сосновка, ул. Лесная, 4 (Петров И.)',
       category: 'ordinary',

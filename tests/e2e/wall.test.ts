@@ -54,8 +54,7 @@ describe.skipIf(!hasBrowser)('wall display', () => {
 
   it('shows open cases without authors, follows a change live, and heals after a server restart', async (ctx) => {
     if (!snapshotAvailable) ctx.skip();
-    const operator = await suite.api('operator');
-    const curator = await suite.api('curator');
+    const { operator, curator } = await suite.apis('operator', 'curator');
     const people = await findPeople(curator, ['zhkh']);
     const author = 'Сидорова Анна Викторовна';
     const caseId = await registerCase(operator, { text: 'Не убран снег у остановки «Школа».', author });

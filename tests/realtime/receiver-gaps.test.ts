@@ -43,18 +43,21 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
   const register = (text: string) => operator.api.cases.register.mutate(registerInput(text));
   const command = (who: TestSession, caseId: string, expectedVersion: number, cmd: CaseCommand) =>
     who.api.cases.command.mutate({ caseId, expectedVersion, command: cmd });
-
-  it('one request after a reconnect; the next visible change, though it follows unseen seqs, needs none', async () => {
-    const { org } = node.fixture!;
-    const mine = await register('Яма на улице Мира');
+  /** A case the operator registers and triages as a roads matter at `location`, not routed yet. */
+  const triagedForRoads = async (text: string, location: string) => {
+    const mine = await register(text);
     const triaged = await command(operator, mine.caseId, mine.version, {
       type: 'triage',
       topic: 'дороги',
-      location: 'центр',
+      location,
       category: 'ordinary',
       processable: true,
     });
-
+    return { mine, triaged };
+  };
+  /** The executor's socket, connected from its hello's head, and a change-sync on it that records every page it
+   *  asks for and every change it applies; the test decides what the socket's live changes do with the sync. */
+  const executorSync = async () => {
     const socket = connect(node.url, { cookie: executor.cookie() }, { autoConnect: false });
     const hello = waitFor<{ headSeq: number }>(socket, 'hello');
     socket.connect();
@@ -69,6 +72,14 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
       },
       apply: (c) => applied.push(c),
     });
+    return { socket, start, requested, applied, sync };
+  };
+
+  it('one request after a reconnect; the next visible change, though it follows unseen seqs, needs none', async () => {
+    const { org } = node.fixture!;
+    const { mine, triaged } = await triagedForRoads('Яма на улице Мира', 'центр');
+
+    const { socket, start, requested, applied, sync } = await executorSync();
     const live: CaseChange[] = [];
     socket.on('case:changed', (raw) => {
       const change = zCaseChange.parse(raw);
@@ -115,14 +126,7 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
 
   it('a visible change right after an unseen one needs no request; a change lost on the way still does', async () => {
     const { org } = node.fixture!;
-    const mine = await register('Не убран снег у остановки');
-    const triaged = await command(operator, mine.caseId, mine.version, {
-      type: 'triage',
-      topic: 'дороги',
-      location: 'остановка',
-      category: 'ordinary',
-      processable: true,
-    });
+    const { mine, triaged } = await triagedForRoads('Не убран снег у остановки', 'остановка');
     let version = (
       await command(curator, mine.caseId, triaged.version, {
         type: 'route',
@@ -131,20 +135,7 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
       })
     ).version;
 
-    const socket = connect(node.url, { cookie: executor.cookie() }, { autoConnect: false });
-    const hello = waitFor<{ headSeq: number }>(socket, 'hello');
-    socket.connect();
-    const start = (await hello).headSeq;
-    const requested: number[] = [];
-    const applied: CaseChange[] = [];
-    const sync = createChangeSync<CaseChange>({
-      initialSeq: start,
-      fetchSince: async (afterSeq) => {
-        requested.push(afterSeq);
-        return zChangesPage.parse(await request(socket, 'changes:since', { afterSeq }));
-      },
-      apply: (c) => applied.push(c),
-    });
+    const { socket, requested, applied, sync } = await executorSync();
     // The test plays the network: a change it is told to lose never reaches the sync.
     let lose = false;
     const lost: CaseChange[] = [];

@@ -107,26 +107,17 @@ describe('errors reach clients without internals', () => {
 describe('bad input is a 4xx with a clear message', () => {
   const node = signedInNode(['operator', 'admin']);
   let key: string;
+  /** The operator registers a message over HTTP. */
+  const register = (input: ReturnType<typeof message>) =>
+    call(node.s.url, 'cases.register', 'mutation', input, node.cookies.operator);
   beforeAll(async () => {
     ({ key } = await createApiKey(node.s.node.running.deps.db, node.s.org.organisationId, 'monitoring'));
   });
 
   it('registering a message whose external id exists is a conflict', async () => {
-    const first = await call(
-      node.s.url,
-      'cases.register',
-      'mutation',
-      message('первое', { externalId: 'dup-1' }),
-      node.cookies.operator,
-    );
+    const first = await register(message('первое', { externalId: 'dup-1' }));
     expect(first.status).toBe(200);
-    const again = await call(
-      node.s.url,
-      'cases.register',
-      'mutation',
-      message('второе', { externalId: 'dup-1' }),
-      node.cookies.operator,
-    );
+    const again = await register(message('второе', { externalId: 'dup-1' }));
     expect(again.status).toBe(409);
     expect(again.message).toContain('уже зарегистрировано');
   });
@@ -136,19 +127,13 @@ describe('bad input is a 4xx with a clear message', () => {
     ['a lone high surrogate', 'Обрезанный эмодзи \uD83D'],
     ['a lone low surrogate', '\uDE00 в начале'],
   ])('refuses %s in any text field, naming the field', async (_name, text) => {
-    const reg = await call(node.s.url, 'cases.register', 'mutation', message(text), node.cookies.operator);
+    const reg = await register(message(text));
     expect(reg.status).toBe(400);
     expect(reg.message).toContain('недопустимый символ');
     expect(reg.message).toContain('text');
     const person = await call(node.s.url, 'directory.createDepartment', 'mutation', { name: text }, node.cookies.admin);
     expect(person.status).toBe(400);
-    const author = await call(
-      node.s.url,
-      'cases.register',
-      'mutation',
-      message('ок', { author: { name: text } }),
-      node.cookies.operator,
-    );
+    const author = await register(message('ок', { author: { name: text } }));
     expect(author.status).toBe(400);
     expect(author.message).toContain('author.name');
   });

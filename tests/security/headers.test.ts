@@ -1,23 +1,17 @@
 // Issue 11 item 13: security headers on every response (CSP fitted to the SPA, no framing anywhere, nosniff, no
 // Referer), and source maps only in development.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../apps/server/src/http/server';
+import { fakeWebDist } from '../../apps/server/src/test/temp-dirs';
 import viteConfig from '../../apps/web/vite.config';
 
 let server: RunningServer;
-const dist = mkdtempSync(join(tmpdir(), 'otklik-headers-'));
+const dist = fakeWebDist('otklik-headers-', 'Otklik');
 beforeAll(async () => {
-  mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Otklik</title>');
-  writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
   server = await startServer({ webDistDir: dist });
 });
 afterAll(async () => {
   await server.close();
-  rmSync(dist, { recursive: true, force: true });
 });
 
 it.each(['/', '/board', '/assets/app.js', '/trpc/auth.me', '/healthz', '/api/nothing'])(

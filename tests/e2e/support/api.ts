@@ -42,15 +42,23 @@ export async function command(session: TestSession, caseId: string, cmd: CaseCom
   await session.api.cases.command.mutate({ caseId, expectedVersion: current.version, command: cmd });
 }
 
+/** The triage of a case: its topic, location and category. */
+type Triage = { topic: string; location: string; category: 'ordinary' | 'fast-track' | 'high' };
+
+/** Triages a case as processable (by the operator or the curator). */
+export async function triage(session: TestSession, caseId: string, triaged: Triage): Promise<void> {
+  await command(session, caseId, { type: 'triage', processable: true, ...triaged });
+}
+
 /** Triages a case as processable and routes it to one executor (the usual start of a test at an executor's desk),
  *  or, given several, along a chain in that order (konyshevsky-2020 p.16). */
 export async function triageAndRoute(
   curator: TestSession,
   caseId: string,
-  triage: { topic: string; location: string; category: 'ordinary' | 'fast-track' | 'high' },
+  triaged: Triage,
   executors: Named | readonly Named[],
 ): Promise<void> {
-  await command(curator, caseId, { type: 'triage', processable: true, ...triage });
+  await triage(curator, caseId, triaged);
   const chain = Array.isArray(executors);
   await command(curator, caseId, {
     type: 'route',

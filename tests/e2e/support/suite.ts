@@ -32,6 +32,8 @@ export interface BrowserSuite {
   ): Promise<{ context: BrowserContext; page: Page }>;
   /** An API session of the demo person `login`, signed in on first use and kept for the file. */
   api(login: string): Promise<TestSession>;
+  /** The API sessions of several demo people, by login (each as `api` gives it). */
+  apis<L extends string>(...logins: L[]): Promise<Record<L, TestSession>>;
 }
 
 export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
@@ -56,7 +58,7 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
     await server?.dispose();
   });
 
-  return {
+  const suite: BrowserSuite = {
     get server() {
       return ready(server, 'the server');
     },
@@ -77,7 +79,13 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
       }
       return session;
     },
+    async apis(...logins) {
+      const sessions = {} as Record<(typeof logins)[number], TestSession>;
+      for (const login of logins) sessions[login] = await suite.api(login);
+      return sessions;
+    },
   };
+  return suite;
 }
 
 /** The sessions a working-day test acts through (operator, curator, the ЖКХ executor) and the demo people `logins`

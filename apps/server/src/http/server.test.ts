@@ -1,11 +1,10 @@
 // The HTTP server end to end: /healthz, tRPC over HTTP with the session cookie, the web app's files with the SPA
 // fallback, the "not built" page, and bad requests.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture, type OrgFixture, TEST_PASSWORD } from '../test/fixtures';
+import { fakeWebDist } from '../test/temp-dirs';
 import { SERVER_VERSION } from '../version';
 import { type RunningServer, startServer } from './server';
 
@@ -13,11 +12,8 @@ describeEachDatabase('http server', (getDb) => {
   let server: RunningServer;
   let bare: RunningServer;
   let org: OrgFixture;
-  const dist = mkdtempSync(join(tmpdir(), 'otklik-dist-'));
+  const dist = fakeWebDist('otklik-dist-', 'Otklik SPA');
   beforeAll(async () => {
-    mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Otklik SPA</title>');
-    writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
     server = await startServer({ database: getDb(), webDistDir: dist });
     bare = await startServer({ database: getDb(), webDistDir: join(dist, 'missing') });
     org = await createOrgFixture(server.deps);
@@ -25,7 +21,6 @@ describeEachDatabase('http server', (getDb) => {
   afterAll(async () => {
     await server.close();
     await bare.close();
-    rmSync(dist, { recursive: true, force: true });
   });
 
   it('reports health with the database and the version', async () => {

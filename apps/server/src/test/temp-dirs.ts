@@ -1,6 +1,6 @@
 // Temporary folders a test file makes (data directories, backups, copies of the migrations): each is removed after
 // the tests of the block that made it, so neither a passing nor a failing run leaves one behind.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
@@ -41,4 +41,16 @@ export function cliDataDir(prefix: string): { readonly root: string; readonly da
       process.env.OTKLIK_DATA_DIR = dataDir;
     },
   };
+}
+
+/**
+ * A stand-in for the built web app, for a server's `webDistDir`: `index.html` titled `title` and one script,
+ * `assets/app.js`, in a folder named `<prefix>…` removed after the block.
+ */
+export function fakeWebDist(prefix: string, title: string): string {
+  const dist = tempDirs(prefix)();
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), `<!doctype html><title>${title}</title>`);
+  writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+  return dist;
 }

@@ -92,11 +92,18 @@ function connectedSocket() {
   return push;
 }
 
+/** A connected socket on an empty snapshot read at `headSeq`, with the snapshot's own request forgotten: what the
+ *  test then sees asked is asked because of the live changes it pushes. */
+async function liveAfter(headSeq: number) {
+  const push = connectedSocket();
+  await loadSnapshot([], headSeq);
+  source.asked = [];
+  return push;
+}
+
 describe('live changes of the board', () => {
   it('an in-order change replaces its row from the message, without asking the server', async () => {
-    const push = connectedSocket();
-    await loadSnapshot([], 10);
-    source.asked = [];
+    const push = await liveAfter(10);
     push('case:changed', change(11, 10, 'a', boardRow('a')));
     const row = useCases.getState().byId.get('a');
     expect(row).toMatchObject({ id: 'a', status: 'assigned', seq: 11, curatorTurn: 'approve', version: 4 });
@@ -117,9 +124,7 @@ describe('live changes of the board', () => {
   });
 
   it('a change after a missed one waits: the missed one is read over the socket, then both apply in order', async () => {
-    const push = connectedSocket();
-    await loadSnapshot([], 10);
-    source.asked = [];
+    const push = await liveAfter(10);
     // The page: what the server committed after 10 (11 and 12 of case b, then 13); each case's last change carries
     // its row, the earlier change of b has none.
     const { row: _none, ...withoutRow } = change(11, 10, 'b', null);
@@ -138,9 +143,7 @@ describe('live changes of the board', () => {
   });
 
   it('a closed case (row null) leaves the board; an old or repeated change changes nothing', async () => {
-    const push = connectedSocket();
-    await loadSnapshot([], 10);
-    source.asked = [];
+    const push = await liveAfter(10);
     push('case:changed', change(11, 10, 'a', boardRow('a', { status: 'approved' })));
     push('case:changed', change(12, 11, 'a', null));
     expect(useCases.getState().byId.has('a')).toBe(false);
@@ -182,9 +185,7 @@ describe('live changes of the board', () => {
 
 describe('live changes of the wall', () => {
   it('applies the wall row in order; a gap reads the missed changes (no snapshot reload)', async () => {
-    const push = connectedSocket();
-    await loadSnapshot([], 20);
-    source.asked = [];
+    const push = await liveAfter(20);
     push('case:changed', change(21, 20, 'w', sampleWallRow('w')));
     expect(useCases.getState().byId.get('w')).toMatchObject({ id: 'w', authorName: null, excerpt: '', seq: 21 });
     await settle();
