@@ -2,6 +2,7 @@
 // breach instant — the deputy of the first department of a chain that stayed silent, the person the organisation names
 // for its curator — and every notice for an absent executor goes to the substitute, who the board shows as
 // responsible. konyshevsky-2020, Wednesday 25 Nov 2026 (Mon–Fri 09–13, 14–18 MSK).
+import { notificationText } from '@otklik/contract';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { listBoard } from '../cases/board';
@@ -40,10 +41,20 @@ async function delivered(deps: ServerDeps, caseId: string) {
   const delivery = createDelivery({ deps, live: { notify() {} }, mail: null, sweepMs: false });
   await delivery.idle();
   await delivery.close();
-  return deps.db
-    .select({ personId: notifications.personId, kind: notifications.kind, title: notifications.title })
+  const rows = await deps.db
+    .select({
+      personId: notifications.personId,
+      kind: notifications.kind,
+      key: notifications.messageKey,
+      params: notifications.messageParams,
+    })
     .from(notifications)
     .where(eq(notifications.caseId, caseId));
+  // Stored as a key and parameters; the title as a Russian reader sees it.
+  return rows.map(({ key, params, ...row }) => ({
+    ...row,
+    title: key ? (notificationText(key, params, 'ru')?.title ?? '') : '',
+  }));
 }
 
 describeEachDatabase('deficiency notices and substitutes', (getDb) => {
