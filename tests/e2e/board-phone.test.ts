@@ -51,6 +51,18 @@ describe.skipIf(!hasBrowser)('the board on a phone', () => {
     expect(filtered.y + filtered.height).toBeLessThanOrEqual(PHONE.height);
   });
 
+  it('opens the notifications panel inside the screen', async () => {
+    const { page } = await suite.signedIn('curator', PHONE);
+    await page.goto(`${suite.server.url}/board`);
+    await page.locator('button[aria-controls="bell-panel"]').click();
+    const box = await page.locator('#bell-panel').boundingBox();
+    if (!box) throw new Error('the notifications panel did not open');
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+    await screenshot(page, 'bell-phone');
+  });
+
   it('keeps everything open and the shortcut hint on a desktop', async () => {
     const { page } = await suite.signedIn('curator');
     await page.goto(`${suite.server.url}/board`);
