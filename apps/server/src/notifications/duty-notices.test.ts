@@ -2,7 +2,6 @@
 // breach instant — the deputy of the first department of a chain that stayed silent, the person the organisation names
 // for its curator — and every notice for an absent executor goes to the substitute, who the board shows as
 // responsible. konyshevsky-2020, Wednesday 25 Nov 2026 (Mon–Fri 09–13, 14–18 MSK).
-import { notificationText } from '@otklik/contract';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { listBoard } from '../cases/board';
@@ -21,6 +20,7 @@ import {
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture, type OrgFixture, signIn, TEST_PASSWORD } from '../test/fixtures';
 import { createDelivery } from './delivery';
+import { toNotification } from './delivery-feed';
 
 const t = (hhmm: string) => Date.parse(`2026-11-25T${hhmm}:00+03:00`);
 
@@ -41,20 +41,9 @@ async function delivered(deps: ServerDeps, caseId: string) {
   const delivery = createDelivery({ deps, live: { notify() {} }, mail: null, sweepMs: false });
   await delivery.idle();
   await delivery.close();
-  const rows = await deps.db
-    .select({
-      personId: notifications.personId,
-      kind: notifications.kind,
-      key: notifications.messageKey,
-      params: notifications.messageParams,
-    })
-    .from(notifications)
-    .where(eq(notifications.caseId, caseId));
-  // Stored as a key and parameters; the title as a Russian reader sees it.
-  return rows.map(({ key, params, ...row }) => ({
-    ...row,
-    title: key ? (notificationText(key, params, 'ru')?.title ?? '') : '',
-  }));
+  const rows = await deps.db.select().from(notifications).where(eq(notifications.caseId, caseId));
+  // As the feed words them (a key and its parameters, or an older row's own text).
+  return rows.map((row) => ({ personId: row.personId, kind: row.kind, title: toNotification(row).title }));
 }
 
 describeEachDatabase('deficiency notices and substitutes', (getDb) => {
