@@ -23,6 +23,12 @@ export const actorCondition = (actor: Actor) => visibleCasesCondition(visibility
 
 export const notVisible = () => appError('NOT_FOUND', 'case.not-visible', {});
 
+/** The parties of a stored case, from its projection row's two party columns. */
+export const partiesOfRow = (row: {
+  readonly partyDepartmentIds: string[];
+  readonly partyExecutorIds: string[];
+}): CaseParties => ({ departmentIds: row.partyDepartmentIds, executorIds: row.partyExecutorIds });
+
 /** The parties of a case of the organisation, or null when there is no such case. */
 export async function loadParties(db: DbOrTx, organisationId: string, caseId: string): Promise<CaseParties | null> {
   const [row] = await db

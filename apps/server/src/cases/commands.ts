@@ -25,7 +25,7 @@ import { AppError, appError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import type { CommandOutcome } from '../metrics/metrics';
 import { nextAlarmAt, writeAlarm } from '../scheduler/alarms';
-import { notVisible } from './access';
+import { notVisible, partiesOfRow } from './access';
 import { loadCommandContext, type StoredCase } from './domain-context';
 import { type CommittedEventRow, committedEventColumns, newEventRows, toCommittedEvent } from './event-rows';
 import { projectCase } from './projection';
@@ -75,7 +75,7 @@ export function domainErrorToAppError(error: DomainError): AppError {
  *  system acts on every case). */
 function visibleCase(stored: StoredCase | null, actor: Actor) {
   if (!stored) throw notFound('case');
-  const parties = { departmentIds: stored.partyDepartmentIds, executorIds: stored.partyExecutorIds };
+  const parties = partiesOfRow(stored);
   if (actor.personId !== SYSTEM_ACTOR.personId && !canSeeCase(actor, parties)) throw notVisible();
   return { version: stored.version, state: stored.state, parties };
 }

@@ -4,7 +4,7 @@ import { type Actor, canSeeCase, caseActions, computeClocks, stateForReader, tak
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { attachments, caseEvents, cases, people } from '../db/schema';
 import type { ServerDeps } from '../deps';
-import { actorCondition, notVisible } from './access';
+import { actorCondition, notVisible, partiesOfRow } from './access';
 import { loadOrganisationRules } from './domain-context';
 import { toTimelineEntry } from './timeline';
 
@@ -13,7 +13,7 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
     .select()
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.organisationId, organisationId)));
-  const parties = row ? { departmentIds: row.partyDepartmentIds, executorIds: row.partyExecutorIds } : null;
+  const parties = row ? partiesOfRow(row) : null;
   if (!row || !parties || !canSeeCase(actor, parties)) throw notVisible();
   // Readers (head, observers, department heads) do not see the citizen's personal data of an official appeal.
   const participant = takesPartIn(actor, parties);

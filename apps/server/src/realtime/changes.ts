@@ -6,7 +6,7 @@
 import type { CaseChange, CaseRowMessage, ChangesPage } from '@otklik/contract';
 import { type Actor, eventForReader, takesPartIn } from '@otklik/domain';
 import { and, asc, eq, gt, lt, max } from 'drizzle-orm';
-import { actorCondition } from '../cases/access';
+import { actorCondition, partiesOfRow } from '../cases/access';
 import { listBoard, matchesWallFilters, type WallFilters } from '../cases/board';
 import { committedEventColumns, toCommittedEvent } from '../cases/event-rows';
 import { toBoardRowMessage, toWallRowMessage } from '../cases/rows';
@@ -92,11 +92,7 @@ export async function changesSince(
   // prevSeq chains the changes this client receives: events of cases it may not see are not in its sequence.
   let prev = options.afterSeq;
   const changes = page.map((row) => {
-    const audience: Audience = !viewer
-      ? 'display'
-      : takesPartIn(viewer, { departmentIds: row.partyDepartmentIds, executorIds: row.partyExecutorIds })
-        ? 'staff'
-        : 'reader';
+    const audience: Audience = !viewer ? 'display' : takesPartIn(viewer, partiesOfRow(row)) ? 'staff' : 'reader';
     const change = toChange(toCommittedEvent(row), prev, audience);
     prev = row.seq;
     return change;

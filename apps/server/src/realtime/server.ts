@@ -17,22 +17,14 @@ import {
   zTimeProbe,
   zTypingRequest,
 } from '@otklik/contract';
-import {
-  type Actor,
-  actorAudiences,
-  type CaseParties,
-  canSeeCase,
-  caseAudiences,
-  mayEditDraft,
-  type Role,
-} from '@otklik/domain';
+import { type Actor, actorAudiences, canSeeCase, caseAudiences, mayEditDraft, type Role } from '@otklik/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import { eq } from 'drizzle-orm';
 import type pg from 'pg';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
-import { loadParties, notVisible } from '../cases/access';
+import { loadParties, notVisible, partiesOfRow } from '../cases/access';
 import { matchesWallFilters } from '../cases/board';
 import { projectChangedRows, toBoardRowMessage, toWallRowMessage, wallsOf } from '../cases/rows';
 import { cases } from '../db/schema';
@@ -237,10 +229,10 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     // Who may see each case: its participants get the event, its readers the event without the appeal's personal
     // data, nobody else anything (the domain's audiences, one room each). The parties come with the projected row
     // (closed cases included), read in the same statement: no read per case.
-    const partiesOf = new Map<string, CaseParties>();
-    for (const [caseId, row] of rows) {
-      partiesOf.set(caseId, { departmentIds: row.partyDepartmentIds, executorIds: row.partyExecutorIds });
-    }
+    const partiesOf = (caseId: string) => {
+      const projected = rows.get(caseId);
+      return projected && partiesOfRow(projected);
+    };
     const messages = new Map<
       string,
       { board: BoardRowMessage | null; wall: WallRowMessage | null; outsideWalls: string[] }
@@ -259,7 +251,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       });
     }
     for (const event of events) {
-      const parties = partiesOf.get(event.caseId);
+      const parties = partiesOf(event.caseId);
       const row = messages.get(event.caseId)!;
       if (views) {
         const audiences = parties ? caseAudiences(parties) : { participants: [], readers: [] };
@@ -287,7 +279,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     const viewed = pool === null ? caseIds.filter((id) => io.sockets.adapter.rooms.has(caseRoom(id))) : caseIds;
     const details = await caseDetailMessages(deps.db, events, viewed);
     for (const [caseId, detail] of details) {
-      const parties = partiesOf.get(caseId);
+      const parties = partiesOf(caseId);
       if (!parties) continue;
       const { participants, readers } = caseAudiences(parties);
       const toRooms = (list: readonly string[]) => list.map((a) => caseAudienceRoom(caseId, a));

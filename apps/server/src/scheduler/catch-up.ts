@@ -6,6 +6,7 @@
 // due cases took 6.5 s one command (and its statements) at a time.
 import { type CaseEvent, type CaseState, decide, evolve } from '@otklik/domain';
 import { and, asc, eq, getTableColumns, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { partiesOfRow } from '../cases/access';
 import { SYSTEM_ACTOR } from '../cases/commands';
 import { type CommandContext, loadCommandContext, loadProfile } from '../cases/domain-context';
 import { committedEventColumns, newEventRows, toCommittedEvent } from '../cases/event-rows';
@@ -150,7 +151,7 @@ export async function catchUpDue(
         at = action.at;
       }
     }
-    const parties = { departmentIds: r.partyDepartmentIds, executorIds: r.partyExecutorIds };
+    const parties = partiesOfRow(r);
     const row = events.length > 0 ? projectCase(after, rules.profile, rules.calendar, at, parties) : null;
     const isOpen = row ? row.isOpen : r.isOpen;
     return {
