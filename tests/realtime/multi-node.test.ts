@@ -176,6 +176,49 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     for (const c of clients) c.disconnect();
   });
 
+  it('each receiver has its own sequence across nodes: a visible change after unseen ones from either node needs no request', async () => {
+    const { caseId } = await caseDueIn(a, 3_600_000);
+    let version = (await people.curator.api.cases.detail.query({ caseId })).case.version;
+    // The roads executor follows on node B, as the web app does: a change-sync that records every page it asks for.
+    const socket = connect(b.url, { cookie: people.roadsExecutor.cookie() }, { autoConnect: false });
+    const hello = waitFor<{ headSeq: number }>(socket, 'hello');
+    socket.connect();
+    const requested: number[] = [];
+    const applied: CaseChange[] = [];
+    const sync = createChangeSync<CaseChange>({
+      initialSeq: (await hello).headSeq,
+      fetchSince: async (afterSeq) => {
+        requested.push(afterSeq);
+        return request(socket, 'changes:since', { afterSeq });
+      },
+      apply: (c) => applied.push(c),
+    });
+    socket.on('case:changed', (c) => sync.receive(c));
+    const flag = async (via: NodeProcess, note: string) => {
+      version = (
+        await on(via, people.curator).api.cases.command.mutate({
+          caseId,
+          expectedVersion: version,
+          command: { type: 'recategorise', location: note, reason: 'уточнили место' },
+        })
+      ).version;
+    };
+
+    // Cases the executor may not see, registered on both nodes, then a change of theirs on each node in turn.
+    for (const [i, via] of [a, b, a, b].entries()) {
+      const unseen = await on(via, people.operator).api.cases.register.mutate(registerInput(`Не для дорог ${i}`));
+      await flag(i % 2 === 0 ? b : a, `место ${i}`);
+      const mine = await eventually(() =>
+        applied.find((c) => c.caseId === caseId && c.type === 'case-recategorised' && c.version === version),
+      );
+      // Its previous seq is the executor's own previous change, not the unseen registration just before it.
+      expect(mine.prevSeq).toBeLessThan(unseen.events[0]!.seq);
+    }
+    expect(applied.map((c) => c.caseId)).toEqual(Array(4).fill(caseId));
+    expect(requested).toEqual([]);
+    socket.disconnect();
+  });
+
   it('presence, drafts and the live detail of a case span both nodes', async () => {
     const { caseId } = await caseDueIn(a, 3_600_000);
     const onA = connect(a.url, { cookie: people.curator.cookie() });

@@ -86,9 +86,9 @@ export const zCaseRowMessage = z.discriminatedUnion('view', [zBoardRowMessage, z
 export type CaseRowMessage = z.infer<typeof zCaseRowMessage>;
 
 /** One committed case event as the realtime layer sends it. `prevSeq` is the seq of the previous change sent to this
- *  receiver (one node: each receiver's own sequence, so a change of a case it may not see leaves no gap), or the
- *  organisation's previous seq (several nodes, where a node does not know the others' receivers). Either way a client
- *  holding it knows it missed nothing; one that does not catches up. In a catch-up page it chains that page. */
+ *  receiver: each receiver has its own sequence (every node sends every change to its own receivers in seq order), so
+ *  a change of a case it may not see leaves no gap. A client holding it knows it missed nothing; one that does not
+ *  catches up. In a catch-up page it chains that page. */
 export const zCaseChange = z.object({
   seq: zSeq,
   prevSeq: zSeq,

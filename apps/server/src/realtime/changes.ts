@@ -5,7 +5,7 @@
 
 import type { CaseChange, CaseRowMessage, ChangesPage } from '@otklik/contract';
 import { type Actor, eventForReader, takesPartIn } from '@otklik/domain';
-import { and, asc, eq, gt, lt, max } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, lte, max } from 'drizzle-orm';
 import { actorCondition, partiesOfRow } from '../cases/access';
 import { listBoard, matchesWallFilters, type WallFilters } from '../cases/board';
 import { committedEventColumns, toCommittedEvent } from '../cases/event-rows';
@@ -51,6 +51,26 @@ export async function previousSeq(db: DbOrTx, organisationId: string, seq: numbe
     .from(caseEvents)
     .where(and(eq(caseEvents.organisationId, organisationId), lt(caseEvents.seq, seq)));
   return Number(row?.seq ?? 0);
+}
+
+/** The organisation's committed events after `afterSeq` up to `upToSeq`, in seq order, at most `limit`: a batch a
+ *  node has not heard of (delivery-order.ts). */
+export async function committedBetween(
+  db: DbOrTx,
+  organisationId: string,
+  afterSeq: number,
+  upToSeq: number,
+  limit: number,
+): Promise<CommittedEvent[]> {
+  const rows = await db
+    .select(committedEventColumns)
+    .from(caseEvents)
+    .where(
+      and(eq(caseEvents.organisationId, organisationId), gt(caseEvents.seq, afterSeq), lte(caseEvents.seq, upToSeq)),
+    )
+    .orderBy(asc(caseEvents.seq))
+    .limit(limit);
+  return rows.map(toCommittedEvent);
 }
 
 export async function changesSince(

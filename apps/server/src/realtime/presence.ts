@@ -1,14 +1,12 @@
 // Presence on a case: who is viewing it and who is typing, gathered from the sockets in the case room on every
 // node (fetchSockets goes through the adapter), and sent to the room whenever it changes.
 
-import type { ClientToServerEvents, PresenceViewer, ServerToClientEvents, SocketData } from '@otklik/contract';
-import type { Server } from 'socket.io';
+import type { PresenceViewer } from '@otklik/contract';
 import { caseRoom } from './rooms';
+import type { Io } from './server';
 
 /** A typing mark not renewed within this time is dropped (clients renew it every 4 s while typing). */
 export const TYPING_EXPIRES_MS = 10_000;
-
-type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export async function presenceOf(io: Io, caseId: string): Promise<PresenceViewer[]> {
   const sockets = await io.in(caseRoom(caseId)).fetchSockets();

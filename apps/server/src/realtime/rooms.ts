@@ -1,8 +1,6 @@
-// Room names. A person joins the rooms of their audiences (what they may see) and their own room; a wall display joins the
-// organisation's display room (changes without personal data); a case room holds the people viewing the case.
-/** One room per domain audience of an organisation (access/visibility.ts): a change of a case goes to its audiences'
- *  rooms only. */
-export const audienceRoom = (organisationId: string, audience: string) => `aud:${organisationId}:${audience}`;
+// Room names. A person joins their view group's room (view-groups.ts: the people who may see the same cases in the
+// same form) and their own room; a wall display joins the organisation's display room (changes without personal
+// data); a case room holds the people viewing the case.
 export const displayRoom = (organisationId: string) => `org:${organisationId}:display`;
 export const userRoom = (personId: string) => `user:${personId}`;
 export const caseRoom = (caseId: string) => `case:${caseId}`;

@@ -43,16 +43,24 @@ import type { LivePush } from '../notifications/delivery-live';
 import { createAdapterPool } from './adapter-pool';
 import { authenticateSocket, SocketAuthError } from './auth';
 import { caseDetailMessages } from './case-detail-push';
-import { changesSince, headSeq, toChange } from './changes';
+import { changesSince, committedBetween, headSeq, toChange } from './changes';
+import { type CommittedBatch, createDeliveryOrder } from './delivery-order';
 import { loadDrafts, saveDraft } from './drafts';
 import { broadcastPresence, TYPING_EXPIRES_MS } from './presence';
 import { createPrevSeqTracker } from './prev-seq';
-import { audienceRoom, caseAudienceRoom, caseRoom, displayRoom, userRoom, wallFilterRoom } from './rooms';
+import { caseAudienceRoom, caseRoom, displayRoom, userRoom, wallFilterRoom } from './rooms';
 import { createSessionCheck } from './session-check';
 import { createViewGroups, type ViewGroups } from './view-groups';
 
-export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What nodes tell each other (through the PostgreSQL adapter): a batch committed on the sending node. */
+interface InterNodeEvents {
+  'case:committed': (batch: CommittedBatch) => void;
+}
+export type Io = Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
+
+/** A case nobody may see any more (or a change sent only to keep a node's groups in step). */
+const NO_AUDIENCE = { participants: [], readers: [] } as const;
 
 export interface RealtimeOptions {
   httpServer: HttpServer;
@@ -173,9 +181,8 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     );
   });
 
-  // With one node every receiver is connected here, so each gets its own sequence (view-groups.ts); with several,
-  // a node does not know the others' receivers and a change carries the organisation's previous seq.
-  const views = pool === null ? createViewGroups() : null;
+  // Each receiver gets its own sequence (view-groups.ts): every node sends every change to its own receivers.
+  const views = createViewGroups();
   io.on('connection', (socket) => onConnection(io, deps, socket, views));
 
   // Server time on connect (in hello) and periodically, to this node's clients only (each node times its own).
@@ -213,22 +220,27 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   }, options.sessionCheckMs ?? 10_000);
   checker.unref();
 
-  // Changes are emitted in commit order per organisation: each batch waits for the previous one of its organisation.
+  // Changes are sent in commit order per organisation: each batch waits for the previous one of its organisation.
+  // Every node sends each change to its own sockets only (`io.local`); a batch committed here is announced to the
+  // other nodes (one notice through the adapter), and each puts it in order with the ones it has sent.
   const broadcasts = createKeyedSequence((error) => log.error({ err: error }, 'realtime broadcast failed'));
   const prevSeqs = createPrevSeqTracker(deps.db, { singleNode: deps.database.kind === 'pglite' });
-  const broadcast = async (events: readonly CommittedEvent[]) => {
-    const first = events[0];
-    const last = events.at(-1);
-    if (!first || !last) return;
-    const organisationId = first.organisationId;
-    let prev = await prevSeqs.before(organisationId, first.seq, last.seq);
+  const send = async (organisationId: string, events: readonly CommittedEvent[], prevSeq: number) => {
     const caseIds = [...new Set(events.map((e) => e.caseId))];
+    const rooms = io.sockets.adapter.rooms;
+    const viewed = caseIds.filter((id) => rooms.has(caseRoom(id)));
+    let prev = prevSeq;
+    if (!views.has(organisationId) && !rooms.has(displayRoom(organisationId)) && viewed.length === 0) {
+      // Nobody of the organisation is connected here: nothing to read or send; the groups formed later start after it.
+      for (const event of events) views.route(organisationId, { seq: event.seq, orgPrevSeq: prev }, NO_AUDIENCE);
+      return;
+    }
     // The rows after the batch, projected once for every receiver: a client applies them instead of asking back.
     const rows = await projectChangedRows(deps.db, organisationId, caseIds, deps.now());
     const walls = await wallsOf(deps.db, organisationId);
     // Who may see each case: its participants get the event, its readers the event without the appeal's personal
-    // data, nobody else anything (the domain's audiences, one room each). The parties come with the projected row
-    // (closed cases included), read in the same statement: no read per case.
+    // data, nobody else anything (the domain's audiences). The parties come with the projected row (closed cases
+    // included), read in the same statement: no read per case.
     const partiesOf = (caseId: string) => {
       const projected = rows.get(caseId);
       return projected && partiesOfRow(projected);
@@ -253,44 +265,51 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     for (const event of events) {
       const parties = partiesOf(event.caseId);
       const row = messages.get(event.caseId)!;
-      if (views) {
-        const audiences = parties ? caseAudiences(parties) : { participants: [], readers: [] };
-        for (const to of views.route(organisationId, { seq: event.seq, orgPrevSeq: prev }, audiences)) {
-          io.to(to.room).emit('case:changed', { ...toChange(event, to.prevSeq, to.kind), row: row.board });
-        }
-      } else if (parties) {
-        const { participants, readers } = caseAudiences(parties);
-        const toRooms = (list: readonly string[]) => list.map((a) => audienceRoom(organisationId, a));
-        io.to(toRooms(participants)).emit('case:changed', { ...toChange(event, prev, 'staff'), row: row.board });
-        // Readers get the board row their snapshot shows: the appeal's personal data is not among its columns.
-        io.to(toRooms(readers))
-          .except(toRooms(participants))
-          .emit('case:changed', { ...toChange(event, prev, 'reader'), row: row.board });
+      const audiences = parties ? caseAudiences(parties) : NO_AUDIENCE;
+      for (const to of views.route(organisationId, { seq: event.seq, orgPrevSeq: prev }, audiences)) {
+        io.local.to(to.room).emit('case:changed', { ...toChange(event, to.prevSeq, to.kind), row: row.board });
       }
       const change = toChange(event, prev, 'display');
-      io.to(displayRoom(organisationId))
+      io.local
+        .to(displayRoom(organisationId))
         .except(row.outsideWalls)
         .emit('case:changed', { ...change, row: row.wall });
-      if (row.outsideWalls.length > 0) io.to(row.outsideWalls).emit('case:changed', { ...change, row: null });
+      if (row.outsideWalls.length > 0) io.local.to(row.outsideWalls).emit('case:changed', { ...change, row: null });
       prev = event.seq;
     }
-    // Open workspaces of the changed cases get what their detail shows, in their audience's form. With one node the
-    // rooms are all here: a case nobody views costs nothing.
-    const viewed = pool === null ? caseIds.filter((id) => io.sockets.adapter.rooms.has(caseRoom(id))) : caseIds;
+    // Open workspaces of the changed cases get what their detail shows, in their audience's form: a case nobody
+    // views here costs nothing.
     const details = await caseDetailMessages(deps.db, events, viewed);
     for (const [caseId, detail] of details) {
       const parties = partiesOf(caseId);
       if (!parties) continue;
       const { participants, readers } = caseAudiences(parties);
       const toRooms = (list: readonly string[]) => list.map((a) => caseAudienceRoom(caseId, a));
-      io.to(toRooms(participants)).emit('case:detail', detail.participant);
-      io.to(toRooms(readers)).except(toRooms(participants)).emit('case:detail', detail.reader);
+      io.local.to(toRooms(participants)).emit('case:detail', detail.participant);
+      io.local.to(toRooms(readers)).except(toRooms(participants)).emit('case:detail', detail.reader);
     }
   };
+  const order = createDeliveryOrder({
+    readBetween: (organisationId, afterSeq, upToSeq, limit) =>
+      committedBetween(deps.db, organisationId, afterSeq, upToSeq, limit),
+    send,
+    restart: (organisationId) => views.restart(organisationId),
+  });
   const unsubscribe = deps.bus.onCommitted((events) => {
-    const org = events[0]?.organisationId;
-    if (!org) return;
-    broadcasts.run(org, () => broadcast(events));
+    const first = events[0];
+    const last = events.at(-1);
+    if (!first || !last) return;
+    const organisationId = first.organisationId;
+    broadcasts.run(organisationId, async () => {
+      const batch = { organisationId, events, prev: await prevSeqs.before(organisationId, first.seq, last.seq) };
+      if (pool) io.serverSideEmit('case:committed', batch);
+      await order.deliver(batch);
+    });
+  });
+  // A batch another node committed (its notice comes through the adapter, from our own database).
+  io.on('case:committed', (batch: CommittedBatch) => {
+    if (typeof batch?.organisationId !== 'string' || !Array.isArray(batch.events)) return;
+    broadcasts.run(batch.organisationId, () => order.deliver(batch));
   });
 
   let closed: Promise<void> | null = null;
@@ -317,18 +336,15 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   };
 }
 
-function onConnection(io: Io, deps: ServerDeps, socket: IoSocket, views: ViewGroups | null): void {
+function onConnection(io: Io, deps: ServerDeps, socket: IoSocket, views: ViewGroups): void {
   const who = socket.data.who;
   // Rooms are joined before any request of the client is handled: a client that catches up after connecting
   // cannot miss a change committed in between (it arrives live, or in the catch-up, or both).
   if (who.kind === 'person') {
     const audiences = actorAudiences(socketActor(who));
-    const rooms = audiences.map((a) => audienceRoom(who.organisationId, a));
-    if (views) {
-      rooms.push(views.join(who.organisationId, audiences));
-      socket.once('disconnect', () => views.leave(who.organisationId, audiences));
-    }
-    void socket.join([...rooms, userRoom(who.personId)]);
+    const room = views.join(who.organisationId, audiences);
+    socket.once('disconnect', () => views.leave(who.organisationId, audiences));
+    void socket.join([room, userRoom(who.personId)]);
   } else {
     const filtered = wallFilterRoom(who.organisationId, who.filters);
     void socket.join(filtered ? [displayRoom(who.organisationId), filtered] : displayRoom(who.organisationId));

@@ -33,6 +33,11 @@ export interface ViewGroups {
     change: { readonly seq: number; readonly orgPrevSeq: number },
     audiences: { readonly participants: readonly Audience[]; readonly readers: readonly Audience[] },
   ): ViewRoute[];
+  /** Whether any socket of the organisation is connected here. */
+  has(organisationId: string): boolean;
+  /** Changes of the organisation may have passed this node unsent: each group's next change carries the
+   *  organisation's previous seq, so its receivers catch up from the log. */
+  restart(organisationId: string): void;
 }
 
 const keyOf = (audiences: readonly Audience[]) => [...new Set(audiences)].sort().join(' ');
@@ -83,6 +88,12 @@ export function createViewGroups(): ViewGroups {
         group.lastSeq = change.seq;
       }
       return out;
+    },
+    has(organisationId) {
+      return byOrg.has(organisationId);
+    },
+    restart(organisationId) {
+      for (const group of byOrg.get(organisationId)?.values() ?? []) group.lastSeq = null;
     },
   };
 }
