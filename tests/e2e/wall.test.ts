@@ -13,20 +13,10 @@ const POLL = { timeout: 30_000, interval: 250 };
 describe.skipIf(!hasBrowser)('wall display', () => {
   const suite = browserSuite();
   let token: string;
-  let snapshotAvailable = false;
 
   beforeAll(async () => {
     const admin = await suite.api('admin');
     token = (await admin.api.intake.createDisplayToken.mutate({ name: 'Табло в приёмной' })).token;
-    // The wall reads `wall.snapshot` (apps/web/NOTES-server-requests.md item 1); until the server has it, the data
-    // part of this file is skipped with a notice instead of failing.
-    const probe = await fetch(
-      `${suite.server.url}/trpc/wall.snapshot?input=${encodeURIComponent(JSON.stringify({ token }))}`,
-    );
-    snapshotAvailable = probe.ok;
-    if (!snapshotAvailable) {
-      process.stderr.write('\n⚠ the server has no wall.snapshot procedure yet: wall data tests skipped\n\n');
-    }
   });
 
   async function openWall(query: string, height = 1080): Promise<Page> {
@@ -52,8 +42,7 @@ describe.skipIf(!hasBrowser)('wall display', () => {
     await page.context().close();
   });
 
-  it('shows open cases without authors, follows a change live, and heals after a server restart', async (ctx) => {
-    if (!snapshotAvailable) ctx.skip();
+  it('shows open cases without authors, follows a change live, and heals after a server restart', async () => {
     const { operator, curator } = await suite.apis('operator', 'curator');
     const people = await findPeople(curator, ['zhkh']);
     const author = 'Сидорова Анна Викторовна';
