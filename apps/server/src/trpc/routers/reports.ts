@@ -1,6 +1,6 @@
 // Reports: the monthly summary with its drill-down, surges of activity and their thresholds, repeat candidates for
 // the case workspace, and the head's overview. Procedures stay thin; the work is in src/reports.
-import { AREA_ROLES, zSurgeThresholds } from '@otklik/domain';
+import { AREA_ROLES, SURGE_THRESHOLD_EDITORS, zSurgeThresholds } from '@otklik/domain';
 import { z } from 'zod';
 import { auditedOrganisationSettings } from '../../audit/record';
 import { caseRows } from '../../reports/drilldown';
@@ -10,7 +10,7 @@ import { repeatCandidates } from '../../reports/repeats';
 import { listActiveSurges, listRecentSurges, thresholdsOf } from '../../reports/surges';
 import { zId } from '../inputs';
 import { zHeadOverview, zRepeatCandidate, zReportCase, zSurgeRow, zSurgeThresholdsOut } from '../outputs-reports';
-import { adminProcedure, protectedProcedure, router, withRoles } from '../trpc';
+import { protectedProcedure, router, withRoles } from '../trpc';
 
 const zMonth = z
   .string()
@@ -76,7 +76,7 @@ export const reportsRouter = router({
     .output(zSurgeThresholdsOut)
     .query(({ ctx }) => thresholdsOf(ctx.deps.db, ctx.user.organisationId)),
 
-  setSurgeThresholds: adminProcedure
+  setSurgeThresholds: withRoles(...SURGE_THRESHOLD_EDITORS)
     .input(zSurgeThresholds)
     .output(zSurgeThresholdsOut)
     .mutation(async ({ ctx, input }) => {
