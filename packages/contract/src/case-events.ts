@@ -19,19 +19,15 @@ import {
   zStepId,
 } from '@otklik/domain';
 import { z } from 'zod';
+import { zResponsible } from './case-clocks';
 import { zCaseChange } from './realtime-events';
+import type { Assert, SameUnion } from './same-shape';
 
 const zInstant = z.number();
 const zAttachments = z.array(zAttachment).readonly();
 
 /** The fields every event has: its type, when (epoch ms) and by whom (a person id, or 'system'). */
 const envelope = <T extends string>(type: T) => ({ type: z.literal(type), at: zInstant, by: z.string() });
-
-const zResponsible = z.object({
-  role: z.enum(['operator', 'curator', 'executor']),
-  personId: z.string().nullable(),
-  departmentId: z.string().nullable(),
-});
 
 /** The clock model pinned at registration: per step, what starts and stops its clock and who holds it. */
 const zPinnedModel = z
@@ -163,30 +159,5 @@ export const zCommittedEvent = zCaseChange
   .extend({ organisationId: z.string(), payload: zCaseEvent });
 export type CommittedEventMessage = z.infer<typeof zCommittedEvent>;
 
-// ---- The compile-time check that the schema and the domain's CaseEvent stay one union. ----
-
-/** The events of a union by their type. */
-type ByType<E extends { type: string }> = { [T in E['type']]: Extract<E, { type: T }> };
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
-type AllTrue<T> = false extends T[keyof T] ? false : true;
-/** A and B name the same keys at every depth (arrays compared by their items; a union by the keys all its members
- *  have). Assignability alone would let an optional field present on one side only pass. */
-type SameKeysDeep<A, B> = [A] extends [readonly (infer X)[]]
-  ? [B] extends [readonly (infer Y)[]]
-    ? SameKeysDeep<X, Y>
-    : false
-  : [A] extends [object]
-    ? [B] extends [object]
-      ? SameKeys<A, B> extends true
-        ? AllTrue<{ [K in keyof A & keyof B]-?: SameKeysDeep<NonNullable<A[K]>, NonNullable<B[K]>> }>
-        : false
-      : false
-    : true;
-type Same<A extends { type: string }, B extends { type: string }> = [A] extends [B]
-  ? [B] extends [A]
-    ? SameKeysDeep<ByType<A>, ByType<B>>
-    : false
-  : false;
-type Assert<T extends true> = T;
 /** Fails the typecheck when `zCaseEvent` and the domain's `CaseEvent` differ. */
-export type CaseEventSchemaMatchesDomain = Assert<Same<z.infer<typeof zCaseEvent>, CaseEvent>>;
+export type CaseEventSchemaMatchesDomain = Assert<SameUnion<z.infer<typeof zCaseEvent>, CaseEvent>>;

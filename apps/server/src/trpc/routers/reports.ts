@@ -9,7 +9,14 @@ import { computeMonthlyReport, recentMonthlyReport } from '../../reports/monthly
 import { repeatCandidates } from '../../reports/repeats';
 import { listActiveSurges, listRecentSurges, thresholdsOf } from '../../reports/surges';
 import { zId } from '../inputs';
-import { zHeadOverview, zRepeatCandidate, zReportCase, zSurgeRow, zSurgeThresholdsOut } from '../outputs-reports';
+import {
+  zHeadOverview,
+  zMonthlyReport,
+  zRepeatCandidate,
+  zReportCase,
+  zSurgeRow,
+  zSurgeThresholdsOut,
+} from '../outputs-reports';
 import { protectedProcedure, router, withRoles } from '../trpc';
 
 const zMonth = z
@@ -21,19 +28,22 @@ const reportReaders = withRoles(...AREA_ROLES.reports);
 
 export const reportsRouter = router({
   /** The summary without its drill-down lists (they can run to megabytes): `drilldown` fetches one by key. */
-  monthlySummary: reportReaders.input(z.object({ month: zMonth })).query(async ({ ctx, input }) => {
-    const report = await computeMonthlyReport({
-      db: ctx.deps.db,
-      organisationId: ctx.user.organisationId,
-      month: input.month,
-      now: ctx.deps.now(),
-    });
-    return {
-      summary: { ...report.summary, drill: {} },
-      directory: report.directory,
-      caseNumbers: report.caseNumbers,
-    };
-  }),
+  monthlySummary: reportReaders
+    .input(z.object({ month: zMonth }))
+    .output(zMonthlyReport)
+    .query(async ({ ctx, input }) => {
+      const report = await computeMonthlyReport({
+        db: ctx.deps.db,
+        organisationId: ctx.user.organisationId,
+        month: input.month,
+        now: ctx.deps.now(),
+      });
+      return {
+        summary: { ...report.summary, drill: {} },
+        directory: report.directory,
+        caseNumbers: report.caseNumbers,
+      };
+    }),
 
   /** The cases behind one number of the summary (a cell key of `summaryTables`). */
   drilldown: reportReaders
