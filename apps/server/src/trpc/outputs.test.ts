@@ -78,7 +78,11 @@ describe('output validation', () => {
 // names) on the way out, and the clients' types are the schema's. tRPC v11 keeps the schema given to `.output()` as
 // the built procedure's `_def.output`, and the router's procedures under their dotted paths in `_def.procedures`.
 describe('the API', () => {
-  const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { output?: unknown } }>);
+  // Typed as the nested record the router was built from; at run time it is flat, by dotted path.
+  const flat: Record<string, unknown> = appRouter._def.procedures;
+  const procedures = Object.entries(flat).map(
+    ([path, p]) => [path, (p as { _def: { output?: unknown } })._def] as const,
+  );
 
   it('is walked procedure by procedure', () => {
     expect(procedures.map(([path]) => path)).toEqual(expect.arrayContaining(['cases.command', 'audit.list']));
@@ -86,6 +90,6 @@ describe('the API', () => {
   });
 
   it('has no procedure without an output schema', () => {
-    expect(procedures.filter(([, p]) => p._def.output === undefined).map(([path]) => path)).toEqual([]);
+    expect(procedures.filter(([, def]) => def.output === undefined).map(([path]) => path)).toEqual([]);
   });
 });
