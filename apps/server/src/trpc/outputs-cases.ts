@@ -3,6 +3,8 @@
 // schemas of @otklik/contract: a board row here is the row a change carries, with instants as the database gives
 // them (Dates, sent as ISO strings) where the full board sends them so.
 import {
+  type Assert,
+  type Same,
   zBoardRowMessage,
   zCaseClocks,
   zCaseStateMessage,
@@ -12,6 +14,11 @@ import {
 } from '@otklik/contract';
 import { COMMAND_TYPES, zProfile } from '@otklik/domain';
 import { z } from 'zod';
+import type { BoardRow } from '../cases/board';
+import type { compactBoardRows } from '../cases/board-compact';
+import type { CommandResult } from '../cases/commands';
+import type { getCaseDetail } from '../cases/queries';
+import type { cases } from '../db/schema';
 
 /** A command's answer: the case, its version after the command, and the events it committed in order. */
 export const zCommandResult = z.object({
@@ -118,3 +125,13 @@ export const zCaseDetail = z.object({
   timeZone: z.string(),
   serverTime: z.number(),
 });
+
+/** Fail the typecheck when a schema here and what the server builds differ (a column added to the board query, the
+ *  case row or the detail, but not here, would otherwise be dropped from the answer without a word). */
+export type CaseOutputsMatchServer = [
+  Assert<Same<z.input<typeof zBoardRow>, BoardRow>>,
+  Assert<Same<z.input<typeof zCompactBoardRow>, ReturnType<typeof compactBoardRows>['cases'][number]>>,
+  Assert<Same<z.input<typeof zCaseRow>, Omit<typeof cases.$inferSelect, 'state'>>>,
+  Assert<Same<z.input<typeof zCaseDetail>, Awaited<ReturnType<typeof getCaseDetail>>>>,
+  Assert<Same<z.input<typeof zCommandResult>, CommandResult>>,
+];

@@ -4,6 +4,8 @@
 import type { Assert, Same } from '@otklik/contract';
 import { type MonthlySummary, REPORT_STEPS, zStepId, zSurgeThresholds } from '@otklik/domain';
 import { z } from 'zod';
+import type { listAudit } from '../audit/read';
+import type { MonthlyReport } from '../reports/monthly';
 import { zChannelAccountView } from './outputs-channels';
 
 const zMs = z.number();
@@ -233,3 +235,9 @@ export const zAuditEntry = z.object({
 
 export const zAuditPage = z.object({ entries: z.array(zAuditEntry), nextBefore: z.number().int().nullable() });
 export const zAuditCsv = z.object({ fileName: z.string(), csv: z.string() });
+
+/** Fail the typecheck when these schemas and what the server builds differ. */
+export type ReportOutputsMatchServer = [
+  Assert<Same<z.input<typeof zMonthlyReport>, Omit<MonthlyReport, 'organisationId'>>>,
+  Assert<Same<z.input<typeof zAuditPage>, Awaited<ReturnType<typeof listAudit>>>>,
+];
