@@ -123,7 +123,7 @@ export type TimelineEntryMessage = z.infer<typeof zTimelineEntryMessage>;
 
 /** The domain's fold of a case as the server stored it after a change. Only its outline is checked here: the server
  *  wrote it with the domain's own `evolve`, and the receiver reads it with the domain's functions. */
-const zCaseStateMessage = z.custom<CaseState>(
+export const zCaseStateMessage = z.custom<CaseState>(
   (v) =>
     typeof v === 'object' &&
     v !== null &&

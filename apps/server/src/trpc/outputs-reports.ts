@@ -1,7 +1,11 @@
-// Output schemas of the report, repeat-suggestion and route-choice procedures and of a case's channel (its outbox and
-// its thread in the network): lists of plain values, instants in epoch ms unless a Date column is sent as it is.
-import { zSurgeThresholds } from '@otklik/domain';
+// Output schemas of the report, repeat-suggestion and route-choice procedures, of a case's channel (its outbox and
+// its thread in the network) and of the audit log: plain values, instants in epoch ms unless a Date column is sent as
+// it is.
+import type { Assert, Same } from '@otklik/contract';
+import { type MonthlySummary, REPORT_STEPS, zStepId, zSurgeThresholds } from '@otklik/domain';
 import { z } from 'zod';
+import type { listAudit } from '../audit/read';
+import type { MonthlyReport } from '../reports/monthly';
 import { zChannelAccountView } from './outputs-channels';
 
 const zMs = z.number();
@@ -139,3 +143,101 @@ export const zThreadComment = z.object({
   ours: z.boolean(),
   at: zMs.optional(),
 });
+
+const zHolderRow = z.object({
+  key: z.string(),
+  received: z.number(),
+  answered: z.number(),
+  steps: z.record(z.enum(REPORT_STEPS), z.object({ onTime: z.number(), overdue: z.number() })).readonly(),
+  onTime: z.number(),
+  overdue: z.number(),
+  returns: z.number(),
+  revisionRounds: z.number(),
+  medianHours: z.number().nullable(),
+  p90Hours: z.number().nullable(),
+  intermediate: z.number(),
+  finalOnTime: z.number(),
+  finalLate: z.number(),
+  answeredOnTime: z.number(),
+  answeredLate: z.number(),
+  heldMinutes: z.number(),
+});
+
+const zDynamicsRows = z
+  .array(z.object({ value: z.string(), current: z.number(), previous: z.number(), delta: z.number() }))
+  .readonly();
+
+/** The domain's monthly summary (packages/domain/src/reports/summary-types.ts); the check below fails the typecheck
+ *  when the two differ. */
+export const zMonthlySummary = z.object({
+  month: z.string(),
+  previousMonth: z.string(),
+  timeZone: z.string(),
+  computedAt: zMs,
+  totals: zHolderRow,
+  people: z.array(zHolderRow).readonly(),
+  departments: z.array(zHolderRow).readonly(),
+  dynamics: z.object({
+    topic: zDynamicsRows,
+    location: zDynamicsRows,
+    network: zDynamicsRows,
+    category: zDynamicsRows,
+  }),
+  topOverdue: z
+    .array(
+      z.object({
+        caseId: z.string(),
+        step: zStepId,
+        holder: z.object({ role: z.string(), personId: z.string().nullable(), departmentId: z.string().nullable() }),
+        dueAt: zMs,
+        closedAt: zMs.nullable(),
+        overdueWorkingMinutes: z.number(),
+      }),
+    )
+    .readonly(),
+  caseTime: z
+    .array(
+      z.object({
+        caseId: z.string(),
+        shares: z.array(z.object({ key: z.string(), minutes: z.number() })).readonly(),
+      }),
+    )
+    .readonly(),
+  drill: z.record(z.string(), z.array(z.string()).readonly()).readonly(),
+});
+export type MonthlySummarySchemaMatchesDomain = Assert<Same<z.infer<typeof zMonthlySummary>, MonthlySummary>>;
+
+/** `reports.monthlySummary`: the summary without its drill-down lists (`drilldown` fetches one by key), the names
+ *  of the people and departments it names, and the numbers of the cases it lists by id. */
+export const zMonthlyReport = z.object({
+  summary: zMonthlySummary,
+  directory: z.object({
+    people: z.record(z.string(), z.string()),
+    departments: z.record(z.string(), z.string()),
+  }),
+  caseNumbers: z.record(z.string(), z.number().int()),
+});
+
+/** One line of the audit log (audit_log), instants in epoch ms, with the action's label. */
+export const zAuditEntry = z.object({
+  id: z.number().int(),
+  at: zMs,
+  organisationId: z.string().nullable(),
+  actorId: z.string().nullable(),
+  actorLogin: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  label: z.string(),
+});
+
+export const zAuditPage = z.object({ entries: z.array(zAuditEntry), nextBefore: z.number().int().nullable() });
+export const zAuditCsv = z.object({ fileName: z.string(), csv: z.string() });
+
+/** Fail the typecheck when these schemas and what the server builds differ. */
+export type ReportOutputsMatchServer = [
+  Assert<Same<z.input<typeof zMonthlyReport>, Omit<MonthlyReport, 'organisationId'>>>,
+  Assert<Same<z.input<typeof zAuditPage>, Awaited<ReturnType<typeof listAudit>>>>,
+];

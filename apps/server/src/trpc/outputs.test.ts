@@ -2,6 +2,7 @@
 // reached the row by mistake is dropped before it is sent, and a row missing a column is refused.
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { describe, expect, it } from 'vitest';
+import { appRouter } from './app-router';
 import type { Context } from './context';
 import { zWallSnapshotRow } from './outputs';
 import { zOk } from './outputs-directory';
@@ -70,5 +71,25 @@ describe('output validation', () => {
     expect(error.data.code).toBe('INTERNAL_SERVER_ERROR');
     expect(error.data.zodIssues).toBeNull();
     expect(error.data.requestId).toEqual(expect.any(String));
+  });
+});
+
+// Every procedure of the API names its answer's schema: an answer is checked (and stripped to what the schema
+// names) on the way out, and the clients' types are the schema's. tRPC v11 keeps the schema given to `.output()` as
+// the built procedure's `_def.output`, and the router's procedures under their dotted paths in `_def.procedures`.
+describe('the API', () => {
+  // Typed as the nested record the router was built from; at run time it is flat, by dotted path.
+  const flat: Record<string, unknown> = appRouter._def.procedures;
+  const procedures = Object.entries(flat).map(
+    ([path, p]) => [path, (p as { _def: { output?: unknown } })._def] as const,
+  );
+
+  it('is walked procedure by procedure', () => {
+    expect(procedures.map(([path]) => path)).toEqual(expect.arrayContaining(['cases.command', 'audit.list']));
+    expect(procedures.length).toBeGreaterThan(70);
+  });
+
+  it('has no procedure without an output schema', () => {
+    expect(procedures.filter(([, def]) => def.output === undefined).map(([path]) => path)).toEqual([]);
   });
 });

@@ -1,26 +1,17 @@
 // Expands a compact board page (the server's cases/board-compact.ts) into the full rows the adapters read: each
 // clock's rule text from the page's `rules`, and `holders` (left out when the responsible party alone holds the
-// clock) as that party. A page in the full form (an older server, a test that answers for it) passes unchanged.
+// clock) as that party. A page in the full form (a test that answers for it) passes unchanged. The page's type is
+// the procedure's output schema (trpc/outputs-cases.ts).
 import type { ServerBoardRow } from './adapters';
+import type { api } from './trpc';
 
-interface CompactPage {
-  readonly cases: readonly unknown[];
-  readonly rules?: readonly string[];
-}
+type BoardPage = Awaited<ReturnType<typeof api.cases.board.query>>;
 
-type RawClock = Record<string, unknown>;
-
-export function expandBoardRows(page: CompactPage): ServerBoardRow[] {
-  const rules = page.rules;
-  if (!Array.isArray(rules)) return page.cases as ServerBoardRow[];
-  return (page.cases as (ServerBoardRow & { clocks?: unknown })[]).map((row) => ({
+export function expandBoardRows(page: BoardPage): ServerBoardRow[] {
+  if (!page.compact) return page.cases;
+  const { rules } = page;
+  return page.cases.map((row) => ({
     ...row,
-    clocks: Array.isArray(row.clocks)
-      ? row.clocks.map((c: RawClock) => ({
-          ...c,
-          rule: typeof c.rule === 'number' ? (rules[c.rule] ?? '') : c.rule,
-          holders: Array.isArray(c.holders) ? c.holders : c.responsible ? [c.responsible] : [],
-        }))
-      : row.clocks,
+    clocks: row.clocks.map((c) => ({ ...c, rule: rules[c.rule] ?? '', holders: c.holders ?? [c.responsible] })),
   }));
 }

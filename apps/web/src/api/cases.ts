@@ -1,5 +1,5 @@
 // One case: its detail for the workspace, commands with the expected version, and lookups by case number.
-import type { CaseCommand, CaseState, CommandType } from '@otklik/domain';
+import type { CaseCommand } from '@otklik/domain';
 import { useCases } from '../stores/cases';
 import { toClockViews } from './adapters';
 import { fetchBoard } from './board';
@@ -14,16 +14,15 @@ export async function loadCaseDetail(caseId: string): Promise<CaseDetail> {
   // A custom profile is not built in: fetch it once so forms and rule texts can use it.
   if (!profileFor(res.profileId)) rememberProfiles([await api.profiles.get.query({ id: res.profileId })]);
   const names = directoryNames();
-  const state = res.state as CaseState;
   return {
     id: res.case.id,
     number: res.case.number,
     organisationId: res.case.organisationId,
     profileId: res.profileId,
     version: res.case.version,
-    state,
+    state: res.state,
     clocks: toClockViews(res.clocks.active, names),
-    allowed: res.allowedActions as CommandType[],
+    allowed: res.allowedActions,
     timeline: res.timeline.map(toTimelineEntry),
     earlierCases: res.repeatOf.map((c) => ({ id: c.id, number: c.number, excerpt: c.excerpt, status: c.status })),
   };

@@ -15,7 +15,3 @@ export const useSession = create<SessionState>()((set) => ({
   signedIn: (user) => set({ status: 'authenticated', user }),
   signedOut: () => set({ status: 'anonymous', user: null }),
 }));
-
-export function hasRole(user: SessionUser | null, ...roles: readonly string[]): boolean {
-  return user?.roles.some((r) => roles.includes(r)) ?? false;
-}

@@ -1,6 +1,6 @@
 // The menu of each role, and where each lands: the table read by the web's menu and the server's area checks.
 import { describe, expect, it } from 'vitest';
-import { AREA_ROLES, areasOf, homeArea, mayOpen } from './areas';
+import { AREA_ROLES, areasOf, homeArea, mayOpen, maySetSurgeThresholds, taskListsOf } from './areas';
 
 describe('areasOf', () => {
   it.each([
@@ -42,5 +42,50 @@ describe('homeArea', () => {
     [['administrator', 'observer'], 'board'],
   ])('%j lands on %s', (roles, area) => {
     expect(homeArea(roles)).toBe(area);
+  });
+});
+
+// The tasks page ("Мои задачи"): the curators' queue for a curator, the department's cases for an executor or a
+// department head, both for a person with roles of both.
+describe('taskListsOf', () => {
+  it.each([
+    [['curator'], ['curator-queue']],
+    [['executor'], ['department']],
+    [['department-head'], ['department']],
+    [
+      ['curator', 'executor'],
+      ['curator-queue', 'department'],
+    ],
+    [
+      ['department-head', 'curator'],
+      ['curator-queue', 'department'],
+    ],
+    [['operator'], []],
+    [['head', 'administrator', 'observer'], []],
+    [[], []],
+  ])('%j has %j', (roles, lists) => {
+    expect(taskListsOf(roles)).toEqual(lists);
+  });
+
+  it('whoever has a task list works in the tasks area, and nobody else', () => {
+    for (const roles of [['curator'], ['executor'], ['department-head'], ['operator'], ['head'], ['administrator']]) {
+      expect(mayOpen('inbox', roles)).toBe(taskListsOf(roles).length > 0);
+    }
+  });
+});
+
+// konyshevsky p.24: the thresholds are set by the administrator; the report readers only see them.
+describe('maySetSurgeThresholds', () => {
+  it.each([
+    [['administrator'], true],
+    [['executor', 'administrator'], true],
+    [['curator'], false],
+    [['head'], false],
+    [['observer'], false],
+    [['department-head'], false],
+    [['system'], false],
+    [[], false],
+  ])('%j: %s', (roles, may) => {
+    expect(maySetSurgeThresholds(roles)).toBe(may);
   });
 });

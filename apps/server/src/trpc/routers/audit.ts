@@ -4,6 +4,7 @@ import { AUDIT_ACTION_NAMES } from '../../audit/actions';
 import { auditCsv, listAudit } from '../../audit/read';
 import { getOrganisation } from '../../directory/organisations';
 import { zId, zInstant } from '../inputs';
+import { zAuditCsv, zAuditPage } from '../outputs-reports';
 import { adminProcedure, router } from '../trpc';
 
 const zFilters = z.object({
@@ -21,16 +22,20 @@ export const auditRouter = router({
         .extend({ before: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).optional() })
         .default({}),
     )
+    .output(zAuditPage)
     .query(({ ctx, input }) => listAudit(ctx.deps.db, ctx.user.organisationId, input)),
 
   /** The filtered log as CSV (UTF-8 with BOM, ';'), times in the organisation's time zone. */
-  exportCsv: adminProcedure.input(zFilters.default({})).query(async ({ ctx, input }) => {
-    const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
-    return {
-      fileName: `audit-${org.slug}.csv`,
-      csv: await auditCsv(ctx.deps.db, ctx.user.organisationId, input, org.timeZone),
-    };
-  }),
+  exportCsv: adminProcedure
+    .input(zFilters.default({}))
+    .output(zAuditCsv)
+    .query(async ({ ctx, input }) => {
+      const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
+      return {
+        fileName: `audit-${org.slug}.csv`,
+        csv: await auditCsv(ctx.deps.db, ctx.user.organisationId, input, org.timeZone),
+      };
+    }),
 
-  actions: adminProcedure.query(() => AUDIT_ACTION_NAMES),
+  actions: adminProcedure.output(z.array(z.enum(AUDIT_ACTION_NAMES)).readonly()).query(() => AUDIT_ACTION_NAMES),
 });

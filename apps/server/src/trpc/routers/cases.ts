@@ -12,6 +12,7 @@ import { appError } from '../../errors/app-error';
 import { headSeq } from '../../realtime/changes';
 import { repeatCandidatesForDraft } from '../../reports/repeats';
 import { zCounter, zId, zInstant } from '../inputs';
+import { zBoardPage, zCaseDetail, zCommandResult } from '../outputs-cases';
 import { zRepeatCandidate, zRouteChoice } from '../outputs-reports';
 import { protectedProcedure, router, withRoles } from '../trpc';
 
@@ -50,29 +51,33 @@ const PERSON_COMMANDS_EXCLUDED = new Set([
 ]);
 
 export const casesRouter = router({
-  board: protectedProcedure.input(zBoardFilters).query(async ({ ctx, input }) => {
-    if (input.organisationId && input.organisationId !== ctx.user.organisationId) {
-      throw appError('FORBIDDEN', 'case.other-organisation', {});
-    }
-    const { organisationId: _org, cursor, compact, ...filters } = input;
-    // The sequence number first: a client applies changes after it, so nothing between the two reads is missed.
-    // A board of several pages is read page after page: the client keeps the first page's seq and catches up
-    // from there, which also covers a case that moved between pages while they were read.
-    const seq = await headSeq(ctx.deps.db, ctx.user.organisationId);
-    const page = await listBoardPage(ctx.deps.db, ctx.user.organisationId, {
-      ...filters,
-      after: cursor,
-      visibleTo: ctx.user.actor,
-      now: ctx.deps.now(),
-    });
-    const serverTime = ctx.deps.now();
-    if (compact)
-      return { ...compactBoardRows(page.rows), compact: true as const, seq, serverTime, nextCursor: page.nextCursor };
-    return { cases: page.rows, compact: false as const, seq, serverTime, nextCursor: page.nextCursor };
-  }),
+  board: protectedProcedure
+    .input(zBoardFilters)
+    .output(zBoardPage)
+    .query(async ({ ctx, input }) => {
+      if (input.organisationId && input.organisationId !== ctx.user.organisationId) {
+        throw appError('FORBIDDEN', 'case.other-organisation', {});
+      }
+      const { organisationId: _org, cursor, compact, ...filters } = input;
+      // The sequence number first: a client applies changes after it, so nothing between the two reads is missed.
+      // A board of several pages is read page after page: the client keeps the first page's seq and catches up
+      // from there, which also covers a case that moved between pages while they were read.
+      const seq = await headSeq(ctx.deps.db, ctx.user.organisationId);
+      const page = await listBoardPage(ctx.deps.db, ctx.user.organisationId, {
+        ...filters,
+        after: cursor,
+        visibleTo: ctx.user.actor,
+        now: ctx.deps.now(),
+      });
+      const serverTime = ctx.deps.now();
+      if (compact)
+        return { ...compactBoardRows(page.rows), compact: true as const, seq, serverTime, nextCursor: page.nextCursor };
+      return { cases: page.rows, compact: false as const, seq, serverTime, nextCursor: page.nextCursor };
+    }),
 
   detail: protectedProcedure
     .input(z.object({ caseId: zId }))
+    .output(zCaseDetail)
     .query(({ ctx, input }) => getCaseDetail(ctx.deps, ctx.user.organisationId, input.caseId, ctx.user.actor)),
 
   /** The route form's executors per department: head and absence marks, and whom to preselect. */
@@ -87,6 +92,7 @@ export const casesRouter = router({
         text: z.string().max(MAX_MESSAGE_TEXT, `Текст длиннее ${MAX_MESSAGE_TEXT} символов / text too long`),
       }),
     )
+    .output(zCommandResult)
     .mutation(({ ctx, input }) =>
       executeCaseCommand(ctx.deps, {
         organisationId: ctx.user.organisationId,
@@ -114,6 +120,7 @@ export const casesRouter = router({
 
   command: protectedProcedure
     .input(z.object({ caseId: zId, expectedVersion: zCounter, command: zCaseCommand }))
+    .output(zCommandResult)
     .mutation(({ ctx, input }) => {
       if (PERSON_COMMANDS_EXCLUDED.has(input.command.type)) {
         throw appError('FORBIDDEN', 'case.server-only', { command: input.command.type });

@@ -27,6 +27,7 @@ import { channelAccounts } from '../../db/schema';
 import { AppError, appError } from '../../errors/app-error';
 import type { Context } from '../context';
 import { zCounter, zId } from '../inputs';
+import { zCommandResult } from '../outputs-cases';
 import { zChannelAccountView, zChannelChecked } from '../outputs-channels';
 import { zOk } from '../outputs-directory';
 import { zCaseChannel, zRetried, zThreadComment, zWebhookSetup } from '../outputs-reports';
@@ -180,6 +181,7 @@ export const channelsRouter = router({
   /** The publisher's click: post the approved draft in the original thread (the domain checks who may). */
   requestPublication: protectedProcedure
     .input(z.object({ caseId: zId, expectedVersion: zCounter }))
+    .output(zCommandResult)
     .mutation(async ({ ctx, input }) => {
       await requireSeen(ctx, input.caseId);
       const result = await requestPublication(ctx.deps, {

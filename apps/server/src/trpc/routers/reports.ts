@@ -1,6 +1,6 @@
 // Reports: the monthly summary with its drill-down, surges of activity and their thresholds, repeat candidates for
 // the case workspace, and the head's overview. Procedures stay thin; the work is in src/reports.
-import { AREA_ROLES, zSurgeThresholds } from '@otklik/domain';
+import { AREA_ROLES, SURGE_THRESHOLD_EDITORS, zSurgeThresholds } from '@otklik/domain';
 import { z } from 'zod';
 import { auditedOrganisationSettings } from '../../audit/record';
 import { caseRows } from '../../reports/drilldown';
@@ -9,8 +9,15 @@ import { computeMonthlyReport, recentMonthlyReport } from '../../reports/monthly
 import { repeatCandidates } from '../../reports/repeats';
 import { listActiveSurges, listRecentSurges, thresholdsOf } from '../../reports/surges';
 import { zId } from '../inputs';
-import { zHeadOverview, zRepeatCandidate, zReportCase, zSurgeRow, zSurgeThresholdsOut } from '../outputs-reports';
-import { adminProcedure, protectedProcedure, router, withRoles } from '../trpc';
+import {
+  zHeadOverview,
+  zMonthlyReport,
+  zRepeatCandidate,
+  zReportCase,
+  zSurgeRow,
+  zSurgeThresholdsOut,
+} from '../outputs-reports';
+import { protectedProcedure, router, withRoles } from '../trpc';
 
 const zMonth = z
   .string()
@@ -21,19 +28,22 @@ const reportReaders = withRoles(...AREA_ROLES.reports);
 
 export const reportsRouter = router({
   /** The summary without its drill-down lists (they can run to megabytes): `drilldown` fetches one by key. */
-  monthlySummary: reportReaders.input(z.object({ month: zMonth })).query(async ({ ctx, input }) => {
-    const report = await computeMonthlyReport({
-      db: ctx.deps.db,
-      organisationId: ctx.user.organisationId,
-      month: input.month,
-      now: ctx.deps.now(),
-    });
-    return {
-      summary: { ...report.summary, drill: {} },
-      directory: report.directory,
-      caseNumbers: report.caseNumbers,
-    };
-  }),
+  monthlySummary: reportReaders
+    .input(z.object({ month: zMonth }))
+    .output(zMonthlyReport)
+    .query(async ({ ctx, input }) => {
+      const report = await computeMonthlyReport({
+        db: ctx.deps.db,
+        organisationId: ctx.user.organisationId,
+        month: input.month,
+        now: ctx.deps.now(),
+      });
+      return {
+        summary: { ...report.summary, drill: {} },
+        directory: report.directory,
+        caseNumbers: report.caseNumbers,
+      };
+    }),
 
   /** The cases behind one number of the summary (a cell key of `summaryTables`). */
   drilldown: reportReaders
@@ -76,7 +86,7 @@ export const reportsRouter = router({
     .output(zSurgeThresholdsOut)
     .query(({ ctx }) => thresholdsOf(ctx.deps.db, ctx.user.organisationId)),
 
-  setSurgeThresholds: adminProcedure
+  setSurgeThresholds: withRoles(...SURGE_THRESHOLD_EDITORS)
     .input(zSurgeThresholds)
     .output(zSurgeThresholdsOut)
     .mutation(async ({ ctx, input }) => {

@@ -1,5 +1,6 @@
 // Surges of the last 30 days and the organisation's thresholds (konyshevsky p.24: "thresholds set by the
 // administrator"); only the administrator may change them, everyone else sees them.
+import { maySetSurgeThresholds } from '@otklik/domain';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { toReadableError } from '../../api/errors';
@@ -8,7 +9,7 @@ import { Field } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
 import { useAsync } from '../../components/use-async';
 import { fill, useT } from '../../i18n';
-import { hasRole, useSession } from '../../stores/session';
+import { useSession } from '../../stores/session';
 import { loadSurges, loadSurgeThresholds, type SurgeThresholdsValue, saveSurgeThresholds } from '../reports/report-api';
 
 export function SurgeHistory(props: { readonly timeZone: string }) {
@@ -52,7 +53,7 @@ const FIELDS = ['windowMinutes', 'minCount', 'baselineFactor', 'baselineWeeks'] 
 export function SurgeThresholdsForm() {
   const t = useT();
   const user = useSession((s) => s.user);
-  const canEdit = hasRole(user, 'administrator');
+  const canEdit = maySetSurgeThresholds(user?.roles ?? []);
   const state = useAsync(loadSurgeThresholds, []);
   const [value, setValue] = useState<SurgeThresholdsValue | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);

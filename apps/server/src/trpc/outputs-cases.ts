@@ -1,0 +1,137 @@
+// Output schemas of the case procedures: the board (full or compact rows), one case's detail, and what a command
+// answers (the case's new version and the events it committed, each with its seq). Derived from the live messages'
+// schemas of @otklik/contract: a board row here is the row a change carries, with instants as the database gives
+// them (Dates, sent as ISO strings) where the full board sends them so.
+import {
+  type Assert,
+  type Same,
+  zBoardRowMessage,
+  zCaseClocks,
+  zCaseStateMessage,
+  zClock,
+  zCommittedEvent,
+  zTimelineEntryMessage,
+} from '@otklik/contract';
+import { COMMAND_TYPES, zProfile } from '@otklik/domain';
+import { z } from 'zod';
+import type { BoardRow } from '../cases/board';
+import type { compactBoardRows } from '../cases/board-compact';
+import type { CommandResult } from '../cases/commands';
+import type { getCaseDetail } from '../cases/queries';
+import type { cases } from '../db/schema';
+
+/** A command's answer: the case, its version after the command, and the events it committed in order. */
+export const zCommandResult = z.object({
+  caseId: z.string(),
+  version: z.number().int().positive(),
+  events: z.array(zCommittedEvent),
+});
+
+const zBoardCursor = z.object({ dueAt: z.number().nullable(), number: z.number().int() });
+const zBoardPageOf = {
+  seq: z.number().int().nonnegative(),
+  serverTime: z.number(),
+  nextCursor: zBoardCursor.nullable(),
+};
+
+/** A row of the full board: the live board row's columns, instants as Dates, the stored clocks. */
+const zBoardRow = zBoardRowMessage.omit({ view: true }).extend({
+  dueAt: z.date().nullable(),
+  clocks: z.array(zClock).readonly(),
+  detectedAt: z.date(),
+  postedAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  updatedAt: z.date(),
+});
+
+/** A clock of a compact row (cases/board-compact.ts): without what the client derives, its rule an index into the
+ *  page's `rules`, its holders only when they are not just the responsible party. */
+const zCompactClock = zClock
+  .omit({ remainingWorkingMinutes: true, totalWorkingMinutes: true, breachAt: true, rule: true })
+  .extend({ holders: zClock.shape.holders.optional(), rule: z.number().int().nonnegative() });
+
+/** A compact row: the columns the board shows (cases/rows.ts `boardShownColumns`), instants in epoch ms. */
+const zCompactBoardRow = zBoardRowMessage
+  .pick({
+    id: true,
+    number: true,
+    organisationId: true,
+    version: true,
+    status: true,
+    currentStep: true,
+    dueAt: true,
+    responsiblePersonId: true,
+    responsiblePersonName: true,
+    responsibleDepartmentId: true,
+    responsibleDepartmentName: true,
+    absentPersonId: true,
+    departmentIds: true,
+    executorIds: true,
+    category: true,
+    topic: true,
+    location: true,
+    network: true,
+    author: true,
+    excerpt: true,
+    flags: true,
+    chain: true,
+    isOpen: true,
+    detectedAt: true,
+  })
+  .extend({ clocks: z.array(zCompactClock) });
+
+export const zBoardPage = z.discriminatedUnion('compact', [
+  z.object({ compact: z.literal(false), cases: z.array(zBoardRow), ...zBoardPageOf }),
+  z.object({
+    compact: z.literal(true),
+    cases: z.array(zCompactBoardRow),
+    /** The rule texts the page's clocks refer to by index. */
+    rules: z.array(z.string()),
+    ...zBoardPageOf,
+  }),
+]);
+
+/** The case's row as stored, without its folded state (sent beside it, as this reader may see it). */
+const zCaseRow = zBoardRow
+  .omit({
+    responsiblePersonName: true,
+    responsibleDepartmentName: true,
+    absentPersonId: true,
+    excerpt: true,
+    chain: true,
+  })
+  .extend({ externalId: z.string().nullable(), text: z.string(), createdAt: z.date() });
+
+export const zCaseDetail = z.object({
+  case: zCaseRow,
+  /** Files uploaded to this case (evidence, documents), downloadable at `url`. */
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number(),
+      createdAt: z.date(),
+      url: z.string(),
+    }),
+  ),
+  state: zCaseStateMessage,
+  clocks: zCaseClocks,
+  timeline: z.array(zTimelineEntryMessage),
+  allowedActions: z.array(z.enum(COMMAND_TYPES)),
+  repeatOf: z.array(z.object({ id: z.string(), number: z.number().int(), status: z.string(), excerpt: z.string() })),
+  profileId: z.string(),
+  publisher: zProfile.shape.publisher,
+  timeZone: z.string(),
+  serverTime: z.number(),
+});
+
+/** Fail the typecheck when a schema here and what the server builds differ (a column added to the board query, the
+ *  case row or the detail, but not here, would otherwise be dropped from the answer without a word). */
+export type CaseOutputsMatchServer = [
+  Assert<Same<z.input<typeof zBoardRow>, BoardRow>>,
+  Assert<Same<z.input<typeof zCompactBoardRow>, ReturnType<typeof compactBoardRows>['cases'][number]>>,
+  Assert<Same<z.input<typeof zCaseRow>, Omit<typeof cases.$inferSelect, 'state'>>>,
+  Assert<Same<z.input<typeof zCaseDetail>, Awaited<ReturnType<typeof getCaseDetail>>>>,
+  Assert<Same<z.input<typeof zCommandResult>, CommandResult>>,
+];
