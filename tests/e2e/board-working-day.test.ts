@@ -29,15 +29,16 @@ function urgencyRows(now: number, organisationId: string) {
           ? [now + 30 * MIN, now - 30 * MIN]
           : [now + 3 * 1440 * MIN, now + 2 * 1440 * MIN];
     const status = i < 10 && i % 2 === 0 ? 'draft-review' : 'assigned';
-    const detectedAt = new Date(now - (i + 1) * 10 * MIN).toISOString();
+    const detectedAt = now - (i + 1) * 10 * MIN;
     return {
       ...r,
       status,
       detectedAt,
-      dueAt: new Date(dueAt).toISOString(),
+      dueAt,
       clocks: [
         { ...step, dueAt, atRiskAt, startedAt: dueAt - 240 * MIN },
-        { ...overall, dueAt: dueAt + 60 * MIN, atRiskAt: null, startedAt: dueAt - 240 * MIN },
+        // The overall clock falls at risk when the step clock falls due: never before the step clock's own urgency.
+        { ...overall, dueAt: dueAt + 60 * MIN, atRiskAt: dueAt, startedAt: dueAt - 240 * MIN },
       ],
     };
   });

@@ -2,6 +2,7 @@
 // Server<…>/Socket<…> and the zod schemas each side validates payloads with on receipt. No Node imports here.
 import type { CaseState } from '@otklik/domain';
 import { z } from 'zod';
+import { zClock } from './case-clocks';
 
 const zId = z.string().min(1).max(200);
 const zSeq = z.number().int().nonnegative();
@@ -41,8 +42,8 @@ export const zBoardRowMessage = z.object({
   excerpt: z.string(),
   isPublic: z.boolean(),
   flags: z.array(z.string()),
-  /** The stored clocks (jsonb), read by the web's clock adapter field by field. */
-  clocks: z.unknown(),
+  /** The stored clocks (jsonb), as the domain computed them at the case's last change. */
+  clocks: z.array(zClock).readonly(),
   chain: z
     .object({
       mode: z.enum(['sequential', 'parallel']),

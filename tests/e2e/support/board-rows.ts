@@ -1,6 +1,7 @@
 // Generated board rows for the big-board browser test and the board render benchmark: the server's `cases.board`
-// answer is replaced in the browser (request interception) with N rows shaped like the server's, deadlines spread
-// from an hour ago to about a week ahead so every urgency is present.
+// answer is replaced in the browser (request interception) with N compact rows shaped like the server's (the form the
+// web asks for: apps/server/src/cases/board-compact.ts), deadlines spread from an hour ago to about a week ahead so
+// every urgency is present. Every clock's rule is the page's one rule text.
 import type { Page } from 'playwright-core';
 
 export function boardRows(n: number, now: number, organisationId: string) {
@@ -17,7 +18,8 @@ export function boardRows(n: number, now: number, organisationId: string) {
       status: 'on-track',
       confirmed: true,
       responsible: { role: 'executor', personId: null, departmentId: null },
-      rule: '',
+      holder: 'case',
+      rule: 0,
     };
     return {
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -26,8 +28,9 @@ export function boardRows(n: number, now: number, organisationId: string) {
       version: 3,
       status: 'assigned',
       currentStep: 'draft',
-      dueAt: new Date(dueAt).toISOString(),
+      dueAt,
       responsiblePersonId: null,
+      absentPersonId: null,
       responsiblePersonName: `Исполнитель ${i % 97}`,
       responsibleDepartmentId: null,
       responsibleDepartmentName: `Отдел ${i % 13}`,
@@ -37,17 +40,16 @@ export function boardRows(n: number, now: number, organisationId: string) {
       topic: `Тема ${i % 17}`,
       location: `Улица ${i % 23}`,
       network: 'vk',
-      url: null,
       author: null,
       excerpt: `Сообщение ${i}: не вывозят мусор, просим разобраться`,
-      isPublic: true,
       flags: [],
-      clocks: [clock, { ...clock, id: `answer@${i}`, step: 'answer', kind: 'overall', dueAt: dueAt + 3_600_000 }],
+      chain: null,
+      clocks: [
+        clock,
+        { ...clock, id: `answer@${i}`, step: 'answer', kind: 'overall', dueAt: dueAt + 3_600_000, atRiskAt: dueAt },
+      ],
       isOpen: true,
-      detectedAt: new Date(startedAt).toISOString(),
-      postedAt: null,
-      closedAt: null,
-      updatedAt: new Date(startedAt).toISOString(),
+      detectedAt: startedAt,
     };
   });
 }
@@ -66,7 +68,8 @@ export async function serveBoardRows(page: Page, rows: () => unknown[]): Promise
       const body = names.map((name, i) => {
         if (name !== 'cases.board') return real[i];
         const seq = real[i]?.result?.data?.seq ?? 0;
-        return { result: { data: { cases: rows(), seq, serverTime: Date.now() } } };
+        const data = { compact: true, rules: ['8 рабочих часов'], cases: rows(), seq, serverTime: Date.now() };
+        return { result: { data: { ...data, nextCursor: null } } };
       });
       await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
     },

@@ -1,7 +1,8 @@
-// Board rows from the server: the step clock is the earliest non-overall one, instants arrive as numbers or ISO
-// strings, a malformed clock is dropped, flags become booleans.
+// Board rows from the server: the step clock is the earliest non-overall one, the overall clock gives the deadline
+// (the row's own when there is none), holders and people are named from the directory, flags become booleans.
+import type { StepId } from '@otklik/domain';
 import { describe, expect, it } from 'vitest';
-import { type ServerBoardRow, toBoardCase } from './adapters';
+import { type BoardRowFields, type ShownClock, toBoardCase } from './adapters';
 
 const names = {
   person: (id: string | null | undefined) => (id === 'p1' ? 'Лебедев Николай Иванович' : null),
@@ -9,13 +10,13 @@ const names = {
   organisation: () => 'Администрация',
 };
 
-const base: ServerBoardRow = {
+const base: BoardRowFields = {
   id: 'c1',
   number: 7,
   organisationId: 'o1',
   status: 'assigned',
   currentStep: null,
-  dueAt: '2026-11-25T15:00:00.000Z',
+  dueAt: Date.parse('2026-11-25T15:00:00.000Z'),
   responsiblePersonId: 'p1',
   responsiblePersonName: null,
   responsibleDepartmentId: 'd1',
@@ -28,17 +29,25 @@ const base: ServerBoardRow = {
   excerpt: 'текст',
   flags: ['socially-significant'],
   isOpen: true,
-  detectedAt: '2026-11-25T06:00:00.000Z',
+  detectedAt: Date.parse('2026-11-25T06:00:00.000Z'),
+  clocks: [],
 };
 
-const clock = (step: string, kind: string, dueAt: number | string) => ({
+const clock = (step: StepId, kind: 'step' | 'overall', dueAt: number): ShownClock => ({
   id: `${step}@1`,
   step,
   kind,
   startedAt: 1000,
   dueAt,
-  atRiskAt: null,
+  atRiskAt: dueAt - 500,
+  confirmed: true,
+  status: 'on-track',
   responsible: { role: 'executor', personId: 'p1', departmentId: 'd1' },
+  holders: [
+    { role: 'executor', personId: 'p1', departmentId: 'd1' },
+    { role: 'curator', personId: null, departmentId: null },
+  ],
+  holder: 'case',
   rule: '',
 });
 
@@ -62,13 +71,19 @@ describe('toBoardCase', () => {
     expect(row.detectedAt).toBe(Date.parse('2026-11-25T06:00:00.000Z'));
   });
 
-  it('reads ISO instants, drops a clock without a deadline, and falls back to the row deadline', () => {
-    const row = toBoardCase(
-      { ...base, clocks: [clock('draft', 'step', '2026-11-25T12:00:00.000Z'), { step: 'x' }] },
-      names,
-      1,
-    );
-    expect(row.stepClock?.dueAt).toBe(Date.parse('2026-11-25T12:00:00.000Z'));
+  it('names the holders from the directory and falls back to the row deadline without an overall clock', () => {
+    const row = toBoardCase({ ...base, clocks: [clock('draft', 'step', 5000)] }, names, 1);
+    expect(row.stepClock?.holders).toEqual([
+      {
+        role: 'executor',
+        personId: 'p1',
+        departmentId: 'd1',
+        personName: 'Лебедев Николай Иванович',
+        departmentName: 'ЖКХ',
+      },
+      { role: 'curator', personId: null, departmentId: null, personName: null, departmentName: null },
+    ]);
+    expect(row.stepClock?.atRiskAt).toBe(4500);
     expect(row.overallDueAt).toBe(Date.parse('2026-11-25T15:00:00.000Z'));
   });
 });

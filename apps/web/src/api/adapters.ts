@@ -1,47 +1,44 @@
-// Turns the server's board rows and clocks (jsonb, instants as numbers or ISO strings) into the web's view models,
-// tolerating missing fields: a malformed clock is dropped, never a crash of the whole board.
+// Turns the server's board rows and clocks (typed by @otklik/contract: instants in epoch ms, the domain's clocks)
+// into the web's view models, with people's and departments' names from the directory.
 
-import type { CaseRowMessage } from '@otklik/contract';
-import { type Category, type ChainProgress, type ClockStatus, curatorTurnOfFlags, type StepId } from '@otklik/domain';
-import { toMs, toMsOrNull } from './time';
-import type { BoardCase, ClockView } from './types';
+import type { BoardRowMessage, CaseRowMessage, WallRowMessage } from '@otklik/contract';
+import { type Category, type Clock, curatorTurnOfFlags, type Responsible, type StepId } from '@otklik/domain';
+import type { BoardCase, ClockHolderView, ClockView } from './types';
 
-/** The fields of a board row the server sends (apps/server/src/cases/board.ts). */
-export interface ServerBoardRow {
-  id: string;
-  number: number;
-  organisationId: string;
-  status: string;
-  currentStep: string | null;
-  dueAt: unknown;
-  responsiblePersonId: string | null;
-  /** The absent person a substitute stands in for (then responsiblePerson* is the substitute). */
-  absentPersonId?: string | null;
-  /** Several departments: the chain's progress (domain chainProgress). */
-  chain?: ChainProgress | null;
-  version?: number;
-  responsiblePersonName: string | null;
-  responsibleDepartmentId: string | null;
-  responsibleDepartmentName: string | null;
-  category: string;
-  topic: string | null;
-  location: string | null;
-  network: string;
-  author: string | null;
-  excerpt: string;
-  flags: readonly string[];
-  clocks?: unknown;
-  isOpen: boolean;
-  detectedAt: unknown;
-  departmentIds?: readonly string[];
-  executorIds?: readonly string[];
-}
+/** A clock as the board reads it: a compact board page leaves out what the client derives itself. */
+export type ShownClock = Omit<Clock, 'remainingWorkingMinutes' | 'totalWorkingMinutes' | 'breachAt'>;
 
-/** The row a live change carries, as the adapter reads rows: a wall row has no people and no text. */
-export function rowOfMessage(m: CaseRowMessage): ServerBoardRow {
-  if (m.view === 'board') return m;
+/** What the adapter reads of a row: the columns a compact board page, a live change and a wall row all carry. */
+export type BoardRowFields = Pick<
+  BoardRowMessage,
+  | 'id'
+  | 'number'
+  | 'organisationId'
+  | 'status'
+  | 'currentStep'
+  | 'dueAt'
+  | 'responsiblePersonId'
+  | 'responsiblePersonName'
+  | 'responsibleDepartmentId'
+  | 'responsibleDepartmentName'
+  | 'category'
+  | 'topic'
+  | 'location'
+  | 'network'
+  | 'author'
+  | 'excerpt'
+  | 'flags'
+  | 'isOpen'
+  | 'detectedAt'
+> &
+  Partial<Pick<BoardRowMessage, 'absentPersonId' | 'chain' | 'version' | 'departmentIds' | 'executorIds'>> & {
+    readonly clocks: readonly ShownClock[];
+  };
+
+/** A wall's row as the adapter reads rows: a wall row has no people and no text. */
+export function wallRowFields(r: Omit<WallRowMessage, 'view'>): BoardRowFields {
   return {
-    ...m,
+    ...r,
     organisationId: 'wall',
     responsiblePersonId: null,
     responsiblePersonName: null,
@@ -50,64 +47,49 @@ export function rowOfMessage(m: CaseRowMessage): ServerBoardRow {
   };
 }
 
+/** The row a live change carries, as the adapter reads rows. */
+export function rowOfMessage(m: CaseRowMessage): BoardRowFields {
+  return m.view === 'board' ? m : wallRowFields(m);
+}
+
 export interface NameLookup {
   person(id: string | null | undefined): string | null;
   department(id: string | null | undefined): string | null;
   organisation(id: string): string;
 }
 
-type RawClock = Record<string, unknown>;
-
-export function toClockView(raw: RawClock, names: NameLookup): ClockView | null {
-  const dueAt = toMsOrNull(raw.dueAt);
-  const startedAt = toMsOrNull(raw.startedAt);
-  if (dueAt === null || startedAt === null || typeof raw.step !== 'string') return null;
-  const resp = (raw.responsible ?? {}) as { role?: string; personId?: string | null; departmentId?: string | null };
+function holderView(h: Responsible, names: NameLookup): ClockHolderView {
   return {
-    id: typeof raw.id === 'string' ? raw.id : `${raw.step}@${startedAt}`,
-    step: raw.step as StepId,
-    kind: raw.kind === 'overall' ? 'overall' : 'step',
-    startedAt,
-    dueAt,
-    atRiskAt: toMsOrNull(raw.atRiskAt),
-    confirmed: raw.confirmed !== false,
-    status: (typeof raw.status === 'string' ? raw.status : 'on-track') as ClockStatus,
-    responsibleName: names.person(resp.personId),
-    responsiblePersonId: resp.personId ?? null,
-    departmentName: names.department(resp.departmentId),
-    responsibleRole: resp.role === 'executor' || resp.role === 'operator' ? resp.role : 'curator',
-    holders: Array.isArray(raw.holders)
-      ? raw.holders.flatMap((h: unknown) => {
-          if (!h || typeof h !== 'object') return [];
-          const x = h as { role?: string; personId?: string | null; departmentId?: string | null };
-          const role = x.role === 'executor' || x.role === 'operator' ? x.role : 'curator';
-          return [
-            {
-              role,
-              personId: x.personId ?? null,
-              departmentId: x.departmentId ?? null,
-              personName: names.person(x.personId),
-              departmentName: names.department(x.departmentId),
-            },
-          ];
-        })
-      : [],
-    holderKind: typeof raw.holder === 'string' ? raw.holder : null,
-    rule: typeof raw.rule === 'string' ? raw.rule : '',
+    role: h.role,
+    personId: h.personId,
+    departmentId: h.departmentId,
+    personName: names.person(h.personId),
+    departmentName: names.department(h.departmentId),
   };
 }
 
-export function toClockViews(raw: unknown, names: NameLookup): ClockView[] {
-  const list = Array.isArray(raw)
-    ? raw
-    : raw && typeof raw === 'object' && 'active' in raw
-      ? (raw as { active: unknown }).active
-      : [];
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((c) => {
-    const v = c && typeof c === 'object' ? toClockView(c as RawClock, names) : null;
-    return v ? [v] : [];
-  });
+export function toClockView(c: ShownClock, names: NameLookup): ClockView {
+  return {
+    id: c.id,
+    step: c.step,
+    kind: c.kind,
+    startedAt: c.startedAt,
+    dueAt: c.dueAt,
+    atRiskAt: c.atRiskAt,
+    confirmed: c.confirmed,
+    status: c.status,
+    responsibleName: names.person(c.responsible.personId),
+    responsiblePersonId: c.responsible.personId,
+    departmentName: names.department(c.responsible.departmentId),
+    responsibleRole: c.responsible.role,
+    holders: c.holders.map((h) => holderView(h, names)),
+    holderKind: c.holder,
+    rule: c.rule,
+  };
+}
+
+export function toClockViews(clocks: readonly ShownClock[], names: NameLookup): ClockView[] {
+  return clocks.map((c) => toClockView(c, names));
 }
 
 /** The step clock that matters most: the one due first among the non-overall ones, else the overall one. */
@@ -116,7 +98,7 @@ export function pickStepClock(clocks: readonly ClockView[]): ClockView | null {
   return steps[0] ?? clocks.find((c) => c.kind === 'overall') ?? null;
 }
 
-export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): BoardCase {
+export function toBoardCase(r: BoardRowFields, names: NameLookup, seq: number): BoardCase {
   const clocks = toClockViews(r.clocks, names);
   const overall = clocks.find((c) => c.kind === 'overall') ?? null;
   const step = pickStepClock(clocks);
@@ -128,7 +110,7 @@ export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): 
     status: r.status,
     currentStep: (r.currentStep ?? step?.step ?? null) as StepId | null,
     stepClock: step,
-    overallDueAt: overall?.dueAt ?? toMsOrNull(r.dueAt),
+    overallDueAt: overall?.dueAt ?? r.dueAt,
     overallAtRiskAt: overall?.atRiskAt ?? null,
     responsibleName: r.responsiblePersonName ?? step?.responsibleName ?? null,
     departmentId: r.responsibleDepartmentId,
@@ -138,7 +120,7 @@ export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): 
     network: r.network,
     topic: r.topic,
     location: r.location,
-    detectedAt: toMs(r.detectedAt),
+    detectedAt: r.detectedAt,
     excerpt: r.excerpt,
     authorName: r.author,
     sociallySignificant: r.flags.includes('socially-significant'),
@@ -158,7 +140,7 @@ export function toBoardCase(r: ServerBoardRow, names: NameLookup, seq: number): 
     ...(r.version === undefined ? {} : { version: r.version }),
     departmentIds: r.departmentIds ?? [],
     executorIds: r.executorIds ?? [],
-    dueAt: toMsOrNull(r.dueAt),
+    dueAt: r.dueAt,
     curatorTurn: curatorTurnOfFlags(r.flags),
     clocks,
   };

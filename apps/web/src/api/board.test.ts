@@ -18,7 +18,16 @@ vi.mock('./trpc', () => ({
 
 const { fetchBoard } = await import('./board');
 
-const row = (id: string) => ({ id });
+const row = (id: string) => ({ id, clocks: [] });
+/** A compact page (the form the web asks for) of `cases`. */
+const page = (cases: unknown[], seq: number, nextCursor: unknown) => ({
+  compact: true,
+  rules: [],
+  cases,
+  seq,
+  serverTime: seq,
+  nextCursor,
+});
 
 describe('fetchBoard', () => {
   beforeEach(() => {
@@ -30,9 +39,9 @@ describe('fetchBoard', () => {
     const cursor1 = { dueAt: 1000, number: 7 };
     const cursor2 = { dueAt: null, number: 12 };
     pages.answers = [
-      { cases: [row('a'), row('b')], seq: 40, serverTime: 1, nextCursor: cursor1 },
-      { cases: [row('c')], seq: 43, serverTime: 2, nextCursor: cursor2 },
-      { cases: [row('d')], seq: 44, serverTime: 3, nextCursor: null },
+      page([row('a'), row('b')], 40, cursor1),
+      page([row('c')], 43, cursor2),
+      page([row('d')], 44, null),
     ];
     const got = await fetchBoard({ departmentId: 'roads' });
     expect(got.cases.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd']);
@@ -45,7 +54,7 @@ describe('fetchBoard', () => {
   });
 
   it('one page is one request', async () => {
-    pages.answers = [{ cases: [row('a')], seq: 5, serverTime: 1, nextCursor: null }];
+    pages.answers = [page([row('a')], 5, null)];
     const got = await fetchBoard();
     expect(got.cases).toHaveLength(1);
     expect(pages.calls).toHaveLength(1);
@@ -57,6 +66,7 @@ describe('fetchBoard', () => {
     const clock = { id: 'c', step: 'draft', kind: 'step', startedAt: 1, dueAt: 2, atRiskAt: 1, responsible };
     pages.answers = [
       {
+        compact: true,
         cases: [
           {
             id: 'a',
@@ -78,9 +88,8 @@ describe('fetchBoard', () => {
     expect(clocks.map((c) => c.holders)).toEqual([[responsible], [responsible, other]]);
   });
 
-  it('leaves a page of full rows as it is', async () => {
-    const full = { id: 'a', clocks: [{ id: 'c', rule: '8 ч / 8 h' }] };
-    pages.answers = [{ cases: [full], seq: 5, serverTime: 1, nextCursor: null }];
-    expect((await fetchBoard()).cases).toEqual([full]);
+  it('refuses a page of full rows: the web always asks for compact ones', async () => {
+    pages.answers = [{ compact: false, cases: [row('a')], seq: 5, serverTime: 1, nextCursor: null }];
+    await expect(fetchBoard()).rejects.toThrow(/full form/);
   });
 });

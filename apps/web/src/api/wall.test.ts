@@ -23,7 +23,7 @@ const row = {
   location: 'Кирс',
   network: 'vk',
   flags: [],
-  clocks: null,
+  clocks: [],
   isOpen: true,
   detectedAt: '2026-11-25T07:00:00.000Z',
 };

@@ -2,7 +2,7 @@
 // has the shape of `wall.snapshot`'s output schema, which the server enforces; personal data is never in it.
 import type { ImportedCalendarYear } from '@otklik/domain';
 import { type AppRouter, createOtklikClient, TRPCClientError } from '@otklik/server/client';
-import { type ServerBoardRow, toBoardCase } from './adapters';
+import { toBoardCase, wallRowFields } from './adapters';
 import { toMs } from './time';
 import type { BoardCase } from './types';
 
@@ -88,15 +88,9 @@ export async function loadWallSnapshot(
 ): Promise<{ snapshot: WallSnapshot; sentAt: number; receivedAt: number }> {
   const { reply: d, sentAt, receivedAt } = await timedWallQuery(() => wallApi.wall.snapshot.query({ token }));
   const cases = d.cases.map((r) => {
-    // Authors, message text and people stay off the wall: its rows carry none (the output schema drops them).
-    const row: ServerBoardRow = {
-      ...r,
-      organisationId: 'wall',
-      responsiblePersonId: null,
-      responsiblePersonName: null,
-      author: null,
-      excerpt: '',
-    };
+    // Authors, message text and people stay off the wall: its rows carry none (the output schema drops them). Its
+    // instants come as ISO strings (Dates on the server).
+    const row = wallRowFields({ ...r, dueAt: r.dueAt === null ? null : toMs(r.dueAt), detectedAt: toMs(r.detectedAt) });
     return { ...toBoardCase(row, noNames, d.seq), organisationId: 'wall' };
   });
   return {
