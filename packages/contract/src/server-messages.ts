@@ -4,7 +4,14 @@
 // in their reader's language, so nobody has to split a two-language string. The domain's refusals have their own
 // catalogue (packages/domain, REFUSALS); the keys of the two never overlap (checked by the tests).
 
-import { counted, catalogueEntry as entry, fixedEntry as fixed } from '@otklik/domain';
+import {
+  counted,
+  catalogueEntry as entry,
+  fixedEntry as fixed,
+  isRefusalKey,
+  type RefusalParams,
+  refusalIn,
+} from '@otklik/domain';
 
 /** The plural rule's count (shared with the domain's refusals), for readers of this catalogue. */
 export { counted };
@@ -124,6 +131,15 @@ const CHANNEL_FAILURES = {
     ru: 'организация в архиве: ничего не собирается и не публикуется',
     en: 'the organisation is archived',
   },
+  // Otklik's own reasons not to post (the detail, when there is one, names the file or the network).
+  'account-deleted': { ru: 'аккаунт сети удалён', en: 'the account was deleted' },
+  'account-disabled': { ru: 'аккаунт сети отключён', en: 'the account is disabled' },
+  'attachment-storage': { ru: 'хранилище вложений не настроено', en: 'attachment storage is not configured' },
+  'attachment-missing': { ru: 'файл вложения не найден', en: 'the attachment file is missing' },
+  'files-not-uploaded': {
+    ru: 'файлы из Отклика в эту сеть пока не отправляются: опубликуйте вручную',
+    en: 'files are not uploaded to this network yet: publish by hand',
+  },
 } as const satisfies Record<string, Record<MessageLang, string>>;
 export type ChannelFailure = keyof typeof CHANNEL_FAILURES;
 
@@ -240,6 +256,21 @@ function calendarProblemEn(p: CalendarFileProblem): string {
 /** One problem of a production-calendar file in one language (the CLI prints them a line each). */
 export const calendarProblemText = (problem: CalendarFileProblem, lang: MessageLang) =>
   lang === 'ru' ? calendarProblemRu(problem) : calendarProblemEn(problem);
+
+/** A nested reason (a domain refusal's key or this catalogue's, with its parameters) in one language; its plain
+ *  `detail` when there is no key or the key is unknown here. */
+function reasonIn(
+  p: { readonly reason?: string; readonly reasonParams?: MessageParams; readonly detail?: string },
+  lang: MessageLang,
+): string {
+  if (p.reason !== undefined) {
+    const params = p.reasonParams ?? {};
+    if (isRefusalKey(p.reason)) return refusalIn({ key: p.reason, params: params as RefusalParams }, lang);
+    const worded = serverMessageIn(p.reason, params, lang);
+    if (worded !== null) return worded;
+  }
+  return p.detail ?? p.reason ?? '';
+}
 
 /** Every message of the server. Keys are stable: clients word them from this catalogue. */
 export const SERVER_MESSAGES = {
@@ -494,8 +525,24 @@ export const SERVER_MESSAGES = {
   ),
   // A network refused or failed: what it means, then the network's own words (not translated).
   'channel.failed': entry<{ readonly code: string; readonly detail: string }>(
-    (p) => `${channelFailureText(p.code, 'ru')} — ${p.detail}`,
-    (p) => `${channelFailureText(p.code, 'en')} — ${p.detail}`,
+    (p) => `${channelFailureText(p.code, 'ru')}${p.detail ? ` — ${p.detail}` : ''}`,
+    (p) => `${channelFailureText(p.code, 'en')}${p.detail ? ` — ${p.detail}` : ''}`,
+  ),
+  // A collected item the intake refused (the account's last error): its id in the network and why.
+  'channel.refused-item': entry<{ readonly externalId: string; readonly detail: string }>(
+    (p) => `Сообщение ${p.externalId} не принято: ${half(p.detail, 'ru')}`,
+    (p) => `message ${p.externalId} was not accepted: ${half(p.detail, 'en')}`,
+  ),
+  // The network took the answer but the case had changed meanwhile (closed by hand?): the post's address stays.
+  // Why: a refusal of the domain or a message of this catalogue (`reason`, its `reasonParams`), else plain `detail`.
+  'publication.not-recorded': entry<{
+    readonly url: string;
+    readonly reason?: string;
+    readonly reasonParams?: MessageParams;
+    readonly detail?: string;
+  }>(
+    (p) => `Ответ опубликован (${p.url}), но обращение уже изменилось: ${reasonIn(p, 'ru')}`,
+    (p) => `the answer was posted (${p.url}), but the case had changed: ${reasonIn(p, 'en')}`,
   ),
   'report.bad-month': entry<{ readonly month: string }>(
     (p) => `Неверный месяц «${p.month}», ожидается ГГГГ-ММ, например 2026-10`,
