@@ -519,6 +519,7 @@ export const SERVER_MESSAGES = {
     (p) => `connection refused: ${originReason(p, 'en')}`,
   ),
   'realtime.session-ended': fixed('Сеанс завершён, войдите снова', 'your session ended, please sign in'),
+  'realtime.display-read-only': fixed('Табло только показывает обращения', 'the wall display is read-only'),
   'auth.directory-unavailable': fixed(
     'Каталог (LDAP) не отвечает; попробуйте позже или войдите локальной учётной записью',
     'the directory (LDAP) does not answer; try later or sign in with a local account',

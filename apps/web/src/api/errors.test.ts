@@ -1,4 +1,5 @@
 // Server errors become sentences in the current language, with field messages when the server names the field.
+import { AckRefusedError, ackValue } from '@otklik/contract';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { ru } from '../i18n/ru';
@@ -102,5 +103,40 @@ describe('storedMessageText', () => {
       'the network failed',
     );
     expect(failureText(undefined, en)).toBeNull();
+  });
+});
+
+describe('socket acknowledgement refusals', () => {
+  it("are worded by their key in the reader's language, as the tRPC errors are", () => {
+    const refused = () =>
+      ackValue({
+        ok: false,
+        error: 'Нет доступа / access denied',
+        code: 'FORBIDDEN',
+        key: 'realtime.display-read-only',
+        params: {},
+      });
+    expect(refused).toThrow(AckRefusedError);
+    let caught: unknown;
+    try {
+      refused();
+    } catch (error) {
+      caught = error;
+    }
+    // The key wins over the sent text (which says something else on purpose).
+    expect(toReadableError(caught, en)).toMatchObject({ message: 'the wall display is read-only', code: 'FORBIDDEN' });
+    expect(toReadableError(caught, ru).message).toBe('Табло только показывает обращения');
+    // A domain refusal's key goes through the web's own catalogue.
+    const domain = new AckRefusedError({
+      ok: false,
+      error: 'x / y',
+      key: 'profile.no-explanation',
+      params: { profile: 'НАО' },
+    });
+    expect(toReadableError(domain, en).message).toBe('Regulation НАО has no explanations');
+    // An acknowledgement from a server without keys still reads in one language.
+    const old = new AckRefusedError({ ok: false, error: 'Сначала откройте обращение / join the case first' });
+    expect(toReadableError(old, en).message).toBe('join the case first');
+    expect(ackValue({ ok: true, value: 7 })).toBe(7);
   });
 });
