@@ -257,6 +257,23 @@ function calendarProblemEn(p: CalendarFileProblem): string {
 export const calendarProblemText = (problem: CalendarFileProblem, lang: MessageLang) =>
   lang === 'ru' ? calendarProblemRu(problem) : calendarProblemEn(problem);
 
+/** A message of either catalogue (a domain refusal's key or this one's) in one language; null for a key neither
+ *  has or parameters of another shape, so the reader can fall back to the text it was sent. */
+export function messageIn(
+  key: string,
+  params: Readonly<Record<string, unknown>> | null | undefined,
+  lang: MessageLang,
+): string | null {
+  if (isRefusalKey(key)) {
+    try {
+      return refusalIn({ key, params: (params ?? {}) as RefusalParams }, lang);
+    } catch {
+      return null;
+    }
+  }
+  return serverMessageIn(key, params, lang);
+}
+
 /** A nested reason (a domain refusal's key or this catalogue's, with its parameters) in one language; its plain
  *  `detail` when there is no key or the key is unknown here. */
 function reasonIn(
@@ -264,9 +281,7 @@ function reasonIn(
   lang: MessageLang,
 ): string {
   if (p.reason !== undefined) {
-    const params = p.reasonParams ?? {};
-    if (isRefusalKey(p.reason)) return refusalIn({ key: p.reason, params: params as RefusalParams }, lang);
-    const worded = serverMessageIn(p.reason, params, lang);
+    const worded = messageIn(p.reason, p.reasonParams, lang);
     if (worded !== null) return worded;
   }
   return p.detail ?? p.reason ?? '';
@@ -544,6 +559,35 @@ export const SERVER_MESSAGES = {
   }>(
     (p) => `Ответ опубликован (${p.url}), но обращение уже изменилось: ${reasonIn(p, 'ru')}`,
     (p) => `the answer was posted (${p.url}), but the case had changed: ${reasonIn(p, 'en')}`,
+  ),
+  // A line of an import file (`otklik import`) that was not imported.
+  'import.missing-columns': entry<{ readonly columns: readonly string[] }>(
+    (p) => `Нет столбцов: ${list(p.columns)}`,
+    (p) => `missing columns: ${list(p.columns)}`,
+  ),
+  'import.not-json': entry<{ readonly detail: string }>(
+    (p) => `Файл — не JSON: ${p.detail}`,
+    (p) => `the file is not valid JSON: ${p.detail}`,
+  ),
+  'import.not-array': fixed('Ожидается массив сообщений', 'an array of messages was expected'),
+  'import.line-not-json': fixed('Строка — не JSON', 'the line is not valid JSON'),
+  // The CSV reader's own words (English, not translated).
+  'import.csv': entry<{ readonly detail: string }>(
+    (p) => `Ошибка CSV: ${p.detail}`,
+    (p) => `CSV: ${p.detail}`,
+  ),
+  'import.posted-at': entry<{ readonly value: string }>(
+    (p) =>
+      `posted_at: «${p.value}» — не дата и время; ожидается ДД.ММ.ГГГГ ЧЧ:ММ[:СС] или ГГГГ-ММ-ДД ЧЧ:ММ ` +
+      '(время организации), или ISO-8601 со смещением',
+    (p) =>
+      `posted_at: "${p.value}" is not a date and time; expected DD.MM.YYYY HH:MM[:SS] or YYYY-MM-DD HH:MM ` +
+      '(organisation time), or ISO-8601 with an offset',
+  ),
+  // Anything else that went wrong with a line: its own words.
+  'import.failed': entry<{ readonly detail: string }>(
+    (p) => `Не импортировано: ${p.detail}`,
+    (p) => `not imported: ${p.detail}`,
   ),
   'report.bad-month': entry<{ readonly month: string }>(
     (p) => `Неверный месяц «${p.month}», ожидается ГГГГ-ММ, например 2026-10`,
