@@ -4,7 +4,7 @@ import { formatCounts } from '../../db/raw-query';
 import { readEnv } from '../../env';
 import { backupDatabase } from '../../operations/backup';
 import { parseStrict, withUsage } from '../args';
-import { cliLang, say } from '../messages';
+import { say } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik backup <file>

@@ -3,7 +3,7 @@ import { openDatabase } from '../../db/connect';
 import { migrateDatabase } from '../../db/migrate';
 import { readEnv } from '../../env';
 import { parseCommandArgs } from '../args';
-import { cliLang, say } from '../messages';
+import { say } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik migrate

@@ -4,7 +4,7 @@ import { formatCounts } from '../../db/raw-query';
 import { readEnv } from '../../env';
 import { moveToPostgres } from '../../operations/move-to-postgres';
 import { parseStrict, UsageError, withUsage } from '../args';
-import { cliLang, say } from '../messages';
+import { say } from '../messages';
 
 export const help = `Usage: otklik move-to-postgres --to <postgres://user:password@host:port/database>
 

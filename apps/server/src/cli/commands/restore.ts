@@ -3,7 +3,7 @@ import { formatCounts } from '../../db/raw-query';
 import { readEnv } from '../../env';
 import { NotEmptyError, restoreDatabase } from '../../operations/restore';
 import { parseStrict, withUsage } from '../args';
-import { cliLang, say } from '../messages';
+import { say } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik restore <file> [--force]

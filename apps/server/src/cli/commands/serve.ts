@@ -15,7 +15,7 @@ import { startReportsWatcher } from '../../reports/watcher';
 import { hasNoOrganisation } from '../../setup/new-organisation';
 import { SERVER_VERSION } from '../../version';
 import { badInput, parseCommandArgs } from '../args';
-import { cliLang, say } from '../messages';
+import { say } from '../messages';
 
 export const help = `Usage: otklik serve [--port <n>] [--host <address>] [--demo]
 
