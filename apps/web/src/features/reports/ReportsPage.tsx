@@ -96,7 +96,7 @@ export function ReportsPage() {
               summary={data.summary}
               departmentName={(id) =>
                 id === CURATORS_KEY
-                  ? pickLanguage('Оператор и куратор / operator and curator', lang)
+                  ? t.reports.curators
                   : (data.directory.departments[id] ?? id)
               }
             />
