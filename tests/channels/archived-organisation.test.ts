@@ -1,6 +1,7 @@
 // An archived organisation takes nothing in and sends nothing out: the intake refuses its messages with a clear
 // reason, its accounts are not polled, and an approved answer waiting in the outbox is not posted (the row fails
 // with the reason, for people to see); once restored, collection resumes.
+import { serverMessageIn } from '@otklik/contract';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
@@ -53,7 +54,14 @@ describeEachDatabase('archived organisation', (getDb) => {
       .from(publicationOutbox)
       .where(eq(publicationOutbox.caseId, kase.id));
     expect(row).toMatchObject({ state: 'failed', lastErrorCode: 'organisation-archived' });
-    expect(row!.lastError).toMatch(/организация в архиве/);
+    expect(row).toMatchObject({
+      lastError: null,
+      lastErrorKey: 'channel.failed',
+      lastErrorParams: { code: 'organisation-archived', detail: '' },
+    });
+    expect(serverMessageIn(row!.lastErrorKey!, row!.lastErrorParams, 'ru')).toBe(
+      'организация в архиве: ничего не собирается и не публикуется',
+    );
     expect(suite.fake.repliesTo(first)).toEqual([]);
 
     // Asking again is refused with the same reason.

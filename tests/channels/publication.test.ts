@@ -123,9 +123,26 @@ describeEachDatabase('publication outbox', (getDb) => {
     suite.fake.deleteComment(commentId); // the thread is gone: VK refuses reply_to_comment (error 100)
     await suite.world.curator.channels.requestPublication({ caseId, expectedVersion: version });
     await runOutboxOnce(suite.world.deps);
-    expect((await outbox(caseId))[0]).toMatchObject({ state: 'failed', lastErrorCode: 'bad-request' });
+    expect((await outbox(caseId))[0]).toMatchObject({
+      state: 'failed',
+      lastErrorCode: 'bad-request',
+      lastError: null,
+      lastErrorKey: 'channel.failed',
+      lastErrorParams: { code: 'bad-request', detail: expect.stringMatching(/^VK 100/) },
+    });
+    // The case's publication panel reads the same key from the channel view and from the case history's failure.
+    const view = await suite.world.curator.channels.ofCase({ caseId });
+    expect(view.outbox[0]).toMatchObject({ lastErrorKey: 'channel.failed', lastErrorParams: { code: 'bad-request' } });
     const detail = await suite.world.curator.cases.detail({ caseId });
-    expect(detail.state).toMatchObject({ pendingPublication: { failure: { code: 'bad-request', retrying: false } } });
+    expect(detail.state).toMatchObject({
+      pendingPublication: {
+        failure: {
+          code: 'bad-request',
+          retrying: false,
+          said: { key: 'channel.failed', params: { code: 'bad-request', detail: expect.stringMatching(/^VK 100/) } },
+        },
+      },
+    });
     expect(await runOutboxOnce(suite.world.deps)).toBe(false);
     // Manual publication (paste the URL) stays possible and cancels the failed request.
     await suite.world.curator.cases.command({

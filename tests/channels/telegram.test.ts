@@ -51,7 +51,12 @@ describeEachDatabase('Telegram connector', (getDb) => {
     expect(pass.error?.code).toBe('rate-limited');
     const row = await accountRow(suite.world, suite.accountId);
     expect(row.backoffUntil!.getTime() - before).toBeGreaterThanOrEqual(7_000);
-    expect(row.lastError).toMatch(/Telegram 429/);
+    // Stored as the catalogue's key with the network's own words, not as a two-language text.
+    expect(row).toMatchObject({
+      lastError: null,
+      lastErrorKey: 'channel.failed',
+      lastErrorParams: { code: 'rate-limited', detail: expect.stringMatching(/Telegram 429/) },
+    });
   });
 
   it('replies in the same chat: privately to a direct message, in the group to a comment', async () => {

@@ -1,13 +1,13 @@
 // VK against the fake VK API: long-poll collection with a persisted ts, author names, attachments as rows,
 // edits and deletions, error 6 waited out, a revoked token (error 5) breaking the account once, a restart in the
 // middle of a batch, and public vs private replies through the outbox.
-import { notificationText } from '@otklik/contract';
+import { notificationText, serverMessageIn } from '@otklik/contract';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
 import { storeCollected } from '../../apps/server/src/channels/store';
 import { createVkConnector } from '../../apps/server/src/channels/vk/connector';
-import { attachments, caseEvents, notifications } from '../../apps/server/src/db/schema';
+import { attachments, caseEvents, channelAccounts, notifications } from '../../apps/server/src/db/schema';
 import { startFakeVk } from './fakes/vk';
 import {
   accountRow,
@@ -157,9 +157,16 @@ describeEachDatabase('VK connector', (getDb) => {
     await suite.collect().catch(() => null);
     const row = await accountRow(suite.world, suite.accountId);
     expect(row.lastErrorCode).toBe('auth');
-    expect(row.lastError).toMatch(/токен недействителен.*VK 5/);
+    expect(row).toMatchObject({ lastError: null, lastErrorKey: 'channel.failed', lastErrorParams: { code: 'auth' } });
     const [account] = await suite.world.admin.channels.accounts();
     expect(account?.broken).toBe(true);
+    // The administrator's screen gets the key and words it in the reader's language.
+    expect(serverMessageIn(account!.lastErrorKey!, account!.lastErrorParams, 'ru')).toMatch(
+      /^токен недействителен, отозван или истёк: введите новый — VK 5/,
+    );
+    expect(serverMessageIn(account!.lastErrorKey!, account!.lastErrorParams, 'en')).toMatch(
+      /^the token is invalid, revoked or expired — VK 5/,
+    );
     const notes = await suite.world.deps.db
       .select()
       .from(notifications)
@@ -177,5 +184,12 @@ describeEachDatabase('VK connector', (getDb) => {
     const healed = await suite.collect();
     expect(healed.ok).toBe(true);
     expect((await accountRow(suite.world, suite.accountId)).brokenNotifiedAt).toBeNull();
+    // An error stored before the keys (migration 0014) keeps its text for the screen to show.
+    await suite.world.deps.db
+      .update(channelAccounts)
+      .set({ lastErrorCode: 'auth', lastError: 'токен недействителен / the token is invalid', lastErrorKey: null })
+      .where(eq(channelAccounts.id, suite.accountId));
+    const [older] = await suite.world.admin.channels.accounts();
+    expect(older).toMatchObject({ lastError: 'токен недействителен / the token is invalid', lastErrorKey: null });
   });
 });

@@ -58,7 +58,7 @@ describe('otklik backup / restore (embedded database)', () => {
     const target = { OTKLIK_DATA_DIR: tempDir(), DATABASE_URL: '' };
     const restore = await runCli(['restore', file], '', target);
     expect(restore.code).toBe(0);
-    expect(restore.stdout).toMatch(/restored/);
+    expect(restore.stdout).toMatch(/^Восстановлено в /m);
     expect(printedCounts(restore.stdout)).toEqual(counts);
 
     const again = await runCli(['restore', file], '', target);
@@ -66,7 +66,7 @@ describe('otklik backup / restore (embedded database)', () => {
     expect(again.stderr).toMatch(/не пуста.*--force/s);
     const forced = await runCli(['restore', file, '--force'], '', target);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toMatch(/replaced database is kept in .*pglite\.replaced-/);
+    expect(forced.stdout).toMatch(/Прежняя база сохранена в .*pglite\.replaced-/);
   });
 
   it('rejects unknown flags and missing arguments with exit code 2', async () => {
@@ -116,7 +116,7 @@ describe.skipIf(!TEST_DATABASE_URL)('otklik move-to-postgres (TEST_DATABASE_URL)
     expect(moved.code).toBe(0);
     expect(moved.stderr).toMatch(/case_events: \d+ \/ \d+/);
     expect(printedCounts(moved.stdout)).toEqual(counts);
-    expect(moved.stdout).toMatch(new RegExp(`cases replayed against their events: ${counts.get('cases')}`));
+    expect(moved.stdout).toMatch(new RegExp(`Обращений сверено с событиями: ${counts.get('cases')}`));
 
     // And a backup of the server with pg_dump, restored into a second database, has the same counts.
     const file = join(tempDir(), 'otklik.pgdump');
@@ -136,9 +136,12 @@ describe('otklik calendar import', () => {
     expect(checked.stdout).toMatch(
       /^2026: рабочих дней 247, выходных и праздничных 118, часов при 40-часовой неделе 1972/m,
     );
-    expect(checked.stdout).toMatch(/nothing stored/);
+    expect(checked.stdout).toMatch(/ничего не сохранено/);
     const listBefore = await runCli(['calendar', 'list'], '', env);
-    expect(listBefore.stdout).toMatch(/no imported years/);
+    expect(listBefore.stdout).toMatch(/Загруженных лет нет/);
+    // The same in English with OTKLIK_LANG=en.
+    const listEn = await runCli(['calendar', 'list'], '', { ...env, OTKLIK_LANG: 'en' });
+    expect(listEn.stdout).toMatch(/^No imported years: the decrees shipped with Otklik apply/);
 
     const imported = await runCli(
       ['calendar', 'import', fixture('production-calendar-2027-illustrative.csv')],

@@ -309,7 +309,7 @@ describe('otklik replay: refused lines, bad options, the table and --help', () =
       `${JSON.stringify({ departments: ['a'] })}\n{}\n`,
     );
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/line 2/);
+    expect(bad.stderr).toMatch(/^строка 2: /m);
   });
 
   it('--lang en words the decider’s refusals in English; another language is a bad option', async () => {
@@ -322,7 +322,10 @@ describe('otklik replay: refused lines, bad options, the table and --help', () =
     expect(en.code).toBe(2);
     expect(parse(en.stdout)).toContainEqual({ line: 3, error: "'approve' is not possible in state 'detected'" });
     const ru = await runCli(['replay', '--profile', 'nao-2020'], stdin);
-    expect(ru.stderr).toContain('строка 3 / line 3: Команда «approve» невозможна в состоянии «detected»\n');
+    expect(ru.stderr).toContain('строка 3: Команда «approve» невозможна в состоянии «detected»\n');
+    const enTable = await runCli(['replay', '--profile', 'nao-2020', '--lang', 'en'], stdin);
+    expect(enTable.stderr).toContain("line 3: 'approve' is not possible in state 'detected'\n");
+    expect(enTable.stdout).toMatch(/^Clocks$/m);
     const de = await runCli(['replay', '--profile', 'nao-2020', '--lang', 'de'], stdin);
     expect(de.code).toBe(2);
     expect(de.stderr).toMatch(/--lang takes ru or en/);

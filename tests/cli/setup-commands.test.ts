@@ -13,23 +13,35 @@ const tempDir = tempDirs('otklik-cli-');
 
 describe('strict flags', () => {
   it.each([
-    [['serve', '--bogus'], /unknown option --bogus/],
+    [['serve', '--bogus'], /неизвестный параметр --bogus/],
     [['serve', '--port', 'eighty'], /--port: .*0–65535/],
-    [['serve', '--port'], /option --port needs a value/],
+    [['serve', '--port'], /у параметра --port нет значения/],
     [['serve', '--demo=yes'], /--demo/],
-    [['serve', 'now'], /unexpected argument "now"/],
-    [['migrate', '--force'], /unknown option --force/],
-    [['seed-demo', 'again'], /unexpected argument "again"/],
-    [['import', '--org', 'x'], /missing FILE/],
-    [['import', 'a.json', '--org', 'x', '--dry-run'], /unknown option --dry-run/],
-    [['config', '--yaml'], /unknown option --yaml/],
-    [['init', '--name', 'X', '--preset', 'nao-2020', '--admin-login', 'a1', '--admin'], /unknown option --admin\b/],
+    [['serve', 'now'], /лишний аргумент «now»/],
+    [['migrate', '--force'], /неизвестный параметр --force/],
+    [['seed-demo', 'again'], /лишний аргумент «again»/],
+    [['import', '--org', 'x'], /не указан FILE/],
+    [['import', 'a.json', '--org', 'x', '--dry-run'], /неизвестный параметр --dry-run/],
+    [['config', '--yaml'], /неизвестный параметр --yaml/],
+    [
+      ['init', '--name', 'X', '--preset', 'nao-2020', '--admin-login', 'a1', '--admin'],
+      /неизвестный параметр --admin\b/,
+    ],
   ])('otklik %j exits 2 with one line naming the problem', async (args, message) => {
     const result = await runCli(args, '', { OTKLIK_DATA_DIR: tempDir() });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toBe('');
+  });
+
+  it('says it in one language: Russian by default, English with OTKLIK_LANG=en; another language is refused', async () => {
+    const ru = await runCli(['serve', 'now'], '', { OTKLIK_DATA_DIR: tempDir() });
+    expect(ru.stderr).toBe('otklik serve: лишний аргумент «now» (otklik serve --help)\n');
+    const en = await runCli(['serve', 'now'], '', { OTKLIK_DATA_DIR: tempDir(), OTKLIK_LANG: 'en' });
+    expect(en).toMatchObject({ code: 2, stderr: 'otklik serve: unexpected argument "now" (otklik serve --help)\n' });
+    const de = await runCli(['serve', 'now'], '', { OTKLIK_DATA_DIR: tempDir(), OTKLIK_LANG: 'de' });
+    expect(de).toMatchObject({ code: 2, stderr: 'otklik: OTKLIK_LANG: ожидается ru или en, а не «de»\n' });
   });
 });
 
@@ -64,14 +76,14 @@ describe('otklik init', () => {
     expect(zone.stderr).toMatch(/Неизвестный часовой пояс «Asia\/Idrinskoe»: нужно имя IANA/);
     const none = await runCli(args('glava'), '', env);
     expect(none).toMatchObject({ code: 2 });
-    expect(none.stderr).toMatch(/--password-stdin or OTKLIK_ADMIN_PASSWORD/);
+    expect(none.stderr).toMatch(/нет пароля: передайте его через --password-stdin или OTKLIK_ADMIN_PASSWORD/);
     const both = await runCli(args('glava', '--password-stdin'), 'реки-и-горы-2027\n', {
       ...env,
       OTKLIK_ADMIN_PASSWORD: 'реки-и-горы-2027',
     });
-    expect(both.stderr).toMatch(/give the password one way/);
+    expect(both.stderr).toMatch(/заданы оба: оставьте одно/);
     const missing = await runCli(['init', '--name', 'X'], '', env);
-    expect(missing.stderr).toMatch(/missing: --preset .*--admin-login/);
+    expect(missing.stderr).toMatch(/не хватает: --preset .*--admin-login/);
   });
 
   it('creates the organisation and a region administrator, and says what to do next', async () => {
@@ -82,7 +94,8 @@ describe('otklik init', () => {
     // The preset's own zone when none is given (idrinsky-2021: Krasnoyarsk).
     expect(result.stdout).toContain('Asia/Krasnoyarsk');
     expect(result.stdout).toMatch(/glava \(администратор региона/);
-    expect(result.stdout).toMatch(/next steps/);
+    expect(result.stdout).toMatch(/^Что дальше:$/m);
+    expect(result.stdout).not.toMatch(/ \/ /);
   });
 
   it('adds a second organisation from the environment password, its administrator not a region one', async () => {
@@ -93,14 +106,14 @@ describe('otklik init', () => {
       OTKLIK_ADMIN_PASSWORD: 'другой-район-2027',
     });
     expect(bad).toMatchObject({ code: 2 });
-    expect(bad.stderr).toMatch(/not valid JSON/);
+    expect(bad.stderr).toMatch(/bad-profile\.json: не JSON/);
     const result = await runCli(
       ['init', '--name', 'Администрация Славгорода', '--preset', 'slavgorod-2020', '--admin-login', 'slav-admin'],
       '',
       { ...env, OTKLIK_ADMIN_PASSWORD: 'другой-район-2027' },
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/slav-admin \(администратор \/ administrator\)/);
+    expect(result.stdout).toMatch(/slav-admin \(администратор\)/);
     const again = await runCli(args('glava', '--password-stdin'), 'реки-и-горы-2027\n', env);
     expect(again).toMatchObject({ code: 2 });
     // A catalogued error in Russian, from the catalogue (the CLI's language for the server's messages).

@@ -76,6 +76,11 @@ export const zEnv = z.object({
     secret: 'value',
     usedBy: 'otklik init',
   }),
+  OTKLIK_LANG: variable(z.enum(['ru', 'en']).default('ru'), {
+    description:
+      'Language of the `otklik` command line (its messages and reports): ru or en. The web app follows each user.',
+    usedBy: 'the otklik command line',
+  }),
   OTKLIK_MAIL_FROM: variable(
     z
       .string()
@@ -283,4 +288,12 @@ export function maskValue(name: EnvName, value: unknown): string {
     }
   }
   return text;
+}
+
+/** The command line's language (OTKLIK_LANG), read alone so that a command needing no other variable (`otklik
+ *  deadline`) does not check the rest; `ok: false` for a value that is neither ru nor en (the CLI refuses to start). */
+export function commandLineLanguage(): { ok: true; lang: 'ru' | 'en' } | { ok: false; value: string } {
+  const raw = process.env.OTKLIK_LANG;
+  const parsed = zEnv.shape.OTKLIK_LANG.safeParse(raw === '' ? undefined : raw);
+  return parsed.success ? { ok: true, lang: parsed.data } : { ok: false, value: String(raw) };
 }

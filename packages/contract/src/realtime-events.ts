@@ -278,18 +278,38 @@ export const zNotificationsListRequest = z.object({
 });
 export const zMarkReadRequest = z.object({ ids: z.array(zUuid).min(1).max(500) });
 
-/** Every acknowledgement is a result or a readable error (Russian first, English second) with, when it has one, its
- *  key and parameters in the server's catalogue (server-messages.ts) or the domain's refusals. */
-export type Ack<T> = (
-  reply:
-    | { ok: true; value: T }
-    | {
-        ok: false;
-        error: string;
-        key?: string | undefined;
-        params?: Readonly<Record<string, unknown>> | undefined;
-      },
-) => void;
+/** A refused request's acknowledgement: the server's log text (both languages), the error's code, and the key and
+ *  parameters in the server's catalogue (server-messages.ts) or the domain's refusals that readers word. */
+export interface AckRefusal {
+  ok: false;
+  error: string;
+  code?: string | undefined;
+  key?: string | undefined;
+  params?: Readonly<Record<string, unknown>> | undefined;
+}
+/** Every acknowledgement is a result or a refusal. */
+export type Ack<T> = (reply: { ok: true; value: T } | AckRefusal) => void;
+
+/** A refused acknowledgement as an error shaped like a tRPC client's (`data.code`, `data.key`, `data.params`), so the
+ *  web words both the same way, in its reader's language. */
+export class AckRefusedError extends Error {
+  readonly data: {
+    readonly code: string;
+    readonly key: string | null;
+    readonly params: Readonly<Record<string, unknown>> | null;
+  };
+  constructor(reply: AckRefusal) {
+    super(reply.error);
+    this.name = 'AckRefusedError';
+    this.data = { code: reply.code ?? 'REFUSED', key: reply.key ?? null, params: reply.params ?? null };
+  }
+}
+
+/** An acknowledgement's value, or its refusal thrown as an AckRefusedError. */
+export function ackValue<T>(reply: { ok: true; value: T } | AckRefusal): T {
+  if (reply.ok) return reply.value;
+  throw new AckRefusedError(reply);
+}
 
 export interface ServerToClientEvents {
   hello: (hello: Hello) => void;

@@ -4,7 +4,14 @@
 // in their reader's language, so nobody has to split a two-language string. The domain's refusals have their own
 // catalogue (packages/domain, REFUSALS); the keys of the two never overlap (checked by the tests).
 
-import { counted, catalogueEntry as entry, fixedEntry as fixed } from '@otklik/domain';
+import {
+  counted,
+  catalogueEntry as entry,
+  fixedEntry as fixed,
+  isRefusalKey,
+  type RefusalParams,
+  refusalIn,
+} from '@otklik/domain';
 
 /** The plural rule's count (shared with the domain's refusals), for readers of this catalogue. */
 export { counted };
@@ -124,6 +131,15 @@ const CHANNEL_FAILURES = {
     ru: 'организация в архиве: ничего не собирается и не публикуется',
     en: 'the organisation is archived',
   },
+  // Otklik's own reasons not to post (the detail, when there is one, names the file or the network).
+  'account-deleted': { ru: 'аккаунт сети удалён', en: 'the account was deleted' },
+  'account-disabled': { ru: 'аккаунт сети отключён', en: 'the account is disabled' },
+  'attachment-storage': { ru: 'хранилище вложений не настроено', en: 'attachment storage is not configured' },
+  'attachment-missing': { ru: 'файл вложения не найден', en: 'the attachment file is missing' },
+  'files-not-uploaded': {
+    ru: 'файлы из Отклика в эту сеть пока не отправляются: опубликуйте вручную',
+    en: 'files are not uploaded to this network yet: publish by hand',
+  },
 } as const satisfies Record<string, Record<MessageLang, string>>;
 export type ChannelFailure = keyof typeof CHANNEL_FAILURES;
 
@@ -240,6 +256,36 @@ function calendarProblemEn(p: CalendarFileProblem): string {
 /** One problem of a production-calendar file in one language (the CLI prints them a line each). */
 export const calendarProblemText = (problem: CalendarFileProblem, lang: MessageLang) =>
   lang === 'ru' ? calendarProblemRu(problem) : calendarProblemEn(problem);
+
+/** A message of either catalogue (a domain refusal's key or this one's) in one language; null for a key neither
+ *  has or parameters of another shape, so the reader can fall back to the text it was sent. */
+export function messageIn(
+  key: string,
+  params: Readonly<Record<string, unknown>> | null | undefined,
+  lang: MessageLang,
+): string | null {
+  if (isRefusalKey(key)) {
+    try {
+      return refusalIn({ key, params: (params ?? {}) as RefusalParams }, lang);
+    } catch {
+      return null;
+    }
+  }
+  return serverMessageIn(key, params, lang);
+}
+
+/** A nested reason (a domain refusal's key or this catalogue's, with its parameters) in one language; its plain
+ *  `detail` when there is no key or the key is unknown here. */
+function reasonIn(
+  p: { readonly reason?: string; readonly reasonParams?: MessageParams; readonly detail?: string },
+  lang: MessageLang,
+): string {
+  if (p.reason !== undefined) {
+    const worded = messageIn(p.reason, p.reasonParams, lang);
+    if (worded !== null) return worded;
+  }
+  return p.detail ?? p.reason ?? '';
+}
 
 /** Every message of the server. Keys are stable: clients word them from this catalogue. */
 export const SERVER_MESSAGES = {
@@ -488,14 +534,60 @@ export const SERVER_MESSAGES = {
     (p) => `connection refused: ${originReason(p, 'en')}`,
   ),
   'realtime.session-ended': fixed('Сеанс завершён, войдите снова', 'your session ended, please sign in'),
+  'realtime.display-read-only': fixed('Табло только показывает обращения', 'the wall display is read-only'),
   'auth.directory-unavailable': fixed(
     'Каталог (LDAP) не отвечает; попробуйте позже или войдите локальной учётной записью',
     'the directory (LDAP) does not answer; try later or sign in with a local account',
   ),
   // A network refused or failed: what it means, then the network's own words (not translated).
   'channel.failed': entry<{ readonly code: string; readonly detail: string }>(
-    (p) => `${channelFailureText(p.code, 'ru')} — ${p.detail}`,
-    (p) => `${channelFailureText(p.code, 'en')} — ${p.detail}`,
+    (p) => `${channelFailureText(p.code, 'ru')}${p.detail ? ` — ${p.detail}` : ''}`,
+    (p) => `${channelFailureText(p.code, 'en')}${p.detail ? ` — ${p.detail}` : ''}`,
+  ),
+  // A collected item the intake refused (the account's last error): its id in the network and why.
+  'channel.refused-item': entry<{ readonly externalId: string; readonly detail: string }>(
+    (p) => `Сообщение ${p.externalId} не принято: ${half(p.detail, 'ru')}`,
+    (p) => `message ${p.externalId} was not accepted: ${half(p.detail, 'en')}`,
+  ),
+  // The network took the answer but the case had changed meanwhile (closed by hand?): the post's address stays.
+  // Why: a refusal of the domain or a message of this catalogue (`reason`, its `reasonParams`), else plain `detail`.
+  'publication.not-recorded': entry<{
+    readonly url: string;
+    readonly reason?: string;
+    readonly reasonParams?: MessageParams;
+    readonly detail?: string;
+  }>(
+    (p) => `Ответ опубликован (${p.url}), но обращение уже изменилось: ${reasonIn(p, 'ru')}`,
+    (p) => `the answer was posted (${p.url}), but the case had changed: ${reasonIn(p, 'en')}`,
+  ),
+  // A line of an import file (`otklik import`) that was not imported.
+  'import.missing-columns': entry<{ readonly columns: readonly string[] }>(
+    (p) => `Нет столбцов: ${list(p.columns)}`,
+    (p) => `missing columns: ${list(p.columns)}`,
+  ),
+  'import.not-json': entry<{ readonly detail: string }>(
+    (p) => `Файл — не JSON: ${p.detail}`,
+    (p) => `the file is not valid JSON: ${p.detail}`,
+  ),
+  'import.not-array': fixed('Ожидается массив сообщений', 'an array of messages was expected'),
+  'import.line-not-json': fixed('Строка — не JSON', 'the line is not valid JSON'),
+  // The CSV reader's own words (English, not translated).
+  'import.csv': entry<{ readonly detail: string }>(
+    (p) => `Ошибка CSV: ${p.detail}`,
+    (p) => `CSV: ${p.detail}`,
+  ),
+  'import.posted-at': entry<{ readonly value: string }>(
+    (p) =>
+      `posted_at: «${p.value}» — не дата и время; ожидается ДД.ММ.ГГГГ ЧЧ:ММ[:СС] или ГГГГ-ММ-ДД ЧЧ:ММ ` +
+      '(время организации), или ISO-8601 со смещением',
+    (p) =>
+      `posted_at: "${p.value}" is not a date and time; expected DD.MM.YYYY HH:MM[:SS] or YYYY-MM-DD HH:MM ` +
+      '(organisation time), or ISO-8601 with an offset',
+  ),
+  // Anything else that went wrong with a line: its own words.
+  'import.failed': entry<{ readonly detail: string }>(
+    (p) => `Не импортировано: ${p.detail}`,
+    (p) => `not imported: ${p.detail}`,
   ),
   'report.bad-month': entry<{ readonly month: string }>(
     (p) => `Неверный месяц «${p.month}», ожидается ГГГГ-ММ, например 2026-10`,

@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { ClientToServerEvents, Notification, ServerToClientEvents } from '@otklik/contract';
+import {
+  type AckRefusal,
+  ackValue,
+  type ClientToServerEvents,
+  type Notification,
+  type ServerToClientEvents,
+} from '@otklik/contract';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll } from 'vitest';
 import { freshLink, vkComment } from '../../../apps/server/src/test/case-steps';
@@ -301,7 +307,8 @@ export function connected(socket: ClientSocket): Promise<void> {
   });
 }
 
-/** Calls a socket request with an ack and unwraps the result (throws the server's message). */
+/** Calls a socket request with an ack and unwraps the result (throws the refusal as the contract's AckRefusedError,
+ *  with its key and parameters). */
 export async function request<E extends keyof ClientToServerEvents>(
   socket: ClientSocket,
   event: E,
@@ -310,9 +317,8 @@ export async function request<E extends keyof ClientToServerEvents>(
   // biome-ignore lint/suspicious/noExplicitAny: the typed map's ack shapes differ per event
   const reply = (await (socket as any).timeout(10_000).emitWithAck(event, payload)) as
     | { ok: true; value: never }
-    | { ok: false; error: string };
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+    | AckRefusal;
+  return ackValue(reply);
 }
 
 /** Polls until `check` returns a value (or throws after `timeoutMs`). */

@@ -8,6 +8,7 @@ import { deleteOwnRow, findOwnRow, givenFields } from '../db/organisation-rows';
 import { channelAccounts } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { appError, notFound } from '../errors/app-error';
+import { lastErrorColumns } from './errors';
 import { openSecret, sealSecret } from './secret-box';
 
 /** What changing an account needs: the database (or a transaction, to write the audit entry with it) and the key. */
@@ -68,6 +69,8 @@ export function publicAccount(row: ChannelAccountRow) {
     lastLagMs: row.lastLagMs,
     lastErrorCode: row.lastErrorCode,
     lastError: row.lastError,
+    lastErrorKey: row.lastErrorKey,
+    lastErrorParams: row.lastErrorParams,
     lastErrorAt: row.lastErrorAt,
     consecutiveFailures: row.consecutiveFailures,
     backoffUntil: row.backoffUntil,
@@ -181,7 +184,7 @@ export async function updateChannelAccount(
       backoffUntil: null,
       brokenNotifiedAt: null,
       lastErrorCode: null,
-      lastError: null,
+      ...lastErrorColumns(null),
     });
   }
   const [updated] = await deps.db

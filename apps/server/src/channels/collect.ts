@@ -9,7 +9,7 @@ import { isOrganisationArchived } from '../directory/organisations';
 import { insertNotifications } from '../notifications/delivery-feed';
 import { announceNotifications } from '../notifications/delivery-live';
 import { accountConfig, type ChannelAccountRow } from './accounts';
-import { ChannelError, toChannelError } from './errors';
+import { ChannelError, lastErrorColumns, toChannelError } from './errors';
 import { createConnector } from './registry';
 import { type StoreReport, storeCollected } from './store';
 import { type ChannelNetwork, type CollectedItem, type Connector, zChannelNetwork } from './types';
@@ -59,6 +59,7 @@ export async function acceptCollected(
   const config = { id: row.id, organisationId: row.organisationId, network: accountConfigNetwork(row) };
   const report = await storeCollected(deps, config, items);
   const now = deps.now();
+  const refused = report.refused[0];
   await deps.db
     .update(channelAccounts)
     .set({
@@ -70,11 +71,12 @@ export async function acceptCollected(
       consecutiveFailures: 0,
       backoffUntil: null,
       brokenNotifiedAt: null,
-      lastErrorCode: report.refused.length > 0 ? 'refused-item' : null,
-      lastError:
-        report.refused.length > 0
-          ? `не принято / refused ${report.refused[0]?.externalId}: ${report.refused[0]?.message}`
+      lastErrorCode: refused ? 'refused-item' : null,
+      ...lastErrorColumns(
+        refused
+          ? { key: 'channel.refused-item', params: { externalId: refused.externalId, detail: refused.message } }
           : null,
+      ),
     })
     .where(eq(channelAccounts.id, row.id));
   return report;
@@ -124,7 +126,7 @@ export async function recordFailure(deps: ServerDeps, row: ChannelAccountRow, e:
       consecutiveFailures: failures,
       backoffUntil: new Date(now + wait),
       lastErrorCode: e.code,
-      lastError: e.message,
+      ...lastErrorColumns(e.said),
       lastErrorAt: new Date(now),
     })
     .where(eq(channelAccounts.id, row.id));

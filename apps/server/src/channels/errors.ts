@@ -1,23 +1,34 @@
-// What went wrong talking to a network, in one shape: a code the worker acts on (retry or not, when), and words
-// for the admin screen and the case history (Russian first, English second).
-import { type ChannelFailure, channelFailureText, isChannelFailure } from '@otklik/contract';
+// What went wrong talking to a network, in one shape: a code the worker acts on (retry or not, when), the network's
+// own words, and what is stored for people (the account's last error, the outbox row, the case history) as a key of
+// the server catalogue (@otklik/contract) with its parameters, worded in each reader's language.
+import { type ChannelFailure, isServerMessageKey, type ServerMessageKey, serverMessageIn } from '@otklik/contract';
 
 /** The catalogue's channel failures: what the worker tells apart. */
 export type ChannelErrorCode = ChannelFailure;
 
-// The words are the server catalogue's (@otklik/contract), both languages: the stored last error and the case
-// history keep one text for every reader.
-const words = (code: string) => `${channelFailureText(code, 'ru')} / ${channelFailureText(code, 'en')}`;
+/** A message kept in a row (last_error_key, last_error_params): a key of the server catalogue and its parameters. */
+export interface StoredMessage {
+  readonly key: ServerMessageKey;
+  readonly params: Readonly<Record<string, unknown>>;
+}
 
 export class ChannelError extends Error {
+  /** What people read about it; by default "what the failure means — the network's own words". */
+  readonly said: StoredMessage;
+
   constructor(
     readonly code: ChannelErrorCode,
-    /** The network's own words (error code and message), kept for the administrator. */
+    /** The network's own words (error code and message), kept for the administrator; '' when there are none. */
     readonly detail: string,
     /** How long the network asked us to wait (VK error 6, Telegram 429 retry_after, HTTP Retry-After). */
     readonly retryAfterMs?: number,
+    /** Otklik's own message instead of the failure's (a refusal of the server, e.g. no OTKLIK_SECRET_KEY). */
+    said?: StoredMessage,
   ) {
-    super(`${words(code)} — ${detail}`);
+    const message = said ?? { key: 'channel.failed' as const, params: { code, detail } };
+    // The log's text, in Russian (the product's first language); readers word `said` in theirs.
+    super(serverMessageIn(message.key, message.params, 'ru') ?? `${code}: ${detail}`);
+    this.said = message;
     this.name = 'ChannelError';
   }
 
@@ -29,8 +40,19 @@ export class ChannelError extends Error {
   }
 }
 
-export function describeChannelError(code: string): string {
-  return isChannelFailure(code) ? words(code) : code;
+/** A server error's key as a stored message (null when it has none or it is not of the server catalogue). */
+export function storedMessageOf(key: string | null | undefined, params: unknown): StoredMessage | null {
+  if (!key || !isServerMessageKey(key)) return null;
+  return { key, params: (params ?? {}) as Readonly<Record<string, unknown>> };
+}
+
+/** The columns of a row's last error: the key and parameters; the old two-language text column is emptied. */
+export function lastErrorColumns(message: StoredMessage | null) {
+  return {
+    lastError: null,
+    lastErrorKey: message?.key ?? null,
+    lastErrorParams: message ? { ...message.params } : null,
+  };
 }
 
 /** Any thrown value as a ChannelError (fetch failures are network errors). */

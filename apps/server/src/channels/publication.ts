@@ -14,12 +14,12 @@ import type { DbOrTx } from '../db/connect';
 import { attachments, cases, channelMessages, publicationOutbox } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { isOrganisationArchived, requireActiveOrganisation } from '../directory/organisations';
-import { AppError, appError, notFound } from '../errors/app-error';
+import { AppError, appError, isAppError, notFound } from '../errors/app-error';
 import { log } from '../log';
 import { createSingleFlight } from '../single-flight';
 import { accountConfig } from './accounts';
 import { loadAccount } from './collect';
-import { ChannelError, toChannelError } from './errors';
+import { ChannelError, lastErrorColumns, storedMessageOf, toChannelError } from './errors';
 import { createConnector } from './registry';
 import { type Connector, type ReplyAttachment, type ThreadRef, zThreadRef } from './types';
 
@@ -132,6 +132,8 @@ export async function outboxOfCase(db: DbOrTx, organisationId: string, caseId: s
       nextAttemptAt: publicationOutbox.nextAttemptAt,
       lastErrorCode: publicationOutbox.lastErrorCode,
       lastError: publicationOutbox.lastError,
+      lastErrorKey: publicationOutbox.lastErrorKey,
+      lastErrorParams: publicationOutbox.lastErrorParams,
       networkUrl: publicationOutbox.networkUrl,
       sentAt: publicationOutbox.sentAt,
       createdAt: publicationOutbox.createdAt,
@@ -187,14 +189,12 @@ async function replyAttachments(deps: ServerDeps, row: OutboxRow): Promise<Reply
       out.push(a);
       continue;
     }
-    if (!deps.attachmentsDir)
-      throw new ChannelError('not-found', 'хранилище вложений не настроено / no attachment storage');
+    if (!deps.attachmentsDir) throw new ChannelError('attachment-storage', '');
     const [file] = await deps.db
       .select()
       .from(attachments)
       .where(and(eq(attachments.id, own), eq(attachments.organisationId, row.organisationId)));
-    if (!file?.storageKey)
-      throw new ChannelError('not-found', `вложение ${a.name ?? own} не найдено / attachment missing`);
+    if (!file?.storageKey) throw new ChannelError('attachment-missing', a.name ?? own);
     const bytes = await readFile(join(deps.attachmentsDir, file.storageKey));
     out.push({ ...a, content: { bytes, contentType: file.contentType, fileName: file.fileName } });
   }
@@ -246,11 +246,17 @@ async function recordPublished(deps: ServerDeps, row: OutboxRow, url: string, po
         recordedAt: new Date(deps.now()),
         claimedUntil: null,
         lastErrorCode: 'not-recorded',
-        lastError: `ответ опубликован (${url}), но обращение уже изменилось / posted, but the case changed: ${String(error)}`,
+        ...lastErrorColumns({ key: 'publication.not-recorded', params: { url, ...notRecordedReason(error) } }),
       });
       return;
     }
   }
+}
+
+/** Why a posted answer could not be recorded on the case: the refusal's key when it has one, else its text. */
+function notRecordedReason(error: unknown) {
+  if (isAppError(error) && error.key !== null) return { reason: error.key, reasonParams: error.params ?? {} };
+  return { detail: error instanceof Error ? error.message : String(error) };
 }
 
 async function recordFailure(deps: ServerDeps, row: OutboxRow, e: ChannelError) {
@@ -262,7 +268,7 @@ async function recordFailure(deps: ServerDeps, row: OutboxRow, e: ChannelError) 
     nextAttemptAt: new Date(deps.now() + wait),
     claimedUntil: null,
     lastErrorCode: e.code,
-    lastError: e.message,
+    ...lastErrorColumns(e.said),
   });
   // The case history gets the first failure and every change of reason, not one line per retry.
   if (attempts > 1 && row.lastErrorCode === e.code && retrying) return;
@@ -270,7 +276,8 @@ async function recordFailure(deps: ServerDeps, row: OutboxRow, e: ChannelError) 
     await systemCommand(deps, row, {
       type: 'record-publication-failure',
       requestId: row.id,
-      error: { code: e.code, message: e.message },
+      // `message` for readers without the catalogue (Russian); `said` is what the web words in its reader's language.
+      error: { code: e.code, message: e.message, said: e.said },
       retrying,
     });
   } catch {
@@ -304,11 +311,11 @@ export async function runOutboxOnce(deps: ServerDeps, options: OutboxPassOptions
   }
   try {
     if (await isOrganisationArchived(deps.db, row.organisationId)) {
-      throw new ChannelError('organisation-archived', 'публикация отменена / publication refused');
+      throw new ChannelError('organisation-archived', '');
     }
     const account = await loadAccount(deps, row.accountId);
-    if (!account) throw new ChannelError('not-found', 'аккаунт удалён / the account was deleted');
-    if (!account.enabled) throw new ChannelError('forbidden', 'аккаунт отключён / the account is disabled');
+    if (!account) throw new ChannelError('account-deleted', '');
+    if (!account.enabled) throw new ChannelError('account-disabled', '');
     const connector = options.connectorFor?.(row.accountId) ?? createConnector(accountConfig(deps, account));
     const thread: ThreadRef = zThreadRef.parse(row.thread);
     if (resending) {
@@ -335,14 +342,19 @@ export async function runOutboxOnce(deps: ServerDeps, options: OutboxPassOptions
       networkUrl: posted.url,
       sentAt: new Date(sentAt),
       lastErrorCode: null,
-      lastError: null,
+      ...lastErrorColumns(null),
     });
     await recordPublished(deps, row, posted.url, posted.postId, sentAt);
   } catch (error) {
     // A server-side refusal (no OTKLIK_SECRET_KEY, a box that does not open) needs a person, like a bad token.
     const e =
       error instanceof AppError
-        ? new ChannelError(error.details?.reason === 'no-secret-key' ? 'no-secret-key' : 'auth', error.message)
+        ? new ChannelError(
+            error.details?.reason === 'no-secret-key' ? 'no-secret-key' : 'auth',
+            error.message,
+            undefined,
+            storedMessageOf(error.key, error.params) ?? undefined,
+          )
         : toChannelError(error);
     await recordFailure(deps, row, e);
   }

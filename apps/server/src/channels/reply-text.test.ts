@@ -32,8 +32,11 @@ describe('refuseStoredFiles', () => {
       }
     })();
     expect(refused).toBeInstanceOf(ChannelError);
-    expect(refused).toMatchObject({ code: 'bad-request', retryable: false });
-    expect((refused as Error).message).toMatch(/files are not uploaded to MAX yet/);
+    expect(refused).toMatchObject({
+      code: 'files-not-uploaded',
+      retryable: false,
+      said: { key: 'channel.failed', params: { code: 'files-not-uploaded', detail: 'MAX' } },
+    });
   });
 });
 

@@ -12,10 +12,7 @@ export function replyTextWithLinks(reply: Reply): string {
 /** For a network this version cannot upload files to: refused clearly rather than dropped. */
 export function refuseStoredFiles(reply: Reply, network: string): void {
   if (reply.attachments.some((a) => a.content)) {
-    throw new ChannelError(
-      'bad-request',
-      `${network}: файлы из Отклика пока не отправляются; опубликуйте вручную / files are not uploaded to ${network} yet`,
-    );
+    throw new ChannelError('files-not-uploaded', network);
   }
 }
 

@@ -3,6 +3,7 @@
 // Two shapes of the same parser: parseCommandArgs returns the outcome; parseStrict throws a UsageError that
 // withUsage turns into the message and exit code 2 (for commands whose body reads more naturally with throws).
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { say } from './messages';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -32,18 +33,19 @@ function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   const option = /'(-[^' ]*)/.exec(text)?.[1] ?? /(--?[\w-]+)/.exec(text)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `неизвестный параметр / unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return say('usage.unknown-option', { option });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return /argument missing/.test(text)
-      ? `у параметра ${option} нет значения / option ${option} needs a value`
-      : `неверное значение / invalid value: ${text}`;
+      ? say('usage.needs-value', { option })
+      : say('usage.invalid-value', { detail: text });
   }
   return text;
 }
 
 export class UsageError extends Error {}
 
-/** Parses strictly; a bad flag, a stray or a missing positional is a UsageError with a one-line bilingual message. */
+/** Parses strictly; a bad flag, a stray or a missing positional is a UsageError with a one-line message in the CLI's
+ *  language. */
 export function parseStrict<const O extends Options>(argv: string[], options: O, positional: PositionalSpec = {}) {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>;
   try {
@@ -54,11 +56,11 @@ export function parseStrict<const O extends Options>(argv: string[], options: O,
   const names = positional.names ?? [];
   const min = names.length - (positional.optional ?? 0);
   if (parsed.positionals.length > names.length) {
-    throw new UsageError(`лишний аргумент / unexpected argument "${parsed.positionals[names.length]}"`);
+    throw new UsageError(say('usage.unexpected-argument', { value: parsed.positionals[names.length] ?? '' }));
   }
   if (parsed.positionals.length < min) {
     const missing = names[parsed.positionals.length];
-    throw new UsageError(`не указан ${missing} / missing ${missing}`);
+    throw new UsageError(say('usage.missing', { what: missing ?? '' }));
   }
   return parsed;
 }

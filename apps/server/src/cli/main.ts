@@ -2,6 +2,8 @@
 // `otklik deadline` starts without touching the database or the web server. A new command is one module in
 // ./commands (exporting `help` and `run(argv)`, parsing its flags with ./args) and one line below.
 
+import { commandLineLanguage } from '../env';
+
 interface CommandModule {
   run(argv: string[]): Promise<number>;
   help: string;
@@ -49,6 +51,12 @@ function usage(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // The language every message is worded in: a value other than ru or en is refused before anything runs.
+  const language = commandLineLanguage();
+  if (!language.ok) {
+    process.stderr.write(`otklik: OTKLIK_LANG: ожидается ru или en, а не «${language.value}»\n`);
+    return 2;
+  }
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${usage()}\n`);
@@ -72,7 +80,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   async (error: unknown) => {
-    // Loaded only here, as the commands are: a catalogued error is printed in Russian from its catalogue.
+    // Loaded only here, as the commands are: a catalogued error is printed in the CLI's language from its catalogue.
     const { cliErrorText } = await import('./error-text');
     process.stderr.write(`otklik: ${cliErrorText(error)}\n`);
     process.exitCode = 1;

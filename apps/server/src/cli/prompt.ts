@@ -1,6 +1,7 @@
 // Questions on a terminal for interactive commands (`otklik init`): a line with an optional default, and a secret
 // typed without echo. Only used when standard input is a terminal; scripts pass flags instead.
 import { createInterface } from 'node:readline/promises';
+import { say } from './messages';
 
 export const isInteractive = (): boolean => process.stdin.isTTY === true;
 
@@ -31,7 +32,7 @@ export function askSecret(question: string): Promise<string> {
     const onData = (chunk: Buffer) => {
       for (const char of chunk.toString('utf8')) {
         if (char === '\r' || char === '\n') return finish(null);
-        if (char === '\u0003') return finish(new Error('прервано / interrupted'));
+        if (char === '\u0003') return finish(new Error(say('prompt.interrupted', {})));
         if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
         else if (char >= ' ') typed += char;
       }

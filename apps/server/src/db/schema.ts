@@ -181,7 +181,11 @@ export const channelAccounts = pgTable('channel_accounts', {
   lastItemPostedAt: instant(),
   lastLagMs: integer(),
   lastErrorCode: text(),
+  /** Rows from before 0014: the last error's two-language text; newer ones have only the key and parameters. */
   lastError: text(),
+  /** The last error as a key of the server catalogue (@otklik/contract) and its parameters, worded by each reader. */
+  lastErrorKey: text(),
+  lastErrorParams: jsonb().$type<Record<string, unknown>>(),
   lastErrorAt: instant(),
   consecutiveFailures: integer().notNull().default(0),
   /** Do not call the network before this instant (rate limit answers, back-off after failures). */
@@ -236,7 +240,10 @@ export const publicationOutbox = pgTable(
     /** A worker that claimed the row (state 'sending') owns it until then; after, another may check and resend. */
     claimedUntil: instant(),
     lastErrorCode: text(),
+    /** As on the channel accounts: the text of rows from before 0014, else a catalogue key and its parameters. */
     lastError: text(),
+    lastErrorKey: text(),
+    lastErrorParams: jsonb().$type<Record<string, unknown>>(),
     networkPostId: text(),
     networkUrl: text(),
     sentAt: instant(),

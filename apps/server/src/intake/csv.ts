@@ -43,9 +43,10 @@ export function detectDelimiter(text: string): ';' | ',' | '\t' {
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    /** The CSV reader's own words. */
+    readonly detail: string,
   ) {
-    super(message);
+    super(`CSV: ${detail}`);
   }
 }
 
@@ -66,7 +67,7 @@ export function parseCsv(input: string): CsvRecord[] {
     );
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    throw new CsvSyntaxError(line, `CSV: ${(error as Error).message}`);
+    throw new CsvSyntaxError(line, (error as Error).message);
   }
   const out: CsvRecord[] = [];
   let previousEnd = 0;

@@ -2,6 +2,7 @@
 // twice; and the `otklik import` command on a data directory, whose data survives the restart.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serverMessageIn } from '@otklik/contract';
 import { eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { describe, expect, it, vi } from 'vitest';
@@ -43,13 +44,16 @@ describe('import file parsing', () => {
     const records = parseImportFile('{"a":1}\n\n{broken\n{"b":2}\n', 'json', MSK);
     expect(records).toEqual([
       { line: 1, value: { a: 1 } },
-      { line: 3, error: expect.stringContaining('не JSON') },
+      { line: 3, error: { key: 'import.line-not-json', params: {} } },
       { line: 4, value: { b: 2 } },
     ]);
   });
 
   it('reports missing CSV columns', () => {
-    expect(parseImportFile('network,text\nvk,x', 'csv', MSK)[0]?.error).toContain('external_id');
+    expect(parseImportFile('network,text\nvk,x', 'csv', MSK)[0]?.error).toEqual({
+      key: 'import.missing-columns',
+      params: { columns: ['external_id', 'url', 'author'] },
+    });
   });
 });
 
@@ -76,8 +80,19 @@ describe('import files as Excel saves them', () => {
     });
     expect(records[1]?.value).toMatchObject({ text: 'Двор; не чистят', postedAt: Date.parse('2026-12-01T04:30:00Z') });
     // "дом 5" is an error for its line, never a date; neither is 31 February.
-    expect(records[2]).toMatchObject({ line: 4, error: expect.stringContaining('«дом 5» — не дата') });
-    expect(records[3]).toMatchObject({ line: 5, error: expect.stringContaining('не дата') });
+    expect(records[2]).toMatchObject({ line: 4, error: { key: 'import.posted-at', params: { value: 'дом 5' } } });
+    expect(records[3]).toMatchObject({
+      line: 5,
+      error: { key: 'import.posted-at', params: { value: '31.02.2026 10:00' } },
+    });
+    // Worded by the reader's catalogue, one language at a time.
+    const problem = records[2]!.error!;
+    expect(serverMessageIn(problem.key, problem.params, 'ru')).toMatch(
+      /^posted_at: «дом 5» — не дата и время; ожидается ДД/,
+    );
+    expect(serverMessageIn(problem.key, problem.params, 'en')).toMatch(
+      /^posted_at: "дом 5" is not a date and time; expected DD/,
+    );
   });
 
   it('reads UTF-8 with and without a BOM the same way', () => {
@@ -97,7 +112,7 @@ describe('import files as Excel saves them', () => {
       'csv',
       MSK,
     );
-    expect(records[0]?.error).toMatch(/CSV/);
+    expect(records[0]?.error).toMatchObject({ key: 'import.csv', params: { detail: expect.any(String) } });
   });
 
   it('reads local times in JSON files in the organisation zone too, and refuses guesses', () => {
@@ -107,7 +122,7 @@ describe('import files as Excel saves them', () => {
       YEKB,
     );
     expect(records[0]?.value).toMatchObject({ postedAt: Date.parse('2026-12-01T05:00:00Z') });
-    expect(records[1]?.error).toContain('не дата');
+    expect(records[1]?.error).toEqual({ key: 'import.posted-at', params: { value: 'дом 5' } });
     expect(records[2]?.value).toMatchObject({ postedAt: '2026-12-01T10:00:00+03:00' });
   });
 });
@@ -120,9 +135,9 @@ describeEachDatabase('import', (getDb) => {
     const first = await importRecords(fx.deps, fx.org.organisationId, parseImportFile(CSV, 'csv', MSK), progress);
     expect(first).toMatchObject({ total: 5, created: 2, existing: 0 });
     expect(first.errors.map((e) => e.line)).toEqual([5, 6, 7]);
-    expect(first.errors[0]?.message).toContain('externalId');
-    expect(first.errors[1]?.message).toContain('url');
-    expect(first.errors[2]?.message).toContain('posted_at');
+    expect(first.errors[0]?.problem).toMatchObject({ key: 'input.invalid', params: { path: 'externalId' } });
+    expect(first.errors[1]?.problem).toMatchObject({ key: 'input.invalid', params: { path: 'url' } });
+    expect(first.errors[2]?.problem).toMatchObject({ key: 'import.posted-at', params: { value: 'not a date' } });
     expect(progress).toHaveBeenLastCalledWith(5, 5);
     const second = await importRecords(fx.deps, fx.org.organisationId, parseImportFile(CSV, 'csv', MSK));
     expect(second).toMatchObject({ created: 0, existing: 2 });
@@ -158,13 +173,24 @@ describe('otklik import on a data directory', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const { run } = await import('../cli/commands/import');
     try {
+      const printed = () => stderr.mock.calls.map((c) => String(c[0])).join('');
       expect(await run([file, '--org', 'import-town'])).toBe(1);
-      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/строка \/ line 3: externalId/);
+      // In Russian by default, one language per line.
+      expect(printed()).toMatch(/^строка 3: Неверное сообщение: externalId: /m);
+      expect(printed()).not.toMatch(/ \/ line /);
       expect(await run([file, '--org', 'import-town'])).toBe(1);
-      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/уже были \/ already present: 2/);
+      expect(printed()).toMatch(/^Создано: 0, уже были: 2, ошибок: 1 \(всего строк: 3\)$/m);
+      // OTKLIK_LANG=en: the same report in English.
+      stderr.mockClear();
+      vi.stubEnv('OTKLIK_LANG', 'en');
+      expect(await run([file, '--org', 'import-town'])).toBe(1);
+      expect(printed()).toMatch(/^line 3: invalid message: externalId: /m);
+      expect(printed()).toMatch(/^Created: 0, already present: 2, errors: 1 \(lines: 3\)$/m);
       expect(await run([file, '--org', 'nowhere'])).toBe(2);
+      expect(printed()).toMatch(/otklik import: organisation "nowhere" not found/);
     } finally {
       stderr.mockRestore();
+      vi.unstubAllEnvs();
     }
     const reopened = await openDatabase({ kind: 'pglite', dataDir: dir.dataDir });
     try {

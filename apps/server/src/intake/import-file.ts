@@ -1,7 +1,10 @@
 // The JSON/CSV import behind `otklik import`: parses a file into numbered records, delivers each through the
-// same idempotent intake as the HTTP endpoint, and reports per line what happened.
+// same idempotent intake as the HTTP endpoint, and reports per line what happened. A line's problem is a key of the
+// server's catalogue (or the domain's refusals) and its parameters: the CLI words it in its language.
+import type { ServerMessageKey, ServerMessageParams } from '@otklik/contract';
 import { firstInputIssue } from '@otklik/domain';
 import type { ServerDeps } from '../deps';
+import { isAppError } from '../errors/app-error';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { intakeMessage, zIntakeMessage } from './message';
 import { ISO_WITH_OFFSET, parsePostedAt } from './posted-at';
@@ -11,25 +14,41 @@ export interface ParseOptions {
   readonly timeZone: string;
 }
 
+/** Why a line was not imported: a catalogue key and its parameters. */
+export interface LineProblem {
+  readonly key: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+const problem = <K extends ServerMessageKey>(key: K, params: ServerMessageParams<K>): LineProblem => ({
+  key,
+  params: params as Readonly<Record<string, unknown>>,
+});
+
 /** A posting time given as local time becomes epoch ms in the organisation's zone; a bad one is the line's error. */
-function localPostedAt(value: unknown, timeZone: string): { value?: unknown; error?: string } {
+function localPostedAt(value: unknown, timeZone: string): { value?: unknown; error?: LineProblem } {
   if (typeof value !== 'string' || ISO_WITH_OFFSET.test(value.trim())) return { value };
   const parsed = parsePostedAt(value, timeZone);
-  return parsed.ok ? { value: parsed.at } : { error: `posted_at: ${parsed.error}` };
+  return parsed.ok ? { value: parsed.at } : { error: problem('import.posted-at', { value: parsed.value }) };
 }
 
 export interface ImportRecord {
   /** Line of the file (JSON array: the element's position, 1-based). */
   line: number;
   value?: unknown;
-  error?: string;
+  error?: LineProblem;
 }
 
 export interface ImportReport {
   total: number;
   created: number;
   existing: number;
-  errors: { line: number; message: string }[];
+  errors: { line: number; problem: LineProblem }[];
+}
+
+/** Why the intake refused a line: the refusal's own key when it has one. */
+function intakeProblem(error: unknown): LineProblem {
+  if (isAppError(error) && error.key !== null) return { key: error.key, params: error.params ?? {} };
+  return problem('import.failed', { detail: error instanceof Error ? error.message : String(error) });
 }
 
 /** CSV columns; `attachments` holds space-separated URLs. */
@@ -49,7 +68,9 @@ function fromCsv(text: string, options: ParseOptions): ImportRecord[] {
   try {
     records = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return [{ line: error.line, error: error.message }];
+    if (error instanceof CsvSyntaxError) {
+      return [{ line: error.line, error: problem('import.csv', { detail: error.detail }) }];
+    }
     throw error;
   }
   const [header, ...rows] = records;
@@ -57,7 +78,7 @@ function fromCsv(text: string, options: ParseOptions): ImportRecord[] {
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const missing = ['network', 'external_id', 'url', 'author', 'text'].filter((c) => !names.includes(c));
   if (missing.length > 0) {
-    return [{ line: header.line, error: `нет столбцов / missing columns: ${missing.join(', ')}` }];
+    return [{ line: header.line, error: problem('import.missing-columns', { columns: missing }) }];
   }
   return rows.map(({ line, fields }) => {
     const get = (name: string) => {
@@ -104,9 +125,9 @@ function fromJson(text: string): ImportRecord[] {
     try {
       items = JSON.parse(text);
     } catch (error) {
-      return [{ line: 1, error: `файл — не JSON / not valid JSON: ${(error as Error).message}` }];
+      return [{ line: 1, error: problem('import.not-json', { detail: (error as Error).message }) }];
     }
-    if (!Array.isArray(items)) return [{ line: 1, error: 'ожидается массив / an array was expected' }];
+    if (!Array.isArray(items)) return [{ line: 1, error: problem('import.not-array', {}) }];
     return items.map((value: unknown, i) => ({ line: i + 1, value }));
   }
   // NDJSON: one message per line, so one bad line does not hide the others.
@@ -115,7 +136,7 @@ function fromJson(text: string): ImportRecord[] {
     try {
       return [{ line: i + 1, value: JSON.parse(raw) as unknown }];
     } catch {
-      return [{ line: i + 1, error: 'строка — не JSON / the line is not valid JSON' }];
+      return [{ line: i + 1, error: problem('import.line-not-json', {}) }];
     }
   });
 }
@@ -133,20 +154,26 @@ export async function importRecords(
   const report: ImportReport = { total: records.length, created: 0, existing: 0, errors: [] };
   for (const [i, record] of records.entries()) {
     if (record.error) {
-      report.errors.push({ line: record.line, message: record.error });
+      report.errors.push({ line: record.line, problem: record.error });
     } else {
       const parsed = zIntakeMessage.safeParse(record.value);
       if (!parsed.success) {
         const issue = firstInputIssue(parsed.error);
-        const where = issue?.path ? `${issue.path}: ` : '';
-        report.errors.push({ line: record.line, message: `${where}${issue?.message ?? 'неверные данные'}` });
+        report.errors.push({
+          line: record.line,
+          problem: problem('input.invalid', {
+            input: 'message',
+            path: issue?.path ?? '',
+            detail: issue?.message ?? '',
+          }),
+        });
       } else {
         try {
           const result = await intakeMessage(deps, organisationId, parsed.data);
           if (result.created) report.created++;
           else report.existing++;
         } catch (error) {
-          report.errors.push({ line: record.line, message: error instanceof Error ? error.message : String(error) });
+          report.errors.push({ line: record.line, problem: intakeProblem(error) });
         }
       }
     }

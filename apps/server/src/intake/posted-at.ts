@@ -8,21 +8,17 @@ const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d
 /** ISO-8601 with an explicit offset or Z: the API's only string form. */
 export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
-export const POSTED_AT_FORMATS =
-  'ДД.ММ.ГГГГ ЧЧ:ММ[:СС] или ГГГГ-ММ-ДД ЧЧ:ММ (время организации), или ISO-8601 со смещением / ' +
-  'DD.MM.YYYY HH:MM[:SS] or YYYY-MM-DD HH:MM (organisation time), or ISO-8601 with an offset';
-
 function valid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d <= days;
 }
 
-/** Epoch ms, or an error message naming the accepted forms. */
+/** Epoch ms, or the refused value (at most 40 characters; the catalogue's 'import.posted-at' names the forms). */
 export function parsePostedAt(
   value: string,
   timeZone: string,
-): { ok: true; at: number } | { ok: false; error: string } {
+): { ok: true; at: number } | { ok: false; value: string } {
   const v = value.trim();
   if (ISO_WITH_OFFSET.test(v)) {
     const at = Date.parse(v);
@@ -50,8 +46,5 @@ export function parsePostedAt(
       return { ok: true, at: fromZonedTime(local, timeZone).getTime() };
     }
   }
-  return {
-    ok: false,
-    error: `«${v.slice(0, 40)}» — не дата и время / not a date and time; ожидается / expected ${POSTED_AT_FORMATS}`,
-  };
+  return { ok: false, value: v.slice(0, 40) };
 }

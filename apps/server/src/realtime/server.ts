@@ -3,6 +3,7 @@
 import type { Server as HttpServer } from 'node:http';
 import {
   type Ack,
+  type AckRefusal,
   type BoardRowMessage,
   bilingualServerMessage,
   type ClientToServerEvents,
@@ -29,7 +30,7 @@ import { matchesWallFilters } from '../cases/board';
 import { projectChangedRows, toBoardRowMessage, toWallRowMessage, wallsOf } from '../cases/rows';
 import { cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
-import { appError } from '../errors/app-error';
+import { APP_ERROR_CODES, type AppErrorCode, appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
 import { firstIssue } from '../errors/input-issue';
 import { findInvalidText, invalidTextError } from '../errors/text-input';
@@ -77,6 +78,22 @@ export interface Realtime extends LivePush {
   close(): Promise<void>;
 }
 
+/** A refusal as an acknowledgement carries it: the log's text, the code a tRPC client would get, and the key and
+ *  parameters the reader words. */
+function ackRefusal(
+  message: string,
+  code: AppErrorCode,
+  said: { readonly key?: string | null; readonly params?: Readonly<Record<string, unknown>> | null } | null,
+): AckRefusal {
+  return {
+    ok: false,
+    error: message,
+    code: APP_ERROR_CODES[code].trpc,
+    key: said?.key ?? undefined,
+    params: said?.params ?? undefined,
+  };
+}
+
 /** Wraps a handler: validates the payload with zod, answers through the ack with a result or a readable error. */
 function handle<S extends z.ZodType, T>(
   schema: S,
@@ -87,13 +104,13 @@ function handle<S extends z.ZodType, T>(
     const invalid = findInvalidText(input);
     if (invalid) {
       const refused = invalidTextError(invalid);
-      reply({ ok: false, error: refused.message, key: refused.key ?? undefined, params: refused.params ?? undefined });
+      reply(ackRefusal(refused.message, refused.code, refused));
       return;
     }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const { key, params, message } = firstIssue('input', parsed.error);
-      reply({ ok: false, error: message, key, params });
+      reply(ackRefusal(message, 'BAD_INPUT', { key, params }));
       return;
     }
     fn(parsed.data).then(
@@ -101,7 +118,7 @@ function handle<S extends z.ZodType, T>(
       // The shared mapping: a readable message, never SQL text or a stack (issue 11 item 10).
       (error: unknown) => {
         const client = toClientError(error, 'socket');
-        reply({ ok: false, error: client.message, key: client.refusal?.key, params: client.refusal?.params });
+        reply(ackRefusal(client.message, client.code, client.refusal));
       },
     );
   };
@@ -375,10 +392,10 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket, views: ViewGro
 
   if (who.kind !== 'person') {
     // A wall display only watches: every other request gets a readable refusal instead of silence.
-    const readOnly = () => new Error('Табло только показывает обращения / the wall display is read-only');
+    const readOnly = appError('FORBIDDEN', 'realtime.display-read-only', {});
     for (const event of PERSON_REQUESTS) {
       socket.on(event, (_input: unknown, ack: unknown) => {
-        if (typeof ack === 'function') ack({ ok: false, error: readOnly().message });
+        if (typeof ack === 'function') ack(ackRefusal(readOnly.message, readOnly.code, readOnly));
       });
     }
     return;

@@ -21,7 +21,11 @@ export const zChannelAccountView = z.object({
   lastItemPostedAt: z.date().nullable(),
   lastLagMs: z.number().nullable(),
   lastErrorCode: z.string().nullable(),
+  /** The two-language text of an error stored before the keys (migration 0014); newer ones have a key instead. */
   lastError: z.string().nullable(),
+  /** The last error as a key of the server catalogue (@otklik/contract) and its parameters. */
+  lastErrorKey: z.string().nullable(),
+  lastErrorParams: z.record(z.string(), z.unknown()).nullable(),
   lastErrorAt: z.date().nullable(),
   consecutiveFailures: z.number().int(),
   backoffUntil: z.date().nullable(),

@@ -127,6 +127,8 @@ export const zCaseChannel = z.object({
       attempts: z.number().int(),
       lastErrorCode: z.string().nullable(),
       lastError: z.string().nullable(),
+      lastErrorKey: z.string().nullable(),
+      lastErrorParams: z.record(z.string(), z.unknown()).nullable(),
       networkUrl: z.string().nullable(),
       createdAt: z.date(),
       nextAttemptAt: z.date(),

@@ -1,8 +1,9 @@
 // Server errors become sentences in the current language, with field messages when the server names the field.
+import { AckRefusedError, ackValue } from '@otklik/contract';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { ru } from '../i18n/ru';
-import { pickLanguage, toReadableError } from './errors';
+import { failureText, pickLanguage, storedMessageText, toReadableError } from './errors';
 
 describe('toReadableError', () => {
   it('takes the half of a bilingual message in the current language', () => {
@@ -53,5 +54,89 @@ describe('toReadableError', () => {
     expect(toReadableError(new TypeError('Failed to fetch'), ru).message).toBe(ru.errors.network);
     expect(toReadableError({ message: '{"x":1}', data: { code: 'CONFLICT' } }, ru).message).toBe(ru.errors.conflict);
     expect(toReadableError({}, en).message).toBe(en.errors.generic);
+  });
+});
+
+describe('storedMessageText', () => {
+  it("words a channel's stored last error from its key in the reader's language, the network's words kept", () => {
+    const stored = { key: 'channel.failed', params: { code: 'auth', detail: 'VK 5: User authorization failed' } };
+    expect(storedMessageText(stored, ru)).toBe(
+      'токен недействителен, отозван или истёк: введите новый — VK 5: User authorization failed',
+    );
+    expect(storedMessageText(stored, en)).toBe(
+      'the token is invalid, revoked or expired — VK 5: User authorization failed',
+    );
+    // Otklik's own reason has no network words to add.
+    expect(storedMessageText({ key: 'channel.failed', params: { code: 'account-disabled', detail: '' } }, en)).toBe(
+      'the account is disabled',
+    );
+  });
+
+  it('words a posted answer that could not be recorded, with the refusal nested in it', () => {
+    const stored = {
+      key: 'publication.not-recorded',
+      params: { url: 'https://vk.com/wall-1_2', reason: 'case.changed-first', reasonParams: {} },
+    };
+    expect(storedMessageText(stored, en)).toBe(
+      'the answer was posted (https://vk.com/wall-1_2), but the case had changed: ' +
+        'Someone else changed this case first; reload it and try again.',
+    );
+    expect(storedMessageText(stored, ru)).toMatch(
+      /^Ответ опубликован \(https:\/\/vk.com\/wall-1_2\), но обращение уже/,
+    );
+  });
+
+  it('shows the half of an error stored before the keys, and nothing when there is none', () => {
+    const old = { key: null, params: null, text: 'токен недействителен / the token is invalid — VK 5' };
+    expect(storedMessageText(old, ru)).toBe('токен недействителен');
+    expect(storedMessageText({ key: null, params: null, text: null }, ru)).toBeNull();
+  });
+
+  it("words a publication failure of the case history by its key, an older one by its message's half", () => {
+    const failure = {
+      code: 'not-found',
+      message: 'сообщение или ветка не найдены (удалены?) — VK 100',
+      said: { key: 'channel.failed', params: { code: 'not-found', detail: 'VK 100' } },
+    };
+    expect(failureText(failure, en)).toBe('the message or thread is gone — VK 100');
+    expect(failureText({ code: 'server', message: 'ошибка на стороне сети / the network failed' }, en)).toBe(
+      'the network failed',
+    );
+    expect(failureText(undefined, en)).toBeNull();
+  });
+});
+
+describe('socket acknowledgement refusals', () => {
+  it("are worded by their key in the reader's language, as the tRPC errors are", () => {
+    const refused = () =>
+      ackValue({
+        ok: false,
+        error: 'Нет доступа / access denied',
+        code: 'FORBIDDEN',
+        key: 'realtime.display-read-only',
+        params: {},
+      });
+    expect(refused).toThrow(AckRefusedError);
+    let caught: unknown;
+    try {
+      refused();
+    } catch (error) {
+      caught = error;
+    }
+    // The key wins over the sent text (which says something else on purpose).
+    expect(toReadableError(caught, en)).toMatchObject({ message: 'the wall display is read-only', code: 'FORBIDDEN' });
+    expect(toReadableError(caught, ru).message).toBe('Табло только показывает обращения');
+    // A domain refusal's key goes through the web's own catalogue.
+    const domain = new AckRefusedError({
+      ok: false,
+      error: 'x / y',
+      key: 'profile.no-explanation',
+      params: { profile: 'НАО' },
+    });
+    expect(toReadableError(domain, en).message).toBe('Regulation НАО has no explanations');
+    // An acknowledgement from a server without keys still reads in one language.
+    const old = new AckRefusedError({ ok: false, error: 'Сначала откройте обращение / join the case first' });
+    expect(toReadableError(old, en).message).toBe('join the case first');
+    expect(ackValue({ ok: true, value: 7 })).toBe(7);
   });
 });

@@ -86,3 +86,39 @@ export function toReadableError(err: unknown, t: Catalogue): ReadableError {
   else message = byCode[code] ?? t.errors.generic;
   return { message, fields, code };
 }
+
+/** A message kept in a row or an event (a channel's last error, a publication failure): its key and parameters
+ *  worded in the reader's language (a domain refusal through the web's catalogue, anything else through the server
+ *  catalogue); a row from before the keys gives the half of its two-language `text`; null when there is neither. */
+export function storedMessageText(
+  stored: {
+    readonly key?: string | null;
+    readonly params?: Readonly<Record<string, unknown>> | null;
+    readonly text?: string | null;
+  },
+  t: Catalogue,
+): string | null {
+  const lang = t.lang.code as 'ru' | 'en';
+  if (stored.key) {
+    const params = stored.params ?? {};
+    const worded = refusalText(stored.key, params, t) ?? serverMessageIn(stored.key, params, lang);
+    if (worded !== null) return worded;
+  }
+  return stored.text ? pickLanguage(stored.text, lang) : null;
+}
+
+/** The words of a failure kept with its key (`said`) or, from before the keys, as a two-language `message`. */
+export function failureText(failure: unknown, t: Catalogue): string | null {
+  if (failure === null || typeof failure !== 'object') return null;
+  const f = failure as { readonly said?: unknown; readonly message?: unknown };
+  const said = f.said !== null && typeof f.said === 'object' ? (f.said as { key?: unknown; params?: unknown }) : null;
+  return storedMessageText(
+    {
+      key: typeof said?.key === 'string' ? said.key : null,
+      params:
+        said?.params !== null && typeof said?.params === 'object' ? (said.params as Record<string, unknown>) : null,
+      text: typeof f.message === 'string' ? f.message : null,
+    },
+    t,
+  );
+}

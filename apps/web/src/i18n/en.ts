@@ -692,6 +692,7 @@ export const en: Catalogue = {
   // reports and head's view (reports helper)
   reports: {
     nav: 'Reports',
+    curators: 'Operator and curator',
     title: 'Monthly summary',
     month: 'Month',
     print: 'Print',

@@ -699,6 +699,7 @@ export const ru = {
   // reports and head's view (reports helper)
   reports: {
     nav: 'Отчёты',
+    curators: 'Оператор и куратор',
     title: 'Сводка за месяц',
     month: 'Месяц',
     print: 'Печать',

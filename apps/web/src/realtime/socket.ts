@@ -1,7 +1,7 @@
 // The one module that owns the socket.io connection: connects with the session cookie (or a wall display token),
 // reports the connection state, and on every (re)connect subscribes first, then catches up on everything after the
 // last sequence number it applied, so a change made while offline is never missed.
-import type { ClientToServerEvents, ServerToClientEvents } from '@otklik/contract';
+import { type AckRefusal, ackValue, type ClientToServerEvents, type ServerToClientEvents } from '@otklik/contract';
 import { io, type Socket } from 'socket.io-client';
 import { loadNotifications } from '../api/notifications';
 import { measureServerTime } from '../api/session';
@@ -106,8 +106,14 @@ export function request<E extends keyof ClientToServerEvents>(
     };
     timed.emit(event, payload, (err, reply) => {
       if (err) reject(new TypeError('socket timeout'));
-      else if (reply.ok) resolve((reply as { ok: true; value: AckValue<E> }).value);
-      else reject(new Error(reply.error));
+      else {
+        // A refusal rejects with its key and parameters (AckRefusedError), worded like any server error.
+        try {
+          resolve(ackValue(reply as { ok: true; value: AckValue<E> } | AckRefusal));
+        } catch (refused) {
+          reject(refused);
+        }
+      }
     });
   });
 }

@@ -13,7 +13,12 @@ export const zRequestPublicationCommand = z.object({ type: z.literal('request-pu
 export const zRecordPublicationFailureCommand = z.object({
   type: z.literal('record-publication-failure'),
   requestId: zId,
-  error: z.object({ code: z.string().min(1), message: z.string() }),
+  error: z.object({
+    code: z.string().min(1),
+    message: z.string(),
+    // What people read, as a key of the server's message catalogue and its parameters (older events: `message`).
+    said: z.object({ key: z.string().min(1), params: z.record(z.string(), z.unknown()) }).optional(),
+  }),
   retrying: z.boolean(),
 });
 /** The author edited the original message in the network (text after the edit). */
@@ -37,9 +42,14 @@ export interface PublicationRequested extends Envelope<'publication-requested'> 
   readonly requestId: string;
   readonly kind: 'answer' | 'intermediate';
 }
+/** A publication failure's words: a key of the server's catalogue and its parameters (absent on older events). */
+export interface PublicationFailureWords {
+  readonly key: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
 export interface PublicationFailed extends Envelope<'publication-failed'> {
   readonly requestId: string;
-  readonly error: { readonly code: string; readonly message: string };
+  readonly error: { readonly code: string; readonly message: string; readonly said?: PublicationFailureWords };
   readonly retrying: boolean;
 }
 export interface MessageEdited extends Envelope<'message-edited'> {
@@ -61,6 +71,7 @@ export interface PendingPublication {
   readonly failure: {
     readonly code: string;
     readonly message: string;
+    readonly said?: PublicationFailureWords;
     readonly at: Instant;
     readonly retrying: boolean;
   } | null;

@@ -4,6 +4,7 @@ import { formatCounts } from '../../db/raw-query';
 import { readEnv } from '../../env';
 import { backupDatabase } from '../../operations/backup';
 import { parseStrict, withUsage } from '../args';
+import { say } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik backup <file>
@@ -24,8 +25,8 @@ export function run(argv: string[]): Promise<number> {
     const target = databaseTargetFromEnv(readEnv());
     const result = await backupDatabase({ target, file, log: (l) => process.stderr.write(`${l}\n`) });
     process.stdout.write(
-      `Резервная копия записана / backup written: ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MiB)\n` +
-        `Строк в таблицах / rows per table:\n${formatCounts(result.counts)}\n`,
+      `${say('backup.written', { file: result.file, mib: (result.bytes / 1024 / 1024).toFixed(1) })}\n` +
+        `${say('database.rows', {})}\n${formatCounts(result.counts)}\n`,
     );
     return 0;
   });

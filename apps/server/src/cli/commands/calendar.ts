@@ -8,6 +8,7 @@ import { openDatabase } from '../../db/connect';
 import { migrateDatabase } from '../../db/migrate';
 import { readEnv } from '../../env';
 import { parseStrict, UsageError, withUsage } from '../args';
+import { cliLang, say } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage:
@@ -40,9 +41,7 @@ export function run(argv: string[]): Promise<number> {
       parseStrict(rest, {}, {});
       return listCommand();
     }
-    throw new UsageError(
-      sub ? `неизвестная подкоманда «${sub}» / unknown subcommand "${sub}"` : 'import или list / import or list',
-    );
+    throw new UsageError(sub ? say('calendar.unknown-subcommand', { sub }) : say('calendar.subcommand', {}));
   });
 }
 
@@ -53,7 +52,7 @@ async function importCommand(argv: string[]): Promise<number> {
     { names: ['FILE'] },
   );
   const years = (values.year ?? []).map((y) => {
-    if (!/^\d{4}$/.test(y)) throw new UsageError(`--year: «${y}» — не год / not a year`);
+    if (!/^\d{4}$/.test(y)) throw new UsageError(say('calendar.not-a-year', { value: y }));
     return Number(y);
   });
   const file = positionals[0]!;
@@ -61,7 +60,7 @@ async function importCommand(argv: string[]): Promise<number> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`не удаётся прочитать ${file} / cannot read ${file}: ${(error as Error).message}`);
+    throw new UsageError(say('usage.unreadable', { file, detail: (error as Error).message }));
   }
   const database = await openDatabase(databaseTargetFromEnv(readEnv()));
   try {
@@ -73,25 +72,16 @@ async function importCommand(argv: string[]): Promise<number> {
       now: Date.now(),
       dryRun: values['dry-run'] ?? false,
     });
-    for (const o of outcomes) {
-      process.stdout.write(
-        `${o.year}: рабочих дней ${o.totals.workingDays}, выходных и праздничных ${o.totals.daysOff}, ` +
-          `часов при 40-часовой неделе ${o.totals.hours40} / working days ${o.totals.workingDays}, ` +
-          `days off ${o.totals.daysOff}, hours (40-hour week) ${o.totals.hours40}\n`,
-      );
-    }
+    for (const o of outcomes) process.stdout.write(`${say('calendar.totals', { year: o.year, ...o.totals })}\n`);
+    const replaced = outcomes.some((o) => o.replaced) ? 1 : 0;
     process.stdout.write(
-      values['dry-run']
-        ? 'Проверено, ничего не сохранено (--dry-run) / checked, nothing stored\n'
-        : `Загружено для всех организаций${outcomes.some((o) => o.replaced) ? ' (прежние данные этих лет заменены)' : ''}; ` +
-            'сверьте итоги с постановлением Правительства о переносе выходных дней / ' +
-            'imported for every organisation; compare the totals with the Government decree\n',
+      `${values['dry-run'] ? say('calendar.dry-run', {}) : say('calendar.imported', { replaced })}\n`,
     );
     return 0;
   } catch (error) {
     if (error instanceof CalendarImportError) {
-      process.stderr.write('otklik calendar import: файл не принят:\n');
-      for (const problem of error.problems) process.stderr.write(`  ${calendarProblemText(problem, 'ru')}\n`);
+      process.stderr.write(`otklik calendar import: ${say('calendar.refused', {})}\n`);
+      for (const problem of error.problems) process.stderr.write(`  ${calendarProblemText(problem, cliLang())}\n`);
       return 2;
     }
     throw error;
@@ -106,15 +96,11 @@ async function listCommand(): Promise<number> {
     await migrateDatabase(database);
     const years = await listImportedYears(database.db);
     if (years.length === 0) {
-      process.stdout.write(
-        'Загруженных лет нет: действуют постановления, встроенные в Otklik, иначе ТК РФ ст. 112 / ' +
-          'no imported years: the decrees shipped with Otklik apply, otherwise the Labour Code\n',
-      );
+      process.stdout.write(`${say('calendar.none', {})}\n`);
     }
     for (const y of years) {
-      process.stdout.write(
-        `${y.year}: ${y.workingDays} раб. дн., ${y.hours40} ч — ${y.fileName}, ${new Date(y.importedAt).toISOString()}\n`,
-      );
+      const importedAt = new Date(y.importedAt).toISOString();
+      process.stdout.write(`${say('calendar.year', { ...y, importedAt })}\n`);
     }
     return 0;
   } finally {

@@ -1,6 +1,7 @@
 // `otklik config`: the effective configuration (environment variables, or their defaults), secrets masked.
 import { type EnvName, explicitlySet, maskValue, readEnv, variableMeta, zEnv } from '../../env';
 import { parseCommandArgs } from '../args';
+import { say } from '../messages';
 
 export const help = `Usage: otklik config [--json]
 
@@ -38,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
   const width = Math.max(...names.map((n) => n.length));
   const lines = entries.map(
     (e) =>
-      `${e.name.padEnd(width)}  ${e.source === 'unset' ? '(не задано / unset)' : e.value}${e.source === 'default' ? '  (по умолчанию / default)' : ''}`,
+      `${e.name.padEnd(width)}  ${e.source === 'unset' ? say('config.unset', {}) : e.value}${e.source === 'default' ? `  ${say('config.default', {})}` : ''}`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

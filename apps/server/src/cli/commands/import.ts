@@ -10,6 +10,7 @@ import { readEnv } from '../../env';
 import { decodeImportBytes } from '../../intake/csv';
 import { CSV_COLUMNS, importRecords, parseImportFile } from '../../intake/import-file';
 import { badInput, parseCommandArgs } from '../args';
+import { say, sayStored } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik import FILE --org <organisation id or slug> [--format json|csv]
@@ -32,18 +33,16 @@ export async function run(argv: string[]): Promise<number> {
   );
   if (!parsed.ok) return parsed.exitCode;
   const args = { file: parsed.positionals[0]!, org: parsed.values.org, format: parsed.values.format };
-  if (!args.org) return badInput('import', 'укажите --org <организация> / missing --org <slug or id>');
+  if (!args.org) return badInput('import', say('usage.missing-org', {}));
   const format = args.format ?? (extname(args.file).toLowerCase() === '.csv' ? 'csv' : 'json');
   if (format !== 'json' && format !== 'csv') {
-    process.stderr.write(`otklik import: формат json или csv / format must be json or csv\n`);
-    return 2;
+    return badInput('import', say('import.format', {}));
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(resolve(args.file));
   } catch (error) {
-    process.stderr.write(`otklik import: файл не читается / cannot read the file: ${(error as Error).message}\n`);
-    return 2;
+    return badInput('import', say('usage.unreadable', { file: args.file, detail: (error as Error).message }));
   }
   const { text, encoding } = decodeImportBytes(bytes);
   const env = readEnv();
@@ -52,28 +51,27 @@ export async function run(argv: string[]): Promise<number> {
     await migrateDatabase(database);
     const org = await findOrganisation(database.db, args.org);
     if (!org) {
-      process.stderr.write(`otklik import: организация «${args.org}» не найдена / organisation not found\n`);
-      return 2;
+      return badInput('import', say('usage.organisation-not-found', { org: args.org }));
     }
-    process.stderr.write(`Кодировка / encoding: ${encoding}; часовой пояс / time zone: ${org.timeZone}\n`);
+    process.stderr.write(`${say('import.reading', { encoding, timeZone: org.timeZone })}\n`);
     const records = parseImportFile(text, format, { timeZone: org.timeZone });
     const deps = createDeps({ database, attachmentsDir: join(resolve(env.OTKLIK_DATA_DIR), 'attachments') });
     const tty = process.stderr.isTTY;
     let lastShown = 0;
     const report = await importRecords(deps, org.id, records, (done, total) => {
       // On a terminal one line is redrawn; in a log, a line every 10% keeps it readable.
-      if (tty) process.stderr.write(`\rИмпорт / import: ${done}/${total}`);
+      if (tty) process.stderr.write(`\r${say('import.progress', { done, total })}`);
       else if (done === total || done - lastShown >= Math.max(1, Math.ceil(total / 10))) {
         lastShown = done;
-        process.stderr.write(`Импорт / import: ${done}/${total}\n`);
+        process.stderr.write(`${say('import.progress', { done, total })}\n`);
       }
     });
     if (tty) process.stderr.write('\n');
-    for (const error of report.errors) process.stderr.write(`строка / line ${error.line}: ${error.message}\n`);
-    process.stderr.write(
-      `Создано / created: ${report.created}, уже были / already present: ${report.existing}, ` +
-        `ошибок / errors: ${report.errors.length} (всего / total ${report.total})\n`,
-    );
+    for (const error of report.errors) {
+      process.stderr.write(`${say('line.refused', { line: error.line, text: sayStored(error.problem) })}\n`);
+    }
+    const summary = { created: report.created, existing: report.existing, errors: report.errors.length };
+    process.stderr.write(`${say('import.summary', { ...summary, total: report.total })}\n`);
     return report.errors.length > 0 ? 1 : 0;
   } finally {
     await database.close();

@@ -16,6 +16,7 @@ import {
 } from '../../setup/new-organisation';
 import { badInput, parseCommandArgs } from '../args';
 import { cliErrorText } from '../error-text';
+import { cliLang, say } from '../messages';
 import { ask, askSecret, isInteractive, readStdin } from '../prompt';
 import { databaseTargetFromEnv } from './serve';
 
@@ -69,45 +70,41 @@ async function completeInteractively(values: Values): Promise<string[]> {
   if (!isInteractive()) {
     const missing: string[] = [];
     if (!values.name) missing.push('--name');
-    if (!values.preset && !values['profile-file']) missing.push('--preset (или --profile-file)');
+    if (!values.preset && !values['profile-file']) missing.push(say('init.preset-flag', {}));
     if (!values['admin-login']) missing.push('--admin-login');
     return missing;
   }
-  values.name ||= await ask('Название организации / organisation name');
+  values.name ||= await ask(say('init.ask-name', {}));
   if (!values.preset && !values['profile-file']) {
-    values.preset = await ask(`Профиль регламента / regulation profile (${PRESET_IDS.join(', ')})`, PRESET_IDS[0]);
+    values.preset = await ask(say('init.ask-preset', { presets: PRESET_IDS.join(', ') }), PRESET_IDS[0]);
   }
   if (values.preset && !values['time-zone']) {
-    values['time-zone'] = await ask('Часовой пояс / time zone', getPreset(values.preset)?.timeZone);
+    values['time-zone'] = await ask(say('init.ask-zone', {}), getPreset(values.preset)?.timeZone);
   }
-  values['admin-login'] ||= await ask('Логин администратора / administrator login', 'admin');
-  values['admin-name'] ||= await ask('ФИО администратора / administrator full name', 'Администратор');
+  values['admin-login'] ||= await ask(say('init.ask-login', {}), 'admin');
+  values['admin-name'] ||= await ask(say('init.ask-full-name', {}), 'Администратор');
   return [];
 }
 
 async function readPassword(values: Values, login: string): Promise<string | { error: string }> {
   const fromEnv = readEnv().OTKLIK_ADMIN_PASSWORD;
   if (values['password-stdin'] && fromEnv !== undefined) {
-    return { error: '--password-stdin и OTKLIK_ADMIN_PASSWORD заданы оба: оставьте одно / give the password one way' };
+    return { error: say('init.password-twice', {}) };
   }
   if (values['password-stdin']) return readStdin();
   if (fromEnv !== undefined) return fromEnv;
   if (!isInteractive()) {
-    return {
-      error:
-        'нет пароля: передайте его через --password-stdin или OTKLIK_ADMIN_PASSWORD / ' +
-        'no password: use --password-stdin or OTKLIK_ADMIN_PASSWORD (no terminal to ask on)',
-    };
+    return { error: say('init.no-password', {}) };
   }
   for (;;) {
-    const first = await askSecret('Пароль администратора / administrator password');
+    const first = await askSecret(say('init.ask-password', {}));
     const problem = passwordProblem(first, login);
     if (problem) {
-      process.stderr.write(`${refusalIn(passwordRefusal(problem), 'ru')}\n`);
+      process.stderr.write(`${refusalIn(passwordRefusal(problem), cliLang())}\n`);
       continue;
     }
-    if ((await askSecret('Ещё раз / again')) === first) return first;
-    process.stderr.write('Пароли не совпали / the passwords differ\n');
+    if ((await askSecret(say('init.ask-again', {}))) === first) return first;
+    process.stderr.write(`${say('init.passwords-differ', {})}\n`);
   }
 }
 
@@ -116,12 +113,12 @@ function readProfileFile(path: string): unknown | { error: string } {
   try {
     text = readFileSync(resolve(path), 'utf8');
   } catch (error) {
-    return { error: `не удалось прочитать ${path} / cannot read the profile file: ${(error as Error).message}` };
+    return { error: say('usage.unreadable', { file: path, detail: (error as Error).message }) };
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return { error: `${path}: не JSON / not valid JSON` };
+    return { error: say('init.profile-not-json', { path }) };
   }
 }
 
@@ -133,10 +130,10 @@ export async function run(argv: string[]): Promise<number> {
   if (!args.ok) return args.exitCode;
   const values: Values = { ...args.values };
   if (values.preset && values['profile-file']) {
-    return badInput('init', '--preset или --profile-file, не оба / give --preset or --profile-file, not both');
+    return badInput('init', say('init.preset-or-file', {}));
   }
   const missing = await completeInteractively(values);
-  if (missing.length > 0) return badInput('init', `не хватает / missing: ${missing.join(', ')} (otklik init --help)`);
+  if (missing.length > 0) return badInput('init', say('init.missing', { flags: missing }));
   const login = values['admin-login']!;
   let profile: NewOrganisationInput['profile'];
   if (values['profile-file']) {
@@ -151,10 +148,10 @@ export async function run(argv: string[]): Promise<number> {
   if (typeof password !== 'string') return badInput('init', password.error);
   // The checks that need no database first: a typo costs a second, not a database start.
   const problem = passwordProblem(password, login);
-  if (problem) return badInput('init', refusalIn(passwordRefusal(problem), 'ru'));
+  if (problem) return badInput('init', refusalIn(passwordRefusal(problem), cliLang()));
   const zone = values['time-zone'];
   if (zone && !isTimeZone(zone)) {
-    return badInput('init', serverMessageText('setup.unknown-zone', { zone }, 'ru'));
+    return badInput('init', serverMessageText('setup.unknown-zone', { zone }, cliLang()));
   }
 
   const database = await openDatabase(databaseTargetFromEnv(env));
@@ -176,26 +173,17 @@ export async function run(argv: string[]): Promise<number> {
     });
     const { organisation, admin } = created;
     const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
-    const role = admin.regionAdministrator
-      ? 'администратор региона / region administrator'
-      : 'администратор / administrator';
-    process.stdout.write(
-      [
-        `Организация создана / organisation created: ${organisation.name}`,
-        `  короткое имя / slug: ${organisation.slug}   профиль / profile: ${organisation.profileId}   часовой пояс / time zone: ${organisation.timeZone}`,
-        `  администратор / administrator: ${admin.login} (${role})`,
-        `  база данных / database: ${database.description}`,
-        '',
-        'Что дальше / next steps:',
-        '  1. Запустите сервер / start the server:  otklik serve   (в production: systemd или docker compose, см. README)',
-        `  2. Откройте / open ${url} и войдите как / and sign in as ${admin.login}`,
-        '  3. Администрирование → Подразделения, Сотрудники: отделы, исполнители, кураторы, их заместители;',
-        '     Administration → Departments, People: departments, executors, curators and their substitutes;',
-        '     затем ключи API для мониторинга и токены табло / then API keys for monitoring and wall display tokens.',
-        '  4. Резервная копия / backup: otklik backup <file>  (README, раздел «Install for production»)',
-        '',
-      ].join('\n'),
-    );
+    const summary = {
+      name: organisation.name,
+      slug: organisation.slug,
+      profile: organisation.profileId,
+      timeZone: organisation.timeZone,
+      login: admin.login,
+      regionAdministrator: admin.regionAdministrator ? 1 : 0,
+      database: database.description,
+      url,
+    };
+    process.stdout.write(`${say('init.created', summary)}\n\n`);
     return 0;
   } catch (error) {
     if (isAppError(error) && ['BAD_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(error.code)) {

@@ -3,6 +3,7 @@ import { openDatabase } from '../../db/connect';
 import { migrateDatabase } from '../../db/migrate';
 import { readEnv } from '../../env';
 import { parseCommandArgs } from '../args';
+import { say } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik migrate
@@ -16,7 +17,7 @@ export async function run(argv: string[]): Promise<number> {
   const database = await openDatabase(databaseTargetFromEnv(readEnv()));
   try {
     await migrateDatabase(database);
-    process.stdout.write(`Миграции применены / migrations applied: ${database.description}\n`);
+    process.stdout.write(`${say('migrate.done', { database: database.description })}\n`);
     return 0;
   } finally {
     await database.close();

@@ -4,6 +4,7 @@ import { formatCounts } from '../../db/raw-query';
 import { readEnv } from '../../env';
 import { moveToPostgres } from '../../operations/move-to-postgres';
 import { parseStrict, UsageError, withUsage } from '../args';
+import { say } from '../messages';
 
 export const help = `Usage: otklik move-to-postgres --to <postgres://user:password@host:port/database>
 
@@ -23,31 +24,26 @@ export function run(argv: string[]): Promise<number> {
   return withUsage('move-to-postgres', async () => {
     const { values } = parseStrict(argv, { to: { type: 'string' } }, {});
     const to = values.to;
-    if (!to) throw new UsageError('укажите --to <адрес PostgreSQL> / --to <DATABASE_URL> is required');
+    if (!to) throw new UsageError(say('move.to-required', {}));
     let url: URL;
     try {
       url = new URL(to);
     } catch {
-      throw new UsageError(`--to: не адрес / not a URL: ${to}`);
+      throw new UsageError(say('move.not-a-url', { to }));
     }
     if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      throw new UsageError('--to: нужен адрес postgres://… / expected a postgres:// URL');
+      throw new UsageError(say('move.not-postgres', {}));
     }
     const env = readEnv();
     const dataDir = resolve(env.OTKLIK_DATA_DIR);
-    process.stderr.write(`Перенос / moving ${dataDir} → PostgreSQL\n`);
+    process.stderr.write(`${say('move.moving', { dataDir })}\n`);
     const result = await moveToPostgres({
       dataDir,
       targetUrl: to,
       log: (line) => process.stderr.write(`${line}\n`),
     });
-    process.stdout.write(
-      `Перенесено и проверено / moved and verified into ${result.target}\n` +
-        `Строк в таблицах (равно в источнике и цели) / rows per table (equal in source and target):\n` +
-        `${formatCounts(result.counts)}\n` +
-        `Обращений сверено с событиями / cases replayed against their events: ${result.casesChecked}\n` +
-        `Дальше / next: DATABASE_URL=${result.target} otklik serve\n`,
-    );
+    const counts = formatCounts(result.counts);
+    process.stdout.write(`${say('move.done', { target: result.target, counts, cases: result.casesChecked })}\n`);
     return 0;
   });
 }

@@ -18,6 +18,7 @@ import {
   type SandboxReport,
   zScenarioHeader,
 } from '@otklik/domain';
+import { cliLang, say } from '../messages';
 
 export const help = `Usage:
   otklik replay --profile <preset-id | path to a profile JSON> [--json] [--lang ru|en] < scenario.jsonl
@@ -142,25 +143,25 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-function printTable(report: SandboxReport): void {
+function printTable(report: SandboxReport, lang: RefusalLang): void {
   const parts = [
-    'Сроки / clocks',
+    say('replay.clocks', {}, lang),
     report.clocks.length === 0
-      ? '(нет сроков с лимитом / no clock with a limit)'
+      ? say('replay.no-clocks', {}, lang)
       : table(
           ['clock', 'holder', 'started', 'due', 'stopped', 'breached'],
           report.clocks.map((c) => [c.clock, c.holder, c.startedAt, c.dueAt, c.stoppedAt ?? '—', c.breachedAt ?? '—']),
         ),
     '',
-    'Нарушения / breaches',
+    say('replay.breaches', {}, lang),
     report.breaches.length === 0
-      ? '(нет / none)'
+      ? say('replay.none', {}, lang)
       : table(
           ['breach', 'at', 'holder', 'notify'],
           report.breaches.map((b) => [b.breach, b.at, b.holder, b.notify ?? '—']),
         ),
     '',
-    'Время у участников, раб. мин / time held, working minutes',
+    say('replay.held', {}, lang),
     table(
       ['holder', 'minutes'],
       Object.entries(report.holders).map(([k, v]) => [k, String(v)]),
@@ -183,7 +184,7 @@ export async function run(argv: string[]): Promise<number> {
     return fail(error instanceof Error ? (error.message.split('\n')[0] ?? 'bad options') : 'bad options');
   }
   if (values.profile === undefined) return fail('missing --profile <preset-id | path to a profile JSON>');
-  const lang = values.lang ?? 'ru';
+  const lang = values.lang ?? cliLang();
   if (lang !== 'ru' && lang !== 'en') return fail(`--lang takes ru or en, not "${lang}"`);
   const profile = await loadProfile(values.profile);
   if (typeof profile === 'string') return fail(profile);
@@ -191,7 +192,7 @@ export async function run(argv: string[]): Promise<number> {
   const refuse = (lineNo: number, reason: string | DomainError) => {
     const error = typeof reason === 'string' ? reason : refusalIn(reason, lang satisfies RefusalLang);
     if (json) process.stdout.write(`${JSON.stringify({ line: lineNo, error })}\n`);
-    else process.stderr.write(`строка ${lineNo} / line ${lineNo}: ${error}\n`);
+    else process.stderr.write(`${say('line.refused', { line: lineNo, text: error }, lang)}\n`);
   };
 
   const calendar = createCalendar({ timeZone: profile.timeZone });
@@ -227,6 +228,6 @@ export async function run(argv: string[]): Promise<number> {
     return fail('empty scenario: the first line names the departments, e.g. {"departments":["roads"]}');
   const report = sandbox.report();
   if (json) printJson(report);
-  else printTable(report);
+  else printTable(report, lang);
   return refused > 0 ? 2 : 0;
 }

@@ -104,7 +104,7 @@ describe('otklik report', () => {
     [['--month', '2026-10', '--org', 'x', '--format', 'xlsx'], /csv or json/],
     [['--month', '2026-10', '--org', 'x', '--now', '2026-11-01 09:00'], /offset/],
     [['--month', '2026-10', '--org', 'x', '--bogus'], /bogus/],
-    [['--month', '2026-10', '--org', 'no-such-org'], /not found/],
+    [['--month', '2026-10', '--org', 'no-such-org'], /организация «no-such-org» не найдена/],
   ])('%j exits 2 with a clear message', async (argv, message) => {
     dir.use();
     const { run } = await import('./report');

@@ -8,6 +8,7 @@ import { findOrganisation } from '../../directory/organisations';
 import { readEnv } from '../../env';
 import { buildMonthlyReport } from '../../reports/monthly';
 import { nameLookup } from '../../reports/names';
+import { say } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage:
@@ -54,15 +55,17 @@ export async function run(argv: string[]): Promise<number> {
       strict: true,
       allowPositionals: true,
     });
-    if (parsed.positionals.length > 0) return bad(`лишний аргумент / unexpected argument "${parsed.positionals[0]}"`);
+    if (parsed.positionals.length > 0) {
+      return bad(say('usage.unexpected-argument', { value: parsed.positionals[0] ?? '' }));
+    }
     values = parsed.values;
   } catch (error) {
     return bad(error instanceof Error ? (error.message.split('\n')[0] ?? 'bad options') : 'bad options');
   }
-  if (!values.month) return bad('укажите --month ГГГГ-ММ / missing --month <YYYY-MM>');
+  if (!values.month) return bad(say('report.month-required', {}));
   const month = parseMonth(values.month);
   if (!month.ok) return bad(month.message);
-  if (!values.org) return bad('укажите --org <организация> / missing --org <slug or id>');
+  if (!values.org) return bad(say('usage.missing-org', {}));
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') {
     return bad(`--format: csv или json / --format must be csv or json, got "${format}"`);
@@ -85,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     await migrateDatabase(database);
     const org = await findOrganisation(database.db, values.org);
-    if (!org) return bad(`организация «${values.org}» не найдена / organisation "${values.org}" not found`);
+    if (!org) return bad(say('usage.organisation-not-found', { org: values.org }));
     const report = await buildMonthlyReport({
       db: database.db,
       organisationId: org.id,

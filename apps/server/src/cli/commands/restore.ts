@@ -3,6 +3,7 @@ import { formatCounts } from '../../db/raw-query';
 import { readEnv } from '../../env';
 import { NotEmptyError, restoreDatabase } from '../../operations/restore';
 import { parseStrict, withUsage } from '../args';
+import { say } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage: otklik restore <file> [--force]
@@ -30,11 +31,9 @@ export function run(argv: string[]): Promise<number> {
         log: (l) => process.stderr.write(`${l}\n`),
       });
       process.stdout.write(
-        `Восстановлено / restored into ${target.kind === 'postgres' ? 'PostgreSQL' : 'OTKLIK_DATA_DIR'}:\n` +
+        `${say('restore.done', { into: target.kind === 'postgres' ? 'PostgreSQL' : 'OTKLIK_DATA_DIR' })}\n` +
           `${formatCounts(result.counts)}\n` +
-          (result.keptPrevious
-            ? `Прежняя база сохранена в / the replaced database is kept in ${result.keptPrevious}\n`
-            : ''),
+          (result.keptPrevious ? `${say('restore.kept', { path: result.keptPrevious })}\n` : ''),
       );
       return 0;
     } catch (error) {

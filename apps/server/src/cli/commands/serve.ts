@@ -15,6 +15,7 @@ import { startReportsWatcher } from '../../reports/watcher';
 import { hasNoOrganisation } from '../../setup/new-organisation';
 import { SERVER_VERSION } from '../../version';
 import { badInput, parseCommandArgs } from '../args';
+import { say } from '../messages';
 
 export const help = `Usage: otklik serve [--port <n>] [--host <address>] [--demo]
 
@@ -84,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
   if (port === null)
     return badInput('serve', `--port: число от 0 до 65535 / a number 0–65535, got "${args.values.port}"`);
   const host = args.values.host ?? env.HOST;
-  if (host.trim() === '') return badInput('serve', '--host: укажите адрес / an address is required');
+  if (host.trim() === '') return badInput('serve', say('serve.host-required', {}));
   const demo = args.values.demo === true;
   if (demo) {
     process.stdout.write(
@@ -141,7 +142,9 @@ export async function run(argv: string[]): Promise<number> {
   const channels = startChannelRuntime(running.deps);
   const { database } = running.deps;
   log.info({ url: running.url, database: database.description, version: SERVER_VERSION }, 'listening');
-  process.stdout.write(`Otklik ${SERVER_VERSION}: ${running.url}\nБаза данных / database: ${database.description}\n`);
+  process.stdout.write(
+    `Otklik ${SERVER_VERSION}: ${running.url}\n${say('serve.database', { database: database.description })}\n`,
+  );
   if (demo && (demoSeeded || (await hasDemoOrganisations(running.deps)))) {
     const { demoLoginsText } = await import('../../demo/logins');
     process.stdout.write(`${demoLoginsText()}\n`);

@@ -18,7 +18,7 @@ import {
   zAccountUpdate,
 } from '../../channels/accounts';
 import { collectOnce } from '../../channels/collect';
-import { ChannelError, toChannelError } from '../../channels/errors';
+import { ChannelError, lastErrorColumns, toChannelError } from '../../channels/errors';
 import { channelSourceOfCase, outboxOfCase, requestPublication, retryPublicationNow } from '../../channels/publication';
 import { createConnector } from '../../channels/registry';
 import { nudgeCollectors, nudgeOutbox } from '../../channels/runtime';
@@ -118,7 +118,7 @@ export const channelsRouter = router({
             title: row.title || description.title,
             tokenExpiresAt: description.tokenExpiresAt !== null ? new Date(description.tokenExpiresAt) : null,
             lastErrorCode: null,
-            lastError: null,
+            ...lastErrorColumns(null),
             brokenNotifiedAt: null,
             consecutiveFailures: 0,
             backoffUntil: null,

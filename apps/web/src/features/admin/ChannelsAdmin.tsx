@@ -3,7 +3,7 @@
 // messages arrive, and the health of each account (last collection, lag, last error in words, token expiry).
 import { zNetwork } from '@otklik/domain';
 import { useState } from 'react';
-import { toReadableError } from '../../api/errors';
+import { storedMessageText, toReadableError } from '../../api/errors';
 import { api } from '../../api/trpc';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { Field } from '../../components/Field';
@@ -42,6 +42,8 @@ function Health({ a }: { readonly a: Account }) {
   const when = (v: Date | string | null) =>
     v ? formatDateTime(new Date(v).getTime(), tz, t.lang.locale) : t.channels.never;
   if (!a.connected) return <span className="muted">{t.channels.notConnectedShort}</span>;
+  // In the reader's language from its key; an error stored before the keys: the half of its two-language text.
+  const lastError = storedMessageText({ key: a.lastErrorKey, params: a.lastErrorParams, text: a.lastError }, t);
   const state = a.broken
     ? t.channels.broken
     : a.lastErrorCode && a.backoffUntil
@@ -58,7 +60,7 @@ function Health({ a }: { readonly a: Account }) {
       <dt>{t.channels.lag}</dt>
       <dd>{a.lastLagMs === null ? '—' : fill(t.channels.seconds, { n: Math.round(a.lastLagMs / 100) / 10 })}</dd>
       <dt>{t.channels.lastError}</dt>
-      <dd>{a.lastError ? `${a.lastError} (${when(a.lastErrorAt)})` : '—'}</dd>
+      <dd>{lastError !== null ? `${lastError} (${when(a.lastErrorAt)})` : '—'}</dd>
       <dt>{t.channels.tokenExpires}</dt>
       <dd>{a.tokenExpiresAt ? when(a.tokenExpiresAt) : t.channels.noExpiry}</dd>
     </dl>

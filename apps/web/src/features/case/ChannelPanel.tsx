@@ -1,7 +1,7 @@
 // The case's channel: the network account its message came from, every publication attempt (state, reason of a
 // failure in words, next attempt, the published reply's link), "retry now", and edits/deletions of the original.
 import { useState } from 'react';
-import { toReadableError } from '../../api/errors';
+import { failureText, storedMessageText, toReadableError } from '../../api/errors';
 import { api } from '../../api/trpc';
 import type { CaseDetail } from '../../api/types';
 import { formatDateTime } from '../../components/format';
@@ -41,6 +41,9 @@ export function ChannelPanel(props: {
     }
   };
   const failure = detail.state.pendingPublication?.failure ?? null;
+  // A row's last error in the reader's language (a row from before the keys: its two-language text, halved).
+  const lastError = (o: CaseChannel['outbox'][number]) =>
+    storedMessageText({ key: o.lastErrorKey, params: o.lastErrorParams, text: o.lastError }, t);
   return (
     <section className="panel channel-panel" aria-labelledby="channel-title">
       <h2 id="channel-title">{t.channels.title}</h2>
@@ -65,7 +68,7 @@ export function ChannelPanel(props: {
       )}
       {failure && (
         <p className="error-message" role="alert">
-          {t.events['publication-failed']}: {failure.message}
+          {t.events['publication-failed']}: {failureText(failure, t)}
         </p>
       )}
       {channel && channel.outbox.length > 0 && (
@@ -79,7 +82,7 @@ export function ChannelPanel(props: {
                 {o.state === 'pending' && o.attempts > 0 && (
                   <> · {fill(t.channels.nextAttempt, { time: when(o.nextAttemptAt) })}</>
                 )}
-                {o.lastError && o.state !== 'recorded' && <div className="muted">{o.lastError}</div>}
+                {lastError(o) !== null && o.state !== 'recorded' && <div className="muted">{lastError(o)}</div>}
                 {o.networkUrl && (
                   <div>
                     <a href={o.networkUrl} target="_blank" rel="noreferrer">

@@ -1,5 +1,7 @@
 // The timeline: every event of the case with its actor and time (organisation's zone), newest last, with the text
 // people wrote (reasons, contributions, drafts) shown in full.
+
+import { failureText } from '../../api/errors';
 import type { TimelineEntry } from '../../api/types';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
@@ -21,7 +23,7 @@ export function TimelinePanel(props: { readonly entries: readonly TimelineEntry[
       v !== null && typeof v === 'object' && key in v ? (v as Record<string, unknown>)[key] : undefined;
     const rawUrl = field(e.payload.where, 'url');
     const url = typeof rawUrl === 'string' && /^https?:\/\//.test(rawUrl) ? rawUrl : null;
-    const errorMessage = field(e.payload.error, 'message');
+    const errorMessage = failureText(e.payload.error, t);
     return (
       <>
         {url && (

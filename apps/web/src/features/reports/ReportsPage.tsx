@@ -21,7 +21,6 @@ import { TimelinessTotals } from './TimelinessTotals';
 
 export function ReportsPage() {
   const t = useT();
-  const lang = t.lang.code as 'ru' | 'en';
   const [params, setParams] = useSearchParams();
   const orgZone = useDirectory((s) => s.organisations[0]?.timeZone) ?? 'Europe/Moscow';
   const paramMonth = params.get('month');
@@ -95,9 +94,7 @@ export function ReportsPage() {
             <ReportCharts
               summary={data.summary}
               departmentName={(id) =>
-                id === CURATORS_KEY
-                  ? pickLanguage('Оператор и куратор / operator and curator', lang)
-                  : (data.directory.departments[id] ?? id)
+                id === CURATORS_KEY ? t.reports.curators : (data.directory.departments[id] ?? id)
               }
             />
           )}

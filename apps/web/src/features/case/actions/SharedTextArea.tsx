@@ -1,5 +1,6 @@
 // The editor of a shared text: the textarea, its save state, and — on a concurrent edit — the other person's text
 // beside ours with a choice; nothing is overwritten without the user seeing it.
+import { toReadableError } from '../../../api/errors';
 import { Field } from '../../../components/Field';
 import { fill, useT } from '../../../i18n';
 import type { SharedDraftState } from './use-shared-draft';
@@ -23,6 +24,11 @@ export function SharedTextArea(props: {
           data-testid={props.testId}
         />
       </Field>
+      {draft.refusal && (
+        <p className="error-message" role="alert" data-testid="draft-refused">
+          {toReadableError(draft.refusal, t).message}
+        </p>
+      )}
       <span className="muted shared-status" aria-live="polite">
         {draft.status === 'saved'
           ? t.drafts.saved

@@ -1,6 +1,7 @@
 // A text edited by several people (the combined answer, a department's contribution): autosaved to the case room
 // with the version it was edited from. Someone else's save replaces an untouched text live; if both changed, the
 // server refuses the older base and the editor shows both texts — a concurrent edit is shown, never lost.
+import { AckRefusedError } from '@otklik/contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveDraft, setTyping } from '../../../realtime/case-room';
 import { type SharedDraft, useDrafts } from '../../../stores/drafts';
@@ -16,7 +17,9 @@ export interface SharedDraftState {
   /** Someone else's newer text while ours differs: both are shown until the user chooses. */
   readonly conflict: SharedDraft | null;
   resolve(keep: 'mine' | 'theirs'): void;
-  readonly status: 'idle' | 'saving' | 'saved' | 'offline';
+  readonly status: 'idle' | 'saving' | 'saved' | 'offline' | 'refused';
+  /** Why the server refused the last save (status 'refused'): an error the web words by its key. */
+  readonly refusal: AckRefusedError | null;
   /** Forget the text after the command that used it was accepted. */
   clear(): void;
 }
@@ -26,6 +29,7 @@ export function useSharedDraft(caseId: string, slot: string, initial = ''): Shar
   const [text, setLocal, clearLocal] = useSavedText(`${caseId}.${slot}`, initial);
   const [conflict, setConflict] = useState<SharedDraft | null>(null);
   const [status, setStatus] = useState<SharedDraftState['status']>('idle');
+  const [refusal, setRefusal] = useState<AckRefusedError | null>(null);
   const base = useRef(0);
   const synced = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -56,6 +60,7 @@ export function useSharedDraft(caseId: string, slot: string, initial = ''): Shar
   const save = useCallback(
     async (value: string) => {
       setStatus('saving');
+      setRefusal(null);
       try {
         const reply = await saveDraft(caseId, slot, base.current, value);
         if (reply.status === 'saved') {
@@ -67,9 +72,13 @@ export function useSharedDraft(caseId: string, slot: string, initial = ''): Shar
           setConflict(reply.current);
           setStatus('idle');
         }
-      } catch {
-        // Offline: the text stays in the browser (useSavedText) and is saved on the next change.
-        setStatus('offline');
+      } catch (error) {
+        // Refused (no longer allowed, invalid text): said in words. Offline: the text stays in the browser
+        // (useSavedText) and is saved on the next change.
+        if (error instanceof AckRefusedError) {
+          setRefusal(error);
+          setStatus('refused');
+        } else setStatus('offline');
       }
     },
     [caseId, slot],
@@ -128,5 +137,5 @@ export function useSharedDraft(caseId: string, slot: string, initial = ''): Shar
     void save('');
   };
 
-  return { text, setText, conflict, resolve, status, clear };
+  return { text, setText, conflict, resolve, status, refusal, clear };
 }

@@ -1,0 +1,254 @@
+// The command line's own words (usage errors, prompts, reports), Russian and English, worded in the CLI's language
+// (OTKLIK_LANG, Russian by default) as it words the server's messages and the domain's refusals. Command names,
+// flags, JSON fields and `--help` texts are not here: they are the same in every language.
+import { type MessageLang, messageIn } from '@otklik/contract';
+import { catalogueEntry as entry, fixedEntry as fixed } from '@otklik/domain';
+import { commandLineLanguage } from '../env';
+
+export const CLI_MESSAGES = {
+  // Parsing the arguments (./args).
+  'usage.unknown-option': entry<{ readonly option: string }>(
+    (p) => `неизвестный параметр ${p.option}`,
+    (p) => `unknown option ${p.option}`,
+  ),
+  'usage.needs-value': entry<{ readonly option: string }>(
+    (p) => `у параметра ${p.option} нет значения`,
+    (p) => `option ${p.option} needs a value`,
+  ),
+  'usage.invalid-value': entry<{ readonly detail: string }>(
+    (p) => `неверное значение: ${p.detail}`,
+    (p) => `invalid value: ${p.detail}`,
+  ),
+  'usage.unexpected-argument': entry<{ readonly value: string }>(
+    (p) => `лишний аргумент «${p.value}»`,
+    (p) => `unexpected argument "${p.value}"`,
+  ),
+  'usage.missing': entry<{ readonly what: string }>(
+    (p) => `не указан ${p.what}`,
+    (p) => `missing ${p.what}`,
+  ),
+  'usage.missing-org': fixed('укажите --org <организация>', 'missing --org <slug or id>'),
+  'usage.organisation-not-found': entry<{ readonly org: string }>(
+    (p) => `организация «${p.org}» не найдена`,
+    (p) => `organisation "${p.org}" not found`,
+  ),
+  'usage.unreadable': entry<{ readonly file: string; readonly detail: string }>(
+    (p) => `не удаётся прочитать ${p.file}: ${p.detail}`,
+    (p) => `cannot read ${p.file}: ${p.detail}`,
+  ),
+  // Questions on a terminal (./prompt).
+  'prompt.interrupted': fixed('прервано', 'interrupted'),
+  // A line of an input file that was refused (import, replay).
+  'line.refused': entry<{ readonly line: number; readonly text: string }>(
+    (p) => `строка ${p.line}: ${p.text}`,
+    (p) => `line ${p.line}: ${p.text}`,
+  ),
+  // otklik import.
+  'import.format': fixed('формат: json или csv', 'the format is json or csv'),
+  'import.reading': entry<{ readonly encoding: string; readonly timeZone: string }>(
+    (p) => `Кодировка: ${p.encoding}; часовой пояс: ${p.timeZone}`,
+    (p) => `Encoding: ${p.encoding}; time zone: ${p.timeZone}`,
+  ),
+  'import.progress': entry<{ readonly done: number; readonly total: number }>(
+    (p) => `Импорт: ${p.done}/${p.total}`,
+    (p) => `Import: ${p.done}/${p.total}`,
+  ),
+  'import.summary': entry<{
+    readonly created: number;
+    readonly existing: number;
+    readonly errors: number;
+    readonly total: number;
+  }>(
+    (p) => `Создано: ${p.created}, уже были: ${p.existing}, ошибок: ${p.errors} (всего строк: ${p.total})`,
+    (p) => `Created: ${p.created}, already present: ${p.existing}, errors: ${p.errors} (lines: ${p.total})`,
+  ),
+  // otklik init.
+  'init.ask-name': fixed('Название организации', 'Organisation name'),
+  'init.ask-preset': entry<{ readonly presets: string }>(
+    (p) => `Профиль регламента (${p.presets})`,
+    (p) => `Regulation profile (${p.presets})`,
+  ),
+  'init.ask-zone': fixed('Часовой пояс', 'Time zone'),
+  'init.ask-login': fixed('Логин администратора', 'Administrator login'),
+  'init.ask-full-name': fixed('ФИО администратора', 'Administrator full name'),
+  'init.ask-password': fixed('Пароль администратора', 'Administrator password'),
+  'init.ask-again': fixed('Ещё раз', 'Again'),
+  'init.passwords-differ': fixed('Пароли не совпали', 'The passwords differ'),
+  'init.password-twice': fixed(
+    '--password-stdin и OTKLIK_ADMIN_PASSWORD заданы оба: оставьте одно',
+    '--password-stdin and OTKLIK_ADMIN_PASSWORD are both given: keep one',
+  ),
+  'init.no-password': fixed(
+    'нет пароля: передайте его через --password-stdin или OTKLIK_ADMIN_PASSWORD (спросить негде: нет терминала)',
+    'no password: use --password-stdin or OTKLIK_ADMIN_PASSWORD (no terminal to ask on)',
+  ),
+  'init.profile-not-json': entry<{ readonly path: string }>(
+    (p) => `${p.path}: не JSON`,
+    (p) => `${p.path}: not valid JSON`,
+  ),
+  'init.preset-or-file': fixed('--preset или --profile-file, не оба', 'give --preset or --profile-file, not both'),
+  'init.missing': entry<{ readonly flags: readonly string[] }>(
+    (p) => `не хватает: ${p.flags.join(', ')} (otklik init --help)`,
+    (p) => `missing: ${p.flags.join(', ')} (otklik init --help)`,
+  ),
+  'init.preset-flag': fixed('--preset (или --profile-file)', '--preset (or --profile-file)'),
+  'init.created': entry<{
+    readonly name: string;
+    readonly slug: string;
+    readonly profile: string;
+    readonly timeZone: string;
+    readonly login: string;
+    readonly regionAdministrator: number;
+    readonly database: string;
+    readonly url: string;
+  }>(
+    (p) =>
+      [
+        `Организация создана: ${p.name}`,
+        `  короткое имя: ${p.slug}   профиль: ${p.profile}   часовой пояс: ${p.timeZone}`,
+        `  администратор: ${p.login} (${p.regionAdministrator ? 'администратор региона' : 'администратор'})`,
+        `  база данных: ${p.database}`,
+        '',
+        'Что дальше:',
+        '  1. Запустите сервер:  otklik serve   (в production: systemd или docker compose, см. README)',
+        `  2. Откройте ${p.url} и войдите как ${p.login}`,
+        '  3. Администрирование → Подразделения, Сотрудники: отделы, исполнители, кураторы, их заместители;',
+        '     затем ключи API для мониторинга и токены табло.',
+        '  4. Резервная копия: otklik backup <файл>  (README, раздел «Install for production»)',
+      ].join('\n'),
+    (p) =>
+      [
+        `Organisation created: ${p.name}`,
+        `  slug: ${p.slug}   profile: ${p.profile}   time zone: ${p.timeZone}`,
+        `  administrator: ${p.login} (${p.regionAdministrator ? 'region administrator' : 'administrator'})`,
+        `  database: ${p.database}`,
+        '',
+        'Next steps:',
+        '  1. Start the server:  otklik serve   (in production: systemd or docker compose, see README)',
+        `  2. Open ${p.url} and sign in as ${p.login}`,
+        '  3. Administration → Departments, People: departments, executors, curators and their substitutes;',
+        '     then API keys for monitoring and wall display tokens.',
+        '  4. Backup: otklik backup <file>  (README, section "Install for production")',
+      ].join('\n'),
+  ),
+  // otklik calendar.
+  'calendar.unknown-subcommand': entry<{ readonly sub: string }>(
+    (p) => `неизвестная подкоманда «${p.sub}»: import или list`,
+    (p) => `unknown subcommand "${p.sub}": import or list`,
+  ),
+  'calendar.subcommand': fixed('укажите import или list', 'import or list'),
+  'calendar.not-a-year': entry<{ readonly value: string }>(
+    (p) => `--year: «${p.value}» — не год`,
+    (p) => `--year: "${p.value}" is not a year`,
+  ),
+  'calendar.totals': entry<{
+    readonly year: number;
+    readonly workingDays: number;
+    readonly daysOff: number;
+    readonly hours40: number;
+  }>(
+    (p) =>
+      `${p.year}: рабочих дней ${p.workingDays}, выходных и праздничных ${p.daysOff}, ` +
+      `часов при 40-часовой неделе ${p.hours40}`,
+    (p) => `${p.year}: working days ${p.workingDays}, days off ${p.daysOff}, hours (40-hour week) ${p.hours40}`,
+  ),
+  'calendar.dry-run': fixed('Проверено, ничего не сохранено (--dry-run)', 'Checked, nothing stored (--dry-run)'),
+  'calendar.imported': entry<{ readonly replaced: number }>(
+    (p) =>
+      `Загружено для всех организаций${p.replaced ? ' (прежние данные этих лет заменены)' : ''}; ` +
+      'сверьте итоги с постановлением Правительства о переносе выходных дней',
+    (p) =>
+      `Imported for every organisation${p.replaced ? ' (the earlier data of these years replaced)' : ''}; ` +
+      'compare the totals with the Government decree on moved days off',
+  ),
+  'calendar.refused': fixed('файл не принят:', 'the file was not accepted:'),
+  'calendar.none': fixed(
+    'Загруженных лет нет: действуют постановления, встроенные в Otklik, иначе ТК РФ ст. 112',
+    'No imported years: the decrees shipped with Otklik apply, otherwise the Labour Code art. 112',
+  ),
+  'calendar.year': entry<{
+    readonly year: number;
+    readonly workingDays: number;
+    readonly hours40: number;
+    readonly fileName: string;
+    readonly importedAt: string;
+  }>(
+    (p) => `${p.year}: ${p.workingDays} раб. дн., ${p.hours40} ч — ${p.fileName}, ${p.importedAt}`,
+    (p) => `${p.year}: ${p.workingDays} working days, ${p.hours40} h — ${p.fileName}, ${p.importedAt}`,
+  ),
+  // otklik config.
+  'config.unset': fixed('(не задано)', '(unset)'),
+  'config.default': fixed('(по умолчанию)', '(default)'),
+  // otklik backup, restore, migrate, move-to-postgres, serve.
+  'backup.written': entry<{ readonly file: string; readonly mib: string }>(
+    (p) => `Резервная копия записана: ${p.file} (${p.mib} МиБ)`,
+    (p) => `Backup written: ${p.file} (${p.mib} MiB)`,
+  ),
+  'database.rows': fixed('Строк в таблицах:', 'Rows per table:'),
+  'restore.done': entry<{ readonly into: string }>(
+    (p) => `Восстановлено в ${p.into}:`,
+    (p) => `Restored into ${p.into}:`,
+  ),
+  'restore.kept': entry<{ readonly path: string }>(
+    (p) => `Прежняя база сохранена в ${p.path}`,
+    (p) => `The replaced database is kept in ${p.path}`,
+  ),
+  'migrate.done': entry<{ readonly database: string }>(
+    (p) => `Миграции применены: ${p.database}`,
+    (p) => `Migrations applied: ${p.database}`,
+  ),
+  'move.to-required': fixed('укажите --to <адрес PostgreSQL>', '--to <DATABASE_URL> is required'),
+  'move.not-a-url': entry<{ readonly to: string }>(
+    (p) => `--to: не адрес: ${p.to}`,
+    (p) => `--to: not a URL: ${p.to}`,
+  ),
+  'move.not-postgres': fixed('--to: нужен адрес postgres://…', '--to: expected a postgres:// URL'),
+  'move.moving': entry<{ readonly dataDir: string }>(
+    (p) => `Перенос ${p.dataDir} → PostgreSQL`,
+    (p) => `Moving ${p.dataDir} → PostgreSQL`,
+  ),
+  'move.done': entry<{ readonly target: string; readonly counts: string; readonly cases: number }>(
+    (p) =>
+      `Перенесено и проверено: ${p.target}\nСтрок в таблицах (равно в источнике и цели):\n${p.counts}\n` +
+      `Обращений сверено с событиями: ${p.cases}\nДальше: DATABASE_URL=${p.target} otklik serve`,
+    (p) =>
+      `Moved and verified into ${p.target}\nRows per table (equal in source and target):\n${p.counts}\n` +
+      `Cases replayed against their events: ${p.cases}\nNext: DATABASE_URL=${p.target} otklik serve`,
+  ),
+  'serve.host-required': fixed('--host: укажите адрес', '--host: an address is required'),
+  'serve.database': entry<{ readonly database: string }>(
+    (p) => `База данных: ${p.database}`,
+    (p) => `Database: ${p.database}`,
+  ),
+  // otklik report.
+  'report.month-required': fixed('укажите --month ГГГГ-ММ', 'missing --month <YYYY-MM>'),
+  // otklik replay's table.
+  'replay.clocks': fixed('Сроки', 'Clocks'),
+  'replay.no-clocks': fixed('(нет сроков с лимитом)', '(no clock with a limit)'),
+  'replay.breaches': fixed('Нарушения', 'Breaches'),
+  'replay.none': fixed('(нет)', '(none)'),
+  'replay.held': fixed('Время у участников, раб. мин', 'Time held, working minutes'),
+} as const;
+
+export type CliMessageKey = keyof typeof CLI_MESSAGES;
+type CliParams<K extends CliMessageKey> = Parameters<(typeof CLI_MESSAGES)[K]['ru']>[0];
+
+/** The CLI's language: OTKLIK_LANG, Russian when unset (a bad value is refused by main before any command runs). */
+export function cliLang(): MessageLang {
+  const read = commandLineLanguage();
+  return read.ok ? read.lang : 'ru';
+}
+
+/** One of the CLI's own messages in `lang` (default: the CLI's language). */
+export function say<K extends CliMessageKey>(key: K, params: CliParams<K>, lang: MessageLang = cliLang()): string {
+  return (CLI_MESSAGES[key][lang] as (p: CliParams<K>) => string)(params);
+}
+
+/** A message kept as a key and parameters (an import line's problem, a refusal) in the CLI's language: the server's
+ *  catalogue or the domain's refusals; the key itself when neither has it. */
+export function sayStored(
+  message: { readonly key: string; readonly params: Readonly<Record<string, unknown>> },
+  lang: MessageLang = cliLang(),
+): string {
+  return messageIn(message.key, message.params, lang) ?? message.key;
+}
