@@ -14,6 +14,7 @@ import {
   zEvidence,
   zNetwork,
   zPublicationPlace,
+  zRecordPublicationFailureCommand,
   zRouteMode,
   zStartEvent,
   zStepId,
@@ -140,7 +141,7 @@ export const zCaseEvent = z.discriminatedUnion('type', [
   z.object({
     ...envelope('publication-failed'),
     requestId: z.string(),
-    error: z.object({ code: z.string(), message: z.string() }),
+    error: zRecordPublicationFailureCommand.shape.error,
     retrying: z.boolean(),
   }),
   z.object({
