@@ -199,12 +199,16 @@ export function matchesWallFilters(
   return !filters.category || row.category === filters.category;
 }
 
+/** Columns read once with named rows (`listBoardWith`): any SQL of the organisation, not of a row. */
+export type OrganisationColumns = Record<string, SQL<unknown>>;
+
 async function selectBoard(
   db: DbOrTx,
   organisationId: string,
   filters: BoardFilters,
   limit: number,
-): Promise<BoardRow[]> {
+  extra: OrganisationColumns = {},
+): Promise<{ rows: BoardRow[]; extra: Record<string, unknown> | null }> {
   const conditions: SQL[] = [eq(cases.organisationId, organisationId)];
   if (!filters.includeClosed) conditions.push(eq(cases.isOpen, true));
   if (filters.departmentId) conditions.push(arrayContains(cases.departmentIds, [filters.departmentId]));
@@ -223,9 +227,10 @@ async function selectBoard(
   // Most urgent first; cases without a running clock last.
   const order = [sql`${cases.dueAt} asc nulls last`, asc(cases.number)];
   if (filters.ids) {
-    // A few named rows (a broadcast's changed cases, a catch-up): the absences come along in the same statement.
+    // A few named rows (a broadcast's changed cases, a catch-up): the absences and the caller's organisation
+    // columns come along in the same statement, one json column each (repeated on the few rows).
     const named = await db
-      .select({ ...boardColumns, away: currentAbsencesColumn(organisationId, now) })
+      .select({ row: boardColumns, away: currentAbsencesColumn(organisationId, now), extra })
       .from(cases)
       .leftJoin(responsible, eq(responsible.id, cases.responsiblePersonId))
       .leftJoin(departments, eq(departments.id, cases.responsibleDepartmentId))
@@ -233,7 +238,7 @@ async function selectBoard(
       .orderBy(...order)
       .limit(limit);
     const absent = toCurrentAbsences(fromJson(named[0]?.away ?? []));
-    return named.map(({ away: _, ...r }) => toBoardRow(r, absent, now));
+    return { rows: named.map((r) => toBoardRow(r.row, absent, now)), extra: named[0]?.extra ?? null };
   }
   const [rows, absent] = await Promise.all([
     boardQuery(db, and(...conditions))
@@ -241,20 +246,30 @@ async function selectBoard(
       .limit(limit),
     currentAbsences(db, organisationId, now),
   ]);
-  return rows.map((r) => toBoardRow(r, absent, now));
+  return { rows: rows.map((r) => toBoardRow(r, absent, now)), extra: null };
 }
 
 /** One page of the board (the first unless `filters.after`); with `ids`, all of them. */
-export function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+export async function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+  return (await listBoardWith(db, organisationId, filters)).rows;
+}
+
+/** `listBoard`, and with `ids` the organisation's `extra` columns read in the same statement (null: no row). */
+export function listBoardWith(
+  db: DbOrTx,
+  organisationId: string,
+  filters: BoardFilters,
+  extra: OrganisationColumns = {},
+) {
   const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
-  return selectBoard(db, organisationId, filters, filters.ids ? Math.max(limit, filters.ids.length) : limit);
+  return selectBoard(db, organisationId, filters, filters.ids ? Math.max(limit, filters.ids.length) : limit, extra);
 }
 
 /** One page of the board and where the next one starts (null: this was the last). */
 export async function listBoardPage(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
   const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
   // One row more than the page tells whether another page follows.
-  const rows = await selectBoard(db, organisationId, filters, limit + 1);
+  const { rows } = await selectBoard(db, organisationId, filters, limit + 1);
   if (rows.length <= limit) return { rows, nextCursor: null };
   const page = rows.slice(0, limit);
   return { rows: page, nextCursor: cursorAfter(page.at(-1)!) };

@@ -26,7 +26,7 @@ import type { z } from 'zod';
 import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { loadParties, notVisible, partiesOfRow } from '../cases/access';
 import { matchesWallFilters } from '../cases/board';
-import { projectChangedRows, toBoardRowMessage, toWallRowMessage, wallsOf } from '../cases/rows';
+import { projectChangedRows, toBoardRowMessage, toWallRowMessage } from '../cases/rows';
 import { cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { appError } from '../errors/app-error';
@@ -224,8 +224,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     let prev = await prevSeqs.before(organisationId, first.seq, last.seq);
     const caseIds = [...new Set(events.map((e) => e.caseId))];
     // The rows after the batch, projected once for every receiver: a client applies them instead of asking back.
-    const rows = await projectChangedRows(deps.db, organisationId, caseIds, deps.now());
-    const walls = await wallsOf(deps.db, organisationId);
+    const { rows, walls } = await projectChangedRows(deps.db, organisationId, caseIds, deps.now());
     // Who may see each case: its participants get the event, its readers the event without the appeal's personal
     // data, nobody else anything (the domain's audiences, one room each). The parties come with the projected row
     // (closed cases included), read in the same statement: no read per case.
