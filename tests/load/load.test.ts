@@ -60,6 +60,9 @@ describe('pnpm load', () => {
     // The snapshot is the board of the first organisation: its open cases, none dropped.
     expect(report.snapshot.rows).toBe(20);
     expect(report.intake?.messages).toBe(3);
+    // Statements are counted (a message registers a case: at least its transaction's writes).
+    expect(report.intake?.statementsPerMessage).toBeGreaterThanOrEqual(3);
+    expect(report.load.server.statementsPerCommand).toBeGreaterThan(0);
     expect(report.load.completed).toBeGreaterThan(0);
     expect(report.load.errors).toEqual([]);
     expect(report.load.latency.intake.count).toBeGreaterThan(0);

@@ -311,6 +311,9 @@ async function run(options: LoadOptions): Promise<LoadReport> {
             dbCpuBefore !== null && dbCpuAfter !== null && load.completed
               ? round((dbCpuAfter - dbCpuBefore) / load.completed, 2)
               : null,
+          statementsPerCommand: load.completed
+            ? round((after.statements - before.statements) / load.completed, 1)
+            : null,
           rssPeakMb: round(rssPeak / 2 ** 20, 0)!,
           rssEndMb: round(after.rss / 2 ** 20, 0)!,
         },

@@ -109,6 +109,8 @@ export interface IntakeFigures {
   /** Server CPU per message, including what each sets off after it returns (surge detection, notifications). */
   readonly serverCpuMsPerMessage: number;
   readonly wallMsPerMessage: number;
+  /** Database statements per message, what it sets off included (a count: background passes may add a few). */
+  readonly statementsPerMessage: number;
 }
 
 /** One message after another through the HTTP intake; CPU counted until the server is quiet again. */
@@ -146,6 +148,7 @@ export async function measureIntake(
   return {
     messages: count,
     serverCpuMsPerMessage: cpuMs(before.cpu, after.cpu) / count,
+    statementsPerMessage: (after.statements - before.statements) / count,
     wallMsPerMessage: wall / count,
   };
 }

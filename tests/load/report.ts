@@ -58,6 +58,8 @@ export interface LoadReport {
       cpuMsPerCommand: number | null;
       /** PostgreSQL backends of the run's database (Linux only), per command. */
       databaseCpuMsPerCommand: number | null;
+      /** Database statements per command, everything it sets off included (intake, broadcasts, board catch-ups). */
+      statementsPerCommand: number | null;
       rssPeakMb: number;
       rssEndMb: number;
     };
@@ -101,7 +103,7 @@ export function formatReport(r: LoadReport): string {
   if (r.intake) {
     lines.push(
       `Intake: ${ms(r.intake.serverCpuMsPerMessage)} ms server CPU per message (${ms(r.intake.wallMsPerMessage)} ms wall), ` +
-        `${r.intake.messages} messages one by one`,
+        `${r.intake.statementsPerMessage.toFixed(1)} statements each, ${r.intake.messages} messages one by one`,
     );
   }
   if (r.repeats) {
@@ -134,7 +136,8 @@ export function formatReport(r: LoadReport): string {
     `Errors: ${l.errors.length === 0 ? 'none' : ''}`,
     ...l.errors.map((e) => `  ${e.kind} ${e.code} × ${e.count}: ${e.message}`),
     `Server: CPU ${l.server.cpuPercentOfOneCore} % of one core, ${ms(l.server.cpuMsPerCommand)} ms per command` +
-      `${l.server.databaseCpuMsPerCommand !== null ? ` (+ PostgreSQL backends ${ms(l.server.databaseCpuMsPerCommand)} ms)` : ''}; ` +
+      `${l.server.databaseCpuMsPerCommand !== null ? ` (+ PostgreSQL backends ${ms(l.server.databaseCpuMsPerCommand)} ms)` : ''}, ` +
+      `${l.server.statementsPerCommand ?? '—'} statements per command; ` +
       `RSS peak ${l.server.rssPeakMb} MB, end ${l.server.rssEndMb} MB`,
     'tps' in r.pgbench
       ? `pgbench on the same server: ${r.pgbench.tps.toFixed(0)} TPS (${r.pgbench.clients} clients, ${r.pgbench.seconds} s, ` +

@@ -7,6 +7,7 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseTarget } from '../../apps/server/src/db/connect';
+import { dbQueryDuration } from '../../apps/server/src/metrics/db-timing';
 import { startRealtimeNode } from '../../apps/server/src/realtime/node';
 import { startReportsWatcher } from '../../apps/server/src/reports/watcher';
 
@@ -22,6 +23,8 @@ export interface ServerStats {
   readonly cpu: { user: number; system: number };
   readonly rss: number;
   readonly heapUsed: number;
+  /** Database statements sent since the process started (both drivers; what metrics/db-timing.ts counts). */
+  readonly statements: number;
   /**
    * Commits since the last `stats`: global seq, organisation and the epoch-ms instant (sub-ms) at which the
    * command's transaction had committed (the events bus is called right after).
@@ -44,6 +47,14 @@ function targetFromEnv(): DatabaseTarget {
   const dataDir = process.env.LOAD_DATA_DIR;
   if (!dataDir) throw new Error('LOAD_DATA_DIR or LOAD_DATABASE_URL is required');
   return { kind: 'pglite', dataDir };
+}
+
+/** Statements sent so far: the count of the query-latency histogram (a count, exact whatever the machine's load). */
+async function statementsSent(): Promise<number> {
+  const { values } = await dbQueryDuration.get();
+  return values
+    .filter((v) => v.metricName === 'otklik_db_query_duration_seconds_count')
+    .reduce((n, v) => n + v.value, 0);
 }
 
 async function main(): Promise<void> {
@@ -78,6 +89,7 @@ async function main(): Promise<void> {
           cpu: process.cpuUsage(),
           rss: memory.rss,
           heapUsed: memory.heapUsed,
+          statements: await statementsSent(),
           commits: { seq: seqs, at: ats, organisationId: orgs },
         };
         seqs = [];

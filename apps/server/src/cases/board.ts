@@ -107,6 +107,35 @@ interface CurrentAbsences {
   readonly nameOf: Map<string, string>;
 }
 
+/** The absences going on at `now` with each substitute's name, as one json column: a select of a few rows (the
+ *  changed cases of a broadcast) carries them instead of a second statement. */
+function currentAbsencesColumn(organisationId: string, now: number) {
+  return sql<unknown>`(select coalesce(json_agg(json_build_object('personId', a.person_id, 'substituteId', a.substitute_id, 'startsAt', floor(extract(epoch from a.starts_at) * 1000)::bigint, 'endsAt', floor(extract(epoch from a.ends_at) * 1000)::bigint, 'substituteName', s.full_name)), '[]') from absences a left join people s on s.id = a.substitute_id where a.organisation_id = ${organisationId} and a.starts_at <= ${new Date(now).toISOString()}::timestamptz and a.ends_at > ${new Date(now).toISOString()}::timestamptz)`;
+}
+
+/** Parsed by one driver, text from the other: a json value built in SQL. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+function toCurrentAbsences(
+  rows: readonly {
+    personId: string;
+    substituteId: string;
+    startsAt: Date | number | string;
+    endsAt: Date | number | string;
+    substituteName: string | null;
+  }[],
+): CurrentAbsences {
+  const nameOf = new Map<string, string>();
+  for (const a of rows) if (a.substituteName !== null) nameOf.set(a.substituteId, a.substituteName);
+  const away = rows.map((a) => ({
+    personId: a.personId,
+    substituteId: a.substituteId,
+    startsAt: a.startsAt instanceof Date ? a.startsAt.getTime() : Number(a.startsAt),
+    endsAt: a.endsAt instanceof Date ? a.endsAt.getTime() : Number(a.endsAt),
+  }));
+  return { away, nameOf };
+}
+
 async function currentAbsences(db: DbOrTx, organisationId: string, now: number): Promise<CurrentAbsences> {
   const at = new Date(now);
   const rows = await db
@@ -120,15 +149,7 @@ async function currentAbsences(db: DbOrTx, organisationId: string, now: number):
     .from(absences)
     .leftJoin(substitute, eq(substitute.id, absences.substituteId))
     .where(and(eq(absences.organisationId, organisationId), lte(absences.startsAt, at), gt(absences.endsAt, at)));
-  const nameOf = new Map<string, string>();
-  for (const a of rows) if (a.substituteName !== null) nameOf.set(a.substituteId, a.substituteName);
-  const away = rows.map((a) => ({
-    personId: a.personId,
-    substituteId: a.substituteId,
-    startsAt: a.startsAt.getTime(),
-    endsAt: a.endsAt.getTime(),
-  }));
-  return { away, nameOf };
+  return toCurrentAbsences(rows);
 }
 
 /**
@@ -178,12 +199,16 @@ export function matchesWallFilters(
   return !filters.category || row.category === filters.category;
 }
 
+/** Columns read once with named rows (`listBoardWith`): any SQL of the organisation, not of a row. */
+export type OrganisationColumns = Record<string, SQL<unknown>>;
+
 async function selectBoard(
   db: DbOrTx,
   organisationId: string,
   filters: BoardFilters,
   limit: number,
-): Promise<BoardRow[]> {
+  extra: OrganisationColumns = {},
+): Promise<{ rows: BoardRow[]; extra: Record<string, unknown> | null }> {
   const conditions: SQL[] = [eq(cases.organisationId, organisationId)];
   if (!filters.includeClosed) conditions.push(eq(cases.isOpen, true));
   if (filters.departmentId) conditions.push(arrayContains(cases.departmentIds, [filters.departmentId]));
@@ -199,27 +224,52 @@ async function selectBoard(
   }
   if (filters.after) conditions.push(after(filters.after));
   const now = filters.now ?? Date.now();
+  // Most urgent first; cases without a running clock last.
+  const order = [sql`${cases.dueAt} asc nulls last`, asc(cases.number)];
+  if (filters.ids) {
+    // A few named rows (a broadcast's changed cases, a catch-up): the absences and the caller's organisation
+    // columns come along in the same statement, one json column each (repeated on the few rows).
+    const named = await db
+      .select({ row: boardColumns, away: currentAbsencesColumn(organisationId, now), extra })
+      .from(cases)
+      .leftJoin(responsible, eq(responsible.id, cases.responsiblePersonId))
+      .leftJoin(departments, eq(departments.id, cases.responsibleDepartmentId))
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(limit);
+    const absent = toCurrentAbsences(fromJson(named[0]?.away ?? []));
+    return { rows: named.map((r) => toBoardRow(r.row, absent, now)), extra: named[0]?.extra ?? null };
+  }
   const [rows, absent] = await Promise.all([
-    // Most urgent first; cases without a running clock last.
     boardQuery(db, and(...conditions))
-      .orderBy(sql`${cases.dueAt} asc nulls last`, asc(cases.number))
+      .orderBy(...order)
       .limit(limit),
     currentAbsences(db, organisationId, now),
   ]);
-  return rows.map((r) => toBoardRow(r, absent, now));
+  return { rows: rows.map((r) => toBoardRow(r, absent, now)), extra: null };
 }
 
 /** One page of the board (the first unless `filters.after`); with `ids`, all of them. */
-export function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+export async function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+  return (await listBoardWith(db, organisationId, filters)).rows;
+}
+
+/** `listBoard`, and with `ids` the organisation's `extra` columns read in the same statement (null: no row). */
+export function listBoardWith(
+  db: DbOrTx,
+  organisationId: string,
+  filters: BoardFilters,
+  extra: OrganisationColumns = {},
+) {
   const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
-  return selectBoard(db, organisationId, filters, filters.ids ? Math.max(limit, filters.ids.length) : limit);
+  return selectBoard(db, organisationId, filters, filters.ids ? Math.max(limit, filters.ids.length) : limit, extra);
 }
 
 /** One page of the board and where the next one starts (null: this was the last). */
 export async function listBoardPage(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
   const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
   // One row more than the page tells whether another page follows.
-  const rows = await selectBoard(db, organisationId, filters, limit + 1);
+  const { rows } = await selectBoard(db, organisationId, filters, limit + 1);
   if (rows.length <= limit) return { rows, nextCursor: null };
   const page = rows.slice(0, limit);
   return { rows: page, nextCursor: cursorAfter(page.at(-1)!) };

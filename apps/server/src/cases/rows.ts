@@ -4,12 +4,11 @@
 
 import type { BoardRowMessage, WallRowMessage } from '@otklik/contract';
 import { type DirectoryPlace, wallPlaceOf } from '@otklik/domain';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/connect';
-import { organisations } from '../db/schema';
 import { wallFilterRoom } from '../realtime/rooms';
-import { type BoardRow, listBoard, type WallFilters } from './board';
+import { type BoardRow, listBoardWith, type WallFilters } from './board';
 
 /** A display token's stored filters; anything unreadable shows every case (as the snapshot always did). */
 export const zWallFilters: z.ZodType<WallFilters> = z
@@ -94,43 +93,53 @@ export function toWallRowMessage(r: BoardRow, directory: readonly DirectoryPlace
   return { view: 'wall', ...w, dueAt: msOrNull(w.dueAt), detectedAt: ms(w.detectedAt) };
 }
 
-/** The current board rows of the cases a committed batch changed, read once for the whole batch (closed cases
- *  included: their change is a removal). Not filtered by viewer: the broadcast sends each row to the case's
- *  audiences only. */
-export async function projectChangedRows(
-  db: DbOrTx,
-  organisationId: string,
-  caseIds: readonly string[],
-  now: number,
-): Promise<Map<string, BoardRow>> {
-  if (caseIds.length === 0) return new Map();
-  const rows = await listBoard(db, organisationId, { ids: [...caseIds], includeClosed: true, now });
-  return new Map(rows.map((r) => [r.id, r]));
+/** What the broadcast needs to shape wall rows of an organisation: its place directory, and the distinct filters its
+ *  live wall keys are configured with (each a room of the walls sharing them). */
+export interface Walls {
+  readonly directory: DirectoryPlace[];
+  readonly filterRooms: { room: string; filters: WallFilters }[];
 }
 
-/** Parsed by one driver, text from the other: a json value built in SQL. */
-const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+/** The organisation's live wall keys and place directory, read with the changed rows (it runs on every committed
+ *  change). Places in the order listPlaces gives. */
+function wallColumns(organisationId: string) {
+  return {
+    keys: sql<unknown>`(select coalesce(json_agg(t.filters), '[]') from display_tokens t where t.organisation_id = ${organisationId} and t.revoked_at is null)`,
+    places: sql<unknown>`(select coalesce(json_agg(json_build_object('name', p.name, 'kind', p.kind) order by p.name asc), '[]') from places p where p.organisation_id = ${organisationId})`,
+  };
+}
 
-/** What the broadcast needs to shape wall rows of an organisation: its place directory, and the distinct filters its
- *  live wall keys are configured with (each a room of the walls sharing them). One statement: it runs on every
- *  committed change. */
-export async function wallsOf(db: DbOrTx, organisationId: string) {
-  const [row] = await db
-    .select({
-      // Spelled out (correlated subqueries, as in cases/domain-context.ts); places in the order listPlaces gives.
-      keys: sql<unknown>`(select coalesce(json_agg(t.filters), '[]') from display_tokens t where t.organisation_id = "organisations"."id" and t.revoked_at is null)`,
-      places: sql<unknown>`(select coalesce(json_agg(json_build_object('name', p.name, 'kind', p.kind) order by p.name asc), '[]') from places p where p.organisation_id = "organisations"."id")`,
-    })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
+function toWalls(organisationId: string, read: { keys?: unknown; places?: unknown } | null): Walls {
   const filterRooms = new Map<string, WallFilters>();
-  for (const stored of fromJson<unknown[]>(row?.keys ?? [])) {
+  for (const stored of fromJson<unknown[]>(read?.keys ?? [])) {
     const filters = zWallFilters.parse(stored);
     const room = wallFilterRoom(organisationId, filters);
     if (room) filterRooms.set(room, filters);
   }
   return {
-    directory: fromJson<DirectoryPlace[]>(row?.places ?? []),
+    directory: fromJson<DirectoryPlace[]>(read?.places ?? []),
     filterRooms: [...filterRooms].map(([room, filters]) => ({ room, filters })),
   };
+}
+
+/** Parsed by one driver, text from the other: a json value built in SQL. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/** The current board rows of the cases a committed batch changed (closed cases included: their change is a
+ *  removal) and the organisation's walls, in one statement. Not filtered by viewer: the broadcast sends each row to
+ *  the case's audiences only. No row read: no walls either (nothing open to show on them). */
+export async function projectChangedRows(
+  db: DbOrTx,
+  organisationId: string,
+  caseIds: readonly string[],
+  now: number,
+): Promise<{ rows: Map<string, BoardRow>; walls: Walls }> {
+  if (caseIds.length === 0) return { rows: new Map(), walls: toWalls(organisationId, null) };
+  const { rows, extra } = await listBoardWith(
+    db,
+    organisationId,
+    { ids: [...caseIds], includeClosed: true, now },
+    wallColumns(organisationId),
+  );
+  return { rows: new Map(rows.map((r) => [r.id, r])), walls: toWalls(organisationId, extra) };
 }

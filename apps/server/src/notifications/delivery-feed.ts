@@ -7,7 +7,7 @@ import {
   type NotificationMessage,
   zNotificationKind,
 } from '@otklik/contract';
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type WithSubquery } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { notifications } from '../db/schema';
 
@@ -43,13 +43,15 @@ export function toNotification(row: Row): Notification {
   };
 }
 
+/** Stores notifications; `alongside`: a data-modifying statement run in the same one (the outbox's cursor). */
 export async function insertNotifications(
   db: DbOrTx,
   items: readonly NewNotification[],
   now: number,
+  alongside?: WithSubquery,
 ): Promise<Notification[]> {
   if (items.length === 0) return [];
-  const rows = await db
+  const rows = await (alongside ? db.with(alongside) : db)
     .insert(notifications)
     .values(
       items.map(({ message, ...n }) => ({

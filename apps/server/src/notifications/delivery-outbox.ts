@@ -3,14 +3,14 @@
 // so a crash loses none and a second node repeats none.
 
 import type { Notification } from '@otklik/contract';
-import { and, asc, eq, exists, gt, sql } from 'drizzle-orm';
-import { committedEventColumns, toCommittedEvent } from '../cases/event-rows';
+import type { CaseEvent } from '@otklik/domain';
+import { and, eq, exists, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { caseEvents, notificationCursors, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import { enqueueNotificationMails, type MailSettings } from '../mail/enqueue';
 import { insertNotifications, type NewNotification } from './delivery-feed';
-import { loadDirectory, notificationsFor } from './delivery-rules';
+import { directoryColumns, foldEarlier, fromJson, notificationsFor, toDirectory } from './delivery-rules';
 
 /** Events read per transaction: keeps each transaction short when a node catches up on a long backlog. */
 export const OUTBOX_PAGE = 200;
@@ -42,6 +42,18 @@ function batchesByCase(events: readonly CommittedEvent[]): CommittedEvent[][] {
   return batches;
 }
 
+/** An event of the page as the pass's statement builds it in json. */
+interface EventJson {
+  seq: number;
+  caseId: string;
+  organisationId: string;
+  version: number;
+  type: string;
+  actorId: string | null;
+  occurredAt: number;
+  payload: CaseEvent;
+}
+
 /**
  * One pass for one organisation. The cursor row is locked (`for update`) for the whole transaction: another
  * node's pass waits, then re-reads the advanced cursor, so no event is notified twice. Within an organisation
@@ -57,36 +69,68 @@ export async function deliverPendingOnce(
   mail: MailSettings | null = null,
 ): Promise<OutboxPass> {
   return db.transaction(async (tx) => {
-    // An organisation created after the migration starts at 0: every event of it is new. The upsert locks the
-    // cursor row (as `select … for update` would) and returns it, in one statement.
-    const [cursor] = await tx
-      .insert(notificationCursors)
-      .values({ organisationId, lastSeq: 0 })
-      .onConflictDoUpdate({
-        target: notificationCursors.organisationId,
-        set: { lastSeq: sql`${notificationCursors.lastSeq}` },
+    // One statement reads what the pass needs. An organisation created after the migration starts at 0: every event
+    // of it is new. The upsert locks the cursor row (as `select … for update` would) and returns it; the events past
+    // it follow, with the organisation's directory and, for each case among them, its number and the events before
+    // the first of them (the state the first was decided on).
+    const cursor = tx.$with('cursor').as(
+      tx
+        .insert(notificationCursors)
+        .values({ organisationId, lastSeq: 0 })
+        .onConflictDoUpdate({
+          target: notificationCursors.organisationId,
+          set: { lastSeq: sql`${notificationCursors.lastSeq}` },
+        })
+        .returning({ lastSeq: notificationCursors.lastSeq }),
+    );
+    // Spelled out: the events past the cursor, at most a page (case_events_org_seq_idx).
+    const pending = sql`(select e.* from case_events e where e.organisation_id = ${organisationId} and e.seq > "cursor"."last_seq" order by e.seq limit ${page})`;
+    const [head] = await tx
+      .with(cursor)
+      .select({
+        from: cursor.lastSeq,
+        events: sql<unknown>`(select coalesce(json_agg(json_build_object('seq', e.seq, 'caseId', e.case_id, 'organisationId', e.organisation_id, 'version', e.version, 'type', e.type, 'actorId', e.actor_id, 'occurredAt', floor(extract(epoch from e.occurred_at) * 1000)::bigint, 'payload', e.payload) order by e.seq), '[]') from ${pending} e)`,
+        cases: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'number', c.number, 'earlier', (select coalesce(json_agg(h.payload order by h.version), '[]') from case_events h where h.case_id = c.id and h.version < p.first))), '[]') from (select e.case_id, min(e.version) as first from ${pending} e group by e.case_id) p join cases c on c.id = p.case_id)`,
+        ...directoryColumns(organisationId),
       })
-      .returning({ lastSeq: notificationCursors.lastSeq });
-    const from = cursor?.lastSeq ?? 0;
-    const rows = await tx
-      .select(committedEventColumns)
-      .from(caseEvents)
-      .where(and(eq(caseEvents.organisationId, organisationId), gt(caseEvents.seq, from)))
-      .orderBy(asc(caseEvents.seq))
-      .limit(page);
+      .from(cursor);
+    const from = Number(head?.from ?? 0);
+    const rows = fromJson<EventJson[]>(head?.events ?? []);
     const last = rows.at(-1);
-    if (!last) return { stored: [], lastSeq: from, more: false, mails: 0 };
-    const { timeZone, directory } = await loadDirectory(tx, organisationId);
-    const events: CommittedEvent[] = rows.map(toCommittedEvent);
+    if (!head || !last) return { stored: [], lastSeq: from, more: false, mails: 0 };
+    const { timeZone, directory } = toDirectory(head);
+    const before = new Map(
+      fromJson<{ id: string; number: number; earlier: CaseEvent[] }[]>(head.cases).map((c) => [
+        c.id,
+        { number: c.number, state: foldEarlier(c.earlier) },
+      ]),
+    );
+    const events: CommittedEvent[] = rows.map((e) => ({ ...e, seq: Number(e.seq), occurredAt: Number(e.occurredAt) }));
     const wanted: NewNotification[] = [];
     for (const batch of batchesByCase(events)) {
-      wanted.push(...(await notificationsFor(tx, batch, timeZone, directory)));
+      const caseId = batch[0]!.caseId;
+      const known = before.get(caseId);
+      if (!known) continue;
+      // A later batch of the same case in this page starts from the state the earlier one left.
+      const { notifications, after } = notificationsFor(batch, known, timeZone, directory);
+      before.set(caseId, { number: known.number, state: after });
+      wanted.push(...notifications);
     }
-    const inserted = await insertNotifications(tx, wanted, now);
-    await tx
-      .update(notificationCursors)
-      .set({ lastSeq: last.seq, updatedAt: new Date(now) })
-      .where(eq(notificationCursors.organisationId, organisationId));
+    // The cursor moves in the statement that stores the notifications (a data-modifying WITH runs whether or not
+    // the insert reads it).
+    const moved = tx
+      .$with('moved', { lastSeq: sql<number>`last_seq` })
+      .as(
+        sql`update notification_cursors set last_seq = ${last.seq}, updated_at = ${new Date(now).toISOString()}::timestamptz where organisation_id = ${organisationId} returning last_seq`,
+      );
+    const inserted = await insertNotifications(tx, wanted, now, moved);
+    // Nothing to store: the cursor moves on its own.
+    if (wanted.length === 0) {
+      await tx
+        .update(notificationCursors)
+        .set({ lastSeq: last.seq, updatedAt: new Date(now) })
+        .where(eq(notificationCursors.organisationId, organisationId));
+    }
     // Rows come back in the order they were given.
     const stored = inserted.flatMap((notification, i) => {
       const w = wanted[i];

@@ -16,15 +16,21 @@ import {
   type Supervision,
   supervisorOf,
 } from '@otklik/domain';
-import { eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/connect';
-import { cases, organisations } from '../db/schema';
+import { sql } from 'drizzle-orm';
 import type { CommittedEvent } from '../events-bus';
 import type { NewNotification } from './delivery-feed';
 
-// Digits only ("05.12.2026, 14:30"), read the same in both languages.
-const when = (at: number, timeZone: string) =>
-  new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(at);
+// Digits only ("05.12.2026, 14:30"), read the same in both languages. One formatter per zone: building one costs
+// far more than formatting with it.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const when = (at: number, timeZone: string) => {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ru-RU', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+    formatters.set(timeZone, format);
+  }
+  return format.format(at);
+};
 
 /** The organisation's people, departments, supervisors and absences: loaded once per batch. */
 export interface Directory {
@@ -35,39 +41,43 @@ export interface Directory {
 }
 
 /** Parsed by one driver, text from the other: a json value built in SQL. */
-const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+export const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
-/** The organisation's time zone, people, departments, supervisors and absences, in one statement: loaded once per
- *  pass of the outbox and shared by its batches. */
-export async function loadDirectory(
-  db: DbOrTx,
-  organisationId: string,
-): Promise<{ timeZone: string; directory: Directory }> {
-  const [org] = await db
-    .select({
-      timeZone: organisations.timeZone,
-      curator: organisations.curatorSupervisorId,
-      operator: organisations.operatorSupervisorId,
-      // Spelled out: drizzle leaves columns unqualified in a one-table select, and these are correlated.
-      departments: sql<unknown>`(select coalesce(json_agg(json_build_object('id', d.id, 'name', d.name, 'deputy', d.supervising_deputy_id)), '[]') from departments d where d.organisation_id = "organisations"."id")`,
-      // In the order of their names: everyone a role reaches (every curator) is notified in one stable order.
-      people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', p.id, 'roles', p.roles) order by p.full_name, p.id), '[]') from people p where p.organisation_id = "organisations"."id" and p.active)`,
-      absences: sql<unknown>`(select coalesce(json_agg(json_build_object('personId', a.person_id, 'substituteId', a.substitute_id, 'startsAt', (extract(epoch from a.starts_at) * 1000)::bigint, 'endsAt', (extract(epoch from a.ends_at) * 1000)::bigint)), '[]') from absences a where a.organisation_id = "organisations"."id")`,
-    })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  const deptRows = fromJson<{ id: string; name: string; deputy: string | null }[]>(org?.departments ?? []);
-  const peopleRows = fromJson<{ id: string; roles: string[] }[]>(org?.people ?? []);
-  const absenceRows = fromJson<AbsenceSpan[]>(org?.absences ?? []);
+/** The columns that read an organisation's time zone, people, departments, supervisors and absences, for a select
+ *  of any one row (the outbox reads them with its cursor and events, in one statement); `toDirectory` reads them. */
+export function directoryColumns(organisationId: string) {
+  return {
+    timeZone: sql<string | null>`(select o.time_zone from organisations o where o.id = ${organisationId})`,
+    curator: sql<string | null>`(select o.curator_supervisor_id from organisations o where o.id = ${organisationId})`,
+    operator: sql<string | null>`(select o.operator_supervisor_id from organisations o where o.id = ${organisationId})`,
+    departments: sql<unknown>`(select coalesce(json_agg(json_build_object('id', d.id, 'name', d.name, 'deputy', d.supervising_deputy_id)), '[]') from departments d where d.organisation_id = ${organisationId})`,
+    // In the order of their names: everyone a role reaches (every curator) is notified in one stable order.
+    people: sql<unknown>`(select coalesce(json_agg(json_build_object('id', p.id, 'roles', p.roles) order by p.full_name, p.id), '[]') from people p where p.organisation_id = ${organisationId} and p.active)`,
+    absences: sql<unknown>`(select coalesce(json_agg(json_build_object('personId', a.person_id, 'substituteId', a.substitute_id, 'startsAt', (extract(epoch from a.starts_at) * 1000)::bigint, 'endsAt', (extract(epoch from a.ends_at) * 1000)::bigint)), '[]') from absences a where a.organisation_id = ${organisationId})`,
+  };
+}
+
+/** The directory of a row read with `directoryColumns`. */
+export function toDirectory(org: {
+  timeZone: string | null;
+  curator: string | null;
+  operator: string | null;
+  departments: unknown;
+  people: unknown;
+  absences: unknown;
+}): { timeZone: string; directory: Directory } {
+  const deptRows = fromJson<{ id: string; name: string; deputy: string | null }[]>(org.departments ?? []);
+  const peopleRows = fromJson<{ id: string; roles: string[] }[]>(org.people ?? []);
+  const absenceRows = fromJson<AbsenceSpan[]>(org.absences ?? []);
   const depts = new Map(deptRows.map((d) => [d.id, d]));
   return {
-    timeZone: org?.timeZone ?? 'Europe/Moscow',
+    timeZone: org.timeZone ?? 'Europe/Moscow',
     directory: {
       withRole: (role) => peopleRows.filter((p) => p.roles.includes(role)).map((p) => p.id),
       supervision: {
         departmentDeputy: (id) => depts.get(id)?.deputy ?? null,
-        curatorSupervisor: org?.curator ?? null,
-        operatorSupervisor: org?.operator ?? null,
+        curatorSupervisor: org.curator ?? null,
+        operatorSupervisor: org.operator ?? null,
       },
       departmentName: (id) => (id ? (depts.get(id)?.name ?? '') : ''),
       absences: absenceRows.map((a) => ({
@@ -163,34 +173,31 @@ function wordsOf(
   }
 }
 
-/** Notifications for one command's committed events (all of one case, in version order). */
-export async function notificationsFor(
-  db: DbOrTx,
+/** A case as notifications need it: its number and the state before the events at hand. */
+export interface CaseBefore {
+  readonly number: number;
+  readonly state: CaseState;
+}
+
+/** The state of a case from its earlier events (in version order). */
+export const foldEarlier = (earlier: readonly CaseEvent[]): CaseState => earlier.reduce(evolve, initialState);
+
+/** Notifications for one command's committed events (all of one case, in version order), from the case's state
+ *  before the first of them; returns them and the state after the last. */
+export function notificationsFor(
   committed: readonly CommittedEvent[],
+  before: CaseBefore,
   timeZone: string,
   dir: Directory,
-): Promise<NewNotification[]> {
-  const first = committed[0];
-  if (!first) return [];
-  // The case's number and the state the first of these events was decided on (the fold of every earlier event of
-  // the case), in one statement.
-  const [row] = await db
-    .select({
-      number: cases.number,
-      // Spelled out: drizzle leaves columns unqualified in a one-table select, and this one is correlated.
-      earlier: sql<unknown>`(select coalesce(json_agg(e.payload order by e.version), '[]') from case_events e where e.case_id = "cases"."id" and e.version < ${first.version})`,
-    })
-    .from(cases)
-    .where(eq(cases.id, first.caseId));
-  if (!row) return [];
-  let state = fromJson<CaseEvent[]>(row.earlier).reduce(evolve, initialState);
+): { notifications: NewNotification[]; after: CaseState } {
+  let state = before.state;
   const out: NewNotification[] = [];
   for (const c of committed) {
     const event = c.payload;
-    const before = state;
-    state = evolve(before, event);
-    for (const notice of noticesFor(before, event, state)) {
-      const words = wordsOf(notice, row.number, event, state, dir, timeZone);
+    const previous = state;
+    state = evolve(previous, event);
+    for (const notice of noticesFor(previous, event, state)) {
+      const words = wordsOf(notice, before.number, event, state, dir, timeZone);
       const seen = new Set<string>();
       for (const person of peopleOf(notice.to, dir)) {
         if (!person || person === 'system') continue;
@@ -202,5 +209,5 @@ export async function notificationsFor(
       }
     }
   }
-  return out;
+  return { notifications: out, after: state };
 }

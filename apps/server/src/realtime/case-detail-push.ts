@@ -3,11 +3,14 @@
 // data). The workspace derives its clocks and actions from the state with the domain: it asks the server nothing.
 import type { CaseDetailChange } from '@otklik/contract';
 import { stateForReader } from '@otklik/domain';
-import { inArray } from 'drizzle-orm';
-import { actorNames, toTimelineEntry } from '../cases/timeline';
+import { inArray, sql } from 'drizzle-orm';
+import { toTimelineEntry } from '../cases/timeline';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
+
+/** Parsed by one driver, text from the other: a json value built in SQL. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 export interface CaseDetailMessages {
   readonly participant: CaseDetailChange;
@@ -22,14 +25,23 @@ export async function caseDetailMessages(
 ): Promise<Map<string, CaseDetailMessages>> {
   const out = new Map<string, CaseDetailMessages>();
   if (caseIds.length === 0) return out;
+  const actorIds = [...new Set(events.flatMap((e) => (e.actorId === null ? [] : [e.actorId])))];
+  // The states and the names of the batch's actors in one statement (it runs on every change another node may show).
   const rows = await db
-    .select({ id: cases.id, state: cases.state })
+    .select({
+      id: cases.id,
+      state: cases.state,
+      names:
+        actorIds.length === 0
+          ? sql<unknown>`null`
+          : sql<unknown>`(select json_object_agg(p.id, p.full_name) from people p where p.id in (${sql.join(
+              actorIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )}))`,
+    })
     .from(cases)
     .where(inArray(cases.id, [...caseIds]));
-  const names = await actorNames(
-    db,
-    events.map((e) => e.actorId),
-  );
+  const names = new Map(Object.entries(fromJson<Record<string, string> | null>(rows[0]?.names ?? null) ?? {}));
   for (const row of rows) {
     const mine = events.filter((e) => e.caseId === row.id).sort((a, b) => a.version - b.version);
     const last = mine.at(-1);

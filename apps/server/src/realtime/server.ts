@@ -27,7 +27,7 @@ import type { z } from 'zod';
 import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { loadParties, notVisible, partiesOfRow } from '../cases/access';
 import { matchesWallFilters } from '../cases/board';
-import { projectChangedRows, toBoardRowMessage, toWallRowMessage, wallsOf } from '../cases/rows';
+import { projectChangedRows, toBoardRowMessage, toWallRowMessage } from '../cases/rows';
 import { cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { APP_ERROR_CODES, type AppErrorCode, appError } from '../errors/app-error';
@@ -253,8 +253,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       return;
     }
     // The rows after the batch, projected once for every receiver: a client applies them instead of asking back.
-    const rows = await projectChangedRows(deps.db, organisationId, caseIds, deps.now());
-    const walls = await wallsOf(deps.db, organisationId);
+    const { rows, walls } = await projectChangedRows(deps.db, organisationId, caseIds, deps.now());
     // Who may see each case: its participants get the event, its readers the event without the appeal's personal
     // data, nobody else anything (the domain's audiences). The parties come with the projected row (closed cases
     // included), read in the same statement: no read per case.
