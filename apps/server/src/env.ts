@@ -273,14 +273,17 @@ export function maskValue(name: EnvName, value: unknown): string {
   const text = String(value);
   const secret = variableMeta(name).secret;
   if (secret === 'value') return '***';
-  if (secret === 'url-password') {
-    try {
-      const url = new URL(text);
-      if (url.password) url.password = '***';
-      return url.toString();
-    } catch {
-      return '***';
-    }
-  }
+  if (secret === 'url-password') return withoutUrlPassword(text) ?? '***';
   return text;
+}
+
+/** A URL with its password replaced by ***, for logs and `otklik config`; null when the text is not a URL. */
+export function withoutUrlPassword(text: string): string | null {
+  try {
+    const url = new URL(text);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return null;
+  }
 }
