@@ -15,17 +15,14 @@ import { and, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 
 import type { Db, DbOrTx } from '../db/connect';
 import { cases, organisations } from '../db/schema';
 import { surges } from '../db/schema-reports';
+import { organisationField } from '../directory/organisations';
 import { activePeopleWithAnyRole } from '../directory/people';
 import { insertNotifications, type NewNotification } from '../notifications/delivery-feed';
 
 const DAY = 86_400_000;
 
 export async function thresholdsOf(db: DbOrTx, organisationId: string): Promise<SurgeThresholds> {
-  const [row] = await db
-    .select({ t: organisations.surgeThresholds })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  return surgeThresholdsOf(row?.t);
+  return surgeThresholdsOf(await organisationField(db, organisationId, 'surgeThresholds'));
 }
 
 async function alertsFor(
