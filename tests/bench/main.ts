@@ -3,7 +3,7 @@
 // never pass or fail on a number — only a benchmark that could not run fails the command.
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { strictFlags } from '../support/strict-flags';
 import { machine } from './output';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -109,16 +109,11 @@ async function main(argv: string[]): Promise<number> {
   let only: Set<string> | null;
   let skip: Set<string> | null;
   try {
-    const parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        json: { type: 'boolean' },
-        only: { type: 'string' },
-        skip: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+    const parsed = strictFlags(argv, {
+      json: { type: 'boolean' },
+      only: { type: 'string' },
+      skip: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     });
     values = parsed.values;
     only = names(values.only);

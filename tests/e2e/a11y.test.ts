@@ -1,9 +1,8 @@
 // Basic accessibility on the main screens: each form control has an accessible name, the first Tab stop is the
 // "skip to content" link, and each page has exactly one h1.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { hasBrowser } from './support/browser';
-import { browserSuite } from './support/suite';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './support/suite';
 
 async function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -21,9 +20,7 @@ async function unlabelledControls(page: Page): Promise<string[]> {
   );
 }
 
-describe.skipIf(!hasBrowser)('accessibility basics', () => {
-  const suite = browserSuite();
-
+describeInBrowser('accessibility basics', (suite) => {
   const screens: [login: string, path: string][] = [
     ['curator', '/board'],
     ['zhkh', '/inbox'],

@@ -1,15 +1,13 @@
 // Accountability in the browser: a person changes their own password (the rule is named at the field, the old
 // password stops working), and the administrator reads the sign-ins and that change in the audit log, then exports it.
-import { describe, expect, it } from 'vitest';
-import { hasBrowser, screenshot } from './support/browser';
-import { browserSuite } from './support/suite';
+import { expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 200 };
 const NEW_PASSWORD = 'Сосна-у-реки-2026';
 
-describe.skipIf(!hasBrowser)('own password and the audit log', () => {
-  const suite = browserSuite({ page: 'observer' });
-
+describeInBrowser('own password and the audit log', { page: 'observer' }, (suite) => {
   it('changes the password from the user menu, refusing a weak one at the field', async () => {
     // The menu is used once the first page has settled (live connection up), as a person would: a click while the
     // board was still starting left the password page without its fields for the test (4 runs in 10, cause open).

@@ -3,11 +3,10 @@
 // (the cleared form's first field, the edited row's button, the first invalid field); a custom profile takes a
 // decimal comma and names a bad value in Russian.
 import type { Locator, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { TestSession } from '../support/typed-client';
-import { hasBrowser } from './support/browser';
 import { findPeople } from './support/people';
-import { browserSuite } from './support/suite';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 200 };
 
@@ -15,8 +14,7 @@ const isFocused = (l: Locator) => l.evaluate((el) => el === document.activeEleme
 const focusedLabel = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? '');
 
-describe.skipIf(!hasBrowser)('administration: editing after creation', () => {
-  const suite = browserSuite({ page: 'admin' });
+describeInBrowser('administration: editing after creation', { page: 'admin' }, (suite) => {
   let admin: TestSession;
 
   beforeAll(async () => {

@@ -1,14 +1,12 @@
 // Administration through the browser: a department, a wall display token (shown once, with the wall's address), and
 // a custom regulation profile made from a preset, with a validation message next to the field that is wrong.
-import { describe, expect, it } from 'vitest';
-import { hasBrowser, screenshot } from './support/browser';
-import { browserSuite } from './support/suite';
+import { expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 200 };
 
-describe.skipIf(!hasBrowser)('administration', () => {
-  const suite = browserSuite({ page: 'admin' });
-
+describeInBrowser('administration', { page: 'admin' }, (suite) => {
   it('adds a department', async () => {
     await suite.page.goto(`${suite.server.url}/admin/departments`);
     await suite.page.getByLabel('Название').fill('Отдел архитектуры');

@@ -1,15 +1,13 @@
 // Notifications: when a curator flags a message as socially significant, the head gets an alert that is impossible
 // to miss (a banner on every page until acknowledged) and the bell counts it; acknowledging clears the banner.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { command, registerCase } from './support/api';
-import { bellCount, hasBrowser, screenshot } from './support/browser';
-import { browserSuite } from './support/suite';
+import { bellCount, screenshot } from './support/browser';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 30_000, interval: 250 };
 
-describe.skipIf(!hasBrowser)('alerts to the head', () => {
-  const suite = browserSuite({ page: 'head' });
-
+describeInBrowser('alerts to the head', { page: 'head' }, (suite) => {
   it('a socially significant message reaches the head at once as a banner and in the bell', async () => {
     const head = suite.page;
     const count = () => bellCount(head);

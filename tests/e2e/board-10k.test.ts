@@ -2,18 +2,16 @@
 // with 10,000 generated rows; only the rows on screen exist in the DOM, every one with its live countdown, scrolling
 // to the middle shows the right case, and search filters all of them. How fast it renders and ticks is measured by
 // the board render benchmark (tests/bench/board-render.bench.ts), not asserted here.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { boardRows, serveBoardRows } from './support/board-rows';
-import { hasBrowser, screenshot } from './support/browser';
-import { browserSuite } from './support/suite';
+import { screenshot } from './support/browser';
+import { describeInBrowser } from './support/suite';
 
 const N = 10_000;
 /** Generous: the machine running the suite may be busy; the benchmark reports the real figure. */
 const SLOW = { timeout: 120_000 };
 
-describe.skipIf(!hasBrowser)('board with 10,000 open cases', () => {
-  const suite = browserSuite({ page: 'curator' });
-
+describeInBrowser('board with 10,000 open cases', { page: 'curator' }, (suite) => {
   beforeAll(async () => {
     // The organisation's own id, so every row gets its working calendar and a live countdown.
     const org = await (await suite.api('curator')).api.directory.organisation.query();

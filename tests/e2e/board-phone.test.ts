@@ -2,9 +2,9 @@
 // one "Фильтры" button that shows how many filters are on, so the first case is on screen without scrolling. On a
 // desktop everything stays open and the hint is shown.
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { hasBrowser, screenshot } from './support/browser';
-import { browserSuite } from './support/suite';
+import { expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 30_000, interval: 200 };
 const PHONE = { width: 390, height: 844 };
@@ -16,9 +16,7 @@ async function firstRowBox(page: Page) {
   return box;
 }
 
-describe.skipIf(!hasBrowser)('the board on a phone', () => {
-  const suite = browserSuite();
-
+describeInBrowser('the board on a phone', (suite) => {
   it('shows the first case without scrolling, the filters behind a button with the active count', async () => {
     const { page } = await suite.signedIn('curator', PHONE);
     await page.goto(`${suite.server.url}/board`);

@@ -5,16 +5,15 @@
 // Meanwhile a fourth context on the board sees the current step, its countdown and the responsible person change
 // without a reload, and finally the case leave the board.
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { registerCase } from './support/api';
-import { hasBrowser, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { browserSuite } from './support/suite';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 
-describe.skipIf(!hasBrowser)('a chain of two departments, live on the board', () => {
-  const suite = browserSuite();
+describeInBrowser('a chain of two departments, live on the board', (suite) => {
   let caseId: string;
   let caseNumber: number;
   let people: Record<string, Named>;

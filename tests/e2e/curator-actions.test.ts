@@ -6,12 +6,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerCase, triageAndRoute } from './support/api';
 import { hasBrowser, screenshot } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { browserSuite } from './support/suite';
+import { browserSuite, describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 
-describe.skipIf(!hasBrowser)('the curator moves and re-categorises a case; every clock shows its holder', () => {
-  const suite = browserSuite();
+describeInBrowser('the curator moves and re-categorises a case; every clock shows its holder', (suite) => {
   let caseId: string;
   let people: Record<string, Named>;
   let curator: Page;

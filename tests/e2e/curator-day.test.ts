@@ -1,17 +1,16 @@
 // The curator's and operator's working day (issue 12): the registration form as the operator's first screen, the
 // curator's own queue and bell, the route form's executors with head and absence marks, and the holders of every
 // clock on a case opened by its link.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { TestSession } from '../support/typed-client';
 import { command, onLeaveThisWeek, registerCase, triageAndRoute } from './support/api';
-import { bellCount, hasBrowser, screenshot } from './support/browser';
+import { bellCount, screenshot } from './support/browser';
 import type { Named } from './support/people';
-import { browserSuite, deskSessions } from './support/suite';
+import { describeInBrowser, deskSessions } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 
-describe.skipIf(!hasBrowser)('the curator and operator at work', () => {
-  const suite = browserSuite({ timeout: 900_000 });
+describeInBrowser('the curator and operator at work', { timeout: 900_000 }, (suite) => {
   let operator: TestSession;
   let curator: TestSession;
   let zhkh: TestSession;

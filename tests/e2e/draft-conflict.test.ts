@@ -2,16 +2,14 @@
 // it; two saves from the same base are a visible conflict with both texts. Two curators acting on the same case: the
 // later command is refused as a conflict (optimistic concurrency) and the form keeps what its author typed.
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { registerCase, triageAndRoute } from './support/api';
-import { hasBrowser } from './support/browser';
 import { findPeople } from './support/people';
-import { browserSuite } from './support/suite';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 200 };
 
-describe.skipIf(!hasBrowser)('a draft edited in two windows', () => {
-  const suite = browserSuite();
+describeInBrowser('a draft edited in two windows', (suite) => {
   let caseId: string;
   let one: Page;
   let two: Page;

@@ -1,11 +1,10 @@
 // A fast-track ("решаемое") answer needs evidence (krasnoufimsk p.20): without it the form says so next to the field;
 // a photo uploaded from the computer becomes a link in the draft, and the draft is then accepted. Fast-track exists
 // only in krasnoufimsk-2021 (p.8): the demo's Krasnoufimsk organisation (logins kr-…).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { registerCase, triageAndRoute } from './support/api';
-import { hasBrowser } from './support/browser';
 import { findPeople } from './support/people';
-import { browserSuite } from './support/suite';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 // The smallest valid PNG (1×1 transparent pixel).
@@ -14,8 +13,7 @@ const PNG = Buffer.from(
   'base64',
 );
 
-describe.skipIf(!hasBrowser)('evidence for a fast-track answer', () => {
-  const suite = browserSuite();
+describeInBrowser('evidence for a fast-track answer', (suite) => {
   let caseId: string;
 
   beforeAll(async () => {

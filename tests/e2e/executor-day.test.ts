@@ -3,18 +3,17 @@
 // parallel set both send their parts; "Мои задачи" separates my turn from waiting for others; live state is never
 // stale (typing, chain links, "Готово"); the publication address is checked and the published link shown.
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { TestSession } from '../support/typed-client';
 import { command, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { browserSuite, deskSessions } from './support/suite';
+import { describeInBrowser, deskSessions } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 const PHONE = { width: 390, height: 844 };
 
-describe.skipIf(!hasBrowser)('an executor’s working day', () => {
-  const suite = browserSuite();
+describeInBrowser('an executor’s working day', (suite) => {
   let operator: TestSession;
   let curator: TestSession;
   let zhkh: TestSession;

@@ -2,14 +2,13 @@
 // the first administrator (a region administrator) creates a second organisation, whose administrator then signs in
 // and sees neither the Organisations section nor the first organisation's people.
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, screenshot } from './support/browser';
-import { browserSuite } from './support/suite';
+import { beforeAll, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 200 };
 
-describe.skipIf(!hasBrowser)('first run', () => {
-  const suite = browserSuite({ server: { demo: false } });
+describeInBrowser('first run', { server: { demo: false } }, (suite) => {
   let page: Page;
   let code = '';
 

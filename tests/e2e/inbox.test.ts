@@ -1,15 +1,14 @@
 // An executor's inbox: cases routed to them with their clock, and — while a colleague is away — the colleague's cases
 // too, marked as taken over; on a phone the inbox is a readable column of cards.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { onLeaveThisWeek, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { findPeople } from './support/people';
-import { browserSuite } from './support/suite';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 20_000, interval: 250 };
 
-describe.skipIf(!hasBrowser)('inbox with a substitute', () => {
-  const suite = browserSuite();
+describeInBrowser('inbox with a substitute', (suite) => {
   let caseId: string;
   let absentName: string;
 

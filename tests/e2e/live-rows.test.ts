@@ -3,11 +3,10 @@
 // live message — none of the pages asks the server for rows after the change, and the case page asks nothing at all
 // (their tRPC requests are counted with page.on('request')).
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { command, registerCase, triageAndRoute } from './support/api';
-import { hasBrowser } from './support/browser';
 import { findPeople, type Named } from './support/people';
-import { browserSuite } from './support/suite';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 30_000, interval: 200 };
 /** The procedures that read case rows: after a live change none of them may be called by a receiving page. */
@@ -23,8 +22,7 @@ function countRequests(page: Page): string[] {
   return seen;
 }
 
-describe.skipIf(!hasBrowser)('a change reaches every view with its row, no view refetches', () => {
-  const suite = browserSuite();
+describeInBrowser('a change reaches every view with its row, no view refetches', (suite) => {
   let caseId: string;
   let caseNumber: number;
   let zhkh: Named;

@@ -2,15 +2,13 @@
 // down, reconnects by itself (the session cookie still valid), and a change made right after the restart reaches it
 // without a reload. A bad input on a case form is a readable message next to the field.
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { command, registerCase } from './support/api';
-import { hasBrowser } from './support/browser';
-import { browserSuite } from './support/suite';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 60_000, interval: 250 };
 
-describe.skipIf(!hasBrowser)('reconnecting and readable errors', () => {
-  const suite = browserSuite();
+describeInBrowser('reconnecting and readable errors', (suite) => {
   let board: Page;
   let caseId: string;
   let caseNumber: number;

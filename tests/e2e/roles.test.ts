@@ -1,12 +1,10 @@
 // Every role signs in through the login page and lands on its own start page; a wrong password and an empty form
 // are readable messages, not a crash; signing out returns to the login page.
-import { describe, expect, it } from 'vitest';
-import { hasBrowser, screenshot } from './support/browser';
-import { browserSuite } from './support/suite';
+import { expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { describeInBrowser } from './support/suite';
 
-describe.skipIf(!hasBrowser)('sign-in per role', () => {
-  const suite = browserSuite();
-
+describeInBrowser('sign-in per role', (suite) => {
   // Start pages by role (apps/web/src/app/home.ts): executors and department heads work from their tasks,
   // the administrator from the directory, the operator from the registration form, everyone else from the board.
   const cases: [login: string, path: string, heading: string][] = [

@@ -2,16 +2,15 @@
 // with a token from the administrator it shows open cases without personal data, follows a change without a reload,
 // says "соединение потеряно — переподключение" while the server restarts and heals itself afterwards.
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { registerCase, triageAndRoute } from './support/api';
-import { hasBrowser, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { findPeople } from './support/people';
-import { browserSuite } from './support/suite';
+import { describeInBrowser } from './support/suite';
 
 const POLL = { timeout: 30_000, interval: 250 };
 
-describe.skipIf(!hasBrowser)('wall display', () => {
-  const suite = browserSuite();
+describeInBrowser('wall display', (suite) => {
   let token: string;
 
   beforeAll(async () => {

@@ -6,19 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_KEYS, ORGANISATION_EVENTS_LOCK_CLASS } from '../../apps/server/src/db/advisory-lock';
 import { freePort } from '../../apps/server/src/test/free-port';
 import { eventually, type NodeProcess, repoRoot, startNode } from '../realtime/support/harness';
-import { createDatabase, probe } from './support/nodes';
-import { type PgServer, startPgServer } from './support/pg-server';
+import { probe, usePgDatabase } from './support/nodes';
 
 describe('advisory lock keys', () => {
-  let pg: PgServer;
+  const postgres = usePgDatabase('otklik_keys');
   let first: NodeProcess;
-  let url: string;
 
   beforeAll(async () => {
-    pg = await startPgServer();
-    url = await createDatabase(pg, 'otklik_keys');
     // The first node leads the scheduler, holding its session lock for as long as it runs.
-    first = await startNode({ NODE_TARGET: url, NODE_SEED: '1', NODE_POLL_MS: '300' });
+    first = await startNode({ NODE_TARGET: postgres.url, NODE_SEED: '1', NODE_POLL_MS: '300' });
     await eventually(async () => {
       const h = await probe(`${first.url}/readyz`, 5_000);
       return h !== 'timeout' && h.status === 200 ? true : undefined;
@@ -27,7 +23,6 @@ describe('advisory lock keys', () => {
 
   afterAll(async () => {
     await first?.stop();
-    pg?.destroy();
   }, 120_000);
 
   it('names one distinct key per purpose', () => {
@@ -40,7 +35,7 @@ describe('advisory lock keys', () => {
     const port = await freePort();
     const serve = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli/main.ts', 'serve'], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1' },
+      env: { ...process.env, DATABASE_URL: postgres.url, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -5,19 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type NodeProcess, registerInput, signIn, startNode } from '../realtime/support/harness';
 import type { TestSession } from '../support/typed-client';
-import { attempt, createDatabase, probe } from './support/nodes';
-import { type PgServer, startPgServer } from './support/pg-server';
+import { attempt, probe, usePgDatabase } from './support/nodes';
 
 describe('a frozen database', () => {
-  let pg: PgServer;
+  const postgres = usePgDatabase('otklik_frozen');
   let node: NodeProcess;
   let operator: TestSession;
 
   beforeAll(async () => {
-    pg = await startPgServer();
-    const url = await createDatabase(pg, 'otklik_frozen');
     node = await startNode({
-      NODE_TARGET: url,
+      NODE_TARGET: postgres.url,
       NODE_SEED: '1',
       NODE_REQUEST_TIMEOUT_MS: '4000',
       NODE_DB_CONNECT_TIMEOUT_MS: '2000',
@@ -27,13 +24,12 @@ describe('a frozen database', () => {
   }, 240_000);
 
   afterAll(async () => {
-    pg?.thaw();
+    postgres.server.thaw();
     await node?.stop();
-    pg?.destroy();
   }, 120_000);
 
   it('answers unhealthy and "database did not answer" while frozen, and recovers after', async () => {
-    pg.freeze();
+    postgres.server.freeze();
     try {
       // Bounded by the health check's own timeout (2 s), far below the probe's patience.
       const health = await probe(`${node.url}/healthz`, 30_000);
@@ -52,7 +48,7 @@ describe('a frozen database', () => {
       expect(command.message).toMatch(/База данных (недоступна|не ответила)/);
       expect(command.message).not.toMatch(/select|insert|Failed query/i);
     } finally {
-      pg.thaw();
+      postgres.server.thaw();
     }
     await eventually(async () => {
       const h = await probe(`${node.url}/healthz`, 5_000);

@@ -15,23 +15,19 @@ import {
   startNode,
 } from '../realtime/support/harness';
 import type { TestSession } from '../support/typed-client';
-import { attempt, createDatabase, isAlive, probe, withSql } from './support/nodes';
-import { type PgServer, startPgServer } from './support/pg-server';
+import { attempt, isAlive, probe, usePgDatabase, withSql } from './support/nodes';
 
 describe('a PostgreSQL restart', () => {
-  let pg: PgServer;
+  const postgres = usePgDatabase('otklik_restart');
   let a: NodeProcess;
   let b: NodeProcess;
-  let url: string;
   let operator: TestSession;
   let socket: ClientSocket;
   const seen: CaseChange[] = [];
 
   beforeAll(async () => {
-    pg = await startPgServer();
-    url = await createDatabase(pg, 'otklik_restart');
     const env = {
-      NODE_TARGET: url,
+      NODE_TARGET: postgres.url,
       NODE_POLL_MS: '300',
       NODE_REQUEST_TIMEOUT_MS: '8000',
       NODE_DB_CONNECT_TIMEOUT_MS: '2000',
@@ -58,13 +54,12 @@ describe('a PostgreSQL restart', () => {
     ]);
     if (!stopped) process.stderr.write(`A:\n${a.stderr().slice(-3000)}\nB:\n${b.stderr().slice(-3000)}\n`);
     await Promise.allSettled([a?.kill(), b?.kill()]);
-    pg?.destroy();
   }, 120_000);
 
   for (const mode of ['fast', 'immediate'] as const) {
     it(`survives a ${mode} stop: clear errors while down, everything resumes by itself`, async () => {
-      pg.start();
-      pg.stop(mode);
+      postgres.server.start();
+      postgres.server.stop(mode);
       // While the database is down: a clear 503, not a 500 and not a hang.
       const during = await attempt((options) =>
         operator.api.cases.register.mutate(registerInput('пока база недоступна'), options),
@@ -80,7 +75,7 @@ describe('a PostgreSQL restart', () => {
       expect(health !== 'timeout' && health.status).toBe(503);
       expect(isAlive(a.pid) && isAlive(b.pid)).toBe(true);
 
-      pg.start();
+      postgres.server.start();
       // Both nodes are still the same processes, and become healthy again (database, broadcast, scheduler).
       await eventually(async () => {
         const h = await probe(`${a.url}/readyz`, 5_000);
@@ -104,7 +99,7 @@ describe('a PostgreSQL restart', () => {
 
       // The scheduler leads again and processes due alarms: an alarm made due by hand is recomputed to its true,
       // future instant by the leader's next pass.
-      await withSql(url, async (sql) => {
+      await withSql(postgres.url, async (sql) => {
         await sql`update clock_alarms set fire_at = now() - interval '1 minute' where case_id = ${after.caseId}`;
         await eventually(async () => {
           const rows = await sql<{ later: boolean }[]>`

@@ -2,32 +2,28 @@
 // created an alarm (its driver verified the certificate, the other did not, and its failure was silent). Now both
 // drivers read sslmode as libpq does, so the scheduler leads and records; and a subsystem that cannot connect makes
 // /readyz unhealthy and says why in the log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LOCK_KEYS } from '../../apps/server/src/db/advisory-lock';
 import { createHealth } from '../../apps/server/src/health/registry';
 import { startRealtimeNode } from '../../apps/server/src/realtime/node';
 import type { Leadership } from '../../apps/server/src/scheduler/leader';
 import { eventually, type NodeProcess, registerInput, signIn, startNode } from '../realtime/support/harness';
-import { createDatabase, probe, withSql } from './support/nodes';
-import { type PgServer, startPgServer } from './support/pg-server';
+import { probe, usePgDatabase, withSql } from './support/nodes';
 
 describe('PostgreSQL over TLS with a self-signed certificate', () => {
-  let pg: PgServer;
-  let url: string;
+  const postgres = usePgDatabase('otklik_tls', { ssl: true });
   const nodes: NodeProcess[] = [];
-
-  beforeAll(async () => {
-    pg = await startPgServer({ ssl: true });
-    url = await createDatabase(pg, 'otklik_tls');
-  }, 240_000);
 
   afterAll(async () => {
     await Promise.allSettled(nodes.map((n) => n.stop()));
-    pg?.destroy();
   }, 120_000);
 
   it('sslmode=require: every subsystem connects, the scheduler leads and keeps the alarm of a new case', async () => {
-    const node = await startNode({ NODE_TARGET: `${url}?sslmode=require`, NODE_SEED: '1', NODE_POLL_MS: '300' });
+    const node = await startNode({
+      NODE_TARGET: `${postgres.url}?sslmode=require`,
+      NODE_SEED: '1',
+      NODE_POLL_MS: '300',
+    });
     nodes.push(node);
     const ready = await eventually(async () => {
       const h = await probe(`${node.url}/readyz`, 5_000);
@@ -42,7 +38,7 @@ describe('PostgreSQL over TLS with a self-signed certificate', () => {
     // The scheduler holds its leader lock (on main its driver refused the certificate, silently, for ever)…
     await eventually(
       () =>
-        withSql(`${url}?sslmode=require`, async (sql) => {
+        withSql(`${postgres.url}?sslmode=require`, async (sql) => {
           const rows = await sql<{ name: string }[]>`
             select a.application_name as name from pg_locks l join pg_stat_activity a on a.pid = l.pid
             where l.locktype = 'advisory' and l.objid = ${LOCK_KEYS.schedulerLeader} and l.granted`;
@@ -51,7 +47,7 @@ describe('PostgreSQL over TLS with a self-signed certificate', () => {
       30_000,
     );
     // …and processes due alarms: one made due by hand is recomputed to its true, future instant by the leader.
-    await withSql(`${url}?sslmode=require`, async (sql) => {
+    await withSql(`${postgres.url}?sslmode=require`, async (sql) => {
       await eventually(async () => {
         const rows = await sql<{ n: number }[]>`select count(*)::int as n from clock_alarms where case_id = ${caseId}`;
         return rows[0]?.n === 1 ? true : undefined;
@@ -75,7 +71,7 @@ describe('PostgreSQL over TLS with a self-signed certificate', () => {
       release: async () => {},
     };
     const node = await startRealtimeNode({
-      target: { kind: 'postgres', url: `${url}?sslmode=require` },
+      target: { kind: 'postgres', url: `${postgres.url}?sslmode=require` },
       webDistDir: '/nonexistent',
       health: createHealth({ log: (line) => lines.push(line) }),
       scheduler: { pollMs: 200, leadership: failing },
@@ -97,7 +93,7 @@ describe('PostgreSQL over TLS with a self-signed certificate', () => {
 
   it('verify-full against a self-signed certificate: the node fails fast and says why', async () => {
     const node = await startNode({
-      NODE_TARGET: `${url}?sslmode=verify-full`,
+      NODE_TARGET: `${postgres.url}?sslmode=verify-full`,
       NODE_DB_CONNECT_TIMEOUT_MS: '2000',
     }).catch((error: Error) => error);
     if (node instanceof Error) {

@@ -1,6 +1,6 @@
 // `pnpm load` flags: strict parsing (an unknown flag or a bad value is a one-line error, never a silent default),
 // with limits that keep a run bounded in count and time.
-import { parseArgs } from 'node:util';
+import { OptionsError, strictFlags } from '../support/strict-flags';
 import type { Follow } from './boards';
 
 export const HELP = `Usage: pnpm load [options]
@@ -66,7 +66,7 @@ export interface LoadOptions {
   readonly databaseUrl: string | null;
 }
 
-export class OptionsError extends Error {}
+export { OptionsError };
 
 function numberFlag(
   name: string,
@@ -109,13 +109,7 @@ export function checkDatabaseUrl(url: string): string {
 }
 
 export function parseLoadOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): LoadOptions {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new OptionsError(error instanceof Error ? (error.message.split('\n')[0] ?? 'bad options') : 'bad options');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse(argv);
   if (positionals.length > 0) throw new OptionsError(`unexpected argument "${positionals[0]}"`);
   const cases = numberFlag('cases', values.cases, 2000, 0, 500_000);
   const open = numberFlag('open', values.open, Math.round(cases / 10), 0, cases);
@@ -148,11 +142,9 @@ export function parseLoadOptions(argv: readonly string[], env: NodeJS.ProcessEnv
 }
 
 function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    strict: true,
-    allowPositionals: true,
-    options: {
+  return strictFlags(
+    argv,
+    {
       orgs: { type: 'string' },
       cases: { type: 'string' },
       open: { type: 'string' },
@@ -171,5 +163,6 @@ function parse(argv: readonly string[]) {
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
+    true,
+  );
 }

@@ -278,15 +278,7 @@ export function maskValue(name: EnvName, value: unknown): string {
   const text = String(value);
   const secret = variableMeta(name).secret;
   if (secret === 'value') return '***';
-  if (secret === 'url-password') {
-    try {
-      const url = new URL(text);
-      if (url.password) url.password = '***';
-      return url.toString();
-    } catch {
-      return '***';
-    }
-  }
+  if (secret === 'url-password') return withoutUrlPassword(text) ?? '***';
   return text;
 }
 
@@ -296,4 +288,15 @@ export function commandLineLanguage(): { ok: true; lang: 'ru' | 'en' } | { ok: f
   const raw = process.env.OTKLIK_LANG;
   const parsed = zEnv.shape.OTKLIK_LANG.safeParse(raw === '' ? undefined : raw);
   return parsed.success ? { ok: true, lang: parsed.data } : { ok: false, value: String(raw) };
+}
+
+/** A URL with its password replaced by ***, for logs and `otklik config`; null when the text is not a URL. */
+export function withoutUrlPassword(text: string): string | null {
+  try {
+    const url = new URL(text);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return null;
+  }
 }

@@ -2,10 +2,10 @@
 // asked, sign one person in through the login page; close and remove it all after the file. Call it inside the
 // `describe`: it registers the hooks there, and the file's own `beforeAll` (seeding cases, opening pages) runs after.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import type { TestSession } from '../../support/typed-client';
 import { signIn } from './api';
-import { launchBrowser, signedInPage } from './browser';
+import { hasBrowser, launchBrowser, signedInPage } from './browser';
 import { findPeople, type Named } from './people';
 import { buildWeb, startTestServer, type TestServer } from './server';
 
@@ -86,6 +86,22 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
     },
   };
   return suite;
+}
+
+/** A `describe` of browser tests: skipped where there is no browser to launch, its `suite` set up as browserSuite
+ *  does (inside it, before the body's own hooks). */
+export function describeInBrowser(title: string, body: (suite: BrowserSuite) => void): void;
+export function describeInBrowser(
+  title: string,
+  options: BrowserSuiteOptions,
+  body: (suite: BrowserSuite) => void,
+): void;
+export function describeInBrowser(
+  title: string,
+  ...args: [(suite: BrowserSuite) => void] | [BrowserSuiteOptions, (suite: BrowserSuite) => void]
+): void {
+  const [options, body] = args.length === 1 ? [{}, args[0]] : args;
+  describe.skipIf(!hasBrowser)(title, () => body(browserSuite(options)));
 }
 
 /** The sessions a working-day test acts through (operator, curator, the ЖКХ executor) and the demo people `logins`

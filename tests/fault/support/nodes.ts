@@ -1,8 +1,9 @@
 // Helpers of the fault tests: a database of the test's own PostgreSQL server, HTTP probes that never hang, and the
 // realtime harness's node processes (tests/realtime/support).
 import { type AppRouter, TRPCClientError } from '@otklik/server/client';
+import { afterAll, beforeAll } from 'vitest';
 import { type Database, openDatabase } from '../../../apps/server/src/db/connect';
-import type { PgServer } from './pg-server';
+import { type PgServer, startPgServer } from './pg-server';
 
 /** Runs `fn` with a connection of its own to `url` (the server's driver), closed afterwards. */
 export async function withSql<T>(
@@ -21,6 +22,34 @@ export async function withSql<T>(
 export async function createDatabase(pg: PgServer, name: string): Promise<string> {
   await withSql(pg.url(), (sql) => sql.unsafe(`create database ${name}`));
   return pg.url(name);
+}
+
+/** The file's own PostgreSQL server with one database `name` for its nodes. Call it first inside the `describe`: the
+ *  server starts before the file's own `beforeAll` and is destroyed after its own `afterAll` (after-hooks run as a
+ *  stack), so nodes stop before their database goes. */
+export function usePgDatabase(
+  name: string,
+  options: Parameters<typeof startPgServer>[0] = {},
+): { readonly server: PgServer; readonly url: string } {
+  let server: PgServer | undefined;
+  let url: string | undefined;
+  beforeAll(async () => {
+    server = await startPgServer(options);
+    url = await createDatabase(server, name);
+  });
+  afterAll(() => server?.destroy());
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error(`usePgDatabase(${name}): used before its beforeAll ran`);
+    return value;
+  };
+  return {
+    get server() {
+      return ready(server);
+    },
+    get url() {
+      return ready(url);
+    },
+  };
 }
 
 /** A GET that gives up after `ms` (a hang is a result too: 'timeout'). */

@@ -158,15 +158,12 @@ describe('OpenID Connect sign-in (oidc-provider)', () => {
         }),
       },
     });
+    /** A person of the organisation as the directory (and the identity provider) knows them. */
+    const person = (organisationId: string, fields: Omit<Parameters<typeof createPerson>[1], 'organisationId'>) =>
+      createPerson(otklik.deps.db, { organisationId, ...fields });
     const org = await createOrgFixture(otklik.deps);
-    await createPerson(otklik.deps.db, {
-      organisationId: org.organisationId,
-      fullName: 'Иванова Мария',
-      login: `ivanova-${tag}`,
-      roles: ['curator'],
-    });
-    await createPerson(otklik.deps.db, {
-      organisationId: org.organisationId,
+    await person(org.organisationId, { fullName: 'Иванова Мария', login: `ivanova-${tag}`, roles: ['curator'] });
+    await person(org.organisationId, {
       fullName: 'Смирнов Игорь',
       login: `smirnov-${tag}`,
       email: `smirnov-${tag}@example.org`,
@@ -174,12 +171,7 @@ describe('OpenID Connect sign-in (oidc-provider)', () => {
     });
     // A person of an archived organisation: the directory knows them, Otklik refuses them.
     const archived = await createOrgFixture(otklik.deps);
-    await createPerson(otklik.deps.db, {
-      organisationId: archived.organisationId,
-      fullName: 'Архивов Архип',
-      login: `archived-${tag}`,
-      roles: ['curator'],
-    });
+    await person(archived.organisationId, { fullName: 'Архивов Архип', login: `archived-${tag}`, roles: ['curator'] });
     await otklik.deps.db
       .update(organisations)
       .set({ archivedAt: new Date() })

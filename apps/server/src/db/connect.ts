@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { withoutUrlPassword } from '../env';
 import { acquireDataDirLock } from './data-dir-lock';
 import { type PostgresConnection, type PostgresSettings, postgresConnection, postgresJsOptions } from './pg-config';
 import * as schema from './schema';
@@ -55,13 +56,7 @@ export interface Database {
 }
 
 export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres';
-  }
+  return withoutUrlPassword(url) ?? 'postgres';
 }
 
 /** Where the embedded database of a data directory lives. */

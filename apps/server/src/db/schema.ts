@@ -10,6 +10,7 @@ import {
   index,
   integer,
   jsonb,
+  type PgColumnBuilderBase,
   pgTable,
   text,
   timestamp,
@@ -73,17 +74,16 @@ export const organisations = pgTable('organisations', {
   createdAt: createdAt(),
 });
 
-export const departments = pgTable(
-  'departments',
-  {
-    ...idAndOrganisation(),
-    name: text().notNull(),
-    /** The supervising deputy receives deficiency notices about this department. */
-    supervisingDeputyId: personOrNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('departments_org_name_uq').on(t.organisationId, t.name)],
-);
+/** A directory of the organisation (departments, topics, places): rows named uniquely within it, with `columns`. */
+const directoryTable = <N extends string, C extends Record<string, PgColumnBuilderBase>>(name: N, columns: C) =>
+  pgTable(name, { ...idAndOrganisation(), name: text().notNull(), ...columns, createdAt: createdAt() }, (t) => [
+    uniqueIndex(`${name}_org_name_uq`).on(t.organisationId, t.name),
+  ]);
+
+export const departments = directoryTable('departments', {
+  /** The supervising deputy receives deficiency notices about this department. */
+  supervisingDeputyId: personOrNull(),
+});
 
 export const people = pgTable(
   'people',
@@ -124,33 +124,19 @@ export const absences = pgTable(
 
 /** The organisation's topic directory: a case's topic is chosen from it; NAO p.16's list of topics with a shorter answer
  *  is the set of topics marked `listed`. */
-export const topics = pgTable(
-  'topics',
-  {
-    ...idAndOrganisation(),
-    name: text().notNull(),
-    /** Marked for the profile's listed-topic limits (NAO p.16). */
-    listed: boolean().notNull().default(false),
-    /** Retired topics stay for old cases but are no longer offered. */
-    active: boolean().notNull().default(true),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('topics_org_name_uq').on(t.organisationId, t.name)],
-);
+export const topics = directoryTable('topics', {
+  /** Marked for the profile's listed-topic limits (NAO p.16). */
+  listed: boolean().notNull().default(false),
+  /** Retired topics stay for old cases but are no longer offered. */
+  active: boolean().notNull().default(true),
+});
 
 /** The organisation's place directory: its settlements and districts. The wall display shows a case's place only as
  *  one of these (matched in the free-text location by @otklik/domain wallPlaceOf), never the free text itself. */
-export const places = pgTable(
-  'places',
-  {
-    ...idAndOrganisation(),
-    name: text().notNull(),
-    /** settlement | district */
-    kind: text().$type<'settlement' | 'district'>().notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('places_org_name_uq').on(t.organisationId, t.name)],
-);
+export const places = directoryTable('places', {
+  /** settlement | district */
+  kind: text().$type<'settlement' | 'district'>().notNull(),
+});
 
 /**
  * The body's official accounts per network (NAO p.2–7) and, when a token is stored, the connector that collects

@@ -8,7 +8,7 @@ import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { loadOrganisationRules, type OrganisationRules } from '../cases/domain-context';
 import { caseEvents, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
-import { DEMO_ABUSIVE_TEXT, DEMO_MESSAGES, DEMO_REPEAT_TEXT, type DemoMessage } from './messages';
+import { DEMO_ABUSIVE_POST, DEMO_MESSAGES, DEMO_REPEAT_POST, type DemoMessage, type DemoPost } from './messages';
 import { DEMO_ORGANISATIONS, type DemoDepartmentKey, demoPeople } from './roster';
 import type { SeededOrganisation } from './seed';
 
@@ -131,7 +131,7 @@ class DemoCase {
   }
 
   /** The operator registers a public message without attachments when it is detected. */
-  registerPublic(message: { network: RegisterInput['network']; link: string; author: string; text: string }) {
+  registerPublic(message: DemoPost) {
     const { network, link, author, text } = message;
     const command: RegisterInput = {
       type: 'register',
@@ -389,12 +389,7 @@ export async function seedDemoCases(
     if (org.share === 'main') {
       // A repeat message linked to an answered case, and an abusive one rejected at triage.
       const repeat = new DemoCase(deps, p, p.rules.calendar.addWorkingMinutes(now, -45).at);
-      await repeat.registerPublic({
-        network: 'vk',
-        link: 'https://vk.com/wall-170_2001',
-        author: 'Андрей Сухов',
-        text: DEMO_REPEAT_TEXT,
-      });
+      await repeat.registerPublic(DEMO_REPEAT_POST);
       await repeat.do(
         'operator',
         { type: 'triage', topic: 'Дороги', location: 'ул. Садовая', category: 'ordinary', processable: true },
@@ -402,12 +397,7 @@ export async function seedDemoCases(
       );
       await repeat.do('operator', { type: 'link-repeat', earlierCaseIds: closedIds.slice(0, 1) }, repeat.at(15));
       const abusive = new DemoCase(deps, p, p.rules.calendar.addWorkingMinutes(now, -70).at);
-      await abusive.registerPublic({
-        network: 'ok',
-        link: 'https://ok.ru/group/5_2002',
-        author: 'Гость 4471',
-        text: DEMO_ABUSIVE_TEXT,
-      });
+      await abusive.registerPublic(DEMO_ABUSIVE_POST);
       await abusive.do(
         'operator',
         { type: 'triage', processable: false, ground: 'obscene', note: 'Нецензурная брань, оскорбления' },

@@ -720,10 +720,26 @@ export const DEMO_PLACES: readonly { name: string; kind: 'settlement' | 'distric
 /** NAO p.16: topics answered within 4 working hours (the administrator marks them in the directory). */
 export const DEMO_LISTED_TOPICS: readonly string[] = ['Отопление', 'Водоснабжение'];
 
+/** A public message as the operator registers it from its network. */
+export interface DemoPost {
+  readonly network: Network;
+  readonly link: string;
+  readonly author: string;
+  readonly text: string;
+}
+
 /** A repeat message on an issue answered before (REGULATIONS "Repeat message"). */
-export const DEMO_REPEAT_TEXT =
-  'Опять та же яма на Садовой у дома 14! Месяц назад отвечали, что заделали, а её снова размыло.';
+export const DEMO_REPEAT_POST: DemoPost = {
+  network: 'vk',
+  link: 'https://vk.com/wall-170_2001',
+  author: 'Андрей Сухов',
+  text: 'Опять та же яма на Садовой у дома 14! Месяц назад отвечали, что заделали, а её снова размыло.',
+};
 
 /** Obscene/insulting: not processable in every preset (konyshevsky p.20 and the others). */
-export const DEMO_ABUSIVE_TEXT =
-  'Да вы там все бездельники и ворьё, *** *** ***, ничего не делаете, только деньги пилите!!!';
+export const DEMO_ABUSIVE_POST: DemoPost = {
+  network: 'ok',
+  link: 'https://ok.ru/group/5_2002',
+  author: 'Гость 4471',
+  text: 'Да вы там все бездельники и ворьё, *** *** ***, ничего не делаете, только деньги пилите!!!',
+};

@@ -17,6 +17,16 @@ export async function getOrganisation(db: DbOrTx, id: string): Promise<Organisat
   return row;
 }
 
+/** One field of an organisation's row, read alone; undefined when there is no such organisation. */
+export async function organisationField<K extends keyof OrganisationRow>(
+  db: DbOrTx,
+  id: string,
+  field: K,
+): Promise<OrganisationRow[K] | undefined> {
+  const [row] = await db.select({ value: organisations[field] }).from(organisations).where(eq(organisations.id, id));
+  return row?.value as OrganisationRow[K] | undefined;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** By id or slug (the CLI accepts either). */
@@ -61,11 +71,7 @@ export async function setOrganisationSupervisors(
 /** Whether an organisation is archived (a region administrator's decision): it takes no new messages, collects
  *  nothing from its accounts and publishes nothing; its cases and history stay readable to the region. */
 export async function isOrganisationArchived(db: DbOrTx, id: string): Promise<boolean> {
-  const [row] = await db
-    .select({ archivedAt: organisations.archivedAt })
-    .from(organisations)
-    .where(eq(organisations.id, id));
-  return Boolean(row?.archivedAt);
+  return Boolean(await organisationField(db, id, 'archivedAt'));
 }
 
 export const ARCHIVED_MESSAGE = bilingualServerMessage('organisation.archived', {});

@@ -1,6 +1,6 @@
 // People of an organisation: position, contacts, roles, department, login; passwords are stored as argon2id hashes.
 import type { Role } from '@otklik/domain';
-import { eq } from 'drizzle-orm';
+import { and, arrayOverlaps, eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import { hashPassword } from '../auth/password';
 import type { DbOrTx } from '../db/connect';
@@ -19,6 +19,15 @@ export function toPersonView({ passwordHash, ...rest }: PersonRow): PersonView {
 export async function listPeople(db: DbOrTx, organisationId: string): Promise<PersonView[]> {
   const rows = await listOwnRows(db, people, organisationId, people.fullName);
   return rows.map(toPersonView);
+}
+
+/** The ids of the organisation's active people who hold any of `roles`: whom an organisation-wide alert reaches. */
+export async function activePeopleWithAnyRole(db: DbOrTx, organisationId: string, roles: Role[]): Promise<string[]> {
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.organisationId, organisationId), eq(people.active, true), arrayOverlaps(people.roles, roles)));
+  return rows.map((r) => r.id);
 }
 
 export async function requirePersonInOrganisation(db: DbOrTx, organisationId: string, id: string): Promise<PersonRow> {

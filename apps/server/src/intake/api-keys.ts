@@ -5,6 +5,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { hashSecret, newSecret } from '../auth/tokens';
 import type { WallFilters } from '../cases/board';
 import type { DbOrTx } from '../db/connect';
+import { listOwnRows } from '../db/organisation-rows';
 import { apiKeys, displayTokens } from '../db/schema';
 import { notFound } from '../errors/app-error';
 
@@ -17,19 +18,10 @@ export async function createApiKey(db: DbOrTx, organisationId: string, name: str
   return { ...row!, key };
 }
 
-export function listApiKeys(db: DbOrTx, organisationId: string) {
-  return db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      prefix: apiKeys.prefix,
-      createdAt: apiKeys.createdAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      revokedAt: apiKeys.revokedAt,
-    })
-    .from(apiKeys)
-    .where(eq(apiKeys.organisationId, organisationId))
-    .orderBy(asc(apiKeys.createdAt));
+/** The organisation's API keys, oldest first, without their hashes. */
+export async function listApiKeys(db: DbOrTx, organisationId: string) {
+  const rows = await listOwnRows(db, apiKeys, organisationId, apiKeys.createdAt);
+  return rows.map(({ keyHash, organisationId, ...key }) => key);
 }
 
 /** Marks a key or token of the organisation revoked from `now`; whether the organisation had it. */
@@ -85,18 +77,10 @@ export async function createDisplayToken(db: DbOrTx, organisationId: string, nam
   return { ...row!, token };
 }
 
-export function listDisplayTokens(db: DbOrTx, organisationId: string) {
-  return db
-    .select({
-      id: displayTokens.id,
-      name: displayTokens.name,
-      filters: displayTokens.filters,
-      createdAt: displayTokens.createdAt,
-      revokedAt: displayTokens.revokedAt,
-    })
-    .from(displayTokens)
-    .where(eq(displayTokens.organisationId, organisationId))
-    .orderBy(asc(displayTokens.createdAt));
+/** The organisation's display tokens, oldest first, without their hashes. */
+export async function listDisplayTokens(db: DbOrTx, organisationId: string) {
+  const rows = await listOwnRows(db, displayTokens, organisationId, displayTokens.createdAt);
+  return rows.map(({ tokenHash, organisationId, ...token }) => token);
 }
 
 export async function revokeDisplayToken(db: DbOrTx, organisationId: string, id: string, now: number) {

@@ -26,9 +26,20 @@ const zError = z.object({
 });
 
 export function intakeOpenApi() {
-  const errorResponse = (description: string) => ({
+  /** A JSON body of the named schema of `components.schemas`. */
+  const json = (schema: 'IntakeMessage' | 'IntakeBatch' | 'IntakeResult' | 'IntakeBatchResult' | 'Error') => ({
+    'application/json': { schema: { $ref: `#/components/schemas/${schema}` } },
+  });
+  const response = (description: string, schema: Parameters<typeof json>[0]) => ({
     description,
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    content: json(schema),
+  });
+  const errorResponse = (description: string) => response(description, 'Error');
+  /** What every intake endpoint refuses: a bad body, a missing or revoked key, a body over its size limit. */
+  const refusals = (invalid: string, tooLarge: string) => ({
+    '400': errorResponse(invalid),
+    '401': errorResponse('Missing, unknown or revoked API key'),
+    '413': errorResponse(tooLarge),
   });
   return {
     openapi: '3.1.0',
@@ -67,22 +78,11 @@ export function intakeOpenApi() {
         post: {
           operationId: 'intakeMessage',
           summary: 'Deliver one message',
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeMessage' } } },
-          },
+          requestBody: { required: true, content: json('IntakeMessage') },
           responses: {
-            '201': {
-              description: 'A new case was registered',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeResult' } } },
-            },
-            '200': {
-              description: 'Already delivered: the existing case',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeResult' } } },
-            },
-            '400': errorResponse('Invalid message (details.issues lists every field)'),
-            '401': errorResponse('Missing, unknown or revoked API key'),
-            '413': errorResponse('Body larger than 256 KB'),
+            '201': response('A new case was registered', 'IntakeResult'),
+            '200': response('Already delivered: the existing case', 'IntakeResult'),
+            ...refusals('Invalid message (details.issues lists every field)', 'Body larger than 256 KB'),
           },
         },
       },
@@ -90,18 +90,10 @@ export function intakeOpenApi() {
         post: {
           operationId: 'intakeBatch',
           summary: 'Deliver up to 500 messages; each is accepted or refused on its own',
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeBatch' } } },
-          },
+          requestBody: { required: true, content: json('IntakeBatch') },
           responses: {
-            '200': {
-              description: 'Per message: its case, or why it was refused',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakeBatchResult' } } },
-            },
-            '400': errorResponse('Not a batch (e.g. empty or more than 500 messages)'),
-            '401': errorResponse('Missing, unknown or revoked API key'),
-            '413': errorResponse('Body larger than 5 MB'),
+            '200': response('Per message: its case, or why it was refused', 'IntakeBatchResult'),
+            ...refusals('Not a batch (e.g. empty or more than 500 messages)', 'Body larger than 5 MB'),
           },
         },
       },

@@ -2,9 +2,10 @@
 // transaction: the letter exists exactly when the notification does (a rollback takes both, a commit keeps both).
 import { randomUUID } from 'node:crypto';
 import type { Notification } from '@otklik/contract';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Tx } from '../db/connect';
-import { organisations, people } from '../db/schema';
+import { people } from '../db/schema';
+import { organisationField } from '../directory/organisations';
 import { caseLink, composeNotificationMail } from './compose';
 import { emailOutbox } from './schema';
 
@@ -28,17 +29,14 @@ export async function enqueueNotificationMails(
     .from(people)
     .where(inArray(people.id, ids));
   const byId = new Map(recipients.map((r) => [r.id, r]));
-  const [org] = await tx
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
+  const organisationName = (await organisationField(tx, organisationId, 'name')) ?? '';
   const rows = stored.flatMap(({ personId, notification }) => {
     const person = byId.get(personId);
     const to = person?.email?.trim();
     if (!person?.active || !to) return [];
     const content = composeNotificationMail({
       fullName: person.fullName,
-      organisationName: org?.name ?? '',
+      organisationName,
       notification,
       link: caseLink(settings.publicUrl, notification.caseId),
     });

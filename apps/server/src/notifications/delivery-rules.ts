@@ -2,6 +2,7 @@
 // (noticesFor), taken from the state *before* the event, which is folded here from the event log; this file only
 // resolves the parties to people (every curator, a department's deputy, the organisation's named supervisors), sends
 // an absent person's notices to their substitute (the domain's recipientOf) and writes the words.
+import type { NotificationKey, NotificationKind, NotificationMessage, NotificationParams } from '@otklik/contract';
 import {
   type AbsenceSpan,
   type Addressee,
@@ -115,62 +116,43 @@ function wordsOf(
   const due = n.dueAt !== undefined ? when(n.dueAt, timeZone) : '';
   const step = n.step ? { step: n.step } : {};
   const reason = n.reason ? { reason: n.reason } : {};
+  const text = (max: number) => state.message?.text.slice(0, max) ?? '';
   switch (n.kind) {
     case 'registered':
-      return {
-        kind: 'registered',
-        message: {
-          key: 'notification.registered',
-          params: { number, text: state.message?.text.slice(0, 300) ?? '' },
-        },
-      };
+      return said('registered', 'notification.registered', { number, text: text(300) });
     case 'draft-submitted':
-      return { kind: 'draft-submitted', message: { key: 'notification.draft-submitted', params: { number } } };
+      return said('draft-submitted', 'notification.draft-submitted', { number });
     case 'assigned':
       return event.type === 'executor-reassigned'
-        ? { kind: 'assigned', message: { key: 'notification.passed', params: { number, ...reason } } }
-        : { kind: 'assigned', message: { key: 'notification.assigned', params: { number } } };
+        ? said('assigned', 'notification.passed', { number, ...reason })
+        : said('assigned', 'notification.assigned', { number });
     case 'part-received':
-      return { kind: 'part-received', message: { key: 'notification.part-received', params: { number } } };
+      return said('part-received', 'notification.part-received', { number });
     case 'returned-to-you':
-      return {
-        kind: 'returned-to-you',
-        message: { key: 'notification.returned-to-you', params: { number, ...reason } },
-      };
+      return said('returned-to-you', 'notification.returned-to-you', { number, ...reason });
     case 'draft-approved':
-      return { kind: 'draft-approved', message: { key: 'notification.draft-approved', params: { number } } };
+      return said('draft-approved', 'notification.draft-approved', { number });
     case 'draft-returned':
-      return {
-        kind: 'draft-returned',
-        message: { key: 'notification.draft-returned', params: { number, ...reason } },
-      };
+      return said('draft-returned', 'notification.draft-returned', { number, ...reason });
     case 'clock-at-risk':
-      return {
-        kind: 'clock-at-risk',
-        message: { key: 'notification.clock-at-risk', params: { number, due, ...step } },
-      };
+      return said('clock-at-risk', 'notification.clock-at-risk', { number, due, ...step });
     case 'clock-breached':
-      return {
-        kind: 'clock-breached',
-        message: { key: 'notification.clock-breached', params: { number, due, ...step } },
-      };
+      return said('clock-breached', 'notification.clock-breached', { number, due, ...step });
     case 'deficiency-notice':
-      return {
-        kind: 'deficiency-notice',
-        message: {
-          key: 'notification.deficiency',
-          params: { number, due, ...step, ...holderOf(n.holder, dir) },
-        },
-      };
+      return said('deficiency-notice', 'notification.deficiency', { number, due, ...step, ...holderOf(n.holder, dir) });
     case 'alert-to-head':
-      return {
-        kind: 'alert-to-head',
-        message: {
-          key: 'notification.significant',
-          params: { number, text: state.message?.text.slice(0, 500) ?? '' },
-        },
-      };
+      return said('alert-to-head', 'notification.significant', { number, text: text(500) });
   }
+}
+
+/** A notification of `kind` saying the catalogue's `key` with its parameters (checked against the key). */
+function said<K extends NotificationKey>(
+  kind: NotificationKind,
+  key: K,
+  params: NotificationParams<K>,
+): Pick<NewNotification, 'kind' | 'message'> {
+  const message: NotificationMessage<K> = { key, params };
+  return { kind, message };
 }
 
 /** A case as notifications need it: its number and the state before the events at hand. */

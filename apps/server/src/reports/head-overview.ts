@@ -4,16 +4,13 @@ import { type Actor, type CaseEvent, dayAndWeekStart, monthOf } from '@otklik/do
 import { and, arrayContains, desc, eq, gte, inArray, or } from 'drizzle-orm';
 import { actorCondition } from '../cases/access';
 import type { Db } from '../db/connect';
-import { caseEvents, cases, organisations } from '../db/schema';
+import { caseEvents, cases } from '../db/schema';
+import { organisationField } from '../directory/organisations';
 import { recentMonthlyReport } from './monthly-cache';
 import { listActiveSurges } from './surges';
 
 export async function headOverview(db: Db, organisationId: string, now: number, actor: Actor) {
-  const [org] = await db
-    .select({ timeZone: organisations.timeZone })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  const timeZone = org?.timeZone ?? 'Europe/Moscow';
+  const timeZone = (await organisationField(db, organisationId, 'timeZone')) ?? 'Europe/Moscow';
   const { day, week } = dayAndWeekStart(now, timeZone);
   const month = monthOf(now, timeZone);
 

@@ -11,20 +11,18 @@ import {
   type SurgeThresholds,
   surgeThresholdsOf,
 } from '@otklik/domain';
-import { and, arrayOverlaps, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connect';
-import { cases, organisations, people } from '../db/schema';
+import { cases, organisations } from '../db/schema';
 import { surges } from '../db/schema-reports';
+import { organisationField } from '../directory/organisations';
+import { activePeopleWithAnyRole } from '../directory/people';
 import { insertNotifications, type NewNotification } from '../notifications/delivery-feed';
 
 const DAY = 86_400_000;
 
 export async function thresholdsOf(db: DbOrTx, organisationId: string): Promise<SurgeThresholds> {
-  const [row] = await db
-    .select({ t: organisations.surgeThresholds })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  return surgeThresholdsOf(row?.t);
+  return surgeThresholdsOf(await organisationField(db, organisationId, 'surgeThresholds'));
 }
 
 async function alertsFor(
@@ -34,16 +32,7 @@ async function alertsFor(
   windowMinutes: number,
 ): Promise<NewNotification[]> {
   // The head (immediately, konyshevsky p.24) and the curators, who link or route the cases behind it.
-  const recipients = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(
-      and(
-        eq(people.organisationId, organisationId),
-        eq(people.active, true),
-        arrayOverlaps(people.roles, ['head', 'curator']),
-      ),
-    );
+  const recipients = await activePeopleWithAnyRole(db, organisationId, ['head', 'curator']);
   const numbered = await db
     .select({ id: cases.id, number: cases.number })
     .from(cases)
@@ -57,9 +46,9 @@ async function alertsFor(
     minutes: windowMinutes,
     numbers: numbered.map((c) => c.number),
   };
-  return recipients.map((r) => ({
+  return recipients.map((personId) => ({
     organisationId,
-    personId: r.id,
+    personId,
     caseId: numbered[0]?.id ?? null,
     kind: 'alert-to-head' as const,
     message: { key: 'notification.surge' as const, params },

@@ -1,7 +1,7 @@
 // A new organisation with its first administrator, in one transaction: what `otklik init`, the first-run page and a
 // region administrator's "new organisation" form all do. Every input is checked here, so the three agree.
 import type { ServerMessageKey, ServerMessageParams } from '@otklik/contract';
-import { getPreset, PRESET_IDS, passwordProblem } from '@otklik/domain';
+import { getPreset, isTimeZone, PRESET_IDS, passwordProblem } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { forgetIdentities } from '../auth/identity-cache';
 import type { DbOrTx } from '../db/connect';
@@ -38,16 +38,8 @@ function bad<K extends ServerMessageKey>(path: string, key: K, params: ServerMes
   return appError('BAD_INPUT', key, params, { errors: [{ path, message: refused.message }] });
 }
 
-/** An IANA zone name the runtime knows (Europe/Moscow, Asia/Krasnoyarsk, UTC); offsets like +03:00 are not zones. */
-export function isTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The domain's time-zone rule, also asked by `otklik init`. */
+export { isTimeZone } from '@otklik/domain';
 
 const TRANSLIT: Record<string, string> = {
   а: 'a',

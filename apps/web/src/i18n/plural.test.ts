@@ -6,6 +6,11 @@ import { en } from './en';
 import { plural } from './index';
 import { type Catalogue, ru } from './ru';
 
+/** Counts that show every Russian plural form: one (1, 21), few (2), many (5, 11). */
+const RUSSIAN_COUNTS = [1, 2, 5, 11, 21];
+/** A phrase at each of RUSSIAN_COUNTS, listed as "a, b, …". */
+const russianForms = (say: (n: number) => string) => RUSSIAN_COUNTS.map(say).join(', ');
+
 describe('plural', () => {
   it('Russian: 1 срочное, 2 и 4 срочных, 5 и 11 срочных, 21 срочное', () => {
     const more = (n: number) => plural(ru.notifications.more, n, 'ru-RU');
@@ -19,25 +24,15 @@ describe('plural', () => {
   });
 
   it('Russian: 1 непрочитанное, 2 непрочитанных, 5, 11 непрочитанных, 21 непрочитанное', () => {
-    const unread = (n: number) => plural(ru.notifications.unread, n, 'ru-RU');
-    expect([1, 2, 5, 11, 21].map(unread)).toEqual([
-      '1 непрочитанное',
-      '2 непрочитанных',
-      '5 непрочитанных',
-      '11 непрочитанных',
-      '21 непрочитанное',
-    ]);
+    expect(russianForms((n) => plural(ru.notifications.unread, n, 'ru-RU'))).toBe(
+      '1 непрочитанное, 2 непрочитанных, 5 непрочитанных, 11 непрочитанных, 21 непрочитанное',
+    );
   });
 
   it('a surge counts its messages: 1 обращение, 2 обращения, 5 и 11 обращений, 21 обращение', () => {
-    const cases = (n: number) => plural(ru.head.surgeCases, n, 'ru-RU');
-    expect([1, 2, 5, 11, 21].map(cases)).toEqual([
-      '1 обращение',
-      '2 обращения',
-      '5 обращений',
-      '11 обращений',
-      '21 обращение',
-    ]);
+    expect(russianForms((n) => plural(ru.head.surgeCases, n, 'ru-RU'))).toBe(
+      '1 обращение, 2 обращения, 5 обращений, 11 обращений, 21 обращение',
+    );
     expect(plural(en.head.surgeCases, 1, 'en-GB')).toBe('1 message');
     expect(plural(en.head.surgeCases, 21, 'en-GB')).toBe('21 messages');
   });
@@ -53,13 +48,10 @@ describe('rule amounts', () => {
   const days = (n: number, unit: 'working-days' | 'calendar-days', t: Catalogue = ru) =>
     ruleText({ kind: 'duration', amount: n, unit, from: 'detected', source: 'p.1' }, t);
   it('Russian: 1 рабочий день, 2 рабочих дня, 5 и 11 рабочих дней, 21 рабочий день', () => {
-    expect([1, 2, 5, 11, 21].map((n) => days(n, 'working-days'))).toEqual([
-      '1 рабочий день от выявления (п. 1)',
-      '2 рабочих дня от выявления (п. 1)',
-      '5 рабочих дней от выявления (п. 1)',
-      '11 рабочих дней от выявления (п. 1)',
-      '21 рабочий день от выявления (п. 1)',
-    ]);
+    expect(russianForms((n) => days(n, 'working-days'))).toBe(
+      '1 рабочий день от выявления (п. 1), 2 рабочих дня от выявления (п. 1), 5 рабочих дней от выявления (п. 1), ' +
+        '11 рабочих дней от выявления (п. 1), 21 рабочий день от выявления (п. 1)',
+    );
     expect(days(8, 'calendar-days')).toBe('8 календарных дней (с переносом на рабочий день) от выявления (п. 1)');
   });
   it('English: 1 working hour, 7 working days', () => {

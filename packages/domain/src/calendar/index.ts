@@ -14,4 +14,4 @@ export type { ProductionCalendarYear, TransferredDayOff } from './production-cal
 export { LABOUR_CODE_SOURCE, PRODUCTION_CALENDAR } from './production-calendar';
 export { DEFAULT_SCHEDULE } from './schedule';
 export * from './types';
-export { createZone, type Zone } from './zone';
+export { createZone, isTimeZone, type Zone } from './zone';

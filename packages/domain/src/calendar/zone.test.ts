@@ -2,7 +2,7 @@
 // transition, in zones with DST, half-hour and 45-minute offsets, 30-minute DST shifts, skipped days and Russia's
 // changes of 2011 and 2014; and a zone is made once per name.
 import { describe, expect, it } from 'vitest';
-import { createZone, intlOffsetAt, wallClockFormat } from './zone';
+import { createZone, intlOffsetAt, isTimeZone, wallClockFormat } from './zone';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -109,5 +109,14 @@ describe('zone offsets and formatting', () => {
   it('one zone per name: its formatter and memo are shared', () => {
     expect(createZone('Asia/Krasnoyarsk')).toBe(createZone('Asia/Krasnoyarsk'));
     expect(() => createZone('Mars/Olympus_Mons')).toThrow(/Unknown IANA time zone/);
+  });
+});
+
+describe('isTimeZone', () => {
+  it.each(['Europe/Moscow', 'Asia/Krasnoyarsk', 'America/Argentina/Buenos_Aires', 'UTC'])('%s is a zone', (zone) => {
+    expect(isTimeZone(zone)).toBe(true);
+  });
+  it.each(['+03:00', 'UTC+3', 'Mars/Olympus', '', 'Europe/'])('«%s» is not', (zone) => {
+    expect(isTimeZone(zone)).toBe(false);
   });
 });

@@ -22,6 +22,18 @@ export interface Zone {
   format(at: number): string;
 }
 
+/** An IANA zone name the runtime knows (Europe/Moscow, Asia/Krasnoyarsk, UTC): what an organisation's or a
+ *  profile's time zone must be. Offsets like +03:00 are not zones, though the runtime may accept them. */
+export function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const zones = new Map<string, Zone>();
 
 /** The zone of an IANA name; one per name for the process (its formatter and offset memo are shared). */

@@ -78,6 +78,8 @@ describe('custom profiles', () => {
   it.each<[string, unknown]>([
     ['id', { ...konyshevsky2020, id: 'Мой профиль' }],
     ['timeZone', { ...konyshevsky2020, timeZone: 'Mars/Olympus' }],
+    // An offset is not a zone: it knows no daylight-saving or legal changes of the place.
+    ['timeZone', { ...konyshevsky2020, timeZone: '+03:00' }],
     [
       'steps.triage.amount',
       withStep('triage', { kind: 'duration', amount: -5, unit: 'working-minutes', from: 'detected', source: 'p.7' }),

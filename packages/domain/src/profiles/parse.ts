@@ -2,6 +2,7 @@
 // Profiles stored before the clock model existed get the clock model, categories and chain handoff of the preset
 // they were based on; without one, the missing fields are reported, never guessed.
 import type { z } from 'zod';
+import { isTimeZone } from '../calendar/zone';
 import type { ParseProfileResult, Profile, ProfileIssue } from './schema';
 import { zProfile } from './schema';
 
@@ -132,19 +133,10 @@ function checkReferences(profile: Profile): ProfileIssue[] {
         'пересылка куратором возможна только в последовательной цепочке / forwarding by the curator needs a sequential chain',
     });
   }
-  if (!isValidTimeZone(profile.timeZone)) {
+  if (!isTimeZone(profile.timeZone)) {
     issues.push({ path: 'timeZone', message: `неизвестный часовой пояс «${profile.timeZone}» / unknown time zone` });
   }
   return issues;
-}
-
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Fields added with the clock model: taken from the base preset when a stored profile lacks them. */

@@ -2,15 +2,14 @@
 // 09–13, 14–18).
 import { describe, expect, it } from 'vitest';
 import { allowedCommands } from '../workflow/allowed';
-import { A, CaseRun, chain, draft, register, sameThread, triage } from '../workflow/test-harness';
-import { t } from './test-helpers';
+import { A, CaseRun, chain, draft, sameThread, triage } from '../workflow/test-harness';
+import { localTime, t } from './test-helpers';
 
-const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+03:00`;
+const d = localTime('+03:00');
 
 describe('computeClocks', () => {
   it('reports remaining working minutes across lunch and the night, and the at-risk moment', () => {
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, d('12:00'));
+    const c = new CaseRun('konyshevsky-2020').registered(d('12:00'));
     // answer 8 h W from Tue 12:00: 12–13 (1) + 14–18 (4) + Wed 9–12 (3) → Wed 12:00; total 480 W min.
     const at1530 = c.clocks(d('15:30')).overall!;
     expect(c.ctx.calendar.formatInstant(at1530.dueAt)).toBe(d('12:00', '25'));

@@ -1,7 +1,7 @@
 // The one boundary of "breached": due at 16:00 is on time at 16:00:00.000 and breached from 16:00:00.001, in the
 // pure function and through everything that asks it (the decider's breach record, a late return, the sandbox).
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, register, single, triage } from '../workflow/test-harness';
+import { A, CaseRun, single, triage } from '../workflow/test-harness';
 import { clockStatus, firstBreachedInstant, isPastDue } from './status';
 
 const iso = (hhmm: string, ss = '00.000') => `2026-11-24T${hhmm}:${ss}+03:00`;
@@ -30,8 +30,7 @@ describe('clockStatus', () => {
 describe('the decider asks the same boundary', () => {
   // konyshevsky-2020, Tue Nov 24 (+03): triage p.7 30 min W from detection 09:30 → 10:00.
   const start = () => {
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, iso('09:30'));
+    const c = new CaseRun('konyshevsky-2020').registered(iso('09:30'));
     return c;
   };
   it('a breach cannot be recorded at the due instant, only after it', () => {

@@ -10,6 +10,13 @@ export const t = (iso: string): number => {
   return ms;
 };
 
+/** Local instants of one UTC offset in the tests' year 2026: `localTime('+03:00')('10:00')` is Tue 24 Nov 10:00 MSK,
+ *  `('10:00', '25')` the next day's, `('10:00', '01', '12')` 1 Dec's. */
+export const localTime =
+  (offset: string, defaultDay = '24') =>
+  (hhmm: string, day = defaultDay, month = '11'): string =>
+    `2026-${month}-${day}T${hhmm}:00${offset}`;
+
 export function preset(id: string): { profile: Profile; calendar: WorkingCalendar } {
   const profile = PRESETS[id];
   if (!profile) throw new Error(`no preset ${id}`);

@@ -1,10 +1,11 @@
 // Publication through a channel account and edits/deletions of the original (nao-2020, MSK): the click only
 // requests; the publish clock runs on through failures and stops when the network accepted the reply.
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, draft, register } from './test-harness';
+import { localTime } from '../sla/test-helpers';
+import { A, CaseRun, draft } from './test-harness';
 
 const P = 'nao-2020';
-const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
+const d = localTime('+03:00');
 
 function approved() {
   const c = new CaseRun(P).routed([d('10:00'), d('10:05'), d('10:10')], A.curator);
@@ -91,8 +92,7 @@ describe('publication through a channel account', () => {
 
 describe('edits and deletions of the original message', () => {
   it('records the new text, keeps the old one in the event, and marks a deletion once', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('10:00'));
+    const c = new CaseRun(P).registered(d('10:00'));
     const [edit] = c.do({ type: 'record-message-edit', text: 'Яма у школы №2' }, A.system, d('10:30'));
     expect(edit).toMatchObject({ type: 'message-edited', previousText: 'Яма на дороге у школы' });
     expect(c.state.message?.text).toBe('Яма у школы №2');

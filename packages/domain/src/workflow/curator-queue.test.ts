@@ -1,16 +1,16 @@
 // The curator's queue and bell (issue 12): what a case waits on a curator for at each step of konyshevsky-2020's
 // forwarded chain and krasnoufimsk-2021's parallel set, and whom a registration and a draft are notified to.
 import { describe, expect, it } from 'vitest';
+import { localTime } from '../sla/test-helpers';
 import { curatorTurn } from './curator-queue';
 import { noticesFor } from './notices';
 import { A, CaseRun, chain, draft, register, single, triage } from './test-harness';
 
-const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
+const d = localTime('+03:00');
 
 describe('curatorTurn', () => {
   it('a single executor: triage, routing, nothing while the executor drafts, approval, re-routing after a return', () => {
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, d('09:00'));
+    const c = new CaseRun('konyshevsky-2020').registered(d('09:00'));
     expect(curatorTurn(c.state)).toBe('triage');
     c.do(triage(), A.operator, d('09:10'));
     expect(curatorTurn(c.state)).toBe('route');

@@ -8,7 +8,7 @@ import { PRESETS } from '../profiles/presets';
 import { nao2020 } from '../profiles/presets/nao-2020';
 import { summariseMonth } from '../reports/summarise';
 import { holderShares } from '../sla/history';
-import { t } from '../sla/test-helpers';
+import { localTime, t } from '../sla/test-helpers';
 import { evolve } from './evolve';
 import { holderKey } from './holders';
 import { noticesFor, recipientOf, supervisorOf } from './notices';
@@ -16,10 +16,6 @@ import { initialState } from './state';
 import { A, CaseRun, type Cmd, chain, DIRECTORY_PEOPLE, draft, register, sameThread, single } from './test-harness';
 import type { CaseState } from './types';
 
-const at =
-  (offset: string) =>
-  (hhmm: string, day = '24', month = '11') =>
-    `2026-${month}-${day}T${hhmm}:00${offset}`;
 const ms = (iso: string) => Date.parse(iso);
 const cls = (category: string, extra: Record<string, unknown> = {}): Cmd => ({
   type: 'triage',
@@ -34,7 +30,7 @@ const breachedSteps = (s: CaseState) => s.clocks.filter((r) => r.breachedAt !== 
 const before = (c: CaseRun, n = 1) => c.events.slice(0, -n).reduce(evolve, initialState);
 
 describe('1. krasnoufimsk R6: p.12–13 bound the draft, not publication', () => {
-  const d = at('+05:00');
+  const d = localTime('+05:00');
   it('a draft on time, an approval on time and a publication on time record no breach', () => {
     const c = new CaseRun('krasnoufimsk-2021').routed([d('09:00'), d('09:10'), d('09:20')], A.curator, cls('ordinary'));
     // p.12: 6 h W from detection: 09–13 (4) + 14–16 (2) → 16:00; held by the health executor (dept-a).
@@ -57,8 +53,7 @@ describe('1. krasnoufimsk R6: p.12–13 bound the draft, not publication', () =>
     expect(shares).toEqual({ curator: 70, 'dept-a': 310 });
   });
   it('the draft is the composer’s duty from routing (their receipt), with the p.12 limit counted from detection', () => {
-    const c = new CaseRun('krasnoufimsk-2021');
-    c.do(register(), A.operator, d('09:00'));
+    const c = new CaseRun('krasnoufimsk-2021').registered(d('09:00'));
     c.do(cls('ordinary'), A.curator, d('09:10'));
     // Before routing the curator holds the triage clock (p.10: 30 min W from reading → 09:30) and no draft runs.
     expect(c.dues(d('09:15'))).toEqual({ triage: d('09:30') });
@@ -70,8 +65,7 @@ describe('1. krasnoufimsk R6: p.12–13 bound the draft, not publication', () =>
     expect(c.holders(d('09:20'))).toEqual({ draft: ['exec-a'] });
   });
   it('a routing after the draft’s limit: the draft is breached when it starts, against the curator who held the case', () => {
-    const c = new CaseRun('krasnoufimsk-2021');
-    c.do(register(), A.operator, d('09:00'));
+    const c = new CaseRun('krasnoufimsk-2021').registered(d('09:00'));
     c.do(cls('ordinary'), A.curator, d('09:10'));
     // Routed at 16:30: triage (due 09:30) is breached; the draft, due 16:00 (09–13 (4) + 14–16 (2) from detection),
     // starts at 16:30 already past: breached at 16:30, never at 16:00 before it existed; the case was the curator's.
@@ -88,7 +82,7 @@ describe('1. krasnoufimsk R6: p.12–13 bound the draft, not publication', () =>
 });
 
 describe('2. slavgorod p.5: the executor’s 24 hours end with the draft; the summary shows answers on time', () => {
-  const d = at('+07:00');
+  const d = localTime('+07:00');
   it('an executor on time and a slow specialist: no breach, one answer on time', () => {
     const c = new CaseRun('slavgorod-2020').routed([d('09:00'), d('09:30'), d('10:00')], A.operator, cls('ordinary'));
     // p.5: 24 calendar hours from receipt → Wed 10:00, the ЖКХ executor's.
@@ -115,7 +109,7 @@ describe('2. slavgorod p.5: the executor’s 24 hours end with the draft; the su
 });
 
 describe('3. konyshevsky p.15 and NAO p.21 bound the final draft', () => {
-  const d = at('+03:00');
+  const d = localTime('+03:00');
   it.each([
     ['konyshevsky-2020', A.execA, A.operator],
     ['nao-2020', A.curator, A.curator],
@@ -141,7 +135,7 @@ describe('3. konyshevsky p.15 and NAO p.21 bound the final draft', () => {
 });
 
 describe('4. a chain: the answer is held by whoever has the case; a silent first department is charged', () => {
-  const d = at('+03:00');
+  const d = localTime('+03:00');
   it('nao-2020: the first department never sends its part; the breaches and the notice go to its deputy', () => {
     const c = new CaseRun('nao-2020');
     c.routed([d('09:00'), d('09:10'), d('09:20')], A.curator, cls('ordinary'), chain('sequential', 'a', 'b'));
@@ -177,7 +171,7 @@ describe('4. a chain: the answer is held by whoever has the case; a silent first
 });
 
 describe('5. konyshevsky p.16, NAO p.22.2: parts go to the curator, who forwards them', () => {
-  const d = at('+03:00');
+  const d = localTime('+03:00');
   it('the next executor receives the case only when the curator forwards it; its 2 hours start then', () => {
     const c = new CaseRun('konyshevsky-2020');
     c.routed([d('09:00'), d('09:10'), d('09:20')], A.operator, cls('ordinary'), chain('sequential', 'a', 'b'));
@@ -200,7 +194,7 @@ describe('5. konyshevsky p.16, NAO p.22.2: parts go to the curator, who forwards
 });
 
 describe('6. a return keeps the parts other departments already sent, and their clocks', () => {
-  const d = at('+05:00');
+  const d = localTime('+05:00');
   it('krasnoufimsk parallel set: b returns, a’s part stays, c’s 2 hours run on, the new department starts', () => {
     const execX = { id: 'exec-x', departmentId: 'dept-x', roles: ['executor'], active: true } as const;
     const c = new CaseRun('krasnoufimsk-2021', { directory: { people: [...DIRECTORY_PEOPLE, execX] } });
@@ -236,7 +230,7 @@ describe('6. a return keeps the parts other departments already sent, and their 
 });
 
 describe('7. late is recorded, never blocked: a late return, and a move at any time', () => {
-  const d = at('+03:00');
+  const d = localTime('+03:00');
   it('konyshevsky: a return after the window is a breach of `return` against the returning executor', () => {
     const c = new CaseRun('konyshevsky-2020').routed([d('10:00'), d('10:05'), d('10:10')], A.operator, cls('ordinary'));
     // p.8: 30 min W from receipt → 10:40; a returns at 11:00.
@@ -290,7 +284,7 @@ describe('7. late is recorded, never blocked: a late return, and a move at any t
 
 describe('8. re-categorisation after triage recomputes the deadlines, never retroactively', () => {
   it('krasnoufimsk: high importance set at 12:30 puts the draft (now due 12:00) past: breached from 12:30', () => {
-    const d = at('+05:00');
+    const d = localTime('+05:00');
     const c = new CaseRun('krasnoufimsk-2021').routed([d('09:00'), d('09:10'), d('09:20')], A.curator, cls('ordinary'));
     // Ordinary: 6 h W from 09:00 → 16:00.
     expect(c.dues(d('12:00'))).toEqual({ draft: d('16:00') });
@@ -309,13 +303,12 @@ describe('8. re-categorisation after triage recomputes the deadlines, never retr
     expect(c.state.corrections.map((x) => x.reason)).toEqual(['резонанс в комментариях']);
   });
   it('NAO: a topic of the p.16 list halves the answer; idrinsky: high importance runs in calendar time', () => {
-    const d = at('+03:00');
+    const d = localTime('+03:00');
     const topics = [
       { id: 't-heat', name: 'Отопление', listed: true },
       { id: 't-roads', name: 'Дороги', listed: false },
     ];
-    const c = new CaseRun('nao-2020', { directory: { topics } });
-    c.do(register(), A.operator, d('09:00'));
+    const c = new CaseRun('nao-2020', { directory: { topics } }).registered(d('09:00'));
     c.do({ ...cls('ordinary'), topic: undefined, topicId: 't-roads' }, A.curator, d('09:10'));
     // 8 h W: Tue 09–13, 14–18 → Tue 18:00.
     expect(c.dues(d('09:10'))['*answer']).toBe(d('18:00'));
@@ -323,7 +316,7 @@ describe('8. re-categorisation after triage recomputes the deadlines, never retr
     // p.16 listed topic: 4 h W from 09:00 → 13:00.
     expect(c.dues(d('09:30'))['*answer']).toBe(d('13:00'));
     const i = new CaseRun('idrinsky-2021');
-    const k = at('+07:00');
+    const k = localTime('+07:00');
     i.do(register(), A.operator, k('15:00', '27'));
     i.do(cls('ordinary'), A.curator, k('15:10', '27'));
     // Fri 15:00 + 24 h over working dates → Mon 15:00 (3.3).
@@ -336,9 +329,8 @@ describe('8. re-categorisation after triage recomputes the deadlines, never retr
 
 describe('9. krasnoufimsk p.8.3: high importance is a flag on ordinary or fast-track; fast-track only there', () => {
   it('a fast-track message of high importance keeps its 8 days and gets the 3-hour draft', () => {
-    const d = at('+05:00');
-    const c = new CaseRun('krasnoufimsk-2021');
-    c.do(register(), A.operator, d('10:00'));
+    const d = localTime('+05:00');
+    const c = new CaseRun('krasnoufimsk-2021').registered(d('10:00'));
     c.do(cls('fast-track', { high: true }), A.curator, d('10:05'));
     expect([c.state.category, c.state.high]).toEqual(['fast-track', true]);
     // Fast-track 8 calendar days from Tue Nov 24: Nov 25 … Dec 2 (a Wednesday) → Wed Dec 2 18:00 (p.8).
@@ -348,9 +340,8 @@ describe('9. krasnoufimsk p.8.3: high importance is a flag on ordinary or fast-t
     expect(c.dues(d('10:15'))).toEqual({ draft: d('13:00'), 'fast-track': '2026-12-02T18:00:00+05:00' });
   });
   it('konyshevsky has no fast-track category: it is refused, not silently demanding evidence', () => {
-    const d = at('+03:00');
-    const c = new CaseRun('konyshevsky-2020');
-    c.do(register(), A.operator, d('10:00'));
+    const d = localTime('+03:00');
+    const c = new CaseRun('konyshevsky-2020').registered(d('10:00'));
     expect(c.fail(cls('fast-track'), A.operator, d('10:05')).code).toBe('not-in-profile');
     expect(PRESETS['konyshevsky-2020']?.categories).toEqual(['ordinary']);
     c.do(cls('ordinary', { high: true }), A.operator, d('10:05'));
@@ -359,11 +350,10 @@ describe('9. krasnoufimsk p.8.3: high importance is a flag on ordinary or fast-t
 });
 
 describe('10. NAO p.16: the listed topics come from the organisation’s topic directory', () => {
-  const d = at('+03:00');
+  const d = localTime('+03:00');
   it('a topic chosen from the directory and marked listed gets 4 h W; a topic outside the directory is refused', () => {
     const topics = [{ id: 't-heat', name: 'Отопление', listed: true }];
-    const c = new CaseRun('nao-2020', { directory: { topics } });
-    c.do(register(), A.operator, d('09:20', '23'));
+    const c = new CaseRun('nao-2020', { directory: { topics } }).registered(d('09:20', '23'));
     expect(c.fail({ ...cls('ordinary'), topic: 'отопление' }, A.curator, d('09:25', '23')).code).toBe('unknown-topic');
     c.do({ ...cls('ordinary'), topic: undefined, topicId: 't-heat' }, A.curator, d('09:25', '23'));
     // 4 h W from Mon 09:20: 09:20–13:00 (220) + 14:00–14:20 (20) → Mon 14:20 (8 h W would be Tue 09:20).
@@ -388,7 +378,7 @@ describe('10. NAO p.16: the listed topics come from the organisation’s topic d
 });
 
 describe('11. idrinsky: posting time, the 23-hour total, the explanation clock, high importance throughout', () => {
-  const d = at('+07:00');
+  const d = localTime('+07:00');
   it('3.1 and 3.3 count from posting: posted Fri 17:00, registered Mon 09:00 → answer Mon 17:00', () => {
     const c = new CaseRun('idrinsky-2021');
     c.do(register('case-1', { postedAt: ms(d('17:00', '27')) }), A.operator, d('09:00', '30'));
@@ -445,7 +435,7 @@ describe('11. idrinsky: posting time, the 23-hour total, the explanation clock, 
 });
 
 describe('12. substitutes', () => {
-  const d = at('+03:00');
+  const d = localTime('+03:00');
   it('reassign-substitute only to an executor of the same department', () => {
     const c = new CaseRun('nao-2020').routed([d('10:00'), d('10:05'), d('10:10')], A.curator, cls('ordinary'));
     const other = c.fail(
@@ -462,8 +452,7 @@ describe('12. substitutes', () => {
     expect(c.holders(d('10:20'))['*answer']).toEqual(['exec-a2']);
   });
   it('every notice for an absent executor goes to the substitute while the absence lasts', () => {
-    const c = new CaseRun('nao-2020');
-    c.do(register(), A.operator, d('10:00'));
+    const c = new CaseRun('nao-2020').registered(d('10:00'));
     c.do(cls('ordinary'), A.curator, d('10:05'));
     const routed = c.do(single('a'), A.curator, d('10:10'));
     const assigned = noticesFor(before(c), routed[0]!, c.state);
@@ -492,13 +481,11 @@ describe('13. slavgorod p.11: obscene expressions only; an insulting message mus
     const slavgorod = PRESETS['slavgorod-2020']!;
     expect(slavgorod.rejectionGrounds.map((g) => g.code)).toEqual(['harm-intent', 'obscene', 'threats']);
     expect(slavgorod.rejectionGrounds.some((g) => /оскорб|insult/i.test(g.label))).toBe(false);
-    const d = at('+07:00');
-    const c = new CaseRun('slavgorod-2020');
-    c.do(register(), A.operator, d('10:00'));
+    const d = localTime('+07:00');
+    const c = new CaseRun('slavgorod-2020').registered(d('10:00'));
     expect(c.fail({ type: 'reject', ground: 'insulting' }, A.curator, d('10:05')).code).toBe('invalid-input');
-    const k = new CaseRun('konyshevsky-2020');
-    k.do(register(), A.operator, at('+03:00')('10:00'));
-    k.do({ type: 'reject', ground: 'insulting' }, A.operator, at('+03:00')('10:05'));
+    const k = new CaseRun('konyshevsky-2020').registered(localTime('+03:00')('10:00'));
+    k.do({ type: 'reject', ground: 'insulting' }, A.operator, localTime('+03:00')('10:05'));
     expect(k.state.rejectionGround).toBe('insulting');
   });
 });

@@ -1,16 +1,18 @@
 // Who may take a department's part (konyshevsky p.6, NAO p.13): an active executor of that department, whether the
 // curator routes, moves or a substitute is named. The server only checks that the ids exist; this is the rule.
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, DIRECTORY_PEOPLE, register, single, triage } from './test-harness';
+import { localTime } from '../sla/test-helpers';
+import { A, CaseRun, DIRECTORY_PEOPLE, single, triage } from './test-harness';
 import { departmentExecutors, substituteCandidates } from './usual-executor';
 
-const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
+const d = localTime('+03:00');
 const inactiveA3 = { id: 'exec-a3', departmentId: 'dept-a', roles: ['executor'], active: false } as const;
 const operatorA = { id: 'op-a', departmentId: 'dept-a', roles: ['operator'], active: true } as const;
 
 function triaged() {
-  const run = new CaseRun('konyshevsky-2020', { directory: { people: [...DIRECTORY_PEOPLE, inactiveA3, operatorA] } });
-  run.do(register(), A.operator, d('10:00'));
+  const run = new CaseRun('konyshevsky-2020', {
+    directory: { people: [...DIRECTORY_PEOPLE, inactiveA3, operatorA] },
+  }).registered(d('10:00'));
   run.do(triage(), A.operator, d('10:05'));
   return run;
 }

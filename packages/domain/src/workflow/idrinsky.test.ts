@@ -1,9 +1,10 @@
 // idrinsky-2021 scenarios: the 24-hour rule, posting-time clocks and the extra endings (Asia/Krasnoyarsk, +07).
 import { describe, expect, it } from 'vitest';
+import { localTime } from '../sla/test-helpers';
 import { A, CaseRun, chain, draft, register, sameThread, single, triage } from './test-harness';
 
 const P = 'idrinsky-2021';
-const d = (hhmm: string, day = '27') => `2026-11-${day}T${hhmm}:00+07:00`;
+const d = localTime('+07:00', '27');
 const posted = Date.parse(d('14:00'));
 
 function routed(): CaseRun {
@@ -57,8 +58,7 @@ describe('idrinsky-2021: answer within 24 hours, revision', () => {
   it('has no intermediate answers (no final limit) and no chains', () => {
     const c = routed();
     expect(c.fail(draft('intermediate'), A.execA, d('16:30')).code).toBe('not-in-profile');
-    const c2 = new CaseRun(P);
-    c2.do(register(), A.operator, d('15:00'));
+    const c2 = new CaseRun(P).registered(d('15:00'));
     c2.do(triage(), A.curator, d('15:10'));
     expect(c2.fail(chain('sequential'), A.curator, d('15:20')).code).toBe('not-in-profile');
   });
@@ -72,8 +72,7 @@ describe('idrinsky-2021: answer within 24 hours, revision', () => {
 
 describe('idrinsky-2021: other endings', () => {
   it('rejects an unreadable message (3.6)', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('15:00'));
+    const c = new CaseRun(P).registered(d('15:00'));
     c.do({ type: 'triage', processable: false, ground: 'unreadable' }, A.curator, d('15:10'));
     expect(c.state).toMatchObject({ ending: 'rejected', rejectionGround: 'unreadable' });
   });
@@ -111,8 +110,7 @@ describe('idrinsky-2021: other endings', () => {
     expect(c.state.appeal?.registrationNumber).toBe('СЭД-2026/123');
   });
   it('runs a high-importance answer in calendar time (3.9)', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('15:00'));
+    const c = new CaseRun(P).registered(d('15:00'));
     c.do(triage('high'), A.curator, d('15:10'));
     // 24 calendar hours from Fri 15:00 → Sat 15:00.
     expect(c.dues(d('15:10'))['*answer']).toBe(d('15:00', '28'));

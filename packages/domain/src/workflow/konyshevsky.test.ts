@@ -1,14 +1,14 @@
 // konyshevsky-2020 scenarios: clocks checked against hand-computed due times (Mon–Fri 09–13, 14–18 MSK).
 import { describe, expect, it } from 'vitest';
+import { localTime } from '../sla/test-helpers';
 import { A, CaseRun, chain, draft, register, sameThread, single, triage } from './test-harness';
 
 const P = 'konyshevsky-2020';
-const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+03:00`;
+const d = localTime('+03:00');
 
 describe('konyshevsky-2020: single executor, revision loop, the executor publishes', () => {
   it('walks the case and every clock', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('10:00'));
+    const c = new CaseRun(P).registered(d('10:00'));
     // triage 30 min W (p.7) → 10:30; answer 8 h W (p.10): Tue 10–13 (3) + 14–18 (4) + Wed 9–10 (1) → Wed 10:00.
     expect(c.dues(d('10:00'))).toEqual({ triage: d('10:30'), '*answer': d('10:00', '25') });
     c.do(triage(), A.operator, d('10:20'));
@@ -171,8 +171,7 @@ describe('konyshevsky-2020: repeat message, rejection, profile limits', () => {
     expect(c.dues(d('10:06'))).toEqual({ triage: d('10:30'), '*answer': d('10:00', '25') });
   });
   it('rejects a non-processable message with a ground of the profile', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('10:00'));
+    const c = new CaseRun(P).registered(d('10:00'));
     expect(c.fail({ type: 'triage', processable: false }, A.operator, d('10:05')).code).toBe('invalid-input');
     expect(c.fail({ type: 'triage', processable: false, ground: 'spam' }, A.operator, d('10:05')).code).toBe(
       'invalid-input',
@@ -182,8 +181,7 @@ describe('konyshevsky-2020: repeat message, rejection, profile limits', () => {
     expect(c.clocks(d('10:05')).active).toEqual([]);
   });
   it('refuses endings and modes the profile does not have', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('10:00'));
+    const c = new CaseRun(P).registered(d('10:00'));
     c.do(triage(), A.operator, d('10:05'));
     expect(c.fail({ type: 'link-published', url: 'https://adm.ru/a' }, A.curator, d('10:10')).code).toBe(
       'not-in-profile',

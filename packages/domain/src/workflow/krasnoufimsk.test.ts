@@ -1,15 +1,15 @@
 // krasnoufimsk-2021 scenarios: categories, a parallel set composed by the curator, fast-track evidence (+05).
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, chain, draft, register, sameThread, single, triage } from './test-harness';
+import { localTime } from '../sla/test-helpers';
+import { A, CaseRun, chain, draft, sameThread, single, triage } from './test-harness';
 
 const P = 'krasnoufimsk-2021';
-const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+05:00`;
+const d = localTime('+05:00');
 const parallel = chain('parallel');
 
 describe('krasnoufimsk-2021: high importance, parallel executors, the curator composes', () => {
   it('walks the case and every clock', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('10:00'));
+    const c = new CaseRun(P).registered(d('10:00'));
     // triage 30 min W from reading (p.10) → 10:30. No case-wide limit of its own, and no draft clock yet: the draft
     // is the composer's duty from routing ("Clocks exactly").
     expect(c.dues(d('10:00'))).toEqual({ triage: d('10:30') });
@@ -53,8 +53,7 @@ describe('krasnoufimsk-2021: high importance, parallel executors, the curator co
 
 describe('krasnoufimsk-2021: fast-track', () => {
   it('runs the 8-day resolution clock and needs evidence for the answer (p.8, p.20)', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('10:00', '25'));
+    const c = new CaseRun(P).registered(d('10:00', '25'));
     c.do(triage('fast-track'), A.curator, d('10:05', '25'));
     // fast-track 8 calendar days from Wed Nov 25: Nov 26 … Dec 3 (a Thursday, a working day) → Dec 3 18:00. No
     // draft clock before routing.
@@ -120,8 +119,7 @@ describe('krasnoufimsk-2021: return → reroute, rejection', () => {
     ]);
   });
   it('rejects sequential chains (p.17 is parallel) and insulting messages (p.21)', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('10:00'));
+    const c = new CaseRun(P).registered(d('10:00'));
     c.do(triage(), A.curator, d('10:05'));
     expect(c.fail({ ...parallel, mode: 'sequential' }, A.curator, d('10:10')).code).toBe('not-in-profile');
     c.do({ type: 'reject', ground: 'threats', note: 'угрозы главе' }, A.curator, d('10:15'));

@@ -1,14 +1,14 @@
 // nao-2020 scenarios: a sequential chain with a shortened deadline, a substitute, and the scheduler's records (MSK).
 import { describe, expect, it } from 'vitest';
-import { A, CaseRun, chain, register, sameThread, single, triage } from './test-harness';
+import { localTime } from '../sla/test-helpers';
+import { A, CaseRun, chain, sameThread, single, triage } from './test-harness';
 
 const P = 'nao-2020';
-const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+03:00`;
+const d = localTime('+03:00');
 
 describe('nao-2020: sequential chain, shortened deadline, substitute', () => {
   it('walks the case and every clock', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('10:00'));
+    const c = new CaseRun(P).registered(d('10:00'));
     // triage 30 min W (p.14) → 10:30; answer 8 h W (p.16): 10–13 (3) + 14–18 (4) + Wed 9–10 (1) → Wed 10:00.
     expect(c.dues(d('10:00'))).toEqual({ triage: d('10:30'), '*answer': d('10:00', '25') });
     c.do(triage(), A.curator, d('10:05'));
@@ -94,8 +94,7 @@ describe('nao-2020: sequential chain, shortened deadline, substitute', () => {
 
 describe('nao-2020: clarification request, socially significant', () => {
   it('publishes a clarification request and keeps the answer clock running', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('10:00'));
+    const c = new CaseRun(P).registered(d('10:00'));
     c.do({ type: 'flag-socially-significant', note: 'резонанс' }, A.head, d('10:01'));
     expect(c.fail({ type: 'flag-socially-significant' }, A.curator, d('10:02')).code).toBe('wrong-state');
     expect(c.fail({ type: 'flag-socially-significant' }, A.observer, d('10:02')).code).toBe('forbidden');

@@ -1,10 +1,11 @@
 // The publication address: an http(s) link of the message's own network, never free text (issue 12 item 13).
 import { describe, expect, it } from 'vitest';
+import { localTime } from '../sla/test-helpers';
 import { zCaseCommand } from './commands';
 import { parseHttpUrl, publicationUrlProblem } from './publication-url';
 import { A, CaseRun, draft } from './test-harness';
 
-const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
+const d = localTime('+03:00');
 
 describe('publication address', () => {
   it('is an absolute http(s) link with a host', () => {

@@ -2,7 +2,7 @@
 // sentence; real refusals of the decider carry the key, the parameters and the catalogue's wording.
 import { describe, expect, it } from 'vitest';
 import { REFUSAL_KEYS, REFUSALS, type RefusalKey, type RefusalParamsOf, refusalIn, refusalText } from './refusals';
-import { A, CaseRun, register, single, triage } from './test-harness';
+import { A, CaseRun, single, triage } from './test-harness';
 
 declare global {
   interface ImportMeta {
@@ -128,8 +128,7 @@ describe('the refusal catalogue', () => {
 
 describe('refusals of the decider', () => {
   it('carry the key, the parameters and the message in both languages', () => {
-    const c = new CaseRun('nao-2020');
-    c.do(register(), A.operator, '2026-11-24T10:00:00+03:00');
+    const c = new CaseRun('nao-2020').registered('2026-11-24T10:00:00+03:00');
     const state = c.fail({ type: 'approve' }, A.curator, '2026-11-24T10:05:00+03:00');
     expect(state).toMatchObject({
       code: 'wrong-state',

@@ -1,14 +1,14 @@
 // The role matrix: every command × every role, each in a state where the command is otherwise valid.
 // Expected roles are written out by hand from REGULATIONS.md "Roles" (not read back from the code).
 import { describe, expect, it } from 'vitest';
-import { t } from '../sla/test-helpers';
+import { localTime, t } from '../sla/test-helpers';
 import { allowedCommands } from './allowed';
 import { decide } from './decide';
 import type { Cmd } from './test-harness';
 import { A, CaseRun, chain, draft, register, sameThread, single, triage } from './test-harness';
 import { type Actor, ROLES, type Role } from './types';
 
-const d = (hhmm: string) => `2026-11-24T${hhmm}:00+03:00`;
+const d = localTime('+03:00');
 
 interface Fixture {
   readonly name: string;

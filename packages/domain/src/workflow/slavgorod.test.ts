@@ -1,14 +1,14 @@
 // slavgorod-2020 scenarios: one 24-hour limit from the executor's receipt, the final answer, repeats (+07).
 import { describe, expect, it } from 'vitest';
+import { localTime } from '../sla/test-helpers';
 import { A, CaseRun, draft, register, sameThread, single, triage } from './test-harness';
 
 const P = 'slavgorod-2020';
-const d = (hhmm: string, day = '24') => `2026-11-${day}T${hhmm}:00+07:00`;
+const d = localTime('+07:00');
 
 describe('slavgorod-2020', () => {
   it('counts 24 calendar hours from the executor’s receipt; intermediate → 7 working days', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('11:00'));
+    const c = new CaseRun(P).registered(d('11:00'));
     // No limit runs before an executor has the message: the document sets none for the specialist.
     expect(c.dues(d('11:00'))).toEqual({});
     c.do(triage(), A.operator, d('11:30'));
@@ -58,8 +58,7 @@ describe('slavgorod-2020', () => {
     expect(c.dues(d('09:20'))).toEqual({ draft: d('09:20', '25') });
   });
   it('has no explanations or sequential chains', () => {
-    const c = new CaseRun(P);
-    c.do(register(), A.operator, d('09:00'));
+    const c = new CaseRun(P).registered(d('09:00'));
     c.do(triage(), A.operator, d('09:10'));
     expect(c.fail({ type: 'send-explanation', reason: 'bypass-law', text: '…' }, A.curator, d('09:20')).code).toBe(
       'not-in-profile',

@@ -123,6 +123,12 @@ export class CaseRun {
     return r.events;
   }
 
+  /** The case registered by the operator at `at`: where every walk starts. */
+  registered(at: string): this {
+    this.do(register(), A.operator, at);
+    return this;
+  }
+
   /** The usual start: the operator registers the case, `triager` classifies it with `classify`, the curator routes it
    *  with `route` (to dept-a unless told), at the three instants in that order. */
   routed(
@@ -131,7 +137,7 @@ export class CaseRun {
     classify: Cmd = triage(),
     route: Cmd = single(),
   ): this {
-    this.do(register(), A.operator, registered);
+    this.registered(registered);
     this.do(classify, triager, triaged);
     this.do(route, A.curator, routed);
     return this;

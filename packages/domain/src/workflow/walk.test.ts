@@ -155,8 +155,7 @@ describe.each(WALKS)('$id walk', (w) => {
   });
 
   it(`rejects a message on the ground '${w.ground}'`, () => {
-    const c = new CaseRun(w.id);
-    c.do(register(), A.operator, at('10:00'));
+    const c = new CaseRun(w.id).registered(at('10:00'));
     c.do({ type: 'triage', processable: false, ground: w.ground }, A.curator, at('10:05'));
     expect(c.state).toMatchObject({ status: 'closed', ending: 'rejected', rejectionGround: w.ground });
     expect(c.clocks(at('10:05')).active).toEqual([]);

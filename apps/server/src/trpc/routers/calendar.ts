@@ -3,6 +3,7 @@
 // years imported from the government's open data (shared by every organisation), with the warning while the
 // coming days rest on an unconfirmed year.
 import {
+  isTimeZone,
   sanitiseOverrides,
   stepDeadline,
   unconfirmedAhead,
@@ -33,15 +34,6 @@ import { adminProcedure, protectedProcedure, regionAdminProcedure, router } from
 const zPreviewInstant = zInstant
   .min(Date.UTC(2000, 0, 1), 'не раньше 2000 года / not before 2000')
   .max(Date.UTC(2100, 0, 1), 'не позже 2100 года / not after 2100');
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function addDays(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);

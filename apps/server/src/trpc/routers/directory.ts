@@ -25,6 +25,7 @@ import {
   zTopicRow,
 } from '../outputs-directory';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
+import { ownOrganisationList } from './own-list';
 import { adminRemoveProcedure } from './remove-procedure';
 
 const zLoginName = z
@@ -84,9 +85,7 @@ export const directoryRouter = router({
     ),
 
   /** The topic directory: triage chooses from it; `listed` marks NAO p.16's topics with a shorter answer. */
-  topics: protectedProcedure
-    .output(z.array(zTopicRow))
-    .query(({ ctx }) => listTopics(ctx.deps.db, ctx.user.organisationId)),
+  topics: protectedProcedure.output(z.array(zTopicRow)).query(ownOrganisationList(listTopics)),
   createTopic: adminProcedure
     .input(z.object({ name: zName, listed: z.boolean().optional() }))
     .output(zTopicRow)
@@ -99,9 +98,7 @@ export const directoryRouter = router({
     .mutation(({ ctx, input }) => auditedUpdate(ctx, 'topic.updated', input, updateTopic)),
 
   /** The place directory (settlements, districts): the wall names a case's place only as one of these. */
-  places: protectedProcedure
-    .output(z.array(zPlaceRow))
-    .query(({ ctx }) => listPlaces(ctx.deps.db, ctx.user.organisationId)),
+  places: protectedProcedure.output(z.array(zPlaceRow)).query(ownOrganisationList(listPlaces)),
   createPlace: adminProcedure
     .input(z.object({ name: zName, kind: z.enum(PLACE_KINDS) }))
     .output(zPlaceRow)
@@ -112,9 +109,7 @@ export const directoryRouter = router({
     .mutation(({ ctx, input }) => auditedUpdate(ctx, 'place.updated', input, updatePlace)),
   deletePlace: adminRemoveProcedure('place.deleted', deletePlace),
 
-  departments: protectedProcedure
-    .output(z.array(zDepartmentRow))
-    .query(({ ctx }) => listDepartments(ctx.deps.db, ctx.user.organisationId)),
+  departments: protectedProcedure.output(z.array(zDepartmentRow)).query(ownOrganisationList(listDepartments)),
   createDepartment: adminProcedure
     .input(z.object({ name: zName, supervisingDeputyId: zId.nullish() }))
     .output(zDepartmentRow)
@@ -124,9 +119,7 @@ export const directoryRouter = router({
     .output(zDepartmentRow)
     .mutation(({ ctx, input }) => auditedUpdate(ctx, 'department.updated', input, updateDepartment)),
 
-  people: protectedProcedure
-    .output(z.array(zPersonView))
-    .query(({ ctx }) => listPeople(ctx.deps.db, ctx.user.organisationId)),
+  people: protectedProcedure.output(z.array(zPersonView)).query(ownOrganisationList(listPeople)),
   createPerson: adminProcedure
     .input(zPerson)
     .output(zPersonView)
@@ -159,9 +152,7 @@ export const directoryRouter = router({
       });
     }),
 
-  absences: protectedProcedure
-    .output(z.array(zAbsenceRow))
-    .query(({ ctx }) => listAbsences(ctx.deps.db, ctx.user.organisationId)),
+  absences: protectedProcedure.output(z.array(zAbsenceRow)).query(ownOrganisationList(listAbsences)),
   createAbsence: adminProcedure
     .input(
       z.object({
@@ -191,5 +182,5 @@ export const directoryRouter = router({
 
   channelAccounts: protectedProcedure
     .output(z.array(zChannelAccountLink))
-    .query(({ ctx }) => listChannelAccounts(ctx.deps.db, ctx.user.organisationId)),
+    .query(ownOrganisationList(listChannelAccounts)),
 });

@@ -13,12 +13,11 @@ import {
 import { zId, zName } from '../inputs';
 import { zApiKeyCreated, zApiKeyRow, zDisplayTokenCreated, zDisplayTokenRow } from '../outputs-directory';
 import { adminProcedure, router } from '../trpc';
+import { ownOrganisationList } from './own-list';
 import { adminRemoveProcedure } from './remove-procedure';
 
 export const intakeRouter = router({
-  apiKeys: adminProcedure
-    .output(z.array(zApiKeyRow))
-    .query(({ ctx }) => listApiKeys(ctx.deps.db, ctx.user.organisationId)),
+  apiKeys: adminProcedure.output(z.array(zApiKeyRow)).query(ownOrganisationList(listApiKeys)),
   createApiKey: adminProcedure
     .input(z.object({ name: zName }))
     .output(zApiKeyCreated)
@@ -27,9 +26,7 @@ export const intakeRouter = router({
     ),
   revokeApiKey: adminRemoveProcedure('api-key.revoked', revokeApiKey),
 
-  displayTokens: adminProcedure
-    .output(z.array(zDisplayTokenRow))
-    .query(({ ctx }) => listDisplayTokens(ctx.deps.db, ctx.user.organisationId)),
+  displayTokens: adminProcedure.output(z.array(zDisplayTokenRow)).query(ownOrganisationList(listDisplayTokens)),
   createDisplayToken: adminProcedure
     .input(
       z.object({

@@ -13,13 +13,12 @@ import {
 import { zProfileListRow } from '../outputs-calendar';
 import { zOk } from '../outputs-directory';
 import { adminProcedure, protectedProcedure, router } from '../trpc';
+import { ownOrganisationList } from './own-list';
 
 const zProfileId = z.string().trim().min(1).max(100);
 
 export const profilesRouter = router({
-  list: protectedProcedure
-    .output(z.array(zProfileListRow))
-    .query(({ ctx }) => listProfiles(ctx.deps.db, ctx.user.organisationId)),
+  list: protectedProcedure.output(z.array(zProfileListRow)).query(ownOrganisationList(listProfiles)),
   get: protectedProcedure
     .input(z.object({ id: zProfileId }))
     .output(zProfile)

@@ -4,6 +4,7 @@ import { PERSON_ROLES, type Role } from '@otklik/domain';
 import { useId } from 'react';
 import { loadDirectory } from '../../api/directory';
 import { api } from '../../api/trpc';
+import { CheckField } from '../../components/CheckField';
 import { Field } from '../../components/Field';
 import { OptionalSelect } from '../../components/OptionalSelect';
 import { useAsync } from '../../components/use-async';
@@ -160,10 +161,7 @@ export function PeopleAdmin() {
                   </Field>
                   <RoleChecks roles={v.roles} onChange={(roles) => set({ roles })} error={form.field('roles')} />
                   {editing && (
-                    <label className="field field-check">
-                      <input type="checkbox" checked={v.active} onChange={(e) => set({ active: e.target.checked })} />
-                      <span>{t.admin.active}</span>
-                    </label>
+                    <CheckField label={t.admin.active} checked={v.active} onChange={(active) => set({ active })} />
                   )}
                 </>
               );

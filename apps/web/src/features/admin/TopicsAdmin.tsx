@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { loadDirectory } from '../../api/directory';
 import { api } from '../../api/trpc';
+import { CheckField } from '../../components/CheckField';
 import { Field } from '../../components/Field';
 import { useAsync } from '../../components/use-async';
 import { useT } from '../../i18n';
@@ -56,10 +57,7 @@ export function TopicsAdmin() {
           <Field label={t.admin.name} error={form.field('name')}>
             <input value={v.name} onChange={(e) => set({ name: e.target.value })} />
           </Field>
-          <label className="field field-check">
-            <input type="checkbox" checked={v.listed} onChange={(e) => set({ listed: e.target.checked })} />
-            <span>{t.admin.listed}</span>
-          </label>
+          <CheckField label={t.admin.listed} checked={v.listed} onChange={(listed) => set({ listed })} />
         </>
       )}
     />

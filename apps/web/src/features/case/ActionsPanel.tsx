@@ -1,7 +1,7 @@
 // Exactly the actions this user may take now (the domain's caseActions, from the server or the live change), each as a form; one open
 // at a time.
 import type { CommandType } from '@otklik/domain';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useState } from 'react';
 import type { CaseDetail } from '../../api/types';
 import { useT } from '../../i18n';
 import { LinkRepeatForm, ShortenDeadlineForm } from './actions/CaseLinkForms';
@@ -10,12 +10,32 @@ import { ContributionForm } from './actions/ContributionForm';
 import { ForwardForm, RecategoriseForm } from './actions/CuratorForms';
 import { DraftForm } from './actions/DraftForm';
 import { AppealForm, ExplanationForm, RejectForm } from './actions/EndingForms';
+import type { ActionFormProps } from './actions/form-context';
 import { PublishForm } from './actions/PublishForm';
 import { ApproveForm, FlagForm, LinkPublishedForm, ReturnForm, RevisionForm } from './actions/ReasonForms';
 import { ReassignForm } from './actions/ReassignForm';
 import { RouteForm } from './actions/RouteForm';
 import { TriageForm } from './actions/TriageForm';
 import { useCommand } from './use-command';
+
+/** The form of each command that needs nothing but the case and the command runner. */
+const PLAIN_FORMS: Partial<Record<CommandType, ComponentType<ActionFormProps>>> = {
+  triage: TriageForm,
+  forward: ForwardForm,
+  recategorise: RecategoriseForm,
+  return: ReturnForm,
+  'submit-contribution': ContributionForm,
+  approve: ApproveForm,
+  'request-revision': RevisionForm,
+  reject: RejectForm,
+  'send-explanation': ExplanationForm,
+  'link-published': LinkPublishedForm,
+  'convert-to-appeal': AppealForm,
+  'flag-socially-significant': FlagForm,
+  'link-repeat': LinkRepeatForm,
+  'shorten-deadline': ShortenDeadlineForm,
+  'reassign-substitute': ReassignForm,
+};
 
 export function ActionsPanel(props: {
   readonly detail: CaseDetail;
@@ -58,47 +78,19 @@ export function ActionsPanel(props: {
 
   const formFor = (c: CommandType): ReactNode => {
     const p = { detail, runner };
+    const Form = PLAIN_FORMS[c];
+    if (Form) return <Form {...p} />;
     switch (c) {
-      case 'triage':
-        return <TriageForm {...p} />;
       case 'route':
       case 'reroute':
       case 'move':
         return <RouteForm {...p} variant={c} />;
-      case 'forward':
-        return <ForwardForm {...p} />;
-      case 'recategorise':
-        return <RecategoriseForm {...p} />;
-      case 'return':
-        return <ReturnForm {...p} />;
-      case 'submit-contribution':
-        return <ContributionForm {...p} />;
       case 'compose-answer':
       case 'submit-draft':
         return <DraftForm {...p} compose={c === 'compose-answer'} />;
-      case 'approve':
-        return <ApproveForm {...p} />;
-      case 'request-revision':
-        return <RevisionForm {...p} />;
       case 'publish':
       case 'publish-intermediate':
         return <PublishForm {...p} intermediate={c === 'publish-intermediate'} />;
-      case 'reject':
-        return <RejectForm {...p} />;
-      case 'send-explanation':
-        return <ExplanationForm {...p} />;
-      case 'link-published':
-        return <LinkPublishedForm {...p} />;
-      case 'convert-to-appeal':
-        return <AppealForm {...p} />;
-      case 'flag-socially-significant':
-        return <FlagForm {...p} />;
-      case 'link-repeat':
-        return <LinkRepeatForm {...p} />;
-      case 'shorten-deadline':
-        return <ShortenDeadlineForm {...p} />;
-      case 'reassign-substitute':
-        return <ReassignForm {...p} />;
       case 'request-publication':
         return (
           <ChannelPublishForm

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { toReadableError } from '../../api/errors';
 import { api } from '../../api/trpc';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
+import { enterAdds } from '../../components/enter-adds';
 import { Field } from '../../components/Field';
 import { formatDateTime, zonedInputToInstant } from '../../components/format';
 import { fill, useT } from '../../i18n';
@@ -251,12 +252,7 @@ export function RegisterScreen() {
                 type="url"
                 value={attachmentUrl}
                 onChange={(e) => setAttachmentUrl(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    addAttachment();
-                  }
-                }}
+                onKeyDown={enterAdds(addAttachment)}
                 data-field="attachments"
               />
             </Field>

@@ -3,6 +3,7 @@ import type { Attachment } from '@otklik/domain';
 import { useId, useState } from 'react';
 import { toReadableError } from '../../../api/errors';
 import { uploadAttachment } from '../../../api/uploads';
+import { enterAdds } from '../../../components/enter-adds';
 import { useT } from '../../../i18n';
 
 function kindOf(name: string): Attachment['kind'] {
@@ -77,12 +78,7 @@ export function AttachmentsInput(props: {
           placeholder={t.forms.attachmentUrl}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              addUrl();
-            }
-          }}
+          onKeyDown={enterAdds(addUrl)}
         />
         <button type="button" className="button-secondary" onClick={addUrl}>
           {t.forms.addAttachment}

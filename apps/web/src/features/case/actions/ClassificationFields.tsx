@@ -3,6 +3,7 @@
 // has it (krasnoufimsk p.8) — and the high-importance flag on top of either (p.8.3).
 import type { Category } from '@otklik/domain';
 import { profileFor } from '../../../api/profiles';
+import { CheckField } from '../../../components/CheckField';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { RowSelect } from '../../../components/RowSelect';
@@ -58,10 +59,7 @@ export function ClassificationFields(props: {
           />
         </Field>
       )}
-      <label className="field field-check">
-        <input type="checkbox" checked={v.high} onChange={(e) => set({ high: e.target.checked })} />
-        <span>{t.forms.high}</span>
-      </label>
+      <CheckField label={t.forms.high} checked={v.high} onChange={(high) => set({ high })} />
     </>
   );
 }

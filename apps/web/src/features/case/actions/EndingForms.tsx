@@ -1,6 +1,7 @@
 // Other endings of a case (REGULATIONS 10): rejection with the profile's ground, an explanation (idrinsky 3.7), and
 // conversion to an official appeal under 59-FZ with the author's consent (idrinsky 3.8).
 import { useState } from 'react';
+import { CheckField } from '../../../components/CheckField';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
@@ -72,10 +73,7 @@ export function AppealForm({ runner }: ActionFormProps) {
       runner={runner}
       onSubmit={() => void runner.run({ type: 'convert-to-appeal', consent: consent as true, ...v })}
     >
-      <label className="field field-check">
-        <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
-        <span>{t.forms.consent}</span>
-      </label>
+      <CheckField label={t.forms.consent} checked={consent} onChange={setConsent} />
       {fieldError(runner, 'consent') && <p className="field-error">{fieldError(runner, 'consent')}</p>}
       {input('fullName')}
       {input('address')}

@@ -1,6 +1,6 @@
 // Actions that need one reason or one line of text: return to the curator (krasnoufimsk p.11: a written reason),
 // return for revision, link to a published answer (idrinsky 3.6), flag socially significant, approve.
-import { type CaseCommandInput, stepDeadline } from '@otklik/domain';
+import { type CaseCommandInput, type CommandType, stepDeadline } from '@otklik/domain';
 import { type ReactNode, useState } from 'react';
 import { profileFor } from '../../../api/profiles';
 import { Field } from '../../../components/Field';
@@ -43,19 +43,12 @@ export function ReturnForm({ detail, runner }: ActionFormProps) {
   );
 }
 
-export function RevisionForm({ runner }: ActionFormProps) {
-  const t = useT();
-  return (
-    <TextCommandForm
-      title={t.commands['request-revision']}
-      runner={runner}
-      label={t.forms.reason}
-      field="reason"
-      input="textarea"
-      command={(reason) => ({ type: 'request-revision', reason })}
-    />
-  );
-}
+export const RevisionForm = oneTextForm('request-revision', {
+  label: 'reason',
+  field: 'reason',
+  input: 'textarea',
+  command: (reason) => ({ type: 'request-revision', reason }),
+});
 
 export function ApproveForm({ runner }: ActionFormProps) {
   const t = useT();
@@ -69,30 +62,41 @@ export function ApproveForm({ runner }: ActionFormProps) {
   );
 }
 
-export function LinkPublishedForm({ runner }: ActionFormProps) {
-  const t = useT();
-  return (
-    <TextCommandForm
-      title={t.commands['link-published']}
-      runner={runner}
-      label={t.forms.url}
-      field="url"
-      input="url"
-      command={(url) => ({ type: 'link-published', url })}
-    />
-  );
-}
+export const LinkPublishedForm = oneTextForm('link-published', {
+  label: 'url',
+  field: 'url',
+  input: 'url',
+  command: (url) => ({ type: 'link-published', url }),
+});
 
-export function FlagForm({ runner }: ActionFormProps) {
-  const t = useT();
-  return (
-    <TextCommandForm
-      title={t.commands['flag-socially-significant']}
-      runner={runner}
-      label={t.forms.note}
-      command={(note) => ({ type: 'flag-socially-significant', note: note || undefined })}
-    />
-  );
+export const FlagForm = oneTextForm('flag-socially-significant', {
+  label: 'note',
+  command: (note) => ({ type: 'flag-socially-significant', note: note || undefined }),
+});
+
+/** The form of a command given by one text alone: titled with the command's name, the text labelled `label`. */
+function oneTextForm(
+  type: CommandType,
+  options: {
+    readonly label: 'reason' | 'url' | 'note';
+    readonly field?: string;
+    readonly input?: 'textarea' | 'url';
+    readonly command: (text: string) => CaseCommandInput;
+  },
+) {
+  return function OneTextForm({ runner }: ActionFormProps) {
+    const t = useT();
+    return (
+      <TextCommandForm
+        title={t.commands[type]}
+        runner={runner}
+        label={t.forms[options.label]}
+        field={options.field}
+        input={options.input}
+        command={options.command}
+      />
+    );
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Triage (REGULATIONS "life of a message" 2): topic from the directory, location, category and high importance, or not
 // processable with one of the profile's grounds.
 import { useState } from 'react';
+import { CheckField } from '../../../components/CheckField';
 import { useT } from '../../../i18n';
 import { useDirectory } from '../../../stores/directory';
 import { type Classification, ClassificationFields, topicFields } from './ClassificationFields';
@@ -38,10 +39,7 @@ export function TriageForm({ detail, runner }: ActionFormProps) {
     );
   return (
     <CommandForm title={t.commands.triage} runner={runner} onSubmit={submit}>
-      <label className="field field-check">
-        <input type="checkbox" checked={processable} onChange={(e) => setProcessable(e.target.checked)} />
-        <span>{t.forms.processable}</span>
-      </label>
+      <CheckField label={t.forms.processable} checked={processable} onChange={setProcessable} />
       {processable && (
         <ClassificationFields profileId={detail.profileId} value={value} onChange={setValue} runner={runner} />
       )}
