@@ -1,7 +1,7 @@
 // Per-organisation API keys for the intake endpoint and display tokens for wall screens: the secret is shown once,
 // the database keeps its sha256.
 import { bilingualServerMessage } from '@otklik/contract';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { hashSecret, newSecret } from '../auth/tokens';
 import type { WallFilters } from '../cases/board';
 import type { DbOrTx } from '../db/connect';

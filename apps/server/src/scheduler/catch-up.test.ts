@@ -129,7 +129,9 @@ describeEachDatabase('scheduler catch-up', (getDb) => {
     const events = await deps.db
       .select({ caseId: caseEvents.caseId, type: caseEvents.type })
       .from(caseEvents)
-      .where(and(inArray(caseEvents.caseId, caseIds), inArray(caseEvents.type, ['clock-at-risk', 'clock-breached'])));
+      .where(and(inArray(caseEvents.caseId, caseIds), inArray(caseEvents.type, ['clock-at-risk', 'clock-breached'])))
+      // In the log's order: without it PostgreSQL may return a case's two events either way round.
+      .orderBy(caseEvents.seq);
     for (const caseId of caseIds) {
       expect(events.filter((e) => e.caseId === caseId).map((e) => e.type)).toEqual(
         caseId === changed ? [] : ['clock-at-risk', 'clock-breached'],
