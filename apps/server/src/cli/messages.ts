@@ -329,6 +329,10 @@ export const CLI_MESSAGES = {
   ),
   // otklik report.
   'report.month-required': fixed('укажите --month ГГГГ-ММ', 'missing --month <YYYY-MM>'),
+  'report.title': entry<{ readonly organisation: string; readonly month: string }>(
+    (p) => `${p.organisation}: сводка за ${p.month}`,
+    (p) => `${p.organisation}: monthly summary, ${p.month}`,
+  ),
   // otklik replay's table.
   'replay.clocks': fixed('Сроки', 'Clocks'),
   'replay.no-clocks': fixed('(нет сроков с лимитом)', '(no clock with a limit)'),

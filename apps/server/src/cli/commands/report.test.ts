@@ -92,7 +92,17 @@ describe('otklik report', () => {
     const csv = await capture(() => run(['--month', '2026-11', '--org', slug, '--now', REPORT_AT]));
     expect(csv.code).toBe(0);
     expect(csv.out.startsWith('\uFEFF')).toBe(true);
-    expect(csv.out).toContain('Подразделение / department;Получено / received');
+    // One language in the file: the CLI's (Russian by default, OTKLIK_LANG=en for English).
+    expect(csv.out).toContain('Подразделение;Получено;');
+    expect(csv.out).not.toMatch(/received|department/i);
+    vi.stubEnv('OTKLIK_LANG', 'en');
+    const english = await capture(() => run(['--month', '2026-11', '--org', slug, '--now', REPORT_AT])).finally(() =>
+      vi.unstubAllEnvs(),
+    );
+    expect(english.code).toBe(0);
+    expect(english.out).toContain('Department;Received;');
+    expect(english.out).toContain(': monthly summary, 2026-11');
+    expect(english.out).not.toMatch(/Получено|Подразделение|сводка/);
     expect(csv.out).toContain('Дороги и транспорт;2;');
     expect(csv.out).toContain('\r\n');
   });

@@ -8,7 +8,7 @@ import { findOrganisation } from '../../directory/organisations';
 import { readEnv } from '../../env';
 import { buildMonthlyReport } from '../../reports/monthly';
 import { nameLookup } from '../../reports/names';
-import { say } from '../messages';
+import { cliLang, say } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage:
@@ -102,9 +102,11 @@ export async function run(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    const tables = summaryTables(report.summary, nameLookup(report.directory, report.caseNumbers));
+    // In the CLI's language (OTKLIK_LANG), one language in the file.
+    const lang = cliLang();
+    const tables = summaryTables(report.summary, nameLookup(report.directory, report.caseNumbers, lang), lang);
     const rows = [
-      [`${org.name}: сводка за ${report.summary.month} / monthly summary`],
+      [say('report.title', { organisation: org.name, month: report.summary.month }, lang)],
       ...tables.flatMap((t) => [[], [t.title], ...tableRows(t)]),
     ];
     process.stdout.write(toCsv(rows, { delimiter }));
