@@ -329,6 +329,18 @@ export const CLI_MESSAGES = {
   ),
   // otklik report.
   'report.month-required': fixed('укажите --month ГГГГ-ММ', 'missing --month <YYYY-MM>'),
+  'report.format': entry<{ readonly value: string }>(
+    (p) => `--format: csv или json, а не «${p.value}»`,
+    (p) => `--format must be csv or json, got "${p.value}"`,
+  ),
+  'report.delimiter': entry<{ readonly value: string }>(
+    (p) => `--delimiter: ';' или ',', а не «${p.value}»`,
+    (p) => `--delimiter must be ';' or ',', got "${p.value}"`,
+  ),
+  'report.now': entry<{ readonly value: string }>(
+    (p) => `--now: нужен момент с часовым поясом, например 2026-11-01T09:00:00+03:00, а не «${p.value}»`,
+    (p) => `--now: an instant with an offset, e.g. 2026-11-01T09:00:00+03:00, got "${p.value}"`,
+  ),
   'report.title': entry<{ readonly organisation: string; readonly month: string }>(
     (p) => `${p.organisation}: сводка за ${p.month}`,
     (p) => `${p.organisation}: monthly summary, ${p.month}`,

@@ -68,19 +68,15 @@ export async function run(argv: string[]): Promise<number> {
   if (!values.org) return bad(say('usage.missing-org', {}));
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') {
-    return bad(`--format: csv или json / --format must be csv or json, got "${format}"`);
+    return bad(say('report.format', { value: format }));
   }
   const delimiter = values.delimiter ?? ';';
-  if (delimiter !== ';' && delimiter !== ',')
-    return bad(`--delimiter: ';' или ',' / must be ';' or ',', got "${delimiter}"`);
+  if (delimiter !== ';' && delimiter !== ',') return bad(say('report.delimiter', { value: delimiter }));
   let now = Date.now();
   if (values.now !== undefined) {
     // An instant must say its offset: a bare local time would depend on the machine's zone.
     const ok = /(Z|[+-]\d{2}:\d{2})$/.test(values.now) && !Number.isNaN(Date.parse(values.now));
-    if (!ok)
-      return bad(
-        `--now: момент с часовым поясом, например 2026-11-01T09:00:00+03:00 / an instant with an offset, got "${values.now}"`,
-      );
+    if (!ok) return bad(say('report.now', { value: values.now }));
     now = Date.parse(values.now);
   }
 
