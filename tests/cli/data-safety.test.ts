@@ -54,6 +54,9 @@ describe('otklik backup / restore (embedded database)', () => {
     const backup = await runCli(['backup', file], '', env);
     expect(backup.code).toBe(0);
     expect(printedCounts(backup.stdout)).toEqual(counts);
+    // The progress lines in the CLI's language, one language a line (Russian by default).
+    expect(backup.stderr).toMatch(/^Снимок встроенной базы…$/m);
+    expect(backup.stderr).not.toMatch(/dumping|verifying/i);
 
     const target = { OTKLIK_DATA_DIR: tempDir(), DATABASE_URL: '' };
     const restore = await runCli(['restore', file], '', target);
@@ -64,6 +67,14 @@ describe('otklik backup / restore (embedded database)', () => {
     const again = await runCli(['restore', file], '', target);
     expect(again.code).toBe(3);
     expect(again.stderr).toMatch(/не пуста.*--force/s);
+    expect(again.stderr).toMatch(/^Резервная копия встроенной базы \(PGlite\): /m);
+    expect(again.stderr).not.toMatch(/not empty|backup of/i);
+    // OTKLIK_LANG=en: the same lines and refusal in English only, the same exit code.
+    const againEn = await runCli(['restore', file], '', { ...target, OTKLIK_LANG: 'en' });
+    expect(againEn.code).toBe(3);
+    expect(againEn.stderr).toMatch(/^A backup of the embedded database \(PGlite\): /m);
+    expect(againEn.stderr).toMatch(/not empty.*--force/s);
+    expect(againEn.stderr).not.toMatch(/[а-яё]/i);
     const forced = await runCli(['restore', file, '--force'], '', target);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(/Прежняя база сохранена в .*pglite\.replaced-/);
@@ -95,8 +106,13 @@ describe('otklik backup / restore (embedded database)', () => {
     }
     const result = await runCli(['migrate'], '', { OTKLIK_DATA_DIR: dir, DATABASE_URL: '' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/newer Otklik/);
+    expect(result.stderr).toMatch(/более новой версией Otklik/);
+    expect(result.stderr).not.toMatch(/newer Otklik/);
     expect(result.stderr).toContain(new Date(future).toISOString());
+    const english = await runCli(['migrate'], '', { OTKLIK_DATA_DIR: dir, DATABASE_URL: '', OTKLIK_LANG: 'en' });
+    expect(english.code).toBe(1);
+    expect(english.stderr).toMatch(/newer Otklik/);
+    expect(english.stderr).not.toMatch(/[а-яё]/i);
   });
 });
 
@@ -115,6 +131,8 @@ describe.skipIf(!TEST_DATABASE_URL)('otklik move-to-postgres (TEST_DATABASE_URL)
     });
     expect(moved.code).toBe(0);
     expect(moved.stderr).toMatch(/case_events: \d+ \/ \d+/);
+    expect(moved.stderr).toMatch(/^Проверка: число строк…$/m);
+    expect(moved.stderr).not.toMatch(/verifying/i);
     expect(printedCounts(moved.stdout)).toEqual(counts);
     expect(moved.stdout).toMatch(new RegExp(`Обращений сверено с событиями: ${counts.get('cases')}`));
 

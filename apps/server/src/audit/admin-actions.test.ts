@@ -94,6 +94,15 @@ describeEachDatabase('audit of administrative changes', (getDb) => {
     const csv = (await admin.audit.exportCsv({})).csv;
     expect(JSON.stringify([created, updated, deleted])).not.toContain('very-secret');
     expect(csv).not.toContain('very-secret');
+    // One language per file: the reader's (Russian when not given), headers and action labels alike.
+    const [header, ...lines] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe('Время;Действие;Код;Логин;Объект;Id;IP;Подробности');
+    expect(lines.find((l) => l.includes(';channel-account.created;'))).not.toMatch(/;[^;]* \/ [^;]*;channel-account/);
+    const english = (await admin.audit.exportCsv({ lang: 'en' })).csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(english[0]).toBe('Time;Action;Code;Login;Target;Id;IP;Details');
+    const createdEn = english.find((l) => l.includes(';channel-account.created;'))!;
+    expect(createdEn.split(';')[1]).not.toMatch(/[а-яё]/i);
+    expect(createdEn.split(';')[1]).not.toBe('');
     // Removing it again: not found, no second entry.
     await expect(admin.channels.remove({ id: account.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await entries(admin, { action: 'channel-account.deleted' })).toHaveLength(1);

@@ -4,7 +4,7 @@ import { toCsv } from '@otklik/domain';
 import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { auditLog } from '../db/schema-security';
-import { type AuditAction, bilingualAuditLabel } from './actions';
+import { type AuditAction, auditActionLabel, bilingualAuditLabel } from './actions';
 
 export interface AuditFilters {
   from?: number;
@@ -50,7 +50,20 @@ export async function listAudit(db: DbOrTx, organisationId: string, filters: Aud
 /** At most this many rows per export: a year of a busy organisation. */
 export const MAX_EXPORT_ROWS = 50_000;
 
-export async function auditCsv(db: DbOrTx, organisationId: string, filters: AuditFilters, timeZone: string) {
+/** The export's column headers in the reader's language (one language per file). */
+const CSV_HEADER = {
+  ru: ['Время', 'Действие', 'Код', 'Логин', 'Объект', 'Id', 'IP', 'Подробности'],
+  en: ['Time', 'Action', 'Code', 'Login', 'Target', 'Id', 'IP', 'Details'],
+} as const;
+
+/** The filtered log as CSV in `lang` (the reader's language, Russian by default): headers and action labels. */
+export async function auditCsv(
+  db: DbOrTx,
+  organisationId: string,
+  filters: AuditFilters,
+  timeZone: string,
+  lang: 'ru' | 'en' = 'ru',
+) {
   const rows = await db
     .select()
     .from(auditLog)
@@ -67,19 +80,10 @@ export async function auditCsv(db: DbOrTx, organisationId: string, filters: Audi
     second: '2-digit',
   });
   return toCsv([
-    [
-      'Время / time',
-      'Действие / action',
-      'Код / code',
-      'Логин / login',
-      'Объект / target',
-      'Id',
-      'IP',
-      'Подробности / details',
-    ],
+    [...CSV_HEADER[lang]],
     ...rows.map((r) => [
       local.format(r.at),
-      bilingualAuditLabel(r.action),
+      auditActionLabel(r.action, lang),
       r.action,
       r.actorLogin,
       r.targetType,

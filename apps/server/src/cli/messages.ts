@@ -215,6 +215,113 @@ export const CLI_MESSAGES = {
       `Moved and verified into ${p.target}\nRows per table (equal in source and target):\n${p.counts}\n` +
       `Cases replayed against their events: ${p.cases}\nNext: DATABASE_URL=${p.target} otklik serve`,
   ),
+  // The operations' own progress lines and refusals (../operations: backup, restore, move-to-postgres).
+  'backup.no-database': entry<{ readonly dir: string }>(
+    (p) => `В каталоге ${p.dir} нет встроенной базы: нечего сохранять (проверьте OTKLIK_DATA_DIR)`,
+    (p) => `There is no embedded database in ${p.dir}: nothing to back up (check OTKLIK_DATA_DIR)`,
+  ),
+  'backup.dumping': fixed('Снимок встроенной базы…', 'Dumping the embedded database…'),
+  'backup.verifying': fixed(
+    'Проверка: копия загружается и совпадает по числу строк…',
+    'Verifying that the backup loads with equal row counts…',
+  ),
+  'backup.not-verified': entry<{ readonly table: string; readonly found: number; readonly expected: number }>(
+    (p) => `Проверка копии не прошла: в таблице ${p.table} ${p.found} строк вместо ${p.expected}`,
+    (p) => `The backup does not verify: table ${p.table} has ${p.found} rows instead of ${p.expected}`,
+  ),
+  'backup.file-not-found': entry<{ readonly file: string }>(
+    (p) => `Файл ${p.file} не найден`,
+    (p) => `File not found: ${p.file}`,
+  ),
+  'backup.is-directory': entry<{ readonly file: string }>(
+    (p) => `${p.file} — это каталог, а не файл`,
+    (p) => `${p.file} is a directory, not a file`,
+  ),
+  'backup.kind': entry<{ readonly kind: 'pglite' | 'postgres' }>(
+    (p) => (p.kind === 'pglite' ? 'встроенной базы (PGlite)' : 'PostgreSQL (pg_dump)'),
+    (p) => (p.kind === 'pglite' ? 'the embedded database (PGlite)' : 'PostgreSQL (pg_dump)'),
+  ),
+  'pg.tool-missing': entry<{ readonly tool: string; readonly root: string }>(
+    (p) =>
+      `${p.tool} не найден (ни в PATH, ни в ${p.root}/*/bin): установите клиент PostgreSQL той же или более ` +
+      'новой версии, чем сервер (Debian: apt-get install postgresql-client)',
+    (p) =>
+      `${p.tool} was not found on PATH nor in ${p.root}/*/bin: install the PostgreSQL client tools, ` +
+      'of the same or a newer version than the server (Debian: apt-get install postgresql-client)',
+  ),
+  'pg.tool-failed': entry<{ readonly tool: string; readonly code: number | null; readonly output: string }>(
+    (p) => `${p.tool} завершился с кодом ${p.code}:\n${p.output}`,
+    (p) => `${p.tool} failed (exit ${p.code}):\n${p.output}`,
+  ),
+  'restore.not-a-backup': entry<{ readonly file: string }>(
+    (p) => `${p.file} не похож на резервную копию Otklik (ни дамп PGlite, ни архив pg_dump)`,
+    (p) => `${p.file} is not an Otklik backup (neither a PGlite dump nor a pg_dump archive)`,
+  ),
+  'restore.postgres-backup': fixed(
+    'Это резервная копия PostgreSQL (pg_dump): восстанавливайте её с DATABASE_URL на сервер PostgreSQL',
+    'This is a PostgreSQL backup (pg_dump): restore it with DATABASE_URL set to a PostgreSQL server',
+  ),
+  'restore.pglite-backup': fixed(
+    'Это резервная копия встроенной базы (PGlite): восстановите её без DATABASE_URL (в OTKLIK_DATA_DIR), а затем ' +
+      'перенесите на сервер командой otklik move-to-postgres',
+    'This is a backup of the embedded database (PGlite): restore it without DATABASE_URL (into OTKLIK_DATA_DIR), ' +
+      'then move it with otklik move-to-postgres',
+  ),
+  'restore.backup-of': entry<{ readonly kind: string; readonly file: string }>(
+    (p) => `Резервная копия ${p.kind}: ${p.file}`,
+    (p) => `A backup of ${p.kind}: ${p.file}`,
+  ),
+  'restore.loading': fixed('Загрузка копии…', 'Loading the backup…'),
+  'restore.not-empty': entry<{ readonly summary: string }>(
+    (p) =>
+      `База данных не пуста (${p.summary}): восстановление заменит её целиком. Если это и нужно, повторите с --force`,
+    (p) =>
+      `The target database is not empty (${p.summary}): restoring replaces it entirely. ` +
+      'Repeat with --force if that is what you want',
+  ),
+  'restore.others-connected': entry<{ readonly who: string }>(
+    (p) => `К базе подключены другие клиенты (${p.who}): остановите серверы Otklik перед восстановлением`,
+    (p) => `Other clients are connected to the target database (${p.who}): stop the Otklik servers before restoring`,
+  ),
+  'database.newer': entry<{ readonly when: string }>(
+    (p) =>
+      'База данных обновлена более новой версией Otklik: в ней применены миграции, которых эта версия не знает ' +
+      `(созданы ${p.when}). Запустите версию Otklik не старше той, что обновила базу, или восстановите резервную ` +
+      'копию, сделанную до обновления (otklik restore)',
+    (p) =>
+      `The database was migrated by a newer Otklik: it has migrations this version does not know (created ${p.when}). ` +
+      'Run the same or a newer Otklik, or restore a backup taken before the upgrade (otklik restore)',
+  ),
+  'move.no-database': entry<{ readonly dir: string }>(
+    (p) => `В ${p.dir} нет встроенной базы: переносить нечего (проверьте OTKLIK_DATA_DIR)`,
+    (p) => `There is no embedded database in ${p.dir}: nothing to move (check OTKLIK_DATA_DIR)`,
+  ),
+  'move.source-schema': fixed('Источник: проверка версии схемы…', 'Source: checking the schema version…'),
+  'move.target-migrations': entry<{ readonly target: string }>(
+    (p) => `Цель: ${p.target}: миграции…`,
+    (p) => `Target: ${p.target}: migrations…`,
+  ),
+  'move.target-not-empty': entry<{ readonly rows: string }>(
+    (p) => `Целевая база не пуста (${p.rows}): перенос возможен только в пустую базу`,
+    (p) => `The target database is not empty (${p.rows}): move-to-postgres copies into an empty database only`,
+  ),
+  'move.verifying-counts': fixed('Проверка: число строк…', 'Verifying row counts…'),
+  'move.replaying': fixed(
+    'Проверка: проекции обращений против их событий…',
+    'Replaying every case against its events…',
+  ),
+  'move.projection-differs': entry<{ readonly count: number; readonly numbers: string }>(
+    (p) =>
+      `Проекция не совпадает со сверткой событий у ${p.count} обращений (${p.numbers}): ` +
+      'перенос отменён, целевая база осталась пустой',
+    (p) =>
+      `The stored projection differs from the fold of its events for ${p.count} cases (${p.numbers}): ` +
+      'the move was rolled back and the target is empty',
+  ),
+  'move.references-filled': entry<{ readonly table: string; readonly n: number; readonly columns: string }>(
+    (p) => `  ${p.table}: ${p.n} ссылок дозаполнено (${p.columns})`,
+    (p) => `  ${p.table}: ${p.n} references filled in (${p.columns})`,
+  ),
   'serve.host-required': fixed('--host: укажите адрес', '--host: an address is required'),
   'serve.database': entry<{ readonly database: string }>(
     (p) => `База данных: ${p.database}`,
@@ -222,6 +329,22 @@ export const CLI_MESSAGES = {
   ),
   // otklik report.
   'report.month-required': fixed('укажите --month ГГГГ-ММ', 'missing --month <YYYY-MM>'),
+  'report.format': entry<{ readonly value: string }>(
+    (p) => `--format: csv или json, а не «${p.value}»`,
+    (p) => `--format must be csv or json, got "${p.value}"`,
+  ),
+  'report.delimiter': entry<{ readonly value: string }>(
+    (p) => `--delimiter: ';' или ',', а не «${p.value}»`,
+    (p) => `--delimiter must be ';' or ',', got "${p.value}"`,
+  ),
+  'report.now': entry<{ readonly value: string }>(
+    (p) => `--now: нужен момент с часовым поясом, например 2026-11-01T09:00:00+03:00, а не «${p.value}»`,
+    (p) => `--now: an instant with an offset, e.g. 2026-11-01T09:00:00+03:00, got "${p.value}"`,
+  ),
+  'report.title': entry<{ readonly organisation: string; readonly month: string }>(
+    (p) => `${p.organisation}: сводка за ${p.month}`,
+    (p) => `${p.organisation}: monthly summary, ${p.month}`,
+  ),
   // otklik replay's table.
   'replay.clocks': fixed('Сроки', 'Clocks'),
   'replay.no-clocks': fixed('(нет сроков с лимитом)', '(no clock with a limit)'),

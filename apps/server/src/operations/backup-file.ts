@@ -1,18 +1,20 @@
 // What a backup file is: the embedded database's own dump (a tar archive, usually gzip-compressed, as PGlite's
 // dumpDataDir writes it) or a pg_dump archive in its custom format. Told apart by their first bytes.
 import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { MessageLang } from '@otklik/contract';
+import { say } from '../cli/messages';
 
 export type BackupKind = 'pglite' | 'postgres';
 
-export function detectBackupKind(file: string): BackupKind | null {
+export function detectBackupKind(file: string, lang: MessageLang): BackupKind | null {
   const head = Buffer.alloc(512);
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`Файл ${file} не найден / file not found: ${file}`);
-    if (code === 'EISDIR') throw new Error(`${file} — это каталог, а не файл / ${file} is a directory`);
+    if (code === 'ENOENT') throw new Error(say('backup.file-not-found', { file }, lang));
+    if (code === 'EISDIR') throw new Error(say('backup.is-directory', { file }, lang));
     throw error;
   }
   let n: number;
@@ -20,7 +22,7 @@ export function detectBackupKind(file: string): BackupKind | null {
     n = readSync(fd, head, 0, head.length, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
-      throw new Error(`${file} — это каталог, а не файл / ${file} is a directory`);
+      throw new Error(say('backup.is-directory', { file }, lang));
     }
     throw error;
   } finally {
@@ -32,8 +34,7 @@ export function detectBackupKind(file: string): BackupKind | null {
   return null;
 }
 
-export const describeKind = (kind: BackupKind) =>
-  kind === 'pglite' ? 'встроенной базы (PGlite) / embedded database (PGlite)' : 'PostgreSQL (pg_dump)';
+export const describeKind = (kind: BackupKind, lang: MessageLang) => say('backup.kind', { kind }, lang);
 
 /** Writes through a temporary file and a rename: an interrupted backup never leaves a half file under the name. */
 export function writeFileAtomically(file: string, data: Uint8Array): void {

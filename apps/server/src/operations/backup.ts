@@ -3,6 +3,8 @@
 import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import type { MessageLang } from '@otklik/contract';
+import { cliLang, say } from '../cli/messages';
 import { type DatabaseTarget, hasPgliteDatabase, openDatabase } from '../db/connect';
 import { tableCounts } from '../db/raw-query';
 import { writeFileAtomically } from './backup-file';
@@ -22,31 +24,31 @@ export async function backupDatabase(options: {
   target: DatabaseTarget;
   file: string;
   log?: Log;
+  /** The language of the progress lines and errors (the CLI's, OTKLIK_LANG, by default). */
+  lang?: MessageLang;
 }): Promise<BackupResult> {
   const { target } = options;
   const file = resolve(options.file);
   const log = options.log ?? (() => {});
+  const lang = options.lang ?? cliLang();
   if (target.kind === 'pglite-memory') throw new Error('an in-memory database cannot be backed up');
   if (target.kind === 'pglite') {
     if (!hasPgliteDatabase(target.dataDir, target.directory)) {
-      throw new Error(
-        `В каталоге ${resolve(target.dataDir)} нет встроенной базы: нечего сохранять (проверьте OTKLIK_DATA_DIR).\n` +
-          `There is no embedded database in ${resolve(target.dataDir)}: nothing to back up (check OTKLIK_DATA_DIR).`,
-      );
+      throw new Error(say('backup.no-database', { dir: resolve(target.dataDir) }, lang));
     }
     // Opening takes the data directory's lock: a running server keeps it, and the message says to stop it.
     const database = await openDatabase(target);
     let counts: Map<string, number>;
     try {
       counts = await tableCounts(database);
-      log('Снимок встроенной базы… / dumping the embedded database…');
+      log(say('backup.dumping', {}, lang));
       const dump = await (database.raw as { client: PGlite }).client.dumpDataDir('gzip');
       writeFileAtomically(file, new Uint8Array(await dump.arrayBuffer()));
     } finally {
       await database.close();
     }
-    log('Проверка: копия загружается и совпадает по числу строк… / verifying the backup loads with equal counts…');
-    await verifyPgliteBackup(file, counts);
+    log(say('backup.verifying', {}, lang));
+    await verifyPgliteBackup(file, counts, lang);
     return { kind: 'pglite', file, bytes: statSync(file).size, counts };
   }
   const database = await openDatabase(target);
@@ -63,10 +65,10 @@ export async function backupDatabase(options: {
     await runPgTool(
       'pg_dump',
       ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, `--dbname=${url}`],
-      { password },
+      { password, lang },
     );
     // A readable table of contents: the archive is complete.
-    await runPgTool('pg_restore', ['--list', partial]);
+    await runPgTool('pg_restore', ['--list', partial], { lang });
     renameSync(partial, file);
   } catch (error) {
     rmSync(partial, { force: true });
@@ -75,17 +77,18 @@ export async function backupDatabase(options: {
   return { kind: 'postgres', file, bytes: statSync(file).size, counts };
 }
 
-async function verifyPgliteBackup(file: string, expected: ReadonlyMap<string, number>): Promise<void> {
+async function verifyPgliteBackup(
+  file: string,
+  expected: ReadonlyMap<string, number>,
+  lang: MessageLang,
+): Promise<void> {
   const blob = new Blob([readFileSync(file)], { type: 'application/gzip' });
   const copy = await openDatabase({ kind: 'pglite-memory', loadDataDir: blob });
   try {
     const counts = await tableCounts(copy);
     for (const [table, n] of expected) {
       if (counts.get(table) !== n) {
-        throw new Error(
-          `Проверка копии не прошла: в таблице ${table} ${counts.get(table) ?? 0} строк вместо ${n}.\n` +
-            `The backup does not verify: table ${table} has ${counts.get(table) ?? 0} rows instead of ${n}.`,
-        );
+        throw new Error(say('backup.not-verified', { table, found: counts.get(table) ?? 0, expected: n }, lang));
       }
     }
   } finally {

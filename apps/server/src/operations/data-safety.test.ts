@@ -96,12 +96,20 @@ describe('backup and restore of the embedded database', () => {
   it('says what is wrong with a file that is not a backup, and with an empty data directory', async () => {
     const junk = join(tempDir('junk'), 'notes.txt');
     writeFileSync(junk, 'not a backup');
-    await expect(restoreDatabase({ target: { kind: 'pglite', dataDir: tempDir('x') }, file: junk })).rejects.toThrow(
-      /not an Otklik backup/,
-    );
+    await expect(
+      restoreDatabase({ target: { kind: 'pglite', dataDir: tempDir('x') }, file: junk, lang: 'en' }),
+    ).rejects.toThrow(/not an Otklik backup/);
+    await expect(
+      backupDatabase({
+        target: { kind: 'pglite', dataDir: tempDir('empty') },
+        file: join(tempDir('y'), 'b'),
+        lang: 'en',
+      }),
+    ).rejects.toThrow(/nothing to back up/);
+    // In Russian (the default language of the CLI) the same, in one language only.
     await expect(
       backupDatabase({ target: { kind: 'pglite', dataDir: tempDir('empty') }, file: join(tempDir('y'), 'b') }),
-    ).rejects.toThrow(/nothing to back up/);
+    ).rejects.toThrow(/^В каталоге .* нет встроенной базы: нечего сохранять \(проверьте OTKLIK_DATA_DIR\)$/);
   });
 });
 
@@ -124,7 +132,7 @@ describe.skipIf(!TEST_DATABASE_URL)('with PostgreSQL (TEST_DATABASE_URL)', () =>
       await target.close();
     }
     // Into a database that now holds data: refused, nothing changed.
-    await expect(moveToPostgres({ dataDir: source.dir, targetUrl: url })).rejects.toThrow(/not empty/);
+    await expect(moveToPostgres({ dataDir: source.dir, targetUrl: url, lang: 'en' })).rejects.toThrow(/not empty/);
   });
 
   it('move-to-postgres rolls back when a projection differs from its events', async () => {
@@ -138,7 +146,7 @@ describe.skipIf(!TEST_DATABASE_URL)('with PostgreSQL (TEST_DATABASE_URL)', () =>
     );
     await db.close();
     const url = await newPostgresDatabase();
-    await expect(moveToPostgres({ dataDir: dir, targetUrl: url })).rejects.toThrow(/differs from the fold/);
+    await expect(moveToPostgres({ dataDir: dir, targetUrl: url, lang: 'en' })).rejects.toThrow(/differs from the fold/);
     const target = await openDatabase({ kind: 'postgres', url });
     try {
       expect(withData(await tableCounts(target))).toBe(false);
@@ -169,9 +177,9 @@ describe.skipIf(!TEST_DATABASE_URL)('with PostgreSQL (TEST_DATABASE_URL)', () =>
     const forced = await restoreDatabase({ target: { kind: 'postgres', url: to }, file, force: true });
     expect(forced.counts).toEqual(source.counts);
     // A PostgreSQL backup is not loaded into the embedded database (and the message says where it goes).
-    await expect(restoreDatabase({ target: { kind: 'pglite', dataDir: tempDir('z') }, file })).rejects.toThrow(
-      /PostgreSQL backup/,
-    );
+    await expect(
+      restoreDatabase({ target: { kind: 'pglite', dataDir: tempDir('z') }, file, lang: 'en' }),
+    ).rejects.toThrow(/PostgreSQL backup/);
   });
 });
 

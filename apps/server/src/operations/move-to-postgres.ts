@@ -5,7 +5,9 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
+import type { MessageLang } from '@otklik/contract';
 import postgres from 'postgres';
+import { cliLang, say } from '../cli/messages';
 import { hasPgliteDatabase, openDatabase, redactUrl } from '../db/connect';
 import { migrateDatabase } from '../db/migrate';
 import { ident, listTables, rawQuery, tableCounts, totalRows } from '../db/raw-query';
@@ -70,34 +72,29 @@ export async function moveToPostgres(options: {
   dataDir: string;
   targetUrl: string;
   log?: MoveProgress;
+  /** The language of the progress lines and errors (the CLI's, OTKLIK_LANG, by default). */
+  lang?: MessageLang;
 }): Promise<MoveResult> {
   const log = options.log ?? (() => {});
-  if (!hasPgliteDatabase(options.dataDir)) {
-    throw new Error(
-      `В ${options.dataDir} нет встроенной базы: переносить нечего (проверьте OTKLIK_DATA_DIR).\n` +
-        `There is no embedded database in ${options.dataDir}: nothing to move (check OTKLIK_DATA_DIR).`,
-    );
-  }
+  const lang = options.lang ?? cliLang();
+  if (!hasPgliteDatabase(options.dataDir)) throw new Error(say('move.no-database', { dir: options.dataDir }, lang));
   const source = await openDatabase({ kind: 'pglite', dataDir: options.dataDir });
   try {
-    log('Источник: проверка версии схемы / source: checking the schema version…');
+    log(say('move.source-schema', {}, lang));
     await migrateDatabase(source);
     const target = await openDatabase({ kind: 'postgres', url: options.targetUrl, maxConnections: 2 });
     try {
-      log(`Цель / target: ${target.description}: миграции / migrations…`);
+      log(say('move.target-migrations', { target: target.description }, lang));
       await migrateDatabase(target);
       const before = await tableCounts(target);
       if (totalRows(before) > 0) {
         const rows = [...before.entries()].filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`);
-        throw new Error(
-          `Целевая база не пуста (${rows.slice(0, 6).join(', ')}): перенос возможен только в пустую базу.\n` +
-            'The target database is not empty: move-to-postgres copies into an empty database only.',
-        );
+        throw new Error(say('move.target-not-empty', { rows: rows.slice(0, 6).join(', ') }, lang));
       }
     } finally {
       await target.close();
     }
-    return await copyAll(source, options.targetUrl, log);
+    return await copyAll(source, options.targetUrl, log, lang);
   } finally {
     await source.close();
   }
@@ -107,6 +104,7 @@ async function copyAll(
   source: Awaited<ReturnType<typeof openDatabase>>,
   targetUrl: string,
   log: MoveProgress,
+  lang: MessageLang,
 ): Promise<MoveResult> {
   const pglite = (source.raw as { client: PGlite }).client;
   const tables = await listTables(source);
@@ -144,10 +142,10 @@ async function copyAll(
         }
         if (total === 0) log(`  ${table}: 0`);
       }
-      for (const [table, columns] of deferred) await fillDeferred(source, tx, table, [...columns], log);
+      for (const [table, columns] of deferred) await fillDeferred(source, tx, table, [...columns], log, lang);
       await resetSequences(tx);
 
-      log('Проверка: число строк / verifying row counts…');
+      log(say('move.verifying-counts', {}, lang));
       for (const table of order) {
         const [row] = await tx.unsafe<{ n: string }[]>(`select count(*) as n from ${ident(table)}`);
         const n = Number(row?.n ?? 0);
@@ -155,7 +153,7 @@ async function copyAll(
           throw new Error(`counts differ in ${table}: source ${sourceCounts.get(table)}, target ${n}`);
         }
       }
-      log('Проверка: проекции обращений против их событий / replaying every case against its events…');
+      log(say('move.replaying', {}, lang));
       const checked = await replayCheck(
         async (text, params) => (await tx.unsafe(text, (params ?? []) as never[])) as never,
         (done, all) => log(`  ${done} / ${all}`),
@@ -163,10 +161,7 @@ async function copyAll(
       if (checked.mismatches.length > 0) {
         const numbers = checked.mismatches.slice(0, 10).map((m) => `№ ${m.number}`);
         throw new Error(
-          `Проекция не совпадает со сверткой событий у ${checked.mismatches.length} обращений (${numbers.join(', ')}): ` +
-            'перенос отменён, целевая база осталась пустой.\n' +
-            `The stored projection differs from the fold of its events for ${checked.mismatches.length} cases: ` +
-            'the move was rolled back and the target is empty.',
+          say('move.projection-differs', { count: checked.mismatches.length, numbers: numbers.join(', ') }, lang),
         );
       }
       casesChecked = checked.checked;
@@ -222,6 +217,7 @@ async function fillDeferred(
   table: string,
   columns: string[],
   log: MoveProgress,
+  lang: MessageLang,
 ): Promise<void> {
   const pk = await primaryKey(source, table);
   if (pk.length === 0) throw new Error(`table ${table} has no primary key to fill its deferred references`);
@@ -238,7 +234,7 @@ async function fillDeferred(
       ...pk.map((c) => row[c]),
     ] as never[]);
   }
-  log(`  ${table}: ${rows.length} ссылок дозаполнено / references filled in (${columns.join(', ')})`);
+  log(say('move.references-filled', { table, n: rows.length, columns: columns.join(', ') }, lang));
 }
 
 /** Serial columns continue after the copied rows (the next case number, the next event seq). */

@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import type { MessageLang } from '@otklik/contract';
+import { cliLang, say } from '../cli/messages';
 import { outputOf } from './child-output';
 
 export type PgTool = 'pg_dump' | 'pg_restore';
@@ -18,7 +20,7 @@ function isExecutable(path: string): boolean {
   }
 }
 
-export function findPgTool(tool: PgTool, env: NodeJS.ProcessEnv = process.env): string {
+export function findPgTool(tool: PgTool, env: NodeJS.ProcessEnv = process.env, lang: MessageLang = cliLang()): string {
   const candidates = (env.PATH ?? '')
     .split(delimiter)
     .filter(Boolean)
@@ -33,12 +35,7 @@ export function findPgTool(tool: PgTool, env: NodeJS.ProcessEnv = process.env): 
   candidates.push(...versions.map((v) => join(DEBIAN_ROOT, v, 'bin', tool)));
   const found = candidates.find(isExecutable);
   if (!found) {
-    throw new Error(
-      `${tool} не найден (ни в PATH, ни в ${DEBIAN_ROOT}/*/bin): установите клиент PostgreSQL той же или более ` +
-        `новой версии, чем сервер (Debian: apt-get install postgresql-client).\n` +
-        `${tool} was not found on PATH nor in ${DEBIAN_ROOT}/*/bin: install the PostgreSQL client tools, ` +
-        'of the same or a newer version than the server.',
-    );
+    throw new Error(say('pg.tool-missing', { tool, root: DEBIAN_ROOT }, lang));
   }
   return found;
 }
@@ -51,19 +48,20 @@ export function splitPassword(url: string): { url: string; password: string | un
   return { url: u.toString(), password };
 }
 
-/** Runs a tool; resolves with its stdout, rejects with its stderr in the message. */
+/** Runs a tool; resolves with its stdout, rejects with its stderr in the message (worded in `lang`). */
 export function runPgTool(
   tool: PgTool,
   args: string[],
-  options: { password?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { password?: string; env?: NodeJS.ProcessEnv; lang?: MessageLang } = {},
 ): Promise<string> {
-  const path = findPgTool(tool, options.env);
+  const lang = options.lang ?? cliLang();
+  const path = findPgTool(tool, options.env, lang);
   const child = spawn(path, args, {
     env: { ...(options.env ?? process.env), ...(options.password ? { PGPASSWORD: options.password } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return outputOf(child).then(({ code, stdout, stderr }) => {
     if (code === 0) return stdout;
-    throw new Error(`${tool} завершился с кодом ${code} / ${tool} failed (exit ${code}):\n${stderr.trim()}`);
+    throw new Error(say('pg.tool-failed', { tool, code, output: stderr.trim() }, lang));
   });
 }

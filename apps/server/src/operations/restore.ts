@@ -4,6 +4,8 @@
 // database that holds data is replaced only when asked (--force).
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { MessageLang } from '@otklik/contract';
+import { cliLang, say } from '../cli/messages';
 import { type DatabaseTarget, hasPgliteDatabase, openDatabase, pgliteDirectory } from '../db/connect';
 import { acquireDataDirLock } from '../db/data-dir-lock';
 import { DatabaseNewerThanCodeError, knownMigrations, migrateDatabase } from '../db/migrate';
@@ -21,31 +23,22 @@ export interface RestoreResult {
 }
 
 export class NotEmptyError extends Error {
-  constructor(readonly counts: ReadonlyMap<string, number>) {
+  constructor(
+    readonly counts: ReadonlyMap<string, number>,
+    lang: MessageLang = cliLang(),
+  ) {
     const rows = [...counts.entries()].filter(([, n]) => n > 0);
     const summary = rows
       .slice(0, 6)
       .map(([t, n]) => `${t} ${n}`)
       .join(', ');
-    super(
-      `База данных не пуста (${summary}${rows.length > 6 ? ', …' : ''}): восстановление заменит её целиком. ` +
-        'Если это и нужно, повторите с --force.\n' +
-        'The target database is not empty; restoring replaces it entirely. Repeat with --force if that is what you want.',
-    );
+    super(say('restore.not-empty', { summary: `${summary}${rows.length > 6 ? ', …' : ''}` }, lang));
     this.name = 'NotEmptyError';
   }
 }
 
-function wrongKind(kind: BackupKind): Error {
-  return new Error(
-    kind === 'postgres'
-      ? 'Это резервная копия PostgreSQL (pg_dump): восстанавливайте её с DATABASE_URL на сервер PostgreSQL.\n' +
-          'This is a PostgreSQL backup (pg_dump): restore it with DATABASE_URL set to a PostgreSQL server.'
-      : 'Это резервная копия встроенной базы (PGlite): восстановите её без DATABASE_URL (в OTKLIK_DATA_DIR), а затем ' +
-          'перенесите на сервер командой otklik move-to-postgres.\n' +
-          'This is a backup of the embedded database (PGlite): restore it without DATABASE_URL (into OTKLIK_DATA_DIR), ' +
-          'then move it with otklik move-to-postgres.',
-  );
+function wrongKind(kind: BackupKind, lang: MessageLang): Error {
+  return new Error(say(kind === 'postgres' ? 'restore.postgres-backup' : 'restore.pglite-backup', {}, lang));
 }
 
 export async function restoreDatabase(options: {
@@ -53,26 +46,30 @@ export async function restoreDatabase(options: {
   file: string;
   force?: boolean;
   log?: Log;
+  /** The language of the progress lines and errors (the CLI's, OTKLIK_LANG, by default). */
+  lang?: MessageLang;
 }): Promise<RestoreResult> {
   const file = resolve(options.file);
   const log = options.log ?? (() => {});
-  const kind = detectBackupKind(file);
-  if (kind === null) {
-    throw new Error(
-      `${file} не похож на резервную копию Otklik (ни дамп PGlite, ни архив pg_dump).\n` +
-        `${file} is not an Otklik backup (neither a PGlite dump nor a pg_dump archive).`,
-    );
-  }
+  const lang = options.lang ?? cliLang();
+  const kind = detectBackupKind(file, lang);
+  if (kind === null) throw new Error(say('restore.not-a-backup', { file }, lang));
   const { target } = options;
   if (target.kind === 'pglite-memory') throw new Error('cannot restore into an in-memory database');
-  if ((target.kind === 'postgres') !== (kind === 'postgres')) throw wrongKind(kind);
-  log(`Резервная копия ${describeKind(kind)} / backup of the ${kind} database: ${file}`);
+  if ((target.kind === 'postgres') !== (kind === 'postgres')) throw wrongKind(kind, lang);
+  log(say('restore.backup-of', { kind: describeKind(kind, lang), file }, lang));
   return target.kind === 'pglite'
-    ? restorePglite(file, target.dataDir, options.force ?? false, log)
-    : restorePostgres(file, target.url, options.force ?? false, log);
+    ? restorePglite(file, target.dataDir, options.force ?? false, log, lang)
+    : restorePostgres(file, target.url, options.force ?? false, log, lang);
 }
 
-async function restorePglite(file: string, dataDir: string, force: boolean, log: Log): Promise<RestoreResult> {
+async function restorePglite(
+  file: string,
+  dataDir: string,
+  force: boolean,
+  log: Log,
+  lang: MessageLang,
+): Promise<RestoreResult> {
   const root = resolve(dataDir);
   // The lock is held from the first look at the live database to the swap: no server starts in between.
   const lock = acquireDataDirLock(root);
@@ -81,14 +78,14 @@ async function restorePglite(file: string, dataDir: string, force: boolean, log:
       const live = await openDatabase({ kind: 'pglite', dataDir: root, lock: false });
       try {
         const counts = await tableCounts(live);
-        if (totalRows(counts) > 0 && !force) throw new NotEmptyError(counts);
+        if (totalRows(counts) > 0 && !force) throw new NotEmptyError(counts, lang);
       } finally {
         await live.close();
       }
     }
     const staging = 'pglite.restoring';
     rmSync(pgliteDirectory(root, staging), { recursive: true, force: true });
-    log('Загрузка копии… / loading the backup…');
+    log(say('restore.loading', {}, lang));
     const blob = new Blob([readFileSync(file)], { type: 'application/gzip' });
     const restored = await openDatabase({
       kind: 'pglite',
@@ -121,14 +118,12 @@ async function restorePglite(file: string, dataDir: string, force: boolean, log:
 }
 
 /** created_at of the migrations recorded in a pg_dump archive (its drizzle.__drizzle_migrations rows). */
-async function archiveMigrations(file: string): Promise<number[]> {
-  const text = await runPgTool('pg_restore', [
-    '--data-only',
-    '--schema=drizzle',
-    '--table=__drizzle_migrations',
-    '--file=-',
-    file,
-  ]);
+async function archiveMigrations(file: string, lang: MessageLang): Promise<number[]> {
+  const text = await runPgTool(
+    'pg_restore',
+    ['--data-only', '--schema=drizzle', '--table=__drizzle_migrations', '--file=-', file],
+    { lang },
+  );
   const lines = text.split('\n');
   const start = lines.findIndex((l) => l.startsWith('COPY drizzle.__drizzle_migrations'));
   if (start < 0) return [];
@@ -147,9 +142,15 @@ async function archiveMigrations(file: string): Promise<number[]> {
   return out;
 }
 
-async function restorePostgres(file: string, targetUrl: string, force: boolean, log: Log): Promise<RestoreResult> {
+async function restorePostgres(
+  file: string,
+  targetUrl: string,
+  force: boolean,
+  log: Log,
+  lang: MessageLang,
+): Promise<RestoreResult> {
   const known = new Set(knownMigrations().map((m) => m.when));
-  const unknown = (await archiveMigrations(file)).filter((w) => !known.has(w));
+  const unknown = (await archiveMigrations(file, lang)).filter((w) => !known.has(w));
   if (unknown.length > 0) throw new DatabaseNewerThanCodeError(unknown);
 
   const before = await openDatabase({ kind: 'postgres', url: targetUrl, maxConnections: 1 });
@@ -161,14 +162,10 @@ async function restorePostgres(file: string, targetUrl: string, force: boolean, 
          from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
     );
     if (others.length > 0) {
-      throw new Error(
-        `К базе подключены другие клиенты (${others.map((o) => o.who).join(', ')}): остановите серверы Otklik ` +
-          'перед восстановлением.\n' +
-          'Other clients are connected to the target database: stop the Otklik servers before restoring.',
-      );
+      throw new Error(say('restore.others-connected', { who: others.map((o) => o.who).join(', ') }, lang));
     }
     const counts = await tableCounts(before);
-    if (totalRows(counts) > 0 && !force) throw new NotEmptyError(counts);
+    if (totalRows(counts) > 0 && !force) throw new NotEmptyError(counts, lang);
     const [drizzle] = await rawQuery<{ present: boolean }>(
       before,
       `select exists (select 1 from pg_namespace where nspname = 'drizzle') as present`,
@@ -191,7 +188,7 @@ async function restorePostgres(file: string, targetUrl: string, force: boolean, 
       `--dbname=${url}`,
       file,
     ],
-    { password },
+    { password, lang },
   );
   const after = await openDatabase({ kind: 'postgres', url: targetUrl, maxConnections: 2 });
   try {

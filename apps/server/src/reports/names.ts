@@ -1,5 +1,5 @@
 // Names of the organisation's people and departments for the report's tables (ids stay in the summary itself).
-import type { NameLookup } from '@otklik/domain';
+import type { NameLookup, ReportLang } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { departments, people } from '../db/schema';
@@ -23,10 +23,16 @@ export async function loadDirectory(db: DbOrTx, organisationId: string): Promise
   };
 }
 
-/** Ids not in the directory (a deleted person, the 'system' actor) are shown as they are. */
-export function nameLookup(d: Directory, caseNumbers: Readonly<Record<string, number>> = {}): NameLookup {
+const SYSTEM: Record<ReportLang, string> = { ru: 'Система', en: 'System' };
+
+/** Ids not in the directory (a deleted person) are shown as they are; the 'system' actor in the reader's language. */
+export function nameLookup(
+  d: Directory,
+  caseNumbers: Readonly<Record<string, number>> = {},
+  lang: ReportLang = 'ru',
+): NameLookup {
   return {
-    person: (id) => d.people[id] ?? (id === 'system' ? 'Система / system' : id),
+    person: (id) => d.people[id] ?? (id === 'system' ? SYSTEM[lang] : id),
     department: (id) => d.departments[id] ?? id,
     caseLabel: (id) => (caseNumbers[id] === undefined ? id : `№ ${caseNumbers[id]}`),
   };

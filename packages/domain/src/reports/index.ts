@@ -10,11 +10,13 @@ export { median, percentile } from './stats';
 export { summariseMonth } from './summarise';
 export {
   type NameLookup,
+  type ReportLang,
   STEP_TITLES,
   type SummaryTable,
   summaryTables,
   type TableCell,
   tableRows,
+  totalLabel,
 } from './summary-tables';
 export * from './summary-types';
 export {

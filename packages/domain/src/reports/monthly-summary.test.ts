@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { preset } from '../sla/test-helpers';
 import { summariseMonth } from './summarise';
-import { summaryTables, TOTAL_LABEL, tableRows } from './summary-tables';
+import { summaryTables, tableRows, totalLabel } from './summary-tables';
 import { CURATORS_KEY, cellKey, type HolderRow } from './summary-types';
 import { at, history } from './test-events';
 
@@ -235,7 +235,7 @@ describe('summary tables', () => {
   const tables = summaryTables(summary, names);
   it('lays out departments with the organisation total last, and every non-zero number drills down', () => {
     const departments = tables.find((t) => t.id === 'departments')!;
-    expect(departments.rows.at(-1)![0]!.value).toBe(TOTAL_LABEL);
+    expect(departments.rows.at(-1)![0]!.value).toBe(totalLabel());
     expect(departments.rows.at(-1)![1]).toEqual({
       value: 3,
       drill: cellKey('organisation', 'organisation', 'received'),
@@ -250,14 +250,34 @@ describe('summary tables', () => {
     // (roads 2 + housing 2 + health 1) against 3 cases; the label and the note say so instead of pretending a sum.
     const receivedSum = departments.rows.slice(0, -1).reduce((n, r) => n + Number(r[1]!.value), 0);
     expect([receivedSum, departments.rows.at(-1)![1]!.value]).toEqual([5, 3]);
-    expect(TOTAL_LABEL).toContain('каждое обращение один раз');
-    expect(departments.note).toMatch(
-      /^Строка «Всего» считает каждое обращение один раз.*\/ The total counts each case once/,
-    );
+    expect(totalLabel()).toBe('Всего по организации (каждое обращение один раз)');
+    expect(departments.note).toMatch(/^Строка «Всего» считает каждое обращение один раз\..*совпадать с итогом\.$/);
     const housing = departments.rows.find((r) => r[0]!.value === `D:${HOUSING}`)!;
     // received, answered, on time, overdue, returns, revisions, median, p90, intermediate, final on time, final late,
     // answers on time, answers late, time held (325 min = 5.4 h)
     expect(housing.slice(1).map((c) => c.value)).toEqual([2, 2, 9, 1, 0, 3, 2.7, 3.8, 0, 0, 0, 2, 0, 5.4]);
+  });
+  it('words every title, header and label in the reader’s language only, Russian by default', () => {
+    const cyrillic = /[а-яё]/i;
+    const latinWord = /[a-z]{2,}/i;
+    const texts = (ts: typeof tables) => ts.flatMap((t) => [t.title, t.note ?? '', ...t.header]);
+    // The months in the dynamics' headers are months; everything else is the tables' own words (the rows' values
+    // are names and data, checked through the total row below).
+    const own = (s: string) => !/^\d{4}-\d{2}$/.test(s);
+    const ru = texts(tables).filter(own);
+    expect(ru).toContain('Получено');
+    expect(ru).toContain('Первичная обработка: в срок');
+    for (const s of ru) expect(s).not.toMatch(latinWord);
+    const english = summaryTables(summary, names, 'en');
+    const en = texts(english).filter(own);
+    expect(english.find((t) => t.id === 'departments')!.header.slice(0, 2)).toEqual(['Department', 'Received']);
+    expect(english.find((t) => t.id === 'departments')!.rows.at(-1)![0]!.value).toBe(totalLabel('en'));
+    expect(en).toContain('Triage: on time');
+    for (const s of en) expect(s).not.toMatch(cyrillic);
+    // The same layout in both languages: only the words differ.
+    expect(english.map((t) => [t.id, t.header.length, t.rows.length])).toEqual(
+      tables.map((t) => [t.id, t.header.length, t.rows.length]),
+    );
   });
   it('labels the most overdue cases by number and keeps rows rectangular for CSV', () => {
     const top = tables.find((t) => t.id === 'top-overdue')!;

@@ -41,28 +41,144 @@ export interface SummaryTable {
   readonly note?: string;
 }
 
-export const STEP_TITLES: Record<(typeof REPORT_STEPS)[number], string> = {
-  triage: 'Первичная обработка / triage',
-  return: 'Возврат / return',
-  reroute: 'Перенаправление / reroute',
-  contribution: 'Часть ответа / contribution',
-  draft: 'Проект / draft',
-  approve: 'Согласование / approval',
-  revise: 'Доработка / revision',
-  publish: 'Публикация / publication',
-  answer: 'Ответ / answer',
-  final: 'Окончательный ответ / final',
-  explain: 'Разъяснение / explanation',
-  'department-total': 'Общее время подразделения / department total',
-  'fast-track': 'Решаемые / fast-track',
+/** The reader's language of the tables: one language per screen or file (Russian by default). */
+export type ReportLang = 'ru' | 'en';
+
+export const STEP_TITLES: Record<ReportLang, Record<(typeof REPORT_STEPS)[number], string>> = {
+  ru: {
+    triage: 'Первичная обработка',
+    return: 'Возврат',
+    reroute: 'Перенаправление',
+    contribution: 'Часть ответа',
+    draft: 'Проект',
+    approve: 'Согласование',
+    revise: 'Доработка',
+    publish: 'Публикация',
+    answer: 'Ответ',
+    final: 'Окончательный ответ',
+    explain: 'Разъяснение',
+    'department-total': 'Общее время подразделения',
+    'fast-track': 'Решаемые',
+  },
+  en: {
+    triage: 'Triage',
+    return: 'Return',
+    reroute: 'Reroute',
+    contribution: 'Contribution',
+    draft: 'Draft',
+    approve: 'Approval',
+    revise: 'Revision',
+    publish: 'Publication',
+    answer: 'Answer',
+    final: 'Final answer',
+    explain: 'Explanation',
+    'department-total': 'Department total',
+    'fast-track': 'Fast-track',
+  },
 };
 
-const NONE = '— не указано / not set';
+/** The tables' words in each language (titles, headers, labels). */
+const WORDS = {
+  ru: {
+    none: '— не указано',
+    /** The organisation's own row: distinct cases, not the sum of the department rows (see totalNote). */
+    total: 'Всего по организации (каждое обращение один раз)',
+    totalNote:
+      'Строка «Всего» считает каждое обращение один раз. Обращение нескольких подразделений учтено в строке каждого ' +
+      'из них, а ещё не направленное в подразделение или отклонённое при первичной обработке — ни в одной, поэтому ' +
+      'сумма строк может не совпадать с итогом.',
+    holder: [
+      'Получено',
+      'Отвечено',
+      'Этапов в срок',
+      'Этапов с нарушением',
+      'Возвратов',
+      'Доработок',
+      'Медиана, раб. ч',
+      '90-й перцентиль, раб. ч',
+      'Промежуточных',
+      'Окончательный в срок',
+      'Окончательный с нарушением',
+      'Ответов в срок',
+      'Ответов с нарушением',
+      'Время у участника, раб. ч',
+    ],
+    curators: 'Оператор и куратор',
+    operator: 'Оператор',
+    curator: 'Куратор',
+    department: 'Подразделение',
+    person: 'Сотрудник',
+    byDepartment: 'По подразделениям',
+    byPerson: 'По исполнителям',
+    steps: 'Сроки по этапам: в срок и с нарушением',
+    onTime: 'в срок',
+    overdue: 'нарушено',
+    change: 'Изменение',
+    mostOverdue: 'Самые просроченные',
+    case: 'Обращение',
+    step: 'Этап',
+    responsible: 'Ответственный',
+    overdueHours: 'Просрочка, раб. ч',
+    caseTime: 'Время обращения у каждого участника',
+    holderColumn: 'Участник',
+    workingHours: 'Раб. ч',
+    share: 'Доля, %',
+    topic: 'Тема',
+    location: 'Территория',
+    network: 'Соцсеть',
+    category: 'Категория',
+  },
+  en: {
+    none: '— not set',
+    total: 'Organisation total (each case once)',
+    totalNote:
+      'The total counts each case once. A case of several departments is counted in each of their rows, and one not ' +
+      'yet routed (or rejected at triage) in none, so the rows need not add up to the total.',
+    holder: [
+      'Received',
+      'Answered',
+      'Steps on time',
+      'Steps overdue',
+      'Returns',
+      'Revision rounds',
+      'Median, working h',
+      'p90, working h',
+      'Intermediate',
+      'Final on time',
+      'Final late',
+      'Answers on time',
+      'Answers late',
+      'Time held, working h',
+    ],
+    curators: 'Operator and curator',
+    operator: 'Operator',
+    curator: 'Curator',
+    department: 'Department',
+    person: 'Person',
+    byDepartment: 'By department',
+    byPerson: 'By person',
+    steps: 'Steps: on time and overdue',
+    onTime: 'on time',
+    overdue: 'overdue',
+    change: 'Change',
+    mostOverdue: 'Most overdue',
+    case: 'Case',
+    step: 'Step',
+    responsible: 'Responsible',
+    overdueHours: 'Overdue, working h',
+    caseTime: 'Every holder’s share of each case’s time',
+    holderColumn: 'Holder',
+    workingHours: 'Working h',
+    share: 'Share, %',
+    topic: 'Topic',
+    location: 'Location',
+    network: 'Network',
+    category: 'Category',
+  },
+} as const satisfies Record<ReportLang, unknown>;
 
-/** The organisation's own row: distinct cases, not the sum of the department rows (see TOTAL_NOTE). */
-export const TOTAL_LABEL = 'Всего по организации (каждое обращение один раз) / organisation total (each case once)';
-const TOTAL_NOTE =
-  'Строка «Всего» считает каждое обращение один раз. Обращение нескольких подразделений учтено в строке каждого из них, а ещё не направленное в подразделение или отклонённое при первичной обработке — ни в одной, поэтому сумма строк может не совпадать с итогом. / The total counts each case once. A case of several departments is counted in each of their rows, and one not yet routed (or rejected at triage) in none, so the rows need not add up to the total.';
+/** The organisation's total row's label in `lang`. */
+export const totalLabel = (lang: ReportLang = 'ru') => WORDS[lang].total;
 
 // Every non-zero count has cases behind it (monthlySummary marks each one), so it gets a drill-down key; the lists
 // themselves may be left out of what the server sends and fetched by key.
@@ -88,42 +204,27 @@ function holderCells(scope: Scope, r: HolderRow, name: string): TableCell[] {
   ];
 }
 
-const HOLDER_HEADER = [
-  'Получено / received',
-  'Отвечено / answered',
-  'Этапов в срок / steps on time',
-  'Этапов с нарушением / steps overdue',
-  'Возвратов / returns',
-  'Доработок / revision rounds',
-  'Медиана, раб. ч / median, working h',
-  '90-й перцентиль, раб. ч / p90, working h',
-  'Промежуточных / intermediate',
-  'Окончательный в срок / final on time',
-  'Окончательный с нарушением / final late',
-  'Ответов в срок / answers on time',
-  'Ответов с нарушением / answers late',
-  'Время у участника, раб. ч / time held, working h',
-];
-
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
-export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTable[] {
-  const deptName = (id: string) =>
-    id === CURATORS_KEY ? 'Оператор и куратор / operator and curator' : names.department(id);
+/** The tables in the reader's language (Russian by default): one language per screen or file. */
+export function summaryTables(s: MonthlySummary, names: NameLookup, lang: ReportLang = 'ru'): SummaryTable[] {
+  const w = WORDS[lang];
+  const stepTitles = STEP_TITLES[lang];
+  const deptName = (id: string) => (id === CURATORS_KEY ? w.curators : names.department(id));
   const departments: SummaryTable = {
     id: 'departments',
-    title: 'По подразделениям / by department',
-    header: ['Подразделение / department', ...HOLDER_HEADER],
+    title: w.byDepartment,
+    header: [w.department, ...w.holder],
     rows: [
       ...s.departments.map((r) => holderCells('department', r, deptName(r.key))),
-      holderCells('organisation', s.totals, TOTAL_LABEL),
+      holderCells('organisation', s.totals, w.total),
     ],
-    note: TOTAL_NOTE,
+    note: w.totalNote,
   };
   const people: SummaryTable = {
     id: 'people',
-    title: 'По исполнителям / by person',
-    header: ['Сотрудник / person', ...HOLDER_HEADER],
+    title: w.byPerson,
+    header: [w.person, ...w.holder],
     rows: s.people.map((r) => holderCells('person', r, names.person(r.key))),
   };
   const stepCell = (scope: Scope, r: HolderRow, metric: 'onTime' | 'overdue', step: string): TableCell => {
@@ -133,13 +234,10 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
   };
   const steps: SummaryTable = {
     id: 'steps',
-    title: 'Сроки по этапам: в срок / с нарушением / steps: on time / overdue',
+    title: w.steps,
     header: [
-      'Подразделение / department',
-      ...REPORT_STEPS.flatMap((st) => [
-        `${STEP_TITLES[st]}: в срок / on time`,
-        `${STEP_TITLES[st]}: нарушено / overdue`,
-      ]),
+      w.department,
+      ...REPORT_STEPS.flatMap((st) => [`${stepTitles[st]}: ${w.onTime}`, `${stepTitles[st]}: ${w.overdue}`]),
     ],
     rows: [
       ...s.departments.map((r) => [
@@ -150,7 +248,7 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
         ]),
       ]),
       [
-        { value: TOTAL_LABEL },
+        { value: w.total },
         ...REPORT_STEPS.flatMap((st) => [
           stepCell('organisation', s.totals, 'onTime', st),
           stepCell('organisation', s.totals, 'overdue', st),
@@ -166,9 +264,9 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
   ): SummaryTable => ({
     id,
     title,
-    header: [title, s.month, s.previousMonth, 'Изменение / change'],
+    header: [title, s.month, s.previousMonth, w.change],
     rows: rows.map((r) => [
-      { value: r.value || NONE },
+      { value: r.value || w.none },
       r.current > 0 ? { value: r.current, drill: cellKey(scope, r.value, 'current') } : { value: 0 },
       r.previous > 0 ? { value: r.previous, drill: cellKey(scope, r.value, 'previous') } : { value: 0 },
       { value: r.delta },
@@ -176,28 +274,22 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
   });
   const top: SummaryTable = {
     id: 'top-overdue',
-    title: 'Самые просроченные / most overdue',
-    header: [
-      'Обращение / case',
-      'Этап / step',
-      'Ответственный / responsible',
-      'Подразделение / department',
-      'Просрочка, раб. ч / overdue, working h',
-    ],
+    title: w.mostOverdue,
+    header: [w.case, w.step, w.responsible, w.department, w.overdueHours],
     rows: s.topOverdue.map((c) => [
       { value: names.caseLabel?.(c.caseId) ?? c.caseId, drill: `case|${c.caseId}` },
-      { value: STEP_TITLES[c.step as keyof typeof STEP_TITLES] ?? c.step },
+      { value: stepTitles[c.step as keyof typeof stepTitles] ?? c.step },
       { value: c.holder.personId ? names.person(c.holder.personId) : '' },
       { value: c.holder.departmentId ? names.department(c.holder.departmentId) : deptName(CURATORS_KEY) },
       { value: Math.round((c.overdueWorkingMinutes / 60) * 10) / 10 },
     ]),
   };
   const holderName = (key: string) =>
-    key === 'operator' ? 'Оператор / operator' : key === 'curator' ? 'Куратор / curator' : names.department(key);
+    key === 'operator' ? w.operator : key === 'curator' ? w.curator : names.department(key);
   const caseTime: SummaryTable = {
     id: 'case-time',
-    title: 'Время обращения у каждого участника / every holder’s share of each case’s time',
-    header: ['Обращение / case', 'Участник / holder', 'Раб. ч / working h', 'Доля, % / share, %'],
+    title: w.caseTime,
+    header: [w.case, w.holderColumn, w.workingHours, w.share],
     rows: s.caseTime.flatMap((c) => {
       const total = c.shares.reduce((n, x) => n + x.minutes, 0);
       return c.shares.map((x) => [
@@ -212,10 +304,10 @@ export function summaryTables(s: MonthlySummary, names: NameLookup): SummaryTabl
     departments,
     people,
     steps,
-    dyn('dynamics-topic', 'topic', 'Тема / topic', s.dynamics.topic),
-    dyn('dynamics-location', 'location', 'Территория / location', s.dynamics.location),
-    dyn('dynamics-network', 'network', 'Соцсеть / network', s.dynamics.network),
-    dyn('dynamics-category', 'category', 'Категория / category', s.dynamics.category),
+    dyn('dynamics-topic', 'topic', w.topic, s.dynamics.topic),
+    dyn('dynamics-location', 'location', w.location, s.dynamics.location),
+    dyn('dynamics-network', 'network', w.network, s.dynamics.network),
+    dyn('dynamics-category', 'category', w.category, s.dynamics.category),
     top,
     caseTime,
   ];

@@ -92,7 +92,17 @@ describe('otklik report', () => {
     const csv = await capture(() => run(['--month', '2026-11', '--org', slug, '--now', REPORT_AT]));
     expect(csv.code).toBe(0);
     expect(csv.out.startsWith('\uFEFF')).toBe(true);
-    expect(csv.out).toContain('Подразделение / department;Получено / received');
+    // One language in the file: the CLI's (Russian by default, OTKLIK_LANG=en for English).
+    expect(csv.out).toContain('Подразделение;Получено;');
+    expect(csv.out).not.toMatch(/received|department/i);
+    vi.stubEnv('OTKLIK_LANG', 'en');
+    const english = await capture(() => run(['--month', '2026-11', '--org', slug, '--now', REPORT_AT])).finally(() =>
+      vi.unstubAllEnvs(),
+    );
+    expect(english.code).toBe(0);
+    expect(english.out).toContain('Department;Received;');
+    expect(english.out).toContain(': monthly summary, 2026-11');
+    expect(english.out).not.toMatch(/Получено|Подразделение|сводка/);
     expect(csv.out).toContain('Дороги и транспорт;2;');
     expect(csv.out).toContain('\r\n');
   });
@@ -101,8 +111,9 @@ describe('otklik report', () => {
     [['--org', 'x'], /--month/],
     [['--month', '2026-13', '--org', 'x'], /ГГГГ-ММ/],
     [['--month', '2026-10'], /--org/],
-    [['--month', '2026-10', '--org', 'x', '--format', 'xlsx'], /csv or json/],
-    [['--month', '2026-10', '--org', 'x', '--now', '2026-11-01 09:00'], /offset/],
+    [['--month', '2026-10', '--org', 'x', '--format', 'xlsx'], /^otklik report: --format: csv или json, а не «xlsx»$/m],
+    [['--month', '2026-10', '--org', 'x', '--delimiter', '|'], /--delimiter: ';' или ',', а не «\|»/],
+    [['--month', '2026-10', '--org', 'x', '--now', '2026-11-01 09:00'], /с часовым поясом/],
     [['--month', '2026-10', '--org', 'x', '--bogus'], /bogus/],
     [['--month', '2026-10', '--org', 'no-such-org'], /организация «no-such-org» не найдена/],
   ])('%j exits 2 with a clear message', async (argv, message) => {
@@ -112,5 +123,16 @@ describe('otklik report', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('words its option errors in English only with OTKLIK_LANG=en', async () => {
+    dir.use();
+    const { run } = await import('./report');
+    vi.stubEnv('OTKLIK_LANG', 'en');
+    const format = await capture(() => run(['--month', '2026-10', '--org', 'x', '--format', 'xlsx'])).finally(() =>
+      vi.unstubAllEnvs(),
+    );
+    expect(format.code).toBe(2);
+    expect(format.err).toBe('otklik report: --format must be csv or json, got "xlsx"\n');
   });
 });

@@ -8,7 +8,7 @@ import { findOrganisation } from '../../directory/organisations';
 import { readEnv } from '../../env';
 import { buildMonthlyReport } from '../../reports/monthly';
 import { nameLookup } from '../../reports/names';
-import { say } from '../messages';
+import { cliLang, say } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage:
@@ -68,19 +68,15 @@ export async function run(argv: string[]): Promise<number> {
   if (!values.org) return bad(say('usage.missing-org', {}));
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') {
-    return bad(`--format: csv или json / --format must be csv or json, got "${format}"`);
+    return bad(say('report.format', { value: format }));
   }
   const delimiter = values.delimiter ?? ';';
-  if (delimiter !== ';' && delimiter !== ',')
-    return bad(`--delimiter: ';' или ',' / must be ';' or ',', got "${delimiter}"`);
+  if (delimiter !== ';' && delimiter !== ',') return bad(say('report.delimiter', { value: delimiter }));
   let now = Date.now();
   if (values.now !== undefined) {
     // An instant must say its offset: a bare local time would depend on the machine's zone.
     const ok = /(Z|[+-]\d{2}:\d{2})$/.test(values.now) && !Number.isNaN(Date.parse(values.now));
-    if (!ok)
-      return bad(
-        `--now: момент с часовым поясом, например 2026-11-01T09:00:00+03:00 / an instant with an offset, got "${values.now}"`,
-      );
+    if (!ok) return bad(say('report.now', { value: values.now }));
     now = Date.parse(values.now);
   }
 
@@ -102,9 +98,11 @@ export async function run(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    const tables = summaryTables(report.summary, nameLookup(report.directory, report.caseNumbers));
+    // In the CLI's language (OTKLIK_LANG), one language in the file.
+    const lang = cliLang();
+    const tables = summaryTables(report.summary, nameLookup(report.directory, report.caseNumbers, lang), lang);
     const rows = [
-      [`${org.name}: сводка за ${report.summary.month} / monthly summary`],
+      [say('report.title', { organisation: org.name, month: report.summary.month }, lang)],
       ...tables.flatMap((t) => [[], [t.title], ...tableRows(t)]),
     ];
     process.stdout.write(toCsv(rows, { delimiter }));

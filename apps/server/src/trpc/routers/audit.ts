@@ -25,15 +25,17 @@ export const auditRouter = router({
     .output(zAuditPage)
     .query(({ ctx, input }) => listAudit(ctx.deps.db, ctx.user.organisationId, input)),
 
-  /** The filtered log as CSV (UTF-8 with BOM, ';'), times in the organisation's time zone. */
+  /** The filtered log as CSV (UTF-8 with BOM, ';'), times in the organisation's time zone, words in the reader's
+   *  language (`lang`, Russian when not given). */
   exportCsv: adminProcedure
-    .input(zFilters.default({}))
+    .input(zFilters.extend({ lang: z.enum(['ru', 'en']).optional() }).default({}))
     .output(zAuditCsv)
     .query(async ({ ctx, input }) => {
+      const { lang, ...filters } = input;
       const org = await getOrganisation(ctx.deps.db, ctx.user.organisationId);
       return {
         fileName: `audit-${org.slug}.csv`,
-        csv: await auditCsv(ctx.deps.db, ctx.user.organisationId, input, org.timeZone),
+        csv: await auditCsv(ctx.deps.db, ctx.user.organisationId, filters, org.timeZone, lang),
       };
     }),
 

@@ -54,7 +54,8 @@ export function AuditAdmin() {
   const exportCsv = () =>
     void exporting.submit(async () => {
       const { before: _b, limit: _l, ...rest } = filters as Filters & { before?: number; limit?: number };
-      const file = await api.audit.exportCsv.query(rest);
+      // The file in the reader's language, as the screen.
+      const file = await api.audit.exportCsv.query({ ...rest, lang });
       saveCsvFile(file.fileName, file.csv);
     });
   const rows = [...(page.data ?? []), ...more];

@@ -1,8 +1,7 @@
-// One table of the summary: headers in the current language, numbers that open the cases behind them, and its own
+// One table of the summary: headers in the current language (summaryTables words them), numbers that open the cases behind them, and its own
 // CSV export.
 import type { SummaryTable } from '@otklik/domain';
 import { Link } from 'react-router';
-import { pickLanguage } from '../../api/errors';
 import { DataTable } from '../../components/DataTable';
 import { useT } from '../../i18n';
 import { downloadTable } from './csv-download';
@@ -16,25 +15,23 @@ export function ReportTable(props: {
   readonly valueLabel?: (value: string) => string;
 }) {
   const t = useT();
-  const lang = t.lang.code as 'ru' | 'en';
   const { table } = props;
-  const label = (s: string) => pickLanguage(s, lang);
   const number = (v: string | number | null) =>
     typeof v === 'number' ? v.toLocaleString(t.lang.locale, { maximumFractionDigits: 1 }) : (v ?? '—');
   return (
     <section className="report-section" aria-labelledby={`report-${table.id}`}>
       <div className="report-section-head">
-        <h2 id={`report-${table.id}`}>{label(table.title)}</h2>
+        <h2 id={`report-${table.id}`}>{table.title}</h2>
         <button type="button" className="button-secondary no-print" onClick={() => downloadTable(table, props.month)}>
           {t.reports.exportCsv}
         </button>
       </div>
-      {table.note && <p className="muted report-note">{label(table.note)}</p>}
+      {table.note && <p className="muted report-note">{table.note}</p>}
       {table.rows.length === 0 ? (
         <p className="muted">{t.app.empty}</p>
       ) : (
         <div className="report-scroll">
-          <DataTable className="report-table" headers={table.header.map(label)}>
+          <DataTable className="report-table" headers={table.header}>
             {table.rows.map((row, i) => (
               <tr key={i}>
                 {row.map((c, j) => {
@@ -42,7 +39,7 @@ export function ReportTable(props: {
                     typeof c.value === 'string'
                       ? j === 0 && props.valueLabel
                         ? props.valueLabel(c.value)
-                        : label(c.value)
+                        : c.value
                       : number(c.value);
                   const Cell = j === 0 ? 'th' : 'td';
                   const drill = c.drill;
@@ -57,10 +54,7 @@ export function ReportTable(props: {
                           type="button"
                           className={`drill-link${props.selected === drill ? ' drill-active' : ''}`}
                           onClick={() =>
-                            props.onDrill(
-                              drill,
-                              `${label(String(row[0]?.value ?? ''))} — ${label(table.header[j] ?? '')}`,
-                            )
+                            props.onDrill(drill, `${String(row[0]?.value ?? '')} — ${table.header[j] ?? ''}`)
                           }
                         >
                           {text}

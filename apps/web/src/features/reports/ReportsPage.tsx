@@ -33,12 +33,17 @@ export function ReportsPage() {
     if (!data) return [];
     const { people, departments } = data.directory;
     const numbers = data.caseNumbers;
-    return summaryTables(data.summary, {
-      person: (id) => people[id] ?? id,
-      department: (id) => departments[id] ?? id,
-      caseLabel: (id) => (numbers[id] === undefined ? id.slice(0, 8) : `№ ${numbers[id]}`),
-    });
-  }, [data]);
+    // In the reader's language, one language per screen (and per exported file, made from these tables).
+    return summaryTables(
+      data.summary,
+      {
+        person: (id) => people[id] ?? (id === 'system' ? t.roles.system : id),
+        department: (id) => departments[id] ?? id,
+        caseLabel: (id) => (numbers[id] === undefined ? id.slice(0, 8) : `№ ${numbers[id]}`),
+      },
+      t.lang.code as 'ru' | 'en',
+    );
+  }, [data, t]);
 
   const setMonth = (value: string) => {
     if (!isMonth(value)) return;
