@@ -56,9 +56,3 @@ export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ..
 export function auditActionLabel(action: string, lang: 'ru' | 'en'): string {
   return Object.hasOwn(AUDIT_ACTIONS, action) ? AUDIT_ACTIONS[action as AuditAction][lang] : action;
 }
-
-/** Both languages, Russian first (the CSV export's column, read by people of either language). */
-export const bilingualAuditLabel = (action: string) =>
-  Object.hasOwn(AUDIT_ACTIONS, action)
-    ? `${auditActionLabel(action, 'ru')} / ${auditActionLabel(action, 'en')}`
-    : action;

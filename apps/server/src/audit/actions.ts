@@ -4,5 +4,4 @@ export {
   AUDIT_ACTIONS,
   type AuditAction,
   auditActionLabel,
-  bilingualAuditLabel,
 } from '@otklik/contract';

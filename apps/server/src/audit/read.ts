@@ -4,7 +4,7 @@ import { toCsv } from '@otklik/domain';
 import { and, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { auditLog } from '../db/schema-security';
-import { type AuditAction, auditActionLabel, bilingualAuditLabel } from './actions';
+import { type AuditAction, auditActionLabel } from './actions';
 
 export interface AuditFilters {
   from?: number;
@@ -42,7 +42,7 @@ export async function listAudit(db: DbOrTx, organisationId: string, filters: Aud
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return {
-    entries: page.map((r) => ({ ...r, at: r.at.getTime(), label: bilingualAuditLabel(r.action) })),
+    entries: page.map((r) => ({ ...r, at: r.at.getTime() })),
     nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

@@ -220,7 +220,7 @@ export const zMonthlyReport = z.object({
   caseNumbers: z.record(z.string(), z.number().int()),
 });
 
-/** One line of the audit log (audit_log), instants in epoch ms, with the action's label. */
+/** One line of the audit log (audit_log), instants in epoch ms; each reader labels the action in its language. */
 export const zAuditEntry = z.object({
   id: z.number().int(),
   at: zMs,
@@ -232,7 +232,6 @@ export const zAuditEntry = z.object({
   targetId: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
-  label: z.string(),
 });
 
 export const zAuditPage = z.object({ entries: z.array(zAuditEntry), nextBefore: z.number().int().nullable() });
