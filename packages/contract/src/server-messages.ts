@@ -556,9 +556,14 @@ export const SERVER_MESSAGES = {
     (p) => `${channelFailureText(p.code, 'en')}${p.detail ? ` — ${p.detail}` : ''}`,
   ),
   // A collected item the intake refused (the account's last error): its id in the network and why.
-  'channel.refused-item': entry<{ readonly externalId: string; readonly detail: string }>(
-    (p) => `Сообщение ${p.externalId} не принято: ${half(p.detail, 'ru')}`,
-    (p) => `message ${p.externalId} was not accepted: ${half(p.detail, 'en')}`,
+  // `issue`: zod's; `detail`: the two-language text kept in rows stored before the issues were.
+  'channel.refused-item': entry<{
+    readonly externalId: string;
+    readonly issue?: ValidationIssue;
+    readonly detail?: string;
+  }>(
+    (p) => `Сообщение ${p.externalId} не принято: ${issueIn(p, 'ru')}`,
+    (p) => `message ${p.externalId} was not accepted: ${issueIn(p, 'en')}`,
   ),
   // The network took the answer but the case had changed meanwhile (closed by hand?): the post's address stays.
   // Why: a refusal of the domain or a message of this catalogue (`reason`, its `reasonParams`), else plain `detail`.
