@@ -2,9 +2,12 @@
 // client; an unexpected error carries a request id that is also in the server log), and the bad inputs that answered
 // 500: a duplicate external id, a NUL byte or a lone surrogate in any text (the intake included), calendar.preview
 // from 0, calendar.days with 2026-02-30.
-import { languageHalves, serverMessageIn } from '@otklik/contract';
+import { serverMessageIn, type ValidationIssue, validationText } from '@otklik/contract';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '../../apps/server/src/intake/api-keys';
+import { toReadableError } from '../../apps/web/src/api/errors';
+import { en as webEn } from '../../apps/web/src/i18n/en';
+import { ru as webRu } from '../../apps/web/src/i18n/ru';
 import { ask, call, connected, message, signedInNode, socketOf } from './support/server';
 
 const SQL_TEXT = /select |insert |update |Failed query|params:|syntax|relation|at .*\.ts:\d+/i;
@@ -75,7 +78,7 @@ describe('errors reach clients without internals', () => {
     );
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as {
-      error: { data: { key: string; params: Record<string, unknown>; zodIssues: { message: string }[] } };
+      error: { data: { key: string; params: Record<string, unknown>; zodIssues: { issue: ValidationIssue }[] } };
     };
     expect(error.data).toMatchObject({ key: 'input.invalid', params: { input: 'input', path: 'from' } });
     const ru = serverMessageIn(error.data.key, error.data.params, 'ru')!;
@@ -84,8 +87,9 @@ describe('errors reach clients without internals', () => {
     expect(ru).toMatch(/^Неверные данные: from: Неверный ввод: ожидалось /);
     expect(ru).not.toMatch(/expected|invalid|received| \/ /i);
     expect(en).toMatch(/^invalid input: from: .*expected/i);
-    // The web words the same issue in its reader's language (api/errors.ts picks the half).
-    expect(languageHalves(error.data.zodIssues[0]!.message)?.[0]).toMatch(/^Неверный ввод: ожидалось /);
+    // The web words the same issue in its reader's language (api/errors.ts), from zod's issue, not from a text.
+    expect(validationText(error.data.zodIssues[0]!.issue, 'ru')).toMatch(/^Неверный ввод: ожидалось /);
+    expect(validationText(error.data.zodIssues[0]!.issue, 'en')).toMatch(/^Invalid input: expected /);
     // The socket's refusal carries the same key and parameters.
     const socket = socketOf(node.s.url, node.cookies.curator);
     await connected(socket);
@@ -167,6 +171,31 @@ describe('bad input is a 4xx with a clear message', () => {
       node.cookies.operator,
     );
     expect(detail.data.case.text).toBe('Половина эмодзи \uFFFD и нуль \uFFFD');
+  });
+
+  it("a refused input reaches a web reader in the reader's language only: a schema's key and zod's own check", async () => {
+    const refused = async (input: unknown) => {
+      const res = await fetch(
+        `${node.s.url}/trpc/calendar.preview?input=${encodeURIComponent(JSON.stringify(input))}`,
+        { headers: { cookie: node.cookies.operator } },
+      );
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: unknown }).error;
+    };
+    // The schema's own message ('validation.not-before-2000').
+    const early = await refused({ step: 'answer', from: 0 });
+    expect(toReadableError(early, webRu)).toMatchObject({
+      message: 'Проверьте поля формы. Не раньше 2000 года',
+      fields: { from: 'Не раньше 2000 года' },
+    });
+    expect(toReadableError(early, webEn)).toMatchObject({
+      message: 'Check the form fields. not before 2000',
+      fields: { from: 'not before 2000' },
+    });
+    // zod's own check, through its locale of each language.
+    const typed = await refused({ step: 'answer', from: 'soon' });
+    expect(toReadableError(typed, webRu).fields.from).toBe('Неверный ввод: ожидалось число, получено string');
+    expect(toReadableError(typed, webEn).fields.from).toBe('Invalid input: expected number, received string');
   });
 
   it('calendar.preview from 0 and calendar.days with 2026-02-30 are 400', async () => {

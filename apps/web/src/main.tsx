@@ -10,14 +10,14 @@ import './styles/register.css';
 import './styles/wall.css';
 import './styles/admin.css';
 import './styles/extras.css';
-import { installBilingualValidationMessages } from '@otklik/contract';
+import { installValidationMessages } from '@otklik/contract';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { router } from './router';
 import { useUi } from './stores/ui';
 
-installBilingualValidationMessages();
+installValidationMessages();
 
 document.documentElement.lang = useUi.getState().lang;
 

@@ -188,7 +188,7 @@ export const zPresenceState = z.object({ caseId: zId, viewers: z.array(zPresence
 export type PresenceState = z.infer<typeof zPresenceState>;
 
 /** Ids a client names in a request are uuids: anything else is refused before it reaches a query. */
-const zUuid = z.uuid({ message: 'неверный идентификатор / invalid id' });
+const zUuid = z.uuid({ message: 'validation.id' });
 
 export const zCaseRoomRequest = z.object({ caseId: zUuid });
 export const zTypingRequest = z.object({ caseId: zUuid, typing: z.boolean() });
@@ -213,7 +213,7 @@ export const zDraftSaveRequest = z.object({
   slot: zDraftSlot,
   /** The version the text was edited from; a save over a newer version is a conflict. */
   baseVersion: z.number().int().nonnegative(),
-  text: z.string().max(50_000, 'Черновик длиннее 50 000 знаков / draft longer than 50,000 characters'),
+  text: z.string().max(50_000, 'validation.draft-too-long'),
 });
 export type DraftSaveRequest = z.infer<typeof zDraftSaveRequest>;
 

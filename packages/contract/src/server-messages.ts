@@ -12,6 +12,7 @@ import {
   type RefusalParams,
   refusalIn,
 } from '@otklik/domain';
+import { type ValidationIssue, validationText } from './validation-messages';
 
 /** The plural rule's count (shared with the domain's refusals), for readers of this catalogue. */
 export { counted };
@@ -85,12 +86,15 @@ export type InputKind = keyof typeof INPUTS;
 const inputWord = (kind: string, lang: MessageLang) =>
   (Object.hasOwn(INPUTS, kind) ? INPUTS[kind as InputKind] : INPUTS.input)[lang];
 
-/** One language of a validation message that is already "Русский / English" (zod's, joined by the contract); the
- *  whole message when it is not such a pair. */
+/** One language of a message kept from before the keys ("Русский / English"); the whole message when it is not
+ *  such a pair. */
 function half(message: string, lang: MessageLang): string {
   const halves = message.split(' / ');
   return halves.length === 2 ? halves[lang === 'ru' ? 0 : 1]!.trim() : message;
 }
+
+const issueIn = (p: { readonly issue?: ValidationIssue; readonly detail?: string }, lang: MessageLang) =>
+  p.issue ? validationText(p.issue, lang) : half(p.detail ?? '', lang);
 
 const wordIn = <T extends Record<string, Record<MessageLang, string>>>(table: T, key: string, lang: MessageLang) =>
   Object.hasOwn(table, key) ? table[key as keyof T]![lang] : key;
@@ -295,9 +299,16 @@ export const SERVER_MESSAGES = {
     (p) => wordIn(THINGS, p.thing, 'en'),
   ),
   // A refused input: its kind, the field (dotted path, may be empty) and the validation message.
-  'input.invalid': entry<{ readonly input: InputKind; readonly path: string; readonly detail: string }>(
-    (p) => `${inputWord(p.input, 'ru')}: ${p.path ? `${p.path}: ` : ''}${half(p.detail, 'ru')}`,
-    (p) => `${inputWord(p.input, 'en')}: ${p.path ? `${p.path}: ` : ''}${half(p.detail, 'en')}`,
+  // `issue`: zod's issue (validation-messages.ts), worded in the reader's language; `detail`: the text of an issue
+  // kept before the issues were sent (an import report or an account's last error from then, "ru / en").
+  'input.invalid': entry<{
+    readonly input: InputKind;
+    readonly path: string;
+    readonly issue?: ValidationIssue;
+    readonly detail?: string;
+  }>(
+    (p) => `${inputWord(p.input, 'ru')}: ${p.path ? `${p.path}: ` : ''}${issueIn(p, 'ru')}`,
+    (p) => `${inputWord(p.input, 'en')}: ${p.path ? `${p.path}: ` : ''}${issueIn(p, 'en')}`,
   ),
   // Signing in and permissions.
   'auth.sign-in': fixed('Войдите в систему', 'please sign in'),
@@ -545,9 +556,14 @@ export const SERVER_MESSAGES = {
     (p) => `${channelFailureText(p.code, 'en')}${p.detail ? ` — ${p.detail}` : ''}`,
   ),
   // A collected item the intake refused (the account's last error): its id in the network and why.
-  'channel.refused-item': entry<{ readonly externalId: string; readonly detail: string }>(
-    (p) => `Сообщение ${p.externalId} не принято: ${half(p.detail, 'ru')}`,
-    (p) => `message ${p.externalId} was not accepted: ${half(p.detail, 'en')}`,
+  // `issue`: zod's; `detail`: the two-language text kept in rows stored before the issues were.
+  'channel.refused-item': entry<{
+    readonly externalId: string;
+    readonly issue?: ValidationIssue;
+    readonly detail?: string;
+  }>(
+    (p) => `Сообщение ${p.externalId} не принято: ${issueIn(p, 'ru')}`,
+    (p) => `message ${p.externalId} was not accepted: ${issueIn(p, 'en')}`,
   ),
   // The network took the answer but the case had changed meanwhile (closed by hand?): the post's address stays.
   // Why: a refusal of the domain or a message of this catalogue (`reason`, its `reasonParams`), else plain `detail`.

@@ -28,7 +28,7 @@ export type ChannelAccountRow = typeof channelAccounts.$inferSelect;
 
 export const zAccountInput = z.object({
   network: z.string().min(1).max(40),
-  url: z.string().trim().url('ссылка на страницу: https://… / page link: https://…').max(500),
+  url: z.string().trim().url('validation.page-url').max(500),
   title: z.string().trim().max(200).default(''),
   /** Community, group or bot id; found by "check" from the token when empty (VK, Telegram, MAX). */
   externalId: z.string().trim().max(100).optional(),
@@ -36,9 +36,9 @@ export const zAccountInput = z.object({
     .string()
     .trim()
     .max(500)
-    .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), 'адрес API: http(s)://… / API base URL: http(s)://…')
+    .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), 'validation.api-base-url')
     .optional(),
-  token: z.string().trim().min(10, 'токен слишком короткий / token too short').max(1000).optional(),
+  token: z.string().trim().min(10, 'validation.token-too-short').max(1000).optional(),
   appSecret: z.string().trim().max(200).optional(),
   applicationKey: z.string().trim().max(200).optional(),
   confirmationCode: z.string().trim().max(100).optional(),

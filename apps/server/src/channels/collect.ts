@@ -74,7 +74,12 @@ export async function acceptCollected(
       lastErrorCode: refused ? 'refused-item' : null,
       ...lastErrorColumns(
         refused
-          ? { key: 'channel.refused-item', params: { externalId: refused.externalId, detail: refused.message } }
+          ? {
+              key: 'channel.refused-item',
+              params: refused.issue
+                ? { externalId: refused.externalId, issue: refused.issue }
+                : { externalId: refused.externalId, detail: refused.message },
+            }
           : null,
       ),
     })

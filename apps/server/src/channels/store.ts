@@ -1,6 +1,7 @@
 // Collected items into cases: a new message through the intake path (idempotent by network + external id, the
 // posting time, visibility, author link and attachment rows), remembered with its thread; an edit or deletion
 // recorded on the case it became. Every step is idempotent, so a batch re-read after a crash changes nothing.
+import { type ValidationIssue, validationIssue } from '@otklik/contract';
 import { and, eq } from 'drizzle-orm';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import { channelMessages } from '../db/schema';
@@ -21,7 +22,7 @@ export interface StoreReport {
   edits: number;
   deletions: number;
   /** Items the intake refused (kept for the account's error line; never silently). */
-  refused: { externalId: string; message: string }[];
+  refused: { externalId: string; message: string; issue?: ValidationIssue }[];
   /** Epoch ms of the newest posting time among new items. */
   newestPostedAt: number | null;
 }
@@ -64,7 +65,12 @@ export async function storeCollected(
         attachments: item.attachments.slice(0, 20),
       });
       if (!parsed.success) {
-        report.refused.push({ externalId: item.externalId, message: parsed.error.issues[0]?.message ?? 'invalid' });
+        const issue = parsed.error.issues[0];
+        report.refused.push({
+          externalId: item.externalId,
+          message: issue?.message ?? 'invalid',
+          ...(issue ? { issue: validationIssue(issue) } : {}),
+        });
         continue;
       }
       const result = await intakeMessage(deps, account.organisationId, parsed.data);

@@ -1,11 +1,12 @@
 // POST /api/intake: a monitoring system delivers one message, authenticated by the organisation's API key
 // (Authorization: Bearer …). 201 with the new case, 200 with the existing one on a repeat delivery; and
 // POST /api/intake/batch for many at once.
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { firstInputIssue, inputIssues } from '@otklik/domain';
+import type { ValidationIssue } from '@otklik/contract';
 import type { ServerDeps } from '../deps';
 import { AppError, appError } from '../errors/app-error';
-import { issueParams } from '../errors/input-issue';
+import { issueList, issueParams } from '../errors/input-issue';
 import { repairDeep } from '../errors/text-input';
 import { organisationOfApiKey } from '../intake/api-keys';
 import { intakeMessage, zIntakeBatch, zIntakeMessage } from '../intake/message';
@@ -35,12 +36,12 @@ export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, 
   }
   const results: (
     | { index: number; caseId: string; created: boolean }
-    | { index: number; error: { path: string; message: string } }
+    | { index: number; error: { path: string; message: string; issue?: ValidationIssue } }
   )[] = [];
   for (const [index, raw] of parsed.data.messages.entries()) {
     const message = zIntakeMessage.safeParse(raw);
     if (!message.success) {
-      results.push({ index, error: firstInputIssue(message.error) ?? { path: '', message: 'invalid' } });
+      results.push({ index, error: issueList(message.error)[0] ?? { path: '', message: 'invalid' } });
       continue;
     }
     try {
@@ -64,7 +65,7 @@ export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: 
   const parsed = zIntakeMessage.safeParse(body);
   if (!parsed.success) {
     throw appError('BAD_INPUT', 'input.invalid', issueParams('message', parsed.error), {
-      issues: inputIssues(parsed.error),
+      issues: issueList(parsed.error),
     });
   }
   const result = await intakeMessage(deps, organisationId, parsed.data);

@@ -2,9 +2,9 @@
 // same idempotent intake as the HTTP endpoint, and reports per line what happened. A line's problem is a key of the
 // server's catalogue (or the domain's refusals) and its parameters: the CLI words it in its language.
 import type { ServerMessageKey, ServerMessageParams } from '@otklik/contract';
-import { firstInputIssue } from '@otklik/domain';
 import type { ServerDeps } from '../deps';
 import { isAppError } from '../errors/app-error';
+import { issueParams } from '../errors/input-issue';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { intakeMessage, zIntakeMessage } from './message';
 import { ISO_WITH_OFFSET, parsePostedAt } from './posted-at';
@@ -158,14 +158,9 @@ export async function importRecords(
     } else {
       const parsed = zIntakeMessage.safeParse(record.value);
       if (!parsed.success) {
-        const issue = firstInputIssue(parsed.error);
         report.errors.push({
           line: record.line,
-          problem: problem('input.invalid', {
-            input: 'message',
-            path: issue?.path ?? '',
-            detail: issue?.message ?? '',
-          }),
+          problem: problem('input.invalid', issueParams('message', parsed.error)),
         });
       } else {
         try {

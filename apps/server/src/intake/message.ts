@@ -17,7 +17,7 @@ const zHttpUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine((s) => /^https?:\/\//i.test(s), 'ссылка должна начинаться с http(s):// / must be an http(s) URL');
+  .refine((s) => /^https?:\/\//i.test(s), 'validation.http-url');
 
 /** A posting time as epoch milliseconds or an ISO-8601 string with an offset. */
 const zPostedAt = z.union([
@@ -26,10 +26,7 @@ const zPostedAt = z.union([
   // the import in the organisation's time zone (posted-at.ts).
   z
     .string()
-    .refine(
-      (s) => ISO_WITH_OFFSET.test(s) && !Number.isNaN(Date.parse(s)),
-      'время публикации: ISO-8601 со смещением (2026-12-01T10:00:00+03:00) / posted at: ISO-8601 with an offset',
-    )
+    .refine((s) => ISO_WITH_OFFSET.test(s) && !Number.isNaN(Date.parse(s)), 'validation.posted-at')
     .transform((s) => Date.parse(s)),
 ]);
 
@@ -38,7 +35,7 @@ export const zIntakeMessage = z.object({
   externalId: z
     .string()
     .trim()
-    .min(1, 'нужен внешний id / externalId is required')
+    .min(1, 'validation.external-id-required')
     .max(200)
     .meta({ description: 'Id of the message in its network; a repeat delivery with the same id changes nothing' }),
   url: zHttpUrl.meta({ description: 'Link to the message (http or https)' }),
@@ -51,7 +48,7 @@ export const zIntakeMessage = z.object({
       .transform((name) => ({ name })),
     z.object({ name: z.string().trim().min(1).max(300), profileUrl: zHttpUrl.optional() }),
   ]),
-  text: z.string().max(MAX_INTAKE_TEXT, `текст длиннее ${MAX_INTAKE_TEXT} символов / text too long`),
+  text: z.string().max(MAX_INTAKE_TEXT, 'validation.text-too-long'),
   postedAt: zPostedAt.optional().meta({
     description:
       'When the author posted it: epoch milliseconds or ISO-8601 with an offset (some deadlines count from it)',
@@ -69,7 +66,7 @@ export const zIntakeMessage = z.object({
         name: z.string().max(300).optional(),
       }),
     )
-    .max(20, 'не более 20 вложений / at most 20 attachments')
+    .max(20, 'validation.too-many-attachments')
     .default([]),
 });
 export type IntakeMessage = z.infer<typeof zIntakeMessage>;
@@ -79,8 +76,8 @@ export const MAX_INTAKE_BATCH = 500;
 export const zIntakeBatch = z.object({
   messages: z
     .array(z.unknown())
-    .min(1, 'пустой пакет / empty batch')
-    .max(MAX_INTAKE_BATCH, `не более ${MAX_INTAKE_BATCH} сообщений / at most ${MAX_INTAKE_BATCH} messages`)
+    .min(1, 'validation.batch-empty')
+    .max(MAX_INTAKE_BATCH, 'validation.batch-too-large')
     .meta({ description: `Up to ${MAX_INTAKE_BATCH} messages, each as in POST /api/intake` }),
 });
 

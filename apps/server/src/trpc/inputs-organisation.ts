@@ -12,15 +12,15 @@ export const zNewPassword = z.string().superRefine((password, ctx) => {
 
 export const zNewOrganisation = z.object({
   name: zName,
-  presetId: z.enum(PRESET_IDS, { message: 'Выберите профиль регламента / choose a regulation profile' }),
-  timeZone: z.string().trim().min(1, 'Укажите часовой пояс / enter a time zone').max(64),
+  presetId: z.enum(PRESET_IDS, { message: 'validation.choose-preset' }),
+  timeZone: z.string().trim().min(1, 'validation.time-zone-required').max(64),
   admin: z.object({
     fullName: zName,
     login: z
       .string()
       .trim()
-      .regex(/^[a-zA-Z0-9._-]{2,50}$/, 'Логин: латиница, цифры, . _ - (2–50) / login: letters, digits, . _ -'),
-    email: z.email({ message: 'неверный адрес почты / invalid e-mail' }).nullish(),
+      .regex(/^[a-zA-Z0-9._-]{2,50}$/, 'validation.login-format'),
+    email: z.email({ message: 'validation.email' }).nullish(),
     password: zNewPassword,
   }),
 });

@@ -1,7 +1,7 @@
 // The one tRPC setup: context type, error formatter (AppError and zod issues → UI messages), public and
 // protected procedures and the role middleware. Every error a procedure throws goes through the shared client-error
 // mapping (errors/client-error.ts): nothing internal reaches the client, unexpected errors carry a request id.
-import { installBilingualValidationMessages } from '@otklik/contract';
+import { installValidationMessages, validationIssue } from '@otklik/contract';
 import { AREA_ROLES, type Role } from '@otklik/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -12,13 +12,15 @@ import { firstIssue } from '../errors/input-issue';
 import { assertStorableText } from '../errors/text-input';
 import type { Context } from './context';
 
-installBilingualValidationMessages();
+installValidationMessages();
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, path }) {
     const cause = error.cause;
     const zodIssues =
-      cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null;
+      cause instanceof ZodError
+        ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message, issue: validationIssue(i) }))
+        : null;
     const issue = cause instanceof ZodError ? firstIssue('input', cause) : null;
     let message = issue ? issue.message : shape.message;
     let requestId: string | null = null;

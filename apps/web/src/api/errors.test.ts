@@ -13,7 +13,7 @@ describe('toReadableError', () => {
     expect(toReadableError(err, ru).message).toBe('Неверный логин или пароль');
   });
 
-  it('maps zod issues to fields and says to check the form', () => {
+  it('maps zod issues of an older server (two-language text) to fields and says to check the form', () => {
     const err = {
       message: 'Неверные данные / invalid input: reason: причина обязательна / reason is required',
       data: {
@@ -24,6 +24,29 @@ describe('toReadableError', () => {
     const r = toReadableError(err, en);
     expect(r.fields['command.reason']).toBe('reason is required');
     expect(r.message).toBe('Check the form fields. reason is required');
+  });
+
+  it("words zod's issue of a refused input once, in the reader's language (a schema's key, a domain refusal)", () => {
+    const issue = { code: 'too_small', message: 'validation.reason-required', origin: 'string', minimum: 1 };
+    const err = {
+      message:
+        'Неверные данные: command.reason: Причина обязательна / invalid input: command.reason: the reason is required',
+      data: {
+        code: 'BAD_REQUEST',
+        key: 'input.invalid',
+        params: { input: 'input', path: 'command.reason', issue },
+        zodIssues: [{ path: ['command', 'reason'], message: 'validation.reason-required', issue }],
+      },
+    };
+    expect(toReadableError(err, en)).toMatchObject({
+      message: 'Check the form fields. the reason is required',
+      fields: { 'command.reason': 'the reason is required' },
+    });
+    expect(toReadableError(err, ru).fields['command.reason']).toBe('Причина обязательна');
+    // The decider's own refusal of a command carries the same issue.
+    const refused = { data: { code: 'BAD_REQUEST', key: 'command.invalid', params: { path: 'reason', issue } } };
+    expect(toReadableError(refused, en).message).toBe('the reason is required');
+    expect(toReadableError(refused, ru).message).toBe('Причина обязательна');
   });
 
   it("words a server message from its key and parameters in the reader's language, counted by the plural rule", () => {

@@ -2,7 +2,7 @@
 // refusal through the web's, the server's own messages through the shared one); else the server's bilingual message
 // ("ru / en", the half in the current language; a key this build does not know); else a message per error code
 // from the catalogue. Never a stack or a JSON blob.
-import { languageHalves, serverMessageIn } from '@otklik/contract';
+import { languageHalves, serverMessageIn, type ValidationIssue, validationText } from '@otklik/contract';
 import { refusalText } from '../i18n/refusals';
 import type { Catalogue } from '../i18n/ru';
 
@@ -29,12 +29,17 @@ interface ErrorShape {
     /** The message's key (a domain refusal's or the server catalogue's) and its parameters. */
     key?: unknown;
     params?: Readonly<Record<string, unknown>> | null;
-    zodIssues?: readonly { path: readonly string[]; message: string }[] | null;
+    /** Every issue of a refused input: `issue` is zod's (a schema's key or a built-in check), worded here. */
+    zodIssues?: readonly { path: readonly string[]; message: string; issue?: ValidationIssue }[] | null;
     /** AppError details; `errors` lists field problems (e.g. a custom profile's); `field` names the one field a
      *  message is about (e.g. the new password). */
     details?: { errors?: readonly { path: string; message: string }[]; field?: unknown; path?: unknown } | null;
   } | null;
 }
+
+/** A refused input's issue in the reader's language (zod's issue; an older server's "ru / en" text halved). */
+const issueWords = (i: { readonly message: string; readonly issue?: ValidationIssue }, lang: 'ru' | 'en') =>
+  i.issue ? validationText(i.issue, lang) : pickLanguage(i.message, lang);
 
 const looksTechnical = (m: string): boolean =>
   m.length === 0 || /^\s*[[{]/.test(m) || /fetch|JSON|Unexpected token/i.test(m);
@@ -47,7 +52,7 @@ export function toReadableError(err: unknown, t: Catalogue): ReadableError {
   const issues = e.data?.zodIssues ?? [];
   for (const issue of issues) {
     const key = issue.path.join('.');
-    if (!(key in fields)) fields[key] = pickLanguage(issue.message, lang);
+    if (!(key in fields)) fields[key] = issueWords(issue, lang);
   }
   for (const issue of e.data?.details?.errors ?? []) {
     if (typeof issue?.path === 'string' && !(issue.path in fields))
@@ -66,7 +71,7 @@ export function toReadableError(err: unknown, t: Catalogue): ReadableError {
   }
   const firstIssue = issues[0];
   if (firstIssue) {
-    return { message: `${t.errors.validation} ${pickLanguage(firstIssue.message, lang)}`, fields, code };
+    return { message: `${t.errors.validation} ${issueWords(firstIssue, lang)}`, fields, code };
   }
   const serverMessage = typeof e.message === 'string' ? e.message : '';
   const byCode: Record<string, string> = {

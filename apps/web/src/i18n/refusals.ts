@@ -1,7 +1,7 @@
 // A domain refusal (its key and parameters, off the tRPC error's data) worded through the current catalogue: the
 // parameters that name things of the product (a command, a status, roles, a step…) in the reader's words, a counted
 // one by the language's plural rule. An unknown key gives null: the caller falls back to the server's message.
-import { languageHalves } from '@otklik/contract';
+import { languageHalves, type ValidationIssue, validationText } from '@otklik/contract';
 import type { Catalogue } from './ru';
 
 /** The plural forms of a counted refusal; `by` names the parameter that counts. */
@@ -35,7 +35,7 @@ function paramText(name: string, value: unknown, t: Catalogue): string {
     case 'mode':
       return wordOf(t.forms.modes, v);
     case 'detail': {
-      // A validation message the domain passed on (zod's, already in both languages on the server).
+      // The calendar's words, or a two-language message of a refusal stored before the issues were passed on.
       const halves = languageHalves(v);
       return halves ? (t.lang.code === 'en' ? halves[1] : halves[0]).trim() : v;
     }
@@ -51,7 +51,17 @@ function fillParams(template: string, params: Readonly<Record<string, unknown>>,
 }
 
 /** The refusal `key` with `params` in the catalogue's language; null when the catalogue does not know the key. */
-export function refusalText(key: string, params: Readonly<Record<string, unknown>>, t: Catalogue): string | null {
+export function refusalText(
+  key: string,
+  refusalParams: Readonly<Record<string, unknown>>,
+  t: Catalogue,
+): string | null {
+  // A refused command's zod issue (command.invalid) is its `detail`, worded in the reader's language.
+  const issue = refusalParams.issue;
+  const params =
+    issue !== null && typeof issue === 'object'
+      ? { ...refusalParams, detail: validationText(issue as ValidationIssue, t.lang.code as 'ru' | 'en') }
+      : refusalParams;
   const table: Readonly<Record<string, RefusalWords>> = t.refusals;
   if (!Object.hasOwn(table, key)) return null;
   const words = table[key];

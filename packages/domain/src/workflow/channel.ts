@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Instant } from '../calendar/types';
 
-const zId = z.string().min(1, 'обязательное поле / required');
+const zId = z.string().min(1, 'validation.required');
 const zInstant = z.number().int().nonnegative();
 
 /** The publisher asks the server to post the approved draft in the original thread (one outbox row = requestId). */

@@ -10,12 +10,9 @@ import {
 } from './channel';
 import { parseHttpUrl } from './publication-url';
 
-const zId = z.string().min(1, 'обязательное поле / required');
-/** A required text, named in both languages; Russian agrees the adjective with the noun's gender ("причина
- *  обязательна", "текст обязателен", "ФИО обязательно"). */
-const REQUIRED = { m: 'обязателен', f: 'обязательна', n: 'обязательно' } as const;
-const zText = (what: string, gender: keyof typeof REQUIRED, en: string) =>
-  z.string().trim().min(1, `${what} ${REQUIRED[gender]} / ${en} is required`);
+const zId = z.string().min(1, 'validation.required');
+/** A required text; `key` is the contract's validation message naming the field ('validation.reason-required'). */
+const zText = (key: string) => z.string().trim().min(1, key);
 const zInstant = z.number().int().nonnegative();
 
 export const zNetwork = z.enum([
@@ -42,7 +39,7 @@ export type Attachment = z.infer<typeof zAttachment>;
 /** Fast-track evidence (krasnoufimsk p.20): the problem was solved, or it was not confirmed — proven either way. */
 export const zEvidence = z.object({
   outcome: z.enum(['solved', 'not-confirmed']),
-  attachments: z.array(zAttachment).min(1, 'нужно хотя бы одно доказательство / at least one piece of evidence'),
+  attachments: z.array(zAttachment).min(1, 'validation.evidence-required'),
 });
 export type Evidence = z.infer<typeof zEvidence>;
 
@@ -57,12 +54,10 @@ export const zDraftKind = z.enum(['answer', 'intermediate', 'clarification', 'ex
 export type DraftKind = z.infer<typeof zDraftKind>;
 
 /** Where an answer was published (konyshevsky p.14: same thread, or the body's own account with a link to the author). */
-const NOT_A_LINK =
-  'Адрес публикации — ссылка вида https://… (например, https://vk.com/wall-1_2) / ' +
-  'the publication address must be a link such as https://vk.com/wall-1_2';
+const NOT_A_LINK = 'validation.publication-url';
 /** A link to where something was published: an absolute http(s) address, never free text. */
-const zPublicationUrl = (what: string, gender: keyof typeof REQUIRED, en: string, message = NOT_A_LINK) =>
-  zText(what, gender, en).refine((v) => parseHttpUrl(v) !== null, message);
+const zPublicationUrl = (key: string, message = NOT_A_LINK) =>
+  zText(key).refine((v) => parseHttpUrl(v) !== null, message);
 export const zPublicationPlace = z.discriminatedUnion('kind', [
   // postId: the network's id of the reply when a channel account posted it.
   z.object({
@@ -77,13 +72,8 @@ export const zPublicationPlace = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('own-account'),
-    url: zPublicationUrl('адрес публикации', 'm', 'the publication address'),
-    authorLink: zPublicationUrl(
-      'ссылка на автора',
-      'f',
-      'the link to the author',
-      'Ссылка на автора — адрес его страницы вида https://… / the author link must be a link to their page, https://…',
-    ),
+    url: zPublicationUrl('validation.publication-address-required'),
+    authorLink: zPublicationUrl('validation.author-link-required', 'validation.author-link'),
   }),
 ]);
 export type PublicationPlace = z.infer<typeof zPublicationPlace>;
@@ -91,9 +81,9 @@ export type PublicationPlace = z.infer<typeof zPublicationPlace>;
 /** Topic (from the organisation's topic directory: `topicId`, or its exact name), place, category and the
  *  high-importance flag. `category: 'high'` (older clients) means an ordinary message of high importance. */
 const classificationFields = {
-  topic: z.string().trim().min(1, 'тема обязательна / topic is required').max(200).optional(),
+  topic: z.string().trim().min(1, 'validation.topic-required').max(200).optional(),
   topicId: z.string().min(1).max(100).optional(),
-  location: z.string().trim().min(1, 'место обязательно / location is required').max(200).optional(),
+  location: z.string().trim().min(1, 'validation.location-required').max(200).optional(),
   category: zCategoryChoice.optional(),
   high: z.boolean().optional(),
 };
@@ -101,14 +91,14 @@ const classificationFields = {
 const routeFields = {
   mode: zRouteMode,
   /** Ordered as the curator chose; in sequential mode the last executor composes the combined answer. */
-  assignments: z.array(zAssignment).min(1, 'нужен хотя бы один исполнитель / at least one executor'),
+  assignments: z.array(zAssignment).min(1, 'validation.executor-required'),
 };
 
 export const zRegisterCommand = z.object({
   type: z.literal('register'),
   caseId: zId,
   network: zNetwork,
-  link: z.string().min(1, 'ссылка обязательна / link is required'),
+  link: z.string().min(1, 'validation.link-required'),
   author: z.object({ name: z.string().min(1), profileUrl: z.string().optional() }),
   text: z.string(),
   attachments: z.array(zAttachment).default([]),
@@ -130,14 +120,14 @@ export const zTriageCommand = z
     note: z.string().optional(),
   })
   .refine((c) => c.processable || c.ground, {
-    message: 'укажите основание отказа / the rejection ground is required',
+    message: 'validation.rejection-ground-required',
     path: ['ground'],
   });
 export const zRouteCommand = z.object({ type: z.literal('route'), ...routeFields });
 export const zReturnCommand = z.object({
   type: z.literal('return'),
   departmentId: zId,
-  reason: zText('причина возврата', 'f', 'the reason for the return'),
+  reason: zText('validation.return-reason-required'),
 });
 export const zRerouteCommand = z.object({ type: z.literal('reroute'), ...routeFields });
 /** The curator forwards the message and the earlier parts to the next executor of a curator-forwarded chain
@@ -149,7 +139,7 @@ export const zMoveCommand = z.object({
   type: z.literal('move'),
   mode: zRouteMode.optional(),
   assignments: routeFields.assignments,
-  reason: zText('причина', 'f', 'the reason'),
+  reason: zText('validation.reason-required'),
 });
 /** The curator corrects the classification after triage; deadlines are recomputed from their original start events. */
 export const zRecategoriseCommand = z
@@ -160,7 +150,7 @@ export const zRecategoriseCommand = z
     topic: classificationFields.topic,
     topicId: classificationFields.topicId,
     location: classificationFields.location,
-    reason: zText('причина', 'f', 'the reason'),
+    reason: zText('validation.reason-required'),
   })
   .refine(
     (c) =>
@@ -169,12 +159,12 @@ export const zRecategoriseCommand = z
       c.topic !== undefined ||
       c.topicId !== undefined ||
       c.location !== undefined,
-    { message: 'укажите, что изменить / say what changes', path: ['category'] },
+    { message: 'validation.say-what-changes', path: ['category'] },
   );
 export const zSubmitContributionCommand = z.object({
   type: z.literal('submit-contribution'),
   departmentId: zId,
-  text: zText('текст', 'm', 'the text'),
+  text: zText('validation.text-required'),
   attachments: z.array(zAttachment).default([]),
 });
 export const zExplanationReason = z.enum(['outside-competence', 'bypass-law', 'court-ruling', 'answered-repeatedly']);
@@ -182,7 +172,7 @@ export type ExplanationReason = z.infer<typeof zExplanationReason>;
 
 const draftFields = {
   kind: zDraftKind,
-  text: zText('текст', 'm', 'the text'),
+  text: zText('validation.text-required'),
   attachments: z.array(zAttachment).default([]),
   evidence: zEvidence.optional(),
   /** idrinsky 3.7: why an explanation is given instead of an answer (kind 'explanation'). */
@@ -193,7 +183,7 @@ export const zSubmitDraftCommand = z.object({ type: z.literal('submit-draft'), .
 export const zApproveCommand = z.object({ type: z.literal('approve') });
 export const zRequestRevisionCommand = z.object({
   type: z.literal('request-revision'),
-  reason: zText('причина доработки', 'f', 'the reason for the revision'),
+  reason: zText('validation.revision-reason-required'),
 });
 export const zPublishCommand = z.object({ type: z.literal('publish'), where: zPublicationPlace });
 export const zPublishIntermediateCommand = z.object({
@@ -204,23 +194,23 @@ export const zRejectCommand = z.object({ type: z.literal('reject'), ground: zId,
 export const zSendExplanationCommand = z.object({
   type: z.literal('send-explanation'),
   reason: zExplanationReason,
-  text: zText('текст разъяснения', 'm', 'the text of the explanation'),
+  text: zText('validation.explanation-text-required'),
 });
 export const zLinkPublishedCommand = z.object({
   type: z.literal('link-published'),
-  url: zText('ссылка', 'f', 'the link'),
+  url: zText('validation.link-required'),
 });
 export const zConvertToAppealCommand = z.object({
   type: z.literal('convert-to-appeal'),
-  consent: z.literal(true, { message: 'нужно согласие автора / the author must consent' }),
-  fullName: zText('ФИО', 'n', 'the full name'),
-  address: zText('адрес', 'm', 'the address'),
-  phone: zText('телефон', 'm', 'the phone'),
-  registrationNumber: zText('регистрационный номер', 'm', 'the registration number'),
+  consent: z.literal(true, { message: 'validation.author-consent' }),
+  fullName: zText('validation.full-name-required'),
+  address: zText('validation.address-required'),
+  phone: zText('validation.phone-required'),
+  registrationNumber: zText('validation.registration-number-required'),
 });
 export const zLinkRepeatCommand = z.object({
   type: z.literal('link-repeat'),
-  earlierCaseIds: z.array(zId).min(1, 'укажите хотя бы одно обращение / at least one earlier case'),
+  earlierCaseIds: z.array(zId).min(1, 'validation.earlier-case-required'),
 });
 export const zFlagSociallySignificantCommand = z.object({
   type: z.literal('flag-socially-significant'),

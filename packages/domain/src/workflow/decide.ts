@@ -8,6 +8,7 @@ import { clockOf, computeClocks } from '../sla/clocks';
 import { deadlineOf } from '../sla/deadline';
 import { isPastDue } from '../sla/status';
 import { inputIssues } from '../validation/issues';
+import { validationIssue } from '../validation/messages';
 import type { CaseCommand, CommandOf } from './commands';
 import { zCaseCommand } from './commands';
 import type { CaseEvent, Classification } from './events';
@@ -602,16 +603,16 @@ export function decide(
   try {
     const parsed = zCaseCommand.safeParse(command);
     if (!parsed.success) {
-      // zod's message (the schema's own, or zod's locales joined by the server) is passed on as the detail.
+      // zod's issue (a schema's key or a built-in check) is passed on, for each reader to word in their language.
       const issues = inputIssues(parsed.error);
-      const issue = issues[0];
-      const path = issue?.path ?? '';
+      const first = parsed.error.issues[0];
+      const path = issues[0]?.path ?? '';
       return {
         ok: false,
         error: refusal(
           'invalid-input',
           'command.invalid',
-          { path, detail: issue?.message ?? parsed.error.message },
+          first ? { path, issue: validationIssue(first) } : { path, detail: parsed.error.message },
           { path, issues },
         ),
       };

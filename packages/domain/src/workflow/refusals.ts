@@ -1,6 +1,7 @@
 // The decider's refusals as a key and parameters, and the one catalogue that words them in Russian and English.
 // `DomainError.message` is rendered here (for the server log, the CLI and old clients); the web app words the same
 // key and parameters through its own catalogue, so no reader has to split a two-language string.
+import { type ValidationIssue, validationText } from '../validation/messages';
 import type { DomainError, DomainErrorCode, Role } from './types';
 
 export type RefusalLang = 'ru' | 'en';
@@ -68,9 +69,11 @@ export const REFUSALS = {
     (p) => `Команда «${p.command}» невозможна в состоянии «${p.status}»`,
     (p) => `'${p.command}' is not possible in state '${p.status}'`,
   ),
-  'command.invalid': entry<{ readonly path: string; readonly detail: string }>(
-    (p) => half(p.detail, 'ru'),
-    (p) => half(p.detail, 'en'),
+  // `issue`: zod's issue, worded in the reader's language; `detail`: anything else that refused the command (the
+  // calendar's own words), or the two-language text of a refusal stored before the issues were passed on.
+  'command.invalid': entry<{ readonly path: string; readonly detail?: string; readonly issue?: ValidationIssue }>(
+    (p) => (p.issue ? validationText(p.issue, 'ru') : half(p.detail ?? '', 'ru')),
+    (p) => (p.issue ? validationText(p.issue, 'en') : half(p.detail ?? '', 'en')),
   ),
   // What the profile has.
   'profile.no-ending': entry<InProfile & { readonly ending: string }>(

@@ -25,8 +25,8 @@ import { zMe, zOk, zSignedIn, zSignInMethods } from '../outputs-directory';
 import { protectedProcedure, publicProcedure, router } from '../trpc';
 
 const zLogin = z.object({
-  login: z.string().trim().min(1, 'Введите логин / enter your login').max(100),
-  password: z.string().min(1, 'Введите пароль / enter your password').max(MAX_PASSWORD_LENGTH),
+  login: z.string().trim().min(1, 'validation.login-required').max(100),
+  password: z.string().min(1, 'validation.password-required').max(MAX_PASSWORD_LENGTH),
 });
 
 const describeUser = (user: CurrentUser) => ({
@@ -186,10 +186,7 @@ export const authRouter = router({
   changePassword: protectedProcedure
     .input(
       z.object({
-        currentPassword: z
-          .string()
-          .min(1, 'Введите текущий пароль / enter your current password')
-          .max(MAX_PASSWORD_LENGTH),
+        currentPassword: z.string().min(1, 'validation.current-password-required').max(MAX_PASSWORD_LENGTH),
         newPassword: z.string().max(MAX_PASSWORD_LENGTH),
       }),
     )

@@ -32,8 +32,8 @@ import { adminProcedure, protectedProcedure, regionAdminProcedure, router } from
 
 /** Instants a deadline can be previewed from: the production calendar knows 2000–2100 well enough. */
 const zPreviewInstant = zInstant
-  .min(Date.UTC(2000, 0, 1), 'не раньше 2000 года / not before 2000')
-  .max(Date.UTC(2100, 0, 1), 'не позже 2100 года / not after 2100');
+  .min(Date.UTC(2000, 0, 1), 'validation.not-before-2000')
+  .max(Date.UTC(2100, 0, 1), 'validation.not-after-2100');
 
 function addDays(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -79,10 +79,10 @@ export const calendarRouter = router({
           .min(1)
           .max(200)
           // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
-          .regex(/^[^\u0000-\u001f]+$/, 'имя файла без управляющих символов / no control characters in the file name'),
+          .regex(/^[^\u0000-\u001f]+$/, 'validation.file-name-control'),
         text: z
           .string()
-          .min(1, 'Файл пуст / the file is empty')
+          .min(1, 'validation.file-empty')
           .max(512 * 1024),
         years: z.array(z.number().int().min(1991).max(2399)).max(50).optional(),
       }),

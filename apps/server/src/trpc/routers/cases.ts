@@ -89,7 +89,7 @@ export const casesRouter = router({
   register: withRoles(...AREA_ROLES.register)
     .input(
       zRegisterCommand.omit({ type: true, caseId: true }).extend({
-        text: z.string().max(MAX_MESSAGE_TEXT, `Текст длиннее ${MAX_MESSAGE_TEXT} символов / text too long`),
+        text: z.string().max(MAX_MESSAGE_TEXT, 'validation.text-too-long'),
       }),
     )
     .output(zCommandResult)
@@ -107,7 +107,7 @@ export const casesRouter = router({
       z.object({
         author: z.string().max(300),
         profileUrl: z.string().max(2000).optional(),
-        text: z.string().max(MAX_MESSAGE_TEXT, `Текст длиннее ${MAX_MESSAGE_TEXT} символов / text too long`),
+        text: z.string().max(MAX_MESSAGE_TEXT, 'validation.text-too-long'),
       }),
     )
     .output(z.array(zRepeatCandidate))

@@ -31,15 +31,15 @@ import { adminRemoveProcedure } from './remove-procedure';
 const zLoginName = z
   .string()
   .trim()
-  .regex(/^[a-zA-Z0-9._-]{2,50}$/, 'Логин: латиница, цифры, . _ - (2–50) / login: letters, digits, . _ -');
+  .regex(/^[a-zA-Z0-9._-]{2,50}$/, 'validation.login-format');
 const zPerson = z.object({
   fullName: zName,
   position: z.string().trim().max(200).optional(),
-  email: z.email({ message: 'неверный адрес почты / invalid e-mail' }).nullish(),
+  email: z.email({ message: 'validation.email' }).nullish(),
   phone: z.string().trim().max(50).nullish(),
   login: zLoginName,
   password: z.string().max(MAX_PASSWORD_LENGTH).nullish(),
-  roles: z.array(zRole).min(1, 'Укажите хотя бы одну роль / at least one role'),
+  roles: z.array(zRole).min(1, 'validation.roles-required'),
   departmentId: zId.nullish(),
 });
 
@@ -67,7 +67,7 @@ export const directoryRouter = router({
       z
         .object({ curatorSupervisorId: zId.nullish(), operatorSupervisorId: zId.nullish() })
         .refine((i) => i.curatorSupervisorId !== undefined || i.operatorSupervisorId !== undefined, {
-          message: 'Укажите хотя бы одного руководителя / name at least one supervisor',
+          message: 'validation.supervisor-required',
         }),
     )
     .output(zOrganisationRow)

@@ -1,8 +1,9 @@
 // reports router over the API: the monthly summary of a case driven through real commands, who may read it, surges
 // (one alert per surge to the head and the curators, resolved when the rate falls) and repeat candidates.
-import { notificationText } from '@otklik/contract';
+import { notificationText, validationIssue, validationText } from '@otklik/contract';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { notifications } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
 import { type ReportsWatcher, startReportsWatcher } from '../../reports/watcher';
@@ -111,7 +112,13 @@ describeEachDatabase('reports', (getDb) => {
   it('lets report readers in and keeps executors out; a bad month is a clear error', async () => {
     await expect(as.roads.reports.monthlySummary({ month: '2026-11' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(as.head.reports.monthlySummary({ month: '2026-13' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(as.head.reports.monthlySummary({ month: 'ноябрь' })).rejects.toThrow(/ГГГГ-ММ/);
+    // The schema's key, worded in each reader's language.
+    const bad = (await as.head.reports.monthlySummary({ month: 'ноябрь' }).catch((e: unknown) => e)) as {
+      cause: { issues: z.core.$ZodIssue[] };
+    };
+    const issue = validationIssue(bad.cause.issues[0]!);
+    expect(validationText(issue, 'ru')).toBe('Месяц в виде ГГГГ-ММ, например 2026-10');
+    expect(validationText(issue, 'en')).toBe('month as YYYY-MM, e.g. 2026-10');
   });
 
   it('alerts the head and the curators once per surge and resolves it when the rate falls', async () => {

@@ -19,9 +19,7 @@ import {
 } from '../outputs-reports';
 import { protectedProcedure, router, withRoles } from '../trpc';
 
-const zMonth = z
-  .string()
-  .regex(/^\d{4}-\d{2}$/, 'месяц в виде ГГГГ-ММ, например 2026-10 / month as YYYY-MM, e.g. 2026-10');
+const zMonth = z.string().regex(/^\d{4}-\d{2}$/, 'validation.month');
 
 /** Who reads reports: the curator compiles the summary, the head receives it (konyshevsky p.23, NAO p.28). */
 const reportReaders = withRoles(...AREA_ROLES.reports);

@@ -20,9 +20,7 @@ export const setupRouter = router({
   })),
 
   complete: publicProcedure
-    .input(
-      zNewOrganisation.extend({ code: z.string().trim().min(1, 'Введите код из журнала сервера / enter the code') }),
-    )
+    .input(zNewOrganisation.extend({ code: z.string().trim().min(1, 'validation.setup-code-required') }))
     .output(zSetupDone)
     .mutation(async ({ ctx, input }) => {
       const { deps } = ctx;

@@ -1,9 +1,10 @@
 // Sending one command on a case: checks it with the domain's own zod schema first (per-field messages without a
 // round trip), then sends it with the case version the user saw; a conflict or refusal becomes a readable message.
+import { validationIssue, validationText } from '@otklik/contract';
 import { type CaseCommandInput, zCaseCommand } from '@otklik/domain';
 import { useState } from 'react';
 import { executeCommand } from '../../api/cases';
-import { pickLanguage, toReadableError } from '../../api/errors';
+import { toReadableError } from '../../api/errors';
 import { useT } from '../../i18n';
 
 export interface CommandRunner {
@@ -30,7 +31,7 @@ export function useCommand(caseId: string, version: number, onDone: (version: nu
       const f: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const key = issue.path.map(String).join('.');
-        f[key] ??= pickLanguage(issue.message, lang);
+        f[key] ??= validationText(validationIssue(issue), lang);
       }
       setFields(f);
       setError(t.errors.validation);
