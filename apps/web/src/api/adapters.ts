@@ -69,22 +69,16 @@ function holderView(h: Responsible, names: NameLookup): ClockHolderView {
 }
 
 export function toClockView(c: ShownClock, names: NameLookup): ClockView {
+  // The clock's own instants, step, status and rule as they are; its parties named from the directory.
+  const { responsible, holders, holder, ...clock } = c;
   return {
-    id: c.id,
-    step: c.step,
-    kind: c.kind,
-    startedAt: c.startedAt,
-    dueAt: c.dueAt,
-    atRiskAt: c.atRiskAt,
-    confirmed: c.confirmed,
-    status: c.status,
-    responsibleName: names.person(c.responsible.personId),
-    responsiblePersonId: c.responsible.personId,
-    departmentName: names.department(c.responsible.departmentId),
-    responsibleRole: c.responsible.role,
-    holders: c.holders.map((h) => holderView(h, names)),
-    holderKind: c.holder,
-    rule: c.rule,
+    ...clock,
+    responsibleName: names.person(responsible.personId),
+    responsiblePersonId: responsible.personId,
+    departmentName: names.department(responsible.departmentId),
+    responsibleRole: responsible.role,
+    holders: holders.map((h) => holderView(h, names)),
+    holderKind: holder,
   };
 }
 
