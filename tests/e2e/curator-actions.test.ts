@@ -68,7 +68,7 @@ describeInBrowser('the curator moves and re-categorises a case; every clock show
     const form = curator.getByRole('form', { name: 'Изменить классификацию' });
     await form.getByLabel('Повышенной важности').check();
     await form.getByRole('button', { name: 'Отправить' }).click();
-    await expect.poll(() => form.locator('.field-error').first().textContent(), POLL).toContain('причина');
+    await expect.poll(() => form.locator('.field-error').first().textContent(), POLL).toMatch(/причина обязательна/i);
     await form.getByLabel('Причина').fill('Много комментариев, возможен резонанс');
     await form.getByRole('button', { name: 'Отправить' }).click();
     await expect.poll(() => curator.locator('.timeline-case-recategorised').count(), POLL).toBe(1);
