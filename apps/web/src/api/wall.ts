@@ -47,7 +47,7 @@ function toSettings(d: SettingsReply): WallSettings {
     timeZone: d.organisation.timeZone,
     calendarOverrides: d.organisation.calendarOverrides ?? {},
     calendarYears: d.organisation.calendarYears,
-    serverTime: toMs(d.serverTime),
+    serverTime: d.serverTime,
   };
 }
 
