@@ -3,6 +3,7 @@
 // typecheck when the two drift.
 import { type CaseClocks, type Clock, HOLDER_KINDS, type Responsible, zStepId } from '@otklik/domain';
 import { z } from 'zod';
+import { zDeadlineRule } from './profile-messages';
 import type { Assert, Same } from './same-shape';
 
 /** A party a clock or a breach names. */
@@ -27,7 +28,8 @@ export const zClock = z.object({
   holders: z.array(zResponsible).readonly(),
   holder: z.enum(HOLDER_KINDS),
   breachAt: z.number(),
-  rule: z.string(),
+  // A clock stored before the rule's parts were kept carries one two-language text.
+  rule: z.union([zDeadlineRule, z.string()]),
 });
 
 export const zCaseClocks = z.object({ active: z.array(zClock).readonly(), overall: zClock.nullable() });

@@ -6,6 +6,7 @@ export * from './case-clocks';
 export * from './case-events';
 export * from './client-sync';
 export * from './notification-messages';
+export * from './profile-messages';
 export * from './realtime-events';
 export type { Assert, Same, SameUnion } from './same-shape';
 export * from './server-clock';

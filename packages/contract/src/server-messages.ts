@@ -12,6 +12,7 @@ import {
   type RefusalParams,
   refusalIn,
 } from '@otklik/domain';
+import { profileIssueText } from './profile-messages';
 import { type ValidationIssue, validationText } from './validation-messages';
 
 /** The plural rule's count (shared with the domain's refusals), for readers of this catalogue. */
@@ -95,6 +96,13 @@ function half(message: string, lang: MessageLang): string {
 
 const issueIn = (p: { readonly issue?: ValidationIssue; readonly detail?: string }, lang: MessageLang) =>
   p.issue ? validationText(p.issue, lang) : half(p.detail ?? '', lang);
+
+/** A profile's problem (`regulation.invalid`) in one language: its key through the profile catalogue, else the half
+ *  of a two-language `detail`. */
+const profileProblem = (
+  p: { readonly issue?: { readonly key: string; readonly params?: MessageParams }; readonly detail?: string },
+  lang: MessageLang,
+) => (p.issue ? profileIssueText(p.issue, lang) : half(p.detail ?? '', lang));
 
 const wordIn = <T extends Record<string, Record<MessageLang, string>>>(table: T, key: string, lang: MessageLang) =>
   Object.hasOwn(table, key) ? table[key as keyof T]![lang] : key;
@@ -461,9 +469,15 @@ export const SERVER_MESSAGES = {
     'Нельзя архивировать собственную организацию: вы потеряете доступ',
     'you cannot archive your own organisation',
   ),
-  'regulation.invalid': entry<{ readonly path?: string; readonly detail?: string }>(
-    (p) => `Профиль содержит ошибки${p.path !== undefined ? `: ${p.path}: ${p.detail ?? ''}` : ''}`,
-    (p) => `the profile is invalid${p.path !== undefined ? `: ${p.path}: ${p.detail ?? ''}` : ''}`,
+  // `issue`: the first problem parseProfile found (profile-messages.ts), worded in the reader's language; `detail`:
+  // its two-language text from a server before the keys.
+  'regulation.invalid': entry<{
+    readonly path?: string;
+    readonly issue?: { readonly key: string; readonly params?: MessageParams };
+    readonly detail?: string;
+  }>(
+    (p) => `Профиль содержит ошибки${p.path !== undefined ? `: ${p.path}: ${profileProblem(p, 'ru')}` : ''}`,
+    (p) => `the profile is invalid${p.path !== undefined ? `: ${p.path}: ${profileProblem(p, 'en')}` : ''}`,
   ),
   'regulation.preset-id': entry<{ readonly profileId: string }>(
     (p) => `«${p.profileId}» — встроенный профиль; выберите другой id`,

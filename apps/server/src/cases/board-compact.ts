@@ -1,6 +1,6 @@
 // The board snapshot as the web app reads it (`cases.board` with `compact: true`): only the columns the board shows,
 // instants as epoch milliseconds, and each clock without what the client derives or never reads (the working
-// minutes left and in total, the breach instant) — its rule text, the same for thousands of rows, is sent once per
+// minutes left and in total, the breach instant) — its rule, the same for thousands of rows, is sent once per
 // page in `rules` and referred to by index; `holders` is left out when it is just the responsible party. The web's
 // adapters (apps/web/src/api/board-rows.ts) expand a compact page back into the full rows. Issue 15: 10,000 rows
 // carried 874 B of clock data each.
@@ -33,14 +33,16 @@ const sameParty = (a: Responsible | undefined, b: Responsible) =>
 
 /** The compact rows of one board page and the rule texts they refer to. */
 export function compactBoardRows(rows: readonly BoardRow[]) {
-  const rules: string[] = [];
+  const rules: Clock['rule'][] = [];
   const ruleIndex = new Map<string, number>();
-  const indexOf = (rule: string) => {
-    let i = ruleIndex.get(rule);
+  // A rule's parts are plain data: equal rules have equal JSON (a text stored before the parts, itself).
+  const indexOf = (rule: Clock['rule']) => {
+    const key = typeof rule === 'string' ? rule : JSON.stringify(rule);
+    let i = ruleIndex.get(key);
     if (i === undefined) {
       i = rules.length;
       rules.push(rule);
-      ruleIndex.set(rule, i);
+      ruleIndex.set(key, i);
     }
     return i;
   };

@@ -2,6 +2,7 @@
 // Pure apart from the profile catalogue; calendars are cached per profile so a batch of 100,000 lines stays fast.
 import {
   createCalendar,
+  deadlineRuleText,
   getPreset,
   PRESET_IDS,
   parseIsoInstant,
@@ -11,6 +12,7 @@ import {
   zCategoryChoice,
 } from '@otklik/domain';
 import { z } from 'zod';
+import { cliLang } from './messages';
 
 /** ordinary | fast-track | high ('high' = an ordinary message of high importance; --high adds it to fast-track). */
 export const CATEGORIES = zCategoryChoice.options;
@@ -93,7 +95,9 @@ export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
   });
   // The domain's refusal in Russian, through its refusal catalogue (as `otklik replay` words them by default).
   if (!result.ok) return fail(refusalIn(result.error, 'ru'));
-  return answer(calendar, profile, result.value.at, result.value.confirmed, result.value.rule);
+  // How the deadline was reached, in the CLI's language (OTKLIK_LANG).
+  const rule = deadlineRuleText(result.value.rule, cliLang());
+  return answer(calendar, profile, result.value.at, result.value.confirmed, rule);
 }
 
 // Not a closure inside computeDeadline: a batch calls it for every line.

@@ -36,9 +36,9 @@ export function validProfile(body: unknown, basedOn?: string | null): Profile {
   const parsed = parseProfile(body, { base: basedOn ? getPreset(basedOn) : null });
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    throw appError('BAD_INPUT', 'regulation.invalid', first ? { path: first.path, detail: first.message } : {}, {
-      errors: parsed.errors,
-    });
+    // Every problem as a key and parameters (profile-messages.ts): each reader words them in its language.
+    const issue = first ? { path: first.path, issue: { key: first.key, params: first.params } } : {};
+    throw appError('BAD_INPUT', 'regulation.invalid', issue, { errors: parsed.errors });
   }
   return parsed.profile;
 }

@@ -79,7 +79,8 @@ describeEachDatabase('board on the wire', (getDb) => {
     const compact = JSON.parse((await board({ compact: true })).raw.toString('utf8')).result.data;
     expect(compact.cases.map((r: { id: string }) => r.id)).toEqual(full.cases.map((r: { id: string }) => r.id));
     expect(compact.rules.length).toBeGreaterThan(0);
-    expect(new Set(compact.rules).size).toBe(compact.rules.length);
+    // Each rule once (equal parts are one rule).
+    expect(new Set(compact.rules.map((r: unknown) => JSON.stringify(r))).size).toBe(compact.rules.length);
     let clocks = 0;
     full.cases.forEach((row: Record<string, unknown>, i: number) => {
       const small = compact.cases[i] as Record<string, unknown>;
@@ -107,7 +108,7 @@ describeEachDatabase('board on the wire', (getDb) => {
           rule: undefined,
           holders: undefined,
         });
-        expect(compact.rules[c.rule as number]).toBe(rule);
+        expect(compact.rules[c.rule as number]).toEqual(rule);
         expect(c.holders ?? [clock.responsible]).toEqual(holders);
       });
     });

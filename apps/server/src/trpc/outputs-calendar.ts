@@ -1,5 +1,6 @@
 // Output schemas of the working-calendar and regulation-profile procedures (a profile itself is the domain's
 // zProfile): the administrator's screens read the same day statuses and profiles the deadlines are computed with.
+import { zDeadlineRule } from '@otklik/contract';
 import { z } from 'zod';
 
 const zDayInterval = z.tuple([z.number(), z.number()]).readonly();
@@ -60,7 +61,8 @@ export const zDeadlinePreview = z.object({
   timeZone: z.string(),
   at: z.number(),
   confirmed: z.boolean(),
-  rule: z.string(),
+  /** How the deadline was reached, as parts the reader words (@otklik/contract deadlineRuleText). */
+  rule: zDeadlineRule,
 });
 
 export const zProfileListRow = z.object({

@@ -85,8 +85,8 @@ export const zBoardPage = z.discriminatedUnion('compact', [
   z.object({
     compact: z.literal(true),
     cases: z.array(zCompactBoardRow),
-    /** The rule texts the page's clocks refer to by index. */
-    rules: z.array(z.string()),
+    /** The deadline rules the page's clocks refer to by index (a clock stored before the rule's parts: its text). */
+    rules: z.array(zClock.shape.rule),
     ...zBoardPageOf,
   }),
 ]);

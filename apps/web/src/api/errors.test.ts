@@ -49,6 +49,39 @@ describe('toReadableError', () => {
     expect(toReadableError(refused, ru).message).toBe('Причина обязательна');
   });
 
+  it("words a refused custom profile's problems from their keys, next to each field, in the reader's language", () => {
+    const issue = { key: 'profile-issue.too-short', params: { min: 21 } };
+    const err = {
+      message: 'старый текст / old text',
+      data: {
+        code: 'BAD_REQUEST',
+        key: 'regulation.invalid',
+        params: { path: 'name', issue },
+        details: {
+          errors: [
+            { path: 'name', ...issue },
+            { path: 'timeZone', key: 'profile-issue.unknown-time-zone', params: { timeZone: 'Mars/Base' } },
+            // From a server before the keys.
+            { path: 'id', message: 'только строчные латинские буквы / lowercase letters' },
+          ],
+        },
+      },
+    };
+    expect(toReadableError(err, ru)).toMatchObject({
+      message: 'Профиль содержит ошибки: name: Слишком коротко: не меньше 21 символа',
+      fields: {
+        name: 'Слишком коротко: не меньше 21 символа',
+        timeZone: 'Неизвестный часовой пояс «Mars/Base»',
+        id: 'только строчные латинские буквы',
+      },
+    });
+    expect(toReadableError(err, en).fields).toEqual({
+      name: 'too short: at least 21 characters',
+      timeZone: "unknown time zone 'Mars/Base'",
+      id: 'lowercase letters',
+    });
+  });
+
   it("words a server message from its key and parameters in the reader's language, counted by the plural rule", () => {
     // The message says something else on purpose: the key, not the text, is what is worded.
     const err = {

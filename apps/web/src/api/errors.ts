@@ -2,7 +2,14 @@
 // refusal through the web's, the server's own messages through the shared one); else the server's bilingual message
 // ("ru / en", the half in the current language; a key this build does not know); else a message per error code
 // from the catalogue. Never a stack or a JSON blob.
-import { languageHalves, serverMessageIn, type ValidationIssue, validationText } from '@otklik/contract';
+import {
+  isProfileIssueKey,
+  languageHalves,
+  profileIssueText,
+  serverMessageIn,
+  type ValidationIssue,
+  validationText,
+} from '@otklik/contract';
 import { refusalText } from '../i18n/refusals';
 import type { Catalogue } from '../i18n/ru';
 
@@ -33,9 +40,27 @@ interface ErrorShape {
     zodIssues?: readonly { path: readonly string[]; message: string; issue?: ValidationIssue }[] | null;
     /** AppError details; `errors` lists field problems (e.g. a custom profile's); `field` names the one field a
      *  message is about (e.g. the new password). */
-    details?: { errors?: readonly { path: string; message: string }[]; field?: unknown; path?: unknown } | null;
+    details?: {
+      errors?: readonly ProfileProblem[];
+      field?: unknown;
+      path?: unknown;
+    } | null;
   } | null;
 }
+
+/** A field problem in AppError details (a custom profile's, parseProfile): a key and parameters of the profile
+ *  catalogue; from a server before the keys, a two-language `message`. */
+interface ProfileProblem {
+  readonly path: string;
+  readonly key?: unknown;
+  readonly params?: Readonly<Record<string, unknown>> | null;
+  readonly message?: unknown;
+}
+
+const problemWords = (p: ProfileProblem, lang: 'ru' | 'en') =>
+  typeof p.key === 'string' && isProfileIssueKey(p.key)
+    ? profileIssueText({ key: p.key, params: p.params ?? {} }, lang)
+    : pickLanguage(typeof p.message === 'string' ? p.message : '', lang);
 
 /** A refused input's issue in the reader's language (zod's issue; an older server's "ru / en" text halved). */
 const issueWords = (i: { readonly message: string; readonly issue?: ValidationIssue }, lang: 'ru' | 'en') =>
@@ -55,8 +80,7 @@ export function toReadableError(err: unknown, t: Catalogue): ReadableError {
     if (!(key in fields)) fields[key] = issueWords(issue, lang);
   }
   for (const issue of e.data?.details?.errors ?? []) {
-    if (typeof issue?.path === 'string' && !(issue.path in fields))
-      fields[issue.path] = pickLanguage(issue.message, lang);
+    if (typeof issue?.path === 'string' && !(issue.path in fields)) fields[issue.path] = problemWords(issue, lang);
   }
   // A domain refusal's key is the web catalogue's; any other key is the server catalogue's (shared, @otklik/contract).
   const refusal =

@@ -1,6 +1,6 @@
 // View models of the web app: what screens render. api/adapters.ts turns the server's tRPC outputs into these, so a
 // change in the API touches one file, not every screen.
-import type { Category, ChainProgress, ClockStatus, Role, StepId } from '@otklik/domain';
+import type { Category, ChainProgress, Clock, ClockStatus, Role, StepId } from '@otklik/domain';
 
 export interface SessionUser {
   readonly id: string;
@@ -34,7 +34,8 @@ export interface ClockView {
   readonly holders: readonly ClockHolderView[];
   /** Who the profile makes hold it: 'case' = whoever has the case, 'composer', 'curator'… */
   readonly holderKind: string | null;
-  readonly rule: string;
+  /** How the deadline was reached (words: components/rule-text.ts); a clock stored before the parts: its text. */
+  readonly rule: Clock['rule'];
 }
 
 export interface ClockHolderView {

@@ -1,6 +1,6 @@
 // A regulation rule in words of the current language, with the paragraph it comes from, e.g.
 // "8 ч рабочего времени от выявления (п. p.10)": how a deadline was computed, for the workspace and the admin.
-import type { StepRule } from '@otklik/domain';
+import type { DeadlineRule, StepRule } from '@otklik/domain';
 import { fill, plural } from '../i18n';
 import type { Catalogue } from '../i18n/ru';
 
@@ -36,4 +36,19 @@ export function ruleText(rule: StepRule, t: Catalogue): string {
     case 'same-as':
       return `${fill(t.rules.sameAs, { step: t.steps[rule.step] })} (${source})`;
   }
+}
+
+/** How a deadline was reached, in the current language: the rule that applied to the clock's step (an override
+ *  included), whether it ran a short track or the curator shortened it, then the deadline of the step it follows
+ *  ("за 4 ч рабочего времени до срока «Ответ» (п. 17); Ответ: 8 ч рабочего времени от выявления (п. 10)"). */
+export function deadlineRuleWords(rule: DeadlineRule, t: Catalogue): string {
+  return rule
+    .map((part, i) =>
+      [
+        i === 0 ? ruleText(part.rule, t) : `${t.steps[part.step]}: ${ruleText(part.rule, t)}`,
+        ...(part.shortTrack ? [t.rules.shortTrack] : []),
+        ...(part.shortened ? [t.rules.shortened] : []),
+      ].join('; '),
+    )
+    .join('; ');
 }

@@ -823,6 +823,8 @@ export const en: Catalogue = {
     before: '{time} of working time before the «{step}» deadline',
     sameAs: 'due with «{step}»',
     source: 'p. {source}',
+    shortTrack: 'short track: halfway from the start to the deadline',
+    shortened: 'shortened by the curator',
   },
   productionCalendar: {
     warning:

@@ -1,7 +1,7 @@
 // Counted phrases follow the language's plural rule; rule sources get one prefix ("п. 10", never "п. p.10").
 import { getPreset } from '@otklik/domain';
 import { describe, expect, it } from 'vitest';
-import { ruleText } from '../components/rule-text';
+import { deadlineRuleWords, ruleText } from '../components/rule-text';
 import { en } from './en';
 import { plural } from './index';
 import { type Catalogue, ru } from './ru';
@@ -70,5 +70,24 @@ describe('rule sources', () => {
     expect(ruleText(draft, ru)).toContain('(п. 17)');
     expect(ruleText(draft, ru)).not.toContain('p.17');
     expect(ruleText(draft, en)).toContain('(p. 17)');
+  });
+});
+
+describe("a deadline's rule as the clock says it was reached", () => {
+  const draft = getPreset('nao-2020')!.steps.draft!;
+  const answer = getPreset('nao-2020')!.steps.answer!;
+  const parts = [
+    { step: 'draft', rule: draft, shortTrack: true },
+    { step: 'answer', rule: answer, shortened: true },
+  ] as const;
+  it('words each part, its short track and the shortening in the current language', () => {
+    expect(deadlineRuleWords(parts, ru)).toBe(
+      'за 4 ч рабочего времени до срока «ответ» (п. 17); короткий срок: середина между началом и сроком; ' +
+        'ответ: 8 ч рабочего времени от выявления (п. 16); сокращён куратором',
+    );
+    expect(deadlineRuleWords(parts, en)).toBe(
+      '4 h of working time before the «answer» deadline (p. 17); short track: halfway from the start to the deadline; ' +
+        'answer: 8 working hours from detection (p. 16); shortened by the curator',
+    );
   });
 });

@@ -831,6 +831,8 @@ export const ru = {
     before: 'за {time} рабочего времени до срока «{step}»',
     sameAs: 'в срок «{step}»',
     source: 'п. {source}',
+    shortTrack: 'короткий срок: середина между началом и сроком',
+    shortened: 'сокращён куратором',
   },
   productionCalendar: {
     warning:

@@ -3,42 +3,50 @@
 // they were based on; without one, the missing fields are reported, never guessed.
 import type { z } from 'zod';
 import { isTimeZone } from '../calendar/zone';
-import type { ParseProfileResult, Profile, ProfileIssue } from './schema';
+import { isProfileIssueKey, type ProfileIssue, type ProfileIssueKey, type ProfileIssueParams } from './messages';
+import type { ParseProfileResult, Profile } from './schema';
 import { zProfile } from './schema';
 
-const bound = (value: unknown) => (typeof value === 'bigint' ? value.toString() : String(value));
+const bound = (value: unknown): string | number =>
+  typeof value === 'number' ? value : typeof value === 'bigint' ? value.toString() : String(value);
+
+const issue = (path: string, key: ProfileIssueKey, params: ProfileIssueParams = {}): ProfileIssue => ({
+  path,
+  key,
+  params,
+});
 
 /**
- * A zod issue in the reader's words, Russian first, English second. The schema's own messages are already written
- * so ("должно быть больше нуля / must be positive"); zod's generic English ones ("Invalid input: expected number,
- * received NaN") are replaced by what a person filling the form needs to hear.
+ * A zod issue as a key of the profile catalogue (messages.ts) and its parameters. The schema's own messages are
+ * already keys; zod's generic ones ("Invalid input: expected number, received NaN") become what a person filling the
+ * form needs to hear.
  */
-export function profileIssueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.message.includes(' / ')) return issue.message;
-  switch (issue.code) {
+export function profileIssueOf(path: string, zodIssue: z.core.$ZodIssue): ProfileIssue {
+  if (isProfileIssueKey(zodIssue.message)) return issue(path, zodIssue.message);
+  switch (zodIssue.code) {
     case 'invalid_type':
-      if (issue.expected === 'int') return 'введите целое число / enter a whole number';
-      if (issue.expected === 'number') return 'введите число, например 30 или 0,25 / enter a number, e.g. 30 or 0.25';
-      if (issue.input === undefined) return 'обязательное поле / required';
-      return 'неверный тип значения / wrong kind of value';
+      if (zodIssue.expected === 'int') return issue(path, 'profile-issue.whole-number');
+      if (zodIssue.expected === 'number') return issue(path, 'profile-issue.number');
+      if (zodIssue.input === undefined) return issue(path, 'profile-issue.required');
+      return issue(path, 'profile-issue.wrong-type');
     case 'too_small': {
-      const min = bound(issue.minimum);
-      if (issue.origin === 'string') return `слишком коротко: не меньше ${min} симв. / too short: at least ${min}`;
-      return issue.inclusive ? `не меньше ${min} / at least ${min}` : `больше ${min} / more than ${min}`;
+      const min = bound(zodIssue.minimum);
+      if (zodIssue.origin === 'string') return issue(path, 'profile-issue.too-short', { min });
+      return issue(path, zodIssue.inclusive ? 'profile-issue.at-least' : 'profile-issue.more-than', { min });
     }
     case 'too_big': {
-      const max = bound(issue.maximum);
-      if (issue.origin === 'string') return `слишком длинно: не больше ${max} симв. / too long: at most ${max}`;
-      return issue.inclusive ? `не больше ${max} / at most ${max}` : `меньше ${max} / less than ${max}`;
+      const max = bound(zodIssue.maximum);
+      if (zodIssue.origin === 'string') return issue(path, 'profile-issue.too-long', { max });
+      return issue(path, zodIssue.inclusive ? 'profile-issue.at-most' : 'profile-issue.less-than', { max });
     }
     case 'invalid_value':
-      return 'недопустимое значение / not an allowed value';
+      return issue(path, 'profile-issue.not-allowed');
     case 'invalid_format':
-      return 'неверный формат / invalid format';
+      return issue(path, 'profile-issue.invalid-format');
     case 'not_multiple_of':
-      return `должно быть кратно ${bound(issue.divisor)} / must be a multiple of ${bound(issue.divisor)}`;
+      return issue(path, 'profile-issue.multiple-of', { divisor: bound(zodIssue.divisor) });
     default:
-      return 'неверное значение / invalid value';
+      return issue(path, 'profile-issue.invalid');
   }
 }
 
@@ -57,18 +65,12 @@ function checkReferences(profile: Profile): ProfileIssue[] {
     let target: string = rule.step;
     for (;;) {
       if (seen.has(target)) {
-        issues.push({
-          path: `steps.${step}.step`,
-          message: `циклическая ссылка на «${target}» / circular reference to '${target}'`,
-        });
+        issues.push(issue(`steps.${step}.step`, 'profile-issue.circular-reference', { step: target }));
         break;
       }
       const next = profile.steps[target as keyof typeof profile.steps];
       if (!next) {
-        issues.push({
-          path: `steps.${step}.step`,
-          message: `шаг «${target}» не задан / step '${target}' is not defined`,
-        });
+        issues.push(issue(`steps.${step}.step`, 'profile-issue.step-not-defined', { step: target }));
         break;
       }
       if (next.kind === 'duration') break;
@@ -78,63 +80,39 @@ function checkReferences(profile: Profile): ProfileIssue[] {
   }
   for (const [i, rule] of Object.entries(profile.steps)) {
     if (rule?.kind === 'duration' && rule.unit === 'idrinsky-24h' && rule.amount !== 1) {
-      issues.push({
-        path: `steps.${i}.amount`,
-        message: 'для правила 24 часов amount = 1 / the 24-hour rule takes amount 1',
-      });
+      issues.push(issue(`steps.${i}.amount`, 'profile-issue.idrinsky-amount'));
     }
   }
   profile.overrides.forEach((o, i) => {
     if (!o.category && o.high === undefined && !o.topics && !o.listedTopics) {
-      issues.push({
-        path: `overrides.${i}`,
-        message: 'укажите категорию, важность или темы / give a category, the importance or topics',
-      });
+      issues.push(issue(`overrides.${i}`, 'profile-issue.override-condition'));
     }
     if (o.rule.kind !== 'duration' && !profile.steps[o.rule.step]) {
-      issues.push({
-        path: `overrides.${i}.rule.step`,
-        message: `шаг «${o.rule.step}» не задан / step '${o.rule.step}' is not defined`,
-      });
+      issues.push(issue(`overrides.${i}.rule.step`, 'profile-issue.step-not-defined', { step: o.rule.step }));
     }
   });
   for (const [id, spec] of Object.entries(profile.clocks)) {
     if (!spec || spec.limit === null) continue;
     if (!profile.steps[spec.limit]) {
-      issues.push({
-        path: `clocks.${id}.limit`,
-        message: `шаг «${spec.limit}» не задан в steps / step '${spec.limit}' is not defined in steps`,
-      });
+      issues.push(issue(`clocks.${id}.limit`, 'profile-issue.step-not-defined', { step: spec.limit }));
     }
   }
   const total = profile.clocks['department-total'];
   const totalRule = total?.limit ? profile.steps[total.limit] : undefined;
   if (totalRule && (totalRule.kind !== 'duration' || !['working-minutes', 'calendar-hours'].includes(totalRule.unit))) {
-    issues.push({
-      path: 'clocks.department-total.limit',
-      message:
-        'общий срок подразделения задаётся в рабочих минутах или календарных часах / the department total is counted in working minutes or calendar hours',
-    });
+    issues.push(issue('clocks.department-total.limit', 'profile-issue.department-total-unit'));
   }
   profile.overrides.forEach((o, i) => {
     const rule = o.step === 'department-total' ? o.rule : null;
     if (rule && (rule.kind !== 'duration' || !['working-minutes', 'calendar-hours'].includes(rule.unit))) {
-      issues.push({
-        path: `overrides.${i}.rule`,
-        message:
-          'общий срок подразделения задаётся в рабочих минутах или календарных часах / the department total is counted in working minutes or calendar hours',
-      });
+      issues.push(issue(`overrides.${i}.rule`, 'profile-issue.department-total-unit'));
     }
   });
   if (profile.chain.forwarded && !profile.chain.modes.includes('sequential')) {
-    issues.push({
-      path: 'chain.forwarded',
-      message:
-        'пересылка куратором возможна только в последовательной цепочке / forwarding by the curator needs a sequential chain',
-    });
+    issues.push(issue('chain.forwarded', 'profile-issue.forwarding-sequential'));
   }
   if (!isTimeZone(profile.timeZone)) {
-    issues.push({ path: 'timeZone', message: `неизвестный часовой пояс «${profile.timeZone}» / unknown time zone` });
+    issues.push(issue('timeZone', 'profile-issue.unknown-time-zone', { timeZone: profile.timeZone }));
   }
   return issues;
 }
@@ -165,27 +143,22 @@ export function parseProfile(data: unknown, options: ParseProfileOptions = {}): 
   if (filled.missing.length > 0) {
     return {
       ok: false,
-      errors: filled.missing.map((path) => ({
-        path,
-        message:
-          'поле появилось вместе с моделью сроков; укажите его или профиль-основу / this field came with the clock model: give it, or the preset the profile is based on',
-      })),
+      errors: filled.missing.map((path) => issue(path, 'profile-issue.clock-model-field')),
     };
   }
   const parsed = zProfile.safeParse(filled.data);
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.flatMap((issue) => {
-        const path = issue.path.map(String);
+      errors: parsed.error.issues.flatMap((zodIssue) => {
+        const path = zodIssue.path.map(String);
         // An unknown key (e.g. a step name that does not exist) is reported at the key itself.
-        if (issue.code === 'unrecognized_keys') {
-          return issue.keys.map((key) => ({
-            path: [...path, key].join('.'),
-            message: `неизвестное поле «${key}» / unknown field '${key}'`,
-          }));
+        if (zodIssue.code === 'unrecognized_keys') {
+          return zodIssue.keys.map((key) =>
+            issue([...path, key].join('.'), 'profile-issue.unknown-field', { field: key }),
+          );
         }
-        return [{ path: path.join('.') || '(root)', message: profileIssueMessage(issue) }];
+        return [profileIssueOf(path.join('.') || '(root)', zodIssue)];
       }),
     };
   }

@@ -2,6 +2,7 @@
 // Every rule cites the paragraph of its source regulation so the UI and the CLI can explain a deadline. The clock
 // model (REGULATIONS.md "Clocks exactly": what starts each clock, what stops it, who holds it) is data too.
 import { z } from 'zod';
+import type { ProfileIssue } from './messages';
 
 /** Steps of the life of a message that a profile may set a limit for (REGULATIONS.md "Deadlines per preset"). */
 export const STEP_IDS = [
@@ -54,12 +55,13 @@ export type Category = z.infer<typeof zCategory>;
 export const zCategoryChoice = z.enum(['ordinary', 'fast-track', 'high']);
 export type CategoryChoice = z.infer<typeof zCategoryChoice>;
 
-const zSource = z.string().min(1, 'укажите пункт документа / cite the paragraph of the source');
+// The schema's own messages are keys of the profile catalogue (messages.ts), worded by the reader.
+const zSource = z.string().min(1, 'profile-issue.source-required');
 
 /** A limit counted from an event: `amount` of `unit` (for 'idrinsky-24h' the amount is ignored and must be 1). */
 export const zDurationRule = z.object({
   kind: z.literal('duration'),
-  amount: z.number().int().positive('должно быть больше нуля / must be positive'),
+  amount: z.number().int().positive('profile-issue.positive'),
   unit: zDurationUnit,
   from: zStartEvent,
   source: zSource,
@@ -70,7 +72,7 @@ export const zDurationRule = z.object({
 export const zBeforeRule = z.object({
   kind: z.literal('before'),
   step: zStepId,
-  workingMinutes: z.number().int().positive('должно быть больше нуля / must be positive'),
+  workingMinutes: z.number().int().positive('profile-issue.positive'),
   source: zSource,
 });
 /** The same deadline as another step. */
@@ -109,9 +111,16 @@ export type StepOverride = z.infer<typeof zStepOverride>;
 export const zEnding = z.enum(['answered', 'rejected', 'explained', 'linked', 'converted']);
 export type Ending = z.infer<typeof zEnding>;
 
+/** A rejection ground's label in both languages; a profile stored before the two were kept apart has one string
+ *  (Russian, a slash, English), an administrator's own label may be in one language only (messages.ts profileTextIn). */
+export const zProfileText = z.union([
+  z.string().min(1),
+  z.object({ ru: z.string().min(1), en: z.string().min(1) }).strict(),
+]);
+
 export const zRejectionGround = z.object({
   code: z.string().min(1),
-  label: z.string().min(1),
+  label: zProfileText,
   source: zSource,
 });
 export type RejectionGround = z.infer<typeof zRejectionGround>;
@@ -186,12 +195,7 @@ export type ClockModel = z.infer<typeof zClockModel>;
 export type ClockSpec = NonNullable<ClockModel[keyof ClockModel]>;
 
 export const zProfile = z.object({
-  id: z
-    .string()
-    .regex(
-      /^[a-z0-9][a-z0-9-]*$/,
-      'только строчные латинские буквы, цифры и дефис / lowercase letters, digits, hyphens',
-    ),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'profile-issue.id-format'),
   name: z.string().min(1),
   source: z.string().min(1),
   /** IANA time zone the profile's organisation works in by default. */
@@ -221,8 +225,4 @@ export const zProfile = z.object({
 export type Profile = z.infer<typeof zProfile>;
 export type ProfileInput = z.input<typeof zProfile>;
 
-export interface ProfileIssue {
-  readonly path: string;
-  readonly message: string;
-}
 export type ParseProfileResult = { ok: true; profile: Profile } | { ok: false; errors: ProfileIssue[] };

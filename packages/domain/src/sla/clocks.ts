@@ -7,7 +7,7 @@ import { composerOf } from '../workflow/state';
 import type { CaseState, ClockRecord } from '../workflow/types';
 import type { DeadlineInputs } from './deadline';
 import { deadlineOf } from './deadline';
-import { describeRule, resolveRule } from './rules';
+import { resolveRule } from './rules';
 import { clockStatus } from './status';
 import type { CaseClocks, Clock, StepDeadline } from './types';
 
@@ -93,11 +93,11 @@ function pausableDeadline(
   const earlier = runs.slice(0, -1);
   if (rule.unit === 'calendar-hours') {
     const used = earlier.reduce((n, r) => n + ((r.to ?? r.from) - r.from), 0);
-    return { at: last.from + rule.amount * MS_PER_HOUR - used, confirmed: true, rule: describeRule(step, rule) };
+    return { at: last.from + rule.amount * MS_PER_HOUR - used, confirmed: true, rule: [{ step, rule }] };
   }
   const used = earlier.reduce((n, r) => n + calendar.workingMinutesBetween(r.from, r.to ?? r.from), 0);
   const r = calendar.addWorkingMinutes(last.from, rule.amount - used);
-  return { at: r.at, confirmed: r.confirmed, rule: describeRule(step, rule) };
+  return { at: r.at, confirmed: r.confirmed, rule: [{ step, rule }] };
 }
 
 /** The due instant of a record under the state it runs in; undefined when the profile sets no limit for it. */

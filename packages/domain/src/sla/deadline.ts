@@ -5,8 +5,8 @@ import { zStepId } from '../profiles/schema';
 import { refusal } from '../workflow/refusals';
 import type { DomainError } from '../workflow/types';
 import type { RuleContext } from './rules';
-import { describeRule, profileSteps, resolveRule } from './rules';
-import type { StepDeadline, StepDeadlineOptions, StepDeadlineResult } from './types';
+import { profileSteps, resolveRule } from './rules';
+import type { DeadlineRule, StepDeadline, StepDeadlineOptions, StepDeadlineResult } from './types';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -56,7 +56,10 @@ export function deadlineOf(
   const d = rawDeadlineOf(profile, calendar, step, inputs);
   if (!d || !inputs.adjust) return d;
   const at = inputs.adjust(step, d.at);
-  return at === d.at ? d : { ...d, at, rule: `${d.rule}; сокращён куратором / shortened by the curator` };
+  if (at === d.at) return d;
+  // The step's own part says so (its first); the parts of a target step it follows keep their own marks.
+  const [own, ...rest] = d.rule;
+  return { ...d, at, rule: own ? [{ ...own, shortened: true }, ...rest] : d.rule };
 }
 
 function rawDeadlineOf(
@@ -67,22 +70,26 @@ function rawDeadlineOf(
 ): StepDeadline | undefined {
   const rule = resolveRule(profile, step, inputs);
   if (!rule) return undefined;
-  const rule_ = describeRule(step, rule);
+  const own = { step, rule };
+  const after = (target: StepDeadline, shortTrack = false): DeadlineRule => [
+    shortTrack ? { ...own, shortTrack: true } : own,
+    ...target.rule,
+  ];
   switch (rule.kind) {
     case 'duration': {
       const r = applyDuration(calendar, rule, inputs.startOf(rule.from));
-      return { at: r.at, confirmed: r.confirmed, rule: rule_ };
+      return { at: r.at, confirmed: r.confirmed, rule: [own] };
     }
     case 'same-as': {
       const target = deadlineOf(profile, calendar, rule.step, inputs);
-      return target && { at: target.at, confirmed: target.confirmed, rule: `${rule_}; ${target.rule}` };
+      return target && { at: target.at, confirmed: target.confirmed, rule: after(target) };
     }
     case 'before': {
       const target = deadlineOf(profile, calendar, rule.step, inputs);
       if (!target) return undefined;
       const before = calendar.addWorkingMinutes(target.at, -rule.workingMinutes);
       if (before.at >= inputs.routedAt) {
-        return { at: before.at, confirmed: target.confirmed && before.confirmed, rule: `${rule_}; ${target.rule}` };
+        return { at: before.at, confirmed: target.confirmed && before.confirmed, rule: after(target) };
       }
       // Short track: halfway (in working time) between routing and the target deadline. When the target itself is
       // already over, there is nothing to halve: the step has no limit of its own and the target bounds it.
@@ -92,7 +99,7 @@ function rawDeadlineOf(
       return {
         at: mid.at,
         confirmed: target.confirmed && mid.confirmed,
-        rule: `${rule_}; короткий срок: середина / short track: halfway; ${target.rule}`,
+        rule: after(target, true),
       };
     }
   }

@@ -9,7 +9,14 @@ export {
   type HolderShare,
   holderShares,
 } from './history';
-export { describeRule, HOLDER_WORDS, profileSteps, resolveRule, sameTopicName } from './rules';
+export {
+  deadlineRuleText,
+  describeRule,
+  HOLDER_WORDS,
+  profileSteps,
+  resolveRule,
+  sameTopicName,
+} from './rules';
 export { type ClockInstants, type ClockStatus, clockStatus, firstBreachedInstant, isPastDue } from './status';
 export { type Turn, type TurnClock, turnOf } from './turn';
 export type * from './types';

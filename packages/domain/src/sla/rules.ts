@@ -1,5 +1,8 @@
-// Resolves which rule governs a step (category and topic overrides first) and describes a rule in words.
-import type { Category, Profile, StartEvent, StepId, StepRule } from '../profiles/schema';
+// Resolves which rule governs a step (category and topic overrides first) and describes a rule in words of one
+// language (the CLI's; the web app words rules through its own catalogue, components/rule-text.ts).
+import type { Category, HolderKind, Profile, StartEvent, StepId, StepRule } from '../profiles/schema';
+import { counted } from '../workflow/refusals';
+import type { DeadlineRule } from './types';
 
 export interface RuleContext {
   readonly category?: Category | null;
@@ -37,55 +40,107 @@ export function profileSteps(profile: Profile): StepId[] {
   return Object.keys(profile.steps) as StepId[];
 }
 
-const FROM_WORDS: Record<StartEvent, string> = {
-  detected: 'от выявления / from detection',
-  posted: 'от размещения сообщения / from posting',
-  received: 'от поступления исполнителю / from receipt by the executor',
-  returned: 'от возврата куратору / from the return',
-  'draft-submitted': 'от поступления проекта / from the draft’s submission',
-  approved: 'от согласования / from approval',
-  'revision-requested': 'от направления на доработку / from the revision request',
-  'intermediate-published': 'от промежуточного ответа / from the intermediate answer',
+type Lang = 'ru' | 'en';
+type Words = Readonly<Record<Lang, string>>;
+
+const FROM_WORDS: Record<StartEvent, Words> = {
+  detected: { ru: 'от выявления', en: 'from detection' },
+  posted: { ru: 'от размещения сообщения', en: 'from posting' },
+  received: { ru: 'от поступления исполнителю', en: 'from receipt by the executor' },
+  returned: { ru: 'от возврата куратору', en: 'from the return' },
+  'draft-submitted': { ru: 'от поступления проекта', en: 'from the draft’s submission' },
+  approved: { ru: 'от согласования', en: 'from approval' },
+  'revision-requested': { ru: 'от направления на доработку', en: 'from the revision request' },
+  'intermediate-published': { ru: 'от промежуточного ответа', en: 'from the intermediate answer' },
 };
 
-/** What a clock's holder kind means, in words. */
-export const HOLDER_WORDS: Record<import('../profiles/schema').HolderKind, string> = {
-  operator: 'оператор / operator',
-  curator: 'куратор / curator',
-  executor: 'исполнитель подразделения / the department’s executor',
-  composer: 'исполнитель, готовящий ответ / the composing executor',
-  publisher: 'публикующий / the publisher',
-  case: 'тот, у кого обращение / whoever holds the case',
-  department: 'подразделение (только пока обращение у него) / the department, while it has the case',
+/** What a clock's holder kind means, in each language. */
+export const HOLDER_WORDS: Record<HolderKind, Words> = {
+  operator: { ru: 'оператор', en: 'operator' },
+  curator: { ru: 'куратор', en: 'curator' },
+  executor: { ru: 'исполнитель подразделения', en: 'the department’s executor' },
+  composer: { ru: 'исполнитель, готовящий ответ', en: 'the composing executor' },
+  publisher: { ru: 'публикующий', en: 'the publisher' },
+  case: { ru: 'тот, у кого обращение', en: 'whoever holds the case' },
+  department: { ru: 'подразделение (только пока обращение у него)', en: 'the department, while it has the case' },
 };
 
-function amountWords(rule: Extract<StepRule, { kind: 'duration' }>): string {
+// "8 часов, 1 час, 2 часа", "30 минут", "3 рабочих дня", "8 календарных дней" (after a number, nominative).
+const HOURS = {
+  ru: { one: 'час', few: 'часа', many: 'часов', other: 'часа' },
+  en: { one: 'hour', other: 'hours' },
+};
+const MINUTES = {
+  ru: { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' },
+  en: { one: 'minute', other: 'minutes' },
+};
+const WORKING_DAYS = {
+  ru: { one: 'рабочий день', few: 'рабочих дня', many: 'рабочих дней', other: 'рабочего дня' },
+  en: { one: 'working day', other: 'working days' },
+};
+const CALENDAR_DAYS = {
+  ru: { one: 'календарный день', few: 'календарных дня', many: 'календарных дней', other: 'календарного дня' },
+  en: { one: 'calendar day', other: 'calendar days' },
+};
+
+/** Working time: whole hours when it is ("8 часов рабочего времени"), else minutes. */
+function workingTime(minutes: number, lang: Lang): string {
+  const span = minutes % 60 === 0 ? counted(minutes / 60, lang, HOURS[lang]) : counted(minutes, lang, MINUTES[lang]);
+  return lang === 'ru' ? `${span} рабочего времени` : `${span} of working time`;
+}
+
+function amountWords(rule: Extract<StepRule, { kind: 'duration' }>, lang: Lang): string {
   const n = rule.amount;
   switch (rule.unit) {
     case 'working-minutes':
-      return n % 60 === 0
-        ? `${n / 60} ч рабочего времени / ${n / 60} working hours`
-        : `${n} мин рабочего времени / ${n} working minutes`;
+      return workingTime(n, lang);
     case 'working-days':
-      return `${n} рабочих дн. / ${n} working days`;
+      return counted(n, lang, WORKING_DAYS[lang]);
     case 'calendar-days':
-      return `${n} календарных дн. (с переносом на рабочий день) / ${n} calendar days (rolled to a working day)`;
+      return `${counted(n, lang, CALENDAR_DAYS[lang])} ${lang === 'ru' ? '(с переносом на рабочий день)' : '(rolled to a working day)'}`;
     case 'calendar-hours':
-      return `${n} ч календарного времени / ${n} calendar hours`;
+      return lang === 'ru'
+        ? `${counted(n, lang, HOURS.ru)} календарного времени`
+        : `${counted(n, lang, HOURS.en)} of calendar time`;
     case 'idrinsky-24h':
-      return '24 ч по рабочим дням, не менее 8 рабочих часов / 24 hours on working days, at least 8 working hours';
+      return lang === 'ru'
+        ? '24 часа по рабочим дням, не менее 8 рабочих часов'
+        : '24 hours on working days, at least 8 working hours';
   }
 }
 
-export function describeRule(step: StepId, rule: StepRule): string {
+/** A step's rule in one language, with the paragraph it comes from: "answer: 8 часов рабочего времени от выявления
+ *  (p.10)". */
+export function describeRule(step: StepId, rule: StepRule, lang: Lang): string {
   switch (rule.kind) {
     case 'duration':
-      return `${step}: ${amountWords(rule)} ${FROM_WORDS[rule.from]} (${rule.source})`;
-    case 'before': {
-      const h = rule.workingMinutes % 60 === 0 ? `${rule.workingMinutes / 60} ч` : `${rule.workingMinutes} мин`;
-      return `${step}: за ${h} рабочего времени до срока «${rule.step}»; если это раньше направления — середина между направлением и сроком / ${rule.workingMinutes} working minutes before '${rule.step}'; halfway from routing on a short track (${rule.source})`;
-    }
+      return `${step}: ${amountWords(rule, lang)} ${FROM_WORDS[rule.from][lang]} (${rule.source})`;
+    case 'before':
+      return lang === 'ru'
+        ? `${step}: за ${workingTime(rule.workingMinutes, 'ru')} до срока «${rule.step}»; если это раньше направления — середина между направлением и сроком (${rule.source})`
+        : `${step}: ${workingTime(rule.workingMinutes, 'en')} before '${rule.step}'; halfway from routing on a short track (${rule.source})`;
     case 'same-as':
-      return `${step}: в срок «${rule.step}» / due with '${rule.step}' (${rule.source})`;
+      return lang === 'ru'
+        ? `${step}: в срок «${rule.step}» (${rule.source})`
+        : `${step}: due with '${rule.step}' (${rule.source})`;
   }
+}
+
+/** How a deadline was reached, in one language: each part's rule, and whether it ran a short track or the curator
+ *  shortened it ("draft: …; короткий срок: середина; answer: …"). A clock stored before the parts were kept (a
+ *  two-language text) gives its half in this language. */
+export function deadlineRuleText(rule: DeadlineRule | string, lang: Lang): string {
+  if (typeof rule === 'string') {
+    const halves = rule.split(' / ');
+    return halves.length === 2 ? halves[lang === 'ru' ? 0 : 1]!.trim() : rule;
+  }
+  return rule
+    .map((part) =>
+      [
+        describeRule(part.step, part.rule, lang),
+        ...(part.shortTrack ? [lang === 'ru' ? 'короткий срок: середина' : 'short track: halfway'] : []),
+        ...(part.shortened ? [lang === 'ru' ? 'сокращён куратором' : 'shortened by the curator'] : []),
+      ].join('; '),
+    )
+    .join('; ');
 }

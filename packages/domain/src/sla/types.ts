@@ -1,7 +1,7 @@
 // What an SLA clock looks like to the server's scheduler, the board and the wall display.
 // Instants are epoch milliseconds (UTC).
 import type { Instant, WorkingCalendar } from '../calendar/types';
-import type { CategoryChoice, HolderKind, Profile, StepId } from '../profiles/schema';
+import type { CategoryChoice, HolderKind, Profile, StepId, StepRule } from '../profiles/schema';
 import type { CaseState, DomainError, Responsible } from '../workflow/types';
 
 import type { ClockStatus } from './status';
@@ -30,9 +30,24 @@ export interface Clock {
   readonly holder: HolderKind;
   /** The first instant it counts as breached after: its due instant, or a later re-categorisation (never earlier). */
   readonly breachAt: Instant;
-  /** Human-readable rule, e.g. '8 ч рабочего времени от выявления (p.10) / 8 working hours from detection'. */
-  readonly rule: string;
+  /** How the deadline was reached, worded by the reader (sla/rules.ts deadlineRuleText, the web's rule-text.ts). A
+   *  clock stored before the parts were kept has its rule as one two-language text. */
+  readonly rule: DeadlineRule | string;
 }
+
+/** One step of how a deadline was reached: the rule of `step` that applied (an override included), whether it ran a
+ *  short track (a 'before' rule that fell before the clock's start: halfway) and whether the curator shortened it
+ *  (NAO p.14). */
+export interface DeadlineRulePart {
+  readonly step: StepId;
+  readonly rule: StepRule;
+  readonly shortTrack?: true;
+  readonly shortened?: true;
+}
+
+/** How a deadline was reached: its own step's rule first, then, for a rule derived from another step ('before',
+ *  'same-as'), the parts of that step's deadline. Plain data, so a stored clock keeps it and any reader words it. */
+export type DeadlineRule = readonly DeadlineRulePart[];
 
 export interface CaseClocks {
   /** Every active clock of the case (several may run at once: a chain executor's and the overall one). */
@@ -55,7 +70,7 @@ export interface StepDeadlineOptions {
 export interface StepDeadline {
   readonly at: Instant;
   readonly confirmed: boolean;
-  readonly rule: string;
+  readonly rule: DeadlineRule;
 }
 
 export type StepDeadlineResult =

@@ -1,5 +1,6 @@
 // nao-2020 scenarios: a sequential chain with a shortened deadline, a substitute, and the scheduler's records (MSK).
 import { describe, expect, it } from 'vitest';
+import { deadlineRuleText } from '../sla/rules';
 import { localTime } from '../sla/test-helpers';
 import { A, CaseRun, chain, sameThread, single, triage } from './test-harness';
 
@@ -77,6 +78,29 @@ describe('nao-2020: sequential chain, shortened deadline, substitute', () => {
     // c receives 14:10: part → 16:10. Its draft: 4 h W before the shortened 17:00 is 12:00 (17→14 is 3 h, 12–13 the
     // fourth), before c had the case: short track, halfway from 14:10 to 17:00 = 170 / 2 = 85 min → 15:35.
     expect(c.dues(d('14:10'))).toEqual({ draft: d('15:35'), 'contribution:dept-c': d('16:10'), '*answer': d('17:00') });
+    // How the draft's deadline was reached is kept as parts, worded by the reader: the short track of p.17, then the
+    // answer deadline the curator shortened (p.14).
+    const draft = c.clocks(d('14:10')).active.find((x) => x.step === 'draft')!;
+    expect(draft.rule).toEqual([
+      {
+        step: 'draft',
+        rule: { kind: 'before', step: 'answer', workingMinutes: 240, source: 'p.17' },
+        shortTrack: true,
+      },
+      {
+        step: 'answer',
+        rule: { kind: 'duration', amount: 480, unit: 'working-minutes', from: 'detected', source: 'p.16' },
+        shortened: true,
+      },
+    ]);
+    expect(deadlineRuleText(draft.rule, 'ru')).toBe(
+      'draft: за 4 часа рабочего времени до срока «answer»; если это раньше направления — середина между направлением ' +
+        'и сроком (p.17); короткий срок: середина; answer: 8 часов рабочего времени от выявления (p.16); сокращён куратором',
+    );
+    expect(deadlineRuleText(draft.rule, 'en')).toBe(
+      "draft: 4 hours of working time before 'answer'; halfway from routing on a short track (p.17); short track: " +
+        'halfway; answer: 8 hours of working time from detection (p.16); shortened by the curator',
+    );
     const composed = c.do({ type: 'compose-answer', kind: 'answer', text: 'Общий ответ' }, A.execC, d('14:30'));
     expect(composed.map((e) => e.type)).toEqual(['draft-submitted']);
     // approve 30 min W (p.18) → 15:00; the shortened answer still holds.

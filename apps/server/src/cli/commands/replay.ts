@@ -12,6 +12,7 @@ import {
   PRESET_IDS,
   type Profile,
   parseProfile,
+  profileIssueText,
   type RefusalLang,
   refusalIn,
   Sandbox,
@@ -112,7 +113,7 @@ async function loadProfile(spec: string): Promise<Profile | string> {
       : undefined;
   const parsed = parseProfile(data, { base: basedOn ?? null });
   if (!parsed.ok) {
-    return `the profile file "${spec}" is invalid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`;
+    return `the profile file "${spec}" is invalid: ${parsed.errors.map((e) => `${e.path}: ${profileIssueText(e, cliLang())}`).join('; ')}`;
   }
   return parsed.profile;
 }

@@ -1,8 +1,8 @@
 // Creating a custom regulation profile from a preset: change the numbers, every problem is named next to its field
 // (checked in the browser by the domain's parseProfile, and again by the server).
+import { profileIssueText } from '@otklik/contract';
 import { type DurationUnit, type Profile, parseProfile, type StepId } from '@otklik/domain';
 import { type FormEvent, useState } from 'react';
-import { pickLanguage } from '../../api/errors';
 import { api } from '../../api/trpc';
 import { ChoiceSelect } from '../../components/ChoiceSelect';
 import { DataTable } from '../../components/DataTable';
@@ -70,7 +70,7 @@ export function ProfileEditor(props: { readonly base: Profile; readonly onCreate
     e.preventDefault();
     const parsed = parseProfile(body());
     if (!parsed.ok) {
-      setIssues(Object.fromEntries(parsed.errors.map((i) => [i.path, pickLanguage(i.message, lang)])));
+      setIssues(Object.fromEntries(parsed.errors.map((i) => [i.path, profileIssueText(i, lang)])));
       form.refuse();
       return;
     }

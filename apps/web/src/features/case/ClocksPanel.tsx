@@ -2,9 +2,10 @@
 // has the case), live remaining working time and how much of it is used; and every holder's share of the case's time.
 import { type CaseState, holderShares, type Profile, resolveRule, type WorkingCalendar } from '@otklik/domain';
 import { Countdown, DeadlineBar } from '@otklik/ui';
+import { pickLanguage } from '../../api/errors';
 import type { ClockHolderView, ClockView } from '../../api/types';
 import { shortName } from '../../components/format';
-import { ruleText } from '../../components/rule-text';
+import { deadlineRuleWords, ruleText } from '../../components/rule-text';
 import { useT } from '../../i18n';
 import { useClock } from '../../stores/clock';
 import { useDirectory } from '../../stores/directory';
@@ -19,8 +20,11 @@ export function ClocksPanel(props: {
   const departments = useDirectory((s) => s.departments);
   const people = useDirectory((s) => s.people);
   const personName = (id: string) => people.find((p) => p.id === id)?.fullName ?? null;
-  // The rule actually applied (a category or topic override wins, krasnoufimsk p.12, NAO p.16), in this language.
+  // The rule actually applied (a category or topic override wins, krasnoufimsk p.12, NAO p.16), in this language: as
+  // the clock says it was reached; a clock stored before the rule's parts were kept, from the profile, else the
+  // stored text's half in this language.
   const describe = (c: ClockView): string => {
+    if (typeof c.rule !== 'string') return deadlineRuleWords(c.rule, t);
     const rule = props.profile
       ? resolveRule(props.profile, c.step, {
           category: props.state.category ?? undefined,
@@ -29,7 +33,7 @@ export function ClocksPanel(props: {
           topicListed: props.state.topicListed,
         })
       : undefined;
-    return rule ? ruleText(rule, t) : c.rule.replace(/^[a-z-]+: /, '');
+    return rule ? ruleText(rule, t) : pickLanguage(c.rule, t.lang.code as 'ru' | 'en').replace(/^[a-z-]+: /, '');
   };
   // Names are looked up when drawn: the directory may arrive after the case.
   const holderName = (h: ClockHolderView): string => {

@@ -25,17 +25,20 @@ export const clock = (
 
 const harm = (source: string): RejectionGround => ({
   code: 'harm-intent',
-  label: 'Намерение причинить вред другому лицу / intent to harm another person',
+  label: { ru: 'Намерение причинить вред другому лицу', en: 'Intent to harm another person' },
   source,
 });
 const obscene = (source: string): RejectionGround => ({
   code: 'obscene',
-  label: 'Нецензурные выражения / obscene language',
+  label: { ru: 'Нецензурные выражения', en: 'Obscene language' },
   source,
 });
 const threats = (source: string): RejectionGround => ({
   code: 'threats',
-  label: 'Угрозы жизни, здоровью и имуществу должностного лица или его семьи / threats to an official or their family',
+  label: {
+    ru: 'Угрозы жизни, здоровью и имуществу должностного лица или его семьи',
+    en: 'Threats to an official or their family',
+  },
   source,
 });
 
@@ -44,7 +47,7 @@ const threats = (source: string): RejectionGround => ({
 export const commonGrounds = (source: string): RejectionGround[] => [
   harm(source),
   obscene(source),
-  { code: 'insulting', label: 'Оскорбительные выражения / insulting language', source },
+  { code: 'insulting', label: { ru: 'Оскорбительные выражения', en: 'Insulting language' }, source },
   threats(source),
 ];
 

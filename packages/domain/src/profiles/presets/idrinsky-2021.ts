@@ -48,8 +48,12 @@ export const idrinsky2021: ProfileInput = {
   publisher: 'curator',
   rejectionGrounds: [
     ...commonGrounds('3.6'),
-    { code: 'unreadable', label: 'Текст не поддаётся прочтению / unreadable text', source: '3.6' },
-    { code: 'no-point', label: 'Невозможно определить суть / the point cannot be determined', source: '3.6' },
+    { code: 'unreadable', label: { ru: 'Текст не поддаётся прочтению', en: 'Unreadable text' }, source: '3.6' },
+    {
+      code: 'no-point',
+      label: { ru: 'Невозможно определить суть', en: 'The point cannot be determined' },
+      source: '3.6',
+    },
   ],
   endings: ['answered', 'rejected', 'explained', 'linked', 'converted'],
   atRiskShare: 0.25,

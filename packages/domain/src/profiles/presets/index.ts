@@ -1,4 +1,5 @@
 // The five built-in regulation profiles, validated once so callers get complete Profile objects.
+import { profileIssueText } from '../messages';
 import { parseProfile } from '../parse';
 import type { Profile, ProfileInput } from '../schema';
 import { idrinsky2021 } from './idrinsky-2021';
@@ -11,7 +12,9 @@ function checked(input: ProfileInput): Profile {
   const result = parseProfile(input);
   if (!result.ok) {
     // A preset is code we ship: an invalid one is a programming error caught by the preset tests.
-    throw new Error(`preset ${input.id}: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    throw new Error(
+      `preset ${input.id}: ${result.errors.map((e) => `${e.path}: ${profileIssueText(e, 'en')}`).join('; ')}`,
+    );
   }
   return result.profile;
 }

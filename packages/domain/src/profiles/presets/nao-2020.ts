@@ -45,7 +45,7 @@ export const nao2020: ProfileInput = {
     ...commonGrounds('p.25'),
     {
       code: 'spam',
-      label: 'Спам (удаляется, автор может быть заблокирован) / spam (deleted, author may be blacklisted)',
+      label: { ru: 'Спам (удаляется, автор может быть заблокирован)', en: 'Spam (deleted, author may be blacklisted)' },
       source: 'p.9',
     },
   ],

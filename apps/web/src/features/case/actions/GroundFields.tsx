@@ -1,6 +1,6 @@
 // The ground of a rejection (REGULATIONS 10: one of the profile's grounds, in the reader's language) and a note: what
 // the rejection form and a triage of an unprocessable message both ask.
-import { pickLanguage } from '../../../api/errors';
+import { profileTextIn } from '@otklik/contract';
 import { profileFor } from '../../../api/profiles';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
@@ -25,7 +25,7 @@ export function GroundFields(props: {
             <option value="">—</option>
             {grounds.map((g) => (
               <option key={g.code} value={g.code}>
-                {pickLanguage(g.label, t.lang.code as 'ru' | 'en')}
+                {profileTextIn(g.label, t.lang.code as 'ru' | 'en')}
               </option>
             ))}
           </select>
