@@ -103,6 +103,31 @@ describe('otklik deadline: output forms', () => {
     expect(typeof out.rule).toBe('string');
   });
 
+  it("--json words a step's rule in the CLI's language (OTKLIK_LANG), counted by the plural rule", async () => {
+    const args = [
+      'deadline',
+      '--profile',
+      'nao-2020',
+      '--from',
+      '2026-11-24T11:00:00+03:00',
+      '--step',
+      'draft',
+      '--json',
+    ];
+    const ru = JSON.parse((await runCli(args)).stdout);
+    const en = JSON.parse((await runCli(args, undefined, { OTKLIK_LANG: 'en' })).stdout);
+    // p.17: 4 working hours before the answer deadline; p.16: the answer 8 working hours from detection.
+    expect(ru.rule).toBe(
+      'draft: за 4 часа рабочего времени до срока «answer»; если это раньше направления — середина между направлением ' +
+        'и сроком (p.17); answer: 8 часов рабочего времени от выявления (p.16)',
+    );
+    expect(en.rule).toBe(
+      "draft: 4 hours of working time before 'answer'; halfway from routing on a short track (p.17); answer: 8 hours " +
+        'of working time from detection (p.16)',
+    );
+    expect(en.deadline).toBe('2026-11-24T16:00:00+03:00');
+  });
+
   it('a year without a decree is reported as not confirmed', async () => {
     const r = await runCli([
       'deadline',
