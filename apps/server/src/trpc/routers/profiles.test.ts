@@ -30,9 +30,15 @@ describeEachDatabase('profiles and calendar', (getDb) => {
     const base = getPreset('konyshevsky-2020')!;
     const custom = { ...base, id: `custom-${fx.org.slug}`, name: 'Конышевка, ускоренный' };
     await admin.profiles.create({ profile: custom, basedOn: base.id });
+    // What is wrong travels as a key and parameters of the profile catalogue, for each reader to word.
+    const idProblem = { key: 'profile-issue.id-format', params: {} };
     await expect(admin.profiles.create({ profile: { ...custom, id: 'Bad Id!' } })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('id'),
+      cause: {
+        refusal: { key: 'regulation.invalid', params: { path: 'id', issue: idProblem } },
+        details: { errors: [{ path: 'id', ...idProblem }] },
+      },
     });
     await expect(admin.profiles.create({ profile: custom })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(admin.profiles.update({ id: 'nao-2020', profile: base })).rejects.toMatchObject({ code: 'FORBIDDEN' });
