@@ -31,7 +31,7 @@ const sameParty = (a: Responsible | undefined, b: Responsible) =>
   (a.personId ?? null) === (b.personId ?? null) &&
   (a.departmentId ?? null) === (b.departmentId ?? null);
 
-/** The compact rows of one board page and the rule texts they refer to. */
+/** The compact rows of one board page and the deadline rules they refer to. */
 export function compactBoardRows(rows: readonly BoardRow[]) {
   const rules: Clock['rule'][] = [];
   const ruleIndex = new Map<string, number>();

@@ -1,5 +1,5 @@
 // Expands a compact board page (the server's cases/board-compact.ts) into the rows the adapters read: each clock's
-// rule text from the page's `rules`, and `holders` (left out when the responsible party alone holds the clock) as that
+// rule from the page's `rules`, and `holders` (left out when the responsible party alone holds the clock) as that
 // party. The page's type is the procedure's output schema (trpc/outputs-cases.ts); the web always asks for compact rows.
 import type { BoardRowFields } from './adapters';
 import type { api } from './trpc';
