@@ -42,6 +42,12 @@ describeInBrowser('the curator moves and re-categorises a case; every clock show
     expect(all.length).toBeGreaterThanOrEqual(2);
     for (const line of all) expect(line).toContain(people.zhkh!.department.name);
     expect(all.join(' ')).toContain('тот, у кого обращение сейчас');
+    // How each deadline was reached, worded from the clock's rule parts: the draft's 4 h before the answer deadline
+    // (p.11), then the answer's own rule (p.10).
+    const rules = (await curator.locator('.clock-rule').allTextContents()).join(' | ');
+    expect(rules).toContain('за 4 ч рабочего времени до срока «ответ» (п. 11)');
+    expect(rules).toContain('ответ: 8 ч рабочего времени от выявления (п. 10)');
+    expect(rules).not.toMatch(/ \/ |from detection/);
     await expect.poll(() => curator.getByTestId('holder-shares').textContent(), POLL).toContain('куратор');
   });
 
@@ -82,6 +88,9 @@ describeInBrowser('the curator moves and re-categorises a case; every clock show
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Move to another department' }).count(), POLL).toBe(1);
     expect((await page.getByTestId('clock-holder').allTextContents()).join(' ')).toContain('Held by');
+    const rules = (await page.locator('.clock-rule').allTextContents()).join(' | ');
+    expect(rules).toContain('before the «answer» deadline (p. 11); answer: 8 working hours from detection (p. 10)');
+    expect(rules).not.toMatch(/[а-яё]/i);
   });
 });
 
