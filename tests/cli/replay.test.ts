@@ -359,7 +359,11 @@ describe('otklik replay: refused lines, bad options, the table and --help', () =
     writeFileSync(broken, JSON.stringify({ ...copy, id: 'nao-broken' }));
     const b = await runCli(['replay', '--profile', broken], '');
     expect(b.code).toBe(2);
-    expect(b.stderr).toMatch(/clocks/);
+    // What is wrong with the file, in the replay's language (OTKLIK_LANG, or --lang).
+    expect(b.stderr).toContain('clocks: Поле появилось вместе с моделью сроков; укажите его или профиль-основу');
+    const en = await runCli(['replay', '--profile', broken, '--lang', 'en'], '');
+    expect(en.stderr).toContain('clocks: this field came with the clock model: give it, or the preset');
+    expect(en.stderr).not.toMatch(/[а-яё]/i);
   });
 
   it.each([

@@ -92,7 +92,7 @@ const fail = (message: string): number => {
   return 2;
 };
 
-async function loadProfile(spec: string): Promise<Profile | string> {
+async function loadProfile(spec: string, lang: RefusalLang): Promise<Profile | string> {
   const preset = getPreset(spec);
   if (preset) return preset;
   if (!spec.includes('/') && !spec.includes('\\') && !spec.endsWith('.json')) {
@@ -113,7 +113,7 @@ async function loadProfile(spec: string): Promise<Profile | string> {
       : undefined;
   const parsed = parseProfile(data, { base: basedOn ?? null });
   if (!parsed.ok) {
-    return `the profile file "${spec}" is invalid: ${parsed.errors.map((e) => `${e.path}: ${profileIssueText(e, cliLang())}`).join('; ')}`;
+    return `the profile file "${spec}" is invalid: ${parsed.errors.map((e) => `${e.path}: ${profileIssueText(e, lang)}`).join('; ')}`;
   }
   return parsed.profile;
 }
@@ -187,7 +187,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.profile === undefined) return fail('missing --profile <preset-id | path to a profile JSON>');
   const lang = values.lang ?? cliLang();
   if (lang !== 'ru' && lang !== 'en') return fail(`--lang takes ru or en, not "${lang}"`);
-  const profile = await loadProfile(values.profile);
+  const profile = await loadProfile(values.profile, lang);
   if (typeof profile === 'string') return fail(profile);
   const json = values.json === true;
   const refuse = (lineNo: number, reason: string | DomainError) => {
