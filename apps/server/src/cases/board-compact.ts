@@ -5,7 +5,7 @@
 // adapters (apps/web/src/api/board-rows.ts) expand a compact page back into the full rows. Issue 15: 10,000 rows
 // carried 874 B of clock data each.
 import type { Clock, Responsible } from '@otklik/domain';
-import type { BoardRow } from './board';
+import type { BoardRow, CompactRowFromSql } from './board';
 import { boardShownColumns } from './rows';
 
 export interface CompactClock {
@@ -69,4 +69,33 @@ export function compactBoardRows(rows: readonly BoardRow[]) {
     ),
   );
   return { cases, rules };
+}
+
+/** A row of a compact page, as `compactBoardRows` gives it. */
+export type CompactBoardRow = ReturnType<typeof compactBoardRows>['cases'][number];
+
+/**
+ * The compact page from rows PostgreSQL built (board.ts `listCompactBoardRows`): the same rows as `compactBoardRows`
+ * gives for the page's full rows (http/board-wire.test.ts compares them), finished in place — each clock's rule text
+ * replaced by its index into the page's `rules`, `holders` left out when just the responsible party.
+ */
+export function compactBoardPage(rows: CompactRowFromSql[]): { cases: CompactBoardRow[]; rules: string[] } {
+  const rules: string[] = [];
+  const ruleIndex = new Map<string, number>();
+  for (const row of rows) {
+    for (const c of row.clocks) {
+      const rule = String(c.rule);
+      let i = ruleIndex.get(rule);
+      if (i === undefined) {
+        i = rules.length;
+        rules.push(rule);
+        ruleIndex.set(rule, i);
+      }
+      c.rule = i;
+      // Undefined, not deleted: JSON leaves it out, and the object keeps its shape.
+      if (!c.holders || (c.holders.length === 1 && sameParty(c.holders[0], c.responsible))) c.holders = undefined;
+    }
+  }
+  // Cast: every clock's rule is now its index and its holders are left out or kept as compactBoardRows does.
+  return { cases: rows as unknown as CompactBoardRow[], rules };
 }
