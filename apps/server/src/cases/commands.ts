@@ -24,7 +24,7 @@ import type { ServerDeps } from '../deps';
 import { AppError, appError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import type { CommandOutcome } from '../metrics/metrics';
-import { nextAlarmAt } from '../scheduler/alarms';
+import { alarmWriteSql, nextAlarmAt } from '../scheduler/alarms';
 import { notVisible, partiesOfRow } from './access';
 import { loadCommandContext, type StoredCase } from './domain-context';
 import { newEventRows } from './event-rows';
@@ -271,23 +271,10 @@ function writeCommandSql(input: {
        order by e.version
       returning seq, version)`);
   }
-  if (typeof input.alarm === 'number') {
-    // A Date keeps whole milliseconds and drops the fraction: never earlier than the instant it stands for (as
-    // scheduler/alarms.ts writes it); a computation from an older version never replaces a newer one.
-    const fireAt = new Date(Math.ceil(input.alarm)).toISOString();
-    parts.push(sql`alarm as (
-      insert into clock_alarms (case_id, organisation_id, fire_at, case_version)
-      select ${input.caseId}::uuid, ${input.organisationId}::uuid, ${fireAt}::timestamptz, ${input.alarmVersion}::int
-       where exists (select 1 from written)
-      on conflict (case_id) do update set fire_at = excluded.fire_at, case_version = excluded.case_version
-       where clock_alarms.case_version <= excluded.case_version
-      returning 1)`);
-  } else if (input.alarm === null) {
-    parts.push(sql`alarm as (
-      delete from clock_alarms
-       where case_id = ${input.caseId}::uuid and case_version <= ${input.alarmVersion}::int
-         and exists (select 1 from written)
-      returning 1)`);
+  // Written only when the case row was.
+  if (input.alarm !== undefined) {
+    const alarm = { id: input.caseId, organisationId: input.organisationId, version: input.alarmVersion };
+    parts.push(sql`alarm as (${alarmWriteSql(alarm, input.alarm, sql`exists (select 1 from written)`)})`);
   }
   const seqs =
     input.events.length > 0
