@@ -232,8 +232,8 @@ const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.par
  * A command's writes as one statement: the organisation's lock, the case row (inserted, or replaced at the version
  * decided on), its events and its alarm. The events and the alarm are written only when the case row was (each reads
  * the row's `returning`), so a lost race writes nothing. The events take their `seq` after the organisation's lock
- * (the case row reads it first), so `seq` order is commit order within an organisation, as realtime relies on. Returns one row:
- * `written` (0: the version moved on) and `seqs` (the events' seq in version order).
+ * (the case row reads it first), so `seq` order is commit order within an organisation, as realtime relies on.
+ * Returns one row: `written` (0: the version moved on) and `seqs` (the events' seq in version order).
  */
 function writeCommandSql(input: {
   caseId: string;
