@@ -5,7 +5,7 @@
 // adapters (apps/web/src/api/board-rows.ts) expand a compact page back into the full rows. Issue 15: 10,000 rows
 // carried 874 B of clock data each.
 import type { Clock, Responsible } from '@otklik/domain';
-import type { BoardRow } from './board';
+import type { BoardRow, CompactRowFromSql } from './board';
 import { boardShownColumns } from './rows';
 
 export interface CompactClock {
@@ -31,11 +31,12 @@ const sameParty = (a: Responsible | undefined, b: Responsible) =>
   (a.personId ?? null) === (b.personId ?? null) &&
   (a.departmentId ?? null) === (b.departmentId ?? null);
 
-/** The compact rows of one board page and the deadline rules they refer to. */
-export function compactBoardRows(rows: readonly BoardRow[]) {
+/** A page's deadline rules, each once, and the index of a clock's rule among them. */
+function ruleTable() {
   const rules: Clock['rule'][] = [];
   const ruleIndex = new Map<string, number>();
-  // A rule's parts are plain data: equal rules have equal JSON (a text stored before the parts, itself).
+  // A rule's parts are plain data: equal rules have equal JSON (a text stored before the parts, itself). Within a
+  // page they all come from one source (Node, or PostgreSQL's jsonb with its own key order), so equal JSON is equal.
   const indexOf = (rule: Clock['rule']) => {
     const key = typeof rule === 'string' ? rule : JSON.stringify(rule);
     let i = ruleIndex.get(key);
@@ -46,6 +47,12 @@ export function compactBoardRows(rows: readonly BoardRow[]) {
     }
     return i;
   };
+  return { rules, indexOf };
+}
+
+/** The compact rows of one board page and the deadline rules they refer to. */
+export function compactBoardRows(rows: readonly BoardRow[]) {
+  const { rules, indexOf } = ruleTable();
   // The live row's shown columns (rows.ts, one mapping for both): not those the board never reads.
   const cases = rows.map((r) =>
     boardShownColumns(
@@ -71,4 +78,26 @@ export function compactBoardRows(rows: readonly BoardRow[]) {
     ),
   );
   return { cases, rules };
+}
+
+/** A row of a compact page, as `compactBoardRows` gives it. */
+export type CompactBoardRow = ReturnType<typeof compactBoardRows>['cases'][number];
+
+/**
+ * The compact page from rows PostgreSQL built (board.ts `listCompactBoardRows`): the same rows as `compactBoardRows`
+ * gives for the page's full rows (http/board-wire.test.ts compares them), finished in place — each clock's rule
+ * replaced by its index into the page's `rules`, `holders` left out when just the responsible party.
+ */
+export function compactBoardPage(rows: CompactRowFromSql[]): { cases: CompactBoardRow[]; rules: Clock['rule'][] } {
+  const { rules, indexOf } = ruleTable();
+  for (const row of rows) {
+    for (const c of row.clocks) {
+      // Built by PostgreSQL, not yet indexed: the clock's rule itself.
+      c.rule = indexOf(c.rule as Clock['rule']);
+      // Undefined, not deleted: JSON leaves it out, and the object keeps its shape.
+      if (!c.holders || (c.holders.length === 1 && sameParty(c.holders[0], c.responsible))) c.holders = undefined;
+    }
+  }
+  // Cast: every clock's rule is now its index and its holders are left out or kept as compactBoardRows does.
+  return { cases: rows as unknown as CompactBoardRow[], rules };
 }

@@ -1,12 +1,22 @@
 // The board: every open case of an organisation with its clocks, filterable, in pages (the inbox and the curator's
 // queue are selections of its rows in the web app).
 // While the responsible person is absent, the board shows their substitute as responsible (the domain's recipientOf).
-import { type AbsenceSpan, type Actor, type ChainProgress, chainProgress, recipientOf } from '@otklik/domain';
-import { and, arrayContains, asc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  type AbsenceSpan,
+  type Actor,
+  type ChainProgress,
+  type Clock,
+  chainProgress,
+  type Responsible,
+  recipientOf,
+} from '@otklik/domain';
+import { and, arrayContains, asc, eq, gt, inArray, isNull, lte, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/connect';
 import { absences, cases, departments, people } from '../db/schema';
 import { actorCondition } from './access';
+import type { CompactClock } from './board-compact';
+import type { boardShownColumns } from './rows';
 
 export interface BoardFilters {
   departmentId?: string;
@@ -50,6 +60,9 @@ function after(c: BoardCursor): SQL {
 }
 
 const responsible = alias(people, 'responsible');
+
+/** The board's order as SQL (most urgent first; cases without a running clock last): the order of every page. */
+const BOARD_ORDER = [sql`${cases.dueAt} asc nulls last`, asc(cases.number)];
 
 /** The columns the board and the inbox show; the text is cut so 10,000 cases stay a reasonable payload. */
 const boardColumns = {
@@ -158,13 +171,17 @@ async function currentAbsences(db: DbOrTx, organisationId: string, now: number):
  * (every notice for an absent person goes to the substitute).
  */
 function toBoardRow({ chainMode, chainSent, ...queried }: QueriedRow, absent: CurrentAbsences, now: number): BoardRow {
-  const mode = chainMode === 'sequential' || chainMode === 'parallel' ? chainMode : null;
-  const sent = Array.isArray(chainSent) ? chainSent : [];
-  const assignments = sent.map((at) => ({ contributedAt: typeof at === 'number' ? at : null }));
   const row = Object.assign(queried, {
-    chain: chainProgress({ mode, assignments }),
+    chain: chainOf(chainMode, chainSent),
     absentPersonId: null as string | null,
   });
+  return standIn(row, absent, now);
+}
+
+/** While the responsible person is absent, their substitute as responsible (changes `row`, and returns it). */
+function standIn<
+  R extends { responsiblePersonId: string | null; responsiblePersonName: string | null; absentPersonId: string | null },
+>(row: R, absent: CurrentAbsences, now: number): R {
   const responsibleId = row.responsiblePersonId;
   if (absent.away.length === 0 || !responsibleId) return row;
   // The one standing in is always the substitute of some absence going on now, so its name came with them.
@@ -174,6 +191,16 @@ function toBoardRow({ chainMode, chainSent, ...queried }: QueriedRow, absent: Cu
   row.responsiblePersonName = absent.nameOf.get(to) ?? row.responsiblePersonName;
   row.absentPersonId = responsibleId;
   return row;
+}
+
+/** The chain's progress from the two fields read of the folded state (the mode, when each part was sent). */
+function chainOf(chainMode: string | null, chainSent: unknown): ChainProgress | null {
+  const mode = chainMode === 'sequential' || chainMode === 'parallel' ? chainMode : null;
+  const sent = Array.isArray(chainSent) ? chainSent : [];
+  return chainProgress({
+    mode,
+    assignments: sent.map((at) => ({ contributedAt: typeof at === 'number' ? at : null })),
+  });
 }
 
 function boardQuery(db: DbOrTx, where: SQL | undefined) {
@@ -202,13 +229,8 @@ export function matchesWallFilters(
 /** Columns read once with named rows (`listBoardWith`): any SQL of the organisation, not of a row. */
 export type OrganisationColumns = Record<string, SQL<unknown>>;
 
-async function selectBoard(
-  db: DbOrTx,
-  organisationId: string,
-  filters: BoardFilters,
-  limit: number,
-  extra: OrganisationColumns = {},
-): Promise<{ rows: BoardRow[]; extra: Record<string, unknown> | null }> {
+/** The conditions of a board selection (the organisation, open or all, the filters, visibility, the page). */
+function boardConditions(organisationId: string, filters: BoardFilters): SQL[] {
   const conditions: SQL[] = [eq(cases.organisationId, organisationId)];
   if (!filters.includeClosed) conditions.push(eq(cases.isOpen, true));
   if (filters.departmentId) conditions.push(arrayContains(cases.departmentIds, [filters.departmentId]));
@@ -223,9 +245,20 @@ async function selectBoard(
     if (visible) conditions.push(visible);
   }
   if (filters.after) conditions.push(after(filters.after));
+  return conditions;
+}
+
+async function selectBoard(
+  db: DbOrTx,
+  organisationId: string,
+  filters: BoardFilters,
+  limit: number,
+  extra: OrganisationColumns = {},
+): Promise<{ rows: BoardRow[]; extra: Record<string, unknown> | null }> {
+  const conditions = boardConditions(organisationId, filters);
   const now = filters.now ?? Date.now();
   // Most urgent first; cases without a running clock last.
-  const order = [sql`${cases.dueAt} asc nulls last`, asc(cases.number)];
+  const order = BOARD_ORDER;
   if (filters.ids) {
     // A few named rows (a broadcast's changed cases, a catch-up): the absences and the caller's organisation
     // columns come along in the same statement, one json column each (repeated on the few rows).
@@ -285,4 +318,71 @@ export async function listBoardAll(db: DbOrTx, organisationId: string, filters: 
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
+}
+
+/** Epoch milliseconds of an instant column, as a JSON number built in SQL. */
+const epochMs = (column: SQLWrapper) => sql`(floor(extract(epoch from ${column}) * 1000))::bigint`;
+
+/**
+ * A compact board row (cases/board-compact.ts) built by PostgreSQL as one JSON value: the shown columns, instants in
+ * epoch ms, each clock with only the fields the board reads (`holders` still in: left out in Node with the rule's
+ * index). What Node does per row is one JSON parse, the chain's progress, the stand-in and the rule's index.
+ */
+const compactRowJson = sql<unknown>`json_build_object(
+  'id', ${cases.id}, 'number', ${cases.number}, 'organisationId', ${cases.organisationId}, 'version', ${cases.version},
+  'status', ${cases.status}, 'currentStep', ${cases.currentStep}, 'dueAt', ${epochMs(cases.dueAt)},
+  'responsiblePersonId', ${cases.responsiblePersonId}, 'responsiblePersonName', ${responsible.fullName},
+  'responsibleDepartmentId', ${cases.responsibleDepartmentId}, 'responsibleDepartmentName', ${departments.name},
+  'absentPersonId', null, 'departmentIds', ${cases.departmentIds}, 'executorIds', ${cases.executorIds},
+  'category', ${cases.category}, 'topic', ${cases.topic}, 'location', ${cases.location}, 'network', ${cases.network},
+  'author', ${cases.author}, 'excerpt', left(${cases.text}, 280), 'flags', ${cases.flags},
+  'clocks', (select coalesce(json_agg(json_build_object(
+      'id', c->'id', 'step', c->'step', 'kind', c->'kind', 'startedAt', c->'startedAt', 'dueAt', c->'dueAt',
+      'atRiskAt', c->'atRiskAt', 'confirmed', c->'confirmed', 'status', c->'status', 'responsible', c->'responsible',
+      'holders', c->'holders', 'holder', c->'holder', 'rule', coalesce(c->'rule', '""'::jsonb)) order by o), '[]')
+    from jsonb_array_elements(${cases.clocks}) with ordinality as x(c, o)),
+  'chain', null, 'isOpen', ${cases.isOpen}, 'detectedAt', ${epochMs(cases.detectedAt)})`;
+
+/** A compact row as PostgreSQL builds it: `rule` still the rule itself, `holders` always there (board-compact.ts). */
+export type CompactRowFromSql = Omit<ReturnType<typeof boardShownColumns<CompactClockFromSql[]>>, 'chain'> & {
+  chain: ChainProgress | null;
+};
+export type CompactClockFromSql = Omit<CompactClock, 'rule' | 'holders'> & {
+  rule: Clock['rule'] | number;
+  holders?: readonly Responsible[] | null;
+};
+
+/** One page of the board as compact rows built in SQL (`listBoardPage` with the full rows), and where the next one
+ *  starts. The rows' clocks still carry their rule: `compactBoardPage` (board-compact.ts) indexes them. */
+export async function listCompactBoardRows(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
+  const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
+  const now = filters.now ?? Date.now();
+  const [read, absent] = await Promise.all([
+    db
+      .select({
+        row: compactRowJson,
+        chainMode: boardColumns.chainMode,
+        chainSent: boardColumns.chainSent,
+      })
+      .from(cases)
+      .leftJoin(responsible, eq(responsible.id, cases.responsiblePersonId))
+      .leftJoin(departments, eq(departments.id, cases.responsibleDepartmentId))
+      .where(and(...boardConditions(organisationId, filters)))
+      .orderBy(...BOARD_ORDER)
+      // One row more than the page tells whether another page follows.
+      .limit(limit + 1),
+    currentAbsences(db, organisationId, now),
+  ]);
+  const rows: CompactRowFromSql[] = [];
+  for (let i = 0; i < Math.min(read.length, limit); i++) {
+    const r = read[i] as (typeof read)[number];
+    const row = fromJson<CompactRowFromSql>(r.row);
+    // Both drivers give a bigint column inside JSON as a number (epoch ms fit).
+    row.chain = chainOf(r.chainMode, fromJson(r.chainSent));
+    rows.push(standIn(row, absent, now));
+  }
+  const last = rows.at(-1);
+  const nextCursor: BoardCursor | null =
+    read.length > limit && last ? { dueAt: last.dueAt, number: last.number } : null;
+  return { rows, nextCursor };
 }

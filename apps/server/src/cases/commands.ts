@@ -1,5 +1,5 @@
-// Executes a case command: the domain decides, then the events and the projection are written in one transaction
-// with optimistic concurrency on the case version, then the events-bus hook announces the committed events.
+// Executes a case command: the domain decides, then the events, the projection and the alarm are written in one
+// statement with optimistic concurrency on the case version, then the events-bus hook announces the committed events.
 import { randomUUID } from 'node:crypto';
 import {
   type Actor,
@@ -15,7 +15,7 @@ import {
   partOfCommand,
   replay,
 } from '@otklik/domain';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
 import type { Tx } from '../db/connect';
 import { isUniqueViolation } from '../db/errors';
@@ -24,10 +24,10 @@ import type { ServerDeps } from '../deps';
 import { AppError, appError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import type { CommandOutcome } from '../metrics/metrics';
-import { nextAlarmAt, writeAlarm } from '../scheduler/alarms';
+import { alarmWriteSql, nextAlarmAt } from '../scheduler/alarms';
 import { notVisible, partiesOfRow } from './access';
 import { loadCommandContext, type StoredCase } from './domain-context';
-import { type CommittedEventRow, committedEventColumns, newEventRows, toCommittedEvent } from './event-rows';
+import { newEventRows } from './event-rows';
 import { projectCase } from './projection';
 import { checkCommandReferences } from './references';
 
@@ -147,59 +147,52 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   const row = projectCase(after, rules.profile, rules.calendar, now, before.parties);
   const actorId = request.actor.personId === 'system' ? null : request.actor.personId;
 
-  /** Replaces the projection row; false when another writer replaced the version we decided on first. */
-  const updateCase = async (tx: Tx): Promise<boolean> => {
-    // The guard of optimistic concurrency: only the version we decided on may be replaced.
-    const updated = await tx
-      .update(cases)
-      .set(row)
-      .where(and(eq(cases.id, caseId), eq(cases.version, before.version)))
-      .returning({ id: cases.id });
-    return updated.length > 0;
-  };
-  let inserted: CommittedEventRow[];
+  const committedRows = newEventRows({
+    caseId,
+    organisationId: request.organisationId,
+    version: before.version,
+    actorId,
+    events,
+  });
+  const write = writeCommandSql({
+    caseId,
+    organisationId: request.organisationId,
+    // A new case's row is inserted; an existing one is replaced only at the version decided on. Either reads the
+    // organisation's lock first (as every writer of its cases and events does: no two wait for each other).
+    caseRow: isRegister
+      ? deps.db
+          .insert(cases)
+          .values({ id: sql`(select ${caseId}::uuid from lock)`, organisationId: request.organisationId, ...row })
+          .returning({ id: cases.id })
+      : deps.db
+          .update(cases)
+          .set(row)
+          .where(and(eq(cases.id, caseId), eq(cases.version, before.version), sql`exists (select 1 from lock)`))
+          .returning({ id: cases.id }),
+    events: committedRows,
+    // The scheduler's alarm for the new state, written with the case: it never lags behind it.
+    alarm: events.length === 0 ? undefined : row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
+    alarmVersion: after.version,
+  });
+  let seqs: number[];
   try {
-    inserted = await deps.db.transaction(async (tx) => {
-      // Serialises appends per organisation so that `seq` order equals commit order within it: a client that
-      // applied seq N never later receives a smaller seq of the same organisation (realtime relies on it).
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${`otklik:case-events:${request.organisationId}`}))`,
-      );
-      // A new case's row comes first (its events and alarm refer to it).
-      if (isRegister) await tx.insert(cases).values({ id: caseId, organisationId: request.organisationId, ...row });
-      // The rest is sent together (one wait where the driver pipelines, as postgres.js does): under the
-      // organisation's lock their order does not matter, and one failing fails the transaction.
-      const [written, rows] = await Promise.all([
-        isRegister || updateCase(tx),
-        events.length === 0
-          ? []
-          : tx
-              .insert(caseEvents)
-              .values(
-                newEventRows({
-                  caseId,
-                  organisationId: request.organisationId,
-                  version: before.version,
-                  actorId,
-                  events,
-                }),
-              )
-              .returning(committedEventColumns),
-        // The scheduler's alarm for the new state, in the same transaction: it never lags behind the case.
-        events.length === 0
-          ? null
-          : writeAlarm(
-              tx,
-              { id: caseId, organisationId: request.organisationId, version: after.version },
-              row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
-            ),
-      ]);
-      // No row replaced: another writer moved the case on (events written beside it roll back with this).
-      if (!written) throw conflict(before.version + 1);
-      if (events.length === 0) return [];
-      if (request.inTransaction) await request.inTransaction(tx, caseId);
-      return rows;
-    });
+    // The command's writes are one statement (no transaction of their own: one statement is atomic); a command
+    // with work of its own in the transaction (the publication outbox) runs the statement inside one.
+    const run = async (db: Tx | ServerDeps['db']): Promise<number[]> => {
+      const [result] = rowsOf<{ written: number | string; seqs: unknown }>(await db.execute(write));
+      // No row replaced: another writer moved the case on (nothing else was written: every write waits for it).
+      if (Number(result?.written ?? 0) === 0) throw conflict(before.version + 1);
+      return fromJson<(number | string)[]>(result?.seqs ?? '[]').map(Number);
+    };
+    const hook = request.inTransaction;
+    seqs =
+      hook && events.length > 0
+        ? await deps.db.transaction(async (tx) => {
+            const written = await run(tx);
+            await hook(tx, caseId);
+            return written;
+          })
+        : await run(deps.db);
   } catch (error) {
     // Two writers that passed the version check at once: the unique (case_id, version) index stops the second.
     if (isUniqueViolation(error) && !isRegister) throw conflict(before.version + 1);
@@ -209,11 +202,84 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     }
     throw error;
   }
-  const committed: CommittedEvent[] = inserted
-    .sort((a, b) => a.seq - b.seq)
-    // Announced as the commanding person's, the events the domain records as the system's too (their rows and the
-    // catch-up feed carry null): kept as it was.
-    .map((e) => ({ ...toCommittedEvent(e), actorId }));
+  // The rows as written: only the sequence numbers come from the database. Announced as the commanding person's,
+  // the events the domain records as the system's too (their rows and the catch-up feed carry null): kept as it was.
+  const committed: CommittedEvent[] = committedRows.map((e, i) => ({
+    seq: seqs[i] as number,
+    caseId,
+    organisationId: request.organisationId,
+    version: e.version,
+    type: e.type,
+    actorId,
+    occurredAt: (e.occurredAt as Date).getTime(),
+    // As the database gives it back (what JSON keeps of the event), like the catch-up feed.
+    payload: JSON.parse(JSON.stringify(e.payload)),
+  }));
   deps.bus.emitCommitted(committed);
   return { caseId, version: after.version, events: committed };
+}
+
+/** drizzle's execute returns the rows (postgres-js) or { rows } (PGlite). */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** Parsed by one driver, text from the other: a json value built in SQL. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/**
+ * A command's writes as one statement: the organisation's lock, the case row (inserted, or replaced at the version
+ * decided on), its events and its alarm. The events and the alarm are written only when the case row was (each reads
+ * the row's `returning`), so a lost race writes nothing. The events take their `seq` after the organisation's lock
+ * (the case row reads it first), so `seq` order is commit order within an organisation, as realtime relies on.
+ * Returns one row: `written` (0: the version moved on) and `seqs` (the events' seq in version order).
+ */
+function writeCommandSql(input: {
+  caseId: string;
+  organisationId: string;
+  caseRow: SQLWrapper;
+  events: readonly (typeof caseEvents.$inferInsert)[];
+  /** undefined: leave the alarm alone; null: clear it; a number: set it. */
+  alarm: number | null | undefined;
+  alarmVersion: number;
+}): SQL {
+  const lockKey = `otklik:case-events:${input.organisationId}`;
+  const parts: SQL[] = [
+    // Materialised and read below: a CTE nobody reads is not run.
+    sql`lock as materialized (select pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${lockKey})) as l)`,
+    // drizzle puts an embedded query in parentheses itself.
+    sql`written as ${input.caseRow}`,
+  ];
+  if (input.events.length > 0) {
+    // One parameter for every row: the events as a JSON array read into case_events' own column types.
+    const rows = input.events.map((e) => ({
+      case_id: e.caseId,
+      organisation_id: e.organisationId,
+      version: e.version,
+      type: e.type,
+      actor_id: e.actorId ?? null,
+      actor_kind: e.actorKind,
+      occurred_at: (e.occurredAt as Date).toISOString(),
+      payload: e.payload,
+    }));
+    parts.push(sql`appended as (
+      insert into case_events (case_id, organisation_id, version, type, actor_id, actor_kind, occurred_at, payload)
+      select e.case_id, e.organisation_id, e.version, e.type, e.actor_id, e.actor_kind, e.occurred_at, e.payload
+        from json_populate_recordset(null::case_events, ${JSON.stringify(rows)}::json) as e
+       where exists (select 1 from lock) and exists (select 1 from written)
+       order by e.version
+      returning seq, version)`);
+  }
+  // Written only when the case row was.
+  if (input.alarm !== undefined) {
+    const alarm = { id: input.caseId, organisationId: input.organisationId, version: input.alarmVersion };
+    parts.push(sql`alarm as (${alarmWriteSql(alarm, input.alarm, sql`exists (select 1 from written)`)})`);
+  }
+  const seqs =
+    input.events.length > 0
+      ? sql`(select coalesce(json_agg(a.seq order by a.version), '[]') from appended a)`
+      : sql`'[]'::json`;
+  return sql`with ${sql.join(parts, sql`, `)}
+    select (select count(*) from written)::int as written, ${seqs} as seqs`;
 }

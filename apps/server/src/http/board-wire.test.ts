@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/databases';
 import { callerWithCookie, createOrgFixture, type OrgFixture, signInCookie } from '../test/fixtures';
+import { zCompactBoardRow } from '../trpc/outputs-cases';
 import { type RunningServer, startServer } from './server';
 
 function get(url: string, headers: Record<string, string>) {
@@ -113,5 +114,17 @@ describeEachDatabase('board on the wire', (getDb) => {
       });
     });
     expect(clocks).toBeGreaterThan(12);
+    // The answer checks one row a page against the schema (trpc/outputs-cases.ts): here every row is, with no key
+    // the schema does not name.
+    const strict = zCompactBoardRow.strict();
+    for (const row of compact.cases) expect(strict.safeParse(row).error?.issues ?? []).toEqual([]);
+    // And each row as a whole is the live row's shown columns (rows.ts `boardShownColumns`) of the full row.
+    full.cases.forEach((row: Record<string, unknown>, i: number) => {
+      const small = compact.cases[i] as Record<string, unknown>;
+      for (const key of Object.keys(small)) {
+        if (key === 'clocks' || key === 'dueAt' || key === 'detectedAt') continue;
+        expect([key, small[key]]).toEqual([key, row[key]]);
+      }
+    });
   });
 });

@@ -4,7 +4,7 @@
 // responsible. konyshevsky-2020, Wednesday 25 Nov 2026 (Mon–Fri 09–13, 14–18 MSK).
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { listBoard } from '../cases/board';
+import { listBoard, listCompactBoardRows } from '../cases/board';
 import { notifications } from '../db/schema';
 import { createDeps, type ServerDeps } from '../deps';
 import { createAbsence } from '../directory/absences';
@@ -131,6 +131,13 @@ describeEachDatabase('deficiency notices and substitutes', (getDb) => {
     expect(personIdsOf(rows, 'assigned')).toEqual([org.people.roadsExecutor2.id]);
     const [row] = await listBoard(deps.db, org.organisationId, { ids: [caseId], now: t('10:30') });
     expect(row).toMatchObject({
+      responsiblePersonId: org.people.roadsExecutor2.id,
+      responsiblePersonName: org.people.roadsExecutor2.fullName,
+      absentPersonId: org.people.roadsExecutor.id,
+    });
+    // The web app's compact rows, built in SQL, show the same.
+    const compact = await listCompactBoardRows(deps.db, org.organisationId, { now: t('10:30') });
+    expect(compact.rows.find((r) => r.id === caseId)).toMatchObject({
       responsiblePersonId: org.people.roadsExecutor2.id,
       responsiblePersonName: org.people.roadsExecutor2.fullName,
       absentPersonId: org.people.roadsExecutor.id,

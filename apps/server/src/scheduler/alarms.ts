@@ -1,7 +1,7 @@
 // The next instant a case needs the scheduler: the earliest unrecorded at-risk or breach moment of its open clocks,
 // kept in clock_alarms. Refreshed after every committed change and rebuilt in full when a node starts leading.
 import { type CaseState, computeClocks, type DomainContext, firstBreachedInstant } from '@otklik/domain';
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { loadOrganisationRules } from '../cases/domain-context';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
@@ -70,6 +70,29 @@ async function writeAlarms(db: DbOrTx, items: readonly { row: CaseRow; fireAt: n
   }
 }
 
+/**
+ * The alarm of one case at `version` as one data-modifying statement to embed (a case command's `WITH`), run only
+ * when `onlyIf` holds: the same rules as `writeAlarms` — the instant rounded up to whole milliseconds, and a
+ * computation from an older version never replacing or removing a newer one.
+ */
+export function alarmWriteSql(
+  c: { id: string; organisationId: string; version: number },
+  fireAt: number | null,
+  onlyIf: SQL,
+): SQL {
+  if (fireAt === null) {
+    return sql`delete from clock_alarms
+       where case_id = ${c.id}::uuid and case_version <= ${c.version}::int and ${onlyIf}
+      returning 1`;
+  }
+  const at = new Date(Math.ceil(fireAt)).toISOString();
+  return sql`insert into clock_alarms (case_id, organisation_id, fire_at, case_version)
+      select ${c.id}::uuid, ${c.organisationId}::uuid, ${at}::timestamptz, ${c.version}::int where ${onlyIf}
+      on conflict (case_id) do update set fire_at = excluded.fire_at, case_version = excluded.case_version
+       where clock_alarms.case_version <= excluded.case_version
+      returning 1`;
+}
+
 /** Sets (or clears, fireAt null) the alarms of several cases at their versions, in one or two statements. */
 export async function writeAlarmsOf(
   db: DbOrTx,
@@ -83,15 +106,6 @@ export async function writeAlarmsOf(
       fireAt: i.fireAt,
     })),
   );
-}
-
-/** Sets (or clears, null) the alarm of one case at `version`: the case command writes it in its own transaction. */
-export async function writeAlarm(
-  db: DbOrTx,
-  c: { id: string; organisationId: string; version: number },
-  fireAt: number | null,
-): Promise<void> {
-  await writeAlarms(db, [{ row: { ...c, isOpen: fireAt !== null, state: null }, fireAt }]);
 }
 
 const caseColumns = {

@@ -2,8 +2,8 @@
 // domain decider; see cases/commands.ts). The changes after a board's seq come over the socket (`changes:since`).
 import { AREA_ROLES, zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
 import { z } from 'zod';
-import { BOARD_PAGE, listBoardPage } from '../../cases/board';
-import { compactBoardRows } from '../../cases/board-compact';
+import { BOARD_PAGE, listBoardPage, listCompactBoardRows } from '../../cases/board';
+import { compactBoardPage } from '../../cases/board-compact';
 import { executeCaseCommand } from '../../cases/commands';
 import { getCaseDetail } from '../../cases/queries';
 import { listRouteChoices } from '../../cases/route-choices';
@@ -63,15 +63,15 @@ export const casesRouter = router({
       // A board of several pages is read page after page: the client keeps the first page's seq and catches up
       // from there, which also covers a case that moved between pages while they were read.
       const seq = await headSeq(ctx.deps.db, ctx.user.organisationId);
-      const page = await listBoardPage(ctx.deps.db, ctx.user.organisationId, {
-        ...filters,
-        after: cursor,
-        visibleTo: ctx.user.actor,
-        now: ctx.deps.now(),
-      });
+      const selection = { ...filters, after: cursor, visibleTo: ctx.user.actor, now: ctx.deps.now() };
+      if (compact) {
+        // The web app's form, built by PostgreSQL (a board is thousands of rows).
+        const built = await listCompactBoardRows(ctx.deps.db, ctx.user.organisationId, selection);
+        const { cases, rules } = compactBoardPage(built.rows);
+        return { cases, rules, compact: true as const, seq, serverTime: ctx.deps.now(), nextCursor: built.nextCursor };
+      }
+      const page = await listBoardPage(ctx.deps.db, ctx.user.organisationId, selection);
       const serverTime = ctx.deps.now();
-      if (compact)
-        return { ...compactBoardRows(page.rows), compact: true as const, seq, serverTime, nextCursor: page.nextCursor };
       return { cases: page.rows, compact: false as const, seq, serverTime, nextCursor: page.nextCursor };
     }),
 
