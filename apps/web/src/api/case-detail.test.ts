@@ -74,7 +74,7 @@ const held: CaseDetail = {
   state: registered.state,
   clocks: [],
   allowed: [],
-  timeline: registered.events.map((e, i) => ({ seq: 100 + i, type: e.type, at: e.at, actorName: null, payload: {} })),
+  timeline: registered.events.map((e, i) => ({ seq: 100 + i, type: e.type, at: e.at, actorName: null, payload: e })),
   earlierCases: [],
 };
 
@@ -131,7 +131,16 @@ describe('applying a live change to the case detail', () => {
   it('asks for one reload after a missed change, a new link to earlier cases, or without the rules', () => {
     const later = change({
       version: 4,
-      entries: [{ seq: 160, version: 4, type: 'case-routed', actorName: null, occurredAt: at('11:00'), payload: {} }],
+      entries: [
+        {
+          seq: 160,
+          version: 4,
+          type: 'case-routed',
+          actorName: null,
+          occurredAt: at('11:00'),
+          payload: routed.events[0]!,
+        },
+      ],
     });
     expect(applyDetailChange(held, later, rules(roads))).toEqual({ kind: 'reload', reason: 'gap' });
     const linked = change({ state: { ...routed.state, repeatOf: ['case-0'] } });

@@ -110,7 +110,8 @@ export interface TimelineEntry {
   readonly type: string;
   readonly at: number;
   readonly actorName: string | null;
-  readonly payload: Readonly<Record<string, unknown>>;
+  /** The domain event (a reader's without the appeal's personal data). */
+  readonly payload: import('@otklik/domain').CaseEvent;
 }
 
 export interface EarlierCase {
