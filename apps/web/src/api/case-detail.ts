@@ -51,7 +51,7 @@ export function applyDetailChange(detail: CaseDetail, change: CaseDetailChange, 
       version: change.version,
       state,
       clocks: toClockViews(computeClocks(state, profile, calendar, rules.now).active, rules.names),
-      allowed: caseActions(state, actor, ctx, rules.now),
+      allowed: caseActions(state, actor, ctx, rules.now, detail.publicationChannel),
       timeline: [...detail.timeline, ...fresh.map(toTimelineEntry)],
     },
   };

@@ -131,6 +131,8 @@ export interface CaseDetail {
   readonly state: import('@otklik/domain').CaseState;
   readonly clocks: readonly ClockView[];
   readonly allowed: readonly import('@otklik/domain').CommandType[];
+  /** Whether the case can be published through its network account (the domain's caseActions asks it). */
+  readonly publicationChannel: import('@otklik/domain').PublicationChannel;
   readonly timeline: readonly TimelineEntry[];
   readonly earlierCases: readonly EarlierCase[];
 }
