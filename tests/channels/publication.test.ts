@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { saveAttachment } from '../../apps/server/src/attachments/store';
 import { runOutboxOnce } from '../../apps/server/src/channels/publication';
-import { caseEvents, publicationOutbox } from '../../apps/server/src/db/schema';
+import { caseEvents, channelAccounts, publicationOutbox } from '../../apps/server/src/db/schema';
 import { startFakeVk } from './fakes/vk';
 import { approve, caseByExternalId, connectorSuite, describeEachDatabase, vkAccount } from './support';
 
@@ -221,10 +221,37 @@ describeEachDatabase('publication outbox', (getDb) => {
       visibility: 'public',
     });
     const v = await approve(suite.world, typed.caseId);
+    // The case screen offers no publication through an account (the domain's caseActions), only by hand.
+    const typedDetail = await suite.world.curator.cases.detail({ caseId: typed.caseId });
+    expect(typedDetail.publicationChannel).toBe('none');
+    expect(typedDetail.allowedActions).not.toContain('request-publication');
+    expect(typedDetail.allowedActions).toContain('publish');
     await expect(
       suite.world.curator.channels.requestPublication({ caseId: typed.caseId, expectedVersion: v }),
     ).rejects.toMatchObject({
       message: expect.stringContaining('опубликуйте вручную'),
     });
+  });
+
+  it('an account switched off: its case offers no publication through it, and a request is refused (publish by hand)', async () => {
+    const { caseId, version } = await approvedCase('Вопрос про фонари');
+    const before = await suite.world.curator.cases.detail({ caseId });
+    expect(before.publicationChannel).toBe('connected');
+    expect(before.allowedActions).toContain('request-publication');
+    const account = eq(channelAccounts.id, suite.accountId);
+    await suite.world.deps.db.update(channelAccounts).set({ enabled: false }).where(account);
+    try {
+      const detail = await suite.world.curator.cases.detail({ caseId });
+      expect(detail.publicationChannel).toBe('disabled');
+      expect(detail.allowedActions).not.toContain('request-publication');
+      expect(detail.allowedActions).toContain('publish');
+      await expect(
+        suite.world.curator.channels.requestPublication({ caseId, expectedVersion: version }),
+      ).rejects.toMatchObject({ message: expect.stringContaining('Аккаунт сети отключён или без токена') });
+      expect(await outbox(caseId)).toEqual([]);
+      expect(await eventTypes(caseId)).not.toContain('publication-requested');
+    } finally {
+      await suite.world.deps.db.update(channelAccounts).set({ enabled: true }).where(account);
+    }
   });
 });

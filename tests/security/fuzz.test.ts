@@ -213,7 +213,7 @@ describe('fuzz', () => {
       'intake.revokeDisplayToken': { id: UUID },
       'notifications.list': { onlyUnread: true, limit: 5 },
       'reports.monthlySummary': { month: '2026-13' },
-      'reports.drilldown': { month: '2026-11', key: 'x' },
+      'reports.drilldown': { month: '2026-11', key: 'x', asOf: 0 },
       'reports.cases': { ids: [caseId] },
       'reports.surges': { sinceDays: 30 },
       'reports.setSurgeThresholds': { windowHours: -1 },

@@ -239,7 +239,11 @@ const MATRIX: Record<string, Row> = {
   },
   'notifications.list': { kind: 'query', outcomes: ALL, input: () => ({}) },
   'reports.monthlySummary': { kind: 'query', outcomes: REPORT_READERS, input: () => ({ month: '2026-11' }) },
-  'reports.drilldown': { kind: 'query', outcomes: REPORT_READERS, input: () => ({ month: '2026-11', key: 'nothing' }) },
+  'reports.drilldown': {
+    kind: 'query',
+    outcomes: REPORT_READERS,
+    input: () => ({ month: '2026-11', key: 'nothing', asOf: 0 }),
+  },
   'reports.cases': { kind: 'query', outcomes: REPORT_READERS, input: (c) => ({ ids: [c.caseId] }) },
   'reports.surges': { kind: 'query', outcomes: REPORT_READERS, input: () => ({}) },
   'reports.surgeThresholds': { kind: 'query', outcomes: REPORT_READERS, input: () => undefined },

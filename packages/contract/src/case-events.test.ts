@@ -2,7 +2,8 @@
 // refuses what is not an event.
 import type { CaseEvent } from '@otklik/domain';
 import { describe, expect, it } from 'vitest';
-import { zCaseEvent, zCommittedEvent } from './case-events';
+import { zCaseEvent } from './case-events';
+import { zCommittedEvent } from './realtime-events';
 
 const at = Date.UTC(2026, 10, 24, 9, 0);
 const events: CaseEvent[] = [

@@ -43,18 +43,35 @@ describe('realtime change schemas', () => {
 });
 
 describe('a case detail change', () => {
-  const entry = { seq: 8, version: 3, type: 'case-routed', actorName: 'Куратор Кирилл', occurredAt: 0, payload: {} };
+  const routed = {
+    type: 'case-routed',
+    at: 0,
+    by: 'p1',
+    mode: 'single',
+    assignments: [{ departmentId: 'd1', executorId: 'p2' }],
+    reroute: false,
+  };
+  const entry = {
+    seq: 8,
+    version: 3,
+    type: 'case-routed',
+    actorName: 'Куратор Кирилл',
+    occurredAt: 0,
+    payload: routed,
+  };
   const detail = { caseId: 'c1', version: 3, state: { version: 3, status: 'assigned', clocks: [] }, entries: [entry] };
 
   it('is read with its state and entries', () => {
     expect(zCaseDetailChange.safeParse(detail).success).toBe(true);
   });
 
-  it('is dropped without a state the domain can read, without entries, or with an instant as text', () => {
+  it('is dropped without a state the domain can read, without entries, with an instant as text or no event', () => {
     expect(zCaseDetailChange.safeParse({ ...detail, state: { version: 3, status: 'assigned' } }).success).toBe(false);
     expect(zCaseDetailChange.safeParse({ ...detail, state: null }).success).toBe(false);
     expect(zCaseDetailChange.safeParse({ ...detail, entries: [] }).success).toBe(false);
     const textInstant = { ...entry, occurredAt: '2026-12-03T09:00:00Z' };
     expect(zCaseDetailChange.safeParse({ ...detail, entries: [textInstant] }).success).toBe(false);
+    // An entry's payload is a domain event: not just any object.
+    expect(zCaseDetailChange.safeParse({ ...detail, entries: [{ ...entry, payload: {} }] }).success).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 import type { CaseState } from '@otklik/domain';
 import { z } from 'zod';
 import { zClock } from './case-clocks';
+import { zCaseEvent } from './case-events';
 
 const zId = z.string().min(1).max(200);
 const zSeq = z.number().int().nonnegative();
@@ -99,8 +100,9 @@ export const zCaseChange = z.object({
   occurredAt: z.number(),
   /** Null for system actors, and for wall displays (no personal data). */
   actorId: z.string().nullable(),
-  /** The domain event; null on wall displays, which receive only what changed, not the text. */
-  payload: z.unknown().nullable(),
+  /** The domain event (a reader's without the appeal's personal data: domain `eventForReader`); null on wall
+   *  displays, which receive only what changed, not the text. */
+  payload: zCaseEvent.nullable(),
   /** The case's row after the change, as this receiver's view shows it (board row for a person, wall row for a
    *  display); null when the case left that view (closed, no longer visible, or outside a wall's filters): remove it.
    *  Live changes always carry it; in a catch-up page (`changes:since`) only each case's last change of the page does
@@ -108,6 +110,13 @@ export const zCaseChange = z.object({
   row: zCaseRowMessage.nullable().optional(),
 });
 export type CaseChange = z.infer<typeof zCaseChange>;
+
+/** An event a command committed, as its answer carries it: the change's columns (without the realtime chain and
+ *  row) with the organisation and the whole domain event. */
+export const zCommittedEvent = zCaseChange
+  .pick({ seq: true, caseId: true, version: true, type: true, occurredAt: true, actorId: true })
+  .extend({ organisationId: z.string(), payload: zCaseEvent });
+export type CommittedEventMessage = z.infer<typeof zCommittedEvent>;
 
 /** One line of a case's timeline: a committed event, who did it (their name; null for the system) and when. The case
  *  detail's timeline and the entries of a live detail change are both this, mapped once on the server
@@ -118,7 +127,8 @@ export const zTimelineEntryMessage = z.object({
   type: z.string(),
   actorName: z.string().nullable(),
   occurredAt: zMs,
-  payload: z.unknown(),
+  /** The domain event; a reader's without the appeal's personal data (domain `eventForReader`). */
+  payload: zCaseEvent,
 });
 export type TimelineEntryMessage = z.infer<typeof zTimelineEntryMessage>;
 

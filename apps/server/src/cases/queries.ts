@@ -2,6 +2,7 @@
 
 import { type Actor, canSeeCase, caseActions, computeClocks, stateForReader, takesPartIn } from '@otklik/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { publicationChannelOfCase } from '../channels/publication';
 import { attachments, caseEvents, cases, people } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { actorCondition, notVisible, partiesOfRow } from './access';
@@ -18,7 +19,10 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
   // Readers (head, observers, department heads) do not see the citizen's personal data of an official appeal.
   const participant = takesPartIn(actor, parties);
   const state = participant ? row.state : stateForReader(row.state);
-  const rules = await loadOrganisationRules(deps.db, organisationId, state.profileId);
+  const [rules, publicationChannel] = await Promise.all([
+    loadOrganisationRules(deps.db, organisationId, state.profileId),
+    publicationChannelOfCase(deps.db, caseId),
+  ]);
   const now = deps.now();
   const timeline = await deps.db
     .select({
@@ -71,7 +75,10 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
     state,
     clocks: computeClocks(state, rules.profile, rules.calendar, now),
     timeline: timeline.map((e) => toTimelineEntry(e, participant)),
-    allowedActions: caseActions(state, actor, rules, now),
+    allowedActions: caseActions(state, actor, rules, now, publicationChannel),
+    /** Whether the case can be published through its network account (the web derives a live change's actions
+     *  with it). */
+    publicationChannel,
     repeatOf,
     profileId: rules.profile.id,
     publisher: rules.profile.publisher,

@@ -1,7 +1,7 @@
 // A case's timeline entries as every reader receives them: the case detail's timeline and the entries a live change
 // carries to an open workspace are both mapped here, so a pushed entry is exactly what a reload would show.
 import type { TimelineEntryMessage } from '@otklik/contract';
-import { eventForReader } from '@otklik/domain';
+import { type CaseEvent, eventForReader } from '@otklik/domain';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { people } from '../db/schema';
@@ -12,7 +12,7 @@ export interface TimelineEvent {
   readonly type: string;
   readonly actorName: string | null;
   readonly occurredAt: Date | number;
-  readonly payload: unknown;
+  readonly payload: CaseEvent;
 }
 
 /** `participant`: takes part in the case (the whole event); otherwise a reader, without the appeal's personal data. */

@@ -7,11 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Actor } from '@otklik/domain';
+import { type Actor, channelPublicationRefusal, type PublicationChannel, publicationChannel } from '@otklik/domain';
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import type { DbOrTx } from '../db/connect';
-import { attachments, cases, channelMessages, publicationOutbox } from '../db/schema';
+import { attachments, cases, channelAccounts, channelMessages, publicationOutbox } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { isOrganisationArchived, requireActiveOrganisation } from '../directory/organisations';
 import { AppError, appError, isAppError, notFound } from '../errors/app-error';
@@ -26,6 +26,24 @@ import { type Connector, type ReplyAttachment, type ThreadRef, zThreadRef } from
 const publicationLog = log.child({ component: 'publication' });
 
 type OutboxRow = typeof publicationOutbox.$inferSelect;
+
+/** The case's network account as publishing through it sees it (the domain's `publicationChannel`): whether its
+ *  message was collected by an account, and that account switched on with its token. */
+export async function publicationChannelOfCase(db: DbOrTx, caseId: string): Promise<PublicationChannel> {
+  const [row] = await db
+    .select({
+      accountId: channelAccounts.id,
+      enabled: channelAccounts.enabled,
+      hasToken: sql<boolean>`${channelAccounts.secretBox} is not null`,
+    })
+    .from(channelMessages)
+    .leftJoin(channelAccounts, eq(channelAccounts.id, channelMessages.accountId))
+    .where(eq(channelMessages.caseId, caseId))
+    .limit(1);
+  if (!row) return publicationChannel(null);
+  const account = row.accountId === null ? null : { enabled: row.enabled === true, hasToken: row.hasToken === true };
+  return publicationChannel({ account });
+}
 
 /** The channel message a case came from, if a connector collected it. */
 export async function channelSourceOfCase(db: DbOrTx, caseId: string) {
@@ -49,12 +67,14 @@ export async function requestPublication(
   await requireActiveOrganisation(deps.db, input.organisationId);
   const state = kase.state;
   const source = await channelSourceOfCase(deps.db, input.caseId);
-  if (!source) {
-    throw appError('DOMAIN_REFUSED', 'publication.no-channel', {}, { reason: 'no-channel' });
-  }
-  const account = await loadAccount(deps, source.accountId);
-  if (!account?.secretBox || !account.enabled) {
-    throw appError('DOMAIN_REFUSED', 'publication.channel-disabled', {}, { reason: 'channel-disabled' });
+  const account = source && (await loadAccount(deps, source.accountId));
+  // Not through an account that can post: the domain says so, and the publisher publishes by hand.
+  const refused = channelPublicationRefusal(
+    publicationChannel(source && { account: account && { enabled: account.enabled, hasToken: !!account.secretBox } }),
+  );
+  if (refused || !source) {
+    const reason = refused ?? 'no-channel';
+    throw appError('DOMAIN_REFUSED', `publication.${reason}`, {}, { reason });
   }
   const requestId = randomUUID();
   const draft = state.draft;

@@ -247,9 +247,12 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     const rooms = io.sockets.adapter.rooms;
     const viewed = caseIds.filter((id) => rooms.has(caseRoom(id)));
     let prev = prevSeq;
+    const last = events.at(-1);
+    if (!last) return;
     if (!views.has(organisationId) && !rooms.has(displayRoom(organisationId)) && viewed.length === 0) {
-      // Nobody of the organisation is connected here: nothing to read or send; the groups formed later start after it.
-      for (const event of events) views.route(organisationId, { seq: event.seq, orgPrevSeq: prev }, NO_AUDIENCE);
+      // Nobody of the organisation is connected here: nothing to read or send, nothing to do per change; the groups
+      // formed later start after the batch.
+      views.passed(organisationId, last.seq);
       return;
     }
     // The rows after the batch, projected once for every receiver: a client applies them instead of asking back.

@@ -79,6 +79,23 @@ describe('view groups', () => {
     ]);
   });
 
+  it('changes that passed by while nobody of the organisation was connected: a group formed after starts after them', () => {
+    // Seqs 30–32 committed with no receiver here: the node records only where they ended. Ivan joins (his snapshot
+    // holds 32); 33 is a housing case he may not see; 34 is his: it follows 32, no gap for him.
+    const passed = createViewGroups();
+    passed.passed(org, 32);
+    // The same as routing each of them to nobody.
+    const routed = createViewGroups();
+    for (const seq of [30, 31, 32]) routed.route(org, { seq, orgPrevSeq: seq - 1 }, aud(roadsCase));
+    for (const groups of [passed, routed]) {
+      const ivan = groups.join(org, ['dept:roads:executors', 'person:ivan']);
+      expect(groups.route(org, { seq: 33, orgPrevSeq: 32 }, aud(housingCase))).toEqual([]);
+      expect(groups.route(org, { seq: 34, orgPrevSeq: 33 }, aud(roadsCase))).toEqual([
+        { room: ivan, kind: 'staff', prevSeq: 32 },
+      ]);
+    }
+  });
+
   it('another organisation’s groups are not touched', () => {
     const groups = createViewGroups();
     groups.join('org-2', ['org:participants']);

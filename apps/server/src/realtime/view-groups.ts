@@ -33,6 +33,9 @@ export interface ViewGroups {
     change: { readonly seq: number; readonly orgPrevSeq: number },
     audiences: { readonly participants: readonly Audience[]; readonly readers: readonly Audience[] },
   ): ViewRoute[];
+  /** Changes of the organisation up to `seq` went by with no socket of it connected here: nothing is routed, but a
+   *  group formed later starts after them (what `route` of each would leave, without the per-change work). */
+  passed(organisationId: string, seq: number): void;
   /** Whether any socket of the organisation is connected here. */
   has(organisationId: string): boolean;
   /** Changes of the organisation may have passed this node unsent: each group's next change carries the
@@ -88,6 +91,9 @@ export function createViewGroups(): ViewGroups {
         group.lastSeq = change.seq;
       }
       return out;
+    },
+    passed(organisationId, seq) {
+      lastRouted.set(organisationId, seq);
     },
     has(organisationId) {
       return byOrg.has(organisationId);

@@ -1,6 +1,6 @@
 // The head of administration's view: today's socially significant cases, active surges, breaches this week by
 // department and the month's timeliness at a glance (konyshevsky p.24, krasnoufimsk p.25, NAO p.29).
-import { type Actor, type CaseEvent, dayAndWeekStart, monthOf } from '@otklik/domain';
+import { type Actor, dayAndWeekStart, monthOf } from '@otklik/domain';
 import { and, arrayContains, desc, eq, gte, inArray, or } from 'drizzle-orm';
 import { actorCondition } from '../cases/access';
 import type { Db } from '../db/connect';
@@ -55,7 +55,8 @@ export async function headOverview(db: Db, organisationId: string, now: number, 
   // the curator's and the operator's go under 'curators'.
   const byDepartment = new Map<string, { breaches: number; caseIds: Set<string> }>();
   for (const b of breaches) {
-    const payload = b.payload as Extract<CaseEvent, { type: 'clock-breached' }>;
+    const payload = b.payload;
+    if (payload.type !== 'clock-breached') continue;
     const record = b.state.clocks.find((c) => c.id === payload.clockId);
     const holders = payload.holders ?? record?.breachHolders ?? (record ? [record.responsible] : []);
     const keys = new Set(holders.map((h) => h.departmentId ?? 'curators'));

@@ -1,7 +1,7 @@
 // Loads the event histories a monthly summary needs: every case of the organisation alive during the month or the
 // previous one (detected before the month ended, not closed before the previous month began).
 import type { CaseEvent } from '@otklik/domain';
-import { and, asc, eq, gte, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { caseEvents, cases } from '../db/schema';
 
@@ -11,8 +11,10 @@ const CHUNK = 2_000;
 export async function loadHistories(
   db: DbOrTx,
   organisationId: string,
-  range: { from: number; to: number },
+  range: { from: number; to: number; upTo?: number },
 ): Promise<CaseEvent[][]> {
+  // `upTo`: the histories as they stood at that instant (events after it are left out, and a case with none before it).
+  const upTo = range.upTo === undefined ? undefined : lte(caseEvents.occurredAt, new Date(range.upTo));
   const ids = await db
     .select({ id: cases.id })
     .from(cases)
@@ -29,7 +31,7 @@ export async function loadHistories(
     const rows = await db
       .select({ caseId: caseEvents.caseId, payload: caseEvents.payload })
       .from(caseEvents)
-      .where(inArray(caseEvents.caseId, chunk))
+      .where(and(inArray(caseEvents.caseId, chunk), upTo))
       .orderBy(asc(caseEvents.caseId), asc(caseEvents.version));
     for (const r of rows) {
       const list = byCase.get(r.caseId) ?? [];

@@ -18,6 +18,8 @@ import { type Directory, loadDirectory } from './names';
 
 export interface MonthlyReport {
   readonly organisationId: string;
+  /** The instant the summary describes (its `now`): a report built again as of it lists the same cases. */
+  readonly asOf: number;
   readonly summary: MonthlySummary;
   readonly directory: Directory;
   /** Numbers of the cases the summary lists by id (the most overdue), for people to recognise them. */
@@ -35,6 +37,8 @@ export async function buildMonthlyReport(options: {
   organisationId: string;
   month: string;
   now: number;
+  /** Only the events up to `now` (a report that must list the same cases when built again later). */
+  asOfNow?: boolean;
 }): Promise<MonthlyReport> {
   const { db, organisationId, now } = options;
   const month = checkMonth(options.month);
@@ -42,7 +46,11 @@ export async function buildMonthlyReport(options: {
   const current = monthRange(month, rules.timeZone);
   const previous = monthRange(previousMonth(month), rules.timeZone);
   const [histories, directory] = await Promise.all([
-    loadHistories(db, organisationId, { from: previous.start, to: current.end }),
+    loadHistories(db, organisationId, {
+      from: previous.start,
+      to: current.end,
+      ...(options.asOfNow ? { upTo: now } : {}),
+    }),
     loadDirectory(db, organisationId),
   ]);
   // Cases keep the profile they were registered under; load each distinct one once.
@@ -66,5 +74,11 @@ export async function buildMonthlyReport(options: {
   const numbered = topIds.length
     ? await db.select({ id: cases.id, number: cases.number }).from(cases).where(inArray(cases.id, topIds))
     : [];
-  return { organisationId, summary, directory, caseNumbers: Object.fromEntries(numbered.map((c) => [c.id, c.number])) };
+  return {
+    organisationId,
+    asOf: now,
+    summary,
+    directory,
+    caseNumbers: Object.fromEntries(numbered.map((c) => [c.id, c.number])),
+  };
 }

@@ -124,6 +124,7 @@ export const zCaseDetail = z.object({
   clocks: zCaseClocks,
   timeline: z.array(zTimelineEntryMessage),
   allowedActions: z.array(z.enum(COMMAND_TYPES)),
+  publicationChannel: z.enum(['none', 'disabled', 'connected']),
   repeatOf: z.array(z.object({ id: z.string(), number: z.number().int(), status: z.string(), excerpt: z.string() })),
   profileId: z.string(),
   publisher: zProfile.shape.publisher,

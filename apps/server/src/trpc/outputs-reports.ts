@@ -212,6 +212,8 @@ export type MonthlySummarySchemaMatchesDomain = Assert<Same<z.infer<typeof zMont
 /** `reports.monthlySummary`: the summary without its drill-down lists (`drilldown` fetches one by key), the names
  *  of the people and departments it names, and the numbers of the cases it lists by id. */
 export const zMonthlyReport = z.object({
+  /** The instant the summary describes: a drill-down names it to list the cases behind the same numbers. */
+  asOf: z.number(),
   summary: zMonthlySummary,
   directory: z.object({
     people: z.record(z.string(), z.string()),

@@ -74,7 +74,8 @@ const held: CaseDetail = {
   state: registered.state,
   clocks: [],
   allowed: [],
-  timeline: registered.events.map((e, i) => ({ seq: 100 + i, type: e.type, at: e.at, actorName: null, payload: {} })),
+  publicationChannel: 'connected',
+  timeline: registered.events.map((e, i) => ({ seq: 100 + i, type: e.type, at: e.at, actorName: null, payload: e })),
   earlierCases: [],
 };
 
@@ -91,6 +92,43 @@ const change = (over: Partial<CaseDetailChange> = {}): CaseDetailChange => ({
     payload: e,
   })),
   ...over,
+});
+
+const approved = run(routed.state, [
+  [{ type: 'submit-draft', kind: 'answer', text: 'Отремонтируем до пятницы', attachments: [] }, roads, at('11:00')],
+  [{ type: 'approve' }, curator, at('11:30')],
+]);
+
+describe("the case screen's buttons after a live change", () => {
+  // konyshevsky p.14: the executor publishes the approved answer, through the network account when the message
+  // came through one that can post, otherwise by hand with the link.
+  const routedDetail: CaseDetail = { ...held, version: 3, state: routed.state };
+  const toApproved: CaseDetailChange = {
+    caseId: 'case-1',
+    version: 5,
+    state: approved.state,
+    entries: approved.events.map((e, i) => ({
+      seq: 200 + i,
+      version: 4 + i,
+      type: e.type,
+      actorName: null,
+      occurredAt: e.at,
+      payload: e,
+    })),
+  };
+  const buttons = (publicationChannel: CaseDetail['publicationChannel']) => {
+    const step = applyDetailChange({ ...routedDetail, publicationChannel }, toApproved, rules(roads, at('11:31')));
+    if (step.kind !== 'applied') throw new Error(step.kind);
+    return step.detail.allowed;
+  };
+
+  it('offer the publication through the account only when the account can post', () => {
+    expect(buttons('connected')).toEqual(expect.arrayContaining(['request-publication', 'publish']));
+    for (const channel of ['none', 'disabled'] as const) {
+      expect(buttons(channel)).not.toContain('request-publication');
+      expect(buttons(channel)).toContain('publish');
+    }
+  });
 });
 
 describe('applying a live change to the case detail', () => {
@@ -131,7 +169,16 @@ describe('applying a live change to the case detail', () => {
   it('asks for one reload after a missed change, a new link to earlier cases, or without the rules', () => {
     const later = change({
       version: 4,
-      entries: [{ seq: 160, version: 4, type: 'case-routed', actorName: null, occurredAt: at('11:00'), payload: {} }],
+      entries: [
+        {
+          seq: 160,
+          version: 4,
+          type: 'case-routed',
+          actorName: null,
+          occurredAt: at('11:00'),
+          payload: routed.events[0]!,
+        },
+      ],
     });
     expect(applyDetailChange(held, later, rules(roads))).toEqual({ kind: 'reload', reason: 'gap' });
     const linked = change({ state: { ...routed.state, repeatOf: ['case-0'] } });

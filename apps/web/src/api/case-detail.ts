@@ -6,11 +6,9 @@ import { type Actor, caseActions, computeClocks, type Profile, type WorkingCalen
 import { type NameLookup, toClockViews } from './adapters';
 import type { CaseDetail, TimelineEntry } from './types';
 
-/** One line of the timeline, from the server's entry (the detail's and a live change's are the same shape; through
- *  tRPC's JSON typing an unknown payload reads as optional). */
-export function toTimelineEntry(m: Omit<TimelineEntryMessage, 'payload'> & { payload?: unknown }): TimelineEntry {
-  const payload = typeof m.payload === 'object' && m.payload !== null ? (m.payload as Record<string, unknown>) : {};
-  return { seq: m.seq, type: m.type, at: m.occurredAt, actorName: m.actorName, payload };
+/** One line of the timeline, from the server's entry (the detail's and a live change's are the same shape). */
+export function toTimelineEntry(m: TimelineEntryMessage): TimelineEntry {
+  return { seq: m.seq, type: m.type, at: m.occurredAt, actorName: m.actorName, payload: m.payload };
 }
 
 /** What deriving a detail needs besides the state: the case's profile and calendar, who looks, and the time. */
@@ -53,7 +51,7 @@ export function applyDetailChange(detail: CaseDetail, change: CaseDetailChange, 
       version: change.version,
       state,
       clocks: toClockViews(computeClocks(state, profile, calendar, rules.now).active, rules.names),
-      allowed: caseActions(state, actor, ctx, rules.now),
+      allowed: caseActions(state, actor, ctx, rules.now, detail.publicationChannel),
       timeline: [...detail.timeline, ...fresh.map(toTimelineEntry)],
     },
   };

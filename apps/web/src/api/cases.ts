@@ -23,6 +23,7 @@ export async function loadCaseDetail(caseId: string): Promise<CaseDetail> {
     state: res.state,
     clocks: toClockViews(res.clocks.active, names),
     allowed: res.allowedActions,
+    publicationChannel: res.publicationChannel,
     timeline: res.timeline.map(toTimelineEntry),
     earlierCases: res.repeatOf.map((c) => ({ id: c.id, number: c.number, excerpt: c.excerpt, status: c.status })),
   };

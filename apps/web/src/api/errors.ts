@@ -10,6 +10,7 @@ import {
   type ValidationIssue,
   validationText,
 } from '@otklik/contract';
+import type { PublicationFailed } from '@otklik/domain';
 import { refusalText } from '../i18n/refusals';
 import type { Catalogue } from '../i18n/ru';
 
@@ -137,17 +138,10 @@ export function storedMessageText(
 }
 
 /** The words of a failure kept with its key (`said`) or, from before the keys, as a two-language `message`. */
-export function failureText(failure: unknown, t: Catalogue): string | null {
-  if (failure === null || typeof failure !== 'object') return null;
-  const f = failure as { readonly said?: unknown; readonly message?: unknown };
-  const said = f.said !== null && typeof f.said === 'object' ? (f.said as { key?: unknown; params?: unknown }) : null;
+export function failureText(failure: PublicationFailed['error'] | null | undefined, t: Catalogue): string | null {
+  if (!failure) return null;
   return storedMessageText(
-    {
-      key: typeof said?.key === 'string' ? said.key : null,
-      params:
-        said?.params !== null && typeof said?.params === 'object' ? (said.params as Record<string, unknown>) : null,
-      text: typeof f.message === 'string' ? f.message : null,
-    },
+    { key: failure.said?.key ?? null, params: failure.said?.params ?? null, text: failure.message },
     t,
   );
 }

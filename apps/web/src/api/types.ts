@@ -111,7 +111,8 @@ export interface TimelineEntry {
   readonly type: string;
   readonly at: number;
   readonly actorName: string | null;
-  readonly payload: Readonly<Record<string, unknown>>;
+  /** The domain event (a reader's without the appeal's personal data). */
+  readonly payload: import('@otklik/domain').CaseEvent;
 }
 
 export interface EarlierCase {
@@ -131,6 +132,8 @@ export interface CaseDetail {
   readonly state: import('@otklik/domain').CaseState;
   readonly clocks: readonly ClockView[];
   readonly allowed: readonly import('@otklik/domain').CommandType[];
+  /** Whether the case can be published through its network account (the domain's caseActions asks it). */
+  readonly publicationChannel: import('@otklik/domain').PublicationChannel;
   readonly timeline: readonly TimelineEntry[];
   readonly earlierCases: readonly EarlierCase[];
 }

@@ -1,6 +1,7 @@
 // The visibility rule: by role, by department held, by person given, and the same answer through the SQL scope.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CaseEvent } from '../workflow/events';
 import { type Actor, PERSON_ROLES, type Role } from '../workflow/types';
 import {
   actorAudiences,
@@ -56,15 +57,26 @@ describe('canSeeCase / takesPartIn', () => {
   });
 
   it('hides the appeal personal data from readers', () => {
-    const event = {
+    const at = Date.UTC(2026, 10, 24, 9, 0);
+    const event: CaseEvent = {
       type: 'converted-to-appeal',
+      at,
+      by: 'p1',
       fullName: 'Иванов',
       address: 'ул. Ленина',
       phone: '+7',
       registrationNumber: 'N1',
     };
-    expect(eventForReader(event)).toMatchObject({ fullName: '', address: '', phone: '', registrationNumber: 'N1' });
-    const other = { type: 'case-triaged', topic: 'Дороги' };
+    // The same shape, the personal fields emptied (nothing added: the reader's timeline is typed as everyone's).
+    expect(eventForReader(event)).toEqual({ ...event, fullName: '', address: '', phone: '' });
+    const other: CaseEvent = {
+      type: 'case-triaged',
+      at,
+      by: 'p1',
+      topic: 'Дороги',
+      location: 'Беляево',
+      category: 'ordinary',
+    };
     expect(eventForReader(other)).toBe(other);
   });
 });

@@ -7,6 +7,7 @@
 // - department heads see the cases their departments hold or held;
 // - administrators manage the directory and see no case (a person with several roles gets the union).
 // The citizen's personal data of an official appeal (59-FZ: name, address, phone) is shown only to those who take part.
+import type { CaseEvent } from '../workflow/events';
 import type { Actor, CaseState } from '../workflow/types';
 
 /** The departments and executors that hold or held a case: what visibility is decided on. */
@@ -140,12 +141,10 @@ export function scopeIncludes(scope: VisibilityScope, parties: CaseParties): boo
 
 const HIDDEN = '';
 
-/** An event as a reader who does not take part may see it: the appeal's personal data removed. */
-export function eventForReader<E>(event: E): E {
-  const e = event as { type?: unknown };
-  if (e && typeof e === 'object' && e.type === 'converted-to-appeal') {
-    return { ...event, fullName: HIDDEN, address: HIDDEN, phone: HIDDEN, personalDataHidden: true };
-  }
+/** An event as a reader who does not take part may see it: the appeal's personal data emptied, as in
+ *  `stateForReader` (the same shape, so the reader's timeline is typed and validated as everyone's). */
+export function eventForReader(event: CaseEvent): CaseEvent {
+  if (event.type === 'converted-to-appeal') return { ...event, fullName: HIDDEN, address: HIDDEN, phone: HIDDEN };
   return event;
 }
 

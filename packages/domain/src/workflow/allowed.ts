@@ -1,6 +1,7 @@
 // The actions a person may take on a case now: exactly the commands `decide` would not refuse on role or state
 // grounds (the web UI shows these, and only these, as buttons).
 import type { Instant } from '../calendar/types';
+import { channelPublicationRefusal, type PublicationChannel } from './channel';
 import { COMMAND_TYPES } from './commands';
 import { decideClockRecord } from './decide';
 import { check } from './permissions';
@@ -31,7 +32,17 @@ export function allowedCommands(state: CaseState, actor: Actor, ctx: DomainConte
 }
 
 /** The actions a case's workspace offers `actor` now: the allowed commands of an existing case (registering one is
- *  not an action on it). The server's case detail and the web's live detail both ask this. */
-export function caseActions(state: CaseState, actor: Actor, ctx: DomainContext, now: Instant): CommandType[] {
-  return allowedCommands(state, actor, ctx, now).filter((t) => t !== 'register');
+ *  not an action on it), a publication through the network account only when the case's account can post
+ *  (`channel`). The server's case detail and the web's live detail both ask this: it is all the case screen's
+ *  buttons. */
+export function caseActions(
+  state: CaseState,
+  actor: Actor,
+  ctx: DomainContext,
+  now: Instant,
+  channel: PublicationChannel,
+): CommandType[] {
+  return allowedCommands(state, actor, ctx, now).filter(
+    (t) => t !== 'register' && (t !== 'request-publication' || channelPublicationRefusal(channel) === null),
+  );
 }

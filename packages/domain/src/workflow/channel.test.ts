@@ -2,6 +2,8 @@
 // requests; the publish clock runs on through failures and stops when the network accepted the reply.
 import { describe, expect, it } from 'vitest';
 import { localTime } from '../sla/test-helpers';
+import { caseActions } from './allowed';
+import { channelPublicationRefusal, publicationChannel } from './channel';
 import { A, CaseRun, draft } from './test-harness';
 
 const P = 'nao-2020';
@@ -87,6 +89,33 @@ describe('publication through a channel account', () => {
     );
     expect(c.state.status).toBe('closed');
     expect(c.state.pendingPublication).toBeNull();
+  });
+});
+
+describe("the case's network account", () => {
+  it('is connected only when an account collected the message and is switched on with its token', () => {
+    expect(publicationChannel(null)).toBe('none');
+    expect(publicationChannel({ account: null })).toBe('disabled');
+    expect(publicationChannel({ account: { enabled: false, hasToken: true } })).toBe('disabled');
+    expect(publicationChannel({ account: { enabled: true, hasToken: false } })).toBe('disabled');
+    expect(publicationChannel({ account: { enabled: true, hasToken: true } })).toBe('connected');
+  });
+
+  it('a publication through it is offered only when it is connected; otherwise it is published by hand', () => {
+    const c = approved();
+    const at = Date.parse(d('11:11'));
+    expect(caseActions(c.state, A.curator, c.ctx, at, 'connected')).toContain('request-publication');
+    for (const channel of ['none', 'disabled'] as const) {
+      const actions = caseActions(c.state, A.curator, c.ctx, at, channel);
+      expect(actions).not.toContain('request-publication');
+      // Publishing by hand stays: the publisher pastes the link.
+      expect(actions).toContain('publish');
+    }
+    expect(channelPublicationRefusal('connected')).toBeNull();
+    expect(channelPublicationRefusal('none')).toBe('no-channel');
+    expect(channelPublicationRefusal('disabled')).toBe('channel-disabled');
+    // Whose the publication is does not change with the account: the executor is offered none either way.
+    expect(caseActions(c.state, A.execA, c.ctx, at, 'connected')).not.toContain('request-publication');
   });
 });
 

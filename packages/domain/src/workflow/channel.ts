@@ -83,3 +83,26 @@ export interface ChannelState {
   readonly messageEditedAt?: Instant | null;
   readonly messageDeletedAt?: Instant | null;
 }
+
+/** The network account a case's message came through, as publishing through it sees it: `none` when no account
+ *  collected the message (registered by hand), `disabled` when the account is switched off, deleted or without its
+ *  token, `connected` otherwise. */
+export type PublicationChannel = 'none' | 'disabled' | 'connected';
+
+/** The account a message was collected by, as stored: null when no account collected it; `account` null when the
+ *  account no longer exists. */
+export interface ChannelSource {
+  readonly account: { readonly enabled: boolean; readonly hasToken: boolean } | null;
+}
+
+export function publicationChannel(source: ChannelSource | null): PublicationChannel {
+  if (!source) return 'none';
+  return source.account?.enabled && source.account.hasToken ? 'connected' : 'disabled';
+}
+
+/** Why a publication cannot go through the case's account (it is then published by hand, with its link), or null
+ *  when it can. The reasons are keys of the server's message catalogue under `publication.`. */
+export function channelPublicationRefusal(channel: PublicationChannel): 'no-channel' | 'channel-disabled' | null {
+  if (channel === 'none') return 'no-channel';
+  return channel === 'connected' ? null : 'channel-disabled';
+}

@@ -1,6 +1,6 @@
 // Channels: the administrator connects network accounts (tokens go in, never come out) and watches their health;
 // the publisher asks for an approved answer to be posted through the account the message came from.
-import { takesPartIn } from '@otklik/domain';
+import { publicationChannel, takesPartIn } from '@otklik/domain';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audited, rowEntry } from '../../audit/record';
@@ -226,7 +226,10 @@ export const channelsRouter = router({
               network: row.network,
               title: row.title,
               url: row.url,
-              enabled: row.enabled && row.secretBox !== null,
+              // It can post (the domain's rule of a connected account).
+              enabled:
+                publicationChannel({ account: { enabled: row.enabled, hasToken: row.secretBox !== null } }) ===
+                'connected',
             }
           : null,
         outbox,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { notifications } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
+import { forgetMonthlyReports } from '../../reports/monthly-cache';
 import { type ReportsWatcher, startReportsWatcher } from '../../reports/watcher';
 import { describeEachDatabase } from '../../test/databases';
 import { type Caller, createOrgFixture, type OrgFixture, signInAs } from '../../test/fixtures';
@@ -78,7 +79,7 @@ describeEachDatabase('reports', (getDb) => {
     at(170);
     await cmd(as.roads, { type: 'publish', where: { kind: 'same-thread' } });
 
-    const { summary, directory } = await as.curator.reports.monthlySummary({ month: '2026-11' });
+    const { summary, directory, asOf } = await as.curator.reports.monthlySummary({ month: '2026-11' });
     expect(summary.month).toBe('2026-11');
     const t = summary.totals;
     expect([t.received, t.answered, t.revisionRounds]).toEqual([1, 1, 1]);
@@ -99,14 +100,64 @@ describeEachDatabase('reports', (getDb) => {
     const drilled = await as.curator.reports.drilldown({
       month: '2026-11',
       key: `department|${org.departments.roads}|received`,
+      asOf,
     });
     expect(drilled.map((c) => c.id)).toEqual([caseId]);
     const late = await as.head.reports.drilldown({
       month: '2026-11',
       key: `person|${org.people.curator.id}|overdue|approve`,
+      asOf,
     });
     expect(late.map((c) => [c.id, c.number])).toEqual([[caseId, expect.any(Number)]]);
-    expect(await as.head.reports.drilldown({ month: '2026-11', key: 'department|nobody|received' })).toEqual([]);
+    expect(await as.head.reports.drilldown({ month: '2026-11', key: 'department|nobody|received', asOf })).toEqual([]);
+  });
+
+  it("a number's drill-down lists its cases from the summary's report, even after new cases and a lost cache", async () => {
+    const received = (s: { departments: readonly { key: string; received: number }[] }) =>
+      s.departments.find((d) => d.key === org.departments.roads)?.received ?? 0;
+    const key = `department|${org.departments.roads}|received`;
+    const route = async (text: string) => {
+      const { caseId } = await as.operator.cases.register(message(text, 'Пётр Сидоров'));
+      await as.operator.cases.command({
+        caseId,
+        expectedVersion: 1,
+        command: { type: 'triage', topic: 'Снег', location: 'ул. Мира', category: 'ordinary', processable: true },
+      });
+      await as.curator.cases.command({
+        caseId,
+        expectedVersion: 2,
+        command: {
+          type: 'route',
+          mode: 'single',
+          assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
+        },
+      });
+      return caseId;
+    };
+    at(200);
+    const first = await route('Снег во дворе дома 3');
+    at(210);
+    const shown = await as.head.reports.monthlySummary({ month: '2026-11' });
+    const drilled = await as.head.reports.drilldown({ month: '2026-11', key, asOf: shown.asOf });
+    expect(drilled).toHaveLength(received(shown.summary));
+    expect(drilled.map((c) => c.id)).toContain(first);
+
+    // A case reaches roads after the summary was shown, the kept reports are gone (a restart, another node) and the
+    // ten minutes a report used to be kept for have passed: the number on the screen still lists its own cases.
+    at(215);
+    const later = await route('Снег во дворе дома 5');
+    forgetMonthlyReports();
+    at(240);
+    const again = await as.head.reports.drilldown({ month: '2026-11', key, asOf: shown.asOf });
+    expect(again.map((c) => c.id).sort()).toEqual(drilled.map((c) => c.id).sort());
+    expect(again.map((c) => c.id)).not.toContain(later);
+
+    // A summary shown now counts the new case, and its drill-down lists it.
+    const now = await as.head.reports.monthlySummary({ month: '2026-11' });
+    expect(received(now.summary)).toBe(received(shown.summary) + 1);
+    const current = await as.head.reports.drilldown({ month: '2026-11', key, asOf: now.asOf });
+    expect(current).toHaveLength(received(now.summary));
+    expect(current.map((c) => c.id)).toContain(later);
   });
 
   it('lets report readers in and keeps executors out; a bad month is a clear error', async () => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { auditedOrganisationSettings } from '../../audit/record';
 import { caseRows } from '../../reports/drilldown';
 import { headOverview } from '../../reports/head-overview';
-import { computeMonthlyReport, recentMonthlyReport } from '../../reports/monthly-cache';
+import { monthlyReportAsOf } from '../../reports/monthly-cache';
 import { repeatCandidates } from '../../reports/repeats';
 import { listActiveSurges, listRecentSurges, thresholdsOf } from '../../reports/surges';
 import { zId } from '../inputs';
@@ -25,34 +25,38 @@ const zMonth = z.string().regex(/^\d{4}-\d{2}$/, 'validation.month');
 const reportReaders = withRoles(...AREA_ROLES.reports);
 
 export const reportsRouter = router({
-  /** The summary without its drill-down lists (they can run to megabytes): `drilldown` fetches one by key. */
+  /** The summary without its drill-down lists (they can run to megabytes): `drilldown` fetches one by key, from the
+   *  same report (`asOf`). */
   monthlySummary: reportReaders
     .input(z.object({ month: zMonth }))
     .output(zMonthlyReport)
     .query(async ({ ctx, input }) => {
-      const report = await computeMonthlyReport({
+      const report = await monthlyReportAsOf({
         db: ctx.deps.db,
         organisationId: ctx.user.organisationId,
         month: input.month,
-        now: ctx.deps.now(),
+        asOf: ctx.deps.now(),
       });
       return {
+        asOf: report.asOf,
         summary: { ...report.summary, drill: {} },
         directory: report.directory,
         caseNumbers: report.caseNumbers,
       };
     }),
 
-  /** The cases behind one number of the summary (a cell key of `summaryTables`). */
+  /** The cases behind one number of the summary (a cell key of `summaryTables`), from the report the summary came
+   *  from (its `asOf`): the list and the number cannot disagree. */
   drilldown: reportReaders
-    .input(z.object({ month: zMonth, key: z.string().min(1).max(500) }))
+    .input(z.object({ month: zMonth, key: z.string().min(1).max(500), asOf: z.number().int().nonnegative() }))
     .output(z.array(zReportCase))
     .query(async ({ ctx, input }) => {
-      const report = await recentMonthlyReport({
+      const report = await monthlyReportAsOf({
         db: ctx.deps.db,
         organisationId: ctx.user.organisationId,
         month: input.month,
-        now: ctx.deps.now(),
+        // A summary's instant is never ahead of the server; one that is would take in changes made after it.
+        asOf: Math.min(input.asOf, ctx.deps.now()),
       });
       const ids = report.summary.drill[input.key] ?? [];
       return caseRows(ctx.deps.db, ctx.user.organisationId, ids, ctx.user.actor);

@@ -43,14 +43,12 @@ export function ActionsPanel(props: {
   readonly onDone: () => void;
   /** The detail is older than the server's case (a conflict): read it again. */
   readonly onStale: () => void;
-  /** The case came through a connected, enabled network account: it can be published through it. */
-  readonly channelConnected?: boolean;
 }) {
   const t = useT();
   const { detail } = props;
-  // The domain's actions for this user, from the server's detail or derived from a live change (scheduler and intake commands are
-  // never among a person's); a publication through a channel also needs a connected account.
-  const allowed = detail.allowed.filter((c) => c !== 'request-publication' || props.channelConnected === true);
+  // The domain's actions for this user (caseActions), from the server's detail or derived from a live change: the
+  // only source of the buttons (a publication through the network account only when the account can post).
+  const allowed = detail.allowed;
   const [open, setOpen] = useState<CommandType | null>(allowed.length === 1 ? allowed[0]! : null);
   // What this user just did, shown until the case moves on: `version` is the case version their command produced
   // (null for a publication through a channel, shown until the status changes).

@@ -79,12 +79,7 @@ export function CaseScreen() {
               channel.reload();
             }}
           />
-          <ActionsPanel
-            detail={detail}
-            onDone={afterCommand}
-            onStale={state.reload}
-            channelConnected={channel.data?.account?.enabled === true}
-          />
+          <ActionsPanel detail={detail} onDone={afterCommand} onStale={state.reload} />
         </div>
       </div>
     </article>

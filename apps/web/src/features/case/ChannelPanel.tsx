@@ -75,29 +75,32 @@ export function ChannelPanel(props: {
         <>
           <h3>{t.channels.attempts}</h3>
           <ul className="channel-attempts">
-            {channel.outbox.map((o) => (
-              <li key={o.id} data-state={o.state}>
-                <strong>{(t.channels.states as Record<string, string>)[o.state] ?? o.state}</strong> ·{' '}
-                {fill(t.channels.attempt, { n: o.attempts })}
-                {o.state === 'pending' && o.attempts > 0 && (
-                  <> · {fill(t.channels.nextAttempt, { time: when(o.nextAttemptAt) })}</>
-                )}
-                {lastError(o) !== null && o.state !== 'recorded' && <div className="muted">{lastError(o)}</div>}
-                {o.networkUrl && (
-                  <div>
-                    <a href={o.networkUrl} target="_blank" rel="noreferrer">
-                      {t.channels.openPublished}
-                    </a>{' '}
-                    · {when(o.sentAt)}
-                  </div>
-                )}
-                {o.state === 'pending' && o.attempts > 0 && (
-                  <button type="button" className="button-secondary" disabled={busy} onClick={() => void retry()}>
-                    {t.channels.retryNow}
-                  </button>
-                )}
-              </li>
-            ))}
+            {channel.outbox.map((o) => {
+              const rowError = o.state === 'recorded' ? null : lastError(o);
+              return (
+                <li key={o.id} data-state={o.state}>
+                  <strong>{(t.channels.states as Record<string, string>)[o.state] ?? o.state}</strong> ·{' '}
+                  {fill(t.channels.attempt, { n: o.attempts })}
+                  {o.state === 'pending' && o.attempts > 0 && (
+                    <> · {fill(t.channels.nextAttempt, { time: when(o.nextAttemptAt) })}</>
+                  )}
+                  {rowError !== null && <div className="muted">{rowError}</div>}
+                  {o.networkUrl && (
+                    <div>
+                      <a href={o.networkUrl} target="_blank" rel="noreferrer">
+                        {t.channels.openPublished}
+                      </a>{' '}
+                      · {when(o.sentAt)}
+                    </div>
+                  )}
+                  {o.state === 'pending' && o.attempts > 0 && (
+                    <button type="button" className="button-secondary" disabled={busy} onClick={() => void retry()}>
+                      {t.channels.retryNow}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

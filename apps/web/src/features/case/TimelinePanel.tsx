@@ -1,29 +1,39 @@
 // The timeline: every event of the case with its actor and time (organisation's zone), newest last, with the text
 // people wrote (reasons, contributions, drafts) shown in full.
 
+import type { CaseEvent } from '@otklik/domain';
 import { failureText } from '../../api/errors';
 import type { TimelineEntry } from '../../api/types';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 
-const TEXT_FIELDS = ['reason', 'text', 'note', 'url', 'ground'] as const;
+/** The text people wrote into an event (reasons, contributions, drafts, notes, links, grounds), in that order, by
+ *  the field it was written in. */
+function textsOf(p: CaseEvent): [field: string, text: string][] {
+  const texts: [string, string | undefined][] = [
+    ['reason', 'reason' in p ? p.reason : undefined],
+    ['text', 'text' in p ? p.text : undefined],
+    ['note', 'note' in p ? p.note : undefined],
+    ['url', p.type === 'linked-to-published' ? p.url : undefined],
+    ['ground', 'ground' in p ? p.ground : undefined],
+  ];
+  return texts.filter((f): f is [string, string] => typeof f[1] === 'string' && f[1] !== '');
+}
 
 export function TimelinePanel(props: { readonly entries: readonly TimelineEntry[]; readonly timeZone: string }) {
   const t = useT();
   // Clock records name their clock as `${step}@${version}`: say which step's deadline was at risk or breached.
   const clockStep = (e: TimelineEntry): string | null => {
-    const id = e.payload.clockId;
-    if (typeof id !== 'string') return null;
-    const step = id.split('@')[0] ?? '';
+    const p = e.payload;
+    if (p.type !== 'clock-at-risk' && p.type !== 'clock-breached') return null;
+    const step = p.clockId.split('@')[0] ?? '';
     return (t.steps as Record<string, string>)[step] ?? null;
   };
   // Channels: where a publication went (a link), why one failed, what an edited message said before.
-  const extra = (e: TimelineEntry) => {
-    const field = (v: unknown, key: string): unknown =>
-      v !== null && typeof v === 'object' && key in v ? (v as Record<string, unknown>)[key] : undefined;
-    const rawUrl = field(e.payload.where, 'url');
+  const extra = ({ payload: p }: TimelineEntry) => {
+    const rawUrl = 'where' in p ? p.where.url : undefined;
     const url = typeof rawUrl === 'string' && /^https?:\/\//.test(rawUrl) ? rawUrl : null;
-    const errorMessage = failureText(e.payload.error, t);
+    const errorMessage = p.type === 'publication-failed' ? failureText(p.error, t) : null;
     return (
       <>
         {url && (
@@ -33,10 +43,10 @@ export function TimelinePanel(props: { readonly entries: readonly TimelineEntry[
             </a>
           </p>
         )}
-        {typeof errorMessage === 'string' && <p className="timeline-text error-message">{errorMessage}</p>}
-        {typeof e.payload.previousText === 'string' && (
+        {errorMessage !== null && <p className="timeline-text error-message">{errorMessage}</p>}
+        {p.type === 'message-edited' && (
           <p className="timeline-text muted">
-            {t.channels.before}: {e.payload.previousText}
+            {t.channels.before}: {p.previousText}
           </p>
         )}
       </>
@@ -58,15 +68,12 @@ export function TimelinePanel(props: { readonly entries: readonly TimelineEntry[
               </span>
             </div>
             {/* The registered message is shown in full above; repeating it here would only add noise. */}
-            {e.type !== 'case-registered' &&
-              TEXT_FIELDS.map((f) => {
-                const v = e.payload[f];
-                return typeof v === 'string' && v ? (
-                  <p key={f} className="timeline-text">
-                    {v}
-                  </p>
-                ) : null;
-              })}
+            {e.payload.type !== 'case-registered' &&
+              textsOf(e.payload).map(([field, text]) => (
+                <p key={field} className="timeline-text">
+                  {text}
+                </p>
+              ))}
             {extra(e)}
           </li>
         ))}

@@ -11,6 +11,8 @@ import { loadDrillCases } from './report-api';
 
 export function DrillPanel(props: {
   readonly month: string;
+  /** The instant of the summary the number is from (its `asOf`). */
+  readonly asOf: number;
   /** The cell key of the number (see summaryTables). */
   readonly cellKey: string;
   readonly label: string;
@@ -18,7 +20,10 @@ export function DrillPanel(props: {
   readonly onClose: () => void;
 }) {
   const t = useT();
-  const state = useAsync(() => loadDrillCases(props.month, props.cellKey), [props.month, props.cellKey]);
+  const state = useAsync(
+    () => loadDrillCases(props.month, props.cellKey, props.asOf),
+    [props.month, props.cellKey, props.asOf],
+  );
   // The list opens above the tables: bring it into view and move focus to it, so keyboard and screen-reader users
   // land on what they asked for.
   const heading = useRef<HTMLHeadingElement>(null);

@@ -87,6 +87,7 @@ export function ReportsPage() {
           {drill && (
             <DrillPanel
               month={month}
+              asOf={data.asOf}
               cellKey={drill.key}
               label={drill.label}
               timeZone={data.summary.timeZone}

@@ -2,7 +2,9 @@
 import { api } from '../../api/trpc';
 
 export const loadMonthly = (month: string) => api.reports.monthlySummary.query({ month });
-export const loadDrillCases = (month: string, key: string) => api.reports.drilldown.query({ month, key });
+/** The cases behind one number of the summary read as of `asOf` (the summary's): the same report. */
+export const loadDrillCases = (month: string, key: string, asOf: number) =>
+  api.reports.drilldown.query({ month, key, asOf });
 export const loadHeadOverview = () => api.reports.headOverview.query();
 
 export type MonthlyResponse = Awaited<ReturnType<typeof loadMonthly>>;
