@@ -605,10 +605,6 @@ export const SERVER_MESSAGES = {
     (p) => `Не импортировано: ${p.detail}`,
     (p) => `not imported: ${p.detail}`,
   ),
-  'report.bad-month': entry<{ readonly month: string }>(
-    (p) => `Неверный месяц «${p.month}», ожидается ГГГГ-ММ, например 2026-10`,
-    (p) => `invalid month "${p.month}", expected YYYY-MM, e.g. 2026-10`,
-  ),
   // A new organisation and its first administrator (setup/new-organisation.ts, `otklik init`, the first-run page).
   'setup.name-required': fixed('Укажите название организации', 'the organisation needs a name'),
   'setup.name-too-long': entry<{ readonly max: number }>(
