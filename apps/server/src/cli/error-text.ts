@@ -2,9 +2,8 @@
 // calendar's) in the CLI's language (OTKLIK_LANG, Russian by default); anything else as its own message.
 import { messageIn } from '@otklik/contract';
 import { CalendarError } from '@otklik/domain';
-import { DatabaseNewerThanCodeError } from '../db/migrate';
 import { isAppError } from '../errors/app-error';
-import { cliLang, say, sayStored } from './messages';
+import { cliLang, sayStored } from './messages';
 
 export function cliErrorText(error: unknown): string {
   // The calendar's refusals are the domain's: worded from the same catalogue.
@@ -12,9 +11,6 @@ export function cliErrorText(error: unknown): string {
   if (isAppError(error) && error.key !== null) {
     const worded = messageIn(error.key, error.params, cliLang());
     if (worded !== null) return worded;
-  }
-  if (error instanceof DatabaseNewerThanCodeError) {
-    return say('database.newer', { when: error.unknown.map((ms) => new Date(ms).toISOString()).join(', ') });
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -14,17 +14,6 @@ const LEFT = new Set([
   'packages/domain/src/sla/rules.ts',
   'packages/domain/src/profiles/parse.ts',
   'packages/domain/src/profiles/schema.ts',
-  'packages/domain/src/calendar/calendar.ts',
-  'packages/domain/src/calendar/dates.ts',
-  'packages/domain/src/calendar/overrides.ts',
-  'packages/domain/src/calendar/zone.ts',
-  'packages/domain/src/calendar/day-status.ts',
-  'apps/server/src/env.ts',
-  // The OpenAPI description (the intake's schemas' `.meta`), not a message.
-  'apps/server/src/intake/message.ts',
-  'apps/server/src/intake/openapi.ts',
-  // Attachment names kept in stored messages ("фото в Telegram / photo in Telegram").
-  'apps/server/src/channels/telegram/connector.ts',
 ]);
 
 function* tsFiles(dir: string): Generator<string> {
