@@ -487,10 +487,6 @@ export const SERVER_MESSAGES = {
     (p) => `Год ${p.year} не загружался`,
     (p) => `year ${p.year} was not imported`,
   ),
-  'calendar.unknown-zone': entry<{ readonly zone: string }>(
-    (p) => `Неизвестный часовой пояс «${p.zone}»`,
-    (p) => `unknown time zone '${p.zone}'`,
-  ),
   // A production-calendar file refused: every problem, a line each.
   'calendar.file-refused': entry<{ readonly problems: readonly CalendarFileProblem[] }>(
     (p) => `Файл не принят:\n${p.problems.map((x) => calendarProblemRu(x)).join('\n')}`,
