@@ -301,6 +301,11 @@ describe('otklik deadline: bad input is one line on stderr and exit code 2', () 
       ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'answer', '--category', 'urgent'],
       /category/,
     ],
+    // Beyond the calendar's years: the calendar's refusal, in Russian as the domain's refusals are here.
+    [
+      ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-days', '9999999'],
+      /Дата вне поддерживаемых лет 1971–2399/,
+    ],
     [['--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'], /missing --profile/],
     [['--profile', 'nao-2020', '--frm', 'x'], /frm/],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1', '--high'], /high/],

@@ -84,7 +84,8 @@ describe('PostgreSQL over TLS with a self-signed certificate', () => {
       expect(health).toMatchObject({ checks: { scheduler: { ok: false } } });
       expect(JSON.stringify(health)).toContain('self-signed certificate');
       expect(lines.join('\n')).toMatch(
-        /health: scheduler .*unhealthy: cannot take the leader lock: self-signed certificate/,
+        // The operator's language (OTKLIK_LANG, Russian by default).
+        /health: scheduler неисправен: cannot take the leader lock: self-signed certificate/,
       );
     } finally {
       await node.close();

@@ -216,6 +216,6 @@ describe('bad input is a 4xx with a clear message', () => {
       node.cookies.operator,
     );
     expect(days.status).toBe(400);
-    expect(days.message).toContain('такой даты нет');
+    expect(days.message).toContain('Такой даты нет в календаре');
   });
 });

@@ -1,6 +1,6 @@
 // env.ts: defaults, coercion, a clear message for a bad value, masking, and the generated reference page.
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { type EnvName, maskValue, readEnv, variableMeta, zEnv } from './env';
 import { renderConfigurationReference } from './env-reference';
 
@@ -10,11 +10,25 @@ it('fills defaults and treats empty variables as unset', () => {
   expect(env.DATABASE_URL).toBeUndefined();
 });
 
-it('names the bad variable in Russian and English', () => {
-  expect(() => readEnv({ PORT: 'восемьдесят' })).toThrow(
-    /Неверные переменные окружения \/ invalid environment:\n {2}PORT/,
+it('names the bad variable in the operator’s language: Russian, or English with OTKLIK_LANG=en', () => {
+  expect(() => readEnv({ PORT: 'восемьдесят' })).toThrow(/^Неверные переменные окружения:\n {2}PORT: /);
+  expect(() => readEnv({ DATABASE_URL: 'not a url' })).toThrow(
+    'Неверные переменные окружения:\n  DATABASE_URL: ожидается адрес вида postgres://пользователь:пароль@сервер:порт/база',
   );
-  expect(() => readEnv({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+  expect(() => readEnv({ OTKLIK_LDAP_URL: 'ldap://dir:389' })).toThrow(
+    'Неверные переменные окружения:\n  OTKLIK_LDAP_BASE_DN: нужен при OTKLIK_LDAP_URL',
+  );
+  vi.stubEnv('OTKLIK_LANG', 'en');
+  try {
+    expect(() => readEnv({ DATABASE_URL: 'not a url', COOKIE_SECURE: 'maybe' })).toThrow(
+      'Invalid environment:\n  DATABASE_URL: expected postgres://user:password@host:port/db\n' +
+        '  COOKIE_SECURE: expected 1/0, true/false, yes/no or on/off',
+    );
+    // zod's own check (a number) in zod's English words, no Russian anywhere.
+    expect(() => readEnv({ PORT: 'eighty' })).toThrow(/^Invalid environment:\n {2}PORT: [^а-яё]+$/i);
+  } finally {
+    vi.unstubAllEnvs();
+  }
 });
 
 it('accepts yes/no spellings and refuses anything else instead of guessing', () => {

@@ -1,8 +1,12 @@
 // The one place that reads process.env: every variable defined once, validated with zod so a typo fails at start
-// with a clear message. Each entry carries a one-line description (and whether it is a secret): docs/configuration.md
-// and `otklik config` are generated from this schema, so add a variable here and run `pnpm docs:config`.
-import { inputIssues } from '@otklik/domain';
+// with a clear message in the operator's language (OTKLIK_LANG, worded by the CLI's catalogue). Each entry carries a
+// one-line description (and whether it is a secret): docs/configuration.md and `otklik config` are generated from this
+// schema, so add a variable here and run `pnpm docs:config`.
+import { validationIssue, validationText } from '@otklik/domain';
 import { z } from 'zod';
+// Only used when the environment is refused (env.ts and the catalogue import each other; neither needs the other to
+// load).
+import { cliLang, isCliMessageKey, say } from './cli/messages';
 
 /** How `otklik config` hides a value: all of it, or only the password inside a URL. */
 export type SecretKind = 'value' | 'url-password';
@@ -22,7 +26,7 @@ const flag = (meta: VariableMeta) =>
   variable(
     z
       .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off'], {
-        error: 'expected 1/0, true/false, yes/no or on/off',
+        error: 'env.flag',
       })
       .default('0')
       .transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on'),
@@ -41,13 +45,10 @@ export const zEnv = z.object({
   HOST: variable(z.string().min(1).default('127.0.0.1'), {
     description: 'Address to listen on; 0.0.0.0 for every interface (`otklik serve --host` overrides it).',
   }),
-  DATABASE_URL: variable(
-    z.url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user:pass@host:port/db' }).optional(),
-    {
-      description: 'A PostgreSQL server (postgres://user:password@host:5432/db); unset = the embedded database.',
-      secret: 'url-password',
-    },
-  ),
+  DATABASE_URL: variable(z.url({ protocol: /^postgres(ql)?$/, error: 'env.postgres-url' }).optional(), {
+    description: 'A PostgreSQL server (postgres://user:password@host:5432/db); unset = the embedded database.',
+    secret: 'url-password',
+  }),
   OTKLIK_DATA_DIR: variable(z.string().min(1).default('./data'), {
     description: 'Directory of the embedded database and of uploaded attachments (also used with DATABASE_URL).',
   }),
@@ -65,7 +66,7 @@ export const zEnv = z.object({
   OTKLIK_LOG_PRETTY: flag({
     description: 'Human-readable coloured logs instead of JSON (for a terminal, not for log collectors).',
   }),
-  OTKLIK_METRICS_TOKEN: variable(z.string().min(16, { error: 'at least 16 characters' }).optional(), {
+  OTKLIK_METRICS_TOKEN: variable(z.string().min(16, { error: 'env.metrics-token' }).optional(), {
     description:
       'Bearer token Prometheus must send to read /metrics; unset = /metrics answers only direct requests from this machine.',
     secret: 'value',
@@ -84,10 +85,7 @@ export const zEnv = z.object({
   OTKLIK_MAIL_FROM: variable(
     z
       .string()
-      .regex(
-        /^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/,
-        'адрес отправителя, например «Отклик <otklik@example.ru>» / a sender address',
-      )
+      .regex(/^[^\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, 'env.mail-from')
       .optional(),
     {
       description:
@@ -96,8 +94,8 @@ export const zEnv = z.object({
   ),
   OTKLIK_PUBLIC_URL: variable(
     z
-      .url({ message: 'ожидается адрес вида https://otklik.example.ru / expected an absolute http(s) URL' })
-      .refine((u) => /^https?:\/\//i.test(u), 'только http(s) / http(s) only')
+      .url({ message: 'env.public-url' })
+      .refine((u) => /^https?:\/\//i.test(u), 'env.http-only')
       .optional(),
     {
       description:
@@ -125,7 +123,7 @@ export const zEnv = z.object({
   OTKLIK_LDAP_URL: variable(
     z
       .string()
-      .regex(/^ldaps?:\/\/[^\s]+$/, 'ldap://… или ldaps://… / expected ldap:// or ldaps://')
+      .regex(/^ldaps?:\/\/[^\s]+$/, 'env.ldap-url')
       .optional(),
     {
       description:
@@ -145,7 +143,7 @@ export const zEnv = z.object({
   OTKLIK_LDAP_USER_FILTER: variable(
     z
       .string()
-      .includes('{login}', { message: 'фильтр должен содержать {login} / the filter must contain {login}' })
+      .includes('{login}', { message: 'env.ldap-filter' })
       .default('(|(uid={login})(sAMAccountName={login})(userPrincipalName={login})(mail={login}))'),
     {
       description:
@@ -155,10 +153,7 @@ export const zEnv = z.object({
   OTKLIK_SECRET_KEY: variable(
     z
       .string()
-      .refine(
-        (v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, 'base64').length === 32,
-        'нужно 32 байта: 64 шестнадцатеричные цифры или base64 (openssl rand -hex 32) / 32 bytes: 64 hex digits or base64',
-      )
+      .refine((v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, 'base64').length === 32, 'env.secret-key')
       .optional(),
     {
       description:
@@ -173,8 +168,7 @@ export const zEnv = z.object({
       .optional()
       .transform((v, ctx) => {
         const list = parseTrustProxy(v);
-        if (list === null)
-          ctx.addIssue({ code: 'custom', message: 'список адресов или CIDR через запятую / comma list' });
+        if (list === null) ctx.addIssue({ code: 'custom', message: 'env.trust-proxy' });
         return list ?? [];
       }),
     {
@@ -232,38 +226,45 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
         ctx.addIssue({
           code: 'custom',
           path: ['OTKLIK_OIDC_CLIENT_ID'],
-          message: 'нужен при OTKLIK_OIDC_ISSUER / required with OTKLIK_OIDC_ISSUER',
+          message: 'env.oidc-client-id',
         });
       }
       if (env.OTKLIK_OIDC_ISSUER && !env.OTKLIK_PUBLIC_URL) {
         ctx.addIssue({
           code: 'custom',
           path: ['OTKLIK_PUBLIC_URL'],
-          message:
-            'нужен для входа через OpenID Connect (адрес возврата) / required for OpenID Connect (the redirect URI)',
+          message: 'env.oidc-public-url',
         });
       }
       if (env.OTKLIK_LDAP_URL && !env.OTKLIK_LDAP_BASE_DN) {
         ctx.addIssue({
           code: 'custom',
           path: ['OTKLIK_LDAP_BASE_DN'],
-          message: 'нужен при OTKLIK_LDAP_URL / required with OTKLIK_LDAP_URL',
+          message: 'env.ldap-base-dn',
         });
       }
       if (Boolean(env.OTKLIK_LDAP_BIND_DN) !== Boolean(env.OTKLIK_LDAP_BIND_PASSWORD)) {
         ctx.addIssue({
           code: 'custom',
           path: ['OTKLIK_LDAP_BIND_PASSWORD'],
-          message: 'OTKLIK_LDAP_BIND_DN и OTKLIK_LDAP_BIND_PASSWORD задаются вместе / set both or neither',
+          message: 'env.ldap-bind',
         });
       }
     })
     .safeParse(setVariables(source));
   if (!parsed.success) {
-    const lines = inputIssues(parsed.error).map((i) => `  ${i.path}: ${i.message}`);
-    throw new Error(`Неверные переменные окружения / invalid environment:\n${lines.join('\n')}`);
+    // In the operator's language (OTKLIK_LANG, read alone: it may be the very variable that is wrong).
+    const lang = cliLang();
+    const lines = parsed.error.issues.map((i) => `  ${i.path.map(String).join('.')}: ${envIssueText(i, lang)}`);
+    throw new Error(say('env.invalid', { lines }, lang));
   }
   return parsed.data;
+}
+
+/** A variable's problem: this file's own check by its key in the CLI's catalogue, zod's built-in one by its locale. */
+function envIssueText(issue: z.core.$ZodIssue, lang: 'ru' | 'en'): string {
+  if (isCliMessageKey(issue.message)) return say(issue.message, {} as never, lang);
+  return validationText(validationIssue(issue), lang);
 }
 
 /** Names of the variables that are set in `source` (the rest take their defaults). */

@@ -501,10 +501,6 @@ export const SERVER_MESSAGES = {
     (p) => `Год ${p.year} не загружался`,
     (p) => `year ${p.year} was not imported`,
   ),
-  'calendar.unknown-zone': entry<{ readonly zone: string }>(
-    (p) => `Неизвестный часовой пояс «${p.zone}»`,
-    (p) => `unknown time zone '${p.zone}'`,
-  ),
   // A production-calendar file refused: every problem, a line each.
   'calendar.file-refused': entry<{ readonly problems: readonly CalendarFileProblem[] }>(
     (p) => `Файл не принят:\n${p.problems.map((x) => calendarProblemRu(x)).join('\n')}`,
@@ -618,10 +614,6 @@ export const SERVER_MESSAGES = {
   'import.failed': entry<{ readonly detail: string }>(
     (p) => `Не импортировано: ${p.detail}`,
     (p) => `not imported: ${p.detail}`,
-  ),
-  'report.bad-month': entry<{ readonly month: string }>(
-    (p) => `Неверный месяц «${p.month}», ожидается ГГГГ-ММ, например 2026-10`,
-    (p) => `invalid month "${p.month}", expected YYYY-MM, e.g. 2026-10`,
   ),
   // A new organisation and its first administrator (setup/new-organisation.ts, `otklik init`, the first-run page).
   'setup.name-required': fixed('Укажите название организации', 'the organisation needs a name'),

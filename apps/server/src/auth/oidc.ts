@@ -3,6 +3,7 @@
 // retried on the next sign-in. The state, nonce and PKCE verifier of one sign-in travel in a short-lived,
 // HttpOnly cookie that the callback must present.
 import * as client from 'openid-client';
+import { say } from '../cli/messages';
 import type { DirectoryIdentity } from './directory-match';
 
 export interface OidcSettings {
@@ -46,10 +47,7 @@ export function createOidc(settings: OidcSettings): Oidc {
   // Plain HTTP only to a provider on this very machine (tests, a local proxy); anything else must be HTTPS.
   const insecure = issuer.protocol === 'http:';
   if (insecure && !LOOPBACK.has(issuer.hostname)) {
-    throw new OidcError(
-      `OTKLIK_OIDC_ISSUER должен быть https:// (http:// допустим только для 127.0.0.1) / ` +
-        `OTKLIK_OIDC_ISSUER must be https:// (http:// only on 127.0.0.1): ${settings.issuer}`,
-    );
+    throw new OidcError(say('env.oidc-issuer-https', { issuer: settings.issuer }));
   }
   let configuration: Promise<client.Configuration> | null = null;
   const config = () => {

@@ -1,6 +1,7 @@
 // Channel secrets at rest: AES-256-GCM with a random 96-bit nonce per box, the account id as associated data (a
 // box copied onto another account does not open), stored as `v1.<nonce>.<tag>.<ciphertext>` in base64url.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { say } from '../cli/messages';
 import { appError } from '../errors/app-error';
 
 export type SecretKey = Buffer;
@@ -8,7 +9,7 @@ export type SecretKey = Buffer;
 export function parseSecretKey(value: string | undefined): SecretKey | null {
   if (!value) return null;
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
-  if (key.length !== 32) throw new Error('OTKLIK_SECRET_KEY: нужно 32 байта / 32 bytes expected');
+  if (key.length !== 32) throw new Error(`OTKLIK_SECRET_KEY: ${say('env.secret-key', {})}`);
   return key;
 }
 

@@ -1,6 +1,7 @@
 // One deadline request of `otklik deadline` (from flags or a --batch line): validation and computation.
 // Pure apart from the profile catalogue; calendars are cached per profile so a batch of 100,000 lines stays fast.
 import {
+  CalendarError,
   createCalendar,
   deadlineRuleText,
   getPreset,
@@ -62,6 +63,16 @@ function calendarFor(profileId: string, timeZone: string): WorkingCalendar {
 const fail = (error: string): DeadlineOutcome => ({ ok: false, error });
 
 export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
+  try {
+    return computeUnchecked(request);
+  } catch (error) {
+    // A span the calendar cannot reach (past its supported years): its refusal, worded as the domain's are here.
+    if (error instanceof CalendarError) return fail(refusalIn(error, 'ru'));
+    throw error;
+  }
+}
+
+function computeUnchecked(request: DeadlineRequest): DeadlineOutcome {
   const profile = getPreset(request.profile);
   if (!profile) {
     return fail(`unknown profile "${request.profile}"; known: ${PRESET_IDS.join(', ')}`);

@@ -1,4 +1,4 @@
-import { refusal } from '@otklik/domain';
+import { calendarError, refusal } from '@otklik/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, appError, notFound } from '../errors/app-error';
 import { cliErrorText } from './error-text';
@@ -17,6 +17,13 @@ describe('cliErrorText', () => {
     const refused = refusal('invalid-input', 'deadline.in-past', {});
     const error = new AppError('DOMAIN_REFUSED', refused.message, undefined, { key: refused.key, params: {} });
     expect(cliErrorText(error)).toBe('Срок должен быть в будущем');
+  });
+
+  it('prints a calendar refusal from the same catalogue, in Russian or in English', () => {
+    const refused = calendarError('calendar.unknown-zone', { timeZone: 'Mars/Olympus_Mons' });
+    expect(cliErrorText(refused)).toBe('Неизвестный часовой пояс «Mars/Olympus_Mons»');
+    vi.stubEnv('OTKLIK_LANG', 'en');
+    expect(cliErrorText(refused)).toBe('unknown IANA time zone "Mars/Olympus_Mons"');
   });
 
   it('prints any other error as its own message', () => {

@@ -1,5 +1,6 @@
-// The command line's own words (usage errors, prompts, reports), Russian and English, worded in the CLI's language
-// (OTKLIK_LANG, Russian by default) as it words the server's messages and the domain's refusals. Command names,
+// The command line's own words (usage errors, prompts, reports) and the operator's lines of the server (its log, a
+// refused environment, `otklik serve`'s notices), Russian and English, worded in the CLI's language (OTKLIK_LANG,
+// Russian by default) as it words the server's messages and the domain's refusals. Command names,
 // flags, JSON fields and `--help` texts are not here: they are the same in every language.
 import { type MessageLang, messageIn } from '@otklik/contract';
 import { catalogueEntry as entry, fixedEntry as fixed } from '@otklik/domain';
@@ -351,9 +352,104 @@ export const CLI_MESSAGES = {
   'replay.breaches': fixed('Нарушения', 'Breaches'),
   'replay.none': fixed('(нет)', '(none)'),
   'replay.held': fixed('Время у участников, раб. мин', 'Time held, working minutes'),
+  // The environment (../env.ts): its variables' own checks, and the refusal that lists what is wrong.
+  'env.invalid': entry<{ readonly lines: readonly string[] }>(
+    (p) => `Неверные переменные окружения:\n${p.lines.join('\n')}`,
+    (p) => `Invalid environment:\n${p.lines.join('\n')}`,
+  ),
+  'env.flag': fixed('ожидается 1/0, true/false, yes/no или on/off', 'expected 1/0, true/false, yes/no or on/off'),
+  'env.postgres-url': fixed(
+    'ожидается адрес вида postgres://пользователь:пароль@сервер:порт/база',
+    'expected postgres://user:password@host:port/db',
+  ),
+  'env.metrics-token': fixed('не короче 16 символов', 'at least 16 characters'),
+  'env.mail-from': fixed(
+    'адрес отправителя, например «Отклик <otklik@example.ru>»',
+    'a sender address, e.g. "Otklik <otklik@example.ru>"',
+  ),
+  'env.public-url': fixed(
+    'ожидается адрес вида https://otklik.example.ru',
+    'expected an absolute http(s) address, e.g. https://otklik.example.ru',
+  ),
+  'env.http-only': fixed('только http(s)', 'http(s) only'),
+  'env.ldap-url': fixed('ожидается ldap://… или ldaps://…', 'expected ldap://… or ldaps://…'),
+  'env.ldap-filter': fixed('фильтр должен содержать {login}', 'the filter must contain {login}'),
+  'env.secret-key': fixed(
+    'нужно 32 байта: 64 шестнадцатеричные цифры или base64 (openssl rand -hex 32)',
+    '32 bytes are needed: 64 hex digits or base64 (openssl rand -hex 32)',
+  ),
+  'env.trust-proxy': fixed('список адресов или CIDR через запятую', 'a comma-separated list of addresses or CIDRs'),
+  'env.oidc-client-id': fixed('нужен при OTKLIK_OIDC_ISSUER', 'required with OTKLIK_OIDC_ISSUER'),
+  'env.oidc-public-url': fixed(
+    'нужен для входа через OpenID Connect (адрес возврата)',
+    'required for OpenID Connect (the redirect URI)',
+  ),
+  'env.oidc-issuer-https': entry<{ readonly issuer: string }>(
+    (p) => `OTKLIK_OIDC_ISSUER должен быть https:// (http:// допустим только для 127.0.0.1): ${p.issuer}`,
+    (p) => `OTKLIK_OIDC_ISSUER must be https:// (http:// only on 127.0.0.1): ${p.issuer}`,
+  ),
+  'env.ldap-base-dn': fixed('нужен при OTKLIK_LDAP_URL', 'required with OTKLIK_LDAP_URL'),
+  'env.ldap-bind': fixed(
+    'OTKLIK_LDAP_BIND_DN и OTKLIK_LDAP_BIND_PASSWORD задаются вместе',
+    'set OTKLIK_LDAP_BIND_DN and OTKLIK_LDAP_BIND_PASSWORD together, or neither',
+  ),
+  // otklik serve.
+  'serve.bad-port': entry<{ readonly value: string }>(
+    (p) => `--port: нужно число 0–65535, а не «${p.value}»`,
+    (p) => `--port: a number 0–65535, got "${p.value}"`,
+  ),
+  'serve.demo-mode': fixed(
+    'Демо-режим (--demo): на пустой базе будут созданы демо-организации с паролем «demo». Не для работы.',
+    'Demo mode (--demo): an empty database gets the demo organisations, password "demo". Not for real work.',
+  ),
+  'serve.port-in-use': entry<{ readonly port: number; readonly host: string }>(
+    (p) => `порт ${p.port} на ${p.host} уже занят; укажите другой --port`,
+    (p) => `port ${p.port} on ${p.host} is in use; give another --port`,
+  ),
+  'serve.first-run': entry<{ readonly url: string; readonly code: string }>(
+    (p) =>
+      `Первый запуск: организаций ещё нет. Откройте ${p.url}\n(код настройки ${p.code}) или создайте организацию командой \`otklik init\`.`,
+    (p) => `First run: no organisation yet. Open ${p.url}\n(setup code ${p.code}) or create one with \`otklik init\`.`,
+  ),
+  'demo.logins': entry<{ readonly password: string }>(
+    (p) => `Демо-входы (пароль «${p.password}»):`,
+    (p) => `Demo logins (password "${p.password}"):`,
+  ),
+  // The node's log (health/registry.ts): a subsystem that fails, and recovers.
+  'health.unhealthy': entry<{ readonly name: string; readonly detail: string }>(
+    (p) => `health: ${p.name} неисправен: ${p.detail}`,
+    (p) => `health: ${p.name} unhealthy: ${p.detail}`,
+  ),
+  'health.recovered': entry<{ readonly name: string; readonly detail: string }>(
+    (p) => `health: ${p.name} восстановлен: ${p.detail}`,
+    (p) => `health: ${p.name} recovered: ${p.detail}`,
+  ),
+  // The database (../db): a connection the code cannot read, a data directory another process holds.
+  'db.unknown-sslmode': entry<{ readonly mode: string }>(
+    (p) => `Неизвестный sslmode «${p.mode}» в DATABASE_URL (disable, prefer, require, verify-ca, verify-full)`,
+    (p) => `unknown sslmode "${p.mode}" in DATABASE_URL (disable, prefer, require, verify-ca, verify-full)`,
+  ),
+  'db.data-dir-locked': entry<{
+    readonly dataDir: string;
+    readonly pid: number;
+    readonly hostname: string;
+    readonly startedAt: string;
+  }>(
+    (p) =>
+      `Каталог данных ${p.dataDir} уже используется другим процессом Otklik (pid ${p.pid} на ${p.hostname}, ` +
+      `запущен ${p.startedAt}). Остановите его или укажите другой OTKLIK_DATA_DIR.`,
+    (p) =>
+      `The data directory ${p.dataDir} is in use by another Otklik process (pid ${p.pid} on ${p.hostname}, ` +
+      `started ${p.startedAt}). Stop it or set another OTKLIK_DATA_DIR.`,
+  ),
+  'db.lock-failed': entry<{ readonly path: string }>(
+    (p) => `Не удалось захватить блокировку ${p.path}`,
+    (p) => `could not take the data directory lock ${p.path}`,
+  ),
 } as const;
 
 export type CliMessageKey = keyof typeof CLI_MESSAGES;
+export const isCliMessageKey = (key: string): key is CliMessageKey => Object.hasOwn(CLI_MESSAGES, key);
 type CliParams<K extends CliMessageKey> = Parameters<(typeof CLI_MESSAGES)[K]['ru']>[0];
 
 /** The CLI's language: OTKLIK_LANG, Russian when unset (a bad value is refused by main before any command runs). */

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { say } from '../cli/messages';
 
 export const LOCK_FILE_NAME = 'otklik.lock';
 
@@ -45,10 +46,12 @@ export class DataDirLockedError extends Error {
     readonly holder: LockInfo,
   ) {
     super(
-      `Каталог данных ${dataDir} уже используется другим процессом Otklik (pid ${holder.pid} на ${holder.hostname}, ` +
-        `запущен ${holder.startedAt}). Остановите его или укажите другой OTKLIK_DATA_DIR.\n` +
-        `The data directory ${dataDir} is in use by another Otklik process (pid ${holder.pid}); ` +
-        'stop it or set another OTKLIK_DATA_DIR.',
+      say('db.data-dir-locked', {
+        dataDir,
+        pid: holder.pid,
+        hostname: holder.hostname,
+        startedAt: holder.startedAt,
+      }),
     );
     this.name = 'DataDirLockedError';
   }
@@ -143,5 +146,5 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     if (!stale) throw new DataDirLockedError(dir, holder);
     rmSync(path, { force: true });
   }
-  throw new Error(`Не удалось захватить блокировку ${path} / could not take the data directory lock`);
+  throw new Error(say('db.lock-failed', { path }));
 }

@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { refoldStaleCases } from '../cases/refold';
+import { say } from '../cli/messages';
 import { MIGRATIONS_FOLDER } from '../runtime-paths';
 import { LOCK_KEYS } from './advisory-lock';
 import type { Database } from './connect';
@@ -32,14 +33,8 @@ export function knownMigrations(folder = MIGRATIONS_FOLDER): KnownMigration[] {
 
 export class DatabaseNewerThanCodeError extends Error {
   constructor(readonly unknown: readonly number[]) {
-    const when = unknown.map((ms) => new Date(ms).toISOString()).join(', ');
-    super(
-      `База данных обновлена более новой версией Otklik: в ней применены миграции, которых эта версия не знает ` +
-        `(созданы ${when}). Запустите версию Otklik не старше той, что обновила базу, или восстановите резервную ` +
-        `копию, сделанную до обновления (otklik restore).\n` +
-        `The database was migrated by a newer Otklik: it has migrations this version does not know (created ${when}). ` +
-        'Run the same or a newer Otklik, or restore a backup taken before the upgrade (otklik restore).',
-    );
+    // In the operator's language (OTKLIK_LANG): the node's log and the command line say it the same way.
+    super(say('database.newer', { when: unknown.map((ms) => new Date(ms).toISOString()).join(', ') }));
     this.name = 'DatabaseNewerThanCodeError';
   }
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import type pg from 'pg';
 import type postgres from 'postgres';
+import { say } from '../cli/messages';
 
 export interface PostgresSettings {
   /** Longest wait for a new connection. */
@@ -62,9 +63,7 @@ export function postgresConnection(urlText: string, settings: Partial<PostgresSe
       tls = { mode: 'verify', options: verify(true) };
       break;
     default:
-      throw new Error(
-        `Неизвестный sslmode «${mode}» в DATABASE_URL / unknown sslmode (disable, prefer, require, verify-ca, verify-full)`,
-      );
+      throw new Error(say('db.unknown-sslmode', { mode }));
   }
   return { url: url.toString(), tls, settings: resolved };
 }

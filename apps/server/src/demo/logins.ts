@@ -1,8 +1,10 @@
-// The demo accounts as text: printed by `otklik serve` and `otklik seed-demo`, and kept in DEMO-LOGINS.md.
+// The demo accounts as text, in the CLI's language (OTKLIK_LANG): printed by `otklik serve` and `otklik seed-demo`
+// (DEMO-LOGINS.md lists the same accounts).
+import { say } from '../cli/messages';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, demoPeople } from './roster';
 
 export function demoLoginsText(): string {
-  const lines = [`Демо-входы (пароль «${DEMO_PASSWORD}») / demo logins (password "${DEMO_PASSWORD}"):`];
+  const lines = [say('demo.logins', { password: DEMO_PASSWORD })];
   DEMO_ORGANISATIONS.forEach((org, i) => {
     lines.push(`  ${org.name} [${org.profileId}]:`);
     lines.push(

@@ -8,7 +8,14 @@ import {
   type ServerMessageKey,
   type ServerMessageParams,
 } from '@otklik/contract';
-import { describePasswordProblem, type PasswordProblem, passwordRefusal } from '@otklik/domain';
+import {
+  bilingualRefusal,
+  type CalendarError,
+  describePasswordProblem,
+  type PasswordProblem,
+  passwordRefusal,
+  type RefusalParams,
+} from '@otklik/domain';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 
 export const APP_ERROR_CODES = {
@@ -79,6 +86,13 @@ export const passwordRefused = (problem: PasswordProblem, field: string) =>
     { field, problem: problem.code, ...problem.params },
     passwordRefusal(problem),
   );
+
+/** An input the calendar refused (a date that does not exist, an unknown zone, a malformed month): its key and
+ *  parameters are one of the domain's refusals, which every reader words. */
+export function calendarRefused(error: CalendarError): AppError {
+  const said = { key: error.key, params: error.params as RefusalParams };
+  return new AppError('BAD_INPUT', bilingualRefusal(said), undefined, said);
+}
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

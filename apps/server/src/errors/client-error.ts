@@ -4,9 +4,10 @@
 // that the client shows and the server logs with the stack. SQL text, parameters and stacks never leave the server.
 import { randomBytes } from 'node:crypto';
 import { bilingualServerMessage } from '@otklik/contract';
+import { CalendarError } from '@otklik/domain';
 import { sqlState } from '../db/errors';
 import { log } from '../log';
-import { APP_ERROR_CODES, AppError, type AppErrorCode, appError, type Refusal } from './app-error';
+import { APP_ERROR_CODES, AppError, type AppErrorCode, appError, calendarRefused, type Refusal } from './app-error';
 
 const errorLog = log.child({ component: 'errors' });
 
@@ -96,6 +97,8 @@ export function logInternalError(where: string, requestId: string, error: unknow
 /** What a client is told about `error`; unexpected errors are logged here, once. */
 export function toClientError(error: unknown, where: string): ClientError {
   let app: AppError | null = error instanceof AppError ? error : null;
+  // The calendar refusing what it was given (a request's date or zone) is the caller's to fix, with its words.
+  if (!app && error instanceof CalendarError) app = calendarRefused(error);
   if (!app && isDatabaseUnavailable(error)) {
     app = databaseUnavailable();
     errorLog.warn({ where, err: messageOf(error).split('\n')[0] }, 'database unavailable');

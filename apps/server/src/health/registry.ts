@@ -2,6 +2,7 @@
 // /readyz reads it, and every change is written to the log with its reason, so a subsystem that fails makes the node
 // unhealthy and says why instead of failing in silence.
 
+import { say } from '../cli/messages';
 import { log as rootLog } from '../log';
 
 const healthLog = rootLog.child({ component: 'health' });
@@ -35,8 +36,9 @@ export function createHealth(options: { log?: (line: string) => void; now?: () =
         return;
       }
       states.set(name, { ok, detail, since: now() });
-      if (!ok) log(`health: ${name} НЕИСПРАВЕН / unhealthy: ${detail}`);
-      else if (before && !before.ok) log(`health: ${name} восстановлен / recovered: ${detail}`);
+      // In the operator's language (OTKLIK_LANG), as the command line speaks.
+      if (!ok) log(say('health.unhealthy', { name, detail }));
+      else if (before && !before.ok) log(say('health.recovered', { name, detail }));
     },
     snapshot: () => Object.fromEntries(states),
   };

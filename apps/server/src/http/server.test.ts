@@ -58,7 +58,7 @@ describeEachDatabase('http server', (getDb) => {
     expect(body.error.data.appCode).toBe('UNAUTHORIZED');
   });
 
-  it('a domain refusal carries its key and parameters for the client to word, and both languages in its message', async () => {
+  it('a domain refusal carries its key and parameters for the client to word, its message in the request’s language', async () => {
     const login = await fetch(`${server.url}/trpc/auth.login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -66,14 +66,22 @@ describeEachDatabase('http server', (getDb) => {
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const input = encodeURIComponent(JSON.stringify({ step: 'explain', from: Date.UTC(2026, 10, 24, 7, 0) }));
-    const res = await fetch(`${server.url}/trpc/calendar.preview?input=${input}`, { headers: { cookie } });
-    expect(res.status).toBe(422);
-    const body = (await res.json()) as {
-      error: { message: string; data: { key: string | null; params: Record<string, unknown> | null } };
+    type Refused = { error: { message: string; data: { key: string | null; params: Record<string, unknown> | null } } };
+    const preview = async (headers: Record<string, string>) => {
+      const res = await fetch(`${server.url}/trpc/calendar.preview?input=${input}`, {
+        headers: { cookie, ...headers },
+      });
+      expect(res.status).toBe(422);
+      return ((await res.json()) as Refused).error;
     };
-    expect(body.error.data.key).toBe('profile.no-step');
-    expect(body.error.data.params).toMatchObject({ step: 'explain' });
-    expect(body.error.message).toMatch(/^В профиле .+ нет шага «explain».* \/ Profile .+ has no step 'explain'/);
+    const russian = await preview({});
+    expect(russian.data.key).toBe('profile.no-step');
+    expect(russian.data.params).toMatchObject({ step: 'explain' });
+    expect(russian.message).toMatch(/^В профиле .+ нет шага «explain»; есть: /);
+    expect(russian.message).not.toContain(' / ');
+    const english = await preview({ 'accept-language': 'en-GB,en;q=0.9,ru;q=0.5' });
+    expect(english.data).toEqual(russian.data);
+    expect(english.message).toMatch(/^Profile .+ has no step 'explain'; it has: /);
   });
 
   it('refuses malformed JSON with 400', async () => {

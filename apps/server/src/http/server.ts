@@ -92,6 +92,7 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
           cookieHeader: req.headers.cookie,
           ip: clientIp(deps, req),
           userAgent: req.headers['user-agent'] ?? '',
+          acceptLanguage: req.headers['accept-language'],
           setCookie: (cookie) => {
             const existing = res.getHeader('set-cookie');
             res.setHeader('set-cookie', [...(Array.isArray(existing) ? existing : []), cookie]);

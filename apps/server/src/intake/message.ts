@@ -31,7 +31,7 @@ const zPostedAt = z.union([
 ]);
 
 export const zIntakeMessage = z.object({
-  network: zNetwork.meta({ description: 'Сеть / network of the message' }),
+  network: zNetwork.meta({ description: 'The network of the message' }),
   externalId: z
     .string()
     .trim()

@@ -47,7 +47,7 @@ export function intakeOpenApi() {
       title: 'Otklik intake API',
       version: SERVER_VERSION,
       description:
-        'Приём сообщений от систем мониторинга / messages from monitoring systems. Authenticate with an ' +
+        'Messages from monitoring systems. Authenticate with an ' +
         'organisation API key (admin screen → API keys): `Authorization: Bearer otk_…`. Delivery is idempotent by ' +
         '(network, externalId): repeating a message returns the existing case.',
     },

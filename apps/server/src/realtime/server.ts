@@ -7,6 +7,7 @@ import {
   type BoardRowMessage,
   bilingualServerMessage,
   type ClientToServerEvents,
+  type MessageLang,
   type ServerToClientEvents,
   type SocketData,
   type WallRowMessage,
@@ -33,6 +34,7 @@ import type { ServerDeps } from '../deps';
 import { APP_ERROR_CODES, type AppErrorCode, appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
 import { firstIssue } from '../errors/input-issue';
+import { messageInRequestLanguage, requestLanguage } from '../errors/language';
 import { findInvalidText, invalidTextError } from '../errors/text-input';
 import type { CommittedEvent } from '../events-bus';
 import { createKeyedSequence } from '../events-order';
@@ -78,39 +80,41 @@ export interface Realtime extends LivePush {
   close(): Promise<void>;
 }
 
-/** A refusal as an acknowledgement carries it: the log's text, the code a tRPC client would get, and the key and
- *  parameters the reader words. */
+/** A refusal as an acknowledgement carries it: the code a tRPC client would get, the key and parameters the reader
+ *  words, and the same in words in the socket's language (its handshake's Accept-Language) for a reader without the
+ *  catalogue. */
 function ackRefusal(
   message: string,
   code: AppErrorCode,
   said: { readonly key?: string | null; readonly params?: Readonly<Record<string, unknown>> | null } | null,
+  lang: MessageLang,
 ): AckRefusal {
   return {
     ok: false,
-    error: message,
+    error: messageInRequestLanguage(said, lang, message),
     code: APP_ERROR_CODES[code].trpc,
     key: said?.key ?? undefined,
     params: said?.params ?? undefined,
   };
 }
 
-/** Wraps a handler: validates the payload with zod, answers through the ack with a result or a readable error. */
-function handle<S extends z.ZodType, T>(
-  schema: S,
-  fn: (input: z.infer<S>) => Promise<T>,
-): (input: unknown, ack: Ack<T>) => void {
-  return (input, ack) => {
+/** Wraps a handler: validates the payload with zod, answers through the ack with a result or a readable error, worded
+ *  in `lang` (the socket's). */
+const handlerIn =
+  (lang: MessageLang) =>
+  <S extends z.ZodType, T>(schema: S, fn: (input: z.infer<S>) => Promise<T>): ((input: unknown, ack: Ack<T>) => void) =>
+  (input, ack) => {
     const reply = typeof ack === 'function' ? ack : () => {};
     const invalid = findInvalidText(input);
     if (invalid) {
       const refused = invalidTextError(invalid);
-      reply(ackRefusal(refused.message, refused.code, refused));
+      reply(ackRefusal(refused.message, refused.code, refused, lang));
       return;
     }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const { key, params, message } = firstIssue('input', parsed.error);
-      reply(ackRefusal(message, 'BAD_INPUT', { key, params }));
+      reply(ackRefusal(message, 'BAD_INPUT', { key, params }, lang));
       return;
     }
     fn(parsed.data).then(
@@ -118,11 +122,10 @@ function handle<S extends z.ZodType, T>(
       // The shared mapping: a readable message, never SQL text or a stack (issue 11 item 10).
       (error: unknown) => {
         const client = toClientError(error, 'socket');
-        reply(ackRefusal(client.message, client.code, client.refusal));
+        reply(ackRefusal(client.message, client.code, client.refusal, lang));
       },
     );
   };
-}
 
 const forbidden = () => appError('FORBIDDEN', 'auth.access-denied', {});
 
@@ -357,6 +360,8 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
 
 function onConnection(io: Io, deps: ServerDeps, socket: IoSocket, views: ViewGroups): void {
   const who = socket.data.who;
+  const lang = requestLanguage(socket.handshake.headers['accept-language']);
+  const handle = handlerIn(lang);
   // Rooms are joined before any request of the client is handled: a client that catches up after connecting
   // cannot miss a change committed in between (it arrives live, or in the catch-up, or both).
   if (who.kind === 'person') {
@@ -397,7 +402,7 @@ function onConnection(io: Io, deps: ServerDeps, socket: IoSocket, views: ViewGro
     const readOnly = appError('FORBIDDEN', 'realtime.display-read-only', {});
     for (const event of PERSON_REQUESTS) {
       socket.on(event, (_input: unknown, ack: unknown) => {
-        if (typeof ack === 'function') ack(ackRefusal(readOnly.message, readOnly.code, readOnly));
+        if (typeof ack === 'function') ack(ackRefusal(readOnly.message, readOnly.code, readOnly, lang));
       });
     }
     return;

@@ -12,7 +12,7 @@ import { inArray } from 'drizzle-orm';
 import { loadOrganisationRules, loadProfile } from '../cases/domain-context';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
-import { appError } from '../errors/app-error';
+import { calendarRefused } from '../errors/app-error';
 import { loadHistories } from './histories';
 import { type Directory, loadDirectory } from './names';
 
@@ -28,7 +28,7 @@ export interface MonthlyReport {
 
 export function checkMonth(month: string): string {
   const p = parseMonth(month);
-  if (!p.ok) throw appError('BAD_INPUT', 'report.bad-month', { month });
+  if (!p.ok) throw calendarRefused(p.error);
   return month.trim();
 }
 

@@ -1,9 +1,12 @@
-// The tRPC context: server dependencies, the signed-in user (from the session cookie) and a way to set cookies.
+// The tRPC context: server dependencies, the signed-in user (from the session cookie), the request's language and a
+// way to set cookies.
 // HTTP requests and tests (createCaller) build it through the same function.
+import type { MessageLang } from '@otklik/contract';
 import type { CurrentUser } from '../auth/current-user';
 import { identifySession } from '../auth/identity-cache';
 import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import type { ServerDeps } from '../deps';
+import { requestLanguage } from '../errors/language';
 
 export interface Context {
   readonly deps: ServerDeps;
@@ -11,6 +14,8 @@ export interface Context {
   readonly sessionToken: string | null;
   readonly ip: string;
   readonly userAgent: string;
+  /** The request's language (Accept-Language): the `message` of an error is worded in it. */
+  readonly lang: MessageLang;
   /** Adds a Set-Cookie header to the response. */
   readonly setCookie: (cookie: string) => void;
 }
@@ -19,6 +24,8 @@ export interface ContextInput {
   cookieHeader?: string;
   ip?: string;
   userAgent?: string;
+  /** The Accept-Language header; Russian when absent. */
+  acceptLanguage?: string | readonly string[];
   setCookie?: (cookie: string) => void;
 }
 
@@ -33,6 +40,7 @@ export async function createContext(deps: ServerDeps, input: ContextInput): Prom
     sessionToken: user ? token : null,
     ip: input.ip ?? 'local',
     userAgent: input.userAgent ?? '',
+    lang: requestLanguage(input.acceptLanguage),
     setCookie: input.setCookie ?? (() => {}),
   };
 }

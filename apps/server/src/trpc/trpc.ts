@@ -9,13 +9,14 @@ import { APP_ERROR_CODES, AppError, appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
 import { withDeadline } from '../errors/deadline';
 import { firstIssue } from '../errors/input-issue';
+import { messageInRequestLanguage } from '../errors/language';
 import { assertStorableText } from '../errors/text-input';
 import type { Context } from './context';
 
 installValidationMessages();
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error, path }) {
+  errorFormatter({ shape, error, path, ctx }) {
     const cause = error.cause;
     const zodIssues =
       cause instanceof ZodError
@@ -34,7 +35,9 @@ const t = initTRPC.context<Context>().create({
     }
     return {
       ...shape,
-      message,
+      // The key and parameters below are what every reader words; the message says the same in the language the
+      // request asked for (Accept-Language), for a reader without the catalogue.
+      message: messageInRequestLanguage(said, ctx?.lang ?? 'ru', message),
       data: {
         ...shape.data,
         // Stack traces stay on the server.

@@ -10,7 +10,7 @@ import {
   type ValidationIssue,
   validationText,
 } from '@otklik/contract';
-import type { PublicationFailed } from '@otklik/domain';
+import { CalendarError, type PublicationFailed } from '@otklik/domain';
 import { refusalText } from '../i18n/refusals';
 import type { Catalogue } from '../i18n/ru';
 
@@ -72,6 +72,10 @@ const looksTechnical = (m: string): boolean =>
 
 export function toReadableError(err: unknown, t: Catalogue): ReadableError {
   const lang = t.lang.code as 'ru' | 'en';
+  // The calendar refusing in the browser itself (an organisation's settings it cannot build a calendar from).
+  if (err instanceof CalendarError) {
+    return { message: refusalText(err.key, err.params, t) ?? t.errors.generic, fields: {}, code: 'BAD_REQUEST' };
+  }
   const e = (err ?? {}) as ErrorShape;
   const code = typeof e.data?.code === 'string' ? e.data.code : err instanceof TypeError ? 'NETWORK' : 'UNKNOWN';
   const fields: Record<string, string> = {};

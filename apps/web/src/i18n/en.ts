@@ -937,6 +937,22 @@ export const en: Catalogue = {
     'password.is-login': 'The password must not contain the login',
     'message.unchanged': 'The text did not change',
     'message.deletion-recorded': 'The deletion is already recorded',
+    // The calendar's refusals of impossible input (packages/domain/src/calendar/errors.ts).
+    'calendar.count-not-whole': 'The number of days must be a whole number, 0 or more, not {value}',
+    'calendar.minutes-not-finite': 'The number of minutes must be finite, not {value}',
+    'calendar.instant-not-finite': 'Invalid instant',
+    'calendar.no-working-time': 'The calendar has no working time',
+    'calendar.out-of-range': 'A date outside the supported years {min}–{max} (or the calendar has no working time)',
+    'calendar.invalid-date': 'Invalid date “{date}”: expected YYYY-MM-DD',
+    'calendar.no-such-date': 'There is no date “{date}” in the calendar',
+    'calendar.invalid-month': 'Invalid month “{month}”: expected YYYY-MM, e.g. 2026-10',
+    'calendar.bad-shortening': 'The pre-holiday shortening must be a whole number of minutes, 0 or more',
+    'calendar.day-off-and-working': '{date} is both an extra day off and an extra working day',
+    'calendar.bad-weekday-interval':
+      'Invalid working interval [{start}, {end}] ({weekday}): minutes from midnight, ascending, not overlapping',
+    'calendar.bad-date-interval':
+      'Invalid working interval [{start}, {end}] ({date}): minutes from midnight, ascending, not overlapping',
+    'calendar.unknown-zone': 'Unknown time zone “{timeZone}”',
   },
   errors: {
     generic: 'Something went wrong. Please try again.',

@@ -73,6 +73,27 @@ describe('a refusal from the server', () => {
     expect(toReadableError(field, en).fields.assignments).toBe('A department is listed twice');
   });
 
+  it('a calendar refusal (a command refused by the calendar) names the weekday in the reader’s words', () => {
+    const interval = {
+      message: 'invalid working interval',
+      data: {
+        code: 'UNPROCESSABLE_CONTENT',
+        key: 'calendar.bad-weekday-interval',
+        params: { start: 600, end: 540, weekday: 3 },
+      },
+    };
+    expect(toReadableError(interval, ru).message).toBe(
+      'Неверный рабочий интервал [600, 540] (среда): минуты от полуночи, по возрастанию, без наложений',
+    );
+    expect(toReadableError(interval, en).message).toBe(
+      'Invalid working interval [600, 540] (Wednesday): minutes from midnight, ascending, not overlapping',
+    );
+    const range = { data: { code: 'BAD_REQUEST', key: 'calendar.out-of-range', params: { min: 1900, max: 2200 } } };
+    expect(toReadableError(range, ru).message).toBe(
+      'Дата вне поддерживаемых лет 1900–2200 (или в календаре нет рабочего времени)',
+    );
+  });
+
   it('with a key the web does not know falls back to the server’s message in the chosen language', () => {
     const newer = {
       message: 'Новый отказ / a newer refusal',

@@ -34,6 +34,15 @@ function paramText(name: string, value: unknown, t: Catalogue): string {
       return wordOf(t.category, v);
     case 'mode':
       return wordOf(t.forms.modes, v);
+    case 'weekday':
+      // ISO weekday 1–7: 2024-01-01 was a Monday.
+      return new Intl.DateTimeFormat(t.lang.locale, { weekday: 'long', timeZone: 'UTC' }).format(
+        Date.UTC(2024, 0, Number(v)),
+      );
+    case 'min':
+    case 'max':
+      // Years (a calendar's range) and lengths: no group separator ("1900", not "1 900").
+      return v;
     case 'detail': {
       // The calendar's words, or a two-language message of a refusal stored before the issues were passed on.
       const halves = languageHalves(v);

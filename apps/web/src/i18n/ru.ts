@@ -946,6 +946,22 @@ export const ru = {
     'password.is-login': 'Пароль не должен содержать логин',
     'message.unchanged': 'Текст не изменился',
     'message.deletion-recorded': 'Удаление уже записано',
+    // The calendar's refusals of impossible input (packages/domain/src/calendar/errors.ts).
+    'calendar.count-not-whole': 'Число дней должно быть целым и не меньше 0, а не {value}',
+    'calendar.minutes-not-finite': 'Число минут должно быть конечным, а не {value}',
+    'calendar.instant-not-finite': 'Неверный момент времени',
+    'calendar.no-working-time': 'В календаре нет рабочего времени',
+    'calendar.out-of-range': 'Дата вне поддерживаемых лет {min}–{max} (или в календаре нет рабочего времени)',
+    'calendar.invalid-date': 'Неверная дата «{date}»: ожидается ГГГГ-ММ-ДД',
+    'calendar.no-such-date': 'Даты «{date}» нет в календаре',
+    'calendar.invalid-month': 'Неверный месяц «{month}»: ожидается ГГГГ-ММ, например 2026-10',
+    'calendar.bad-shortening': 'Сокращение предпраздничного дня должно быть целым числом минут, не меньше 0',
+    'calendar.day-off-and-working': 'Дата {date} указана и как выходной, и как рабочий день',
+    'calendar.bad-weekday-interval':
+      'Неверный рабочий интервал [{start}, {end}] ({weekday}): минуты от полуночи, по возрастанию, без наложений',
+    'calendar.bad-date-interval':
+      'Неверный рабочий интервал [{start}, {end}] ({date}): минуты от полуночи, по возрастанию, без наложений',
+    'calendar.unknown-zone': 'Неизвестный часовой пояс «{timeZone}»',
   } satisfies Record<RefusalKey, RefusalWords>,
   errors: {
     generic: 'Что-то пошло не так. Попробуйте ещё раз.',

@@ -3,6 +3,7 @@
 
 import { parseIsoDate } from './dates';
 import { dayStatus, orgRules } from './day-status';
+import { refuse } from './errors';
 import { DEFAULT_SCHEDULE, validateSchedule } from './schedule';
 import { Timeline } from './timeline';
 import type { CalendarConfig, CalendarResult, DayInfo, Instant, WorkingCalendar } from './types';
@@ -17,18 +18,12 @@ const IDRINSKY_MIN_WORKING_MIN = 8 * 60;
 /** A calendar with no working time at all would search forever; give up after this many empty years. */
 const MAX_EMPTY_YEARS = 10;
 
-function checkCount(n: number, what: string): void {
-  if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(
-      `${what}: нужно целое число ≥ 0, получено ${n} / ${what}: expected a whole number ≥ 0, got ${n}`,
-    );
-  }
+function checkCount(n: number): void {
+  if (!Number.isInteger(n) || n < 0) refuse('calendar.count-not-whole', { value: String(n) });
 }
 
 function checkMinutes(n: number): void {
-  if (!Number.isFinite(n)) {
-    throw new RangeError(`Число минут должно быть конечным, получено ${n} / Minutes must be finite, got ${n}`);
-  }
+  if (!Number.isFinite(n)) refuse('calendar.minutes-not-finite', { value: String(n) });
 }
 
 export function createCalendar(config: CalendarConfig): WorkingCalendar {
@@ -49,7 +44,7 @@ export function createCalendar(config: CalendarConfig): WorkingCalendar {
       else tl.extendBackward();
       emptyYears = tl.nIv === before ? emptyYears + 1 : 0;
       if (emptyYears > MAX_EMPTY_YEARS) {
-        throw new RangeError('В календаре нет рабочего времени / The calendar has no working time');
+        refuse('calendar.no-working-time', {});
       }
     }
   };
@@ -91,7 +86,7 @@ export function createCalendar(config: CalendarConfig): WorkingCalendar {
       const before = tl.nIv;
       tl.extendForward();
       if (tl.nIv === before && tl.y1 - tl.y0 > MAX_EMPTY_YEARS) {
-        throw new RangeError('В календаре нет рабочего времени / The calendar has no working time');
+        refuse('calendar.no-working-time', {});
       }
       e = tl.nthWorkingDayFrom(tl.coverDayNum(dayNum), count);
     }
@@ -99,7 +94,7 @@ export function createCalendar(config: CalendarConfig): WorkingCalendar {
   };
 
   const addWorkingDays = (from: Instant, days: number): CalendarResult => {
-    checkCount(days, 'addWorkingDays');
+    checkCount(days);
     tl.cover(from);
     const today = tl.dayNum0 + tl.dayIndex(from);
     // REGULATIONS "Time": counting starts the next day; N = 0 means the end of today's (or the next) working time.
@@ -108,7 +103,7 @@ export function createCalendar(config: CalendarConfig): WorkingCalendar {
   };
 
   const addCalendarDays = (from: Instant, days: number): CalendarResult => {
-    checkCount(days, 'addCalendarDays');
+    checkCount(days);
     tl.cover(from);
     const target = tl.dayNum0 + tl.dayIndex(from) + days;
     // Krasnoufimsk p.9: the N-th day, or the next working day when the N-th is a day off.

@@ -1,14 +1,16 @@
 // Plain calendar-date arithmetic on 'YYYY-MM-DD' strings and day numbers; no time zone is involved here.
 // A "day number" counts days since 1970-01-01 (proleptic Gregorian), which makes weekdays and ranges cheap.
 
+import { refuse } from './errors';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
-/** Day number of 'YYYY-MM-DD'; throws a clear error on a malformed or impossible date. */
+/** Day number of 'YYYY-MM-DD'; throws a CalendarError on a malformed or impossible date. */
 export function parseIsoDate(date: string): number {
   const m = ISO_DATE.exec(date);
   if (!m) {
-    throw new RangeError(`Неверная дата «${date}», ожидается ГГГГ-ММ-ДД / Invalid date "${date}", expected YYYY-MM-DD`);
+    refuse('calendar.invalid-date', { date });
   }
   const y = Number(m[1]);
   const mo = Number(m[2]);
@@ -17,7 +19,7 @@ export function parseIsoDate(date: string): number {
   const back = new Date(ms);
   // Date.UTC silently rolls 2026-02-30 over to March; a round-trip catches it.
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new RangeError(`Несуществующая дата «${date}» / No such date "${date}"`);
+    refuse('calendar.no-such-date', { date });
   }
   return ms / MS_PER_DAY;
 }

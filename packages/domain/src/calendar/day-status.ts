@@ -2,6 +2,7 @@
 // weekly schedule, giving the day's kind and working intervals.
 
 import { formatDayNumber, isoWeekday, parseIsoDate, yearOfDayNumber } from './dates';
+import { refuse } from './errors';
 import type { ImportedCalendarYear } from './imported-year';
 import { type FederalYear, federalYears } from './labour-code';
 import { shortenDay, validateIntervals } from './schedule';
@@ -24,20 +25,16 @@ export function orgRules(
   imported: readonly ImportedCalendarYear[] = [],
 ): OrgRules {
   if (!Number.isInteger(shortening) || shortening < 0) {
-    throw new RangeError(
-      `Сокращение предпраздничного дня должно быть целым числом минут ≥ 0 / Pre-holiday shortening must be a whole number of minutes ≥ 0`,
-    );
+    refuse('calendar.bad-shortening', {});
   }
   const extraDaysOff = new Set((overrides?.extraDaysOff ?? []).map(parseIsoDate));
   const extraWorkingDays = new Map<number, readonly DayInterval[] | undefined>();
   for (const w of overrides?.extraWorkingDays ?? []) {
     const dn = parseIsoDate(w.date);
     if (extraDaysOff.has(dn)) {
-      throw new RangeError(
-        `Дата ${w.date} указана и как выходной, и как рабочий день / Date ${w.date} is both an extra day off and an extra working day`,
-      );
+      refuse('calendar.day-off-and-working', { date: w.date });
     }
-    if (w.intervals) validateIntervals(w.intervals, w.date);
+    if (w.intervals) validateIntervals(w.intervals, { date: w.date });
     extraWorkingDays.set(dn, w.intervals);
   }
   return { schedule, shorteningMinutes: shortening, extraDaysOff, extraWorkingDays, federal: federalYears(imported) };

@@ -2,6 +2,15 @@
 
 export { createCalendar } from './calendar';
 export { unconfirmedAhead } from './confirmation';
+export {
+  CALENDAR_MESSAGES,
+  CalendarError,
+  type CalendarMessageKey,
+  type CalendarMessageParams,
+  calendarError,
+  calendarText,
+  isCalendarError,
+} from './errors';
 export type {
   CalendarImportIssue,
   ImportedCalendarYear,

@@ -47,12 +47,12 @@ describe('overrides', () => {
         timeZone: 'Europe/Moscow',
         overrides: { extraDaysOff: ['2026-11-25'], extraWorkingDays: [{ date: '2026-11-25' }] },
       }),
-    ).toThrow(/both an extra day off and an extra working day/);
+    ).toThrow(expect.objectContaining({ key: 'calendar.day-off-and-working', params: { date: '2026-11-25' } }));
     expect(() => fixture({ timeZone: 'Europe/Moscow', overrides: { extraDaysOff: ['2026-02-30'] } })).toThrow(
-      /No such date/,
+      expect.objectContaining({ key: 'calendar.no-such-date', params: { date: '2026-02-30' } }),
     );
     expect(() => fixture({ timeZone: 'Europe/Moscow', schedule: { ...DEFAULT_SCHEDULE, 1: [[600, 540]] } })).toThrow(
-      /Invalid working interval/,
+      expect.objectContaining({ key: 'calendar.bad-weekday-interval', params: { start: 600, end: 540, weekday: 1 } }),
     );
   });
 });

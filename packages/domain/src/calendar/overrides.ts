@@ -17,14 +17,14 @@ export function isRealDate(date: string): boolean {
 /** A local date 'YYYY-MM-DD' that exists in the calendar (years 1900–2200). */
 export const zLocalDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в формате ГГГГ-ММ-ДД / date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date-format')
   .refine((d) => isRealDate(d) && d >= '1900-01-01' && d <= '2200-12-31', {
-    message: 'такой даты нет в календаре / no such date',
+    message: 'validation.no-such-date',
   });
 
 const zInterval = z
   .tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)])
-  .refine(([start, end]) => start < end, { message: 'начало раньше конца / start before end' });
+  .refine(([start, end]) => start < end, { message: 'validation.start-before-end' });
 
 export const zCalendarOverrides = z.object({
   extraDaysOff: z.array(zLocalDate).max(366).optional(),

@@ -70,6 +70,8 @@ describe('production calendar data', () => {
     expect(cal.dayInfo('2026-11-28').kind).toBe('weekend');
     expect(cal.dayInfo('2026-11-24')).toMatchObject({ kind: 'workday', shortened: false });
     expect(cal.dayInfo('2027-01-07')).toMatchObject({ kind: 'holiday', confirmed: false });
-    expect(() => cal.dayInfo('24.11.2026')).toThrow(/expected YYYY-MM-DD/);
+    expect(() => cal.dayInfo('24.11.2026')).toThrow(
+      expect.objectContaining({ key: 'calendar.invalid-date', params: { date: '24.11.2026' } }),
+    );
   });
 });

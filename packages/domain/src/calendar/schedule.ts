@@ -1,5 +1,6 @@
 // Weekly working schedules: the default one, validation of a custom one, and the pre-holiday shortening.
 
+import { refuse } from './errors';
 import type { DayInterval, WeeklySchedule } from './types';
 
 const MORNING: DayInterval = [9 * 60, 13 * 60];
@@ -17,23 +18,25 @@ export const DEFAULT_SCHEDULE: WeeklySchedule = {
   7: [],
 };
 
-/** Throws a clear error unless intervals are whole-minute, sorted, non-overlapping and inside 00:00–24:00. */
-export function validateIntervals(intervals: readonly DayInterval[], where: string): void {
+/** Throws a CalendarError unless intervals are whole-minute, sorted, non-overlapping and inside 00:00–24:00; `where`
+ *  is the weekday of a weekly schedule or the date of an extra working day. */
+export function validateIntervals(
+  intervals: readonly DayInterval[],
+  where: { readonly weekday: number } | { readonly date: string },
+): void {
   let prevEnd = 0;
   for (const [start, end] of intervals) {
     const ok = Number.isInteger(start) && Number.isInteger(end) && start >= prevEnd && start < end && end <= 24 * 60;
     if (!ok) {
-      throw new RangeError(
-        `Неверный рабочий интервал [${start}, ${end}] (${where}): минуты от полуночи, по возрастанию, без наложений / ` +
-          `Invalid working interval [${start}, ${end}] (${where}): minutes from midnight, ascending, not overlapping`,
-      );
+      if ('date' in where) refuse('calendar.bad-date-interval', { start, end, date: where.date });
+      refuse('calendar.bad-weekday-interval', { start, end, weekday: where.weekday });
     }
     prevEnd = end;
   }
 }
 
 export function validateSchedule(schedule: WeeklySchedule): void {
-  for (const wd of [1, 2, 3, 4, 5, 6, 7] as const) validateIntervals(schedule[wd], `weekday ${wd}`);
+  for (const wd of [1, 2, 3, 4, 5, 6, 7] as const) validateIntervals(schedule[wd], { weekday: wd });
 }
 
 /** Removes the last `minutes` of a day's working time (Labour Code art. 95: pre-holiday day one hour shorter). */

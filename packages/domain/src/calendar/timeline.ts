@@ -4,6 +4,7 @@
 import { dayNumber, yearOfDayNumber } from './dates';
 import type { OrgRules } from './day-status';
 import { dayStatus } from './day-status';
+import { refuse } from './errors';
 import type { Zone } from './zone';
 
 /** Years outside this range are refused: far outside any plausible deadline, and guards runaway extension. */
@@ -74,7 +75,7 @@ export class Timeline {
   /** Loads years until the instant lies inside the loaded days. */
   cover(at: number): void {
     if (!Number.isFinite(at)) {
-      throw new RangeError(`Момент времени должен быть конечным числом мс / Instant must be a finite number of ms`);
+      refuse('calendar.instant-not-finite', {});
     }
     if (this.y1 < this.y0) {
       const y = new Date(at).getUTCFullYear();
@@ -157,10 +158,7 @@ export class Timeline {
 
   private load(y0: number, y1: number): void {
     if (y0 < MIN_YEAR || y1 > MAX_YEAR) {
-      throw new RangeError(
-        `Дата вне поддерживаемого диапазона ${MIN_YEAR}–${MAX_YEAR} (или в календаре нет рабочего времени) / ` +
-          `Date outside the supported years ${MIN_YEAR}–${MAX_YEAR} (or the calendar has no working time)`,
-      );
+      refuse('calendar.out-of-range', { min: MIN_YEAR, max: MAX_YEAR });
     }
     const blocks: YearBlock[] = [];
     for (let y = y0; y <= y1; y++) blocks.push(this.block(y));

@@ -6,6 +6,7 @@
 // both halves change is never memoised.
 
 import { pad2 } from './dates';
+import { refuse } from './errors';
 
 const MS_PER_MIN = 60_000;
 const MS_PER_DAY = 86_400_000;
@@ -87,7 +88,7 @@ function buildZone(timeZone: string): Zone {
   try {
     dtf = wallClockFormat(timeZone);
   } catch {
-    throw new RangeError(`Неизвестный часовой пояс «${timeZone}» / Unknown IANA time zone "${timeZone}"`);
+    refuse('calendar.unknown-zone', { timeZone });
   }
 
   const intlOffset = (whole: number): number => intlOffsetAt(dtf, whole);

@@ -1,6 +1,7 @@
 // Report months ('YYYY-MM') as instant ranges in the organisation's time zone, so a message detected at 23:30 local
 // time on the last day of the month belongs to that month whatever the server's own zone is.
 import { dayNumber } from '../calendar/dates';
+import { type CalendarError, calendarError } from '../calendar/errors';
 import type { Instant } from '../calendar/types';
 import { createZone } from '../calendar/zone';
 
@@ -15,26 +16,25 @@ export interface MonthRange {
 
 const MONTH = /^(\d{4})-(\d{2})$/;
 
-/** The year and month of 'YYYY-MM', or a bilingual message saying what is wrong. */
-export function parseMonth(month: string): { ok: true; year: number; month: number } | { ok: false; message: string } {
+/** The year and month of 'YYYY-MM', or the calendar's refusal (a key and its parameters) saying what is wrong. */
+export function parseMonth(
+  month: string,
+): { ok: true; year: number; month: number } | { ok: false; error: CalendarError } {
   const m = MONTH.exec(month.trim());
   const year = Number(m?.[1]);
   const mo = Number(m?.[2]);
   if (!m || mo < 1 || mo > 12 || year < 2000 || year > 2100) {
-    return {
-      ok: false,
-      message: `Неверный месяц «${month}», ожидается ГГГГ-ММ, например 2026-10 / Invalid month "${month}", expected YYYY-MM, e.g. 2026-10`,
-    };
+    return { ok: false, error: calendarError('calendar.invalid-month', { month }) };
   }
   return { ok: true, year, month: mo };
 }
 
 const fmt = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
-/** The instants a month covers in `timeZone`; throws RangeError on a malformed month (callers validate first). */
+/** The instants a month covers in `timeZone`; throws a CalendarError on a malformed month (callers validate first). */
 export function monthRange(month: string, timeZone: string): MonthRange {
   const p = parseMonth(month);
-  if (!p.ok) throw new RangeError(p.message);
+  if (!p.ok) throw p.error;
   const zone = createZone(timeZone);
   const next = p.month === 12 ? { y: p.year + 1, m: 1 } : { y: p.year, m: p.month + 1 };
   return {
@@ -46,7 +46,7 @@ export function monthRange(month: string, timeZone: string): MonthRange {
 
 export function previousMonth(month: string): string {
   const p = parseMonth(month);
-  if (!p.ok) throw new RangeError(p.message);
+  if (!p.ok) throw p.error;
   return p.month === 1 ? fmt(p.year - 1, 12) : fmt(p.year, p.month - 1);
 }
 

@@ -85,6 +85,9 @@ export const VALIDATION_MESSAGES = {
   'validation.not-after-2100': fixed('Не позже 2100 года', 'not after 2100'),
   'validation.file-name-control': fixed('Имя файла без управляющих символов', 'no control characters in the file name'),
   'validation.file-empty': fixed('Файл пуст', 'the file is empty'),
+  'validation.date-format': fixed('Дата в виде ГГГГ-ММ-ДД', 'a date as YYYY-MM-DD'),
+  'validation.no-such-date': fixed('Такой даты нет в календаре', 'no such date in the calendar'),
+  'validation.start-before-end': fixed('Начало должно быть раньше конца', 'the start must be before the end'),
   // Messages taken in (the intake API) and network accounts.
   'validation.http-url': fixed('Ссылка должна начинаться с http(s)://', 'the link must start with http(s)://'),
   'validation.posted-at': fixed(

@@ -2,6 +2,7 @@
 // it causes or a typed error. Never throws; time comes in as `now`. Lateness is recorded, never refused: a late
 // return, a late routing or a re-categorisation that puts a deadline in the past become breaches, charged to whoever
 // held the clock in the state the command was decided on.
+import { CalendarError } from '../calendar/errors';
 import type { Instant } from '../calendar/types';
 import { pinModel } from '../profiles/pin';
 import { clockOf, computeClocks } from '../sla/clocks';
@@ -16,7 +17,7 @@ import { evolve } from './evolve';
 import { clockHolders } from './holders';
 import { actsFor, check, forbidden } from './permissions';
 import { networkHosts, publicationUrlProblem } from './publication-url';
-import type { RefusalKey } from './refusals';
+import type { RefusalKey, RefusalParamsOf } from './refusals';
 import { refusal } from './refusals';
 import { composerOf, nextToForward } from './state';
 import type { Actor, CaseState, DecideResult, DomainContext, DomainError } from './types';
@@ -630,7 +631,10 @@ export function decide(
     const after = decision.reduce(evolve, before);
     return { ok: true, events: [...pending, ...decision, ...breachesCausedBy(before, after, ctx, now)] };
   } catch (e) {
-    // The calendar refuses impossible inputs (e.g. a schedule with no working time) by throwing; report, don't throw.
+    // The calendar refuses impossible inputs (e.g. a schedule with no working time) by throwing; report, don't throw:
+    // its key and parameters are a refusal of the decider's catalogue.
+    if (e instanceof CalendarError)
+      return { ok: false, error: refusal('invalid-input', e.key, e.params as RefusalParamsOf<typeof e.key>) };
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, error: refusal('invalid-input', 'command.invalid', { path: '', detail }) };
   }

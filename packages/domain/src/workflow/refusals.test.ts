@@ -67,6 +67,19 @@ const SAMPLES: { readonly [K in RefusalKey]: RefusalParamsOf<K> } = {
   'password.is-login': {},
   'message.unchanged': {},
   'message.deletion-recorded': {},
+  'calendar.count-not-whole': { value: '-1' },
+  'calendar.minutes-not-finite': { value: 'NaN' },
+  'calendar.instant-not-finite': {},
+  'calendar.no-working-time': {},
+  'calendar.out-of-range': { min: 1900, max: 2200 },
+  'calendar.invalid-date': { date: '24.11.2026' },
+  'calendar.no-such-date': { date: '2026-02-30' },
+  'calendar.invalid-month': { month: '2026-13' },
+  'calendar.bad-shortening': {},
+  'calendar.day-off-and-working': { date: '2026-12-31' },
+  'calendar.bad-weekday-interval': { start: 600, end: 540, weekday: 1 },
+  'calendar.bad-date-interval': { start: 600, end: 540, date: '2026-12-26' },
+  'calendar.unknown-zone': { timeZone: 'Mars/Olympus_Mons' },
 };
 
 const CYRILLIC = /[а-яё]/i;

@@ -1,6 +1,7 @@
 // The decider's refusals as a key and parameters, and the one catalogue that words them in Russian and English.
 // `DomainError.message` is rendered here (for the server log, the CLI and old clients); the web app words the same
 // key and parameters through its own catalogue, so no reader has to split a two-language string.
+import { CALENDAR_MESSAGES } from '../calendar/errors';
 import { type ValidationIssue, validationText } from '../validation/messages';
 import type { DomainError, DomainErrorCode, Role } from './types';
 
@@ -221,6 +222,8 @@ export const REFUSALS = {
   // The original message on its network.
   'message.unchanged': fixed('Текст не изменился', 'the text did not change'),
   'message.deletion-recorded': fixed('Удаление уже записано', 'the deletion is already recorded'),
+  // The calendar's refusals of impossible input (calendar/errors.ts), passed on as the decider's.
+  ...CALENDAR_MESSAGES,
 } as const;
 
 export type RefusalKey = keyof typeof REFUSALS;

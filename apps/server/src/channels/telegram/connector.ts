@@ -114,12 +114,14 @@ export function telegramUpdatesToItems(updates: readonly TelegramUpdate[], botId
         text: m.text ?? m.caption ?? '',
         postedAt: m.date * 1000,
         visibility: isPrivate ? 'private' : 'public',
-        // A file's download link carries the bot token: the message's own link is kept instead.
+        // A file's download link carries the bot token: the message's own link is kept instead. A photo or a video
+        // has no name of its own: none is stored, and each reader words its kind (stored data has one language per
+        // reader, not ours in two); a document keeps its file's name.
         attachments: [
-          ...(m.photo ? [{ kind: 'photo' as const, url, name: 'фото в Telegram / photo in Telegram' }] : []),
-          ...(m.video ? [{ kind: 'video' as const, url, name: 'видео в Telegram / video in Telegram' }] : []),
+          ...(m.photo ? [{ kind: 'photo' as const, url }] : []),
+          ...(m.video ? [{ kind: 'video' as const, url }] : []),
           ...(m.document
-            ? [{ kind: 'document' as const, url, name: m.document.file_name ?? 'документ / document' }]
+            ? [{ kind: 'document' as const, url, ...(m.document.file_name ? { name: m.document.file_name } : {}) }]
             : []),
         ],
       },

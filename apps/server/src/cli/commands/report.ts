@@ -8,7 +8,7 @@ import { findOrganisation } from '../../directory/organisations';
 import { readEnv } from '../../env';
 import { buildMonthlyReport } from '../../reports/monthly';
 import { nameLookup } from '../../reports/names';
-import { cliLang, say } from '../messages';
+import { cliLang, say, sayStored } from '../messages';
 import { databaseTargetFromEnv } from './serve';
 
 export const help = `Usage:
@@ -64,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!values.month) return bad(say('report.month-required', {}));
   const month = parseMonth(values.month);
-  if (!month.ok) return bad(month.message);
+  if (!month.ok) return bad(sayStored(month.error));
   if (!values.org) return bad(say('usage.missing-org', {}));
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') {

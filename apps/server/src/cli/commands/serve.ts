@@ -82,16 +82,12 @@ export async function run(argv: string[]): Promise<number> {
   if (!args.ok) return args.exitCode;
   const env = readEnv();
   const port = args.values.port === undefined ? env.PORT : parsePort(args.values.port);
-  if (port === null)
-    return badInput('serve', `--port: число от 0 до 65535 / a number 0–65535, got "${args.values.port}"`);
+  if (port === null) return badInput('serve', say('serve.bad-port', { value: args.values.port ?? '' }));
   const host = args.values.host ?? env.HOST;
   if (host.trim() === '') return badInput('serve', say('serve.host-required', {}));
   const demo = args.values.demo === true;
   if (demo) {
-    process.stdout.write(
-      'Демо-режим (--demo): на пустой базе будут созданы демо-организации с паролем «demo». Не для работы.\n' +
-        'Demo mode (--demo): an empty database gets the demo organisations, password "demo". Not for real work.\n',
-    );
+    process.stdout.write(`${say('serve.demo-mode', {})}\n`);
   }
   const dataDir = resolve(env.OTKLIK_DATA_DIR);
   let demoSeeded = false;
@@ -126,7 +122,7 @@ export async function run(argv: string[]): Promise<number> {
     },
   }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`порт ${port} на ${host} уже занят; укажите другой --port / port ${port} is in use, use --port`);
+      throw new Error(say('serve.port-in-use', { port, host }));
     }
     throw error;
   });
@@ -153,12 +149,7 @@ export async function run(argv: string[]): Promise<number> {
     // The code goes to the log too: under systemd or docker that is where the administrator finds it.
     const setupUrl = `${running.url}/setup?code=${firstRunCode}`;
     log.warn({ setupUrl, setupCode: firstRunCode }, 'first run: no organisation yet');
-    process.stdout.write(
-      `\nПервый запуск: организаций ещё нет. Откройте ${setupUrl}\n` +
-        `(код настройки ${firstRunCode}) или создайте организацию командой \`otklik init\`.\n` +
-        `First run: no organisation yet. Open ${setupUrl}\n` +
-        `(setup code ${firstRunCode}) or create one with \`otklik init\`.\n`,
-    );
+    process.stdout.write(`\n${say('serve.first-run', { url: setupUrl, code: firstRunCode })}\n`);
   }
   await new Promise<void>((done) => {
     const stop = (signal: string) => {

@@ -3,6 +3,7 @@
 // years imported from the government's open data (shared by every organisation), with the warning while the
 // coming days rest on an unconfirmed year.
 import {
+  calendarError,
   isTimeZone,
   sanitiseOverrides,
   stepDeadline,
@@ -24,7 +25,7 @@ import {
 } from '../../calendar/imported-years';
 import { calendarFor, loadOrganisationRules } from '../../cases/domain-context';
 import { getOrganisation } from '../../directory/organisations';
-import { AppError, appError } from '../../errors/app-error';
+import { AppError, appError, calendarRefused } from '../../errors/app-error';
 import { zInstant } from '../inputs';
 import { zCalendarDays, zCalendarImported, zCalendarStatus, zDeadlinePreview } from '../outputs-calendar';
 import { zOk } from '../outputs-directory';
@@ -148,7 +149,8 @@ export const calendarRouter = router({
     .output(zOk)
     .mutation(async ({ ctx, input }) => {
       if (!isTimeZone(input.timeZone)) {
-        throw appError('BAD_INPUT', 'calendar.unknown-zone', { zone: input.timeZone });
+        // The calendar's own refusal (one wording of one rule, in the domain's catalogue).
+        throw calendarRefused(calendarError('calendar.unknown-zone', { timeZone: input.timeZone }));
       }
       await auditedOrganisationSettings(ctx, 'calendar.time-zone-set', { timeZone: input.timeZone }, input);
       return { ok: true as const };

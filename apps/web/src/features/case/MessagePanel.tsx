@@ -1,6 +1,7 @@
 // The message as the citizen wrote it: text unchanged, link to the original, attachments, public or private, and the
 // triage facts; a repeat message links to the earlier cases (REGULATIONS 11).
 import { Link } from 'react-router';
+import { pickLanguage } from '../../api/errors';
 import type { CaseDetail } from '../../api/types';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
@@ -45,7 +46,8 @@ export function MessagePanel(props: { readonly detail: CaseDetail; readonly time
               {m.attachments.map((a, i) => (
                 <li key={`${a.url}-${i}`}>
                   <a href={a.url} target="_blank" rel="noreferrer">
-                    {a.name ?? a.url}
+                    {/* A name stored before names had one language ("фото в Telegram / photo in Telegram"): its half. */}
+                    {a.name ? pickLanguage(a.name, t.lang.code as 'ru' | 'en') : a.url}
                   </a>{' '}
                   <span className="muted">({t.register.kinds[a.kind]})</span>
                 </li>
