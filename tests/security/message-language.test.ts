@@ -72,3 +72,33 @@ describe('the message of a refusal, in the request’s language', () => {
     expect(invalid.error).not.toMatch(/[а-яё]/i);
   });
 });
+
+describe('the message of a refusal outside tRPC, in the request’s language', () => {
+  it('a plain HTTP route (no such API route): Russian without a header, English with Accept-Language: en', async () => {
+    const { s } = node;
+    const get = async (headers: Record<string, string>) =>
+      ((await (await fetch(`${s.url}/api/nothing`, { headers })).json()) as { error: { message: string; key: string } })
+        .error;
+    const [ru, en] = await Promise.all([get({}), get({ 'accept-language': 'en' })]);
+    expect(ru).toMatchObject({ key: 'http.no-api-route', message: 'Нет такого адреса API: /api/nothing' });
+    expect(en).toMatchObject({ key: 'http.no-api-route', message: 'no such API route: /api/nothing' });
+  });
+
+  it('a socket handshake without a session: its refusal in the handshake’s language, the key beside it', async () => {
+    const { s } = node;
+    const refusal = (headers: Record<string, string>) =>
+      new Promise<{ message: string; data?: { key?: string } }>((resolve) => {
+        const socket = io(s.url, {
+          transports: ['websocket'],
+          extraHeaders: { origin: new URL(s.url).origin, ...headers },
+          reconnection: false,
+        }) as ClientSocket;
+        sockets.push(socket);
+        socket.on('connect_error', (error) => resolve(error as Error & { data?: { key?: string } }));
+      });
+    const [ru, en] = await Promise.all([refusal({}), refusal({ 'accept-language': 'en' })]);
+    expect(ru.message).toBe('Войдите в систему');
+    expect(en.message).toBe('please sign in');
+    expect(en.data?.key).toBe('auth.sign-in');
+  });
+});

@@ -7,6 +7,7 @@ import type { ValidationIssue } from '@otklik/contract';
 import type { ServerDeps } from '../deps';
 import { AppError, appError } from '../errors/app-error';
 import { issueList, issueParams } from '../errors/input-issue';
+import { messageInRequestLanguage, requestLanguage } from '../errors/language';
 import { repairDeep } from '../errors/text-input';
 import { organisationOfApiKey } from '../intake/api-keys';
 import { intakeMessage, zIntakeBatch, zIntakeMessage } from '../intake/message';
@@ -36,8 +37,18 @@ export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, 
   }
   const results: (
     | { index: number; caseId: string; created: boolean }
-    | { index: number; error: { path: string; message: string; issue?: ValidationIssue } }
+    | {
+        index: number;
+        error: {
+          path: string;
+          message: string;
+          issue?: ValidationIssue;
+          key?: string;
+          params?: Readonly<Record<string, unknown>>;
+        };
+      }
   )[] = [];
+  const lang = requestLanguage(req.headers['accept-language']);
   for (const [index, raw] of parsed.data.messages.entries()) {
     const message = zIntakeMessage.safeParse(raw);
     if (!message.success) {
@@ -48,7 +59,15 @@ export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, 
       results.push({ index, ...(await intakeMessage(deps, organisationId, message.data)) });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      results.push({ index, error: { path: '', message: error.message } });
+      const said = error.refusal ?? null;
+      results.push({
+        index,
+        error: {
+          path: '',
+          message: messageInRequestLanguage(said, lang, error.message),
+          ...(said ? { key: said.key, params: said.params } : {}),
+        },
+      });
     }
   }
   const created = results.filter((r) => 'created' in r && r.created).length;

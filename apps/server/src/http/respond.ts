@@ -4,6 +4,7 @@ import proxyAddr from 'proxy-addr';
 import type { ServerDeps } from '../deps';
 import { appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
+import { messageInRequestLanguage, requestLanguage } from '../errors/language';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -14,13 +15,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
-/** The shared client-error mapping (errors/client-error.ts) as a JSON reply. */
+/** The shared client-error mapping (errors/client-error.ts) as a JSON reply, its message in the request's language
+ *  (Accept-Language; the key and parameters beside it are for a client that words them itself). */
 export function sendError(res: ServerResponse, error: unknown, where = 'http') {
   const client = toClientError(error, where);
+  const lang = requestLanguage(res.req?.headers['accept-language']);
   sendJson(res, client.httpStatus, {
     error: {
       code: client.code,
-      message: client.message,
+      message: messageInRequestLanguage(client.refusal, lang, client.message),
       // The message's catalogue key and parameters, for a client to word in its reader's language.
       key: client.refusal?.key ?? null,
       params: client.refusal?.params ?? null,

@@ -2,7 +2,13 @@
 // read-only token (`auth: { displayToken }`). Anything else is refused with a readable message. The person is
 // identified as every request identifies them (auth/identity-cache.ts: remembered briefly, forgotten on any change).
 
-import { bilingualServerMessage, type ServerMessageKey, type SocketData } from '@otklik/contract';
+import {
+  bilingualServerMessage,
+  type MessageLang,
+  messageIn,
+  type ServerMessageKey,
+  type SocketData,
+} from '@otklik/contract';
 import { identifySession } from '../auth/identity-cache';
 import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { hashSecret } from '../auth/tokens';
@@ -29,9 +35,18 @@ export interface SocketSignIn {
 export class SocketAuthError extends Error {
   readonly data: { code?: string; key?: ServerMessageKey } | undefined;
   /** `key`: the message's key in the server catalogue, for a client to word in its reader's language. */
-  constructor(message: string, code?: string, key?: ServerMessageKey) {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly key?: ServerMessageKey,
+  ) {
     super(message);
     this.data = code || key ? { ...(code ? { code } : {}), ...(key ? { key } : {}) } : undefined;
+  }
+
+  /** The same refusal with its message in `lang` (a refusal without a key keeps its own words). */
+  in(lang: MessageLang): SocketAuthError {
+    return this.key ? new SocketAuthError(messageIn(this.key, {}, lang) ?? this.message, this.code, this.key) : this;
   }
 }
 

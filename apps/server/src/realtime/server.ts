@@ -5,7 +5,6 @@ import {
   type Ack,
   type AckRefusal,
   type BoardRowMessage,
-  bilingualServerMessage,
   type ClientToServerEvents,
   type MessageLang,
   type ServerToClientEvents,
@@ -160,16 +159,13 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       // one must not come from another site (Sec-Fetch-Site); anything else with the session cookie needs Origin.
       const ambient = parseCookies(req.headers.cookie)[SESSION_COOKIE] !== undefined && req.method !== 'GET';
       const verdict = checkOrigin(deps.origins, req.headers, ambient);
-      // engine.io sends a refusal as text only: both languages, from the catalogue.
-      callback(
-        verdict.ok
-          ? null
-          : bilingualServerMessage('realtime.origin-refused', {
-              reason: verdict.reason,
-              ...(verdict.origin ? { origin: verdict.origin } : {}),
-            }),
-        verdict.ok,
-      );
+      // engine.io sends a refusal as text only: in the request's language (Accept-Language), from the catalogue.
+      if (verdict.ok) return callback(null, true);
+      const said = {
+        key: 'realtime.origin-refused',
+        params: { reason: verdict.reason, ...(verdict.origin ? { origin: verdict.origin } : {}) },
+      };
+      callback(messageInRequestLanguage(said, requestLanguage(req.headers['accept-language']), said.key), false);
     },
   });
   let pool: pg.Pool | null = null;
@@ -195,9 +191,14 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
         socket.once('disconnect', () => sessionCheck.forget(socket.id));
         next();
       },
-      // A refused sign-in says why; anything else (the database is down…) goes through the shared mapping.
-      (error: unknown) =>
-        next(error instanceof SocketAuthError ? error : new Error(toClientError(error, 'socket handshake').message)),
+      // A refused sign-in says why; anything else (the database is down…) goes through the shared mapping. Either
+      // in the handshake's language (its key, when it has one, travels in the error's data).
+      (error: unknown) => {
+        const lang = requestLanguage(socket.handshake.headers['accept-language']);
+        if (error instanceof SocketAuthError) return next(error.in(lang));
+        const client = toClientError(error, 'socket handshake');
+        next(new Error(messageInRequestLanguage(client.refusal, lang, client.message)));
+      },
     );
   });
 
@@ -217,16 +218,21 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
         for (const id of ids) {
           const socket = io.sockets.sockets.get(id);
           // A wall's key can only end by revocation (display tokens do not expire): it is told so by code.
+          const lang = requestLanguage(socket?.handshake.headers['accept-language']);
           socket?.emit(
             'auth:expired',
             socket.data.who.kind === 'display'
               ? {
-                  message: displayKeyMessages[DISPLAY_KEY_REVOKED],
+                  message: messageInRequestLanguage(
+                    { key: DISPLAY_KEY_MESSAGES[DISPLAY_KEY_REVOKED] },
+                    lang,
+                    displayKeyMessages[DISPLAY_KEY_REVOKED],
+                  ),
                   code: DISPLAY_KEY_REVOKED,
                   key: DISPLAY_KEY_MESSAGES[DISPLAY_KEY_REVOKED],
                 }
               : {
-                  message: bilingualServerMessage('realtime.session-ended', {}),
+                  message: messageInRequestLanguage({ key: 'realtime.session-ended' }, lang, 'session ended'),
                   code: 'session-ended',
                   key: 'realtime.session-ended',
                 },
