@@ -1,6 +1,7 @@
 // The scheduler's batched catch-up: due at-risk and breach moments of many cases in two organisations, fallen due
 // while no node ran, are recorded at their true instants in one pass, and every alarm moves on to the next moment.
-// The pass writes every case row in one guarded update, on top of a fixed number of statements (a count, not a time).
+// The pass writes every case row and its events in one guarded statement, on top of a fixed number of statements
+// (a count, not a time).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { loadCurrentUser } from '../auth/current-user';
@@ -59,17 +60,44 @@ describeEachDatabase('scheduler catch-up', (getDb) => {
           ['clock-breached', msk('2026-11-25T14:20:00') + 1],
         ]);
       }
+      // Each case row as projected at the breach instant: its version, the board's columns and the folded state.
+      const rows = await deps.db
+        .select({
+          version: cases.version,
+          dueAt: cases.dueAt,
+          updatedAt: cases.updatedAt,
+          flags: cases.flags,
+          currentStep: cases.currentStep,
+          clocks: cases.clocks,
+          state: cases.state,
+        })
+        .from(cases)
+        .where(inArray(cases.id, caseIds));
+      for (const row of rows) {
+        expect(row.version).toBe(3);
+        expect(row.state.version).toBe(3);
+        expect(row.state.clocks.find((c) => c.id === 'triage@1')?.breachedAt).toBe(msk('2026-11-25T14:20:00') + 1);
+        expect(row.dueAt?.getTime()).toBe(msk('2026-11-25T14:20:00'));
+        expect(row.updatedAt.getTime()).toBe(msk('2026-11-25T14:20:00') + 1);
+        expect(row.flags).toContain('breached');
+        expect(row.currentStep).toBe('triage');
+        expect(row.clocks.map((c) => [c.id, c.status])).toEqual([
+          ['triage@1', 'breached'],
+          ['answer@1', 'on-track'],
+        ]);
+      }
       // The answer (p.10): 8 working hours from 12:50 are due Thursday 12:50; at risk with 2 hours left: 10:50.
       const alarms = await deps.db
         .select({ caseId: clockAlarms.caseId, fireAt: clockAlarms.fireAt })
         .from(clockAlarms)
         .where(inArray(clockAlarms.caseId, caseIds));
       expect(alarms.map((a) => a.fireAt.getTime())).toEqual(caseIds.map(() => msk('2026-11-26T10:50:00')));
-      // One update writes every case row (7 here, fewer than 1,000 a statement); everything else is per pass (the
-      // due cases, the transaction's events and alarms, the check that none is still due, the next alarm) or per
-      // organisation (its rules, its lock).
-      const updates = recording.statements.filter((s) => s.startsWith('update "cases"')).length;
+      // One statement writes every case row and its events (7 rows here); everything else is per pass (the due
+      // cases, the transaction's alarms, the check that none is still due, the next alarm) or per organisation (its
+      // rules, its lock).
+      const updates = recording.statements.filter((s) => s.includes('update "cases"')).length;
       expect(updates).toBe(1);
+      expect(recording.statements.filter((s) => s.includes('insert into case_events')).length).toBe(1);
       expect(recording.statements.length - updates).toBeLessThanOrEqual(6 + 2 * orgs.length);
       expect(recording.transactions).toBe(1);
       // Nothing more is due: another pass records nothing.
