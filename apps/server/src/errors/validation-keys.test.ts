@@ -41,7 +41,7 @@ describe('validation message keys', () => {
     expect("z.string().min(1, 'тема обязательна / topic is required')".match(TWO_LANGUAGE)).toHaveLength(1);
     expect("z.string().min(1, 'validation.topic-required')".match(TWO_LANGUAGE)).toBeNull();
     expect("label: 'ID сообщества / группы / бота'".match(TWO_LANGUAGE)).toBeNull();
-    expect('name: `фото в ${network} / photo in ${network}`'.match(TWO_LANGUAGE)).toHaveLength(1);
+    expect('name: `фото в Telegram / photo in Telegram`'.match(TWO_LANGUAGE)).toHaveLength(1);
   });
 
   it('names only keys the catalogue has', () => {
