@@ -27,7 +27,7 @@ import type { CommandOutcome } from '../metrics/metrics';
 import { alarmWriteSql, nextAlarmAt } from '../scheduler/alarms';
 import { notVisible, partiesOfRow } from './access';
 import { loadCommandContext, type StoredCase } from './domain-context';
-import { newEventRows } from './event-rows';
+import { eventRowsJson, newEventRows } from './event-rows';
 import { projectCase } from './projection';
 import { checkCommandReferences } from './references';
 
@@ -253,16 +253,7 @@ function writeCommandSql(input: {
   ];
   if (input.events.length > 0) {
     // One parameter for every row: the events as a JSON array read into case_events' own column types.
-    const rows = input.events.map((e) => ({
-      case_id: e.caseId,
-      organisation_id: e.organisationId,
-      version: e.version,
-      type: e.type,
-      actor_id: e.actorId ?? null,
-      actor_kind: e.actorKind,
-      occurred_at: (e.occurredAt as Date).toISOString(),
-      payload: e.payload,
-    }));
+    const rows = eventRowsJson(input.events);
     parts.push(sql`appended as (
       insert into case_events (case_id, organisation_id, version, type, actor_id, actor_kind, occurred_at, payload)
       select e.case_id, e.organisation_id, e.version, e.type, e.actor_id, e.actor_kind, e.occurred_at, e.payload

@@ -53,3 +53,18 @@ export function newEventRows(input: {
     payload: event,
   }));
 }
+
+/** Such rows as JSON objects named as case_events' columns, for one statement to read them all from one parameter
+ *  (`json_populate_recordset(null::case_events, …)`): the command's writes and the scheduler's catch-up. */
+export function eventRowsJson(rows: readonly (typeof caseEvents.$inferInsert)[]) {
+  return rows.map((e) => ({
+    case_id: e.caseId,
+    organisation_id: e.organisationId,
+    version: e.version,
+    type: e.type,
+    actor_id: e.actorId ?? null,
+    actor_kind: e.actorKind,
+    occurred_at: (e.occurredAt as Date).toISOString(),
+    payload: e.payload,
+  }));
+}

@@ -10,6 +10,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { caseEvents, cases } from '../db/schema';
 import { createDeps, type ServerDeps } from '../deps';
 import { changesSince } from '../realtime/changes';
+import { vkComment } from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
 import { type Caller, createOrgFixture, type OrgFixture, signInAs } from '../test/fixtures';
 
@@ -258,14 +259,7 @@ describeEachDatabase('timeline entries', (getDb) => {
     deps = createDeps({ database: getDb(), now: () => T0 + 120 * minute });
     org = await createOrgFixture(deps);
     as = await signInAs(deps, org, ['operator', 'curator', 'head']);
-    const message = (text: string) => ({
-      network: 'vk' as const,
-      link: 'https://vk.com/wall-1_100',
-      author: { name: 'Иван Петров' },
-      text,
-      attachments: [],
-      visibility: 'public' as const,
-    });
+    const message = (text: string) => vkComment('https://vk.com/wall-1_100', text);
     const earlier = await as.operator.cases.register(message('Яма была и раньше'));
     // The case's row comes from a real registration; its events are then replaced by the stored shapes below.
     ({ caseId } = await as.operator.cases.register(message('Яма на дороге у школы')));

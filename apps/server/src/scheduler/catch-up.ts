@@ -10,7 +10,7 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 import { partiesOfRow } from '../cases/access';
 import { SYSTEM_ACTOR } from '../cases/commands';
 import { type CommandContext, loadCommandContext, loadProfile } from '../cases/domain-context';
-import { newEventRows } from '../cases/event-rows';
+import { eventRowsJson, newEventRows } from '../cases/event-rows';
 import { projectCase } from '../cases/projection';
 import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
 import type { Tx } from '../db/connect';
@@ -79,24 +79,17 @@ async function writeGuarded(
     for (const [i, k] of keys.entries()) cells[names[i]!] = row[k] ?? null;
     return { id: p.caseId, before: p.before, row: cells };
   });
-  const events = planned.flatMap((p) =>
-    // The scheduler decides as the system: every event is `by: 'system'`, stored without an actor.
-    newEventRows({
-      caseId: p.caseId,
-      organisationId: p.organisationId,
-      version: p.before,
-      actorId: null,
-      events: p.events,
-    }).map((e) => ({
-      case_id: e.caseId,
-      organisation_id: e.organisationId,
-      version: e.version,
-      type: e.type,
-      actor_id: e.actorId ?? null,
-      actor_kind: e.actorKind,
-      occurred_at: (e.occurredAt as Date).toISOString(),
-      payload: e.payload,
-    })),
+  const events = eventRowsJson(
+    planned.flatMap((p) =>
+      // The scheduler decides as the system: every event is `by: 'system'`, stored without an actor.
+      newEventRows({
+        caseId: p.caseId,
+        organisationId: p.organisationId,
+        version: p.before,
+        actorId: null,
+        events: p.events,
+      }),
+    ),
   );
   const set = sql.join(
     names.map((n) => sql`${sql.identifier(n)} = v.${sql.identifier(n)}`),

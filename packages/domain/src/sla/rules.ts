@@ -66,26 +66,27 @@ export const HOLDER_WORDS: Record<HolderKind, Words> = {
 };
 
 // "8 часов, 1 час, 2 часа", "30 минут", "3 рабочих дня", "8 календарных дней" (after a number, nominative).
-const HOURS = {
-  ru: { one: 'час', few: 'часа', many: 'часов', other: 'часа' },
-  en: { one: 'hour', other: 'hours' },
-};
-const MINUTES = {
-  ru: { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' },
-  en: { one: 'minute', other: 'minutes' },
-};
-const WORKING_DAYS = {
-  ru: { one: 'рабочий день', few: 'рабочих дня', many: 'рабочих дней', other: 'рабочего дня' },
-  en: { one: 'working day', other: 'working days' },
-};
-const CALENDAR_DAYS = {
-  ru: { one: 'календарный день', few: 'календарных дня', many: 'календарных дней', other: 'календарного дня' },
-  en: { one: 'calendar day', other: 'calendar days' },
-};
+// Each unit's forms: Russian one|few|many|other, English one|other.
+const UNITS = {
+  hours: ['час|часа|часов|часа', 'hour|hours'],
+  minutes: ['минута|минуты|минут|минуты', 'minute|minutes'],
+  workingDays: ['рабочий день|рабочих дня|рабочих дней|рабочего дня', 'working day|working days'],
+  calendarDays: ['календарный день|календарных дня|календарных дней|календарного дня', 'calendar day|calendar days'],
+} as const;
+/** A unit's plural forms in `lang`, for `counted`. */
+function unit(name: keyof typeof UNITS, lang: Lang) {
+  const forms = UNITS[name][lang === 'ru' ? 0 : 1].split('|');
+  return lang === 'ru'
+    ? { one: forms[0]!, few: forms[1]!, many: forms[2]!, other: forms[3]! }
+    : { one: forms[0]!, other: forms[1]! };
+}
 
 /** Working time: whole hours when it is ("8 часов рабочего времени"), else minutes. */
 function workingTime(minutes: number, lang: Lang): string {
-  const span = minutes % 60 === 0 ? counted(minutes / 60, lang, HOURS[lang]) : counted(minutes, lang, MINUTES[lang]);
+  const span =
+    minutes % 60 === 0
+      ? counted(minutes / 60, lang, unit('hours', lang))
+      : counted(minutes, lang, unit('minutes', lang));
   return lang === 'ru' ? `${span} рабочего времени` : `${span} of working time`;
 }
 
@@ -95,13 +96,13 @@ function amountWords(rule: Extract<StepRule, { kind: 'duration' }>, lang: Lang):
     case 'working-minutes':
       return workingTime(n, lang);
     case 'working-days':
-      return counted(n, lang, WORKING_DAYS[lang]);
+      return counted(n, lang, unit('workingDays', lang));
     case 'calendar-days':
-      return `${counted(n, lang, CALENDAR_DAYS[lang])} ${lang === 'ru' ? '(с переносом на рабочий день)' : '(rolled to a working day)'}`;
+      return `${counted(n, lang, unit('calendarDays', lang))} ${lang === 'ru' ? '(с переносом на рабочий день)' : '(rolled to a working day)'}`;
     case 'calendar-hours':
       return lang === 'ru'
-        ? `${counted(n, lang, HOURS.ru)} календарного времени`
-        : `${counted(n, lang, HOURS.en)} of calendar time`;
+        ? `${counted(n, lang, unit('hours', 'ru'))} календарного времени`
+        : `${counted(n, lang, unit('hours', 'en'))} of calendar time`;
     case 'idrinsky-24h':
       return lang === 'ru'
         ? '24 часа по рабочим дням, не менее 8 рабочих часов'

@@ -8,6 +8,7 @@ import { notifications } from '../../db/schema';
 import { createDeps, type ServerDeps } from '../../deps';
 import { forgetMonthlyReports } from '../../reports/monthly-cache';
 import { type ReportsWatcher, startReportsWatcher } from '../../reports/watcher';
+import { ROADS_TRIAGE, routeSingle } from '../../test/case-steps';
 import { describeEachDatabase } from '../../test/databases';
 import { type Caller, createOrgFixture, type OrgFixture, signInAs } from '../../test/fixtures';
 
@@ -118,20 +119,9 @@ describeEachDatabase('reports', (getDb) => {
     const key = `department|${org.departments.roads}|received`;
     const route = async (text: string) => {
       const { caseId } = await as.operator.cases.register(message(text, 'Пётр Сидоров'));
-      await as.operator.cases.command({
-        caseId,
-        expectedVersion: 1,
-        command: { type: 'triage', topic: 'Снег', location: 'ул. Мира', category: 'ordinary', processable: true },
-      });
-      await as.curator.cases.command({
-        caseId,
-        expectedVersion: 2,
-        command: {
-          type: 'route',
-          mode: 'single',
-          assignments: [{ departmentId: org.departments.roads, executorId: org.people.roadsExecutor.id }],
-        },
-      });
+      await as.operator.cases.command({ caseId, expectedVersion: 1, command: ROADS_TRIAGE });
+      const toRoads = routeSingle(org.departments.roads, org.people.roadsExecutor.id);
+      await as.curator.cases.command({ caseId, expectedVersion: 2, command: toRoads });
       return caseId;
     };
     at(200);
