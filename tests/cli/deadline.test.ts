@@ -292,7 +292,7 @@ describe('otklik deadline: bad input is one line on stderr and exit code 2', () 
     ],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', 'ten'], /whole number/],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'nonsense'], /nonsense/],
-    // A step the regulation does not have: the domain's refusal, worded in Russian by its refusal catalogue.
+    // A step the regulation does not have: the domain's refusal, in the CLI's language (Russian unless OTKLIK_LANG).
     [
       ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'explain'],
       /В профиле nao-2020 нет шага «explain»; есть: triage, /,
@@ -301,7 +301,7 @@ describe('otklik deadline: bad input is one line on stderr and exit code 2', () 
       ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'answer', '--category', 'urgent'],
       /category/,
     ],
-    // Beyond the calendar's years: the calendar's refusal, in Russian as the domain's refusals are here.
+    // Beyond the calendar's years: the calendar's refusal, in the CLI's language like the domain's.
     [
       ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-days', '9999999'],
       /Дата вне поддерживаемых лет 1971–2399/,
@@ -315,5 +315,18 @@ describe('otklik deadline: bad input is one line on stderr and exit code 2', () 
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
+  });
+  it("words the domain's and the calendar's refusals in the CLI's language (OTKLIK_LANG=en)", async () => {
+    const from = ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00'];
+    const [step, span] = await Promise.all([
+      runCli(['deadline', ...from, '--step', 'explain'], undefined, { OTKLIK_LANG: 'en' }),
+      runCli(['deadline', ...from, '--work-days', '9999999'], undefined, { OTKLIK_LANG: 'en' }),
+    ]);
+    expect(step.code).toBe(2);
+    expect(step.stderr).toMatch(/explain/);
+    expect(step.stderr).not.toMatch(/[а-яё]/i);
+    expect(span.code).toBe(2);
+    expect(span.stderr).toMatch(/1971–2399/);
+    expect(span.stderr).not.toMatch(/[а-яё]/i);
   });
 });

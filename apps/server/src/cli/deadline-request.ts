@@ -67,7 +67,7 @@ export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
     return computeUnchecked(request);
   } catch (error) {
     // A span the calendar cannot reach (past its supported years): its refusal, worded as the domain's are here.
-    if (error instanceof CalendarError) return fail(refusalIn(error, 'ru'));
+    if (error instanceof CalendarError) return fail(refusalIn(error, cliLang()));
     throw error;
   }
 }
@@ -104,8 +104,8 @@ function computeUnchecked(request: DeadlineRequest): DeadlineOutcome {
     ...(request.category !== undefined ? { category: request.category } : {}),
     ...(request.high !== undefined ? { high: request.high } : {}),
   });
-  // The domain's refusal in Russian, through its refusal catalogue (as `otklik replay` words them by default).
-  if (!result.ok) return fail(refusalIn(result.error, 'ru'));
+  // The domain's refusal in the CLI's language (OTKLIK_LANG), through its refusal catalogue.
+  if (!result.ok) return fail(refusalIn(result.error, cliLang()));
   // How the deadline was reached, in the CLI's language (OTKLIK_LANG).
   const rule = deadlineRuleText(result.value.rule, cliLang());
   return answer(calendar, profile, result.value.at, result.value.confirmed, rule);
