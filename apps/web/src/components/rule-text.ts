@@ -30,7 +30,10 @@ export function ruleText(rule: StepRule, t: Catalogue): string {
       return `${amount(rule, t)} ${t.rules.from[rule.from]} (${source})`;
     case 'before': {
       const m = rule.workingMinutes;
-      const time = m % 60 === 0 ? `${m / 60} ${t.countdown.hours}` : `${m} ${t.countdown.minutes}`;
+      const locale = t.lang.locale;
+      // In the same words as a duration's working time ("4 ч рабочего времени", "4 working hours").
+      const time =
+        m % 60 === 0 ? plural(t.rules.workingHours, m / 60, locale) : plural(t.rules.workingMinutes, m, locale);
       return `${fill(t.rules.before, { time, step: t.steps[rule.step] })} (${source})`;
     }
     case 'same-as':

@@ -86,7 +86,7 @@ describe("a deadline's rule as the clock says it was reached", () => {
         'ответ: 8 ч рабочего времени от выявления (п. 16); сокращён куратором',
     );
     expect(deadlineRuleWords(parts, en)).toBe(
-      '4 h of working time before the «answer» deadline (p. 17); short track: halfway from the start to the deadline; ' +
+      "4 working hours before the 'answer' deadline (p. 17); short track: halfway from the start to the deadline; " +
         'answer: 8 working hours from detection (p. 16); shortened by the curator',
     );
   });

@@ -828,7 +828,7 @@ export const ru = {
       other: '{count} ч календарного времени',
     },
     idrinsky: '24 часа по рабочим дням, не менее 8 рабочих часов',
-    before: 'за {time} рабочего времени до срока «{step}»',
+    before: 'за {time} до срока «{step}»',
     sameAs: 'в срок «{step}»',
     source: 'п. {source}',
     shortTrack: 'короткий срок: середина между началом и сроком',
