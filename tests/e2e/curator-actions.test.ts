@@ -89,7 +89,9 @@ describeInBrowser('the curator moves and re-categorises a case; every clock show
     await expect.poll(() => page.getByRole('button', { name: 'Move to another department' }).count(), POLL).toBe(1);
     expect((await page.getByTestId('clock-holder').allTextContents()).join(' ')).toContain('Held by');
     const rules = (await page.locator('.clock-rule').allTextContents()).join(' | ');
-    expect(rules).toContain('before the «answer» deadline (p. 11); answer: 8 working hours from detection (p. 10)');
+    expect(rules).toContain(
+      "4 working hours before the 'answer' deadline (p. 11); answer: 8 working hours from detection (p. 10)",
+    );
     expect(rules).not.toMatch(/[а-яё]/i);
   });
 });
