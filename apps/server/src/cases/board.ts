@@ -13,6 +13,7 @@ import {
 import { and, arrayContains, asc, eq, gt, inArray, isNull, lte, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/connect';
+import { fromJson } from '../db/driver-values';
 import { absences, cases, departments, people } from '../db/schema';
 import { actorCondition } from './access';
 import type { CompactClock } from './board-compact';
@@ -125,9 +126,6 @@ interface CurrentAbsences {
 function currentAbsencesColumn(organisationId: string, now: number) {
   return sql<unknown>`(select coalesce(json_agg(json_build_object('personId', a.person_id, 'substituteId', a.substitute_id, 'startsAt', floor(extract(epoch from a.starts_at) * 1000)::bigint, 'endsAt', floor(extract(epoch from a.ends_at) * 1000)::bigint, 'substituteName', s.full_name)), '[]') from absences a left join people s on s.id = a.substitute_id where a.organisation_id = ${organisationId} and a.starts_at <= ${new Date(now).toISOString()}::timestamptz and a.ends_at > ${new Date(now).toISOString()}::timestamptz)`;
 }
-
-/** Parsed by one driver, text from the other: a json value built in SQL. */
-const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 function toCurrentAbsences(
   rows: readonly {

@@ -18,6 +18,7 @@ import {
 import { and, asc, eq, lte, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
 import type { Tx } from '../db/connect';
+import { fromJson, rowsOf } from '../db/driver-values';
 import { isUniqueViolation } from '../db/errors';
 import { caseEvents, cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
@@ -218,15 +219,6 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   deps.bus.emitCommitted(committed);
   return { caseId, version: after.version, events: committed };
 }
-
-/** drizzle's execute returns the rows (postgres-js) or { rows } (PGlite). */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
-
-/** Parsed by one driver, text from the other: a json value built in SQL. */
-const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /**
  * A command's writes as one statement: the organisation's lock, the case row (inserted, or replaced at the version

@@ -17,6 +17,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { loadImportedYears } from '../calendar/imported-years';
 import type { DbOrTx } from '../db/connect';
+import { fromJson } from '../db/driver-values';
 import { cases, organisations, people, regulationProfiles, topics } from '../db/schema';
 import { getOrganisation } from '../directory/organisations';
 import { appError, notFound } from '../errors/app-error';
@@ -129,9 +130,6 @@ export interface CommandContext {
   /** Every department of the organisation: the ids a command names are checked against them (cases/references). */
   readonly departmentIds: readonly string[];
 }
-
-/** Parsed by one driver, text from the other: a json value built in SQL. */
-const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** The command context's statement, with the case (by the placeholder `caseId`) or without. */
 function commandContextQuery(db: DbOrTx, withCase: boolean) {

@@ -7,6 +7,7 @@ import { type DirectoryPlace, wallPlaceOf } from '@otklik/domain';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/connect';
+import { fromJson } from '../db/driver-values';
 import { wallFilterRoom } from '../realtime/rooms';
 import { type BoardRow, listBoardWith, type WallFilters } from './board';
 
@@ -121,9 +122,6 @@ function toWalls(organisationId: string, read: { keys?: unknown; places?: unknow
     filterRooms: [...filterRooms].map(([room, filters]) => ({ room, filters })),
   };
 }
-
-/** Parsed by one driver, text from the other: a json value built in SQL. */
-const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** The current board rows of the cases a committed batch changed (closed cases included: their change is a
  *  removal) and the organisation's walls, in one statement. Not filtered by viewer: the broadcast sends each row to

@@ -12,6 +12,7 @@ import { COMMAND_TYPES } from '@otklik/domain';
 import { sql } from 'drizzle-orm';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/connect';
+import { rowsOf } from '../db/driver-values';
 import type { EventsBus } from '../events-bus';
 import { log } from '../log';
 import { dbQueriesInFlight, dbQueryDuration, installDbTiming } from './db-timing';
@@ -210,10 +211,4 @@ export function createMetrics(options: { database: Database; now: () => number; 
       sources = { ...sources, ...next };
     },
   };
-}
-
-/** drizzle's execute returns the rows (postgres-js) or { rows } (PGlite). */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

@@ -6,11 +6,12 @@ import type { Notification } from '@otklik/contract';
 import type { CaseEvent } from '@otklik/domain';
 import { and, eq, exists, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connect';
+import { fromJson } from '../db/driver-values';
 import { caseEvents, notificationCursors, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import { enqueueNotificationMails, type MailSettings } from '../mail/enqueue';
 import { insertNotifications, type NewNotification } from './delivery-feed';
-import { directoryColumns, foldEarlier, fromJson, notificationsFor, toDirectory } from './delivery-rules';
+import { directoryColumns, foldEarlier, notificationsFor, toDirectory } from './delivery-rules';
 
 /** Events read per transaction: keeps each transaction short when a node catches up on a long backlog. */
 export const OUTBOX_PAGE = 200;

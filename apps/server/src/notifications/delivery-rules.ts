@@ -18,6 +18,7 @@ import {
   supervisorOf,
 } from '@otklik/domain';
 import { sql } from 'drizzle-orm';
+import { fromJson } from '../db/driver-values';
 import type { CommittedEvent } from '../events-bus';
 import type { NewNotification } from './delivery-feed';
 
@@ -40,9 +41,6 @@ export interface Directory {
   readonly departmentName: (id: string | null) => string;
   readonly absences: readonly AbsenceSpan[];
 }
-
-/** Parsed by one driver, text from the other: a json value built in SQL. */
-export const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** The columns that read an organisation's time zone, people, departments, supervisors and absences, for a select
  *  of any one row (the outbox reads them with its cursor and events, in one statement); `toDirectory` reads them. */

@@ -6,11 +6,9 @@ import { stateForReader } from '@otklik/domain';
 import { inArray, sql } from 'drizzle-orm';
 import { toTimelineEntry } from '../cases/timeline';
 import type { DbOrTx } from '../db/connect';
+import { fromJson } from '../db/driver-values';
 import { cases } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
-
-/** Parsed by one driver, text from the other: a json value built in SQL. */
-const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 export interface CaseDetailMessages {
   readonly participant: CaseDetailChange;

@@ -14,6 +14,7 @@ import { eventRowsJson, newEventRows } from '../cases/event-rows';
 import { projectCase } from '../cases/projection';
 import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
 import type { Tx } from '../db/connect';
+import { fromJson, rowsOf } from '../db/driver-values';
 import { cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
@@ -45,15 +46,6 @@ interface Planned {
 }
 
 type CaseRow = NonNullable<Planned['row']>;
-
-/** drizzle's execute returns the rows (postgres-js) or { rows } (PGlite). */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
-
-/** Parsed by one driver, text from the other: a json value built in SQL. */
-const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /**
  * The case rows and their events as one statement with two parameters, each a JSON array read into the tables' own
