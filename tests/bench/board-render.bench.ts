@@ -1,6 +1,6 @@
 // Benchmark (not a test): the board in Chromium with 10,000 open cases against a board of one — render time after
 // the data arrived, main-thread time of the shared 1-second countdown tick, and the longest task while scrolling to
-// the middle. The server's `cases.board` answer is replaced in the browser by generated rows (as in the e2e test
+// the middle. The server's board snapshot (GET /api/board) is replaced in the browser by generated rows (as in the e2e test
 // board-10k.test.ts); the server is the real one with its demo data. Needs Debian's chromium (or CHROMIUM_PATH).
 // Run: pnpm bench (root), or tsx tests/bench/board-render.bench.ts [--json]
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -38,7 +38,7 @@ async function renderOnce(page: Page, url: string, n: number): Promise<number> {
     const shownAt = (window as unknown as { __shownAt: number }).__shownAt;
     const board = performance
       .getEntriesByType('resource')
-      .filter((e) => e.name.includes('cases.board'))
+      .filter((e) => e.name.includes('/api/board'))
       .at(-1) as PerformanceResourceTiming | undefined;
     return shownAt - (board?.responseEnd ?? 0);
   });

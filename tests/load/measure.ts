@@ -65,16 +65,15 @@ export interface SnapshotFigures {
   readonly serverCpuMs: number;
 }
 
-/** The board snapshot as the web app asks for it (`cases.board` with no filters, compact rows), as the curator. */
+/** The board snapshot as the web app asks for it (GET /api/board with no filters: its first page), as the curator. */
 export async function measureSnapshot(server: ServerHandle, org: FilledOrg, repeats = 3): Promise<SnapshotFigures> {
-  const input = encodeURIComponent(JSON.stringify({ compact: true }));
   const runs: { firstByteMs: number; totalMs: number; cpu: number; wire: number; decoded: number; rows: number }[] = [];
   for (let i = 0; i < repeats + 1; i++) {
     const before = await server.stats();
-    const res = await getRaw(`${server.url}/trpc/cases.board?input=${input}`, { cookie: org.curator.cookie });
+    const res = await getRaw(`${server.url}/api/board`, { cookie: org.curator.cookie });
     const after = await server.stats();
-    if (res.status !== 200) throw new Error(`cases.board answered ${res.status}: ${res.body.slice(0, 300)}`);
-    const rows = (JSON.parse(res.body) as { result: { data: { cases: unknown[] } } }).result.data.cases.length;
+    if (res.status !== 200) throw new Error(`/api/board answered ${res.status}: ${res.body.slice(0, 300)}`);
+    const rows = (JSON.parse(res.body) as { cases: unknown[] }).cases.length;
     // The first request warms the server's code paths; the figures are the later ones.
     if (i > 0) {
       runs.push({

@@ -1,7 +1,7 @@
-// Generated board rows for the big-board browser test and the board render benchmark: the server's `cases.board`
-// answer is replaced in the browser (request interception) with N compact rows shaped like the server's (the form the
-// web asks for: apps/server/src/cases/board-compact.ts), deadlines spread from an hour ago to about a week ahead so
-// every urgency is present. Every clock's rule is the page's one rule text.
+// Generated board rows for the big-board browser test and the board render benchmark: the server's board snapshot
+// (GET /api/board) is replaced in the browser (request interception) with N compact rows shaped like the server's
+// (apps/server/src/cases/board-compact.ts), deadlines spread from an hour ago to about a week ahead so every urgency
+// is present. Every clock's rule is the page's one rule text.
 import type { Page } from 'playwright-core';
 
 export function boardRows(n: number, now: number, organisationId: string) {
@@ -19,7 +19,7 @@ export function boardRows(n: number, now: number, organisationId: string) {
       confirmed: true,
       responsible: { role: 'executor', personId: null, departmentId: null },
       holder: 'case',
-      rule: 0,
+      rule: 'r',
     };
     return {
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -55,23 +55,20 @@ export function boardRows(n: number, now: number, organisationId: string) {
 }
 
 /**
- * Answers `cases.board` with `rows` from now on. tRPC batches calls made together (`/trpc/a,b,cases.board?batch=1`):
- * the others are answered by the server and the rows go into the slot of `cases.board`, with the server's own
- * sequence number, so the catch-up that follows the snapshot finds nothing to add.
+ * Answers the board snapshot (GET /api/board) with `rows` from now on, with the server's own sequence number (its
+ * answer is fetched and replaced), so the catch-up that follows the snapshot finds nothing to add.
  */
 export async function serveBoardRows(page: Page, rows: () => unknown[]): Promise<void> {
   await page.route(
-    (url) => url.pathname.startsWith('/trpc/') && url.pathname.split('/')[2]!.split(',').includes('cases.board'),
+    (url) => url.pathname === '/api/board',
     async (route) => {
-      const names = new URL(route.request().url()).pathname.split('/')[2]!.split(',');
-      const real = (await (await route.fetch()).json()) as { result?: { data?: { seq?: number } } }[];
-      const body = names.map((name, i) => {
-        if (name !== 'cases.board') return real[i];
-        const seq = real[i]?.result?.data?.seq ?? 0;
-        const data = { compact: true, rules: ['8 рабочих часов'], cases: rows(), seq, serverTime: Date.now() };
-        return { result: { data: { ...data, nextCursor: null } } };
+      const real = (await (await route.fetch()).json()) as { seq?: number };
+      const body = { rules: { r: '8 рабочих часов' }, cases: rows(), seq: real.seq ?? 0, serverTime: Date.now() };
+      await route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ ...body, nextCursor: null }),
       });
-      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
     },
   );
 }

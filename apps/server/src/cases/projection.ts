@@ -4,6 +4,7 @@ import {
   type CaseState,
   type Clock,
   caseParties,
+  chainProgress,
   computeClocks,
   curatorTurn,
   curatorTurnFlag,
@@ -12,6 +13,7 @@ import {
   type Profile,
   type WorkingCalendar,
 } from '@otklik/domain';
+import { compactClocks } from './board-compact';
 
 export function caseFlags(state: CaseState, clocks: readonly Clock[]): string[] {
   const flags: string[] = [];
@@ -53,6 +55,8 @@ export function projectCase(
   // The step the board shows: the earliest step clock, else the overall one.
   const lead = active.find((c) => c.kind === 'step') ?? active[0] ?? null;
   const message = state.message;
+  // The board snapshot's form of the clocks, kept with the row (board-compact.ts).
+  const board = compactClocks(active);
   return {
     version: state.version,
     status: state.status,
@@ -79,6 +83,9 @@ export function projectCase(
     flags: caseFlags(state, active),
     clocks: active,
     state,
+    chain: chainProgress(state),
+    boardClocks: board.clocks,
+    boardRules: board.rules,
     isOpen: isOpen(state),
     closedAt: state.closedAt !== null ? new Date(state.closedAt) : null,
     updatedAt: new Date(now),

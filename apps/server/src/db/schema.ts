@@ -1,6 +1,14 @@
 // The database schema of Otklik (drizzle-orm). Column names become snake_case through `casing: 'snake_case'`
 // (see db/connect.ts and drizzle.config.ts); every instant is a `timestamp with time zone`.
-import type { CalendarOverrides, CaseEvent, CaseState, Clock, Profile, SurgeThresholds } from '@otklik/domain';
+import type {
+  CalendarOverrides,
+  CaseEvent,
+  CaseState,
+  ChainProgress,
+  Clock,
+  Profile,
+  SurgeThresholds,
+} from '@otklik/domain';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -9,6 +17,7 @@ import {
   boolean,
   index,
   integer,
+  json,
   jsonb,
   type PgColumnBuilderBase,
   pgTable,
@@ -18,6 +27,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { WallFilters } from '../cases/board';
+import type { CompactClock } from '../cases/board-compact';
 
 // The columns many tables share, written once. Every table file of the server (see drizzle.config.ts) takes them
 // from here, so an instant or a reference means the same everywhere.
@@ -291,6 +301,13 @@ export const cases = pgTable(
     clocks: jsonb().$type<readonly Clock[]>().notNull().default([]),
     /** The folded domain state, so a command is decided without replaying every event. */
     state: jsonb().$type<CaseState>().notNull(),
+    /** The chain's progress (the domain's chainProgress of the state), so the board never reads the folded state. */
+    chain: jsonb().$type<ChainProgress | null>(),
+    /** The clocks as the board snapshot sends them (cases/board-compact.ts), as compact JSON text: `json`, not
+     *  `jsonb`, so PostgreSQL hands the text back as written and the snapshot passes it through unparsed. */
+    boardClocks: json().$type<readonly CompactClock[]>().notNull().default([]),
+    /** The deadline rules those clocks name, by key (the snapshot sends each once a page). */
+    boardRules: jsonb().$type<Readonly<Record<string, Clock['rule']>>>().notNull().default({}),
     isOpen: boolean().notNull().default(true),
     closedAt: instant(),
     createdAt: createdAt(),

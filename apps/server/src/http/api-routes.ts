@@ -7,6 +7,7 @@ import { appError } from '../errors/app-error';
 import { withDeadline } from '../errors/deadline';
 import { intakeDocsHtml, intakeOpenApi } from '../intake/openapi';
 import { handleAttachments } from './attachments-route';
+import { BOARD_ROUTE, handleBoardSnapshot } from './board-route';
 import { handleIntake, handleIntakeBatch } from './intake-route';
 import { sendJson } from './respond';
 
@@ -22,6 +23,7 @@ export async function handleApiRequest(
   path: string,
 ): Promise<void> {
   if (path === '/api/intake') return withDeadline(handleIntake(deps, req, res), deps.requestTimeoutMs);
+  if (path === BOARD_ROUTE) return handleBoardSnapshot(deps, req, res);
   if (path.startsWith('/api/auth/oidc/')) return handleOidc(deps, req, res, path);
   if (path === '/api/intake/batch') return withDeadline(handleIntakeBatch(deps, req, res), deps.requestTimeoutMs);
   if (path === '/api/openapi.json') return sendJson(res, 200, intakeOpenApi());

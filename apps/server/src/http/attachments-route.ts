@@ -13,7 +13,8 @@ import { clientIp, sendJson } from './respond';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function requireUser(deps: ServerDeps, req: IncomingMessage) {
+/** The signed-in person of a plain route's request (the session cookie, as tRPC's context reads it). */
+export async function requireUser(deps: ServerDeps, req: IncomingMessage) {
   const ctx = await withDeadline(
     createContext(deps, { cookieHeader: req.headers.cookie, ip: clientIp(deps, req) }),
     deps.requestTimeoutMs,

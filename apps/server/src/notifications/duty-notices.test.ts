@@ -4,7 +4,8 @@
 // responsible. konyshevsky-2020, Wednesday 25 Nov 2026 (Mon–Fri 09–13, 14–18 MSK).
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { listBoard, listCompactBoardRows } from '../cases/board';
+import { boardSnapshotPage, listBoard } from '../cases/board';
+import type { CompactBoardRow } from '../cases/board-compact';
 import { notifications } from '../db/schema';
 import { createDeps, type ServerDeps } from '../deps';
 import { createAbsence } from '../directory/absences';
@@ -135,9 +136,10 @@ describeEachDatabase('deficiency notices and substitutes', (getDb) => {
       responsiblePersonName: org.people.roadsExecutor2.fullName,
       absentPersonId: org.people.roadsExecutor.id,
     });
-    // The web app's compact rows, built in SQL, show the same.
-    const compact = await listCompactBoardRows(deps.db, org.organisationId, { now: t('10:30') });
-    expect(compact.rows.find((r) => r.id === caseId)).toMatchObject({
+    // The web app's snapshot, built in SQL, shows the same.
+    const compact = await boardSnapshotPage(deps.database, org.organisationId, { now: t('10:30') });
+    const snapshotRows = JSON.parse(`[${compact.rows.toString()}]`) as CompactBoardRow[];
+    expect(snapshotRows.find((r) => r.id === caseId)).toMatchObject({
       responsiblePersonId: org.people.roadsExecutor2.id,
       responsiblePersonName: org.people.roadsExecutor2.fullName,
       absentPersonId: org.people.roadsExecutor.id,

@@ -7,6 +7,8 @@ import type { AppRouter } from './app-router';
 
 export { TRPCClientError } from '@trpc/client';
 export type { AppRouter } from './app-router';
+/** A page of the board snapshot, GET /api/board (a plain route: its body is passed through unparsed). */
+export type { BoardSnapshotPage } from './outputs-cases';
 export type OtklikClient = TRPCClient<AppRouter>;
 
 export interface OtklikClientOptions {

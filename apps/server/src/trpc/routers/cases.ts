@@ -2,12 +2,13 @@
 // domain decider; see cases/commands.ts). The changes after a board's seq come over the socket (`changes:since`).
 import { AREA_ROLES, zCaseCommand, zCategoryChoice, zNetwork, zRegisterCommand } from '@otklik/domain';
 import { z } from 'zod';
-import { BOARD_PAGE, listBoardPage, listCompactBoardRows } from '../../cases/board';
-import { compactBoardPage } from '../../cases/board-compact';
+import type { CurrentUser } from '../../auth/current-user';
+import { BOARD_PAGE, type BoardFilters, listBoardPage } from '../../cases/board';
 import { executeCaseCommand } from '../../cases/commands';
 import { getCaseDetail } from '../../cases/queries';
 import { listRouteChoices } from '../../cases/route-choices';
 import { cancelOutboxForManualPublication } from '../../channels/publication';
+import type { ServerDeps } from '../../deps';
 import { appError } from '../../errors/app-error';
 import { headSeq } from '../../realtime/changes';
 import { repeatCandidatesForDraft } from '../../reports/repeats';
@@ -19,7 +20,8 @@ import { protectedProcedure, router, withRoles } from '../trpc';
 /** A citizen's message is at most this long: longer input is refused, not truncated. */
 export const MAX_MESSAGE_TEXT = 20_000;
 
-const zBoardFilters = z
+/** The board's selection: `cases.board` and the snapshot route (http/board-route.ts) take the same. */
+export const zBoardFilters = z
   .object({
     organisationId: zId.optional(),
     departmentId: zId.optional(),
@@ -33,10 +35,27 @@ const zBoardFilters = z
     limit: z.number().int().min(1).max(BOARD_PAGE).optional(),
     /** The `nextCursor` of the previous page. */
     cursor: z.object({ dueAt: zInstant.nullable(), number: zCounter }).optional(),
-    /** The web app's form of the rows (cases/board-compact.ts): what the board shows, rule texts once per page. */
-    compact: z.boolean().optional(),
   })
   .default({});
+
+/**
+ * What a board read asks of the signed-in person and their filters (`cases.board`, and the snapshot route
+ * http/board-route.ts): their own organisation only, the cases they may see, the page after the cursor — and the
+ * organisation's sequence number first: a client applies changes after it, so nothing between the two reads is
+ * missed. A board of several pages is read page after page: the client keeps the first page's seq and catches up
+ * from there, which also covers a case that moved between pages while they were read.
+ */
+export async function boardSelection(
+  ctx: { deps: Pick<ServerDeps, 'db' | 'now'>; user: CurrentUser },
+  input: z.output<typeof zBoardFilters>,
+): Promise<{ seq: number; selection: BoardFilters }> {
+  if (input.organisationId && input.organisationId !== ctx.user.organisationId) {
+    throw appError('FORBIDDEN', 'case.other-organisation', {});
+  }
+  const { organisationId: _org, cursor, ...filters } = input;
+  const seq = await headSeq(ctx.deps.db, ctx.user.organisationId);
+  return { seq, selection: { ...filters, after: cursor, visibleTo: ctx.user.actor, now: ctx.deps.now() } };
+}
 
 /** Commands a person may send; the scheduler's clock records and 'register' have their own paths. */
 const PERSON_COMMANDS_EXCLUDED = new Set([
@@ -51,28 +70,14 @@ const PERSON_COMMANDS_EXCLUDED = new Set([
 ]);
 
 export const casesRouter = router({
+  /** The full rows of the board, a page at a time (the web app reads the compact snapshot: GET /api/board). */
   board: protectedProcedure
     .input(zBoardFilters)
     .output(zBoardPage)
     .query(async ({ ctx, input }) => {
-      if (input.organisationId && input.organisationId !== ctx.user.organisationId) {
-        throw appError('FORBIDDEN', 'case.other-organisation', {});
-      }
-      const { organisationId: _org, cursor, compact, ...filters } = input;
-      // The sequence number first: a client applies changes after it, so nothing between the two reads is missed.
-      // A board of several pages is read page after page: the client keeps the first page's seq and catches up
-      // from there, which also covers a case that moved between pages while they were read.
-      const seq = await headSeq(ctx.deps.db, ctx.user.organisationId);
-      const selection = { ...filters, after: cursor, visibleTo: ctx.user.actor, now: ctx.deps.now() };
-      if (compact) {
-        // The web app's form, built by PostgreSQL (a board is thousands of rows).
-        const built = await listCompactBoardRows(ctx.deps.db, ctx.user.organisationId, selection);
-        const { cases, rules } = compactBoardPage(built.rows);
-        return { cases, rules, compact: true as const, seq, serverTime: ctx.deps.now(), nextCursor: built.nextCursor };
-      }
+      const { seq, selection } = await boardSelection(ctx, input);
       const page = await listBoardPage(ctx.deps.db, ctx.user.organisationId, selection);
-      const serverTime = ctx.deps.now();
-      return { cases: page.rows, compact: false as const, seq, serverTime, nextCursor: page.nextCursor };
+      return { cases: page.rows, seq, serverTime: ctx.deps.now(), nextCursor: page.nextCursor };
     }),
 
   detail: protectedProcedure
