@@ -1,5 +1,5 @@
-// gzip for the answers of tRPC: a board snapshot of 10,000 rows is megabytes of repetitive JSON that shrinks about
-// tenfold. tRPC's adapter writes a whole answer (no streaming link is used), so the body is gathered, compressed off
+// gzip for the answers of tRPC and the board snapshot (GET /api/board, `sendCompressed`): a snapshot of 10,000 rows
+// is megabytes of repetitive JSON that shrinks about tenfold. tRPC's adapter writes a whole answer (no streaming link is used), so the body is gathered, compressed off
 // the main thread (zlib's thread pool) and sent with its length. Small answers, clients that do not accept gzip and
 // answers already encoded go out as they are. Written here rather than taken from the `compression` package: that
 // one is middleware for connect/express and streams through a flush per chunk, while all this needs is one buffer.
@@ -54,30 +54,44 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
       const vary = String(res.getHeader('vary') ?? '');
       if (!/accept-encoding/i.test(vary)) res.setHeader('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
     }
-    const plain = () => {
-      if (!res.headersSent) res.setHeader('content-length', body.length);
-      end(body);
+    sendWhole(res, body, gzipOk, (chunk) => {
+      end(chunk);
       done?.();
-    };
-    if (
-      !gzipOk ||
-      body.length < COMPRESS_MIN_BYTES ||
-      res.getHeader('content-encoding') !== undefined ||
-      res.headersSent
-    ) {
-      plain();
-      return res;
-    }
-    gzipAsync(body, { level: constants.Z_BEST_SPEED + 3 }).then(
-      (zipped) => {
-        if (res.destroyed) return;
-        res.setHeader('content-encoding', 'gzip');
-        res.setHeader('content-length', zipped.length);
-        end(zipped);
-        done?.();
-      },
-      () => plain(),
-    );
+    });
     return res;
   }) as ServerResponse['end'];
+}
+
+/** Sends `body` (the whole answer) with its length, gzip-compressed when `gzipOk` and worth it. */
+function sendWhole(res: ServerResponse, body: Buffer, gzipOk: boolean, end: (chunk: Buffer) => void): void {
+  const plain = () => {
+    if (!res.headersSent) res.setHeader('content-length', body.length);
+    end(body);
+  };
+  if (
+    !gzipOk ||
+    body.length < COMPRESS_MIN_BYTES ||
+    res.getHeader('content-encoding') !== undefined ||
+    res.headersSent
+  ) {
+    plain();
+    return;
+  }
+  gzipAsync(body, { level: constants.Z_BEST_SPEED + 3 }).then(
+    (zipped) => {
+      if (res.destroyed) return;
+      res.setHeader('content-encoding', 'gzip');
+      res.setHeader('content-length', zipped.length);
+      end(zipped);
+    },
+    () => plain(),
+  );
+}
+
+/** A whole answer already in bytes (the board snapshot, http/board-route.ts), compressed as `compressResponse`
+ *  compresses tRPC's, without gathering a copy of it first. */
+export function sendCompressed(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  const vary = String(res.getHeader('vary') ?? '');
+  if (!/accept-encoding/i.test(vary)) res.setHeader('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
+  sendWhole(res, body, acceptsGzip(req) && req.method !== 'HEAD', (chunk) => res.end(chunk));
 }
