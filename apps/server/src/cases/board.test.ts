@@ -83,24 +83,30 @@ describeEachDatabase('board pages', (getDb) => {
     return rows.filter((r) => r.chain !== null).length;
   }
 
-  beforeAll(async () => {
-    const curator: Actor = { personId: fx.org.people.curator.id, roles: ['curator'], departmentIds: [] };
-    for (let i = 0; i < 23; i++) {
-      const at = START + (i % 7) * 60_000; // several cases share a due instant: the number breaks the tie
-      const { caseId } = await executeCaseCommand(fx.deps, {
+  /** A message registered by the system at `at`; its case's id. */
+  const register = async (tag: string, text: string, at: number) =>
+    (
+      await executeCaseCommand(fx.deps, {
         organisationId: fx.org.organisationId,
         actor: SYSTEM_ACTOR,
         command: {
           type: 'register',
           network: 'vk',
-          link: `https://vk.com/wall-1_${i}`,
-          author: { name: `Житель ${i}` },
-          text: `Сообщение ${i}`,
+          link: `https://vk.com/wall-1_${tag}`,
+          author: { name: `Житель ${tag}` },
+          text,
           attachments: [],
           visibility: 'public',
         },
         now: at,
-      });
+      })
+    ).caseId;
+
+  beforeAll(async () => {
+    const curator: Actor = { personId: fx.org.people.curator.id, roles: ['curator'], departmentIds: [] };
+    for (let i = 0; i < 23; i++) {
+      const at = START + (i % 7) * 60_000; // several cases share a due instant: the number breaks the tie
+      const caseId = await register(String(i), `Сообщение ${i}`, at);
       // Every fourth rejected at triage: closed, with no due instant (the end of the board's order).
       if (i % 4 === 0) {
         await executeCaseCommand(fx.deps, {
@@ -122,20 +128,7 @@ describeEachDatabase('board pages', (getDb) => {
     };
     for (const partSent of [false, true]) {
       const at = START + 10 * 60_000;
-      const { caseId } = await executeCaseCommand(fx.deps, {
-        organisationId: fx.org.organisationId,
-        actor: SYSTEM_ACTOR,
-        command: {
-          type: 'register',
-          network: 'vk',
-          link: `https://vk.com/wall-1_chain_${partSent}`,
-          author: { name: 'Житель' },
-          text: `Цепочка, часть отправлена: ${partSent}`,
-          attachments: [],
-          visibility: 'public',
-        },
-        now: at,
-      });
+      const caseId = await register(`chain_${partSent}`, `Цепочка, часть отправлена: ${partSent}`, at);
       const steps = [
         {
           actor: curator,
