@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import {
   type AckRefusal,
   ackValue,
+  type CaseChange,
+  type CaseChanges,
   type ClientToServerEvents,
   type Notification,
   type ServerToClientEvents,
@@ -297,6 +299,12 @@ export function waitFor<T>(socket: ClientSocket, event: keyof ServerToClientEven
       resolve(payload);
     });
   });
+}
+
+/** The first change of the next `case:changes` message the socket receives. */
+export async function nextChange(socket: ClientSocket, timeoutMs?: number): Promise<CaseChange> {
+  const message = await waitFor<CaseChanges>(socket, 'case:changes', timeoutMs);
+  return message.changes[0]!;
 }
 
 export function connected(socket: ClientSocket): Promise<void> {
