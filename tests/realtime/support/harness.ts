@@ -51,6 +51,8 @@ export interface NodeEnv {
   NODE_SCHEDULER?: '0';
   NODE_SLOW_COMMANDS_MS?: string;
   NODE_TIME_INTERVAL_MS?: string;
+  /** How often an organisation's receivers are sent their changes at most (default 100 ms). */
+  NODE_BROADCAST_MS?: string;
   SMTP_URL?: string;
   OTKLIK_MAIL_FROM?: string;
   OTKLIK_PUBLIC_URL?: string;

@@ -63,6 +63,8 @@ export interface RealtimeOptions {
   timeIntervalMs?: number;
   /** How often the sessions behind the sockets are checked again (default 10 s). */
   sessionCheckMs?: number;
+  /** How often an organisation's receivers are sent their changes at most (broadcast.ts, default 100 ms). */
+  broadcastIntervalMs?: number;
 }
 
 export interface Realtime extends LivePush {
@@ -244,7 +246,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   const broadcasts = createKeyedSequence((error) => log.error({ err: error }, 'realtime broadcast failed'));
   const prevSeqs = createPrevSeqTracker(deps.db, { singleNode: deps.database.kind === 'pglite' });
   // Sent in windows per organisation (broadcast.ts): one message per receiver group and window.
-  const broadcast = createBroadcast(io, deps, views);
+  const broadcast = createBroadcast(io, deps, views, options.broadcastIntervalMs);
   const order = createDeliveryOrder({
     readBetween: (organisationId, afterSeq, upToSeq, limit) =>
       committedBetween(deps.db, organisationId, afterSeq, upToSeq, limit),
