@@ -1,5 +1,5 @@
-// The broadcast of committed changes to this node's receivers, one window of an organisation at a time (coalesce.ts):
-// the rows of the window's cases are read once, each view group gets one `case:changes` message with its changes of
+// The broadcast of committed changes to this node's receivers, in windows per organisation (coalesce.ts): the rows
+// of a window's cases are read once, each view group gets one `case:changes` message with its changes of
 // the window (its own sequence: view-groups.ts), each kind of wall one with the wall's form, and open workspaces their
 // cases' details. Who may see what is the domain's: a case's participants get its events, its readers the events
 // without the appeal's personal data, nobody else anything; walls no payload, and a case outside a wall's filters as
@@ -7,12 +7,12 @@
 import type { CaseChange, CaseRowMessage, WallRowMessage } from '@otklik/contract';
 import { caseAudiences } from '@otklik/domain';
 import { partiesOfRow } from '../cases/access';
-import { matchesWallFilters } from '../cases/board';
-import { projectChangedRows, toWallRowMessage } from '../cases/rows';
+import { type BoardRow, matchesWallFilters } from '../cases/board';
+import { projectChangedRows, toWallRowMessage, type Walls } from '../cases/rows';
 import type { ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
 import { log } from '../log';
-import { caseDetailMessages } from './case-detail-push';
+import { type CaseDetailMessages, caseDetailMessages } from './case-detail-push';
 import { toChange } from './changes';
 import { type BroadcastWindow, createBroadcastWindow, type WindowPart } from './coalesce';
 import { toLiveBoardRows } from './live-rows';
@@ -26,6 +26,13 @@ const NO_AUDIENCE = { participants: [], readers: [] } as const;
 /** How often an organisation's receivers are sent their changes at most (issue 15: a window of 100 ms keeps a board
  *  of a busy organisation at ~10 messages a second, within the 250 ms from commit to receipt). */
 export const BROADCAST_INTERVAL_MS = 100;
+
+/** What a window's send needs of the database. */
+interface WindowRead {
+  readonly rows: Map<string, BoardRow>;
+  readonly walls: Walls;
+  readonly details: Map<string, CaseDetailMessages>;
+}
 
 export interface Broadcast {
   /** Changes of the organisation, in seq order, following `prev` (the delivery order's `send`). */
@@ -63,20 +70,33 @@ export function createBroadcast(
     rooms().has(displayRoom(organisationId)) ||
     caseIds.some((id) => rooms().has(caseRoom(id)));
 
-  const flush = async (organisationId: string, parts: readonly WindowPart<CommittedEvent>[]) => {
+  /** What a window's send needs of the database: the rows after the window, read once for every receiver (a client
+   *  applies them instead of asking back; the parties come with them, closed cases included, in the same statement),
+   *  and the details of the cases viewed here. Null: nobody of the organisation is connected here. */
+  const read = async (
+    organisationId: string,
+    parts: readonly WindowPart<CommittedEvent>[],
+  ): Promise<WindowRead | null> => {
     const events = parts.flatMap((p) => (p.kind === 'events' ? p.events : []));
-    const last = events.at(-1);
     const caseIds = [...new Set(events.map((e) => e.caseId))];
-    if (!last || !anyoneHere(organisationId, caseIds)) {
-      // Nobody of the organisation is connected here (any more): the groups formed later start after the window.
+    if (events.length === 0 || !anyoneHere(organisationId, caseIds)) return null;
+    const viewed = caseIds.filter((id) => rooms().has(caseRoom(id)));
+    const [projected, details] = await Promise.all([
+      projectChangedRows(deps.db, organisationId, caseIds, deps.now()),
+      caseDetailMessages(deps.db, events, viewed),
+    ]);
+    return { ...projected, details };
+  };
+
+  const send = (organisationId: string, parts: readonly WindowPart<CommittedEvent>[], read: WindowRead | null) => {
+    const last = parts.flatMap((p) => (p.kind === 'events' ? p.events : [])).at(-1);
+    if (!read) {
+      // Nobody of the organisation was connected here: the groups formed later start after the window.
       for (const part of parts) if (part.kind === 'restart') views.restart(organisationId);
       if (last) views.passed(organisationId, last.seq);
       return;
     }
-    const viewed = caseIds.filter((id) => rooms().has(caseRoom(id)));
-    // The rows after the window, read once for every receiver: a client applies them instead of asking back. The
-    // parties come with them (closed cases included), read in the same statement: no read per case.
-    const { rows, walls } = await projectChangedRows(deps.db, organisationId, caseIds, deps.now());
+    const { rows, walls, details } = read;
     const open = [...rows.values()].filter((r) => r.isOpen);
     const board = toLiveBoardRows(open);
     const partiesOf = (caseId: string) => {
@@ -131,7 +151,6 @@ export function createBroadcast(
     }
     // Open workspaces of the changed cases get what their detail shows, in their audience's form: a case nobody
     // views here costs nothing.
-    const details = await caseDetailMessages(deps.db, events, viewed);
     for (const [caseId, detail] of details) {
       const parties = partiesOf(caseId);
       if (!parties) continue;
@@ -142,9 +161,10 @@ export function createBroadcast(
     }
   };
 
-  const window: BroadcastWindow<CommittedEvent> = createBroadcastWindow({
+  const window: BroadcastWindow<CommittedEvent> = createBroadcastWindow<CommittedEvent, WindowRead | null>({
     intervalMs,
-    flush,
+    read,
+    send,
     onError: (error) => log.error({ err: error }, 'realtime broadcast failed'),
   });
   return {
