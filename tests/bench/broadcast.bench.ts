@@ -46,7 +46,9 @@ async function measure(label: string, actingNode: RealtimeNode, watchingNode: Re
     const t = performance.now();
     for (const e of events) committedAt.set(e.seq, t);
   });
-  client.on('case:changed', (c) => receivedAt.set(c.seq, performance.now()));
+  client.on('case:changes', (m) => {
+    for (const c of m.changes) receivedAt.set(c.seq, performance.now());
+  });
 
   const operator = testSession(actingNode.url, operatorCookie).api;
   const total = CHANGES + WARM_UP;

@@ -42,7 +42,9 @@ describe('a PostgreSQL restart', () => {
       { cookie: (await signIn(b.url, org.people.curator.login)).cookie() },
       { autoConnect: true },
     );
-    socket.on('case:changed', (c) => seen.push(c));
+    socket.on('case:changes', (m) => {
+      for (const c of m.changes) seen.push(c);
+    });
     await connected(socket);
   }, 240_000);
 

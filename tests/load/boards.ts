@@ -1,5 +1,5 @@
 // Board clients: connections to the server's socket.io endpoint signed in with a session cookie, in their
-// organisation's staff room as the web app's board is. Each notes when every `case:changed` arrived; with
+// organisation's staff room as the web app's board is. Each notes when every change of a `case:changes` message arrived; with
 // `follow: 'web'` each also keeps its changes with the web app's own change-sync (`createChangeSync` of
 // `@otklik/contract`): a pushed change that follows the last one applied is applied as it is, a skipped sequence
 // number makes it ask the socket's `changes:since` for what it missed; `follow: 'push'` only listens.
@@ -49,11 +49,11 @@ class Pairs {
   }
 }
 
-const CHANGE_PREFIX = '42["case:changed",';
+const CHANGES_PREFIX = '42["case:changes",';
 const HELLO_PREFIX = '42["hello",';
-/** The first "seq" of a change is its own: `toChange` puts it first, before the event's payload. */
-const SEQ = /"seq":(\d+)/;
-const PREV_SEQ = /"prevSeq":(\d+)/;
+/** Each change of a message begins with its seq and its previous seq (`toChange` puts them first, before the event's
+ *  payload and the row), a pair nothing else in the message has. */
+const SEQ_PAIR = /"seq":(\d+),"prevSeq":(\d+)/g;
 /** socket.io's acknowledgement of a request the client numbered: `43<id>[reply]`. */
 const ACK = /^43(\d+)(.*)$/s;
 
@@ -131,18 +131,16 @@ export async function connectBoards(
         });
       socket.on('message', (data) => {
         const frame = data.toString();
-        if (frame.startsWith(CHANGE_PREFIX)) {
+        if (frame.startsWith(CHANGES_PREFIX)) {
           const at = preciseNow();
-          const seq = SEQ.exec(frame)?.[1];
-          if (seq) {
+          // Every change of the message arrived now; the web app applies the rows they carry and reads the feed only
+          // when a change's previous sequence number is one it has not seen (a change it missed); a curator's board is
+          // sent every change of its organisation, so that is rare.
+          for (const [, seq, prevSeq] of frame.matchAll(SEQ_PAIR)) {
             receipts.add(Number(seq), at);
             receiptTotal++;
+            if (follow === 'web' && sync) sync.receive({ seq: Number(seq), prevSeq: Number(prevSeq) });
           }
-          // The web app applies the row a change carries and reads the feed only when the change's previous
-          // sequence number is one it has not seen (a change it missed); a curator's board is sent every change of
-          // its organisation, so that is rare.
-          if (follow === 'web' && sync && seq)
-            sync.receive({ seq: Number(seq), prevSeq: Number(PREV_SEQ.exec(frame)?.[1] ?? 0) });
         } else if (frame.startsWith('43')) {
           const [, id, reply = ''] = ACK.exec(frame) ?? [];
           const waiting = acks.get(Number(id));

@@ -21,7 +21,9 @@ describe('the detail of a change reaches the workspaces open on the case', () =>
   /** Everything a socket receives of both kinds, in arrival order. */
   const record = (s: ClientSocket) => {
     const got: { changes: CaseChange[]; details: CaseDetailChange[] } = { changes: [], details: [] };
-    s.on('case:changed', (c) => got.changes.push(c));
+    s.on('case:changes', (m) => {
+      for (const c of m.changes) got.changes.push(c);
+    });
     s.on('case:detail', (d) => got.details.push(d));
     return got;
   };

@@ -5,7 +5,7 @@
 // an unseen one applies at once, and only a change lost on the way makes the sync ask. The page holds only what the executor may see, each case's last change with its board row; a wall's page
 // holds wall rows (no personal data), and a case outside a filtered wall's filters comes as a removal.
 
-import { type CaseChange, createChangeSync, zCaseChange, zChangesPage } from '@otklik/contract';
+import { type CaseChange, createChangeSync, zCaseChanges, zChangesPage } from '@otklik/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSession } from '../support/typed-client';
 import {
@@ -81,10 +81,11 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
 
     const { socket, start, requested, applied, sync } = await executorSync();
     const live: CaseChange[] = [];
-    socket.on('case:changed', (raw) => {
-      const change = zCaseChange.parse(raw);
-      live.push(change);
-      sync.receive(change);
+    socket.on('case:changes', (raw) => {
+      for (const change of zCaseChanges.parse(raw).changes) {
+        live.push(change);
+        sync.receive(change);
+      }
     });
     socket.on('connect', () => void sync.catchUp());
     socket.disconnect();
@@ -136,17 +137,17 @@ describe("an executor's catch-up skips the seqs of cases they may not see", () =
     ).version;
 
     const { socket, requested, applied, sync } = await executorSync();
-    // The test plays the network: a change it is told to lose never reaches the sync.
+    // The test plays the network: the changes of a message it is told to lose never reach the sync.
     let lose = false;
     const lost: CaseChange[] = [];
-    socket.on('case:changed', (raw) => {
-      const change = zCaseChange.parse(raw);
+    socket.on('case:changes', (raw) => {
+      const { changes } = zCaseChanges.parse(raw);
       if (lose) {
         lose = false;
-        lost.push(change);
+        lost.push(...changes);
         return;
       }
-      sync.receive(change);
+      for (const change of changes) sync.receive(change);
     });
     const recategorise = async (location: string) => {
       version = (

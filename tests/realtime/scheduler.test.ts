@@ -50,7 +50,9 @@ describe('deadline scheduler', () => {
     const deputy = connect(node.url, { cookie: (await signIn(node.url, org.people.deputy.login)).cookie() });
     const curator = connect(node.url, { cookie: (await signIn(node.url, org.people.curator.login)).cookie() });
     const received: { change: CaseChange; at: number }[] = [];
-    curator.on('case:changed', (change) => received.push({ change, at: Date.now() }));
+    curator.on('case:changes', (m) => {
+      for (const change of m.changes) received.push({ change, at: Date.now() });
+    });
     const notices: Notification[] = [];
     deputy.on('notification:new', (n) => notices.push(n));
     await Promise.all([connected(deputy), connected(curator)]);

@@ -22,7 +22,9 @@ describe('graceful shutdown', () => {
     const operator = await signIn(node.url, org.people.operator.login);
     const socket = connect(node.url, { cookie: (await signIn(node.url, org.people.curator.login)).cookie() });
     const order: string[] = [];
-    socket.on('case:changed', (c) => order.push(c.type));
+    socket.on('case:changes', (m) => {
+      for (const c of m.changes) order.push(c.type);
+    });
     socket.on('server:shutdown', () => order.push('server:shutdown'));
     socket.on('disconnect', () => order.push('disconnect'));
     await connected(socket);

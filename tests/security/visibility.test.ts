@@ -51,8 +51,12 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
     c.observer = await loginCookie(s.url, p.observer.login);
     housingSocket = socketOf(s.url, c.housing);
     roadsSocket = socketOf(s.url, c.roads);
-    housingSocket.on('case:changed', (x) => housingLive.push(x));
-    roadsSocket.on('case:changed', (x) => roadsLive.push(x));
+    housingSocket.on('case:changes', (m) => {
+      for (const x of m.changes) housingLive.push(x);
+    });
+    roadsSocket.on('case:changes', (m) => {
+      for (const x of m.changes) roadsLive.push(x);
+    });
     await Promise.all([connected(housingSocket), connected(roadsSocket)]);
     for (let i = 0; i < 6; i++) {
       roadsCases.push(
@@ -152,7 +156,9 @@ describe('what an executor of another department sees (ЖКХ vs Roads)', () => 
   it('a live change carries the row the receiver’s own board shows, only to who may see the case; a closed case is a removal', async () => {
     const observerSocket = socketOf(s.url, c.observer);
     const observerLive: CaseChange[] = [];
-    observerSocket.on('case:changed', (x) => observerLive.push(x));
+    observerSocket.on('case:changes', (m) => {
+      for (const x of m.changes) observerLive.push(x);
+    });
     await connected(observerSocket);
     const caseId = roadsCases[1]!;
     const housingBefore = housingLive.length;
@@ -248,7 +254,9 @@ describe('the personal data of an official appeal (idrinsky 3.8)', () => {
       c[k as keyof typeof c] = await loginCookie(s.url, person.login);
       const socket = socketOf(s.url, c[k as keyof typeof c]);
       live[k] = [];
-      socket.on('case:changed', (x) => live[k]!.push(x));
+      socket.on('case:changes', (m) => {
+        for (const x of m.changes) live[k]!.push(x);
+      });
       sockets.push(socket);
       await connected(socket);
     }

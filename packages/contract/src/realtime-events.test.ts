@@ -1,7 +1,7 @@
 // The schemas a client validates live changes with: a wall keeps no personal data even if a server sent some, a
 // catch-up page's change has no row, a removal is a null row, and an instant must be epoch milliseconds.
 import { describe, expect, it } from 'vitest';
-import { zCaseChange, zCaseDetailChange, zWallRowMessage } from './realtime-events';
+import { zCaseChange, zCaseChanges, zCaseDetailChange, zWallRowMessage } from './realtime-events';
 import { sampleWallRow } from './test-rows';
 
 const wallRow = sampleWallRow();
@@ -39,6 +39,54 @@ describe('realtime change schemas', () => {
       false,
     );
     expect(zCaseChange.safeParse({ ...change, row: { ...wallRow, view: 'report' } }).success).toBe(false);
+  });
+});
+
+describe('a live message of changes', () => {
+  const clock = {
+    id: 'triage@1',
+    step: 'triage',
+    kind: 'step',
+    startedAt: 0,
+    dueAt: 1,
+    atRiskAt: 1,
+    confirmed: true,
+    status: 'on-track',
+    responsible: { role: 'operator', personId: null, departmentId: null },
+    holder: 'operator',
+    rule: 'r7',
+  };
+  const { view: _wall, ...wall } = wallRow;
+  const boardRow = {
+    ...wall,
+    view: 'board',
+    organisationId: 'o1',
+    version: 3,
+    responsiblePersonId: null,
+    responsiblePersonName: null,
+    absentPersonId: null,
+    departmentIds: [],
+    executorIds: [],
+    author: 'Житель',
+    excerpt: 'Яма',
+    chain: null,
+    clocks: [clock],
+  };
+
+  it("carries changes in order with compact board rows, each clock's rule the key of one of the message's rules", () => {
+    const parsed = zCaseChanges.parse({
+      changes: [change, { ...change, seq: 9, prevSeq: 8, row: boardRow }],
+      rules: { r7: 'п. 7' },
+    });
+    expect(parsed.changes.map((c) => c.seq)).toEqual([8, 9]);
+    expect(parsed.changes[1]?.row).toMatchObject({ view: 'board', clocks: [{ rule: 'r7' }] });
+  });
+
+  it('is refused empty, without rules, or with a clock that carries its rule itself', () => {
+    expect(zCaseChanges.safeParse({ changes: [], rules: {} }).success).toBe(false);
+    expect(zCaseChanges.safeParse({ changes: [change] }).success).toBe(false);
+    const inline = { ...boardRow, clocks: [{ ...clock, rule: [{ step: 'answer', rule: 'п. 7' }] }] };
+    expect(zCaseChanges.safeParse({ changes: [{ ...change, row: inline }], rules: {} }).success).toBe(false);
   });
 });
 

@@ -84,8 +84,55 @@ export const zWallRowMessage = zBoardRowMessage
   .extend({ view: z.literal('wall') });
 export type WallRowMessage = z.infer<typeof zWallRowMessage>;
 
-export const zCaseRowMessage = z.discriminatedUnion('view', [zBoardRowMessage, zWallRowMessage]);
+/** A clock of a compact board row (a live change's, a catch-up page's and the board snapshot's alike): without what
+ *  the client derives (the working minutes left and in total, the breach instant), its rule the key of an entry in
+ *  the message's `rules`, its holders only when they are not just the responsible party
+ *  (apps/server/src/cases/board-compact.ts). */
+export const zLiveClock = zClock
+  .omit({ remainingWorkingMinutes: true, totalWorkingMinutes: true, breachAt: true, rule: true })
+  .extend({ holders: zClock.shape.holders.optional(), rule: z.string() });
+export type LiveClock = z.infer<typeof zLiveClock>;
+
+/** A case's board row as a person receives it with a change or a catch-up page: the snapshot's compact row (the
+ *  columns the board shows, cases/rows.ts `boardShownColumns`), so the board applies one row shape. Participants
+ *  and readers get the same row (the appeal's personal data is not among its columns). */
+export const zLiveBoardRow = zBoardRowMessage
+  .pick({
+    id: true,
+    number: true,
+    organisationId: true,
+    version: true,
+    status: true,
+    currentStep: true,
+    dueAt: true,
+    responsiblePersonId: true,
+    responsiblePersonName: true,
+    responsibleDepartmentId: true,
+    responsibleDepartmentName: true,
+    absentPersonId: true,
+    departmentIds: true,
+    executorIds: true,
+    category: true,
+    topic: true,
+    location: true,
+    network: true,
+    author: true,
+    excerpt: true,
+    flags: true,
+    chain: true,
+    isOpen: true,
+    detectedAt: true,
+  })
+  .extend({ view: z.literal('board'), clocks: z.array(zLiveClock).readonly() });
+export type LiveBoardRow = z.infer<typeof zLiveBoardRow>;
+
+export const zCaseRowMessage = z.discriminatedUnion('view', [zLiveBoardRow, zWallRowMessage]);
 export type CaseRowMessage = z.infer<typeof zCaseRowMessage>;
+
+/** The deadline rules the clocks of a message's (or a snapshot page's) board rows name, by key (each rule once; a
+ *  clock stored before the rule's parts: its text). */
+export const zClockRules = z.record(z.string(), zClock.shape.rule);
+export type ClockRules = z.infer<typeof zClockRules>;
 
 /** One committed case event as the realtime layer sends it. `prevSeq` is the seq of the previous change sent to this
  *  receiver: each receiver has its own sequence (every node sends every change to its own receivers in seq order), so
@@ -103,13 +150,23 @@ export const zCaseChange = z.object({
   /** The domain event (a reader's without the appeal's personal data: domain `eventForReader`); null on wall
    *  displays, which receive only what changed, not the text. */
   payload: zCaseEvent.nullable(),
-  /** The case's row after the change, as this receiver's view shows it (board row for a person, wall row for a
-   *  display); null when the case left that view (closed, no longer visible, or outside a wall's filters): remove it.
-   *  Live changes always carry it; in a catch-up page (`changes:since`) only each case's last change of the page does
-   *  (the case's row when the page was read), its earlier ones there have none. */
+  /** The case's row as this receiver's view shows it (the compact board row for a person, its clocks' rules in the
+   *  message's `rules`; the wall row for a display); null when the case left that view (closed, no longer visible, or
+   *  outside a wall's filters): remove it. In a live message and in a catch-up page alike only each case's last change
+   *  there carries it (the case's row when the message was made); its earlier ones there have none. */
   row: zCaseRowMessage.nullable().optional(),
 });
 export type CaseChange = z.infer<typeof zCaseChange>;
+
+/** The live changes a receiver is sent at once (`case:changes`): every change of its sequence committed within a short
+ *  window of its organisation, in seq order, each `prevSeq` chaining the one before (the first one's, the last change
+ *  sent before the message). One message per receiver group and window instead of one per change: a thousand boards
+ *  of a busy organisation are sent a few messages a second, not one per change and board. */
+export const zCaseChanges = z.object({
+  changes: z.array(zCaseChange).min(1),
+  rules: zClockRules,
+});
+export type CaseChanges = z.infer<typeof zCaseChanges>;
 
 /** An event a command committed, as its answer carries it: the change's columns (without the realtime chain and
  *  row) with the organisation and the whole domain event. */
@@ -168,6 +225,8 @@ export type ChangesSinceRequest = z.infer<typeof zChangesSinceRequest>;
 
 export const zChangesPage = z.object({
   changes: z.array(zCaseChange),
+  /** The rules the page's board rows' clocks name, by key. */
+  rules: zClockRules,
   /** More changes exist after the last one in `changes`: ask again from there. */
   hasMore: z.boolean(),
   /** The organisation's highest committed seq when the page was read. A client that read every page up to one
@@ -333,7 +392,7 @@ export interface ServerToClientEvents {
     /** The message's key in the server catalogue (server-messages.ts), for the reader's language. */
     key?: string;
   }) => void;
-  'case:changed': (change: CaseChange) => void;
+  'case:changes': (message: CaseChanges) => void;
   /** A change of a case this socket joined the room of (`case:join`), with what its workspace shows. */
   'case:detail': (change: CaseDetailChange) => void;
   'presence:state': (state: PresenceState) => void;

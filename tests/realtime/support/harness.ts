@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import {
   type AckRefusal,
   ackValue,
+  type CaseChange,
+  type CaseChanges,
   type ClientToServerEvents,
   type Notification,
   type ServerToClientEvents,
@@ -49,6 +51,8 @@ export interface NodeEnv {
   NODE_SCHEDULER?: '0';
   NODE_SLOW_COMMANDS_MS?: string;
   NODE_TIME_INTERVAL_MS?: string;
+  /** How often an organisation's receivers are sent their changes at most (default 100 ms). */
+  NODE_BROADCAST_MS?: string;
   SMTP_URL?: string;
   OTKLIK_MAIL_FROM?: string;
   OTKLIK_PUBLIC_URL?: string;
@@ -297,6 +301,12 @@ export function waitFor<T>(socket: ClientSocket, event: keyof ServerToClientEven
       resolve(payload);
     });
   });
+}
+
+/** The first change of the next `case:changes` message the socket receives. */
+export async function nextChange(socket: ClientSocket, timeoutMs?: number): Promise<CaseChange> {
+  const message = await waitFor<CaseChanges>(socket, 'case:changes', timeoutMs);
+  return message.changes[0]!;
 }
 
 export function connected(socket: ClientSocket): Promise<void> {

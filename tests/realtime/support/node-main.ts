@@ -55,6 +55,7 @@ const services = await startRealtimeServices({
   deps: running.deps,
   timeIntervalMs: Number(env.NODE_TIME_INTERVAL_MS ?? 15_000),
   sessionCheckMs: Number(env.NODE_SESSION_CHECK_MS ?? 10_000),
+  broadcastIntervalMs: env.NODE_BROADCAST_MS === undefined ? undefined : Number(env.NODE_BROADCAST_MS),
   scheduler: env.NODE_SCHEDULER === '0' ? false : { pollMs: Number(env.NODE_POLL_MS ?? 1000) },
   smtpUrl: env.SMTP_URL,
   mailFrom: env.OTKLIK_MAIL_FROM,

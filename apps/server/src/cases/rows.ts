@@ -2,7 +2,7 @@
 // wall row (no personal data), and their wire form for live changes. Snapshots and the realtime broadcast both read
 // from here, so a live row is exactly what a reload would show.
 
-import type { BoardRowMessage, WallRowMessage } from '@otklik/contract';
+import type { WallRowMessage } from '@otklik/contract';
 import { type DirectoryPlace, wallPlaceOf } from '@otklik/domain';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -70,21 +70,6 @@ export function boardShownColumns<C>(r: BoardRow, clocks: C) {
     chain: r.chain,
     isOpen: r.isOpen,
     detectedAt: ms(r.detectedAt),
-  };
-}
-
-/** The board row of a live change: every column of `BoardRow`, instants as epoch ms. */
-export function toBoardRowMessage(r: BoardRow): BoardRowMessage {
-  return {
-    view: 'board',
-    ...boardShownColumns(r, r.clocks),
-    partyDepartmentIds: r.partyDepartmentIds,
-    partyExecutorIds: r.partyExecutorIds,
-    url: r.url,
-    isPublic: r.isPublic,
-    postedAt: msOrNull(r.postedAt),
-    closedAt: msOrNull(r.closedAt),
-    updatedAt: ms(r.updatedAt),
   };
 }
 

@@ -3,17 +3,18 @@
 // the head seq, and the previous seq of a freshly committed batch. Wall displays get the same stream without
 // personal data.
 
-import type { CaseChange, CaseRowMessage, ChangesPage } from '@otklik/contract';
+import type { CaseChange, CaseRowMessage, ChangesPage, ClockRules } from '@otklik/contract';
 import { type Actor, eventForReader, takesPartIn } from '@otklik/domain';
 import { and, asc, eq, gt, lt, lte, max } from 'drizzle-orm';
 import { actorCondition, partiesOfRow } from '../cases/access';
 import { listBoard, matchesWallFilters, type WallFilters } from '../cases/board';
 import { committedEventColumns, toCommittedEvent } from '../cases/event-rows';
-import { toBoardRowMessage, toWallRowMessage } from '../cases/rows';
+import { toWallRowMessage } from '../cases/rows';
 import type { DbOrTx } from '../db/connect';
 import { caseEvents, cases } from '../db/schema';
 import { loadPlaceDirectory } from '../directory/places';
 import type { CommittedEvent } from '../events-bus';
+import { toLiveBoardRows } from './live-rows';
 
 /** 'staff': a person, who gets the events of the cases they may see (readers without the appeal's personal data);
  *  'reader': the same without personal data; 'display': a wall, every case of the organisation, no payload at all. */
@@ -117,7 +118,7 @@ export async function changesSince(
     prev = row.seq;
     return change;
   });
-  const rowsOf = await currentRows(db, options, [...new Set(changes.map((c) => c.caseId))]);
+  const { rows: rowsOf, rules } = await currentRows(db, options, [...new Set(changes.map((c) => c.caseId))]);
   // The row goes with each case's last change of the page; its earlier changes there are covered by it.
   const seen = new Set<string>();
   for (let i = changes.length - 1; i >= 0; i--) {
@@ -126,33 +127,30 @@ export async function changesSince(
     seen.add(change.caseId);
     changes[i] = { ...change, row: rowsOf.get(change.caseId) ?? null };
   }
-  return { changes, hasMore: rows.length > limit, headSeq: Math.max(head, prev) };
+  return { changes, rules, hasMore: rows.length > limit, headSeq: Math.max(head, prev) };
 }
 
-/** The open cases' rows as the asking receiver sees them now, the way its live changes carry them (cases/rows.ts):
- *  the board row for a person (only cases they may still see), the wall row for a display (within its filters). A
- *  case missing from the map has left that view: the receiver removes it. */
+/** The open cases' rows as the asking receiver sees them now, the way its live changes carry them: the live board
+ *  row for a person (only cases they may still see; its clocks' rules in `rules`), the wall row for a display (within
+ *  its filters). A case missing from the map has left that view: the receiver removes it. */
 async function currentRows(
   db: DbOrTx,
   options: { organisationId: string; viewer?: Actor; wallFilters?: WallFilters; now: number },
   caseIds: readonly string[],
-): Promise<Map<string, CaseRowMessage>> {
-  const out = new Map<string, CaseRowMessage>();
-  if (caseIds.length === 0) return out;
+): Promise<{ rows: Map<string, CaseRowMessage>; rules: ClockRules }> {
+  if (caseIds.length === 0) return { rows: new Map(), rules: {} };
   const rows = await listBoard(db, options.organisationId, {
     ids: [...caseIds],
     visibleTo: options.viewer,
     now: options.now,
   });
-  if (options.viewer) {
-    for (const row of rows) out.set(row.id, toBoardRowMessage(row));
-    return out;
-  }
+  if (options.viewer) return toLiveBoardRows(rows);
+  const out = new Map<string, CaseRowMessage>();
   const directory = await loadPlaceDirectory(db, options.organisationId);
   for (const row of rows) {
     if (!options.wallFilters || matchesWallFilters(row, options.wallFilters)) {
       out.set(row.id, toWallRowMessage(row, directory));
     }
   }
-  return out;
+  return { rows: out, rules: {} };
 }

@@ -5,18 +5,20 @@ import type { DbOrTx } from '../db/connect';
 import { previousSeq } from './changes';
 
 export interface PrevSeqTracker {
-  /** Called for batches in commit order per organisation. */
+  /** Called for batches in commit order per organisation (each call at once, not after the previous one's answer). */
   before(organisationId: string, firstSeq: number, lastSeq: number): Promise<number>;
 }
 
 export function createPrevSeqTracker(db: DbOrTx, options: { singleNode: boolean }): PrevSeqTracker {
   const last = new Map<string, number>();
   return {
-    async before(organisationId, firstSeq, lastSeq) {
+    before(organisationId, firstSeq, lastSeq) {
       const known = options.singleNode ? last.get(organisationId) : undefined;
-      const prev = known !== undefined && known < firstSeq ? known : await previousSeq(db, organisationId, firstSeq);
+      // Noted before any read: the next batch may ask while this one's read is on its way.
       last.set(organisationId, lastSeq);
-      return prev;
+      return known !== undefined && known < firstSeq
+        ? Promise.resolve(known)
+        : previousSeq(db, organisationId, firstSeq);
     },
   };
 }

@@ -4,12 +4,10 @@ import type { Server as HttpServer } from 'node:http';
 import {
   type Ack,
   type AckRefusal,
-  type BoardRowMessage,
   type ClientToServerEvents,
   type MessageLang,
   type ServerToClientEvents,
   type SocketData,
-  type WallRowMessage,
   zCaseRoomRequest,
   zChangesSinceRequest,
   zDraftSaveRequest,
@@ -18,16 +16,14 @@ import {
   zTimeProbe,
   zTypingRequest,
 } from '@otklik/contract';
-import { type Actor, actorAudiences, canSeeCase, caseAudiences, mayEditDraft, type Role } from '@otklik/domain';
+import { type Actor, actorAudiences, canSeeCase, mayEditDraft, type Role } from '@otklik/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import { eq } from 'drizzle-orm';
 import type pg from 'pg';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
-import { loadParties, notVisible, partiesOfRow } from '../cases/access';
-import { matchesWallFilters } from '../cases/board';
-import { projectChangedRows, toBoardRowMessage, toWallRowMessage } from '../cases/rows';
+import { loadParties, notVisible } from '../cases/access';
 import { cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { APP_ERROR_CODES, type AppErrorCode, appError } from '../errors/app-error';
@@ -35,7 +31,6 @@ import { toClientError } from '../errors/client-error';
 import { firstIssue } from '../errors/input-issue';
 import { messageInRequestLanguage, requestLanguage } from '../errors/language';
 import { findInvalidText, invalidTextError } from '../errors/text-input';
-import type { CommittedEvent } from '../events-bus';
 import { createKeyedSequence } from '../events-order';
 import { checkOrigin } from '../http/origin';
 import { DISPLAY_KEY_MESSAGES, DISPLAY_KEY_REVOKED, displayKeyMessages } from '../intake/api-keys';
@@ -44,8 +39,8 @@ import { listNotifications, markRead } from '../notifications/delivery-feed';
 import type { LivePush } from '../notifications/delivery-live';
 import { createAdapterPool } from './adapter-pool';
 import { authenticateSocket, SocketAuthError } from './auth';
-import { caseDetailMessages } from './case-detail-push';
-import { changesSince, committedBetween, headSeq, toChange } from './changes';
+import { createBroadcast } from './broadcast';
+import { changesSince, committedBetween, headSeq } from './changes';
 import { type CommittedBatch, createDeliveryOrder } from './delivery-order';
 import { loadDrafts, saveDraft } from './drafts';
 import { broadcastPresence, TYPING_EXPIRES_MS } from './presence';
@@ -61,9 +56,6 @@ interface InterNodeEvents {
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
 
-/** A case nobody may see any more (or a change sent only to keep a node's groups in step). */
-const NO_AUDIENCE = { participants: [], readers: [] } as const;
-
 export interface RealtimeOptions {
   httpServer: HttpServer;
   deps: ServerDeps;
@@ -71,6 +63,8 @@ export interface RealtimeOptions {
   timeIntervalMs?: number;
   /** How often the sessions behind the sockets are checked again (default 10 s). */
   sessionCheckMs?: number;
+  /** How often an organisation's receivers are sent their changes at most (broadcast.ts, default 100 ms). */
+  broadcastIntervalMs?: number;
 }
 
 export interface Realtime extends LivePush {
@@ -251,85 +245,25 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   // other nodes (one notice through the adapter), and each puts it in order with the ones it has sent.
   const broadcasts = createKeyedSequence((error) => log.error({ err: error }, 'realtime broadcast failed'));
   const prevSeqs = createPrevSeqTracker(deps.db, { singleNode: deps.database.kind === 'pglite' });
-  const send = async (organisationId: string, events: readonly CommittedEvent[], prevSeq: number) => {
-    const caseIds = [...new Set(events.map((e) => e.caseId))];
-    const rooms = io.sockets.adapter.rooms;
-    const viewed = caseIds.filter((id) => rooms.has(caseRoom(id)));
-    let prev = prevSeq;
-    const last = events.at(-1);
-    if (!last) return;
-    if (!views.has(organisationId) && !rooms.has(displayRoom(organisationId)) && viewed.length === 0) {
-      // Nobody of the organisation is connected here: nothing to read or send, nothing to do per change; the groups
-      // formed later start after the batch.
-      views.passed(organisationId, last.seq);
-      return;
-    }
-    // The rows after the batch, projected once for every receiver: a client applies them instead of asking back.
-    const { rows, walls } = await projectChangedRows(deps.db, organisationId, caseIds, deps.now());
-    // Who may see each case: its participants get the event, its readers the event without the appeal's personal
-    // data, nobody else anything (the domain's audiences). The parties come with the projected row (closed cases
-    // included), read in the same statement: no read per case.
-    const partiesOf = (caseId: string) => {
-      const projected = rows.get(caseId);
-      return projected && partiesOfRow(projected);
-    };
-    const messages = new Map<
-      string,
-      { board: BoardRowMessage | null; wall: WallRowMessage | null; outsideWalls: string[] }
-    >();
-    for (const caseId of caseIds) {
-      // A closed case leaves every board and wall: its change is a removal. So does an open one for the walls whose
-      // filters leave it out.
-      const row = rows.get(caseId);
-      const open = row?.isOpen ? row : null;
-      messages.set(caseId, {
-        board: open && toBoardRowMessage(open),
-        wall: open && toWallRowMessage(open, walls.directory),
-        outsideWalls: open
-          ? walls.filterRooms.filter((w) => !matchesWallFilters(open, w.filters)).map((w) => w.room)
-          : [],
-      });
-    }
-    for (const event of events) {
-      const parties = partiesOf(event.caseId);
-      const row = messages.get(event.caseId)!;
-      const audiences = parties ? caseAudiences(parties) : NO_AUDIENCE;
-      for (const to of views.route(organisationId, { seq: event.seq, orgPrevSeq: prev }, audiences)) {
-        io.local.to(to.room).emit('case:changed', { ...toChange(event, to.prevSeq, to.kind), row: row.board });
-      }
-      const change = toChange(event, prev, 'display');
-      io.local
-        .to(displayRoom(organisationId))
-        .except(row.outsideWalls)
-        .emit('case:changed', { ...change, row: row.wall });
-      if (row.outsideWalls.length > 0) io.local.to(row.outsideWalls).emit('case:changed', { ...change, row: null });
-      prev = event.seq;
-    }
-    // Open workspaces of the changed cases get what their detail shows, in their audience's form: a case nobody
-    // views here costs nothing.
-    const details = await caseDetailMessages(deps.db, events, viewed);
-    for (const [caseId, detail] of details) {
-      const parties = partiesOf(caseId);
-      if (!parties) continue;
-      const { participants, readers } = caseAudiences(parties);
-      const toRooms = (list: readonly string[]) => list.map((a) => caseAudienceRoom(caseId, a));
-      io.local.to(toRooms(participants)).emit('case:detail', detail.participant);
-      io.local.to(toRooms(readers)).except(toRooms(participants)).emit('case:detail', detail.reader);
-    }
-  };
+  // Sent in windows per organisation (broadcast.ts): one message per receiver group and window.
+  const broadcast = createBroadcast(io, deps, views, options.broadcastIntervalMs);
   const order = createDeliveryOrder({
     readBetween: (organisationId, afterSeq, upToSeq, limit) =>
       committedBetween(deps.db, organisationId, afterSeq, upToSeq, limit),
-    send,
-    restart: (organisationId) => views.restart(organisationId),
+    send: async (organisationId, events, prev) => broadcast.send(organisationId, events, prev),
+    restart: (organisationId) => broadcast.restart(organisationId),
   });
   const unsubscribe = deps.bus.onCommitted((events) => {
     const first = events[0];
     const last = events.at(-1);
     if (!first || !last) return;
     const organisationId = first.organisationId;
+    // Asked now, not in the batch's turn: the batches of an organisation do not wait for each other's reads.
+    const prev = prevSeqs.before(organisationId, first.seq, last.seq);
+    // Kept from an unhandled rejection while it waits for its turn; the turn reports it.
+    prev.catch(() => {});
     broadcasts.run(organisationId, async () => {
-      const batch = { organisationId, events, prev: await prevSeqs.before(organisationId, first.seq, last.seq) };
+      const batch = { organisationId, events, prev: await prev };
       if (pool) io.serverSideEmit('case:committed', batch);
       await order.deliver(batch);
     });
@@ -353,6 +287,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
         clearInterval(timer);
         clearInterval(checker);
         await broadcasts.idle();
+        await broadcast.idle();
         io.local.emit('server:shutdown', { reconnectAfterMs: 500 });
         // Give the shutdown notice a moment to leave before the sockets close.
         await new Promise((resolve) => setTimeout(resolve, 50));

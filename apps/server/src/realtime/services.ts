@@ -23,6 +23,8 @@ export interface RealtimeServicesOptions {
   scheduler?: Omit<SchedulerOptions, 'deps'> | false;
   timeIntervalMs?: number;
   sessionCheckMs?: number;
+  /** How often an organisation's receivers are sent their changes at most (default 100 ms; tests lengthen it). */
+  broadcastIntervalMs?: number;
 }
 
 export interface RealtimeServices {
@@ -62,6 +64,7 @@ export async function startRealtimeServices(options: RealtimeServicesOptions): P
     deps,
     timeIntervalMs: options.timeIntervalMs,
     sessionCheckMs: options.sessionCheckMs,
+    broadcastIntervalMs: options.broadcastIntervalMs,
   });
   const mailer = createMailer(options.smtpUrl, options.mailFrom ?? DEFAULT_MAIL_FROM);
   const worker = mailer ? startMailWorker({ db: deps.db, mailer, now: deps.now, ...options.mailWorker }) : null;

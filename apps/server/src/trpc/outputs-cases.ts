@@ -9,7 +9,10 @@ import {
   zCaseClocks,
   zCaseStateMessage,
   zClock,
+  zClockRules,
   zCommittedEvent,
+  zLiveBoardRow,
+  zLiveClock,
   zTimelineEntryMessage,
 } from '@otklik/contract';
 import { COMMAND_TYPES, zProfile } from '@otklik/domain';
@@ -44,41 +47,9 @@ const zBoardRow = zBoardRowMessage.omit({ view: true }).extend({
   updatedAt: z.date(),
 });
 
-/** A clock of a compact row (cases/board-compact.ts): without what the client derives, its rule a key of the
- *  page's `rules`, its holders only when they are not just the responsible party. */
-const zCompactClock = zClock
-  .omit({ remainingWorkingMinutes: true, totalWorkingMinutes: true, breachAt: true, rule: true })
-  .extend({ holders: zClock.shape.holders.optional(), rule: z.string() });
-
-/** A compact row: the columns the board shows (cases/rows.ts `boardShownColumns`), instants in epoch ms. */
-export const zCompactBoardRow = zBoardRowMessage
-  .pick({
-    id: true,
-    number: true,
-    organisationId: true,
-    version: true,
-    status: true,
-    currentStep: true,
-    dueAt: true,
-    responsiblePersonId: true,
-    responsiblePersonName: true,
-    responsibleDepartmentId: true,
-    responsibleDepartmentName: true,
-    absentPersonId: true,
-    departmentIds: true,
-    executorIds: true,
-    category: true,
-    topic: true,
-    location: true,
-    network: true,
-    author: true,
-    excerpt: true,
-    flags: true,
-    chain: true,
-    isOpen: true,
-    detectedAt: true,
-  })
-  .extend({ clocks: z.array(zCompactClock) });
+/** A compact row: the columns the board shows (cases/rows.ts `boardShownColumns`), instants in epoch ms, the clocks
+ *  compact — the live row of @otklik/contract without its view tag (one shape for the snapshot and live changes). */
+export const zCompactBoardRow = zLiveBoardRow.omit({ view: true }).extend({ clocks: z.array(zLiveClock) });
 
 /** A page of `cases.board`: the full rows (the web app reads the compact snapshot, GET /api/board). */
 export const zBoardPage = z.object({ cases: z.array(zBoardRow), ...zBoardPageOf });
@@ -93,7 +64,7 @@ export const zBoardSnapshotPage = z
   .object({
     cases: z.array(zCompactBoardRow.strict()),
     /** The deadline rules by key (a clock stored before the rule's parts: its text). */
-    rules: z.record(z.string(), zClock.shape.rule),
+    rules: zClockRules,
     ...zBoardPageOf,
   })
   .strict();

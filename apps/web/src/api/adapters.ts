@@ -47,9 +47,18 @@ export function wallRowFields(r: Omit<WallRowMessage, 'view'>): BoardRowFields {
   };
 }
 
-/** The row a live change carries, as the adapter reads rows. */
-export function rowOfMessage(m: CaseRowMessage): BoardRowFields {
-  return m.view === 'board' ? m : wallRowFields(m);
+/** A compact row's clocks as the adapter reads clocks: each rule from the message's `rules` (by key), `holders`
+ *  (left out when the responsible party alone holds the clock) as that party. */
+export function expandClocks(
+  clocks: readonly (Omit<ShownClock, 'rule' | 'holders'> & { rule: string; holders?: ShownClock['holders'] })[],
+  rules: Readonly<Record<string, ShownClock['rule']>>,
+): ShownClock[] {
+  return clocks.map((c) => ({ ...c, rule: rules[c.rule] ?? '', holders: c.holders ?? [c.responsible] }));
+}
+
+/** The row a live change or a catch-up page carries, as the adapter reads rows (`rules`: the message's). */
+export function rowOfMessage(m: CaseRowMessage, rules: Readonly<Record<string, ShownClock['rule']>>): BoardRowFields {
+  return m.view === 'board' ? { ...m, clocks: expandClocks(m.clocks, rules) } : wallRowFields(m);
 }
 
 export interface NameLookup {

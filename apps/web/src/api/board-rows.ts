@@ -2,12 +2,8 @@
 // adapters read: each clock's rule from the page's `rules` by its key, and `holders` (left out when the responsible
 // party alone holds the clock) as that party. The page's type is the server's `zBoardSnapshotPage`.
 import type { BoardSnapshotPage } from '@otklik/server/client';
-import type { BoardRowFields } from './adapters';
+import { type BoardRowFields, expandClocks } from './adapters';
 
 export function expandBoardRows(page: BoardSnapshotPage): BoardRowFields[] {
-  const { rules } = page;
-  return page.cases.map((row) => ({
-    ...row,
-    clocks: row.clocks.map((c) => ({ ...c, rule: rules[c.rule] ?? '', holders: c.holders ?? [c.responsible] })),
-  }));
+  return page.cases.map((row) => ({ ...row, clocks: expandClocks(row.clocks, page.rules) }));
 }

@@ -1,7 +1,7 @@
 // A live change applies its row to the one cases store when nothing was missed before it (no request); on a gap or a
 // reconnect the shared change-sync reads what was missed over the socket (`changes:since`, rows included) and
 // applies it in order — the board's rows and the wall's alike, through the same path.
-import type { BoardRowMessage, ChangesPage, WallRowMessage } from '@otklik/contract';
+import type { CaseChange, ChangesPage, LiveBoardRow, LiveClock, WallRowMessage } from '@otklik/contract';
 import { sampleWallRow } from '@otklik/contract/test-rows';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useCases } from '../stores/cases';
@@ -11,7 +11,7 @@ import { registerHandlers } from './handlers';
 /** The socket's `changes:since` as a test answers it: each request recorded, each answer given by `answer`. */
 const source = {
   asked: [] as number[],
-  answer: (_afterSeq: number): ChangesPage => ({ changes: [], hasMore: false, headSeq: 0 }),
+  answer: (_afterSeq: number): ChangesPage => ({ changes: [], rules: {}, hasMore: false, headSeq: 0 }),
 };
 setChangesSource(async (afterSeq) => {
   source.asked.push(afterSeq);
@@ -31,7 +31,7 @@ function fakeSocket() {
   return { socket, push: (event: string, raw: unknown) => listeners.get(event)?.(raw) };
 }
 
-const boardRow = (id: string, patch: Partial<BoardRowMessage> = {}): BoardRowMessage => ({
+const boardRow = (id: string, patch: Partial<LiveBoardRow> = {}): LiveBoardRow => ({
   view: 'board',
   id,
   number: 12,
@@ -47,28 +47,26 @@ const boardRow = (id: string, patch: Partial<BoardRowMessage> = {}): BoardRowMes
   absentPersonId: null,
   departmentIds: ['roads'],
   executorIds: ['p1'],
-  partyDepartmentIds: ['roads'],
-  partyExecutorIds: ['p1'],
   category: 'ordinary',
   topic: 'дороги',
   location: null,
   network: 'vk',
-  url: null,
   author: 'Житель',
   excerpt: 'Яма на дороге',
-  isPublic: true,
   flags: ['curator:approve'],
   clocks: [],
   chain: null,
   isOpen: true,
   detectedAt: Date.UTC(2026, 11, 3, 9),
-  postedAt: null,
-  closedAt: null,
-  updatedAt: Date.UTC(2026, 11, 3, 10),
   ...patch,
 });
 
-const change = (seq: number, prevSeq: number, caseId: string, row: BoardRowMessage | WallRowMessage | null) => ({
+const change = (
+  seq: number,
+  prevSeq: number,
+  caseId: string,
+  row: LiveBoardRow | WallRowMessage | null,
+): CaseChange => ({
   seq,
   prevSeq,
   caseId,
@@ -80,9 +78,12 @@ const change = (seq: number, prevSeq: number, caseId: string, row: BoardRowMessa
   row,
 });
 
+/** One live message of the server's window: the changes and the rules their board rows' clocks refer to. */
+const changes = (...list: CaseChange[]) => ({ changes: list, rules: {} });
+
 beforeEach(() => {
   source.asked = [];
-  source.answer = () => ({ changes: [], hasMore: false, headSeq: 0 });
+  source.answer = () => ({ changes: [], rules: {}, hasMore: false, headSeq: 0 });
   clearCases();
 });
 
@@ -104,7 +105,7 @@ async function liveAfter(headSeq: number) {
 describe('live changes of the board', () => {
   it('an in-order change replaces its row from the message, without asking the server', async () => {
     const push = await liveAfter(10);
-    push('case:changed', change(11, 10, 'a', boardRow('a')));
+    push('case:changes', changes(change(11, 10, 'a', boardRow('a'))));
     const row = useCases.getState().byId.get('a');
     expect(row).toMatchObject({ id: 'a', status: 'assigned', seq: 11, curatorTurn: 'approve', version: 4 });
     expect(row?.executorIds).toEqual(['p1']);
@@ -112,8 +113,60 @@ describe('live changes of the board', () => {
     expect(source.asked).toEqual([]);
   });
 
+  it("one message of several changes applies each in order, a case's row once, its clocks' rules from the message", async () => {
+    const push = await liveAfter(10);
+    const clock: LiveClock = {
+      id: 'draft@3',
+      step: 'draft',
+      kind: 'step',
+      startedAt: Date.UTC(2026, 11, 3, 9),
+      dueAt: Date.UTC(2026, 11, 4, 9),
+      atRiskAt: Date.UTC(2026, 11, 4, 8),
+      confirmed: true,
+      status: 'on-track',
+      responsible: { role: 'executor', personId: 'p1', departmentId: 'roads' },
+      holder: 'executor',
+      rule: 'k1',
+    };
+    const rules = { k0: 'правило 0', k1: 'правило 1' };
+    // Case a changed twice in the window (its row with its last change), then case b.
+    const { row: _earlier, ...first } = change(11, 10, 'a', null);
+    push('case:changes', {
+      changes: [
+        first,
+        change(12, 11, 'a', boardRow('a', { status: 'approved', clocks: [clock] })),
+        change(13, 12, 'b', boardRow('b')),
+      ],
+      rules,
+    });
+    const a = useCases.getState().byId.get('a');
+    expect(a).toMatchObject({ status: 'approved', seq: 12 });
+    // The clock is read as the snapshot's compact clock is: its rule by index, the responsible party as its holder.
+    expect(a?.stepClock).toMatchObject({ id: 'draft@3', rule: 'правило 1', responsiblePersonId: 'p1' });
+    expect(a?.stepClock?.holders.map((h) => h.personId)).toEqual(['p1']);
+    expect(useCases.getState().byId.get('b')).toMatchObject({ seq: 13 });
+    await settle();
+    expect(source.asked).toEqual([]);
+  });
+
+  it('a message whose first change follows a missed one waits for the catch-up, then applies in order', async () => {
+    const push = await liveAfter(10);
+    source.answer = () => ({
+      changes: [change(11, 10, 'a', boardRow('a', { status: 'approved' }))],
+      rules: {},
+      hasMore: false,
+      headSeq: 11,
+    });
+    push('case:changes', changes(change(12, 11, 'a', null), change(13, 12, 'b', boardRow('b'))));
+    expect(useCases.getState().byId.size).toBe(0);
+    await settle();
+    expect(source.asked[0]).toBe(10);
+    expect(useCases.getState().byId.has('a')).toBe(false);
+    expect(useCases.getState().byId.get('b')).toMatchObject({ seq: 13 });
+  });
+
   it('the first snapshot is followed by one catch-up from its seq (changes made while it was read)', async () => {
-    source.answer = () => ({ changes: [change(11, 10, 'a', boardRow('a'))], hasMore: false, headSeq: 11 });
+    source.answer = () => ({ changes: [change(11, 10, 'a', boardRow('a'))], rules: {}, hasMore: false, headSeq: 11 });
     await loadSnapshot([], 10);
     expect(source.asked).toEqual([10]);
     expect(useCases.getState().byId.get('a')).toMatchObject({ seq: 11 });
@@ -133,8 +186,8 @@ describe('live changes of the board', () => {
       change(12, 11, 'b', boardRow('b', { status: 'approved' })),
       change(13, 12, 'a', boardRow('a')),
     ];
-    source.answer = (after) => ({ changes: page.filter((c) => c.seq > after), hasMore: false, headSeq: 13 });
-    push('case:changed', change(13, 12, 'a', boardRow('a')));
+    source.answer = (after) => ({ changes: page.filter((c) => c.seq > after), rules: {}, hasMore: false, headSeq: 13 });
+    push('case:changes', changes(change(13, 12, 'a', boardRow('a'))));
     expect(useCases.getState().byId.has('a')).toBe(false);
     await settle();
     expect(source.asked[0]).toBe(10);
@@ -144,10 +197,10 @@ describe('live changes of the board', () => {
 
   it('a closed case (row null) leaves the board; an old or repeated change changes nothing', async () => {
     const push = await liveAfter(10);
-    push('case:changed', change(11, 10, 'a', boardRow('a', { status: 'approved' })));
-    push('case:changed', change(12, 11, 'a', null));
+    push('case:changes', changes(change(11, 10, 'a', boardRow('a', { status: 'approved' }))));
+    push('case:changes', changes(change(12, 11, 'a', null)));
     expect(useCases.getState().byId.has('a')).toBe(false);
-    push('case:changed', change(11, 10, 'a', boardRow('a', { status: 'approved' })));
+    push('case:changes', changes(change(11, 10, 'a', boardRow('a', { status: 'approved' }))));
     expect(useCases.getState().byId.has('a')).toBe(false);
     await settle();
     expect(source.asked).toEqual([]);
@@ -155,7 +208,7 @@ describe('live changes of the board', () => {
 
   it('before the board snapshot arrived nothing is applied and nothing is asked', async () => {
     const push = connectedSocket();
-    push('case:changed', change(11, 10, 'a', boardRow('a')));
+    push('case:changes', changes(change(11, 10, 'a', boardRow('a'))));
     await settle();
     expect(useCases.getState().byId.size).toBe(0);
     expect(source.asked).toEqual([]);
@@ -164,11 +217,12 @@ describe('live changes of the board', () => {
   it('a reconnect reads everything after the last applied seq, then skips the seqs it may not see', async () => {
     const push = connectedSocket();
     await loadSnapshot([], 10);
-    push('case:changed', change(11, 10, 'a', boardRow('a')));
+    push('case:changes', changes(change(11, 10, 'a', boardRow('a'))));
     source.asked = [];
     // While offline: 12 (a case this person may not see) and 14 of case a; the page holds only 14, the head is 15.
     source.answer = () => ({
       changes: [change(14, 11, 'a', boardRow('a', { status: 'approved' }))],
+      rules: {},
       hasMore: false,
       headSeq: 15,
     });
@@ -176,7 +230,7 @@ describe('live changes of the board', () => {
     expect(source.asked).toEqual([11]);
     expect(useCases.getState().byId.get('a')).toMatchObject({ status: 'approved', seq: 14 });
     // 15 was not for this person either: the next change it gets (after 15) applies without a request.
-    push('case:changed', change(16, 15, 'a', boardRow('a', { status: 'draft-returned' })));
+    push('case:changes', changes(change(16, 15, 'a', boardRow('a', { status: 'draft-returned' }))));
     expect(useCases.getState().byId.get('a')).toMatchObject({ status: 'draft-returned', seq: 16 });
     await settle();
     expect(source.asked).toEqual([11]);
@@ -186,17 +240,18 @@ describe('live changes of the board', () => {
 describe('live changes of the wall', () => {
   it('applies the wall row in order; a gap reads the missed changes (no snapshot reload)', async () => {
     const push = await liveAfter(20);
-    push('case:changed', change(21, 20, 'w', sampleWallRow('w')));
+    push('case:changes', changes(change(21, 20, 'w', sampleWallRow('w'))));
     expect(useCases.getState().byId.get('w')).toMatchObject({ id: 'w', authorName: null, excerpt: '', seq: 21 });
     await settle();
     expect(source.asked).toEqual([]);
     // 25 (a removal of w: it closed) was missed; 30 arrives.
     source.answer = () => ({
       changes: [change(25, 21, 'w', null), change(30, 25, 'x', sampleWallRow('x'))],
+      rules: {},
       hasMore: false,
       headSeq: 30,
     });
-    push('case:changed', change(30, 25, 'x', sampleWallRow('x')));
+    push('case:changes', changes(change(30, 25, 'x', sampleWallRow('x'))));
     expect(useCases.getState().byId.has('w')).toBe(true);
     await settle();
     expect(source.asked).toEqual([21]);

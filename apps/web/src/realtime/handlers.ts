@@ -2,14 +2,14 @@
 // its row to the cases store in sequence order and catches up a gap; a change of a case open in a workspace also
 // carries its detail; notifications go to the bell, presence to the case room, time samples to the clock store.
 // Payloads are validated with the shared zod schemas on receipt; a malformed one is ignored, never a crash.
-import { zCaseChange, zCaseDetailChange, zDraft, zHello, zNotification, zPresenceState } from '@otklik/contract';
+import { zCaseChanges, zCaseDetailChange, zDraft, zHello, zNotification, zPresenceState } from '@otklik/contract';
 import { useClock } from '../stores/clock';
 import { useDrafts } from '../stores/drafts';
 import { useNotifications } from '../stores/notifications';
 import { usePresence } from '../stores/presence';
 import { useUi } from '../stores/ui';
 import { receiveDetailChange } from './case-detail-live';
-import { receiveChange } from './case-sync';
+import { receiveChanges } from './case-sync';
 import type { AppSocket } from './socket';
 
 export function registerHandlers(socket: AppSocket): void {
@@ -33,9 +33,9 @@ export function registerHandlers(socket: AppSocket): void {
   socket.on('server:shutdown', () => {
     // The server is restarting: socket.io reconnects on its own once the port answers again.
   });
-  socket.on('case:changed', (raw) => {
-    const change = zCaseChange.safeParse(raw);
-    if (change.success) receiveChange(change.data);
+  socket.on('case:changes', (raw) => {
+    const message = zCaseChanges.safeParse(raw);
+    if (message.success) receiveChanges(message.data);
   });
   socket.on('case:detail', (raw) => {
     const change = zCaseDetailChange.safeParse(raw);
