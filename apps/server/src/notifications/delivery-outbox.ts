@@ -10,7 +10,7 @@ import { fromJson } from '../db/driver-values';
 import { caseEvents, notificationCursors, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import { enqueueNotificationMails, type MailSettings } from '../mail/enqueue';
-import { insertNotifications, type NewNotification } from './delivery-feed';
+import { insertNotificationsCounted, type NewNotification } from './delivery-feed';
 import { directoryColumns, foldEarlier, notificationsFor, toDirectory } from './delivery-rules';
 
 /** Events read per transaction: keeps each transaction short when a node catches up on a long backlog. */
@@ -20,6 +20,8 @@ export interface StoredNotification {
   readonly personId: string;
   readonly wanted: NewNotification;
   readonly notification: Notification;
+  /** The person's unread count once this pass stored its notifications (read by the insert). */
+  readonly unread: number;
 }
 
 export interface OutboxPass {
@@ -124,7 +126,7 @@ export async function deliverPendingOnce(
       .as(
         sql`update notification_cursors set last_seq = ${last.seq}, updated_at = ${new Date(now).toISOString()}::timestamptz where organisation_id = ${organisationId} returning last_seq`,
       );
-    const inserted = await insertNotifications(tx, wanted, now, moved);
+    const inserted = await insertNotificationsCounted(tx, wanted, now, moved);
     // Nothing to store: the cursor moves on its own.
     if (wanted.length === 0) {
       await tx
@@ -133,9 +135,9 @@ export async function deliverPendingOnce(
         .where(eq(notificationCursors.organisationId, organisationId));
     }
     // Rows come back in the order they were given.
-    const stored = inserted.flatMap((notification, i) => {
+    const stored = inserted.flatMap(({ notification, unread }, i) => {
       const w = wanted[i];
-      return w ? [{ personId: w.personId, wanted: w, notification }] : [];
+      return w ? [{ personId: w.personId, wanted: w, notification, unread }] : [];
     });
     const mails = mail ? await enqueueNotificationMails(tx, organisationId, stored, mail) : 0;
     return { stored, lastSeq: last.seq, more: rows.length === page, mails };
