@@ -7,7 +7,7 @@ import {
   type NotificationMessage,
   zNotificationKind,
 } from '@otklik/contract';
-import { and, count, desc, eq, getTableColumns, inArray, isNull, sql, type WithSubquery } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type WithSubquery } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { notifications } from '../db/schema';
 
@@ -50,23 +50,7 @@ export async function insertNotifications(
   now: number,
   alongside?: WithSubquery,
 ): Promise<Notification[]> {
-  return (await insertNotificationsCounted(db, items, now, alongside)).map((s) => s.notification);
-}
-
-/**
- * Stores notifications, each given back with its person's unread count once the statement has stored them: the
- * count read by the insert itself (the unread rows before it, plus the person's new ones), so the live push needs no
- * statement of its own. In the order given.
- */
-export async function insertNotificationsCounted(
-  db: DbOrTx,
-  items: readonly NewNotification[],
-  now: number,
-  alongside?: WithSubquery,
-): Promise<{ notification: Notification; unread: number }[]> {
   if (items.length === 0) return [];
-  const added = new Map<string, number>();
-  for (const item of items) added.set(item.personId, (added.get(item.personId) ?? 0) + 1);
   const rows = await (alongside ? db.with(alongside) : db)
     .insert(notifications)
     .values(
@@ -79,16 +63,8 @@ export async function insertNotificationsCounted(
         createdAt: new Date(now),
       })),
     )
-    .returning({
-      ...getTableColumns(notifications),
-      // Read in the statement's snapshot: the rows it inserts are not among them yet. Spelled out: drizzle writes a
-      // returned column without its table, which inside the subquery would name u's own.
-      unreadBefore: sql<number>`(select count(*) from notifications u where u.person_id = "notifications"."person_id" and u.read_at is null)`,
-    });
-  return rows.map(({ unreadBefore, ...row }) => ({
-    notification: toNotification(row),
-    unread: Number(unreadBefore) + (added.get(row.personId) ?? 0),
-  }));
+    .returning();
+  return rows.map(toNotification);
 }
 
 /** Unread notifications of several people, in one statement (absent from the map: none). */
