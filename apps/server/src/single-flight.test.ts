@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSingleFlight } from './single-flight';
 
 /** A pass that waits until the test lets it finish, recording each round it starts. */
@@ -74,5 +74,33 @@ describe('createSingleFlight', () => {
     await release();
     await running;
     expect(rounds).toEqual(['org-a']);
+  });
+
+  it('with a spacing, a busy key makes one pass for the triggers of its spacing; a quiet key starts at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    try {
+      let passes = 0;
+      const flight = createSingleFlight(
+        async () => {
+          passes++;
+        },
+        { stopped: () => false, onError: () => {}, spacingMs: 40 },
+      );
+      // Nothing ran before: the pass runs without the clock moving.
+      await flight.trigger('org-a');
+      expect(passes).toBe(1);
+      // Three triggers right after: they wait for the spacing, then share one pass.
+      const waiting = Promise.all([flight.trigger('org-a'), flight.trigger('org-a'), flight.trigger('org-a')]);
+      await vi.advanceTimersByTimeAsync(39);
+      expect(passes).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await waiting;
+      expect(passes).toBe(2);
+      // Another key is not held back by the first one's spacing.
+      await flight.trigger('org-b');
+      expect(passes).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

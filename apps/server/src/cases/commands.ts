@@ -15,12 +15,12 @@ import {
   partOfCommand,
   replay,
 } from '@otklik/domain';
-import { and, asc, eq, lte, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
 import type { Tx } from '../db/connect';
 import { fromJson, rowsOf } from '../db/driver-values';
 import { isUniqueViolation } from '../db/errors';
-import { caseEvents, cases } from '../db/schema';
+import { caseEvents } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { AppError, appError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
@@ -31,6 +31,7 @@ import { loadCommandContext, type StoredCase } from './domain-context';
 import { eventRowsJson, newEventRows } from './event-rows';
 import { projectCase } from './projection';
 import { checkCommandReferences } from './references';
+import { caseRowCells, caseRowShape } from './row-json';
 
 export const SYSTEM_ACTOR: Actor = { personId: 'system', roles: ['system'], departmentIds: [] };
 
@@ -155,21 +156,23 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     actorId,
     events,
   });
+  const shape = caseRowShape(row);
+  const rowJson = JSON.stringify(caseRowCells(row, shape));
   const write = writeCommandSql({
     caseId,
     organisationId: request.organisationId,
     // A new case's row is inserted; an existing one is replaced only at the version decided on. Either reads the
-    // organisation's lock first (as every writer of its cases and events does: no two wait for each other).
+    // organisation's lock first (as every writer of its cases and events does: no two wait for each other). The row
+    // is one JSON parameter read into the table's column types: the statement's text stays the same between commands.
     caseRow: isRegister
-      ? deps.db
-          .insert(cases)
-          .values({ id: sql`(select ${caseId}::uuid from lock)`, organisationId: request.organisationId, ...row })
-          .returning({ id: cases.id })
-      : deps.db
-          .update(cases)
-          .set(row)
-          .where(and(eq(cases.id, caseId), eq(cases.version, before.version), sql`exists (select 1 from lock)`))
-          .returning({ id: cases.id }),
+      ? sql`insert into cases (id, organisation_id, ${shape.names})
+          select (select ${caseId}::uuid from lock), ${request.organisationId}::uuid, ${shape.values}
+            from json_populate_record(null::cases, ${rowJson}::json) as v
+          returning id`
+      : sql`update cases as c set ${shape.set}
+            from json_populate_record(null::cases, ${rowJson}::json) as v
+           where c.id = ${caseId}::uuid and c.version = ${before.version}::int and exists (select 1 from lock)
+          returning c.id`,
     events: committedRows,
     // The scheduler's alarm for the new state, written with the case: it never lags behind it.
     alarm: events.length === 0 ? undefined : row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
@@ -230,7 +233,8 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
 function writeCommandSql(input: {
   caseId: string;
   organisationId: string;
-  caseRow: SQLWrapper;
+  /** The insert or guarded update of the case row, returning its id when written. */
+  caseRow: SQL;
   events: readonly (typeof caseEvents.$inferInsert)[];
   /** undefined: leave the alarm alone; null: clear it; a number: set it. */
   alarm: number | null | undefined;
@@ -240,8 +244,7 @@ function writeCommandSql(input: {
   const parts: SQL[] = [
     // Materialised and read below: a CTE nobody reads is not run.
     sql`lock as materialized (select pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${lockKey})) as l)`,
-    // drizzle puts an embedded query in parentheses itself.
-    sql`written as ${input.caseRow}`,
+    sql`written as (${input.caseRow})`,
   ];
   if (input.events.length > 0) {
     // One parameter for every row: the events as a JSON array read into case_events' own column types.

@@ -11,6 +11,7 @@ import postgres from 'postgres';
 import { withoutUrlPassword } from '../env';
 import { acquireDataDirLock } from './data-dir-lock';
 import { type PostgresConnection, type PostgresSettings, postgresConnection, postgresJsOptions } from './pg-config';
+import { pgliteWithStatements } from './pglite-statements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -66,6 +67,14 @@ export const pgliteDirectory = (dataDir: string, directory = 'pglite') => join(r
 export const hasPgliteDatabase = (dataDir: string, directory?: string) =>
   existsSync(join(pgliteDirectory(dataDir, directory), 'PG_VERSION'));
 
+/** drizzle over PGlite, with the statements it repeats kept prepared (pglite-statements.ts). */
+function pgliteDb(client: PGlite): Db {
+  // Casts: drizzle's PGlite driver calls only `query` and `transaction` on its client, which the wrapper provides;
+  // and as for postgres below, each driver's database class differs in its result type only.
+  const statements = pgliteWithStatements(client) as unknown as PGlite;
+  return drizzlePglite({ client: statements, schema, casing: 'snake_case' }) as unknown as Db;
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const connection = postgresConnection(target.url, target.settings);
@@ -84,8 +93,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite-memory') {
     const client = new PGlite(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
     await client.waitReady;
-    // Cast: as for postgres above (the common PgDatabase).
-    const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+    const db = pgliteDb(client);
     return {
       db,
       kind: 'pglite',
@@ -101,8 +109,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     mkdirSync(pgDir, { recursive: true });
     const client = new PGlite(pgDir, target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
     await client.waitReady;
-    // Cast: as for postgres above (the common PgDatabase).
-    const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+    const db = pgliteDb(client);
     let closed = false;
     return {
       db,

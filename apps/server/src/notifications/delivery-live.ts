@@ -17,17 +17,18 @@ export function setLivePush(deps: ServerDeps, live: LivePush | null): void {
   else pushes.delete(deps);
 }
 
-/** Pushes stored notifications (call after their transaction committed). */
+/** Pushes stored notifications (call after their transaction committed). Items that carry their person's unread
+ *  count (read by the insert that stored them) are pushed with it; for the others the counts are read now. */
 export async function announceNotifications(
   deps: ServerDeps,
-  items: readonly { personId: string; notification: Notification }[],
+  items: readonly { personId: string; notification: Notification; unread?: number }[],
 ): Promise<void> {
   const live = pushes.get(deps);
   if (!live) return;
   if (items.length === 0) return;
-  const counts = await unreadCounts(
-    deps.db,
-    items.map((i) => i.personId),
-  );
-  for (const { personId, notification } of items) live.notify(personId, notification, counts.get(personId) ?? 0);
+  const uncounted = items.filter((i) => i.unread === undefined).map((i) => i.personId);
+  const counts = uncounted.length > 0 ? await unreadCounts(deps.db, uncounted) : new Map<string, number>();
+  for (const { personId, notification, unread } of items) {
+    live.notify(personId, notification, unread ?? counts.get(personId) ?? 0);
+  }
 }

@@ -18,9 +18,9 @@ import type { LivePush } from './delivery-live';
 // Wednesday 25 November 2026, 12:50 Moscow: a working day (konyshevsky-2020), so every command is in hours.
 const at = Date.parse('2026-11-25T12:50:00+03:00');
 
-function recorder(): LivePush & { pushed: { personId: string; notification: Notification }[] } {
-  const pushed: { personId: string; notification: Notification }[] = [];
-  return { pushed, notify: (personId, notification) => pushed.push({ personId, notification }) };
+function recorder(): LivePush & { pushed: { personId: string; notification: Notification; unread: number }[] } {
+  const pushed: { personId: string; notification: Notification; unread: number }[] = [];
+  return { pushed, notify: (personId, notification, unread) => pushed.push({ personId, notification, unread }) };
 }
 
 /** Executes `command` on the case (a new one when `caseId` is undefined) as the person `personId`, at `at`. */
@@ -196,6 +196,8 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     expect(live.pushed.slice(3).map((p) => [p.personId, p.notification.kind])).toEqual([
       [org.people.curator.id, 'returned-to-you'],
     ]);
+    // Each push carries its person's unread count with the notification stored: the curator now has two unread.
+    expect(live.pushed.map((p) => p.unread)).toEqual([1, 1, 1, 2]);
     unsubscribe();
     await delivery.close();
   });

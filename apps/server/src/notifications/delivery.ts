@@ -38,7 +38,17 @@ export interface DeliveryOptions {
   catchUpOnStart?: boolean;
   /** Events per transaction (default OUTBOX_PAGE). */
   pageSize?: number;
+  /** Least milliseconds between two passes of one organisation (default DELIVERY_SPACING_MS). */
+  spacingMs?: number;
 }
+
+/**
+ * Passes of one organisation start at least this far apart. A quiet organisation's notifications go out at once;
+ * a busy one's wait up to this long and share one pass (its transaction, its read of the directory and the cursor,
+ * its insert) instead of one pass per command: on the embedded database the outbox had been a third of each
+ * command's time (BENCHMARKS.md note 16).
+ */
+export const DELIVERY_SPACING_MS = 50;
 
 const logError = (what: string) => (error: unknown) => {
   log.error({ err: error }, what);
@@ -77,6 +87,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       stopped: () => stopped,
       // Rolled back: the events stay past the cursor and the next trigger or sweep retries them.
       onError: logError('notification delivery failed'),
+      spacingMs: options.spacingMs ?? DELIVERY_SPACING_MS,
     },
   );
   const trigger = loops.trigger;

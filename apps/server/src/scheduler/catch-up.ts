@@ -5,13 +5,13 @@
 // version, the events of the rows replaced only), the alarms in one upsert. A case a person changed meanwhile is
 // left for the next pass. Issue 15: 200 due cases took 6.5 s one command (and its statements) at a time.
 import { type CaseEvent, type CaseState, decide, evolve } from '@otklik/domain';
-import { and, asc, eq, getTableColumns, inArray, lte, sql } from 'drizzle-orm';
-import { toSnakeCase } from 'drizzle-orm/casing';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { partiesOfRow } from '../cases/access';
 import { SYSTEM_ACTOR } from '../cases/commands';
 import { type CommandContext, loadCommandContext, loadProfile } from '../cases/domain-context';
 import { eventRowsJson, newEventRows } from '../cases/event-rows';
 import { projectCase } from '../cases/projection';
+import { caseRowCells, caseRowShape } from '../cases/row-json';
 import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
 import type { Tx } from '../db/connect';
 import { fromJson, rowsOf } from '../db/driver-values';
@@ -45,8 +45,6 @@ interface Planned {
   isOpen: boolean;
 }
 
-type CaseRow = NonNullable<Planned['row']>;
-
 /**
  * The case rows and their events as one statement with two parameters, each a JSON array read into the tables' own
  * column types by PostgreSQL (`json_populate_record`): every row replaced only at the version its records were
@@ -60,17 +58,8 @@ async function writeGuarded(
 ): Promise<{ matched: Set<string>; seqs: Map<string, number> }> {
   const first = planned[0]?.row;
   if (!first) return { matched: new Set(), seqs: new Map() };
-  const columns = getTableColumns(cases);
-  const keys = Object.keys(first) as (keyof CaseRow)[];
-  // The JSON keys are the columns' names (as the database spells them: snake_case, the connection's casing); a Date
-  // becomes its ISO text (toJSON), as drizzle would bind it.
-  const names = keys.map((k) => (columns[k].keyAsName ? toSnakeCase(columns[k].name) : columns[k].name));
-  const rows = planned.map((p) => {
-    const row = p.row!;
-    const cells: Record<string, unknown> = {};
-    for (const [i, k] of keys.entries()) cells[names[i]!] = row[k] ?? null;
-    return { id: p.caseId, before: p.before, row: cells };
-  });
+  const shape = caseRowShape(first);
+  const rows = planned.map((p) => ({ id: p.caseId, before: p.before, row: caseRowCells(p.row!, shape) }));
   const events = eventRowsJson(
     planned.flatMap((p) =>
       // The scheduler decides as the system: every event is `by: 'system'`, stored without an actor.
@@ -83,12 +72,8 @@ async function writeGuarded(
       }),
     ),
   );
-  const set = sql.join(
-    names.map((n) => sql`${sql.identifier(n)} = v.${sql.identifier(n)}`),
-    sql`, `,
-  );
   const result = await tx.execute(sql`with written as (
-      update "cases" as c set ${set}
+      update "cases" as c set ${shape.set}
         from json_array_elements(${JSON.stringify(rows)}::json) as g(j)
         cross join lateral json_populate_record(null::cases, g.j -> 'row') as v
        where c.id = (g.j ->> 'id')::uuid and c.version = (g.j ->> 'before')::int
