@@ -26,4 +26,18 @@ describe('server clock offset', () => {
     useClock.getState().addSample(20_500, 2000, 3000); // midpoint 2500 → offset 18000, rtt 1000
     expect(useClock.getState().offsetMs).toBe(18_000);
   });
+
+  it('wakes no subscriber for a sample that leaves the offset as it was (every countdown reads it)', () => {
+    useClock.getState().addSample(4100, 1000, 1200); // offset 3000
+    let woken = 0;
+    const stop = useClock.subscribe(() => {
+      woken += 1;
+    });
+    useClock.getState().addSample(5600, 2000, 2800); // a slower round trip: ignored, offset still 3000
+    useClock.getState().addSample(6100, 3000, 3200); // the same offset again
+    expect(woken).toBe(0);
+    useClock.getState().addSample(6070, 3000, 3040); // offset 3050
+    expect(woken).toBe(1);
+    stop();
+  });
 });

@@ -15,12 +15,15 @@ interface ClockState {
 
 let clock: ServerClock = createServerClock();
 
-export const useClock = create<ClockState>()((set) => ({
+export const useClock = create<ClockState>()((set, get) => ({
   offsetMs: 0,
   measured: false,
   addSample: (serverTime, sentAt, receivedAt) => {
     clock.fromProbe({ clientSentAt: sentAt, serverTime }, receivedAt);
-    set({ offsetMs: Math.round(clock.offsetMs), measured: true });
+    const offsetMs = Math.round(clock.offsetMs);
+    // A sample that moves nothing wakes no subscriber (every countdown on the page reads the offset).
+    if (get().measured && get().offsetMs === offsetMs) return;
+    set({ offsetMs, measured: true });
   },
   reset: () => {
     clock = createServerClock();
