@@ -21,8 +21,10 @@ export const useClock = create<ClockState>()((set, get) => ({
   addSample: (serverTime, sentAt, receivedAt) => {
     clock.fromProbe({ clientSentAt: sentAt, serverTime }, receivedAt);
     const offsetMs = Math.round(clock.offsetMs);
-    // A sample that moves nothing wakes no subscriber (every countdown on the page reads the offset).
-    if (get().measured && get().offsetMs === offsetMs) return;
+    // Every countdown and count on the page reads the offset, so a new one redraws the whole board. One that moves
+    // by no more than the best round trip's own uncertainty (half of it) is no better than the one in use: kept.
+    const held = get();
+    if (held.measured && Math.abs(offsetMs - held.offsetMs) <= clock.uncertaintyMs) return;
     set({ offsetMs, measured: true });
   },
   reset: () => {
