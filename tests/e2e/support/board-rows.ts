@@ -59,15 +59,24 @@ export function boardRows(n: number, now: number, organisationId: string) {
  * the others are answered by the server and the rows go into the slot of `cases.board`, with the server's own
  * sequence number, so the catch-up that follows the snapshot finds nothing to add.
  */
-export async function serveBoardRows(page: Page, rows: () => unknown[]): Promise<void> {
+export async function serveBoardRows(
+  page: Page,
+  rows: () => unknown[],
+  /** Changes the server's answer to another call of the same batch (`data` of its result), if given. */
+  patch?: (name: string, data: Record<string, unknown>) => void,
+): Promise<void> {
   await page.route(
     (url) => url.pathname.startsWith('/trpc/') && url.pathname.split('/')[2]!.split(',').includes('cases.board'),
     async (route) => {
       const names = new URL(route.request().url()).pathname.split('/')[2]!.split(',');
       const real = (await (await route.fetch()).json()) as { result?: { data?: { seq?: number } } }[];
       const body = names.map((name, i) => {
-        if (name !== 'cases.board') return real[i];
-        const seq = real[i]?.result?.data?.seq ?? 0;
+        const answer = real[i]?.result?.data;
+        if (name !== 'cases.board') {
+          if (patch && answer) patch(name, answer as Record<string, unknown>);
+          return real[i];
+        }
+        const seq = answer?.seq ?? 0;
         const data = { compact: true, rules: ['8 рабочих часов'], cases: rows(), seq, serverTime: Date.now() };
         return { result: { data: { ...data, nextCursor: null } } };
       });
