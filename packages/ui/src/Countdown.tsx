@@ -3,8 +3,8 @@
 // resumes (nextCountdownChange). Outside working hours the clock is paused (REGULATIONS "Time") and says when it
 // resumes, e.g. "возобновится пн 09:00".
 import type { Instant, WorkingCalendar } from '@otklik/domain';
-import { useCallback } from 'react';
-import { countdownState, nextCountdownChange } from './countdown-state';
+import { useCallback, useState } from 'react';
+import { type CountdownState, countdownState, nextCountdownChange } from './countdown-state';
 import { formatResume, formatWorkingDuration } from './format';
 import { fill, useUiTexts } from './texts';
 import { useServerNowUntil } from './tick';
@@ -22,12 +22,23 @@ export interface CountdownProps {
 export function Countdown(props: CountdownProps) {
   const t = useUiTexts();
   const { calendar, dueAt, atRiskAt } = props;
+  // The state at the instant the next change was worked out from is the state drawn: computed once, not twice.
+  const [last] = useState(() => ({ fn: null as unknown, at: Number.NaN, state: null as CountdownState | null }));
   const nextChange = useCallback(
-    (at: Instant) => nextCountdownChange(calendar, dueAt, at, atRiskAt),
-    [calendar, dueAt, atRiskAt],
+    function next(at: Instant) {
+      const state = countdownState(calendar, dueAt, at, atRiskAt);
+      last.fn = next;
+      last.at = at;
+      last.state = state;
+      return nextCountdownChange(calendar, dueAt, at, atRiskAt, state);
+    },
+    [calendar, dueAt, atRiskAt, last],
   );
   const now = useServerNowUntil(props.offsetMs, nextChange);
-  const s = countdownState(calendar, dueAt, now, atRiskAt);
+  const s =
+    last.fn === nextChange && last.at === now && last.state
+      ? last.state
+      : countdownState(calendar, dueAt, now, atRiskAt);
   const time = formatWorkingDuration(s.remainingMinutes, t);
   const text = s.overdueUnworked
     ? fill(t.overdueSince, { when: formatResume(dueAt, now, calendar.timeZone, t.locale) })
