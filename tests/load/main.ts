@@ -15,9 +15,17 @@ import { findPgbench, runPgbench } from './pgbench';
 import { formatProfileSummary, summariseProfile } from './profile-summary';
 import { formatReport, type LoadReport } from './report';
 import { type ServerHandle, startServerProcess } from './server-handle';
+import type { ServerStats } from './server-process';
 import { round, Samples } from './stats';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
+const mb = (bytes: number) => round(bytes / 2 ** 20, 0)!;
+const memoryMb = (s: ServerStats) => ({
+  rssMb: mb(s.rss),
+  heapMb: mb(s.heapUsed),
+  heapTotalMb: mb(s.heapTotal),
+  externalMb: mb(s.external),
+});
 const seconds = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
 /** A fresh database for the run and how to throw it away. */
@@ -280,8 +288,8 @@ async function run(options: LoadOptions): Promise<LoadReport> {
         seconds: round(fill.ms / 1000, 1)!,
       },
       scheduler,
-      idle: { rssMb: round(idleStats.rss / 2 ** 20, 0)!, heapMb: round(idleStats.heapUsed / 2 ** 20, 0)! },
-      afterMeasures: { rssMb: round(afterMeasures.rss / 2 ** 20, 0)! },
+      idle: memoryMb(idleStats),
+      afterMeasures: memoryMb(afterMeasures),
       snapshot,
       intake,
       repeats,

@@ -28,9 +28,10 @@ export interface LoadReport {
   };
   readonly scheduler: SchedulerFigures | null;
   /** The server after start, before any request of the run. */
-  readonly idle: { rssMb: number; heapMb: number };
+  /** RSS, and of it the JS heap (used / reserved) and native memory outside the heap (Buffers and the like). */
+  readonly idle: { rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number };
   /** After the snapshot, intake and repeat measurements (caches built). */
-  readonly afterMeasures: { rssMb: number };
+  readonly afterMeasures: { rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number };
   readonly snapshot: SnapshotFigures;
   readonly intake: IntakeFigures | null;
   readonly repeats: RepeatFigures | null;
@@ -95,7 +96,9 @@ export function formatReport(r: LoadReport): string {
     );
   }
   lines.push(
-    `Server RSS: ${r.idle.rssMb} MB idle after start, ${r.afterMeasures.rssMb} MB after the measurements below`,
+    `Server RSS: ${r.idle.rssMb} MB idle after start, ${r.afterMeasures.rssMb} MB after the measurements below` +
+      ` (JS heap used / reserved ${r.idle.heapMb} / ${r.idle.heapTotalMb} → ${r.afterMeasures.heapMb} / ` +
+      `${r.afterMeasures.heapTotalMb} MB, outside it ${r.idle.externalMb} → ${r.afterMeasures.externalMb} MB)`,
     `Board snapshot: ${int(r.snapshot.rows)} rows, ${(r.snapshot.wireBytes / 1e6).toFixed(2)} MB on the wire ` +
       `(${r.snapshot.contentEncoding === 'none' ? 'uncompressed' : `${(r.snapshot.decodedBytes / 1e6).toFixed(2)} MB decoded`}), ` +
       `first byte ${ms(r.snapshot.firstByteMs)} ms, complete ${ms(r.snapshot.totalMs)} ms, server CPU ${ms(r.snapshot.serverCpuMs)} ms`,

@@ -23,6 +23,9 @@ export interface ServerStats {
   readonly cpu: { user: number; system: number };
   readonly rss: number;
   readonly heapUsed: number;
+  /** The JS heap as reserved (used + free pages V8 keeps), and memory outside it: Buffers and other native objects. */
+  readonly heapTotal: number;
+  readonly external: number;
   /** Database statements sent since the process started (both drivers; what metrics/db-timing.ts counts). */
   readonly statements: number;
   /**
@@ -89,6 +92,8 @@ async function main(): Promise<void> {
           cpu: process.cpuUsage(),
           rss: memory.rss,
           heapUsed: memory.heapUsed,
+          heapTotal: memory.heapTotal,
+          external: memory.external,
           statements: await statementsSent(),
           commits: { seq: seqs, at: ats, organisationId: orgs },
         };

@@ -1,10 +1,13 @@
-// Live remaining WORKING time of one clock, redrawn by the page's shared 1-second tick. Outside working hours the
-// clock is paused (REGULATIONS "Time") and says when it resumes, e.g. "возобновится пн 09:00".
+// Live remaining WORKING time of one clock, redrawn by the page's shared tick only when what it shows changes: every
+// second while it shows seconds, once a minute while it shows minutes, not at all while it is paused until it
+// resumes (nextCountdownChange). Outside working hours the clock is paused (REGULATIONS "Time") and says when it
+// resumes, e.g. "возобновится пн 09:00".
 import type { Instant, WorkingCalendar } from '@otklik/domain';
-import { countdownState } from './countdown-state';
+import { useCallback, useState } from 'react';
+import { type CountdownState, countdownState, nextCountdownChange } from './countdown-state';
 import { formatResume, formatWorkingDuration } from './format';
 import { fill, useUiTexts } from './texts';
-import { useServerNow } from './tick';
+import { useServerNowUntil } from './tick';
 
 export interface CountdownProps {
   readonly calendar: WorkingCalendar;
@@ -18,17 +21,33 @@ export interface CountdownProps {
 
 export function Countdown(props: CountdownProps) {
   const t = useUiTexts();
-  const now = useServerNow(props.offsetMs);
-  const s = countdownState(props.calendar, props.dueAt, now, props.atRiskAt);
+  const { calendar, dueAt, atRiskAt } = props;
+  // The state at the instant the next change was worked out from is the state drawn: computed once, not twice.
+  const [last] = useState(() => ({ fn: null as unknown, at: Number.NaN, state: null as CountdownState | null }));
+  const nextChange = useCallback(
+    function next(at: Instant) {
+      const state = countdownState(calendar, dueAt, at, atRiskAt);
+      last.fn = next;
+      last.at = at;
+      last.state = state;
+      return nextCountdownChange(calendar, dueAt, at, atRiskAt, state);
+    },
+    [calendar, dueAt, atRiskAt, last],
+  );
+  const now = useServerNowUntil(props.offsetMs, nextChange);
+  const s =
+    last.fn === nextChange && last.at === now && last.state
+      ? last.state
+      : countdownState(calendar, dueAt, now, atRiskAt);
   const time = formatWorkingDuration(s.remainingMinutes, t);
   const text = s.overdueUnworked
-    ? fill(t.overdueSince, { when: formatResume(props.dueAt, now, props.calendar.timeZone, t.locale) })
+    ? fill(t.overdueSince, { when: formatResume(dueAt, now, calendar.timeZone, t.locale) })
     : s.status === 'breached'
       ? fill(t.overdue, { time })
       : fill(t.remaining, { time });
   const resume =
     s.resumesAt !== null
-      ? fill(t.resumes, { when: formatResume(s.resumesAt, now, props.calendar.timeZone, t.locale) })
+      ? fill(t.resumes, { when: formatResume(s.resumesAt, now, calendar.timeZone, t.locale) })
       : null;
   const classes = [
     'ok-countdown',

@@ -2,7 +2,7 @@
 // schedule (Mon–Fri 09:00–13:00, 14:00–18:00) in Europe/Moscow (UTC+3, no DST).
 import { createCalendar } from '@otklik/domain';
 import { describe, expect, it } from 'vitest';
-import { countdownState, usedShare } from './countdown-state';
+import { countdownState, nextCountdownChange, usedShare } from './countdown-state';
 import { formatDeadline, formatResume, formatWorkingDuration } from './format';
 import { DEFAULT_UI_TEXTS } from './texts';
 
@@ -107,5 +107,126 @@ describe('formatting', () => {
     // 15:00Z is 18:00 in Moscow and 22:00 in Krasnoyarsk (UTC+7).
     expect(formatDeadline(Date.parse('2026-11-25T15:00:00Z'), 'Europe/Moscow', 'ru-RU')).toBe('ср 25.11 18:00');
     expect(formatDeadline(Date.parse('2026-11-25T15:00:00Z'), 'Asia/Krasnoyarsk', 'ru-RU')).toBe('ср 25.11 22:00');
+  });
+});
+
+// When a countdown must be redrawn next; each instant is worked out by hand from the schedule above (Wed 25.11.2026).
+describe('nextCountdownChange', () => {
+  const due16 = msk('2026-11-25T16:00:00');
+  const next = (due: number, now: string, atRisk?: number) => nextCountdownChange(cal, due, msk(now), atRisk);
+
+  it.each<[string, number, string, number | undefined, number]>([
+    // 12:00:30 → 16:00 is 59.5 + 120 = 179.5 min, shown as "2 ч 59 мин" while 179 min or more are left: until
+    // 12:01:00 (a remaining time reads anew just after its boundary: these instants are that millisecond early).
+    ['minutes: at the next whole minute left', due16, '2026-11-25T12:00:30', undefined, msk('2026-11-25T12:01:00')],
+    // 15:30:00.250 → 16:00: 1,799.75 s, shown as 29 мин 59 с until 1,799 s are left, 0.75 s later.
+    ['seconds: at the next whole second left', due16, '2026-11-25T15:30:00.250', undefined, msk('2026-11-25T15:30:01')],
+    // 12:59:50 → 16:00:30: 10 s + 120.5 min = 7,240 s; the next minute boundary (7,200 s) is 40 working seconds away,
+    // but lunch pauses the clock at 13:00 first.
+    [
+      'the pause at lunch before the next minute',
+      msk('2026-11-25T16:00:30'),
+      '2026-11-25T12:59:50',
+      undefined,
+      msk('2026-11-25T13:00:00'),
+    ],
+    // 14:30:10 → 16:00: 89 min 50 s, the next minute in 50 s; at risk from 14:30:30, sooner.
+    ['the at-risk instant', due16, '2026-11-25T14:30:10', msk('2026-11-25T14:30:30'), msk('2026-11-25T14:30:30')],
+    // 15:59:59 → 16:00: exactly 1 s left, shown as 0 мин 01 с: it reads 0 мин 00 с a millisecond later.
+    ['exactly on a whole second', due16, '2026-11-25T15:59:59', undefined, msk('2026-11-25T15:59:59') + 1],
+    // 15:59:59.500: 0.5 s left, 0 мин 00 с from just after 16:00:00, breached from 16:00:00.001.
+    ['the breach', due16, '2026-11-25T15:59:59.500', undefined, msk('2026-11-25T16:00:00')],
+    // 16:20:00.400: overdue 1,200.4 s, shown as 20 мин 00 с until 1,201 s, 0.6 s later.
+    ['overdue seconds', due16, '2026-11-25T16:20:00.400', undefined, msk('2026-11-25T16:20:01')],
+    // 17:30:20: overdue 90 min 20 s, shown as 1 ч 30 мин until 91 min, at 17:31:00.
+    ['overdue minutes', due16, '2026-11-25T17:30:20', undefined, msk('2026-11-25T17:31:00')],
+    // 13:30 (lunch): paused, 120 min left until it resumes at 14:00.
+    ['a pause: when it resumes', due16, '2026-11-25T13:30:00', undefined, msk('2026-11-25T14:00:00')],
+    // Fri 18:30, due Mon 10:00: "возобновится пн 09:00" reads the same until … Saturday's midnight, when it is asked
+    // again (still a weekday; Monday's midnight makes it "09:00").
+    [
+      'a weekend pause: the next midnight',
+      msk('2026-11-30T10:00:00'),
+      '2026-11-27T18:30:00',
+      undefined,
+      msk('2026-11-28T00:00:00'),
+    ],
+    [
+      '… and on Monday at 00:00 it reads "09:00"',
+      msk('2026-11-30T10:00:00'),
+      '2026-11-29T23:59:59',
+      undefined,
+      msk('2026-11-30T00:00:00'),
+    ],
+    // Due Wed 13:00, read at 13:30 in lunch: "просрочено с 13:00" until the clock resumes at 14:00.
+    [
+      'overdue during lunch: when it resumes',
+      msk('2026-11-25T13:00:00'),
+      '2026-11-25T13:30:00',
+      undefined,
+      msk('2026-11-25T14:00:00'),
+    ],
+    // From 14:00 (due 13:00): 0 working seconds overdue; one working second later it reads "0 мин 01 с".
+    [
+      'overdue, no working time yet: one working second later',
+      msk('2026-11-25T13:00:00'),
+      '2026-11-25T14:00:00',
+      undefined,
+      msk('2026-11-25T14:00:01'),
+    ],
+  ])('%s', (_, due, now, atRisk, expected) => {
+    expect(next(due, now, atRisk)).toBe(expected);
+  });
+
+  // What a countdown shows (the same parts as Countdown): its status, pause, duration and the two worded instants.
+  const shown = (due: number, now: number, atRisk: number | null) => {
+    const s = countdownState(cal, due, now, atRisk);
+    return [
+      s.status,
+      s.paused,
+      s.overdueUnworked
+        ? formatResume(due, now, cal.timeZone, 'ru-RU')
+        : formatWorkingDuration(s.remainingMinutes, DEFAULT_UI_TEXTS),
+      s.resumesAt === null ? '' : formatResume(s.resumesAt, now, cal.timeZone, 'ru-RU'),
+    ].join('|');
+  };
+
+  it('is never later than a change of what the countdown shows, over a fortnight of random instants', () => {
+    // A fixed pseudo-random sequence (no flakiness): deadlines and reading times over 16.11–30.11.2026.
+    let seed = 42;
+    const rand = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const from = msk('2026-11-16T00:00:00');
+    const span = 14 * 86_400_000;
+    let changesSeen = 0;
+    for (let k = 0; k < 300; k++) {
+      const due = from + Math.floor(rand() * span);
+      const atRisk = rand() < 0.5 ? due - Math.floor(rand() * 8 * 3_600_000) : null;
+      // Half the readings start in the two minutes before a clock pauses or starts again (13:00, 14:00, 18:00, 09:00
+      // of a day), or before the deadline: where the status, the pause and the duration change close together.
+      const day = from + Math.floor(rand() * 14) * 86_400_000;
+      const edges = [13, 14, 18, 9].map((h) => day + h * 3_600_000).concat(due);
+      let now =
+        rand() < 0.5
+          ? from + Math.floor(rand() * span)
+          : edges[Math.floor(rand() * edges.length)]! - Math.floor(rand() * 120_000);
+      // Follow one countdown through its redraws: between `now` and its next change nothing it shows moves.
+      for (let step = 0; step < 40; step++) {
+        const next = nextCountdownChange(cal, due, now, atRisk);
+        expect(next).toBeGreaterThan(now);
+        const before = shown(due, now, atRisk);
+        const last = Math.min(next - 1, now + 3 * 86_400_000);
+        for (const t of [now + 1, Math.floor((now + last) / 2), last, now + Math.floor(rand() * (last - now))]) {
+          if (t > now && t <= last) expect(shown(due, t, atRisk), `due ${due}, now ${now}, t ${t}`).toBe(before);
+        }
+        if (!Number.isFinite(next)) break;
+        if (shown(due, next + 1, atRisk) !== before) changesSeen++;
+        now = next;
+      }
+    }
+    // The instants are not only safe but close: most of them are followed by a real change.
+    expect(changesSeen).toBeGreaterThan(5000);
   });
 });

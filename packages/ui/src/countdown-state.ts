@@ -1,6 +1,13 @@
 // What a countdown shows at a given server instant, computed in the browser with the shared calendar engine: the same
 // working-time arithmetic the server records breaches with, so the wall and the scheduler never disagree.
-import { type ClockStatus, clockStatus, type Instant, type WorkingCalendar } from '@otklik/domain';
+import {
+  type ClockStatus,
+  clockStatus,
+  firstBreachedInstant,
+  type Instant,
+  type WorkingCalendar,
+} from '@otklik/domain';
+import { resumeTextChangesAt } from './format';
 
 export type { ClockStatus };
 
@@ -35,6 +42,56 @@ export function countdownState(
     resumesAt: paused ? calendar.nextWorkingMoment(now) : null,
     overdueUnworked: status === 'breached' && Math.floor(Math.abs(remainingMinutes) * 60) === 0,
   };
+}
+
+/**
+ * Working milliseconds until a running clock's duration reads differently at the precision formatWorkingDuration
+ * shows (seconds under an hour, minutes from an hour up): a remaining time changes when it falls below the whole
+ * second (minute) it shows, an overdue time when it reaches the next one. At least 1: it has already changed when it
+ * sits exactly on a boundary. May be a millisecond early (a redraw that shows the same), never late.
+ */
+export function workingMsUntilDurationChanges(remainingMinutes: number): number {
+  const seconds = Math.abs(remainingMinutes) * 60;
+  const shown = Math.floor(seconds); // what formatWorkingDuration reads
+  let untilSeconds: number;
+  if (remainingMinutes > 0) untilSeconds = seconds - (shown >= 3600 ? Math.floor(shown / 60) * 60 : shown);
+  else untilSeconds = (shown >= 3600 ? (Math.floor(shown / 60) + 1) * 60 : shown + 1) - seconds;
+  // Instants are whole milliseconds: the boundary is reached after a whole number of them (rounding drops the
+  // float error). A remaining time still reads the same on the boundary itself, so this is that one millisecond early.
+  return Math.max(1, Math.round(untilSeconds * 1000));
+}
+
+/**
+ * The first instant after `now` at which a countdown may show something else (Infinity: never), so a view redraws
+ * then and not every second: its status (at risk, breached), its pause (starting or ending), its duration at the
+ * precision shown, and the wording of a resume or overdue-since time (formatResume). Never later than the change
+ * itself; a little earlier only costs a redraw that shows the same.
+ */
+export function nextCountdownChange(
+  calendar: WorkingCalendar,
+  dueAt: Instant,
+  now: Instant,
+  atRiskAt?: Instant | null,
+  state: CountdownState = countdownState(calendar, dueAt, now, atRiskAt),
+): Instant {
+  let next = Number.POSITIVE_INFINITY;
+  const consider = (at: Instant) => {
+    if (at > now && at < next) next = at;
+  };
+  if (atRiskAt != null) consider(atRiskAt);
+  consider(firstBreachedInstant(dueAt));
+  if (state.resumesAt !== null) {
+    // Paused: the remaining time stands still; the clock starts again, and the resume time may be worded anew.
+    consider(state.resumesAt);
+    consider(resumeTextChangesAt(state.resumesAt, now, calendar.timeZone));
+  } else {
+    // Running: it pauses at the end of the working time, and its duration moves by working time, which until then
+    // is wall time.
+    consider(calendar.nextNonWorkingMoment(now));
+    consider(now + workingMsUntilDurationChanges(state.remainingMinutes));
+  }
+  if (state.overdueUnworked) consider(resumeTextChangesAt(dueAt, now, calendar.timeZone));
+  return next;
 }
 
 /** Share of the clock's working time already used, 0…1 (1 once breached). */

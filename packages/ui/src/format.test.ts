@@ -1,7 +1,7 @@
 // The countdown's clock faces in the organisation's zone, and their caches: the same instant asked again is not
 // formatted again, and a cached face never leaks into another zone, locale or shape.
 import { describe, expect, it } from 'vitest';
-import { formatCacheSize, formatDeadline, formatResume } from './format';
+import { formatCacheSize, formatDeadline, formatResume, resumeTextChangesAt } from './format';
 
 // Wed 25 Nov 2026 15:00 UTC = 18:00 Moscow (UTC+3) = 22:00 Krasnoyarsk (UTC+7).
 const at = Date.parse('2026-11-25T15:00:00Z');
@@ -32,5 +32,26 @@ describe('formatResume / formatDeadline with cached formatters', () => {
     const now = Date.parse('2026-11-10T06:00:00Z');
     expect(formatResume(at, now, 'Europe/Moscow', 'ru-RU')).toBe('25.11 18:00');
     expect(formatResume(at, now, 'Europe/Moscow', 'ru-RU')).toBe('25.11 18:00');
+  });
+});
+
+describe('resumeTextChangesAt', () => {
+  it('names the next local midnight, or the instant the resume time comes within six days', () => {
+    // Resume Wed 25.11 18:00 Moscow. Read Tue 10.11 09:00 Moscow: a date ("25.11 18:00") until the next midnight
+    // at least (11.11 00:00 Moscow = 10.11 21:00Z).
+    expect(resumeTextChangesAt(at, Date.parse('2026-11-10T06:00:00Z'), 'Europe/Moscow')).toBe(
+      Date.parse('2026-11-10T21:00:00Z'),
+    );
+    // Read Thu 19.11 12:00 Moscow: a weekday from 19.11 18:00:00.001 Moscow (less than six days before), before
+    // that day's midnight.
+    expect(resumeTextChangesAt(at, Date.parse('2026-11-19T09:00:00Z'), 'Europe/Moscow')).toBe(
+      Date.parse('2026-11-19T15:00:00.001Z'),
+    );
+    expect(formatResume(at, Date.parse('2026-11-19T15:00:00Z'), 'Europe/Moscow', 'ru-RU')).toBe('25.11 18:00');
+    expect(formatResume(at, Date.parse('2026-11-19T15:00:00.001Z'), 'Europe/Moscow', 'ru-RU')).toBe('ср 18:00');
+    // In Krasnoyarsk (UTC+7) the first reading (10.11 13:00 local) turns at its own midnight: 10.11 17:00Z.
+    expect(resumeTextChangesAt(at, Date.parse('2026-11-10T06:00:00Z'), 'Asia/Krasnoyarsk')).toBe(
+      Date.parse('2026-11-10T17:00:00Z'),
+    );
   });
 });

@@ -1,6 +1,6 @@
 // Formatting of working durations and instants for countdowns: words come from UiTexts, the clock face from Intl in
 // the organisation's own time zone (the browser's time zone must never matter).
-import type { Instant } from '@otklik/domain';
+import { createZone, type Instant } from '@otklik/domain';
 import type { UiTexts } from './texts';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -72,11 +72,14 @@ function parts(at: Instant, timeZone: string, locale: string, withWeekday: boole
   return face;
 }
 
-function localDate(at: Instant, timeZone: string): string {
-  return formatter(
-    `en-CA|${timeZone}|date`,
-    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
-  ).format(at);
+const DAY_MS = 86_400_000;
+/** formatResume names the weekday, not the date, of an instant less than this far ahead. */
+const WEEKDAY_SPAN_MS = 6 * DAY_MS;
+
+/** The local day of an instant in the zone, as a day number (days since 1970-01-01); the zone's offsets are
+ *  memoised by the domain, so this costs no Intl call per countdown. */
+function localDay(at: Instant, timeZone: string): number {
+  return Math.floor((at + createZone(timeZone).offsetAt(at)) / DAY_MS);
 }
 
 /** For tests: how many formatters and formatted instants are kept now. */
@@ -86,13 +89,26 @@ export function formatCacheSize(): { readonly formatters: number; readonly faces
 
 /** When a paused clock resumes: '14:00' later today, 'пн 09:00' within a week, '09.01 09:00' further away. */
 export function formatResume(at: Instant, now: Instant, timeZone: string, locale: string): string {
-  if (localDate(at, timeZone) === localDate(now, timeZone)) return parts(at, timeZone, locale, false, false).time;
-  if (at - now < 6 * 86_400_000) {
+  if (localDay(at, timeZone) === localDay(now, timeZone)) return parts(at, timeZone, locale, false, false).time;
+  if (at - now < WEEKDAY_SPAN_MS) {
     const p = parts(at, timeZone, locale, true, false);
     return `${p.weekday} ${p.time}`;
   }
   const p = parts(at, timeZone, locale, false, true);
   return `${p.day}.${p.month} ${p.time}`;
+}
+
+/**
+ * The first instant after `now` at which formatResume(at, …) may read differently as time goes on: the next local
+ * midnight (a new day can make `at` today's, or no longer today's), or the instant `at` comes within the weekday
+ * span (a date becomes a weekday).
+ */
+export function resumeTextChangesAt(at: Instant, now: Instant, timeZone: string): Instant {
+  const midnight = createZone(timeZone).localToInstant(localDay(now, timeZone) + 1, 0);
+  const weekday = at - WEEKDAY_SPAN_MS + 1;
+  // A zone whose clocks jump at midnight could name an instant not after `now`: the next millisecond is then safe.
+  const next = Math.max(now + 1, midnight);
+  return weekday > now && weekday < next ? weekday : next;
 }
 
 /** A deadline as people read it: 'ср 25.11 18:00' in the organisation's time zone. */

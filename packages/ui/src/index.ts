@@ -1,8 +1,20 @@
 // Shared React components of the Otklik web app: live countdowns, deadline bars and status badges.
 export { Countdown, type CountdownProps } from './Countdown';
-export { type ClockStatus, type CountdownState, countdownState, usedShare } from './countdown-state';
+export {
+  type ClockStatus,
+  type CountdownState,
+  countdownState,
+  nextCountdownChange,
+  usedShare,
+} from './countdown-state';
 export { DeadlineBar, type DeadlineBarProps } from './DeadlineBar';
 export { formatDeadline, formatResume, formatWorkingDuration } from './format';
 export { StatusBadge } from './StatusBadge';
 export { DEFAULT_UI_TEXTS, fill, type UiTexts, UiTextsProvider, useUiTexts } from './texts';
-export { createHeldNow, tickListenerCount, useServerNow, useServerNowUntil, useTick } from './tick';
+export {
+  createHeldNow,
+  tickListenerCount,
+  useServerNow,
+  useServerNowUntil,
+  useTick,
+} from './tick';

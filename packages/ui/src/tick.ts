@@ -1,43 +1,82 @@
-// One shared 1-second tick for the whole page: every countdown reads the same `now`, so 10,000 rows cost one timer,
-// not one per row. The timer runs only while something is subscribed and fires on whole seconds.
+// One shared timer for the whole page: every countdown reads the same `now`, and the timer wakes only for the views
+// that change at the next tick. Ticks fall on whole seconds of the browser clock, so whatever changes, changes
+// together; a view that knows when it changes next (a countdown showing minutes, a paused clock, a count of
+// overdue cases) is woken then and not every second, and a page where nothing changes runs no timer at all.
 import { useState, useSyncExternalStore } from 'react';
 
 type Listener = () => void;
 
-const listeners = new Set<Listener>();
-let current = Date.now();
-let timer: ReturnType<typeof setTimeout> | null = null;
-
-function schedule(): void {
-  // Align to the next whole second so every countdown on the page (and on other screens) changes together.
-  const delay = 1000 - (Date.now() % 1000) + 5;
-  timer = setTimeout(() => {
-    current = Date.now();
-    for (const l of listeners) l();
-    schedule();
-  }, delay);
+interface Subscriber {
+  readonly listener: Listener;
+  /** Browser-clock instant from which this view wants to be woken (0: every tick; Infinity: never). */
+  readonly due: () => number;
 }
 
-function subscribe(listener: Listener): () => void {
-  listeners.add(listener);
-  if (timer === null) {
-    current = Date.now();
-    schedule();
-  }
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer !== null) {
-      clearTimeout(timer);
-      timer = null;
-    }
+const subscribers = new Set<Subscriber>();
+/** Browser time of the latest tick (epoch ms). */
+let current = Date.now();
+let timer: ReturnType<typeof setTimeout> | null = null;
+let timerAt = Number.POSITIVE_INFINITY;
+
+/** Ticks fall 5 ms after each whole second of the browser clock: the first tick at or after `t`. */
+export function tickAtOrAfter(t: number): number {
+  return Math.ceil((t - 5) / 1000) * 1000 + 5;
+}
+
+/**
+ * The time of the latest tick. When no view needed a timer, the ticks it skipped still count: a view drawn now
+ * (a row scrolled into sight) reads the time of the tick just passed, as it would with a timer every second. A
+ * browser clock set back is followed at once.
+ */
+export function tickNow(): number {
+  const t = Date.now();
+  if (t < current || tickAtOrAfter(t + 1) - 1000 > current) current = t;
+  return current;
+}
+
+function fire(): void {
+  timer = null;
+  timerAt = Number.POSITIVE_INFINITY;
+  current = Date.now();
+  for (const s of subscribers) if (s.due() <= current) s.listener();
+  let due = Number.POSITIVE_INFINITY;
+  for (const s of subscribers) due = Math.min(due, s.due());
+  wakeAt(due);
+}
+
+/** Makes sure a tick comes at the first tick instant at or after `due` (browser clock) or earlier. */
+function wakeAt(due: number): void {
+  if (!(due < Number.POSITIVE_INFINITY)) return;
+  const now = Date.now();
+  const at = tickAtOrAfter(Math.max(due, now + 1));
+  if (timer !== null && timerAt <= at) return;
+  if (timer !== null) clearTimeout(timer);
+  timerAt = at;
+  timer = setTimeout(fire, at - now);
+}
+
+function subscribeWith(due: () => number): (listener: Listener) => () => void {
+  return (listener) => {
+    const s: Subscriber = { listener, due };
+    subscribers.add(s);
+    wakeAt(due());
+    return () => {
+      subscribers.delete(s);
+      if (subscribers.size === 0 && timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+        timerAt = Number.POSITIVE_INFINITY;
+      }
+    };
   };
 }
 
-const snapshot = (): number => current;
+/** Subscribes to every tick (what useTick does): returns the unsubscribe. */
+export const subscribeEveryTick = subscribeWith(() => 0);
 
 /** Browser time of the last shared tick (epoch ms), refreshed once a second. */
 export function useTick(): number {
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  return useSyncExternalStore(subscribeEveryTick, tickNow, tickNow);
 }
 
 /** Server time of the last shared tick: the browser clock corrected by the measured server-time offset. */
@@ -48,9 +87,12 @@ export function useServerNow(offsetMs: number): number {
 /**
  * The time a view that changes only at known instants is drawn at: it stays put until `now` reaches
  * `nextChange(at)` (the earliest instant after `at` at which the view may change; Infinity: never), and moves to the
- * latest `now` at once when it does, or when `nextChange` or the offset is a new one (new data).
+ * latest `now` at once when it does, or when `nextChange` or the offset is a new one (new data). `moved` hears each
+ * new hold: the instant it lasts until and the offset it was taken with.
  */
-export function createHeldNow(): (now: number, offsetMs: number, nextChange: (now: number) => number) => number {
+export function createHeldNow(
+  moved?: (until: number, offsetMs: number) => void,
+): (now: number, offsetMs: number, nextChange: (now: number) => number) => number {
   let fn: ((now: number) => number) | null = null;
   let offset = Number.NaN;
   let at = Number.NaN;
@@ -62,24 +104,42 @@ export function createHeldNow(): (now: number, offsetMs: number, nextChange: (no
       offset = offsetMs;
       at = now;
       until = nextChange(now);
+      moved?.(until, offsetMs);
     }
     return at;
   };
 }
 
+/** A held time and its place among the tick's subscribers: woken at the tick that reaches its next change. */
+export function createHeldView() {
+  // Browser-clock instant of the next change; NaN (not known yet, or a nextChange that names none) wakes every tick.
+  let due = Number.NaN;
+  const held = createHeldNow((until, offsetMs) => {
+    due = until - offsetMs;
+    // New data may bring the next change closer than the timer set so far.
+    wakeAt(Number.isNaN(due) ? 0 : due);
+  });
+  return { held, subscribe: subscribeWith(() => (Number.isNaN(due) ? 0 : due)) };
+}
+
 /**
- * Server time for a view whose output changes only at known instants (a count of overdue cases, a filter by urgency):
- * the shared tick still fires every second, but the component re-renders only once the time reaches
+ * Server time for a view whose output changes only at known instants (a countdown, a count of overdue cases, a
+ * filter by urgency): the component re-renders, and the shared timer wakes for it, only once the time reaches
  * `nextChange(now)`. Any other re-render (new data, a new `nextChange`) reads the latest tick, exactly as
  * useServerNow would. Pass a memoised `nextChange`: a new function asks it again.
  */
 export function useServerNowUntil(offsetMs: number, nextChange: (now: number) => number): number {
-  const [held] = useState(createHeldNow);
-  const getSnapshot = (): number => held(current + offsetMs, offsetMs, nextChange);
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  const [view] = useState(createHeldView);
+  const getSnapshot = (): number => view.held(tickNow() + offsetMs, offsetMs, nextChange);
+  return useSyncExternalStore(view.subscribe, getSnapshot, getSnapshot);
 }
 
 /** For tests and for code outside React: how many components currently listen to the tick. */
 export function tickListenerCount(): number {
-  return listeners.size;
+  return subscribers.size;
+}
+
+/** For tests: the browser-clock instant the shared timer is set for (Infinity: no timer runs). */
+export function nextTickAt(): number {
+  return timerAt;
 }

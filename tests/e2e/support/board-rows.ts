@@ -56,9 +56,15 @@ export function boardRows(n: number, now: number, organisationId: string) {
 
 /**
  * Answers the board snapshot (GET /api/board) with `rows` from now on, with the server's own sequence number (its
- * answer is fetched and replaced), so the catch-up that follows the snapshot finds nothing to add.
+ * answer is fetched and replaced), so the catch-up that follows the snapshot finds nothing to add. With `patch`, the
+ * server's answers to the page's tRPC calls are passed to it (the procedure's name and the `data` of its result)
+ * before they reach the page.
  */
-export async function serveBoardRows(page: Page, rows: () => unknown[]): Promise<void> {
+export async function serveBoardRows(
+  page: Page,
+  rows: () => unknown[],
+  patch?: (name: string, data: Record<string, unknown>) => void,
+): Promise<void> {
   await page.route(
     (url) => url.pathname === '/api/board',
     async (route) => {
@@ -69,6 +75,20 @@ export async function serveBoardRows(page: Page, rows: () => unknown[]): Promise
         contentType: 'application/json',
         body: JSON.stringify({ ...body, nextCursor: null }),
       });
+    },
+  );
+  if (!patch) return;
+  await page.route(
+    (url) => url.pathname.startsWith('/trpc/') && url.searchParams.get('batch') === '1',
+    async (route) => {
+      const names = new URL(route.request().url()).pathname.split('/')[2]!.split(',');
+      const response = await route.fetch();
+      const real = (await response.json()) as { result?: { data?: unknown } }[];
+      names.forEach((name, i) => {
+        const data = real[i]?.result?.data;
+        if (data && typeof data === 'object') patch(name, data as Record<string, unknown>);
+      });
+      await route.fulfill({ response, body: JSON.stringify(real) });
     },
   );
 }

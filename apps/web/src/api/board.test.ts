@@ -3,7 +3,9 @@
 // (the server passes PostgreSQL's JSON through; not a tRPC call): its filters in `?input=`, its refusals worded as
 // the tRPC client's are.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchBoard } from './board';
+import { useCases } from '../stores/cases';
+import { useDirectory } from '../stores/directory';
+import { fetchBoard, loadBoard } from './board';
 
 const pages = { calls: [] as unknown[], answers: [] as { status: number; body: unknown }[] };
 
@@ -95,5 +97,51 @@ describe('fetchBoard', () => {
     await expect(fetchBoard({ organisationId: 'other' })).rejects.toMatchObject({
       data: { code: 'FORBIDDEN', key: 'case.other-organisation' },
     });
+  });
+});
+
+describe('loadBoard', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    useCases.getState().clear();
+  });
+
+  it('names the rows once the directory has arrived, when the snapshot comes first', async () => {
+    useDirectory.setState({ loaded: false, people: [] });
+    const absent = '00000000-0000-4000-8000-000000000001';
+    const substitute = '00000000-0000-4000-8000-000000000002';
+    const snapshotRow = {
+      ...row('a'),
+      number: 1,
+      status: 'assigned',
+      responsiblePersonId: substitute,
+      responsiblePersonName: 'Орлова Светлана Юрьевна',
+      absentPersonId: absent,
+      flags: [],
+    };
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(page([snapshotRow], 7, null)), { status: 200 }));
+    let done = false;
+    const loading = loadBoard().then(() => {
+      done = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false);
+    const person = (id: string, fullName: string) => ({
+      id,
+      fullName,
+      departmentId: null,
+      roles: [],
+      position: '',
+      active: true,
+    });
+    useDirectory.getState().load({
+      organisations: [],
+      departments: [],
+      people: [person(absent, 'Лебедев Николай Иванович'), person(substitute, 'Орлова Светлана Юрьевна')],
+      topics: [],
+      calendars: new Map(),
+    });
+    await loading;
+    expect(useCases.getState().byId.get('a')?.absentPersonName).toBe('Лебедев Николай Иванович');
   });
 });

@@ -4,6 +4,7 @@
 import type { BoardSnapshotPage } from '@otklik/server/client';
 import { loadSnapshot } from '../realtime/case-sync';
 import { useClock } from '../stores/clock';
+import { directoryLoaded } from '../stores/directory';
 import { useSession } from '../stores/session';
 import { toBoardCase } from './adapters';
 import { expandBoardRows } from './board-rows';
@@ -70,7 +71,12 @@ export function loadBoardOnce(): Promise<void> {
 
 export async function loadBoard(): Promise<void> {
   const sentAt = Date.now();
-  const res = await fetchBoard({}, (first) => useClock.getState().addSample(first.serverTime, sentAt, Date.now()));
+  // The snapshot is its own request now (not in the directory's tRPC batch): its rows are named once the directory
+  // that names them has arrived, whichever comes first.
+  const [res] = await Promise.all([
+    fetchBoard({}, (first) => useClock.getState().addSample(first.serverTime, sentAt, Date.now())),
+    directoryLoaded(),
+  ]);
   const names = directoryNames();
   await loadSnapshot(
     res.cases.map((r) => toBoardCase(r, names, res.seq)),

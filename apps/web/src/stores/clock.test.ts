@@ -26,4 +26,20 @@ describe('server clock offset', () => {
     useClock.getState().addSample(20_500, 2000, 3000); // midpoint 2500 → offset 18000, rtt 1000
     expect(useClock.getState().offsetMs).toBe(18_000);
   });
+
+  it('wakes no subscriber for a sample that moves the offset by no more than the round trip allows', () => {
+    useClock.getState().addSample(4100, 1000, 1200); // offset 3000, rtt 200: ± 100
+    let woken = 0;
+    const stop = useClock.subscribe(() => {
+      woken += 1;
+    });
+    useClock.getState().addSample(5600, 2000, 2800); // a slower round trip: ignored, offset still 3000
+    useClock.getState().addSample(6130, 3000, 3160); // midpoint 3080 → 3050, rtt 160 (± 80): within it, kept at 3000
+    expect(useClock.getState().offsetMs).toBe(3000);
+    expect(woken).toBe(0);
+    useClock.getState().addSample(7070, 4000, 4040); // midpoint 4020 → 3050, rtt 40 (± 20): 50 away, taken
+    expect(useClock.getState().offsetMs).toBe(3050);
+    expect(woken).toBe(1);
+    stop();
+  });
 });

@@ -15,12 +15,17 @@ interface ClockState {
 
 let clock: ServerClock = createServerClock();
 
-export const useClock = create<ClockState>()((set) => ({
+export const useClock = create<ClockState>()((set, get) => ({
   offsetMs: 0,
   measured: false,
   addSample: (serverTime, sentAt, receivedAt) => {
     clock.fromProbe({ clientSentAt: sentAt, serverTime }, receivedAt);
-    set({ offsetMs: Math.round(clock.offsetMs), measured: true });
+    const offsetMs = Math.round(clock.offsetMs);
+    // Every countdown and count on the page reads the offset, so a new one redraws the whole board. One that moves
+    // by no more than the best round trip's own uncertainty (half of it) is no better than the one in use: kept.
+    const held = get();
+    if (held.measured && Math.abs(offsetMs - held.offsetMs) <= clock.uncertaintyMs) return;
+    set({ offsetMs, measured: true });
   },
   reset: () => {
     clock = createServerClock();

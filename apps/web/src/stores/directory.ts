@@ -56,3 +56,15 @@ export const useDirectory = create<DirectoryState>()((set) => ({
   calendars: new Map(),
   load: (data) => set({ ...data, loaded: true }),
 }));
+
+/** Resolves once the directory is loaded (at once when it is): screens that name people from ids wait for it. */
+export function directoryLoaded(): Promise<void> {
+  if (useDirectory.getState().loaded) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = useDirectory.subscribe((state) => {
+      if (!state.loaded) return;
+      stop();
+      resolve();
+    });
+  });
+}

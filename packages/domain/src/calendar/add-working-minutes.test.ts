@@ -4,6 +4,7 @@
 // `TZ=America/St_Johns pnpm vitest run --project domain` (domain code may not touch process.env itself).
 
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCHEDULE } from './schedule';
 import { at, fixture } from './test-helpers';
 
 const msk = fixture({ timeZone: 'Europe/Moscow' });
@@ -137,6 +138,47 @@ describe('nextWorkingMoment and isWorkingTime', () => {
     expect(msk.next('2026-11-24T18:00:00+03:00')).toBe('2026-11-25T09:00:00+03:00');
     // Fri 08.01.2026 is inside the New Year break; Fri 09.01 transferred off; weekend → Mon 12.01.
     expect(msk.next('2026-01-08T11:00:00+03:00')).toBe('2026-01-12T09:00:00+03:00');
+  });
+
+  it('finds where working time pauses: the end of the interval, the instant itself outside one', () => {
+    // Tue 24.11.2026 on the default schedule: 09:00–13:00, 14:00–18:00.
+    expect(msk.pause('2026-11-24T10:30:00+03:00')).toBe('2026-11-24T13:00:00+03:00');
+    expect(msk.pause('2026-11-24T09:00:00+03:00')).toBe('2026-11-24T13:00:00+03:00');
+    expect(msk.cal.nextNonWorkingMoment(at('2026-11-24T12:59:59.999+03:00'))).toBe(at('2026-11-24T13:00:00+03:00'));
+    expect(msk.pause('2026-11-24T13:00:00+03:00')).toBe('2026-11-24T13:00:00+03:00');
+    expect(msk.pause('2026-11-24T13:30:00+03:00')).toBe('2026-11-24T13:30:00+03:00');
+    expect(msk.pause('2026-11-24T14:00:00+03:00')).toBe('2026-11-24T18:00:00+03:00');
+    expect(msk.pause('2026-11-24T18:00:00+03:00')).toBe('2026-11-24T18:00:00+03:00');
+    // Sat 28.11.2026 is off: the instant itself.
+    expect(msk.pause('2026-11-28T11:00:00+03:00')).toBe('2026-11-28T11:00:00+03:00');
+    // Wed 30.12.2026 is the year's last working day; its last interval is the last one of the loaded year.
+    expect(msk.pause('2026-12-30T15:00:00+03:00')).toBe('2026-12-30T18:00:00+03:00');
+    // Thu 11.06.2026, before the holiday of 12.06, is an hour shorter: work ends at 17:00.
+    expect(msk.pause('2026-06-11T15:00:00+03:00')).toBe('2026-06-11T17:00:00+03:00');
+  });
+
+  it('joins intervals that meet into one stretch, across midnight too', () => {
+    // 09:00–13:00 and 13:00–18:00 meet: no pause at 13:00.
+    const split = {
+      ...DEFAULT_SCHEDULE,
+      3: [
+        [540, 780],
+        [780, 1080],
+      ] as const,
+    };
+    expect(fixture({ timeZone: 'Europe/Moscow', schedule: split }).pause('2026-11-25T10:00:00+03:00')).toBe(
+      '2026-11-25T18:00:00+03:00',
+    );
+    // A night duty Wed 20:00–24:00 and Thu 00:00–08:00: from Wed 21:00 the work goes on until Thu 08:00.
+    const night = { ...DEFAULT_SCHEDULE, 3: [[1200, 1440]] as const, 4: [[0, 480]] as const };
+    expect(fixture({ timeZone: 'Europe/Moscow', schedule: night }).pause('2026-11-25T21:00:00+03:00')).toBe(
+      '2026-11-26T08:00:00+03:00',
+    );
+    // The same duty from Wed 30.12.2026 21:00: Thu 31.12.2026 is a transferred day off (decree 1466), so the
+    // stretch stops at midnight.
+    expect(fixture({ timeZone: 'Europe/Moscow', schedule: night }).pause('2026-12-30T21:00:00+03:00')).toBe(
+      '2026-12-31T00:00:00+03:00',
+    );
   });
 
   it('refuses a non-finite instant or minutes', () => {

@@ -57,6 +57,22 @@ export function createCalendar(config: CalendarConfig): WorkingCalendar {
     return at >= start ? at : start;
   };
 
+  const nextNonWorkingMoment = (at: Instant): Instant => {
+    tl.cover(at);
+    let i = tl.intervalAfter(at);
+    if (i >= tl.nIv || tl.starts[i]! > at) return at;
+    // Intervals that meet (a schedule working through midnight) are one stretch. The federal holidays end any
+    // stretch within a year; a calendar that would never stop is cut after MAX_EMPTY_YEARS years.
+    const lastYear = tl.y1 + MAX_EMPTY_YEARS;
+    for (;;) {
+      const end = tl.ends[i]!;
+      // Forward extension appends intervals: every index already computed stays valid.
+      if (i + 1 >= tl.nIv && tl.y1 < lastYear) tl.extendForward();
+      if (i + 1 >= tl.nIv || tl.starts[i + 1]! !== end) return end;
+      i += 1;
+    }
+  };
+
   const addWorkingMinutes = (from: Instant, minutes: number): CalendarResult => {
     checkMinutes(minutes);
     if (minutes === 0) return result(from, nextWorkingMoment(from));
@@ -149,6 +165,7 @@ export function createCalendar(config: CalendarConfig): WorkingCalendar {
     addIdrinsky24Hours,
     isWorkingTime,
     nextWorkingMoment,
+    nextNonWorkingMoment,
     dayInfo,
     formatInstant: (at: Instant) => zone.format(at),
   };

@@ -22,5 +22,6 @@ export function fixture(config: CalendarConfig) {
     idrinsky: (from: string) => cal.formatInstant(cal.addIdrinsky24Hours(at(from)).at),
     between: (a: string, b: string) => cal.workingMinutesBetween(at(a), at(b)),
     next: (a: string) => cal.formatInstant(cal.nextWorkingMoment(at(a))),
+    pause: (a: string) => cal.formatInstant(cal.nextNonWorkingMoment(at(a))),
   };
 }

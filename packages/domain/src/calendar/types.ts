@@ -86,6 +86,9 @@ export interface WorkingCalendar {
   isWorkingTime(at: Instant): boolean;
   /** `at` itself when inside working time, else the start of the next working interval. */
   nextWorkingMoment(at: Instant): Instant;
+  /** `at` itself when outside working time, else the end of the working time it lies in: the first instant after it
+   *  that is not working time (where a running clock pauses; intervals that meet are one stretch of work). */
+  nextNonWorkingMoment(at: Instant): Instant;
   /** The status of a local date 'YYYY-MM-DD'. */
   dayInfo(date: string): DayInfo;
   /** Formats an instant as ISO-8601 with seconds and the organisation's own UTC offset, e.g. 2026-11-24T18:00:00+03:00. */

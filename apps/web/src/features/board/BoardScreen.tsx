@@ -216,6 +216,12 @@ export function BoardScreen() {
     }
   };
 
+  // One function for the list's whole life: the rows are memoised, and a new function on every redraw of this screen
+  // (at each urgency instant) would redraw every visible row.
+  const approveRef = useRef(approve);
+  approveRef.current = approve;
+  const onApprove = useCallback((row: BoardCase) => void approveRef.current(row), []);
+
   useBoardShortcuts({
     rows: shown,
     selectedId,
@@ -304,7 +310,7 @@ export function BoardScreen() {
           selectedId={selectedId}
           onSelect={setSelectedId}
           approvingId={approvingId}
-          onApprove={(row) => void approve(row)}
+          onApprove={onApprove}
         />
       )}
     </section>
