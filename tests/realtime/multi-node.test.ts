@@ -243,15 +243,18 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     const live = waitFor<Draft>(onA, 'draft:saved');
     await request(onB, 'draft:save', { caseId, slot: 'answer', baseVersion: 0, text: 'Черновик с узла B' });
     expect((await live).text).toBe('Черновик с узла B');
-    // A command on node A: the workspace open on node B gets the change's detail (issue 16).
-    const detail = waitFor<CaseDetailChange>(onB, 'case:detail');
+    // A command on node A: the workspace open on node B gets the change's detail (issue 16). Changes are sent in
+    // windows, so the detail of the case's earlier change (its routing) may still arrive after the join: the one of
+    // this command is the one with the next version.
+    const details: CaseDetailChange[] = [];
+    onB.on('case:detail', (d) => details.push(d));
     await people.curator.api.cases.command.mutate({
       caseId,
       expectedVersion: version,
       command: { type: 'flag-socially-significant' },
     });
-    const got = await detail;
-    expect(got.version).toBe(version + 1);
+    const got = await eventually(() => details.find((d) => d.version === version + 1));
+    expect(details.every((d) => d.version <= version + 1)).toBe(true);
     expect(got.state.sociallySignificant).toBe(true);
     // The state and the actor's name come from one read on the node that committed.
     expect(got.entries.map((e) => [e.type, e.actorName])).toEqual([['flagged-socially-significant', 'Куратор Кирилл']]);

@@ -97,31 +97,15 @@ export type LiveClock = z.infer<typeof zLiveClock>;
  *  columns the board shows, cases/rows.ts `boardShownColumns`), so the board applies one row shape. Participants
  *  and readers get the same row (the appeal's personal data is not among its columns). */
 export const zLiveBoardRow = zBoardRowMessage
-  .pick({
-    id: true,
-    number: true,
-    organisationId: true,
-    version: true,
-    status: true,
-    currentStep: true,
-    dueAt: true,
-    responsiblePersonId: true,
-    responsiblePersonName: true,
-    responsibleDepartmentId: true,
-    responsibleDepartmentName: true,
-    absentPersonId: true,
-    departmentIds: true,
-    executorIds: true,
-    category: true,
-    topic: true,
-    location: true,
-    network: true,
-    author: true,
-    excerpt: true,
-    flags: true,
-    chain: true,
-    isOpen: true,
-    detectedAt: true,
+  // What the board never reads: the parties' full lists, the link, publicity and the row's later instants.
+  .omit({
+    partyDepartmentIds: true,
+    partyExecutorIds: true,
+    url: true,
+    isPublic: true,
+    postedAt: true,
+    closedAt: true,
+    updatedAt: true,
   })
   .extend({ view: z.literal('board'), clocks: z.array(zLiveClock).readonly() });
 export type LiveBoardRow = z.infer<typeof zLiveBoardRow>;

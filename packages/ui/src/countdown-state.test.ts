@@ -113,6 +113,9 @@ describe('formatting', () => {
 // When a countdown must be redrawn next; each instant is worked out by hand from the schedule above (Wed 25.11.2026).
 describe('nextCountdownChange', () => {
   const due16 = msk('2026-11-25T16:00:00');
+  const due1630 = msk('2026-11-25T16:00:30');
+  const due13 = msk('2026-11-25T13:00:00');
+  const dueMon10 = msk('2026-11-30T10:00:00');
   const next = (due: number, now: string, atRisk?: number) => nextCountdownChange(cal, due, msk(now), atRisk);
 
   it.each<[string, number, string, number | undefined, number]>([
@@ -125,7 +128,7 @@ describe('nextCountdownChange', () => {
     // but lunch pauses the clock at 13:00 first.
     [
       'the pause at lunch before the next minute',
-      msk('2026-11-25T16:00:30'),
+      due1630,
       '2026-11-25T12:59:50',
       undefined,
       msk('2026-11-25T13:00:00'),
@@ -144,32 +147,20 @@ describe('nextCountdownChange', () => {
     ['a pause: when it resumes', due16, '2026-11-25T13:30:00', undefined, msk('2026-11-25T14:00:00')],
     // Fri 18:30, due Mon 10:00: "возобновится пн 09:00" reads the same until … Saturday's midnight, when it is asked
     // again (still a weekday; Monday's midnight makes it "09:00").
-    [
-      'a weekend pause: the next midnight',
-      msk('2026-11-30T10:00:00'),
-      '2026-11-27T18:30:00',
-      undefined,
-      msk('2026-11-28T00:00:00'),
-    ],
+    ['a weekend pause: the next midnight', dueMon10, '2026-11-27T18:30:00', undefined, msk('2026-11-28T00:00:00')],
     [
       '… and on Monday at 00:00 it reads "09:00"',
-      msk('2026-11-30T10:00:00'),
+      dueMon10,
       '2026-11-29T23:59:59',
       undefined,
       msk('2026-11-30T00:00:00'),
     ],
     // Due Wed 13:00, read at 13:30 in lunch: "просрочено с 13:00" until the clock resumes at 14:00.
-    [
-      'overdue during lunch: when it resumes',
-      msk('2026-11-25T13:00:00'),
-      '2026-11-25T13:30:00',
-      undefined,
-      msk('2026-11-25T14:00:00'),
-    ],
+    ['overdue during lunch: when it resumes', due13, '2026-11-25T13:30:00', undefined, msk('2026-11-25T14:00:00')],
     // From 14:00 (due 13:00): 0 working seconds overdue; one working second later it reads "0 мин 01 с".
     [
       'overdue, no working time yet: one working second later',
-      msk('2026-11-25T13:00:00'),
+      due13,
       '2026-11-25T14:00:00',
       undefined,
       msk('2026-11-25T14:00:01'),
