@@ -35,16 +35,6 @@ const SEEN_LIMIT = 2000;
 
 const { serialize } = protocol;
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /** The query and parameters on the error, as PGlite's own `query` leaves them (logs show them). */
 function withQuery(error: unknown, text: string, params: unknown[], options: QueryOptions | undefined): unknown {
   if (error && typeof error === 'object' && 'code' in error)
@@ -113,7 +103,7 @@ export function pgliteWithStatements(pg: PGlite, limit = PREPARED_LIMIT): Pglite
     const closing = toClose.map((name) => serialize.close({ type: 'S', name }));
     toClose = [];
     try {
-      return await pg.execProtocolStream(concat([...closing, ...parts]), {
+      return await pg.execProtocolStream(Buffer.concat([...closing, ...parts]), {
         syncToFs: false,
         onNotice: options?.onNotice,
       });
