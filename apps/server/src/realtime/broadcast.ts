@@ -4,7 +4,7 @@
 // cases' details. Who may see what is the domain's: a case's participants get its events, its readers the events
 // without the appeal's personal data, nobody else anything; walls no payload, and a case outside a wall's filters as
 // a removal.
-import type { CaseChange, CaseRowMessage, WallRowMessage } from '@otklik/contract';
+import type { CaseChange, WallRowMessage } from '@otklik/contract';
 import { caseAudiences } from '@otklik/domain';
 import { partiesOfRow } from '../cases/access';
 import { type BoardRow, matchesWallFilters } from '../cases/board';
@@ -13,7 +13,7 @@ import type { ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
 import { log } from '../log';
 import { type CaseDetailMessages, caseDetailMessages } from './case-detail-push';
-import { toChange } from './changes';
+import { toChange, withRows } from './changes';
 import { type BroadcastWindow, createBroadcastWindow, type WindowPart } from './coalesce';
 import { toLiveBoardRows } from './live-rows';
 import { caseAudienceRoom, caseRoom, displayRoom } from './rooms';
@@ -41,20 +41,6 @@ export interface Broadcast {
   restart(organisationId: string): void;
   /** Resolves once everything handed over is sent. */
   idle(): Promise<void>;
-}
-
-/** Each case's last change in `changes` gets the row `rowOf` gives (null: the case left that view); its earlier
- *  changes there none: the receiver applies the row once. */
-function withRows(changes: readonly CaseChange[], rowOf: (caseId: string) => CaseRowMessage | null): CaseChange[] {
-  const out = [...changes];
-  const seen = new Set<string>();
-  for (let i = out.length - 1; i >= 0; i--) {
-    const change = out[i]!;
-    if (seen.has(change.caseId)) continue;
-    seen.add(change.caseId);
-    out[i] = { ...change, row: rowOf(change.caseId) };
-  }
-  return out;
 }
 
 export function createBroadcast(

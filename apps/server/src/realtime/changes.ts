@@ -119,15 +119,29 @@ export async function changesSince(
     return change;
   });
   const { rows: rowsOf, rules } = await currentRows(db, options, [...new Set(changes.map((c) => c.caseId))]);
-  // The row goes with each case's last change of the page; its earlier changes there are covered by it.
+  return {
+    changes: withRows(changes, (caseId) => rowsOf.get(caseId) ?? null),
+    rules,
+    hasMore: rows.length > limit,
+    headSeq: Math.max(head, prev),
+  };
+}
+
+/** Each case's last change in `changes` gets the row `rowOf` gives (null: the case left that view); its earlier
+ *  changes there none: the receiver applies the row once (a catch-up page, a live message). */
+export function withRows(
+  changes: readonly CaseChange[],
+  rowOf: (caseId: string) => CaseRowMessage | null,
+): CaseChange[] {
+  const out = [...changes];
   const seen = new Set<string>();
-  for (let i = changes.length - 1; i >= 0; i--) {
-    const change = changes[i]!;
+  for (let i = out.length - 1; i >= 0; i--) {
+    const change = out[i]!;
     if (seen.has(change.caseId)) continue;
     seen.add(change.caseId);
-    changes[i] = { ...change, row: rowsOf.get(change.caseId) ?? null };
+    out[i] = { ...change, row: rowOf(change.caseId) };
   }
-  return { changes, rules, hasMore: rows.length > limit, headSeq: Math.max(head, prev) };
+  return out;
 }
 
 /** The open cases' rows as the asking receiver sees them now, the way its live changes carry them: the live board
