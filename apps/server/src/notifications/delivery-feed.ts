@@ -7,7 +7,7 @@ import {
   type NotificationMessage,
   zNotificationKind,
 } from '@otklik/contract';
-import { and, count, desc, eq, inArray, isNull, type WithSubquery } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { notifications } from '../db/schema';
 
@@ -43,15 +43,14 @@ export function toNotification(row: Row): Notification {
   };
 }
 
-/** Stores notifications; `alongside`: a data-modifying statement run in the same one (the outbox's cursor). */
+/** Stores notifications (the outbox stores its own with the cursor's move: delivery-outbox.ts `storeAndMove`). */
 export async function insertNotifications(
   db: DbOrTx,
   items: readonly NewNotification[],
   now: number,
-  alongside?: WithSubquery,
 ): Promise<Notification[]> {
   if (items.length === 0) return [];
-  const rows = await (alongside ? db.with(alongside) : db)
+  const rows = await db
     .insert(notifications)
     .values(
       items.map(({ message, ...n }) => ({
