@@ -1,8 +1,9 @@
 // gzip for the answers of tRPC and the board snapshot (GET /api/board, `sendCompressed`): a snapshot of 10,000 rows
-// is megabytes of repetitive JSON that shrinks about tenfold. tRPC's adapter writes a whole answer (no streaming link is used), so the body is gathered, compressed off
-// the main thread (zlib's thread pool) and sent with its length. Small answers, clients that do not accept gzip and
-// answers already encoded go out as they are. Written here rather than taken from the `compression` package: that
-// one is middleware for connect/express and streams through a flush per chunk, while all this needs is one buffer.
+// is megabytes of repetitive JSON that shrinks about tenfold. tRPC's adapter writes a whole answer (no streaming link
+// is used), so the body is gathered, compressed off the main thread (zlib's thread pool) and sent with its length.
+// Small answers, clients that do not accept gzip and answers already encoded go out as they are. Written here rather
+// than taken from the `compression` package: that one is middleware for connect/express and streams through a flush
+// per chunk, while all this needs is one buffer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
@@ -28,7 +29,6 @@ type Chunk = string | Uint8Array;
 /** From here on, what is written to `res` is gathered and sent gzip-compressed when the client accepts it (and
  *  with `Vary: accept-encoding` either way). */
 export function compressResponse(req: IncomingMessage, res: ServerResponse): void {
-  const gzipOk = acceptsGzip(req) && req.method !== 'HEAD';
   const chunks: Buffer[] = [];
   const end = res.end.bind(res) as (chunk?: Chunk) => ServerResponse;
   const gather = (chunk: unknown, encoding?: unknown) => {
@@ -48,13 +48,7 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
   res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
     gather(chunk, encoding);
     const done = [chunk, encoding, callback].find((x) => typeof x === 'function') as (() => void) | undefined;
-    const body = Buffer.concat(chunks);
-    // tRPC sets its own Vary: the answer also varies with the encodings accepted.
-    if (!res.headersSent) {
-      const vary = String(res.getHeader('vary') ?? '');
-      if (!/accept-encoding/i.test(vary)) res.setHeader('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
-    }
-    sendWhole(res, body, gzipOk, (chunk) => {
+    sendWhole(req, res, Buffer.concat(chunks), (chunk) => {
       end(chunk);
       done?.();
     });
@@ -62,8 +56,14 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
   }) as ServerResponse['end'];
 }
 
-/** Sends `body` (the whole answer) with its length, gzip-compressed when `gzipOk` and worth it. */
-function sendWhole(res: ServerResponse, body: Buffer, gzipOk: boolean, end: (chunk: Buffer) => void): void {
+/** Sends `body` (the whole answer) with its length, gzip-compressed when the client accepts it and it is worth it. */
+function sendWhole(req: IncomingMessage, res: ServerResponse, body: Buffer, end: (chunk: Buffer) => void): void {
+  // The answer varies with the encodings accepted (besides the Vary tRPC sets itself).
+  if (!res.headersSent) {
+    const vary = String(res.getHeader('vary') ?? '');
+    if (!/accept-encoding/i.test(vary)) res.setHeader('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
+  }
+  const gzipOk = acceptsGzip(req) && req.method !== 'HEAD';
   const plain = () => {
     if (!res.headersSent) res.setHeader('content-length', body.length);
     end(body);
@@ -91,7 +91,5 @@ function sendWhole(res: ServerResponse, body: Buffer, gzipOk: boolean, end: (chu
 /** A whole answer already in bytes (the board snapshot, http/board-route.ts), compressed as `compressResponse`
  *  compresses tRPC's, without gathering a copy of it first. */
 export function sendCompressed(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
-  const vary = String(res.getHeader('vary') ?? '');
-  if (!/accept-encoding/i.test(vary)) res.setHeader('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
-  sendWhole(res, body, acceptsGzip(req) && req.method !== 'HEAD', (chunk) => res.end(chunk));
+  sendWhole(req, res, body, (chunk) => res.end(chunk));
 }
