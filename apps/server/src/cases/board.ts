@@ -101,6 +101,9 @@ export type BoardRow = QueriedRow & {
 
 const substitute = alias(people, 'substitute');
 
+/** Who stands in for each person absent now, by the absent person's id. */
+type StandIns = Readonly<Record<string, { readonly id: string; readonly name: string | null }>>;
+
 /** Absences going on at `now` in the organisation, as the domain reads them, with each substitute's name (one
  *  statement: the board needs the name of whoever stands in). */
 interface CurrentAbsences {
@@ -152,25 +155,18 @@ async function currentAbsences(db: DbOrTx, organisationId: string, now: number):
 
 /**
  * The row as the board shows it, in one object per row (a board is thousands of rows): while the responsible person
- * is absent, their substitute as responsible (every notice for an absent person goes to the substitute).
+ * is absent, their substitute as responsible (every notice for an absent person goes to the substitute; `standIns`:
+ * who stands in for whom now, `standInsAt`).
  */
-function toBoardRow(queried: QueriedRow, absent: CurrentAbsences, now: number): BoardRow {
-  return standIn(Object.assign(queried, { absentPersonId: null as string | null }), absent, now);
-}
-
-/** While the responsible person is absent, their substitute as responsible (changes `row`, and returns it). */
-function standIn<
-  R extends { responsiblePersonId: string | null; responsiblePersonName: string | null; absentPersonId: string | null },
->(row: R, absent: CurrentAbsences, now: number): R {
-  const responsibleId = row.responsiblePersonId;
-  if (absent.away.length === 0 || !responsibleId) return row;
-  // The one standing in is always the substitute of some absence going on now, so its name came with them.
-  const to = recipientOf(responsibleId, absent.away, now);
-  if (to === responsibleId) return row;
-  row.responsiblePersonId = to;
-  row.responsiblePersonName = absent.nameOf.get(to) ?? row.responsiblePersonName;
-  row.absentPersonId = responsibleId;
-  return row;
+function toBoardRow(queried: QueriedRow, standIns: StandIns): BoardRow {
+  const absentId = queried.responsiblePersonId;
+  const by = absentId ? standIns[absentId] : undefined;
+  if (!by) return Object.assign(queried, { absentPersonId: null });
+  return Object.assign(queried, {
+    responsiblePersonId: by.id,
+    responsiblePersonName: by.name ?? queried.responsiblePersonName,
+    absentPersonId: absentId,
+  });
 }
 
 function boardQuery(db: DbOrTx, where: SQL | undefined) {
@@ -240,8 +236,8 @@ async function selectBoard(
       .where(and(...conditions))
       .orderBy(...order)
       .limit(limit);
-    const absent = toCurrentAbsences(fromJson(named[0]?.away ?? []));
-    return { rows: named.map((r) => toBoardRow(r.row, absent, now)), extra: named[0]?.extra ?? null };
+    const standIns = standInsAt(toCurrentAbsences(fromJson(named[0]?.away ?? [])), now);
+    return { rows: named.map((r) => toBoardRow(r.row, standIns)), extra: named[0]?.extra ?? null };
   }
   const [rows, absent] = await Promise.all([
     boardQuery(db, and(...conditions))
@@ -249,7 +245,8 @@ async function selectBoard(
       .limit(limit),
     currentAbsences(db, organisationId, now),
   ]);
-  return { rows: rows.map((r) => toBoardRow(r, absent, now)), extra: null };
+  const standIns = standInsAt(absent, now);
+  return { rows: rows.map((r) => toBoardRow(r, standIns)), extra: null };
 }
 
 /** One page of the board (the first unless `filters.after`); with `ids`, all of them. */
@@ -294,8 +291,9 @@ export async function listBoardAll(db: DbOrTx, organisationId: string, filters: 
 const epochMs = (column: SQLWrapper) => sql`(floor(extract(epoch from ${column}) * 1000))::bigint`;
 
 /** Who stands in for each absent person at `now` (the domain's recipientOf, substitutes of substitutes followed),
- *  with the name the board shows: the snapshot's SQL swaps them in (one rule, decided here). */
-function standInsAt(absent: CurrentAbsences, now: number): Record<string, { id: string; name: string | null }> {
+ *  with the name the board shows: the full rows (`toBoardRow`) and the snapshot's SQL swap them in (one rule, decided
+ *  here). The one standing in is always the substitute of some absence going on now, so its name came with them. */
+function standInsAt(absent: CurrentAbsences, now: number): StandIns {
   const map: Record<string, { id: string; name: string | null }> = {};
   for (const { personId } of absent.away) {
     const to = recipientOf(personId, absent.away, now);
