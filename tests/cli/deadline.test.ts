@@ -103,6 +103,24 @@ describe('otklik deadline: output forms', () => {
     expect(typeof out.rule).toBe('string');
   });
 
+  it.each([
+    // Russian plural forms: 1 минута, 2–4 минуты, 5+ минут; 21 again one; 1 день, 2 дня, 5 дней.
+    [['--work-minutes', '1'], '1 рабочая минута', '1 working minute'],
+    [['--work-minutes', '-240'], '-240 рабочих минут', '-240 working minutes'],
+    [['--work-minutes', '21'], '21 рабочая минута', '21 working minutes'],
+    [['--work-days', '3'], '3 рабочих дня (до конца последнего)', '3 working days (end of the last one)'],
+    [
+      ['--calendar-days', '5'],
+      '5 календарных дней (до конца рабочего дня)',
+      '5 calendar days (rolled to the end of a working day)',
+    ],
+  ])("--json words a counted rule in the CLI's language: %j", async (flags, ru, en) => {
+    const args = ['deadline', '--profile', 'nao-2020', '--from', '2026-11-24T11:00:00+03:00', ...flags, '--json'];
+    const [r, e] = await Promise.all([runCli(args), runCli(args, undefined, { OTKLIK_LANG: 'en' })]);
+    expect(JSON.parse(r.stdout).rule).toBe(ru);
+    expect(JSON.parse(e.stdout).rule).toBe(en);
+  });
+
   it("--json words a step's rule in the CLI's language (OTKLIK_LANG), counted by the plural rule", async () => {
     const args = [
       'deadline',
@@ -163,9 +181,9 @@ describe('otklik deadline: output forms', () => {
     expect(out).toHaveLength(6);
     expect(out[0].deadline).toBe('2026-11-24T18:00:00+03:00');
     expect(out[1]).toMatchObject({ line: 2, error: expect.stringContaining('JSON') });
-    expect(out[2]).toMatchObject({ line: 3, error: expect.stringContaining('unknown profile') });
+    expect(out[2]).toMatchObject({ line: 3, error: expect.stringContaining('профиль «nope» не найден') });
     expect(out[3].deadline).toBe('2026-11-30T18:00:00+03:00');
-    expect(out[4]).toMatchObject({ line: 5, error: expect.stringContaining('conflicting') });
+    expect(out[4]).toMatchObject({ line: 5, error: expect.stringContaining('несовместимые параметры') });
     expect(out[5].deadline).toBe('2026-11-30T18:00:00+07:00');
     expect(r.code).toBe(2);
   });
@@ -227,7 +245,8 @@ describe('otklik deadline: working minutes back (±N)', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([
-      'otklik deadline: --work-minutes needs a value, e.g. --work-minutes 120 (or --work-minutes -240 for minutes back)',
+      'otklik deadline: у параметра --work-minutes нет значения, например --work-minutes 120 (или --work-minutes -240 — ' +
+        'минуты назад)',
     ]);
   });
 });
@@ -281,16 +300,31 @@ describe('otklik deadline: the server process time zone never changes a result',
 
 describe('otklik deadline: bad input is one line on stderr and exit code 2', () => {
   it.each([
-    [['--profile', 'nope', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'], /unknown profile "nope"/],
-    [['--profile', 'nao-2020', '--from', '2026-11-24 16:00', '--work-minutes', '1'], /malformed instant/],
-    [['--profile', 'nao-2020', '--from', '2026-02-30T10:00:00+03:00', '--work-minutes', '1'], /no such date/],
-    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00', '--work-minutes', '1'], /UTC offset/],
+    [
+      ['--profile', 'nope', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'],
+      /профиль «nope» не найден; есть: konyshevsky-2020/,
+    ],
+    [
+      ['--profile', 'nao-2020', '--from', '2026-11-24 16:00', '--work-minutes', '1'],
+      /неверный момент «2026-11-24 16:00»/,
+    ],
+    [
+      ['--profile', 'nao-2020', '--from', '2026-02-30T10:00:00+03:00', '--work-minutes', '1'],
+      /такой даты или времени нет/,
+    ],
+    [
+      ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00', '--work-minutes', '1'],
+      /нужен ISO-8601 со смещением от UTC/,
+    ],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00'], /workMinutes|--work-minutes/],
     [
       ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1', '--work-days', '1'],
-      /conflicting/,
+      /несовместимые параметры: --work-minutes и --work-days/,
     ],
-    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', 'ten'], /whole number/],
+    [
+      ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', 'ten'],
+      /--work-minutes: ожидается целое число, а не «ten»/,
+    ],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--step', 'nonsense'], /nonsense/],
     // A step the regulation does not have: the domain's refusal, in the CLI's language (Russian unless OTKLIK_LANG).
     [
@@ -306,7 +340,7 @@ describe('otklik deadline: bad input is one line on stderr and exit code 2', () 
       ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-days', '9999999'],
       /Дата вне поддерживаемых лет 1971–2399/,
     ],
-    [['--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'], /missing --profile/],
+    [['--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'], /укажите --profile/],
     [['--profile', 'nao-2020', '--frm', 'x'], /frm/],
     [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1', '--high'], /high/],
   ])('%j', async (args, message) => {
@@ -316,6 +350,35 @@ describe('otklik deadline: bad input is one line on stderr and exit code 2', () 
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
   });
+  it.each([
+    [['--profile', 'nope', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'], 'unknown profile "nope"'],
+    [['--profile', 'nao-2020', '--from', '2026-02-30T10:00:00+03:00', '--work-minutes', '1'], 'no such date or time'],
+    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00', '--work-minutes', '1'], 'with a UTC offset'],
+    [['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', 'ten'], 'a whole number'],
+    [['--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1'], 'missing --profile'],
+    [['--profile', 'nao-2020', '--frm', 'x'], 'unknown option --frm'],
+    [
+      ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00', '--work-minutes', '1', '--work-days', '1'],
+      'conflicting options: --work-minutes and --work-days',
+    ],
+  ])('OTKLIK_LANG=en: %j', async (args, message) => {
+    const r = await runCli(['deadline', ...args], undefined, { OTKLIK_LANG: 'en' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/[а-яё]/i);
+  });
+
+  it("words a batch line's problem in the CLI's language, zod's type check included", async () => {
+    const line = `${JSON.stringify({ profile: 'nao-2020', from: '2026-11-24T16:00:00+03:00', workMinutes: 'x' })}\n`;
+    const [ru, en] = await Promise.all([
+      runCli(['deadline', '--batch'], line),
+      runCli(['deadline', '--batch'], line, { OTKLIK_LANG: 'en' }),
+    ]);
+    expect(JSON.parse(ru.stdout)).toEqual({ line: 1, error: expect.stringMatching(/^workMinutes: .*ожидалось число/) });
+    expect(JSON.parse(en.stdout)).toEqual({ line: 1, error: expect.stringMatching(/^workMinutes: .*expected number/) });
+    expect(en.stdout).not.toMatch(/[а-яё]/i);
+  });
+
   it("words the domain's and the calendar's refusals in the CLI's language (OTKLIK_LANG=en)", async () => {
     const from = ['--profile', 'nao-2020', '--from', '2026-11-24T16:00:00+03:00'];
     const [step, span] = await Promise.all([

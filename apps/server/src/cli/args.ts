@@ -29,7 +29,7 @@ export function badInput(command: string, message: string): 2 {
   return 2;
 }
 
-function describeParseError(error: unknown): string {
+export function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   const option = /'(-[^' ]*)/.exec(text)?.[1] ?? /(--?[\w-]+)/.exec(text)?.[1] ?? '';

@@ -6,34 +6,37 @@ import {
   deadlineRuleText,
   getPreset,
   PRESET_IDS,
-  parseIsoInstant,
+  readIsoInstant,
   refusalIn,
   stepDeadline,
   type WorkingCalendar,
   zCategoryChoice,
 } from '@otklik/domain';
 import { z } from 'zod';
-import { cliLang } from './messages';
+import { cliLang, say } from './messages';
 
 /** ordinary | fast-track | high ('high' = an ordinary message of high importance; --high adds it to fast-track). */
 export const CATEGORIES = zCategoryChoice.options;
 
-// An instant must carry its UTC offset: a bare local time would silently depend on someone's time zone.
-export const parseInstant = parseIsoInstant;
+/** An instant with its UTC offset (a bare local time would silently depend on someone's time zone), or what is wrong
+ *  with it in the CLI's language (OTKLIK_LANG). */
+export function parseInstant(text: string): number | string {
+  const at = readIsoInstant(text);
+  if (at === 'format') return say('deadline.instant-format', { text });
+  return at === 'no-such-date' ? say('deadline.instant-no-such-date', { text }) : at;
+}
 
-const zInteger = (name: string) =>
-  z.number({ error: `${name} must be a number` }).int({ error: `${name} must be a whole number` });
-
+// zod's own issues, worded by the caller in the CLI's language (describeIssues with cliLang()).
 export const zDeadlineRequest = z
   .object({
-    profile: z.string({ error: 'profile is required (a preset id)' }).min(1, { error: 'profile is required' }),
-    from: z.string({ error: 'from is required (an ISO-8601 instant)' }),
-    workMinutes: zInteger('workMinutes').optional(),
-    workDays: zInteger('workDays').min(0, { error: 'workDays must be 0 or more' }).optional(),
-    calendarDays: zInteger('calendarDays').min(0, { error: 'calendarDays must be 0 or more' }).optional(),
-    step: z.string().min(1, { error: 'step must not be empty' }).optional(),
-    category: z.enum(CATEGORIES, { error: `category must be one of ${CATEGORIES.join(', ')}` }).optional(),
-    high: z.boolean({ error: 'high must be true or false' }).optional(),
+    profile: z.string().min(1),
+    from: z.string(),
+    workMinutes: z.number().int().optional(),
+    workDays: z.number().int().min(0).optional(),
+    calendarDays: z.number().int().min(0).optional(),
+    step: z.string().min(1).optional(),
+    category: z.enum(CATEGORIES).optional(),
+    high: z.boolean().optional(),
   })
   .strict();
 
@@ -62,6 +65,23 @@ function calendarFor(profileId: string, timeZone: string): WorkingCalendar {
 
 const fail = (error: string): DeadlineOutcome => ({ ok: false, error });
 
+type CountedRule = 'deadline.rule-minutes' | 'deadline.rule-work-days' | 'deadline.rule-calendar-days';
+const ruleTexts = new Map<string, string>();
+
+/** How a counted deadline was reached, in the CLI's language; a batch repeats a few spans, so each text is worded
+ *  once (the plural rule is the costly part), and the cache is emptied before it grows past a few thousand. */
+function countedRule(key: CountedRule, n: number): string {
+  const lang = cliLang();
+  const cacheKey = `${lang}:${key}:${n}`;
+  let text = ruleTexts.get(cacheKey);
+  if (text === undefined) {
+    if (ruleTexts.size >= 4096) ruleTexts.clear();
+    text = say(key, { n }, lang);
+    ruleTexts.set(cacheKey, text);
+  }
+  return text;
+}
+
 export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
   try {
     return computeUnchecked(request);
@@ -75,30 +95,37 @@ export function computeDeadline(request: DeadlineRequest): DeadlineOutcome {
 function computeUnchecked(request: DeadlineRequest): DeadlineOutcome {
   const profile = getPreset(request.profile);
   if (!profile) {
-    return fail(`unknown profile "${request.profile}"; known: ${PRESET_IDS.join(', ')}`);
+    return fail(say('deadline.unknown-profile', { profile: request.profile, known: PRESET_IDS.join(', ') }));
   }
   const from = parseInstant(request.from);
   if (typeof from === 'string') return fail(from);
 
   const modes = (['workMinutes', 'workDays', 'calendarDays', 'step'] as const).filter((k) => request[k] !== undefined);
-  if (modes.length === 0) return fail('say what to add: workMinutes, workDays, calendarDays or step');
-  if (modes.length > 1) return fail(`conflicting options: ${modes.join(' and ')}; give exactly one`);
-  if (request.category !== undefined && request.step === undefined) return fail('category only applies with step');
-  if (request.high !== undefined && request.step === undefined) return fail('high only applies with step');
+  if (modes.length === 0) return fail(say('deadline.say-what', {}));
+  if (modes.length > 1) return fail(say('deadline.conflicting', { modes }));
+  if (request.category !== undefined && request.step === undefined) {
+    return fail(say('deadline.category-without-step', {}));
+  }
+  if (request.high !== undefined && request.step === undefined) return fail(say('deadline.high-without-step', {}));
 
   const calendar = calendarFor(profile.id, profile.timeZone);
   if (request.workMinutes !== undefined) {
     const r = calendar.addWorkingMinutes(from, request.workMinutes);
-    return answer(calendar, profile, r.at, r.confirmed, `${request.workMinutes} working minutes`);
+    return answer(calendar, profile, r.at, r.confirmed, countedRule('deadline.rule-minutes', request.workMinutes));
   }
   if (request.workDays !== undefined) {
     const r = calendar.addWorkingDays(from, request.workDays);
-    return answer(calendar, profile, r.at, r.confirmed, `${request.workDays} working days (end of the last one)`);
+    return answer(calendar, profile, r.at, r.confirmed, countedRule('deadline.rule-work-days', request.workDays));
   }
   if (request.calendarDays !== undefined) {
     const r = calendar.addCalendarDays(from, request.calendarDays);
-    const rule = `${request.calendarDays} calendar days (rolled to the end of a working day)`;
-    return answer(calendar, profile, r.at, r.confirmed, rule);
+    return answer(
+      calendar,
+      profile,
+      r.at,
+      r.confirmed,
+      countedRule('deadline.rule-calendar-days', request.calendarDays),
+    );
   }
   const result = stepDeadline(profile, calendar, request.step ?? '', from, {
     ...(request.category !== undefined ? { category: request.category } : {}),

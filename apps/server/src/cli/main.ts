@@ -64,7 +64,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    process.stderr.write(`otklik: unknown command "${name}"; known: ${Object.keys(COMMANDS).join(', ')}\n`);
+    const { say } = await import('./messages');
+    process.stderr.write(
+      `otklik: ${say('usage.unknown-command', { name, known: Object.keys(COMMANDS).join(', ') })}\n`,
+    );
     return 2;
   }
   const command = await entry.load();

@@ -3,11 +3,15 @@
 // Russian by default) as it words the server's messages and the domain's refusals. Command names,
 // flags, JSON fields and `--help` texts are not here: they are the same in every language.
 import { type MessageLang, messageIn } from '@otklik/contract';
-import { catalogueEntry as entry, fixedEntry as fixed } from '@otklik/domain';
+import { counted, catalogueEntry as entry, fixedEntry as fixed } from '@otklik/domain';
 import { commandLineLanguage } from '../env';
 
 export const CLI_MESSAGES = {
   // Parsing the arguments (./args).
+  'usage.unknown-command': entry<{ readonly name: string; readonly known: string }>(
+    (p) => `неизвестная команда «${p.name}»; есть: ${p.known}`,
+    (p) => `unknown command "${p.name}"; known: ${p.known}`,
+  ),
   'usage.unknown-option': entry<{ readonly option: string }>(
     (p) => `неизвестный параметр ${p.option}`,
     (p) => `unknown option ${p.option}`,
@@ -446,6 +450,68 @@ export const CLI_MESSAGES = {
     (p) => `Не удалось захватить блокировку ${p.path}`,
     (p) => `could not take the data directory lock ${p.path}`,
   ),
+  // otklik deadline: its flags, its requests (from flags or a --batch line) and how each deadline was reached.
+  'deadline.needs-number': entry<{ readonly flag: string }>(
+    (p) => `у параметра ${p.flag} нет значения, например ${p.flag} 120 (или ${p.flag} -240 — минуты назад)`,
+    (p) => `${p.flag} needs a value, e.g. ${p.flag} 120 (or ${p.flag} -240 for minutes back)`,
+  ),
+  'deadline.whole-number': entry<{ readonly flag: string; readonly value: string }>(
+    (p) => `${p.flag}: ожидается целое число, а не «${p.value}»`,
+    (p) => `${p.flag} must be a whole number, got "${p.value}"`,
+  ),
+  'deadline.missing-profile': fixed('укажите --profile <профиль>', 'missing --profile <preset-id>'),
+  'deadline.missing-from': fixed(
+    'укажите --from <момент ISO-8601 со смещением от UTC>',
+    'missing --from <ISO-8601 instant>',
+  ),
+  'deadline.unknown-profile': entry<{ readonly profile: string; readonly known: string }>(
+    (p) => `профиль «${p.profile}» не найден; есть: ${p.known}`,
+    (p) => `unknown profile "${p.profile}"; known: ${p.known}`,
+  ),
+  'deadline.instant-format': entry<{ readonly text: string }>(
+    (p) => `неверный момент «${p.text}»: нужен ISO-8601 со смещением от UTC, например 2026-11-24T16:00:00+03:00`,
+    (p) => `malformed instant "${p.text}": expected ISO-8601 with a UTC offset, e.g. 2026-11-24T16:00:00+03:00`,
+  ),
+  'deadline.instant-no-such-date': entry<{ readonly text: string }>(
+    (p) => `неверный момент «${p.text}»: такой даты или времени нет`,
+    (p) => `malformed instant "${p.text}": no such date or time`,
+  ),
+  'deadline.say-what': fixed(
+    'укажите, что прибавить: workMinutes, workDays, calendarDays или step',
+    'say what to add: workMinutes, workDays, calendarDays or step',
+  ),
+  'deadline.conflicting': entry<{ readonly modes: readonly string[] }>(
+    (p) => `несовместимые параметры: ${p.modes.join(' и ')}; укажите один`,
+    (p) => `conflicting options: ${p.modes.join(' and ')}; give exactly one`,
+  ),
+  'deadline.category-without-step': fixed('category — только вместе со step', 'category only applies with step'),
+  'deadline.high-without-step': fixed('high — только вместе со step', 'high only applies with step'),
+  'deadline.batch-from-stdin': entry<{ readonly value: string }>(
+    (p) => `--batch читает запросы со стандартного ввода, а не из «${p.value}»`,
+    (p) => `--batch takes its requests from stdin, not from "${p.value}"`,
+  ),
+  'deadline.not-json': fixed('строка не в формате JSON', 'not valid JSON'),
+  'deadline.rule-minutes': entry<{ readonly n: number }>(
+    (p) =>
+      counted(p.n, 'ru', {
+        one: 'рабочая минута',
+        few: 'рабочие минуты',
+        many: 'рабочих минут',
+        other: 'рабочей минуты',
+      }),
+    (p) => counted(p.n, 'en', { one: 'working minute', other: 'working minutes' }),
+  ),
+  'deadline.rule-work-days': entry<{ readonly n: number }>(
+    (p) =>
+      `${counted(p.n, 'ru', { one: 'рабочий день', few: 'рабочих дня', many: 'рабочих дней', other: 'рабочего дня' })} (до конца последнего)`,
+    (p) => `${counted(p.n, 'en', { one: 'working day', other: 'working days' })} (end of the last one)`,
+  ),
+  'deadline.rule-calendar-days': entry<{ readonly n: number }>(
+    (p) =>
+      `${counted(p.n, 'ru', { one: 'календарный день', few: 'календарных дня', many: 'календарных дней', other: 'календарного дня' })} (до конца рабочего дня)`,
+    (p) =>
+      `${counted(p.n, 'en', { one: 'calendar day', other: 'calendar days' })} (rolled to the end of a working day)`,
+  ),
 } as const;
 
 export type CliMessageKey = keyof typeof CLI_MESSAGES;
@@ -454,9 +520,14 @@ type CliParams<K extends CliMessageKey> = Parameters<(typeof CLI_MESSAGES)[K]['r
 
 /** The CLI's language: OTKLIK_LANG, Russian when unset (a bad value is refused by main before any command runs). */
 export function cliLang(): MessageLang {
+  const raw = process.env.OTKLIK_LANG;
+  // A batch asks once a line: the variable is checked again only when it changed.
+  if (lastLang && lastLang.raw === raw) return lastLang.lang;
   const read = commandLineLanguage();
-  return read.ok ? read.lang : 'ru';
+  lastLang = { raw, lang: read.ok ? read.lang : 'ru' };
+  return lastLang.lang;
 }
+let lastLang: { readonly raw: string | undefined; readonly lang: MessageLang } | undefined;
 
 /** One of the CLI's own messages in `lang` (default: the CLI's language). */
 export function say<K extends CliMessageKey>(key: K, params: CliParams<K>, lang: MessageLang = cliLang()): string {

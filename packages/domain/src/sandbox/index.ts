@@ -1,4 +1,4 @@
 // The regulation sandbox (`otklik replay`): a scenario played through the real decider, without a database.
-export { parseIsoInstant } from './instant';
+export { type InstantProblem, parseIsoInstant, readIsoInstant } from './instant';
 export { type BreachLine, type ClockLine, SANDBOX_SUPERVISION, Sandbox, type SandboxReport } from './run';
 export { type ScenarioHeader, type ScenarioLine, zScenarioHeader, zScenarioLine } from './scenario';

@@ -3,12 +3,13 @@
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-/** Epoch milliseconds, or a one-line message saying what is wrong. */
-export function parseIsoInstant(text: string): number | string {
+/** What is wrong with a written instant: not ISO-8601 with an offset, or a date or time that does not exist. */
+export type InstantProblem = 'format' | 'no-such-date';
+
+/** Epoch milliseconds, or what is wrong (for a reader that words it in its own language). */
+export function readIsoInstant(text: string): number | InstantProblem {
   const m = ISO_INSTANT.exec(text);
-  if (!m) {
-    return `malformed instant "${text}": expected ISO-8601 with a UTC offset, e.g. 2026-11-24T16:00:00+03:00`;
-  }
+  if (!m) return 'format';
   const [, y, mo, d, h, mi, s] = m;
   const month = Number(mo);
   const day = Number(d);
@@ -22,8 +23,17 @@ export function parseIsoInstant(text: string): number | string {
     Number(mi) > 59 ||
     Number(s ?? 0) > 59
   ) {
-    return `malformed instant "${text}": no such date or time`;
+    return 'no-such-date';
   }
   const at = Date.parse(text);
-  return Number.isNaN(at) ? `malformed instant "${text}"` : at;
+  return Number.isNaN(at) ? 'format' : at;
+}
+
+/** Epoch milliseconds, or a one-line message saying what is wrong (in English, the sandbox's language). */
+export function parseIsoInstant(text: string): number | string {
+  const at = readIsoInstant(text);
+  if (at === 'format') {
+    return `malformed instant "${text}": expected ISO-8601 with a UTC offset, e.g. 2026-11-24T16:00:00+03:00`;
+  }
+  return at === 'no-such-date' ? `malformed instant "${text}": no such date or time` : at;
 }

@@ -2,8 +2,11 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { installValidationMessages } from '@otklik/contract';
 import { describeIssues } from '@otklik/domain';
+import { describeParseError } from '../args';
 import { computeDeadline, type DeadlineRequest, zDeadlineRequest } from '../deadline-request';
+import { cliLang, say } from '../messages';
 
 export const help = `Usage:
   otklik deadline --profile <preset-id> --from <ISO-8601 instant>
@@ -65,7 +68,7 @@ export function joinNegativeNumbers(argv: readonly string[]): string[] {
 
 function parseIntegerFlag(name: string, value: string | undefined): number | undefined | string {
   if (value === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(value.trim())) return `--${name} must be a whole number, got "${value}"`;
+  if (!/^[+-]?\d+$/.test(value.trim())) return say('deadline.whole-number', { flag: `--${name}`, value });
   return Number(value);
 }
 
@@ -74,15 +77,15 @@ function fromFlags(argv: string[]): DeadlineRequest | string {
   try {
     parsed = parseFlags(argv);
   } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'bad options') : 'bad options';
     // parseArgs calls a value that starts with a dash "ambiguous": here it is a missing value.
+    const message = error instanceof Error ? error.message : '';
     const flag = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)?.[1];
-    return flag ? `${flag} needs a value, e.g. ${flag} 120 (or ${flag} -240 for minutes back)` : message;
+    return flag ? say('deadline.needs-number', { flag }) : describeParseError(error);
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 0) return `unexpected argument "${positionals[0]}"`;
-  if (values.profile === undefined) return 'missing --profile <preset-id>';
-  if (values.from === undefined) return 'missing --from <ISO-8601 instant>';
+  if (positionals.length > 0) return say('usage.unexpected-argument', { value: positionals[0] ?? '' });
+  if (values.profile === undefined) return say('deadline.missing-profile', {});
+  if (values.from === undefined) return say('deadline.missing-from', {});
   const request: Record<string, unknown> = { profile: values.profile, from: values.from };
   for (const [flag, key] of [
     ['work-minutes', 'workMinutes'],
@@ -98,7 +101,7 @@ function fromFlags(argv: string[]): DeadlineRequest | string {
   if (values.high !== undefined) request.high = values.high;
   const checked = zDeadlineRequest.safeParse(request);
   if (!checked.success)
-    return describeIssues(checked.error).replace(/\b(workMinutes|workDays|calendarDays)\b/g, flagName);
+    return describeIssues(checked.error, cliLang()).replace(/\b(workMinutes|workDays|calendarDays)\b/g, flagName);
   return checked.data;
 }
 
@@ -182,19 +185,21 @@ function answerLine(line: string, lineNo: number): object {
   try {
     data = JSON.parse(line);
   } catch {
-    return { line: lineNo, error: 'not valid JSON' };
+    return { line: lineNo, error: say('deadline.not-json', {}) };
   }
   const checked = zDeadlineRequest.safeParse(data);
-  if (!checked.success) return { line: lineNo, error: describeIssues(checked.error) };
+  if (!checked.success) return { line: lineNo, error: describeIssues(checked.error, cliLang()) };
   const outcome = computeDeadline(checked.data);
   return outcome.ok ? outcome.answer : { line: lineNo, error: outcome.error };
 }
 
 export async function run(argv: string[]): Promise<number> {
+  // zod keeps the type a refused value had, so a request's problem reads in Russian as well as in English.
+  installValidationMessages();
   if (argv.includes('--batch')) {
     const others = argv.filter((a) => a !== '--batch');
     if (others.length > 0) {
-      process.stderr.write(`otklik deadline: --batch takes its requests from stdin, not from "${others[0]}"\n`);
+      process.stderr.write(`otklik deadline: ${say('deadline.batch-from-stdin', { value: others[0] ?? '' })}\n`);
       return 2;
     }
     return runBatch();
