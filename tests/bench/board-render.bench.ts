@@ -7,7 +7,7 @@
 // Run: pnpm bench (root), or tsx tests/bench/board-render.bench.ts [--json]
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { registerCase, signIn } from '../e2e/support/api';
-import { boardRows, serveBoardRows } from '../e2e/support/board-rows';
+import { boardRows, serveBoardRows, workAllDay } from '../e2e/support/board-rows';
 import { hasBrowser, launchBrowser, signedInPage } from '../e2e/support/browser';
 import { buildWeb, startTestServer } from '../e2e/support/server';
 import { emit, median, say } from './output';
@@ -75,26 +75,6 @@ async function longestScrollTask(page: Page): Promise<number> {
         }, 2500);
       }),
   );
-}
-
-/** 'YYYY-MM-DD' of an instant in a time zone. */
-const localDate = (at: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-
-/**
- * Makes today and tomorrow, in the organisation's own zone, whole days of work for this page, as an administrator's
- * calendar override (extra working days) could: its countdowns then run and show their seconds whatever the hour of
- * the run. Without it a run at night or at a weekend sees every clock paused, whose text does not move. (The
- * organisation is read by a tRPC call when the board is opened.)
- */
-function workAllDay(name: string, org: Record<string, unknown>): void {
-  if (name !== 'directory.organisation') return;
-  const zone = String(org.timeZone);
-  const days = [0, 1].map((d) => localDate(Date.now() + d * 86_400_000, zone));
-  org.calendarOverrides = {
-    ...(org.calendarOverrides as object | null),
-    extraWorkingDays: days.map((date) => ({ date, intervals: [[0, 1440]] })),
-  };
 }
 
 async function measure(browser: Browser, url: string, organisationId: string, n: number, working: boolean) {
