@@ -1,8 +1,10 @@
 // The board on a phone (390×844): no keyboard-shortcut hint, the status chips, filters and saved views folded behind
 // one "Фильтры" button that shows how many filters are on, so the first case is on screen without scrolling. On a
-// desktop everything stays open and the hint is shown.
+// desktop everything stays open and the hint is shown. A countdown's longest line stays inside its card.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { signIn } from './support/api';
+import { boardRows, serveBoardRows, workAllDay } from './support/board-rows';
 import { screenshot } from './support/browser';
 import { describeInBrowser } from './support/suite';
 
@@ -47,6 +49,44 @@ describeInBrowser('the board on a phone', (suite) => {
     await expect.poll(() => page.locator('tr[data-case-id].urgency-breached').count(), POLL).toBeGreaterThan(0);
     const filtered = await firstRowBox(page);
     expect(filtered.y + filtered.height).toBeLessThanOrEqual(PHONE.height);
+  });
+
+  it('keeps "просрочено на 1 ч 00 мин" inside its card, clear of the next column', async () => {
+    const { page } = await suite.signedIn('curator', PHONE);
+    const org = await (await signIn(suite.server.url, 'curator')).api.directory.organisation.query();
+    // Generated rows, the first an hour overdue, in working time (its countdown runs and reads in hours and minutes).
+    const rows = boardRows(20, Date.now(), org.id);
+    await serveBoardRows(page, () => rows, workAllDay);
+    await page.goto(`${suite.server.url}/board`);
+    const first = page.locator('tr[data-case-id]').first().locator('.ok-countdown-time');
+    await expect.poll(() => first.textContent(), POLL).toMatch(/^просрочено на 1 ч 0\d мин$/);
+    await expect
+      .poll(() => page.locator('tr[data-case-id] .ok-countdown-time').nth(1).textContent(), POLL)
+      .toMatch(/с$/);
+    // Each shown countdown's text (its glyphs, not its box) lies inside its own cell and meets no other cell.
+    const clashes = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const row of Array.from(document.querySelectorAll('tr[data-case-id]'))) {
+        const time = row.querySelector('.ok-countdown-time');
+        const cell = row.querySelector('.board-cell-countdown');
+        if (!time || !cell || !time.textContent) continue;
+        const range = document.createRange();
+        range.selectNodeContents(time);
+        const text = range.getBoundingClientRect();
+        const own = cell.getBoundingClientRect();
+        if (text.left < own.left - 0.5 || text.right > own.right + 0.5)
+          found.push(`${time.textContent}: outside its cell`);
+        for (const other of Array.from(row.querySelectorAll('td'))) {
+          if (other === cell || getComputedStyle(other).display === 'none') continue;
+          const o = other.getBoundingClientRect();
+          const meets = text.left < o.right && text.right > o.left && text.top < o.bottom && text.bottom > o.top;
+          if (meets && o.width > 0 && o.height > 0) found.push(`${time.textContent}: over ${other.className}`);
+        }
+      }
+      return found;
+    });
+    expect(clashes).toEqual([]);
+    await screenshot(page, 'board-phone-countdowns');
   });
 
   it('opens the notifications panel inside the screen', async () => {

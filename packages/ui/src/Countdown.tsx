@@ -1,13 +1,15 @@
-// Live remaining WORKING time of one clock, redrawn by the page's shared tick only when what it shows changes: every
-// second while it shows seconds, once a minute while it shows minutes, not at all while it is paused until it
-// resumes (nextCountdownChange). Outside working hours the clock is paused (REGULATIONS "Time") and says when it
-// resumes, e.g. "возобновится пн 09:00".
+// Live remaining WORKING time of one clock. Its time text ("осталось 12 мин 05 с") is written straight into the page
+// by the shared tick whenever it reads differently (every second while it shows seconds, once a minute while it shows
+// minutes, never while the clock is paused); React redraws the rest (its status colour, the pause mark, the resume
+// line) only when that changes (nextCountdownLookChange). A board of many countdowns showing seconds thus costs a
+// text write each per second, not a React render and commit. Outside working hours the clock is paused (REGULATIONS
+// "Time") and says when it resumes, e.g. "возобновится пн 09:00".
 import type { Instant, WorkingCalendar } from '@otklik/domain';
-import { useCallback, useState } from 'react';
-import { type CountdownState, countdownState, nextCountdownChange } from './countdown-state';
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import { type CountdownState, countdownState, nextCountdownChange, nextCountdownLookChange } from './countdown-state';
 import { formatResume, formatWorkingDuration } from './format';
-import { fill, useUiTexts } from './texts';
-import { useServerNowUntil } from './tick';
+import { fill, type UiTexts, useUiTexts } from './texts';
+import { createHeldView, tickNow, useServerNowUntil } from './tick';
 
 export interface CountdownProps {
   readonly calendar: WorkingCalendar;
@@ -19,32 +21,62 @@ export interface CountdownProps {
   readonly size?: 'normal' | 'large';
 }
 
-export function Countdown(props: CountdownProps) {
-  const t = useUiTexts();
-  const { calendar, dueAt, atRiskAt } = props;
-  // The state at the instant the next change was worked out from is the state drawn: computed once, not twice.
-  const [last] = useState(() => ({ fn: null as unknown, at: Number.NaN, state: null as CountdownState | null }));
-  const nextChange = useCallback(
-    function next(at: Instant) {
-      const state = countdownState(calendar, dueAt, at, atRiskAt);
-      last.fn = next;
-      last.at = at;
-      last.state = state;
-      return nextCountdownChange(calendar, dueAt, at, atRiskAt, state);
-    },
-    [calendar, dueAt, atRiskAt, last],
-  );
-  const now = useServerNowUntil(props.offsetMs, nextChange);
-  const s =
-    last.fn === nextChange && last.at === now && last.state
-      ? last.state
-      : countdownState(calendar, dueAt, now, atRiskAt);
+/** What a countdown's time says at `now`, and the same for a screen reader (a paused clock says so). */
+export function countdownText(
+  s: CountdownState,
+  dueAt: Instant,
+  now: Instant,
+  timeZone: string,
+  t: UiTexts,
+): { readonly text: string; readonly label: string } {
   const time = formatWorkingDuration(s.remainingMinutes, t);
   const text = s.overdueUnworked
-    ? fill(t.overdueSince, { when: formatResume(dueAt, now, calendar.timeZone, t.locale) })
+    ? fill(t.overdueSince, { when: formatResume(dueAt, now, timeZone, t.locale) })
     : s.status === 'breached'
       ? fill(t.overdue, { time })
       : fill(t.remaining, { time });
+  return { text, label: s.paused ? `${text}, ${t.paused}` : text };
+}
+
+/**
+ * Keeps the time text of one countdown in `box` (and its accessible name on `timer`) current from the shared tick:
+ * written at once, then again at each instant it reads differently (nextCountdownChange). Returns the stop.
+ */
+function followTimeText(box: HTMLElement, timer: HTMLElement, props: CountdownProps, t: UiTexts): () => void {
+  const { calendar, dueAt, atRiskAt, offsetMs } = props;
+  const node = document.createTextNode('');
+  box.replaceChildren(node);
+  const view = createHeldView();
+  const write = (at: Instant): Instant => {
+    const s = countdownState(calendar, dueAt, at, atRiskAt);
+    const { text, label } = countdownText(s, dueAt, at, calendar.timeZone, t);
+    if (node.data !== text) node.data = text;
+    if (timer.getAttribute('aria-label') !== label) timer.setAttribute('aria-label', label);
+    return nextCountdownChange(calendar, dueAt, at, atRiskAt, s);
+  };
+  const update = () => {
+    view.held(tickNow() + offsetMs, offsetMs, write);
+  };
+  update();
+  return view.subscribe(update);
+}
+
+export function Countdown(props: CountdownProps) {
+  const t = useUiTexts();
+  const { calendar, dueAt, atRiskAt, offsetMs } = props;
+  const nextLook = useCallback(
+    (at: Instant) => nextCountdownLookChange(calendar, dueAt, at, atRiskAt),
+    [calendar, dueAt, atRiskAt],
+  );
+  const now = useServerNowUntil(offsetMs, nextLook);
+  const s = countdownState(calendar, dueAt, now, atRiskAt);
+  const timerRef = useRef<HTMLSpanElement>(null);
+  const textRef = useRef<HTMLSpanElement>(null);
+  // The time text is this effect's alone (React renders its box empty and never touches what is written in it).
+  useLayoutEffect(() => {
+    if (!textRef.current || !timerRef.current) return;
+    return followTimeText(textRef.current, timerRef.current, { calendar, dueAt, atRiskAt, offsetMs }, t);
+  }, [calendar, dueAt, atRiskAt, offsetMs, t]);
   const resume =
     s.resumesAt !== null
       ? fill(t.resumes, { when: formatResume(s.resumesAt, now, calendar.timeZone, t.locale) })
@@ -59,13 +91,13 @@ export function Countdown(props: CountdownProps) {
     .join(' ');
   return (
     <span className={classes} data-status={s.status} data-paused={s.paused ? 'true' : 'false'}>
-      <span className="ok-countdown-time" role="timer" aria-label={s.paused ? `${text}, ${t.paused}` : text}>
+      <span className="ok-countdown-time" role="timer" ref={timerRef}>
         {s.paused && (
           <span className="ok-pause-icon" aria-hidden="true">
             ❚❚{' '}
           </span>
         )}
-        {text}
+        <span className="ok-countdown-text" ref={textRef} />
       </span>
       {resume && <span className="ok-countdown-resume">{resume}</span>}
     </span>

@@ -2,7 +2,14 @@
 // schedule (Mon–Fri 09:00–13:00, 14:00–18:00) in Europe/Moscow (UTC+3, no DST).
 import { createCalendar } from '@otklik/domain';
 import { describe, expect, it } from 'vitest';
-import { countdownState, nextCountdownChange, usedShare } from './countdown-state';
+import {
+  countdownState,
+  nextCountdownChange,
+  nextCountdownLookChange,
+  nextDeadlineBarChange,
+  usedPercent,
+  usedShare,
+} from './countdown-state';
 import { formatDeadline, formatResume, formatWorkingDuration } from './format';
 import { DEFAULT_UI_TEXTS } from './texts';
 
@@ -207,5 +214,111 @@ describe('nextCountdownChange', () => {
     }
     // The instants are not only safe but close: most of them are followed by a real change.
     expect(changesSeen).toBeGreaterThan(5000);
+  });
+});
+
+/** A fixed pseudo-random sequence (no flakiness). */
+function sequence(seed: number) {
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+}
+
+/** Follows a view from random readings over 16.11–30.11.2026 through its redraws: between a reading and the next
+ *  instant `next` names, `shown` stays the same. Returns how many of those instants were followed by a real change. */
+function followRedraws(
+  next: (due: number, atRisk: number | null, now: number) => number,
+  shown: (due: number, atRisk: number | null, now: number) => string,
+  seed: number,
+): number {
+  const rand = sequence(seed);
+  const from = msk('2026-11-16T00:00:00');
+  const span = 14 * 86_400_000;
+  let changesSeen = 0;
+  for (let k = 0; k < 150; k++) {
+    const due = from + Math.floor(rand() * span);
+    const atRisk = rand() < 0.5 ? due - Math.floor(rand() * 8 * 3_600_000) : null;
+    const day = from + Math.floor(rand() * 14) * 86_400_000;
+    const edges = [13, 14, 18, 9].map((h) => day + h * 3_600_000).concat(due);
+    let now =
+      rand() < 0.5
+        ? from + Math.floor(rand() * span)
+        : edges[Math.floor(rand() * edges.length)]! - Math.floor(rand() * 120_000);
+    for (let step = 0; step < 30; step++) {
+      const at = next(due, atRisk, now);
+      expect(at).toBeGreaterThan(now);
+      const before = shown(due, atRisk, now);
+      const last = Math.min(at - 1, now + 3 * 86_400_000);
+      for (const t of [now + 1, Math.floor((now + last) / 2), last, now + Math.floor(rand() * (last - now))]) {
+        if (t > now && t <= last) expect(shown(due, atRisk, t), `due ${due}, now ${now}, t ${t}`).toBe(before);
+      }
+      if (!Number.isFinite(at)) break;
+      if (shown(due, atRisk, at + 1) !== before) changesSeen++;
+      now = at;
+    }
+  }
+  return changesSeen;
+}
+
+// What Countdown redraws with React: everything but its time text, which it writes itself at nextCountdownChange.
+describe('nextCountdownLookChange', () => {
+  const due16 = msk('2026-11-25T16:00:00');
+  it.each<[string, string, string]>([
+    // 12:00:30, due 16:00: the duration moves every minute, but the look changes first when lunch pauses it at 13:00.
+    ['a running clock: at its pause, not at its next minute', '2026-11-25T12:00:30', '2026-11-25T13:00:00'],
+    // 15:30:00.250: seconds move, the look changes at the breach (16:00:00.001, the domain's boundary).
+    ['showing seconds: at the breach', '2026-11-25T15:30:00.250', '2026-11-25T16:00:00.001'],
+    // 13:30 in lunch: paused until 14:00.
+    ['paused: when it resumes', '2026-11-25T13:30:00', '2026-11-25T14:00:00'],
+  ])('%s', (_, now, expected) => {
+    expect(nextCountdownLookChange(cal, due16, msk(now))).toBe(msk(expected));
+  });
+
+  it('is never later than a change of the status, the pause or the resume line', () => {
+    const look = (due: number, atRisk: number | null, now: number) => {
+      const s = countdownState(cal, due, now, atRisk);
+      return [
+        s.status,
+        s.paused,
+        s.resumesAt === null ? '' : formatResume(s.resumesAt, now, cal.timeZone, 'ru-RU'),
+      ].join('|');
+    };
+    const seen = followRedraws((due, atRisk, now) => nextCountdownLookChange(cal, due, now, atRisk), look, 7);
+    expect(seen).toBeGreaterThan(1000);
+  });
+});
+
+// A deadline bar of an 8-hour clock, Wed 25.11 09:00 → 18:00 (240 + 240 working minutes): its whole percent turns
+// when the used minutes reach the next half percent (0.5 % of 480 min = 2.4 min).
+describe('nextDeadlineBarChange', () => {
+  const start = msk('2026-11-25T09:00:00');
+  const due = msk('2026-11-25T18:00:00');
+  it.each<[string, string, number | null, string]>([
+    ['the start: 0 % until 2.4 min are used', '2026-11-25T09:00:00', null, '2026-11-25T09:02:24'],
+    // 12:30: 210 min used = 43.75 %, shown 44; 44.5 % = 213.6 min, 3.6 min later.
+    ['the next half percent', '2026-11-25T12:30:00', null, '2026-11-25T12:33:36'],
+    // 12:58: 238 min = 49.6 %, shown 50; 50.5 % = 242.4 min: 2 min to lunch, then 2.4 min after 14:00.
+    ['across lunch', '2026-11-25T12:58:00', null, '2026-11-25T14:02:24'],
+    // 13:30 (lunch): 240 min = 50 %; 242.4 min is reached at 14:02:24.
+    ['paused: counted from the resume', '2026-11-25T13:30:00', null, '2026-11-25T14:02:24'],
+    // 16:59:50: 419.83 min = 87.47 %, shown 87; 87.5 % (420 min) at 17:00; at risk from 16:59:55, sooner.
+    ['the at-risk instant', '2026-11-25T16:59:50', msk('2026-11-25T16:59:55'), '2026-11-25T16:59:55'],
+    ['breached and full: never', '2026-11-25T18:30:00', null, 'never'],
+  ])('%s', (_, now, atRisk, expected) => {
+    const at = nextDeadlineBarChange(cal, start, due, msk(now), atRisk);
+    expect(at).toBe(expected === 'never' ? Number.POSITIVE_INFINITY : msk(expected));
+    if (expected !== 'never') {
+      expect(usedPercent(cal, start, due, at - 1)).toBe(usedPercent(cal, start, due, msk(now)));
+    }
+  });
+
+  it('is never later than a change of the percent or the status, over a fortnight of random clocks', () => {
+    // Each clock started 1 to 16 working hours before its deadline.
+    const startOf = (due: number) => cal.addWorkingMinutes(due, -(60 + (due % 900))).at;
+    const bar = (due: number, atRisk: number | null, now: number) =>
+      [usedPercent(cal, startOf(due), due, now), countdownState(cal, due, now, atRisk).status].join('|');
+    const seen = followRedraws((d, atRisk, now) => nextDeadlineBarChange(cal, startOf(d), d, now, atRisk), bar, 11);
+    expect(seen).toBeGreaterThan(1000);
   });
 });

@@ -74,6 +74,32 @@ export function nextCountdownChange(
   atRiskAt?: Instant | null,
   state: CountdownState = countdownState(calendar, dueAt, now, atRiskAt),
 ): Instant {
+  return nextChangeOf(calendar, dueAt, now, atRiskAt, state, true);
+}
+
+/**
+ * nextCountdownChange without the moves of its time text (the duration and an overdue-since time): the first instant
+ * after `now` at which the countdown's status, its pause or its resume line may change. A view that writes the time
+ * text on its own (Countdown) redraws the rest only then.
+ */
+export function nextCountdownLookChange(
+  calendar: WorkingCalendar,
+  dueAt: Instant,
+  now: Instant,
+  atRiskAt?: Instant | null,
+  state: CountdownState = countdownState(calendar, dueAt, now, atRiskAt),
+): Instant {
+  return nextChangeOf(calendar, dueAt, now, atRiskAt, state, false);
+}
+
+function nextChangeOf(
+  calendar: WorkingCalendar,
+  dueAt: Instant,
+  now: Instant,
+  atRiskAt: Instant | null | undefined,
+  state: CountdownState,
+  withTimeText: boolean,
+): Instant {
   let next = Number.POSITIVE_INFINITY;
   const consider = (at: Instant) => {
     if (at > now && at < next) next = at;
@@ -88,9 +114,9 @@ export function nextCountdownChange(
     // Running: it pauses at the end of the working time, and its duration moves by working time, which until then
     // is wall time.
     consider(calendar.nextNonWorkingMoment(now));
-    consider(now + workingMsUntilDurationChanges(state.remainingMinutes));
+    if (withTimeText) consider(now + workingMsUntilDurationChanges(state.remainingMinutes));
   }
-  if (state.overdueUnworked) consider(resumeTextChangesAt(dueAt, now, calendar.timeZone));
+  if (withTimeText && state.overdueUnworked) consider(resumeTextChangesAt(dueAt, now, calendar.timeZone));
   return next;
 }
 
@@ -100,4 +126,40 @@ export function usedShare(calendar: WorkingCalendar, startedAt: Instant, dueAt: 
   if (total <= 0) return now >= dueAt ? 1 : 0;
   const used = calendar.workingMinutesBetween(startedAt, Math.min(now, dueAt));
   return Math.min(1, Math.max(0, used / total));
+}
+
+/** The used share as a deadline bar shows it: whole percent. */
+export function usedPercent(calendar: WorkingCalendar, startedAt: Instant, dueAt: Instant, now: Instant): number {
+  return Math.round(usedShare(calendar, startedAt, dueAt, now) * 100);
+}
+
+/**
+ * The first instant after `now` at which a deadline bar may show something else (Infinity: never): its status (at
+ * risk, breached) or its used share at whole percent (usedPercent), which moves by working time only. Never later
+ * than the change; at most a millisecond earlier.
+ */
+export function nextDeadlineBarChange(
+  calendar: WorkingCalendar,
+  startedAt: Instant,
+  dueAt: Instant,
+  now: Instant,
+  atRiskAt?: Instant | null,
+): Instant {
+  let next = Number.POSITIVE_INFINITY;
+  const consider = (at: Instant) => {
+    if (at > now && at < next) next = at;
+  };
+  if (atRiskAt != null) consider(atRiskAt);
+  consider(firstBreachedInstant(dueAt));
+  const total = calendar.workingMinutesBetween(startedAt, dueAt);
+  if (total > 0 && now < dueAt) {
+    // The shown percent p turns into p + 1 once the used minutes reach (p + 0.5) % of the total (Math.round).
+    const used = calendar.workingMinutesBetween(startedAt, now);
+    const shown = usedPercent(calendar, startedAt, dueAt, now);
+    const minutes = ((shown + 0.5) / 100) * total - used;
+    // Counted from `now` (from the next working moment while paused); whole milliseconds, rounded down (the float's
+    // last bits must not make it late), never `now` itself.
+    consider(minutes > 0 ? Math.max(now + 1, Math.floor(calendar.addWorkingMinutes(now, minutes).at)) : now + 1);
+  }
+  return next;
 }

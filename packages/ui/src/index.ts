@@ -1,10 +1,13 @@
 // Shared React components of the Otklik web app: live countdowns, deadline bars and status badges.
-export { Countdown, type CountdownProps } from './Countdown';
+export { Countdown, type CountdownProps, countdownText } from './Countdown';
 export {
   type ClockStatus,
   type CountdownState,
   countdownState,
   nextCountdownChange,
+  nextCountdownLookChange,
+  nextDeadlineBarChange,
+  usedPercent,
   usedShare,
 } from './countdown-state';
 export { DeadlineBar, type DeadlineBarProps } from './DeadlineBar';

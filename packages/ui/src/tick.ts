@@ -2,7 +2,7 @@
 // that change at the next tick. Ticks fall on whole seconds of the browser clock, so whatever changes, changes
 // together; a view that knows when it changes next (a countdown showing minutes, a paused clock, a count of
 // overdue cases) is woken then and not every second, and a page where nothing changes runs no timer at all.
-import { useState, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 
 type Listener = () => void;
 
@@ -130,7 +130,12 @@ export function createHeldView() {
  */
 export function useServerNowUntil(offsetMs: number, nextChange: (now: number) => number): number {
   const [view] = useState(createHeldView);
-  const getSnapshot = (): number => view.held(tickNow() + offsetMs, offsetMs, nextChange);
+  // One function while its inputs stay: React schedules an effect after every render that brings a new getSnapshot
+  // (to read it once more), which each redraw of a countdown would otherwise cost.
+  const getSnapshot = useCallback(
+    (): number => view.held(tickNow() + offsetMs, offsetMs, nextChange),
+    [view, offsetMs, nextChange],
+  );
   return useSyncExternalStore(view.subscribe, getSnapshot, getSnapshot);
 }
 

@@ -92,3 +92,23 @@ export async function serveBoardRows(
     },
   );
 }
+
+/** 'YYYY-MM-DD' of an instant in a time zone. */
+const localDate = (at: number, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+/**
+ * A `patch` for serveBoardRows: makes today and tomorrow, in the organisation's own zone, whole days of work for this
+ * page, as an administrator's calendar override (extra working days) could. Its countdowns then run and show their
+ * seconds whatever the hour of the run; without it a run at night or at a weekend sees every clock paused. (The
+ * organisation is read by a tRPC call when the page opens.)
+ */
+export function workAllDay(name: string, org: Record<string, unknown>): void {
+  if (name !== 'directory.organisation') return;
+  const zone = String(org.timeZone);
+  const days = [0, 1].map((d) => localDate(Date.now() + d * 86_400_000, zone));
+  org.calendarOverrides = {
+    ...(org.calendarOverrides as object | null),
+    extraWorkingDays: days.map((date) => ({ date, intervals: [[0, 1440]] })),
+  };
+}

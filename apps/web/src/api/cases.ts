@@ -1,6 +1,7 @@
 // One case: its detail for the workspace, commands with the expected version, and lookups by case number.
 import type { CaseCommand } from '@otklik/domain';
 import { useCases } from '../stores/cases';
+import { directoryLoaded } from '../stores/directory';
 import { toClockViews } from './adapters';
 import { fetchBoard } from './board';
 import { toTimelineEntry } from './case-detail';
@@ -10,7 +11,9 @@ import { api } from './trpc';
 import type { CaseDetail } from './types';
 
 export async function loadCaseDetail(caseId: string): Promise<CaseDetail> {
-  const res = await api.cases.detail.query({ caseId });
+  // The clocks are named from the directory: a case opened right after sign-in (a link, a reload) may arrive before
+  // it, and is named once it has (as the board's snapshot is).
+  const [res] = await Promise.all([api.cases.detail.query({ caseId }), directoryLoaded()]);
   // A custom profile is not built in: fetch it once so forms and rule texts can use it.
   if (!profileFor(res.profileId)) rememberProfiles([await api.profiles.get.query({ id: res.profileId })]);
   const names = directoryNames();

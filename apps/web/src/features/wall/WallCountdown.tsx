@@ -1,8 +1,17 @@
 // A wall countdown: the remaining (or overdue) working time as the largest text on screen, its meaning in a small
 // line above it ("просрочено" / "осталось" / "пауза до пн 09:00"), so the number itself stays short and readable
-// across a room. The same calendar engine as every other countdown (countdownState of @otklik/ui).
+// across a room. The same calendar engine as every other countdown (countdownState of @otklik/ui); redrawn only when
+// what it shows changes (nextCountdownChange), not every second.
 import type { Instant, WorkingCalendar } from '@otklik/domain';
-import { countdownState, formatResume, formatWorkingDuration, useServerNow, useUiTexts } from '@otklik/ui';
+import {
+  countdownState,
+  formatResume,
+  formatWorkingDuration,
+  nextCountdownChange,
+  useServerNowUntil,
+  useUiTexts,
+} from '@otklik/ui';
+import { useCallback } from 'react';
 import { fill, useT } from '../../i18n';
 
 export function WallCountdown(props: {
@@ -13,8 +22,13 @@ export function WallCountdown(props: {
 }) {
   const t = useT();
   const ui = useUiTexts();
-  const now = useServerNow(props.offsetMs);
-  const s = countdownState(props.calendar, props.dueAt, now, props.atRiskAt);
+  const { calendar, dueAt, atRiskAt } = props;
+  const nextChange = useCallback(
+    (at: Instant) => nextCountdownChange(calendar, dueAt, at, atRiskAt),
+    [calendar, dueAt, atRiskAt],
+  );
+  const now = useServerNowUntil(props.offsetMs, nextChange);
+  const s = countdownState(calendar, dueAt, now, atRiskAt);
   const time = formatWorkingDuration(s.remainingMinutes, ui);
   const label =
     s.resumesAt !== null

@@ -2,15 +2,15 @@
 // 3840×2160 (everything scales with the screen), no personal data. Breached and at-risk cases are pinned on screen;
 // the rest pages. Totals per urgency and per department in a side panel, a clock, a visible lost-connection state that
 // heals itself, and a distinct "key revoked" state that drops the data. Never a login prompt.
-import { useServerNow } from '@otklik/ui';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useServerNowUntil } from '@otklik/ui';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { fill, useT } from '../../i18n';
 import { useCases } from '../../stores/cases';
 import { useClock } from '../../stores/clock';
 import { useUi } from '../../stores/ui';
-import { filterAndSort, filtersFromParams } from '../board/filter-cases';
+import { filterAndSort, filtersFromParams, nextUrgencyChange } from '../board/filter-cases';
 import { useWallData } from './use-wall-data';
 import { WallClock } from './WallClock';
 import { WallRows } from './WallRows';
@@ -41,7 +41,9 @@ function useAreaHeights(): { ref: React.RefObject<HTMLDivElement | null>; rows: 
       const totals = el.parentElement?.querySelector('.wall-totals');
       const room =
         side instanceof HTMLElement && totals instanceof HTMLElement ? side.clientHeight - totals.offsetHeight : 0;
-      setSize({ rows: el.clientHeight, side: room, u: unitPx() });
+      const next = { rows: el.clientHeight, side: room, u: unitPx() };
+      // The same sizes keep the same state: this effect runs after every redraw, and a new object would redraw again.
+      setSize((prev) => (prev.rows === next.rows && prev.side === next.side && prev.u === next.u ? prev : next));
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -62,10 +64,16 @@ export function WallScreen() {
   const { settings, calendar, problem } = useWallData(token);
   const socket = useUi((s) => s.connection);
   const offsetMs = useClock((s) => s.offsetMs);
-  const now = useServerNow(offsetMs);
   const area = useAreaHeights();
   const byId = useCases((s) => s.byId);
   const rows = useMemo(() => filterAndSort([...byId.values()], filtersFromParams(new URLSearchParams())), [byId]);
+  // What the wall lays out moves at a page turn and when a case's urgency changes (pinned, totals); the clock and
+  // each countdown follow the tick on their own.
+  const nextChange = useCallback(
+    (at: number) => Math.min((Math.floor(at / PAGE_MS) + 1) * PAGE_MS, nextUrgencyChange(rows, at)),
+    [rows],
+  );
+  const now = useServerNowUntil(offsetMs, nextChange);
   const slots = (rowU: number) => Math.max(1, Math.floor((area.rows + GAP_U * area.u) / ((rowU + GAP_U) * area.u)));
   const layout = layoutWall(rows, now, slots(FULL_ROW_U), slots(DENSE_ROW_U), Math.floor(now / PAGE_MS));
   const revoked = problem === 'revoked' || socket === 'revoked';
@@ -92,7 +100,7 @@ export function WallScreen() {
           <p className="wall-org">{settings?.organisationName}</p>
         </div>
         <div className="wall-header-end">
-          {calendar && !revoked && <WallClock now={now} timeZone={calendar.timeZone} />}
+          {calendar && !revoked && <WallClock offsetMs={offsetMs} timeZone={calendar.timeZone} />}
           <LanguageSwitch />
         </div>
       </header>
