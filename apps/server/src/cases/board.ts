@@ -9,6 +9,7 @@ import { fromJson } from '../db/driver-values';
 import { absences, cases, departments, people } from '../db/schema';
 import { actorCondition } from './access';
 import type { RuleTable } from './board-compact';
+import { pgliteSnapshotRow } from './board-pglite';
 
 export interface BoardFilters {
   departmentId?: string;
@@ -347,14 +348,14 @@ function snapshotSql(organisationId: string, filters: BoardFilters, limit: numbe
 
 const dialect = new PgDialect({ casing: 'snake_case' });
 
-/** A cell of the snapshot's one row: bytes (postgres.js, read raw) or text (PGlite). */
-type Cell = Buffer | string | null;
+/** A cell of the snapshot's one row: the bytes PostgreSQL (postgres.js, read raw) or PGlite sent. */
+type Cell = Buffer | null;
 const text = (cell: Cell) => (cell === null ? null : cell.toString());
 
 /** One page of the board snapshot, its rows as JSON text, and where the next one starts. */
 export interface SnapshotPage {
-  /** The compact rows as one JSON text, without the brackets (",\n" between rows); empty for no row. */
-  readonly rows: Buffer | string;
+  /** The compact rows as one JSON text (UTF-8), without the brackets (",\n" between rows); empty for no row. */
+  readonly rows: Buffer;
   readonly rules: RuleTable;
   readonly nextCursor: BoardCursor | null;
 }
@@ -375,8 +376,8 @@ export async function boardSnapshotPage(
     const read = await database.raw.client.unsafe(query.sql, query.params as never[]).raw();
     cells = (read[0] ?? []) as Cell[];
   } else {
-    const read = await database.raw.client.query<Cell[]>(query.sql, query.params, { rowMode: 'array' });
-    cells = read.rows[0] ?? [];
+    // The same bytes from the embedded database's protocol output (board-pglite.ts).
+    cells = await pgliteSnapshotRow(database.raw.client, query.sql, query.params);
   }
   const [rows, rulesText, more, lastDue, lastNumber] = cells;
   const rules: RuleTable = {};
@@ -385,5 +386,5 @@ export async function boardSnapshotPage(
     text(more ?? null) === 'true'
       ? { dueAt: lastDue ? Number(text(lastDue)) : null, number: Number(text(lastNumber ?? null)) }
       : null;
-  return { rows: rows ?? '', rules, nextCursor };
+  return { rows: rows ?? Buffer.alloc(0), rules, nextCursor };
 }
