@@ -1,7 +1,7 @@
 // The board snapshot's one statement on the embedded database (PGlite), read as bytes. PGlite's own reading decodes
 // every text of a result into a JavaScript string, and the route then encodes the page's 14.5 MB back into UTF-8
 // bytes: here the statement's answer is read from PGlite's protocol output as it is, each cell a view of its bytes
-// (neither decoded nor copied), as postgres.js's `.raw()` gives them on a server. The statement runs in its own
+// (not decoded), as postgres.js's `.raw()` gives them on a server. The statement runs in its own
 // transaction with a larger `work_mem`: the page's ordered `string_agg` sorts ~15 MB of text, which the default 4 MB
 // spills to PGlite's in-memory files (the sort then cost more than building the rows). BENCHMARKS.md note 21.
 import { type PGlite, protocol } from '@electric-sql/pglite';
@@ -74,17 +74,25 @@ export async function pgliteSnapshotRow(pg: PGlite, text: string, params: readon
         const serializer = pg.serializers[types[i] as number];
         return serializer ? serializer(param) : String(param);
       });
-      // Executed and the transaction ended in one exchange (a failed statement's `commit` rolls back).
-      const output = await pg.execProtocolRaw(
+      // Executed and the transaction ended in one exchange (a failed statement's `commit` rolls back). The output
+      // is taken as it comes (`execProtocolRaw` would also parse it, decoding every text).
+      const chunks: Buffer[] = [];
+      await pg.execProtocolRawStream(
         Buffer.concat([
           serialize.bind({ statement: '', values }),
           serialize.execute({}),
           serialize.sync(),
           serialize.query('commit'),
         ]),
-        { syncToFs: false },
+        {
+          syncToFs: false,
+          // A view of PGlite's memory, reused for the next chunk: copied.
+          onRawData: (chunk) => {
+            chunks.push(Buffer.from(chunk));
+          },
+        },
       );
-      return firstRowCells(output);
+      return firstRowCells(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
     }),
   );
 }
