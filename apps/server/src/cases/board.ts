@@ -323,26 +323,17 @@ function standInsAt(absent: CurrentAbsences, now: number): StandIns {
   return map;
 }
 
-/** A value as JSON text in SQL (`null` for SQL null). */
-const jsonText = (value: SQL) => sql`coalesce(to_json(${value})::text, 'null')`;
-
 /**
  * One page of the board snapshot as PostgreSQL's JSON text (GET /api/board, http/board-route.ts): each row the
- * compact row of board-compact.ts — the four columns read now (the responsible person, or the stand-in from
- * `standIns` for an absent one, the absent person, the department's name) followed by the rest of the row as the
- * projection's trigger stored it (`board_row`, migration 0018) — the rows joined in the board's order with ",\n"
- * (JSON whitespace: a raw newline never occurs inside a JSON text). One value for the page, so the driver reads one
- * text instead of parsing 10,000 rows; the page's rules (each row's `board_rules`, distinct), whether more rows
- * follow, and the last row's cursor come in the same statement.
+ * compact row of board-compact.ts, built from the projection's columns (`board_clocks` is stored as that text), the
+ * stand-in for an absent person swapped in from `standIns`, the rows joined in the board's order with ",\n" (JSON
+ * whitespace: a raw newline never occurs inside a JSON text). One value for the page, so the driver reads one text
+ * instead of parsing 10,000 rows; the page's rules (each row's `board_rules`, distinct), whether more rows follow,
+ * and the last row's cursor come in the same statement.
  */
 function snapshotSql(organisationId: string, filters: BoardFilters, limit: number, standIns: unknown): SQL {
-  const stood = sql`(${JSON.stringify(standIns)}::jsonb -> (${cases.responsiblePersonId}::text))`;
-  const s = sql`st.s`;
-  const row = sql`'{"responsiblePersonId":' || ${jsonText(sql`coalesce((${s} ->> 'id')::uuid, ${cases.responsiblePersonId})`)}
-      || ',"responsiblePersonName":' || ${jsonText(sql`case when ${s} is null then ${responsible.fullName} else coalesce(${s} ->> 'name', ${responsible.fullName}) end`)}
-      || ',"responsibleDepartmentName":' || ${jsonText(sql`${departments.name}`)}
-      || ',"absentPersonId":' || ${jsonText(sql`case when ${s} is null then null else ${cases.responsiblePersonId} end`)}
-      || ',' || substr(${cases.boardRow}, 2)`;
+  const map = sql`${JSON.stringify(standIns)}::jsonb`;
+  const stood = sql`(${map} -> (${cases.responsiblePersonId}::text))`;
   return sql`select
       string_agg(p.j, ${',\n'} order by p.n) filter (where p.n <= ${limit}) as "rows",
       (jsonb_agg(distinct p.rules) filter (where p.n <= ${limit}))::text as "rules",
@@ -351,11 +342,24 @@ function snapshotSql(organisationId: string, filters: BoardFilters, limit: numbe
       (max(p.number) filter (where p.n = ${limit}))::text as "lastNumber"
     from (
       select row_number() over (order by ${cases.dueAt} asc nulls last, ${cases.number} asc) as n,
-        ${epochMs(cases.dueAt)} as due, ${cases.number} as number, ${cases.boardRules} as rules, ${row} as j
+        ${epochMs(cases.dueAt)} as due, ${cases.number} as number, ${cases.boardRules} as rules, row_to_json(x)::text as j
       from ${cases}
       left join ${people} as ${sql.identifier('responsible')} on ${responsible.id} = ${cases.responsiblePersonId}
       left join ${departments} on ${departments.id} = ${cases.responsibleDepartmentId}
-      cross join lateral (select ${stood} as s) as st
+      cross join lateral (select ${cases.id} as "id", ${cases.number} as "number",
+        ${cases.organisationId} as "organisationId", ${cases.version} as "version", ${cases.status} as "status",
+        ${cases.currentStep} as "currentStep", ${epochMs(cases.dueAt)} as "dueAt",
+        coalesce((${stood} ->> 'id')::uuid, ${cases.responsiblePersonId}) as "responsiblePersonId",
+        case when ${stood} is null then ${responsible.fullName}
+             else coalesce(${stood} ->> 'name', ${responsible.fullName}) end as "responsiblePersonName",
+        ${cases.responsibleDepartmentId} as "responsibleDepartmentId",
+        ${departments.name} as "responsibleDepartmentName",
+        case when ${stood} is null then null else ${cases.responsiblePersonId} end as "absentPersonId",
+        ${cases.departmentIds} as "departmentIds", ${cases.executorIds} as "executorIds",
+        ${cases.category} as "category", ${cases.topic} as "topic", ${cases.location} as "location",
+        ${cases.network} as "network", ${cases.author} as "author", left(${cases.text}, 280) as "excerpt",
+        ${cases.flags} as "flags", ${cases.boardClocks} as "clocks", ${cases.chain} as "chain",
+        ${cases.isOpen} as "isOpen", ${epochMs(cases.detectedAt)} as "detectedAt") as x
       where ${and(...boardConditions(organisationId, filters))}
       order by ${sql.join(BOARD_ORDER, sql`, `)}
       limit ${limit + 1}

@@ -37,8 +37,8 @@ export async function getCaseDetail(deps: ServerDeps, organisationId: string, ca
     .leftJoin(people, eq(people.id, caseEvents.actorId))
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.version));
-  // The board's own columns (its chain, its compact clocks, its snapshot row) are not the detail's.
-  const { state: _state, chain: _chain, boardClocks: _clocks, boardRules: _rules, boardRow: _row, ...caseRow } = row;
+  // The board's own columns (its chain, its compact clocks) are not the detail's.
+  const { state: _state, chain: _chain, boardClocks: _clocks, boardRules: _rules, ...caseRow } = row;
   // The earlier cases a repeat message is linked to, closed ones included, for the timeline's links.
   const repeatOf =
     state.repeatOf.length === 0

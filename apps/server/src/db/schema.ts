@@ -308,11 +308,6 @@ export const cases = pgTable(
     boardClocks: json().$type<readonly CompactClock[]>().notNull().default([]),
     /** The deadline rules those clocks name, by key (the snapshot sends each once a page). */
     boardRules: jsonb().$type<Readonly<Record<string, Clock['rule']>>>().notNull().default({}),
-    /** The row as the board snapshot sends it, as JSON text, without the four columns read at request time (the
-     *  responsible person, a stand-in's, the department's name): PostgreSQL writes it on every insert and update of
-     *  the row (the trigger of migration 0018), so the snapshot concatenates stored text instead of building 10,000
-     *  rows' JSON (cases/board.ts `snapshotSql`). */
-    boardRow: text().notNull().default('{}'),
     isOpen: boolean().notNull().default(true),
     closedAt: instant(),
     createdAt: createdAt(),

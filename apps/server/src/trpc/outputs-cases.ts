@@ -112,10 +112,7 @@ export type CaseOutputsMatchServer = [
   Assert<Same<z.input<typeof zBoardRow>, BoardRow>>,
   Assert<Same<z.input<typeof zCompactBoardRow>, ReturnType<typeof compactBoardRows>['cases'][number]>>,
   Assert<
-    Same<
-      z.input<typeof zCaseRow>,
-      Omit<typeof cases.$inferSelect, 'state' | 'chain' | 'boardClocks' | 'boardRules' | 'boardRow'>
-    >
+    Same<z.input<typeof zCaseRow>, Omit<typeof cases.$inferSelect, 'state' | 'chain' | 'boardClocks' | 'boardRules'>>
   >,
   Assert<Same<z.input<typeof zCaseDetail>, Awaited<ReturnType<typeof getCaseDetail>>>>,
   Assert<Same<z.input<typeof zCommandResult>, CommandResult>>,
