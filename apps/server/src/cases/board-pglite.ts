@@ -52,18 +52,20 @@ export async function pgliteSnapshotRow(pg: PGlite, text: string, params: readon
   return pg._runExclusiveTransaction(() =>
     pg._runExclusiveQuery(async () => {
       // Its parameters' types, as PostgreSQL infers them: each value is written in its type's text form.
-      const described = await pg.execProtocolStream(
-        Buffer.concat([
-          serialize.query(`begin; set local work_mem = '${SNAPSHOT_WORK_MEM}'`),
-          serialize.parse({ name: '', text }),
-          serialize.describe({ type: 'S', name: '' }),
-          serialize.sync(),
-        ]),
-        { syncToFs: false },
-      ).catch(async (error: unknown) => {
-        await pg.execProtocolRaw(serialize.query('rollback'), { syncToFs: false });
-        throw error;
-      });
+      const described = await pg
+        .execProtocolStream(
+          Buffer.concat([
+            serialize.query(`begin; set local work_mem = '${SNAPSHOT_WORK_MEM}'`),
+            serialize.parse({ name: '', text }),
+            serialize.describe({ type: 'S', name: '' }),
+            serialize.sync(),
+          ]),
+          { syncToFs: false },
+        )
+        .catch(async (error: unknown) => {
+          await pg.execProtocolRaw(serialize.query('rollback'), { syncToFs: false });
+          throw error;
+        });
       const types =
         (described.find((m) => m.name === 'parameterDescription') as { dataTypeIDs?: number[] } | undefined)
           ?.dataTypeIDs ?? [];

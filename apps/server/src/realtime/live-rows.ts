@@ -8,7 +8,10 @@ import type { NamedBoardRow } from '../cases/board';
 import { boardShownColumns } from '../cases/rows';
 
 /** The live board rows of `rows` by case id, and the rules their clocks name. */
-export function toLiveBoardRows(rows: readonly NamedBoardRow[]): { rows: Map<string, LiveBoardRow>; rules: ClockRules } {
+export function toLiveBoardRows(rows: readonly NamedBoardRow[]): {
+  rows: Map<string, LiveBoardRow>;
+  rules: ClockRules;
+} {
   const rules: ClockRules = {};
   const out = new Map<string, LiveBoardRow>();
   for (const r of rows) {
