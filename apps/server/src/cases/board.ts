@@ -327,7 +327,9 @@ function standInsAt(absent: CurrentAbsences, now: number): StandIns {
  * One page of the board snapshot as PostgreSQL's JSON text (GET /api/board, http/board-route.ts): each row the
  * compact row of board-compact.ts, built from the projection's columns (`board_clocks` is stored as that text), the
  * stand-in for an absent person swapped in from `standIns`, the rows joined in the board's order with ",\n" (JSON
- * whitespace: a raw newline never occurs inside a JSON text). One value for the page, so the driver reads one text
+ * whitespace: a raw newline never occurs inside a JSON text) — ordered by the same columns as the page, so that
+ * PostgreSQL 16 and later (PGlite's 18) take the rows in the order the page's scan gives them instead of sorting
+ * ~15 MB of text a second time (BENCHMARKS.md note 21). One value for the page, so the driver reads one text
  * instead of parsing 10,000 rows; the page's rules (each row's `board_rules`, distinct), whether more rows follow,
  * and the last row's cursor come in the same statement.
  */
@@ -335,14 +337,15 @@ function snapshotSql(organisationId: string, filters: BoardFilters, limit: numbe
   const map = sql`${JSON.stringify(standIns)}::jsonb`;
   const stood = sql`(${map} -> (${cases.responsiblePersonId}::text))`;
   return sql`select
-      string_agg(p.j, ${',\n'} order by p.n) filter (where p.n <= ${limit}) as "rows",
+      string_agg(p.j, ${',\n'} order by p.due_at asc nulls last, p.number asc) filter (where p.n <= ${limit}) as "rows",
       (jsonb_agg(distinct p.rules) filter (where p.n <= ${limit}))::text as "rules",
       (count(*) > ${limit})::text as "more",
       (max(p.due) filter (where p.n = ${limit}))::text as "lastDue",
       (max(p.number) filter (where p.n = ${limit}))::text as "lastNumber"
     from (
       select row_number() over (order by ${cases.dueAt} asc nulls last, ${cases.number} asc) as n,
-        ${epochMs(cases.dueAt)} as due, ${cases.number} as number, ${cases.boardRules} as rules, row_to_json(x)::text as j
+        ${cases.dueAt} as due_at, ${epochMs(cases.dueAt)} as due, ${cases.number} as number, ${cases.boardRules} as rules,
+        row_to_json(x)::text as j
       from ${cases}
       left join ${people} as ${sql.identifier('responsible')} on ${responsible.id} = ${cases.responsiblePersonId}
       left join ${departments} on ${departments.id} = ${cases.responsibleDepartmentId}
