@@ -76,6 +76,20 @@ describe('changes committed together reach a receiver in one message', () => {
     // Their own sequence: the seqs of the messages in between are no gap for them.
     for (let i = 1; i < roads.length; i++) expect(roads[i]!.prevSeq).toBe(roads[i - 1]!.seq);
     expect(roads.at(-1)?.row).toMatchObject({ view: 'board', location: 'улица Ленина, 5' });
+    // A live row is what a reload shows: the Roads executor's last live row of the case, its clocks' rules looked
+    // up in its message's rules, equals the case's row in the board snapshot they would load now (GET /api/board).
+    const withRules = (row: unknown, rules: Record<string, unknown>) => {
+      const { view: _view, ...columns } = row as { view?: string; clocks: { rule: string }[] };
+      return { ...columns, clocks: columns.clocks.map((c) => ({ ...c, rule: rules[c.rule] })) };
+    };
+    const lastMessage = received.roads.findLast((m) => m.changes.some((c) => c.caseId === theCase.caseId && c.row));
+    const liveRow = lastMessage!.changes.findLast((c) => c.caseId === theCase.caseId && c.row)!.row;
+    const reload = await fetch(`${scene.node.url}/api/board`, { headers: { cookie: people.roadsExecutor.cookie() } });
+    expect(reload.status).toBe(200);
+    const snapshot = (await reload.json()) as { cases: { id: string }[]; rules: Record<string, unknown> };
+    const shown = snapshot.cases.find((r) => r.id === theCase.caseId);
+    expect(liveRow).toMatchObject({ version: flagged });
+    expect(withRules(liveRow, lastMessage!.rules)).toEqual(withRules(shown, snapshot.rules));
     const housing = received.housing.flatMap((m) => m.changes);
     expect(housing.filter((c) => c.caseId === theCase.caseId)).toEqual([]);
     for (const r of registered) expect(housing.map((c) => c.caseId)).not.toContain(r.caseId);

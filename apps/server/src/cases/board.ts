@@ -8,7 +8,8 @@ import type { Database, DbOrTx } from '../db/connect';
 import { fromJson } from '../db/driver-values';
 import { absences, cases, departments, people } from '../db/schema';
 import { actorCondition } from './access';
-import type { RuleTable } from './board-compact';
+import type { CompactClock, RuleTable } from './board-compact';
+import { pgliteSnapshotRow } from './board-pglite';
 
 export interface BoardFilters {
   departmentId?: string;
@@ -99,6 +100,16 @@ export type BoardRow = QueriedRow & {
   readonly absentPersonId: string | null;
 };
 
+/** What a named row (`ids`: a broadcast's changed cases, a catch-up page's) carries besides: its clocks in the
+ *  snapshot's compact form and the rules they name, as the projection stored them (`board_clocks`, `board_rules`,
+ *  the columns the snapshot reads), so a live row is built from them as the snapshot is, without hashing each
+ *  clock's rule again. */
+const compactColumns = { boardClocks: cases.boardClocks, boardRules: cases.boardRules };
+export type NamedBoardRow = BoardRow & {
+  readonly boardClocks: readonly CompactClock[];
+  readonly boardRules: Readonly<RuleTable>;
+};
+
 const substitute = alias(people, 'substitute');
 
 /** Who stands in for each person absent now, by the absent person's id. */
@@ -158,7 +169,7 @@ async function currentAbsences(db: DbOrTx, organisationId: string, now: number):
  * is absent, their substitute as responsible (every notice for an absent person goes to the substitute; `standIns`:
  * who stands in for whom now, `standInsAt`).
  */
-function toBoardRow(queried: QueriedRow, standIns: StandIns): BoardRow {
+function toBoardRow<Q extends QueriedRow>(queried: Q, standIns: StandIns): Q & BoardRow {
   const absentId = queried.responsiblePersonId;
   const by = absentId ? standIns[absentId] : undefined;
   if (!by) return Object.assign(queried, { absentPersonId: null });
@@ -192,7 +203,7 @@ export function matchesWallFilters(
   return !filters.category || row.category === filters.category;
 }
 
-/** Columns read once with named rows (`listBoardWith`): any SQL of the organisation, not of a row. */
+/** Columns read once with named rows (`listNamedRows`): any SQL of the organisation, not of a row. */
 export type OrganisationColumns = Record<string, SQL<unknown>>;
 
 /** The conditions of a board selection (the organisation, open or all, the filters, visibility, the page). */
@@ -214,55 +225,65 @@ function boardConditions(organisationId: string, filters: BoardFilters): SQL[] {
   return conditions;
 }
 
+/** A few named rows (a broadcast's changed cases, a catch-up page's), with their compact clocks: the absences and
+ *  the caller's organisation columns come along in the same statement, one json column each (repeated on the few
+ *  rows). */
+async function selectNamed(
+  db: DbOrTx,
+  organisationId: string,
+  filters: BoardFilters & { readonly ids: string[] },
+  limit: number,
+  extra: OrganisationColumns,
+): Promise<{ rows: NamedBoardRow[]; extra: Record<string, unknown> | null }> {
+  const now = filters.now ?? Date.now();
+  const named = await db
+    .select({ row: { ...boardColumns, ...compactColumns }, away: currentAbsencesColumn(organisationId, now), extra })
+    .from(cases)
+    .leftJoin(responsible, eq(responsible.id, cases.responsiblePersonId))
+    .leftJoin(departments, eq(departments.id, cases.responsibleDepartmentId))
+    .where(and(...boardConditions(organisationId, filters)))
+    .orderBy(...BOARD_ORDER)
+    .limit(limit);
+  const standIns = standInsAt(toCurrentAbsences(fromJson(named[0]?.away ?? [])), now);
+  return { rows: named.map((r) => toBoardRow(r.row, standIns)), extra: named[0]?.extra ?? null };
+}
+
 async function selectBoard(
   db: DbOrTx,
   organisationId: string,
   filters: BoardFilters,
   limit: number,
-  extra: OrganisationColumns = {},
-): Promise<{ rows: BoardRow[]; extra: Record<string, unknown> | null }> {
-  const conditions = boardConditions(organisationId, filters);
+): Promise<{ rows: BoardRow[] }> {
+  const { ids } = filters;
+  if (ids) return selectNamed(db, organisationId, { ...filters, ids }, limit, {});
   const now = filters.now ?? Date.now();
   // Most urgent first; cases without a running clock last.
-  const order = BOARD_ORDER;
-  if (filters.ids) {
-    // A few named rows (a broadcast's changed cases, a catch-up): the absences and the caller's organisation
-    // columns come along in the same statement, one json column each (repeated on the few rows).
-    const named = await db
-      .select({ row: boardColumns, away: currentAbsencesColumn(organisationId, now), extra })
-      .from(cases)
-      .leftJoin(responsible, eq(responsible.id, cases.responsiblePersonId))
-      .leftJoin(departments, eq(departments.id, cases.responsibleDepartmentId))
-      .where(and(...conditions))
-      .orderBy(...order)
-      .limit(limit);
-    const standIns = standInsAt(toCurrentAbsences(fromJson(named[0]?.away ?? [])), now);
-    return { rows: named.map((r) => toBoardRow(r.row, standIns)), extra: named[0]?.extra ?? null };
-  }
   const [rows, absent] = await Promise.all([
-    boardQuery(db, and(...conditions))
-      .orderBy(...order)
+    boardQuery(db, and(...boardConditions(organisationId, filters)))
+      .orderBy(...BOARD_ORDER)
       .limit(limit),
     currentAbsences(db, organisationId, now),
   ]);
   const standIns = standInsAt(absent, now);
-  return { rows: rows.map((r) => toBoardRow(r, standIns)), extra: null };
+  return { rows: rows.map((r) => toBoardRow(r, standIns)) };
 }
 
 /** One page of the board (the first unless `filters.after`); with `ids`, all of them. */
 export async function listBoard(db: DbOrTx, organisationId: string, filters: BoardFilters = {}) {
-  return (await listBoardWith(db, organisationId, filters)).rows;
+  const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
+  return (await selectBoard(db, organisationId, filters, filters.ids ? Math.max(limit, filters.ids.length) : limit))
+    .rows;
 }
 
-/** `listBoard`, and with `ids` the organisation's `extra` columns read in the same statement (null: no row). */
-export function listBoardWith(
+/** The named rows `filters.ids` (all of them) with their compact clocks, and the organisation's `extra` columns read
+ *  in the same statement (null: no row). */
+export function listNamedRows(
   db: DbOrTx,
   organisationId: string,
-  filters: BoardFilters,
+  filters: BoardFilters & { readonly ids: string[] },
   extra: OrganisationColumns = {},
 ) {
-  const limit = Math.min(filters.limit ?? BOARD_PAGE, BOARD_PAGE);
-  return selectBoard(db, organisationId, filters, filters.ids ? Math.max(limit, filters.ids.length) : limit, extra);
+  return selectNamed(db, organisationId, filters, Math.max(filters.ids.length, 1), extra);
 }
 
 /** One page of the board and where the next one starts (null: this was the last). */
@@ -306,7 +327,9 @@ function standInsAt(absent: CurrentAbsences, now: number): StandIns {
  * One page of the board snapshot as PostgreSQL's JSON text (GET /api/board, http/board-route.ts): each row the
  * compact row of board-compact.ts, built from the projection's columns (`board_clocks` is stored as that text), the
  * stand-in for an absent person swapped in from `standIns`, the rows joined in the board's order with ",\n" (JSON
- * whitespace: a raw newline never occurs inside a JSON text). One value for the page, so the driver reads one text
+ * whitespace: a raw newline never occurs inside a JSON text) — ordered by the same columns as the page, so that
+ * PostgreSQL 16 and later (PGlite's 18) take the rows in the order the page's scan gives them instead of sorting
+ * ~15 MB of text a second time (BENCHMARKS.md note 21). One value for the page, so the driver reads one text
  * instead of parsing 10,000 rows; the page's rules (each row's `board_rules`, distinct), whether more rows follow,
  * and the last row's cursor come in the same statement.
  */
@@ -314,14 +337,15 @@ function snapshotSql(organisationId: string, filters: BoardFilters, limit: numbe
   const map = sql`${JSON.stringify(standIns)}::jsonb`;
   const stood = sql`(${map} -> (${cases.responsiblePersonId}::text))`;
   return sql`select
-      string_agg(p.j, ${',\n'} order by p.n) filter (where p.n <= ${limit}) as "rows",
+      string_agg(p.j, ${',\n'} order by p.due_at asc nulls last, p.number asc) filter (where p.n <= ${limit}) as "rows",
       (jsonb_agg(distinct p.rules) filter (where p.n <= ${limit}))::text as "rules",
       (count(*) > ${limit})::text as "more",
       (max(p.due) filter (where p.n = ${limit}))::text as "lastDue",
       (max(p.number) filter (where p.n = ${limit}))::text as "lastNumber"
     from (
       select row_number() over (order by ${cases.dueAt} asc nulls last, ${cases.number} asc) as n,
-        ${epochMs(cases.dueAt)} as due, ${cases.number} as number, ${cases.boardRules} as rules, row_to_json(x)::text as j
+        ${cases.dueAt} as due_at, ${epochMs(cases.dueAt)} as due, ${cases.number} as number, ${cases.boardRules} as rules,
+        row_to_json(x)::text as j
       from ${cases}
       left join ${people} as ${sql.identifier('responsible')} on ${responsible.id} = ${cases.responsiblePersonId}
       left join ${departments} on ${departments.id} = ${cases.responsibleDepartmentId}
@@ -347,14 +371,14 @@ function snapshotSql(organisationId: string, filters: BoardFilters, limit: numbe
 
 const dialect = new PgDialect({ casing: 'snake_case' });
 
-/** A cell of the snapshot's one row: bytes (postgres.js, read raw) or text (PGlite). */
-type Cell = Buffer | string | null;
+/** A cell of the snapshot's one row: the bytes PostgreSQL (postgres.js, read raw) or PGlite sent. */
+type Cell = Buffer | null;
 const text = (cell: Cell) => (cell === null ? null : cell.toString());
 
 /** One page of the board snapshot, its rows as JSON text, and where the next one starts. */
 export interface SnapshotPage {
-  /** The compact rows as one JSON text, without the brackets (",\n" between rows); empty for no row. */
-  readonly rows: Buffer | string;
+  /** The compact rows as one JSON text (UTF-8), without the brackets (",\n" between rows); empty for no row. */
+  readonly rows: Buffer;
   readonly rules: RuleTable;
   readonly nextCursor: BoardCursor | null;
 }
@@ -375,8 +399,8 @@ export async function boardSnapshotPage(
     const read = await database.raw.client.unsafe(query.sql, query.params as never[]).raw();
     cells = (read[0] ?? []) as Cell[];
   } else {
-    const read = await database.raw.client.query<Cell[]>(query.sql, query.params, { rowMode: 'array' });
-    cells = read.rows[0] ?? [];
+    // The same bytes from the embedded database's protocol output (board-pglite.ts).
+    cells = await pgliteSnapshotRow(database.raw.client, query.sql, query.params);
   }
   const [rows, rulesText, more, lastDue, lastNumber] = cells;
   const rules: RuleTable = {};
@@ -385,5 +409,5 @@ export async function boardSnapshotPage(
     text(more ?? null) === 'true'
       ? { dueAt: lastDue ? Number(text(lastDue)) : null, number: Number(text(lastNumber ?? null)) }
       : null;
-  return { rows: rows ?? '', rules, nextCursor };
+  return { rows: rows ?? Buffer.alloc(0), rules, nextCursor };
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '../db/connect';
 import { fromJson } from '../db/driver-values';
 import { wallFilterRoom } from '../realtime/rooms';
-import { type BoardRow, listBoardWith, type WallFilters } from './board';
+import { type BoardRow, listNamedRows, type NamedBoardRow, type WallFilters } from './board';
 
 /** A display token's stored filters; anything unreadable shows every case (as the snapshot always did). */
 export const zWallFilters: z.ZodType<WallFilters> = z
@@ -116,9 +116,9 @@ export async function projectChangedRows(
   organisationId: string,
   caseIds: readonly string[],
   now: number,
-): Promise<{ rows: Map<string, BoardRow>; walls: Walls }> {
+): Promise<{ rows: Map<string, NamedBoardRow>; walls: Walls }> {
   if (caseIds.length === 0) return { rows: new Map(), walls: toWalls(organisationId, null) };
-  const { rows, extra } = await listBoardWith(
+  const { rows, extra } = await listNamedRows(
     db,
     organisationId,
     { ids: [...caseIds], includeClosed: true, now },

@@ -50,8 +50,7 @@ async function answerBoard(deps: ServerDeps, req: IncomingMessage, res: ServerRe
   const page = await boardSnapshotPage(deps.database, user.organisationId, selection);
   const tail = `],"rules":${JSON.stringify(page.rules)},"seq":${seq},"serverTime":${deps.now()},"nextCursor":${JSON.stringify(page.nextCursor)}}`;
   // One copy of the page's bytes: PostgreSQL's text as the driver read it, between the answer's head and tail.
-  const rows = typeof page.rows === 'string' ? Buffer.from(page.rows) : page.rows;
-  const body = Buffer.concat([Buffer.from('{"cases":['), rows, Buffer.from(tail)]);
+  const body = Buffer.concat([Buffer.from('{"cases":['), page.rows, Buffer.from(tail)]);
   res.statusCode = 200;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');

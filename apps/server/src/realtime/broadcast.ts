@@ -7,7 +7,7 @@
 import type { CaseChange, WallRowMessage } from '@otklik/contract';
 import { caseAudiences } from '@otklik/domain';
 import { partiesOfRow } from '../cases/access';
-import { type BoardRow, matchesWallFilters } from '../cases/board';
+import { matchesWallFilters, type NamedBoardRow } from '../cases/board';
 import { projectChangedRows, toWallRowMessage, type Walls } from '../cases/rows';
 import type { ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
@@ -29,7 +29,7 @@ export const BROADCAST_INTERVAL_MS = 100;
 
 /** What a window's send needs of the database. */
 interface WindowRead {
-  readonly rows: Map<string, BoardRow>;
+  readonly rows: Map<string, NamedBoardRow>;
   readonly walls: Walls;
   readonly details: Map<string, CaseDetailMessages>;
 }

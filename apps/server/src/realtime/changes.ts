@@ -7,7 +7,7 @@ import type { CaseChange, CaseRowMessage, ChangesPage, ClockRules } from '@otkli
 import { type Actor, eventForReader, takesPartIn } from '@otklik/domain';
 import { and, asc, eq, gt, lt, lte, max } from 'drizzle-orm';
 import { actorCondition, partiesOfRow } from '../cases/access';
-import { listBoard, matchesWallFilters, type WallFilters } from '../cases/board';
+import { listNamedRows, matchesWallFilters, type WallFilters } from '../cases/board';
 import { committedEventColumns, toCommittedEvent } from '../cases/event-rows';
 import { toWallRowMessage } from '../cases/rows';
 import type { DbOrTx } from '../db/connect';
@@ -153,7 +153,7 @@ async function currentRows(
   caseIds: readonly string[],
 ): Promise<{ rows: Map<string, CaseRowMessage>; rules: ClockRules }> {
   if (caseIds.length === 0) return { rows: new Map(), rules: {} };
-  const rows = await listBoard(db, options.organisationId, {
+  const { rows } = await listNamedRows(db, options.organisationId, {
     ids: [...caseIds],
     visibleTo: options.viewer,
     now: options.now,
