@@ -25,6 +25,7 @@ import type { ServerDeps } from '../deps';
 import { AppError, appError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import type { CommandOutcome } from '../metrics/metrics';
+import { rememberStateBefore } from '../notifications/states-before';
 import { alarmWriteSql, nextAlarmAt } from '../scheduler/alarms';
 import { notVisible, partiesOfRow } from './access';
 import { loadCommandContext, type StoredCase } from './domain-context';
@@ -240,6 +241,8 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     // As the database gives it back (what JSON keeps of the event), like the catch-up feed.
     payload: JSON.parse(JSON.stringify(e.payload)),
   }));
+  // The state this command was decided on is the case at `before.version`: the outbox starts from it.
+  if (committed.length > 0) rememberStateBefore(deps.db, request.organisationId, caseId, before.version, before.state);
   deps.bus.emitCommitted(committed);
   return { caseId, version: after.version, events: committed };
 }
