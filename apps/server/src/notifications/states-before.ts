@@ -5,8 +5,9 @@
 // of other nodes, of the scheduler, or older than what is kept are read as before.
 import type { CaseState } from '@otklik/domain';
 
-/** States kept at most per organisation (the oldest dropped first); a pass uses a state once. */
-const PER_ORGANISATION = 256;
+/** States kept at most per organisation, the oldest dropped first. A pass uses a state once, so what stays is what
+ *  no pass started from (several commands on one case between two passes, which are 50 ms apart when busy). */
+const PER_ORGANISATION = 64;
 
 /** Per database handle (a process may run several nodes or test databases), then per organisation. */
 const byDatabase = new WeakMap<object, Map<string, Map<string, CaseState>>>();
