@@ -161,6 +161,41 @@ describeEachDatabase('publication outbox', (getDb) => {
     expect((await suite.world.curator.cases.detail({ caseId })).case.status).toBe('closed');
   });
 
+  it('a manual publication while a request is being sent is refused and writes nothing; the request goes on', async () => {
+    const { caseId, version } = await approvedCase('Вопрос про фонари');
+    await suite.world.curator.channels.requestPublication({ caseId, expectedVersion: version });
+    // As a worker's claim leaves it just before it calls the network.
+    await suite.world.deps.db
+      .update(publicationOutbox)
+      .set({ state: 'sending' })
+      .where(eq(publicationOutbox.caseId, caseId));
+    const before = await suite.world.curator.cases.detail({ caseId });
+    const events = await eventTypes(caseId);
+    const byHand = {
+      caseId,
+      expectedVersion: before.case.version,
+      command: {
+        type: 'publish' as const,
+        where: { kind: 'own-account' as const, url: 'https://vk.com/wall-1_98', authorLink: 'https://vk.com/id802' },
+      },
+    };
+    await expect(suite.world.curator.cases.command(byHand)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/публикуется через аккаунт/),
+    });
+    expect((await suite.world.curator.cases.detail({ caseId })).case.version).toBe(before.case.version);
+    expect(await eventTypes(caseId)).toEqual(events);
+    expect((await outbox(caseId)).map((r) => r.state)).toEqual(['sending']);
+    // Once the request is no longer being sent (failed for good), the same publication by hand goes through.
+    await suite.world.deps.db
+      .update(publicationOutbox)
+      .set({ state: 'failed' })
+      .where(eq(publicationOutbox.caseId, caseId));
+    await suite.world.curator.cases.command(byHand);
+    expect((await outbox(caseId)).map((r) => r.state)).toEqual(['cancelled']);
+    expect((await suite.world.curator.cases.detail({ caseId })).case.status).toBe('closed');
+  });
+
   it('uploads files kept by Otklik with the reply: a wall photo for a comment, a document for a private message', async () => {
     const { commentId, caseId } = await approvedCaseWith('Вопрос про фонари', async (id) => {
       const photo = await saveAttachment(suite.world.deps, {

@@ -1,12 +1,11 @@
-// Who a session cookie is, remembered briefly: identifying the person took five reads on every request (the
-// session, the person, the departments they head, whom they stand in for, their organisation's archive mark).
+// Who a session cookie is, remembered briefly: identifying the person reads the session, the person, the departments
+// they head, whom they stand in for and their organisation's archive mark (one statement, once five).
 // An entry lives IDENTITY_TTL_MS at most and never past its session's expiry. Every change on this node that
 // alters an identity (sign-out, a password change, a person's roles, department or activity, a department's
 // deputy, an absence, an organisation archived) forgets every entry at once; a change made on another node is seen
 // here within IDENTITY_TTL_MS.
 import type { Db } from '../db/connect';
-import { type CurrentUser, loadCurrentUser } from './current-user';
-import { findSession } from './sessions';
+import { type CurrentUser, loadSessionUser } from './current-user';
 import { hashSecret } from './tokens';
 
 /** Longest a remembered identity is used without asking the database (bounds what another node's change waits). */
@@ -46,12 +45,13 @@ export async function identifySession(db: Db, token: string, now: number): Promi
   if (hit && hit.freshUntil > wall && hit.sessionExpiresAt > now) return hit.user;
   if (hit) entries.delete(key);
   const started = generation;
-  const session = await findSession(db, token, now);
-  const user = session ? await loadCurrentUser(db, session.personId, now) : null;
+  // The session and its person in one statement.
+  const session = await loadSessionUser(db, key, now);
+  const user = session?.user ?? null;
   // Only live identities are remembered: a refusal is asked again on the next request.
   if (session && user && started === generation && Date.now() >= quietUntil) {
     if (entries.size >= MAX_ENTRIES) entries.clear();
-    entries.set(key, { user, freshUntil: wall + IDENTITY_TTL_MS, sessionExpiresAt: session.expiresAt });
+    entries.set(key, { user, freshUntil: wall + IDENTITY_TTL_MS, sessionExpiresAt: session.sessionExpiresAt });
   }
   return user;
 }

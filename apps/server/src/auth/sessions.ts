@@ -1,5 +1,5 @@
 // Cookie sessions: the browser holds a random token, the database its sha256 and the expiry.
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { eq, lte } from 'drizzle-orm';
 import type { Db } from '../db/connect';
 import { sessions } from '../db/schema';
 import { forgetIdentities } from './identity-cache';
@@ -22,19 +22,6 @@ export async function createSession(
     userAgent: options.userAgent?.slice(0, 300) ?? null,
   });
   return { token, expiresAt };
-}
-
-/** A live session's person and expiry (server clock, ms), or null. */
-export async function findSession(
-  db: Db,
-  token: string,
-  now: number,
-): Promise<{ personId: string; expiresAt: number } | null> {
-  const [row] = await db
-    .select({ personId: sessions.personId, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .where(and(eq(sessions.id, hashSecret(token)), gt(sessions.expiresAt, new Date(now))));
-  return row ? { personId: row.personId, expiresAt: row.expiresAt.getTime() } : null;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

@@ -25,6 +25,7 @@ import type { ServerDeps } from '../deps';
 import { AppError, appError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import type { CommandOutcome } from '../metrics/metrics';
+import { rememberStateBefore } from '../notifications/states-before';
 import { alarmWriteSql, nextAlarmAt } from '../scheduler/alarms';
 import { notVisible, partiesOfRow } from './access';
 import { loadCommandContext, type StoredCase } from './domain-context';
@@ -48,6 +49,23 @@ export interface CommandRequest {
   now?: number;
   /** Runs inside the command's transaction after the events are appended (e.g. the publication outbox row). */
   inTransaction?: (tx: Tx, caseId: string) => Promise<void>;
+  /** Rows written with the command in its one statement (no transaction of its own), e.g. the outbox requests a
+   *  manual publication cancels. Only for a command on an existing case. */
+  alongside?: CommandAlongside;
+}
+
+/**
+ * What a command writes beside its case row, inside its one statement: `held` (the body of a CTE of that name, rows
+ * locked `for update`) is read before the organisation's lock is taken, so the statement never waits for those rows
+ * while holding the lock; when `refuses` (a condition over `held`) is true, neither the lock nor anything else is
+ * taken or written and the command fails with `refusal`; `write` (the body of a data-modifying CTE) runs only when
+ * the case row is written (it reads `written`).
+ */
+export interface CommandAlongside {
+  readonly held: SQL;
+  readonly refuses: SQL;
+  readonly write: SQL;
+  readonly refusal: () => AppError;
 }
 
 export interface CommandResult {
@@ -177,13 +195,17 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     // The scheduler's alarm for the new state, written with the case: it never lags behind it.
     alarm: events.length === 0 ? undefined : row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
     alarmVersion: after.version,
+    ...(request.alongside && !isRegister ? { alongside: request.alongside } : {}),
   });
   let seqs: number[];
   try {
     // The command's writes are one statement (no transaction of their own: one statement is atomic); a command
     // with work of its own in the transaction (the publication outbox) runs the statement inside one.
     const run = async (db: Tx | ServerDeps['db']): Promise<number[]> => {
-      const [result] = rowsOf<{ written: number | string; seqs: unknown }>(await db.execute(write));
+      const [result] = rowsOf<{ written: number | string; seqs: unknown; refused: boolean | null }>(
+        await db.execute(write),
+      );
+      if (result?.refused && request.alongside) throw request.alongside.refusal();
       // No row replaced: another writer moved the case on (nothing else was written: every write waits for it).
       if (Number(result?.written ?? 0) === 0) throw conflict(before.version + 1);
       return fromJson<(number | string)[]>(result?.seqs ?? '[]').map(Number);
@@ -219,6 +241,8 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     // As the database gives it back (what JSON keeps of the event), like the catch-up feed.
     payload: JSON.parse(JSON.stringify(e.payload)),
   }));
+  // The state this command was decided on is the case at `before.version`: the outbox starts from it.
+  if (committed.length > 0) rememberStateBefore(deps.db, request.organisationId, caseId, before.version, before.state);
   deps.bus.emitCommitted(committed);
   return { caseId, version: after.version, events: committed };
 }
@@ -228,7 +252,9 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
  * decided on), its events and its alarm. The events and the alarm are written only when the case row was (each reads
  * the row's `returning`), so a lost race writes nothing. The events take their `seq` after the organisation's lock
  * (the case row reads it first), so `seq` order is commit order within an organisation, as realtime relies on.
- * Returns one row: `written` (0: the version moved on) and `seqs` (the events' seq in version order).
+ * With `alongside`, its rows are locked before the organisation's lock and its write made with the case row.
+ * Returns one row: `written` (0: the version moved on), `seqs` (the events' seq in version order) and `refused`
+ * (the alongside rows refused the command: nothing was written, no lock taken).
  */
 function writeCommandSql(input: {
   caseId: string;
@@ -239,13 +265,21 @@ function writeCommandSql(input: {
   /** undefined: leave the alarm alone; null: clear it; a number: set it. */
   alarm: number | null | undefined;
   alarmVersion: number;
+  alongside?: CommandAlongside;
 }): SQL {
   const lockKey = `otklik:case-events:${input.organisationId}`;
-  const parts: SQL[] = [
-    // Materialised and read below: a CTE nobody reads is not run.
-    sql`lock as materialized (select pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${lockKey})) as l)`,
-    sql`written as (${input.caseRow})`,
-  ];
+  const takeLock = sql`pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${lockKey}))`;
+  const { alongside } = input;
+  const parts: SQL[] = alongside
+    ? [
+        // The rows beside the case first (their row locks before the organisation's: whoever holds the latter never
+        // waits for them), then the lock, taken only when nothing refuses (no row then: nothing below is written).
+        sql`held as materialized (${alongside.held})`,
+        sql`lock as materialized (select ${takeLock} as l from (select count(*) from held) as h where not (${alongside.refuses}))`,
+      ]
+    : // Materialised and read below: a CTE nobody reads is not run.
+      [sql`lock as materialized (select ${takeLock} as l)`];
+  parts.push(sql`written as (${input.caseRow})`);
   if (input.events.length > 0) {
     // One parameter for every row: the events as a JSON array read into case_events' own column types.
     const rows = eventRowsJson(input.events);
@@ -262,10 +296,12 @@ function writeCommandSql(input: {
     const alarm = { id: input.caseId, organisationId: input.organisationId, version: input.alarmVersion };
     parts.push(sql`alarm as (${alarmWriteSql(alarm, input.alarm, sql`exists (select 1 from written)`)})`);
   }
+  if (alongside) parts.push(sql`alongside as (${alongside.write})`);
   const seqs =
     input.events.length > 0
       ? sql`(select coalesce(json_agg(a.seq order by a.version), '[]') from appended a)`
       : sql`'[]'::json`;
+  const refused = alongside ? sql`not exists (select 1 from lock)` : sql`false`;
   return sql`with ${sql.join(parts, sql`, `)}
-    select (select count(*) from written)::int as written, ${seqs} as seqs`;
+    select (select count(*) from written)::int as written, ${seqs} as seqs, ${refused} as refused`;
 }

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Actor, channelPublicationRefusal, type PublicationChannel, publicationChannel } from '@otklik/domain';
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
+import { type CommandAlongside, executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import type { DbOrTx } from '../db/connect';
 import { attachments, cases, channelAccounts, channelMessages, publicationOutbox } from '../db/schema';
 import type { ServerDeps } from '../deps';
@@ -110,21 +110,22 @@ export async function requestPublication(
 }
 
 /**
- * Before a person records a publication by hand: pending or failed requests are cancelled in the same
- * transaction; one being sent right now makes the manual publication wait (it would post twice).
+ * Written with a person's manual publication, in the command's one statement: pending or failed requests are
+ * cancelled; one being sent right now (or sent and not yet recorded) refuses it (it would post twice). The case's
+ * requests are locked first: a worker's claim (`for update skip locked`) passes them by meanwhile, and a claim made
+ * just before is seen as 'sending' once it commits.
  */
-export async function cancelOutboxForManualPublication(tx: DbOrTx, caseId: string): Promise<void> {
-  const sending = await tx
-    .select({ id: publicationOutbox.id })
-    .from(publicationOutbox)
-    .where(and(eq(publicationOutbox.caseId, caseId), inArray(publicationOutbox.state, ['sending', 'sent'])));
-  if (sending.length > 0) {
-    throw appError('CONFLICT', 'publication.in-progress', {}, { reason: 'publication-in-progress' });
-  }
-  await tx
-    .update(publicationOutbox)
-    .set({ state: 'cancelled' })
-    .where(and(eq(publicationOutbox.caseId, caseId), inArray(publicationOutbox.state, ['pending', 'failed'])));
+export function manualPublicationAlongside(caseId: string): CommandAlongside {
+  return {
+    held: sql`select id, state from publication_outbox
+               where case_id = ${caseId}::uuid and state in ('pending', 'failed', 'sending', 'sent')
+                 for update`,
+    refuses: sql`exists (select 1 from held where state in ('sending', 'sent'))`,
+    write: sql`update publication_outbox set state = 'cancelled'
+                where id in (select id from held where state in ('pending', 'failed'))
+                  and exists (select 1 from written)`,
+    refusal: () => appError('CONFLICT', 'publication.in-progress', {}, { reason: 'publication-in-progress' }),
+  };
 }
 
 /** The person's "retry now" on a request waiting out its back-off. */

@@ -13,6 +13,7 @@ import type { CommittedEvent } from '../events-bus';
 import { enqueueNotificationMails, type MailSettings } from '../mail/enqueue';
 import { type NewNotification, toNotification } from './delivery-feed';
 import { directoryColumns, foldEarlier, notificationsFor, toDirectory } from './delivery-rules';
+import { statesBefore } from './states-before';
 
 /** Events read per pass: keeps each pass short when a node catches up on a long backlog. */
 export const OUTBOX_PAGE = 200;
@@ -74,8 +75,10 @@ export async function deliverPendingOnce(
   /** With SMTP configured: write an e-mail copy of each notification in the same transaction. */
   mail: MailSettings | null = null,
 ): Promise<OutboxPass> {
-  if (!mail) return passOnce(db, organisationId, now, page, null);
-  return db.transaction((tx) => passOnce(tx, organisationId, now, page, mail));
+  // The states this node's commands decided on (remembered per database handle, not per transaction).
+  const remembered = statesBefore(db, organisationId);
+  if (!mail) return passOnce(db, organisationId, now, page, null, remembered);
+  return db.transaction((tx) => passOnce(tx, organisationId, now, page, mail, remembered));
 }
 
 async function passOnce(
@@ -84,6 +87,7 @@ async function passOnce(
   now: number,
   page: number,
   mail: MailSettings | null,
+  remembered: ReturnType<typeof statesBefore>,
 ): Promise<OutboxPass> {
   // One statement reads what the pass needs. An organisation created after the migration starts at 0: every event
   // of it is new. The upsert creates the cursor row when missing and returns it (in a transaction it also locks it);
@@ -106,7 +110,9 @@ async function passOnce(
     .select({
       from: cursor.lastSeq,
       events: sql<unknown>`(select coalesce(json_agg(json_build_object('seq', e.seq, 'caseId', e.case_id, 'organisationId', e.organisation_id, 'version', e.version, 'type', e.type, 'actorId', e.actor_id, 'occurredAt', floor(extract(epoch from e.occurred_at) * 1000)::bigint, 'payload', e.payload) order by e.seq), '[]') from ${pending} e)`,
-      cases: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'number', c.number, 'earlier', (select coalesce(json_agg(h.payload order by h.version), '[]') from case_events h where h.case_id = c.id and h.version < p.first))), '[]') from (select e.case_id, min(e.version) as first from ${pending} e group by e.case_id) p join cases c on c.id = p.case_id)`,
+      // A case whose state before its first pending event this node remembers (a command of its own) is not read:
+      // its `earlier` is null and `first` says which state to take.
+      cases: sql<unknown>`(select coalesce(json_agg(json_build_object('id', c.id, 'number', c.number, 'first', p.first, 'earlier', case when exists (select 1 from json_array_elements(${JSON.stringify(remembered.known)}::json) k where k->>0 = c.id::text and (k->>1)::int = p.first - 1) then null else (select coalesce(json_agg(h.payload order by h.version), '[]') from case_events h where h.case_id = c.id and h.version < p.first) end)), '[]') from (select e.case_id, min(e.version) as first from ${pending} e group by e.case_id) p join cases c on c.id = p.case_id)`,
       ...directoryColumns(organisationId),
     })
     .from(cursor);
@@ -116,9 +122,12 @@ async function passOnce(
   if (!head || !last) return { stored: [], lastSeq: from, more: false, mails: 0 };
   const { timeZone, directory } = toDirectory(head);
   const before = new Map(
-    fromJson<{ id: string; number: number; earlier: CaseEvent[] }[]>(head.cases).map((c) => [
+    fromJson<{ id: string; number: number; first: number; earlier: CaseEvent[] | null }[]>(head.cases).map((c) => [
       c.id,
-      { number: c.number, state: foldEarlier(c.earlier) },
+      {
+        number: c.number,
+        state: c.earlier === null ? rememberedState(remembered, c.id, c.first - 1) : foldEarlier(c.earlier),
+      },
     ]),
   );
   const events: CommittedEvent[] = rows.map((e) => ({ ...e, seq: Number(e.seq), occurredAt: Number(e.occurredAt) }));
@@ -137,6 +146,13 @@ async function passOnce(
   if (!stored) return { stored: [], lastSeq: from, more: true, mails: 0 };
   const mails = mail ? await enqueueNotificationMails(db as Tx, organisationId, stored, mail) : 0;
   return { stored, lastSeq: last.seq, more: rows.length === page, mails };
+}
+
+/** The state a pass was told it remembers (the statement left that case's earlier events unread). */
+function rememberedState(remembered: ReturnType<typeof statesBefore>, caseId: string, version: number) {
+  const state = remembered.take(caseId, version);
+  if (state === undefined) throw new Error(`outbox: no remembered state of case ${caseId} at version ${version}`);
+  return state;
 }
 
 /**

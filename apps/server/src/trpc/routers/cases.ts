@@ -7,7 +7,7 @@ import { BOARD_PAGE, type BoardFilters, listBoardPage } from '../../cases/board'
 import { executeCaseCommand } from '../../cases/commands';
 import { getCaseDetail } from '../../cases/queries';
 import { listRouteChoices } from '../../cases/route-choices';
-import { cancelOutboxForManualPublication } from '../../channels/publication';
+import { manualPublicationAlongside } from '../../channels/publication';
 import type { ServerDeps } from '../../deps';
 import { appError } from '../../errors/app-error';
 import { headSeq } from '../../realtime/changes';
@@ -138,7 +138,7 @@ export const casesRouter = router({
         command: input.command,
         // Published by hand: a pending channel request is cancelled with it (refused while one is being sent).
         ...(input.command.type === 'publish' || input.command.type === 'publish-intermediate'
-          ? { inTransaction: (tx) => cancelOutboxForManualPublication(tx, input.caseId) }
+          ? { alongside: manualPublicationAlongside(input.caseId) }
           : {}),
       });
     }),
