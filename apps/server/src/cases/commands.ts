@@ -121,6 +121,15 @@ async function checkSeenVersion(
   }
 }
 
+/** The message a registration comes from, when it names one (intake, imports, connectors). */
+function messageOf(command: unknown): { network: string; externalId: string } | undefined {
+  const { network, externalId } = (command ?? {}) as { network?: unknown; externalId?: unknown };
+  return typeof network === 'string' && typeof externalId === 'string' ? { network, externalId } : undefined;
+}
+
+const externalIdTaken = (message: { externalId: string | null; network: string }) =>
+  appError('CONFLICT', 'case.external-id-taken', {}, { externalId: message.externalId, network: message.network });
+
 /** Executes a case command, timed by type and outcome in the server's metrics. */
 export function executeCaseCommand(deps: ServerDeps, request: CommandRequest): Promise<CommandResult> {
   return deps.metrics.timeCommand(request.command, () => executeUntimed(deps, request), commandOutcome);
@@ -139,13 +148,18 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   let before: { version: number; state: CaseState; parties?: CaseParties };
   let command = request.command;
   if (!isRegister && !request.caseId) throw appError('BAD_INPUT', 'case.id-required', {});
-  // The organisation, the case, the topics and the people in one statement.
+  // The organisation, the case, the topics and the people in one statement; for a registration from a message
+  // (network, external id), the case that message already became, if any.
+  const message = isRegister ? messageOf(request.command) : undefined;
   const { stored, rules, directory, departmentIds } = await loadCommandContext(
     deps.db,
     request.organisationId,
     isRegister ? null : (request.caseId ?? null),
+    message,
   );
   if (isRegister) {
+    // Refused as the unique index would refuse its write (below), without deciding and writing first.
+    if (stored && message) throw externalIdTaken(message);
     caseId = randomUUID();
     before = { version: 0, state: initialState };
     command = { ...(request.command as object), caseId };
@@ -224,7 +238,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     if (isUniqueViolation(error) && !isRegister) throw conflict(before.version + 1);
     // A registration whose (network, external id) is already a case of the organisation.
     if (isUniqueViolation(error) && isRegister) {
-      throw appError('CONFLICT', 'case.external-id-taken', {}, { externalId: row.externalId, network: row.network });
+      throw externalIdTaken({ externalId: row.externalId, network: row.network });
     }
     throw error;
   }

@@ -131,8 +131,12 @@ export interface CommandContext {
   readonly departmentIds: readonly string[];
 }
 
-/** The command context's statement, with the case (by the placeholder `caseId`) or without. */
-function commandContextQuery(db: DbOrTx, withCase: boolean) {
+/** Which case the command context's statement reads with the organisation: by id (the placeholder `caseId`), by the
+ *  message it was registered from (`network`, `externalId`: is a registration's message already a case?), or none. */
+type ContextCase = 'byId' | 'byMessage' | 'none';
+
+/** The command context's statement, with the case or without. */
+function commandContextQuery(db: DbOrTx, withCase: ContextCase) {
   return db
     .select({
       timeZone: organisations.timeZone,
@@ -150,29 +154,39 @@ function commandContextQuery(db: DbOrTx, withCase: boolean) {
     .from(organisations)
     .leftJoin(
       cases,
-      withCase ? and(eq(cases.id, sql.placeholder('caseId')), eq(cases.organisationId, organisations.id)) : sql`false`,
+      withCase === 'byId'
+        ? and(eq(cases.id, sql.placeholder('caseId')), eq(cases.organisationId, organisations.id))
+        : withCase === 'byMessage'
+          ? and(
+              eq(cases.organisationId, organisations.id),
+              eq(cases.network, sql.placeholder('network')),
+              eq(cases.externalId, sql.placeholder('externalId')),
+            )
+          : sql`false`,
     )
     .where(eq(organisations.id, sql.placeholder('organisationId')));
 }
 
 /** Built once per database (drizzle's query building was ~15 % of a command's CPU): with a case and without. */
-const preparedContexts = new WeakMap<DbOrTx, Record<'withCase' | 'withoutCase', PreparedContext>>();
+const preparedContexts = new WeakMap<DbOrTx, Record<ContextCase, PreparedContext>>();
 type PreparedContext = ReturnType<ReturnType<typeof commandContextQuery>['prepare']>;
 
-function preparedContext(db: DbOrTx, withCase: boolean): PreparedContext {
+function preparedContext(db: DbOrTx, withCase: ContextCase): PreparedContext {
   let prepared = preparedContexts.get(db);
   if (!prepared) {
     prepared = {
-      withCase: commandContextQuery(db, true).prepare('command_context_case'),
-      withoutCase: commandContextQuery(db, false).prepare('command_context'),
+      byId: commandContextQuery(db, 'byId').prepare('command_context_case'),
+      byMessage: commandContextQuery(db, 'byMessage').prepare('command_context_message'),
+      none: commandContextQuery(db, 'none').prepare('command_context'),
     };
     preparedContexts.set(db, prepared);
   }
-  return withCase ? prepared.withCase : prepared.withoutCase;
+  return prepared[withCase];
 }
 
 /**
- * Everything a command is decided with, in one statement: the organisation, the case (when `caseId` is given),
+ * Everything a command is decided with, in one statement: the organisation, the case (by `caseId`, or by the
+ * message a registration comes from),
  * the topic directory, the people and the departments' ids. A custom regulation profile costs one more read; the imported calendar years
  * are cached (calendar/imported-years.ts).
  */
@@ -180,10 +194,14 @@ export async function loadCommandContext(
   db: DbOrTx,
   organisationId: string,
   caseId: string | null,
+  /** Without `caseId`: the case registered from this message, if any (`stored`). */
+  message?: { readonly network: string; readonly externalId: string },
 ): Promise<CommandContext> {
-  const [row] = await preparedContext(db, caseId !== null).execute(
-    caseId === null ? { organisationId } : { organisationId, caseId },
-  );
+  const [row] = await (caseId !== null
+    ? preparedContext(db, 'byId').execute({ organisationId, caseId })
+    : message
+      ? preparedContext(db, 'byMessage').execute({ organisationId, ...message })
+      : preparedContext(db, 'none').execute({ organisationId }));
   if (!row) throw notFound('organisation');
   const stored: StoredCase | null =
     // Both null together: no such case (the left join found no row).

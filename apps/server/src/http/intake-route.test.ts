@@ -2,7 +2,7 @@
 // bad input refused with nothing written, keys scoped to their organisation and revocable.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { attachments, caseEvents, cases } from '../db/schema';
+import { attachments, caseEvents, cases, organisations } from '../db/schema';
 import { createApiKey, revokeApiKey } from '../intake/api-keys';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture, type OrgFixture, signIn } from '../test/fixtures';
@@ -88,6 +88,34 @@ describeEachDatabase('intake endpoint', (getDb) => {
     const res = await post(message('k-2'), temp.key);
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('ключ');
+  });
+
+  it("refuses an archived organisation's key with 403 before reading the body, then takes it again once restored", async () => {
+    const otherKey = (await createApiKey(server.deps.db, other.organisationId, 'Мониторинг')).key;
+    const setArchived = (archived: boolean) =>
+      server.deps.db
+        .update(organisations)
+        .set({ archivedAt: archived ? new Date() : null })
+        .where(eq(organisations.id, other.organisationId));
+    const before = (await server.deps.db.select().from(cases)).length;
+    await setArchived(true);
+    try {
+      const res = await post(message('arch-1'), otherKey);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { details: { reason: 'organisation-archived' } } });
+      // The body is not read: a malformed one gets the same answer, and so does a batch.
+      expect((await post('{"network": ', otherKey, true)).status).toBe(403);
+      const batch = await fetch(`${server.url}/api/intake/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${otherKey}` },
+        body: JSON.stringify({ messages: [message('arch-2')] }),
+      });
+      expect(batch.status).toBe(403);
+      expect((await server.deps.db.select().from(cases)).length).toBe(before);
+    } finally {
+      await setArchived(false);
+    }
+    expect((await post(message('arch-1'), otherKey)).status).toBe(201);
   });
 
   it('refuses malformed JSON, missing fields, oversized text and bodies, writing nothing', async () => {

@@ -5,11 +5,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ValidationIssue } from '@otklik/contract';
 import type { ServerDeps } from '../deps';
+import { organisationArchived } from '../directory/organisations';
 import { AppError, appError } from '../errors/app-error';
 import { issueList, issueParams } from '../errors/input-issue';
 import { messageInRequestLanguage, requestLanguage } from '../errors/language';
 import { repairDeep } from '../errors/text-input';
-import { organisationOfApiKey } from '../intake/api-keys';
+import { apiKeyHolder } from '../intake/api-keys';
 import { intakeMessage, zIntakeBatch, zIntakeMessage } from '../intake/message';
 import { readJson, sendJson } from './respond';
 
@@ -17,14 +18,17 @@ const MAX_INTAKE_BODY = 256 * 1024;
 
 const MAX_BATCH_BODY = 5 * 1024 * 1024;
 
+/** The organisation of the request's API key, before the body is read; an archived one is refused here (the key's
+ *  statement says so), so the messages need no statement of their own for it. */
 async function authenticate(deps: ServerDeps, req: IncomingMessage): Promise<string> {
   if (req.method !== 'POST') throw appError('METHOD_NOT_ALLOWED', 'http.use-post', {});
   const auth = req.headers.authorization ?? '';
   const key = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
   if (!key) throw appError('UNAUTHORIZED', 'http.api-key-required', {});
-  const organisationId = await organisationOfApiKey(deps.db, key, deps.now());
-  if (!organisationId) throw appError('UNAUTHORIZED', 'http.api-key-unknown', {});
-  return organisationId;
+  const holder = await apiKeyHolder(deps.db, key, deps.now());
+  if (!holder) throw appError('UNAUTHORIZED', 'http.api-key-unknown', {});
+  if (holder.archived) throw organisationArchived();
+  return holder.organisationId;
 }
 
 /** POST /api/intake/batch: each message is validated and delivered on its own; one bad message refuses only itself. */
@@ -56,7 +60,10 @@ export async function handleIntakeBatch(deps: ServerDeps, req: IncomingMessage, 
       continue;
     }
     try {
-      results.push({ index, ...(await intakeMessage(deps, organisationId, message.data)) });
+      results.push({
+        index,
+        ...(await intakeMessage(deps, organisationId, message.data, { organisationActive: true })),
+      });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const said = error.refusal ?? null;
@@ -87,6 +94,6 @@ export async function handleIntake(deps: ServerDeps, req: IncomingMessage, res: 
       issues: issueList(parsed.error),
     });
   }
-  const result = await intakeMessage(deps, organisationId, parsed.data);
+  const result = await intakeMessage(deps, organisationId, parsed.data, { organisationActive: true });
   sendJson(res, result.created ? 201 : 200, repaired ? { ...result, repairedText: true } : result);
 }

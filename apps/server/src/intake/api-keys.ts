@@ -6,7 +6,7 @@ import { hashSecret, newSecret } from '../auth/tokens';
 import type { WallFilters } from '../cases/board';
 import type { DbOrTx } from '../db/connect';
 import { listOwnRows } from '../db/organisation-rows';
-import { apiKeys, displayTokens } from '../db/schema';
+import { apiKeys, displayTokens, organisations } from '../db/schema';
 import { notFound } from '../errors/app-error';
 
 export async function createApiKey(db: DbOrTx, organisationId: string, name: string) {
@@ -48,24 +48,43 @@ export async function revokeApiKey(db: DbOrTx, organisationId: string, id: strin
 /** How stale a key's "last used" may be: intake marks it at most this often, not on every message. */
 export const API_KEY_USE_MARK_MS = 60_000;
 
-/** The organisation of a live (not revoked) key, or null; marks the key used when its mark is older than
- *  API_KEY_USE_MARK_MS, in the same statement (a data-modifying WITH), so a stream of messages writes the row once
- *  a minute instead of once a message. */
-export async function organisationOfApiKey(db: DbOrTx, key: string, now: number): Promise<string | null> {
-  const hash = hashSecret(key);
-  const at = new Date(now).toISOString();
-  const stale = new Date(now - API_KEY_USE_MARK_MS).toISOString();
+/** The key's statement, built once per database (drizzle's building was a part of each message's CPU). */
+function apiKeyQuery(db: DbOrTx) {
   const marked = db
     .$with('marked', { id: sql<string>`id` })
     .as(
-      sql`update api_keys set last_used_at = ${at}::timestamptz where key_hash = ${hash} and revoked_at is null and (last_used_at is null or last_used_at <= ${stale}::timestamptz) returning id`,
+      sql`update api_keys set last_used_at = ${sql.placeholder('at')}::timestamptz where key_hash = ${sql.placeholder('hash')} and revoked_at is null and (last_used_at is null or last_used_at <= ${sql.placeholder('stale')}::timestamptz) returning id`,
     );
-  const [row] = await db
+  return db
     .with(marked)
-    .select({ organisationId: apiKeys.organisationId })
+    .select({ organisationId: apiKeys.organisationId, archivedAt: organisations.archivedAt })
     .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
-  return row?.organisationId ?? null;
+    .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
+    .where(and(eq(apiKeys.keyHash, sql.placeholder('hash')), isNull(apiKeys.revokedAt)));
+}
+type ApiKeyQuery = ReturnType<ReturnType<typeof apiKeyQuery>['prepare']>;
+const preparedApiKeyQueries = new WeakMap<DbOrTx, ApiKeyQuery>();
+
+/** Who holds a live (not revoked) key, or null: its organisation and whether that is archived (an archived
+ *  organisation takes no new messages). Marks the key used when its mark is older than API_KEY_USE_MARK_MS, in the
+ *  same statement (a data-modifying WITH), so a stream of messages writes the row once a minute instead of once a
+ *  message. */
+export async function apiKeyHolder(
+  db: DbOrTx,
+  key: string,
+  now: number,
+): Promise<{ organisationId: string; archived: boolean } | null> {
+  let prepared = preparedApiKeyQueries.get(db);
+  if (!prepared) {
+    prepared = apiKeyQuery(db).prepare('api_key_holder');
+    preparedApiKeyQueries.set(db, prepared);
+  }
+  const [row] = await prepared.execute({
+    hash: hashSecret(key),
+    at: new Date(now).toISOString(),
+    stale: new Date(now - API_KEY_USE_MARK_MS).toISOString(),
+  });
+  return row ? { organisationId: row.organisationId, archived: row.archivedAt !== null } : null;
 }
 
 export async function createDisplayToken(db: DbOrTx, organisationId: string, name: string, filters: WallFilters = {}) {

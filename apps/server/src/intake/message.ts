@@ -150,10 +150,26 @@ async function organisationAndExisting(deps: ServerDeps, organisationId: string,
   return { archived: Boolean(row?.archivedAt), existingId: row?.id ?? null };
 }
 
-export async function intakeMessage(deps: ServerDeps, organisationId: string, m: IntakeMessage): Promise<IntakeResult> {
-  const { archived, existingId } = await organisationAndExisting(deps, organisationId, m);
-  if (archived) throw organisationArchived();
-  const result = existingId ? { caseId: existingId, created: false } : await registerOnce(deps, organisationId, m);
+export interface IntakeOptions {
+  /** The caller found the organisation active already (the HTTP route, in its API key's statement): whether the
+   *  message is already a case is then asked by the registration's own context statement, not by one of its own. */
+  readonly organisationActive?: boolean;
+}
+
+export async function intakeMessage(
+  deps: ServerDeps,
+  organisationId: string,
+  m: IntakeMessage,
+  options: IntakeOptions = {},
+): Promise<IntakeResult> {
+  let result: IntakeResult;
+  if (options.organisationActive) {
+    result = await registerOnce(deps, organisationId, m);
+  } else {
+    const { archived, existingId } = await organisationAndExisting(deps, organisationId, m);
+    if (archived) throw organisationArchived();
+    result = existingId ? { caseId: existingId, created: false } : await registerOnce(deps, organisationId, m);
+  }
   await ensureUrlAttachments(deps, organisationId, result.caseId, m);
   return result;
 }
@@ -177,7 +193,8 @@ async function registerOnce(deps: ServerDeps, organisationId: string, m: IntakeM
     });
     return { caseId: result.caseId, created: true };
   } catch (error) {
-    // Two deliveries of one message at the same moment: the unique index lets one in; the other returns it.
+    // The message is already a case (the registration's context found it), or two deliveries of it came at the same
+    // moment and the unique index let one in: the other returns it.
     if (isUniqueViolation(error) || (isAppError(error) && error.code === 'CONFLICT')) {
       const again = await findExisting(deps, organisationId, m);
       if (again) return { caseId: again.id, created: false };

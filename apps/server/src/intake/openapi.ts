@@ -35,10 +35,12 @@ export function intakeOpenApi() {
     content: json(schema),
   });
   const errorResponse = (description: string) => response(description, 'Error');
-  /** What every intake endpoint refuses: a bad body, a missing or revoked key, a body over its size limit. */
+  /** What every intake endpoint refuses: a bad body, a missing or revoked key, an archived organisation, a body over
+   *  its size limit. */
   const refusals = (invalid: string, tooLarge: string) => ({
     '400': errorResponse(invalid),
     '401': errorResponse('Missing, unknown or revoked API key'),
+    '403': errorResponse('The organisation is archived: it takes no new messages'),
     '413': errorResponse(tooLarge),
   });
   return {

@@ -5,11 +5,13 @@ import { type Actor, type RepeatDoc, RepeatIndex } from '@otklik/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeCaseCommand, SYSTEM_ACTOR } from '../cases/commands';
 import type { ServerDeps } from '../deps';
+import type { CommittedEvent } from '../events-bus';
 import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture } from '../test/fixtures';
 import { setUpOrgFixture } from '../test/org-suite';
 import { seededRandom } from '../test/seeded-random';
-import { repeatCandidates, resetRepeatIndexes } from './repeats';
+import { countStatements } from '../test/statement-counter';
+import { applyToRepeatIndex, repeatCandidates, resetRepeatIndexes } from './repeats';
 
 const START = Date.UTC(2026, 9, 5, 7, 0); // Mon 5 Oct 2026, 10:00 Moscow
 const HOUR = 3_600_000;
@@ -112,6 +114,62 @@ describeEachDatabase('repeat suggestions', (getDb) => {
         } else all.push(c);
       }
     }, 240_000);
+
+    it('keeps a built index current from the events of a registration and a triage, reading nothing', async () => {
+      resetRepeatIndexes();
+      const now = START + 100 * HOUR;
+      const asked = all[0]!;
+      await repeatCandidates(fx.deps.db, fx.org.organisationId, asked.id, 10, { now });
+      // Two repeats of a triaged case, each triaged the same way (their own events, as the watcher hands them over).
+      const triaged = all.find((c) => c.doc.topic !== null)!;
+      const events: CommittedEvent[] = [];
+      const ids: string[] = [];
+      for (const [i, prefix] of ['Повторно', 'И снова'].entries()) {
+        const at = START + (80 + i) * HOUR;
+        const registered = await executeCaseCommand(fx.deps, {
+          organisationId: fx.org.organisationId,
+          actor: SYSTEM_ACTOR,
+          command: {
+            type: 'register',
+            network: 'vk',
+            link: `https://vk.com/wall-1_again${i}`,
+            author: triaged.doc.author,
+            text: `${prefix}: ${triaged.doc.text}`,
+            attachments: [],
+            visibility: 'public',
+          },
+          now: at,
+        });
+        const triage = await executeCaseCommand(fx.deps, {
+          organisationId: fx.org.organisationId,
+          caseId: registered.caseId,
+          actor: curator,
+          command: {
+            type: 'triage',
+            topic: triaged.doc.topic,
+            location: triaged.doc.location,
+            category: 'ordinary',
+            processable: true,
+          },
+          now: at + 60_000,
+        });
+        events.push(...registered.events, ...triage.events);
+        ids.push(registered.caseId);
+      }
+      const applied = await countStatements(() => applyToRepeatIndex(fx.deps.db, events));
+      expect(applied.recording.statements).toEqual([]);
+      // The second finds the first (held from its events) as an index built afresh from the table finds it.
+      const kept = await repeatCandidates(fx.deps.db, fx.org.organisationId, ids[1]!, 10, { now });
+      resetRepeatIndexes();
+      const rebuilt = await repeatCandidates(fx.deps.db, fx.org.organisationId, ids[1]!, 10, { now });
+      expect(kept.map(shape)).toEqual(rebuilt.map(shape));
+      expect(kept.find((c) => c.caseId === ids[0])).toMatchObject({
+        sameAuthor: true,
+        sameTopic: true,
+        sameLocation: true,
+      });
+      resetRepeatIndexes();
+    });
 
     it('suggests exactly what one index over every case suggests', async () => {
       resetRepeatIndexes();

@@ -4,7 +4,7 @@
 // (cases_org_author_idx), so a repeat by the same author is found however old the first message is.
 // pg_trgm was measured for this and left aside: at 100,000 similar short messages a similarity query took seconds,
 // and in a database whose LC_CTYPE is C it finds no trigrams in Cyrillic text at all.
-import type { Actor } from '@otklik/domain';
+import type { Actor, CaseEvent } from '@otklik/domain';
 import { type RepeatCandidate, type RepeatDoc, RepeatIndex } from '@otklik/domain';
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { actorCondition, requireVisibleCase } from '../cases/access';
@@ -84,17 +84,47 @@ function indexOf(db: DbOrTx, organisationId: string, window: RepeatWindow, now: 
   return built;
 }
 
-/** Keeps built indexes current; organisations whose index is not built yet get it from the table later. */
+/** What a committed registration or triage changes in an index, from its event: a registration is the whole case
+ *  (as its row is projected: detected at the event's instant, its message's author and text, the classification
+ *  known at registration); a triage its topic and place, for a case the index holds. Null: read the case's row (a
+ *  triage of a case the index does not hold, which enters with its row). */
+function docOfEvent(caseId: string, event: CaseEvent, held: boolean): RepeatDoc | null {
+  if (event.type === 'case-registered') {
+    return {
+      caseId,
+      at: event.at,
+      author: { name: event.author.name },
+      text: event.text,
+      topic: event.classification?.topic ?? null,
+      location: event.classification?.location ?? null,
+    };
+  }
+  if (event.type === 'case-triaged' && held) {
+    // Only the topic and the place of a held case change (RepeatIndex.add).
+    return { caseId, at: event.at, author: { name: '' }, text: '', topic: event.topic, location: event.location };
+  }
+  return null;
+}
+
+/** Keeps built indexes current, from the events themselves (no statement per registration); organisations whose
+ *  index is not built yet get it from the table later. */
 export async function applyToRepeatIndex(db: DbOrTx, committed: readonly CommittedEvent[]): Promise<void> {
   for (const c of committed) {
     const p = indexes.get(c.organisationId);
     if (!p) continue;
     const event = c.payload;
     if (event.type !== 'case-registered' && event.type !== 'case-triaged') continue;
-    const [row] = await db.select(docColumns).from(cases).where(eq(cases.id, c.caseId));
-    if (!row) continue;
     const built = await p;
-    built.index.add(docOf(row));
+    const held = built.index.has(c.caseId);
+    // Held already: the index was built from its row after the registration committed.
+    if (event.type === 'case-registered' && held) continue;
+    let doc = docOfEvent(c.caseId, event, held);
+    if (!doc) {
+      const [row] = await db.select(docColumns).from(cases).where(eq(cases.id, c.caseId));
+      if (!row) continue;
+      doc = docOf(row);
+    }
+    built.index.add(doc);
     // Grown well past its window: rebuilt (bounded) on the next question, so memory stays bounded on a long run.
     if (built.index.size > built.window.maxCases * 1.25 && indexes.get(c.organisationId) === p) {
       indexes.delete(c.organisationId);

@@ -9,13 +9,15 @@ import {
   type SurgeDecision,
   type SurgeThresholds,
 } from '@otklik/domain';
-import { and, gte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, or, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { cases } from '../db/schema';
+import { cases, organisations } from '../db/schema';
+import { surges } from '../db/schema-reports';
 import { createOrganisation } from '../directory/organisations';
 import { describeEachDatabase } from '../test/databases';
 import { seededRandom } from '../test/seeded-random';
-import { messagesToCheck } from './surges';
+import { countStatements } from '../test/statement-counter';
+import { messagesToCheck, readSurgeRun } from './surges';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 24, 9, 0);
@@ -135,5 +137,58 @@ describeEachDatabase('surge detection reads through indexes', (getDb) => {
     }
     // The instants are not all quiet: the comparison covered surges opening, growing and resolving.
     expect(surgesSeen).toBeGreaterThan(10);
+  });
+
+  it("reads a run's thresholds, open surges and window in one statement, and the window again when it grew", async () => {
+    const db = getDb().db;
+    const rand = seededRandom(5);
+    let windowReads = 0;
+    let surgesSeen = 0;
+    let read = DEFAULT_SURGE_THRESHOLDS.windowMinutes;
+    // An open surge, stored as a run stores it: it comes back with the thresholds.
+    const caseIds = all.slice(0, 2).map((m) => m.caseId);
+    const at = new Date(NOW - 3 * DAY);
+    const [stored] = await db
+      .insert(surges)
+      .values({
+        organisationId,
+        dimension: 'topic',
+        value: 'Вода',
+        startedAt: at,
+        lastSeenAt: at,
+        caseIds,
+        peakCount: 5,
+        threshold: 5,
+      })
+      .returning({ id: surges.id });
+    const active: ActiveSurge[] = [{ id: stored!.id, dimension: 'topic', value: 'Вода', caseIds }];
+    // The administrator changes the window between runs: shorter than the one read with the thresholds, then longer.
+    for (const windowMinutes of [120, 60, 600, 600, 90]) {
+      const thresholds = { ...DEFAULT_SURGE_THRESHOLDS, windowMinutes, minCount: 3 };
+      await db.update(organisations).set({ surgeThresholds: thresholds }).where(eq(organisations.id, organisationId));
+      for (let k = 0; k < 12; k++) {
+        const now = NOW - 2 * DAY + Math.floor(rand() * 2 * DAY);
+        const { result, recording } = await countStatements(() => readSurgeRun(db, organisationId, now));
+        expect(result.thresholds).toEqual(thresholds);
+        expect(result.active).toEqual(active);
+        const decision = detectSurges({
+          messages: result.rows.map((r) => ({ ...r, at: r.at.getTime() })),
+          active: result.active,
+          thresholds: result.thresholds,
+          now,
+        });
+        const full = fullDecision(all, active, thresholds, now);
+        expect(normalise(decision)).toEqual(normalise(full));
+        surgesSeen += full.opened.length + full.grown.length + full.resolved.length;
+        // One statement, one more for the history of the values that may surge (the open surge's value is one), and
+        // one more for the window when the thresholds say a longer one than the run read with them (60 → 600).
+        const grew = recording.statements.length - 2;
+        windowReads += grew;
+        expect(grew).toBe(windowMinutes > read ? 1 : 0);
+        read = windowMinutes;
+      }
+    }
+    expect(windowReads).toBe(1);
+    expect(surgesSeen).toBeGreaterThan(5);
   });
 });
