@@ -82,14 +82,19 @@ export function nextCountdownChange(
  * after `now` at which the countdown's status, its pause or its resume line may change. A view that writes the time
  * text on its own (Countdown) redraws the rest only then.
  */
-export function nextCountdownLookChange(
-  calendar: WorkingCalendar,
-  dueAt: Instant,
-  now: Instant,
-  atRiskAt?: Instant | null,
-  state: CountdownState = countdownState(calendar, dueAt, now, atRiskAt),
-): Instant {
-  return nextChangeOf(calendar, dueAt, now, atRiskAt, state, false);
+export const nextCountdownLookChange: typeof nextCountdownChange = (calendar, dueAt, now, atRiskAt, state) =>
+  nextChangeOf(calendar, dueAt, now, atRiskAt, state ?? countdownState(calendar, dueAt, now, atRiskAt), false);
+
+/** The first of the instants `consider`ed after `now` (Infinity: none), starting with the status's own changes (at
+ *  risk, breached), which every view of a clock shows. */
+function firstChangeFrom(now: Instant, dueAt: Instant, atRiskAt: Instant | null | undefined) {
+  let next = Number.POSITIVE_INFINITY;
+  const consider = (at: Instant) => {
+    if (at > now && at < next) next = at;
+  };
+  if (atRiskAt != null) consider(atRiskAt);
+  consider(firstBreachedInstant(dueAt));
+  return { consider, first: () => next };
 }
 
 function nextChangeOf(
@@ -100,12 +105,7 @@ function nextChangeOf(
   state: CountdownState,
   withTimeText: boolean,
 ): Instant {
-  let next = Number.POSITIVE_INFINITY;
-  const consider = (at: Instant) => {
-    if (at > now && at < next) next = at;
-  };
-  if (atRiskAt != null) consider(atRiskAt);
-  consider(firstBreachedInstant(dueAt));
+  const { consider, first } = firstChangeFrom(now, dueAt, atRiskAt);
   if (state.resumesAt !== null) {
     // Paused: the remaining time stands still; the clock starts again, and the resume time may be worded anew.
     consider(state.resumesAt);
@@ -117,7 +117,7 @@ function nextChangeOf(
     if (withTimeText) consider(now + workingMsUntilDurationChanges(state.remainingMinutes));
   }
   if (withTimeText && state.overdueUnworked) consider(resumeTextChangesAt(dueAt, now, calendar.timeZone));
-  return next;
+  return first();
 }
 
 /** Share of the clock's working time already used, 0…1 (1 once breached). */
@@ -145,12 +145,7 @@ export function nextDeadlineBarChange(
   now: Instant,
   atRiskAt?: Instant | null,
 ): Instant {
-  let next = Number.POSITIVE_INFINITY;
-  const consider = (at: Instant) => {
-    if (at > now && at < next) next = at;
-  };
-  if (atRiskAt != null) consider(atRiskAt);
-  consider(firstBreachedInstant(dueAt));
+  const { consider, first } = firstChangeFrom(now, dueAt, atRiskAt);
   const total = calendar.workingMinutesBetween(startedAt, dueAt);
   if (total > 0 && now < dueAt) {
     // The shown percent p turns into p + 1 once the used minutes reach (p + 0.5) % of the total (Math.round).
@@ -161,5 +156,5 @@ export function nextDeadlineBarChange(
     // last bits must not make it late), never `now` itself.
     consider(minutes > 0 ? Math.max(now + 1, Math.floor(calendar.addWorkingMinutes(now, minutes).at)) : now + 1);
   }
-  return next;
+  return first();
 }
