@@ -5,6 +5,7 @@
 // transaction with a larger `work_mem`: the page's ordered `string_agg` sorts ~15 MB of text, which the default 4 MB
 // spills to PGlite's in-memory files (the sort then cost more than building the rows). BENCHMARKS.md note 21.
 import { type PGlite, protocol } from '@electric-sql/pglite';
+import { exclusively, protocolValues } from '../db/pglite-statements';
 
 /** Memory a sort of this statement may use before it spills (one statement at a time runs in PGlite). */
 const SNAPSHOT_WORK_MEM = '64MB';
@@ -48,51 +49,44 @@ function firstRowCells(bytes: Uint8Array): (Buffer | null)[] {
 
 /** The one row of the snapshot's statement (`text` with `params`), its cells as bytes. */
 export async function pgliteSnapshotRow(pg: PGlite, text: string, params: readonly unknown[]) {
-  await pg._checkReady();
-  return pg._runExclusiveTransaction(() =>
-    pg._runExclusiveQuery(async () => {
-      // Its parameters' types, as PostgreSQL infers them: each value is written in its type's text form.
-      const described = await pg
-        .execProtocolStream(
-          Buffer.concat([
-            serialize.query(`begin; set local work_mem = '${SNAPSHOT_WORK_MEM}'`),
-            serialize.parse({ name: '', text }),
-            serialize.describe({ type: 'S', name: '' }),
-            serialize.sync(),
-          ]),
-          { syncToFs: false },
-        )
-        .catch(async (error: unknown) => {
-          await pg.execProtocolRaw(serialize.query('rollback'), { syncToFs: false });
-          throw error;
-        });
-      const types =
-        (described.find((m) => m.name === 'parameterDescription') as { dataTypeIDs?: number[] } | undefined)
-          ?.dataTypeIDs ?? [];
-      const values = params.map((param, i) => {
-        if (param === null || param === undefined) return null;
-        const serializer = pg.serializers[types[i] as number];
-        return serializer ? serializer(param) : String(param);
-      });
-      // Executed and the transaction ended in one exchange (a failed statement's `commit` rolls back). The output
-      // is taken as it comes (`execProtocolRaw` would also parse it, decoding every text).
-      const chunks: Buffer[] = [];
-      await pg.execProtocolRawStream(
+  return exclusively(pg, async () => {
+    // Its parameters' types, as PostgreSQL infers them: each value is written in its type's text form.
+    const described = await pg
+      .execProtocolStream(
         Buffer.concat([
-          serialize.bind({ statement: '', values }),
-          serialize.execute({}),
+          serialize.query(`begin; set local work_mem = '${SNAPSHOT_WORK_MEM}'`),
+          serialize.parse({ name: '', text }),
+          serialize.describe({ type: 'S', name: '' }),
           serialize.sync(),
-          serialize.query('commit'),
         ]),
-        {
-          syncToFs: false,
-          // A view of PGlite's memory, reused for the next chunk: copied.
-          onRawData: (chunk) => {
-            chunks.push(Buffer.from(chunk));
-          },
+        { syncToFs: false },
+      )
+      .catch(async (error: unknown) => {
+        await pg.execProtocolRaw(serialize.query('rollback'), { syncToFs: false });
+        throw error;
+      });
+    const types =
+      (described.find((m) => m.name === 'parameterDescription') as { dataTypeIDs?: number[] } | undefined)
+        ?.dataTypeIDs ?? [];
+    const values = protocolValues(pg, types, params);
+    // Executed and the transaction ended in one exchange (a failed statement's `commit` rolls back). The output
+    // is taken as it comes (`execProtocolRaw` would also parse it, decoding every text).
+    const chunks: Buffer[] = [];
+    await pg.execProtocolRawStream(
+      Buffer.concat([
+        serialize.bind({ statement: '', values }),
+        serialize.execute({}),
+        serialize.sync(),
+        serialize.query('commit'),
+      ]),
+      {
+        syncToFs: false,
+        // A view of PGlite's memory, reused for the next chunk: copied.
+        onRawData: (chunk) => {
+          chunks.push(Buffer.from(chunk));
         },
-      );
-      return firstRowCells(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
-    }),
-  );
+      },
+    );
+    return firstRowCells(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+  });
 }

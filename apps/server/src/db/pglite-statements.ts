@@ -86,6 +86,27 @@ function readResult<T>(messages: readonly BackendMessage[], defaults: PGlite['pa
   return { rows, fields, affectedRows: 0 } as Results<T>;
 }
 
+/** Each parameter in its type's text form (the serializer of the type PostgreSQL inferred for it), null as null. */
+export function protocolValues(
+  pg: PGlite,
+  types: readonly number[],
+  params: readonly unknown[],
+  serializers?: QueryOptions['serializers'],
+): (string | null)[] {
+  return params.map((param, i) => {
+    if (param === null || param === undefined) return null;
+    const type = types[i] as number;
+    const serializer = serializers?.[type] ?? pg.serializers[type];
+    return serializer ? serializer(param) : String(param);
+  });
+}
+
+/** Runs `work` alone on PGlite's one connection, as its own query does: no other query or transaction interleaves. */
+export async function exclusively<T>(pg: PGlite, work: () => Promise<T>): Promise<T> {
+  await pg._checkReady();
+  return pg._runExclusiveTransaction(() => pg._runExclusiveQuery(work));
+}
+
 /**
  * drizzle's client for a PGlite database, with the statements it sends more than once kept prepared. Queries take
  * PGlite's own locks (one statement at a time; none beside an open transaction), so drizzle, migrations and raw
@@ -154,12 +175,7 @@ export function pgliteWithStatements(pg: PGlite, limit = PREPARED_LIMIT): Pglite
 
   const runOnce = async <T>(text: string, params: unknown[], options?: QueryOptions): Promise<Results<T>> => {
     const statement = (await prepare(text, params, options)) as Prepared;
-    const values = params.map((param, i) => {
-      if (param === null || param === undefined) return null;
-      const type = statement.paramTypes[i] as number;
-      const serializer = options?.serializers?.[type] ?? pg.serializers[type];
-      return serializer ? serializer(param) : String(param);
-    });
+    const values = protocolValues(pg, statement.paramTypes, params, options?.serializers);
     const messages = await exchange(
       [
         serialize.bind({ statement: statement.name, values }),
@@ -204,14 +220,11 @@ export function pgliteWithStatements(pg: PGlite, limit = PREPARED_LIMIT): Pglite
     async query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
       // Files in and out (COPY … '/dev/blob') are PGlite's own business.
       if (options?.blob) return pg.query<T>(text, params, options);
-      await pg._checkReady();
-      return pg._runExclusiveTransaction(() =>
-        pg._runExclusiveQuery(async () => {
-          const result = await run<T>(text, params, options, false);
-          await pg.syncToFs();
-          return result;
-        }),
-      );
+      return exclusively(pg, async () => {
+        const result = await run<T>(text, params, options, false);
+        await pg.syncToFs();
+        return result;
+      });
     },
     transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
       return pg.transaction((tx) =>
