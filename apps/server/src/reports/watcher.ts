@@ -45,7 +45,9 @@ export function startReportsWatcher(deps: ServerDeps, options: { spacingMs?: num
     const first = relevant[0];
     if (!first) return;
     const org = first.organisationId;
-    pending.set(org, [...(pending.get(org) ?? []), ...relevant]);
+    const waiting = pending.get(org);
+    if (waiting) waiting.push(...relevant);
+    else pending.set(org, relevant);
     void runs.trigger(org);
   });
   return {
