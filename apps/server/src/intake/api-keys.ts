@@ -6,6 +6,7 @@ import { hashSecret, newSecret } from '../auth/tokens';
 import type { WallFilters } from '../cases/board';
 import type { DbOrTx } from '../db/connect';
 import { listOwnRows } from '../db/organisation-rows';
+import { preparedPerDatabase } from '../db/prepared';
 import { apiKeys, displayTokens, organisations } from '../db/schema';
 import { notFound } from '../errors/app-error';
 
@@ -62,8 +63,7 @@ function apiKeyQuery(db: DbOrTx) {
     .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
     .where(and(eq(apiKeys.keyHash, sql.placeholder('hash')), isNull(apiKeys.revokedAt)));
 }
-type ApiKeyQuery = ReturnType<ReturnType<typeof apiKeyQuery>['prepare']>;
-const preparedApiKeyQueries = new WeakMap<DbOrTx, ApiKeyQuery>();
+const preparedApiKeyQuery = preparedPerDatabase((db) => apiKeyQuery(db).prepare('api_key_holder'));
 
 /** Who holds a live (not revoked) key, or null: its organisation and whether that is archived (an archived
  *  organisation takes no new messages). Marks the key used when its mark is older than API_KEY_USE_MARK_MS, in the
@@ -74,12 +74,7 @@ export async function apiKeyHolder(
   key: string,
   now: number,
 ): Promise<{ organisationId: string; archived: boolean } | null> {
-  let prepared = preparedApiKeyQueries.get(db);
-  if (!prepared) {
-    prepared = apiKeyQuery(db).prepare('api_key_holder');
-    preparedApiKeyQueries.set(db, prepared);
-  }
-  const [row] = await prepared.execute({
+  const [row] = await preparedApiKeyQuery(db).execute({
     hash: hashSecret(key),
     at: new Date(now).toISOString(),
     stale: new Date(now - API_KEY_USE_MARK_MS).toISOString(),

@@ -15,6 +15,7 @@ import {
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/connect';
 import { fromJson } from '../db/driver-values';
+import { preparedPerDatabase } from '../db/prepared';
 import { cases, organisations } from '../db/schema';
 import { surges } from '../db/schema-reports';
 import { organisationField } from '../directory/organisations';
@@ -157,20 +158,14 @@ function runReadQuery(db: DbOrTx) {
     .from(organisations)
     .where(eq(organisations.id, sql.placeholder('organisationId')));
 }
-type RunRead = ReturnType<ReturnType<typeof runReadQuery>['prepare']>;
-const preparedRunReads = new WeakMap<DbOrTx, RunRead>();
+const preparedRunRead = preparedPerDatabase((db) => runReadQuery(db).prepare('surge_run_read'));
 
 /** What a run decides on: the thresholds, the surges open and the messages that may surge. Usually two statements at
  *  most (the second only when some value may surge); a third when the thresholds now say a longer window than the
  *  one read with them. */
 export async function readSurgeRun(db: DbOrTx, organisationId: string, now: number) {
-  let prepared = preparedRunReads.get(db);
-  if (!prepared) {
-    prepared = runReadQuery(db).prepare('surge_run_read');
-    preparedRunReads.set(db, prepared);
-  }
   const readMinutes = windowRead.get(organisationId) ?? DEFAULT_SURGE_THRESHOLDS.windowMinutes;
-  const [row] = await prepared.execute({
+  const [row] = await preparedRunRead(db).execute({
     organisationId,
     from: new Date(now - readMinutes * 60_000).toISOString(),
     now: new Date(now).toISOString(),
