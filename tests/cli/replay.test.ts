@@ -279,16 +279,37 @@ describe('otklik replay: refused lines, bad options, the table and --help', () =
     const lines = parse(r.stdout);
     const errors = lines.filter((l) => 'error' in l);
     expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 9]);
-    expect(errors[0].error).toMatch(/JSON/);
-    expect(errors[1].error).toMatch(/mayor/);
-    expect(errors[2].error).toMatch(/do must be one of/);
-    expect(errors[3].error).toMatch(/malformed instant/);
-    // The decider's refusal, worded in Russian by the domain's refusal catalogue (one language, no " / ").
-    expect(errors[4].error).toBe('Команда «route» доступна ролям: куратор');
-    expect(errors[5].error).toMatch(/before the previous command/);
+    // Every message in the replay's language: Russian by default (OTKLIK_LANG unset), one language, no " / ".
+    expect(errors.map((e) => e.error)).toEqual([
+      'строка не в формате JSON',
+      'by: «mayor» — не operator, не curator и не подразделение сценария (roads)',
+      expect.stringMatching(/^do — одна из команд: register, triage, route, .*, close$/),
+      'at: неверный момент «10:05»: нужен ISO-8601 со смещением от UTC, например 2026-11-24T16:00:00+03:00',
+      // The decider's refusal, worded by the domain's refusal catalogue.
+      'Команда «route» доступна ролям: куратор',
+      `at: ${t('09:00')} раньше предыдущей команды (${t('10:05')})`,
+    ]);
     // The good lines still played: the draft of roads (4 h W before Wed 10:00 → Tue 15:00) runs.
     expect(lines).toContainEqual(expect.objectContaining({ clock: 'draft', holder: 'roads', dueAt: t('15:00') }));
     expect(lines.at(-1)).toHaveProperty('holders');
+    // The same lines in English, through OTKLIK_LANG as through --lang.
+    for (const en of [
+      await runCli(['replay', '--profile', 'konyshevsky-2020', '--json'], `${stdin}\n`, { OTKLIK_LANG: 'en' }),
+      await runCli(['replay', '--profile', 'konyshevsky-2020', '--json', '--lang', 'en'], `${stdin}\n`),
+    ]) {
+      expect(
+        parse(en.stdout)
+          .filter((l) => 'error' in l)
+          .map((e) => e.error),
+      ).toEqual([
+        'not valid JSON',
+        'by: "mayor" is not operator, curator or one of the departments (roads)',
+        expect.stringMatching(/^do must be one of register, triage, route, .*, close$/),
+        'at: malformed instant "10:05": expected ISO-8601 with a UTC offset, e.g. 2026-11-24T16:00:00+03:00',
+        "'route' needs one of these roles: curator",
+        `at: ${t('09:00')} is before the previous command (${t('10:05')})`,
+      ]);
+    }
   });
 
   it('without --json: a readable table, and refused lines on stderr', async () => {
@@ -328,7 +349,9 @@ describe('otklik replay: refused lines, bad options, the table and --help', () =
     expect(enTable.stdout).toMatch(/^Clocks$/m);
     const de = await runCli(['replay', '--profile', 'nao-2020', '--lang', 'de'], stdin);
     expect(de.code).toBe(2);
-    expect(de.stderr).toMatch(/--lang takes ru or en/);
+    expect(de.stderr).toBe('otklik replay: --lang: ru или en, а не «de»\n');
+    const deEn = await runCli(['replay', '--profile', 'nao-2020', '--lang', 'de'], stdin, { OTKLIK_LANG: 'en' });
+    expect(deEn.stderr).toBe('otklik replay: --lang takes ru or en, not "de"\n');
   });
 
   it('reads a custom profile file (a copy of a preset, the clock model from the preset it names)', async () => {
@@ -367,21 +390,51 @@ describe('otklik replay: refused lines, bad options, the table and --help', () =
   });
 
   it.each([
-    [['--profile', 'nope'], /unknown profile "nope"/],
-    [[], /missing --profile/],
-    [['--profile', 'nao-2020', '--jsn'], /jsn/],
-    [['--profile', 'nao-2020', 'extra'], /extra/],
-  ])('%j: one line on stderr, exit 2', async (args, message) => {
-    const r = await runCli(['replay', ...args], '');
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(message);
+    [
+      ['--profile', 'nope'],
+      /профиль «nope» не найден; есть: konyshevsky-2020, /,
+      /unknown profile "nope"; known presets: konyshevsky-2020, /,
+    ],
+    [[], /укажите --profile/, /missing --profile/],
+    [['--profile', 'nao-2020', '--jsn'], /неизвестный параметр --jsn/, /unknown option --jsn/],
+    [['--profile', 'nao-2020', 'extra'], /лишний аргумент «extra»/, /unexpected argument "extra"/],
+    [['--profile', '/nonexistent/p.json'], /файла профиля «\/nonexistent\/p.json» нет/, /no such profile file/],
+  ])("%j: one line on stderr in the CLI's language, exit 2", async (args, ru, en) => {
+    for (const [lang, message] of [
+      ['ru', ru],
+      ['en', en],
+    ] as const) {
+      const r = await runCli(['replay', ...args], '', { OTKLIK_LANG: lang });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it("a profile file that is not JSON, and an empty scenario, are told in the replay's language", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otklik-replay-'));
+    const file = join(dir, 'not-json.json');
+    writeFileSync(file, '{');
+    const ru = await runCli(['replay', '--profile', file], '');
+    expect(ru.stderr).toBe(`otklik replay: не удаётся прочитать файл профиля «${file}»: не JSON\n`);
+    const en = await runCli(['replay', '--profile', file, '--lang', 'en'], '');
+    expect(en.stderr).toBe(`otklik replay: cannot read the profile file "${file}": not valid JSON\n`);
+    const empty = await runCli(['replay', '--profile', 'nao-2020'], '\n');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^otklik replay: пустой сценарий: первая строка называет подразделения/);
   });
 
   it('a bad first line stops at once', async () => {
     const r = await runCli(['replay', '--profile', 'nao-2020', '--json'], '{"departments":[]}\n');
     expect(r.code).toBe(2);
-    expect(parse(r.stdout)[0]).toMatchObject({ line: 1, error: expect.stringContaining('departments') });
+    expect(parse(r.stdout)).toEqual([
+      {
+        line: 1,
+        error:
+          'первая строка называет подразделения, например {"departments":["roads"]}: ' +
+          'departments: назовите хотя бы одно подразделение',
+      },
+    ]);
   });
 
   it('--help documents the scenario, the output and an example', async () => {

@@ -5,6 +5,7 @@ import {
   createCalendar,
   deadlineRuleText,
   getPreset,
+  instantProblemText,
   PRESET_IDS,
   readIsoInstant,
   refusalIn,
@@ -22,8 +23,7 @@ export const CATEGORIES = zCategoryChoice.options;
  *  with it in the CLI's language (OTKLIK_LANG). */
 export function parseInstant(text: string): number | string {
   const at = readIsoInstant(text);
-  if (at === 'format') return say('deadline.instant-format', { text });
-  return at === 'no-such-date' ? say('deadline.instant-no-such-date', { text }) : at;
+  return typeof at === 'string' ? instantProblemText(text, at, cliLang()) : at;
 }
 
 // zod's own issues, worded by the caller in the CLI's language (describeIssues with cliLang()).

@@ -351,6 +351,31 @@ export const CLI_MESSAGES = {
     (p) => `${p.organisation}: monthly summary, ${p.month}`,
   ),
   // otklik replay's table.
+  'replay.missing-profile': fixed(
+    'укажите --profile <профиль или путь к файлу профиля JSON>',
+    'missing --profile <preset-id | path to a profile JSON>',
+  ),
+  'replay.bad-lang': entry<{ readonly value: string }>(
+    (p) => `--lang: ru или en, а не «${p.value}»`,
+    (p) => `--lang takes ru or en, not "${p.value}"`,
+  ),
+  'replay.unknown-profile': entry<{ readonly profile: string; readonly known: string }>(
+    (p) => `профиль «${p.profile}» не найден; есть: ${p.known}, или укажите путь к файлу профиля JSON`,
+    (p) => `unknown profile "${p.profile}"; known presets: ${p.known}, or give a path to a profile JSON file`,
+  ),
+  'replay.no-profile-file': entry<{ readonly path: string }>(
+    (p) => `файла профиля «${p.path}» нет`,
+    (p) => `no such profile file "${p.path}"`,
+  ),
+  'replay.unreadable-profile-file': entry<{ readonly path: string; readonly detail: string }>(
+    (p) => `не удаётся прочитать файл профиля «${p.path}»: ${p.detail}`,
+    (p) => `cannot read the profile file "${p.path}": ${p.detail}`,
+  ),
+  'replay.profile-not-json': fixed('не JSON', 'not valid JSON'),
+  'replay.invalid-profile-file': entry<{ readonly path: string; readonly problems: string }>(
+    (p) => `файл профиля «${p.path}» неверен: ${p.problems}`,
+    (p) => `the profile file "${p.path}" is invalid: ${p.problems}`,
+  ),
   'replay.clocks': fixed('Сроки', 'Clocks'),
   'replay.no-clocks': fixed('(нет сроков с лимитом)', '(no clock with a limit)'),
   'replay.breaches': fixed('Нарушения', 'Breaches'),
@@ -467,14 +492,6 @@ export const CLI_MESSAGES = {
   'deadline.unknown-profile': entry<{ readonly profile: string; readonly known: string }>(
     (p) => `профиль «${p.profile}» не найден; есть: ${p.known}`,
     (p) => `unknown profile "${p.profile}"; known: ${p.known}`,
-  ),
-  'deadline.instant-format': entry<{ readonly text: string }>(
-    (p) => `неверный момент «${p.text}»: нужен ISO-8601 со смещением от UTC, например 2026-11-24T16:00:00+03:00`,
-    (p) => `malformed instant "${p.text}": expected ISO-8601 with a UTC offset, e.g. 2026-11-24T16:00:00+03:00`,
-  ),
-  'deadline.instant-no-such-date': entry<{ readonly text: string }>(
-    (p) => `неверный момент «${p.text}»: такой даты или времени нет`,
-    (p) => `malformed instant "${p.text}": no such date or time`,
   ),
   'deadline.say-what': fixed(
     'укажите, что прибавить: workMinutes, workDays, calendarDays или step',

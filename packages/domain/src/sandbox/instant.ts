@@ -1,5 +1,6 @@
 // An instant written by a person or a file: ISO-8601 with a UTC offset (a bare local time would silently depend on
-// someone's time zone). Shared by `otklik deadline`, `otklik replay` and the sandbox.
+// someone's time zone). Shared by `otklik deadline`, `otklik replay` and the sandbox;
+// ./messages words what is wrong.
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -27,13 +28,4 @@ export function readIsoInstant(text: string): number | InstantProblem {
   }
   const at = Date.parse(text);
   return Number.isNaN(at) ? 'format' : at;
-}
-
-/** Epoch milliseconds, or a one-line message saying what is wrong (in English, the sandbox's language). */
-export function parseIsoInstant(text: string): number | string {
-  const at = readIsoInstant(text);
-  if (at === 'format') {
-    return `malformed instant "${text}": expected ISO-8601 with a UTC offset, e.g. 2026-11-24T16:00:00+03:00`;
-  }
-  return at === 'no-such-date' ? `malformed instant "${text}": no such date or time` : at;
 }

@@ -14,9 +14,11 @@ import type { CaseEvent } from '../workflow/events';
 import { evolve } from '../workflow/evolve';
 import { holderKey } from '../workflow/holders';
 import { type Supervision, supervisorOf } from '../workflow/notices';
+import type { RefusalLang } from '../workflow/refusals';
 import { initialState } from '../workflow/state';
 import type { Actor, CaseState, DomainContext, DomainError, Responsible } from '../workflow/types';
-import { parseIsoInstant } from './instant';
+import { readIsoInstant } from './instant';
+import { instantProblemText, sandboxText } from './messages';
 import { type ScenarioHeader, type ScenarioLine, zScenarioLine } from './scenario';
 
 export interface ClockLine {
@@ -66,6 +68,8 @@ export class Sandbox {
     private readonly profile: Profile,
     private readonly calendar: WorkingCalendar,
     private readonly header: ScenarioHeader,
+    /** The language of the sandbox's own refusals (a bad line, an instant); the decider's are returned as errors. */
+    private readonly lang: RefusalLang = 'en',
   ) {
     const people: [string, Actor][] = [
       ['operator', { personId: 'operator', roles: ['operator'], departmentIds: [] }],
@@ -96,18 +100,20 @@ export class Sandbox {
   /** Applies one scenario line; returns the reason it was refused (the scenario's own words, or the decider's
    *  refusal for the reader to word through the refusal catalogue), or null. */
   apply(raw: unknown): string | DomainError | null {
-    if (this.closed) return 'the scenario is closed: no command after "close"';
+    const lang = this.lang;
+    if (this.closed) return sandboxText('scenario.closed', {}, lang);
     const parsed = zScenarioLine.safeParse(raw);
-    if (!parsed.success) return describeIssues(parsed.error);
+    if (!parsed.success) return describeIssues(parsed.error, lang);
     const line = parsed.data;
-    const at = parseIsoInstant(line.at);
-    if (typeof at === 'string') return `at: ${at}`;
+    const at = readIsoInstant(line.at);
+    if (typeof at === 'string') return instantProblemText(line.at, at, lang, 'at');
     if (this.last !== null && at < this.last) {
-      return `at: ${line.at} is before the previous command (${this.calendar.formatInstant(this.last)})`;
+      const previous = this.calendar.formatInstant(this.last);
+      return sandboxText('scenario.before-previous', { at: line.at, previous }, lang);
     }
     const actor = this.actors.get(line.by);
     if (!actor) {
-      return `by: "${line.by}" is not operator, curator or one of the departments (${this.header.departments.join(', ')})`;
+      return sandboxText('scenario.unknown-actor', { by: line.by, departments: this.header.departments }, lang);
     }
     this.advance(at);
     this.last = at;
@@ -162,8 +168,8 @@ export class Sandbox {
       case 'register': {
         let postedAt: number | undefined;
         if (line.postedAt !== undefined) {
-          const p = parseIsoInstant(line.postedAt);
-          if (typeof p === 'string') return `postedAt: ${p}`;
+          const p = readIsoInstant(line.postedAt);
+          if (typeof p === 'string') return instantProblemText(line.postedAt, p, this.lang, 'postedAt');
           postedAt = p;
         }
         return {
@@ -233,7 +239,7 @@ export class Sandbox {
       case 'reject':
         return { type: 'reject', ground: line.ground };
       case 'close':
-        return 'close takes no command';
+        return sandboxText('scenario.close-no-command', {}, this.lang);
     }
   }
 

@@ -6,21 +6,21 @@ import { zDraftKind, zRouteMode } from '../workflow/commands';
 
 const zDepartmentId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'department ids are letters, digits, "-" and "_"')
-  .refine((d) => d !== 'operator' && d !== 'curator', '"operator" and "curator" are people, not departments');
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'validation.scenario-department-id')
+  .refine((d) => d !== 'operator' && d !== 'curator', 'validation.scenario-people-not-departments');
 
 export const zScenarioHeader = z
   .object({
-    departments: z.array(zDepartmentId).min(1, 'name at least one department'),
+    departments: z.array(zDepartmentId).min(1, 'validation.scenario-departments-required'),
     /** The organisation's topic directory; `listed` marks the topics of a listed-topic limit (NAO p.16). */
     topics: z.array(z.object({ name: z.string().min(1), listed: z.boolean().default(false) }).strict()).optional(),
   })
   .strict();
 export type ScenarioHeader = z.infer<typeof zScenarioHeader>;
 
-const base = { at: z.string({ error: 'at is required (an ISO-8601 instant with its offset)' }), by: z.string() };
-const reason = z.string().trim().min(1, 'reason is required');
-const departments = z.array(zDepartmentId).min(1, 'departments: at least one');
+const base = { at: z.string({ error: 'validation.scenario-at-required' }), by: z.string() };
+const reason = z.string().trim().min(1, 'validation.reason-required');
+const departments = z.array(zDepartmentId).min(1, 'validation.scenario-departments-required');
 /** What a register line may already say of the message and a triage line says: its classification. */
 const classification = {
   category: zCategory.optional(),
@@ -82,14 +82,17 @@ export const zScenarioLine = z.discriminatedUnion(
         reason,
       })
       .strict(),
-    z.object({ ...base, do: z.literal('reject'), ground: z.string().min(1, 'ground is required') }).strict(),
+    z
+      .object({
+        ...base,
+        do: z.literal('reject'),
+        ground: z
+          .string({ error: 'validation.rejection-ground-required' })
+          .min(1, 'validation.rejection-ground-required'),
+      })
+      .strict(),
     z.object({ ...base, do: z.literal('close') }).strict(),
   ],
-  {
-    error: (issue) =>
-      issue.code === 'invalid_union'
-        ? 'do must be one of register, triage, route, return, reroute, move, part, forward, draft, revise-request, approve, publish, recategorise, reject, close'
-        : undefined,
-  },
+  { error: (issue) => (issue.code === 'invalid_union' ? 'validation.scenario-command' : undefined) },
 );
 export type ScenarioLine = z.infer<typeof zScenarioLine>;

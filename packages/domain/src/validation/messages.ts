@@ -4,6 +4,7 @@
 // two languages. Here, in the domain, because the domain's own refusal of an invalid command words it too; the
 // contract re-exports it for the server, the web app and the CLI.
 import { z } from 'zod';
+import { SCENARIO_COMMANDS } from '../sandbox/commands-list';
 import { counted } from '../workflow/refusals';
 
 export type ValidationLang = 'ru' | 'en';
@@ -149,6 +150,27 @@ export const VALIDATION_MESSAGES = {
     'the publication address is required',
   ),
   'validation.author-link-required': fixed('Ссылка на автора обязательна', 'the link to the author is required'),
+  // A scenario of the regulation sandbox (`otklik replay`).
+  'validation.scenario-department-id': fixed(
+    'id подразделения: латиница, цифры, "-" и "_"',
+    'department ids are letters, digits, "-" and "_"',
+  ),
+  'validation.scenario-people-not-departments': fixed(
+    '"operator" и "curator" — люди, а не подразделения',
+    '"operator" and "curator" are people, not departments',
+  ),
+  'validation.scenario-departments-required': fixed(
+    'назовите хотя бы одно подразделение',
+    'name at least one department',
+  ),
+  'validation.scenario-at-required': fixed(
+    'at обязателен (момент ISO-8601 со смещением от UTC)',
+    'at is required (an ISO-8601 instant with its offset)',
+  ),
+  'validation.scenario-command': {
+    ru: () => `do — одна из команд: ${SCENARIO_COMMANDS.join(', ')}`,
+    en: () => `do must be one of ${SCENARIO_COMMANDS.join(', ')}`,
+  },
   // Reports.
   'validation.month': fixed('Месяц в виде ГГГГ-ММ, например 2026-10', 'month as YYYY-MM, e.g. 2026-10'),
 } as const satisfies Record<string, Record<ValidationLang, Words>>;

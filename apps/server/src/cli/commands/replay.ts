@@ -3,7 +3,6 @@
 // to and whom to notify, and every holder's share of the case's time.
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import {
   createCalendar,
   type DomainError,
@@ -17,8 +16,10 @@ import {
   refusalIn,
   Sandbox,
   type SandboxReport,
+  sandboxText,
   zScenarioHeader,
 } from '@otklik/domain';
+import { parseStrict } from '../args';
 import { cliLang, say } from '../messages';
 
 export const help = `Usage:
@@ -64,14 +65,15 @@ department is "deputy:<department id>" (its supervising deputy); of the curator 
 "supervisor:curator" and "supervisor:operator" (the person the organisation names). Without --json the same,
 as a readable table.
 
-A refused command prints {"line":N,"error":"…"} (without --json: a line on stderr) and the replay goes on. The
-decider's refusals are worded in Russian (--lang en: in English).
+A refused command prints {"line":N,"error":"…"} (without --json: a line on stderr) and the replay goes on. Every
+message (a refused line, the decider's refusals, a bad profile file) is worded in OTKLIK_LANG, Russian by default;
+--lang overrides it.
 
 Options:
   --profile <id|path>  a preset (${PRESET_IDS.join(', ')}) or a profile JSON file (a copy of a preset; a file
                        without the clock model may say "basedOn":"<preset id>")
   --json               JSON lines instead of a table
-  --lang ru|en         the language of the decider's refusals (default ru)
+  --lang ru|en         the language of the messages (default OTKLIK_LANG, or ru)
   --help               this text
 
 Exit codes: 0 every line applied; 2 bad options, a bad first line, or any refused line.
@@ -96,16 +98,15 @@ async function loadProfile(spec: string, lang: RefusalLang): Promise<Profile | s
   const preset = getPreset(spec);
   if (preset) return preset;
   if (!spec.includes('/') && !spec.includes('\\') && !spec.endsWith('.json')) {
-    return `unknown profile "${spec}"; known presets: ${PRESET_IDS.join(', ')}, or give a path to a profile JSON file`;
+    return say('replay.unknown-profile', { profile: spec, known: PRESET_IDS.join(', ') }, lang);
   }
   let data: unknown;
   try {
     data = JSON.parse(await readFile(spec, 'utf8'));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT'
-      ? `no such profile file "${spec}"`
-      : `cannot read the profile file "${spec}": ${error instanceof SyntaxError ? 'not valid JSON' : String(error)}`;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return say('replay.no-profile-file', { path: spec }, lang);
+    const detail = error instanceof SyntaxError ? say('replay.profile-not-json', {}, lang) : String(error);
+    return say('replay.unreadable-profile-file', { path: spec, detail }, lang);
   }
   const basedOn =
     data && typeof data === 'object' && typeof (data as { basedOn?: unknown }).basedOn === 'string'
@@ -113,7 +114,8 @@ async function loadProfile(spec: string, lang: RefusalLang): Promise<Profile | s
       : undefined;
   const parsed = parseProfile(data, { base: basedOn ?? null });
   if (!parsed.ok) {
-    return `the profile file "${spec}" is invalid: ${parsed.errors.map((e) => `${e.path}: ${profileIssueText(e, lang)}`).join('; ')}`;
+    const problems = parsed.errors.map((e) => `${e.path}: ${profileIssueText(e, lang)}`).join('; ');
+    return say('replay.invalid-profile-file', { path: spec, problems }, lang);
   }
   return parsed.profile;
 }
@@ -174,19 +176,17 @@ function printTable(report: SandboxReport, lang: RefusalLang): void {
 export async function run(argv: string[]): Promise<number> {
   let values: { profile?: string | undefined; json?: boolean | undefined; lang?: string | undefined };
   try {
-    const parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { profile: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
-    });
-    values = parsed.values;
+    values = parseStrict(argv, {
+      profile: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    }).values;
   } catch (error) {
-    return fail(error instanceof Error ? (error.message.split('\n')[0] ?? 'bad options') : 'bad options');
+    return fail(error instanceof Error ? error.message : String(error));
   }
-  if (values.profile === undefined) return fail('missing --profile <preset-id | path to a profile JSON>');
+  if (values.profile === undefined) return fail(say('replay.missing-profile', {}));
   const lang = values.lang ?? cliLang();
-  if (lang !== 'ru' && lang !== 'en') return fail(`--lang takes ru or en, not "${lang}"`);
+  if (lang !== 'ru' && lang !== 'en') return fail(say('replay.bad-lang', { value: lang }));
   const profile = await loadProfile(values.profile, lang);
   if (typeof profile === 'string') return fail(profile);
   const json = values.json === true;
@@ -198,6 +198,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const calendar = createCalendar({ timeZone: profile.timeZone });
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  const notJson = sandboxText('scenario.not-json', {}, lang);
   let lineNo = 0;
   let refused = 0;
   let sandbox: Sandbox | null = null;
@@ -208,25 +209,20 @@ export async function run(argv: string[]): Promise<number> {
     if (sandbox === null) {
       const header = data.ok ? zScenarioHeader.safeParse(data.value) : null;
       if (!header?.success) {
-        refuse(
-          lineNo,
-          header
-            ? `the first line names the departments, e.g. {"departments":["roads"]}: ${describeIssues(header.error)}`
-            : 'not valid JSON',
-        );
+        const detail = header ? describeIssues(header.error, lang) : null;
+        refuse(lineNo, detail === null ? notJson : sandboxText('scenario.first-line', { detail }, lang));
         return 2;
       }
-      sandbox = new Sandbox(profile, calendar, header.data);
+      sandbox = new Sandbox(profile, calendar, header.data, lang);
       continue;
     }
-    const error = data.ok ? sandbox.apply(data.value) : 'not valid JSON';
+    const error = data.ok ? sandbox.apply(data.value) : notJson;
     if (error !== null) {
       refused += 1;
       refuse(lineNo, error);
     }
   }
-  if (sandbox === null)
-    return fail('empty scenario: the first line names the departments, e.g. {"departments":["roads"]}');
+  if (sandbox === null) return fail(sandboxText('scenario.empty', {}, lang));
   const report = sandbox.report();
   if (json) printJson(report);
   else printTable(report, lang);
