@@ -8,6 +8,7 @@ import type { CaseEvent } from '@otklik/domain';
 import { and, eq, exists, gt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../db/connect';
 import { fromJson, rowsOf } from '../db/driver-values';
+import { organisationSeqOrder, organisationSeqRange } from '../db/organisation-seqs';
 import { caseEvents, notificationCursors, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import { enqueueNotificationMails, type MailSettings } from '../mail/enqueue';
@@ -103,8 +104,10 @@ async function passOnce(
       })
       .returning({ lastSeq: notificationCursors.lastSeq }),
   );
-  // Spelled out: the events past the cursor, at most a page (case_events_org_seq_idx).
-  const pending = sql`(select e.* from case_events e where e.organisation_id = ${organisationId} and e.seq > "cursor"."last_seq" order by e.seq limit ${page})`;
+  // Spelled out: the events past the cursor, at most a page, through case_events_org_seq_idx only (the primary key's
+  // seq order would walk the other organisations' newer events: db/organisation-seqs).
+  const e = { organisationId: sql`e.organisation_id`, seq: sql`e.seq` };
+  const pending = sql`(select e.* from case_events e where ${organisationSeqRange(e, organisationId, sql`"cursor"."last_seq"`)} order by ${organisationSeqOrder(e, 'asc')} limit ${page})`;
   const [head] = await db
     .with(cursor)
     .select({

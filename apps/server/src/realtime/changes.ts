@@ -5,12 +5,13 @@
 
 import type { CaseChange, CaseRowMessage, ChangesPage, ClockRules } from '@otklik/contract';
 import { type Actor, eventForReader, takesPartIn } from '@otklik/domain';
-import { and, asc, eq, gt, lt, lte, max } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { actorCondition, partiesOfRow } from '../cases/access';
 import { listNamedRows, matchesWallFilters, type WallFilters } from '../cases/board';
 import { committedEventColumns, toCommittedEvent } from '../cases/event-rows';
 import { toWallRowMessage } from '../cases/rows';
 import type { DbOrTx } from '../db/connect';
+import { organisationSeqOrder, organisationSeqRange } from '../db/organisation-seqs';
 import { caseEvents, cases } from '../db/schema';
 import { loadPlaceDirectory } from '../directory/places';
 import type { CommittedEvent } from '../events-bus';
@@ -37,20 +38,29 @@ export function toChange(event: CommittedEvent, prevSeq: number, audience: Audie
 }
 
 /** The last global sequence number of an organisation: a board snapshot or a catch-up is consistent up to it. */
-export async function headSeq(db: DbOrTx, organisationId: string): Promise<number> {
-  const [row] = await db
-    .select({ seq: max(caseEvents.seq) })
-    .from(caseEvents)
-    .where(eq(caseEvents.organisationId, organisationId));
-  return Number(row?.seq ?? 0);
+export function headSeq(db: DbOrTx, organisationId: string): Promise<number> {
+  return lastSeqOf(db, organisationRange(organisationId, 0));
 }
 
 /** The organisation's seq just before `seq` (0 when none): the `prevSeq` of a live change. */
-export async function previousSeq(db: DbOrTx, organisationId: string, seq: number): Promise<number> {
+export function previousSeq(db: DbOrTx, organisationId: string, seq: number): Promise<number> {
+  return lastSeqOf(db, organisationRange(organisationId, 0, { before: seq }));
+}
+
+/** The organisation's events in a range of seq, through the composite index (see db/organisation-seqs). */
+const organisationRange = (
+  organisationId: string,
+  after: number,
+  above: Parameters<typeof organisationSeqRange>[3] = null,
+) => organisationSeqRange(caseEvents, organisationId, after, above);
+
+async function lastSeqOf(db: DbOrTx, range: ReturnType<typeof organisationSeqRange>): Promise<number> {
   const [row] = await db
-    .select({ seq: max(caseEvents.seq) })
+    .select({ seq: caseEvents.seq })
     .from(caseEvents)
-    .where(and(eq(caseEvents.organisationId, organisationId), lt(caseEvents.seq, seq)));
+    .where(range)
+    .orderBy(organisationSeqOrder(caseEvents, 'desc'))
+    .limit(1);
   return Number(row?.seq ?? 0);
 }
 
@@ -66,10 +76,8 @@ export async function committedBetween(
   const rows = await db
     .select(committedEventColumns)
     .from(caseEvents)
-    .where(
-      and(eq(caseEvents.organisationId, organisationId), gt(caseEvents.seq, afterSeq), lte(caseEvents.seq, upToSeq)),
-    )
-    .orderBy(asc(caseEvents.seq))
+    .where(organisationRange(organisationId, afterSeq, { upTo: upToSeq }))
+    .orderBy(organisationSeqOrder(caseEvents, 'asc'))
     .limit(limit);
   return rows.map(toCommittedEvent);
 }
@@ -101,13 +109,9 @@ export async function changesSince(
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .where(
-      and(
-        eq(caseEvents.organisationId, options.organisationId),
-        gt(caseEvents.seq, options.afterSeq),
-        viewer ? actorCondition(viewer) : undefined,
-      ),
+      and(organisationRange(options.organisationId, options.afterSeq), viewer ? actorCondition(viewer) : undefined),
     )
-    .orderBy(asc(caseEvents.seq))
+    .orderBy(organisationSeqOrder(caseEvents, 'asc'))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   // prevSeq chains the changes this client receives: events of cases it may not see are not in its sequence.

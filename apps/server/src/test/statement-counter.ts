@@ -6,6 +6,8 @@ import { PgDatabase, PgPreparedQuery } from 'drizzle-orm/pg-core';
 export interface StatementRecording {
   /** The SQL text of every statement, in the order sent. */
   readonly statements: string[];
+  /** Each statement's parameters, in the same order. */
+  readonly params: unknown[][];
   transactions: number;
 }
 
@@ -22,6 +24,7 @@ function install(): void {
   const originalQuery = query.queryWithCache;
   query.queryWithCache = function counted(queryString, params, run) {
     current?.statements.push(queryString);
+    current?.params.push(params);
     return originalQuery.call(this, queryString, params, run);
   };
   // Top-level transactions (a nested one is a savepoint of its driver's transaction class, not counted).
@@ -36,7 +39,7 @@ function install(): void {
 /** Records what `fn` (and whatever it awaits) sends to the database. Not for concurrent use. */
 export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; recording: StatementRecording }> {
   install();
-  const recording: StatementRecording = { statements: [], transactions: 0 };
+  const recording: StatementRecording = { statements: [], params: [], transactions: 0 };
   current = recording;
   try {
     const result = await fn();
