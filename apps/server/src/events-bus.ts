@@ -17,12 +17,19 @@ export interface CommittedEvent {
   readonly payload: CaseEvent;
 }
 
-export type CommittedListener = (events: readonly CommittedEvent[]) => void;
+/** What the writer knew of a batch when it committed it. */
+export interface CommitContext {
+  /** The organisation's seq just before the batch's first event (0: none), read by the write after the
+   *  organisation's lock (cases/commands.ts); absent: a listener that needs it reads it. */
+  readonly prevSeq?: number;
+}
+
+export type CommittedListener = (events: readonly CommittedEvent[], context: CommitContext) => void;
 
 export interface EventsBus {
   /** Subscribes; returns the unsubscribe function. */
   onCommitted(listener: CommittedListener): () => void;
-  emitCommitted(events: readonly CommittedEvent[]): void;
+  emitCommitted(events: readonly CommittedEvent[], context?: CommitContext): void;
 }
 
 export function createEventsBus(): EventsBus {
@@ -33,12 +40,12 @@ export function createEventsBus(): EventsBus {
       emitter.on('committed', listener);
       return () => emitter.off('committed', listener);
     },
-    emitCommitted(events) {
+    emitCommitted(events, context = {}) {
       if (events.length === 0) return;
       // A failing listener (e.g. a closed socket) must not make a committed command look failed to its caller.
       for (const listener of emitter.listeners('committed') as CommittedListener[]) {
         try {
-          listener(events);
+          listener(events, context);
         } catch (error) {
           log.error({ err: error }, 'events-bus listener failed');
         }

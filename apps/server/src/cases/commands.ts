@@ -212,16 +212,21 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     ...(request.alongside && !isRegister ? { alongside: request.alongside } : {}),
   });
   let seqs: number[];
+  let prevSeq: number | undefined;
   try {
     // The command's writes are one statement (no transaction of their own: one statement is atomic); a command
     // with work of its own in the transaction (the publication outbox) runs the statement inside one.
     const run = async (db: Tx | ServerDeps['db']): Promise<number[]> => {
-      const [result] = rowsOf<{ written: number | string; seqs: unknown; refused: boolean | null }>(
-        await db.execute(write),
-      );
+      const [result] = rowsOf<{
+        written: number | string;
+        seqs: unknown;
+        refused: boolean | null;
+        prev: number | string | null;
+      }>(await db.execute(write));
       if (result?.refused && request.alongside) throw request.alongside.refusal();
       // No row replaced: another writer moved the case on (nothing else was written: every write waits for it).
       if (Number(result?.written ?? 0) === 0) throw conflict(before.version + 1);
+      prevSeq = Number(result?.prev ?? 0);
       return fromJson<(number | string)[]>(result?.seqs ?? '[]').map(Number);
     };
     const hook = request.inTransaction;
@@ -257,7 +262,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   }));
   // The state this command was decided on is the case at `before.version`: the outbox starts from it.
   if (committed.length > 0) rememberStateBefore(deps.db, request.organisationId, caseId, before.version, before.state);
-  deps.bus.emitCommitted(committed);
+  deps.bus.emitCommitted(committed, { prevSeq });
   return { caseId, version: after.version, events: committed };
 }
 
@@ -316,6 +321,12 @@ function writeCommandSql(input: {
       ? sql`(select coalesce(json_agg(a.seq order by a.version), '[]') from appended a)`
       : sql`'[]'::json`;
   const refused = alongside ? sql`not exists (select 1 from lock)` : sql`false`;
+  // The organisation's seq before the batch, read after the lock with a snapshot of its own (migration 0017): the
+  // broadcast's `prevSeq`, without a read after the commit.
+  const prev =
+    input.events.length > 0
+      ? sql`(select otklik_events_before(${input.organisationId}::uuid, min(a.seq)) from appended a)`
+      : sql`null`;
   return sql`with ${sql.join(parts, sql`, `)}
-    select (select count(*) from written)::int as written, ${seqs} as seqs, ${refused} as refused`;
+    select (select count(*) from written)::int as written, ${seqs} as seqs, ${refused} as refused, ${prev} as prev`;
 }
