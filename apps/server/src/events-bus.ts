@@ -2,6 +2,7 @@
 // with their global sequence numbers. Listeners run after the transaction, so they only ever see committed data.
 import { EventEmitter } from 'node:events';
 import type { CaseEvent } from '@otklik/domain';
+import type { NamedBoardRow } from './cases/board';
 import { log } from './log';
 
 export interface CommittedEvent {
@@ -22,6 +23,9 @@ export interface CommitContext {
   /** The organisation's seq just before the batch's first event (0: none), read by the write after the
    *  organisation's lock (cases/commands.ts); absent: a listener that needs it reads it. */
   readonly prevSeq?: number;
+  /** The case's named board row after the batch, as the write left it (cases/rows.ts writtenBoardRow): realtime
+   *  sends it instead of reading it. */
+  readonly row?: NamedBoardRow;
 }
 
 export type CommittedListener = (events: readonly CommittedEvent[], context: CommitContext) => void;

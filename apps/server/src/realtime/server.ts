@@ -260,6 +260,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     const organisationId = first.organisationId;
     // Asked now, not in the batch's turn: the batches of an organisation do not wait for each other's reads.
     const prev = prevSeqs.before(organisationId, first.seq, last.seq, context.prevSeq);
+    if (context.row) broadcast.written(events, context.row);
     // Kept from an unhandled rejection while it waits for its turn; the turn reports it.
     prev.catch(() => {});
     broadcasts.run(organisationId, async () => {
