@@ -4,8 +4,10 @@
 // organisation at once wait for each other's lock part-way through their statement; a batch committed meanwhile is
 // not in the waiting statement's snapshot, so the previous seq must still name it. The row must be the one a read
 // gives (the board's reload, the other nodes' windows).
+import { actorAudiences } from '@otklik/domain';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { loadCurrentUser } from '../auth/current-user';
 import { listNamedRows } from '../cases/board';
 import { rowsOf } from '../db/driver-values';
 import { createAbsence } from '../directory/absences';
@@ -13,6 +15,11 @@ import type { CommitContext, CommittedEvent } from '../events-bus';
 import { caseCommandRunner, freshLink, ROADS_TRIAGE, registerVk, routeSingle } from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
 import { setUpOrgFixture } from '../test/org-suite';
+import { countStatements } from '../test/statement-counter';
+import { createBroadcast } from './broadcast';
+import { toLiveBoardRows } from './live-rows';
+import type { Io } from './server';
+import { createViewGroups } from './view-groups';
 
 // Tuesday 24 Nov 2026, 10:00 Moscow: a working day.
 const TUESDAY_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
@@ -103,5 +110,59 @@ describeEachDatabase("a command's write gives its batch's previous seq and row",
     } finally {
       stop();
     }
+  });
+
+  it('sends the written row without a statement; a change without one is read', async () => {
+    const { people, organisationId } = fx.org;
+    // One curator's board connected to this node: its view group's room, and what is emitted to it.
+    const views = createViewGroups();
+    const actor = (await loadCurrentUser(fx.deps.db, people.curator.id, TUESDAY_10_MSK))!.actor;
+    const room = views.join(organisationId, actorAudiences(actor));
+    const sent: { room: string; message: { changes: { seq: number; row?: unknown }[] } }[] = [];
+    const rooms = new Map([[room, new Set(['socket'])]]);
+    const to = (target: string) => {
+      const emitter = {
+        except: () => emitter,
+        emit: (_event: string, message: never) => sent.push({ room: target, message }),
+      };
+      return emitter;
+    };
+    const io = { sockets: { adapter: { rooms } }, local: { to } } as unknown as Io;
+    const broadcast = createBroadcast(io, fx.deps, views, 0);
+
+    batches.length = 0;
+    const stop = listen();
+    try {
+      await run(people.operator.id, undefined, registerVk(freshLink()));
+    } finally {
+      stop();
+    }
+    const [{ events, context }] = batches as [(typeof batches)[number]];
+    const caseId = events[0]!.caseId;
+    const {
+      rows: [read],
+    } = await listNamedRows(fx.deps.db, organisationId, { ids: [caseId], includeClosed: true, now: TUESDAY_10_MSK });
+    const expected = toLiveBoardRows([read!]).rows.get(caseId);
+
+    // The committing node: the row came with the batch.
+    const written = await countStatements(async () => {
+      broadcast.written(events, context.row!);
+      broadcast.send(organisationId, events, context.prevSeq!);
+      await broadcast.idle();
+    });
+    expect(written.recording.statements).toHaveLength(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.room).toBe(room);
+    expect(sent[0]!.message.changes.at(-1)!.row).toEqual(expected);
+
+    // Another node's batch (or the scheduler's): no row with it, read once for the window.
+    const elsewhere = events.map((e) => ({ ...e }));
+    const readThere = await countStatements(async () => {
+      broadcast.send(organisationId, elsewhere, context.prevSeq!);
+      await broadcast.idle();
+    });
+    expect(readThere.recording.statements).toHaveLength(1);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.message.changes.at(-1)!.row).toEqual(expected);
   });
 });
