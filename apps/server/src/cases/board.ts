@@ -124,7 +124,7 @@ interface CurrentAbsences {
 
 /** The absences going on at `now` with each substitute's name, as one json column: a select of a few rows (the
  *  changed cases of a broadcast) carries them instead of a second statement. */
-function currentAbsencesColumn(organisationId: string, now: number) {
+export function currentAbsencesColumn(organisationId: string, now: number) {
   return sql<unknown>`(select coalesce(json_agg(json_build_object('personId', a.person_id, 'substituteId', a.substitute_id, 'startsAt', floor(extract(epoch from a.starts_at) * 1000)::bigint, 'endsAt', floor(extract(epoch from a.ends_at) * 1000)::bigint, 'substituteName', s.full_name)), '[]') from absences a left join people s on s.id = a.substitute_id where a.organisation_id = ${organisationId} and a.starts_at <= ${new Date(now).toISOString()}::timestamptz and a.ends_at > ${new Date(now).toISOString()}::timestamptz)`;
 }
 
@@ -246,6 +246,13 @@ async function selectNamed(
     .limit(limit);
   const standIns = standInsAt(toCurrentAbsences(fromJson(named[0]?.away ?? [])), now);
   return { rows: named.map((r) => toBoardRow(r.row, standIns)), extra: named[0]?.extra ?? null };
+}
+
+/** A named row from its columns as stored and the absences `currentAbsencesColumn` read with them (the command's
+ *  own write gives both: realtime's live row without a read, cases/rows.ts writtenBoardRow), the way `selectNamed`
+ *  makes its rows. */
+export function toNamedRow(stored: Omit<NamedBoardRow, 'absentPersonId'>, away: unknown, now: number): NamedBoardRow {
+  return toBoardRow(stored, standInsAt(toCurrentAbsences(fromJson(away ?? [])), now));
 }
 
 async function selectBoard(

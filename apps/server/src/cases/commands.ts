@@ -33,6 +33,7 @@ import { eventRowsJson, newEventRows } from './event-rows';
 import { projectCase } from './projection';
 import { checkCommandReferences } from './references';
 import { caseRowCells, caseRowShape } from './row-json';
+import { writtenBoardRow, writtenRowColumns } from './rows';
 
 export const SYSTEM_ACTOR: Actor = { personId: 'system', roles: ['system'], departmentIds: [] };
 
@@ -200,28 +201,41 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
       ? sql`insert into cases (id, organisation_id, ${shape.names})
           select (select ${caseId}::uuid from lock), ${request.organisationId}::uuid, ${shape.values}
             from json_populate_record(null::cases, ${rowJson}::json) as v
-          returning id`
+          returning id, number`
       : sql`update cases as c set ${shape.set}
             from json_populate_record(null::cases, ${rowJson}::json) as v
            where c.id = ${caseId}::uuid and c.version = ${before.version}::int and exists (select 1 from lock)
-          returning c.id`,
+          returning c.id, c.number`,
     events: committedRows,
+    // The row's named form comes from this write (realtime's live row, cases/rows.ts): what it reads besides.
+    named: writtenRowColumns(request.organisationId, row, now),
     // The scheduler's alarm for the new state, written with the case: it never lags behind it.
     alarm: events.length === 0 ? undefined : row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
     alarmVersion: after.version,
     ...(request.alongside && !isRegister ? { alongside: request.alongside } : {}),
   });
   let seqs: number[];
+  let prevSeq: number | undefined;
+  let named: Parameters<typeof writtenBoardRow>[1] & { number?: number | string | null } = {};
   try {
     // The command's writes are one statement (no transaction of their own: one statement is atomic); a command
     // with work of its own in the transaction (the publication outbox) runs the statement inside one.
     const run = async (db: Tx | ServerDeps['db']): Promise<number[]> => {
-      const [result] = rowsOf<{ written: number | string; seqs: unknown; refused: boolean | null }>(
-        await db.execute(write),
-      );
+      const [result] = rowsOf<{
+        written: number | string;
+        seqs: unknown;
+        refused: boolean | null;
+        prev: number | string | null;
+        number: number | string | null;
+        personName: unknown;
+        departmentName: unknown;
+        away: unknown;
+      }>(await db.execute(write));
       if (result?.refused && request.alongside) throw request.alongside.refusal();
       // No row replaced: another writer moved the case on (nothing else was written: every write waits for it).
       if (Number(result?.written ?? 0) === 0) throw conflict(before.version + 1);
+      prevSeq = Number(result?.prev ?? 0);
+      if (result) named = result;
       return fromJson<(number | string)[]>(result?.seqs ?? '[]').map(Number);
     };
     const hook = request.inTransaction;
@@ -257,7 +271,13 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   }));
   // The state this command was decided on is the case at `before.version`: the outbox starts from it.
   if (committed.length > 0) rememberStateBefore(deps.db, request.organisationId, caseId, before.version, before.state);
-  deps.bus.emitCommitted(committed);
+  deps.bus.emitCommitted(committed, {
+    prevSeq,
+    row: writtenBoardRow(
+      { caseId, organisationId: request.organisationId, number: Number(named.number), row, now },
+      named,
+    ),
+  });
   return { caseId, version: after.version, events: committed };
 }
 
@@ -280,6 +300,8 @@ function writeCommandSql(input: {
   alarm: number | null | undefined;
   alarmVersion: number;
   alongside?: CommandAlongside;
+  /** Further columns of the last select (read in the same statement). */
+  named?: Record<string, SQL>;
 }): SQL {
   const lockKey = `otklik:case-events:${input.organisationId}`;
   const takeLock = sql`pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${lockKey}))`;
@@ -316,6 +338,14 @@ function writeCommandSql(input: {
       ? sql`(select coalesce(json_agg(a.seq order by a.version), '[]') from appended a)`
       : sql`'[]'::json`;
   const refused = alongside ? sql`not exists (select 1 from lock)` : sql`false`;
+  // The organisation's seq before the batch, read after the lock with a snapshot of its own (migration 0017): the
+  // broadcast's `prevSeq`, without a read after the commit.
+  const prev =
+    input.events.length > 0
+      ? sql`(select otklik_events_before(${input.organisationId}::uuid, min(a.seq)) from appended a)`
+      : sql`null`;
+  const named = Object.entries(input.named ?? {}).map(([name, value]) => sql`, ${value} as ${sql.identifier(name)}`);
   return sql`with ${sql.join(parts, sql`, `)}
-    select (select count(*) from written)::int as written, ${seqs} as seqs, ${refused} as refused`;
+    select (select count(*) from written)::int as written, ${seqs} as seqs, ${refused} as refused, ${prev} as prev,
+      (select w.number from written w) as number${sql.join(named, sql``)}`;
 }

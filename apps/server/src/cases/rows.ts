@@ -7,9 +7,17 @@ import { type DirectoryPlace, wallPlaceOf } from '@otklik/domain';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/connect';
-import { fromJson } from '../db/driver-values';
+import { fromJson, rowsOf } from '../db/driver-values';
 import { wallFilterRoom } from '../realtime/rooms';
-import { type BoardRow, listNamedRows, type NamedBoardRow, type WallFilters } from './board';
+import {
+  type BoardRow,
+  currentAbsencesColumn,
+  listNamedRows,
+  type NamedBoardRow,
+  toNamedRow,
+  type WallFilters,
+} from './board';
+import type { CaseRow } from './row-json';
 
 /** A display token's stored filters; anything unreadable shows every case (as the snapshot always did). */
 export const zWallFilters: z.ZodType<WallFilters> = z
@@ -108,6 +116,15 @@ function toWalls(organisationId: string, read: { keys?: unknown; places?: unknow
   };
 }
 
+/** The organisation's walls alone (a window whose rows all came from the commands' own writes). */
+export async function readWalls(db: DbOrTx, organisationId: string): Promise<Walls> {
+  const { keys, places } = wallColumns(organisationId);
+  const [read] = rowsOf<{ keys: unknown; places: unknown }>(
+    await db.execute(sql`select ${keys} as keys, ${places} as places`),
+  );
+  return toWalls(organisationId, read ?? null);
+}
+
 /** The current board rows of the cases a committed batch changed (closed cases included: their change is a
  *  removal) and the organisation's walls, in one statement. Not filtered by viewer: the broadcast sends each row to
  *  the case's audiences only. No row read: no walls either (nothing open to show on them). */
@@ -125,4 +142,68 @@ export async function projectChangedRows(
     wallColumns(organisationId),
   );
   return { rows: new Map(rows.map((r) => [r.id, r])), walls: toWalls(organisationId, extra) };
+}
+
+/** What a command's write reads besides its row, for the row's named form (`writtenBoardRow`): the names the row
+ *  shows and the absences going on (the case's number comes back with the row). Columns of the write's last select,
+ *  read in its statement: no statement of their own. */
+export function writtenRowColumns(organisationId: string, row: CaseRow, now: number) {
+  return {
+    personName: sql`(select p.full_name from people p where p.id = ${row.responsiblePersonId}::uuid)`,
+    departmentName: sql`(select d.name from departments d where d.id = ${row.responsibleDepartmentId}::uuid)`,
+    away: currentAbsencesColumn(organisationId, now),
+  };
+}
+
+/** JSON values as the database gives them back (jsonb and json columns): what JSON keeps of them. */
+const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** The named board row a command has just written, from the row it wrote and what its statement read with it
+ *  (`writtenRowColumns`): the row `projectChangedRows` would read right after, without reading it (realtime takes
+ *  a window's rows from the commands committed on this node; realtime/written-batch.test.ts compares the two). */
+export function writtenBoardRow(
+  written: { caseId: string; organisationId: string; number: number; row: CaseRow; now: number },
+  read: { personName?: unknown; departmentName?: unknown; away?: unknown },
+): NamedBoardRow {
+  const { row } = written;
+  return toNamedRow(
+    {
+      id: written.caseId,
+      number: written.number,
+      organisationId: written.organisationId,
+      version: row.version,
+      status: row.status,
+      currentStep: row.currentStep,
+      dueAt: row.dueAt,
+      responsiblePersonId: row.responsiblePersonId,
+      responsiblePersonName: typeof read.personName === 'string' ? read.personName : null,
+      responsibleDepartmentId: row.responsibleDepartmentId,
+      responsibleDepartmentName: typeof read.departmentName === 'string' ? read.departmentName : null,
+      departmentIds: row.departmentIds,
+      executorIds: row.executorIds,
+      partyDepartmentIds: row.partyDepartmentIds,
+      partyExecutorIds: row.partyExecutorIds,
+      category: row.category,
+      topic: row.topic,
+      location: row.location,
+      network: row.network,
+      url: row.url,
+      author: row.author,
+      // left(text, 280): characters (code points), not UTF-16 units.
+      excerpt: Array.from(row.text).slice(0, 280).join(''),
+      isPublic: row.isPublic,
+      flags: row.flags,
+      clocks: asStored(row.clocks),
+      chain: asStored(row.chain),
+      isOpen: row.isOpen,
+      detectedAt: row.detectedAt,
+      postedAt: row.postedAt,
+      closedAt: row.closedAt,
+      updatedAt: row.updatedAt,
+      boardClocks: asStored(row.boardClocks),
+      boardRules: asStored(row.boardRules),
+    },
+    read.away,
+    written.now,
+  );
 }

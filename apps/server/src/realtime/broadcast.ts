@@ -8,7 +8,7 @@ import type { CaseChange, WallRowMessage } from '@otklik/contract';
 import { caseAudiences } from '@otklik/domain';
 import { partiesOfRow } from '../cases/access';
 import { matchesWallFilters, type NamedBoardRow } from '../cases/board';
-import { projectChangedRows, toWallRowMessage, type Walls } from '../cases/rows';
+import { projectChangedRows, readWalls, toWallRowMessage, type Walls } from '../cases/rows';
 import type { ServerDeps } from '../deps';
 import type { CommittedEvent } from '../events-bus';
 import { log } from '../log';
@@ -19,6 +19,9 @@ import { toLiveBoardRows } from './live-rows';
 import { caseAudienceRoom, caseRoom, displayRoom } from './rooms';
 import type { Io } from './server';
 import type { ViewGroups } from './view-groups';
+
+/** No walls connected here: nothing to shape their rows with. */
+const NO_WALLS: Walls = { directory: [], filterRooms: [] };
 
 /** A case nobody may see any more (or a change sent only to keep a node's groups in step). */
 const NO_AUDIENCE = { participants: [], readers: [] } as const;
@@ -35,6 +38,8 @@ interface WindowRead {
 }
 
 export interface Broadcast {
+  /** The case's row after these changes, as their command wrote it on this node: its window sends it unread. */
+  written(events: readonly CommittedEvent[], row: NamedBoardRow): void;
   /** Changes of the organisation, in seq order, following `prev` (the delivery order's `send`). */
   send(organisationId: string, events: readonly CommittedEvent[], prev: number): void;
   /** The receivers must catch up before the next change sent (the delivery order's `restart`). */
@@ -50,6 +55,8 @@ export function createBroadcast(
   intervalMs = BROADCAST_INTERVAL_MS,
 ): Broadcast {
   const rooms = () => io.sockets.adapter.rooms;
+  /** The row a change's command wrote, by the change (`written`): gone with the change once it is sent. */
+  const writtenRows = new WeakMap<CommittedEvent, NamedBoardRow>();
   /** Whether anyone of the organisation may be sent a change of these cases on this node. */
   const anyoneHere = (organisationId: string, caseIds: readonly string[]) =>
     views.has(organisationId) ||
@@ -64,14 +71,33 @@ export function createBroadcast(
     parts: readonly WindowPart<CommittedEvent>[],
   ): Promise<WindowRead | null> => {
     const events = parts.flatMap((p) => (p.kind === 'events' ? p.events : []));
-    const caseIds = [...new Set(events.map((e) => e.caseId))];
+    // Each case's last change of the window: its row is the one that change's write left, when this node's command
+    // wrote it (`written`); the others' (another node's commands, the scheduler's, a hole read from the log) are read.
+    const lastOf = new Map<string, CommittedEvent>();
+    for (const event of events) lastOf.set(event.caseId, event);
+    const caseIds = [...lastOf.keys()];
     if (events.length === 0 || !anyoneHere(organisationId, caseIds)) return null;
+    const rows = new Map<string, NamedBoardRow>();
+    const unknown: string[] = [];
+    for (const [caseId, last] of lastOf) {
+      const row = writtenRows.get(last);
+      if (row) rows.set(caseId, row);
+      else unknown.push(caseId);
+    }
     const viewed = caseIds.filter((id) => rooms().has(caseRoom(id)));
     const [projected, details] = await Promise.all([
-      projectChangedRows(deps.db, organisationId, caseIds, deps.now()),
+      unknown.length > 0 ? projectChangedRows(deps.db, organisationId, unknown, deps.now()) : null,
       caseDetailMessages(deps.db, events, viewed),
     ]);
-    return { ...projected, details };
+    for (const [caseId, row] of projected?.rows ?? []) rows.set(caseId, row);
+    // The walls come with rows read; with none read (or none found), on their own, when walls are connected here.
+    const walls =
+      projected && projected.rows.size > 0
+        ? projected.walls
+        : rooms().has(displayRoom(organisationId))
+          ? await readWalls(deps.db, organisationId)
+          : NO_WALLS;
+    return { rows, walls, details };
   };
 
   const send = (organisationId: string, parts: readonly WindowPart<CommittedEvent>[], read: WindowRead | null) => {
@@ -154,6 +180,10 @@ export function createBroadcast(
     onError: (error) => log.error({ err: error }, 'realtime broadcast failed'),
   });
   return {
+    written(events, row) {
+      const last = events.findLast((e) => e.caseId === row.id);
+      if (last) writtenRows.set(last, row);
+    },
     send(organisationId, events, prev) {
       const last = events.at(-1);
       if (!last) return;

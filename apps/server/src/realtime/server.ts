@@ -253,13 +253,14 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     send: async (organisationId, events, prev) => broadcast.send(organisationId, events, prev),
     restart: (organisationId) => broadcast.restart(organisationId),
   });
-  const unsubscribe = deps.bus.onCommitted((events) => {
+  const unsubscribe = deps.bus.onCommitted((events, context) => {
     const first = events[0];
     const last = events.at(-1);
     if (!first || !last) return;
     const organisationId = first.organisationId;
     // Asked now, not in the batch's turn: the batches of an organisation do not wait for each other's reads.
-    const prev = prevSeqs.before(organisationId, first.seq, last.seq);
+    const prev = prevSeqs.before(organisationId, first.seq, last.seq, context.prevSeq);
+    if (context.row) broadcast.written(events, context.row);
     // Kept from an unhandled rejection while it waits for its turn; the turn reports it.
     prev.catch(() => {});
     broadcasts.run(organisationId, async () => {
