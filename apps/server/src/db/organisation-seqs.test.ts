@@ -9,6 +9,7 @@ import { changesSince, committedBetween, headSeq, previousSeq } from '../realtim
 import { describeEachDatabase } from '../test/databases';
 import { countStatements } from '../test/statement-counter';
 import type { Database } from './connect';
+import { rowsOf } from './driver-values';
 
 const SMALL = '00000000-0000-4000-8000-00000000000a';
 const BIG = '00000000-0000-4000-8000-00000000000b';
@@ -16,22 +17,25 @@ const BIG = '00000000-0000-4000-8000-00000000000b';
 /** A literal of a recorded parameter, for EXECUTE. */
 const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
 
+/** Every index the generic plan of `text` (its parameters `params`) scans. */
+async function indexesOfGenericPlan(database: Database, text: string, params: readonly unknown[]): Promise<string[]> {
+  const plan = await database.db.transaction(async (tx) => {
+    await tx.execute(sql.raw('set local plan_cache_mode = force_generic_plan'));
+    await tx.execute(sql.raw(`prepare otklik_seq_plan as ${text}`));
+    const args = params.length > 0 ? `(${params.map(literal).join(', ')})` : '';
+    const result = await tx.execute(sql.raw(`explain (format json) execute otklik_seq_plan${args}`));
+    await tx.execute(sql.raw('deallocate otklik_seq_plan'));
+    return JSON.stringify(result);
+  });
+  return [...new Set([...plan.matchAll(/"Index Name\\?":\s*\\?"([a-z_]+)/g)].map((m) => m[1]!))].sort();
+}
+
 /** Every index the generic plan of each statement `read` sends on case_events scans. */
 async function indexesOfGenericPlans(database: Database, read: () => Promise<unknown>): Promise<string[][]> {
   const { recording } = await countStatements(read);
   const out: string[][] = [];
   for (const [i, text] of recording.statements.entries()) {
-    if (!text.includes('case_events')) continue;
-    const params = recording.params[i] ?? [];
-    const plan = await database.db.transaction(async (tx) => {
-      await tx.execute(sql.raw('set local plan_cache_mode = force_generic_plan'));
-      await tx.execute(sql.raw(`prepare otklik_seq_plan as ${text}`));
-      const args = params.length > 0 ? `(${params.map(literal).join(', ')})` : '';
-      const result = await tx.execute(sql.raw(`explain (format json) execute otklik_seq_plan${args}`));
-      await tx.execute(sql.raw('deallocate otklik_seq_plan'));
-      return JSON.stringify(result);
-    });
-    out.push([...new Set([...plan.matchAll(/"Index Name\\?":\s*\\?"([a-z_]+)/g)].map((m) => m[1]!))].sort());
+    if (text.includes('case_events')) out.push(await indexesOfGenericPlan(database, text, recording.params[i] ?? []));
   }
   return out;
 }
@@ -99,5 +103,21 @@ describeEachDatabase('an organisation’s events by seq', (getDb) => {
         expect(indexes).not.toContain('case_events_pkey');
       }
     }
+  });
+
+  it('the previous seq a command’s write reads (migration 0017’s function) goes through the composite index too', async () => {
+    const database = getDb();
+    const { db } = database;
+    const result = await db.execute(sql`select otklik_events_before(${SMALL}::uuid, ${small[3]!}) as prev`);
+    expect(Number(rowsOf<{ prev: number | string }>(result)[0]?.prev)).toBe(small[2]);
+    // Its one query, planned as the function's cached plan is: without the values of its arguments.
+    const source = await db.execute(sql`select prosrc from pg_proc where proname = 'otklik_events_before'`);
+    const body = String(rowsOf<{ prosrc: string }>(source)[0]?.prosrc);
+    const query = /RETURN \((SELECT[\s\S]*)\);\s*END/.exec(body)?.[1];
+    expect(query).toBeDefined();
+    const text = query!.replaceAll('"org"', '$1::uuid').replaceAll('"before"', '$2::bigint');
+    const indexes = await indexesOfGenericPlan(database, text, [SMALL, small[3]!]);
+    expect(indexes).toContain('case_events_org_seq_idx');
+    expect(indexes).not.toContain('case_events_pkey');
   });
 });
