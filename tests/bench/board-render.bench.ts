@@ -4,7 +4,10 @@
 // hour of the run). The server's board snapshot (GET /api/board) is replaced in the browser by generated rows (as in
 // the e2e test board-10k.test.ts); the server is the real one with its demo data. Needs Debian's chromium (or
 // CHROMIUM_PATH).
-// Run: pnpm bench (root), or tsx tests/bench/board-render.bench.ts [--json]
+// Run: pnpm bench (root), or tsx tests/bench/board-render.bench.ts [--json] [--tick]
+// --tick: only the working-time tick at 10,000 rows (the alternated pairs of BENCHMARKS.md notes 22 and 25), with
+// OTKLIK_BENCH_TRACE=<file> also a Chromium trace of that window (open it in the DevTools Performance panel).
+import { writeFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { registerCase, signIn } from '../e2e/support/api';
 import { boardRows, serveBoardRows, workAllDay } from '../e2e/support/board-rows';
@@ -13,6 +16,8 @@ import { buildWeb, startTestServer } from '../e2e/support/server';
 import { emit, median, say } from './output';
 
 const RENDERS = 5;
+const tickOnly = process.argv.includes('--tick');
+const traceFile = process.env.OTKLIK_BENCH_TRACE;
 const TICK_SECONDS = 6;
 /** Changes another client makes while a board with 10,000 rows watches (issue 16 "Measure"). */
 const CHANGES = 40;
@@ -51,18 +56,56 @@ async function renderOnce(page: Page, url: string, n: number): Promise<number> {
  * (TaskDuration), and the JavaScript among them (ScriptDuration; the rest is the browser's style, layout, paint and
  * compositing of what the JavaScript changed).
  */
-async function tickCost(cdp: CDPSession, seconds: number): Promise<{ task: number; script: number }> {
+async function tickCost(
+  cdp: CDPSession,
+  seconds: number,
+): Promise<{ task: number; script: number; style: number; layout: number }> {
   const read = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const of = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    return { task: of('TaskDuration'), script: of('ScriptDuration') };
+    return {
+      task: of('TaskDuration'),
+      script: of('ScriptDuration'),
+      style: of('RecalcStyleDuration'),
+      layout: of('LayoutDuration'),
+    };
   };
   await new Promise((r) => setTimeout(r, 1500)); // let the first render and its follow-ups settle
   const before = await read();
   await new Promise((r) => setTimeout(r, seconds * 1000));
   const after = await read();
-  const perSecond = (k: 'task' | 'script') => ((after[k] - before[k]) * 1000) / seconds;
-  return { task: perSecond('task'), script: perSecond('script') };
+  const perSecond = (k: keyof typeof before) => ((after[k] - before[k]) * 1000) / seconds;
+  return {
+    task: perSecond('task'),
+    script: perSecond('script'),
+    style: perSecond('style'),
+    layout: perSecond('layout'),
+  };
+}
+
+/** A Chromium trace of `seconds` of the page (the DevTools timeline's categories), written to `file`. */
+async function traceTo(cdp: CDPSession, seconds: number, file: string): Promise<void> {
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink',
+        'cc',
+        'gpu',
+        'viz',
+        'disabled-by-default-devtools.timeline.frame',
+      ],
+    },
+  });
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  await cdp.send('Tracing.end');
+  await done;
+  writeFileSync(file, JSON.stringify({ traceEvents: events }));
 }
 
 async function longestScrollTask(page: Page): Promise<number> {
@@ -97,12 +140,15 @@ async function measure(browser: Browser, url: string, organisationId: string, n:
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const tick = await tickCost(cdp, TICK_SECONDS);
+  if (traceFile && working && n > 1) await traceTo(cdp, 4, traceFile);
   const scrollMs = n > 100 && !working ? await longestScrollTask(page) : null;
   await context.close();
   return {
     renderMs: median(renders),
     tickMsPerSecond: tick.task,
     tickScriptMsPerSecond: tick.script,
+    tickStyleMsPerSecond: tick.style,
+    tickLayoutMsPerSecond: tick.layout,
     longestScrollTaskMs: scrollMs,
     runningCountdowns: running,
   };
@@ -172,12 +218,26 @@ const server = await startTestServer();
 const browser = await launchBrowser();
 try {
   const org = await (await signIn(server.url, 'curator')).api.directory.organisation.query();
-  const big = await measure(browser, server.url, org.id, 10_000, false);
-  const one = await measure(browser, server.url, org.id, 1, false);
+  if (tickOnly) {
+    const w = await measure(browser, server.url, org.id, 10_000, true);
+    const f = (x: number) => x.toFixed(1);
+    say(
+      `working time, 10,000 rows: tick ${f(w.tickMsPerSecond)} ms per second (JavaScript ${f(w.tickScriptMsPerSecond)}, style ${f(w.tickStyleMsPerSecond)}, layout ${f(w.tickLayoutMsPerSecond)}; ${w.runningCountdowns} countdowns running)`,
+    );
+    emit({ name: 'board-render', tickOnly: true, workingTime: { rows10k: w } });
+  } else await fullRun(server.url, org.id);
+} finally {
+  await browser.close();
+  await server.dispose();
+}
+
+async function fullRun(url: string, organisationId: string) {
+  const big = await measure(browser, url, organisationId, 10_000, false);
+  const one = await measure(browser, url, organisationId, 1, false);
   // The same boards in working time: every visible countdown runs, most of them showing seconds.
-  const bigWorking = await measure(browser, server.url, org.id, 10_000, true);
-  const oneWorking = await measure(browser, server.url, org.id, 1, true);
-  const live = await liveChanges(browser, server.url, org.id, 10_000);
+  const bigWorking = await measure(browser, url, organisationId, 10_000, true);
+  const oneWorking = await measure(browser, url, organisationId, 1, true);
+  const live = await liveChanges(browser, url, organisationId, 10_000);
   const figures = {
     name: 'board-render',
     viewport: '1440×900',
@@ -204,7 +264,4 @@ try {
     `  10,000 rows, another client makes ${live.changes} changes: ${live.httpRequestsPerChange} HTTP requests per change (goal 0${live.httpRequestsPerChange > 0 ? `: ${JSON.stringify(live.httpRequests)}` : ''}); ${live.socketBytesPerChange ?? '—'} socket bytes per change (${live.caseChangedReceived} changes received); ${f(live.mainThreadMsPerChange)} ms main thread per change`,
   );
   emit(figures);
-} finally {
-  await browser.close();
-  await server.dispose();
 }
