@@ -10,7 +10,7 @@ import type { Instant, WorkingCalendar } from '@otklik/domain';
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { type CountdownState, countdownState, nextCountdownChange, nextCountdownLookChange } from './countdown-state';
 import { formatResume, formatWorkingDuration } from './format';
-import { watchSight } from './sight';
+import { lastKnownSight, watchSight } from './sight';
 import { fill, type UiTexts, useUiTexts } from './texts';
 import { createHeldView, tickNow, useServerNowUntil } from './tick';
 
@@ -53,7 +53,7 @@ function followTimeText(box: HTMLElement, timer: HTMLElement, props: CountdownPr
   const node = document.createTextNode('');
   box.replaceChildren(node);
   const view = createHeldView();
-  let inSight = true;
+  let inSight = lastKnownSight(timer);
   const write = (at: Instant): Instant => {
     const s = countdownState(calendar, dueAt, at, atRiskAt);
     const { text, label } = countdownText(s, dueAt, at, calendar.timeZone, t);

@@ -14,6 +14,8 @@ type Heard = (inSight: boolean) => void;
 
 const observers = new WeakMap<Element | Document, IntersectionObserver>();
 const listeners = new WeakMap<Element, Heard>();
+/** What the observer last said of each element (kept while it stays in the page, across a re-subscription). */
+const lastHeard = new WeakMap<Element, boolean>();
 
 function observerFor(root: Element | null): IntersectionObserver {
   const key = root ?? document;
@@ -21,13 +23,24 @@ function observerFor(root: Element | null): IntersectionObserver {
   if (!observer) {
     observer = new IntersectionObserver(
       (entries) => {
-        for (const e of entries) listeners.get(e.target)?.(e.isIntersecting);
+        for (const e of entries) {
+          lastHeard.set(e.target, e.isIntersecting);
+          listeners.get(e.target)?.(e.isIntersecting);
+        }
       },
       { root, rootMargin: `${SIGHT_MARGIN_PX}px 0px` },
     );
     observers.set(key, observer);
   }
   return observer;
+}
+
+/**
+ * Whether `el` was in sight when the browser last said (true when it has not said yet): a view following it anew (new
+ * data, a new server-time offset) starts from this instead of drawing, for a frame, what is out of sight.
+ */
+export function lastKnownSight(el: Element): boolean {
+  return lastHeard.get(el) ?? true;
 }
 
 /**
