@@ -4,7 +4,11 @@
 // hour of the run). The server's board snapshot (GET /api/board) is replaced in the browser by generated rows (as in
 // the e2e test board-10k.test.ts); the server is the real one with its demo data. Needs Debian's chromium (or
 // CHROMIUM_PATH).
-// Run: pnpm bench (root), or tsx tests/bench/board-render.bench.ts [--json]
+// Run: pnpm bench (root), or tsx tests/bench/board-render.bench.ts [--json] [--tick]
+// --tick: only the working-time tick at 10,000 rows (the alternated pairs of BENCHMARKS.md notes 22 and 25), with
+// the median tick from a Chromium trace after it (OTKLIK_BENCH_TRACE=<file> keeps the trace for the DevTools
+// Performance panel).
+import { writeFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { registerCase, signIn } from '../e2e/support/api';
 import { boardRows, serveBoardRows, workAllDay } from '../e2e/support/board-rows';
@@ -13,7 +17,11 @@ import { buildWeb, startTestServer } from '../e2e/support/server';
 import { emit, median, say } from './output';
 
 const RENDERS = 5;
+const tickOnly = process.argv.includes('--tick');
+const traceFile = process.env.OTKLIK_BENCH_TRACE;
 const TICK_SECONDS = 6;
+/** --tick measures longer: its figure is compared in alternated pairs on a shared machine. */
+const TICK_ONLY_SECONDS = 10;
 /** Changes another client makes while a board with 10,000 rows watches (issue 16 "Measure"). */
 const CHANGES = 40;
 
@@ -51,18 +59,95 @@ async function renderOnce(page: Page, url: string, n: number): Promise<number> {
  * (TaskDuration), and the JavaScript among them (ScriptDuration; the rest is the browser's style, layout, paint and
  * compositing of what the JavaScript changed).
  */
-async function tickCost(cdp: CDPSession, seconds: number): Promise<{ task: number; script: number }> {
+async function tickCost(
+  cdp: CDPSession,
+  seconds: number,
+): Promise<{ task: number; script: number; style: number; layout: number; cpu: number }> {
   const read = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const of = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    return { task: of('TaskDuration'), script: of('ScriptDuration') };
+    return {
+      task: of('TaskDuration'),
+      script: of('ScriptDuration'),
+      style: of('RecalcStyleDuration'),
+      layout: of('LayoutDuration'),
+      cpu: of('ThreadTime'),
+    };
   };
   await new Promise((r) => setTimeout(r, 1500)); // let the first render and its follow-ups settle
   const before = await read();
   await new Promise((r) => setTimeout(r, seconds * 1000));
   const after = await read();
-  const perSecond = (k: 'task' | 'script') => ((after[k] - before[k]) * 1000) / seconds;
-  return { task: perSecond('task'), script: perSecond('script') };
+  const perSecond = (k: keyof typeof before) => ((after[k] - before[k]) * 1000) / seconds;
+  return {
+    task: perSecond('task'),
+    script: perSecond('script'),
+    style: perSecond('style'),
+    layout: perSecond('layout'),
+    cpu: perSecond('cpu'),
+  };
+}
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** A Chromium trace of `seconds` of the page (the DevTools timeline's categories); written to `file` when given. */
+async function trace(cdp: CDPSession, seconds: number, file?: string): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink',
+        'cc',
+        'gpu',
+        'viz',
+        'disabled-by-default-devtools.timeline.frame',
+      ],
+    },
+  });
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  await cdp.send('Tracing.end');
+  await done;
+  if (file) writeFileSync(file, JSON.stringify({ traceEvents: events }));
+  return events;
+}
+
+/**
+ * Each tick's own cost from a trace: the main-thread task of the shared timer plus the task of the frame that draws
+ * what it changed (the next BeginMainFrame), as wall time and as the thread's CPU time; the median over the ticks
+ * of the trace. Unlike the per-second totals this leaves out what does not come every second (a socket message, a
+ * collection) and is not moved by one tick the busy machine held up.
+ */
+function tickFromTrace(events: readonly TraceEvent[]): { ticks: number; wallMs: number; cpuMs: number } {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const own = events
+    .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X')
+    .sort((a, b) => a.ts - b.ts);
+  const tasks = own.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const around = (e: TraceEvent) => tasks.find((t) => t.ts <= e.ts && e.ts < t.ts + (t.dur ?? 0));
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (const timer of own.filter((e) => e.name === 'TimerFire')) {
+    const frame = own.find((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ts > timer.ts);
+    const [a, b] = [around(timer), frame && around(frame)];
+    if (!a || !b || a === b) continue;
+    walls.push(((a.dur ?? 0) + (b.dur ?? 0)) / 1000);
+    cpus.push(((a.tdur ?? 0) + (b.tdur ?? 0)) / 1000);
+  }
+  return { ticks: walls.length, wallMs: median(walls), cpuMs: median(cpus) };
 }
 
 async function longestScrollTask(page: Page): Promise<number> {
@@ -96,13 +181,20 @@ async function measure(browser: Browser, url: string, organisationId: string, n:
   const running = await page.locator('.ok-countdown[data-paused="false"]').count();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const tick = await tickCost(cdp, TICK_SECONDS);
+  const tick = await tickCost(cdp, tickOnly ? TICK_ONLY_SECONDS : TICK_SECONDS);
+  const perTick = tickOnly && working && n > 1 ? tickFromTrace(await trace(cdp, 12, traceFile)) : null;
   const scrollMs = n > 100 && !working ? await longestScrollTask(page) : null;
   await context.close();
   return {
     renderMs: median(renders),
     tickMsPerSecond: tick.task,
     tickScriptMsPerSecond: tick.script,
+    tickStyleMsPerSecond: tick.style,
+    tickLayoutMsPerSecond: tick.layout,
+    /** The main thread's CPU time (ThreadTime): the tasks' time without the time the busy machine took the CPU away. */
+    tickCpuMsPerSecond: tick.cpu,
+    /** --tick only: the median tick (its timer's task and its frame's) over 12 s of a trace. */
+    perTick,
     longestScrollTaskMs: scrollMs,
     runningCountdowns: running,
   };
@@ -172,12 +264,28 @@ const server = await startTestServer();
 const browser = await launchBrowser();
 try {
   const org = await (await signIn(server.url, 'curator')).api.directory.organisation.query();
-  const big = await measure(browser, server.url, org.id, 10_000, false);
-  const one = await measure(browser, server.url, org.id, 1, false);
+  if (tickOnly) {
+    const w = await measure(browser, server.url, org.id, 10_000, true);
+    const f = (x: number) => x.toFixed(1);
+    const p = w.perTick;
+    if (p) say(`median tick (timer + frame) over ${p.ticks} ticks: ${f(p.wallMs)} ms, CPU ${f(p.cpuMs)} ms`);
+    say(
+      `working time, 10,000 rows: tick ${f(w.tickMsPerSecond)} ms per second (CPU ${f(w.tickCpuMsPerSecond)}; JavaScript ${f(w.tickScriptMsPerSecond)}, style ${f(w.tickStyleMsPerSecond)}, layout ${f(w.tickLayoutMsPerSecond)}; ${w.runningCountdowns} countdowns running)`,
+    );
+    emit({ name: 'board-render', tickOnly: true, workingTime: { rows10k: w } });
+  } else await fullRun(server.url, org.id);
+} finally {
+  await browser.close();
+  await server.dispose();
+}
+
+async function fullRun(url: string, organisationId: string) {
+  const big = await measure(browser, url, organisationId, 10_000, false);
+  const one = await measure(browser, url, organisationId, 1, false);
   // The same boards in working time: every visible countdown runs, most of them showing seconds.
-  const bigWorking = await measure(browser, server.url, org.id, 10_000, true);
-  const oneWorking = await measure(browser, server.url, org.id, 1, true);
-  const live = await liveChanges(browser, server.url, org.id, 10_000);
+  const bigWorking = await measure(browser, url, organisationId, 10_000, true);
+  const oneWorking = await measure(browser, url, organisationId, 1, true);
+  const live = await liveChanges(browser, url, organisationId, 10_000);
   const figures = {
     name: 'board-render',
     viewport: '1440×900',
@@ -204,7 +312,4 @@ try {
     `  10,000 rows, another client makes ${live.changes} changes: ${live.httpRequestsPerChange} HTTP requests per change (goal 0${live.httpRequestsPerChange > 0 ? `: ${JSON.stringify(live.httpRequests)}` : ''}); ${live.socketBytesPerChange ?? '—'} socket bytes per change (${live.caseChangedReceived} changes received); ${f(live.mainThreadMsPerChange)} ms main thread per change`,
   );
   emit(figures);
-} finally {
-  await browser.close();
-  await server.dispose();
 }

@@ -1,6 +1,7 @@
 // The board on a phone (390×844): no keyboard-shortcut hint, the status chips, filters and saved views folded behind
 // one "Фильтры" button that shows how many filters are on, so the first case is on screen without scrolling. On a
-// desktop everything stays open and the hint is shown. A countdown's longest line stays inside its card.
+// desktop everything stays open and the hint is shown. A countdown's longest line stays inside its card. A board of
+// 10,000 cases mounts only the cards near the screen.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { signIn } from './support/api';
@@ -87,6 +88,27 @@ describeInBrowser('the board on a phone', (suite) => {
     });
     expect(clashes).toEqual([]);
     await screenshot(page, 'board-phone-countdowns');
+  });
+
+  it('mounts only the cards near the screen of a board of 10,000 cases, and scrolls them in its own box', async () => {
+    const { page } = await suite.signedIn('curator', PHONE);
+    const org = await (await signIn(suite.server.url, 'curator')).api.directory.organisation.query();
+    const rows = boardRows(10_000, Date.now(), org.id);
+    await serveBoardRows(page, () => rows);
+    await page.goto(`${suite.server.url}/board`);
+    // The list's box no taller than the screen: a box as tall as its rows made the virtual list mount all of them.
+    await expect.poll(() => page.locator('.board-total').textContent(), { timeout: 120_000 }).toMatch(/10\s?000/);
+    const mounted = await page.locator('tr[data-case-id]').count();
+    expect(mounted).toBeGreaterThan(0);
+    expect(mounted).toBeLessThan(40);
+    const box = await page.getByTestId('board-scroll').boundingBox();
+    expect(box?.height ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(PHONE.height);
+    await page.getByTestId('board-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight / 2;
+    });
+    await expect
+      .poll(() => page.locator('tr[data-case-id] .board-number').allTextContents(), POLL)
+      .toContainEqual(expect.stringMatching(/^№10(49|50|51)\d\d$/));
   });
 
   it('opens the notifications panel inside the screen', async () => {

@@ -2,12 +2,15 @@
 // by the shared tick whenever it reads differently (every second while it shows seconds, once a minute while it shows
 // minutes, never while the clock is paused); React redraws the rest (its status colour, the pause mark, the resume
 // line) only when that changes (nextCountdownLookChange). A board of many countdowns showing seconds thus costs a
-// text write each per second, not a React render and commit. Outside working hours the clock is paused (REGULATIONS
-// "Time") and says when it resumes, e.g. "возобновится пн 09:00".
+// text write each per second, not a React render and commit, and only for countdowns in sight (sight.ts): one out of
+// sight (a virtual list's overscan row) empties its text at its first change there instead of showing a time that is
+// no longer true, and writes the current one as it comes into sight. Outside working hours the clock is paused
+// (REGULATIONS "Time") and says when it resumes, e.g. "возобновится пн 09:00".
 import type { Instant, WorkingCalendar } from '@otklik/domain';
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { type CountdownState, countdownState, nextCountdownChange, nextCountdownLookChange } from './countdown-state';
 import { formatResume, formatWorkingDuration } from './format';
+import { lastKnownSight, watchSight } from './sight';
 import { fill, type UiTexts, useUiTexts } from './texts';
 import { createHeldView, tickNow, useServerNowUntil } from './tick';
 
@@ -40,17 +43,23 @@ export function countdownText(
 
 /**
  * Keeps the time text of one countdown in `box` (and its accessible name on `timer`) current from the shared tick:
- * written at once, then again at each instant it reads differently (nextCountdownChange). Returns the stop.
+ * written at once, then again at each instant it reads differently (nextCountdownChange). Out of sight the text is
+ * emptied at its first change instead (a repaint nobody sees, once, not every second) and written anew as `timer`
+ * comes into sight; the accessible name stays current throughout (a screen reader reads a row that is off screen).
+ * Returns the stop.
  */
 function followTimeText(box: HTMLElement, timer: HTMLElement, props: CountdownProps, t: UiTexts): () => void {
   const { calendar, dueAt, atRiskAt, offsetMs } = props;
   const node = document.createTextNode('');
   box.replaceChildren(node);
   const view = createHeldView();
+  let inSight = lastKnownSight(timer);
   const write = (at: Instant): Instant => {
     const s = countdownState(calendar, dueAt, at, atRiskAt);
     const { text, label } = countdownText(s, dueAt, at, calendar.timeZone, t);
-    if (node.data !== text) node.data = text;
+    if (inSight) {
+      if (node.data !== text) node.data = text;
+    } else if (node.data !== text && node.data !== '') node.data = '';
     if (timer.getAttribute('aria-label') !== label) timer.setAttribute('aria-label', label);
     return nextCountdownChange(calendar, dueAt, at, atRiskAt, s);
   };
@@ -58,7 +67,16 @@ function followTimeText(box: HTMLElement, timer: HTMLElement, props: CountdownPr
     view.held(tickNow() + offsetMs, offsetMs, write);
   };
   update();
-  return view.subscribe(update);
+  const stopTick = view.subscribe(update);
+  const stopSight = watchSight(timer, (seen) => {
+    inSight = seen;
+    // The time of the latest tick: what every countdown in sight shows now.
+    if (seen) write(tickNow() + offsetMs);
+  });
+  return () => {
+    stopSight();
+    stopTick();
+  };
 }
 
 export function Countdown(props: CountdownProps) {

@@ -13,6 +13,7 @@ export {
 export { DeadlineBar, type DeadlineBarProps } from './DeadlineBar';
 export { formatDeadline, formatResume, formatWorkingDuration } from './format';
 export { StatusBadge } from './StatusBadge';
+export { SIGHT_MARGIN_PX, SIGHT_ROOT_ATTRIBUTE, watchSight } from './sight';
 export { DEFAULT_UI_TEXTS, fill, type UiTexts, UiTextsProvider, useUiTexts } from './texts';
 export {
   createHeldNow,

@@ -2,7 +2,7 @@
 // the shared tick redraws just the visible countdowns (the list itself only when a minute turns or an urgency changes). Column heads sort; each row's real height is measured, so a
 // phone card that wraps never overlaps the next one.
 import { mayApprove } from '@otklik/domain';
-import { useServerNowUntil } from '@otklik/ui';
+import { SIGHT_ROOT_ATTRIBUTE, useServerNowUntil } from '@otklik/ui';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardCase } from '../../api/types';
@@ -102,7 +102,8 @@ export function BoardList(props: {
     [c.actions, null],
   ];
   return (
-    <div ref={scrollRef} className="board-scroll" data-testid="board-scroll">
+    // The list's box is where its countdowns look for "in sight" (their overscan rows below it write no time).
+    <div ref={scrollRef} className="board-scroll" data-testid="board-scroll" {...{ [SIGHT_ROOT_ATTRIBUTE]: '' }}>
       <table className="board-table" aria-label={t.board.title} aria-rowcount={props.rows.length + 1}>
         <thead>
           <tr className="board-row board-head" aria-rowindex={1}>
