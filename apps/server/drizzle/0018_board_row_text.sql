@@ -1,0 +1,35 @@
+-- The board snapshot's row text, written with the row (cases/board.ts `snapshotSql`; BENCHMARKS.md note 27). Building
+-- each row's JSON at read time (row_to_json of ~25 columns, arrays of ids element by element) was most of the
+-- embedded snapshot's time; the invariant part of the compact row is now built once per write of a case, by this
+-- trigger, whoever writes the row (the projection, the load fill, a migration's update, a department's deletion
+-- setting the id null). `board_text` is that JSON object's members after its opening brace (it ends with the closing
+-- one): the snapshot puts the four members it reads at request time in front of it (the responsible person's id and
+-- name, a stand-in's, the department's name). `board_rule_keys` names the rules the row's clocks use (the keys of
+-- `board_rules`, sorted, comma-separated; null for none), so a page finds its distinct rules without reading every
+-- row's `board_rules`. Stored uncompressed (EXTERNAL): decompressing 10,000 rows' text cost more than reading it.
+-- Neither column is declared in src/db/schema.ts: nothing but the snapshot reads them, and a case's other reads
+-- should not carry them.
+ALTER TABLE "cases" ADD COLUMN "board_text" text;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "board_rule_keys" text;--> statement-breakpoint
+ALTER TABLE "cases" ALTER COLUMN "board_text" SET STORAGE EXTERNAL;--> statement-breakpoint
+CREATE FUNCTION "cases_board_text"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."board_text" := substr(json_build_object(
+    'id', NEW."id", 'number', NEW."number", 'organisationId', NEW."organisation_id", 'version', NEW."version",
+    'status', NEW."status", 'currentStep', NEW."current_step",
+    'dueAt', (floor(extract(epoch from NEW."due_at") * 1000))::bigint,
+    'responsibleDepartmentId', NEW."responsible_department_id",
+    'departmentIds', NEW."department_ids", 'executorIds', NEW."executor_ids",
+    'category', NEW."category", 'topic', NEW."topic", 'location', NEW."location", 'network', NEW."network",
+    'author', NEW."author", 'excerpt', left(NEW."text", 280), 'flags', NEW."flags", 'clocks', NEW."board_clocks",
+    'chain', NEW."chain", 'isOpen', NEW."is_open",
+    'detectedAt', (floor(extract(epoch from NEW."detected_at") * 1000))::bigint
+  )::text, 2);
+  NEW."board_rule_keys" := (SELECT string_agg(k, ',' ORDER BY k) FROM jsonb_object_keys(NEW."board_rules") AS k);
+  RETURN NEW;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER "cases_board_text" BEFORE INSERT OR UPDATE ON "cases"
+  FOR EACH ROW EXECUTE FUNCTION "cases_board_text"();--> statement-breakpoint
+-- The cases stored before: their text written by the trigger.
+UPDATE "cases" SET "board_text" = NULL;
