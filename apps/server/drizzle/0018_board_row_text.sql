@@ -14,17 +14,17 @@ ALTER TABLE "cases" ADD COLUMN "board_rule_keys" text;--> statement-breakpoint
 ALTER TABLE "cases" ALTER COLUMN "board_text" SET STORAGE EXTERNAL;--> statement-breakpoint
 CREATE FUNCTION "cases_board_text"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  NEW."board_text" := substr(json_build_object(
-    'id', NEW."id", 'number', NEW."number", 'organisationId', NEW."organisation_id", 'version', NEW."version",
-    'status', NEW."status", 'currentStep', NEW."current_step",
-    'dueAt', (floor(extract(epoch from NEW."due_at") * 1000))::bigint,
-    'responsibleDepartmentId', NEW."responsible_department_id",
-    'departmentIds', NEW."department_ids", 'executorIds', NEW."executor_ids",
-    'category', NEW."category", 'topic', NEW."topic", 'location', NEW."location", 'network', NEW."network",
-    'author', NEW."author", 'excerpt', left(NEW."text", 280), 'flags', NEW."flags", 'clocks', NEW."board_clocks",
-    'chain', NEW."chain", 'isOpen', NEW."is_open",
-    'detectedAt', (floor(extract(epoch from NEW."detected_at") * 1000))::bigint
-  )::text, 2);
+  -- row_to_json, not json_build_object: the compact form, without a space around each colon and comma.
+  NEW."board_text" := substr((SELECT row_to_json(x) FROM (SELECT
+    NEW."id" AS "id", NEW."number" AS "number", NEW."organisation_id" AS "organisationId", NEW."version" AS "version",
+    NEW."status" AS "status", NEW."current_step" AS "currentStep",
+    (floor(extract(epoch from NEW."due_at") * 1000))::bigint AS "dueAt",
+    NEW."responsible_department_id" AS "responsibleDepartmentId",
+    NEW."department_ids" AS "departmentIds", NEW."executor_ids" AS "executorIds",
+    NEW."category" AS "category", NEW."topic" AS "topic", NEW."location" AS "location", NEW."network" AS "network",
+    NEW."author" AS "author", left(NEW."text", 280) AS "excerpt", NEW."flags" AS "flags",
+    NEW."board_clocks" AS "clocks", NEW."chain" AS "chain", NEW."is_open" AS "isOpen",
+    (floor(extract(epoch from NEW."detected_at") * 1000))::bigint AS "detectedAt") AS x)::text, 2);
   NEW."board_rule_keys" := (SELECT string_agg(k, ',' ORDER BY k) FROM jsonb_object_keys(NEW."board_rules") AS k);
   RETURN NEW;
 END

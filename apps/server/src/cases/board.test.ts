@@ -45,7 +45,10 @@ describeEachDatabase('board pages', (getDb) => {
   /** A snapshot page as the route sends it (its rows parsed), checked against the page's schema. */
   async function snapshot(filters: BoardFilters) {
     const page = await boardSnapshotPage(fx.deps.database, fx.org.organisationId, filters);
-    const cases = JSON.parse(`[${page.rows.toString()}]`) as CompactBoardRow[];
+    const text = page.rows.toString();
+    const cases = JSON.parse(`[${text}]`) as CompactBoardRow[];
+    // Compact JSON (as row_to_json writes it): json_build_object's ' : ' between a key and its value is 6 % more bytes.
+    expect(text).not.toContain('" : ');
     zBoardSnapshotPage.parse({ cases, rules: page.rules, seq: 0, serverTime: 0, nextCursor: page.nextCursor });
     return { cases, rules: page.rules, nextCursor: page.nextCursor };
   }
