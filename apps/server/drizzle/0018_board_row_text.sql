@@ -6,12 +6,14 @@
 -- one): the snapshot puts the four members it reads at request time in front of it (the responsible person's id and
 -- name, a stand-in's, the department's name). `board_rule_keys` names the rules the row's clocks use (the keys of
 -- `board_rules`, sorted, comma-separated; null for none), so a page finds its distinct rules without reading every
--- row's `board_rules`. Stored uncompressed (EXTERNAL): decompressing 10,000 rows' text cost more than reading it.
+-- row's `board_rules`. Its storage is MAIN: kept in the row, where the snapshot's scan finds it, while the row's larger
+-- columns (the folded state, the clocks) go out of line first; as EXTERNAL it was read out of line (three buffer
+-- reads a row), and compressed (the default) decompressing 10,000 rows' text cost more than building it.
 -- Neither column is declared in src/db/schema.ts: nothing but the snapshot reads them, and a case's other reads
 -- should not carry them.
 ALTER TABLE "cases" ADD COLUMN "board_text" text;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "board_rule_keys" text;--> statement-breakpoint
-ALTER TABLE "cases" ALTER COLUMN "board_text" SET STORAGE EXTERNAL;--> statement-breakpoint
+ALTER TABLE "cases" ALTER COLUMN "board_text" SET STORAGE MAIN;--> statement-breakpoint
 CREATE FUNCTION "cases_board_text"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   -- row_to_json, not json_build_object: the compact form, without a space around each colon and comma.
