@@ -45,7 +45,10 @@ describeEachDatabase('board pages', (getDb) => {
   /** A snapshot page as the route sends it (its rows parsed), checked against the page's schema. */
   async function snapshot(filters: BoardFilters) {
     const page = await boardSnapshotPage(fx.deps.database, fx.org.organisationId, filters);
-    const cases = JSON.parse(`[${page.rows.toString()}]`) as CompactBoardRow[];
+    const text = page.rows.toString();
+    const cases = JSON.parse(`[${text}]`) as CompactBoardRow[];
+    // Compact JSON (as row_to_json writes it): json_build_object's ' : ' between a key and its value is 6 % more bytes.
+    expect(text).not.toContain('" : ');
     zBoardSnapshotPage.parse({ cases, rules: page.rules, seq: 0, serverTime: 0, nextCursor: page.nextCursor });
     return { cases, rules: page.rules, nextCursor: page.nextCursor };
   }
@@ -215,6 +218,56 @@ describeEachDatabase('board pages', (getDb) => {
     } finally {
       await fx.deps.db.execute(sql`delete from absences where organisation_id = ${fx.org.organisationId}`);
     }
+  });
+
+  it('the snapshot shows the names as they are now and each row as last written, whoever wrote it', async () => {
+    const now = START + 3 * 3_600_000;
+    const row = (await listBoard(fx.deps.db, fx.org.organisationId, { now })).find(
+      (r) => r.responsiblePersonId !== null && r.responsibleDepartmentId !== null,
+    );
+    expect(row).toBeDefined();
+    const { responsiblePersonId: personId, responsibleDepartmentId: departmentId, id, topic } = row!;
+    const [person] = rowsOf<{ name: string }>(
+      await fx.deps.db.execute(sql`select full_name as name from people where id = ${personId}`),
+    );
+    const [department] = rowsOf<{ name: string }>(
+      await fx.deps.db.execute(sql`select name from departments where id = ${departmentId}`),
+    );
+    // Renamed after their cases were written (names with characters JSON escapes): the snapshot reads them now.
+    await fx.deps.db.execute(sql`update people set full_name = ${'Петрова "Анна"\\ Ивановна'} where id = ${personId}`);
+    await fx.deps.db.execute(sql`update departments set name = ${'Отдел «Дороги»\t"Юг"'} where id = ${departmentId}`);
+    // A row written by a bare update, not the projection (as a migration or the database's own cascade does).
+    await fx.deps.db.execute(sql`update ${cases} set topic = ${'Ямы "на" дорогах\n'} where id = ${id}`);
+    try {
+      const built = await snapshot({ now });
+      const shown = built.cases.find((r) => r.id === id);
+      expect(shown?.responsiblePersonName).toBe('Петрова "Анна"\\ Ивановна');
+      expect(shown?.responsibleDepartmentName).toBe('Отдел «Дороги»\t"Юг"');
+      expect(shown?.topic).toBe('Ямы "на" дорогах\n');
+      await compareSnapshot(false, now);
+    } finally {
+      await fx.deps.db.execute(sql`update people set full_name = ${person!.name} where id = ${personId}`);
+      await fx.deps.db.execute(sql`update departments set name = ${department!.name} where id = ${departmentId}`);
+      await fx.deps.db.execute(sql`update ${cases} set topic = ${topic} where id = ${id}`);
+    }
+  });
+
+  it("migration 0018 writes the stored cases' row text as a write of the row does", async () => {
+    const migration = readFileSync(join(import.meta.dirname, '../../drizzle/0018_board_row_text.sql'), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').at(-1)!;
+    expect(backfill).toMatch(/^\s*-- The cases stored before/);
+    const now = START + 3 * 3_600_000;
+    const written = await snapshot({ includeClosed: true, now });
+    // The rows as a database before 0018 had them (no text), then the migration's statement.
+    await fx.deps.db.execute(sql`alter table ${cases} disable trigger cases_board_text`);
+    try {
+      await fx.deps.db.execute(sql`update ${cases} set board_text = null, board_rule_keys = null`);
+    } finally {
+      await fx.deps.db.execute(sql`alter table ${cases} enable trigger cases_board_text`);
+    }
+    await fx.deps.db.execute(sql.raw(backfill));
+    expect(await snapshot({ includeClosed: true, now })).toEqual(written);
+    await compareSnapshot(true, now);
   });
 
   it("after the scheduler's catch-up changed the clocks, the snapshot still is the full rows' compact form", async () => {

@@ -330,50 +330,62 @@ function standInsAt(absent: CurrentAbsences, now: number): StandIns {
   return map;
 }
 
+/** The members of a snapshot row read at request time, as JSON texts: the responsible person (or the one standing
+ *  in) with their name, the absent person, the department's name. The rest of the row is the case's `board_text`,
+ *  written with the row by migration 0018's trigger. */
+const readTimeMembers = (columns: { id: SQL; name: SQL; department: SQL; absent: SQL }) =>
+  sql`'{"responsiblePersonId":' || ${columns.id} || ',"responsiblePersonName":' || ${columns.name}
+      || ',"responsibleDepartmentName":' || ${columns.department} || ',"absentPersonId":' || ${columns.absent} || ','`;
+
 /**
  * One page of the board snapshot as PostgreSQL's JSON text (GET /api/board, http/board-route.ts): each row the
- * compact row of board-compact.ts, built from the projection's columns (`board_clocks` is stored as that text), the
- * stand-in for an absent person swapped in from `standIns`, the rows joined in the board's order with ",\n" (JSON
- * whitespace: a raw newline never occurs inside a JSON text) — ordered by the same columns as the page, so that
- * PostgreSQL 16 and later (PGlite's 18) take the rows in the order the page's scan gives them instead of sorting
- * ~15 MB of text a second time (BENCHMARKS.md note 21). One value for the page, so the driver reads one text
- * instead of parsing 10,000 rows; the page's rules (each row's `board_rules`, distinct), whether more rows follow,
- * and the last row's cursor come in the same statement.
+ * compact row of board-compact.ts — the members read now (the stand-in for an absent person swapped in from
+ * `standIns`, the names of the person and the department, each name's JSON text made once per person and department)
+ * put in front of the row's `board_text`, the rest of the row as the trigger of migration 0018 wrote it with the case
+ * (building each row's JSON here, column by column, was most of the embedded snapshot's time: BENCHMARKS.md note
+ * 27). The rows are joined in the board's order with ",\n" (JSON whitespace: a raw newline never occurs inside a
+ * JSON text), aggregated by the page's own columns so that PostgreSQL 16 and later (PGlite's 18) take them in the
+ * order the page's scan gives them instead of sorting ~15 MB of text a second time (note 21). One value for the page,
+ * so the driver reads one text instead of parsing 10,000 rows. The page's rules: one row for each distinct set of
+ * rule keys (`board_rule_keys`; a key is a digest of its rule, so equal keys are equal rules), whose `board_rules`
+ * alone are read. Whether more rows follow and the last row's cursor come in the same statement.
  */
-function snapshotSql(organisationId: string, filters: BoardFilters, limit: number, standIns: unknown): SQL {
-  const map = sql`${JSON.stringify(standIns)}::jsonb`;
-  const stood = sql`(${map} -> (${cases.responsiblePersonId}::text))`;
-  return sql`select
-      string_agg(p.j, ${',\n'} order by p.due_at asc nulls last, p.number asc) filter (where p.n <= ${limit}) as "rows",
-      (jsonb_agg(distinct p.rules) filter (where p.n <= ${limit}))::text as "rules",
-      (count(*) > ${limit})::text as "more",
-      (max(p.due) filter (where p.n = ${limit}))::text as "lastDue",
-      (max(p.number) filter (where p.n = ${limit}))::text as "lastNumber"
+function snapshotSql(organisationId: string, filters: BoardFilters, limit: number, standIns: StandIns): SQL {
+  const boardText = sql.identifier('board_text');
+  const ruleKeys = sql.identifier('board_rule_keys');
+  const quoted = (id: SQL) => sql`'"' || ${id}::text || '"'`;
+  const members = readTimeMembers({
+    id: sql`coalesce(s.id, ${quoted(sql`${cases.responsiblePersonId}`)}, 'null')`,
+    name: sql`coalesce(s.name, r.name, 'null')`,
+    department: sql`coalesce(d.name, 'null')`,
+    absent: sql`case when s.person is null then 'null' else ${quoted(sql`${cases.responsiblePersonId}`)} end`,
+  });
+  return sql`select a.rows as "rows",
+      (select jsonb_agg(${cases.boardRules}) from ${cases}
+        where ${cases.id} in (select e.v::uuid from jsonb_each_text(a.reps) as e(k, v)))::text as "rules",
+      a.more as "more", a.last_due as "lastDue", a.last_number as "lastNumber"
+    from (select
+      string_agg(p.j, ${',\n'} order by p.due_at asc nulls last, p.number asc) filter (where p.n <= ${limit}) as rows,
+      jsonb_object_agg(p.rule_keys, p.id) filter (where p.n <= ${limit} and p.rule_keys is not null) as reps,
+      (count(*) > ${limit})::text as more,
+      (max(p.due) filter (where p.n = ${limit}))::text as last_due,
+      (max(p.number) filter (where p.n = ${limit}))::text as last_number
     from (
       select row_number() over (order by ${cases.dueAt} asc nulls last, ${cases.number} asc) as n,
-        ${cases.dueAt} as due_at, ${epochMs(cases.dueAt)} as due, ${cases.number} as number, ${cases.boardRules} as rules,
-        row_to_json(x)::text as j
+        ${cases.id} as id, ${cases.dueAt} as due_at, ${epochMs(cases.dueAt)} as due, ${cases.number} as number,
+        ${cases}.${ruleKeys} as rule_keys, ${members} || ${cases}.${boardText} as j
       from ${cases}
-      left join ${people} as ${sql.identifier('responsible')} on ${responsible.id} = ${cases.responsiblePersonId}
-      left join ${departments} on ${departments.id} = ${cases.responsibleDepartmentId}
-      cross join lateral (select ${cases.id} as "id", ${cases.number} as "number",
-        ${cases.organisationId} as "organisationId", ${cases.version} as "version", ${cases.status} as "status",
-        ${cases.currentStep} as "currentStep", ${epochMs(cases.dueAt)} as "dueAt",
-        coalesce((${stood} ->> 'id')::uuid, ${cases.responsiblePersonId}) as "responsiblePersonId",
-        case when ${stood} is null then ${responsible.fullName}
-             else coalesce(${stood} ->> 'name', ${responsible.fullName}) end as "responsiblePersonName",
-        ${cases.responsibleDepartmentId} as "responsibleDepartmentId",
-        ${departments.name} as "responsibleDepartmentName",
-        case when ${stood} is null then null else ${cases.responsiblePersonId} end as "absentPersonId",
-        ${cases.departmentIds} as "departmentIds", ${cases.executorIds} as "executorIds",
-        ${cases.category} as "category", ${cases.topic} as "topic", ${cases.location} as "location",
-        ${cases.network} as "network", ${cases.author} as "author", left(${cases.text}, 280) as "excerpt",
-        ${cases.flags} as "flags", ${cases.boardClocks} as "clocks", ${cases.chain} as "chain",
-        ${cases.isOpen} as "isOpen", ${epochMs(cases.detectedAt)} as "detectedAt") as x
+      left join (select ${people.id} as person, to_json(${people.fullName})::text as name from ${people} offset 0) as r
+        on r.person = ${cases.responsiblePersonId}
+      left join (select ${departments.id} as department, to_json(${departments.name})::text as name from ${departments}
+        offset 0) as d on d.department = ${cases.responsibleDepartmentId}
+      left join (select e.key::uuid as person, to_json((e.value ->> 'id')::uuid)::text as id,
+          to_json(e.value ->> 'name')::text as name
+        from jsonb_each(${JSON.stringify(standIns)}::jsonb) as e) as s on s.person = ${cases.responsiblePersonId}
       where ${and(...boardConditions(organisationId, filters))}
       order by ${sql.join(BOARD_ORDER, sql`, `)}
       limit ${limit + 1}
-    ) as p`;
+    ) as p) as a`;
 }
 
 const dialect = new PgDialect({ casing: 'snake_case' });

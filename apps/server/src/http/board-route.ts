@@ -14,7 +14,7 @@ import { withDeadline } from '../errors/deadline';
 import { issueParams } from '../errors/input-issue';
 import { boardSelection, zBoardFilters } from '../trpc/routers/cases';
 import { requireUser } from './attachments-route';
-import { sendCompressed } from './compress';
+import { SNAPSHOT_GZIP_LEVEL, sendCompressed } from './compress';
 import { checkOrigin } from './origin';
 
 export const BOARD_ROUTE = '/api/board';
@@ -54,7 +54,7 @@ async function answerBoard(deps: ServerDeps, req: IncomingMessage, res: ServerRe
   res.statusCode = 200;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');
-  sendCompressed(req, res, body);
+  sendCompressed(req, res, body, SNAPSHOT_GZIP_LEVEL);
 }
 
 export function handleBoardSnapshot(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {

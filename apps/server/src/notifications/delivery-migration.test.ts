@@ -62,9 +62,12 @@ function laterSchema(from: number): { add: string[]; drop: string[] } {
       const column = /ALTER TABLE ("[^"]+") ADD COLUMN ("[^"]+")/i.exec(statement);
       const table = /CREATE TABLE (?:IF NOT EXISTS )?("[^"]+")/i.exec(statement);
       const index = /CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?("[^"]+")/i.exec(statement);
+      // A trigger's function (0018): dropping it drops its trigger too.
+      const fn = /CREATE (?:OR REPLACE )?FUNCTION ("[^"]+")\(\)/i.exec(statement);
       if (column) drop.unshift(`ALTER TABLE ${column[1]} DROP COLUMN IF EXISTS ${column[2]} CASCADE`);
       if (table) drop.unshift(`DROP TABLE IF EXISTS ${table[1]} CASCADE`);
       if (index) drop.unshift(`DROP INDEX IF EXISTS ${index[1]}`);
+      if (fn) drop.unshift(`DROP FUNCTION IF EXISTS ${fn[1]}() CASCADE`);
     }
   }
   return { add, drop };

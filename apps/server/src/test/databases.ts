@@ -18,12 +18,15 @@ const PGLITE_VERSION: string = JSON.parse(
 ).version;
 let noticeShown = false;
 
-/** Names what a migrated, empty embedded database depends on: the PGlite version and every migration. */
+/** Names what a migrated, empty embedded database depends on: the PGlite version, every migration and the journal. */
 export function migratedPgliteKey(): string {
   const hash = createHash('sha256').update(PGLITE_VERSION);
   for (const name of readdirSync(MIGRATIONS_FOLDER).sort()) {
     if (name.endsWith('.sql')) hash.update(name).update(readFileSync(join(MIGRATIONS_FOLDER, name)));
   }
+  // The journal too: a migration's time alone changing leaves the dump's applied times behind (the migrator then
+  // applies it again).
+  hash.update(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json')));
   return hash.digest('hex').slice(0, 16);
 }
 
