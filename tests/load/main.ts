@@ -168,6 +168,16 @@ async function run(options: LoadOptions): Promise<LoadReport> {
     const repeats = options.repeatSamples > 0 ? await measureRepeats(server, firstOrg, options.repeatSamples) : null;
     await server.idle();
     const afterMeasures = await server.stats();
+    const heapSnapshots: string[] = [];
+    const heapSnapshot = async (name: string) => {
+      if (!options.heapSnapshotDir || !server) return;
+      const file = join(options.heapSnapshotDir, `${name}.heapsnapshot`);
+      progress(`heap snapshot: ${file}…`);
+      await server.heapSnapshot(file);
+      heapSnapshots.push(file);
+    };
+    if (options.heapSnapshotDir) mkdirSync(options.heapSnapshotDir, { recursive: true });
+    await heapSnapshot('after-measures');
 
     progress(`connecting ${options.clients} board client(s) in ${options.clientProcesses} process(es)…`);
     const boardClients = fill.orgs.flatMap((o) => o.boardCookies.map((cookie) => ({ organisationId: o.id, cookie })));
@@ -227,6 +237,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       } else if (Date.now() - quietSince >= 2000) break;
     }
     keep(await server.stats());
+    await heapSnapshot('after-load');
     const { refetch, ...receipts } = await boards.take();
     await boards.close();
 
@@ -290,6 +301,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       scheduler,
       idle: memoryMb(idleStats),
       afterMeasures: memoryMb(afterMeasures),
+      heapSnapshots,
       snapshot,
       intake,
       repeats,

@@ -32,6 +32,8 @@ export interface LoadReport {
   readonly idle: { rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number };
   /** After the snapshot, intake and repeat measurements (caches built). */
   readonly afterMeasures: { rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number };
+  /** With --heap-snapshot: the server's heap snapshots written (after the measurements, after the load). */
+  readonly heapSnapshots: readonly string[];
   readonly snapshot: SnapshotFigures;
   readonly intake: IntakeFigures | null;
   readonly repeats: RepeatFigures | null;
@@ -98,7 +100,8 @@ export function formatReport(r: LoadReport): string {
   lines.push(
     `Server RSS: ${r.idle.rssMb} MB idle after start, ${r.afterMeasures.rssMb} MB after the measurements below` +
       ` (JS heap used / reserved ${r.idle.heapMb} / ${r.idle.heapTotalMb} → ${r.afterMeasures.heapMb} / ` +
-      `${r.afterMeasures.heapTotalMb} MB, outside it ${r.idle.externalMb} → ${r.afterMeasures.externalMb} MB)`,
+      `${r.afterMeasures.heapTotalMb} MB, outside it ${r.idle.externalMb} → ${r.afterMeasures.externalMb} MB)` +
+      (r.heapSnapshots.length > 0 ? `; heap snapshots: ${r.heapSnapshots.join(', ')}` : ''),
     `Board snapshot: ${int(r.snapshot.rows)} rows, ${(r.snapshot.wireBytes / 1e6).toFixed(2)} MB on the wire ` +
       `(${r.snapshot.contentEncoding === 'none' ? 'uncompressed' : `${(r.snapshot.decodedBytes / 1e6).toFixed(2)} MB decoded`}), ` +
       `first byte ${ms(r.snapshot.firstByteMs)} ms, complete ${ms(r.snapshot.totalMs)} ms, server CPU ${ms(r.snapshot.serverCpuMs)} ms`,
