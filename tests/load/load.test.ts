@@ -78,6 +78,10 @@ describe('pnpm load', () => {
     expect(report.load.commitToReceipt.received).toBeGreaterThan(0);
     expect(report.load.commitToReceipt.missing).toBe(0);
     expect(report.load.boards.connected).toBe(4);
+    // The RSS peak comes with what it was made of at that sample.
+    expect(report.load.server.peakSample.rssMb).toBe(report.load.server.rssPeakMb);
+    expect(report.load.server.peakSample.heapMb).toBeGreaterThan(0);
+    expect(report.load.server.peakSample.heapTotalMb).toBeGreaterThanOrEqual(report.load.server.peakSample.heapMb);
     expect(report.pgbench).toEqual({ skipped: expect.stringContaining('embedded') });
     // The server's heap after the measurements and after the load, as V8 writes it (DevTools reads these).
     expect(report.heapSnapshots).toEqual(

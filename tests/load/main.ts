@@ -198,13 +198,13 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       });
     };
     keep(before);
-    let rssPeak = before.rss;
+    let peak = before;
     const sampler = setInterval(() => {
       server
         ?.stats()
         .then((s) => {
           keep(s);
-          rssPeak = Math.max(rssPeak, s.rss);
+          if (s.rss > peak.rss) peak = s;
         })
         .catch(() => {});
     }, 1000);
@@ -334,7 +334,8 @@ async function run(options: LoadOptions): Promise<LoadReport> {
           statementsPerCommand: load.completed
             ? round((after.statements - before.statements) / load.completed, 1)
             : null,
-          rssPeakMb: round(rssPeak / 2 ** 20, 0)!,
+          rssPeakMb: mb(peak.rss),
+          peakSample: memoryMb(peak),
           rssEndMb: round(after.rss / 2 ** 20, 0)!,
         },
       },

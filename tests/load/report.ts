@@ -64,6 +64,8 @@ export interface LoadReport {
       /** Database statements per command, everything it sets off included (intake, broadcasts, board catch-ups). */
       statementsPerCommand: number | null;
       rssPeakMb: number;
+      /** The sample (one a second) with the highest RSS: how much of it was the JS heap, how much outside it. */
+      peakSample: { rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number };
       rssEndMb: number;
     };
   };
@@ -144,7 +146,8 @@ export function formatReport(r: LoadReport): string {
     `Server: CPU ${l.server.cpuPercentOfOneCore} % of one core, ${ms(l.server.cpuMsPerCommand)} ms per command` +
       `${l.server.databaseCpuMsPerCommand !== null ? ` (+ PostgreSQL backends ${ms(l.server.databaseCpuMsPerCommand)} ms)` : ''}, ` +
       `${l.server.statementsPerCommand ?? '—'} statements per command; ` +
-      `RSS peak ${l.server.rssPeakMb} MB, end ${l.server.rssEndMb} MB`,
+      `RSS peak ${l.server.rssPeakMb} MB (JS heap used / reserved ${l.server.peakSample.heapMb} / ` +
+      `${l.server.peakSample.heapTotalMb} MB, outside it ${l.server.peakSample.externalMb} MB), end ${l.server.rssEndMb} MB`,
     'tps' in r.pgbench
       ? `pgbench on the same server: ${r.pgbench.tps.toFixed(0)} TPS (${r.pgbench.clients} clients, ${r.pgbench.seconds} s, ` +
           `scale ${r.pgbench.scale}) → commands/s are ${((r.ratioToPgbench ?? 0) * 100).toFixed(1)} % of it`
