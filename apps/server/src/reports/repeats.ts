@@ -6,8 +6,8 @@
 // and in a database whose LC_CTYPE is C it finds no trigrams in Cyrillic text at all.
 import type { Actor, CaseEvent } from '@otklik/domain';
 import { type RepeatCandidate, type RepeatDoc, RepeatIndex } from '@otklik/domain';
-import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
-import { actorCondition, requireVisibleCase } from '../cases/access';
+import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { actorCondition, requireVisibleCase, uuidArray } from '../cases/access';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
 import { notFound } from '../errors/app-error';
@@ -69,7 +69,7 @@ async function build(db: DbOrTx, organisationId: string, window: RepeatWindow, n
     const rows = await db
       .select(docColumns)
       .from(cases)
-      .where(and(eq(cases.organisationId, organisationId), inArray(cases.id, ids)));
+      .where(and(eq(cases.organisationId, organisationId), sql`${cases.id} = any(${uuidArray(ids)})`));
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
       const row = byId.get(id);
