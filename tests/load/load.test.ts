@@ -1,6 +1,9 @@
 // `pnpm load` keeps working: its flags are strict, and a tiny run on the embedded database completes with every
 // command answered, every broadcast received by every board client and the figures in its JSON. No figure is
 // judged here (speed belongs to the benchmarks), only that the harness measures what it says.
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPnpmScript } from '../cli/run-cli';
 import { checkDatabaseUrl, parseLoadOptions } from './options';
@@ -15,6 +18,8 @@ describe('pnpm load options', () => {
     const o = parseLoadOptions(['--orgs', '3', '--cases', '1000', '--rate', 'max', '--follow', 'push'], {});
     expect(o).toMatchObject({ orgs: 3, cases: 1000, open: 100, rate: null, follow: 'push', databaseUrl: null });
     expect(parseLoadOptions([], {})).toMatchObject({ orgs: 2, cases: 2000, clients: 20, rate: 20, durationS: 20 });
+    expect(parseLoadOptions([], {}).heapSnapshotDir).toBeNull();
+    expect(parseLoadOptions(['--heap-snapshot', '/tmp/h'], {}).heapSnapshotDir).toBe('/tmp/h');
   });
 
   it.each([
@@ -47,8 +52,10 @@ describe('pnpm load', () => {
   });
 
   it('a tiny run measures every figure it promises', async () => {
+    const heapDir = mkdtempSync(join(tmpdir(), 'otklik-load-heap-'));
     const r = await runLoad([
       '--json',
+      ...['--heap-snapshot', heapDir],
       ...['--orgs', '2', '--cases', '60', '--open', '20', '--due', '2', '--clients', '4'],
       ...['--rate', '8', '--duration', '4', '--intake-samples', '3', '--repeat-samples', '2'],
     ]);
@@ -71,6 +78,22 @@ describe('pnpm load', () => {
     expect(report.load.commitToReceipt.received).toBeGreaterThan(0);
     expect(report.load.commitToReceipt.missing).toBe(0);
     expect(report.load.boards.connected).toBe(4);
+    // The RSS peak comes with what it was made of at that sample.
+    expect(report.load.server.peakSample.rssMb).toBe(report.load.server.rssPeakMb);
+    expect(report.load.server.peakSample.heapMb).toBeGreaterThan(0);
+    expect(report.load.server.peakSample.heapTotalMb).toBeGreaterThanOrEqual(report.load.server.peakSample.heapMb);
     expect(report.pgbench).toEqual({ skipped: expect.stringContaining('embedded') });
+    // The server's heap after the measurements and after the load, as V8 writes it (DevTools reads these).
+    expect(report.heapSnapshots).toEqual(
+      ['after-measures', 'after-load'].map((n) => join(heapDir, `${n}.heapsnapshot`)),
+    );
+    for (const file of report.heapSnapshots) {
+      const head = Buffer.alloc(64);
+      const fd = openSync(file, 'r');
+      readSync(fd, head, 0, head.length, 0);
+      closeSync(fd);
+      expect(head.toString('utf8')).toMatch(/^\{"snapshot":\{"meta":\{"node_fields":\[/);
+    }
+    rmSync(heapDir, { recursive: true, force: true });
   }, 300_000);
 });

@@ -168,6 +168,16 @@ async function run(options: LoadOptions): Promise<LoadReport> {
     const repeats = options.repeatSamples > 0 ? await measureRepeats(server, firstOrg, options.repeatSamples) : null;
     await server.idle();
     const afterMeasures = await server.stats();
+    const heapSnapshots: string[] = [];
+    const heapSnapshot = async (name: string) => {
+      if (!options.heapSnapshotDir || !server) return;
+      const file = join(options.heapSnapshotDir, `${name}.heapsnapshot`);
+      progress(`heap snapshot: ${file}…`);
+      await server.heapSnapshot(file);
+      heapSnapshots.push(file);
+    };
+    if (options.heapSnapshotDir) mkdirSync(options.heapSnapshotDir, { recursive: true });
+    await heapSnapshot('after-measures');
 
     progress(`connecting ${options.clients} board client(s) in ${options.clientProcesses} process(es)…`);
     const boardClients = fill.orgs.flatMap((o) => o.boardCookies.map((cookie) => ({ organisationId: o.id, cookie })));
@@ -188,13 +198,13 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       });
     };
     keep(before);
-    let rssPeak = before.rss;
+    let peak = before;
     const sampler = setInterval(() => {
       server
         ?.stats()
         .then((s) => {
           keep(s);
-          rssPeak = Math.max(rssPeak, s.rss);
+          if (s.rss > peak.rss) peak = s;
         })
         .catch(() => {});
     }, 1000);
@@ -227,6 +237,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       } else if (Date.now() - quietSince >= 2000) break;
     }
     keep(await server.stats());
+    await heapSnapshot('after-load');
     const { refetch, ...receipts } = await boards.take();
     await boards.close();
 
@@ -290,6 +301,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       scheduler,
       idle: memoryMb(idleStats),
       afterMeasures: memoryMb(afterMeasures),
+      heapSnapshots,
       snapshot,
       intake,
       repeats,
@@ -322,7 +334,8 @@ async function run(options: LoadOptions): Promise<LoadReport> {
           statementsPerCommand: load.completed
             ? round((after.statements - before.statements) / load.completed, 1)
             : null,
-          rssPeakMb: round(rssPeak / 2 ** 20, 0)!,
+          rssPeakMb: mb(peak.rss),
+          peakSample: memoryMb(peak),
           rssEndMb: round(after.rss / 2 ** 20, 0)!,
         },
       },

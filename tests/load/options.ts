@@ -36,6 +36,9 @@ Options:
   --repeat-samples <N>  repeat-suggestion queries to time (default 20; 0–1000)
   --pgbench <S>         seconds of pgbench on the same PostgreSQL server (default 10; 0 skips it; 1–300)
   --profile <dir>       write CPU profiles (scheduler catch-up, board snapshot, intake, load) to <dir> and summarise them
+  --heap-snapshot <dir> write the server's heap to <dir> after the measurements (before the load) and after the
+                        load (for Chrome DevTools' Memory tab: what holds its memory); writing one takes seconds and
+                        memory of its own, so the load's RSS peak and latencies of such a run are not comparable
   --seed <N>            seed of the synthetic messages (default 1)
   --json                print the figures as one JSON document (progress still goes to stderr)
   --help                this text
@@ -59,6 +62,7 @@ export interface LoadOptions {
   readonly repeatSamples: number;
   readonly pgbenchS: number;
   readonly profileDir: string | null;
+  readonly heapSnapshotDir: string | null;
   readonly seed: number;
   readonly json: boolean;
   readonly help: boolean;
@@ -134,6 +138,7 @@ export function parseLoadOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     repeatSamples: numberFlag('repeat-samples', values['repeat-samples'], 20, 0, 1000),
     pgbenchS: values.pgbench === '0' ? 0 : numberFlag('pgbench', values.pgbench, 10, 1, 300),
     profileDir: values.profile ?? null,
+    heapSnapshotDir: values['heap-snapshot'] ?? null,
     seed: numberFlag('seed', values.seed, 1, 0, 2 ** 31),
     json: values.json ?? false,
     help: values.help ?? false,
@@ -159,6 +164,7 @@ function parse(argv: readonly string[]) {
       'repeat-samples': { type: 'string' },
       pgbench: { type: 'string' },
       profile: { type: 'string' },
+      'heap-snapshot': { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

@@ -32,6 +32,8 @@ export interface LoadReport {
   readonly idle: { rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number };
   /** After the snapshot, intake and repeat measurements (caches built). */
   readonly afterMeasures: { rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number };
+  /** With --heap-snapshot: the server's heap snapshots written (after the measurements, after the load). */
+  readonly heapSnapshots: readonly string[];
   readonly snapshot: SnapshotFigures;
   readonly intake: IntakeFigures | null;
   readonly repeats: RepeatFigures | null;
@@ -62,6 +64,8 @@ export interface LoadReport {
       /** Database statements per command, everything it sets off included (intake, broadcasts, board catch-ups). */
       statementsPerCommand: number | null;
       rssPeakMb: number;
+      /** The sample (one a second) with the highest RSS: how much of it was the JS heap, how much outside it. */
+      peakSample: { rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number };
       rssEndMb: number;
     };
   };
@@ -98,7 +102,8 @@ export function formatReport(r: LoadReport): string {
   lines.push(
     `Server RSS: ${r.idle.rssMb} MB idle after start, ${r.afterMeasures.rssMb} MB after the measurements below` +
       ` (JS heap used / reserved ${r.idle.heapMb} / ${r.idle.heapTotalMb} → ${r.afterMeasures.heapMb} / ` +
-      `${r.afterMeasures.heapTotalMb} MB, outside it ${r.idle.externalMb} → ${r.afterMeasures.externalMb} MB)`,
+      `${r.afterMeasures.heapTotalMb} MB, outside it ${r.idle.externalMb} → ${r.afterMeasures.externalMb} MB)` +
+      (r.heapSnapshots.length > 0 ? `; heap snapshots: ${r.heapSnapshots.join(', ')}` : ''),
     `Board snapshot: ${int(r.snapshot.rows)} rows, ${(r.snapshot.wireBytes / 1e6).toFixed(2)} MB on the wire ` +
       `(${r.snapshot.contentEncoding === 'none' ? 'uncompressed' : `${(r.snapshot.decodedBytes / 1e6).toFixed(2)} MB decoded`}), ` +
       `first byte ${ms(r.snapshot.firstByteMs)} ms, complete ${ms(r.snapshot.totalMs)} ms, server CPU ${ms(r.snapshot.serverCpuMs)} ms`,
@@ -141,7 +146,8 @@ export function formatReport(r: LoadReport): string {
     `Server: CPU ${l.server.cpuPercentOfOneCore} % of one core, ${ms(l.server.cpuMsPerCommand)} ms per command` +
       `${l.server.databaseCpuMsPerCommand !== null ? ` (+ PostgreSQL backends ${ms(l.server.databaseCpuMsPerCommand)} ms)` : ''}, ` +
       `${l.server.statementsPerCommand ?? '—'} statements per command; ` +
-      `RSS peak ${l.server.rssPeakMb} MB, end ${l.server.rssEndMb} MB`,
+      `RSS peak ${l.server.rssPeakMb} MB (JS heap used / reserved ${l.server.peakSample.heapMb} / ` +
+      `${l.server.peakSample.heapTotalMb} MB, outside it ${l.server.peakSample.externalMb} MB), end ${l.server.rssEndMb} MB`,
     'tps' in r.pgbench
       ? `pgbench on the same server: ${r.pgbench.tps.toFixed(0)} TPS (${r.pgbench.clients} clients, ${r.pgbench.seconds} s, ` +
           `scale ${r.pgbench.scale}) → commands/s are ${((r.ratioToPgbench ?? 0) * 100).toFixed(1)} % of it`

@@ -14,6 +14,8 @@ export interface ServerHandle {
   idle(): Promise<void>;
   profileStart(): Promise<void>;
   profileStop(file: string): Promise<void>;
+  /** Writes the server's heap snapshot to `file` (the server pauses while it does). */
+  heapSnapshot(file: string): Promise<void>;
   stop(): Promise<void>;
   /** What the server wrote to stderr (its logs), for a failure message. */
   log(): string;
@@ -80,6 +82,9 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 180_
           },
           profileStop: async (file) => {
             await request({ type: 'profile-stop', file });
+          },
+          heapSnapshot: async (file) => {
+            await request({ type: 'heap-snapshot', file });
           },
           async stop() {
             if (child.exitCode !== null) return;

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import type { DatabaseTarget } from '../../apps/server/src/db/connect';
 import { dbQueryDuration } from '../../apps/server/src/metrics/db-timing';
 import { startRealtimeNode } from '../../apps/server/src/realtime/node';
@@ -16,6 +17,7 @@ export type ServerRequest =
   | { id: number; type: 'idle' }
   | { id: number; type: 'profile-start' }
   | { id: number; type: 'profile-stop'; file: string }
+  | { id: number; type: 'heap-snapshot'; file: string }
   | { id: number; type: 'stop' };
 
 export interface ServerStats {
@@ -122,6 +124,9 @@ async function main(): Promise<void> {
         writeFileSync(request.file, JSON.stringify(profile));
         return null;
       }
+      case 'heap-snapshot':
+        writeHeapSnapshot(request.file);
+        return null;
       case 'stop':
         reports.stop();
         await node.close();

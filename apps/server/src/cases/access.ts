@@ -7,7 +7,8 @@ import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
 import { appError } from '../errors/app-error';
 
-const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+/** Ids as one `uuid[]` parameter (one bound text, however many ids, where `in (…)` binds one parameter each). */
+export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /** The SQL form of `scopeIncludes(scope, parties)`; undefined when the whole organisation is visible. */
 export function visibleCasesCondition(scope: VisibilityScope): SQL | undefined {

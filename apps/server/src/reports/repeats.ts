@@ -6,8 +6,8 @@
 // and in a database whose LC_CTYPE is C it finds no trigrams in Cyrillic text at all.
 import type { Actor, CaseEvent } from '@otklik/domain';
 import { type RepeatCandidate, type RepeatDoc, RepeatIndex } from '@otklik/domain';
-import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
-import { actorCondition, requireVisibleCase } from '../cases/access';
+import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { actorCondition, requireVisibleCase, uuidArray } from '../cases/access';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
 import { notFound } from '../errors/app-error';
@@ -17,10 +17,17 @@ import type { CommittedEvent } from '../events-bus';
 export interface RepeatWindow {
   readonly days: number;
   readonly maxCases: number;
+  /** Cases whose texts a build reads at once (default `BUILD_PAGE`). */
+  readonly page?: number;
 }
 
-/** A year, and at most 30,000 cases per organisation (about 60 MB of index; a build reads that many rows). */
+/** A year, and at most 30,000 cases per organisation (about 22 MB of index for the load corpus's short messages,
+ *  ~60 trigrams each; a build reads that many rows). */
 export const DEFAULT_REPEAT_WINDOW: RepeatWindow = { days: 365, maxCases: 30_000 };
+
+/** A build reads the window's texts this many cases at a time: each page is garbage once indexed, where one read of
+ *  30,000 rows kept every row alive (into V8's old generation) until the last had arrived. */
+const BUILD_PAGE = 2_000;
 
 interface WindowIndex {
   readonly index: RepeatIndex;
@@ -42,8 +49,9 @@ const docColumns = {
 };
 
 async function build(db: DbOrTx, organisationId: string, window: RepeatWindow, now: number): Promise<WindowIndex> {
-  const rows = await db
-    .select(docColumns)
+  // Which cases: the window's most recent, by id only; then their texts, a page at a time.
+  const held = await db
+    .select({ id: cases.id, at: cases.detectedAt })
     .from(cases)
     .where(
       and(eq(cases.organisationId, organisationId), gte(cases.detectedAt, new Date(now - window.days * 86_400_000))),
@@ -51,9 +59,24 @@ async function build(db: DbOrTx, organisationId: string, window: RepeatWindow, n
     .orderBy(desc(cases.detectedAt))
     .limit(window.maxCases);
   const index = new RepeatIndex();
+  const page = window.page ?? BUILD_PAGE;
   // Oldest first, as registrations arrive.
-  for (let i = rows.length - 1; i >= 0; i--) index.add(docOf(rows[i]!));
-  return { index, window, oldest: rows.at(-1)?.at.getTime() ?? now };
+  for (let end = held.length; end > 0; end -= page) {
+    const ids = held
+      .slice(Math.max(0, end - page), end)
+      .map((r) => r.id)
+      .reverse();
+    const rows = await db
+      .select(docColumns)
+      .from(cases)
+      .where(and(eq(cases.organisationId, organisationId), sql`${cases.id} = any(${uuidArray(ids)})`));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (row) index.add(docOf(row));
+    }
+  }
+  return { index, window, oldest: held.at(-1)?.at.getTime() ?? now };
 }
 
 function docOf(r: {

@@ -71,3 +71,62 @@ describe('RepeatIndex', () => {
     expect(index.candidates(q).map((c) => c.caseId)).toEqual(['unrelated']);
   });
 });
+
+describe('RepeatIndex: cases added after the postings were laid out', () => {
+  // Enough trigrams (over 65,536) that the first question lays the postings out; the cases added after it are found
+  // by scanning their own trigrams until the next layout. Both must give what one layout of everything gives.
+  const STREETS = ['Ленина', 'Мира', 'Садовая', 'Школьная', 'Победы', 'Лесной'];
+  const PROBLEMS = ['огромная яма на дороге', 'не горят фонари', 'не вывозят мусор', 'течёт крыша', 'нет воды'];
+  const TOPICS = ['дороги', 'ЖКХ', 'мусор'];
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % n;
+  };
+  const docs = Array.from({ length: 2_400 }, (_, i) =>
+    doc(
+      `case-${i}`,
+      1_000 + i,
+      `${PROBLEMS[next(5)]} на улице ${STREETS[next(6)]}, дом ${next(120)}, квартира ${next(300)}, слово${next(900)}`,
+      { author: { name: `Житель ${next(700)}` }, topic: TOPICS[next(3)]!, location: `село ${next(40)}` },
+    ),
+  );
+  const queries = docs.filter((_, i) => i % 97 === 0).map((d) => ({ ...d, caseId: `q-${d.caseId}`, at: 10_000 }));
+  const shapes = (index: RepeatIndex) => queries.map((q) => index.candidates(q, { limit: 20 }));
+
+  it('finds them as if laid out with the rest, in the same order', () => {
+    const whole = new RepeatIndex();
+    for (const d of docs) whole.add(d);
+    const expected = shapes(whole);
+    // Every laid-out case is found by its own text.
+    for (const d of docs.filter((_, i) => i % 7 === 0)) {
+      const probe = doc('probe', 10_000, d.text, { author: { name: 'Проверка' }, topic: null, location: null });
+      expect(whole.candidates(probe, { limit: 50 }).find((c) => c.caseId === d.caseId)?.similarity).toBe(1);
+    }
+
+    const split = new RepeatIndex();
+    for (const d of docs.slice(0, 1_600)) split.add(d);
+    split.candidates(queries[0]!); // lays out the first 1,600 cases
+    for (const d of docs.slice(1_600)) split.add(d);
+    const got = shapes(split);
+    expect(got).toEqual(expected);
+    // Not a comparison of empty lists, and some of what is found was added after the layout.
+    const found = got.flat().map((c) => Number(c.caseId.slice('case-'.length)));
+    expect(found.length).toBeGreaterThan(200);
+    expect(found.filter((i) => i >= 1_600).length).toBeGreaterThan(20);
+  });
+
+  it('a case added after the layout with the query text comes first; a later triage is seen', () => {
+    const index = new RepeatIndex();
+    for (const d of docs.slice(0, 1_600)) index.add(d);
+    index.candidates(queries[0]!);
+    const text = 'Провалился асфальт у почты на Заречной, машины бьют подвеску';
+    index.add(doc('fresh', 5_000, text, { topic: null, location: null }));
+    const query = doc('ask', 6_000, text, { topic: 'дороги', location: null });
+    // Constrained to the topic 'дороги': the untriaged case is not a text match yet.
+    expect(index.candidates(query).map((c) => c.caseId)).not.toContain('fresh');
+    index.add(doc('fresh', 5_000, '', { topic: 'дороги', location: null }));
+    expect(index.candidates(query)[0]).toMatchObject({ caseId: 'fresh', similarity: 1, sameTopic: true });
+    expect(index.size).toBe(1_601);
+  });
+});
