@@ -114,7 +114,9 @@ describeEachDatabase('board on the wire', (getDb) => {
     const b = JSON.parse(plain.raw.toString('utf8'));
     expect(a.cases).toEqual(b.cases);
     expect(a.rules).toEqual(b.rules);
+    // Sent in parts (head, rows, tail) either way, with the whole answer's length.
     expect(Number(zipped.headers['content-length'])).toBe(zipped.raw.length);
+    expect(Number(plain.headers['content-length'])).toBe(plain.raw.length);
   });
 
   it('sends compact rows with every clock field the board reads, rule texts once', async () => {

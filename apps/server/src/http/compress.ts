@@ -6,7 +6,7 @@
 // per chunk, while all this needs is one buffer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
-import { constants, gzip } from 'node:zlib';
+import { constants, createGzip, gzip } from 'node:zlib';
 
 const gzipAsync = promisify(gzip);
 
@@ -55,20 +55,21 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
   res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
     gather(chunk, encoding);
     const done = [chunk, encoding, callback].find((x) => typeof x === 'function') as (() => void) | undefined;
-    sendWhole(req, res, Buffer.concat(chunks), (chunk) => {
-      end(chunk);
+    sendWhole(req, res, [Buffer.concat(chunks)], (parts) => {
+      end(Buffer.concat(parts as Buffer[]));
       done?.();
     });
     return res;
   }) as ServerResponse['end'];
 }
 
-/** Sends `body` (the whole answer) with its length, gzip-compressed when the client accepts it and it is worth it. */
+/** Sends `parts` (the whole answer, in order) with its length, gzip-compressed when the client accepts it and it is
+ *  worth it. */
 function sendWhole(
   req: IncomingMessage,
   res: ServerResponse,
-  body: Buffer,
-  end: (chunk: Buffer) => void,
+  parts: readonly Buffer[],
+  send: (parts: readonly Buffer[]) => void,
   level = GZIP_LEVEL,
 ): void {
   // The answer varies with the encodings accepted (besides the Vary tRPC sets itself).
@@ -76,33 +77,59 @@ function sendWhole(
     const vary = String(res.getHeader('vary') ?? '');
     if (!/accept-encoding/i.test(vary)) res.setHeader('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
   }
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
   const gzipOk = acceptsGzip(req) && req.method !== 'HEAD';
   const plain = () => {
-    if (!res.headersSent) res.setHeader('content-length', body.length);
-    end(body);
+    if (!res.headersSent) res.setHeader('content-length', length);
+    send(parts);
   };
-  if (
-    !gzipOk ||
-    body.length < COMPRESS_MIN_BYTES ||
-    res.getHeader('content-encoding') !== undefined ||
-    res.headersSent
-  ) {
+  if (!gzipOk || length < COMPRESS_MIN_BYTES || res.getHeader('content-encoding') !== undefined || res.headersSent) {
     plain();
     return;
   }
-  gzipAsync(body, { level }).then(
+  gzipParts(parts, level).then(
     (zipped) => {
       if (res.destroyed) return;
       res.setHeader('content-encoding', 'gzip');
       res.setHeader('content-length', zipped.length);
-      end(zipped);
+      send([zipped]);
     },
     () => plain(),
   );
 }
 
-/** A whole answer already in bytes (the board snapshot, http/board-route.ts), compressed as `compressResponse`
- *  compresses tRPC's (at `level`), without gathering a copy of it first. */
-export function sendCompressed(req: IncomingMessage, res: ServerResponse, body: Buffer, level = GZIP_LEVEL): void {
-  sendWhole(req, res, body, (chunk) => res.end(chunk), level);
+/** One gzip member of `parts` in order, off the main thread; several parts are fed to one stream, never joined. */
+function gzipParts(parts: readonly Buffer[], level: number): Promise<Buffer> {
+  if (parts.length === 1) return gzipAsync(parts[0] as Buffer, { level });
+  return new Promise((resolve, reject) => {
+    const out: Buffer[] = [];
+    const stream = createGzip({ level });
+    stream.on('data', (chunk: Buffer) => out.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(out)));
+    stream.on('error', reject);
+    for (const part of parts) stream.write(part);
+    stream.end();
+  });
+}
+
+/** A whole answer already in bytes, in parts (the board snapshot, http/board-route.ts: its head, the page's rows as
+ *  the driver read them, its tail), compressed as `compressResponse` compresses tRPC's (at `level`), without joining
+ *  the parts into a copy first: a page of 10,000 rows is 14.6 MB, and a copy is garbage outside the heap that waits
+ *  for a full collection (BENCHMARKS.md note 24). */
+export function sendCompressed(
+  req: IncomingMessage,
+  res: ServerResponse,
+  parts: readonly Buffer[],
+  level = GZIP_LEVEL,
+): void {
+  sendWhole(
+    req,
+    res,
+    parts,
+    (out) => {
+      for (const part of out.slice(0, -1)) res.write(part);
+      res.end(out.at(-1));
+    },
+    level,
+  );
 }
