@@ -62,23 +62,32 @@ async function prepareDatabase(options: LoadOptions) {
   };
 }
 
-/** CPU ticks of the PostgreSQL backends serving `database` (Linux /proc), to show the database's share. */
-async function backendCpuMs(database: Database): Promise<number | null> {
+/** CPU milliseconds of each PostgreSQL backend serving `database` (Linux /proc), to show the database's share. */
+async function backendCpuMs(database: Database): Promise<Map<number, number> | null> {
   if (database.raw.kind !== 'postgres' || process.platform !== 'linux') return null;
   const rows = await database.raw.client.unsafe<{ pid: number }[]>(
     'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
   );
-  let ticks = 0;
+  const byPid = new Map<number, number>();
   for (const { pid } of rows) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * 10); // USER_HZ is 100 on Linux
     } catch {
       // the backend ended meanwhile
     }
   }
-  return ticks * 10; // USER_HZ is 100 on Linux
+  return byPid;
+}
+
+/** The backends' CPU between two samples: each backend alive at the end, from its first sample (0: started since).
+ *  A backend that ended in between is not counted (its last ticks are gone with it), so this may fall short, never
+ *  below zero (a sum of the two samples' totals went negative when the pool closed an idle connection). */
+function backendCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, at] of after) ms += Math.max(0, at - (before.get(pid) ?? 0));
+  return ms;
 }
 
 /** What to undo when a run is cut short (Ctrl-C, SIGTERM, the time limit): the server and the temporary database. */
@@ -329,7 +338,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
           cpuMsPerCommand: load.completed ? round(serverCpuMs / load.completed, 2) : null,
           databaseCpuMsPerCommand:
             dbCpuBefore !== null && dbCpuAfter !== null && load.completed
-              ? round((dbCpuAfter - dbCpuBefore) / load.completed, 2)
+              ? round(backendCpuBetween(dbCpuBefore, dbCpuAfter) / load.completed, 2)
               : null,
           statementsPerCommand: load.completed
             ? round((after.statements - before.statements) / load.completed, 1)

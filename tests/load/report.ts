@@ -59,7 +59,8 @@ export interface LoadReport {
     server: {
       cpuPercentOfOneCore: number;
       cpuMsPerCommand: number | null;
-      /** PostgreSQL backends of the run's database (Linux only), per command. */
+      /** PostgreSQL backends of the run's database (Linux only), per command; a backend that ended during the load is
+       *  not counted (tests/load/main.ts backendCpuBetween). */
       databaseCpuMsPerCommand: number | null;
       /** Database statements per command, everything it sets off included (intake, broadcasts, board catch-ups). */
       statementsPerCommand: number | null;

@@ -1,7 +1,7 @@
 // Who is acting: a person with their roles, departments and the people they currently stand in for,
 // shaped as the domain's Actor so the decider checks the same rights the middleware did.
 import type { Actor, Role } from '@otklik/domain';
-import { and, eq, gt, type SelectResultFields, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/connect';
 import { fromJson } from '../db/driver-values';
 import { organisations, people, sessions } from '../db/schema';
@@ -38,8 +38,20 @@ function identityColumns(at: Date) {
   };
 }
 
-/** A row of identityColumns, typed by drizzle from the columns themselves (both queries below select them). */
-type IdentityRow = SelectResultFields<ReturnType<typeof identityColumns>>;
+interface IdentityRow {
+  id: string;
+  organisationId: string;
+  fullName: string;
+  login: string;
+  position: string;
+  roles: string[];
+  regionAdministrator: boolean;
+  departmentId: string | null;
+  active: boolean;
+  archivedAt: Date | null;
+  headed: unknown;
+  standingIn: unknown;
+}
 
 function currentUserOf(person: IdentityRow | undefined): CurrentUser | null {
   if (!person?.active) return null;

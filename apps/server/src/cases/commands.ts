@@ -191,6 +191,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   });
   const shape = caseRowShape(row);
   const rowJson = JSON.stringify(caseRowCells(row, shape));
+  const readPrevSeq = deps.database.kind !== 'pglite';
   const write = writeCommandSql({
     caseId,
     organisationId: request.organisationId,
@@ -209,6 +210,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     events: committedRows,
     // The row's named form comes from this write (realtime's live row, cases/rows.ts): what it reads besides.
     named: writtenRowColumns(request.organisationId, row, now),
+    readPrevSeq,
     // The scheduler's alarm for the new state, written with the case: it never lags behind it.
     alarm: events.length === 0 ? undefined : row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
     alarmVersion: after.version,
@@ -234,7 +236,8 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
       if (result?.refused && request.alongside) throw request.alongside.refusal();
       // No row replaced: another writer moved the case on (nothing else was written: every write waits for it).
       if (Number(result?.written ?? 0) === 0) throw conflict(before.version + 1);
-      prevSeq = Number(result?.prev ?? 0);
+      // Not read on one node: the bus's tracker knows it (null there is not "no event before").
+      prevSeq = readPrevSeq ? Number(result?.prev ?? 0) : undefined;
       if (result) named = result;
       return fromJson<(number | string)[]>(result?.seqs ?? '[]').map(Number);
     };
@@ -302,6 +305,9 @@ function writeCommandSql(input: {
   alongside?: CommandAlongside;
   /** Further columns of the last select (read in the same statement). */
   named?: Record<string, SQL>;
+  /** Read the batch's previous seq (`prev`): with several nodes. On one node (PGlite) every commit passes through
+   *  this process's bus in order and realtime/prev-seq.ts knows it without a read. */
+  readPrevSeq: boolean;
 }): SQL {
   const lockKey = `otklik:case-events:${input.organisationId}`;
   const takeLock = sql`pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${lockKey}))`;
@@ -341,7 +347,7 @@ function writeCommandSql(input: {
   // The organisation's seq before the batch, read after the lock with a snapshot of its own (migration 0017): the
   // broadcast's `prevSeq`, without a read after the commit.
   const prev =
-    input.events.length > 0
+    input.events.length > 0 && input.readPrevSeq
       ? sql`(select otklik_events_before(${input.organisationId}::uuid, min(a.seq)) from appended a)`
       : sql`null`;
   const named = Object.entries(input.named ?? {}).map(([name, value]) => sql`, ${value} as ${sql.identifier(name)}`);
