@@ -191,7 +191,10 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   });
   const shape = caseRowShape(row);
   const rowJson = JSON.stringify(caseRowCells(row, shape));
-  const readPrevSeq = deps.database.kind !== 'pglite';
+  // With several nodes (PostgreSQL) the write reads what the broadcast needs: the batch's previous seq and the named
+  // row (no statement after the commit, none queued behind the commands). On one node (PGlite) the bus's tracker knows
+  // the previous seq, and a window's one read of its rows costs less than these reads in every command.
+  const severalNodes = deps.database.kind !== 'pglite';
   const write = writeCommandSql({
     caseId,
     organisationId: request.organisationId,
@@ -209,8 +212,8 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
           returning c.id, c.number`,
     events: committedRows,
     // The row's named form comes from this write (realtime's live row, cases/rows.ts): what it reads besides.
-    named: writtenRowColumns(request.organisationId, row, now),
-    readPrevSeq,
+    named: severalNodes ? writtenRowColumns(request.organisationId, row, now) : {},
+    readPrevSeq: severalNodes,
     // The scheduler's alarm for the new state, written with the case: it never lags behind it.
     alarm: events.length === 0 ? undefined : row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
     alarmVersion: after.version,
@@ -237,7 +240,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
       // No row replaced: another writer moved the case on (nothing else was written: every write waits for it).
       if (Number(result?.written ?? 0) === 0) throw conflict(before.version + 1);
       // Not read on one node: the bus's tracker knows it (null there is not "no event before").
-      prevSeq = readPrevSeq ? Number(result?.prev ?? 0) : undefined;
+      prevSeq = severalNodes ? Number(result?.prev ?? 0) : undefined;
       if (result) named = result;
       return fromJson<(number | string)[]>(result?.seqs ?? '[]').map(Number);
     };
@@ -276,10 +279,12 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   if (committed.length > 0) rememberStateBefore(deps.db, request.organisationId, caseId, before.version, before.state);
   deps.bus.emitCommitted(committed, {
     prevSeq,
-    row: writtenBoardRow(
-      { caseId, organisationId: request.organisationId, number: Number(named.number), row, now },
-      named,
-    ),
+    row: severalNodes
+      ? writtenBoardRow(
+          { caseId, organisationId: request.organisationId, number: Number(named.number), row, now },
+          named,
+        )
+      : undefined,
   });
   return { caseId, version: after.version, events: committed };
 }

@@ -73,52 +73,56 @@ describeEachDatabase("a command's write gives its batch's previous seq and row",
     }
   });
 
-  it('gives the named row a read right after gives: names, a stand-in, the text cut by characters, a closed case', async () => {
-    const { people, departments } = fx.org;
-    // The roads executor is away: the board shows their substitute as responsible once the case is routed to them.
-    await createAbsence(fx.deps.db, {
-      organisationId: fx.org.organisationId,
-      personId: people.roadsExecutor.id,
-      substituteId: people.roadsExecutor2.id,
-      reason: 'leave',
-      startsAt: TUESDAY_10_MSK - HOUR,
-      endsAt: TUESDAY_10_MSK + 48 * HOUR,
-    });
-    batches.length = 0;
-    const stop = listen();
-    const lastRows = new Map<string, NonNullable<CommitContext['row']>>();
-    const check = async (caseId: string, now: number) => {
-      const written = batches.at(-1)?.context.row;
-      expect(written?.id).toBe(caseId);
-      const {
-        rows: [read],
-      } = await listNamedRows(fx.deps.db, fx.org.organisationId, { ids: [caseId], includeClosed: true, now });
-      expect(written).toEqual(read);
-      lastRows.set(caseId, written!);
-    };
-    try {
-      // More than 280 characters, with letters outside the BMP (two UTF-16 units each) before the cut.
-      const text = `${'🚧'.repeat(100)} ${'Яма на дороге у школы. '.repeat(20)}`;
-      const reg = await run(people.operator.id, undefined, registerVk(freshLink(), text));
-      await check(reg.caseId, TUESDAY_10_MSK);
-      expect(lastRows.get(reg.caseId)?.excerpt).toHaveLength(100 * 2 + 1 + 179);
-      await run(people.operator.id, reg.caseId, ROADS_TRIAGE);
-      await check(reg.caseId, TUESDAY_10_MSK);
-      await run(people.curator.id, reg.caseId, routeSingle(departments.roads, people.roadsExecutor.id));
-      await check(reg.caseId, TUESDAY_10_MSK);
-      const routed = lastRows.get(reg.caseId)!;
-      expect(routed.responsibleDepartmentName).not.toBeNull();
-      expect(routed.absentPersonId).toBe(people.roadsExecutor.id);
-      expect(routed.responsiblePersonId).toBe(people.roadsExecutor2.id);
-      expect(routed.responsiblePersonName).toBe(people.roadsExecutor2.fullName);
-      // A case closed at triage (not processable): its row is the removal's, closed.
-      const other = await run(people.operator.id, undefined, registerVk(freshLink()));
-      await run(people.operator.id, other.caseId, { type: 'triage', processable: false, ground: 'obscene' });
-      await check(other.caseId, TUESDAY_10_MSK);
-    } finally {
-      stop();
-    }
-  });
+  // On PGlite (one node) the write reads no row: the window reads its rows once (below).
+  it.runIf(variant === 'postgres')(
+    'gives the named row a read right after gives: names, a stand-in, the text cut by characters, a closed case',
+    async () => {
+      const { people, departments } = fx.org;
+      // The roads executor is away: the board shows their substitute as responsible once the case is routed to them.
+      await createAbsence(fx.deps.db, {
+        organisationId: fx.org.organisationId,
+        personId: people.roadsExecutor.id,
+        substituteId: people.roadsExecutor2.id,
+        reason: 'leave',
+        startsAt: TUESDAY_10_MSK - HOUR,
+        endsAt: TUESDAY_10_MSK + 48 * HOUR,
+      });
+      batches.length = 0;
+      const stop = listen();
+      const lastRows = new Map<string, NonNullable<CommitContext['row']>>();
+      const check = async (caseId: string, now: number) => {
+        const written = batches.at(-1)?.context.row;
+        expect(written?.id).toBe(caseId);
+        const {
+          rows: [read],
+        } = await listNamedRows(fx.deps.db, fx.org.organisationId, { ids: [caseId], includeClosed: true, now });
+        expect(written).toEqual(read);
+        lastRows.set(caseId, written!);
+      };
+      try {
+        // More than 280 characters, with letters outside the BMP (two UTF-16 units each) before the cut.
+        const text = `${'🚧'.repeat(100)} ${'Яма на дороге у школы. '.repeat(20)}`;
+        const reg = await run(people.operator.id, undefined, registerVk(freshLink(), text));
+        await check(reg.caseId, TUESDAY_10_MSK);
+        expect(lastRows.get(reg.caseId)?.excerpt).toHaveLength(100 * 2 + 1 + 179);
+        await run(people.operator.id, reg.caseId, ROADS_TRIAGE);
+        await check(reg.caseId, TUESDAY_10_MSK);
+        await run(people.curator.id, reg.caseId, routeSingle(departments.roads, people.roadsExecutor.id));
+        await check(reg.caseId, TUESDAY_10_MSK);
+        const routed = lastRows.get(reg.caseId)!;
+        expect(routed.responsibleDepartmentName).not.toBeNull();
+        expect(routed.absentPersonId).toBe(people.roadsExecutor.id);
+        expect(routed.responsiblePersonId).toBe(people.roadsExecutor2.id);
+        expect(routed.responsiblePersonName).toBe(people.roadsExecutor2.fullName);
+        // A case closed at triage (not processable): its row is the removal's, closed.
+        const other = await run(people.operator.id, undefined, registerVk(freshLink()));
+        await run(people.operator.id, other.caseId, { type: 'triage', processable: false, ground: 'obscene' });
+        await check(other.caseId, TUESDAY_10_MSK);
+      } finally {
+        stop();
+      }
+    },
+  );
 
   it('sends the written row without a statement; a change without one is read', async () => {
     const { people, organisationId } = fx.org;
@@ -152,13 +156,18 @@ describeEachDatabase("a command's write gives its batch's previous seq and row",
     } = await listNamedRows(fx.deps.db, organisationId, { ids: [caseId], includeClosed: true, now: TUESDAY_10_MSK });
     const expected = toLiveBoardRows([read!]).rows.get(caseId);
 
-    // The committing node: the row came with the batch.
+    // The committing node: on PostgreSQL the row came with the batch and nothing is read; on PGlite (one node) the
+    // write leaves it out and the window reads it once.
     const written = await countStatements(async () => {
-      broadcast.written(events, context.row!);
-      broadcast.send(organisationId, events, context.prevSeq!);
+      if (context.row) broadcast.written(events, context.row);
+      broadcast.send(organisationId, events, context.prevSeq ?? 0);
       await broadcast.idle();
     });
-    expect(written.recording.statements).toHaveLength(0);
+    if (variant === 'postgres') expect(written.recording.statements).toHaveLength(0);
+    else {
+      expect(context.row).toBeUndefined();
+      expect(written.recording.statements).toHaveLength(1);
+    }
     expect(sent).toHaveLength(1);
     expect(sent[0]!.room).toBe(room);
     expect(sent[0]!.message.changes.at(-1)!.row).toEqual(expected);
@@ -166,7 +175,7 @@ describeEachDatabase("a command's write gives its batch's previous seq and row",
     // Another node's batch (or the scheduler's): no row with it, read once for the window.
     const elsewhere = events.map((e) => ({ ...e }));
     const readThere = await countStatements(async () => {
-      broadcast.send(organisationId, elsewhere, context.prevSeq!);
+      broadcast.send(organisationId, elsewhere, context.prevSeq ?? 0);
       await broadcast.idle();
     });
     expect(readThere.recording.statements).toHaveLength(1);
