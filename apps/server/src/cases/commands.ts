@@ -17,7 +17,7 @@ import {
 } from '@otklik/domain';
 import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import { ORGANISATION_EVENTS_LOCK_CLASS } from '../db/advisory-lock';
-import type { Tx } from '../db/connect';
+import { isSingleNode, type Tx } from '../db/connect';
 import { fromJson, rowsOf } from '../db/driver-values';
 import { isUniqueViolation } from '../db/errors';
 import { caseEvents } from '../db/schema';
@@ -194,7 +194,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   // With several nodes (PostgreSQL) the write reads what the broadcast needs: the batch's previous seq and the named
   // row (no statement after the commit, none queued behind the commands). On one node (PGlite) the bus's tracker knows
   // the previous seq, and a window's one read of its rows costs less than these reads in every command.
-  const severalNodes = deps.database.kind !== 'pglite';
+  const severalNodes = !isSingleNode(deps.database);
   const write = writeCommandSql({
     caseId,
     organisationId: request.organisationId,

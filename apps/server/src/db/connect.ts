@@ -56,6 +56,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Whether this process is the only node: the embedded database lives in it, so no other node commits, leads the
+ *  scheduler or broadcasts, and every commit passes through this process's events bus in commit order. */
+export const isSingleNode = (database: Pick<Database, 'kind'>): boolean => database.kind === 'pglite';
+
 export function redactUrl(url: string): string {
   return withoutUrlPassword(url) ?? 'postgres';
 }

@@ -1,7 +1,7 @@
 // The organisation's previous seq of a freshly committed batch (the `prevSeq` of a live change). With several nodes
 // it is read from the log; on a single node (PGlite) every commit passes through this process's events bus in
-// commit order, so after one read per organisation it is kept in memory and broadcasts cost no query. A command's
-// write reads it itself (migration 0017): such a batch costs no query on either database.
+// commit order, so after one read per organisation it is kept in memory and broadcasts cost no query. With several
+// nodes a command's write reads it itself (migration 0017, cases/commands.ts): such a batch costs no query either.
 import type { DbOrTx } from '../db/connect';
 import { previousSeq } from './changes';
 

@@ -24,6 +24,7 @@ import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { parseCookies, SESSION_COOKIE } from '../auth/sessions';
 import { loadParties, notVisible } from '../cases/access';
+import { isSingleNode } from '../db/connect';
 import { cases } from '../db/schema';
 import type { ServerDeps } from '../deps';
 import { APP_ERROR_CODES, type AppErrorCode, appError } from '../errors/app-error';
@@ -244,7 +245,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   // Every node sends each change to its own sockets only (`io.local`); a batch committed here is announced to the
   // other nodes (one notice through the adapter), and each puts it in order with the ones it has sent.
   const broadcasts = createKeyedSequence((error) => log.error({ err: error }, 'realtime broadcast failed'));
-  const prevSeqs = createPrevSeqTracker(deps.db, { singleNode: deps.database.kind === 'pglite' });
+  const prevSeqs = createPrevSeqTracker(deps.db, { singleNode: isSingleNode(deps.database) });
   // Sent in windows per organisation (broadcast.ts): one message per receiver group and window.
   const broadcast = createBroadcast(io, deps, views, options.broadcastIntervalMs);
   const order = createDeliveryOrder({
