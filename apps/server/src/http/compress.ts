@@ -55,8 +55,9 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
   res.end = ((chunk?: unknown, encoding?: unknown, callback?: unknown) => {
     gather(chunk, encoding);
     const done = [chunk, encoding, callback].find((x) => typeof x === 'function') as (() => void) | undefined;
-    sendWhole(req, res, [Buffer.concat(chunks)], (parts) => {
-      end(Buffer.concat(parts as Buffer[]));
+    // The gathered chunks are the parts (tRPC writes its answer as one): joined only when there are several.
+    sendWhole(req, res, chunks, (parts) => {
+      end(parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts as Buffer[]));
       done?.();
     });
     return res;
