@@ -2,12 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/databases';
 import { tempDirs } from '../test/temp-dirs';
 import { openDatabase } from './connect';
 import { DataDirLockedError, LOCK_FILE_NAME } from './data-dir-lock';
+import { rowsOf } from './driver-values';
 import { migrateDatabase } from './migrate';
 import { organisations } from './schema';
 
@@ -20,6 +21,16 @@ describeEachDatabase('migrations', (getDb) => {
       .values({ slug: 'm1', name: 'Тест', timeZone: 'Europe/Moscow', profileId: 'konyshevsky-2020' })
       .returning();
     expect(org?.calendarOverrides).toEqual({});
+  });
+});
+
+describeEachDatabase('connection settings', (getDb, variant) => {
+  // JIT compiled the notification outbox's statement (estimated above jit_above_cost) on every pass: ~100 ms of a
+  // backend's CPU for a statement that runs in under a millisecond. PGlite has no JIT.
+  it.runIf(variant === 'postgres')('compiles no statement with JIT on PostgreSQL', async () => {
+    const { db } = getDb();
+    const rows = rowsOf<{ jit: string }>(await db.execute(sql`select current_setting('jit') as jit`));
+    expect(rows[0]?.jit).toBe('off');
   });
 });
 

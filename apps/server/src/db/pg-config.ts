@@ -79,6 +79,10 @@ export function postgresJsOptions(conn: PostgresConnection, extra: postgres.Opti
       statement_timeout: conn.settings.statementTimeoutMs,
       // A transaction left open by a stuck client must not hold row locks for ever.
       idle_in_transaction_session_timeout: Math.max(60_000, conn.settings.statementTimeoutMs * 4),
+      // No JIT compilation: the notification outbox's one statement is estimated above jit_above_cost (its subplans
+      // per case), and compiling it cost ~100 ms of a backend's CPU on every pass, for a statement that runs in under
+      // a millisecond. Otklik's statements read an organisation's rows through indexes; none gains from JIT.
+      jit: 'off',
       ...extra.connection,
     },
   } satisfies postgres.Options<Record<string, never>>;
