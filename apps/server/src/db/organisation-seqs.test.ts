@@ -4,7 +4,7 @@
 // statement's generic plan is (no parameter values known), and its plan must not touch the primary key.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { deliverPendingOnce } from '../notifications/delivery-outbox';
+import { deliverPendingOnce, organisationsWithPending } from '../notifications/delivery-outbox';
 import { changesSince, committedBetween, headSeq, previousSeq } from '../realtime/changes';
 import { describeEachDatabase } from '../test/databases';
 import { countStatements } from '../test/statement-counter';
@@ -95,6 +95,8 @@ describeEachDatabase('an organisation’s events by seq', (getDb) => {
           on conflict (organisation_id) do update set last_seq = excluded.last_seq`);
         return deliverPendingOnce(db, SMALL, Date.now());
       },
+      // The start-up's and the sweep's question: which organisations have events past their cursor.
+      () => organisationsWithPending(db),
     ]) {
       const plans = await indexesOfGenericPlans(database, read);
       expect(plans.length).toBeGreaterThan(0);
@@ -103,6 +105,28 @@ describeEachDatabase('an organisation’s events by seq', (getDb) => {
         expect(indexes).not.toContain('case_events_pkey');
       }
     }
+  });
+
+  it('the sweep finds the organisations with events past their cursor, and only those', async () => {
+    const { db } = getDb();
+    const setCursor = (org: string, seq: number | null) =>
+      db.execute(sql`insert into notification_cursors (organisation_id, last_seq) values (${org}, ${seq ?? 0})
+        on conflict (organisation_id) do update set last_seq = excluded.last_seq`);
+    const last = await db.execute(sql`select max(seq) as seq from case_events where organisation_id = ${BIG}`);
+    const bigLast = Number(rowsOf<{ seq: number | string }>(last)[0]?.seq);
+    // The big organisation's last event lies between the small one's third and fourth.
+    expect(bigLast).toBeGreaterThan(small[2]!);
+    expect(bigLast).toBeLessThan(small[3]!);
+    await setCursor(SMALL, small[3]!);
+    await db.execute(sql`delete from notification_cursors where organisation_id = ${BIG}`);
+    // No cursor counts as 0: every event of the big one is past it; the small one's fifth is past its cursor.
+    expect((await organisationsWithPending(db)).sort()).toEqual([SMALL, BIG].sort());
+    await setCursor(BIG, bigLast);
+    expect(await organisationsWithPending(db)).toEqual([SMALL]);
+    await setCursor(SMALL, small[4]!);
+    expect(await organisationsWithPending(db)).toEqual([]);
+    await setCursor(BIG, bigLast - 1);
+    expect(await organisationsWithPending(db)).toEqual([BIG]);
   });
 
   it('the previous seq a command’s write reads (migration 0017’s function) goes through the composite index too', async () => {

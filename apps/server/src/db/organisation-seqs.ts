@@ -17,19 +17,21 @@ export interface OrganisationSeqColumns {
   readonly seq: SQLWrapper;
 }
 
-/** The organisation's events with `after` < seq and seq ≤ `upTo` (or seq < `before`); no bound above when neither. */
+/** The organisation's events with `after` < seq and seq ≤ `upTo` (or seq < `before`); no bound above when neither.
+ *  The organisation is an id, or a column of an outer query (a subquery run once per organisation). */
 export function organisationSeqRange(
   columns: OrganisationSeqColumns,
-  organisationId: string,
+  organisationId: string | SQL,
   after: number | SQL,
   above: { readonly upTo: number } | { readonly before: number } | null = null,
 ): SQL {
   const { organisationId: org, seq } = columns;
-  const low = sql`(${org}, ${seq}) > (${organisationId}::uuid, ${after})`;
-  if (above === null) return sql`${low} and (${org}, ${seq}) <= (${organisationId}::uuid, ${SEQ_MAX})`;
+  const id = typeof organisationId === 'string' ? sql`${organisationId}::uuid` : organisationId;
+  const low = sql`(${org}, ${seq}) > (${id}, ${after})`;
+  if (above === null) return sql`${low} and (${org}, ${seq}) <= (${id}, ${SEQ_MAX})`;
   return 'upTo' in above
-    ? sql`${low} and (${org}, ${seq}) <= (${organisationId}::uuid, ${above.upTo})`
-    : sql`${low} and (${org}, ${seq}) < (${organisationId}::uuid, ${above.before})`;
+    ? sql`${low} and (${org}, ${seq}) <= (${id}, ${above.upTo})`
+    : sql`${low} and (${org}, ${seq}) < (${id}, ${above.before})`;
 }
 
 /** The order of the composite index: seq order within the one organisation a range selects. */

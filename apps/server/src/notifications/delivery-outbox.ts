@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification } from '@otklik/contract';
 import type { CaseEvent } from '@otklik/domain';
-import { and, eq, exists, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../db/connect';
 import { fromJson, rowsOf } from '../db/driver-values';
 import { organisationSeqOrder, organisationSeqRange } from '../db/organisation-seqs';
@@ -226,24 +226,18 @@ async function storeAndMove(
   });
 }
 
-/** Organisations with events past their cursor (no cursor row yet counts as 0): what a start-up or sweep must catch up. */
+/** Organisations with events past their cursor (no cursor row yet counts as 0): what a start-up or sweep must catch up.
+ *  Each organisation's first event past its cursor is one probe of case_events_org_seq_idx (a subquery per
+ *  organisation, never a semi-join over every organisation's events: db/organisation-seqs). */
 export async function organisationsWithPending(db: Db): Promise<string[]> {
+  const e = { organisationId: sql`e.organisation_id`, seq: sql`e.seq` };
+  const after = sql`coalesce(${notificationCursors.lastSeq}, 0)`;
+  const next = sql`(select e.seq from case_events e where ${organisationSeqRange(e, sql`${organisations.id}`, after)}
+    order by ${organisationSeqOrder(e, 'asc')} limit 1)`;
   const rows = await db
     .select({ id: organisations.id })
     .from(organisations)
     .leftJoin(notificationCursors, eq(notificationCursors.organisationId, organisations.id))
-    .where(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(caseEvents)
-          .where(
-            and(
-              eq(caseEvents.organisationId, organisations.id),
-              gt(caseEvents.seq, sql`coalesce(${notificationCursors.lastSeq}, 0)`),
-            ),
-          ),
-      ),
-    );
+    .where(sql`${next} is not null`);
   return rows.map((r) => r.id);
 }
