@@ -46,7 +46,8 @@ export const zEnv = z.object({
     description: 'Address to listen on; 0.0.0.0 for every interface (`otklik serve --host` overrides it).',
   }),
   DATABASE_URL: variable(z.url({ protocol: /^postgres(ql)?$/, error: 'env.postgres-url' }).optional(), {
-    description: 'A PostgreSQL server (postgres://user:password@host:5432/db); unset = the embedded database.',
+    description:
+      'A PostgreSQL server (postgres://user:password@host:5432/db); unset = the embedded database. Statements sent more than once are prepared on their connection; behind a pooler in transaction mode that cannot keep them, add `?prepare=false`.',
     secret: 'url-password',
   }),
   OTKLIK_DATA_DIR: variable(z.string().min(1).default('./data'), {

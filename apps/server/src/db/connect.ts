@@ -12,6 +12,7 @@ import { withoutUrlPassword } from '../env';
 import { acquireDataDirLock } from './data-dir-lock';
 import { type PostgresConnection, type PostgresSettings, postgresConnection, postgresJsOptions } from './pg-config';
 import { pgliteWithStatements } from './pglite-statements';
+import { postgresWithStatements } from './postgres-statements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -85,7 +86,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const options = postgresJsOptions(connection);
     const client = postgres(connection.url, { ...options, max: target.maxConnections ?? 10 });
     // Cast: each driver's database class differs in its result type only; services use the common PgDatabase.
-    const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Db;
+    const db = drizzlePostgres({
+      client: postgresWithStatements(client),
+      schema,
+      casing: 'snake_case',
+    }) as unknown as Db;
     return {
       db,
       kind: 'postgres',
