@@ -6,8 +6,16 @@ import type { Notification } from '@otklik/contract';
 import type { ServerDeps } from '../deps';
 import { unreadCounts } from './delivery-feed';
 
+/** One stored notification as its person's sockets get it, with their unread count once it is stored. */
+export interface PushedNotification {
+  readonly personId: string;
+  readonly notification: Notification;
+  readonly unread: number;
+}
+
 export interface LivePush {
-  notify(personId: string, notification: Notification, unread: number): void;
+  /** Pushes a batch of stored notifications, in their order (realtime tells the other nodes in one notice). */
+  notify(items: readonly PushedNotification[]): void;
 }
 
 const pushes = new WeakMap<ServerDeps, LivePush>();
@@ -28,7 +36,11 @@ export async function announceNotifications(
   if (items.length === 0) return;
   const uncounted = items.filter((i) => i.unread === undefined).map((i) => i.personId);
   const counts = uncounted.length > 0 ? await unreadCounts(deps.db, uncounted) : new Map<string, number>();
-  for (const { personId, notification, unread } of items) {
-    live.notify(personId, notification, unread ?? counts.get(personId) ?? 0);
-  }
+  live.notify(
+    items.map(({ personId, notification, unread }) => ({
+      personId,
+      notification,
+      unread: unread ?? counts.get(personId) ?? 0,
+    })),
+  );
 }

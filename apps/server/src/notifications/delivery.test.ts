@@ -20,7 +20,7 @@ const at = Date.parse('2026-11-25T12:50:00+03:00');
 
 function recorder(): LivePush & { pushed: { personId: string; notification: Notification; unread: number }[] } {
   const pushed: { personId: string; notification: Notification; unread: number }[] = [];
-  return { pushed, notify: (personId, notification, unread) => pushed.push({ personId, notification, unread }) };
+  return { pushed, notify: (items) => pushed.push(...items) };
 }
 
 /** Executes `command` on the case (a new one when `caseId` is undefined) as the person `personId`, at `at`. */

@@ -1,8 +1,9 @@
 // Every node sends each committed change to its own sockets, in the organisation's seq order, so that each receiver
 // gets its own sequence (view-groups.ts) with one node or several. A node learns of a batch from its own events bus
-// or, for a batch committed elsewhere, from the other node's notice (through the PostgreSQL adapter). Notices of two
-// nodes can arrive in either order; a batch whose previous seq is ahead of what this node has sent shows that an
-// earlier batch has not arrived: it is read from the log (it is committed: the later batch's command waited for it
+// or, for a batch committed elsewhere, from the other node's notice (through the PostgreSQL adapter; one per
+// organisation and window, naming the window's latest batch: server.ts). Notices of two nodes can arrive in either
+// order; a batch whose previous seq is ahead of what this node has sent shows that an earlier batch has not arrived
+// (or was not told): it is read from the log (it is committed: the later batch's command waited for it
 // under the organisation's lock) and sent first. A batch that arrives after that is already sent and is dropped.
 import type { CommittedEvent } from '../events-bus';
 

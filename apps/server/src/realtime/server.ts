@@ -32,16 +32,18 @@ import { toClientError } from '../errors/client-error';
 import { firstIssue } from '../errors/input-issue';
 import { messageInRequestLanguage, requestLanguage } from '../errors/language';
 import { findInvalidText, invalidTextError } from '../errors/text-input';
+import type { CommittedEvent } from '../events-bus';
 import { createKeyedSequence } from '../events-order';
 import { checkOrigin } from '../http/origin';
 import { DISPLAY_KEY_MESSAGES, DISPLAY_KEY_REVOKED, displayKeyMessages } from '../intake/api-keys';
 import { log } from '../log';
 import { listNotifications, markRead } from '../notifications/delivery-feed';
-import type { LivePush } from '../notifications/delivery-live';
+import type { LivePush, PushedNotification } from '../notifications/delivery-live';
 import { createAdapterPool } from './adapter-pool';
 import { authenticateSocket, SocketAuthError } from './auth';
 import { createBroadcast } from './broadcast';
 import { changesSince, committedBetween, headSeq } from './changes';
+import { createBroadcastWindow } from './coalesce';
 import { type CommittedBatch, createDeliveryOrder } from './delivery-order';
 import { loadDrafts, saveDraft } from './drafts';
 import { broadcastPresence, TYPING_EXPIRES_MS } from './presence';
@@ -53,6 +55,7 @@ import { createViewGroups, type ViewGroups } from './view-groups';
 /** What nodes tell each other (through the PostgreSQL adapter): a batch committed on the sending node. */
 interface InterNodeEvents {
   'case:committed': (batch: CommittedBatch) => void;
+  'notifications:stored': (items: readonly PushedNotification[]) => void;
 }
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
@@ -66,7 +69,13 @@ export interface RealtimeOptions {
   sessionCheckMs?: number;
   /** How often an organisation's receivers are sent their changes at most (broadcast.ts, default 100 ms). */
   broadcastIntervalMs?: number;
+  /** How often the other nodes are told of an organisation's commits here at most (default 50 ms). */
+  noticeIntervalMs?: number;
 }
+
+/** One notice to the other nodes per organisation and this interval at most: the NOTIFY of every commit was a
+ *  statement, a round trip and a message to every listening node, each command's (BENCHMARKS.md note 30). */
+export const NOTICE_INTERVAL_MS = 50;
 
 export interface Realtime extends LivePush {
   readonly io: Io;
@@ -254,6 +263,22 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     send: async (organisationId, events, prev) => broadcast.send(organisationId, events, prev),
     restart: (organisationId) => broadcast.restart(organisationId),
   });
+  // The other nodes are told of this node's commits in windows per organisation: the first batch after a quiet spell
+  // at once, then the latest batch of each window. Its `prev` shows a node that missed the batches in between, and
+  // that node reads them from the log (delivery-order.ts), as it does for notices that arrive out of order.
+  const notices = pool
+    ? createBroadcastWindow<CommittedEvent, void>({
+        intervalMs: options.noticeIntervalMs ?? NOTICE_INTERVAL_MS,
+        read: async () => {},
+        send: (organisationId, parts) => {
+          const last = parts.findLast((part) => part.kind === 'events');
+          if (last?.kind !== 'events') return;
+          const batch: CommittedBatch = { organisationId, events: last.events, prev: last.prev };
+          io.serverSideEmit('case:committed', batch);
+        },
+        onError: (error) => log.error({ err: error }, 'realtime notice failed'),
+      })
+    : null;
   const unsubscribe = deps.bus.onCommitted((events, context) => {
     const first = events[0];
     const last = events.at(-1);
@@ -266,9 +291,20 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     prev.catch(() => {});
     broadcasts.run(organisationId, async () => {
       const batch = { organisationId, events, prev: await prev };
-      if (pool) io.serverSideEmit('case:committed', batch);
+      notices?.add(organisationId, { kind: 'events', events, prev: batch.prev });
       await order.deliver(batch);
     });
+  });
+  // Notifications stored on this node or another: each node pushes them to its own sockets.
+  const pushLocally = (items: readonly PushedNotification[]) => {
+    for (const { personId, notification, unread } of items) {
+      io.local.to(userRoom(personId)).emit('notification:new', notification);
+      io.local.to(userRoom(personId)).emit('notification:count', { unread });
+    }
+  };
+  io.on('notifications:stored', (items) => {
+    if (!Array.isArray(items)) return;
+    pushLocally(items.filter((item) => typeof item?.personId === 'string'));
   });
   // A batch another node committed (its notice comes through the adapter, from our own database).
   io.on('case:committed', (batch: CommittedBatch) => {
@@ -279,9 +315,11 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   let closed: Promise<void> | null = null;
   return {
     io,
-    notify(personId, notification, unread) {
-      io.to(userRoom(personId)).emit('notification:new', notification);
-      io.to(userRoom(personId)).emit('notification:count', { unread });
+    notify(items) {
+      if (items.length === 0) return;
+      pushLocally(items);
+      // The other nodes' sockets: one notice for the batch (each emit to a room would be a NOTIFY of its own).
+      if (pool) io.serverSideEmit('notifications:stored', items);
     },
     close() {
       closed ??= (async () => {
@@ -290,6 +328,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
         clearInterval(checker);
         await broadcasts.idle();
         await broadcast.idle();
+        await notices?.idle();
         io.local.emit('server:shutdown', { reconnectAfterMs: 500 });
         // Give the shutdown notice a moment to leave before the sockets close.
         await new Promise((resolve) => setTimeout(resolve, 50));

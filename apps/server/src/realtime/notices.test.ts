@@ -1,0 +1,87 @@
+// The other nodes are told of this node's commits in windows per organisation (server.ts): the first batch after a
+// quiet spell at once, then only the latest batch of the window, whose `prev` lets a node that missed the ones in
+// between read them from the log (delivery-order.ts; the two-node test in tests/realtime covers that side).
+import { createServer } from 'node:http';
+import { sql } from 'drizzle-orm';
+import { expect, it, vi } from 'vitest';
+import { rowsOf } from '../db/driver-values';
+import { caseCommandRunner, freshLink, registerVk } from '../test/case-steps';
+import { describeEachDatabase } from '../test/databases';
+import { setUpOrgFixture } from '../test/org-suite';
+import type { CommittedBatch } from './delivery-order';
+import { attachRealtime } from './server';
+
+// Tuesday 24 Nov 2026, 10:00 Moscow: a working day.
+const TUESDAY_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
+
+describeEachDatabase('notices to the other nodes', (getDb, variant) => {
+  const fx = setUpOrgFixture(getDb, { now: () => TUESDAY_10_MSK });
+
+  // Only with several nodes (PostgreSQL): one node has no one to tell.
+  it.runIf(variant === 'postgres')(
+    'one notice for the first commit, then one for the latest of the window, naming the commit before it',
+    async () => {
+      const httpServer = createServer();
+      // A window far longer than five commands take: what is told within it does not depend on the machine's speed.
+      const realtime = await attachRealtime({ httpServer, deps: fx.deps, noticeIntervalMs: 5_000 });
+      // Still sent: the spy records and calls through.
+      const emitted = vi.spyOn(realtime.io, 'serverSideEmit');
+      const run = caseCommandRunner(fx.deps, fx.org);
+      try {
+        for (let i = 0; i < 5; i++)
+          await run(fx.org.people.operator.id, undefined, registerVk(freshLink()), TUESDAY_10_MSK);
+      } finally {
+        // Waits for the window's last notice.
+        await realtime.close();
+        httpServer.close();
+      }
+      const told = emitted.mock.calls
+        .filter(([event]) => event === 'case:committed')
+        .map(([, batch]) => batch as CommittedBatch);
+      const seqs = rowsOf<{ seq: number | string }>(
+        await fx.deps.db.execute(
+          sql`select seq from case_events where organisation_id = ${fx.org.organisationId}::uuid order by seq`,
+        ),
+      ).map((r) => Number(r.seq));
+      const lastFive = seqs.slice(-5);
+      // The first at once; the other four in one notice at the window's end: the last, after the fourth.
+      expect(told.map((b) => b.events.map((e) => e.seq))).toEqual([[lastFive[0]], [lastFive[4]]]);
+      expect(told[0]!.prev).toBe(seqs.at(-6) ?? 0);
+      expect(told[1]!.prev).toBe(lastFive[3]);
+      expect(told.every((b) => b.organisationId === fx.org.organisationId)).toBe(true);
+    },
+  );
+
+  it.runIf(variant === 'postgres')(
+    'a batch of stored notifications is one notice to the other nodes, not two per notification',
+    async () => {
+      const httpServer = createServer();
+      const realtime = await attachRealtime({ httpServer, deps: fx.deps });
+      const emitted = vi.spyOn(realtime.io, 'serverSideEmit');
+      const notification = (id: string) => ({
+        id,
+        caseId: null,
+        kind: 'case-routed',
+        title: '',
+        body: '',
+        createdAt: new Date(TUESDAY_10_MSK).toISOString(),
+        readAt: null,
+      });
+      const items = [
+        { personId: fx.org.people.roadsExecutor.id, notification: notification('n1'), unread: 1 },
+        { personId: fx.org.people.roadsExecutor.id, notification: notification('n2'), unread: 2 },
+        { personId: fx.org.people.curator.id, notification: notification('n3'), unread: 5 },
+      ] as unknown as Parameters<typeof realtime.notify>[0];
+      try {
+        realtime.notify(items);
+        realtime.notify([]);
+      } finally {
+        await realtime.close();
+        httpServer.close();
+      }
+      const told = emitted.mock.calls.filter(([event]) => event === 'notifications:stored');
+      expect(told).toHaveLength(1);
+      expect(told[0]?.[1]).toEqual(items);
+    },
+  );
+});
