@@ -47,7 +47,7 @@ export const zEnv = z.object({
   }),
   DATABASE_URL: variable(z.url({ protocol: /^postgres(ql)?$/, error: 'env.postgres-url' }).optional(), {
     description:
-      'A PostgreSQL server (postgres://user:password@host:5432/db); unset = the embedded database. Statements sent more than once are prepared on their connection; behind a pooler in transaction mode that cannot keep them, add `?prepare=false`.',
+      'A PostgreSQL server (postgres://user:password@host:5432/db); unset = the embedded database. A server on this machine through its Unix socket: `?host=/var/run/postgresql` (the socket directory). Statements sent more than once are prepared on their connection; behind a pooler in transaction mode that cannot keep them, add `?prepare=false`.',
     secret: 'url-password',
   }),
   OTKLIK_DATA_DIR: variable(z.string().min(1).default('./data'), {

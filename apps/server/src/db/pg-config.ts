@@ -25,6 +25,8 @@ export interface PostgresConnection {
   readonly url: string;
   /** null: no TLS; 'prefer': TLS when the server offers it (postgres.js only; pg gets no-verify TLS). */
   readonly tls: null | { readonly mode: 'prefer' | 'require' | 'verify'; readonly options: ConnectionOptions };
+  /** The server's Unix socket directory, from libpq's `?host=/dir` (a server on this machine); null: TCP. */
+  readonly socketDir: string | null;
   readonly settings: PostgresSettings;
 }
 
@@ -34,6 +36,12 @@ export function postgresConnection(urlText: string, settings: Partial<PostgresSe
   const mode = (param('sslmode') ?? (param('ssl') === 'true' ? 'require' : undefined))?.toLowerCase();
   const ca = param('sslrootcert');
   for (const name of SSL_PARAMS) url.searchParams.delete(name);
+  // libpq's `?host=`: a directory names a Unix socket, anything else the server's host. postgres.js would send the
+  // parameter as a setting the server refuses: it gets the socket as its `host` option, or the host in the URL.
+  const host = param('host');
+  const socketDir = host?.startsWith('/') ? host : null;
+  url.searchParams.delete('host');
+  if (host && !socketDir) url.hostname = host;
   const resolved = { ...DEFAULT_POSTGRES_SETTINGS, ...settings };
   const noVerify: ConnectionOptions = { rejectUnauthorized: false };
   const verify = (hostname: boolean): ConnectionOptions => ({
@@ -65,7 +73,7 @@ export function postgresConnection(urlText: string, settings: Partial<PostgresSe
     default:
       throw new Error(say('db.unknown-sslmode', { mode }));
   }
-  return { url: url.toString(), tls, settings: resolved };
+  return { url: url.toString(), tls, settings: resolved, socketDir };
 }
 
 /** Options of the `postgres` driver for this connection. */
@@ -74,6 +82,8 @@ export function postgresJsOptions(conn: PostgresConnection, extra: postgres.Opti
     onnotice: () => {},
     connect_timeout: Math.max(1, Math.ceil(conn.settings.connectTimeoutMs / 1000)),
     ssl: conn.tls === null ? false : conn.tls.mode === 'prefer' ? ('prefer' as const) : conn.tls.options,
+    // A host with a slash is the socket's directory (postgres.js adds `.s.PGSQL.<port>`).
+    ...(conn.socketDir ? { host: conn.socketDir } : {}),
     ...extra,
     connection: {
       statement_timeout: conn.settings.statementTimeoutMs,
@@ -91,7 +101,8 @@ export function postgresJsOptions(conn: PostgresConnection, extra: postgres.Opti
 /** Configuration of a `pg` client or pool for this connection. */
 export function pgClientConfig(conn: PostgresConnection, extra: pg.ClientConfig = {}): pg.ClientConfig {
   return {
-    connectionString: conn.url,
+    // pg reads libpq's `?host=/dir` itself (in its connection string, which wins over the options).
+    connectionString: conn.socketDir ? withSocketDir(conn.url, conn.socketDir) : conn.url,
     ssl: conn.tls === null ? false : conn.tls.options,
     connectionTimeoutMillis: conn.settings.connectTimeoutMs,
     statement_timeout: conn.settings.statementTimeoutMs,
@@ -102,4 +113,10 @@ export function pgClientConfig(conn: PostgresConnection, extra: pg.ClientConfig 
     keepAliveInitialDelayMillis: 10_000,
     ...extra,
   };
+}
+
+function withSocketDir(urlText: string, socketDir: string): string {
+  const url = new URL(urlText);
+  url.searchParams.set('host', socketDir);
+  return url.toString();
 }
