@@ -43,6 +43,10 @@ async function indexesOfGenericPlans(database: Database, read: () => Promise<unk
 describeEachDatabase('an organisation’s events by seq', (getDb) => {
   /** seq of the small organisation's events: three first, then 3,000 of the big one's, then two more. */
   let small: number[] = [];
+  /** Where the organisation's notification outbox stands (its cursor row, created when missing). */
+  const setCursor = (org: string, seq: number) =>
+    getDb().db.execute(sql`insert into notification_cursors (organisation_id, last_seq) values (${org}, ${seq})
+      on conflict (organisation_id) do update set last_seq = excluded.last_seq`);
 
   it('are stored: a small organisation’s events on both sides of a big one’s', async () => {
     const { db } = getDb();
@@ -62,9 +66,7 @@ describeEachDatabase('an organisation’s events by seq', (getDb) => {
     await addEvents(SMALL, 2);
     await db.execute(sql`analyze case_events`);
     const rows = await db.execute(sql`select seq from case_events where organisation_id = ${SMALL} order by seq`);
-    small =
-      (rows as unknown as { rows?: { seq: number }[] }).rows?.map((r) => Number(r.seq)) ??
-      (rows as unknown as { seq: number }[]).map((r) => Number(r.seq));
+    small = rowsOf<{ seq: number | string }>(rows).map((r) => Number(r.seq));
     expect(small).toHaveLength(5);
     // The last two came after the big organisation's 3,000.
     expect(small[3]! - small[2]!).toBeGreaterThan(3000);
@@ -91,8 +93,7 @@ describeEachDatabase('an organisation’s events by seq', (getDb) => {
       () => changesSince(db, { organisationId: SMALL, afterSeq: small[4]!, now: Date.now() }),
       // The notification outbox's pass, its cursor at the small organisation's last event: nothing to notify.
       async () => {
-        await db.execute(sql`insert into notification_cursors (organisation_id, last_seq) values (${SMALL}, ${small[4]!})
-          on conflict (organisation_id) do update set last_seq = excluded.last_seq`);
+        await setCursor(SMALL, small[4]!);
         return deliverPendingOnce(db, SMALL, Date.now());
       },
       // The start-up's and the sweep's question: which organisations have events past their cursor.
@@ -109,9 +110,6 @@ describeEachDatabase('an organisation’s events by seq', (getDb) => {
 
   it('the sweep finds the organisations with events past their cursor, and only those', async () => {
     const { db } = getDb();
-    const setCursor = (org: string, seq: number | null) =>
-      db.execute(sql`insert into notification_cursors (organisation_id, last_seq) values (${org}, ${seq ?? 0})
-        on conflict (organisation_id) do update set last_seq = excluded.last_seq`);
     const last = await db.execute(sql`select max(seq) as seq from case_events where organisation_id = ${BIG}`);
     const bigLast = Number(rowsOf<{ seq: number | string }>(last)[0]?.seq);
     // The big organisation's last event lies between the small one's third and fourth.

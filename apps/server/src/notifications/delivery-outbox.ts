@@ -60,6 +60,9 @@ interface EventJson {
   payload: CaseEvent;
 }
 
+/** case_events as `e` in the statements below, for the seq ranges of db/organisation-seqs. */
+const EVENT_E = { organisationId: sql`e.organisation_id`, seq: sql`e.seq` };
+
 /**
  * One pass for one organisation: reads the events past its cursor, stores their notifications and moves the cursor
  * in one statement, guarded by the cursor it read. Another node's pass that moved the cursor first makes this one
@@ -106,8 +109,7 @@ async function passOnce(
   );
   // Spelled out: the events past the cursor, at most a page, through case_events_org_seq_idx only (the primary key's
   // seq order would walk the other organisations' newer events: db/organisation-seqs).
-  const e = { organisationId: sql`e.organisation_id`, seq: sql`e.seq` };
-  const pending = sql`(select e.* from case_events e where ${organisationSeqRange(e, organisationId, sql`"cursor"."last_seq"`)} order by ${organisationSeqOrder(e, 'asc')} limit ${page})`;
+  const pending = sql`(select e.* from case_events e where ${organisationSeqRange(EVENT_E, organisationId, sql`"cursor"."last_seq"`)} order by ${organisationSeqOrder(EVENT_E, 'asc')} limit ${page})`;
   const [head] = await db
     .with(cursor)
     .select({
@@ -230,10 +232,9 @@ async function storeAndMove(
  *  Each organisation's first event past its cursor is one probe of case_events_org_seq_idx (a subquery per
  *  organisation, never a semi-join over every organisation's events: db/organisation-seqs). */
 export async function organisationsWithPending(db: Db): Promise<string[]> {
-  const e = { organisationId: sql`e.organisation_id`, seq: sql`e.seq` };
   const after = sql`coalesce(${notificationCursors.lastSeq}, 0)`;
-  const next = sql`(select e.seq from case_events e where ${organisationSeqRange(e, sql`${organisations.id}`, after)}
-    order by ${organisationSeqOrder(e, 'asc')} limit 1)`;
+  const next = sql`(select e.seq from case_events e where ${organisationSeqRange(EVENT_E, sql`${organisations.id}`, after)}
+    order by ${organisationSeqOrder(EVENT_E, 'asc')} limit 1)`;
   const rows = await db
     .select({ id: organisations.id })
     .from(organisations)
