@@ -9,7 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../db/connect';
 import { fromJson, rowsOf } from '../db/driver-values';
 import { organisationSeqOrder, organisationSeqRange } from '../db/organisation-seqs';
-import { caseEvents, notificationCursors, organisations } from '../db/schema';
+import { notificationCursors, organisations } from '../db/schema';
 import type { CommittedEvent } from '../events-bus';
 import { enqueueNotificationMails, type MailSettings } from '../mail/enqueue';
 import { type NewNotification, toNotification } from './delivery-feed';

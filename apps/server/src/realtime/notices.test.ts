@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { expect, it, vi } from 'vitest';
 import { rowsOf } from '../db/driver-values';
+import type { CommitContext, CommittedEvent } from '../events-bus';
 import { caseCommandRunner, freshLink, registerVk } from '../test/case-steps';
 import { describeEachDatabase } from '../test/databases';
 import { setUpOrgFixture } from '../test/org-suite';
@@ -49,6 +50,41 @@ describeEachDatabase('notices to the other nodes', (getDb, variant) => {
       expect(told[0]!.prev).toBe(seqs.at(-6) ?? 0);
       expect(told[1]!.prev).toBe(lastFive[3]);
       expect(told.every((b) => b.organisationId === fx.org.organisationId)).toBe(true);
+    },
+  );
+
+  it.runIf(variant === 'postgres')(
+    'commits that reach the bus out of seq order: the window tells the one with the highest seq',
+    async () => {
+      // Three commands committed one after another; their batches are then handed to the node's bus in another
+      // order, as concurrent commits are (each transaction's callback runs when its own commit returns).
+      const batches: { events: readonly CommittedEvent[]; context: CommitContext }[] = [];
+      const stop = fx.deps.bus.onCommitted((events, context) => batches.push({ events, context }));
+      const run = caseCommandRunner(fx.deps, fx.org);
+      for (let i = 0; i < 3; i++)
+        await run(fx.org.people.operator.id, undefined, registerVk(freshLink()), TUESDAY_10_MSK);
+      stop();
+      const [first, second, third] = batches;
+      expect(batches).toHaveLength(3);
+      const httpServer = createServer();
+      const realtime = await attachRealtime({ httpServer, deps: fx.deps, noticeIntervalMs: 5_000 });
+      const emitted = vi.spyOn(realtime.io, 'serverSideEmit');
+      try {
+        fx.deps.bus.emitCommitted(first!.events, first!.context);
+        // The first is told at once; the other two then fall in one window.
+        await vi.waitFor(() => expect(emitted).toHaveBeenCalledWith('case:committed', expect.anything()));
+        for (const b of [third!, second!]) fx.deps.bus.emitCommitted(b.events, b.context);
+      } finally {
+        await realtime.close();
+        httpServer.close();
+      }
+      const told = emitted.mock.calls
+        .filter(([event]) => event === 'case:committed')
+        .map(([, batch]) => batch as CommittedBatch);
+      const lastSeq = (b: { events: readonly CommittedEvent[] }) => b.events.at(-1)!.seq;
+      // The first at once; then the third, whose prev (the second's last seq) lets another node read the second.
+      expect(told.map(lastSeq)).toEqual([lastSeq(first!), lastSeq(third!)]);
+      expect(told[1]!.prev).toBe(lastSeq(second!));
     },
   );
 

@@ -43,7 +43,7 @@ import { createAdapterPool } from './adapter-pool';
 import { authenticateSocket, SocketAuthError } from './auth';
 import { createBroadcast } from './broadcast';
 import { changesSince, committedBetween, headSeq } from './changes';
-import { createBroadcastWindow } from './coalesce';
+import { createBroadcastWindow, type WindowPart } from './coalesce';
 import { type CommittedBatch, createDeliveryOrder } from './delivery-order';
 import { loadDrafts, saveDraft } from './drafts';
 import { broadcastPresence, TYPING_EXPIRES_MS } from './presence';
@@ -76,6 +76,22 @@ export interface RealtimeOptions {
 /** One notice to the other nodes per organisation and this interval at most: the NOTIFY of every commit was a
  *  statement, a round trip and a message to every listening node, each command's (BENCHMARKS.md note 30). */
 export const NOTICE_INTERVAL_MS = 50;
+
+/** The window's batch with the highest seq (what a notice names), or none. */
+function latestBatch(
+  parts: readonly WindowPart<CommittedEvent>[],
+): Pick<CommittedBatch, 'events' | 'prev'> | undefined {
+  let latest: Pick<CommittedBatch, 'events' | 'prev'> | undefined;
+  let top = Number.NEGATIVE_INFINITY;
+  for (const part of parts) {
+    const seq = part.kind === 'events' ? part.events.at(-1)?.seq : undefined;
+    if (part.kind === 'events' && seq !== undefined && seq > top) {
+      top = seq;
+      latest = { events: part.events, prev: part.prev };
+    }
+  }
+  return latest;
+}
 
 export interface Realtime extends LivePush {
   readonly io: Io;
@@ -265,16 +281,16 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   });
   // The other nodes are told of this node's commits in windows per organisation: the first batch after a quiet spell
   // at once, then the latest batch of each window. Its `prev` shows a node that missed the batches in between, and
-  // that node reads them from the log (delivery-order.ts), as it does for notices that arrive out of order.
+  // that node reads them from the log (delivery-order.ts), as it does for notices that arrive out of order. The
+  // latest is the one with the highest seq, not the last added: concurrent commits reach the bus in any order, and a
+  // notice naming an earlier batch would leave the later ones untold.
   const notices = pool
     ? createBroadcastWindow<CommittedEvent, void>({
         intervalMs: options.noticeIntervalMs ?? NOTICE_INTERVAL_MS,
         read: async () => {},
         send: (organisationId, parts) => {
-          const last = parts.findLast((part) => part.kind === 'events');
-          if (last?.kind !== 'events') return;
-          const batch: CommittedBatch = { organisationId, events: last.events, prev: last.prev };
-          io.serverSideEmit('case:committed', batch);
+          const latest = latestBatch(parts);
+          if (latest) io.serverSideEmit('case:committed', { organisationId, ...latest });
         },
         onError: (error) => log.error({ err: error }, 'realtime notice failed'),
       })
