@@ -161,6 +161,30 @@ describe('applying a live change to the case detail', () => {
     expect(forCurator.kind === 'applied' && forCurator.detail.allowed.includes('submit-draft')).toBe(false);
   });
 
+  it('skips the entries the detail already holds when a change carries earlier ones too', () => {
+    // Changes another node committed can reach this one coalesced: the triage the detail holds, then the routing.
+    const coalesced = change({
+      entries: [
+        {
+          seq: 101,
+          version: 2,
+          type: 'case-triaged',
+          actorName: 'Оператор Ольга',
+          occurredAt: at('10:20'),
+          payload: registered.events[1]!,
+        },
+        ...change().entries,
+      ],
+    });
+    const step = applyDetailChange(held, coalesced, rules(roads));
+    if (step.kind !== 'applied') throw new Error(step.kind);
+    expect(step.detail.timeline.map((e) => [e.seq, e.type])).toEqual([
+      [100, 'case-registered'],
+      [101, 'case-triaged'],
+      [150, 'case-routed'],
+    ]);
+  });
+
   it('ignores a change the detail already holds', () => {
     expect(applyDetailChange({ ...held, version: 3 }, change(), rules(roads))).toEqual({ kind: 'held' });
     expect(applyDetailChange(held, change({ caseId: 'case-2' }), rules(roads))).toEqual({ kind: 'held' });
