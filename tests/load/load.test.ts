@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPnpmScript } from '../cli/run-cli';
-import { checkDatabaseUrl, parseLoadOptions } from './options';
+import { checkDatabaseUrl, OptionsError, parseLoadOptions } from './options';
 import type { LoadReport } from './report';
 
 /** `pnpm load …` on the embedded database (DATABASE_URL emptied unless `env` sets it). */
@@ -31,6 +31,13 @@ describe('pnpm load options', () => {
     [['extra'], /unexpected argument "extra"/],
   ])('%j is refused: %s', (argv, message) => {
     expect(() => parseLoadOptions(argv, {})).toThrow(message);
+  });
+
+  it("sizes the server's pool as otklik serve does, and refuses a bad size as a bad option", () => {
+    expect(parseLoadOptions([], {}).poolSize).toBe(10);
+    expect(parseLoadOptions([], { OTKLIK_DB_POOL_SIZE: '2' }).poolSize).toBe(2);
+    expect(() => parseLoadOptions([], { OTKLIK_DB_POOL_SIZE: '0' })).toThrow(OptionsError);
+    expect(() => parseLoadOptions([], { OTKLIK_DB_POOL_SIZE: 'два' })).toThrow(/OTKLIK_DB_POOL_SIZE/);
   });
 
   it('runs on loopback only', () => {

@@ -54,7 +54,7 @@ async function prepareDatabase(options: LoadOptions) {
     serverEnv: { LOAD_DATABASE_URL: url.toString() } as Record<string, string>,
     pgbenchUrl: options.databaseUrl,
     adminUrl: options.databaseUrl,
-    describe: `PostgreSQL ${version?.server_version ?? ''} (temporary database ${name})`,
+    describe: `PostgreSQL ${version?.server_version ?? ''} (temporary database ${name}; the server's pool: ${options.poolSize} connections, OTKLIK_DB_POOL_SIZE)`,
     dispose: async () => {
       await client.unsafe(`drop database if exists ${name} with (force)`);
       await admin.close();

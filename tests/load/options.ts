@@ -1,5 +1,6 @@
 // `pnpm load` flags: strict parsing (an unknown flag or a bad value is a one-line error, never a silent default),
 // with limits that keep a run bounded in count and time.
+import { readEnv } from '../../apps/server/src/env';
 import { OptionsError, strictFlags } from '../support/strict-flags';
 import type { Follow } from './boards';
 
@@ -43,7 +44,8 @@ Options:
   --json                print the figures as one JSON document (progress still goes to stderr)
   --help                this text
 
-Environment: DATABASE_URL=postgres://…@127.0.0.1/… runs on that PostgreSQL server (loopback addresses only).
+Environment: DATABASE_URL=postgres://…@127.0.0.1/… runs on that PostgreSQL server (loopback addresses only);
+OTKLIK_DB_POOL_SIZE sizes the server's pool of connections to it, as for otklik serve (default 10).
 Exit codes: 0 done; 1 the run failed; 2 bad options.`;
 
 export interface LoadOptions {
@@ -68,6 +70,8 @@ export interface LoadOptions {
   readonly help: boolean;
   /** A PostgreSQL server URL (from DATABASE_URL), or null for the embedded database. */
   readonly databaseUrl: string | null;
+  /** The server's pool of PostgreSQL connections (OTKLIK_DB_POOL_SIZE, read as `otklik serve` reads it). */
+  readonly poolSize: number;
 }
 
 export { OptionsError };
@@ -123,6 +127,12 @@ export function parseLoadOptions(argv: readonly string[], env: NodeJS.ProcessEnv
   const follow = values.follow ?? 'web';
   if (follow !== 'web' && follow !== 'push') throw new OptionsError(`--follow must be web or push, got "${follow}"`);
   const databaseUrl = env.DATABASE_URL ? checkDatabaseUrl(env.DATABASE_URL) : null;
+  let poolSize: number;
+  try {
+    poolSize = readEnv({ OTKLIK_DB_POOL_SIZE: env.OTKLIK_DB_POOL_SIZE }).OTKLIK_DB_POOL_SIZE;
+  } catch (error) {
+    throw new OptionsError(error instanceof Error ? error.message.replace(/\n\s*/g, ' ') : String(error));
+  }
   return {
     orgs: numberFlag('orgs', values.orgs, 2, 1, 50),
     cases,
@@ -143,6 +153,7 @@ export function parseLoadOptions(argv: readonly string[], env: NodeJS.ProcessEnv
     json: values.json ?? false,
     help: values.help ?? false,
     databaseUrl,
+    poolSize,
   };
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import type { DatabaseTarget } from '../../apps/server/src/db/connect';
+import { readEnv } from '../../apps/server/src/env';
 import { dbQueryDuration } from '../../apps/server/src/metrics/db-timing';
 import { startRealtimeNode } from '../../apps/server/src/realtime/node';
 import { startReportsWatcher } from '../../apps/server/src/reports/watcher';
@@ -48,7 +49,8 @@ const preciseNow = () => performance.timeOrigin + performance.now();
 
 function targetFromEnv(): DatabaseTarget {
   const url = process.env.LOAD_DATABASE_URL;
-  if (url) return { kind: 'postgres', url };
+  // The pool as `otklik serve` sizes it (OTKLIK_DB_POOL_SIZE, inherited from the harness's environment).
+  if (url) return { kind: 'postgres', url, settings: { poolSize: readEnv().OTKLIK_DB_POOL_SIZE } };
   const dataDir = process.env.LOAD_DATA_DIR;
   if (!dataDir) throw new Error('LOAD_DATA_DIR or LOAD_DATABASE_URL is required');
   return { kind: 'pglite', dataDir };

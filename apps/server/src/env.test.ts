@@ -1,6 +1,7 @@
 // env.ts: defaults, coercion, a clear message for a bad value, masking, and the generated reference page.
 import { readFileSync } from 'node:fs';
 import { expect, it, vi } from 'vitest';
+import { databaseTargetFromEnv } from './cli/commands/serve';
 import { type EnvName, maskValue, readEnv, variableMeta, zEnv } from './env';
 import { renderConfigurationReference } from './env-reference';
 
@@ -40,6 +41,18 @@ it('accepts yes/no spellings and refuses anything else instead of guessing', () 
   expect(() => readEnv({ OTKLIK_LOG_LEVEL: 'loud' })).toThrow(/OTKLIK_LOG_LEVEL/);
   expect(() => readEnv({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL/);
   expect(() => readEnv({ OTKLIK_METRICS_TOKEN: 'short' })).toThrow(/OTKLIK_METRICS_TOKEN/);
+});
+
+it('reads the PostgreSQL pool size into the database target, and refuses a pool of none', () => {
+  const target = databaseTargetFromEnv(
+    readEnv({ DATABASE_URL: 'postgres://otklik@db/otklik', OTKLIK_DB_POOL_SIZE: '3' }),
+  );
+  expect(target).toMatchObject({ kind: 'postgres', settings: { poolSize: 3 } });
+  expect(databaseTargetFromEnv(readEnv({ DATABASE_URL: 'postgres://otklik@db/otklik' }))).toMatchObject({
+    settings: { poolSize: 10 },
+  });
+  expect(() => readEnv({ OTKLIK_DB_POOL_SIZE: '0' })).toThrow(/OTKLIK_DB_POOL_SIZE/);
+  expect(() => readEnv({ OTKLIK_DB_POOL_SIZE: 'много' })).toThrow(/OTKLIK_DB_POOL_SIZE/);
 });
 
 it('masks secrets: whole tokens, and only the password of a URL', () => {

@@ -81,6 +81,31 @@ describe('data directory', () => {
   });
 });
 
+describe.skipIf(!process.env.TEST_DATABASE_URL)('the query pool on PostgreSQL', () => {
+  // OTKLIK_DB_POOL_SIZE (serve.ts): statements beyond the pool's connections are pipelined on them, none refused.
+  it('opens at most the configured connections and runs every statement on them', async () => {
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: process.env.TEST_DATABASE_URL!,
+      settings: { poolSize: 2 },
+    });
+    try {
+      const pids = await Promise.all(
+        Array.from({ length: 8 }, async (_, i) => {
+          const rows = rowsOf<{ pid: number; i: number }>(
+            await database.db.execute(sql`select pg_backend_pid() as pid, ${i}::int as i from pg_sleep(0.05)`),
+          );
+          expect(rows[0]?.i).toBe(i);
+          return rows[0]?.pid;
+        }),
+      );
+      expect(new Set(pids).size).toBe(2);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 describe.skipIf(!process.env.TEST_DATABASE_URL)('migrations on PostgreSQL from several nodes at once', () => {
   it('lets two nodes start on an empty database together: one migrates, the other waits, both work', async () => {
     const postgres = (await import('postgres')).default;

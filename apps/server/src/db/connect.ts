@@ -84,7 +84,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const connection = postgresConnection(target.url, target.settings);
     const options = postgresJsOptions(connection);
-    const client = postgres(connection.url, { ...options, max: target.maxConnections ?? 10 });
+    const client = postgres(connection.url, { ...options, max: target.maxConnections ?? connection.settings.poolSize });
     // Cast: each driver's database class differs in its result type only; services use the common PgDatabase.
     const db = drizzlePostgres({
       client: postgresWithStatements(client),

@@ -13,9 +13,17 @@ export interface PostgresSettings {
   readonly connectTimeoutMs: number;
   /** statement_timeout of every session: a query on a stuck server fails instead of hanging. */
   readonly statementTimeoutMs: number;
+  /** Connections of the query pool. Statements that find every connection busy are pipelined on them (sent without
+   *  waiting for the ones before): with the server on the same small machine, fewer backends did more commands
+   *  (BENCHMARKS.md note 31); with many cores or a remote server, more connections run more statements at once. */
+  readonly poolSize: number;
 }
 
-export const DEFAULT_POSTGRES_SETTINGS: PostgresSettings = { connectTimeoutMs: 5_000, statementTimeoutMs: 15_000 };
+export const DEFAULT_POSTGRES_SETTINGS: PostgresSettings = {
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 15_000,
+  poolSize: 10,
+};
 
 /** ssl parameters of a connection URL that are ours to interpret (libpq names). */
 const SSL_PARAMS = ['sslmode', 'ssl', 'sslrootcert', 'sslcert', 'sslkey', 'uselibpqcompat'];

@@ -47,6 +47,7 @@ export function databaseTargetFromEnv(env: Env): DatabaseTarget {
         settings: {
           connectTimeoutMs: env.OTKLIK_DB_CONNECT_TIMEOUT_MS,
           statementTimeoutMs: env.OTKLIK_DB_STATEMENT_TIMEOUT_MS,
+          poolSize: env.OTKLIK_DB_POOL_SIZE,
         },
       }
     : { kind: 'pglite', dataDir: env.OTKLIK_DATA_DIR };
