@@ -185,7 +185,7 @@ export const zEnv = z.object({
   }),
   OTKLIK_DB_POOL_SIZE: variable(z.coerce.number().int().min(1).max(100).default(10), {
     description:
-      'Connections to PostgreSQL for queries (the scheduler and the broadcast have their own). When all are busy, statements queue and are pipelined on them. PostgreSQL on the same 2-core machine: 2 did 1.1-1.6x the commands/s of 10; a long statement (a report) holds one while it runs.',
+      'Connections to PostgreSQL for queries (the scheduler and the broadcast have their own). When all are busy, statements queue and are pipelined on them. With PostgreSQL on the same small machine, 2 to 4 suit better (2 did 1.2-1.6x the commands/s of 10 on 2 cores); a long statement (a report) holds its connection while it runs.',
   }),
   OTKLIK_REQUEST_TIMEOUT_MS: variable(z.coerce.number().int().min(100).max(3_600_000).default(20_000), {
     description:
