@@ -3,7 +3,7 @@
 // between read them from the log (delivery-order.ts; the two-node test in tests/realtime covers that side).
 import { createServer } from 'node:http';
 import { sql } from 'drizzle-orm';
-import { expect, it, vi } from 'vitest';
+import { expect, it, type MockInstance, vi } from 'vitest';
 import { rowsOf } from '../db/driver-values';
 import type { CommitContext, CommittedEvent } from '../events-bus';
 import { caseCommandRunner, freshLink, registerVk } from '../test/case-steps';
@@ -18,27 +18,34 @@ const TUESDAY_10_MSK = Date.UTC(2026, 10, 24, 7, 0);
 describeEachDatabase('notices to the other nodes', (getDb, variant) => {
   const fx = setUpOrgFixture(getDb, { now: () => TUESDAY_10_MSK });
 
+  /** The batches told to the other nodes while `work` runs on a node attached for it (closed after it, which waits
+   *  for the window's last notice). The window is far longer than the work takes: what is told within it does not
+   *  depend on the machine's speed. */
+  const toldDuring = async (work: (emitted: MockInstance) => Promise<void>): Promise<CommittedBatch[]> => {
+    const httpServer = createServer();
+    const realtime = await attachRealtime({ httpServer, deps: fx.deps, noticeIntervalMs: 5_000 });
+    // Still sent: the spy records and calls through.
+    const emitted = vi.spyOn(realtime.io, 'serverSideEmit');
+    try {
+      await work(emitted);
+    } finally {
+      await realtime.close();
+      httpServer.close();
+    }
+    return emitted.mock.calls
+      .filter(([event]) => event === 'case:committed')
+      .map(([, batch]) => batch as CommittedBatch);
+  };
+
   // Only with several nodes (PostgreSQL): one node has no one to tell.
   it.runIf(variant === 'postgres')(
     'one notice for the first commit, then one for the latest of the window, naming the commit before it',
     async () => {
-      const httpServer = createServer();
-      // A window far longer than five commands take: what is told within it does not depend on the machine's speed.
-      const realtime = await attachRealtime({ httpServer, deps: fx.deps, noticeIntervalMs: 5_000 });
-      // Still sent: the spy records and calls through.
-      const emitted = vi.spyOn(realtime.io, 'serverSideEmit');
       const run = caseCommandRunner(fx.deps, fx.org);
-      try {
+      const told = await toldDuring(async () => {
         for (let i = 0; i < 5; i++)
           await run(fx.org.people.operator.id, undefined, registerVk(freshLink()), TUESDAY_10_MSK);
-      } finally {
-        // Waits for the window's last notice.
-        await realtime.close();
-        httpServer.close();
-      }
-      const told = emitted.mock.calls
-        .filter(([event]) => event === 'case:committed')
-        .map(([, batch]) => batch as CommittedBatch);
+      });
       const seqs = rowsOf<{ seq: number | string }>(
         await fx.deps.db.execute(
           sql`select seq from case_events where organisation_id = ${fx.org.organisationId}::uuid order by seq`,
@@ -66,21 +73,12 @@ describeEachDatabase('notices to the other nodes', (getDb, variant) => {
       stop();
       const [first, second, third] = batches;
       expect(batches).toHaveLength(3);
-      const httpServer = createServer();
-      const realtime = await attachRealtime({ httpServer, deps: fx.deps, noticeIntervalMs: 5_000 });
-      const emitted = vi.spyOn(realtime.io, 'serverSideEmit');
-      try {
+      const told = await toldDuring(async (emitted) => {
         fx.deps.bus.emitCommitted(first!.events, first!.context);
         // The first is told at once; the other two then fall in one window.
         await vi.waitFor(() => expect(emitted).toHaveBeenCalledWith('case:committed', expect.anything()));
         for (const b of [third!, second!]) fx.deps.bus.emitCommitted(b.events, b.context);
-      } finally {
-        await realtime.close();
-        httpServer.close();
-      }
-      const told = emitted.mock.calls
-        .filter(([event]) => event === 'case:committed')
-        .map(([, batch]) => batch as CommittedBatch);
+      });
       const lastSeq = (b: { events: readonly CommittedEvent[] }) => b.events.at(-1)!.seq;
       // The first at once; then the third, whose prev (the second's last seq) lets another node read the second.
       expect(told.map(lastSeq)).toEqual([lastSeq(first!), lastSeq(third!)]);
