@@ -107,7 +107,7 @@ say(
 
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 if (pgUrl) {
-  const admin = await openDatabase({ kind: 'postgres', url: pgUrl, maxConnections: 1 });
+  const admin = await openDatabase({ kind: 'postgres', url: pgUrl, settings: { poolSize: 1 } });
   const name = `otklik_bench_${randomBytes(5).toString('hex')}`;
   if (admin.raw.kind !== 'postgres') throw new Error('unreachable');
   await admin.raw.client.unsafe(`create database ${name}`);

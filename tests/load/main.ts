@@ -41,7 +41,7 @@ async function prepareDatabase(options: LoadOptions) {
       dispose: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const admin = await openDatabase({ kind: 'postgres', url: options.databaseUrl, maxConnections: 1 });
+  const admin = await openDatabase({ kind: 'postgres', url: options.databaseUrl, settings: { poolSize: 1 } });
   if (admin.raw.kind !== 'postgres') throw new Error('unreachable');
   const client = admin.raw.client;
   const name = `otklik_load_${randomBytes(5).toString('hex')}`;
@@ -51,7 +51,10 @@ async function prepareDatabase(options: LoadOptions) {
   url.pathname = `/${name}`;
   return {
     open: () => openDatabase({ kind: 'postgres', url: url.toString() }),
-    serverEnv: { LOAD_DATABASE_URL: url.toString() } as Record<string, string>,
+    serverEnv: { LOAD_DATABASE_URL: url.toString(), LOAD_DB_POOL_SIZE: String(options.poolSize) } as Record<
+      string,
+      string
+    >,
     pgbenchUrl: options.databaseUrl,
     adminUrl: options.databaseUrl,
     describe: `PostgreSQL ${version?.server_version ?? ''} (temporary database ${name}; the server's pool: ${options.poolSize} connections, OTKLIK_DB_POOL_SIZE)`,
@@ -269,7 +272,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
       else {
         progress(`pgbench: ${options.pgbenchS} s on the same server…`);
         const name = `otklik_pgbench_${randomBytes(4).toString('hex')}`;
-        const admin = await openDatabase({ kind: 'postgres', url: db.pgbenchUrl, maxConnections: 1 });
+        const admin = await openDatabase({ kind: 'postgres', url: db.pgbenchUrl, settings: { poolSize: 1 } });
         if (admin.raw.kind !== 'postgres') throw new Error('unreachable');
         await admin.raw.client.unsafe(`create database ${name}`);
         try {

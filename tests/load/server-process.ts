@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import type { DatabaseTarget } from '../../apps/server/src/db/connect';
-import { readEnv } from '../../apps/server/src/env';
 import { dbQueryDuration } from '../../apps/server/src/metrics/db-timing';
 import { startRealtimeNode } from '../../apps/server/src/realtime/node';
 import { startReportsWatcher } from '../../apps/server/src/reports/watcher';
@@ -49,8 +48,8 @@ const preciseNow = () => performance.timeOrigin + performance.now();
 
 function targetFromEnv(): DatabaseTarget {
   const url = process.env.LOAD_DATABASE_URL;
-  // The pool as `otklik serve` sizes it (OTKLIK_DB_POOL_SIZE, inherited from the harness's environment).
-  if (url) return { kind: 'postgres', url, settings: { poolSize: readEnv().OTKLIK_DB_POOL_SIZE } };
+  // The pool as `otklik serve` sizes it: OTKLIK_DB_POOL_SIZE, read and checked by the harness (options.ts).
+  if (url) return { kind: 'postgres', url, settings: { poolSize: Number(process.env.LOAD_DB_POOL_SIZE) } };
   const dataDir = process.env.LOAD_DATA_DIR;
   if (!dataDir) throw new Error('LOAD_DATA_DIR or LOAD_DATABASE_URL is required');
   return { kind: 'pglite', dataDir };

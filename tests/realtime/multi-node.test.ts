@@ -51,7 +51,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
   let people: Record<keyof OrgFixture['people'], TestSession>;
 
   beforeAll(async () => {
-    admin = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL!, maxConnections: 1 });
+    admin = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL!, settings: { poolSize: 1 } });
     dbName = `otklik_rt_${randomBytes(5).toString('hex')}`;
     if (admin.raw.kind !== 'postgres') throw new Error('unreachable');
     await admin.raw.client.unsafe(`create database ${dbName}`);
@@ -60,7 +60,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes on one PostgreSQL', () => {
     const env = { NODE_TARGET: url.toString(), NODE_CLOCK_OFFSET_MS: String(offset), NODE_POLL_MS: '500' };
     // Both start at once: the migration advisory lock lets one migrate while the other waits.
     [a, b] = await Promise.all([startNode({ ...env, NODE_SEED: '1' }), startNode(env)]);
-    database = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 2 });
+    database = await openDatabase({ kind: 'postgres', url: url.toString(), settings: { poolSize: 2 } });
     org = a.fixture!.org;
     people = await signInAll(a.url, org.people);
   });

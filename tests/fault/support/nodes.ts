@@ -10,7 +10,7 @@ export async function withSql<T>(
   url: string,
   fn: (sql: Extract<Database['raw'], { kind: 'postgres' }>['client']) => Promise<T>,
 ) {
-  const database = await openDatabase({ kind: 'postgres', url, maxConnections: 1 });
+  const database = await openDatabase({ kind: 'postgres', url, settings: { poolSize: 1 } });
   try {
     if (database.raw.kind !== 'postgres') throw new Error('PostgreSQL expected');
     return await fn(database.raw.client);

@@ -34,7 +34,7 @@ export type DatabaseTarget =
     }
   /** `loadDataDir`: start from a dump (tests start from an already migrated one in milliseconds). */
   | { kind: 'pglite-memory'; loadDataDir?: Blob }
-  | { kind: 'postgres'; url: string; maxConnections?: number; settings?: Partial<PostgresSettings> };
+  | { kind: 'postgres'; url: string; settings?: Partial<PostgresSettings> };
 
 export interface Database {
   readonly db: Db;
@@ -84,7 +84,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const connection = postgresConnection(target.url, target.settings);
     const options = postgresJsOptions(connection);
-    const client = postgres(connection.url, { ...options, max: target.maxConnections ?? connection.settings.poolSize });
+    const client = postgres(connection.url, { ...options, max: connection.settings.poolSize });
     // Cast: each driver's database class differs in its result type only; services use the common PgDatabase.
     const db = drizzlePostgres({
       client: postgresWithStatements(client),

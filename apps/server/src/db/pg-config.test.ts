@@ -35,7 +35,7 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!TEST_DATABASE_URL)('through the Unix socket on PostgreSQL', () => {
   it('the pool and a pg client connect through the socket directory the server reports', async () => {
-    const tcp = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL as string, maxConnections: 1 });
+    const tcp = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL as string, settings: { poolSize: 1 } });
     let socketDir: string;
     try {
       const rows = rowsOf<{ dirs: string }>(
@@ -49,7 +49,7 @@ describe.skipIf(!TEST_DATABASE_URL)('through the Unix socket on PostgreSQL', () 
     const url = new URL(TEST_DATABASE_URL as string);
     url.searchParams.set('host', socketDir);
     // A Unix socket connection has no server address.
-    const viaSocket = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 1 });
+    const viaSocket = await openDatabase({ kind: 'postgres', url: url.toString(), settings: { poolSize: 1 } });
     try {
       const rows = rowsOf<{ addr: string | null }>(
         await viaSocket.db.execute(sql`select inet_server_addr()::text as addr`),

@@ -30,7 +30,11 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 describe.skipIf(!TEST_DATABASE_URL)('prepared on PostgreSQL', () => {
   it('prepares a statement on its second run, on its connection and in a transaction, with the same answer', async () => {
     // One connection: pg_prepared_statements is the session's own.
-    const database = await openDatabase({ kind: 'postgres', url: TEST_DATABASE_URL as string, maxConnections: 1 });
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: TEST_DATABASE_URL as string,
+      settings: { poolSize: 1 },
+    });
     try {
       const { db } = database;
       const ask = (marker: string, n: number) => sql`select ${n}::int + 1 as ${sql.identifier(marker)}`;
@@ -63,7 +67,7 @@ describe.skipIf(!TEST_DATABASE_URL)('prepared on PostgreSQL', () => {
   it('prepares nothing with ?prepare=false in the URL (a pooler in transaction mode)', async () => {
     const url = new URL(TEST_DATABASE_URL as string);
     url.searchParams.set('prepare', 'false');
-    const database = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 1 });
+    const database = await openDatabase({ kind: 'postgres', url: url.toString(), settings: { poolSize: 1 } });
     try {
       const { db } = database;
       const marker = `otklik_unprepared_${process.pid}`;

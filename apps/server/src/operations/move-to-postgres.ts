@@ -82,7 +82,7 @@ export async function moveToPostgres(options: {
   try {
     log(say('move.source-schema', {}, lang));
     await migrateDatabase(source);
-    const target = await openDatabase({ kind: 'postgres', url: options.targetUrl, maxConnections: 2 });
+    const target = await openDatabase({ kind: 'postgres', url: options.targetUrl, settings: { poolSize: 2 } });
     try {
       log(say('move.target-migrations', { target: target.description }, lang));
       await migrateDatabase(target);

@@ -153,7 +153,7 @@ async function restorePostgres(
   const unknown = (await archiveMigrations(file, lang)).filter((w) => !known.has(w));
   if (unknown.length > 0) throw new DatabaseNewerThanCodeError(unknown);
 
-  const before = await openDatabase({ kind: 'postgres', url: targetUrl, maxConnections: 1 });
+  const before = await openDatabase({ kind: 'postgres', url: targetUrl, settings: { poolSize: 1 } });
   let hasSchema: boolean;
   try {
     const others = await rawQuery<{ who: string }>(
@@ -190,7 +190,7 @@ async function restorePostgres(
     ],
     { password, lang },
   );
-  const after = await openDatabase({ kind: 'postgres', url: targetUrl, maxConnections: 2 });
+  const after = await openDatabase({ kind: 'postgres', url: targetUrl, settings: { poolSize: 2 } });
   try {
     await migrateDatabase(after);
     return { kind: 'postgres', counts: await tableCounts(after), keptPrevious: null };

@@ -84,8 +84,9 @@ function latestBatch(
   let latest: Pick<CommittedBatch, 'events' | 'prev'> | undefined;
   let top = Number.NEGATIVE_INFINITY;
   for (const part of parts) {
-    const seq = part.kind === 'events' ? part.events.at(-1)?.seq : undefined;
-    if (part.kind === 'events' && seq !== undefined && seq > top) {
+    if (part.kind !== 'events') continue;
+    const seq = part.events.at(-1)?.seq;
+    if (seq !== undefined && seq > top) {
       top = seq;
       latest = { events: part.events, prev: part.prev };
     }

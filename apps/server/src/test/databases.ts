@@ -64,7 +64,7 @@ export async function createTestDatabase(variant: DatabaseVariant): Promise<Data
   await admin.unsafe(`create database ${name}`);
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), maxConnections: 5 });
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), settings: { poolSize: 5 } });
   await migrateDatabase(database);
   return {
     ...database,
