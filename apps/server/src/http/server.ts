@@ -12,7 +12,7 @@ import { APP_ERROR_CODES, AppError, appError } from '../errors/app-error';
 import { toClientError } from '../errors/client-error';
 import { withDeadline } from '../errors/deadline';
 import { appRouter } from '../trpc/app-router';
-import { createContext } from '../trpc/context';
+import { type Context, createContext } from '../trpc/context';
 import { handleApiRequest } from './api-routes';
 import { compressResponse } from './compress';
 import { handleHealthz, handleLivez, handleReadyz } from './health-routes';
@@ -22,6 +22,7 @@ import { noteRequestUser, withRequestLog } from './request-log';
 import { clientIp, sendError } from './respond';
 import { createSecurityHeaders } from './security-headers';
 import { createStaticHandler, DEFAULT_WEB_DIST } from './static-files';
+import { createDirectMutations } from './trpc-direct';
 
 export interface StartServerOptions extends Omit<DepsOptions, 'database'> {
   /** An open database the caller owns (tests); otherwise `target` is opened, migrated and closed with the server. */
@@ -44,6 +45,8 @@ export interface RunningServer {
 
 /** tRPC's JSON bodies are small; attachments go through /api/attachments with their own limit. */
 const TRPC_MAX_BODY = 1024 * 1024;
+
+const TRPC_BASE = '/trpc/';
 
 /** Paths that look like an operations endpoint (metrics, health variants): never answered with the web app. */
 const OPERATIONS_LIKE =
@@ -81,43 +84,56 @@ function crossSiteRefusal(deps: ServerDeps, req: IncomingMessage, path: string):
   return null;
 }
 
+/** A request's tRPC context (its session's person, language, a way to set cookies), as tRPC's handler and the direct
+ *  path (trpc-direct.ts) both make it; a failed session lookup (the database is down) becomes a client-safe error. */
+export function requestContext(deps: ServerDeps) {
+  return (req: IncomingMessage, res: ServerResponse): Promise<Context> =>
+    withDeadline(
+      createContext(deps, {
+        cookieHeader: req.headers.cookie,
+        ip: clientIp(deps, req),
+        userAgent: req.headers['user-agent'] ?? '',
+        acceptLanguage: req.headers['accept-language'],
+        setCookie: (cookie) => {
+          const existing = res.getHeader('set-cookie');
+          res.setHeader('set-cookie', [...(Array.isArray(existing) ? existing : []), cookie]);
+        },
+      }),
+      deps.requestTimeoutMs,
+    )
+      .then((ctx) => {
+        noteRequestUser(req, ctx.user?.personId);
+        return ctx;
+      })
+      .catch((error: unknown) => {
+        // The session lookup runs before any procedure: its failure (the database is down) is mapped here.
+        const client = toClientError(error, 'trpc context');
+        throw new TRPCError({
+          code: APP_ERROR_CODES[client.code].trpc,
+          message: client.message,
+          cause: new AppError(
+            client.code,
+            client.message,
+            client.requestId ? { requestId: client.requestId } : {},
+            client.refusal ?? undefined,
+          ),
+        });
+      });
+}
+
 export function createRequestListener(deps: ServerDeps, webDistDir: string) {
+  const contextOf = requestContext(deps);
   const trpc = createHTTPHandler({
     router: appRouter,
-    basePath: '/trpc/',
+    basePath: TRPC_BASE,
     maxBodySize: TRPC_MAX_BODY,
-    createContext: ({ req, res }) =>
-      withDeadline(
-        createContext(deps, {
-          cookieHeader: req.headers.cookie,
-          ip: clientIp(deps, req),
-          userAgent: req.headers['user-agent'] ?? '',
-          acceptLanguage: req.headers['accept-language'],
-          setCookie: (cookie) => {
-            const existing = res.getHeader('set-cookie');
-            res.setHeader('set-cookie', [...(Array.isArray(existing) ? existing : []), cookie]);
-          },
-        }),
-        deps.requestTimeoutMs,
-      )
-        .then((ctx) => {
-          noteRequestUser(req, ctx.user?.personId);
-          return ctx;
-        })
-        .catch((error: unknown) => {
-          // The session lookup runs before any procedure: its failure (the database is down) is mapped here.
-          const client = toClientError(error, 'trpc context');
-          throw new TRPCError({
-            code: APP_ERROR_CODES[client.code].trpc,
-            message: client.message,
-            cause: new AppError(
-              client.code,
-              client.message,
-              client.requestId ? { requestId: client.requestId } : {},
-              client.refusal ?? undefined,
-            ),
-          });
-        }),
+    createContext: ({ req, res }) => contextOf(req, res),
+  });
+  const direct = createDirectMutations({
+    router: appRouter,
+    basePath: TRPC_BASE,
+    maxBodySize: TRPC_MAX_BODY,
+    createContext: contextOf,
   });
   const serveStatic = createStaticHandler(webDistDir);
   const securityHeaders = createSecurityHeaders(deps.origins);
@@ -145,7 +161,7 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
     }
     if (isTrpc) {
       compressResponse(req, res);
-      trpc(req, res);
+      if (!direct.take(req, res)) trpc(req, res);
       return;
     }
     // Operations endpoints, before the JSON 404 of look-alikes.
