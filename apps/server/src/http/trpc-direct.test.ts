@@ -220,6 +220,7 @@ describeEachDatabase('tRPC mutations answered directly', (getDb) => {
       { path: `${BASE}cases.command,cases.command?batch=1`, headers, body: '{}' },
       { path: `${BASE}cases.command`, headers, body: '{}', chunked: true },
       { path: `${BASE}cases.command`, headers: { ...headers, 'trpc-accept': 'application/jsonl' }, body: '{}' },
+      { path: `${BASE}cases.command`, headers: { ...headers, accept: 'text/html, application/jsonl' }, body: '{}' },
       { path: `${BASE}cases%2Ecommand`, headers, body: '{}' },
       { path: `${BASE}cases.command?batch=1&x=1`, headers, body: '{}' },
       { path: `${BASE}no.such`, headers, body: '{}' },

@@ -58,8 +58,8 @@ export function createDirectMutations<Ctx>(options: {
       if (declared === undefined || req.headers['transfer-encoding'] !== undefined) return false;
       const length = Number(declared);
       if (!Number.isSafeInteger(length) || length < 0 || length > maxBodySize) return false;
-      // A streaming link's request (jsonl, server-sent events) is tRPC's.
-      if (req.headers['trpc-accept'] !== undefined || req.headers.accept === 'application/jsonl') return false;
+      // A streaming link's request (jsonl, as tRPC reads `trpc-accept` or any part of `accept`) is tRPC's.
+      if (req.headers['trpc-accept'] !== undefined || req.headers.accept?.includes('application/jsonl')) return false;
       const procedure = mutations.get(path);
       if (!procedure) return false;
       answer(req, res, path, procedure, search === 'batch=1', length).catch((error: unknown) => {
