@@ -22,7 +22,7 @@ import { noteRequestUser, withRequestLog } from './request-log';
 import { clientIp, sendError } from './respond';
 import { createSecurityHeaders } from './security-headers';
 import { createStaticHandler, DEFAULT_WEB_DIST } from './static-files';
-import { createDirectMutations } from './trpc-direct';
+import { createDirectCalls } from './trpc-direct';
 
 export interface StartServerOptions extends Omit<DepsOptions, 'database'> {
   /** An open database the caller owns (tests); otherwise `target` is opened, migrated and closed with the server. */
@@ -129,7 +129,7 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
     maxBodySize: TRPC_MAX_BODY,
     createContext: ({ req, res }) => contextOf(req, res),
   });
-  const direct = createDirectMutations({
+  const direct = createDirectCalls({
     router: appRouter,
     basePath: TRPC_BASE,
     maxBodySize: TRPC_MAX_BODY,

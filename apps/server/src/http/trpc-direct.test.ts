@@ -1,4 +1,4 @@
-// The direct path for tRPC mutations answers exactly as tRPC's own handler: each request goes to a server that only
+// The direct path for tRPC calls answers exactly as tRPC's own handler: each request goes to a server that only
 // takes it directly (or says it did not) and to one with tRPC's handler only, and the status, the headers that matter
 // and the JSON must be the same. What the direct path does not take is listed too (it falls to tRPC there).
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
@@ -12,7 +12,7 @@ import { describeEachDatabase } from '../test/databases';
 import { createOrgFixture, type OrgFixture, signIn, signInCookie, TEST_PASSWORD } from '../test/fixtures';
 import { appRouter } from '../trpc/app-router';
 import { type RunningServer, requestContext, startServer } from './server';
-import { createDirectMutations } from './trpc-direct';
+import { createDirectCalls } from './trpc-direct';
 
 const BASE = '/trpc/';
 const MAX_BODY = 64 * 1024;
@@ -39,9 +39,13 @@ interface Answer {
 function send(url: string, sent: Sent): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const body = Buffer.from(sent.body ?? '', 'utf8');
-    const headers: Record<string, string | number> = { 'content-type': 'application/json', ...sent.headers };
+    // A read goes as the web app sends it: no type, no body.
+    const read = sent.method === 'GET' || sent.method === 'HEAD';
+    const headers: Record<string, string | number> = read
+      ? { ...sent.headers }
+      : { 'content-type': 'application/json', ...sent.headers };
     if (sent.chunked) headers['transfer-encoding'] = 'chunked';
-    else if (sent.method !== 'GET') headers['content-length'] = body.length;
+    else if (!read) headers['content-length'] = body.length;
     const req = request(`${url}${sent.path}`, { method: sent.method ?? 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -89,7 +93,7 @@ async function listen(listener: (req: IncomingMessage, res: ServerResponse) => v
   return [server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`];
 }
 
-describeEachDatabase('tRPC mutations answered directly', (getDb) => {
+describeEachDatabase('tRPC calls answered directly', (getDb) => {
   let deps: ServerDeps;
   let org: OrgFixture;
   let servers: Server[] = [];
@@ -101,7 +105,7 @@ describeEachDatabase('tRPC mutations answered directly', (getDb) => {
     deps = createDeps({ database: getDb() });
     org = await createOrgFixture(deps);
     const contextOf = requestContext(deps);
-    const direct = createDirectMutations({
+    const direct = createDirectCalls({
       router: appRouter,
       basePath: BASE,
       maxBodySize: MAX_BODY,
@@ -205,6 +209,28 @@ describeEachDatabase('tRPC mutations answered directly', (getDb) => {
     expect(wrong.status).toBe(401);
   });
 
+  it('queries: the same answer, alone and batched, refused and failed', async () => {
+    const get = (path: string, headers: Record<string, string> = { cookie: curator }) =>
+      both({ method: 'GET', path, headers });
+    const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+    expect((await get(`${BASE}auth.me`)).json).toMatchObject({
+      result: { data: { user: { login: org.people.curator.login } } },
+    });
+    expect((await get(`${BASE}auth.me`, {})).status).toBe(200);
+    expect((await get(`${BASE}cases.board`)).status).toBe(200);
+    expect((await get(`${BASE}cases.board?batch=1&input=${q({ 0: {} })}`)).status).toBe(200);
+    expect((await get(`${BASE}cases.board`, {})).status).toBe(401);
+    // A refusal with its key and parameters, in the asked language; input that fails its schema; not JSON.
+    const explain = q({ step: 'explain', from: Date.UTC(2026, 10, 24, 7, 0) });
+    expect(
+      (await get(`${BASE}calendar.preview?input=${explain}`, { cookie: curator, 'accept-language': 'en' })).status,
+    ).toBe(422);
+    expect((await get(`${BASE}calendar.preview?batch=1&input=${q({ 0: { step: 7 } })}`)).status).toBe(400);
+    expect((await get(`${BASE}calendar.preview?input=%7Bnope`)).status).toBe(400);
+    expect((await get(`${BASE}cases.board?batch=1&input=${q([1])}`)).status).toBe(400);
+    expect((await get(`${BASE}cases.board?input=`)).status).toBe(200);
+  });
+
   it('sets the session cookie a sign-in sets', async () => {
     const body = JSON.stringify({ login: org.people.head.login, password: TEST_PASSWORD });
     const answer = await both({ path: `${BASE}auth.login`, body });
@@ -215,8 +241,15 @@ describeEachDatabase('tRPC mutations answered directly', (getDb) => {
   it('leaves to tRPC what it does not take', async () => {
     const headers = { cookie: curator };
     const untaken: Sent[] = [
-      { method: 'GET', path: `${BASE}auth.me`, headers },
+      { method: 'HEAD', path: `${BASE}auth.me`, headers },
       { path: `${BASE}auth.me`, headers, body: '' },
+      { method: 'GET', path: `${BASE}cases.command`, headers },
+      { method: 'GET', path: `${BASE}auth.me?connectionParams=1`, headers },
+      { method: 'GET', path: `${BASE}auth.me?batch=2`, headers },
+      { method: 'GET', path: `${BASE}auth.me?input=1&input=2`, headers },
+      { method: 'GET', path: `${BASE}auth.me`, headers: { ...headers, 'content-type': 'multipart/form-data' } },
+      { method: 'GET', path: `${BASE}auth.me,auth.me?batch=1`, headers },
+      { path: `${BASE}cases.command?input=%7B%7D`, headers, body: '{}' },
       { path: `${BASE}cases.command,cases.command?batch=1`, headers, body: '{}' },
       { path: `${BASE}cases.command`, headers, body: '{}', chunked: true },
       { path: `${BASE}cases.command`, headers: { ...headers, 'trpc-accept': 'application/jsonl' }, body: '{}' },

@@ -1,10 +1,10 @@
-// A tRPC mutation answered without tRPC's Fetch adapter. The adapter turns every request into a Fetch `Request` and
-// every answer into a `Response` (undici objects, abort signals, a body stream): on the server's busiest path, a
-// workflow command, that took about as much CPU as the command's statements (BENCHMARKS.md note 32). Here the
-// procedure is called with the same context, input and error shape tRPC gives it, and the answer is the same JSON
-// on the wire: `{"result":{"data":…}}`, or `{"error":…}` with the status tRPC would send (in an array for a batch
-// of one). Anything else — a query, a batch of several, a body without its length, a stream link's request — is not
-// taken, and goes to tRPC's own handler untouched.
+// tRPC calls answered without tRPC's Fetch adapter. The adapter turns every request into a Fetch `Request` and every
+// answer into a `Response` (undici objects, abort signals, a body stream): ~15 % of the server's CPU on its busiest
+// path, the workflow commands (BENCHMARKS.md note 32). Here a query (GET) or a mutation (POST, JSON with its length),
+// alone or as a batch of one, is answered by calling the procedure with the same context, input and error shape tRPC
+// gives it, and the answer is the same JSON on the wire: `{"result":{"data":…}}`, or `{"error":…}` with the status
+// tRPC would send (in an array for a batch). Anything else — a batch of several, a chunked body, a stream link's
+// request, an encoded path, another URL parameter — is not taken, and goes to tRPC's own handler untouched.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type AnyTRPCRouter, TRPCError } from '@trpc/server';
 import {
@@ -21,86 +21,117 @@ const PLAIN_PATH = /^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/;
 /** Never aborted: no procedure of ours reads the call's signal. */
 const NO_ABORT = new AbortController().signal;
 
-export interface DirectMutations {
-  /** Answers the request when it is a mutation of one procedure this path takes (true), or leaves it alone (false). */
+export interface DirectCalls {
+  /** Answers the request when it is a call this path takes (true), or leaves it alone (false). */
   take(req: IncomingMessage, res: ServerResponse): boolean;
 }
 
-export function createDirectMutations<Ctx>(options: {
+type CallType = 'query' | 'mutation';
+
+/** A request this path takes: one procedure, alone or as a batch of one, its input in the body or the URL. */
+interface Call {
+  readonly path: string;
+  readonly procedure: Procedure;
+  readonly type: CallType;
+  readonly batch: boolean;
+  /** The body's length (a mutation's input), or the URL's `input` (a query's; '' without one). */
+  readonly input: { readonly bodyLength: number } | { readonly text: string };
+}
+
+export function createDirectCalls(options: {
   router: AnyTRPCRouter;
   /** tRPC's base path, with its slashes ("/trpc/"). */
   basePath: string;
   maxBodySize: number;
-  createContext: (req: IncomingMessage, res: ServerResponse) => Promise<Ctx>;
-}): DirectMutations {
+  createContext: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
+}): DirectCalls {
   const { router, basePath, maxBodySize, createContext } = options;
   const config = router._def._config;
-  // Every mutation of the router as built, by its path (a router with lazy parts would leave those to tRPC).
-  const mutations = new Map<string, Procedure>();
+  // Every query and mutation of the router as built, by type and path (a router with lazy parts would leave those
+  // to tRPC). As tRPC maps them: a query answers GET, a mutation POST.
+  const byType = { query: new Map<string, Procedure>(), mutation: new Map<string, Procedure>() };
   for (const [path, procedure] of Object.entries(router._def.procedures as Record<string, Procedure>)) {
-    if (procedure._def.type === 'mutation') mutations.set(path, procedure);
+    const type = procedure._def.type;
+    if (type === 'query' || type === 'mutation') byType[type].set(path, procedure);
   }
+
+  /** The call, or null for anything this path leaves to tRPC. */
+  const callOf = (req: IncomingMessage): Call | null => {
+    const type: CallType | null = req.method === 'GET' ? 'query' : req.method === 'POST' ? 'mutation' : null;
+    if (!type) return null;
+    const url = req.url ?? '';
+    if (!url.startsWith(basePath)) return null;
+    const mark = url.indexOf('?');
+    const path = url.slice(basePath.length, mark < 0 ? undefined : mark);
+    if (!PLAIN_PATH.test(path)) return null;
+    const procedure = byType[type].get(path);
+    if (!procedure) return null;
+    // A streaming link's request (jsonl, as tRPC reads `trpc-accept` or any part of `accept`) is tRPC's.
+    if (req.headers['trpc-accept'] !== undefined || req.headers.accept?.includes('application/jsonl')) return null;
+    // tRPC's JSON handler takes the type without parameters, in any case (a GET may have none); other types are its
+    // other handlers'.
+    const contentType = req.headers['content-type']?.toLowerCase().split(';', 1)[0]?.trim();
+    if (contentType !== 'application/json' && !(type === 'query' && contentType === undefined)) return null;
+    const declared = req.headers['content-length'];
+    if (req.headers['transfer-encoding'] !== undefined) return null;
+    const params = new URLSearchParams(mark < 0 ? '' : url.slice(mark + 1));
+    const batchParam = params.getAll('batch');
+    const inputParam = params.getAll('input');
+    // Nothing but `batch=1` and, for a query, one `input` (connection parameters, event ids… are tRPC's).
+    if (batchParam.length > 1 || (batchParam.length === 1 && batchParam[0] !== '1')) return null;
+    if ([...params.keys()].some((k) => k !== 'batch' && k !== 'input')) return null;
+    const batch = batchParam.length === 1;
+    if (type === 'query') {
+      // A query's input is in its URL; one with a body is tRPC's.
+      if (inputParam.length > 1 || (declared !== undefined && declared !== '0')) return null;
+      return { path, procedure, type, batch, input: { text: inputParam[0] ?? '' } };
+    }
+    if (inputParam.length > 0 || declared === undefined) return null;
+    const length = Number(declared);
+    if (!Number.isSafeInteger(length) || length < 0 || length > maxBodySize) return null;
+    return { path, procedure, type, batch, input: { bodyLength: length } };
+  };
 
   return {
     take(req, res) {
-      if (req.method !== 'POST') return false;
-      const url = req.url ?? '';
-      if (!url.startsWith(basePath)) return false;
-      const query = url.indexOf('?');
-      const path = url.slice(basePath.length, query < 0 ? undefined : query);
-      const search = query < 0 ? '' : url.slice(query + 1);
-      if (search !== '' && search !== 'batch=1') return false;
-      if (!PLAIN_PATH.test(path)) return false;
-      // tRPC's JSON handler takes the type without parameters, in any case; other types are its other handlers'.
-      const type = req.headers['content-type']?.toLowerCase().split(';', 1)[0]?.trim();
-      if (type !== 'application/json') return false;
-      const declared = req.headers['content-length'];
-      if (declared === undefined || req.headers['transfer-encoding'] !== undefined) return false;
-      const length = Number(declared);
-      if (!Number.isSafeInteger(length) || length < 0 || length > maxBodySize) return false;
-      // A streaming link's request (jsonl, as tRPC reads `trpc-accept` or any part of `accept`) is tRPC's.
-      if (req.headers['trpc-accept'] !== undefined || req.headers.accept?.includes('application/jsonl')) return false;
-      const procedure = mutations.get(path);
-      if (!procedure) return false;
-      answer(req, res, path, procedure, search === 'batch=1', length).catch((error: unknown) => {
+      const call = callOf(req);
+      if (!call) return false;
+      answer(req, res, call).catch((error: unknown) => {
         // Nothing above throws but the answer's own writing (an output JSON cannot hold): as any other failure.
-        if (!res.headersSent) sendError(res, error, `trpc ${path}`);
+        if (!res.headersSent) sendError(res, error, `trpc ${call.path}`);
         else res.destroy();
       });
       return true;
     },
   };
 
-  async function answer(
-    req: IncomingMessage,
-    res: ServerResponse,
-    path: string,
-    procedure: Procedure,
-    batch: boolean,
-    length: number,
-  ): Promise<void> {
-    let body: string;
-    try {
-      body = await readExactly(req, length);
-    } catch {
-      // The client went away before its body arrived: nobody to answer.
-      res.destroy();
-      return;
+  async function answer(req: IncomingMessage, res: ServerResponse, call: Call): Promise<void> {
+    const { path, procedure, type, batch } = call;
+    let text: string;
+    if ('text' in call.input) text = call.input.text;
+    else {
+      try {
+        text = await readExactly(req, call.input.bodyLength);
+      } catch {
+        // The client went away before its body arrived: nobody to answer.
+        res.destroy();
+        return;
+      }
     }
-    let ctx: Ctx | undefined;
+    let ctx: unknown;
     let ctxError: unknown;
     try {
       ctx = await createContext(req, res);
     } catch (error) {
       ctxError = error;
     }
-    // As tRPC's JSON content handler reads it, once: the body's JSON, or the batch's entry 0 (a batch needs an object);
+    // As tRPC's JSON content handler reads it, once: the JSON, or the batch's entry 0 (a batch needs an object);
     // whatever fails in reading it is a BAD_REQUEST with the failure's message.
     let inputs: { readonly 0?: unknown } | undefined;
     let reading: Promise<{ readonly 0?: unknown }> | undefined;
     const readInputs = async (): Promise<{ readonly 0?: unknown }> => {
-      if (body === '') return {};
-      const parsed: unknown = JSON.parse(body);
+      if (text === '') return {};
+      const parsed: unknown = JSON.parse(text);
       if (!batch) return { 0: config.transformer.input.deserialize(parsed) };
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: '"input" needs to be an object when doing a batch call' });
@@ -124,28 +155,21 @@ export function createDirectMutations<Ctx>(options: {
     let errors: ReturnType<typeof getTRPCErrorFromUnknown>[] = [];
     try {
       if (ctxError !== undefined) throw ctxError;
-      const data = await procedure({
-        path,
-        getRawInput,
-        ctx,
-        type: 'mutation',
-        signal: NO_ABORT,
-        batchIndex: 0,
-      });
+      const data = await procedure({ path, getRawInput, ctx, type, signal: NO_ABORT, batchIndex: 0 });
       item = { result: { data } };
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
       errors = [error];
-      item = { error: getErrorShape({ config, ctx, error, input: inputs?.[0], path, type: 'mutation' }) };
+      item = { error: getErrorShape({ config, ctx, error, input: inputs?.[0], path, type }) };
     }
     const status = getHTTPStatusCode([item] as never, errors);
     const json = transformTRPCResponse(config, batch ? [item as never] : (item as never));
     if (res.destroyed) return;
-    const text = JSON.stringify(json);
+    const body = JSON.stringify(json);
     res.statusCode = status;
     res.setHeader('vary', 'trpc-accept, accept');
     res.setHeader('content-type', 'application/json');
-    res.end(text);
+    res.end(body);
   }
 }
 
@@ -153,7 +177,7 @@ type Procedure = ((opts: {
   path: string;
   getRawInput: () => Promise<unknown>;
   ctx: unknown;
-  type: 'mutation';
+  type: CallType;
   signal: AbortSignal;
   batchIndex: number;
 }) => Promise<unknown>) & { _def: { type: string } };
