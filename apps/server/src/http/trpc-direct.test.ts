@@ -176,6 +176,21 @@ describeEachDatabase('tRPC calls answered directly', (getDb) => {
     expect(batch[0].json).toMatchObject([{ result: { data: { version: 2 } } }]);
   });
 
+  it('a batch of several commands, one refused: each answer in its place, 207', async () => {
+    const [one, two, three, four] = [await registered(), await registered(), await registered(), await registered()];
+    const headers = { cookie: curator };
+    const pair = (fresh: string, stale: string) =>
+      JSON.stringify({ 0: JSON.parse(triage(fresh, 1)), 1: JSON.parse(triage(stale, 7)) });
+    const path = `${BASE}cases.command,cases.command?batch=1`;
+    const [direct, trpc] = await Promise.all([
+      send(directUrl, { path, headers, body: pair(one, two) }),
+      send(trpcUrl, { path, headers, body: pair(three, four) }),
+    ]);
+    expect(direct.status).toBe(207);
+    expect(alike(direct, [one, two, three, four])).toEqual(alike(trpc, [one, two, three, four]));
+    expect(direct.json).toMatchObject([{ result: { data: { version: 2 } } }, { error: { data: { httpStatus: 409 } } }]);
+  });
+
   it('refusals: the same status, message, key and details', async () => {
     const caseId = await registered();
     const headers = { cookie: curator };
@@ -229,6 +244,12 @@ describeEachDatabase('tRPC calls answered directly', (getDb) => {
     expect((await get(`${BASE}calendar.preview?input=%7Bnope`)).status).toBe(400);
     expect((await get(`${BASE}cases.board?batch=1&input=${q([1])}`)).status).toBe(400);
     expect((await get(`${BASE}cases.board?input=`)).status).toBe(200);
+    // Several at once, as the web app's link batches a render's queries; a batch whose calls differ in status: 207.
+    const several = await get(`${BASE}directory.organisation,directory.departments,auth.me?batch=1&input=${q({})}`);
+    expect(several.status).toBe(200);
+    expect(several.json).toHaveLength(3);
+    expect((await get(`${BASE}auth.me,cases.board?batch=1`, {})).status).toBe(207);
+    expect((await get(`${BASE}cases.board,auth.me?batch=1&input=%5B`)).status).toBe(400);
   });
 
   it('sets the session cookie a sign-in sets', async () => {
@@ -248,9 +269,11 @@ describeEachDatabase('tRPC calls answered directly', (getDb) => {
       { method: 'GET', path: `${BASE}auth.me?batch=2`, headers },
       { method: 'GET', path: `${BASE}auth.me?input=1&input=2`, headers },
       { method: 'GET', path: `${BASE}auth.me`, headers: { ...headers, 'content-type': 'multipart/form-data' } },
-      { method: 'GET', path: `${BASE}auth.me,auth.me?batch=1`, headers },
+      { method: 'GET', path: `${BASE}auth.me,no.such?batch=1`, headers },
+      { method: 'GET', path: `${BASE}auth.me,auth.me`, headers },
+      { method: 'GET', path: `${BASE}auth.me,cases.command?batch=1`, headers },
       { path: `${BASE}cases.command?input=%7B%7D`, headers, body: '{}' },
-      { path: `${BASE}cases.command,cases.command?batch=1`, headers, body: '{}' },
+      { path: `${BASE}cases.command,auth.me?batch=1`, headers, body: '{}' },
       { path: `${BASE}cases.command`, headers, body: '{}', chunked: true },
       { path: `${BASE}cases.command`, headers: { ...headers, 'trpc-accept': 'application/jsonl' }, body: '{}' },
       { path: `${BASE}cases.command`, headers: { ...headers, accept: 'text/html, application/jsonl' }, body: '{}' },

@@ -1,10 +1,11 @@
 // tRPC calls answered without tRPC's Fetch adapter. The adapter turns every request into a Fetch `Request` and every
 // answer into a `Response` (undici objects, abort signals, a body stream): ~15 % of the server's CPU on its busiest
-// path, the workflow commands (BENCHMARKS.md note 32). Here a query (GET) or a mutation (POST, JSON with its length),
-// alone or as a batch of one, is answered by calling the procedure with the same context, input and error shape tRPC
-// gives it, and the answer is the same JSON on the wire: `{"result":{"data":…}}`, or `{"error":…}` with the status
-// tRPC would send (in an array for a batch). Anything else — a batch of several, a chunked body, a stream link's
-// request, an encoded path, another URL parameter — is not taken, and goes to tRPC's own handler untouched.
+// path, the workflow commands (BENCHMARKS.md note 32). Here queries (GET) and mutations (POST, JSON with its length),
+// alone or batched, are answered by calling the procedures with the same context, input and error shape tRPC gives
+// them, and the answer is the same JSON on the wire: `{"result":{"data":…}}`, or `{"error":…}`, with the status tRPC
+// would send (in an array for a batch, 207 when its calls' statuses differ). Anything else — a chunked body, a stream
+// link's request, an unknown or encoded path, another URL parameter — is not taken, and goes to tRPC's own handler
+// untouched.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type AnyTRPCRouter, TRPCError } from '@trpc/server';
 import {
@@ -28,10 +29,11 @@ export interface DirectCalls {
 
 type CallType = 'query' | 'mutation';
 
-/** A request this path takes: one procedure, alone or as a batch of one, its input in the body or the URL. */
+/** A request this path takes: one procedure alone, or a batch of them, their input in the body or the URL. */
 interface Call {
-  readonly path: string;
-  readonly procedure: Procedure;
+  /** The procedures called, by path, in the request's order (one unless a batch). */
+  readonly paths: readonly string[];
+  readonly procedures: readonly Procedure[];
   readonly type: CallType;
   readonly batch: boolean;
   /** The body's length (a mutation's input), or the URL's `input` (a query's; '' without one). */
@@ -62,10 +64,7 @@ export function createDirectCalls(options: {
     const url = req.url ?? '';
     if (!url.startsWith(basePath)) return null;
     const mark = url.indexOf('?');
-    const path = url.slice(basePath.length, mark < 0 ? undefined : mark);
-    if (!PLAIN_PATH.test(path)) return null;
-    const procedure = byType[type].get(path);
-    if (!procedure) return null;
+    const pathPart = url.slice(basePath.length, mark < 0 ? undefined : mark);
     // A streaming link's request (jsonl, as tRPC reads `trpc-accept` or any part of `accept`) is tRPC's.
     if (req.headers['trpc-accept'] !== undefined || req.headers.accept?.includes('application/jsonl')) return null;
     // tRPC's JSON handler takes the type without parameters, in any case (a GET may have none); other types are its
@@ -81,15 +80,24 @@ export function createDirectCalls(options: {
     if (batchParam.length > 1 || (batchParam.length === 1 && batchParam[0] !== '1')) return null;
     if ([...params.keys()].some((k) => k !== 'batch' && k !== 'input')) return null;
     const batch = batchParam.length === 1;
+    // A batch names its procedures separated by commas; every one must be a procedure of the request's type (tRPC
+    // answers an unknown one, or one of another type, itself).
+    const paths = batch ? pathPart.split(',') : [pathPart];
+    const procedures: Procedure[] = [];
+    for (const path of paths) {
+      const procedure = PLAIN_PATH.test(path) ? byType[type].get(path) : undefined;
+      if (!procedure) return null;
+      procedures.push(procedure);
+    }
     if (type === 'query') {
       // A query's input is in its URL; one with a body is tRPC's.
       if (inputParam.length > 1 || (declared !== undefined && declared !== '0')) return null;
-      return { path, procedure, type, batch, input: { text: inputParam[0] ?? '' } };
+      return { paths, procedures, type, batch, input: { text: inputParam[0] ?? '' } };
     }
     if (inputParam.length > 0 || declared === undefined) return null;
     const length = Number(declared);
     if (!Number.isSafeInteger(length) || length < 0 || length > maxBodySize) return null;
-    return { path, procedure, type, batch, input: { bodyLength: length } };
+    return { paths, procedures, type, batch, input: { bodyLength: length } };
   };
 
   return {
@@ -98,7 +106,7 @@ export function createDirectCalls(options: {
       if (!call) return false;
       answer(req, res, call).catch((error: unknown) => {
         // Nothing above throws but the answer's own writing (an output JSON cannot hold): as any other failure.
-        if (!res.headersSent) sendError(res, error, `trpc ${call.path}`);
+        if (!res.headersSent) sendError(res, error, `trpc ${call.paths.join(',')}`);
         else res.destroy();
       });
       return true;
@@ -106,7 +114,7 @@ export function createDirectCalls(options: {
   };
 
   async function answer(req: IncomingMessage, res: ServerResponse, call: Call): Promise<void> {
-    const { path, procedure, type, batch } = call;
+    const { paths, procedures, type, batch } = call;
     let text: string;
     if ('text' in call.input) text = call.input.text;
     else {
@@ -125,21 +133,25 @@ export function createDirectCalls(options: {
     } catch (error) {
       ctxError = error;
     }
-    // As tRPC's JSON content handler reads it, once: the JSON, or the batch's entry 0 (a batch needs an object);
-    // whatever fails in reading it is a BAD_REQUEST with the failure's message.
-    let inputs: { readonly 0?: unknown } | undefined;
-    let reading: Promise<{ readonly 0?: unknown }> | undefined;
-    const readInputs = async (): Promise<{ readonly 0?: unknown }> => {
+    // As tRPC's JSON content handler reads it, once for every call: the JSON, or for a batch the entry of each call's
+    // index (a batch needs an object); whatever fails in reading it is a BAD_REQUEST with the failure's message.
+    let inputs: Readonly<Record<number, unknown>> | undefined;
+    let reading: Promise<Readonly<Record<number, unknown>>> | undefined;
+    const readInputs = async (): Promise<Readonly<Record<number, unknown>>> => {
       if (text === '') return {};
       const parsed: unknown = JSON.parse(text);
       if (!batch) return { 0: config.transformer.input.deserialize(parsed) };
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: '"input" needs to be an object when doing a batch call' });
       }
-      const entry = (parsed as Record<string, unknown>)[0];
-      return entry === undefined ? {} : { 0: config.transformer.input.deserialize(entry) };
+      const each: Record<number, unknown> = {};
+      for (const index of paths.keys()) {
+        const entry = (parsed as Record<number, unknown>)[index];
+        if (entry !== undefined) each[index] = config.transformer.input.deserialize(entry);
+      }
+      return each;
     };
-    const getRawInput = async () => {
+    const read = () => {
       reading ??= readInputs().catch((cause: unknown) => {
         if (cause instanceof TRPCError) throw cause;
         throw new TRPCError({
@@ -148,22 +160,31 @@ export function createDirectCalls(options: {
           cause,
         });
       });
-      inputs = await reading;
-      return inputs[0];
+      return reading;
     };
-    let item: { result: { data: unknown } } | { error: unknown };
-    let errors: ReturnType<typeof getTRPCErrorFromUnknown>[] = [];
-    try {
-      if (ctxError !== undefined) throw ctxError;
-      const data = await procedure({ path, getRawInput, ctx, type, signal: NO_ABORT, batchIndex: 0 });
-      item = { result: { data } };
-    } catch (cause) {
-      const error = getTRPCErrorFromUnknown(cause);
-      errors = [error];
-      item = { error: getErrorShape({ config, ctx, error, input: inputs?.[0], path, type }) };
-    }
-    const status = getHTTPStatusCode([item] as never, errors);
-    const json = transformTRPCResponse(config, batch ? [item as never] : (item as never));
+    // The calls run together, as tRPC runs a batch's; each answer (or error) in the request's order.
+    const outcomes = await Promise.all(
+      procedures.map(async (procedure, index): Promise<[TRPCError | undefined, unknown]> => {
+        const path = paths[index] as string;
+        try {
+          if (ctxError !== undefined) throw ctxError;
+          const getRawInput = async () => {
+            inputs = await read();
+            return inputs[index];
+          };
+          return [undefined, await procedure({ path, getRawInput, ctx, type, signal: NO_ABORT, batchIndex: index })];
+        } catch (cause) {
+          return [getTRPCErrorFromUnknown(cause), undefined];
+        }
+      }),
+    );
+    const items = outcomes.map(([error, data], index) =>
+      error
+        ? { error: getErrorShape({ config, ctx, error, input: inputs?.[index], path: paths[index] as string, type }) }
+        : { result: { data } },
+    );
+    const status = getHTTPStatusCode(items as never, outcomes.map(([error]) => error) as never);
+    const json = transformTRPCResponse(config, (batch ? items : items[0]) as never);
     if (res.destroyed) return;
     const body = JSON.stringify(json);
     res.statusCode = status;
