@@ -161,6 +161,7 @@ export function createRequestListener(deps: ServerDeps, webDistDir: string) {
     }
     if (isTrpc) {
       compressResponse(req, res);
+      // Ordinary calls are answered without tRPC's Fetch adapter (trpc-direct.ts); the rest by tRPC's handler.
       if (!direct.take(req, res)) trpc(req, res);
       return;
     }
