@@ -3,6 +3,7 @@
 // and the JSON must be the same. What the direct path does not take is listed too (it falls to tRPC there).
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { initTRPC } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerDeps } from '../deps';
@@ -73,14 +74,17 @@ function send(url: string, sent: Sent): Promise<Answer> {
 }
 
 /** The answer with what differs between two calls made a moment apart on different cases (their ids, the moments
- *  and sequence numbers in it) put as placeholders. */
+ *  and sequence numbers in it) put as placeholders; a stack trace (only a router without Otklik's error formatter
+ *  sends one) too. */
 function alike(answer: Answer, caseIds: readonly string[] = []): Answer {
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return caseIds.includes(value) ? '<case>' : value;
     if (typeof value === 'number') return value > 1e12 ? '<moment>' : value;
     if (Array.isArray(value)) return value.map(walk);
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'seq' ? '<seq>' : walk(v)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, k === 'seq' ? '<seq>' : k === 'stack' ? '<stack>' : walk(v)]),
+      );
     }
     return value;
   };
@@ -283,6 +287,48 @@ describeEachDatabase('tRPC calls answered directly', (getDb) => {
       { path: `${BASE}cases.command`, headers, body: 'x'.repeat(MAX_BODY + 1) },
     ];
     for (const sent of untaken) expect((await send(directUrl, sent)).status, sent.path).toBe(NOT_TAKEN);
+  });
+});
+
+describe('an answer that is a stream', () => {
+  // No procedure of Otklik answers with promises inside; a router of two makes sure the direct path refuses one as
+  // tRPC does instead of writing it as {}.
+  const t = initTRPC.create();
+  const router = t.router({
+    later: t.procedure.query(() => ({ value: Promise.resolve(1) })),
+    now: t.procedure.query(() => ({ value: 1 })),
+  });
+  let servers: Server[] = [];
+  let directUrl = '';
+  let trpcUrl = '';
+  beforeAll(async () => {
+    const createContext = async () => ({});
+    const direct = createDirectCalls({ router, basePath: BASE, maxBodySize: MAX_BODY, createContext });
+    const trpc = createHTTPHandler({ router, basePath: BASE, createContext });
+    const [a, aUrl] = await listen((req, res) => {
+      if (direct.take(req, res)) return;
+      res.statusCode = NOT_TAKEN;
+      res.end();
+    });
+    const [b, bUrl] = await listen((req, res) => trpc(req, res));
+    servers = [a, b];
+    directUrl = aUrl;
+    trpcUrl = bUrl;
+  });
+  afterAll(async () => {
+    for (const s of servers) await new Promise((resolve) => s.close(resolve));
+  });
+
+  it('is refused alone and in a batch, the same as tRPC refuses it', async () => {
+    for (const path of [`${BASE}later`, `${BASE}later,now?batch=1`, `${BASE}now`]) {
+      const [direct, trpc] = await Promise.all([
+        send(directUrl, { method: 'GET', path }),
+        send(trpcUrl, { method: 'GET', path }),
+      ]);
+      expect(direct.status, path).not.toBe(NOT_TAKEN);
+      expect(alike(direct), path).toEqual(alike(trpc));
+    }
+    expect((await send(directUrl, { method: 'GET', path: `${BASE}later` })).status).toBe(415);
   });
 });
 

@@ -172,17 +172,24 @@ export function createDirectCalls(options: {
             inputs = await read();
             return inputs[index];
           };
-          return [undefined, await procedure({ path, getRawInput, ctx, type, signal: NO_ABORT, batchIndex: index })];
+          const data = await procedure({ path, getRawInput, ctx, type, signal: NO_ABORT, batchIndex: index });
+          // Promises or async iterables in an answer need a streaming link: refused, as tRPC refuses them (JSON would
+          // write each as {}).
+          if (isDataStream(data)) return [streamRefusal(), undefined];
+          return [undefined, data];
         } catch (cause) {
           return [getTRPCErrorFromUnknown(cause), undefined];
         }
       }),
     );
-    const items = outcomes.map(([error, data], index) =>
-      error
-        ? { error: getErrorShape({ config, ctx, error, input: inputs?.[index], path: paths[index] as string, type }) }
-        : { result: { data } },
-    );
+    const items = outcomes.map(([error, data], index) => {
+      if (!error) return { result: { data } };
+      // tRPC refuses a lone call's stream-like answer for the whole request: its shape names no path nor input.
+      const whole = !batch && error.code === 'UNSUPPORTED_MEDIA_TYPE' && error.message === STREAM_REFUSAL;
+      const path = whole ? undefined : (paths[index] as string);
+      const input = whole ? undefined : inputs?.[index];
+      return { error: getErrorShape({ config, ctx, error, input, path, type }) };
+    });
     const status = getHTTPStatusCode(items as never, outcomes.map(([error]) => error) as never);
     const json = transformTRPCResponse(config, (batch ? items : items[0]) as never);
     if (res.destroyed) return;
@@ -192,6 +199,29 @@ export function createDirectCalls(options: {
     res.setHeader('content-type', 'application/json');
     res.end(body);
   }
+}
+
+const STREAM_REFUSAL = 'Cannot use stream-like response in non-streaming request - use httpBatchStreamLink';
+
+const streamRefusal = () => new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: STREAM_REFUSAL });
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isPromiseLike = (value: unknown) =>
+  (isPlainObject(value) || typeof value === 'function') &&
+  typeof (value as { then?: unknown }).then === 'function' &&
+  typeof (value as { catch?: unknown }).catch === 'function';
+
+const isAsyncIterable = (value: unknown) => isPlainObject(value) && Symbol.asyncIterator in value;
+
+/** What tRPC counts as a stream: an async iterable, or an object with a promise or an async iterable among its
+ *  values. */
+function isDataStream(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  if (isAsyncIterable(value)) return true;
+  const values = Object.values(value);
+  return values.some(isPromiseLike) || values.some(isAsyncIterable);
 }
 
 type Procedure = ((opts: {
