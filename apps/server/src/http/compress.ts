@@ -1,6 +1,6 @@
 // gzip for the answers of tRPC and the board snapshot (GET /api/board, `sendCompressed`): a snapshot of 10,000 rows
 // is megabytes of repetitive JSON that shrinks about tenfold. tRPC's adapter writes a whole answer (no streaming link
-// is used), as the direct path for mutations does (trpc-direct.ts), so the body is gathered, compressed off the main
+// is used), as the direct path for its calls does (trpc-direct.ts), so the body is gathered, compressed off the main
 // thread (zlib's thread pool) and sent with its length. Small answers, clients that do not accept gzip and answers
 // already encoded go out as they are. Written here rather than taken from the `compression` package: that one is
 // middleware for connect/express and streams through a flush per chunk, while all this needs is one buffer.

@@ -3,7 +3,7 @@
 // and the JSON must be the same. What the direct path does not take is listed too (it falls to tRPC there).
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { initTRPC } from '@trpc/server';
+import { type AnyTRPCRouter, initTRPC } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerDeps } from '../deps';
@@ -97,6 +97,29 @@ async function listen(listener: (req: IncomingMessage, res: ServerResponse) => v
   return [server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`];
 }
 
+/** Two servers for `router`: one that answers only what the direct path takes (NOT_TAKEN for the rest), one with
+ *  tRPC's handler only. */
+async function pairOfServers(
+  router: AnyTRPCRouter,
+  createContext: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
+): Promise<{ servers: Server[]; directUrl: string; trpcUrl: string }> {
+  const direct = createDirectCalls({ router, basePath: BASE, maxBodySize: MAX_BODY, createContext });
+  const trpc = createHTTPHandler({
+    router,
+    basePath: BASE,
+    maxBodySize: MAX_BODY,
+    createContext: ({ req, res }) => createContext(req, res),
+  });
+  const [a, directUrl] = await listen((req, res) => {
+    if (direct.take(req, res)) return;
+    req.resume();
+    res.statusCode = NOT_TAKEN;
+    res.end();
+  });
+  const [b, trpcUrl] = await listen((req, res) => trpc(req, res));
+  return { servers: [a, b], directUrl, trpcUrl };
+}
+
 describeEachDatabase('tRPC calls answered directly', (getDb) => {
   let deps: ServerDeps;
   let org: OrgFixture;
@@ -108,29 +131,7 @@ describeEachDatabase('tRPC calls answered directly', (getDb) => {
   beforeAll(async () => {
     deps = createDeps({ database: getDb() });
     org = await createOrgFixture(deps);
-    const contextOf = requestContext(deps);
-    const direct = createDirectCalls({
-      router: appRouter,
-      basePath: BASE,
-      maxBodySize: MAX_BODY,
-      createContext: contextOf,
-    });
-    const trpc = createHTTPHandler({
-      router: appRouter,
-      basePath: BASE,
-      maxBodySize: MAX_BODY,
-      createContext: ({ req, res }) => contextOf(req, res),
-    });
-    const [a, aUrl] = await listen((req, res) => {
-      if (direct.take(req, res)) return;
-      req.resume();
-      res.statusCode = NOT_TAKEN;
-      res.end();
-    });
-    const [b, bUrl] = await listen((req, res) => trpc(req, res));
-    servers = [a, b];
-    directUrl = aUrl;
-    trpcUrl = bUrl;
+    ({ servers, directUrl, trpcUrl } = await pairOfServers(appRouter, requestContext(deps)));
     curator = await signInCookie(deps, org.people.curator.login);
     observer = await signInCookie(deps, org.people.observer.login);
   });
@@ -302,18 +303,7 @@ describe('an answer that is a stream', () => {
   let directUrl = '';
   let trpcUrl = '';
   beforeAll(async () => {
-    const createContext = async () => ({});
-    const direct = createDirectCalls({ router, basePath: BASE, maxBodySize: MAX_BODY, createContext });
-    const trpc = createHTTPHandler({ router, basePath: BASE, createContext });
-    const [a, aUrl] = await listen((req, res) => {
-      if (direct.take(req, res)) return;
-      res.statusCode = NOT_TAKEN;
-      res.end();
-    });
-    const [b, bUrl] = await listen((req, res) => trpc(req, res));
-    servers = [a, b];
-    directUrl = aUrl;
-    trpcUrl = bUrl;
+    ({ servers, directUrl, trpcUrl } = await pairOfServers(router, async () => ({})));
   });
   afterAll(async () => {
     for (const s of servers) await new Promise((resolve) => s.close(resolve));

@@ -14,7 +14,7 @@ import {
   getTRPCErrorFromUnknown,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
-import { sendError } from './respond';
+import { readBody, sendError } from './respond';
 
 /** A procedure's path as the web client and the load harness send it: letters, digits and dots only (no encoding). */
 const PLAIN_PATH = /^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$/;
@@ -36,8 +36,8 @@ interface Call {
   readonly procedures: readonly Procedure[];
   readonly type: CallType;
   readonly batch: boolean;
-  /** The body's length (a mutation's input), or the URL's `input` (a query's; '' without one). */
-  readonly input: { readonly bodyLength: number } | { readonly text: string };
+  /** The URL's `input` (a query's; '' without one), or null: the input is the body (a mutation's). */
+  readonly input: string | null;
 }
 
 export function createDirectCalls(options: {
@@ -92,12 +92,12 @@ export function createDirectCalls(options: {
     if (type === 'query') {
       // A query's input is in its URL; one with a body is tRPC's.
       if (inputParam.length > 1 || (declared !== undefined && declared !== '0')) return null;
-      return { paths, procedures, type, batch, input: { text: inputParam[0] ?? '' } };
+      return { paths, procedures, type, batch, input: inputParam[0] ?? '' };
     }
     if (inputParam.length > 0 || declared === undefined) return null;
     const length = Number(declared);
     if (!Number.isSafeInteger(length) || length < 0 || length > maxBodySize) return null;
-    return { paths, procedures, type, batch, input: { bodyLength: length } };
+    return { paths, procedures, type, batch, input: null };
   };
 
   return {
@@ -115,11 +115,11 @@ export function createDirectCalls(options: {
 
   async function answer(req: IncomingMessage, res: ServerResponse, call: Call): Promise<void> {
     const { paths, procedures, type, batch } = call;
-    let text: string;
-    if ('text' in call.input) text = call.input.text;
-    else {
+    let text = call.input;
+    if (text === null) {
       try {
-        text = await readExactly(req, call.input.bodyLength);
+        // Its length was checked against the limit when the call was taken.
+        text = (await readBody(req, maxBodySize)).toString('utf8');
       } catch {
         // The client went away before its body arrived: nobody to answer.
         res.destroy();
@@ -164,7 +164,7 @@ export function createDirectCalls(options: {
     };
     // The calls run together, as tRPC runs a batch's; each answer (or error) in the request's order.
     const outcomes = await Promise.all(
-      procedures.map(async (procedure, index): Promise<[TRPCError | undefined, unknown]> => {
+      procedures.map(async (procedure, index): Promise<Outcome> => {
         const path = paths[index] as string;
         try {
           if (ctxError !== undefined) throw ctxError;
@@ -174,23 +174,21 @@ export function createDirectCalls(options: {
           };
           const data = await procedure({ path, getRawInput, ctx, type, signal: NO_ABORT, batchIndex: index });
           // Promises or async iterables in an answer need a streaming link: refused, as tRPC refuses them (JSON would
-          // write each as {}).
-          if (isDataStream(data)) return [streamRefusal(), undefined];
-          return [undefined, data];
+          // write each as {}); a lone call's refusal is the whole request's there, its shape naming no path nor input.
+          if (isDataStream(data)) return { error: streamRefusal(), ofRequest: !batch };
+          return { data };
         } catch (cause) {
-          return [getTRPCErrorFromUnknown(cause), undefined];
+          return { error: getTRPCErrorFromUnknown(cause) };
         }
       }),
     );
-    const items = outcomes.map(([error, data], index) => {
+    const items = outcomes.map(({ error, data, ofRequest }, index) => {
       if (!error) return { result: { data } };
-      // tRPC refuses a lone call's stream-like answer for the whole request: its shape names no path nor input.
-      const whole = !batch && error.code === 'UNSUPPORTED_MEDIA_TYPE' && error.message === STREAM_REFUSAL;
-      const path = whole ? undefined : (paths[index] as string);
-      const input = whole ? undefined : inputs?.[index];
+      const path = ofRequest ? undefined : (paths[index] as string);
+      const input = ofRequest ? undefined : inputs?.[index];
       return { error: getErrorShape({ config, ctx, error, input, path, type }) };
     });
-    const status = getHTTPStatusCode(items as never, outcomes.map(([error]) => error) as never);
+    const status = getHTTPStatusCode(items as never, outcomes.map((o) => o.error) as never);
     const json = transformTRPCResponse(config, (batch ? items : items[0]) as never);
     if (res.destroyed) return;
     const body = JSON.stringify(json);
@@ -201,9 +199,18 @@ export function createDirectCalls(options: {
   }
 }
 
-const STREAM_REFUSAL = 'Cannot use stream-like response in non-streaming request - use httpBatchStreamLink';
+/** A call's answer, or its error (`ofRequest`: answered as the whole request's, as tRPC does). */
+interface Outcome {
+  readonly data?: unknown;
+  readonly error?: TRPCError;
+  readonly ofRequest?: boolean;
+}
 
-const streamRefusal = () => new TRPCError({ code: 'UNSUPPORTED_MEDIA_TYPE', message: STREAM_REFUSAL });
+const streamRefusal = () =>
+  new TRPCError({
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Cannot use stream-like response in non-streaming request - use httpBatchStreamLink',
+  });
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -232,19 +239,3 @@ type Procedure = ((opts: {
   signal: AbortSignal;
   batchIndex: number;
 }) => Promise<unknown>) & { _def: { type: string } };
-
-/** The request's body as text, `length` bytes as its Content-Length declared (Node's parser holds it to that). */
-function readExactly(req: IncomingMessage, length: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('end', () => {
-      const whole = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      if (whole.length !== length) reject(new Error('body length differs from its Content-Length'));
-      else resolve(whole.toString('utf8'));
-    });
-    req.once('error', reject);
-    // Closed before its end: the client went away (a settled promise ignores this after the end).
-    req.once('close', () => reject(new Error('closed before the end of the body')));
-  });
-}
