@@ -221,6 +221,8 @@ async function run(options: LoadOptions): Promise<LoadReport> {
         .catch(() => {});
     }, 1000);
     let load: Awaited<ReturnType<typeof driveCommands>>;
+    // This process's CPU while it drives the commands: the load's own share of the machine the server runs on.
+    const driverCpuBefore = process.cpuUsage();
     try {
       load = await driveCommands({
         url: server.url,
@@ -234,6 +236,7 @@ async function run(options: LoadOptions): Promise<LoadReport> {
     } finally {
       clearInterval(sampler);
     }
+    const driverCpu = process.cpuUsage(driverCpuBefore);
     const after = await server.stats();
     keep(after);
     const dbCpuAfter = statsDatabase ? await backendCpuMs(statsDatabase) : null;
@@ -349,6 +352,11 @@ async function run(options: LoadOptions): Promise<LoadReport> {
           rssPeakMb: mb(peak.rss),
           peakSample: memoryMb(peak),
           rssEndMb: round(after.rss / 2 ** 20, 0)!,
+        },
+        driver: {
+          cpuMsPerCommand: load.completed
+            ? round((driverCpu.user + driverCpu.system) / 1000 / load.completed, 2)
+            : null,
         },
       },
       pgbench,

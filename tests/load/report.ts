@@ -69,6 +69,9 @@ export interface LoadReport {
       peakSample: { rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number };
       rssEndMb: number;
     };
+    /** The harness's own process while it drives the commands (the board clients run apart): CPU it takes from the
+     *  machine the server and PostgreSQL share. */
+    driver: { cpuMsPerCommand: number | null };
   };
   readonly pgbench: PgbenchResult | { skipped: string };
   /** Commands/s over pgbench's TPS, measured one after the other in this run. */
@@ -149,6 +152,7 @@ export function formatReport(r: LoadReport): string {
       `${l.server.statementsPerCommand ?? '—'} statements per command; ` +
       `RSS peak ${l.server.rssPeakMb} MB (JS heap used / reserved ${l.server.peakSample.heapMb} / ` +
       `${l.server.peakSample.heapTotalMb} MB, outside it ${l.server.peakSample.externalMb} MB), end ${l.server.rssEndMb} MB`,
+    `Load driver (this process): ${ms(l.driver.cpuMsPerCommand)} ms of CPU per command`,
     'tps' in r.pgbench
       ? `pgbench on the same server: ${r.pgbench.tps.toFixed(0)} TPS (${r.pgbench.clients} clients, ${r.pgbench.seconds} s, ` +
           `scale ${r.pgbench.scale}) → commands/s are ${((r.ratioToPgbench ?? 0) * 100).toFixed(1)} % of it`
