@@ -7,6 +7,7 @@ import { alias, PgDialect } from 'drizzle-orm/pg-core';
 import type { Database, DbOrTx } from '../db/connect';
 import { fromJson } from '../db/driver-values';
 import { absences, cases, departments, people } from '../db/schema';
+import type { SqlValue } from '../db/template-statement';
 import { actorCondition } from './access';
 import type { CompactClock, RuleTable } from './board-compact';
 import { pgliteSnapshotRow } from './board-pglite';
@@ -122,10 +123,10 @@ interface CurrentAbsences {
   readonly nameOf: Map<string, string>;
 }
 
-/** The absences going on at `now` with each substitute's name, as one json column: a select of a few rows (the
+/** The absences going on at `at` (ISO text) with each substitute's name, as one json column: a select of a few rows (the
  *  changed cases of a broadcast) carries them instead of a second statement. */
-export function currentAbsencesColumn(organisationId: string, now: number) {
-  return sql<unknown>`(select coalesce(json_agg(json_build_object('personId', a.person_id, 'substituteId', a.substitute_id, 'startsAt', floor(extract(epoch from a.starts_at) * 1000)::bigint, 'endsAt', floor(extract(epoch from a.ends_at) * 1000)::bigint, 'substituteName', s.full_name)), '[]') from absences a left join people s on s.id = a.substitute_id where a.organisation_id = ${organisationId} and a.starts_at <= ${new Date(now).toISOString()}::timestamptz and a.ends_at > ${new Date(now).toISOString()}::timestamptz)`;
+export function currentAbsencesColumn(organisationId: SqlValue<string>, at: SqlValue<string>) {
+  return sql<unknown>`(select coalesce(json_agg(json_build_object('personId', a.person_id, 'substituteId', a.substitute_id, 'startsAt', floor(extract(epoch from a.starts_at) * 1000)::bigint, 'endsAt', floor(extract(epoch from a.ends_at) * 1000)::bigint, 'substituteName', s.full_name)), '[]') from absences a left join people s on s.id = a.substitute_id where a.organisation_id = ${organisationId} and a.starts_at <= ${at}::timestamptz and a.ends_at > ${at}::timestamptz)`;
 }
 
 function toCurrentAbsences(
@@ -237,7 +238,11 @@ async function selectNamed(
 ): Promise<{ rows: NamedBoardRow[]; extra: Record<string, unknown> | null }> {
   const now = filters.now ?? Date.now();
   const named = await db
-    .select({ row: { ...boardColumns, ...compactColumns }, away: currentAbsencesColumn(organisationId, now), extra })
+    .select({
+      row: { ...boardColumns, ...compactColumns },
+      away: currentAbsencesColumn(organisationId, new Date(now).toISOString()),
+      extra,
+    })
     .from(cases)
     .leftJoin(responsible, eq(responsible.id, cases.responsiblePersonId))
     .leftJoin(departments, eq(departments.id, cases.responsibleDepartmentId))

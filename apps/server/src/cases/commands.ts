@@ -21,18 +21,19 @@ import { isSingleNode, type Tx } from '../db/connect';
 import { fromJson, rowsOf } from '../db/driver-values';
 import { isUniqueViolation } from '../db/errors';
 import { caseEvents } from '../db/schema';
+import { executeTemplate } from '../db/template-statement';
 import type { ServerDeps } from '../deps';
 import { AppError, appError, notFound } from '../errors/app-error';
 import type { CommittedEvent } from '../events-bus';
 import type { CommandOutcome } from '../metrics/metrics';
 import { rememberStateBefore } from '../notifications/states-before';
-import { alarmWriteSql, nextAlarmAt } from '../scheduler/alarms';
+import { alarmInstant, alarmWriteSql, nextAlarmAt } from '../scheduler/alarms';
 import { notVisible, partiesOfRow } from './access';
 import { loadCommandContext, type StoredCase } from './domain-context';
 import { eventRowsJson, newEventRows } from './event-rows';
 import { projectCase } from './projection';
 import { checkCommandReferences } from './references';
-import { caseRowCells, caseRowShape } from './row-json';
+import { type CaseRowShape, caseRowCells, caseRowShape } from './row-json';
 import { writtenBoardRow, writtenRowColumns } from './rows';
 
 export const SYSTEM_ACTOR: Actor = { personId: 'system', roles: ['system'], departmentIds: [] };
@@ -190,35 +191,38 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     events,
   });
   const shape = caseRowShape(row);
-  const rowJson = JSON.stringify(caseRowCells(row, shape));
   // With several nodes (PostgreSQL) the write reads what the broadcast needs: the batch's previous seq and the named
   // row (no statement after the commit, none queued behind the commands). On one node (PGlite) the bus's tracker knows
   // the previous seq, and a window's one read of its rows costs less than these reads in every command.
   const severalNodes = !isSingleNode(deps.database);
-  const write = writeCommandSql({
+  // The scheduler's alarm for the new state, written with the case: it never lags behind it.
+  const alarm = events.length === 0 ? undefined : row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null;
+  const alongside = request.alongside && !isRegister ? request.alongside : undefined;
+  const form: CommandWriteForm = {
+    isRegister,
+    shape,
+    hasEvents: committedRows.length > 0,
+    alarm: alarm === undefined ? 'keep' : alarm === null ? 'clear' : 'set',
+    severalNodes,
+    alongside,
+  };
+  // Every value the statement's placeholders name (WRITE); the row and the events are one JSON parameter each, read
+  // into the tables' column types, so the statement's text stays the same between commands of one form.
+  const values: Record<keyof typeof WRITE, unknown> = {
     caseId,
     organisationId: request.organisationId,
-    // A new case's row is inserted; an existing one is replaced only at the version decided on. Either reads the
-    // organisation's lock first (as every writer of its cases and events does: no two wait for each other). The row
-    // is one JSON parameter read into the table's column types: the statement's text stays the same between commands.
-    caseRow: isRegister
-      ? sql`insert into cases (id, organisation_id, ${shape.names})
-          select (select ${caseId}::uuid from lock), ${request.organisationId}::uuid, ${shape.values}
-            from json_populate_record(null::cases, ${rowJson}::json) as v
-          returning id, number`
-      : sql`update cases as c set ${shape.set}
-            from json_populate_record(null::cases, ${rowJson}::json) as v
-           where c.id = ${caseId}::uuid and c.version = ${before.version}::int and exists (select 1 from lock)
-          returning c.id, c.number`,
-    events: committedRows,
-    // The row's named form comes from this write (realtime's live row, cases/rows.ts): what it reads besides.
-    named: severalNodes ? writtenRowColumns(request.organisationId, row, now) : {},
-    readPrevSeq: severalNodes,
-    // The scheduler's alarm for the new state, written with the case: it never lags behind it.
-    alarm: events.length === 0 ? undefined : row.isOpen ? nextAlarmAt(after, rules, deps.now()) : null,
+    lockKey: `otklik:case-events:${request.organisationId}`,
+    row: JSON.stringify(caseRowCells(row, shape)),
+    version: before.version,
+    events: JSON.stringify(eventRowsJson(committedRows)),
+    alarmAt: typeof alarm === 'number' ? alarmInstant(alarm) : null,
     alarmVersion: after.version,
-    ...(request.alongside && !isRegister ? { alongside: request.alongside } : {}),
-  });
+    personId: row.responsiblePersonId,
+    departmentId: row.responsibleDepartmentId,
+    now: new Date(now).toISOString(),
+  };
+  // Built once per form (its text and parameters), unless rows beside the case bring values of their own.
+  const formKey = alongside ? null : commandWriteKey(form);
   let seqs: number[];
   let prevSeq: number | undefined;
   let named: Parameters<typeof writtenBoardRow>[1] & { number?: number | string | null } = {};
@@ -235,7 +239,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
         personName: unknown;
         departmentName: unknown;
         away: unknown;
-      }>(await db.execute(write));
+      }>(await executeTemplate(db, formKey, () => writeCommandSql(form), values));
       if (result?.refused && request.alongside) throw request.alongside.refusal();
       // No row replaced: another writer moved the case on (nothing else was written: every write waits for it).
       if (Number(result?.written ?? 0) === 0) throw conflict(before.version + 1);
@@ -289,34 +293,63 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
   return { caseId, version: after.version, events: committed };
 }
 
+/** What a command's write statement is made of besides its values: commands of one form share its text. */
+interface CommandWriteForm {
+  /** A new case's row is inserted; an existing one replaced only at the version decided on. */
+  readonly isRegister: boolean;
+  /** The columns the row sets. */
+  readonly shape: CaseRowShape;
+  readonly hasEvents: boolean;
+  /** The case's alarm: left alone (no event), cleared (the case closed) or set. */
+  readonly alarm: 'keep' | 'clear' | 'set';
+  /** Read the batch's previous seq and the named row's columns: with several nodes. On one node (PGlite) every
+   *  commit passes through this process's bus in order and realtime/prev-seq.ts knows the seq without a read. */
+  readonly severalNodes: boolean;
+  readonly alongside: CommandAlongside | undefined;
+}
+
+/** The placeholders of a command's write, one per value that changes between commands. */
+const WRITE = {
+  caseId: sql.placeholder('caseId'),
+  organisationId: sql.placeholder('organisationId'),
+  lockKey: sql.placeholder('lockKey'),
+  /** The case row as JSON (row-json.ts). */
+  row: sql.placeholder('row'),
+  /** The version the command was decided on (an update replaces only that one). */
+  version: sql.placeholder('version'),
+  /** The events as a JSON array (event-rows.ts). */
+  events: sql.placeholder('events'),
+  alarmAt: sql.placeholder('alarmAt'),
+  alarmVersion: sql.placeholder('alarmVersion'),
+  personId: sql.placeholder('personId'),
+  departmentId: sql.placeholder('departmentId'),
+  now: sql.placeholder('now'),
+} as const;
+
+const commandWriteKey = (form: CommandWriteForm) =>
+  [
+    form.isRegister ? 'insert' : 'update',
+    form.shape.columns.join(','),
+    form.hasEvents,
+    form.alarm,
+    form.severalNodes,
+  ].join('|');
+
 /**
  * A command's writes as one statement: the organisation's lock, the case row (inserted, or replaced at the version
  * decided on), its events and its alarm. The events and the alarm are written only when the case row was (each reads
  * the row's `returning`), so a lost race writes nothing. The events take their `seq` after the organisation's lock
  * (the case row reads it first), so `seq` order is commit order within an organisation, as realtime relies on.
- * With `alongside`, its rows are locked before the organisation's lock and its write made with the case row.
- * Returns one row: `written` (0: the version moved on), `seqs` (the events' seq in version order) and `refused`
- * (the alongside rows refused the command: nothing was written, no lock taken).
+ * Either write reads the organisation's lock first (as every writer of its cases and events does: no two wait for
+ * each other). With `alongside`, its rows are locked before the organisation's lock and its write made with the case
+ * row. Returns one row: `written` (0: the version moved on), `seqs` (the events' seq in version order), `refused`
+ * (the alongside rows refused the command: nothing was written, no lock taken), `prev` (the batch's previous seq,
+ * with several nodes), the case's `number` and the named row's columns (rows.ts writtenRowColumns).
  */
-function writeCommandSql(input: {
-  caseId: string;
-  organisationId: string;
-  /** The insert or guarded update of the case row, returning its id when written. */
-  caseRow: SQL;
-  events: readonly (typeof caseEvents.$inferInsert)[];
-  /** undefined: leave the alarm alone; null: clear it; a number: set it. */
-  alarm: number | null | undefined;
-  alarmVersion: number;
-  alongside?: CommandAlongside;
-  /** Further columns of the last select (read in the same statement). */
-  named?: Record<string, SQL>;
-  /** Read the batch's previous seq (`prev`): with several nodes. On one node (PGlite) every commit passes through
-   *  this process's bus in order and realtime/prev-seq.ts knows it without a read. */
-  readPrevSeq: boolean;
-}): SQL {
-  const lockKey = `otklik:case-events:${input.organisationId}`;
-  const takeLock = sql`pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${lockKey}))`;
-  const { alongside } = input;
+function writeCommandSql(form: CommandWriteForm): SQL {
+  const w = WRITE;
+  const takeLock = sql`pg_advisory_xact_lock(${ORGANISATION_EVENTS_LOCK_CLASS}, hashtext(${w.lockKey}))`;
+  const { alongside, shape } = form;
   const parts: SQL[] = alongside
     ? [
         // The rows beside the case first (their row locks before the organisation's: whoever holds the latter never
@@ -326,36 +359,54 @@ function writeCommandSql(input: {
       ]
     : // Materialised and read below: a CTE nobody reads is not run.
       [sql`lock as materialized (select ${takeLock} as l)`];
-  parts.push(sql`written as (${input.caseRow})`);
-  if (input.events.length > 0) {
-    // One parameter for every row: the events as a JSON array read into case_events' own column types.
-    const rows = eventRowsJson(input.events);
+  parts.push(
+    form.isRegister
+      ? sql`written as (insert into cases (id, organisation_id, ${shape.names})
+          select (select ${w.caseId}::uuid from lock), ${w.organisationId}::uuid, ${shape.values}
+            from json_populate_record(null::cases, ${w.row}::json) as v
+          returning id, number)`
+      : sql`written as (update cases as c set ${shape.set}
+            from json_populate_record(null::cases, ${w.row}::json) as v
+           where c.id = ${w.caseId}::uuid and c.version = ${w.version}::int and exists (select 1 from lock)
+          returning c.id, c.number)`,
+  );
+  if (form.hasEvents) {
     parts.push(sql`appended as (
       insert into case_events (case_id, organisation_id, version, type, actor_id, actor_kind, occurred_at, payload)
       select e.case_id, e.organisation_id, e.version, e.type, e.actor_id, e.actor_kind, e.occurred_at, e.payload
-        from json_populate_recordset(null::case_events, ${JSON.stringify(rows)}::json) as e
+        from json_populate_recordset(null::case_events, ${w.events}::json) as e
        where exists (select 1 from lock) and exists (select 1 from written)
        order by e.version
       returning seq, version)`);
   }
   // Written only when the case row was.
-  if (input.alarm !== undefined) {
-    const alarm = { id: input.caseId, organisationId: input.organisationId, version: input.alarmVersion };
-    parts.push(sql`alarm as (${alarmWriteSql(alarm, input.alarm, sql`exists (select 1 from written)`)})`);
+  if (form.alarm !== 'keep') {
+    const alarm = { id: w.caseId, organisationId: w.organisationId, version: w.alarmVersion };
+    const at = form.alarm === 'set' ? w.alarmAt : null;
+    parts.push(sql`alarm as (${alarmWriteSql(alarm, at, sql`exists (select 1 from written)`)})`);
   }
   if (alongside) parts.push(sql`alongside as (${alongside.write})`);
-  const seqs =
-    input.events.length > 0
-      ? sql`(select coalesce(json_agg(a.seq order by a.version), '[]') from appended a)`
-      : sql`'[]'::json`;
+  const seqs = form.hasEvents
+    ? sql`(select coalesce(json_agg(a.seq order by a.version), '[]') from appended a)`
+    : sql`'[]'::json`;
   const refused = alongside ? sql`not exists (select 1 from lock)` : sql`false`;
   // The organisation's seq before the batch, read after the lock with a snapshot of its own (migration 0017): the
   // broadcast's `prevSeq`, without a read after the commit.
   const prev =
-    input.events.length > 0 && input.readPrevSeq
-      ? sql`(select otklik_events_before(${input.organisationId}::uuid, min(a.seq)) from appended a)`
+    form.hasEvents && form.severalNodes
+      ? sql`(select otklik_events_before(${w.organisationId}::uuid, min(a.seq)) from appended a)`
       : sql`null`;
-  const named = Object.entries(input.named ?? {}).map(([name, value]) => sql`, ${value} as ${sql.identifier(name)}`);
+  // The row's named form comes from this write (realtime's live row, cases/rows.ts): what it reads besides.
+  const named = form.severalNodes
+    ? Object.entries(
+        writtenRowColumns({
+          organisationId: w.organisationId,
+          personId: w.personId,
+          departmentId: w.departmentId,
+          at: w.now,
+        }),
+      ).map(([name, value]) => sql`, ${value} as ${sql.identifier(name)}`)
+    : [];
   return sql`with ${sql.join(parts, sql`, `)}
     select (select count(*) from written)::int as written, ${seqs} as seqs, ${refused} as refused, ${prev} as prev,
       (select w.number from written w) as number${sql.join(named, sql``)}`;

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/connect';
 import { fromJson, rowsOf } from '../db/driver-values';
+import type { SqlValue } from '../db/template-statement';
 import { wallFilterRoom } from '../realtime/rooms';
 import {
   type BoardRow,
@@ -147,11 +148,18 @@ export async function projectChangedRows(
 /** What a command's write reads besides its row, for the row's named form (`writtenBoardRow`): the names the row
  *  shows and the absences going on (the case's number comes back with the row). Columns of the write's last select,
  *  read in its statement: no statement of their own. */
-export function writtenRowColumns(organisationId: string, row: CaseRow, now: number) {
+export function writtenRowColumns(at: {
+  organisationId: SqlValue<string>;
+  /** The row's responsible person and department (null: none). */
+  personId: SqlValue<string | null>;
+  departmentId: SqlValue<string | null>;
+  /** The instant the row is named at, as ISO text (the absences going on then). */
+  at: SqlValue<string>;
+}) {
   return {
-    personName: sql`(select p.full_name from people p where p.id = ${row.responsiblePersonId}::uuid)`,
-    departmentName: sql`(select d.name from departments d where d.id = ${row.responsibleDepartmentId}::uuid)`,
-    away: currentAbsencesColumn(organisationId, now),
+    personName: sql`(select p.full_name from people p where p.id = ${at.personId}::uuid)`,
+    departmentName: sql`(select d.name from departments d where d.id = ${at.departmentId}::uuid)`,
+    away: currentAbsencesColumn(at.organisationId, at.at),
   };
 }
 

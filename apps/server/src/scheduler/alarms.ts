@@ -5,6 +5,7 @@ import { and, asc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { loadOrganisationRules } from '../cases/domain-context';
 import type { DbOrTx } from '../db/connect';
 import { cases } from '../db/schema';
+import type { SqlValue } from '../db/template-statement';
 import { clockAlarms } from './schema';
 
 export type ClockAction = { kind: 'at-risk' | 'breached'; clockId: string; at: number };
@@ -70,22 +71,25 @@ async function writeAlarms(db: DbOrTx, items: readonly { row: CaseRow; fireAt: n
   }
 }
 
+/** An alarm's instant as written: rounded up to whole milliseconds (a clock due at a fraction is due after it). */
+export const alarmInstant = (fireAt: number): string => new Date(Math.ceil(fireAt)).toISOString();
+
 /**
  * The alarm of one case at `version` as one data-modifying statement to embed (a case command's `WITH`), run only
- * when `onlyIf` holds: the same rules as `writeAlarms` — the instant rounded up to whole milliseconds, and a
- * computation from an older version never replacing or removing a newer one.
+ * when `onlyIf` holds: the same rules as `writeAlarms` — the instant `at` (`alarmInstant`; null clears the alarm),
+ * and a computation from an older version never replacing or removing a newer one. The values may be placeholders
+ * (the command's write is built once per form, db/template-statement.ts).
  */
 export function alarmWriteSql(
-  c: { id: string; organisationId: string; version: number },
-  fireAt: number | null,
+  c: { id: SqlValue<string>; organisationId: SqlValue<string>; version: SqlValue<number> },
+  at: SqlValue<string> | null,
   onlyIf: SQL,
 ): SQL {
-  if (fireAt === null) {
+  if (at === null) {
     return sql`delete from clock_alarms
        where case_id = ${c.id}::uuid and case_version <= ${c.version}::int and ${onlyIf}
       returning 1`;
   }
-  const at = new Date(Math.ceil(fireAt)).toISOString();
   return sql`insert into clock_alarms (case_id, organisation_id, fire_at, case_version)
       select ${c.id}::uuid, ${c.organisationId}::uuid, ${at}::timestamptz, ${c.version}::int where ${onlyIf}
       on conflict (case_id) do update set fire_at = excluded.fire_at, case_version = excluded.case_version
