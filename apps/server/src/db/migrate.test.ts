@@ -3,9 +3,10 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/databases';
+import { rowsOf } from './driver-values';
 import { DatabaseNewerThanCodeError, knownMigrations, migrateDatabase } from './migrate';
 
-describeEachDatabase('upgrade path', (getDb) => {
+describeEachDatabase('upgrade path', (getDb, variant) => {
   it('knows every applied migration of its own journal', async () => {
     const { db } = getDb();
     await migrateDatabase(getDb());
@@ -34,5 +35,18 @@ describeEachDatabase('upgrade path', (getDb) => {
     }
     // Back to a known state: migrating is a no-op again.
     await migrateDatabase(getDb());
+  });
+
+  it('stores a case state with lz4 where the server has it, and pglz where it has not (the embedded database)', async () => {
+    const { db } = getDb();
+    const [row] = rowsOf<{ compression: string; lz4: boolean }>(
+      await db.execute(
+        sql`select (select attcompression::text from pg_attribute where attrelid = 'cases'::regclass and attname = 'state') as compression,
+                   (select 'lz4' = any(enumvals) from pg_settings where name = 'default_toast_compression') as lz4`,
+      ),
+    );
+    // 'l': lz4; '': the server's default_toast_compression (pglz). Debian's PostgreSQL has lz4, PGlite has not.
+    if (variant === 'postgres') expect(row?.lz4).toBe(true);
+    expect(row?.compression).toBe(row?.lz4 ? 'l' : '');
   });
 });
