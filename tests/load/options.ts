@@ -15,8 +15,9 @@ The fill is a fast path through the server's own code: each stored case is folde
 decide/evolve and projected as the command service does, then written in bulk (no HTTP request per command).
 The run then measures, in this order: the scheduler's rebuild and catch-up (with --due), the board snapshot,
 the server CPU per intake message, repeat suggestions, and the load itself — commands/s, latency p50/p95/p99 per
-command type, commit-to-receipt p50/p99 over every board client, errors, server CPU and RSS — then pgbench on
-the same PostgreSQL server (when found) for the ratio.
+command type, commit-to-receipt p50/p99 over every board client, errors, server CPU and RSS, and the CPU this
+process takes to drive the commands (it shares the machine with the server) — then pgbench on the same PostgreSQL
+server (when found) for the ratio.
 
 Options:
   --orgs <N>            organisations (default 2; 1–50)
