@@ -193,13 +193,17 @@ async function storeAndMove(
              ${at.toISOString()}::timestamptz + (n.ordinality - 1) * interval '1 microsecond'
         from json_populate_recordset(null::notifications, ${JSON.stringify(cells)}::json) with ordinality as n
        where exists (select 1 from moved)
-      returning id, (select count(*) from notifications u where u.person_id = notifications.person_id and u.read_at is null) as unread)
-    select (select count(*) from moved)::int as moved, (select coalesce(json_agg(json_build_array(a.id, a.unread)), '[]') from added a) as added`);
-  const [out] = rowsOf<{ moved: number | string; added: unknown }>(result);
+      returning person_id)
+    select (select count(*) from moved)::int as moved,
+      (select coalesce(json_agg(json_build_array(p.person_id,
+                (select count(*) from notifications u where u.person_id = p.person_id and u.read_at is null))), '[]')
+         from (select distinct person_id from added) p) as unread`);
+  const [out] = rowsOf<{ moved: number | string; unread: unknown }>(result);
   if (Number(out?.moved ?? 0) === 0) return null;
-  // Read in the statement's snapshot, the counts leave out the rows it stored: each person's new ones are added.
+  // Counted once per person the pass notifies (not once per notification: the count walks that person's unread
+  // rows). Read in the statement's snapshot, the counts leave out the rows it stored: each person's new ones are added.
   const unreadBefore = new Map(
-    fromJson<[string, number | string][]>(out?.added ?? '[]').map(([id, n]) => [id, Number(n)]),
+    fromJson<[string, number | string][]>(out?.unread ?? '[]').map(([personId, n]) => [personId, Number(n)]),
   );
   const added = new Map<string, number>();
   for (const w of input.wanted) added.set(w.personId, (added.get(w.personId) ?? 0) + 1);
@@ -223,7 +227,7 @@ async function storeAndMove(
       personId: w.personId,
       wanted: w,
       notification,
-      unread: (unreadBefore.get(id) ?? 0) + (added.get(w.personId) ?? 0),
+      unread: (unreadBefore.get(w.personId) ?? 0) + (added.get(w.personId) ?? 0),
     };
   });
 }

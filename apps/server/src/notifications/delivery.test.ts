@@ -172,6 +172,28 @@ describeEachDatabase('crash-safe notification delivery', (getDb) => {
     await two.close();
   });
 
+  it('a pass that stores several notifications for one person pushes each with that person’s count after all of them', async () => {
+    const deps = createDeps({ database: getDb(), now: () => at });
+    const org = await createOrgFixture(deps);
+    const executor = org.people.roadsExecutor.id;
+    await routedCase(deps, org, executor, org.departments.roads);
+    const first = createDelivery({ deps, live: recorder(), mail: null, sweepMs: false });
+    await first.idle();
+    await first.close();
+    // Two more cases while no delivery runs: the next start stores their notifications in one pass.
+    await routedCase(deps, org, executor, org.departments.roads);
+    await routedCase(deps, org, executor, org.departments.roads);
+    const live = recorder();
+    const second = createDelivery({ deps, live, mail: null, sweepMs: false });
+    await second.idle();
+    const counts = (personId: string) => live.pushed.filter((p) => p.personId === personId).map((p) => p.unread);
+    // One unread each from the first case, two stored now: 3 with each push.
+    expect(counts(org.people.curator.id)).toEqual([3, 3]);
+    expect(counts(org.people.curator2.id)).toEqual([3, 3]);
+    expect(counts(executor)).toEqual([3, 3]);
+    await second.close();
+  });
+
   it('the bus path delivers live, and a later event only once more', async () => {
     const deps = createDeps({ database: getDb(), now: () => at });
     const org = await createOrgFixture(deps);
