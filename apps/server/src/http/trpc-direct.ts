@@ -12,6 +12,9 @@ import {
   getErrorShape,
   getHTTPStatusCode,
   getTRPCErrorFromUnknown,
+  isAsyncIterable,
+  isObject,
+  isPromise,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
 import { readBody, sendError } from './respond';
@@ -212,23 +215,13 @@ const streamRefusal = () =>
     message: 'Cannot use stream-like response in non-streaming request - use httpBatchStreamLink',
   });
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const isPromiseLike = (value: unknown) =>
-  (isPlainObject(value) || typeof value === 'function') &&
-  typeof (value as { then?: unknown }).then === 'function' &&
-  typeof (value as { catch?: unknown }).catch === 'function';
-
-const isAsyncIterable = (value: unknown) => isPlainObject(value) && Symbol.asyncIterator in value;
-
-/** What tRPC counts as a stream: an async iterable, or an object with a promise or an async iterable among its
- *  values. */
+/** What tRPC counts as a stream (its own `isDataStream`, not exported, from the helpers it exports): an async
+ *  iterable, or an object with a promise or an async iterable among its values. */
 function isDataStream(value: unknown): boolean {
-  if (!isPlainObject(value)) return false;
+  if (!isObject(value)) return false;
   if (isAsyncIterable(value)) return true;
   const values = Object.values(value);
-  return values.some(isPromiseLike) || values.some(isAsyncIterable);
+  return values.some(isPromise) || values.some(isAsyncIterable);
 }
 
 type Procedure = ((opts: {
