@@ -215,7 +215,7 @@ async function executeUntimed(deps: ServerDeps, request: CommandRequest): Promis
     row: JSON.stringify(caseRowCells(row, shape)),
     version: before.version,
     events: JSON.stringify(eventRowsJson(committedRows)),
-    alarmAt: typeof alarm === 'number' ? alarmInstant(alarm) : null,
+    alarmAt: typeof alarm === 'number' ? alarmInstant(alarm).toISOString() : null,
     alarmVersion: after.version,
     personId: row.responsiblePersonId,
     departmentId: row.responsibleDepartmentId,

@@ -55,10 +55,7 @@ async function writeAlarms(db: DbOrTx, items: readonly { row: CaseRow; fireAt: n
         set.map((i) => ({
           caseId: i.row.id,
           organisationId: i.row.organisationId,
-          // A Date keeps whole milliseconds and drops the fraction: an alarm at 24,862.4 ms stored as 24,862 fired a
-          // pass at 24,862 that found nothing due yet, so the case looked stuck and waited a minute (CI, issue 11).
-          // Never earlier than the instant it stands for.
-          fireAt: new Date(Math.ceil(i.fireAt as number)),
+          fireAt: alarmInstant(i.fireAt as number),
           caseVersion: i.row.version,
         })),
       )
@@ -71,14 +68,16 @@ async function writeAlarms(db: DbOrTx, items: readonly { row: CaseRow; fireAt: n
   }
 }
 
-/** An alarm's instant as written: rounded up to whole milliseconds (a clock due at a fraction is due after it). */
-export const alarmInstant = (fireAt: number): string => new Date(Math.ceil(fireAt)).toISOString();
+/** An alarm's instant as written: rounded up to whole milliseconds. A Date keeps whole milliseconds and drops the
+ *  fraction: an alarm at 24,862.4 ms stored as 24,862 fired a pass at 24,862 that found nothing due yet, so the case
+ *  looked stuck and waited a minute (CI, issue 11). Never earlier than the instant it stands for. */
+export const alarmInstant = (fireAt: number): Date => new Date(Math.ceil(fireAt));
 
 /**
  * The alarm of one case at `version` as one data-modifying statement to embed (a case command's `WITH`), run only
- * when `onlyIf` holds: the same rules as `writeAlarms` — the instant `at` (`alarmInstant`; null clears the alarm),
- * and a computation from an older version never replacing or removing a newer one. The values may be placeholders
- * (the command's write is built once per form, db/template-statement.ts).
+ * when `onlyIf` holds: the same rules as `writeAlarms` — the instant `at` (`alarmInstant`, as ISO text; null clears
+ * the alarm), and a computation from an older version never replacing or removing a newer one. The values may be
+ * placeholders (the command's write is built once per form, db/template-statement.ts).
  */
 export function alarmWriteSql(
   c: { id: SqlValue<string>; organisationId: SqlValue<string>; version: SqlValue<number> },
