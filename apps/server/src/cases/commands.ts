@@ -327,13 +327,9 @@ const WRITE = {
 } as const;
 
 const commandWriteKey = (form: CommandWriteForm) =>
-  [
-    form.isRegister ? 'insert' : 'update',
-    form.shape.columns.join(','),
-    form.hasEvents,
-    form.alarm,
-    form.severalNodes,
-  ].join('|');
+  [form.isRegister ? 'insert' : 'update', form.shape.signature, form.hasEvents, form.alarm, form.severalNodes].join(
+    '|',
+  );
 
 /**
  * A command's writes as one statement: the organisation's lock, the case row (inserted, or replaced at the version

@@ -11,6 +11,8 @@ export type CaseRow = ReturnType<typeof projectCase>;
 /** The columns a row sets, as SQL: `set` (`"col" = v."col", …`), `names` (`"col", …`) and `values`
  *  (`v."col", …`), `v` being the row read with `json_populate_record(null::cases, …) as v`. */
 export interface CaseRowShape {
+  /** The keys joined: the shape's name (one shape per name). */
+  readonly signature: string;
   readonly keys: readonly (keyof CaseRow)[];
   readonly columns: readonly string[];
   readonly set: SQL;
@@ -33,6 +35,7 @@ export function caseRowShape(row: CaseRow): CaseRowShape {
   );
   const quoted = columns.map((c) => `"${c}"`);
   const shape: CaseRowShape = {
+    signature,
     keys,
     columns,
     set: sql.raw(quoted.map((c) => `${c} = v.${c}`).join(', ')),
