@@ -148,7 +148,7 @@ export async function projectChangedRows(
 /** What a command's write reads besides its row, for the row's named form (`writtenBoardRow`): the names the row
  *  shows and the absences going on (the case's number comes back with the row). Columns of the write's last select,
  *  read in its statement: no statement of their own. */
-export function writtenRowColumns(at: {
+export function writtenRowColumns(row: {
   organisationId: SqlValue<string>;
   /** The row's responsible person and department (null: none). */
   personId: SqlValue<string | null>;
@@ -157,9 +157,9 @@ export function writtenRowColumns(at: {
   at: SqlValue<string>;
 }) {
   return {
-    personName: sql`(select p.full_name from people p where p.id = ${at.personId}::uuid)`,
-    departmentName: sql`(select d.name from departments d where d.id = ${at.departmentId}::uuid)`,
-    away: currentAbsencesColumn(at.organisationId, at.at),
+    personName: sql`(select p.full_name from people p where p.id = ${row.personId}::uuid)`,
+    departmentName: sql`(select d.name from departments d where d.id = ${row.departmentId}::uuid)`,
+    away: currentAbsencesColumn(row.organisationId, row.at),
   };
 }
 
